@@ -1,0 +1,162 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Names of an organisation or body in the languages it uses: { en, ja, ru, fr }. */
+export type Names = Partial<Record<'en' | 'ja' | 'ru' | 'fr', string>>;
+
+export const institutions = pgTable(
+  'institutions',
+  {
+    /** SCHAC code as in Erasmus Without Paper: the institution's internet domain. */
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    names: jsonb('names').$type<Names>().notNull().default({}),
+    type: text('type').notNull(),
+    country: text('country').notNull(),
+    city: text('city').notNull(),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    website: text('website'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('institutions_country_idx').on(t.country),
+    index('institutions_type_idx').on(t.type),
+  ],
+);
+
+/** Groupings of institutions such as the tri-district model of seed 000. */
+export const groupings = pgTable('groupings', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  names: jsonb('names').$type<Names>().notNull().default({}),
+  kind: text('kind').notNull(),
+  description: text('description'),
+});
+
+export const groupingMembers = pgTable(
+  'grouping_members',
+  {
+    groupingId: text('grouping_id')
+      .notNull()
+      .references(() => groupings.id, { onDelete: 'cascade' }),
+    institutionId: text('institution_id')
+      .notNull()
+      .references(() => institutions.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.groupingId, t.institutionId] })],
+);
+
+/** Consortia, associations and alliances: parties made of institutions (seed 003 §2(1), seed 001, seed 004). */
+export const consortia = pgTable('consortia', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  names: jsonb('names').$type<Names>().notNull().default({}),
+  kind: text('kind').notNull(),
+  /** The country side of a one-sided consortium (e.g. JP, RU); null for bi-national bodies. */
+  side: text('side'),
+  /** The representative university (R8, seed 003 §5(8)). */
+  representativeId: text('representative_id').references(() => institutions.id),
+  foundedOn: date('founded_on'),
+  description: text('description'),
+  /** Demo records that are not in the seeds are marked as invented. */
+  invented: boolean('invented').notNull().default(false),
+});
+
+export const consortiumMembers = pgTable(
+  'consortium_members',
+  {
+    consortiumId: text('consortium_id')
+      .notNull()
+      .references(() => consortia.id, { onDelete: 'cascade' }),
+    institutionId: text('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    joinedOn: date('joined_on').notNull(),
+    leftOn: date('left_on'),
+  },
+  (t) => [primaryKey({ columns: [t.consortiumId, t.institutionId, t.joinedOn] })],
+);
+
+/** A funder's support program; its rules (R1–R20) are data, filled in by the programs capability. */
+export const programs = pgTable('programs', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  names: jsonb('names').$type<Names>().notNull().default({}),
+  funderId: text('funder_id')
+    .notNull()
+    .references(() => institutions.id),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    invented: boolean('invented').notNull().default(false),
+    platformAdmin: boolean('platform_admin').notNull().default(false),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+);
+
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    scopeType: text('scope_type').notNull(),
+    scopeId: text('scope_id').notNull(),
+  },
+  (t) => [uniqueIndex('role_assignments_key').on(t.userId, t.role, t.scopeType, t.scopeId)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the session token; the token itself is only in the user's cookie. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Append-only trail of every change. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    resourceType: text('resource_type').notNull(),
+    resourceId: text('resource_id').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    requestId: text('request_id'),
+  },
+  (t) => [index('audit_log_resource_idx').on(t.resourceType, t.resourceId)],
+);

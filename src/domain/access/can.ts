@@ -1,0 +1,44 @@
+import {
+  POLICY,
+  type Action,
+  type MaybeActor,
+  type Resource,
+  type RoleAssignment,
+} from './policy.ts';
+
+/** Does this role's scope cover the resource? */
+export function scopeCovers(
+  assignment: RoleAssignment,
+  resource: Resource,
+  actorId: string,
+): boolean {
+  switch (assignment.scopeType) {
+    case 'institution':
+      return resource.institutionIds?.includes(assignment.scopeId) ?? false;
+    case 'consortium':
+    case 'association':
+      return resource.consortiumIds?.includes(assignment.scopeId) ?? false;
+    case 'program':
+      return resource.programIds?.includes(assignment.scopeId) ?? false;
+    case 'call':
+      return resource.callIds?.includes(assignment.scopeId) ?? false;
+    case 'self':
+      return resource.ownerUserId != null && resource.ownerUserId === actorId;
+  }
+}
+
+/**
+ * The one access decision: may `actor` do `action` on `resource`? Pure; services call it before
+ * every read of scoped data and every write. A platform administrator manages accounts and may do
+ * everything an administrator needs; scoped roles grant only within their scope.
+ */
+export function can(actor: MaybeActor, action: Action, resource: Resource): boolean {
+  const rule = POLICY[action];
+  if (rule === 'public') return true;
+  if (!actor) return false;
+  if (actor.platformAdmin) return true;
+  if (rule === 'signed-in') return true;
+  return actor.roles.some(
+    (assignment) => rule.includes(assignment.role) && scopeCovers(assignment, resource, actor.id),
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * Who may do what, as data. A user holds roles scoped to a program, a consortium, an
+ * institution, a call, an association or themselves (PRODUCT.md "Who uses it"); nobody sees a
+ * student's personal data unless a role's scope covers the student's home or host institution.
+ */
+
+export const ROLES = [
+  'funder_officer',
+  'rep_officer',
+  'coordinator',
+  'reviewer',
+  'student',
+  'secretariat',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SCOPE_TYPES = [
+  'program',
+  'consortium',
+  'institution',
+  'call',
+  'self',
+  'association',
+] as const;
+export type ScopeType = (typeof SCOPE_TYPES)[number];
+
+/** The scope each role is held in. */
+export const ROLE_SCOPE: Record<Role, ScopeType> = {
+  funder_officer: 'program',
+  rep_officer: 'consortium',
+  coordinator: 'institution',
+  reviewer: 'call',
+  student: 'self',
+  secretariat: 'association',
+};
+
+export interface RoleAssignment {
+  role: Role;
+  scopeType: ScopeType;
+  scopeId: string;
+}
+
+export interface Actor {
+  id: string;
+  platformAdmin: boolean;
+  roles: readonly RoleAssignment[];
+}
+
+/** Anonymous visitors are the absence of an actor. */
+export type MaybeActor = Actor | null;
+
+/**
+ * What a resource is attached to. Services fill in what they know: the institutions a record
+ * belongs to (a student's home and host, an agreement's parties), consortia, the program, the call
+ * and the owning user.
+ */
+export interface Resource {
+  type: string;
+  institutionIds?: readonly string[];
+  consortiumIds?: readonly string[];
+  programIds?: readonly string[];
+  callIds?: readonly string[];
+  ownerUserId?: string | null;
+}
+
+export const ACTIONS = [
+  'registry:read',
+  'registry:write',
+  'consortium:write',
+  'person:read',
+  'account:manage',
+  'audit:read',
+  'program:write',
+  'application:edit',
+  'application:submit',
+  'application:review',
+  'call:manage',
+  'call:apply',
+  'score:write',
+  'payment:manage',
+  'mobility:manage',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** `public` = anyone, signed in or not; otherwise the roles whose scope must cover the resource. */
+export type Rule = 'public' | 'signed-in' | readonly Role[];
+
+export const POLICY: Record<Action, Rule> = {
+  'registry:read': 'public',
+  'registry:write': ['coordinator', 'secretariat'],
+  'consortium:write': ['rep_officer', 'secretariat'],
+  'person:read': ['coordinator', 'rep_officer', 'funder_officer', 'reviewer', 'student'],
+  'account:manage': [],
+  'audit:read': [],
+  'program:write': ['funder_officer'],
+  'application:edit': ['rep_officer', 'coordinator'],
+  'application:submit': ['rep_officer'],
+  'application:review': ['funder_officer'],
+  'call:manage': ['coordinator', 'rep_officer'],
+  'call:apply': ['student'],
+  'score:write': ['reviewer'],
+  'payment:manage': ['rep_officer'],
+  'mobility:manage': ['coordinator'],
+};

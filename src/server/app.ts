@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '#src/db/client.ts';
+import { installErrorHandling } from './errors.ts';
+import { installSessions } from './session.ts';
+import { authRoutes } from './routes/auth.ts';
+import { registryRoutes } from './routes/registry.ts';
+
+export const VERSION = '0.1.0';
+
+export interface AppOptions {
+  database: Database;
+  /** Pino options, or false for silence (tests). */
+  logger?: FastifyServerOptions['logger'];
+  /** The built web app (dist/web); served with a single-page fallback when present. */
+  webDir?: string;
+  signInPerMinute?: number;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { database } = options;
+  const db = database.db;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kakehashi API',
+        version: VERSION,
+        description:
+          'Inter-university exchange programs: registry, consortia, agreements, calls, allocation, scholarships. Errors are `{ "error": { "code", "message", "details" } }`. Cookie-authenticated writes carry the `x-csrf-token` header.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installSessions(app, db);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and database check',
+        response: {
+          200: z.object({ status: z.literal('ok'), version: z.string(), database: z.string() }),
+        },
+      },
+    },
+    async () => {
+      await db.execute(sql`SELECT 1`);
+      return { status: 'ok' as const, version: VERSION, database: database.engine };
+    },
+  );
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(db, { signInPerMinute: options.signInPerMinute ?? 10 }));
+      await api.register(registryRoutes(db));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDir = options.webDir;
+  if (webDir && existsSync(join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
+    const indexHtml = await readFile(join(webDir, 'index.html'), 'utf8');
+    // The single-page app owns every GET outside /api; the API keeps its JSON 404.
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? '';
+      if (request.method === 'GET' && !path.startsWith('/api/') && path !== '/api') {
+        return reply.type('text/html').send(indexHtml);
+      }
+      return reply.status(404).send({
+        error: { code: 'not_found', message: `no route ${request.method} ${path}`, details: {} },
+      });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,94 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode } from '#src/services/errors.ts';
+
+/** The one code → status table. */
+export const STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  invalid_credentials: 401,
+  unauthenticated: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unsupported_media_type: 415,
+  rule_violation: 422,
+  rate_limited: 429,
+  internal: 500,
+};
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details: Record<string, unknown> };
+}
+
+const body = (
+  code: ErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): ErrorBody => ({
+  error: { code, message, details },
+});
+
+/** `/limit` of the querystring → `query.limit`, `/students/3/id` of the body → `body.students[3].id`. */
+function fieldPath(context: string | undefined, instancePath: string): string {
+  const root = context === 'querystring' ? 'query' : (context ?? 'body');
+  const parts = instancePath.split('/').filter(Boolean);
+  return parts.reduce(
+    (path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : `${path}.${part}`),
+    root,
+  );
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(STATUS[error.code]).send(body(error.code, error.message, error.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const context = (error as { validationContext?: string }).validationContext;
+      const issues = error.validation.map((v) => ({
+        field: fieldPath(context, v.instancePath),
+        message: v.message ?? 'invalid',
+      }));
+      const first = issues[0];
+      return reply
+        .status(400)
+        .send(
+          body(
+            'validation_failed',
+            first ? `${first.field}: ${first.message}` : 'invalid request',
+            { issues },
+          ),
+        );
+    }
+    const statusCode = (error as FastifyError).statusCode;
+    if (statusCode === 429) {
+      return reply
+        .status(429)
+        .send(body('rate_limited', 'too many attempts; wait a minute and try again'));
+    }
+    if (statusCode === 415) {
+      return reply.status(415).send(body('unsupported_media_type', error.message));
+    }
+    if (statusCode && statusCode >= 400 && statusCode < 500) {
+      // Malformed JSON, body too large and other client errors found by Fastify itself.
+      return reply.status(400).send(body('validation_failed', error.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply
+      .status(500)
+      .send(
+        body(
+          'internal',
+          'something went wrong on our side; quote the request id when reporting it',
+          { requestId: request.id },
+        ),
+      );
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply
+      .status(404)
+      .send(body('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
+  });
+}

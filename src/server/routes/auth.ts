@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '#src/db/client.ts';
+import { signIn, signOut } from '#src/services/auth/sessions.ts';
+import { ErrorSchema } from './common.schema.ts';
+import { SESSION_COOKIE, clearSessionCookie, requireActor, setSessionCookie } from '../session.ts';
+
+const Actor = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  invented: z.boolean(),
+  platformAdmin: z.boolean(),
+  roles: z.array(
+    z.object({
+      role: z.string(),
+      scopeType: z.string(),
+      scopeId: z.string(),
+      scopeName: z.string().nullable(),
+    }),
+  ),
+});
+const ActorWithCsrf = z.object({ actor: Actor, csrfToken: z.string() });
+
+export const authRoutes =
+  (db: Db, options: { signInPerMinute: number }): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/auth/sign-in',
+      {
+        config: { rateLimit: { max: options.signInPerMinute, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with e-mail and password; sets the session cookie',
+          body: z.object({
+            email: z.string().trim().min(3).max(320),
+            password: z.string().min(1).max(1024),
+          }),
+          response: { 200: ActorWithCsrf, 400: ErrorSchema, 401: ErrorSchema, 429: ErrorSchema },
+        },
+      },
+      async (request, reply) => {
+        const session = await signIn(db, request.body, request.id);
+        setSessionCookie(reply, session.token, session.expiresAt);
+        return { actor: session.actor, csrfToken: session.csrfToken };
+      },
+    );
+    app.post(
+      '/auth/sign-out',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'End the session',
+          response: { 204: z.null().describe('signed out'), 401: ErrorSchema },
+        },
+      },
+      async (request, reply) => {
+        requireActor(request);
+        const token = request.cookies[SESSION_COOKIE];
+        if (token) await signOut(db, token);
+        clearSessionCookie(reply);
+        return reply.status(204).send(null);
+      },
+    );
+    app.get(
+      '/me',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'The signed-in actor with their scoped roles',
+          response: { 200: ActorWithCsrf, 401: ErrorSchema },
+        },
+      },
+      async (request) => ({ actor: requireActor(request), csrfToken: request.csrfToken ?? '' }),
+    );
+  };

@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '#src/db/client.ts';
+import {
+  getConsortium,
+  getInstitution,
+  listConsortia,
+  listGroupings,
+  listInstitutions,
+} from '#src/services/registry/queries.ts';
+import { ErrorSchema } from './common.schema.ts';
+import {
+  ConsortiumDetail,
+  ConsortiumDetailQuery,
+  ConsortiumPage,
+  ConsortiumQuery,
+  GroupingList,
+  IdParams,
+  InstitutionDetail,
+  InstitutionPage,
+  InstitutionQuery,
+} from './registry.schema.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The registry is public (policy `registry:read`): institutions, groupings and consortia. */
+export const registryRoutes =
+  (db: Db): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/institutions',
+      {
+        schema: {
+          tags: ['registry'],
+          summary: 'Search institutions',
+          querystring: InstitutionQuery,
+          response: { 200: InstitutionPage, 400: ErrorSchema },
+        },
+      },
+      async (request) => listInstitutions(db, request.query),
+    );
+    app.get(
+      '/institutions/:id',
+      {
+        schema: {
+          tags: ['registry'],
+          summary: 'One institution, by SCHAC code',
+          params: IdParams,
+          response: { 200: InstitutionDetail, 404: ErrorSchema },
+        },
+      },
+      async (request) => getInstitution(db, request.params.id),
+    );
+    app.get(
+      '/groupings',
+      {
+        schema: {
+          tags: ['registry'],
+          summary: 'Groupings of institutions (districts)',
+          response: { 200: GroupingList },
+        },
+      },
+      async () => listGroupings(db),
+    );
+    app.get(
+      '/consortia',
+      {
+        schema: {
+          tags: ['registry'],
+          summary: 'Consortia, associations and alliances',
+          querystring: ConsortiumQuery,
+          response: { 200: ConsortiumPage, 400: ErrorSchema },
+        },
+      },
+      async (request) =>
+        listConsortia(db, { ...request.query, onDate: request.query.on ?? today() }),
+    );
+    app.get(
+      '/consortia/:id',
+      {
+        schema: {
+          tags: ['registry'],
+          summary: 'One consortium with its members over time',
+          params: IdParams,
+          querystring: ConsortiumDetailQuery,
+          response: { 200: ConsortiumDetail, 404: ErrorSchema },
+        },
+      },
+      async (request) => getConsortium(db, request.params.id, request.query.on ?? today()),
+    );
+  };

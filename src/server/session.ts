@@ -1,0 +1,60 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '#src/db/client.ts';
+import { resolveSession, type ActorView } from '#src/services/auth/sessions.ts';
+import { AppError } from '#src/services/errors.ts';
+
+export const SESSION_COOKIE = 'kakehashi_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: ActorView | null;
+    csrfToken: string | null;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Routes that create the session cannot carry its CSRF token yet (they require a JSON body instead). */
+const CSRF_EXEMPT = new Set(['/api/v1/auth/sign-in']);
+
+/** Request → actor, from the session cookie; cookie-authenticated writes must carry the CSRF token. */
+export function installSessions(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await resolveSession(db, token);
+      if (session) {
+        request.actor = session.actor;
+        request.csrfToken = session.csrfToken;
+      }
+    }
+    const path = request.url.split('?')[0] ?? '';
+    if (request.actor && UNSAFE.has(request.method) && !CSRF_EXEMPT.has(path)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (sent !== request.csrfToken) {
+        throw new AppError('csrf_failed', `missing or wrong ${CSRF_HEADER} header`);
+      }
+    }
+  });
+}
+
+export function requireActor(request: FastifyRequest): ActorView {
+  if (!request.actor) throw new AppError('unauthenticated', 'sign in first');
+  return request.actor;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, expires: Date): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: 'auto',
+    expires,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

@@ -1,0 +1,119 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import {
+  consortia,
+  institutions,
+  programs,
+  roleAssignments,
+  sessions,
+  users,
+} from '#src/db/schema.ts';
+import type { Actor, Role, ScopeType } from '#src/domain/access/policy.ts';
+import { AppError } from '../errors.ts';
+import { audit } from '../audit.ts';
+import { dummyPasswordHash, verifyPassword } from './passwords.ts';
+
+export const SESSION_TTL_HOURS = 12;
+
+export interface ActorView extends Actor {
+  email: string;
+  displayName: string;
+  invented: boolean;
+  roles: { role: Role; scopeType: ScopeType; scopeId: string; scopeName: string | null }[];
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** Checks the credentials; on success opens a session and returns its token (for the cookie). */
+export async function signIn(
+  db: Db,
+  input: { email: string; password: string },
+  requestId?: string,
+): Promise<{ token: string; csrfToken: string; actor: ActorView; expiresAt: Date }> {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${input.email.trim().toLowerCase()}`)
+    .limit(1);
+  const ok = await verifyPassword(
+    user?.passwordHash ?? (await dummyPasswordHash()),
+    input.password,
+  );
+  if (!user || !ok || user.disabled) {
+    throw new AppError('invalid_credentials', 'the e-mail address or the password is not correct');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_TTL_HOURS * 3600_000);
+  const actor = await loadActor(db, user.id);
+  await db.transaction(async (tx) => {
+    await tx.insert(sessions).values({ id: sha256(token), userId: user.id, csrfToken, expiresAt });
+    await audit(
+      tx,
+      { actor, requestId },
+      {
+        action: 'auth.sign-in',
+        resourceType: 'user',
+        resourceId: user.id,
+      },
+    );
+  });
+  return { token, csrfToken, actor, expiresAt };
+}
+
+export async function signOut(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sha256(token)));
+}
+
+/** The signed-in actor behind a session cookie, or null when the session is unknown or expired. */
+export async function resolveSession(
+  db: Db,
+  token: string,
+): Promise<{ actor: ActorView; csrfToken: string } | null> {
+  const [session] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.id, sha256(token)), gt(sessions.expiresAt, new Date())))
+    .limit(1);
+  if (!session) return null;
+  const actor = await loadActor(db, session.userId).catch(() => null);
+  if (!actor) return null;
+  return { actor, csrfToken: session.csrfToken };
+}
+
+export async function loadActor(db: Db, userId: string): Promise<ActorView> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user || user.disabled) throw new AppError('unauthenticated', 'sign in first');
+  const roles = await db
+    .select({
+      role: roleAssignments.role,
+      scopeType: roleAssignments.scopeType,
+      scopeId: roleAssignments.scopeId,
+      institutionName: institutions.name,
+      consortiumName: consortia.name,
+      programName: programs.name,
+    })
+    .from(roleAssignments)
+    .leftJoin(institutions, eq(institutions.id, roleAssignments.scopeId))
+    .leftJoin(consortia, eq(consortia.id, roleAssignments.scopeId))
+    .leftJoin(programs, eq(programs.id, roleAssignments.scopeId))
+    .where(eq(roleAssignments.userId, userId))
+    .orderBy(roleAssignments.role, roleAssignments.scopeId);
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    invented: user.invented,
+    platformAdmin: user.platformAdmin,
+    roles: roles.map((r) => ({
+      role: r.role as Role,
+      scopeType: r.scopeType as ScopeType,
+      scopeId: r.scopeId,
+      scopeName:
+        r.scopeType === 'self'
+          ? user.displayName
+          : (r.institutionName ?? r.consortiumName ?? r.programName ?? null),
+    })),
+  };
+}
