@@ -14,6 +14,8 @@ export interface Database {
   engine: 'pglite' | 'postgres';
   /** Where the data lives, for messages: the data directory or the server's host/database. */
   location: string;
+  /** The embedded engine itself, for dumps (tests clone a migrated template from one). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function openPglite(
     db: drizzlePglite(client, { schema }) as unknown as Db,
     engine: 'pglite',
     location: options.dataDir ?? 'memory',
+    pglite: client,
     close: () => client.close(),
   };
 }

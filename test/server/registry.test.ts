@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '#test/support/db.ts';
+import { createTestApp, type TestApp } from '#test/support/app.ts';
+
+describe.each(ENGINES)('registry API on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+  });
+  afterAll(() => t.close());
+
+  const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+  it('finds Novosibirsk State University with its coordinates (seed 000)', async () => {
+    const res = await get('/api/v1/institutions?q=Novosibirsk');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const nsu = body.items.find((i: { id: string }) => i.id === 'nsu.ru');
+    expect(nsu).toMatchObject({
+      name: 'Novosibirsk State University',
+      country: 'RU',
+      city: 'Novosibirsk',
+      type: 'university',
+      latitude: 54.84,
+      longitude: 83.09,
+    });
+    expect(nsu.names.ru).toBe('Новосибирский государственный университет');
+    expect(nsu.districts.map((d: { id: string }) => d.id)).toEqual(['district-siberia']);
+  });
+
+  it('searches names in other scripts, case-insensitively', async () => {
+    const res = await get(`/api/v1/institutions?q=${encodeURIComponent('東北')}`);
+    expect(res.json().items.map((i: { id: string }) => i.id)).toEqual(['tohoku.ac.jp']);
+    const lower = await get('/api/v1/institutions?q=grenoble');
+    expect(lower.json().items.map((i: { id: string }) => i.id)).toEqual(['univ-grenoble-alpes.fr']);
+  });
+
+  it('filters by country, type and district (tri-district model of seed 000)', async () => {
+    const fr = await get('/api/v1/institutions?country=fr');
+    expect(
+      fr
+        .json()
+        .items.map((i: { id: string }) => i.id)
+        .sort(),
+    ).toEqual(['airliquide.com', 'univ-grenoble-alpes.fr']);
+    const academies = await get('/api/v1/institutions?type=academy_branch');
+    expect(academies.json().total).toBe(2);
+    const farEast = await get('/api/v1/institutions?district=district-far-east');
+    expect(
+      farEast
+        .json()
+        .items.map((i: { id: string }) => i.id)
+        .sort(),
+    ).toEqual(['dvfu.ru', 'febras.ru']);
+  });
+
+  it('paginates with a total', async () => {
+    const page1 = (await get('/api/v1/institutions?pageSize=5&page=1')).json();
+    const page2 = (await get('/api/v1/institutions?pageSize=5&page=2')).json();
+    expect(page1.items).toHaveLength(5);
+    expect(page1.total).toBe(19);
+    expect(page2.page).toBe(2);
+    const ids = new Set([...page1.items, ...page2.items].map((i: { id: string }) => i.id));
+    expect(ids.size).toBe(10);
+  });
+
+  it('rejects a bad query naming the field', async () => {
+    const res = await get('/api/v1/institutions?country=Russia');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation_failed');
+    expect(res.json().error.message).toMatch(/^query\.country: /);
+    const type = await get('/api/v1/institutions?type=castle');
+    expect(type.json().error.details.issues[0].field).toBe('query.type');
+  });
+
+  it('returns one institution with its consortia, and 404 JSON for an unknown id', async () => {
+    const res = await get('/api/v1/institutions/tohoku.ac.jp');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().names.ja).toBe('東北大学');
+    expect(res.json().consortia.map((c: { id: string }) => c.id)).toContain('tohoku-jr-japan');
+    const missing = await get('/api/v1/institutions/msu.rx');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error).toMatchObject({ code: 'not_found' });
+  });
+
+  it('lists consortia and counts members at a date, as a query (seed 001, 003 §2(1))', async () => {
+    const list = (await get('/api/v1/consortia?on=2020-01-01')).json();
+    const russian = list.items.find((c: { id: string }) => c.id === 'tohoku-jr-russia');
+    expect(russian).toMatchObject({ kind: 'consortium', side: 'RU', memberCount: 5 });
+    const before = (await get('/api/v1/consortia/tohoku-jr-russia?on=2013-12-31')).json();
+    expect(before.memberCount).toBe(0);
+    const detail = (await get('/api/v1/consortia/tohoku-jr-russia')).json();
+    expect(detail.members).toHaveLength(5);
+    expect(detail.representative.id).toBe('msu.ru');
+    expect(detail.members[0].institution).toHaveProperty('country', 'RU');
+  });
+
+  it('lists the districts as groupings', async () => {
+    const res = (await get('/api/v1/groupings')).json();
+    expect(res.items.map((g: { id: string }) => g.id)).toEqual([
+      'district-europe-russia',
+      'district-far-east',
+      'district-siberia',
+    ]);
+  });
+});
