@@ -44,7 +44,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  const webDir =
+    options.webDir && existsSync(join(options.webDir, 'index.html')) ? options.webDir : null;
+  installErrorHandling(
+    app,
+    webDir ? await readFile(join(webDir, 'index.html'), 'utf8') : undefined,
+  );
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -76,6 +81,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installSessions(app, db);
+  if (webDir) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
+  }
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get(
@@ -103,20 +111,5 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
 
-  const webDir = options.webDir;
-  if (webDir && existsSync(join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
-    const indexHtml = await readFile(join(webDir, 'index.html'), 'utf8');
-    // The single-page app owns every GET outside /api; the API keeps its JSON 404.
-    app.setNotFoundHandler((request, reply) => {
-      const path = request.url.split('?')[0] ?? '';
-      if (request.method === 'GET' && !path.startsWith('/api/') && path !== '/api') {
-        return reply.type('text/html').send(indexHtml);
-      }
-      return reply.status(404).send({
-        error: { code: 'not_found', message: `no route ${request.method} ${path}`, details: {} },
-      });
-    });
-  }
   return app;
 }

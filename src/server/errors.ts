@@ -39,7 +39,8 @@ function fieldPath(context: string | undefined, instancePath: string): string {
   );
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+/** `spaHtml`: the web app's index.html, answered to every GET outside /api (client-side routes). */
+export function installErrorHandling(app: FastifyInstance, spaHtml?: string): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(STATUS[error.code]).send(body(error.code, error.message, error.details));
@@ -87,8 +88,10 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply
-      .status(404)
-      .send(body('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
+    const path = request.url.split('?')[0] ?? '';
+    if (spaHtml && request.method === 'GET' && !path.startsWith('/api/') && path !== '/api') {
+      return reply.type('text/html').send(spaHtml);
+    }
+    return reply.status(404).send(body('not_found', `no route ${request.method} ${path}`));
   });
 }

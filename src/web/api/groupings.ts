@@ -1,0 +1,6 @@
+import { apiRequest } from './client.ts';
+import type { Grouping } from './types.ts';
+
+export function listGroupings(signal?: AbortSignal): Promise<{ items: Grouping[] }> {
+  return apiRequest<{ items: Grouping[] }>('/groupings', { signal });
+}

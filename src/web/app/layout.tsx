@@ -1,0 +1,89 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { A11ySettingsBar } from '../components/a11y-settings.tsx';
+import { A11yToggle } from '../components/a11y-toggle.tsx';
+import { LanguageSwitch } from '../components/language-switch.tsx';
+import { UserMenu } from '../components/user-menu.tsx';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const mainRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const previousPath = useRef(pathname);
+
+  // After client-side navigation, move focus to the new page so screen readers announce it.
+  useEffect(() => {
+    if (previousPath.current === pathname) return;
+    previousPath.current = pathname;
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    const target = heading ?? mainRef.current;
+    if (target) {
+      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+      target.focus({ preventScroll: false });
+    }
+    window.scrollTo(0, 0);
+  }, [pathname]);
+
+  return (
+    <div className="app">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="container header-inner">
+          <Link to="/" className="brand">
+            <svg
+              className="brand-mark decorative"
+              viewBox="0 0 32 32"
+              aria-hidden="true"
+              focusable="false"
+            >
+              <path
+                d="M3 22c6-9 20-9 26 0"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="3"
+                strokeLinecap="round"
+              />
+              <path d="M9 17v7M16 14v10M23 17v7" stroke="currentColor" strokeWidth="2" />
+            </svg>
+            <span>{t('app.brand')}</span>
+          </Link>
+          <nav className="main-nav" aria-label={t('nav.label')}>
+            <ul>
+              <li>
+                <NavLink to="/institutions">{t('nav.institutions')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/consortia">{t('nav.consortia')}</NavLink>
+              </li>
+            </ul>
+          </nav>
+          <div className="header-tools">
+            <LanguageSwitch />
+            <A11yToggle />
+            <UserMenu />
+          </div>
+        </div>
+      </header>
+      <A11ySettingsBar />
+      <main id="main" ref={mainRef} tabIndex={-1} className="container main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t('footer.tagline')}</p>
+          <p className="muted">{t('footer.license')}</p>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from '../locales/en.json' with { type: 'json' };
+import fr from '../locales/fr.json' with { type: 'json' };
+import ja from '../locales/ja.json' with { type: 'json' };
+import ru from '../locales/ru.json' with { type: 'json' };
+import { LANGUAGES, type Language } from '../api/types.ts';
+import {
+  LANGUAGE_STORAGE_KEY,
+  applyLanguageToDocument,
+  initialLanguage,
+  isLanguage,
+  writeStorage,
+} from '../lib/preferences.ts';
+
+export const LANGUAGE_LABELS: Record<Language, string> = {
+  ja: '日本語',
+  ru: 'Русский',
+  en: 'English',
+  fr: 'Français',
+};
+
+export function setupI18n(): typeof i18next {
+  const lng = initialLanguage();
+  void i18next.use(initReactI18next).init({
+    resources: {
+      en: { translation: en },
+      fr: { translation: fr },
+      ja: { translation: ja },
+      ru: { translation: ru },
+    },
+    lng,
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+    react: { useSuspense: false },
+  });
+  applyLanguageToDocument(lng);
+  i18next.on('languageChanged', (language) => {
+    if (!isLanguage(language)) return;
+    applyLanguageToDocument(language);
+    writeStorage(LANGUAGE_STORAGE_KEY, language);
+  });
+  return i18next;
+}
+
+export function currentLanguage(language: string): Language {
+  return isLanguage(language) ? language : 'en';
+}

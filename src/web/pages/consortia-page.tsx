@@ -1,0 +1,132 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { listConsortia } from '../api/consortia.ts';
+import { ErrorAlert } from '../components/error-alert.tsx';
+import { Loading } from '../components/loading.tsx';
+import { LocalizedName } from '../components/localized-name.tsx';
+import { Pagination } from '../components/pagination.tsx';
+import { useSideLabel } from '../components/side-label.tsx';
+import { useLabels } from '../lib/labels.ts';
+import { useDocumentTitle } from '../lib/use-document-title.ts';
+import { useResource } from '../lib/use-resource.ts';
+
+const PAGE_SIZE = 20;
+
+export function ConsortiaPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const { kindLabel } = useLabels();
+  const sideLabel = useSideLabel();
+  const formId = useId();
+  useDocumentTitle(t('consortia.title'));
+
+  const q = params.get('q') ?? '';
+  const pageParam = Number(params.get('page'));
+  const page = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
+
+  const [draft, setDraft] = useState(q);
+  const [draftSource, setDraftSource] = useState(q);
+  if (draftSource !== q) {
+    setDraftSource(q);
+    setDraft(q);
+  }
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    if (draft.trim()) next.set('q', draft.trim());
+    setParams(next);
+  };
+
+  const list = useResource(`${q}|${page}`, (signal) =>
+    listConsortia({ q: q || undefined, page, pageSize: PAGE_SIZE }, signal),
+  );
+
+  return (
+    <>
+      <h1>{t('consortia.title')}</h1>
+      <p className="muted">{t('consortia.intro')}</p>
+      <form
+        className="filters card"
+        role="search"
+        aria-label={t('consortia.searchLabel')}
+        onSubmit={onSubmit}
+      >
+        <div className="field field-search">
+          <label htmlFor={`${formId}-q`}>{t('consortia.search')}</label>
+          <div className="search-row">
+            <input
+              id={`${formId}-q`}
+              type="search"
+              name="q"
+              value={draft}
+              autoComplete="off"
+              onChange={(event) => setDraft(event.target.value)}
+            />
+            <button type="submit" className="button button-primary">
+              {t('actions.search')}
+            </button>
+          </div>
+        </div>
+      </form>
+
+      <section aria-label={t('consortia.results')} aria-busy={list.status === 'loading'}>
+        {list.status === 'loading' ? <Loading /> : null}
+        {list.status === 'error' ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
+        {list.status === 'success' ? (
+          list.data.items.length === 0 ? (
+            <div className="empty" role="status">
+              <p>{q ? t('consortia.emptyFiltered') : t('consortia.empty')}</p>
+            </div>
+          ) : (
+            <>
+              <p className="result-count" role="status">
+                {t('consortia.count', { count: list.data.total })}
+              </p>
+              <div className="table-wrap">
+                <table className="data-table">
+                  <caption className="visually-hidden">{t('consortia.results')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('consortia.name')}</th>
+                      <th scope="col">{t('consortia.kind')}</th>
+                      <th scope="col">{t('consortia.side')}</th>
+                      <th scope="col" className="numeric">
+                        {t('consortia.members')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.data.items.map((consortium) => (
+                      <tr key={consortium.id}>
+                        <th scope="row">
+                          <Link to={`/consortia/${encodeURIComponent(consortium.id)}`}>
+                            <LocalizedName entity={consortium} />
+                          </Link>
+                        </th>
+                        <td data-label={t('consortia.kind')}>{kindLabel(consortium.kind)}</td>
+                        <td data-label={t('consortia.side')}>
+                          {sideLabel(consortium.side) ?? <span className="muted">—</span>}
+                        </td>
+                        <td data-label={t('consortia.members')} className="numeric">
+                          {t('consortia.memberCount', { count: consortium.memberCount })}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pagination
+                page={list.data.page}
+                pageSize={list.data.pageSize}
+                total={list.data.total}
+                params={params}
+              />
+            </>
+          )
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,201 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../api/client.ts';
+import { getInstitution } from '../api/institutions.ts';
+import { LANGUAGES, type InstitutionDetail } from '../api/types.ts';
+import { CountryName, useCountryName } from '../components/country-name.tsx';
+import { ErrorAlert } from '../components/error-alert.tsx';
+import { FormattedDate } from '../components/formatted-date.tsx';
+import { Loading } from '../components/loading.tsx';
+import { LocalizedName, useLocalName } from '../components/localized-name.tsx';
+import { LANGUAGE_LABELS, currentLanguage } from '../i18n/i18n.ts';
+import { formatNumber } from '../lib/format.ts';
+import { useLabels } from '../lib/labels.ts';
+import { useDocumentTitle } from '../lib/use-document-title.ts';
+import { useResource } from '../lib/use-resource.ts';
+import { NotFoundPage } from './not-found-page.tsx';
+
+export function InstitutionPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const localNameOf = useLocalName();
+  const resource = useResource(id, (signal) => getInstitution(id, signal));
+  useDocumentTitle(resource.data ? localNameOf(resource.data) : t('institution.title'));
+
+  if (resource.status === 'loading') return <Loading />;
+  if (resource.status === 'error') {
+    if (resource.error instanceof ApiError && resource.error.status === 404) {
+      return <NotFoundPage message={t('institution.notFound', { id })} />;
+    }
+    return (
+      <>
+        <h1>{t('institution.title')}</h1>
+        <ErrorAlert error={resource.error} onRetry={resource.reload} />
+      </>
+    );
+  }
+  return <InstitutionView institution={resource.data} />;
+}
+
+function InstitutionView({ institution }: { institution: InstitutionDetail }) {
+  const { t } = useTranslation();
+  const { typeLabel, kindLabel } = useLabels();
+  const countryNameOf = useCountryName();
+  const otherNames = LANGUAGES.flatMap((lang) => {
+    const value =
+      lang === 'en' ? (institution.names.en ?? institution.name) : institution.names[lang];
+    return value ? [{ lang, value }] : [];
+  });
+  const hasCoordinates =
+    typeof institution.latitude === 'number' && typeof institution.longitude === 'number';
+  const consortia = institution.consortia ?? [];
+
+  return (
+    <article className="detail">
+      <nav aria-label={t('breadcrumbs.label')} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/institutions">{t('nav.institutions')}</Link>
+          </li>
+          <li aria-current="page">
+            <LocalizedName entity={institution} />
+          </li>
+        </ol>
+      </nav>
+      <header className="detail-header">
+        <h1>
+          <LocalizedName entity={institution} />
+        </h1>
+        <p className="detail-subtitle">
+          <span className="badge">{typeLabel(institution.type)}</span>{' '}
+          {t('institution.location', {
+            city: institution.city,
+            country: countryNameOf(institution.country),
+          })}
+        </p>
+      </header>
+
+      <div className="detail-grid">
+        <section className="card" aria-labelledby="institution-facts">
+          <h2 id="institution-facts">{t('institution.facts')}</h2>
+          <dl className="facts">
+            <dt>{t('institution.schac')}</dt>
+            <dd>
+              <code>{institution.id}</code>
+            </dd>
+            <dt>{t('institution.type')}</dt>
+            <dd>{typeLabel(institution.type)}</dd>
+            <dt>{t('institution.city')}</dt>
+            <dd>{institution.city}</dd>
+            <dt>{t('institution.country')}</dt>
+            <dd>
+              <CountryName code={institution.country} />
+            </dd>
+            <dt>{t('institution.coordinates')}</dt>
+            <dd>
+              {hasCoordinates ? (
+                <Coordinates
+                  latitude={institution.latitude as number}
+                  longitude={institution.longitude as number}
+                />
+              ) : (
+                t('institution.noCoordinates')
+              )}
+            </dd>
+            <dt>{t('institution.districts')}</dt>
+            <dd>
+              {institution.districts.length === 0 ? (
+                t('institution.noDistricts')
+              ) : (
+                <ul className="inline-list">
+                  {institution.districts.map((district) => (
+                    <li key={district.id}>
+                      <Link to={`/institutions?district=${encodeURIComponent(district.id)}`}>
+                        <LocalizedName entity={district} />
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </dl>
+        </section>
+
+        <section className="card" aria-labelledby="institution-names">
+          <h2 id="institution-names">{t('institution.names')}</h2>
+          <dl className="facts">
+            {otherNames.map(({ lang, value }) => (
+              <div key={lang} className="facts-row">
+                <dt>{LANGUAGE_LABELS[lang]}</dt>
+                <dd lang={lang}>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="institution-consortia">
+        <h2 id="institution-consortia">{t('institution.consortia')}</h2>
+        {consortia.length === 0 ? (
+          <p className="muted">{t('institution.noConsortia')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('consortia.name')}</th>
+                  <th scope="col">{t('consortia.kind')}</th>
+                  <th scope="col">{t('membership.joined')}</th>
+                  <th scope="col">{t('membership.left')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {consortia.map((membership) => (
+                  <tr key={membership.id}>
+                    <th scope="row">
+                      <Link to={`/consortia/${encodeURIComponent(membership.id)}`}>
+                        <LocalizedName entity={membership} />
+                      </Link>
+                    </th>
+                    <td data-label={t('consortia.kind')}>{kindLabel(membership.kind)}</td>
+                    <td data-label={t('membership.joined')}>
+                      {membership.joinedOn ? <FormattedDate value={membership.joinedOn} /> : '—'}
+                    </td>
+                    <td data-label={t('membership.left')}>
+                      {membership.leftOn ? (
+                        <FormattedDate value={membership.leftOn} />
+                      ) : (
+                        <span className="muted">{t('membership.current')}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </article>
+  );
+}
+
+function Coordinates({ latitude, longitude }: { latitude: number; longitude: number }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n.language);
+  const lat = formatNumber(Math.abs(latitude), language, 4);
+  const lon = formatNumber(Math.abs(longitude), language, 4);
+  const latText =
+    latitude >= 0 ? t('coordinates.north', { value: lat }) : t('coordinates.south', { value: lat });
+  const lonText =
+    longitude >= 0 ? t('coordinates.east', { value: lon }) : t('coordinates.west', { value: lon });
+  const mapUrl = `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=12/${latitude}/${longitude}`;
+  return (
+    <>
+      <span>{t('coordinates.pair', { latitude: latText, longitude: lonText })}</span>{' '}
+      <a href={mapUrl} target="_blank" rel="noopener noreferrer" className="small">
+        {t('institution.openMap')}
+        <span className="visually-hidden"> {t('actions.opensInNewTab')}</span>
+      </a>
+    </>
+  );
+}
