@@ -5,6 +5,7 @@ import {
   date,
   doublePrecision,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -30,6 +31,8 @@ export const institutions = pgTable(
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
     website: text('website'),
+    /** Demo placeholders (e.g. association members the seeds do not name) are marked invented. */
+    invented: boolean('invented').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -72,6 +75,8 @@ export const consortia = pgTable('consortia', {
   representativeId: text('representative_id').references(() => institutions.id),
   foundedOn: date('founded_on'),
   description: text('description'),
+  /** The representative university's responsible person (R8; 003 §6(5), §11). */
+  responsiblePerson: text('responsible_person'),
   /** Demo records that are not in the seeds are marked as invented. */
   invented: boolean('invented').notNull().default(false),
 });
@@ -99,6 +104,8 @@ export const programs = pgTable('programs', {
   funderId: text('funder_id')
     .notNull()
     .references(() => institutions.id),
+  /** The program's rules as data (R1–R20), validated by src/domain/program. */
+  rules: jsonb('rules').$type<Record<string, unknown>>(),
 });
 
 export const users = pgTable(
@@ -159,4 +166,113 @@ export const auditLog = pgTable(
     requestId: text('request_id'),
   },
   (t) => [index('audit_log_resource_idx').on(t.resourceType, t.resourceId)],
+);
+
+/** Faculties, graduate schools, master's and doctoral courses of an institution. */
+export const orgUnits = pgTable(
+  'org_units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    institutionId: text('institution_id')
+      .notNull()
+      .references(() => institutions.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id'),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    names: jsonb('names').$type<Names>().notNull().default({}),
+  },
+  (t) => [index('org_units_institution_idx').on(t.institutionId)],
+);
+
+/** Liaison offices (seed 002: Kanazawa's Irkutsk office; 003 §6(2): department, person, contact). */
+export const liaisonOffices = pgTable('liaison_offices', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  institutionId: text('institution_id')
+    .notNull()
+    .references(() => institutions.id, { onDelete: 'cascade' }),
+  consortiumId: text('consortium_id').references(() => consortia.id),
+  name: text('name').notNull(),
+  names: jsonb('names').$type<Names>().notNull().default({}),
+  city: text('city').notNull(),
+  country: text('country').notNull(),
+  department: text('department'),
+  person: text('person'),
+  contact: text('contact'),
+  openedOn: date('opened_on'),
+});
+
+/**
+ * An agreement between two parties (institutions or consortia). Its content lives in versions;
+ * `status` is what the signatures and dates make of it.
+ */
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partyAType: text('party_a_type').notNull(),
+    partyAId: text('party_a_id').notNull(),
+    partyBType: text('party_b_type').notNull(),
+    partyBId: text('party_b_id').notNull(),
+    programId: text('program_id').references(() => programs.id),
+    status: text('status').notNull().default('draft'),
+    currentVersion: integer('current_version').notNull().default(1),
+    invented: boolean('invented').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('agreements_party_a_idx').on(t.partyAId), index('agreements_party_b_idx').on(t.partyBId)],
+);
+
+export const agreementVersions = pgTable(
+  'agreement_versions',
+  {
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    kind: text('kind').notNull(),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    changeNote: text('change_note'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.version] })],
+);
+
+export const agreementSignatures = pgTable(
+  'agreement_signatures',
+  {
+    agreementId: uuid('agreement_id').notNull(),
+    version: integer('version').notNull(),
+    party: text('party').notNull(),
+    signatory: text('signatory').notNull(),
+    signedOn: date('signed_on').notNull(),
+    signedBy: uuid('signed_by'),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.version, t.party] })],
+);
+
+/**
+ * Mobilities: a nomination (planned) that becomes a realised stay. The full workflow is
+ * src/domain/mobility; the balance ledger reads start dates, months and whether it took place.
+ */
+export const mobilities = pgTable(
+  'mobilities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agreementId: uuid('agreement_id').references(() => agreements.id),
+    homeId: text('home_id')
+      .notNull()
+      .references(() => institutions.id),
+    hostId: text('host_id')
+      .notNull()
+      .references(() => institutions.id),
+    studentName: text('student_name').notNull(),
+    level: text('level').notNull(),
+    startDate: date('start_date').notNull(),
+    months: doublePrecision('months').notNull(),
+    status: text('status').notNull().default('nominated'),
+    invented: boolean('invented').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('mobilities_home_idx').on(t.homeId), index('mobilities_host_idx').on(t.hostId)],
 );

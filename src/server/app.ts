@@ -22,6 +22,7 @@ import { installErrorHandling } from './errors.ts';
 import { installSessions } from './session.ts';
 import { authRoutes } from './routes/auth.ts';
 import { registryRoutes } from './routes/registry.ts';
+import { agreementRoutes } from './routes/agreements.ts';
 
 export const VERSION = '0.1.0';
 
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       await api.register(authRoutes(db, { signInPerMinute: options.signInPerMinute ?? 10 }));
       await api.register(registryRoutes(db));
+      await api.register(agreementRoutes(db));
     },
     { prefix: '/api/v1' },
   );

@@ -58,3 +58,8 @@ export function setSessionCookie(reply: FastifyReply, token: string, expires: Da
 export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
+
+/** Route hook: refuse anonymous requests before their body is even validated. */
+export async function signedIn(request: FastifyRequest): Promise<void> {
+  requireActor(request);
+}

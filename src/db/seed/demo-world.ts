@@ -288,6 +288,7 @@ export interface DemoConsortium {
   foundedOn: string | null;
   description: string;
   invented: boolean;
+  responsiblePerson?: string;
   members: { id: string; joinedOn: string }[];
 }
 
@@ -304,6 +305,7 @@ export const DEMO_CONSORTIA: DemoConsortium[] = [
     kind: 'consortium',
     side: 'JP',
     representativeId: 'tohoku.ac.jp',
+    responsiblePerson: 'Reiko Representative (invented)',
     foundedOn: '2014-04-01',
     description:
       'Seed 000: Tohoku University’s project adopted under the Inter-University Exchange Project in FY2014.',
@@ -345,12 +347,10 @@ export const DEMO_CONSORTIA: DemoConsortium[] = [
     representativeId: null,
     foundedOn: null,
     description:
-      'Seed 001: 21 members per side at its founding, 27 per side by October 2019. Only the members the seeds name are listed, as members by October 2019.',
+      'Seed 001: 21 members per side at its founding, 27 per side by October 2019. Members the seeds name are listed by name; the others are marked placeholders so that the counts match.',
     invented: false,
-    members: ['hokudai.ac.jp', 'niigata-u.ac.jp', 'rosnou.ru', 'asu.ru'].map((id) => ({
-      id,
-      joinedOn: '2019-10-01',
-    })),
+    // Members over time, with placeholders for those the seed does not name: demo-exchanges.ts.
+    members: [],
   },
   {
     id: 'rjilt',

@@ -1,6 +1,11 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
+  agreementSignatures,
+  agreementVersions,
+  agreements,
+  liaisonOffices,
+  mobilities,
   consortia,
   consortiumMembers,
   groupingMembers,
@@ -17,6 +22,14 @@ import {
   DEMO_PROGRAMS,
   DEMO_USERS,
 } from './demo-world.ts';
+import {
+  AJRU_FOUNDING,
+  AJRU_NAMED,
+  DEMO_AGREEMENTS,
+  DEMO_LIAISON_OFFICES,
+  ajruPlaceholders,
+  demoMobilities,
+} from './demo-exchanges.ts';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(institutions);
@@ -53,6 +66,7 @@ export async function seedDemo(db: Db, passwordHash: string): Promise<{ users: s
         ),
       );
     await tx.insert(programs).values(DEMO_PROGRAMS);
+    await seedExchanges(tx);
     for (const u of DEMO_USERS) {
       const [row] = await tx
         .insert(users)
@@ -78,4 +92,56 @@ export async function seedDemo(db: Db, passwordHash: string): Promise<{ users: s
     }
   });
   return { users: DEMO_USERS.map((u) => u.email) };
+}
+
+async function seedExchanges(tx: Db): Promise<void> {
+  const placeholders = ajruPlaceholders();
+  await tx.insert(institutions).values(placeholders.map(({ joinedOn: _j, ...p }) => p));
+  await tx.insert(consortiumMembers).values([
+    ...[...AJRU_NAMED.JP, ...AJRU_NAMED.RU].map((institutionId) => ({
+      consortiumId: 'ajru',
+      institutionId,
+      joinedOn: AJRU_FOUNDING,
+    })),
+    ...placeholders.map((p) => ({
+      consortiumId: 'ajru',
+      institutionId: p.id,
+      joinedOn: p.joinedOn,
+    })),
+  ]);
+  await tx.insert(liaisonOffices).values(DEMO_LIAISON_OFFICES);
+  const ids = new Map<string, string>();
+  for (const a of DEMO_AGREEMENTS) {
+    const [row] = await tx
+      .insert(agreements)
+      .values({
+        partyAType: a.partyA.type,
+        partyAId: a.partyA.id,
+        partyBType: a.partyB.type,
+        partyBId: a.partyB.id,
+        programId: a.programId,
+        status: 'active',
+        invented: a.invented,
+      })
+      .returning({ id: agreements.id });
+    if (!row) throw new Error(`could not create agreement ${a.key}`);
+    ids.set(a.key, row.id);
+    await tx.insert(agreementVersions).values({
+      agreementId: row.id,
+      version: 1,
+      kind: 'draft',
+      content: a.content,
+      changeNote: 'demo data',
+    });
+    await tx
+      .insert(agreementSignatures)
+      .values(a.signatures.map((s) => ({ agreementId: row.id, version: 1, ...s })));
+  }
+  await tx.insert(mobilities).values(
+    demoMobilities().map(({ agreementKey, ...m }) => ({
+      ...m,
+      agreementId: ids.get(agreementKey) ?? null,
+      invented: true,
+    })),
+  );
 }

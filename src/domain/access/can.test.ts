@@ -105,6 +105,27 @@ const table: [string, Actor | null, Action, Resource, boolean][] = [
     { type: 'application', ownerUserId: 'u-stu' },
     true,
   ],
+  [
+    "a party's coordinator manages the agreement",
+    coordTohoku,
+    'agreement:manage',
+    { type: 'agreement', institutionIds: ['tohoku.ac.jp'] },
+    true,
+  ],
+  [
+    'a third institution does not',
+    coordNsu,
+    'agreement:manage',
+    { type: 'agreement', institutionIds: ['tohoku.ac.jp', 'msu.ru'] },
+    false,
+  ],
+  [
+    'a student does not manage agreements',
+    student,
+    'agreement:manage',
+    { type: 'agreement', ownerUserId: 'u-stu' },
+    false,
+  ],
 ];
 
 describe('access: can(actor, action, resource)', () => {

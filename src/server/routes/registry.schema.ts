@@ -24,6 +24,7 @@ export const Institution = z.object({
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
   website: z.string().nullable(),
+  invented: z.boolean(),
   districts: z.array(GroupingRef),
 });
 
@@ -48,6 +49,11 @@ export const InstitutionQuery = z.object({
     .optional(),
   type: z.enum(INSTITUTION_TYPES).optional(),
   district: z.string().max(100).optional(),
+  includePlaceholders: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('also list invented placeholder members (demo data)'),
   ...PageQuery,
 });
 
@@ -66,7 +72,8 @@ export const GroupingList = z.object({
 export const ConsortiumQuery = z.object({
   q: z.string().trim().max(200).optional(),
   kind: z.enum(CONSORTIUM_KINDS).optional(),
-  on: IsoDate.optional().describe('count members on this date (default: today)'),
+  at: IsoDate.optional().describe('count members on this date (default: today)'),
+  on: IsoDate.optional().describe('alias of at'),
   ...PageQuery,
 });
 
@@ -91,6 +98,23 @@ export const ConsortiumDetail = z.object({
   side: z.string().nullable(),
   foundedOn: z.string().nullable(),
   description: z.string().nullable(),
+  responsiblePerson: z.string().nullable(),
+  at: z.string(),
+  memberCountBySide: z.record(z.string(), z.number().int()),
+  liaisonOffices: z.array(
+    z.object({
+      id: z.string(),
+      institutionId: z.string(),
+      name: z.string(),
+      names: NamesSchema,
+      city: z.string(),
+      country: z.string(),
+      department: z.string().nullable(),
+      person: z.string().nullable(),
+      contact: z.string().nullable(),
+      openedOn: z.string().nullable(),
+    }),
+  ),
   invented: z.boolean(),
   representative: z.object({ id: z.string(), name: z.string(), names: NamesSchema }).nullable(),
   memberCount: z.number().int(),
@@ -105,10 +129,11 @@ export const ConsortiumDetail = z.object({
         country: z.string(),
         city: z.string(),
         type: z.string(),
+        invented: z.boolean(),
       }),
     }),
   ),
 });
 
 export const IdParams = z.object({ id: z.string().min(1).max(253) });
-export const ConsortiumDetailQuery = z.object({ on: IsoDate.optional() });
+export const ConsortiumDetailQuery = z.object({ at: IsoDate.optional(), on: IsoDate.optional() });

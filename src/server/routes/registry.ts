@@ -72,7 +72,10 @@ export const registryRoutes =
         },
       },
       async (request) =>
-        listConsortia(db, { ...request.query, onDate: request.query.on ?? today() }),
+        listConsortia(db, {
+          ...request.query,
+          onDate: request.query.at ?? request.query.on ?? today(),
+        }),
     );
     app.get(
       '/consortia/:id',
@@ -85,6 +88,7 @@ export const registryRoutes =
           response: { 200: ConsortiumDetail, 404: ErrorSchema },
         },
       },
-      async (request) => getConsortium(db, request.params.id, request.query.on ?? today()),
+      async (request) =>
+        getConsortium(db, request.params.id, request.query.at ?? request.query.on ?? today()),
     );
   };

@@ -6,6 +6,7 @@ import {
   groupingMembers,
   groupings,
   institutions,
+  liaisonOffices,
   type Names,
 } from '#src/db/schema.ts';
 import { notFound } from '../errors.ts';
@@ -15,6 +16,7 @@ export interface InstitutionFilter {
   country?: string;
   type?: string;
   district?: string;
+  includePlaceholders?: boolean;
   page: number;
   pageSize: number;
 }
@@ -60,6 +62,7 @@ export async function listInstitutions(db: Db, filter: InstitutionFilter) {
       )!,
     );
   }
+  if (!filter.includePlaceholders) conditions.push(eq(institutions.invented, false));
   if (filter.country) conditions.push(eq(institutions.country, filter.country.toUpperCase()));
   if (filter.type) conditions.push(eq(institutions.type, filter.type));
   if (filter.district) {
@@ -99,6 +102,7 @@ function toInstitution(r: typeof institutions.$inferSelect, districts: GroupingR
     latitude: r.latitude,
     longitude: r.longitude,
     website: r.website,
+    invented: r.invented,
     districts,
   };
 }
@@ -197,6 +201,7 @@ export async function getConsortium(db: Db, id: string, onDate: string) {
         country: institutions.country,
         city: institutions.city,
         type: institutions.type,
+        invented: institutions.invented,
       },
     })
     .from(consortiumMembers)
@@ -211,6 +216,12 @@ export async function getConsortium(db: Db, id: string, onDate: string) {
     : [];
   const isCurrent = (m: { joinedOn: string; leftOn: string | null }) =>
     m.joinedOn <= onDate && (m.leftOn === null || m.leftOn > onDate);
+  const current = members.filter(isCurrent);
+  const memberCountBySide: Record<string, number> = {};
+  for (const m of current) {
+    memberCountBySide[m.institution.country] = (memberCountBySide[m.institution.country] ?? 0) + 1;
+  }
+  const offices = await db.select().from(liaisonOffices).where(eq(liaisonOffices.consortiumId, id));
   return {
     id: row.id,
     name: row.name,
@@ -218,10 +229,25 @@ export async function getConsortium(db: Db, id: string, onDate: string) {
     kind: row.kind,
     side: row.side,
     foundedOn: row.foundedOn,
+    responsiblePerson: row.responsiblePerson,
+    at: onDate,
+    memberCountBySide,
+    liaisonOffices: offices.map((o) => ({
+      id: o.id,
+      institutionId: o.institutionId,
+      name: o.name,
+      names: o.names,
+      city: o.city,
+      country: o.country,
+      department: o.department,
+      person: o.person,
+      contact: o.contact,
+      openedOn: o.openedOn,
+    })),
     description: row.description,
     invented: row.invented,
     representative: rep ?? null,
-    memberCount: members.filter(isCurrent).length,
+    memberCount: current.length,
     members,
   };
 }

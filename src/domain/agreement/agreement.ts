@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { isIscedF } from './isced.ts';
+
+/**
+ * An exchange agreement: between two institutions, or between two consortia (N×M: every member
+ * of one may send to every member of the other). One shared, versioned record that both parties
+ * approve (seed 003 §5(2); seed 004: the Tsukuba–Grenoble mobility agreement of 1997).
+ */
+
+export const LEVELS = ['bachelor', 'master', 'doctor'] as const;
+export const CEFR = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+export const STATUSES = ['draft', 'signed', 'active', 'expired', 'terminated'] as const;
+export type AgreementStatus = (typeof STATUSES)[number];
+export type PartyKey = 'A' | 'B';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+export const QuotaSchema = z.object({
+  /** The academic year by its starting calendar year, in the sending side's calendar. */
+  academicYear: z.number().int().min(1900).max(2200),
+  students: z.number().int().min(0),
+  months: z.number().min(0),
+});
+
+export const DirectionSchema = z.object({
+  from: z.enum(['A', 'B']),
+  levels: z.array(z.enum(LEVELS)).min(1, 'name at least one level (R3)'),
+  fields: z
+    .array(z.string().refine(isIscedF, { message: 'not an ISCED-F 2013 four-digit code' }))
+    .default([]),
+  languages: z
+    .array(
+      z.object({ language: z.string().regex(/^[a-z]{2}$/, 'ISO 639-1 code'), cefr: z.enum(CEFR) }),
+    )
+    .default([]),
+  quotas: z.array(QuotaSchema).default([]),
+});
+
+export const ClausesSchema = z.object({
+  /** R5, 003 §5(5): students paying tuition at home pay none at the host. */
+  tuitionWaiver: z.boolean().default(false),
+  /** R6 / R16, 003 §5(6), §7(2): common qualifications, screening standards and methods. */
+  commonScreening: z.boolean().default(false),
+  /** R7 / R16, 003 §5(7), §7(2): common credit recognition. */
+  commonRecognition: z.boolean().default(false),
+  other: z.string().max(10_000).optional(),
+});
+
+export const AgreementContentSchema = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    validFrom: IsoDate,
+    validTo: IsoDate,
+    clauses: ClausesSchema.default({
+      tuitionWaiver: false,
+      commonScreening: false,
+      commonRecognition: false,
+    }),
+    directions: z.array(DirectionSchema).max(2).default([]),
+    /** Largest allowed |sent − received| per year in each unit, when no program sets it (R4). */
+    balanceTolerance: z
+      .object({ students: z.number().min(0), months: z.number().min(0) })
+      .optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.validTo < c.validFrom) {
+      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'ends before it starts' });
+    }
+    const froms = c.directions.map((d) => d.from);
+    if (new Set(froms).size !== froms.length) {
+      ctx.addIssue({ code: 'custom', path: ['directions'], message: 'one entry per direction' });
+    }
+  });
+export type AgreementContent = z.infer<typeof AgreementContentSchema>;
+
+export interface Signature {
+  party: PartyKey;
+  signedOn: string;
+  signatory: string;
+}
+
+export interface AgreementVersion {
+  version: number;
+  content: AgreementContent;
+  kind: 'draft' | 'amendment';
+  signatures: Signature[];
+}
+
+export interface AgreementState {
+  status: AgreementStatus;
+  versions: AgreementVersion[];
+}
+
+export type Refusal = { ok: false; rule: string; code: string; message: string };
+export type Verdict = { ok: true } | Refusal;
+const refuse = (rule: string, code: string, message: string): Refusal => ({
+  ok: false,
+  rule,
+  code,
+  message,
+});
+
+export const latest = (s: AgreementState) => s.versions[s.versions.length - 1];
+/** The version in force: the latest one both parties signed. */
+export const inForce = (s: AgreementState) => [...s.versions].reverse().find((v) => fullySigned(v));
+export const fullySigned = (v: AgreementVersion) =>
+  v.signatures.some((x) => x.party === 'A') && v.signatures.some((x) => x.party === 'B');
+
+/**
+ * Editing: a draft changes in place as new versions; once a version is signed, a change is an
+ * amendment — a new version that takes effect only when both sides sign it.
+ */
+export function planEdit(s: AgreementState): { kind: 'draft' | 'amendment' } | Refusal {
+  if (s.status === 'expired' || s.status === 'terminated') {
+    return refuse('AGREEMENT', 'agreement_closed', `a ${s.status} agreement cannot change`);
+  }
+  return { kind: inForce(s) ? 'amendment' : 'draft' };
+}
+
+/** A party signs the latest version. */
+export function checkSign(s: AgreementState, party: PartyKey): Verdict {
+  const v = latest(s);
+  if (!v) return refuse('AGREEMENT', 'no_version', 'nothing to sign');
+  if (s.status === 'expired' || s.status === 'terminated') {
+    return refuse('AGREEMENT', 'agreement_closed', `a ${s.status} agreement cannot be signed`);
+  }
+  if (v.signatures.some((x) => x.party === party)) {
+    return refuse(
+      'AGREEMENT',
+      'already_signed',
+      `party ${party} already signed version ${v.version}`,
+    );
+  }
+  return { ok: true };
+}
+
+/** The status after a signature or as time passes: signed → active on validFrom, expired after validTo. */
+export function statusOn(s: AgreementState, today: string): AgreementStatus {
+  if (s.status === 'terminated') return 'terminated';
+  const v = inForce(s);
+  if (!v) return 'draft';
+  if (today > v.content.validTo) return 'expired';
+  if (today >= v.content.validFrom) return 'active';
+  return 'signed';
+}
+
+/** R2, 003 §5(2): no dispatch under an agreement that is not signed and in force on the date. */
+export function checkDispatchAllowed(s: AgreementState, departure: string): Verdict {
+  const v = inForce(s);
+  if (!v || s.status === 'terminated') {
+    return refuse(
+      'R2',
+      'agreement_not_signed',
+      'the exchange agreement must be signed by both parties before any dispatch (003 §5(2))',
+    );
+  }
+  if (departure < v.content.validFrom || departure > v.content.validTo) {
+    return refuse(
+      'R2',
+      'agreement_not_in_force',
+      `the agreement is in force from ${v.content.validFrom} to ${v.content.validTo}; the departure on ${departure} is outside it`,
+    );
+  }
+  return { ok: true };
+}
+
+/** R1, 003 §2(1), §5(1): a pilot project pairs ≥ min Japanese universities with ≥ min foreign ones. */
+export function checkConsortiumPair(
+  sides: {
+    japanese: { id: string; type: string; country: string }[];
+    foreign: { id: string; type: string; country: string }[];
+  },
+  minimumPerSide: number,
+): Verdict {
+  const universities = (xs: { type: string }[]) => xs.filter((x) => x.type === 'university').length;
+  const jp = universities(sides.japanese.filter((x) => x.country === 'JP'));
+  const foreign = universities(sides.foreign.filter((x) => x.country !== 'JP'));
+  if (jp < minimumPerSide) {
+    return refuse(
+      'R1',
+      'too_few_japanese',
+      `the Japanese consortium has ${jp} universities; at least ${minimumPerSide} are needed (003 §5(1))`,
+    );
+  }
+  if (foreign < minimumPerSide) {
+    return refuse(
+      'R1',
+      'too_few_foreign',
+      `the foreign consortium has ${foreign} universities; at least ${minimumPerSide} are needed (003 §5(1))`,
+    );
+  }
+  return { ok: true };
+}
+
+export interface ContentChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** What changed between two versions, field by field (for the history). */
+export function diffContent(a: unknown, b: unknown, path = ''): ContentChange[] {
+  if (JSON.stringify(a) === JSON.stringify(b)) return [];
+  const isObj = (x: unknown): x is Record<string, unknown> =>
+    typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (isObj(a) && isObj(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    return keys.flatMap((k) => diffContent(a[k], b[k], path ? `${path}.${k}` : k));
+  }
+  return [{ path: path || '(root)', before: a, after: b }];
+}

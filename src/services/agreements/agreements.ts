@@ -1,0 +1,441 @@
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import {
+  agreements,
+  agreementSignatures,
+  agreementVersions,
+  consortia,
+  consortiumMembers,
+  institutions,
+  mobilities,
+  programs,
+} from '#src/db/schema.ts';
+import { can } from '#src/domain/access/can.ts';
+import {
+  AgreementContentSchema,
+  checkSign,
+  diffContent,
+  planEdit,
+  statusOn,
+  type AgreementContent,
+  type AgreementState,
+  type AgreementStatus,
+  type PartyKey,
+} from '#src/domain/agreement/agreement.ts';
+import { startMonthFor } from '#src/domain/balance/academic-year.ts';
+import { buildLedger, type LedgerMobility, type Tolerance } from '#src/domain/balance/ledger.ts';
+import { audit } from '../audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+
+export type PartyType = 'institution' | 'consortium';
+export interface PartyRef {
+  type: PartyType;
+  id: string;
+}
+
+/** Statuses in which a mobility took place (the realised side of the ledger). */
+export const REALISED = ['departed', 'arrived', 'completed', 'transcript_issued', 'recognised'];
+/** Nominations that no longer count at all. */
+export const CANCELLED = ['refused', 'withdrawn'];
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+interface PartyView {
+  type: PartyType;
+  id: string;
+  name: string;
+  names: Record<string, string>;
+  country: string | null;
+  representativeId: string | null;
+}
+
+async function loadParty(db: Db, ref: PartyRef): Promise<PartyView> {
+  if (ref.type === 'institution') {
+    const [row] = await db.select().from(institutions).where(eq(institutions.id, ref.id));
+    if (!row) throw notFound('institution', ref.id);
+    return {
+      type: 'institution',
+      id: row.id,
+      name: row.name,
+      names: row.names,
+      country: row.country,
+      representativeId: null,
+    };
+  }
+  const [row] = await db.select().from(consortia).where(eq(consortia.id, ref.id));
+  if (!row) throw notFound('consortium', ref.id);
+  return {
+    type: 'consortium',
+    id: row.id,
+    name: row.name,
+    names: row.names,
+    country: row.side,
+    representativeId: row.representativeId,
+  };
+}
+
+/** The access resource of one party: its institution, or a consortium and its representative. */
+const partyResource = (p: PartyView) =>
+  p.type === 'institution'
+    ? { type: 'agreement', institutionIds: [p.id] }
+    : {
+        type: 'agreement',
+        consortiumIds: [p.id],
+        institutionIds: p.representativeId ? [p.representativeId] : [],
+      };
+
+function requireParty(ctx: ServiceContext, parties: PartyView[]): void {
+  if (!parties.some((p) => can(ctx.actor, 'agreement:manage', partyResource(p)))) {
+    throw forbidden('manage agreements of a party you do not represent');
+  }
+}
+
+function parseContent(input: unknown): AgreementContent {
+  const parsed = AgreementContentSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({
+      field: ['content', ...i.path]
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, ''),
+      message: i.message,
+    }));
+    throw new AppError('validation_failed', `${issues[0]?.field}: ${issues[0]?.message}`, {
+      issues,
+    });
+  }
+  return parsed.data;
+}
+
+async function loadState(db: Db, id: string) {
+  const [row] = await db.select().from(agreements).where(eq(agreements.id, id));
+  if (!row) throw notFound('agreement', id);
+  const versions = await db
+    .select()
+    .from(agreementVersions)
+    .where(eq(agreementVersions.agreementId, id))
+    .orderBy(asc(agreementVersions.version));
+  const signatures = await db
+    .select()
+    .from(agreementSignatures)
+    .where(eq(agreementSignatures.agreementId, id));
+  const state: AgreementState = {
+    status: row.status as AgreementStatus,
+    versions: versions.map((v) => ({
+      version: v.version,
+      kind: v.kind as 'draft' | 'amendment',
+      content: v.content as AgreementContent,
+      signatures: signatures
+        .filter((s) => s.version === v.version)
+        .map((s) => ({ party: s.party as PartyKey, signedOn: s.signedOn, signatory: s.signatory })),
+    })),
+  };
+  return { row, versions, signatures, state };
+}
+
+export async function createAgreement(
+  ctx: ServiceContext,
+  input: {
+    partyA: PartyRef;
+    partyB: PartyRef;
+    programId?: string | null;
+    content: unknown;
+    invented?: boolean;
+  },
+) {
+  const content = parseContent(input.content);
+  const a = await loadParty(ctx.db, input.partyA);
+  const b = await loadParty(ctx.db, input.partyB);
+  if (a.type === b.type && a.id === b.id) {
+    throw new AppError('validation_failed', 'partyB: an agreement needs two different parties', {
+      field: 'partyB',
+    });
+  }
+  requireParty(ctx, [a, b]);
+  if (input.programId) {
+    const [p] = await ctx.db
+      .select({ id: programs.id })
+      .from(programs)
+      .where(eq(programs.id, input.programId));
+    if (!p) throw notFound('program', input.programId);
+  }
+  const id = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(agreements)
+      .values({
+        partyAType: a.type,
+        partyAId: a.id,
+        partyBType: b.type,
+        partyBId: b.id,
+        programId: input.programId ?? null,
+        invented: input.invented ?? false,
+      })
+      .returning({ id: agreements.id });
+    if (!row) throw new AppError('internal', 'could not create the agreement');
+    await tx.insert(agreementVersions).values({
+      agreementId: row.id,
+      version: 1,
+      kind: 'draft',
+      content,
+      createdBy: ctx.actor?.id ?? null,
+      changeNote: 'created',
+    });
+    await audit(tx, ctx, {
+      action: 'agreement.create',
+      resourceType: 'agreement',
+      resourceId: row.id,
+      details: { partyA: a.id, partyB: b.id },
+    });
+    return row.id;
+  });
+  return getAgreement(ctx, id);
+}
+
+export async function getAgreement(ctx: ServiceContext, id: string) {
+  const { row, versions, signatures, state } = await loadState(ctx.db, id);
+  const [a, b] = await Promise.all([
+    loadParty(ctx.db, { type: row.partyAType as PartyType, id: row.partyAId }),
+    loadParty(ctx.db, { type: row.partyBType as PartyType, id: row.partyBId }),
+  ]);
+  const status = statusOn(state, today());
+  const history = versions.map((v, i) => ({
+    version: v.version,
+    kind: v.kind,
+    changeNote: v.changeNote,
+    createdBy: v.createdBy,
+    createdAt: v.createdAt.toISOString(),
+    changes: i === 0 ? [] : diffContent(versions[i - 1]?.content, v.content),
+    signatures: signatures
+      .filter((s) => s.version === v.version)
+      .map((s) => ({ party: s.party, signatory: s.signatory, signedOn: s.signedOn })),
+  }));
+  const latest = versions[versions.length - 1];
+  const inForce = [...state.versions].reverse().find((v) => v.signatures.length === 2);
+  return {
+    id: row.id,
+    status: row.status === 'terminated' ? ('terminated' as const) : status,
+    partyA: a,
+    partyB: b,
+    programId: row.programId,
+    invented: row.invented,
+    currentVersion: latest?.version ?? 1,
+    versionInForce: inForce?.version ?? null,
+    content: (latest?.content ?? {}) as AgreementContent,
+    history,
+    canManage: [a, b]
+      .filter((p) => can(ctx.actor, 'agreement:manage', partyResource(p)))
+      .map((p) => (p === a ? 'A' : 'B')),
+  };
+}
+
+export async function listAgreements(ctx: ServiceContext, filter: { party?: string }) {
+  const rows = await ctx.db
+    .select()
+    .from(agreements)
+    .where(
+      filter.party
+        ? or(eq(agreements.partyAId, filter.party), eq(agreements.partyBId, filter.party))
+        : undefined,
+    )
+    .orderBy(desc(agreements.createdAt));
+  const items = [];
+  for (const r of rows) items.push(await getAgreement(ctx, r.id));
+  return {
+    items: items.map(({ history: _h, ...rest }) => rest),
+  };
+}
+
+/** Every change makes a new version; a signed agreement changes only through an amendment. */
+export async function updateAgreement(
+  ctx: ServiceContext,
+  id: string,
+  input: { content: unknown; changeNote?: string },
+) {
+  const content = parseContent(input.content);
+  const current = await getAgreement(ctx, id);
+  requireParty(ctx, [current.partyA, current.partyB]);
+  const { state } = await loadState(ctx.db, id);
+  const plan = planEdit(state);
+  if ('ok' in plan) throw new AppError('conflict', plan.message, { code: plan.code });
+  const version = current.currentVersion + 1;
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(agreementVersions).values({
+      agreementId: id,
+      version,
+      kind: plan.kind,
+      content,
+      createdBy: ctx.actor?.id ?? null,
+      changeNote: input.changeNote ?? null,
+    });
+    await tx.update(agreements).set({ currentVersion: version }).where(eq(agreements.id, id));
+    await audit(tx, ctx, {
+      action: plan.kind === 'amendment' ? 'agreement.amend' : 'agreement.edit',
+      resourceType: 'agreement',
+      resourceId: id,
+      details: { version, changes: diffContent(current.content, content) },
+    });
+  });
+  return getAgreement(ctx, id);
+}
+
+/** A party signs the latest version; when both have signed it is in force. */
+export async function signAgreement(
+  ctx: ServiceContext,
+  id: string,
+  input: { party: PartyKey; signatory: string; signedOn: string },
+) {
+  const current = await getAgreement(ctx, id);
+  const party = input.party === 'A' ? current.partyA : current.partyB;
+  if (!can(ctx.actor, 'agreement:manage', partyResource(party))) {
+    throw forbidden(`sign for party ${input.party} (${party.name})`);
+  }
+  const { state } = await loadState(ctx.db, id);
+  const verdict = checkSign(state, input.party);
+  if (!verdict.ok) throw new AppError('conflict', verdict.message, { code: verdict.code });
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(agreementSignatures).values({
+      agreementId: id,
+      version: current.currentVersion,
+      party: input.party,
+      signatory: input.signatory,
+      signedOn: input.signedOn,
+      signedBy: ctx.actor?.id ?? null,
+    });
+    const after = await loadState(tx, id);
+    await tx
+      .update(agreements)
+      .set({ status: statusOn(after.state, today()) })
+      .where(eq(agreements.id, id));
+    await audit(tx, ctx, {
+      action: 'agreement.sign',
+      resourceType: 'agreement',
+      resourceId: id,
+      details: { version: current.currentVersion, party: input.party, signatory: input.signatory },
+    });
+  });
+  return getAgreement(ctx, id);
+}
+
+async function membersOf(
+  db: Db,
+  party: PartyView,
+): Promise<{ id: string; joinedOn: string | null; leftOn: string | null }[]> {
+  if (party.type === 'institution') return [{ id: party.id, joinedOn: null, leftOn: null }];
+  const rows = await db
+    .select()
+    .from(consortiumMembers)
+    .where(eq(consortiumMembers.consortiumId, party.id));
+  return rows.map((r) => ({ id: r.institutionId, joinedOn: r.joinedOn, leftOn: r.leftOn }));
+}
+
+const memberOn = (
+  members: { id: string; joinedOn: string | null; leftOn: string | null }[],
+  id: string,
+  date: string,
+) =>
+  members.some(
+    (m) =>
+      m.id === id &&
+      (m.joinedOn === null || m.joinedOn <= date) &&
+      (m.leftOn === null || m.leftOn > date),
+  );
+
+/** R4: the ledger between two parties, from our side's point of view and in our academic calendar. */
+async function ledgerBetween(
+  db: Db,
+  us: PartyView,
+  them: PartyView,
+  tolerance: Tolerance,
+  agreementId?: string,
+) {
+  const ours = await membersOf(db, us);
+  const theirs = await membersOf(db, them);
+  const ids = [...new Set([...ours, ...theirs].map((m) => m.id))];
+  const rows = ids.length
+    ? await db
+        .select()
+        .from(mobilities)
+        .where(
+          and(
+            inArray(mobilities.homeId, ids),
+            inArray(mobilities.hostId, ids),
+            sql`${mobilities.status} NOT IN ('refused', 'withdrawn')`,
+          ),
+        )
+    : [];
+  const entries: LedgerMobility[] = [];
+  for (const m of rows) {
+    if (agreementId && m.agreementId && m.agreementId !== agreementId) continue;
+    const outgoing =
+      memberOn(ours, m.homeId, m.startDate) && memberOn(theirs, m.hostId, m.startDate);
+    const incoming =
+      memberOn(theirs, m.homeId, m.startDate) && memberOn(ours, m.hostId, m.startDate);
+    if (!outgoing && !incoming) continue;
+    entries.push({
+      outgoing,
+      startDate: m.startDate,
+      months: m.months,
+      realised: REALISED.includes(m.status),
+    });
+  }
+  const startMonth = startMonthFor(us.country ?? 'JP');
+  return {
+    ...buildLedger(entries, startMonth, tolerance),
+    calendar: { country: us.country, startMonth },
+  };
+}
+
+async function toleranceFor(
+  db: Db,
+  programId: string | null,
+  content: AgreementContent | null,
+): Promise<Tolerance> {
+  if (programId) {
+    const [p] = await db
+      .select({ rules: programs.rules })
+      .from(programs)
+      .where(eq(programs.id, programId));
+    const t = (p?.rules as { balanceTolerance?: Tolerance } | null)?.balanceTolerance;
+    if (t) return t;
+  }
+  return content?.balanceTolerance ?? { students: 0, months: 0 };
+}
+
+export async function agreementBalance(ctx: ServiceContext, id: string, side: PartyKey = 'A') {
+  const a = await getAgreement(ctx, id);
+  const [us, them] = side === 'A' ? [a.partyA, a.partyB] : [a.partyB, a.partyA];
+  const tolerance = await toleranceFor(ctx.db, a.programId, a.content);
+  return {
+    agreementId: id,
+    side,
+    us: { id: us.id, name: us.name },
+    them: { id: them.id, name: them.name },
+    ...(await ledgerBetween(ctx.db, us, them, tolerance, id)),
+  };
+}
+
+export async function consortiumBalance(ctx: ServiceContext, id: string, withId: string) {
+  const us = await loadParty(ctx.db, { type: 'consortium', id });
+  const them = await loadParty(ctx.db, { type: 'consortium', id: withId });
+  const [agreement] = await ctx.db
+    .select()
+    .from(agreements)
+    .where(
+      or(
+        and(eq(agreements.partyAId, id), eq(agreements.partyBId, withId)),
+        and(eq(agreements.partyAId, withId), eq(agreements.partyBId, id)),
+      ),
+    )
+    .limit(1);
+  const tolerance = agreement
+    ? await toleranceFor(ctx.db, agreement.programId, null)
+    : { students: 0, months: 0 };
+  return {
+    consortiumId: id,
+    withId,
+    us: { id: us.id, name: us.name },
+    them: { id: them.id, name: them.name },
+    ...(await ledgerBetween(ctx.db, us, them, tolerance)),
+  };
+}

@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '#src/db/migrate.ts';
+import { ENGINES } from '#test/support/db.ts';
+import { createTestApp, signInAs, type Session, type TestApp } from '#test/support/app.ts';
+
+const content = {
+  title: 'Japan–Russia association exchange',
+  validFrom: '2020-04-01',
+  validTo: '2030-03-31',
+  clauses: { tuitionWaiver: true, commonScreening: true, commonRecognition: true },
+  directions: [
+    {
+      from: 'A',
+      levels: ['bachelor', 'master'],
+      fields: ['0533'],
+      languages: [{ language: 'en', cefr: 'B2' }],
+      quotas: [{ academicYear: 2020, students: 3, months: 18 }],
+    },
+    {
+      from: 'B',
+      levels: ['master'],
+      fields: ['0231'],
+      quotas: [{ academicYear: 2020, students: 3, months: 18 }],
+    },
+  ],
+};
+
+describe.each(ENGINES)('agreements and the balance ledger on %s', (engine) => {
+  let t: TestApp;
+  let rep: Session;
+  let admin: Session;
+  let nsu: Session;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    rep = await signInAs(t.app, 'rep.tohoku@demo.kakehashi.example');
+    admin = await signInAs(t.app, 'admin@demo.kakehashi.example');
+    nsu = await signInAs(t.app, 'coordinator.nsu@demo.kakehashi.example');
+  });
+  afterAll(() => t.close());
+
+  const call = (s: Session | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+    t.app.inject({
+      method,
+      url,
+      ...(payload ? { payload } : {}),
+      headers: s ? { cookie: s.cookie, 'x-csrf-token': s.csrfToken } : {},
+    });
+
+  it('counts the association members per side at a date, as a query (seed 001: 21 → 27)', async () => {
+    const oct2019 = (await call(null, 'GET', '/api/v1/consortia/ajru?at=2019-10-31')).json();
+    expect(oct2019.memberCountBySide).toEqual({ JP: 27, RU: 27 });
+    const founding = (await call(null, 'GET', '/api/v1/consortia/ajru?at=2017-06-01')).json();
+    expect(founding.memberCountBySide).toEqual({ JP: 21, RU: 21 });
+    expect(
+      oct2019.members
+        .filter((m: { institution: { invented: boolean } }) => !m.institution.invented)
+        .map((m: { institution: { id: string } }) => m.institution.id)
+        .sort(),
+    ).toEqual(['asu.ru', 'hokudai.ac.jp', 'niigata-u.ac.jp', 'rosnou.ru']);
+    // Placeholders stay out of the registry list unless asked for.
+    expect((await call(null, 'GET', '/api/v1/institutions?q=placeholder')).json().total).toBe(0);
+    expect(
+      (
+        await call(null, 'GET', '/api/v1/institutions?q=placeholder&includePlaceholders=true')
+      ).json().total,
+    ).toBe(50);
+  });
+
+  it('shows the liaison office of seed 002', async () => {
+    const rjilt = (await call(null, 'GET', '/api/v1/consortia/rjilt')).json();
+    expect(rjilt.liaisonOffices[0]).toMatchObject({
+      city: 'Irkutsk',
+      openedOn: '2021-10-01',
+      institutionId: 'kanazawa-u.ac.jp',
+    });
+  });
+
+  it('R4: the demo agreement ledger counts planned and realised students and months per year', async () => {
+    const list = (await call(null, 'GET', '/api/v1/agreements?party=tohoku-jr-japan')).json();
+    const id = list.items[0].id;
+    // validity 2014-10 → 2024-03 (illustrative): by now it has expired.
+    expect(list.items[0].status).toBe('expired');
+    const ledger = (await call(null, 'GET', `/api/v1/agreements/${id}/balance`)).json();
+    expect(ledger.total.planned).toMatchObject({ sentStudents: 19, receivedStudents: 17 });
+    expect(ledger.total.realised).toMatchObject({ sentStudents: 16, receivedStudents: 14 });
+    expect(ledger.years.map((y: { academicYear: number }) => y.academicYear)).toEqual([
+      2015, 2016, 2017, 2018, 2019,
+    ]);
+    expect(ledger.calendar).toEqual({ country: 'JP', startMonth: 4 });
+    const y2017 = ledger.years.find((y: { academicYear: number }) => y.academicYear === 2017);
+    expect(y2017.planned).toMatchObject({ sentStudents: 5, receivedStudents: 3 });
+    // Tolerance 1 student: 2017 runs ahead by 2 → a warning naming R4.
+    expect(ledger.warnings).toContainEqual(
+      expect.objectContaining({
+        rule: 'R4',
+        academicYear: 2017,
+        state: 'planned',
+        unit: 'students',
+        difference: 2,
+        ahead: 'sent',
+      }),
+    );
+    const pair = (
+      await call(null, 'GET', '/api/v1/consortia/tohoku-jr-japan/balance?with=tohoku-jr-russia')
+    ).json();
+    expect(pair.total).toEqual(ledger.total);
+    const mirrored = (
+      await call(null, 'GET', '/api/v1/consortia/tohoku-jr-russia/balance?with=tohoku-jr-japan')
+    ).json();
+    expect(mirrored.total.planned.sentStudents).toBe(17);
+    expect(mirrored.calendar.startMonth).toBe(9);
+  });
+
+  it('creates an agreement between two consortia; each party signs; a signed agreement changes by amendment', async () => {
+    expect((await call(null, 'POST', '/api/v1/agreements', {})).statusCode).toBe(401);
+    const created = await call(rep, 'POST', '/api/v1/agreements', {
+      partyA: { type: 'consortium', id: 'tohoku-jr-japan' },
+      partyB: { type: 'consortium', id: 'tohoku-jr-russia' },
+      content,
+    });
+    expect(created.statusCode).toBe(201);
+    const a = created.json();
+    expect(a).toMatchObject({
+      status: 'draft',
+      currentVersion: 1,
+      versionInForce: null,
+      canManage: ['A'],
+    });
+
+    // The NSU coordinator is not Russian side's representative (MSU is): no signature for B.
+    const refused = await call(nsu, 'POST', `/api/v1/agreements/${a.id}/signatures`, {
+      party: 'B',
+      signatory: 'N. K.',
+      signedOn: '2020-03-01',
+    });
+    expect(refused.statusCode).toBe(403);
+    const signA = await call(rep, 'POST', `/api/v1/agreements/${a.id}/signatures`, {
+      party: 'A',
+      signatory: 'R. R.',
+      signedOn: '2020-03-01',
+    });
+    expect(signA.json().status).toBe('draft');
+    const again = await call(rep, 'POST', `/api/v1/agreements/${a.id}/signatures`, {
+      party: 'A',
+      signatory: 'R. R.',
+      signedOn: '2020-03-02',
+    });
+    expect(again.statusCode).toBe(409);
+    const signB = await call(admin, 'POST', `/api/v1/agreements/${a.id}/signatures`, {
+      party: 'B',
+      signatory: 'Rector',
+      signedOn: '2020-03-05',
+    });
+    expect(signB.json()).toMatchObject({ status: 'active', versionInForce: 1 });
+
+    const amended = await call(rep, 'PUT', `/api/v1/agreements/${a.id}`, {
+      content: { ...content, validTo: '2032-03-31' },
+      changeNote: 'extend to 2032',
+    });
+    expect(amended.statusCode).toBe(200);
+    const after = amended.json();
+    expect(after).toMatchObject({ currentVersion: 2, versionInForce: 1 });
+    expect(after.history[1]).toMatchObject({
+      kind: 'amendment',
+      changeNote: 'extend to 2032',
+      changes: [{ path: 'validTo', before: '2030-03-31', after: '2032-03-31' }],
+    });
+    await call(rep, 'POST', `/api/v1/agreements/${a.id}/signatures`, {
+      party: 'A',
+      signatory: 'R. R.',
+      signedOn: '2025-01-10',
+    });
+    const both = await call(admin, 'POST', `/api/v1/agreements/${a.id}/signatures`, {
+      party: 'B',
+      signatory: 'Rector',
+      signedOn: '2025-01-12',
+    });
+    expect(both.json()).toMatchObject({ status: 'active', versionInForce: 2 });
+
+    const audit = rowsOf<{ action: string }>(
+      await t.database.db.execute(
+        sql`SELECT action FROM audit_log WHERE resource_id = ${a.id} ORDER BY id`,
+      ),
+    );
+    expect(audit.map((r) => r.action)).toEqual([
+      'agreement.create',
+      'agreement.sign',
+      'agreement.sign',
+      'agreement.amend',
+      'agreement.sign',
+      'agreement.sign',
+    ]);
+  });
+
+  it('refuses invalid content naming the field, and writes nothing', async () => {
+    const before = rowsOf<{ n: number }>(
+      await t.database.db.execute(sql`SELECT count(*)::int AS n FROM agreements`),
+    )[0]?.n;
+    const res = await call(rep, 'POST', '/api/v1/agreements', {
+      partyA: { type: 'consortium', id: 'tohoku-jr-japan' },
+      partyB: { type: 'institution', id: 'nsu.ru' },
+      content: { ...content, directions: [{ from: 'A', levels: ['master'], fields: ['0534'] }] },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(
+      /^content\.directions\[0\]\.fields\[0\]: not an ISCED-F 2013/,
+    );
+    const unknown = await call(rep, 'POST', '/api/v1/agreements', {
+      partyA: { type: 'consortium', id: 'tohoku-jr-japan' },
+      partyB: { type: 'institution', id: 'msu.rx' },
+      content,
+    });
+    expect(unknown.statusCode).toBe(404);
+    const after = rowsOf<{ n: number }>(
+      await t.database.db.execute(sql`SELECT count(*)::int AS n FROM agreements`),
+    )[0]?.n;
+    expect(after).toBe(before);
+  });
+
+  it('lets a coordinator create agreements only for their own institution', async () => {
+    const res = await call(nsu, 'POST', '/api/v1/agreements', {
+      partyA: { type: 'institution', id: 'tsukuba.ac.jp' },
+      partyB: { type: 'institution', id: 'univ-grenoble-alpes.fr' },
+      content,
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('forbidden');
+  });
+});
