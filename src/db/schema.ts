@@ -219,7 +219,10 @@ export const agreements = pgTable(
     invented: boolean('invented').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('agreements_party_a_idx').on(t.partyAId), index('agreements_party_b_idx').on(t.partyBId)],
+  (t) => [
+    index('agreements_party_a_idx').on(t.partyAId),
+    index('agreements_party_b_idx').on(t.partyBId),
+  ],
 );
 
 export const agreementVersions = pgTable(
