@@ -23,6 +23,7 @@ import { installSessions } from './session.ts';
 import { authRoutes } from './routes/auth.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { agreementRoutes } from './routes/agreements.ts';
+import { registryWriteRoutes } from './routes/registry-write.ts';
 
 export const VERSION = '0.1.0';
 
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes(db, { signInPerMinute: options.signInPerMinute ?? 10 }));
       await api.register(registryRoutes(db));
       await api.register(agreementRoutes(db));
+      await api.register(registryWriteRoutes(db));
     },
     { prefix: '/api/v1' },
   );

@@ -126,6 +126,21 @@ const table: [string, Actor | null, Action, Resource, boolean][] = [
     { type: 'agreement', ownerUserId: 'u-stu' },
     false,
   ],
+  [
+    'a coordinator may add a new institution',
+    coordNsu,
+    'registry:create',
+    { type: 'institution' },
+    true,
+  ],
+  ['a student may not', student, 'registry:create', { type: 'institution' }, false],
+  [
+    'the secretariat edits a member of its association',
+    secretariat,
+    'registry:write',
+    { type: 'institution', institutionIds: ['asu.ru'], consortiumIds: ['ajru'] },
+    true,
+  ],
 ];
 
 describe('access: can(actor, action, resource)', () => {

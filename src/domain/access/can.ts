@@ -38,6 +38,7 @@ export function can(actor: MaybeActor, action: Action, resource: Resource): bool
   if (!actor) return false;
   if (actor.platformAdmin) return true;
   if (rule === 'signed-in') return true;
+  if ('anyScope' in rule) return actor.roles.some((a) => rule.anyScope.includes(a.role));
   return actor.roles.some(
     (assignment) => rule.includes(assignment.role) && scopeCovers(assignment, resource, actor.id),
   );

@@ -66,6 +66,7 @@ export interface Resource {
 export const ACTIONS = [
   'registry:read',
   'registry:write',
+  'registry:create',
   'consortium:write',
   'agreement:manage',
   'person:read',
@@ -83,12 +84,16 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** `public` = anyone, signed in or not; otherwise the roles whose scope must cover the resource. */
-export type Rule = 'public' | 'signed-in' | readonly Role[];
+/**
+ * `public` = anyone, signed in or not; a list = the roles whose scope must cover the resource;
+ * `anyScope` = holding one of these roles in any scope (e.g. adding a new institution).
+ */
+export type Rule = 'public' | 'signed-in' | readonly Role[] | { anyScope: readonly Role[] };
 
 export const POLICY: Record<Action, Rule> = {
   'registry:read': 'public',
   'registry:write': ['coordinator', 'secretariat'],
+  'registry:create': { anyScope: ['coordinator', 'secretariat', 'rep_officer'] },
   'consortium:write': ['rep_officer', 'secretariat'],
   'agreement:manage': ['coordinator', 'rep_officer', 'secretariat'],
   'person:read': ['coordinator', 'rep_officer', 'funder_officer', 'reviewer', 'student'],

@@ -1,0 +1,7 @@
+/** Eligibility of a student for a call, with a reason for every refusal (issue 5, item 3). */
+export * from './types.ts';
+export * from './cefr.ts';
+export { addMonths } from './dates.ts';
+export * from './reason-messages.ts';
+export * from './check-eligibility.ts';
+export * from './ranking.ts';

@@ -1,0 +1,67 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { AppError } from '../errors.ts';
+
+export type Row = Record<string, string>;
+export type TabularFormat = 'csv' | 'xlsx';
+
+/** Reads a CSV (UTF-8, optional BOM) or the first sheet of an XLSX into rows keyed by header. */
+export async function readTable(bytes: Buffer, format: TabularFormat): Promise<Row[]> {
+  if (format === 'csv') {
+    try {
+      return parse(bytes, {
+        columns: true,
+        bom: true,
+        skip_empty_lines: true,
+        trim: true,
+      }) as Row[];
+    } catch (error) {
+      throw new AppError(
+        'validation_failed',
+        `file: not a readable CSV (${(error as Error).message})`,
+      );
+    }
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('validation_failed', 'file: not a readable XLSX workbook');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new AppError('validation_failed', 'file: the workbook has no sheet');
+  const header: string[] = [];
+  sheet.getRow(1).eachCell((cell, col) => {
+    header[col] = String(cell.text).trim();
+  });
+  const rows: Row[] = [];
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    if (!row.hasValues) continue;
+    const out: Row = {};
+    header.forEach((key, col) => {
+      if (key) out[key] = String(row.getCell(col).text ?? '').trim();
+    });
+    rows.push(out);
+  }
+  return rows;
+}
+
+export function writeCsv(columns: string[], rows: Record<string, unknown>[]): Buffer {
+  // A BOM lets spreadsheet programs read Japanese and Cyrillic text as UTF-8.
+  return Buffer.from('\uFEFF' + stringify(rows, { header: true, columns }), 'utf8');
+}
+
+export async function writeXlsx(
+  sheetName: string,
+  columns: string[],
+  rows: Record<string, unknown>[],
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.columns = columns.map((key) => ({ header: key, key, width: Math.max(12, key.length + 2) }));
+  for (const row of rows) sheet.addRow(row);
+  sheet.getRow(1).font = { bold: true };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

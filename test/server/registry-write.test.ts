@@ -1,0 +1,174 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '#test/support/db.ts';
+import { createTestApp, signInAs, type Session, type TestApp } from '#test/support/app.ts';
+
+const CSV_GOOD = `id,name,names.ru,type,country,city,latitude,longitude
+tsu.ru,Tomsk State University,Томский государственный университет,university,RU,Tomsk,56.47,84.95
+nsu.ru,Novosibirsk State University,Новосибирский государственный университет,university,RU,Novosibirsk,54.84,83.09
+`;
+const CSV_BAD = CSV_GOOD + `kfu,Kazan Something,,castle,RU,Kazan,,\n`;
+
+describe.each(ENGINES)('registry, write side, on %s', (engine) => {
+  let t: TestApp;
+  let admin: Session;
+  let tohoku: Session;
+  let secretariat: Session;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    admin = await signInAs(t.app, 'admin@demo.kakehashi.example');
+    tohoku = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    secretariat = await signInAs(t.app, 'secretariat@demo.kakehashi.example');
+  });
+  afterAll(() => t.close());
+
+  const send = (
+    s: Session | null,
+    method: 'POST' | 'PATCH' | 'GET',
+    url: string,
+    payload?: string | object | Buffer,
+    type?: string,
+  ) =>
+    t.app.inject({
+      method,
+      url,
+      ...(payload !== undefined ? { payload } : {}),
+      headers: {
+        ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrfToken } : {}),
+        ...(type ? { 'content-type': type } : {}),
+      },
+    });
+
+  it('a coordinator edits their own institution only', async () => {
+    const own = await send(tohoku, 'PATCH', '/api/v1/institutions/tohoku.ac.jp', {
+      city: 'Sendai, Miyagi',
+    });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().city).toBe('Sendai, Miyagi');
+    const other = await send(tohoku, 'PATCH', '/api/v1/institutions/nsu.ru', { city: 'X' });
+    expect(other.statusCode).toBe(403);
+    const bad = await send(tohoku, 'PATCH', '/api/v1/institutions/tohoku.ac.jp', { latitude: 123 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues[0].field).toBe('body.latitude');
+  });
+
+  it('the secretariat edits a member of its association', async () => {
+    const res = await send(secretariat, 'PATCH', '/api/v1/institutions/asu.ru', {
+      website: 'https://www.asu.ru/',
+    });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('adds an institution by its SCHAC code and organisational units', async () => {
+    const created = await send(tohoku, 'POST', '/api/v1/institutions', {
+      id: 'Hiroshima-U.ac.jp',
+      name: 'Hiroshima University',
+      type: 'university',
+      country: 'jp',
+      city: 'Higashihiroshima',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ id: 'hiroshima-u.ac.jp', country: 'JP' });
+    const dup = await send(tohoku, 'POST', '/api/v1/institutions', {
+      id: 'tohoku.ac.jp',
+      name: 'Tohoku',
+      type: 'university',
+      country: 'JP',
+      city: 'Sendai',
+    });
+    expect(dup.statusCode).toBe(409);
+    const unit = await send(tohoku, 'POST', '/api/v1/institutions/tohoku.ac.jp/units', {
+      kind: 'graduate_school',
+      name: 'Graduate School of Science',
+      names: { ja: '大学院理学研究科' },
+    });
+    expect(unit.statusCode).toBe(201);
+    const units = (await send(null, 'GET', '/api/v1/institutions/tohoku.ac.jp/units')).json();
+    expect(units.items[0]).toMatchObject({
+      kind: 'graduate_school',
+      names: { ja: '大学院理学研究科' },
+    });
+  });
+
+  it('an import with one bad row writes nothing and reports that row; the corrected file imports', async () => {
+    const bad = await send(admin, 'POST', '/api/v1/import/institutions', CSV_BAD, 'text/csv');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.errors).toEqual([
+      {
+        line: 4,
+        field: 'id',
+        message: 'not a SCHAC code: use the internet domain, e.g. tohoku.ac.jp',
+      },
+      { line: 4, field: 'type', message: expect.any(String) },
+    ]);
+    expect((await send(null, 'GET', '/api/v1/institutions/tsu.ru')).statusCode).toBe(404);
+
+    const dry = await send(
+      admin,
+      'POST',
+      '/api/v1/import/institutions?dryRun=true',
+      CSV_GOOD,
+      'text/csv',
+    );
+    expect(dry.json()).toMatchObject({ dryRun: true, created: 1, updated: 1 });
+    expect((await send(null, 'GET', '/api/v1/institutions/tsu.ru')).statusCode).toBe(404);
+
+    const good = await send(admin, 'POST', '/api/v1/import/institutions', CSV_GOOD, 'text/csv');
+    expect(good.statusCode).toBe(200);
+    expect(good.json()).toMatchObject({ rows: 2, created: 1, updated: 1, errors: [] });
+    expect((await send(null, 'GET', '/api/v1/institutions/tsu.ru')).json().names.ru).toBe(
+      'Томский государственный университет',
+    );
+  });
+
+  it('a coordinator may not overwrite another institution through an import', async () => {
+    const res = await send(tohoku, 'POST', '/api/v1/import/institutions', CSV_GOOD, 'text/csv');
+    expect(res.statusCode).toBe(400);
+    expect(JSON.stringify(res.json())).toMatch(/may not edit/);
+  });
+
+  it('exports CSV and XLSX that import back', async () => {
+    const csv = await send(null, 'GET', '/api/v1/export/institutions.csv');
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.body).toContain('東北大学');
+    const xlsx = await send(null, 'GET', '/api/v1/export/institutions.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]?.getRow(1).getCell(1).text).toBe('id');
+    const back = await send(
+      admin,
+      'POST',
+      '/api/v1/import/institutions?dryRun=true',
+      xlsx.rawPayload,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(back.statusCode).toBe(200);
+    expect(back.json().created).toBe(0);
+    const members = await send(null, 'GET', '/api/v1/consortia/ajru/members.csv');
+    expect(members.body.split('\n').filter(Boolean)).toHaveLength(1 + 54);
+  });
+
+  it('membership changes over time through the secretariat, audited', async () => {
+    const join = await send(secretariat, 'POST', '/api/v1/consortia/ajru/members', {
+      institutionId: 'tohoku.ac.jp',
+      joinedOn: '2020-04-01',
+    });
+    expect(join.statusCode).toBe(204);
+    const leave = await send(
+      secretariat,
+      'POST',
+      '/api/v1/consortia/ajru/members/tohoku.ac.jp/leave',
+      { leftOn: '2022-03-31' },
+    );
+    expect(leave.statusCode).toBe(204);
+    const in2021 = (await send(null, 'GET', '/api/v1/consortia/ajru?at=2021-01-01')).json();
+    expect(in2021.memberCountBySide.JP).toBe(28);
+    const in2023 = (await send(null, 'GET', '/api/v1/consortia/ajru?at=2023-01-01')).json();
+    expect(in2023.memberCountBySide.JP).toBe(27);
+    const notTheirs = await send(secretariat, 'POST', '/api/v1/consortia/cic/members', {
+      institutionId: 'nsu.ru',
+      joinedOn: '2020-01-01',
+    });
+    expect(notTheirs.statusCode).toBe(403);
+  });
+});
