@@ -1,0 +1,421 @@
+import { describe, expect, it } from 'vitest';
+import type { ProjectApplication } from './application.ts';
+import { emptyApplication, projectApplicationSchema } from './application.ts';
+import type { CheckResult } from './checks.ts';
+import {
+  checkApplication,
+  checkSubmission,
+  checkSubmitter,
+  deadlineCountdown,
+  projectBudget,
+  startSupport,
+  supportPeriod,
+  transitionSupport,
+} from './checks.ts';
+import { DRAFT_FAILING_R1, TOHOKU_JAPAN_RUSSIA } from './demo-application.ts';
+import { IEP_RUSSIA_INDIA_2014 as IEP, PILOT_PROGRAM_2003 as PILOT } from './demo-programs.ts';
+import type { ProgramRules } from './rules.ts';
+import { annualScholarshipBudget, reviseProgramRules } from './rules.ts';
+
+const TODAY_2014 = '2014-05-01';
+const TODAY_2003 = '2003-05-01';
+
+const edit = (
+  change: (a: ProjectApplication) => void,
+  base = TOHOKU_JAPAN_RUSSIA,
+): ProjectApplication => {
+  const copy = structuredClone(base);
+  change(copy);
+  return projectApplicationSchema.parse(copy);
+};
+const refusals = (
+  rules: ProgramRules,
+  app: ProjectApplication,
+  today = TODAY_2014,
+): CheckResult[] => checkApplication(rules, app, { today }).filter((r) => !r.ok);
+const codes = (rs: CheckResult[]) => rs.map((r) => r.code);
+
+describe('the demo applications', () => {
+  it('R1–R18: Tohoku’s selected project (seed 000) passes every check of its program', () => {
+    expect(refusals(IEP, TOHOKU_JAPAN_RUSSIA)).toEqual([]);
+  });
+
+  it('R1: the invented draft has two Japanese universities and fails R1 only (003 §5(1))', () => {
+    const r = refusals(PILOT, DRAFT_FAILING_R1, TODAY_2003);
+    expect(codes(r)).toEqual(['R1.home-too-few']);
+    expect(r[0]).toMatchObject({
+      rule: 'R1',
+      field: 'outline.consortia.home.members',
+      params: { count: 2, min: 3 },
+    });
+    expect(r[0]?.fix).toMatch(/Add 1 more/);
+  });
+
+  it('R15: an empty draft lists every missing item of §6(1) by number', () => {
+    expect(() => projectApplicationSchema.parse(emptyApplication('x', PILOT.id))).not.toThrow();
+    const r = refusals(PILOT, emptyApplication('x', PILOT.id), TODAY_2003).filter(
+      (x) => x.code === 'R15.item-missing',
+    );
+    expect(r.map((x) => x.params?.item)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+  });
+});
+
+describe('R1 — 003 §2(1), §5(1)', () => {
+  it('R1: academies of sciences do not count as universities', () => {
+    const app = edit((a) => {
+      a.outline.consortia.partner.members = a.outline.consortia.partner.members.filter(
+        (m) => m.kind !== 'university' || m.institutionId === 'msu.ru',
+      );
+    });
+    const rules = reviseProgramRules(IEP, (r) => ({
+      ...r,
+      consortium: { ...r.consortium, minPartnerUniversities: 3 },
+    }));
+    expect(codes(refusals(rules, app))).toContain('R1.partner-too-few');
+  });
+
+  it('R1: the minimum per side is program data — Tohoku alone fails the pilot’s 3 + 3', () => {
+    const app = edit((a) => {
+      a.programId = PILOT.id;
+    });
+    expect(codes(refusals(PILOT, app, TODAY_2003))).toContain('R1.home-too-few');
+  });
+
+  it('R1: partners must be in the program’s countries (FY2014: Russia and India)', () => {
+    const app = edit((a) => {
+      const m = a.outline.consortia.partner.members[0];
+      if (m) m.country = 'FR';
+    });
+    expect(codes(refusals(IEP, app))).toContain('R1.partner-country');
+  });
+
+  it('R1: a foreign institution cannot sit in the home consortium', () => {
+    const app = edit((a) => {
+      const msu = a.outline.consortia.partner.members[0];
+      if (msu) a.outline.consortia.home.members.push(msu);
+    });
+    expect(codes(refusals(IEP, app))).toContain('R1.home-member-abroad');
+  });
+});
+
+describe('R2 — 003 §5(2)', () => {
+  it('R2: an unsigned agreement is refused', () => {
+    const app = edit((a) => {
+      delete a.outline.agreement.signedOn;
+    });
+    expect(codes(refusals(IEP, app))).toContain('R2.not-signed');
+  });
+  it('R2: an agreement dated after today is not signed yet', () => {
+    expect(codes(refusals(IEP, TOHOKU_JAPAN_RUSSIA, '2014-04-24'))).toContain('R2.not-signed');
+  });
+  it('R2: the copy must be attached and both representatives must sign', () => {
+    const app = edit((a) => {
+      a.outline.agreement.copyAttachmentId = 'nope';
+      a.outline.agreement.signatories = ['tohoku.ac.jp'];
+    });
+    expect(codes(refusals(IEP, app))).toEqual(
+      expect.arrayContaining(['R2.copy-missing', 'R2.representative-not-signatory']),
+    );
+  });
+});
+
+describe('R3 — 003 §5(3)', () => {
+  it('R3: a level the program does not target is refused', () => {
+    const rules = reviseProgramRules(IEP, (r) => ({ ...r, levels: ['master', 'doctor'] }));
+    const r = refusals(rules, TOHOKU_JAPAN_RUSSIA).filter((x) => x.rule === 'R3');
+    expect(r[0]).toMatchObject({ code: 'R3.level-not-targeted', params: { level: 'bachelor' } });
+  });
+  it('R3: no level at all is refused', () => {
+    const app = edit((a) => {
+      a.outline.levels = [];
+    });
+    expect(codes(refusals(IEP, app))).toContain('R3.no-level');
+  });
+});
+
+describe('R4, R12, R14 — 003 §5(4), §3(2)2), §4', () => {
+  it('R4: unbalanced numbers beyond the tolerance are refused; the tolerance is program data', () => {
+    const app = edit((a) => {
+      const y = a.outline.numbers[0];
+      if (y) y.inbound = { students: 4, studentMonths: 24 };
+    });
+    expect(codes(refusals(IEP, app))).toContain('R4.unbalanced');
+    const lenient = reviseProgramRules(IEP, (r) => ({
+      ...r,
+      balanceTolerance: { students: 4, studentMonths: 24 },
+    }));
+    expect(codes(refusals(lenient, app))).not.toContain('R4.unbalanced');
+  });
+  it('R14: more student-months than the annual cap are refused', () => {
+    const app = edit((a) => {
+      a.outline.numbers[2] = {
+        year: 3,
+        outbound: { students: 31, studentMonths: 372 },
+        inbound: { students: 31, studentMonths: 372 },
+      };
+    });
+    expect(codes(refusals(IEP, app))).toContain('R14.over-cap');
+  });
+  it('R12: planned stays outside the program’s range are refused', () => {
+    const app = edit((a) => {
+      a.outline.schedule.stayMonths = { min: 1, max: 12 };
+    });
+    expect(refusals(IEP, app).find((r) => r.rule === 'R12')).toMatchObject({
+      code: 'R12.stay-out-of-range',
+      params: { min: 3, max: 12 },
+    });
+  });
+});
+
+describe('R5, R6, R7 — 003 §5(5)–(7)', () => {
+  it('R5: the tuition waiver must be stipulated, with a copy', () => {
+    const app = edit((a) => {
+      a.outline.tuitionWaiver = { stipulated: false, clause: {} };
+    });
+    expect(codes(refusals(IEP, app))).toEqual(
+      expect.arrayContaining(['R5.not-stipulated', 'R5.copy-missing']),
+    );
+  });
+  it('R6: screening must be common to both sides', () => {
+    const app = edit((a) => {
+      a.outline.screening.commonToBothSides = false;
+    });
+    expect(refusals(IEP, app).find((r) => r.rule === 'R6')).toMatchObject({
+      code: 'R6.not-common',
+      field: 'outline.screening.commonToBothSides',
+    });
+  });
+  it('R7: one recognition system common to all members', () => {
+    const app = edit((a) => {
+      a.outline.recognition = { system: {}, commonToAllMembers: false };
+    });
+    expect(codes(refusals(IEP, app))).toEqual(
+      expect.arrayContaining(['R7.no-system', 'R7.not-common']),
+    );
+  });
+});
+
+describe('R16 — 003 §7(2)', () => {
+  it('R16: a member that neither signed the agreement nor attached a consent is named', () => {
+    const app = edit((a) => {
+      a.attachments = a.attachments.filter((x) => x.institutionId !== 'sbras.ru');
+    });
+    const r = refusals(IEP, app).filter((x) => x.rule === 'R16');
+    expect(r).toHaveLength(1);
+    expect(r[0]).toMatchObject({
+      code: 'R16.consent-missing',
+      params: { institution: 'sbras.ru' },
+    });
+  });
+  it('R16: an agreement that does not stipulate recognition needs consents from every member', () => {
+    const app = edit((a) => {
+      a.outline.agreement.stipulatesRecognition = false;
+    });
+    const named = refusals(IEP, app)
+      .filter((x) => x.rule === 'R16')
+      .map((x) => x.params?.institution);
+    expect(named).toEqual(['tohoku.ac.jp', 'msu.ru', 'nsu.ru', 'dvfu.ru']);
+  });
+});
+
+describe('R17 — 003 §7(3)', () => {
+  it('R17: a foreign member’s attachment without a Japanese translation is refused', () => {
+    const app = edit((a) => {
+      a.attachments = a.attachments.filter((x) => x.id !== 'att-febras-consent-ja');
+    });
+    expect(refusals(IEP, app).find((r) => r.rule === 'R17')).toMatchObject({
+      code: 'R17.attachment-untranslated',
+      params: { attachment: 'att-febras-consent' },
+    });
+  });
+  it('R17: a foreign member’s outline without Japanese is refused', () => {
+    const app = edit((a) => {
+      const msu = a.outline.consortia.partner.members[0];
+      if (msu) delete msu.outline.ja;
+    });
+    expect(codes(refusals(IEP, app))).toContain('R17.text-untranslated');
+  });
+});
+
+describe('R18 — 003 §8–9', () => {
+  it('R18: on the deadline day (May 30, 2003) the call is open; the next day it is closed', () => {
+    expect(codes(refusals(PILOT, DRAFT_FAILING_R1, '2003-05-30'))).not.toContain(
+      'R18.deadline-passed',
+    );
+    const r = refusals(PILOT, DRAFT_FAILING_R1, '2003-05-31').find((x) => x.rule === 'R18');
+    expect(r).toMatchObject({
+      code: 'R18.deadline-passed',
+      params: { deadline: '2003-05-30', outcomeBy: '2003-06-30' },
+    });
+  });
+  it('R18: instants are read in Tokyo time (+09:00)', () => {
+    const at = (now: string) => codes(refusals(PILOT, DRAFT_FAILING_R1, now));
+    expect(at('2003-05-30T23:59:59+09:00')).not.toContain('R18.deadline-passed');
+    expect(at('2003-05-30T15:00:00Z')).toContain('R18.deadline-passed');
+  });
+  it('R18: the countdown to the deadline', () => {
+    const c = deadlineCountdown(PILOT, '2003-05-28T12:30:00+09:00');
+    expect(c).toMatchObject({
+      closesAt: '2003-05-30T15:00:00.000Z',
+      passed: false,
+      days: 2,
+      hours: 11,
+      minutes: 30,
+      seconds: 0,
+    });
+    expect(deadlineCountdown(PILOT, '2003-06-01T00:00:00Z')).toMatchObject({
+      passed: true,
+      totalMs: 0,
+    });
+  });
+  it('R18: a submission after the deadline is refused with the rule', () => {
+    const app = edit((a) => {
+      a.responsiblePerson.userId = 'u-hana';
+    }, DRAFT_FAILING_R1);
+    const v = checkSubmission(PILOT, app, { today: '2003-06-02', submitterUserId: 'u-hana' });
+    expect(v.ok).toBe(false);
+    expect(v.refusals.map((r) => r.rule)).toEqual(expect.arrayContaining(['R1', 'R18']));
+  });
+});
+
+describe('§11 — only the responsible person of the representative university submits', () => {
+  const app = edit((a) => {
+    a.status = 'draft';
+    a.responsiblePerson.userId = 'u-reiko';
+  });
+  it('§11: the responsible person may submit before the deadline', () => {
+    const v = checkSubmission(IEP, app, { today: TODAY_2014, submitterUserId: 'u-reiko' });
+    expect(v.refusals).toEqual([]);
+    expect(v.ok).toBe(true);
+  });
+  it('§11: anyone else is refused, naming the rule', () => {
+    expect(checkSubmitter(app, 'u-kenji')).toMatchObject({
+      rule: '§11',
+      ok: false,
+      code: '§11.not-responsible-person',
+    });
+    expect(checkSubmitter(app, undefined).ok).toBe(false);
+    expect(checkSubmission(IEP, app, { today: TODAY_2014, submitterUserId: 'u-kenji' }).ok).toBe(
+      false,
+    );
+  });
+  it('§11: the responsible person must be at the representative university', () => {
+    const moved = edit((a) => {
+      a.responsiblePerson.institutionId = 'msu.ru';
+    }, app);
+    expect(checkSubmitter(moved, 'u-reiko').code).toBe('§11.responsible-not-at-representative');
+  });
+  it('§11: an application already submitted cannot be submitted again', () => {
+    const submitted = edit((a) => {
+      a.status = 'submitted';
+    }, app);
+    expect(
+      codes(
+        checkSubmission(IEP, submitted, { today: TODAY_2014, submitterUserId: 'u-reiko' }).refusals,
+      ),
+    ).toEqual(['R18.not-draft']);
+  });
+});
+
+describe('R11 × R14 — amounts come from the program', () => {
+  it('R11: changing the stipend in the program changes every amount', () => {
+    const before = projectBudget(IEP, TOHOKU_JAPAN_RUSSIA);
+    const richer = reviseProgramRules(IEP, (r) => ({
+      ...r,
+      stipend: { ...r.stipend, monthlyAmount: r.stipend.monthlyAmount + 20_000 },
+    }));
+    const after = projectBudget(richer, TOHOKU_JAPAN_RUSSIA);
+    const ratio = richer.stipend.monthlyAmount / IEP.stipend.monthlyAmount;
+    expect(after.monthlyStipendYen).toBe(richer.stipend.monthlyAmount);
+    expect(after.totalYen).toBe(before.totalYen * ratio);
+    after.years.forEach((y, i) => {
+      const b = before.years[i];
+      expect(y.scholarshipYen).toBe((b?.scholarshipYen ?? NaN) * ratio);
+      expect(y.capYen).toBe((b?.capYen ?? NaN) * ratio);
+    });
+    expect(annualScholarshipBudget(richer)).toBe(annualScholarshipBudget(IEP) * ratio);
+    expect(richer.version).toBe(IEP.version + 1);
+  });
+  it('R11: the budget is student-months × the monthly stipend', () => {
+    const b = projectBudget(IEP, TOHOKU_JAPAN_RUSSIA);
+    expect(b.years[0]).toMatchObject({
+      studentMonths: 48,
+      scholarshipYen: 48 * IEP.stipend.monthlyAmount,
+      withinCap: true,
+    });
+  });
+});
+
+describe('R10 — 003 §3(1)', () => {
+  const start = '2003-07-01';
+  it('R10: years elapsed are counted in fiscal years (April–March)', () => {
+    expect(supportPeriod(PILOT, start, '2003-12-01')).toMatchObject({
+      currentYear: 1,
+      yearsElapsed: 0,
+      endsOn: '2006-03-31',
+      ended: false,
+    });
+    expect(supportPeriod(PILOT, start, '2004-04-01')).toMatchObject({
+      currentYear: 2,
+      yearsElapsed: 1,
+    });
+    expect(supportPeriod(PILOT, start, '2006-04-01')).toMatchObject({
+      yearsElapsed: 3,
+      ended: true,
+    });
+    expect(supportPeriod(PILOT, start, '2003-06-30')).toMatchObject({
+      currentYear: 0,
+      yearsElapsed: 0,
+    });
+  });
+  it('R10: support is suspended with a reason and reinstated', () => {
+    const s0 = startSupport(start);
+    expect(
+      transitionSupport(PILOT, s0, { type: 'suspend', on: '2004-01-10', reason: ' ' }),
+    ).toMatchObject({ ok: false, code: 'R10.reason-required' });
+    const s1 = transitionSupport(PILOT, s0, {
+      type: 'suspend',
+      on: '2004-01-10',
+      reason: 'report not filed',
+    });
+    expect(s1).toMatchObject({
+      ok: true,
+      state: { status: 'suspended', reason: 'report not filed' },
+    });
+    if (!s1.ok) return;
+    expect(
+      transitionSupport(PILOT, s1.state, { type: 'suspend', on: '2004-02-01', reason: 'again' }),
+    ).toMatchObject({ ok: false, code: 'R10.not-active' });
+    const s2 = transitionSupport(PILOT, s1.state, { type: 'reinstate', on: '2004-03-01' });
+    expect(s2).toMatchObject({ ok: true, state: { status: 'active', since: '2004-03-01' } });
+    if (s2.ok)
+      expect(s2.state.history.map((h) => h.status)).toEqual(['active', 'suspended', 'active']);
+  });
+  it('R10: no reinstatement after the support period; events cannot go back in time', () => {
+    const s1 = transitionSupport(PILOT, startSupport(start), {
+      type: 'suspend',
+      on: '2005-01-10',
+      reason: 'x',
+    });
+    if (!s1.ok) throw new Error('expected suspension');
+    expect(
+      transitionSupport(PILOT, s1.state, { type: 'reinstate', on: '2006-04-02' }),
+    ).toMatchObject({ ok: false, code: 'R10.period-over' });
+    expect(
+      transitionSupport(PILOT, s1.state, { type: 'reinstate', on: '2005-01-01' }),
+    ).toMatchObject({ ok: false, code: 'R10.before-last-change' });
+  });
+  it('R10: a program without suspension refuses it', () => {
+    const rules = reviseProgramRules(PILOT, (r) => ({
+      ...r,
+      supportPeriod: { ...r.supportPeriod, maySuspend: false },
+    }));
+    expect(
+      transitionSupport(rules, startSupport(start), {
+        type: 'suspend',
+        on: '2004-01-01',
+        reason: 'x',
+      }),
+    ).toMatchObject({ ok: false, code: 'R10.suspension-not-allowed' });
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addMonths,
+  applicationClosesAt,
+  fiscalYearOf,
+  isSupportedStay,
+  reportingDeadline,
+  scholarshipFor,
+  stayLength,
+} from './calendar.ts';
+import {
+  DEMO_PROGRAM_RULES,
+  IEP_RUSSIA_INDIA_2014 as IEP,
+  PILOT_PROGRAM_2003 as PILOT,
+} from './demo-programs.ts';
+import { parseProgramRules, programRulesSchema, reviseProgramRules } from './rules.ts';
+
+describe('programs as data', () => {
+  it('R1–R20: both demo programs parse, and the pilot carries the numbers of seed 003', () => {
+    for (const p of DEMO_PROGRAM_RULES)
+      expect(() => parseProgramRules(JSON.parse(JSON.stringify(p)))).not.toThrow();
+    expect(PILOT).toMatchObject({
+      stipend: { monthlyAmount: 100_000 }, // 003 §3(2)1)
+      stayMonths: { min: 3, max: 12 }, // 003 §3(2)2)
+      supportPeriod: { maxYears: 3 }, // 003 §3(1)
+      annualCap: { studentMonths: 360, studentsAtFullLength: 30 }, // 003 §4
+      projectsSupported: 1, // 003 §4
+      consortium: { minHomeUniversities: 3, minPartnerUniversities: 3 }, // 003 §5(1)
+      levels: ['bachelor', 'master', 'doctor'], // 003 §5(3)
+      call: { applicationDeadline: '2003-05-30', outcomeBy: '2003-06-30' }, // 003 §8–9
+      fiscalYearStartMonth: 4,
+    });
+    expect(IEP.consortium.partnerCountries).toEqual(['RU', 'IN']); // seed 000
+  });
+
+  it('R14: the cap in student-months must equal students at full length × the longest stay', () => {
+    const bad = { ...PILOT, annualCap: { studentMonths: 300, studentsAtFullLength: 30 } };
+    const r = programRulesSchema.safeParse(bad);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['annualCap', 'studentMonths']);
+  });
+
+  it('R18: an outcome date before the deadline is refused', () => {
+    expect(
+      programRulesSchema.safeParse({ ...PILOT, call: { ...PILOT.call, outcomeBy: '2003-05-01' } })
+        .success,
+    ).toBe(false);
+  });
+
+  it('R11: an edit by the funder officer is a new version', () => {
+    const next = reviseProgramRules(PILOT, (r) => ({
+      ...r,
+      stipend: { ...r.stipend, monthlyAmount: 80_000 },
+    }));
+    expect(next.version).toBe(2);
+    expect(next.stipend.monthlyAmount).toBe(80_000);
+    expect(PILOT.stipend.monthlyAmount).toBe(100_000);
+  });
+});
+
+describe('calendar', () => {
+  it('R20: the report is due at the end of the fiscal year the support is given in (April–March)', () => {
+    expect(fiscalYearOf(PILOT, '2003-04-01')).toBe(2003);
+    expect(fiscalYearOf(PILOT, '2004-03-31')).toBe(2003);
+    expect(reportingDeadline(PILOT, '2003-10-01')).toBe('2004-03-31');
+    expect(reportingDeadline(PILOT, '2004-02-15')).toBe('2004-03-31');
+    expect(reportingDeadline(PILOT, '2004-04-01')).toBe('2005-03-31');
+    const calendarYear = reviseProgramRules(PILOT, (r) => ({ ...r, fiscalYearStartMonth: 1 }));
+    expect(reportingDeadline(calendarYear, '2004-02-15')).toBe('2004-12-31');
+  });
+
+  it('R18: the call closes at midnight after the deadline day, Tokyo time', () => {
+    expect(applicationClosesAt(PILOT)).toBe('2003-05-30T15:00:00.000Z');
+  });
+
+  it('R12: stay lengths in completed months and days', () => {
+    expect(stayLength('2003-09-01', '2004-02-29')).toEqual({ months: 6, days: 0 });
+    expect(stayLength('2003-09-15', '2003-12-20')).toEqual({ months: 3, days: 6 });
+    expect(addMonths('2003-01-31', 1)).toBe('2003-02-28');
+    expect(isSupportedStay(PILOT, { months: 2, days: 29 })).toBe(false);
+    expect(isSupportedStay(PILOT, { months: 3, days: 0 })).toBe(true);
+    expect(isSupportedStay(PILOT, { months: 12, days: 0 })).toBe(true);
+    expect(isSupportedStay(PILOT, { months: 12, days: 1 })).toBe(false);
+  });
+
+  it('R11: the scholarship of a stay follows the program’s amount and partial-month rule', () => {
+    const m = PILOT.stipend.monthlyAmount;
+    const len = { months: 3, days: 6 };
+    expect(scholarshipFor(PILOT, len)).toBe(3 * m);
+    const started = reviseProgramRules(PILOT, (r) => ({
+      ...r,
+      stipend: { ...r.stipend, partialMonth: { kind: 'started-month' } },
+    }));
+    expect(scholarshipFor(started, len)).toBe(4 * m);
+    const proRata = reviseProgramRules(PILOT, (r) => ({
+      ...r,
+      stipend: { ...r.stipend, partialMonth: { kind: 'pro-rata-days', daysPerMonth: 30 } },
+    }));
+    expect(scholarshipFor(proRata, len)).toBe(3 * m + Math.floor((m * 6) / 30));
+  });
+});
