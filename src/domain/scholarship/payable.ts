@@ -1,0 +1,122 @@
+/**
+ * Whether one student-month may be paid now. Every refusal names its rule:
+ * - PAID_ONCE — a student-month is paid at most once (and sits in at most one open batch);
+ * - R10 / R12 — the month is not on the schedule (outside the support period, beyond the
+ *   maximum, a partial month the program's rule does not pay);
+ * - R8 — paid through the representative university only (003 §5(8), §7(1)), and only after the
+ *   host confirmed the student's enrolment for that month (003 §6(2)2));
+ * - R19 — no payment for a country under a safety advisory (003 §10(1)); lifting resumes;
+ * - R14 — the paid student-months of the fiscal year stay within the cap (003 §4).
+ */
+import type { IsoDate } from './dates.ts';
+import { compareIso, lastDayOfMonth, parseIsoMonth } from './dates.ts';
+import { fromMonthUnits, toMonthUnits } from './months.ts';
+import type { CountryAdvisory } from './safety.ts';
+import { advisoriesInEffect } from './safety.ts';
+import type { Refusal, ScheduleLine } from './types.ts';
+
+export interface PayabilityState {
+  /** The day of the payment decision (passed in: the domain has no clock). */
+  asOf: IsoDate;
+  /** Keys of student-months whose enrolment the host confirmed (R8). */
+  confirmedKeys: ReadonlySet<string>;
+  /** Keys of student-months already paid. */
+  paidKeys: ReadonlySet<string>;
+  /** Keys of student-months in another batch not yet paid or cancelled. */
+  pendingKeys?: ReadonlySet<string>;
+  advisories: readonly CountryAdvisory[];
+  /** R14: the program's cap of student-months per fiscal year. */
+  capPerFiscalYear: number;
+  /** Student-months already paid (or in open batches), per fiscal year. */
+  paidMonthsByFiscalYear: ReadonlyMap<number, number>;
+  /** R8: who pays, and the representative university of the consortium; checked when given. */
+  payer?: { institutionId: string; representativeInstitutionId: string };
+}
+
+export type Payability =
+  | { payable: true; key: string; amountJpy: number }
+  | { payable: false; key: string; refusals: Refusal[] };
+
+/** All the reasons a student-month may not be paid now (none: payable). */
+export function checkPayable(line: ScheduleLine, state: PayabilityState): Payability {
+  const refusals: Refusal[] = [];
+  const { key, month } = line;
+
+  if (state.paidKeys.has(key)) {
+    refusals.push({
+      rule: 'PAID_ONCE',
+      code: 'ALREADY_PAID',
+      message: `${month} of mobility ${line.mobilityId} is already paid`,
+      params: { key },
+    });
+  } else if (state.pendingKeys?.has(key)) {
+    refusals.push({
+      rule: 'PAID_ONCE',
+      code: 'ALREADY_IN_BATCH',
+      message: `${month} of mobility ${line.mobilityId} is already in an open payment batch`,
+      params: { key },
+    });
+  }
+
+  if (line.status !== 'scheduled' || line.amountJpy <= 0) {
+    refusals.push(
+      line.note ?? {
+        rule: 'R12',
+        code: 'NOT_SCHEDULED',
+        message: `${month} is not a scheduled month`,
+      },
+    );
+  }
+
+  if (state.payer && state.payer.institutionId !== state.payer.representativeInstitutionId) {
+    refusals.push({
+      rule: 'R8',
+      code: 'NOT_REPRESENTATIVE_UNIVERSITY',
+      message: `scholarships are paid through the representative university (${state.payer.representativeInstitutionId}), not ${state.payer.institutionId}`,
+      params: { ...state.payer },
+    });
+  }
+
+  if (!state.confirmedKeys.has(key)) {
+    refusals.push({
+      rule: 'R8',
+      code: 'ENROLMENT_NOT_CONFIRMED',
+      message: `the host has not confirmed the enrolment of mobility ${line.mobilityId} for ${month}`,
+      params: { month },
+    });
+  }
+
+  // R19: payments for the country stop while an advisory is in effect; months that ended before
+  // the advisory started were earned before it and are not held. Lifting it resumes payments.
+  const monthEnd = lastDayOfMonth(parseIsoMonth(month));
+  const holding = advisoriesInEffect(state.advisories, line.hostCountry, state.asOf).find(
+    (a) => compareIso(monthEnd, a.from) >= 0,
+  );
+  if (holding) {
+    refusals.push({
+      rule: 'R19',
+      code: holding.level === 'suspend' ? 'COUNTRY_SUSPENDED' : 'COUNTRY_POSTPONED',
+      message: `dispatch to ${holding.country} is ${holding.level === 'suspend' ? 'suspended' : 'postponed'} from ${holding.from} (advisory ${holding.id}); payments resume when it is lifted`,
+      params: { country: holding.country, advisoryId: holding.id, from: holding.from },
+    });
+  }
+
+  const paidUnits = toMonthUnits(state.paidMonthsByFiscalYear.get(line.fiscalYear) ?? 0);
+  const capUnits = toMonthUnits(state.capPerFiscalYear);
+  if (paidUnits + line.monthUnits > capUnits) {
+    refusals.push({
+      rule: 'R14',
+      code: 'CAP_EXCEEDED',
+      message: `fiscal year ${line.fiscalYear}: ${fromMonthUnits(paidUnits)} of ${state.capPerFiscalYear} student-months are already paid`,
+      params: {
+        fiscalYear: line.fiscalYear,
+        paid: fromMonthUnits(paidUnits),
+        cap: state.capPerFiscalYear,
+      },
+    });
+  }
+
+  return refusals.length === 0
+    ? { payable: true, key, amountJpy: line.amountJpy }
+    : { payable: false, key, refusals };
+}
