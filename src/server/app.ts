@@ -24,6 +24,7 @@ import { authRoutes } from './routes/auth.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { registryWriteRoutes } from './routes/registry-write.ts';
+import { programRoutes } from './routes/programs.ts';
 
 export const VERSION = '0.1.0';
 
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(registryRoutes(db));
       await api.register(agreementRoutes(db));
       await api.register(registryWriteRoutes(db));
+      await api.register(programRoutes(db));
     },
     { prefix: '/api/v1' },
   );

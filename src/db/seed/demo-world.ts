@@ -394,6 +394,25 @@ export const DEMO_CONSORTIA: DemoConsortium[] = [
       joinedOn: '2017-01-01',
     })),
   },
+  {
+    id: 'sea-of-japan-rim-jp',
+    name: 'Sea of Japan rim consortium (Japan) — invented',
+    names: {
+      en: 'Sea of Japan rim consortium (Japan) — invented',
+      ja: '（架空）環日本海コンソーシアム（日本）',
+      ru: 'Консорциум стран Японского моря (Япония) — вымышлен',
+      fr: 'Consortium de la mer du Japon (Japon) — fictif',
+    },
+    kind: 'consortium',
+    side: 'JP',
+    representativeId: 'hokudai.ac.jp',
+    foundedOn: '2003-04-01',
+    description:
+      'Invented for the demo: a draft application that fails R1 (two Japanese universities).',
+    invented: true,
+    responsiblePerson: 'Hana Hokkaido (invented)',
+    members: ['hokudai.ac.jp', 'niigata-u.ac.jp'].map((id) => ({ id, joinedOn: '2003-04-01' })),
+  },
 ];
 
 export const DEMO_PROGRAMS = [
@@ -462,6 +481,14 @@ export const DEMO_USERS: {
     email: 'student.tohoku@demo.kakehashi.example',
     displayName: 'Sakura Student',
     roles: [{ role: 'student', scopeType: 'self', scopeId: 'self' }],
+  },
+  {
+    email: 'rep.hokudai@demo.kakehashi.example',
+    displayName: 'Hana Hokkaido',
+    roles: [
+      { role: 'rep_officer', scopeType: 'consortium', scopeId: 'sea-of-japan-rim-jp' },
+      { role: 'coordinator', scopeType: 'institution', scopeId: 'hokudai.ac.jp' },
+    ],
   },
   {
     email: 'secretariat@demo.kakehashi.example',

@@ -1,6 +1,8 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
+  programRuleVersions,
+  projectApplications,
   agreementSignatures,
   agreementVersions,
   agreements,
@@ -30,6 +32,9 @@ import {
   ajruPlaceholders,
   demoMobilities,
 } from './demo-exchanges.ts';
+import { DEMO_PROGRAM_RULES } from '#src/domain/program/demo-programs.ts';
+import { DEMO_APPLICATIONS } from '#src/domain/program/demo-application.ts';
+import { startSupport } from '#src/domain/program/checks.ts';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(institutions);
@@ -65,8 +70,19 @@ export async function seedDemo(db: Db, passwordHash: string): Promise<{ users: s
           c.members.map((m) => ({ consortiumId: c.id, institutionId: m.id, joinedOn: m.joinedOn })),
         ),
       );
-    await tx.insert(programs).values(DEMO_PROGRAMS);
+    await tx.insert(programs).values(
+      DEMO_PROGRAMS.map((p) => ({
+        ...p,
+        rules: DEMO_PROGRAM_RULES.find((r) => r.id === p.id) ?? null,
+      })),
+    );
+    await tx
+      .insert(programRuleVersions)
+      .values(
+        DEMO_PROGRAM_RULES.map((rules) => ({ programId: rules.id, version: rules.version, rules })),
+      );
     await seedExchanges(tx);
+    const userIds = new Map<string, string>();
     for (const u of DEMO_USERS) {
       const [row] = await tx
         .insert(users)
@@ -79,6 +95,7 @@ export async function seedDemo(db: Db, passwordHash: string): Promise<{ users: s
         })
         .returning({ id: users.id });
       if (!row) throw new Error(`could not create ${u.email}`);
+      userIds.set(u.email, row.id);
       if (u.roles.length) {
         await tx.insert(roleAssignments).values(
           u.roles.map((r) => ({
@@ -90,6 +107,7 @@ export async function seedDemo(db: Db, passwordHash: string): Promise<{ users: s
         );
       }
     }
+    await seedApplications(tx, userIds);
   });
   return { users: DEMO_USERS.map((u) => u.email) };
 }
@@ -144,4 +162,46 @@ async function seedExchanges(tx: Db): Promise<void> {
       invented: true,
     })),
   );
+}
+
+/**
+ * Tohoku's selected project (seed 000), owned by the demo representative officer of its Japanese
+ * consortium, and the invented draft that fails R1, owned by the invented Sea of Japan rim
+ * consortium's officer.
+ */
+async function seedApplications(tx: Db, userIds: Map<string, string>): Promise<void> {
+  for (const original of DEMO_APPLICATIONS) {
+    const draft = original.status === 'draft';
+    const rep =
+      userIds.get(
+        draft ? 'rep.hokudai@demo.kakehashi.example' : 'rep.tohoku@demo.kakehashi.example',
+      ) ?? null;
+    const home = { ...original.outline.consortia.home };
+    if (draft) home.consortiumId = 'sea-of-japan-rim-jp';
+    const app = {
+      ...original,
+      outline: { ...original.outline, consortia: { ...original.outline.consortia, home } },
+    };
+    const content = {
+      ...app,
+      responsiblePerson: { ...app.responsiblePerson, userId: rep ?? undefined },
+    };
+    await tx.insert(projectApplications).values({
+      id: app.id,
+      programId: app.programId,
+      status: app.status,
+      homeConsortiumId: app.outline.consortia.home.consortiumId ?? null,
+      partnerConsortiumId: app.outline.consortia.partner.consortiumId ?? null,
+      representativeId: app.outline.consortia.home.representativeId || null,
+      responsibleUserId: rep,
+      content,
+      outcome: app.status === 'selected' ? 'selected' : null,
+      outcomeOn: app.status === 'selected' ? '2014-08-29' : null,
+      support:
+        app.status === 'selected'
+          ? (startSupport('2014-10-01') as unknown as Record<string, unknown>)
+          : null,
+      invented: app.invented ?? false,
+    });
+  }
 }

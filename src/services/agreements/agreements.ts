@@ -24,6 +24,7 @@ import {
 } from '#src/domain/agreement/agreement.ts';
 import { startMonthFor } from '#src/domain/balance/academic-year.ts';
 import { buildLedger, type LedgerMobility, type Tolerance } from '#src/domain/balance/ledger.ts';
+import { parseProgramRules } from '#src/domain/program/rules.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
@@ -386,6 +387,7 @@ async function ledgerBetween(
   };
 }
 
+/** R4: the program's tolerance when the agreement is under a program, else the agreement's own. */
 async function toleranceFor(
   db: Db,
   programId: string | null,
@@ -396,8 +398,10 @@ async function toleranceFor(
       .select({ rules: programs.rules })
       .from(programs)
       .where(eq(programs.id, programId));
-    const t = (p?.rules as { balanceTolerance?: Tolerance } | null)?.balanceTolerance;
-    if (t) return t;
+    if (p?.rules) {
+      const t = parseProgramRules(p.rules).balanceTolerance;
+      return { students: t.students, months: t.studentMonths };
+    }
   }
   return content?.balanceTolerance ?? { students: 0, months: 0 };
 }

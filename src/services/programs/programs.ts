@@ -1,0 +1,420 @@
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import { programRuleVersions, programs, projectApplications } from '#src/db/schema.ts';
+import { can } from '#src/domain/access/can.ts';
+import type { Actor } from '#src/domain/access/policy.ts';
+import {
+  projectApplicationSchema,
+  type ProjectApplication,
+} from '#src/domain/program/application.ts';
+import {
+  checkApplication,
+  checkSubmission,
+  deadlineCountdown,
+  projectBudget,
+  startSupport,
+  supportPeriod,
+  transitionSupport,
+  type SupportEvent,
+  type SupportState,
+} from '#src/domain/program/checks.ts';
+import { isOutcomeOverdue } from '#src/domain/program/calendar.ts';
+import {
+  parseProgramRules,
+  programRulesSchema,
+  type ProgramRules,
+} from '#src/domain/program/rules.ts';
+import { renderDossier } from '#src/reports/dossier/render.ts';
+import { audit } from '../audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+
+const nowIso = () => new Date().toISOString();
+const todayIso = () => nowIso().slice(0, 10);
+
+function zodIssues(error: { issues: { path: PropertyKey[]; message: string }[] }, root: string) {
+  return error.issues.map((i) => ({
+    field: [root, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))]
+      .join('')
+      .replace(/\.\[/g, '['),
+    message: i.message,
+  }));
+}
+
+export async function listPrograms(db: Db) {
+  const rows = await db.select().from(programs).orderBy(asc(programs.id));
+  return {
+    items: rows.map((p) => {
+      const rules = p.rules ? parseProgramRules(p.rules) : null;
+      return {
+        id: p.id,
+        name: p.name,
+        names: p.names,
+        funderId: p.funderId,
+        version: rules?.version ?? null,
+        rules,
+        countdown: rules ? deadlineCountdown(rules, nowIso()) : null,
+      };
+    }),
+  };
+}
+
+export async function loadRules(db: Db, programId: string): Promise<ProgramRules> {
+  const [p] = await db.select().from(programs).where(eq(programs.id, programId));
+  if (!p) throw notFound('program', programId);
+  if (!p.rules) throw new AppError('conflict', `program "${programId}" has no rules yet`);
+  return parseProgramRules(p.rules);
+}
+
+export async function getProgram(db: Db, id: string) {
+  const [p] = await db.select().from(programs).where(eq(programs.id, id));
+  if (!p) throw notFound('program', id);
+  const versions = await db
+    .select()
+    .from(programRuleVersions)
+    .where(eq(programRuleVersions.programId, id))
+    .orderBy(desc(programRuleVersions.version));
+  const rules = p.rules ? parseProgramRules(p.rules) : null;
+  return {
+    id: p.id,
+    name: p.name,
+    names: p.names,
+    funderId: p.funderId,
+    rules,
+    countdown: rules ? deadlineCountdown(rules, nowIso()) : null,
+    versions: versions.map((v) => ({
+      version: v.version,
+      createdBy: v.createdBy,
+      createdAt: v.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** The funder officer edits the rules; each edit is a new version (R1–R20 are data). */
+export async function updateProgramRules(ctx: ServiceContext, id: string, input: unknown) {
+  if (!can(ctx.actor, 'program:write', { type: 'program', programIds: [id] }))
+    throw forbidden('edit this program');
+  const current = await getProgram(ctx.db, id);
+  const parsed = programRulesSchema.safeParse({
+    ...(input as object),
+    id,
+    version: (current.rules?.version ?? 0) + 1,
+  });
+  if (!parsed.success) {
+    const issues = zodIssues(parsed.error, 'body');
+    throw new AppError('validation_failed', `${issues[0]?.field}: ${issues[0]?.message}`, {
+      issues,
+    });
+  }
+  const rules = parsed.data;
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(programs).set({ rules }).where(eq(programs.id, id));
+    await tx
+      .insert(programRuleVersions)
+      .values({ programId: id, version: rules.version, rules, createdBy: ctx.actor?.id ?? null });
+    await audit(tx, ctx, {
+      action: 'program.rules',
+      resourceType: 'program',
+      resourceId: id,
+      details: { version: rules.version },
+    });
+  });
+  return getProgram(ctx.db, id);
+}
+
+type AppRow = typeof projectApplications.$inferSelect;
+
+/** Who may read an application: its editors (home consortium) and, once submitted, the funder. */
+function resourceOf(row: AppRow) {
+  return {
+    type: 'application',
+    consortiumIds: [row.homeConsortiumId, row.partnerConsortiumId].filter((x): x is string => !!x),
+    institutionIds: row.representativeId ? [row.representativeId] : [],
+    programIds: [row.programId],
+  };
+}
+
+function mayRead(actor: Actor | null, row: AppRow): boolean {
+  const r = resourceOf(row);
+  return (
+    can(actor, 'application:edit', r) ||
+    (row.status !== 'draft' && can(actor, 'application:review', r))
+  );
+}
+
+function view(row: AppRow, rules: ProgramRules | null, actor: Actor | null) {
+  const app = projectApplicationSchema.parse(row.content);
+  const checks = rules ? checkApplication(rules, app, { today: todayIso() }) : [];
+  const support = row.support as SupportState | null;
+  return {
+    id: row.id,
+    programId: row.programId,
+    status: row.status,
+    title: app.title,
+    homeConsortiumId: row.homeConsortiumId,
+    partnerConsortiumId: row.partnerConsortiumId,
+    representativeId: row.representativeId,
+    responsibleUserId: row.responsibleUserId,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    outcome: row.outcome,
+    outcomeOn: row.outcomeOn,
+    invented: row.invented,
+    content: app,
+    checks,
+    budget: rules ? projectBudget(rules, app) : null,
+    countdown: rules ? deadlineCountdown(rules, nowIso()) : null,
+    support,
+    supportPeriod: rules && support ? supportPeriod(rules, support.startedOn, todayIso()) : null,
+    may: {
+      edit: row.status === 'draft' && can(actor, 'application:edit', resourceOf(row)),
+      submit:
+        row.status === 'draft' &&
+        can(actor, 'application:submit', resourceOf(row)) &&
+        actor?.id === row.responsibleUserId,
+      review: row.status !== 'draft' && can(actor, 'application:review', resourceOf(row)),
+    },
+  };
+}
+
+export async function listApplications(ctx: ServiceContext, filter: { programId?: string }) {
+  const rows = await ctx.db
+    .select()
+    .from(projectApplications)
+    .where(filter.programId ? eq(projectApplications.programId, filter.programId) : undefined)
+    .orderBy(asc(projectApplications.id));
+  const visible = rows.filter((r) => mayRead(ctx.actor, r));
+  const ruleCache = new Map<string, ProgramRules | null>();
+  const items = [];
+  for (const r of visible) {
+    if (!ruleCache.has(r.programId))
+      ruleCache.set(r.programId, await loadRules(ctx.db, r.programId).catch(() => null));
+    const v = view(r, ruleCache.get(r.programId) ?? null, ctx.actor);
+    items.push({ ...v, content: undefined, checksFailed: v.checks.filter((c) => !c.ok).length });
+  }
+  return { items };
+}
+
+async function loadApplication(ctx: ServiceContext, id: string) {
+  const [row] = await ctx.db
+    .select()
+    .from(projectApplications)
+    .where(eq(projectApplications.id, id));
+  // Someone who may not read it learns nothing, not even that it exists.
+  if (!row || !mayRead(ctx.actor, row)) throw notFound('project application', id);
+  return row;
+}
+
+export async function getApplication(ctx: ServiceContext, id: string) {
+  const row = await loadApplication(ctx, id);
+  return view(row, await loadRules(ctx.db, row.programId).catch(() => null), ctx.actor);
+}
+
+function parseApplication(
+  input: unknown,
+  id: string,
+  programId: string,
+  status: string,
+): ProjectApplication {
+  const parsed = projectApplicationSchema.safeParse({
+    ...(input as object),
+    id,
+    programId,
+    status,
+  });
+  if (!parsed.success) {
+    const issues = zodIssues(parsed.error, 'content');
+    throw new AppError('validation_failed', `${issues[0]?.field}: ${issues[0]?.message}`, {
+      issues,
+    });
+  }
+  return parsed.data;
+}
+
+const columnsOf = (app: ProjectApplication) => ({
+  homeConsortiumId: app.outline.consortia.home.consortiumId ?? null,
+  partnerConsortiumId: app.outline.consortia.partner.consortiumId ?? null,
+  representativeId: app.outline.consortia.home.representativeId || null,
+  responsibleUserId:
+    app.responsiblePerson.userId && /^[0-9a-f-]{36}$/.test(app.responsiblePerson.userId)
+      ? app.responsiblePerson.userId
+      : null,
+});
+
+/** A draft is saved as often as the form wants; the checks are recomputed on every read. */
+export async function createApplication(
+  ctx: ServiceContext,
+  input: { id: string; programId: string; content: unknown },
+) {
+  await loadRules(ctx.db, input.programId);
+  const app = parseApplication(input.content, input.id, input.programId, 'draft');
+  const cols = columnsOf(app);
+  if (
+    !can(ctx.actor, 'application:edit', {
+      type: 'application',
+      consortiumIds: cols.homeConsortiumId ? [cols.homeConsortiumId] : [],
+      institutionIds: cols.representativeId ? [cols.representativeId] : [],
+    })
+  ) {
+    throw forbidden('draft an application for a consortium you do not represent');
+  }
+  const [exists] = await ctx.db
+    .select({ id: projectApplications.id })
+    .from(projectApplications)
+    .where(eq(projectApplications.id, input.id));
+  if (exists) throw new AppError('conflict', `body.id: application "${input.id}" already exists`);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(projectApplications)
+      .values({ id: input.id, programId: input.programId, status: 'draft', content: app, ...cols });
+    await audit(tx, ctx, {
+      action: 'application.create',
+      resourceType: 'project-application',
+      resourceId: input.id,
+    });
+  });
+  return getApplication(ctx, input.id);
+}
+
+export async function saveDraft(ctx: ServiceContext, id: string, content: unknown) {
+  const row = await loadApplication(ctx, id);
+  if (!can(ctx.actor, 'application:edit', resourceOf(row)))
+    throw forbidden('edit this application');
+  if (row.status !== 'draft')
+    throw new AppError('conflict', `the application is ${row.status}; only a draft can change`);
+  const app = parseApplication(content, id, row.programId, 'draft');
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(projectApplications)
+      .set({ content: app, ...columnsOf(app), updatedAt: new Date() })
+      .where(eq(projectApplications.id, id));
+    await audit(tx, ctx, {
+      action: 'application.save',
+      resourceType: 'project-application',
+      resourceId: id,
+    });
+  });
+  return getApplication(ctx, id);
+}
+
+/**
+ * Submission: every check of the program must pass, the deadline must not have passed (R18) and
+ * only the representative university's responsible person may submit (003 §11). A refusal stores
+ * nothing and names each rule.
+ */
+export async function submitApplication(ctx: ServiceContext, id: string, now = nowIso()) {
+  const row = await loadApplication(ctx, id);
+  const rules = await loadRules(ctx.db, row.programId);
+  const app = projectApplicationSchema.parse(row.content);
+  const verdict = checkSubmission(
+    rules,
+    { ...app, status: row.status as ProjectApplication['status'] },
+    { today: now, submitterUserId: ctx.actor?.id },
+  );
+  if (!can(ctx.actor, 'application:submit', resourceOf(row))) {
+    verdict.refusals.push({
+      rule: '§11',
+      ok: false,
+      code: '§11.not-representative-officer',
+      message: 'Only the representative university’s officer may submit (003 §11).',
+    } as never);
+  }
+  if (verdict.refusals.length > 0) {
+    const first = verdict.refusals[0]!;
+    throw new AppError('rule_violation', `${first.rule}: ${first.message}`, {
+      refusals: verdict.refusals,
+    });
+  }
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(projectApplications)
+      .set({
+        status: 'submitted',
+        submittedAt: new Date(now),
+        content: { ...app, status: 'submitted' },
+        updatedAt: new Date(),
+      })
+      .where(and(eq(projectApplications.id, id), eq(projectApplications.status, 'draft')));
+    await audit(tx, ctx, {
+      action: 'application.submit',
+      resourceType: 'project-application',
+      resourceId: id,
+    });
+  });
+  return getApplication(ctx, id);
+}
+
+/** The funder officer records the outcome (by the outcome date, R18) and starts the support period. */
+export async function recordOutcome(
+  ctx: ServiceContext,
+  id: string,
+  input: { outcome: 'selected' | 'not-selected'; on: string },
+) {
+  const row = await loadApplication(ctx, id);
+  if (!can(ctx.actor, 'application:review', resourceOf(row)))
+    throw forbidden('record the outcome of this application');
+  if (row.status !== 'submitted')
+    throw new AppError(
+      'conflict',
+      `the application is ${row.status}; only a submitted one gets an outcome`,
+    );
+  const rules = await loadRules(ctx.db, row.programId);
+  const late = isOutcomeOverdue(rules, input.on);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(projectApplications)
+      .set({
+        status: input.outcome === 'selected' ? 'selected' : 'not-selected',
+        outcome: input.outcome,
+        outcomeOn: input.on,
+        support:
+          input.outcome === 'selected'
+            ? (startSupport(input.on) as unknown as Record<string, unknown>)
+            : null,
+        updatedAt: new Date(),
+      })
+      .where(eq(projectApplications.id, id));
+    await audit(tx, ctx, {
+      action: 'application.outcome',
+      resourceType: 'project-application',
+      resourceId: id,
+      details: { ...input, late },
+    });
+  });
+  return { ...(await getApplication(ctx, id)), late };
+}
+
+/** R10: suspend, reinstate or end a selected project's support. */
+export async function changeSupport(ctx: ServiceContext, id: string, event: SupportEvent) {
+  const row = await loadApplication(ctx, id);
+  if (!can(ctx.actor, 'application:review', resourceOf(row)))
+    throw forbidden('manage this project');
+  if (!row.support) throw new AppError('conflict', 'only a selected project has a support period');
+  const rules = await loadRules(ctx.db, row.programId);
+  const next = transitionSupport(rules, row.support as unknown as SupportState, event);
+  if (!next.ok)
+    throw new AppError('rule_violation', `${next.rule}: ${next.message}`, {
+      rule: next.rule,
+      code: next.code,
+    });
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(projectApplications)
+      .set({ support: next.state as unknown as Record<string, unknown>, updatedAt: new Date() })
+      .where(eq(projectApplications.id, id));
+    await audit(tx, ctx, {
+      action: `project.${event.type}`,
+      resourceType: 'project-application',
+      resourceId: id,
+      details: event,
+    });
+  });
+  return getApplication(ctx, id);
+}
+
+export async function dossierPdf(ctx: ServiceContext, id: string, lang: 'ja' | 'en') {
+  const row = await loadApplication(ctx, id);
+  const rules = await loadRules(ctx.db, row.programId);
+  return renderDossier(projectApplicationSchema.parse(row.content), rules, { lang });
+}
+
+export { inArray, or };
