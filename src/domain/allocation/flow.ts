@@ -1,0 +1,292 @@
+/**
+ * Min-cost flow on typed arrays: the primal–dual method. Given node supplies (`excess`) and a
+ * residual graph whose arc costs are all ≥ 0, it repeats: Dijkstra from every node with excess
+ * (reduced costs, so no negative arcs), raise the potentials by min(distance, D) where D is the
+ * distance to the nearest deficit, then send a maximum flow through the arcs of zero reduced
+ * cost (Dinic: BFS levels, then depth-first augmenting paths with current-arc pointers). Every
+ * phase raises D, so the number of phases is the number of distinct shortest-path lengths — a
+ * handful for the allocation networks, whose costs are small integers.
+ *
+ * Exactness: costs and capacities are integers, so potentials and flows stay integers (exact
+ * in float64 below 2^53) and the final flow is a minimum-cost one (reduced costs ≥ 0 on every
+ * residual arc certify it).
+ */
+
+export class FlowGraph {
+  readonly n: number;
+  m = 0;
+  readonly head: Int32Array;
+  next: Int32Array;
+  to: Int32Array;
+  cap: Int32Array;
+  cost: Float64Array;
+  readonly excess: Float64Array;
+
+  constructor(n: number, arcCapacity: number) {
+    this.n = n;
+    this.head = new Int32Array(n).fill(-1);
+    const size = Math.max(2, 2 * arcCapacity);
+    this.next = new Int32Array(size);
+    this.to = new Int32Array(size);
+    this.cap = new Int32Array(size);
+    this.cost = new Float64Array(size);
+    this.excess = new Float64Array(n);
+  }
+
+  private grow(): void {
+    const size = this.to.length * 2;
+    const g = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.next = g(this.next, (n) => new Int32Array(n));
+    this.to = g(this.to, (n) => new Int32Array(n));
+    this.cap = g(this.cap, (n) => new Int32Array(n));
+    this.cost = g(this.cost, (n) => new Float64Array(n));
+  }
+
+  /** Adds u→v (and its residual v→u); returns the index of the forward arc (even). */
+  addArc(u: number, v: number, capacity: number, cost: number): number {
+    if (this.m + 2 > this.to.length) this.grow();
+    const e = this.m;
+    this.to[e] = v;
+    this.cap[e] = capacity;
+    this.cost[e] = cost;
+    this.next[e] = this.head[u]!;
+    this.head[u] = e;
+    this.to[e + 1] = u;
+    this.cap[e + 1] = 0;
+    this.cost[e + 1] = -cost;
+    this.next[e + 1] = this.head[v]!;
+    this.head[v] = e + 1;
+    this.m += 2;
+    return e;
+  }
+
+  /** Pushes `amount` over arc e up front (used to saturate negative-cost arcs). */
+  push(e: number, amount: number): void {
+    this.cap[e]! -= amount;
+    this.cap[e ^ 1]! += amount;
+    this.excess[this.to[e ^ 1]!]! -= amount;
+    this.excess[this.to[e]!]! += amount;
+  }
+
+  /** Flow currently on forward arc e. */
+  flow(e: number): number {
+    return this.cap[e ^ 1]!;
+  }
+}
+
+export interface FlowStats {
+  phases: number;
+  augmentations: number;
+  /** Supply left unrouted (0 unless the network cannot absorb it). */
+  unrouted: number;
+}
+
+/** Routes all excess to deficits at minimum cost. Requires every residual cost ≥ 0. */
+export function solveMinCostFlow(g: FlowGraph): FlowStats {
+  const n = g.n;
+  const m = g.m;
+  const excess = g.excess;
+  // Compressed sparse rows: the arcs of a node are contiguous (cache-friendly scans); `rev`
+  // pairs each arc with its residual twin.
+  const start = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) start[g.to[e ^ 1]! + 1]!++;
+  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
+  const fill = start.slice(0, n);
+  const newPos = new Int32Array(m);
+  for (let e = 0; e < m; e++) newPos[e] = fill[g.to[e ^ 1]!]!++;
+  const to = new Int32Array(m);
+  const cap = new Int32Array(m);
+  const cost = new Float64Array(m);
+  const rev = new Int32Array(m);
+  for (let e = 0; e < m; e++) {
+    const p = newPos[e]!;
+    to[p] = g.to[e]!;
+    cap[p] = g.cap[e]!;
+    cost[p] = g.cost[e]!;
+    rev[p] = newPos[e ^ 1]!;
+  }
+  const tail = new Int32Array(m);
+  for (let v = 0; v < n; v++) for (let e = start[v]!; e < start[v + 1]!; e++) tail[e] = v;
+
+  const pi = new Float64Array(n);
+  const dist = new Float64Array(n);
+  const level = new Int32Array(n);
+  const it = new Int32Array(n);
+  const queue = new Int32Array(n);
+  const pathArc = new Int32Array(n + 1);
+  /** 1 when the arc has zero reduced cost in the current phase (so does its twin). */
+  const adm = new Uint8Array(m);
+  let heapKey = new Float64Array(1024);
+  let heapNode = new Int32Array(1024);
+  let phases = 0;
+  let augmentations = 0;
+
+  for (;;) {
+    // Dijkstra from all sources over reduced costs (lazy binary heap).
+    dist.fill(Infinity);
+    let hs = 0;
+    const heapPush = (key: number, node: number): void => {
+      if (hs === heapKey.length) {
+        const k2 = new Float64Array(hs * 2);
+        k2.set(heapKey);
+        heapKey = k2;
+        const n2 = new Int32Array(hs * 2);
+        n2.set(heapNode);
+        heapNode = n2;
+      }
+      let i = hs++;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (heapKey[p]! <= key) break;
+        heapKey[i] = heapKey[p]!;
+        heapNode[i] = heapNode[p]!;
+        i = p;
+      }
+      heapKey[i] = key;
+      heapNode[i] = node;
+    };
+    let sources = 0;
+    for (let v = 0; v < n; v++) {
+      if (excess[v]! > 0) {
+        dist[v] = 0;
+        heapPush(0, v);
+        sources++;
+      }
+    }
+    if (sources === 0) break;
+    let D = Infinity;
+    while (hs > 0) {
+      const d = heapKey[0]!;
+      const u = heapNode[0]!;
+      hs--;
+      if (hs > 0) {
+        const key = heapKey[hs]!;
+        const node = heapNode[hs]!;
+        let i = 0;
+        for (;;) {
+          let ch = 2 * i + 1;
+          if (ch >= hs) break;
+          if (ch + 1 < hs && heapKey[ch + 1]! < heapKey[ch]!) ch++;
+          if (heapKey[ch]! >= key) break;
+          heapKey[i] = heapKey[ch]!;
+          heapNode[i] = heapNode[ch]!;
+          i = ch;
+        }
+        heapKey[i] = key;
+        heapNode[i] = node;
+      }
+      if (d > dist[u]!) continue;
+      if (d > D) break;
+      if (excess[u]! < 0 && d < D) D = d;
+      const pu = pi[u]!;
+      const end = start[u + 1]!;
+      for (let e = start[u]!; e < end; e++) {
+        if (cap[e]! <= 0) continue;
+        const v = to[e]!;
+        const nd = d + cost[e]! + pu - pi[v]!;
+        if (nd < dist[v]!) {
+          dist[v] = nd;
+          heapPush(nd, v);
+        }
+      }
+    }
+    if (D === Infinity) break; // no deficit reachable: infeasible remainder
+    for (let v = 0; v < n; v++) {
+      const d = dist[v]!;
+      pi[v]! += d < D ? d : D;
+    }
+    for (let e = 0; e < m; e++) adm[e] = cost[e]! + pi[tail[e]!]! - pi[to[e]!]! === 0 ? 1 : 0;
+    phases++;
+
+    // Max flow over zero-reduced-cost arcs (Dinic).
+    for (;;) {
+      level.fill(-1);
+      let qh = 0;
+      let qt = 0;
+      for (let v = 0; v < n; v++) {
+        if (excess[v]! > 0) {
+          level[v] = 0;
+          queue[qt++] = v;
+        }
+      }
+      const nSources = qt;
+      let sinkLevel = -1;
+      while (qh < qt) {
+        const u = queue[qh++]!;
+        const lu = level[u]!;
+        if (sinkLevel >= 0 && lu >= sinkLevel) break; // shortest paths only
+        if (excess[u]! < 0) {
+          sinkLevel = lu;
+          continue; // paths stop at the first deficit
+        }
+        const end = start[u + 1]!;
+        for (let e = start[u]!; e < end; e++) {
+          if (cap[e]! <= 0 || adm[e] === 0) continue;
+          const v = to[e]!;
+          if (level[v] !== -1) continue;
+          level[v] = lu + 1;
+          queue[qt++] = v;
+        }
+      }
+      if (sinkLevel < 0) break;
+      for (let v = 0; v < n; v++) it[v] = start[v]!;
+      for (let qi = 0; qi < nSources; qi++) {
+        const src = queue[qi]!;
+        while (excess[src]! > 0) {
+          // Depth-first search for a path to a deficit, along increasing levels.
+          let depth = 0;
+          let v = src;
+          let found = false;
+          for (;;) {
+            if (v !== src && excess[v]! < 0) {
+              found = true;
+              break;
+            }
+            let advanced = false;
+            const lv = level[v]! + 1;
+            if (lv <= sinkLevel) {
+              const end = start[v + 1]!;
+              for (let e = it[v]!; e < end; e++) {
+                const w = to[e]!;
+                if (cap[e]! > 0 && adm[e] === 1 && level[w] === lv) {
+                  it[v] = e;
+                  pathArc[depth++] = e;
+                  v = w;
+                  advanced = true;
+                  break;
+                }
+              }
+            }
+            if (advanced) continue;
+            it[v] = start[v + 1]!;
+            level[v] = -2; // dead end
+            if (depth === 0) break;
+            const back = pathArc[--depth]!;
+            v = tail[back]!;
+            it[v] = back + 1;
+          }
+          if (!found) break;
+          let f = Math.min(excess[src]!, -excess[v]!);
+          for (let i = 0; i < depth; i++) f = Math.min(f, cap[pathArc[i]!]!);
+          for (let i = 0; i < depth; i++) {
+            const e = pathArc[i]!;
+            cap[e]! -= f;
+            cap[rev[e]!]! += f;
+          }
+          excess[src]! -= f;
+          excess[v]! += f;
+          augmentations++;
+        }
+      }
+    }
+  }
+  // Write the flows back into the builder's arrays (arc indices the caller holds).
+  for (let e = 0; e < m; e++) g.cap[e] = cap[newPos[e]!]!;
+  let unrouted = 0;
+  for (let v = 0; v < n; v++) if (excess[v]! > 0) unrouted += excess[v]!;
+  return { phases, augmentations, unrouted };
+}

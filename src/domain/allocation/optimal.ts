@@ -1,0 +1,224 @@
+/**
+ * `optimal`: the most of the objective (students, months, or welfare = most students then best
+ * ranks) that any feasible allocation reaches — proven, never approximated.
+ *
+ * Count balance per university, consortium or side (or none), without binding months or
+ * funder caps, is a min-cost circulation, solved exactly by our own flow code (flow.ts):
+ *
+ *     unit(h) ─exportCap(h)→ exp(h) ─1, −W_s→ student s ─1, W_s − w[s,k]→ agreement a
+ *        ─slots(a)→ imp(t) ─importCap(t)→ unit(t)            (and unit ⇄ Z, capacity tol)
+ *
+ * Conservation at each unit node is "sent = received" (003 §5(4), R4); the slack node Z lets a
+ * unit be off by at most the tolerance. The constraint matrix of a network is totally
+ * unimodular, so the optimum of the linear program is integral and equals the integer optimum.
+ * Negative arcs are saturated up front, leaving a min-cost flow with non-negative costs.
+ *
+ * Everything else (months balance, balance per agreement — a student's one unit of flow would
+ * have to pick the pair it balances —, agreement months caps, funded-months and yen caps) is an
+ * integer program (mip.ts): solved by the injected MipSolver (HiGHS in the CLI), or without one
+ * by our exact branch and bound (small instances only). The result says which (`stats.solver`).
+ */
+import type { Compiled } from './compile.ts';
+import { assignmentsFrom, compile, objectiveWeights } from './compile.ts';
+import { FlowGraph, solveMinCostFlow } from './flow.ts';
+import type { MipSolver } from './mip.ts';
+import { branchAndBound, buildAllocationMip } from './mip.ts';
+import { checkFeasible } from './feasibility.ts';
+import type {
+  AllocationInstance,
+  AllocationOutcome,
+  AllocationResult,
+  Clock,
+  Objective,
+} from './types.ts';
+import { RESULT_FORMAT } from './types.ts';
+
+export type OptimalMethod = 'auto' | 'flow' | 'mip' | 'branch-and-bound';
+
+export interface OptimalOptions {
+  objective?: Objective;
+  /** Exact MIP solver for the cases a flow cannot express (and for method 'mip'). */
+  solver?: MipSolver;
+  method?: OptimalMethod;
+  clock?: Clock;
+  /** Branch and bound gives up (throws) beyond this many nodes. */
+  nodeLimit?: number;
+}
+
+/** True when the instance's optimum is a min-cost circulation (see the header). */
+export function isNetworkInstance(c: Compiled): boolean {
+  const rules = c.inst.rules;
+  if (rules.balanceUnit !== 'students' || rules.balanceScope === 'agreement') return false;
+  // Months caps on agreements and funder caps must not bind.
+  const candMonths = new Float64Array(c.nAg);
+  let fundedMonths = 0;
+  let fundedYen = 0;
+  for (let s = 0; s < c.nStu; s++) {
+    let any = false;
+    for (let k = c.prefStart[s]!; k < c.prefStart[s + 1]!; k++) {
+      if (c.prefOk[k] === 0) continue;
+      any = true;
+      candMonths[c.prefAg[k]!]! += c.months[s]!;
+    }
+    if (any && c.funded[s] === 1) {
+      fundedMonths += c.months[s]!;
+      fundedYen += c.yen[s]!;
+    }
+  }
+  for (let a = 0; a < c.nAg; a++) if (candMonths[a]! > c.agMonthsCap[a]!) return false;
+  return fundedMonths <= c.fundedMonthsCap && fundedYen <= c.yenCap;
+}
+
+export interface FlowSolution {
+  chosen: Int32Array;
+  value: number;
+  phases: number;
+}
+
+/** Solves the circulation of a network instance (see the header). */
+export function solveByFlow(c: Compiled, weights: Float64Array): FlowSolution {
+  const nS = c.nStu;
+  const nUnitNodes = Math.max(1, c.nUnits);
+  const unitOfUni = new Int32Array(c.nUni);
+  if (c.nUnits > 0) {
+    // For partition scopes the pointing node is the balance unit (compile.ts).
+    for (let u = 0; u < c.nUni; u++) unitOfUni[u] = c.nodeOfUni[u]!;
+  }
+  const expBase = nUnitNodes;
+  const stuBase = expBase + c.nUni;
+  const agBase = stuBase + nS;
+  const impBase = agBase + c.nAg;
+  const Z = impBase + c.nUni;
+  const n = Z + 1;
+  const totalPrefs = c.prefStart[nS]!;
+  const g = new FlowGraph(n, 2 * c.nUni + nS + totalPrefs + c.nAg + 2 * nUnitNodes);
+
+  const studentsOf = new Int32Array(c.nUni);
+  for (let s = 0; s < nS; s++) studentsOf[c.home[s]!]!++;
+  for (let h = 0; h < c.nUni; h++) {
+    if (studentsOf[h] === 0) continue;
+    g.addArc(unitOfUni[h]!, expBase + h, Math.min(c.exportCap[h]!, studentsOf[h]!), 0);
+  }
+  const prefArc = new Int32Array(totalPrefs).fill(-1);
+  for (let s = 0; s < nS; s++) {
+    let maxW = -Infinity;
+    for (let k = c.prefStart[s]!; k < c.prefStart[s + 1]!; k++) {
+      if (c.prefOk[k] === 1 && c.agSlots[c.prefAg[k]!]! > 0) maxW = Math.max(maxW, weights[k]!);
+    }
+    if (maxW === -Infinity) continue;
+    const e = g.addArc(expBase + c.home[s]!, stuBase + s, 1, -maxW);
+    g.push(e, 1); // saturate the negative arc: the student starts "placed", may be undone
+    for (let k = c.prefStart[s]!; k < c.prefStart[s + 1]!; k++) {
+      if (c.prefOk[k] === 0 || c.agSlots[c.prefAg[k]!]! <= 0) continue;
+      prefArc[k] = g.addArc(stuBase + s, agBase + c.prefAg[k]!, 1, maxW - weights[k]!);
+    }
+  }
+  for (let a = 0; a < c.nAg; a++) {
+    if (c.agSlots[a]! > 0) g.addArc(agBase + a, impBase + c.agTo[a]!, c.agSlots[a]!, 0);
+  }
+  for (let t = 0; t < c.nUni; t++) {
+    g.addArc(impBase + t, unitOfUni[t]!, Math.min(c.importCap[t]!, nS), 0);
+  }
+  if (c.tolerance > 0 && c.nUnits > 1) {
+    const tol = Math.min(c.tolerance, nS);
+    for (let u = 0; u < c.nUnits; u++) {
+      g.addArc(u, Z, tol, 0);
+      g.addArc(Z, u, tol, 0);
+    }
+  }
+  const stats = solveMinCostFlow(g);
+  if (stats.unrouted > 0) throw new Error('min-cost circulation: supply left unrouted');
+  const chosen = new Int32Array(nS).fill(-1);
+  let value = 0;
+  for (let s = 0; s < nS; s++) {
+    for (let k = c.prefStart[s]!; k < c.prefStart[s + 1]!; k++) {
+      const e = prefArc[k]!;
+      if (e >= 0 && g.flow(e) > 0) {
+        chosen[s] = k;
+        value += weights[k]!;
+      }
+    }
+  }
+  return { chosen, value, phases: stats.phases };
+}
+
+function outcome(
+  c: Compiled,
+  chosen: Int32Array,
+  objective: Objective,
+  solver: string,
+  value: number,
+  seconds: number,
+): AllocationOutcome {
+  const { assignments, placed, placedMonths } = assignmentsFrom(c, chosen);
+  const result: AllocationResult = {
+    format: RESULT_FORMAT,
+    mechanism: 'optimal',
+    objective,
+    assignments,
+    stats: { placed, placedMonths, seconds, solver, proven: true, objectiveValue: value },
+  };
+  const violations = checkFeasible(c.inst, result);
+  if (violations.length > 0) {
+    throw new Error(`optimal (${solver}) produced an infeasible result: ${violations[0]!.message}`);
+  }
+  return { result, trace: null };
+}
+
+/** Synchronous optimum: min-cost circulation, or exact branch and bound (small instances). */
+export function optimalSync(
+  inst: AllocationInstance,
+  options: OptimalOptions = {},
+): AllocationOutcome {
+  const t0 = options.clock?.() ?? 0;
+  const objective = options.objective ?? 'students';
+  const c = compile(inst);
+  const weights = objectiveWeights(c, objective);
+  const method = options.method ?? 'auto';
+  if (method === 'mip') throw new Error('optimalSync cannot run a MIP solver; use optimal()');
+  const seconds = (): number => (options.clock ? (options.clock() - t0) / 1000 : 0);
+  if (method === 'flow' || (method === 'auto' && isNetworkInstance(c))) {
+    if (!isNetworkInstance(c)) throw new Error('this instance is not a flow network');
+    const sol = solveByFlow(c, weights);
+    return outcome(c, sol.chosen, objective, 'min-cost-circulation', sol.value, seconds());
+  }
+  const bb = branchAndBound(c, weights, options.nodeLimit);
+  return outcome(c, bb.chosen, objective, 'branch-and-bound', bb.value, seconds());
+}
+
+/**
+ * The proven optimum: min-cost circulation when the instance is a network, else the injected
+ * MIP solver (or, without one, branch and bound). `method` forces one way.
+ */
+export async function optimal(
+  inst: AllocationInstance,
+  options: OptimalOptions = {},
+): Promise<AllocationOutcome> {
+  const method = options.method ?? 'auto';
+  const solver = options.solver;
+  if (method === 'flow' || method === 'branch-and-bound' || !solver) {
+    return optimalSync(inst, options);
+  }
+  const c = compile(inst);
+  if (method === 'auto' && isNetworkInstance(c)) return optimalSync(inst, options);
+  const t0 = options.clock?.() ?? 0;
+  const objective = options.objective ?? 'students';
+  const weights = objectiveWeights(c, objective);
+  const mip = buildAllocationMip(c, weights);
+  const sol = await solver.solve(mip.model);
+  if (sol.status !== 'optimal' || !sol.values) {
+    throw new Error(
+      `${solver.name}: no proven optimum (${sol.status}${sol.detail ? `: ${sol.detail}` : ''})`,
+    );
+  }
+  const chosen = new Int32Array(c.nStu).fill(-1);
+  let value = 0;
+  for (let j = 0; j < mip.model.numVars; j++) {
+    if (sol.values[j]! > 0.5) {
+      chosen[mip.varStudent[j]!] = mip.varPref[j]!;
+      value += weights[mip.varPref[j]!]!;
+    }
+  }
+  const seconds = options.clock ? (options.clock() - t0) / 1000 : 0;
+  return outcome(c, chosen, objective, `mip:${solver.name}`, value, seconds);
+}
