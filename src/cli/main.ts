@@ -10,6 +10,7 @@ import { isEmpty, seedDemo } from '#src/db/seed/demo.ts';
 import { DEMO_USERS } from '#src/db/seed/demo-world.ts';
 import { hashPassword } from '#src/services/auth/passwords.ts';
 import { buildApp } from '#src/server/app.ts';
+import { createMailer } from '#src/services/notify/mailer.ts';
 
 const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -89,6 +90,7 @@ async function start(args: string[], env: Env): Promise<number> {
   if (values.demo) await loadDemo(database, env);
   const app = await buildApp({
     database,
+    mailer: createMailer(env.SMTP_URL),
     logger: { level: env.LOG_LEVEL },
     webDir: WEB_DIR,
   });

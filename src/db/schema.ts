@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
+  customType,
   bigserial,
   boolean,
   date,
@@ -270,6 +272,11 @@ export const mobilities = pgTable(
       .notNull()
       .references(() => institutions.id),
     studentName: text('student_name').notNull(),
+    /** The student's account, when the mobility came from the portal. */
+    studentUserId: uuid('student_user_id'),
+    callId: text('call_id'),
+    allocationRunId: uuid('allocation_run_id'),
+    funded: boolean('funded').notNull().default(true),
     level: text('level').notNull(),
     startDate: date('start_date').notNull(),
     months: doublePrecision('months').notNull(),
@@ -318,4 +325,362 @@ export const projectApplications = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('project_applications_program_idx').on(t.programId)],
+);
+
+/** Raw bytes (uploaded documents), stored in the database so that a write is all or nothing. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+// ---------------------------------------------------------------- calls and screening (issue 5)
+
+/**
+ * A call for applications under a program and an agreement (or consortium pair): places per host
+ * and level, the schedule (R18) and the documents required. `hosts` and `documents` follow the
+ * shapes of src/domain/eligibility (CallHost) and the portal's document rules; `rubric` is the
+ * common screening rubric of src/domain/screening (R6), used only once the R16 consent holds.
+ */
+export const calls = pgTable('calls', {
+  id: text('id').primaryKey(),
+  programId: text('program_id').references(() => programs.id),
+  agreementId: uuid('agreement_id').references(() => agreements.id),
+  title: jsonb('title').$type<Names>().notNull(),
+  description: jsonb('description').$type<Names>().notNull().default({}),
+  sendingConsortiumIds: jsonb('sending_consortium_ids').$type<string[]>().notNull(),
+  hosts: jsonb('hosts').$type<unknown[]>().notNull(),
+  opens: date('opens').notNull(),
+  closes: date('closes').notNull(),
+  nominationDeadline: date('nomination_deadline'),
+  departureFrom: date('departure_from'),
+  departureTo: date('departure_to'),
+  stayMonthsMin: integer('stay_months_min'),
+  stayMonthsMax: integer('stay_months_max'),
+  maxRankedHosts: integer('max_ranked_hosts').notNull().default(3),
+  documents: jsonb('documents').$type<unknown[]>().notNull().default([]),
+  rubric: jsonb('rubric').$type<Record<string, unknown>>(),
+  status: text('status').notNull().default('published'),
+  invented: boolean('invented').notNull().default(false),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** What the student portal knows of a student (R3 level, R9 residence status, languages, grades). */
+export const studentProfiles = pgTable('student_profiles', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  homeId: text('home_id')
+    .notNull()
+    .references(() => institutions.id),
+  level: text('level').notNull(),
+  enrolmentStatus: text('enrolment_status').notNull().default('enrolled'),
+  enrolmentUntil: date('enrolment_until'),
+  residenceStatus: text('residence_status'),
+  nationality: text('nationality'),
+  languages: jsonb('languages')
+    .$type<{ language: string; level: string }[]>()
+    .notNull()
+    .default([]),
+  grade: jsonb('grade').$type<{ scale: string; value: number | string } | null>(),
+  invented: boolean('invented').notNull().default(false),
+});
+
+/** A student's application to a call: ranked hosts (best first), withdrawn until the deadline. */
+export const callApplications = pgTable(
+  'call_applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callId: text('call_id')
+      .notNull()
+      .references(() => calls.id),
+    studentUserId: uuid('student_user_id')
+      .notNull()
+      .references(() => users.id),
+    homeId: text('home_id').notNull(),
+    ranking: jsonb('ranking').$type<string[]>().notNull(),
+    requestedMonths: integer('requested_months').notNull(),
+    status: text('status').notNull().default('submitted'),
+    eligibility: jsonb('eligibility').$type<Record<string, unknown>>(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('call_applications_once').on(t.callId, t.studentUserId)],
+);
+
+export const applicationDocuments = pgTable(
+  'application_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => callApplications.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('application_documents_app_idx').on(t.applicationId)],
+);
+
+/** One reviewer's scores of one application on the common rubric (R6). */
+export const reviews = pgTable(
+  'reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => callApplications.id, { onDelete: 'cascade' }),
+    reviewerUserId: uuid('reviewer_user_id')
+      .notNull()
+      .references(() => users.id),
+    reviewerInstitutionId: text('reviewer_institution_id').notNull(),
+    scores: jsonb('scores').$type<Record<string, number>>().notNull(),
+    comment: text('comment'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('reviews_once').on(t.applicationId, t.reviewerUserId)],
+);
+
+/** In-app notifications; e-mailed too when SMTP is configured. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+// ---------------------------------------------------------------- allocation runs (issue 6)
+
+/** An allocation run: the instance, each mechanism's result, and the one published. */
+export const allocationRuns = pgTable('allocation_runs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  callId: text('call_id').references(() => calls.id),
+  instance: jsonb('instance').$type<Record<string, unknown>>().notNull(),
+  results: jsonb('results').$type<Record<string, unknown>>().notNull(),
+  publishedMechanism: text('published_mechanism'),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// ---------------------------------------------------------------- money (issue 7)
+
+/** Confirmation by the host that the student was enrolled in a month (R8, 003 §6(2)). */
+export const enrolmentConfirmations = pgTable(
+  'enrolment_confirmations',
+  {
+    mobilityId: uuid('mobility_id')
+      .notNull()
+      .references(() => mobilities.id),
+    month: text('month').notNull(),
+    confirmedBy: uuid('confirmed_by'),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.mobilityId, t.month] })],
+);
+
+/** A batch of payments built, approved and paid by the representative university (R8). */
+export const paymentBatches = pgTable(
+  'payment_batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consortiumId: text('consortium_id')
+      .notNull()
+      .references(() => consortia.id),
+    status: text('status').notNull().default('draft'),
+    idempotencyKey: text('idempotency_key'),
+    transferDate: date('transfer_date'),
+    createdBy: uuid('created_by'),
+    approvedBy: uuid('approved_by'),
+    paidOn: date('paid_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('payment_batches_idempotency').on(t.consortiumId, t.idempotencyKey)],
+);
+
+/**
+ * One payment: a stipend month (`period` = YYYY-MM) or the travel ticket (`period` = 'trip').
+ * The unique key makes each student-month — and each trip — payable at most once, whatever the
+ * code does (R11, R13).
+ */
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => paymentBatches.id),
+    mobilityId: uuid('mobility_id')
+      .notNull()
+      .references(() => mobilities.id),
+    kind: text('kind').notNull(),
+    period: text('period').notNull(),
+    amountJpy: bigint('amount_jpy', { mode: 'number' }).notNull(),
+    fiscalYear: integer('fiscal_year').notNull(),
+    studentMonths: doublePrecision('student_months').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('payments_once').on(t.mobilityId, t.kind, t.period)],
+);
+
+/** Students' bank accounts: visible only to the representative-university officer. */
+export const bankAccounts = pgTable('bank_accounts', {
+  mobilityId: uuid('mobility_id')
+    .primaryKey()
+    .references(() => mobilities.id),
+  bankCode: text('bank_code').notNull(),
+  bankName: text('bank_name').notNull(),
+  branchCode: text('branch_code').notNull(),
+  branchName: text('branch_name').notNull(),
+  accountType: text('account_type').notNull(),
+  accountNumber: text('account_number').notNull(),
+  holderKana: text('holder_kana').notNull(),
+});
+
+/** R13: the trip of one mobility: airports (overridable with a reason), distance, fare. */
+export const travels = pgTable('travels', {
+  mobilityId: uuid('mobility_id')
+    .primaryKey()
+    .references(() => mobilities.id),
+  homeAirport: text('home_airport').notNull(),
+  hostAirport: text('host_airport').notNull(),
+  overrideReason: text('override_reason'),
+  distanceKm: doublePrecision('distance_km').notNull(),
+  fareJpy: bigint('fare_jpy', { mode: 'number' }),
+  receiptRef: text('receipt_ref'),
+  approvedAboveCeilingBy: uuid('approved_above_ceiling_by'),
+  status: text('status').notNull().default('planned'),
+});
+
+/** R19: a safety advisory that postpones or suspends dispatches to a country from a date. */
+export const countryAdvisories = pgTable('country_advisories', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  programId: text('program_id').references(() => programs.id),
+  country: text('country').notNull(),
+  level: text('level').notNull(),
+  fromDate: date('from_date').notNull(),
+  liftedOn: date('lifted_on'),
+  reason: text('reason').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// ---------------------------------------------------------------- mobility and recognition (issue 8)
+
+/** Every transition of a mobility's workflow (src/domain/mobility), with who and why. */
+export const mobilityEvents = pgTable(
+  'mobility_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    mobilityId: uuid('mobility_id')
+      .notNull()
+      .references(() => mobilities.id),
+    action: text('action').notNull(),
+    fromState: text('from_state').notNull(),
+    toState: text('to_state').notNull(),
+    actorId: uuid('actor_id'),
+    reason: text('reason'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('mobility_events_mobility_idx').on(t.mobilityId)],
+);
+
+/** Course catalogues per institution and organisational unit. */
+export const courses = pgTable(
+  'courses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    institutionId: text('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    code: text('code').notNull(),
+    title: jsonb('title').$type<Names>().notNull(),
+    level: text('level').notNull(),
+    credits: doublePrecision('credits').notNull(),
+    creditSystem: text('credit_system').notNull(),
+    term: text('term'),
+    language: text('language'),
+    online: boolean('online').notNull().default(false),
+    /** Shared in an alliance's Course Jukebox (seed 004). */
+    jukeboxAllianceId: text('jukebox_alliance_id').references(() => consortia.id),
+  },
+  (t) => [uniqueIndex('courses_code').on(t.institutionId, t.code)],
+);
+
+/** A learning agreement: the domain object (versions, signatures, proposals) kept whole. */
+export const learningAgreements = pgTable('learning_agreements', {
+  mobilityId: uuid('mobility_id')
+    .primaryKey()
+    .references(() => mobilities.id),
+  document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+  currentVersion: integer('current_version').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const transcripts = pgTable('transcripts', {
+  mobilityId: uuid('mobility_id')
+    .primaryKey()
+    .references(() => mobilities.id),
+  entries: jsonb('entries').$type<unknown[]>().notNull(),
+  issuedOn: date('issued_on').notNull(),
+});
+
+export const recognitionDecisions = pgTable(
+  'recognition_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mobilityId: uuid('mobility_id')
+      .notNull()
+      .references(() => mobilities.id),
+    componentId: text('component_id').notNull(),
+    decision: jsonb('decision').$type<Record<string, unknown>>().notNull(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('recognition_once').on(t.mobilityId, t.componentId)],
+);
+
+/** The equivalence table that grows: host course → home course, reused as a suggestion (R7). */
+export const equivalences = pgTable(
+  'equivalences',
+  {
+    hostCourseKey: text('host_course_key').notNull(),
+    homeCourseKey: text('home_course_key').notNull(),
+    entry: jsonb('entry').$type<Record<string, unknown>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.hostCourseKey, t.homeCourseKey] })],
+);
+
+export const jukeboxEnrolments = pgTable(
+  'jukebox_enrolments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id),
+    studentUserId: uuid('student_user_id')
+      .notNull()
+      .references(() => users.id),
+    status: text('status').notNull().default('enrolled'),
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('jukebox_once').on(t.courseId, t.studentUserId)],
 );

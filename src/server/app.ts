@@ -25,6 +25,11 @@ import { registryRoutes } from './routes/registry.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { registryWriteRoutes } from './routes/registry-write.ts';
 import { programRoutes } from './routes/programs.ts';
+import { callsRoutes } from './routes/calls.ts';
+import { allocationRunsRoutes } from './routes/allocation-runs.ts';
+import { paymentsRoutes } from './routes/payments.ts';
+import { mobilityRoutes } from './routes/mobility.ts';
+import type { Mailer } from '#src/services/notify/mailer.ts';
 
 export const VERSION = '0.1.0';
 
@@ -35,6 +40,8 @@ export interface AppOptions {
   /** The built web app (dist/web); served with a single-page fallback when present. */
   webDir?: string;
   signInPerMinute?: number;
+  /** E-mail for notifications; null or absent = in-app only. */
+  mailer?: Mailer | null;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -113,6 +120,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(agreementRoutes(db));
       await api.register(registryWriteRoutes(db));
       await api.register(programRoutes(db));
+      const deps = { db, mailer: options.mailer ?? null };
+      await api.register(callsRoutes(deps));
+      await api.register(allocationRunsRoutes(deps));
+      await api.register(paymentsRoutes(deps));
+      await api.register(mobilityRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -35,6 +35,9 @@ import {
 import { DEMO_PROGRAM_RULES } from '#src/domain/program/demo-programs.ts';
 import { DEMO_APPLICATIONS } from '#src/domain/program/demo-application.ts';
 import { startSupport } from '#src/domain/program/checks.ts';
+import { seedCalls } from './demo-calls.ts';
+import { seedMobility } from './demo-mobility.ts';
+import { seedMoney } from './demo-money.ts';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(institutions);
@@ -108,6 +111,9 @@ export async function seedDemo(db: Db, passwordHash: string): Promise<{ users: s
       }
     }
     await seedApplications(tx, userIds);
+    await seedCalls(tx, userIds);
+    await seedMobility(tx, userIds);
+    await seedMoney(tx, userIds);
   });
   return { users: DEMO_USERS.map((u) => u.email) };
 }

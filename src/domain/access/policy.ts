@@ -81,6 +81,14 @@ export const ACTIONS = [
   'score:write',
   'payment:manage',
   'mobility:manage',
+  'allocation:run',
+  'enrolment:confirm',
+  'bank:read',
+  'advisory:manage',
+  'budget:read',
+  'course:manage',
+  'recognition:decide',
+  'jukebox:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -108,4 +116,13 @@ export const POLICY: Record<Action, Rule> = {
   'score:write': ['reviewer'],
   'payment:manage': ['rep_officer'],
   'mobility:manage': ['coordinator'],
+  'allocation:run': ['coordinator', 'rep_officer'],
+  // R8, 003 §6(2): the host confirms enrolment; the representative university pays.
+  'enrolment:confirm': ['coordinator', 'rep_officer'],
+  'bank:read': ['rep_officer'],
+  'advisory:manage': ['funder_officer'],
+  'budget:read': ['funder_officer', 'rep_officer'],
+  'course:manage': ['coordinator'],
+  'recognition:decide': ['coordinator'],
+  'jukebox:manage': ['secretariat', 'coordinator'],
 };

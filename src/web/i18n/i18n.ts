@@ -20,14 +20,31 @@ export const LANGUAGE_LABELS: Record<Language, string> = {
   fr: 'Français',
 };
 
+/**
+ * Feature translations live beside the main files as `locales/features/<feature>.<lang>.json`,
+ * each holding its own top-level keys; they are merged into the one `translation` namespace.
+ */
+const featureFiles = import.meta.glob<Record<string, unknown>>('../locales/features/*.json', {
+  eager: true,
+  import: 'default',
+});
+
+function withFeatures(language: Language, main: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...main };
+  for (const [path, tree] of Object.entries(featureFiles)) {
+    if (path.endsWith(`.${language}.json`)) Object.assign(merged, tree);
+  }
+  return merged;
+}
+
 export function setupI18n(): typeof i18next {
   const lng = initialLanguage();
   void i18next.use(initReactI18next).init({
     resources: {
-      en: { translation: en },
-      fr: { translation: fr },
-      ja: { translation: ja },
-      ru: { translation: ru },
+      en: { translation: withFeatures('en', en) },
+      fr: { translation: withFeatures('fr', fr) },
+      ja: { translation: withFeatures('ja', ja) },
+      ru: { translation: withFeatures('ru', ru) },
     },
     lng,
     fallbackLng: 'en',

@@ -3,11 +3,14 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  AGREEMENT_STATUSES,
   CONSORTIUM_KINDS,
   INSTITUTION_TYPES,
   LANGUAGES,
+  ORG_UNIT_KINDS,
   ROLES,
   SCOPE_TYPES,
+  STUDY_LEVELS,
 } from '../api/types.ts';
 import { FONT_SIZES, SCHEMES, SPACINGS } from '../lib/a11y-options.ts';
 import { KNOWN_ERROR_CODES } from '../lib/error-codes.ts';
@@ -17,8 +20,22 @@ const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 type Tree = { [key: string]: string | Tree };
 
+/** The main file plus every feature file `locales/features/<feature>.<lang>.json`, merged. */
 function loadLocale(language: string): Tree {
-  return JSON.parse(readFileSync(join(webDir, 'locales', `${language}.json`), 'utf8')) as Tree;
+  const main = JSON.parse(
+    readFileSync(join(webDir, 'locales', `${language}.json`), 'utf8'),
+  ) as Tree;
+  const featureDir = join(webDir, 'locales', 'features');
+  for (const file of readdirSync(featureDir)
+    .filter((f) => f.endsWith(`.${language}.json`))
+    .sort()) {
+    const feature = JSON.parse(readFileSync(join(featureDir, file), 'utf8')) as Tree;
+    for (const [key, value] of Object.entries(feature)) {
+      if (key in main) throw new Error(`${file}: top-level key "${key}" is already used`);
+      main[key] = value;
+    }
+  }
+  return main;
 }
 
 /** Flattens nested keys to "a.b.c" → value. Non-string leaves are reported as such. */
@@ -137,6 +154,9 @@ describe('keys used in the source', () => {
       ...CONSORTIUM_KINDS.map((v) => `consortiumKind.${v}`),
       ...ROLES.map((v) => `role.${v}`),
       ...SCOPE_TYPES.map((v) => `scopeType.${v}`),
+      ...AGREEMENT_STATUSES.map((v) => `agreementStatus.${v}`),
+      ...STUDY_LEVELS.map((v) => `studyLevel.${v}`),
+      ...ORG_UNIT_KINDS.map((v) => `orgUnitKind.${v}`),
       ...KNOWN_ERROR_CODES.map((v) => `errors.${v}`),
       ...FONT_SIZES.map((v) => `a11y.fontSizes.${v}`),
       ...SPACINGS.map((v) => `a11y.spacings.${v}`),
