@@ -1,0 +1,243 @@
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import {
+  agreements,
+  allocationRuns,
+  calls,
+  consortiumMembers,
+  institutions,
+  mobilities,
+} from '#src/db/schema.ts';
+import { can } from '#src/domain/access/can.ts';
+import { allocate } from '#src/domain/allocation/allocate.ts';
+import { explain } from '#src/domain/allocation/explain.ts';
+import { checkFeasible, summarize } from '#src/domain/allocation/feasibility.ts';
+import { validateInstance } from '#src/domain/allocation/schema.ts';
+import type { AllocationInstance, Mechanism } from '#src/domain/allocation/types.ts';
+import { audit } from '../audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import { createHighsSolver } from './highs-solver.ts';
+
+export const MECHANISMS: Mechanism[] = ['2s-ttc', 'optimal', 'serial-dictatorship'];
+
+/** Who may run and publish: coordinators of the instance's universities, officers of its consortia. */
+function resourceOf(instance: AllocationInstance) {
+  return {
+    type: 'allocation',
+    institutionIds: instance.universities.map((u) => u.id),
+    consortiumIds: [
+      ...new Set(instance.universities.map((u) => u.consortium).filter((c): c is string => !!c)),
+    ],
+  };
+}
+
+function parseOr400(input: unknown): AllocationInstance {
+  const v = validateInstance(input);
+  if (!v.ok) {
+    throw new AppError('validation_failed', `instance.${v.path}: ${v.message}`, {
+      field: `instance.${v.path}`,
+    });
+  }
+  return v.instance;
+}
+
+/**
+ * Runs the three mechanisms on one instance — from a call's hand-off or an uploaded file — so a
+ * coordinator compares them side by side (placed, months, first choices, balance per unit).
+ */
+export async function createRun(
+  ctx: ServiceContext,
+  input: { instance: unknown; callId?: string | null },
+) {
+  const instance = parseOr400(input.instance);
+  if (!can(ctx.actor, 'allocation:run', resourceOf(instance))) {
+    throw forbidden('run an allocation for universities you do not coordinate');
+  }
+  if (input.callId) {
+    const [call] = await ctx.db
+      .select({ id: calls.id })
+      .from(calls)
+      .where(eq(calls.id, input.callId));
+    if (!call) throw notFound('call', input.callId);
+  }
+  const solver = createHighsSolver({ timeLimitSeconds: 60 });
+  const results: Record<string, unknown> = {};
+  for (const mechanism of MECHANISMS) {
+    const started = performance.now();
+    const outcome = await allocate(instance, { mechanism, solver });
+    const seconds = (performance.now() - started) / 1000;
+    const violations = checkFeasible(instance, outcome.result);
+    if (violations.length) {
+      throw new AppError('internal', `${mechanism} returned an infeasible result`, {
+        violations: violations.slice(0, 5),
+      });
+    }
+    results[mechanism] = {
+      result: { ...outcome.result, stats: { ...outcome.result.stats, seconds } },
+      summary: summarize(instance, outcome.result.assignments),
+      explanations: explain(instance, outcome),
+    };
+  }
+  const id = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(allocationRuns)
+      .values({
+        callId: input.callId ?? null,
+        instance: instance as unknown as Record<string, unknown>,
+        results,
+        createdBy: ctx.actor?.id ?? null,
+      })
+      .returning({ id: allocationRuns.id });
+    await audit(tx, ctx, {
+      action: 'allocation.run',
+      resourceType: 'allocation-run',
+      resourceId: row!.id,
+      details: { callId: input.callId ?? null, students: instance.students.length },
+    });
+    return row!.id;
+  });
+  return getRun(ctx, id);
+}
+
+export async function getRun(ctx: ServiceContext, id: string) {
+  const [row] = await ctx.db.select().from(allocationRuns).where(eq(allocationRuns.id, id));
+  if (!row) throw notFound('allocation run', id);
+  const instance = row.instance as unknown as AllocationInstance;
+  if (!can(ctx.actor, 'allocation:run', resourceOf(instance))) throw notFound('allocation run', id);
+  return {
+    id: row.id,
+    callId: row.callId,
+    createdAt: row.createdAt.toISOString(),
+    publishedMechanism: row.publishedMechanism,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    instance: {
+      students: instance.students.length,
+      universities: instance.universities.length,
+      agreements: instance.agreements.length,
+      rules: instance.rules,
+    },
+    results: row.results,
+  };
+}
+
+export async function listRuns(ctx: ServiceContext) {
+  const rows = await ctx.db.select().from(allocationRuns);
+  return {
+    items: rows
+      .filter((r) =>
+        can(ctx.actor, 'allocation:run', resourceOf(r.instance as unknown as AllocationInstance)),
+      )
+      .map((r) => ({
+        id: r.id,
+        callId: r.callId,
+        createdAt: r.createdAt.toISOString(),
+        publishedMechanism: r.publishedMechanism,
+      })),
+  };
+}
+
+/**
+ * Publishing one mechanism's result turns its places into nominations (mobilities in state
+ * `nominated`), once: a run is published at most once.
+ */
+export async function publishRun(
+  ctx: ServiceContext,
+  id: string,
+  input: { mechanism: Mechanism; startDate: string },
+) {
+  const [row] = await ctx.db.select().from(allocationRuns).where(eq(allocationRuns.id, id));
+  if (!row) throw notFound('allocation run', id);
+  const instance = row.instance as unknown as AllocationInstance;
+  if (!can(ctx.actor, 'allocation:run', resourceOf(instance))) throw notFound('allocation run', id);
+  if (row.publishedMechanism)
+    throw new AppError('conflict', `this run was already published (${row.publishedMechanism})`);
+  const chosen = (
+    row.results as Record<string, { result: { assignments: { student: string; host: string }[] } }>
+  )[input.mechanism];
+  if (!chosen)
+    throw new AppError('validation_failed', `body.mechanism: no result for ${input.mechanism}`);
+  const ids = [...new Set(instance.universities.map((u) => u.id))];
+  const known = new Set(
+    (
+      await ctx.db
+        .select({ id: institutions.id })
+        .from(institutions)
+        .where(inArray(institutions.id, ids))
+    ).map((r) => r.id),
+  );
+  const unknown = ids.filter((x) => !known.has(x));
+  if (unknown.length) {
+    throw new AppError(
+      'conflict',
+      `add these institutions to the registry before publishing: ${unknown.join(', ')}`,
+      { unknown },
+    );
+  }
+  const students = new Map(instance.students.map((s) => [s.id, s]));
+  const created = await ctx.db.transaction(async (tx) => {
+    const claimed = await tx
+      .update(allocationRuns)
+      .set({ publishedMechanism: input.mechanism, publishedAt: new Date() })
+      .where(and(eq(allocationRuns.id, id), isNull(allocationRuns.publishedMechanism)))
+      .returning({ id: allocationRuns.id });
+    if (claimed.length === 0) throw new AppError('conflict', 'this run was already published');
+    let n = 0;
+    for (const a of chosen.result.assignments) {
+      const s = students.get(a.student);
+      if (!s) continue;
+      const agreementId = await agreementFor(tx, s.home, a.host);
+      await tx.insert(mobilities).values({
+        agreementId,
+        homeId: s.home,
+        hostId: a.host,
+        studentName: s.id,
+        callId: row.callId,
+        allocationRunId: id,
+        funded: s.funded,
+        level: 'unspecified',
+        startDate: input.startDate,
+        months: s.months,
+        status: 'nominated',
+      });
+      n++;
+    }
+    await audit(tx, ctx, {
+      action: 'allocation.publish',
+      resourceType: 'allocation-run',
+      resourceId: id,
+      details: { mechanism: input.mechanism, nominations: n },
+    });
+    return n;
+  });
+  return { ...(await getRun(ctx, id)), nominations: created };
+}
+
+/** The agreement a nomination falls under: between the two institutions, or their consortia. */
+async function agreementFor(tx: Db, home: string, host: string): Promise<string | null> {
+  const homeConsortia = (
+    await tx
+      .select({ id: consortiumMembers.consortiumId })
+      .from(consortiumMembers)
+      .where(eq(consortiumMembers.institutionId, home))
+  ).map((r) => r.id);
+  const hostConsortia = (
+    await tx
+      .select({ id: consortiumMembers.consortiumId })
+      .from(consortiumMembers)
+      .where(eq(consortiumMembers.institutionId, host))
+  ).map((r) => r.id);
+  const a = [home, ...homeConsortia];
+  const b = [host, ...hostConsortia];
+  const [row] = await tx
+    .select({ id: agreements.id })
+    .from(agreements)
+    .where(
+      or(
+        and(inArray(agreements.partyAId, a), inArray(agreements.partyBId, b)),
+        and(inArray(agreements.partyAId, b), inArray(agreements.partyBId, a)),
+      ),
+    )
+    .limit(1);
+  return row?.id ?? null;
+}

@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '#src/db/migrate.ts';
+import { ENGINES } from '#test/support/db.ts';
+import { createTestApp, signInAs, type Session, type TestApp } from '#test/support/app.ts';
+
+/** A small consortium pair (seed 000): Tohoku and Hokkaido ↔ MSU, NSU, FEFU. */
+const instance = {
+  format: 'kakehashi-allocation/1',
+  rules: {
+    balanceScope: 'consortium',
+    balanceUnit: 'students',
+    tolerance: 0,
+    fundedMonthsCap: 360,
+    yenCap: null,
+    stipendPerMonth: 100000,
+  },
+  universities: [
+    {
+      id: 'tohoku.ac.jp',
+      side: 'JP',
+      consortium: 'tohoku-jr-japan',
+      importCap: null,
+      exportCap: null,
+    },
+    {
+      id: 'hokudai.ac.jp',
+      side: 'JP',
+      consortium: 'tohoku-jr-japan',
+      importCap: null,
+      exportCap: null,
+    },
+    { id: 'msu.ru', side: 'RU', consortium: 'tohoku-jr-russia', importCap: null, exportCap: null },
+    { id: 'nsu.ru', side: 'RU', consortium: 'tohoku-jr-russia', importCap: null, exportCap: null },
+    { id: 'dvfu.ru', side: 'RU', consortium: 'tohoku-jr-russia', importCap: null, exportCap: null },
+  ],
+  agreements: [
+    ...['msu.ru', 'nsu.ru', 'dvfu.ru'].flatMap((ru) => [
+      { from: 'tohoku.ac.jp', to: ru, slots: 2, monthsCap: null },
+      { from: 'hokudai.ac.jp', to: ru, slots: 1, monthsCap: null },
+      { from: ru, to: 'tohoku.ac.jp', slots: 2, monthsCap: null },
+    ]),
+  ],
+  students: [
+    {
+      id: 'jp-1',
+      home: 'tohoku.ac.jp',
+      score: 3.9,
+      months: 10,
+      funded: true,
+      travelCost: 140000,
+      prefs: ['msu.ru', 'nsu.ru'],
+    },
+    {
+      id: 'jp-2',
+      home: 'tohoku.ac.jp',
+      score: 3.5,
+      months: 6,
+      funded: true,
+      travelCost: 140000,
+      prefs: ['msu.ru'],
+    },
+    {
+      id: 'jp-3',
+      home: 'hokudai.ac.jp',
+      score: 3.1,
+      months: 12,
+      funded: true,
+      travelCost: 150000,
+      prefs: ['dvfu.ru', 'nsu.ru'],
+    },
+    {
+      id: 'ru-1',
+      home: 'msu.ru',
+      score: 4.8,
+      months: 10,
+      funded: false,
+      travelCost: 0,
+      prefs: ['tohoku.ac.jp'],
+    },
+    {
+      id: 'ru-2',
+      home: 'nsu.ru',
+      score: 4.5,
+      months: 6,
+      funded: false,
+      travelCost: 0,
+      prefs: ['tohoku.ac.jp'],
+    },
+  ],
+};
+
+describe.each(ENGINES)('allocation runs in the product on %s', (engine) => {
+  let t: TestApp;
+  let coordinator: Session;
+  let student: Session;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    coordinator = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    student = await signInAs(t.app, 'student.tohoku@demo.kakehashi.example');
+  });
+  afterAll(() => t.close());
+
+  const call = (s: Session | null, method: 'GET' | 'POST', url: string, payload?: object) =>
+    t.app.inject({
+      method,
+      url,
+      ...(payload ? { payload } : {}),
+      headers: s ? { cookie: s.cookie, 'x-csrf-token': s.csrfToken } : {},
+    });
+
+  it('R4: compares the three mechanisms side by side on an uploaded instance, each balanced', async () => {
+    const res = await call(coordinator, 'POST', '/api/v1/allocation-runs', { instance });
+    expect(res.statusCode).toBe(201);
+    const run = res.json();
+    expect(Object.keys(run.results).sort()).toEqual(['2s-ttc', 'optimal', 'serial-dictatorship']);
+    for (const m of ['2s-ttc', 'optimal', 'serial-dictatorship']) {
+      const { summary, explanations } = run.results[m];
+      expect(summary.placed).toBeGreaterThan(0);
+      for (const row of summary.balance as { net: number }[]) expect(Math.abs(row.net)).toBe(0);
+      expect(explanations).toHaveLength(instance.students.length);
+    }
+    // Two students a side can be exchanged in balance.
+    expect(run.results.optimal.summary.placed).toBe(4);
+  });
+
+  it('publishes one result once: its places become nominations', async () => {
+    const run = (await call(coordinator, 'POST', '/api/v1/allocation-runs', { instance })).json();
+    const published = await call(coordinator, 'POST', `/api/v1/allocation-runs/${run.id}/publish`, {
+      mechanism: '2s-ttc',
+      startDate: '2027-09-01',
+    });
+    expect(published.statusCode).toBe(200);
+    expect(published.json().nominations).toBe(run.results['2s-ttc'].summary.placed);
+    const rows = rowsOf<{ n: number; agreements: number }>(
+      await t.database.db.execute(
+        sql`SELECT count(*)::int AS n, count(agreement_id)::int AS agreements FROM mobilities WHERE allocation_run_id = ${run.id} AND status = 'nominated'`,
+      ),
+    );
+    expect(rows[0]?.n).toBe(run.results['2s-ttc'].summary.placed);
+    expect(rows[0]?.agreements).toBe(rows[0]?.n);
+    const again = await call(coordinator, 'POST', `/api/v1/allocation-runs/${run.id}/publish`, {
+      mechanism: 'optimal',
+      startDate: '2027-09-01',
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('refuses an invalid instance naming the field, and a student', async () => {
+    const bad = structuredClone(instance);
+    bad.students[1]!.prefs = ['msu.rx'];
+    const res = await call(coordinator, 'POST', '/api/v1/allocation-runs', { instance: bad });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(
+      /^instance\.students\[1\]\.prefs\[0\]: unknown university "msu.rx"/,
+    );
+    expect((await call(student, 'POST', '/api/v1/allocation-runs', { instance })).statusCode).toBe(
+      403,
+    );
+  });
+});
