@@ -88,17 +88,38 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     }
   }
 
-  if (!response.ok) {
-    if (isErrorBody(body)) {
-      throw new ApiError(response.status, body.error.code, body.error.message, body.error.details);
-    }
-    throw new ApiError(
-      response.status,
-      codeForStatus(response.status),
-      response.statusText || `HTTP ${response.status}`,
-    );
-  }
+  if (!response.ok) throw apiErrorFrom(response.status, response.statusText, body);
   return body as T;
+}
+
+/** The ApiError for a failed response, from its JSON error body when it has one. */
+export function apiErrorFrom(status: number, statusText: string, body: unknown): ApiError {
+  if (isErrorBody(body)) {
+    return new ApiError(status, body.error.code, body.error.message, body.error.details);
+  }
+  return new ApiError(status, codeForStatus(status), statusText || `HTTP ${status}`);
+}
+
+/** The field-level problems of a 400: details.issues [{field, message}], or details.field. */
+export function fieldIssues(error: unknown): { field: string; message: string }[] {
+  if (!(error instanceof ApiError) || typeof error.details !== 'object' || !error.details) {
+    return [];
+  }
+  const details = error.details as { issues?: unknown; field?: unknown };
+  if (Array.isArray(details.issues)) {
+    return details.issues.flatMap((issue: unknown) => {
+      const { field, message } = (issue ?? {}) as { field?: unknown; message?: unknown };
+      return typeof field === 'string' && typeof message === 'string' ? [{ field, message }] : [];
+    });
+  }
+  if (typeof details.field === 'string') {
+    const prefix = `${details.field}: `;
+    const message = error.message.startsWith(prefix)
+      ? error.message.slice(prefix.length)
+      : error.message;
+    return [{ field: details.field, message }];
+  }
+  return [];
 }
 
 export function isAbortError(error: unknown): boolean {

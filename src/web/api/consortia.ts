@@ -1,11 +1,13 @@
-import { apiRequest } from './client.ts';
-import type { ConsortiumDetail, ConsortiumSummary, Page } from './types.ts';
+import { apiRequest, buildPath } from './client.ts';
+import type { ConsortiumDetail, ConsortiumSummary, Ledger, Page } from './types.ts';
 
 export type ConsortiumQuery = {
   q?: string;
   page?: number;
   pageSize?: number;
 };
+
+const path = (id: string) => `/consortia/${encodeURIComponent(id)}`;
 
 export function listConsortia(
   query: ConsortiumQuery,
@@ -14,6 +16,56 @@ export function listConsortia(
   return apiRequest<Page<ConsortiumSummary>>('/consortia', { query, signal });
 }
 
-export function getConsortium(id: string, signal?: AbortSignal): Promise<ConsortiumDetail> {
-  return apiRequest<ConsortiumDetail>(`/consortia/${encodeURIComponent(id)}`, { signal });
+/** Every consortium (for pickers): the registry holds a handful, so one large page suffices. */
+export async function listAllConsortia(signal?: AbortSignal): Promise<ConsortiumSummary[]> {
+  const items: ConsortiumSummary[] = [];
+  for (let page = 1; page <= 20; page += 1) {
+    const result = await listConsortia({ page, pageSize: 100 }, signal);
+    items.push(...result.items);
+    if (result.items.length === 0 || page * result.pageSize >= result.total) break;
+  }
+  return items;
+}
+
+/** A consortium with its members; `at` (YYYY-MM-DD) is the date the members are counted on. */
+export function getConsortium(
+  id: string,
+  signal?: AbortSignal,
+  at?: string,
+): Promise<ConsortiumDetail> {
+  return apiRequest<ConsortiumDetail>(path(id), { query: { at }, signal });
+}
+
+/** R4: the ledger between two consortia, seen from `id`. */
+export function getConsortiumBalance(
+  id: string,
+  otherId: string,
+  signal?: AbortSignal,
+): Promise<Ledger> {
+  return apiRequest<Ledger>(`${path(id)}/balance`, { query: { with: otherId }, signal });
+}
+
+export function addMember(
+  id: string,
+  body: { institutionId: string; joinedOn: string },
+  csrfToken: string,
+): Promise<void> {
+  return apiRequest<void>(`${path(id)}/members`, { method: 'POST', body, csrfToken });
+}
+
+export function endMembership(
+  id: string,
+  institutionId: string,
+  leftOn: string,
+  csrfToken: string,
+): Promise<void> {
+  return apiRequest<void>(`${path(id)}/members/${encodeURIComponent(institutionId)}/leave`, {
+    method: 'POST',
+    body: { leftOn },
+    csrfToken,
+  });
+}
+
+export function membersExportHref(id: string, format: 'csv' | 'xlsx'): string {
+  return buildPath(`${path(id)}/members.${format}`);
 }

@@ -1,11 +1,20 @@
-import { ApiError, apiRequest } from './client.ts';
-import type { Institution, InstitutionDetail, Page } from './types.ts';
+import { ApiError, apiRequest, buildPath } from './client.ts';
+import type {
+  Institution,
+  InstitutionDetail,
+  InstitutionPatch,
+  OrgUnit,
+  OrgUnitKind,
+  Names,
+  Page,
+} from './types.ts';
 
 export type InstitutionQuery = {
   q?: string;
   country?: string;
   type?: string;
   district?: string;
+  includePlaceholders?: 'true' | 'false';
   page?: number;
   pageSize?: number;
 };
@@ -50,4 +59,59 @@ export async function listInstitutionCountries(signal?: AbortSignal): Promise<st
     if (result.items.length === 0 || page * result.pageSize >= result.total) break;
   }
   return [...countries].sort();
+}
+
+/** Every institution (for pickers), a page of 100 at a time. */
+export async function listAllInstitutions(
+  options: { includePlaceholders?: boolean } = {},
+  signal?: AbortSignal,
+): Promise<Institution[]> {
+  const items: Institution[] = [];
+  for (let page = 1; page <= 50; page += 1) {
+    const result = await listInstitutions(
+      {
+        page,
+        pageSize: 100,
+        includePlaceholders: options.includePlaceholders ? 'true' : undefined,
+      },
+      signal,
+    );
+    items.push(...result.items);
+    if (result.items.length === 0 || page * result.pageSize >= result.total) break;
+  }
+  return items;
+}
+
+export function updateInstitution(
+  id: string,
+  patch: InstitutionPatch,
+  csrfToken: string,
+): Promise<InstitutionDetail> {
+  return apiRequest<InstitutionDetail>(`/institutions/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: patch,
+    csrfToken,
+  });
+}
+
+export function listUnits(id: string, signal?: AbortSignal): Promise<{ items: OrgUnit[] }> {
+  return apiRequest<{ items: OrgUnit[] }>(`/institutions/${encodeURIComponent(id)}/units`, {
+    signal,
+  });
+}
+
+export function addUnit(
+  id: string,
+  body: { kind: OrgUnitKind; name: string; names: Names },
+  csrfToken: string,
+): Promise<OrgUnit> {
+  return apiRequest<OrgUnit>(`/institutions/${encodeURIComponent(id)}/units`, {
+    method: 'POST',
+    body,
+    csrfToken,
+  });
+}
+
+export function institutionsExportHref(format: 'csv' | 'xlsx'): string {
+  return buildPath(`/export/institutions.${format}`);
 }

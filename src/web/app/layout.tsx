@@ -1,13 +1,17 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { FEATURES } from '../features/index.ts';
 import { A11ySettingsBar } from '../components/a11y-settings.tsx';
 import { A11yToggle } from '../components/a11y-toggle.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
+import { mayImportInstitutions } from '../lib/permissions.ts';
+import { useSession } from './session.tsx';
 
 export function Layout() {
   const { t } = useTranslation();
+  const session = useSession();
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const previousPath = useRef(pathname);
@@ -65,6 +69,19 @@ export function Layout() {
               <li>
                 <NavLink to="/consortia">{t('nav.consortia')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/agreements">{t('nav.agreements')}</NavLink>
+              </li>
+              {FEATURES.flatMap((feature) => feature.nav?.(session.actor) ?? []).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to}>{t(item.labelKey)}</NavLink>
+                </li>
+              ))}
+              {mayImportInstitutions(session.actor) ? (
+                <li>
+                  <NavLink to="/import">{t('nav.import')}</NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <div className="header-tools">

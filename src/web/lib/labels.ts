@@ -1,5 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { CONSORTIUM_KINDS, INSTITUTION_TYPES, ROLES, SCOPE_TYPES } from '../api/types.ts';
+import {
+  AGREEMENT_STATUSES,
+  CONSORTIUM_KINDS,
+  INSTITUTION_TYPES,
+  ORG_UNIT_KINDS,
+  ROLES,
+  SCOPE_TYPES,
+  STUDY_LEVELS,
+} from '../api/types.ts';
 
 function known(list: readonly string[], value: string): boolean {
   return list.includes(value);
@@ -18,5 +26,10 @@ export function useLabels() {
       known(CONSORTIUM_KINDS, kind) ? t(`consortiumKind.${kind}`) : kind,
     roleLabel: (role: string) => (known(ROLES, role) ? t(`role.${role}`) : role),
     scopeLabel: (scope: string) => (known(SCOPE_TYPES, scope) ? t(`scopeType.${scope}`) : scope),
+    statusLabel: (status: string) =>
+      known(AGREEMENT_STATUSES, status) ? t(`agreementStatus.${status}`) : status,
+    levelLabel: (level: string) => (known(STUDY_LEVELS, level) ? t(`studyLevel.${level}`) : level),
+    unitKindLabel: (kind: string) =>
+      known(ORG_UNIT_KINDS, kind) ? t(`orgUnitKind.${kind}`) : kind,
   };
 }

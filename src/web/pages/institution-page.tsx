@@ -1,8 +1,25 @@
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../api/client.ts';
-import { getInstitution } from '../api/institutions.ts';
-import { LANGUAGES, type InstitutionDetail } from '../api/types.ts';
+import { listAgreements } from '../api/agreements.ts';
+import { ApiError, fieldIssues } from '../api/client.ts';
+import { addUnit, getInstitution, listUnits, updateInstitution } from '../api/institutions.ts';
+import {
+  INSTITUTION_TYPES,
+  LANGUAGES,
+  ORG_UNIT_KINDS,
+  type InstitutionDetail,
+  type InstitutionPatch,
+  type InstitutionType,
+  type Names,
+  type OrgUnitKind,
+} from '../api/types.ts';
+import { useSession } from '../app/session.tsx';
+import { FieldError, FormErrors, invalidProps } from '../components/field-error.tsx';
+import { PlaceholderBadge } from '../components/placeholder-badge.tsx';
+import { messagesFor, type FieldIssue } from '../lib/field-errors.ts';
+import { mayEditInstitution } from '../lib/permissions.ts';
+import { AgreementTable } from './agreements-page.tsx';
 import { CountryName, useCountryName } from '../components/country-name.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { FormattedDate } from '../components/formatted-date.tsx';
@@ -34,11 +51,16 @@ export function InstitutionPage() {
       </>
     );
   }
-  return <InstitutionView institution={resource.data} />;
+  return <InstitutionView key={resource.data.id} initial={resource.data} />;
 }
 
-function InstitutionView({ institution }: { institution: InstitutionDetail }) {
+function InstitutionView({ initial }: { initial: InstitutionDetail }) {
   const { t } = useTranslation();
+  const session = useSession();
+  const [institution, setInstitution] = useState(initial);
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const mayEdit = mayEditInstitution(session.actor, institution);
   const { typeLabel, kindLabel } = useLabels();
   const countryNameOf = useCountryName();
   const otherNames = LANGUAGES.flatMap((lang) => {
@@ -68,6 +90,7 @@ function InstitutionView({ institution }: { institution: InstitutionDetail }) {
         </h1>
         <p className="detail-subtitle">
           <span className="badge">{typeLabel(institution.type)}</span>{' '}
+          {institution.invented ? <PlaceholderBadge /> : null}
           {t('institution.location', {
             city: institution.city,
             country: countryNameOf(institution.country),
@@ -100,6 +123,16 @@ function InstitutionView({ institution }: { institution: InstitutionDetail }) {
                 />
               ) : (
                 t('institution.noCoordinates')
+              )}
+            </dd>
+            <dt>{t('institution.website')}</dt>
+            <dd>
+              {institution.website ? (
+                <a href={institution.website} rel="noopener noreferrer">
+                  {institution.website}
+                </a>
+              ) : (
+                t('institution.noWebsite')
               )}
             </dd>
             <dt>{t('institution.districts')}</dt>
@@ -175,7 +208,398 @@ function InstitutionView({ institution }: { institution: InstitutionDetail }) {
           </div>
         )}
       </section>
+
+      <div role="status">{notice ? <p className="alert alert-success">{notice}</p> : null}</div>
+      {mayEdit ? (
+        <section className="card" aria-labelledby="institution-edit">
+          <h2 id="institution-edit">{t('institutionEdit.title')}</h2>
+          {editing ? (
+            <InstitutionEditForm
+              institution={institution}
+              onCancel={() => setEditing(false)}
+              onSaved={(next) => {
+                setInstitution(next);
+                setEditing(false);
+                setNotice(t('institutionEdit.saved'));
+              }}
+            />
+          ) : (
+            <>
+              <p className="muted">{t('institutionEdit.intro')}</p>
+              <button
+                type="button"
+                className="button button-secondary"
+                data-testid="edit-institution"
+                onClick={() => {
+                  setNotice(null);
+                  setEditing(true);
+                }}
+              >
+                {t('institutionEdit.open')}
+              </button>
+            </>
+          )}
+        </section>
+      ) : null}
+
+      <UnitsSection institutionId={institution.id} mayEdit={mayEdit} />
+
+      <section className="card" aria-labelledby="institution-agreements">
+        <h2 id="institution-agreements">{t('institution.agreements')}</h2>
+        <InstitutionAgreements institutionId={institution.id} />
+      </section>
     </article>
+  );
+}
+
+function InstitutionAgreements({ institutionId }: { institutionId: string }) {
+  const agreements = useResource(`agreements|${institutionId}`, (signal) =>
+    listAgreements({ party: institutionId }, signal),
+  );
+  if (agreements.status === 'loading') return <Loading />;
+  if (agreements.status === 'error') {
+    return <ErrorAlert error={agreements.error} onRetry={agreements.reload} />;
+  }
+  return <AgreementTable items={agreements.data.items} />;
+}
+
+type EditDraft = {
+  name: string;
+  names: Record<'en' | 'ja' | 'ru' | 'fr', string>;
+  type: InstitutionType;
+  country: string;
+  city: string;
+  latitude: string;
+  longitude: string;
+  website: string;
+};
+
+/** A coordinate from its input: null when empty; text that is no number goes as typed, so
+ * that the server's 400 names the field. */
+function coordinate(value: string): number | null {
+  const trimmed = value.trim().replace(',', '.');
+  if (trimmed === '') return null;
+  const number = Number(trimmed);
+  return Number.isFinite(number) ? number : (trimmed as unknown as number);
+}
+
+/** PATCH /institutions/{id}: the server decides; a 400 shows next to its field. */
+function InstitutionEditForm({
+  institution,
+  onCancel,
+  onSaved,
+}: {
+  institution: InstitutionDetail;
+  onCancel: () => void;
+  onSaved: (next: InstitutionDetail) => void;
+}) {
+  const { t } = useTranslation();
+  const { typeLabel } = useLabels();
+  const session = useSession();
+  const id = useId();
+  const [draft, setDraft] = useState<EditDraft>(() => ({
+    name: institution.name,
+    names: {
+      en: institution.names.en ?? '',
+      ja: institution.names.ja ?? '',
+      ru: institution.names.ru ?? '',
+      fr: institution.names.fr ?? '',
+    },
+    type: institution.type,
+    country: institution.country,
+    city: institution.city,
+    latitude: institution.latitude === null ? '' : String(institution.latitude),
+    longitude: institution.longitude === null ? '' : String(institution.longitude),
+    website: institution.website ?? '',
+  }));
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const issues = fieldIssues(error);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!session.csrfToken) return;
+    setBusy(true);
+    setError(null);
+    const names: Names = Object.fromEntries(
+      Object.entries(draft.names).map(([lang, value]) => [lang, value.trim()]),
+    );
+    const patch: InstitutionPatch = {
+      name: draft.name.trim(),
+      names,
+      type: draft.type,
+      country: draft.country.trim().toUpperCase(),
+      city: draft.city.trim(),
+      latitude: coordinate(draft.latitude),
+      longitude: coordinate(draft.longitude),
+      ...(draft.website.trim() ? { website: draft.website.trim() } : {}),
+    };
+    try {
+      onSaved(await updateInstitution(institution.id, patch, session.csrfToken));
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+
+  const input = (
+    field: 'name' | 'country' | 'city' | 'latitude' | 'longitude' | 'website',
+    label: string,
+    extra: { type?: string; inputMode?: 'decimal'; maxLength?: number; required?: boolean } = {},
+  ) => (
+    <TextField
+      id={`${id}-${field}`}
+      name={field}
+      label={label}
+      value={draft[field]}
+      onChange={(value) => setDraft({ ...draft, [field]: value })}
+      messages={messagesFor(issues, `body.${field}`)}
+      {...extra}
+    />
+  );
+
+  return (
+    <form
+      className="form"
+      data-testid="institution-edit-form"
+      onSubmit={(event) => void onSubmit(event)}
+    >
+      <FormErrors error={error} />
+      {input('name', t('institutionEdit.name'), { required: true })}
+      <fieldset className="fieldset">
+        <legend>{t('institution.names')}</legend>
+        <div className="field-row">
+          {LANGUAGES.map((lang) => (
+            <TextField
+              key={lang}
+              id={`${id}-names-${lang}`}
+              name={`names.${lang}`}
+              label={LANGUAGE_LABELS[lang]}
+              lang={lang}
+              value={draft.names[lang]}
+              onChange={(value) => setDraft({ ...draft, names: { ...draft.names, [lang]: value } })}
+              messages={messagesFor(issues, `body.names.${lang}`)}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-type`}>{t('institution.type')}</label>
+          <select
+            id={`${id}-type`}
+            name="type"
+            value={draft.type}
+            onChange={(event) =>
+              setDraft({ ...draft, type: event.target.value as InstitutionType })
+            }
+          >
+            {INSTITUTION_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {typeLabel(type)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {input('country', t('institutionEdit.country'), { maxLength: 2, required: true })}
+        {input('city', t('institution.city'), { required: true })}
+      </div>
+      <div className="field-row">
+        {input('latitude', t('institutionEdit.latitude'), { inputMode: 'decimal' })}
+        {input('longitude', t('institutionEdit.longitude'), { inputMode: 'decimal' })}
+      </div>
+      {input('website', t('institution.website'), { type: 'url' })}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t('institutionEdit.save')}
+        </button>
+        <button type="button" className="button button-link" onClick={onCancel}>
+          {t('actions.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function TextField({
+  id,
+  name,
+  label,
+  value,
+  onChange,
+  messages,
+  lang,
+  type = 'text',
+  inputMode,
+  maxLength,
+  required,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  messages: string[];
+  lang?: string;
+  type?: string;
+  inputMode?: 'decimal';
+  maxLength?: number;
+  required?: boolean;
+}) {
+  const errorId = `${id}-error`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        lang={lang}
+        inputMode={inputMode}
+        maxLength={maxLength}
+        required={required}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        {...invalidProps(errorId, messages)}
+      />
+      <FieldError id={errorId} messages={messages} />
+    </div>
+  );
+}
+
+/** Faculties, graduate schools and courses; those who may edit the institution add them. */
+function UnitsSection({ institutionId, mayEdit }: { institutionId: string; mayEdit: boolean }) {
+  const { t } = useTranslation();
+  const { unitKindLabel } = useLabels();
+  const session = useSession();
+  const id = useId();
+  const [revision, setRevision] = useState(0);
+  const units = useResource(`${institutionId}|units|${revision}`, (signal) =>
+    listUnits(institutionId, signal),
+  );
+  const [kind, setKind] = useState<OrgUnitKind>('faculty');
+  const [name, setName] = useState('');
+  const [localNames, setLocalNames] = useState<Record<'ja' | 'ru' | 'fr', string>>({
+    ja: '',
+    ru: '',
+    fr: '',
+  });
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const issues: FieldIssue[] = fieldIssues(error);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!session.csrfToken) return;
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      const unit = await addUnit(
+        institutionId,
+        { kind, name: name.trim(), names: { en: name.trim(), ...localNames } },
+        session.csrfToken,
+      );
+      setNotice(t('units.added', { name: unit.name }));
+      setName('');
+      setLocalNames({ ja: '', ru: '', fr: '' });
+      setRevision((n) => n + 1);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="org-units">
+      <h2 id={`${id}-title`}>{t('units.title')}</h2>
+      {units.status === 'loading' ? <Loading /> : null}
+      {units.status === 'error' ? <ErrorAlert error={units.error} onRetry={units.reload} /> : null}
+      {units.status === 'success' ? (
+        units.data.items.length === 0 ? (
+          <p className="muted">{t('units.empty')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('units.name')}</th>
+                  <th scope="col">{t('units.kind')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {units.data.items.map((unit) => (
+                  <tr key={unit.id}>
+                    <th scope="row">
+                      <LocalizedName entity={unit} />
+                    </th>
+                    <td data-label={t('units.kind')}>{unitKindLabel(unit.kind)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      ) : null}
+      {mayEdit ? (
+        <form
+          className="form add-unit-form"
+          aria-labelledby={`${id}-add`}
+          onSubmit={(event) => void onSubmit(event)}
+        >
+          <h3 id={`${id}-add`}>{t('units.add')}</h3>
+          <div role="status">{notice ? <p className="alert alert-success">{notice}</p> : null}</div>
+          <FormErrors error={error} />
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor={`${id}-kind`}>{t('units.kind')}</label>
+              <select
+                id={`${id}-kind`}
+                name="kind"
+                value={kind}
+                onChange={(event) => setKind(event.target.value as OrgUnitKind)}
+              >
+                {ORG_UNIT_KINDS.map((value) => (
+                  <option key={value} value={value}>
+                    {unitKindLabel(value)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <TextField
+              id={`${id}-name`}
+              name="name"
+              label={t('units.nameEn')}
+              required
+              value={name}
+              onChange={setName}
+              messages={messagesFor(issues, 'body.name')}
+            />
+          </div>
+          <div className="field-row">
+            {(['ja', 'ru', 'fr'] as const).map((lang) => (
+              <TextField
+                key={lang}
+                id={`${id}-names-${lang}`}
+                name={`names.${lang}`}
+                label={LANGUAGE_LABELS[lang]}
+                lang={lang}
+                value={localNames[lang]}
+                onChange={(value) => setLocalNames({ ...localNames, [lang]: value })}
+                messages={messagesFor(issues, `body.names.${lang}`)}
+              />
+            ))}
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="button button-secondary" disabled={busy}>
+              {t('units.add')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
   );
 }
 

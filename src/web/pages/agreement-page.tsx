@@ -1,0 +1,675 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import {
+  getAgreement,
+  getAgreementBalance,
+  signAgreement,
+  updateAgreement,
+} from '../api/agreements.ts';
+import { ApiError, fieldIssues } from '../api/client.ts';
+import type { AgreementDetail, AgreementVersion, Direction, PartyKey } from '../api/types.ts';
+import { useSession } from '../app/session.tsx';
+import { AgreementContentFields } from '../components/agreement-content-fields.tsx';
+import { BalanceLedger } from '../components/balance-ledger.tsx';
+import { ErrorAlert } from '../components/error-alert.tsx';
+import { FormErrors } from '../components/field-error.tsx';
+import { FormattedDate } from '../components/formatted-date.tsx';
+import { InventedBadge } from '../components/invented-badge.tsx';
+import { Loading } from '../components/loading.tsx';
+import { useLocalName } from '../components/localized-name.tsx';
+import { AgreementStatusBadge } from '../components/status-badge.tsx';
+import { currentLanguage } from '../i18n/i18n.ts';
+import {
+  PARTY_KEYS,
+  contentFromDraft,
+  draftFromContent,
+  type ContentDraft,
+} from '../lib/agreement-draft.ts';
+import { academicYearsBetween, formatNumber, languageName, todayIso } from '../lib/format.ts';
+import { useLabels } from '../lib/labels.ts';
+import { useDocumentTitle } from '../lib/use-document-title.ts';
+import { useResource } from '../lib/use-resource.ts';
+import { PartyLink } from './agreements-page.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+
+export function AgreementPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const resource = useResource(id, (signal) => getAgreement(id, signal));
+  useDocumentTitle(resource.data?.content.title ?? t('agreement.title'));
+
+  if (resource.status === 'loading') return <Loading />;
+  if (resource.status === 'error') {
+    if (resource.error instanceof ApiError && resource.error.status === 404) {
+      return <NotFoundPage message={t('agreement.notFound')} />;
+    }
+    return (
+      <>
+        <h1>{t('agreement.title')}</h1>
+        <ErrorAlert error={resource.error} onRetry={resource.reload} />
+      </>
+    );
+  }
+  return <AgreementView key={resource.data.id} initial={resource.data} />;
+}
+
+const closed = (status: string) => status === 'expired' || status === 'terminated';
+
+function AgreementView({ initial }: { initial: AgreementDetail }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const localNameOf = useLocalName();
+  const [agreement, setAgreement] = useState(initial);
+  const [notice, setNotice] = useState<string | null>(
+    (location.state as { created?: boolean } | null)?.created ? t('agreement.created') : null,
+  );
+  const [editing, setEditing] = useState(false);
+  const { content } = agreement;
+  const latest = agreement.history[agreement.history.length - 1];
+  const partyOf = (key: PartyKey) => (key === 'A' ? agreement.partyA : agreement.partyB);
+  const partyName = (key: PartyKey) => localNameOf(partyOf(key));
+  const pendingAmendment =
+    agreement.versionInForce !== null && agreement.versionInForce < agreement.currentVersion;
+  const canEdit = agreement.canManage.length > 0 && !closed(agreement.status);
+
+  const updated = (next: AgreementDetail, message: string) => {
+    setAgreement(next);
+    setNotice(message);
+  };
+
+  return (
+    <article className="detail" data-testid="agreement-detail">
+      <nav aria-label={t('breadcrumbs.label')} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/agreements">{t('nav.agreements')}</Link>
+          </li>
+          <li aria-current="page">{content.title}</li>
+        </ol>
+      </nav>
+      <header className="detail-header">
+        <h1>{content.title}</h1>
+        <p className="detail-subtitle">
+          <AgreementStatusBadge status={agreement.status} />
+          {agreement.invented ? <InventedBadge /> : null}
+          <span>{t('agreement.between', { a: partyName('A'), b: partyName('B') })}</span>
+        </p>
+      </header>
+
+      <div role="status" className="status-region">
+        {notice ? <p className="alert alert-success">{notice}</p> : null}
+      </div>
+
+      {pendingAmendment ? (
+        <p className="alert alert-info">
+          {t('agreement.pendingAmendment', {
+            latest: agreement.currentVersion,
+            inForce: agreement.versionInForce,
+          })}
+        </p>
+      ) : null}
+
+      <div className="detail-grid">
+        <section className="card" aria-labelledby="agreement-facts">
+          <h2 id="agreement-facts">{t('agreement.facts')}</h2>
+          <dl className="facts">
+            <dt>{t('agreement.partyA')}</dt>
+            <dd>
+              <PartyLink party={agreement.partyA} />{' '}
+              <span className="muted">({partyTypeLabel(t, agreement.partyA.type)})</span>
+            </dd>
+            <dt>{t('agreement.partyB')}</dt>
+            <dd>
+              <PartyLink party={agreement.partyB} />{' '}
+              <span className="muted">({partyTypeLabel(t, agreement.partyB.type)})</span>
+            </dd>
+            <dt>{t('agreements.status')}</dt>
+            <dd>
+              <AgreementStatusBadge status={agreement.status} />
+            </dd>
+            <dt>{t('agreements.validity')}</dt>
+            <dd>
+              <FormattedDate value={content.validFrom} /> –{' '}
+              <FormattedDate value={content.validTo} />
+            </dd>
+            <dt>{t('agreement.versionInForce')}</dt>
+            <dd data-testid="version-in-force">
+              {agreement.versionInForce === null
+                ? t('agreement.noneInForce')
+                : t('agreement.versionNumber', { version: agreement.versionInForce })}
+            </dd>
+            <dt>{t('agreement.latestVersion')}</dt>
+            <dd>{t('agreement.versionNumber', { version: agreement.currentVersion })}</dd>
+            {agreement.programId ? (
+              <>
+                <dt>{t('agreement.program')}</dt>
+                <dd>
+                  <code>{agreement.programId}</code>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+
+        <section className="card" aria-labelledby="agreement-clauses">
+          <h2 id="agreement-clauses">{t('agreementForm.clauses')}</h2>
+          <ul className="clause-list">
+            <ClauseItem
+              agreed={content.clauses.tuitionWaiver}
+              label={t('clauses.tuitionWaiver')}
+              help={t('clauses.tuitionWaiverHelp')}
+            />
+            <ClauseItem
+              agreed={content.clauses.commonScreening}
+              label={t('clauses.commonScreening')}
+              help={t('clauses.commonScreeningHelp')}
+            />
+            <ClauseItem
+              agreed={content.clauses.commonRecognition}
+              label={t('clauses.commonRecognition')}
+              help={t('clauses.commonRecognitionHelp')}
+            />
+          </ul>
+          {content.clauses.other ? (
+            <>
+              <h3>{t('clauses.other')}</h3>
+              <p className="pre-wrap">{content.clauses.other}</p>
+            </>
+          ) : null}
+        </section>
+      </div>
+
+      <section aria-labelledby="agreement-directions">
+        <h2 id="agreement-directions">{t('agreement.directions')}</h2>
+        {content.directions.length === 0 ? (
+          <p className="muted">{t('agreement.noDirections')}</p>
+        ) : (
+          <div className="detail-grid">
+            {content.directions.map((direction) => (
+              <DirectionCard
+                key={direction.from}
+                direction={direction}
+                from={partyName(direction.from)}
+                to={partyName(direction.from === 'A' ? 'B' : 'A')}
+              />
+            ))}
+          </div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="agreement-signatures">
+        <h2 id="agreement-signatures">
+          {t('agreement.signaturesOf', { version: agreement.currentVersion })}
+        </h2>
+        <ul className="signature-list" data-testid="signatures">
+          {PARTY_KEYS.map((key) => {
+            const signature = latest?.signatures.find((s) => s.party === key);
+            return (
+              <li key={key}>
+                <strong>{partyName(key)}</strong>{' '}
+                {signature ? (
+                  <span data-signed={key}>
+                    {t('agreement.signedBy', { signatory: signature.signatory })}{' '}
+                    <FormattedDate value={signature.signedOn} />
+                  </span>
+                ) : (
+                  <span className="muted">{t('agreement.notSigned')}</span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        {closed(agreement.status)
+          ? null
+          : agreement.canManage
+              .filter((key) => !latest?.signatures.some((s) => s.party === key))
+              .map((key) => (
+                <SignForm
+                  key={key}
+                  agreementId={agreement.id}
+                  party={key}
+                  partyName={partyName(key)}
+                  onSigned={(next) =>
+                    updated(next, t('agreement.signed', { party: partyName(key) }))
+                  }
+                />
+              ))}
+      </section>
+
+      {canEdit ? (
+        <section className="card" aria-labelledby="agreement-amend">
+          <h2 id="agreement-amend">
+            {agreement.versionInForce === null
+              ? t('agreement.editDraft')
+              : t('agreement.proposeAmendment')}
+          </h2>
+          <p className="muted">
+            {agreement.versionInForce === null
+              ? t('agreement.editDraftHelp')
+              : t('agreement.amendmentHelp')}
+          </p>
+          {editing ? (
+            <AmendForm
+              agreement={agreement}
+              partyNames={{ A: partyName('A'), B: partyName('B') }}
+              onCancel={() => setEditing(false)}
+              onSaved={(next) => {
+                setEditing(false);
+                updated(next, t('agreement.saved', { version: next.currentVersion }));
+              }}
+            />
+          ) : (
+            <button
+              type="button"
+              className="button button-secondary"
+              aria-expanded={false}
+              onClick={() => setEditing(true)}
+            >
+              {agreement.versionInForce === null
+                ? t('agreement.editDraft')
+                : t('agreement.proposeAmendment')}
+            </button>
+          )}
+        </section>
+      ) : null}
+
+      <AgreementLedger agreement={agreement} partyName={partyName} />
+
+      <section aria-labelledby="agreement-history">
+        <h2 id="agreement-history">{t('agreement.history')}</h2>
+        <ol className="history-list" reversed>
+          {[...agreement.history].reverse().map((version) => (
+            <HistoryEntry key={version.version} version={version} partyName={partyName} />
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}
+
+function partyTypeLabel(t: (key: string) => string, type: string): string {
+  return type === 'institution'
+    ? t('agreementForm.partyInstitution')
+    : t('agreementForm.partyConsortium');
+}
+
+function ClauseItem({ agreed, label, help }: { agreed: boolean; label: string; help: string }) {
+  const { t } = useTranslation();
+  return (
+    <li className={agreed ? 'clause clause-yes' : 'clause clause-no'}>
+      <strong>{label}</strong>: {agreed ? t('agreement.agreed') : t('agreement.notAgreed')}
+      <span className="help">{help}</span>
+    </li>
+  );
+}
+
+function DirectionCard({
+  direction,
+  from,
+  to,
+}: {
+  direction: Direction;
+  from: string;
+  to: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n.language);
+  const { levelLabel } = useLabels();
+  const id = useId();
+  return (
+    <section className="card" aria-labelledby={id} data-direction={direction.from}>
+      <h3 id={id}>{t('agreementForm.direction', { from, to })}</h3>
+      <dl className="facts">
+        <dt>{t('agreementForm.levels')}</dt>
+        <dd>{direction.levels.map(levelLabel).join(', ') || '—'}</dd>
+        <dt>{t('agreement.fields')}</dt>
+        <dd>
+          {direction.fields.length === 0 ? (
+            '—'
+          ) : (
+            <ul className="inline-list">
+              {direction.fields.map((code) => (
+                <li key={code}>
+                  <code>{code}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>{t('agreementForm.languages')}</dt>
+        <dd>
+          {direction.languages.length === 0
+            ? '—'
+            : direction.languages
+                .map((l) =>
+                  t('agreement.languageLevel', {
+                    language: languageName(l.language, language),
+                    cefr: l.cefr,
+                  }),
+                )
+                .join(', ')}
+        </dd>
+      </dl>
+      {direction.quotas.length > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table compact-table">
+            <caption>{t('agreementForm.quotas')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('agreementForm.academicYear')}</th>
+                <th scope="col" className="numeric">
+                  {t('ledger.students')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('ledger.months')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {direction.quotas.map((quota) => (
+                <tr key={quota.academicYear}>
+                  <th scope="row">{quota.academicYear}</th>
+                  <td className="numeric" data-label={t('ledger.students')}>
+                    {formatNumber(quota.students, language)}
+                  </td>
+                  <td className="numeric" data-label={t('ledger.months')}>
+                    {formatNumber(quota.months, language)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">{t('agreement.noQuotas')}</p>
+      )}
+    </section>
+  );
+}
+
+function SignForm({
+  agreementId,
+  party,
+  partyName,
+  onSigned,
+}: {
+  agreementId: string;
+  party: PartyKey;
+  partyName: string;
+  onSigned: (next: AgreementDetail) => void;
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const id = useId();
+  const [signatory, setSignatory] = useState(session.actor?.displayName ?? '');
+  const [signedOn, setSignedOn] = useState(todayIso);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!session.csrfToken) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onSigned(await signAgreement(agreementId, { party, signatory, signedOn }, session.csrfToken));
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="form sign-form"
+      data-testid={`sign-${party}`}
+      aria-labelledby={`${id}-title`}
+      onSubmit={(event) => void onSubmit(event)}
+    >
+      <h3 id={`${id}-title`}>{t('agreement.signFor', { party: partyName })}</h3>
+      <FormErrors error={error} />
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-signatory`}>{t('agreement.signatory')}</label>
+          <input
+            id={`${id}-signatory`}
+            name="signatory"
+            required
+            maxLength={200}
+            value={signatory}
+            onChange={(event) => setSignatory(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-date`}>{t('agreement.signedOn')}</label>
+          <input
+            id={`${id}-date`}
+            name="signedOn"
+            type="date"
+            required
+            value={signedOn}
+            onChange={(event) => setSignedOn(event.target.value)}
+          />
+        </div>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t('agreement.signButton', { party: partyName })}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function AmendForm({
+  agreement,
+  partyNames,
+  onCancel,
+  onSaved,
+}: {
+  agreement: AgreementDetail;
+  partyNames: Record<PartyKey, string>;
+  onCancel: () => void;
+  onSaved: (next: AgreementDetail) => void;
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const id = useId();
+  const [draft, setDraft] = useState<ContentDraft>(() => draftFromContent(agreement.content));
+  const [changeNote, setChangeNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!session.csrfToken) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved(
+        await updateAgreement(
+          agreement.id,
+          { content: contentFromDraft(draft), changeNote: changeNote.trim() || undefined },
+          session.csrfToken,
+        ),
+      );
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form" data-testid="amend-form" onSubmit={(event) => void onSubmit(event)}>
+      <FormErrors error={error} />
+      <AgreementContentFields
+        draft={draft}
+        onChange={setDraft}
+        issues={fieldIssues(error)}
+        partyNames={partyNames}
+      />
+      <div className="field">
+        <label htmlFor={`${id}-note`}>{t('agreement.changeNote')}</label>
+        <textarea
+          id={`${id}-note`}
+          name="changeNote"
+          rows={2}
+          maxLength={1000}
+          value={changeNote}
+          onChange={(event) => setChangeNote(event.target.value)}
+        />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {agreement.versionInForce === null
+            ? t('agreement.saveDraft')
+            : t('agreement.submitAmendment')}
+        </button>
+        <button type="button" className="button button-link" onClick={onCancel}>
+          {t('actions.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function AgreementLedger({
+  agreement,
+  partyName,
+}: {
+  agreement: AgreementDetail;
+  partyName: (key: PartyKey) => string;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  // Seen from the party the reader acts for, when it is only B; else from A.
+  const [side, setSide] = useState<PartyKey>(
+    agreement.canManage.length === 1 && agreement.canManage[0] === 'B' ? 'B' : 'A',
+  );
+  const signatureCount = agreement.history.reduce((n, v) => n + v.signatures.length, 0);
+  const ledger = useResource(
+    `${agreement.id}|${side}|${agreement.currentVersion}|${signatureCount}`,
+    (signal) => getAgreementBalance(agreement.id, side, signal),
+  );
+  const other: PartyKey = side === 'A' ? 'B' : 'A';
+  const startMonth = ledger.data?.calendar.startMonth ?? 1;
+  const extraYears = [
+    ...academicYearsBetween(agreement.content.validFrom, agreement.content.validTo, startMonth),
+    ...agreement.content.directions.flatMap((d) => d.quotas.map((q) => q.academicYear)),
+  ];
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="agreement-ledger">
+      <h2 id={`${id}-title`}>{t('ledger.title')}</h2>
+      <fieldset className="segmented">
+        <legend>{t('ledger.seenFromLabel')}</legend>
+        {PARTY_KEYS.map((key) => (
+          <label key={key}>
+            <input
+              type="radio"
+              name={`${id}-side`}
+              value={key}
+              checked={side === key}
+              onChange={() => setSide(key)}
+            />
+            {partyName(key)}
+          </label>
+        ))}
+      </fieldset>
+      {ledger.status === 'loading' ? <Loading /> : null}
+      {ledger.status === 'error' ? (
+        <ErrorAlert error={ledger.error} onRetry={ledger.reload} />
+      ) : null}
+      {ledger.status === 'success' ? (
+        <BalanceLedger
+          ledger={ledger.data}
+          usName={partyName(side)}
+          themName={partyName(other)}
+          extraYears={extraYears}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function formatValue(value: unknown): string {
+  if (value === undefined || value === null) return '—';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+function HistoryEntry({
+  version,
+  partyName,
+}: {
+  version: AgreementVersion;
+  partyName: (key: PartyKey) => string;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <li className="card history-entry" data-version={version.version}>
+      <h3 id={id}>
+        {t('agreement.versionNumber', { version: version.version })}{' '}
+        <span className="badge">
+          {version.kind === 'amendment' ? t('agreement.kindAmendment') : t('agreement.kindDraft')}
+        </span>
+      </h3>
+      <p className="muted">
+        {t('agreement.createdOn')} <FormattedDate value={version.createdAt} />
+        {version.createdBy ? (
+          <>
+            {' · '}
+            {t('agreement.createdBy')} <code>{version.createdBy}</code>
+          </>
+        ) : null}
+      </p>
+      {version.changeNote ? <p className="pre-wrap">{version.changeNote}</p> : null}
+      {version.changes.length > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table compact-table" aria-labelledby={id}>
+            <thead>
+              <tr>
+                <th scope="col">{t('agreement.changePath')}</th>
+                <th scope="col">{t('agreement.changeBefore')}</th>
+                <th scope="col">{t('agreement.changeAfter')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {version.changes.map((change) => (
+                <tr key={change.path}>
+                  <th scope="row">
+                    <code>{change.path}</code>
+                  </th>
+                  <td data-label={t('agreement.changeBefore')}>
+                    <code className="value">{formatValue(change.before)}</code>
+                  </td>
+                  <td data-label={t('agreement.changeAfter')}>
+                    <code className="value">{formatValue(change.after)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : version.version > 1 ? (
+        <p className="muted">{t('agreement.noChanges')}</p>
+      ) : null}
+      <p>
+        {version.signatures.length === 0
+          ? t('agreement.noSignatures')
+          : version.signatures.map((signature, index) => (
+              <span key={signature.party}>
+                {index > 0 ? '; ' : ''}
+                {t('agreement.signatureLine', {
+                  party: partyName(signature.party),
+                  signatory: signature.signatory,
+                })}{' '}
+                <FormattedDate value={signature.signedOn} />
+              </span>
+            ))}
+      </p>
+    </li>
+  );
+}
