@@ -1,4 +1,14 @@
 import type { Feature } from '../feature.ts';
+import { mayRunAllocations } from './permissions.ts';
+import { AllocationRunPage } from './run-page.tsx';
+import { AllocationRunsPage } from './runs-page.tsx';
 
 /** The allocation area of the web app (pages live in this folder; strings in locales/features/allocation.*.json). */
-export const allocationFeature: Feature = { routes: [] };
+export const allocationFeature: Feature = {
+  routes: [
+    { path: 'allocation', element: <AllocationRunsPage /> },
+    { path: 'allocation/:id', element: <AllocationRunPage /> },
+  ],
+  nav: (actor) =>
+    mayRunAllocations(actor) ? [{ to: '/allocation', labelKey: 'allocation.nav' }] : [],
+};

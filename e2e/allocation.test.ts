@@ -1,0 +1,184 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '#test/support/app.ts';
+import { RESULTS_DIR, startE2E, type E2E } from './support.ts';
+
+// Issue 6, item 4: a coordinator runs an allocation on an uploaded instance, compares the three
+// mechanisms side by side (placed, months, first choices, balance per unit — 003 §5(4), R4),
+// publishes one, and the published places become nominations.
+
+/** The small consortium pair of test/server/allocation-runs.test.ts (seed 000). */
+const INSTANCE_FILE = fileURLToPath(
+  new URL('./fixtures/allocation-instance.json', import.meta.url),
+);
+
+let e2e: E2E;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  const context = await e2e.browser.newContext({
+    locale: 'en-GB',
+    viewport: { width: 1280, height: 900 },
+  });
+  page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+});
+afterAll(() => e2e?.close());
+
+async function signInAsCoordinator() {
+  await page.goto(`${e2e.base}/sign-in`);
+  await page.locator('input[name="email"]').fill('coordinator.tohoku@demo.kakehashi.example');
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL(`${e2e.base}/`);
+  await expect.poll(() => page.locator('header a[href="/allocation"]').count()).toBe(1);
+}
+
+it('refuses an instance that is not JSON, an unknown university naming the field, and a call without a hand-off', async () => {
+  await signInAsCoordinator();
+  await page.locator('header a[href="/allocation"]').click();
+  await page.waitForURL(`${e2e.base}/allocation`);
+  const form = page.locator('[data-testid="allocation-new"]');
+  await form.waitFor();
+
+  // Client-side: it must parse.
+  await form.locator('input[name="source"][value="paste"]').check();
+  await form.locator('textarea[name="instance"]').fill('{"format": ');
+  await form.locator('[data-testid="allocation-run"]').click();
+  await expect.poll(() => form.locator('.field-error').textContent()).toContain('not valid JSON');
+
+  // Server-side: the 400 names the field.
+  const bad = JSON.parse(readFileSync(INSTANCE_FILE, 'utf8')) as {
+    students: { prefs: string[] }[];
+  };
+  bad.students[1]!.prefs = ['msu.rx'];
+  await form.locator('textarea[name="instance"]').fill(JSON.stringify(bad));
+  await form.locator('[data-testid="allocation-run"]').click();
+  const refused = page.locator('[data-testid="allocation-run-error"]');
+  await refused.waitFor();
+  expect(await refused.textContent()).toContain(
+    'instance.students[1].prefs[0]: unknown university "msu.rx"',
+  );
+
+  // A call that has no allocation hand-off answers 404, shown as such.
+  await form.locator('input[name="source"][value="call"]').check();
+  await form.locator('input[name="callId"]').fill('no-such-call');
+  await form.locator('[data-testid="allocation-load-call"]').click();
+  await expect
+    .poll(() => page.locator('[data-testid="allocation-call-error"]').textContent())
+    .toContain('no-such-call');
+  consoleErrors.length = 0; // the browser logs the 400 and the 404 as failed loads
+});
+
+it('a coordinator uploads an instance, compares the three mechanisms, reads the explanations and publishes 2S-TTC (R4)', async () => {
+  await page.goto(`${e2e.base}/allocation`);
+  const form = page.locator('[data-testid="allocation-new"]');
+  await form.waitFor();
+  await form.locator('input[name="source"][value="file"]').check();
+  await form.locator('input[name="file"]').setInputFiles(INSTANCE_FILE);
+  await form.locator('[data-testid="allocation-run"]').click();
+  await page.waitForURL(/\/allocation\/[0-9a-f-]{36}$/);
+
+  // The three mechanisms side by side; the optimum exchanges two students a side.
+  const compare = page.locator('[data-testid="allocation-compare"]');
+  await compare.waitFor();
+  const heads = await compare
+    .locator('thead th[data-mechanism]')
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-mechanism')));
+  expect(heads).toEqual(['2s-ttc', 'optimal', 'serial-dictatorship']);
+  const placed = compare.locator('tr[data-metric="placed"] td[data-mechanism="optimal"]');
+  expect(await placed.textContent()).toMatch(/^4 of 5/);
+  // Nobody places more than the optimum: its cell is never beaten.
+  const placedCells = await compare
+    .locator('tr[data-metric="placed"] td')
+    .evaluateAll((nodes) => nodes.map((node) => Number.parseInt(node.textContent ?? '', 10)));
+  expect(Math.max(...placedCells)).toBe(4);
+  for (const metric of ['months', 'first-choices', 'average-rank', 'worst-imbalance']) {
+    expect(await compare.locator(`tr[data-metric="${metric}"] td`).count()).toBe(3);
+  }
+  // Every mechanism balances the two consortia exactly (tolerance 0).
+  const imbalance = await compare.locator('tr[data-metric="worst-imbalance"] td').allTextContents();
+  expect(imbalance.every((text) => text.startsWith('0 '))).toBe(true);
+
+  // Balance per consortium for the chosen mechanism: a chart hidden from screen readers, and a
+  // table with the same numbers.
+  const chart = page.locator('[data-testid="allocation-chart"]');
+  expect(await chart.getAttribute('aria-hidden')).toBe('true');
+  await expect.poll(() => chart.locator('svg rect.allocation-bar').count()).toBeGreaterThan(0);
+  const balance = page.locator('[data-testid="allocation-balance-table"]');
+  const units = await balance.locator('tbody th[scope="row"]').allTextContents();
+  expect(units.sort()).toEqual(['tohoku-jr-japan', 'tohoku-jr-russia']);
+
+  // The explanations of the optimum: every student, translated reasons, the server's text.
+  await page.locator('[data-testid="allocation-shown"] input[value="optimal"]').check();
+  const explanations = page.locator('[data-testid="allocation-explanations"]');
+  await expect.poll(() => explanations.locator('tbody tr').count()).toBe(5);
+  await explanations.locator('input[type="search"]').fill('jp-1');
+  await expect.poll(() => explanations.locator('tbody tr').count()).toBe(1);
+  const row = explanations.locator('tbody tr[data-student="jp-1"]');
+  await row.locator('details summary').click();
+  await expect
+    .poll(() => row.locator('.allocation-server-text').textContent())
+    .toMatch(/^(Placed at|Stays home)/);
+  await explanations.locator('input[type="search"]').fill('');
+  await expect.poll(() => explanations.locator('tbody tr').count()).toBe(5);
+  const homeRows = await explanations.locator('tbody tr').allTextContents();
+  expect(homeRows.some((text) => text.includes('stays home'))).toBe(true);
+
+  // Publish 2S-TTC from a start date, after a confirmation.
+  const ttcPlaced = Number.parseInt(
+    (await compare.locator('tr[data-metric="placed"] td[data-mechanism="2s-ttc"]').textContent()) ??
+      '',
+    10,
+  );
+  const publish = page.locator('[data-testid="allocation-publish"]');
+  await publish.locator('input[name="mechanism"][value="2s-ttc"]').check();
+  await publish.locator('input[name="startDate"]').fill('2027-09-01');
+  await publish.locator('[data-testid="allocation-publish-start"]').click();
+  const confirm = page.locator('[data-testid="allocation-publish-confirm"]');
+  await confirm.waitFor();
+  expect(await confirm.textContent()).toContain(`${ttcPlaced} places become nominations`);
+  await confirm.locator('[data-testid="allocation-publish-confirm-yes"]').click();
+  const done = page.locator('[data-testid="allocation-published"]');
+  await done.waitFor();
+  expect(await done.textContent()).toContain(`Published: ${ttcPlaced} nominations`);
+  expect(await publish.locator('[data-testid="allocation-publish-start"]').isDisabled()).toBe(true);
+  expect(await compare.locator('thead th[data-mechanism="2s-ttc"] .badge').textContent()).toBe(
+    'published',
+  );
+
+  await compare.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${RESULTS_DIR}/allocation-compare.png`, fullPage: true });
+
+  // The run list shows it published.
+  await page.locator('a', { hasText: 'All allocation runs' }).click();
+  await page.waitForURL(`${e2e.base}/allocation`);
+  await expect
+    .poll(() => page.locator('[data-testid="allocation-runs"] tbody').textContent())
+    .toContain('Published: Two-sided top trading cycles');
+  expect(consoleErrors).toEqual([]);
+});
+
+it('the comparison and the chart hold in the accessible mode', async () => {
+  await page.locator('[data-testid="allocation-runs"] tbody a').first().click();
+  await page.locator('[data-testid="allocation-compare"]').waitFor();
+  await page.locator('[data-testid="a11y-toggle"]').click();
+  await expect.poll(() => page.locator('html').getAttribute('class')).toContain('a11y');
+  const sentFill = await page
+    .locator('[data-testid="allocation-chart"] rect.allocation-bar-sent')
+    .first()
+    .evaluate((node) => getComputedStyle(node).fill);
+  expect(sentFill).toBe('rgb(255, 255, 0)');
+  // Already published: publishing is disabled and says so.
+  await page.locator('[data-testid="allocation-published"]').waitFor();
+  expect(await page.locator('[data-testid="allocation-publish-start"]').isDisabled()).toBe(true);
+  await page.screenshot({ path: `${RESULTS_DIR}/allocation-compare-a11y.png`, fullPage: true });
+  await page.locator('[data-testid="a11y-toggle"]').click();
+  expect(consoleErrors).toEqual([]);
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { bestOf, formatPercent } from './format.ts';
+
+describe('bestOf: the best value of a comparison row', () => {
+  it('marks the highest where higher is better, ties included', () => {
+    expect(bestOf([4, 3, 4], 'higher')).toEqual([true, false, true]);
+  });
+
+  it('marks the lowest where lower is better, skipping values that do not apply', () => {
+    expect(bestOf([1.5, null, 1.2], 'lower')).toEqual([false, false, true]);
+  });
+
+  it('marks nothing when all values are equal, or the row has no direction', () => {
+    expect(bestOf([0, 0, 0], 'lower')).toEqual([false, false, false]);
+    expect(bestOf([16, 12, 20], null)).toEqual([false, false, false]);
+    expect(bestOf([3, null, null], 'higher')).toEqual([false, false, false]);
+  });
+});
+
+describe('formatPercent', () => {
+  it('rounds a share to a whole percentage in the reader’s language', () => {
+    expect(formatPercent(0.755, 'en')).toBe('76%');
+    expect(formatPercent(1, 'fr')).toMatch(/^100\s?%$/);
+  });
+});

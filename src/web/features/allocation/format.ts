@@ -1,0 +1,31 @@
+import type { Language } from '../../api/types.ts';
+import { locale } from '../../lib/format.ts';
+
+/** A timestamp (ISO 8601) as date and time in the reader's language. */
+export function formatDateTime(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(language), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date);
+}
+
+/** A share 0–1 as a percentage in the reader's language. */
+export function formatPercent(value: number, language: Language): string {
+  return new Intl.NumberFormat(locale(language), {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  }).format(value);
+}
+
+export type Better = 'higher' | 'lower' | null;
+
+/** The mechanisms holding the best value of a metric; none when all values are equal. */
+export function bestOf(values: (number | null)[], better: Better): boolean[] {
+  const present = values.filter((v): v is number => v !== null);
+  if (better === null || present.length < 2) return values.map(() => false);
+  const best = better === 'higher' ? Math.max(...present) : Math.min(...present);
+  if (present.every((v) => v === best)) return values.map(() => false);
+  return values.map((v) => v === best);
+}

@@ -1,0 +1,198 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { formatDate, formatNumber } from '../../lib/format.ts';
+import { MECHANISMS, publishAllocationRun, type AllocationRun, type Mechanism } from './api.ts';
+import { formatDateTime } from './format.ts';
+
+/**
+ * Publishing one mechanism's result, once: each place becomes a nomination (a mobility in state
+ * `nominated`) starting on the chosen date. A confirmation step comes first; afterwards the form
+ * stays visible but disabled, with the number of nominations created.
+ */
+export function PublishSection({
+  run,
+  csrfToken,
+  onPublished,
+}: {
+  run: AllocationRun;
+  csrfToken: string;
+  onPublished: (run: AllocationRun) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n.language);
+  const id = useId();
+  const available = MECHANISMS.filter((m) => run.results[m]);
+  const [mechanism, setMechanism] = useState<Mechanism>(
+    run.publishedMechanism ?? available[0] ?? '2s-ttc',
+  );
+  const [startDate, setStartDate] = useState('');
+  const [dateError, setDateError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [nominations, setNominations] = useState<number | null>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  const published = run.publishedMechanism !== null;
+  const num = (value: number) => formatNumber(value, language);
+  const mechanismName = (m: Mechanism) => t(`allocation.mechanisms.${m}`);
+
+  // Focus follows the confirmation: into it when it opens, back to the button when cancelled.
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+    else if (wasConfirming.current && !published) submitRef.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming, published]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setError(null);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) {
+      setDateError(t('allocation.publish.dateRequired'));
+      return;
+    }
+    setDateError(null);
+    setConfirming(true);
+  };
+
+  const publish = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await publishAllocationRun(run.id, { mechanism, startDate }, csrfToken);
+      setNominations(updated.nominations);
+      setConfirming(false);
+      onPublished(updated);
+    } catch (caught) {
+      setError(caught);
+      setConfirming(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const places = run.results[mechanism]?.summary.placed ?? 0;
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="allocation-publish">
+      <h2 id={`${id}-title`}>{t('allocation.publish.title')}</h2>
+      <p className="help">{t('allocation.publish.help')}</p>
+      <div role="status" aria-live="polite">
+        {published ? (
+          <p className="alert alert-success" data-testid="allocation-published">
+            {nominations !== null
+              ? t('allocation.publish.done', {
+                  n: num(nominations),
+                  mechanism: mechanismName(run.publishedMechanism ?? mechanism),
+                })
+              : t('allocation.publish.already', {
+                  mechanism: mechanismName(run.publishedMechanism ?? mechanism),
+                  date: run.publishedAt ? formatDateTime(run.publishedAt, language) : '',
+                })}
+          </p>
+        ) : null}
+      </div>
+      <form className="form" noValidate onSubmit={onSubmit}>
+        <fieldset className="allocation-plain" disabled={published || busy || confirming}>
+          <legend className="visually-hidden">{t('allocation.publish.title')}</legend>
+          <fieldset className="segmented">
+            <legend>{t('allocation.publish.mechanism')}</legend>
+            {available.map((m) => (
+              <label key={m}>
+                <input
+                  type="radio"
+                  name="mechanism"
+                  value={m}
+                  checked={mechanism === m}
+                  onChange={() => setMechanism(m)}
+                />
+                {t('allocation.publish.option', {
+                  mechanism: mechanismName(m),
+                  n: num(run.results[m]?.summary.placed ?? 0),
+                })}
+              </label>
+            ))}
+          </fieldset>
+          <div className="field">
+            <label htmlFor={`${id}-start`}>{t('allocation.publish.startDate')}</label>
+            <p id={`${id}-start-help`} className="help">
+              {t('allocation.publish.startDateHelp')}
+            </p>
+            <input
+              id={`${id}-start`}
+              name="startDate"
+              type="date"
+              required
+              value={startDate}
+              aria-invalid={dateError ? true : undefined}
+              aria-describedby={`${id}-start-help${dateError ? ` ${id}-start-error` : ''}`}
+              onChange={(event) => {
+                setStartDate(event.target.value);
+                setDateError(null);
+              }}
+            />
+            {dateError ? (
+              <p id={`${id}-start-error`} className="field-error" role="alert">
+                {dateError}
+              </p>
+            ) : null}
+          </div>
+          <div className="form-actions">
+            <button
+              ref={submitRef}
+              type="submit"
+              className="button button-primary"
+              data-testid="allocation-publish-start"
+            >
+              {t('allocation.publish.submit')}
+            </button>
+          </div>
+        </fieldset>
+      </form>
+      {confirming ? (
+        <div
+          ref={confirmRef}
+          tabIndex={-1}
+          className="alert alert-info allocation-confirm"
+          role="alertdialog"
+          aria-labelledby={`${id}-confirm-title`}
+          aria-describedby={`${id}-confirm-body`}
+          data-testid="allocation-publish-confirm"
+        >
+          <p className="alert-title" id={`${id}-confirm-title`}>
+            {t('allocation.publish.confirmTitle', { mechanism: mechanismName(mechanism) })}
+          </p>
+          <p id={`${id}-confirm-body`}>
+            {t('allocation.publish.confirmBody', {
+              n: num(places),
+              date: formatDate(startDate, language),
+            })}
+          </p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="allocation-publish-confirm-yes"
+              disabled={busy}
+              onClick={() => void publish()}
+            >
+              {t('allocation.publish.confirm')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={busy}
+              onClick={() => setConfirming(false)}
+            >
+              {t('actions.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {error ? <ErrorAlert error={error} /> : null}
+    </section>
+  );
+}
