@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import {
   agreements,
@@ -105,9 +105,14 @@ export async function getRun(ctx: ServiceContext, id: string) {
   if (!row) throw notFound('allocation run', id);
   const instance = row.instance as unknown as AllocationInstance;
   if (!can(ctx.actor, 'allocation:run', resourceOf(instance))) throw notFound('allocation run', id);
+  const [nominated] = await ctx.db
+    .select({ n: count() })
+    .from(mobilities)
+    .where(eq(mobilities.allocationRunId, id));
   return {
     id: row.id,
     callId: row.callId,
+    nominations: Number(nominated?.n ?? 0),
     createdAt: row.createdAt.toISOString(),
     publishedMechanism: row.publishedMechanism,
     publishedAt: row.publishedAt?.toISOString() ?? null,
@@ -210,7 +215,8 @@ export async function publishRun(
     });
     return n;
   });
-  return { ...(await getRun(ctx, id)), nominations: created };
+  const run = await getRun(ctx, id);
+  return { ...run, nominations: created };
 }
 
 /** The agreement a nomination falls under: between the two institutions, or their consortia. */
