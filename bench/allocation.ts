@@ -1,6 +1,8 @@
 /**
- * `npm run bench:allocation [-- --size pair|national|erasmus|all]` (default: pair and
- * national). Runs every mechanism, and HiGHS on the same instance, in one process, and writes
+ * `npm run bench:allocation [-- --size pair|national|erasmus|all] [--skip-highs] [--out FILE]`
+ * (default: pair and national, all steps, writing bench/results/allocation.md; `--out` writes a
+ * partial run elsewhere so it does not replace the committed results, `--skip-highs` leaves out
+ * the HiGHS comparison row, minutes of CPU at national size). Runs every mechanism, and HiGHS on the same instance, in one process, and writes
  * bench/results/allocation.md: placed, months, ratio to the optimum, first-choice share,
  * balance, seconds and peak memory (issue 6 item 6).
  */
@@ -91,7 +93,11 @@ const describeInstance = (size: string, inst: AllocationInstance, knobs: Knobs):
   `first-side share ${knobs.firstSideShare}, lists ≤ ${knobs.listLength}, stays ${knobs.months.join('/')} months, seed ${knobs.seed}`;
 
 async function main(): Promise<void> {
-  const sizes = parseSizes(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const sizes = parseSizes(argv);
+  const outAt = argv.indexOf('--out');
+  const outFile = outAt >= 0 ? argv[outAt + 1] : undefined;
+  const noHighs = argv.includes('--skip-highs');
   const highs = createHighsSolver({ timeLimitSeconds: 600 });
   const out: string[] = [
     '# Allocation benchmark',
@@ -135,7 +141,7 @@ async function main(): Promise<void> {
       );
       console.error(`[${size}] ${mechanism}: ${rows[rows.length - 1]!.seconds.toFixed(2)} s`);
     }
-    const skipHighs = size === 'erasmus';
+    const skipHighs = size === 'erasmus' || noHighs;
     if (skipHighs) {
       rows.push({
         label: 'HiGHS (same MIP)',
@@ -143,7 +149,10 @@ async function main(): Promise<void> {
         seconds: 0,
         cpu: 0,
         peak: '',
-        note: 'skipped: a 2.4-million-variable MIP in single-threaded WASM would take hours',
+        note:
+          size === 'erasmus'
+            ? 'skipped: a 2.4-million-variable MIP in single-threaded WASM would take hours'
+            : 'skipped (--skip-highs)',
       });
     } else {
       rows.push(
@@ -263,7 +272,7 @@ async function main(): Promise<void> {
     ...summary,
     '',
   );
-  const file = join(here, 'results', 'allocation.md');
+  const file = outFile ?? join(here, 'results', 'allocation.md');
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, out.join('\n'));
   console.error(`wrote ${file}`);

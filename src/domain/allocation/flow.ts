@@ -2,14 +2,22 @@
  * Min-cost flow on typed arrays: the primal–dual method. Given node supplies (`excess`) and a
  * residual graph whose arc costs are all ≥ 0, it repeats: Dijkstra from every node with excess
  * (reduced costs, so no negative arcs), raise the potentials by min(distance, D) where D is the
- * distance to the nearest deficit, then send a maximum flow through the arcs of zero reduced
- * cost (Dinic: BFS levels, then depth-first augmenting paths with current-arc pointers). Every
- * phase raises D, so the number of phases is the number of distinct shortest-path lengths — a
- * handful for the allocation networks, whose costs are small integers.
+ * distance to the nearest deficit, then send a maximum preflow through the arcs of zero reduced
+ * cost (FIFO push–relabel with global relabeling: a reverse BFS from the deficits gives exact
+ * labels, and a node that cannot reach a deficit is set aside at label n with its excess, which
+ * the next phase's Dijkstra picks up wherever it sits). Every phase raises D, so the number of
+ * phases is the number of distinct shortest-path lengths — a handful for the allocation
+ * networks, whose costs are small integers.
+ *
+ * Why push–relabel and not Dinic: at Erasmus size (5.8 million arcs) Dinic needed ~130
+ * rounds, most of them finding a handful of long augmenting paths, and each round's BFS still
+ * walked from every hopeless source over the whole graph (≈ 45 CPU s). Global relabeling
+ * starts from the deficits, so hopeless excess costs nothing; the same flow takes ≈ 12 CPU s.
  *
  * Exactness: costs and capacities are integers, so potentials and flows stay integers (exact
- * in float64 below 2^53) and the final flow is a minimum-cost one (reduced costs ≥ 0 on every
- * residual arc certify it).
+ * in float64 below 2^53); pushes use only arcs of zero reduced cost, whose residual twins also
+ * have zero reduced cost, so reduced costs stay ≥ 0 on every residual arc, which certifies the
+ * final flow as a minimum-cost one.
  */
 
 export class FlowGraph {
@@ -80,6 +88,7 @@ export class FlowGraph {
 
 export interface FlowStats {
   phases: number;
+  /** Pushes made by push–relabel (the name predates it: each was an augmentation). */
   augmentations: number;
   /** Supply left unrouted (0 unless the network cannot absorb it). */
   unrouted: number;
@@ -114,10 +123,11 @@ export function solveMinCostFlow(g: FlowGraph): FlowStats {
 
   const pi = new Float64Array(n);
   const dist = new Float64Array(n);
-  const level = new Int32Array(n);
+  const label = new Int32Array(n);
   const it = new Int32Array(n);
   const queue = new Int32Array(n);
-  const pathArc = new Int32Array(n + 1);
+  const active = new Int32Array(n);
+  const inQueue = new Uint8Array(n);
   /** 1 when the arc has zero reduced cost in the current phase (so does its twin). */
   const adm = new Uint8Array(m);
   let heapKey = new Float64Array(1024);
@@ -202,85 +212,93 @@ export function solveMinCostFlow(g: FlowGraph): FlowStats {
     for (let e = 0; e < m; e++) adm[e] = cost[e]! + pi[tail[e]!]! - pi[to[e]!]! === 0 ? 1 : 0;
     phases++;
 
-    // Max flow over zero-reduced-cost arcs (Dinic).
-    for (;;) {
-      level.fill(-1);
+    // Maximum preflow over the zero-reduced-cost arcs: FIFO push–relabel with global
+    // relabeling. Labels are exact distances to the nearest deficit after each global
+    // relabel (a reverse BFS); a node that cannot reach one gets label n and keeps its excess
+    // for the next phase. Deficits keep label 0 (they only absorb). Excess parked at an inner
+    // node is fine: the next Dijkstra starts from every node with excess.
+    const globalRelabel = (): number => {
+      label.fill(n);
       let qh = 0;
       let qt = 0;
       for (let v = 0; v < n; v++) {
-        if (excess[v]! > 0) {
-          level[v] = 0;
+        if (excess[v]! < 0) {
+          label[v] = 0;
           queue[qt++] = v;
         }
       }
-      const nSources = qt;
-      let sinkLevel = -1;
       while (qh < qt) {
-        const u = queue[qh++]!;
-        const lu = level[u]!;
-        if (sinkLevel >= 0 && lu >= sinkLevel) break; // shortest paths only
-        if (excess[u]! < 0) {
-          sinkLevel = lu;
-          continue; // paths stop at the first deficit
-        }
-        const end = start[u + 1]!;
-        for (let e = start[u]!; e < end; e++) {
-          if (cap[e]! <= 0 || adm[e] === 0) continue;
-          const v = to[e]!;
-          if (level[v] !== -1) continue;
-          level[v] = lu + 1;
-          queue[qt++] = v;
+        const v = queue[qh++]!;
+        const lv = label[v]! + 1;
+        const end = start[v + 1]!;
+        for (let e = start[v]!; e < end; e++) {
+          const u = to[e]!;
+          if (label[u] !== n) continue;
+          const r = rev[e]!; // u → v
+          if (cap[r]! <= 0 || adm[r] === 0) continue;
+          label[u] = lv;
+          queue[qt++] = u;
         }
       }
-      if (sinkLevel < 0) break;
-      for (let v = 0; v < n; v++) it[v] = start[v]!;
-      for (let qi = 0; qi < nSources; qi++) {
-        const src = queue[qi]!;
-        while (excess[src]! > 0) {
-          // Depth-first search for a path to a deficit, along increasing levels.
-          let depth = 0;
-          let v = src;
-          let found = false;
-          for (;;) {
-            if (v !== src && excess[v]! < 0) {
-              found = true;
-              break;
-            }
-            let advanced = false;
-            const lv = level[v]! + 1;
-            if (lv <= sinkLevel) {
-              const end = start[v + 1]!;
-              for (let e = it[v]!; e < end; e++) {
-                const w = to[e]!;
-                if (cap[e]! > 0 && adm[e] === 1 && level[w] === lv) {
-                  it[v] = e;
-                  pathArc[depth++] = e;
-                  v = w;
-                  advanced = true;
-                  break;
-                }
-              }
-            }
-            if (advanced) continue;
-            it[v] = start[v + 1]!;
-            level[v] = -2; // dead end
-            if (depth === 0) break;
-            const back = pathArc[--depth]!;
-            v = tail[back]!;
-            it[v] = back + 1;
-          }
-          if (!found) break;
-          let f = Math.min(excess[src]!, -excess[v]!);
-          for (let i = 0; i < depth; i++) f = Math.min(f, cap[pathArc[i]!]!);
-          for (let i = 0; i < depth; i++) {
-            const e = pathArc[i]!;
-            cap[e]! -= f;
-            cap[rev[e]!]! += f;
-          }
-          excess[src]! -= f;
-          excess[v]! += f;
-          augmentations++;
+      // The active nodes, in a circular FIFO.
+      let na = 0;
+      for (let v = 0; v < n; v++) {
+        inQueue[v] = 0;
+        it[v] = start[v]!;
+        if (excess[v]! > 0 && label[v]! < n) {
+          active[na++] = v;
+          inQueue[v] = 1;
         }
+      }
+      return na;
+    };
+    let count = globalRelabel();
+    let head = 0;
+    let work = 0;
+    const relabelEvery = 6 * n + m;
+    while (count > 0) {
+      const u = active[head]!;
+      head = head + 1 === n ? 0 : head + 1;
+      count--;
+      inQueue[u] = 0;
+      const end = start[u + 1]!;
+      while (excess[u]! > 0 && label[u]! < n) {
+        const e = it[u]!;
+        if (e === end) {
+          // Relabel: one above the lowest admissible neighbour.
+          let low = n;
+          for (let f = start[u]!; f < end; f++) {
+            if (cap[f]! > 0 && adm[f] === 1 && label[to[f]!]! < low) low = label[to[f]!]!;
+          }
+          label[u] = low + 1 < n ? low + 1 : n;
+          it[u] = start[u]!;
+          work += end - start[u]! + 12;
+          continue;
+        }
+        const v = to[e]!;
+        if (cap[e]! > 0 && adm[e] === 1 && label[u] === label[v]! + 1) {
+          const f = Math.min(excess[u]!, cap[e]!);
+          cap[e]! -= f;
+          cap[rev[e]!]! += f;
+          excess[u]! -= f;
+          const before = excess[v]!;
+          excess[v] = before + f;
+          augmentations++;
+          if (before <= 0 && before + f > 0 && inQueue[v] === 0) {
+            let tailPos = head + count;
+            if (tailPos >= n) tailPos -= n;
+            active[tailPos] = v;
+            inQueue[v] = 1;
+            count++;
+          }
+          if (cap[e]! > 0) continue;
+        }
+        it[u] = e + 1;
+      }
+      if (work > relabelEvery && count > 0) {
+        work = 0;
+        count = globalRelabel();
+        head = 0;
       }
     }
   }

@@ -136,3 +136,17 @@ export const isoDateSchema = z
 export const isoMonthSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM');
+
+/**
+ * The last day (inclusive) of a stay of `months` months from `start`: the same day `months`
+ * months later, minus a day (clamped to the month's end); a fraction of a month counts as that
+ * part of 30 days.
+ */
+export function stayEndDate(start: IsoDate, months: number): IsoDate {
+  const s = parseIsoDate(start);
+  const whole = Math.floor(months);
+  const extraDays = Math.round((months - whole) * 30);
+  const ym = addMonths({ year: s.year, month: s.month }, whole);
+  const day = Math.min(s.day, daysInMonth(ym.year, ym.month));
+  return addDays(formatDate({ ...ym, day }), extraDays - 1);
+}

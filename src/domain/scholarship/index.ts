@@ -8,3 +8,4 @@ export * from './cap.ts';
 export * from './safety.ts';
 export * from './payable.ts';
 export * from './ledger.ts';
+export * from './program.ts';

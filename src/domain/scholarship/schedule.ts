@@ -44,7 +44,19 @@ export function describePartialMonthRule(rule: PartialMonthRule): string {
       return 'A month the stay covers in part is paid pro rata: stipend × days covered ÷ days in the month, rounded down to the yen.';
     case 'calendar-months-only':
       return 'Only calendar months covered from their first to their last day are paid; a month covered in part is not paid.';
+    case 'whole-months':
+      return 'Only completed months are paid: a calendar month is paid when the stay covers it from its first to its last day.';
+    case 'started-month':
+      return 'Every month the stay starts or touches is paid in full.';
   }
+}
+
+/** The rule in words with its parameter (the days a pro-rata month counts for, when set). */
+export function describeRules(rules: ScholarshipRules): string {
+  if (rules.partialMonthRule === 'pro-rata-days' && rules.partialMonthDaysPerMonth) {
+    return `A month the stay covers in part is paid pro rata: stipend × days covered ÷ ${rules.partialMonthDaysPerMonth}, at most one month, rounded down to the yen.`;
+  }
+  return describePartialMonthRule(rules.partialMonthRule);
 }
 
 /** The support period of a project that starts on `start` and lasts `years` years (R10). */
@@ -90,15 +102,25 @@ function daysWithin(ym: YearMonth, from: IsoDate, to: IsoDate): number {
   return compareIso(b, a) < 0 ? 0 : dayNumber(b) - dayNumber(a) + 1;
 }
 
-function shareUnits(rule: PartialMonthRule, days: number, dim: number): number {
+function shareUnits(
+  rule: PartialMonthRule,
+  days: number,
+  dim: number,
+  daysPerMonth?: number,
+): number {
   if (days >= dim) return MONTH_UNITS;
   switch (rule) {
     case 'full-if-over-half':
       return 2 * days > dim ? MONTH_UNITS : 0;
     case 'pro-rata-days':
-      return unitsOfDays(days, dim);
+      return daysPerMonth
+        ? Math.min(MONTH_UNITS, unitsOfDays(days, daysPerMonth))
+        : unitsOfDays(days, dim);
     case 'calendar-months-only':
+    case 'whole-months':
       return 0;
+    case 'started-month':
+      return days > 0 ? MONTH_UNITS : 0;
   }
 }
 
@@ -139,6 +161,7 @@ export function buildSchedule(
   if (supportRefusal) return { ok: false, refusal: supportRefusal };
 
   const rule = rules.partialMonthRule;
+  const perMonth = rule === 'pro-rata-days' ? rules.partialMonthDaysPerMonth : undefined;
   // The last supported day: the period's end, or the day before a suspension (R10).
   let supportedTo = support.end;
   if (support.suspendedFrom && compareIso(addDays(support.suspendedFrom, -1), supportedTo) < 0) {
@@ -149,7 +172,13 @@ export function buildSchedule(
   // R12 is about the stay itself: its months counted by the program's rule.
   const stayUnits = months.reduce(
     (sum, ym) =>
-      sum + shareUnits(rule, daysWithin(ym, stay.start, stay.end), daysInMonth(ym.year, ym.month)),
+      sum +
+      shareUnits(
+        rule,
+        daysWithin(ym, stay.start, stay.end),
+        daysInMonth(ym.year, ym.month),
+        perMonth,
+      ),
     0,
   );
   if (stayUnits < rules.minMonths * MONTH_UNITS) {
@@ -174,7 +203,7 @@ export function buildSchedule(
     const from = compareIso(stay.start, support.start) > 0 ? stay.start : support.start;
     const to = compareIso(stay.end, supportedTo) < 0 ? stay.end : supportedTo;
     const daysSupported = compareIso(to, from) < 0 ? 0 : daysWithin(ym, from, to);
-    let units = daysSupported === 0 ? 0 : shareUnits(rule, daysSupported, dim);
+    let units = daysSupported === 0 ? 0 : shareUnits(rule, daysSupported, dim, perMonth);
     let note: Refusal | undefined;
     if (daysSupported < daysInStay) {
       const suspended =
@@ -244,7 +273,7 @@ export function buildSchedule(
       stay: { start: stay.start, end: stay.end },
       monthlyStipendJpy: rules.monthlyStipendJpy,
       partialMonthRule: rule,
-      partialMonthRuleText: describePartialMonthRule(rule),
+      partialMonthRuleText: describeRules(rules),
       lines,
       totalMonths: fromMonthUnits(totalMonthUnits),
       totalMonthUnits,

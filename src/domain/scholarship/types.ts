@@ -15,13 +15,20 @@ import { isoDateSchema } from './dates.ts';
  * How a month that the stay covers only in part is counted.
  * - `full-if-over-half`: a full stipend when the stay covers more than half of the month's days,
  *   nothing otherwise;
- * - `pro-rata-days`: stipend × days covered ÷ days in the month, rounded down to the yen;
- * - `calendar-months-only`: only months covered from their first to their last day are paid.
+ * - `pro-rata-days`: stipend × days covered ÷ days in the month (or ÷ the program's
+ *   `partialMonthDaysPerMonth` when set, at most one month), rounded down to the yen;
+ * - `calendar-months-only`: only months covered from their first to their last day are paid;
+ * The kinds of the program's rules (src/domain/program/rules.ts `stipend.partialMonth.kind`):
+ * - `whole-months`: completed months only — a calendar month is paid when the stay covers it
+ *   from its first to its last day (months are confirmed and paid per calendar month, R8);
+ * - `started-month`: any started month is paid in full.
  */
 export const PARTIAL_MONTH_RULES = [
   'full-if-over-half',
   'pro-rata-days',
   'calendar-months-only',
+  'whole-months',
+  'started-month',
 ] as const;
 export type PartialMonthRule = (typeof PARTIAL_MONTH_RULES)[number];
 
@@ -46,6 +53,8 @@ export interface ScholarshipRules {
   /** R12 (003 §3(2)2)): the longest supported stay, in months; months beyond are not paid. */
   maxMonths: number;
   partialMonthRule: PartialMonthRule;
+  /** With `pro-rata-days`: the days a month counts for (28–31); unset: the month's own days. */
+  partialMonthDaysPerMonth?: number | undefined;
   /** The month the fiscal year starts in, 1–12 (Japan: 4, April–March). */
   fiscalYearStartMonth: number;
   /** R14 (003 §4): student-months per fiscal year (30 students × 12 months = 360). */
@@ -63,6 +72,7 @@ export const scholarshipRulesSchema = z
     minMonths: positiveInt,
     maxMonths: positiveInt,
     partialMonthRule: z.enum(PARTIAL_MONTH_RULES),
+    partialMonthDaysPerMonth: z.number().int().min(28).max(31).optional(),
     fiscalYearStartMonth: z.number().int().min(1).max(12),
     studentMonthsCapPerFiscalYear: z.number().int().nonnegative(),
     maxSupportYears: positiveInt,

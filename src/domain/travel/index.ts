@@ -3,3 +3,4 @@ export * from './geo.ts';
 export * from './airports.ts';
 export * from './bands.ts';
 export * from './fare.ts';
+export * from './ceilings.ts';

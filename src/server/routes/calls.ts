@@ -1,7 +1,363 @@
+import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../deps.ts';
+import {
+  callsCalendar,
+  createCall,
+  getCall,
+  listCalls,
+  updateCall,
+} from '#src/services/calls/calls.ts';
+import {
+  MAX_DOCUMENT_BYTES,
+  applyToCall,
+  callApplicants,
+  downloadDocument,
+  getApplication,
+  getMyProfile,
+  myApplications,
+  uploadDocument,
+  withdrawApplication,
+} from '#src/services/calls/applications.ts';
+import {
+  callAllocationInstance,
+  callRanking,
+  submitReview,
+} from '#src/services/calls/screening.ts';
+import { markRead, myNotifications } from '#src/services/calls/notifications.ts';
+import { ErrorSchema } from './common.schema.ts';
+import {
+  ApplicationView,
+  ApplyBody,
+  CallBody,
+  CallDetail,
+  CallView,
+  CreateCallBody,
+  DocumentView,
+  NotificationView,
+  ProfileView,
+  RankingView,
+  ReviewBody,
+  ReviewResult,
+  StaffApplicationView,
+} from './calls.schema.ts';
+import { requireActor, signedIn } from '../session.ts';
+
+const CallId = z.object({ id: z.string().min(1).max(64) });
+const AppId = z.object({ id: z.uuid('expected an application id (UUID)') });
+const errors = {
+  400: ErrorSchema,
+  401: ErrorSchema,
+  403: ErrorSchema,
+  404: ErrorSchema,
+  409: ErrorSchema,
+  415: ErrorSchema,
+  422: ErrorSchema,
+};
 
 /** Calls, the student portal, eligibility and common screening (issue 5). */
 export const callsRoutes =
-  (_deps: RouteDeps): FastifyPluginAsyncZod =>
-  async () => {};
+  (deps: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db, mailer } = deps;
+    const ctx = (request: FastifyRequest) => ({ db, actor: request.actor, requestId: request.id });
+
+    // Documents arrive as the raw file body; their type is checked by the service (content type
+    // and magic bytes), so every type is read here as bytes, only within these routes.
+    app.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES * 2 },
+      (_request, body, done) => done(null, body),
+    );
+
+    app.get(
+      '/calls',
+      {
+        schema: {
+          tags: ['calls'],
+          summary: 'The public catalogue of calls with their deadlines (open ones by default)',
+          querystring: z.object({ status: z.enum(['open', 'all']).default('open') }),
+          response: { 200: z.object({ items: z.array(CallView) }) },
+        },
+      },
+      async (request) => listCalls(db, request.query),
+    );
+    app.get(
+      '/calls.ics',
+      {
+        schema: {
+          tags: ['calls'],
+          summary: 'iCalendar feed of the calls’ dates: opening, deadline, nomination (R18)',
+          querystring: z.object({ lang: z.enum(['en', 'ja', 'ru', 'fr']).default('en') }),
+        },
+      },
+      async (request, reply) => {
+        const origin = `${request.protocol}://${request.host}`;
+        const text = await callsCalendar(db, request.query.lang, origin);
+        return reply
+          .header('content-type', 'text/calendar; charset=utf-8')
+          .header('content-disposition', 'inline; filename="kakehashi-calls.ics"')
+          .send(text);
+      },
+    );
+    app.post(
+      '/calls',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['calls'],
+          summary: 'Open a call (coordinators and rep officers of a sending consortium)',
+          body: CreateCallBody,
+          response: { 201: CallDetail, ...errors },
+        },
+      },
+      async (request, reply) => {
+        requireActor(request);
+        const created = await createCall(ctx(request), request.body.id, request.body.content);
+        return reply.status(201).send(created);
+      },
+    );
+    app.get(
+      '/calls/:id',
+      {
+        schema: {
+          tags: ['calls'],
+          summary: 'One call: hosts, places, schedule, documents, rubric',
+          params: CallId,
+          response: { 200: CallDetail, ...errors },
+        },
+      },
+      async (request) => getCall(ctx(request), request.params.id),
+    );
+    app.put(
+      '/calls/:id',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['calls'],
+          summary: 'Edit a call (its managers; a rubric needs the R16 consent)',
+          params: CallId,
+          body: CallBody,
+          response: { 200: CallDetail, ...errors },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return updateCall(ctx(request), request.params.id, request.body);
+      },
+    );
+    app.post(
+      '/calls/:id/applications',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['student portal'],
+          summary:
+            'Apply with ranked hosts; refused with every reason (R3, R9, R12, R18…) and nothing stored',
+          params: CallId,
+          body: ApplyBody,
+          response: { 201: ApplicationView, ...errors },
+        },
+      },
+      async (request, reply) => {
+        requireActor(request);
+        const created = await applyToCall(ctx(request), mailer, request.params.id, request.body);
+        return reply.status(201).send(created);
+      },
+    );
+    app.get(
+      '/calls/:id/applications',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['screening'],
+          summary: 'The applicants of a call (its managers and reviewers)',
+          params: CallId,
+          response: { 200: z.object({ items: z.array(StaffApplicationView) }), ...errors },
+        },
+      },
+      async (request) => ({ items: await callApplicants(ctx(request), request.params.id) }),
+    );
+    app.get(
+      '/calls/:id/ranking',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['screening'],
+          summary: 'The rank list on the common rubric (R6), grade conversions and ties explained',
+          params: CallId,
+          response: { 200: RankingView, ...errors },
+        },
+      },
+      async (request) => callRanking(ctx(request), request.params.id),
+    );
+    app.get(
+      '/calls/:id/allocation-instance',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['screening'],
+          summary: 'The call as a kakehashi-allocation/1 instance (shared/formats/allocation.md)',
+          params: CallId,
+          response: { 200: z.record(z.string(), z.unknown()), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { instance, omitted } = await callAllocationInstance(ctx(request), request.params.id);
+        reply.header('x-kakehashi-omitted', String(omitted.length));
+        return instance as unknown as Record<string, unknown>;
+      },
+    );
+    app.get(
+      '/me/applications',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['student portal'],
+          summary: 'The signed-in student’s applications',
+          response: { 200: z.object({ items: z.array(ApplicationView) }), ...errors },
+        },
+      },
+      async (request) => myApplications(ctx(request)),
+    );
+    app.get(
+      '/me/student-profile',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['student portal'],
+          summary: 'The signed-in student’s profile (home, level, residence status, languages)',
+          response: { 200: ProfileView, ...errors },
+        },
+      },
+      async (request) => getMyProfile(ctx(request)),
+    );
+    app.get(
+      '/call-applications/:id',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['student portal'],
+          summary: 'One application (its student, or the call’s staff)',
+          params: AppId,
+          response: { 200: ApplicationView, ...errors },
+        },
+      },
+      async (request) => getApplication(ctx(request), request.params.id),
+    );
+    app.post(
+      '/call-applications/:id/withdraw',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['student portal'],
+          summary: 'Withdraw an application, until the call’s deadline (R18)',
+          params: AppId,
+          response: { 200: ApplicationView, ...errors },
+        },
+      },
+      async (request) => withdrawApplication(ctx(request), mailer, request.params.id),
+    );
+    app.post(
+      '/call-applications/:id/documents',
+      {
+        onRequest: signedIn,
+        bodyLimit: MAX_DOCUMENT_BYTES * 2,
+        schema: {
+          tags: ['student portal'],
+          summary:
+            'Upload a document as the raw request body (PDF, PNG or JPEG, up to 5 MB); replaces one of the same kind',
+          params: AppId,
+          querystring: z.object({
+            kind: z.string().min(1).max(60),
+            filename: z.string().max(400).default(''),
+          }),
+          response: { 201: DocumentView, ...errors },
+        },
+      },
+      async (request, reply) => {
+        requireActor(request);
+        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const created = await uploadDocument(ctx(request), request.params.id, {
+          kind: request.query.kind,
+          filename: request.query.filename,
+          contentType: request.headers['content-type'] ?? '',
+          body,
+        });
+        return reply.status(201).send(created);
+      },
+    );
+    app.get(
+      '/call-applications/:id/documents/:documentId',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['student portal'],
+          summary: 'Download a document (its student, or the call’s staff)',
+          params: AppId.extend({ documentId: z.uuid() }),
+        },
+      },
+      async (request, reply) => {
+        const doc = await downloadDocument(
+          ctx(request),
+          request.params.id,
+          request.params.documentId,
+        );
+        return reply
+          .header('content-type', doc.contentType)
+          .header(
+            'content-disposition',
+            `attachment; filename="document"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
+          )
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .header('x-sha256', doc.sha256)
+          .send(doc.data);
+      },
+    );
+    app.post(
+      '/call-applications/:id/reviews',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['screening'],
+          summary:
+            'Score an applicant on the common rubric (R6: never one of your institution; R16 consent needed)',
+          params: AppId,
+          body: ReviewBody,
+          response: { 200: ReviewResult, ...errors },
+        },
+      },
+      async (request) => submitReview(ctx(request), mailer, request.params.id, request.body),
+    );
+    app.get(
+      '/me/notifications',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['notifications'],
+          summary: 'The signed-in user’s notifications, newest first',
+          querystring: z.object({ unread: z.stringbool().optional() }),
+          response: {
+            200: z.object({ unread: z.number().int(), items: z.array(NotificationView) }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => myNotifications(ctx(request), request.query),
+    );
+    app.post(
+      '/me/notifications/:id/read',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['notifications'],
+          summary: 'Mark a notification as read',
+          params: z.object({ id: z.uuid() }),
+          response: { 200: z.object({ id: z.string(), read: z.boolean() }), ...errors },
+        },
+      },
+      async (request) => markRead(ctx(request), request.params.id),
+    );
+  };

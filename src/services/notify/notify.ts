@@ -22,17 +22,15 @@ export async function notify(
 ): Promise<(mailer: Mailer | null) => Promise<void>> {
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return async () => undefined;
-  await tx
-    .insert(notifications)
-    .values(
-      unique.map((userId) => ({
-        userId,
-        kind: notice.kind,
-        subject: notice.subject,
-        body: notice.body,
-        data: notice.data ?? {},
-      })),
-    );
+  await tx.insert(notifications).values(
+    unique.map((userId) => ({
+      userId,
+      kind: notice.kind,
+      subject: notice.subject,
+      body: notice.body,
+      data: notice.data ?? {},
+    })),
+  );
   const recipients = await tx
     .select({ email: users.email })
     .from(users)

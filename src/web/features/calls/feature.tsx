@@ -1,4 +1,24 @@
 import type { Feature } from '../feature.ts';
+import { CallPage } from './call-page.tsx';
+import { CataloguePage } from './catalogue-page.tsx';
+import { MyApplicationsPage } from './my-applications-page.tsx';
+import { NotificationsPage } from './notifications-page.tsx';
+import { ScreeningPage } from './screening-page.tsx';
 
 /** The calls area of the web app (pages live in this folder; strings in locales/features/calls.*.json). */
-export const callsFeature: Feature = { routes: [] };
+export const callsFeature: Feature = {
+  routes: [
+    { path: 'calls', element: <CataloguePage /> },
+    { path: 'calls/:id', element: <CallPage /> },
+    { path: 'calls/:id/screening', element: <ScreeningPage /> },
+    { path: 'me/applications', element: <MyApplicationsPage /> },
+    { path: 'me/notifications', element: <NotificationsPage /> },
+  ],
+  nav: (actor) => [
+    { to: '/calls', labelKey: 'calls.nav.calls' },
+    ...(actor?.roles.some((r) => r.role === 'student')
+      ? [{ to: '/me/applications', labelKey: 'calls.nav.myApplications' }]
+      : []),
+    ...(actor ? [{ to: '/me/notifications', labelKey: 'calls.nav.notifications' }] : []),
+  ],
+};

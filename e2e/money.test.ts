@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { parseZenginFile } from '#src/interop/zengin/index.ts';
+import { DEMO_PASSWORD } from '#test/support/app.ts';
+import { RESULTS_DIR, startE2E, type E2E } from './support.ts';
+
+// Issue 7: the representative officer sees the budget (R14), builds a batch of the confirmed
+// months (R8), approves it, marks it paid, downloads the Zengin file and sees the paid amounts.
+
+let e2e: E2E;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  const context = await e2e.browser.newContext({
+    locale: 'en-GB',
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+});
+afterAll(() => e2e?.close());
+
+const paidStipends = async () =>
+  (await page.locator('[data-testid="money-paid-jpy"]').allTextContents()).join('|');
+
+it('R8, R14: rep.tohoku builds, approves and pays a batch of confirmed months, exports the Zengin file and sees the paid amounts', async () => {
+  await page.goto(`${e2e.base}/sign-in`);
+  await page.locator('input[name="email"]').fill('rep.tohoku@demo.kakehashi.example');
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL(`${e2e.base}/`);
+
+  await page.locator('header a[href="/budget"]').click();
+  await page.waitForURL(/\/budget$/);
+  const chart = page.locator('[data-testid="money-chart"] svg');
+  await chart.first().waitFor();
+  await expect
+    .poll(() => page.locator('[data-testid="money-chart"] .recharts-bar-rectangle').count())
+    .toBeGreaterThan(0);
+  const before = await paidStipends();
+  await page.screenshot({ path: `${RESULTS_DIR}money-budget.png`, fullPage: true });
+
+  await page.locator('header a[href="/payments"]').click();
+  await page.waitForURL(/\/payments$/);
+  await page.locator('[data-testid="money-batches"]').waitFor();
+  await page.locator('[data-testid="money-build"]').click();
+  await page.locator('[data-testid="money-approve"]').waitFor();
+  const summary = await page.locator('[data-testid="money-batch"] p').first().textContent();
+  expect(summary).toMatch(/draft/);
+  await page.locator('[data-testid="money-approve"]').click();
+  await page.locator('[data-testid="money-pay"]').waitFor();
+  await page.locator('[data-testid="money-pay"]').click();
+  await expect
+    .poll(() => page.locator('[data-testid="money-batch"] p').first().textContent())
+    .toMatch(/paid/);
+  await expect.poll(() => page.locator('[data-testid="money-phase"]').textContent()).toBe('Done');
+  await page.screenshot({ path: `${RESULTS_DIR}money-payments.png`, fullPage: true });
+
+  // The Zengin file: the same request the link makes, with the session's cookie.
+  const href = await page.locator('[data-testid="money-export-zengin"]').getAttribute('href');
+  const res = await page.request.get(`${e2e.base}${href}`);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toMatch(/Shift_JIS/);
+  const file = parseZenginFile(new Uint8Array(await res.body()));
+  expect(file.transfers.length).toBeGreaterThan(0);
+  expect(file.transfers.every((t) => t.recipientName.startsWith('ｶｸｳ'))).toBe(true);
+  const total = await page.locator('[data-testid="money-batch"] p').first().textContent();
+  expect(total?.replace(/[^\d]/g, '')).toContain(String(file.totalAmountJpy));
+
+  await page.locator('header a[href="/budget"]').click();
+  await page.locator('[data-testid="money-chart"] svg').first().waitFor();
+  await expect.poll(paidStipends).not.toBe(before);
+  await page.screenshot({ path: `${RESULTS_DIR}money-budget-after.png`, fullPage: true });
+  expect(consoleErrors).toEqual([]);
+});
+
+it('R14, R19: the funder officer sees the program budget with its chart and the lifted advisory', async () => {
+  const context = await e2e.browser.newContext({
+    locale: 'en-GB',
+    viewport: { width: 1280, height: 900 },
+  });
+  const funder = await context.newPage();
+  await funder.goto(`${e2e.base}/sign-in`);
+  await funder.locator('input[name="email"]').fill('funder@demo.kakehashi.example');
+  await funder.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await funder.locator('button[type="submit"]').click();
+  await funder.waitForURL(`${e2e.base}/`);
+  await funder.locator('header a[href="/budget"]').click();
+  // The funder officer's first program is the FY2014 one, whose demo project has money.
+  await expect
+    .poll(() => funder.locator('[data-testid="money-chart"] .recharts-bar-rectangle').count())
+    .toBeGreaterThan(0);
+  await expect.poll(() => funder.getByText(/lifted on 2016-02-01/).count()).toBe(1);
+  await funder.screenshot({ path: `${RESULTS_DIR}money-funder-budget.png`, fullPage: true });
+  await context.close();
+});

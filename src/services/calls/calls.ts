@@ -1,0 +1,332 @@
+/**
+ * Calls for applications (issue 5, item 1): created and edited by a coordinator or rep officer of
+ * a sending consortium (`call:manage`), listed publicly with their deadlines (R18, 003 §8–9), and
+ * as an iCalendar feed of the deadlines.
+ */
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '#src/db/client.ts';
+import { agreements, calls, programs } from '#src/db/schema.ts';
+import { callHostSchema } from '#src/domain/eligibility/index.ts';
+import { rubricProblems } from '#src/domain/screening/index.ts';
+import { deadlinesCalendar } from '#src/interop/ical/deadlines.ts';
+import { audit } from '../audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import {
+  callDocumentSchema,
+  documentsOf,
+  hostsOf,
+  institutionInfo,
+  loadCall,
+  loadProgramRules,
+  loadSendingConsortia,
+  mayManageCall,
+  mayReadApplicants,
+  mayScore,
+  plainRubric,
+  requireConsent,
+  rubricOf,
+  storedRubricSchema,
+  todayOn,
+  type CallRow,
+} from './load.ts';
+
+const isoDate = z.iso.date();
+const names = z
+  .object({ en: z.string(), ja: z.string(), ru: z.string(), fr: z.string() })
+  .partial();
+
+/** The content of a call, as written by its managers. */
+export const callContentSchema = z
+  .object({
+    programId: z.string().min(1),
+    agreementId: z.uuid().nullable(),
+    title: names.refine((n) => Object.values(n).some((v) => v.trim() !== ''), 'give a title'),
+    description: names.default({}),
+    sendingConsortiumIds: z.array(z.string().min(1)).min(1),
+    hosts: z.array(callHostSchema).min(1),
+    opens: isoDate,
+    closes: isoDate,
+    nominationDeadline: isoDate.nullable().default(null),
+    departureFrom: isoDate.nullable().default(null),
+    departureTo: isoDate.nullable().default(null),
+    stayMonthsMin: z.number().int().positive().nullable().default(null),
+    stayMonthsMax: z.number().int().positive().nullable().default(null),
+    maxRankedHosts: z.number().int().min(1).max(10),
+    documents: z.array(callDocumentSchema).default([]),
+    rubric: storedRubricSchema.nullable().default(null),
+    status: z.enum(['draft', 'published', 'cancelled']).default('published'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.closes < c.opens)
+      ctx.addIssue({ code: 'custom', path: ['closes'], message: 'closes before it opens' });
+    if (c.departureFrom && c.departureTo && c.departureTo < c.departureFrom)
+      ctx.addIssue({ code: 'custom', path: ['departureTo'], message: 'ends before it starts' });
+    if (c.stayMonthsMin !== null && c.stayMonthsMax !== null && c.stayMonthsMax < c.stayMonthsMin)
+      ctx.addIssue({ code: 'custom', path: ['stayMonthsMax'], message: 'below the minimum' });
+    const seen = new Set<string>();
+    c.hosts.forEach((h, i) => {
+      if (seen.has(h.institutionId))
+        ctx.addIssue({ code: 'custom', path: ['hosts', i, 'institutionId'], message: 'twice' });
+      seen.add(h.institutionId);
+    });
+  });
+export type CallContent = z.infer<typeof callContentSchema>;
+
+const fieldOf = (path: readonly PropertyKey[]) =>
+  path.reduce<string>(
+    (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : `${acc}.${String(p)}`),
+    'body',
+  );
+
+function parseContent(input: unknown): CallContent {
+  const parsed = callContentSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ field: fieldOf(i.path), message: i.message }));
+    throw new AppError('validation_failed', `${issues[0]?.field}: ${issues[0]?.message}`, {
+      issues,
+    });
+  }
+  const rubric = parsed.data.rubric;
+  if (rubric) {
+    const problems = rubricProblems(plainRubric(rubric));
+    if (problems.length > 0) {
+      throw new AppError('validation_failed', `body.rubric: ${problems.join('; ')}`, {
+        field: 'body.rubric',
+        problems,
+      });
+    }
+  }
+  return parsed.data;
+}
+
+/** What the catalogue and the call page show. */
+async function present(db: Db, row: CallRow, today: string) {
+  const hosts = hostsOf(row);
+  const info = await institutionInfo(
+    db,
+    hosts.map((h) => h.institutionId),
+  );
+  const open = row.status === 'published' && row.opens <= today && today <= row.closes;
+  const daysLeft = open
+    ? Math.round((Date.parse(row.closes) - Date.parse(today)) / 86_400_000)
+    : null;
+  const rubric = rubricOf(row);
+  return {
+    id: row.id,
+    programId: row.programId,
+    agreementId: row.agreementId,
+    title: row.title,
+    description: row.description,
+    sendingConsortiumIds: row.sendingConsortiumIds,
+    hosts: hosts.map((h) => {
+      const inst = info.get(h.institutionId);
+      return {
+        ...h,
+        name: inst?.name ?? h.institutionId,
+        names: inst?.names ?? {},
+        country: inst?.country ?? null,
+        city: inst?.city ?? null,
+      };
+    }),
+    opens: row.opens,
+    closes: row.closes,
+    nominationDeadline: row.nominationDeadline,
+    departureFrom: row.departureFrom,
+    departureTo: row.departureTo,
+    stayMonthsMin: row.stayMonthsMin,
+    stayMonthsMax: row.stayMonthsMax,
+    maxRankedHosts: row.maxRankedHosts,
+    documents: documentsOf(row),
+    rubric: rubric
+      ? {
+          id: rubric.id,
+          scoreScale: rubric.scoreScale,
+          criteria: rubric.criteria,
+          minReviewers: rubric.minReviewers,
+          passMark: rubric.passMark,
+          gradeScales: rubric.gradeScales.map((s) => ({
+            id: s.id,
+            label: s.label,
+            min: s.min,
+            max: s.max,
+            formula: s.formula,
+          })),
+        }
+      : null,
+    status: row.status,
+    open,
+    daysLeft,
+    today,
+    invented: row.invented,
+  };
+}
+
+async function clockOf(db: Db, row: CallRow): Promise<string> {
+  const rules = row.programId ? await loadProgramRules(db, row).catch(() => null) : null;
+  return todayOn(rules?.call.utcOffset ?? '+09:00');
+}
+
+/** The public catalogue: open calls (default) or all published ones, soonest deadline first. */
+export async function listCalls(db: Db, query: { status?: 'open' | 'all' }) {
+  const rows = await db.select().from(calls).orderBy(asc(calls.closes), asc(calls.id));
+  const items = [];
+  for (const row of rows) {
+    if (row.status !== 'published') continue;
+    const view = await present(db, row, await clockOf(db, row));
+    if ((query.status ?? 'open') === 'open' && !view.open) continue;
+    items.push(view);
+  }
+  return { items };
+}
+
+/** One call; `may` says what the signed-in actor may do with it. */
+export async function getCall(ctx: ServiceContext, id: string) {
+  const row = await loadCall(ctx.db, id);
+  const sending = await loadSendingConsortia(ctx.db, row.sendingConsortiumIds);
+  const manage = mayManageCall(ctx.actor, row, sending);
+  if (row.status !== 'published' && !manage) throw notFound('call', id);
+  const view = await present(ctx.db, row, await clockOf(ctx.db, row));
+  return {
+    ...view,
+    may: {
+      manage,
+      apply: ctx.actor?.roles.some((r) => r.role === 'student') ?? false,
+      score: mayScore(ctx.actor, row, sending),
+      readApplicants: mayReadApplicants(ctx.actor, row, sending),
+    },
+  };
+}
+
+async function checkReferences(db: Db, content: CallContent) {
+  const [program] = await db.select().from(programs).where(eq(programs.id, content.programId));
+  if (!program) throw notFound('program', content.programId);
+  if (content.agreementId) {
+    const [a] = await db.select().from(agreements).where(eq(agreements.id, content.agreementId));
+    if (!a) throw notFound('agreement', content.agreementId);
+  }
+  const hosts = await institutionInfo(
+    db,
+    content.hosts.map((h) => h.institutionId),
+  );
+  content.hosts.forEach((h, i) => {
+    if (!hosts.has(h.institutionId)) {
+      throw new AppError(
+        'validation_failed',
+        `body.hosts[${i}].institutionId: no institution "${h.institutionId}"`,
+        { field: `body.hosts[${i}].institutionId` },
+      );
+    }
+  });
+  // R16: a rubric is used only once the agreement's consent on common screening is present.
+  if (content.rubric) await requireConsent(db, plainRubric(content.rubric));
+}
+
+const values = (content: CallContent) => ({
+  programId: content.programId,
+  agreementId: content.agreementId,
+  title: content.title,
+  description: content.description,
+  sendingConsortiumIds: content.sendingConsortiumIds,
+  hosts: content.hosts,
+  opens: content.opens,
+  closes: content.closes,
+  nominationDeadline: content.nominationDeadline,
+  departureFrom: content.departureFrom,
+  departureTo: content.departureTo,
+  stayMonthsMin: content.stayMonthsMin,
+  stayMonthsMax: content.stayMonthsMax,
+  maxRankedHosts: content.maxRankedHosts,
+  documents: content.documents,
+  rubric: content.rubric,
+  status: content.status,
+});
+
+export async function createCall(ctx: ServiceContext, id: string, input: unknown) {
+  const content = parseContent(input);
+  const sending = await loadSendingConsortia(ctx.db, content.sendingConsortiumIds);
+  const probe = { ...values(content), id, sendingConsortiumIds: content.sendingConsortiumIds };
+  if (!mayManageCall(ctx.actor, probe as CallRow, sending))
+    throw forbidden('open calls for consortia you do not represent');
+  const [existing] = await ctx.db.select({ id: calls.id }).from(calls).where(eq(calls.id, id));
+  if (existing) throw new AppError('conflict', `call "${id}" already exists`, { field: 'body.id' });
+  await checkReferences(ctx.db, content);
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(calls).values({ id, ...values(content), createdBy: ctx.actor?.id ?? null });
+    await audit(tx, ctx, { action: 'call.create', resourceType: 'call', resourceId: id });
+  });
+  return getCall(ctx, id);
+}
+
+export async function updateCall(ctx: ServiceContext, id: string, input: unknown) {
+  const row = await loadCall(ctx.db, id);
+  const before = await loadSendingConsortia(ctx.db, row.sendingConsortiumIds);
+  if (!mayManageCall(ctx.actor, row, before)) throw forbidden('edit this call');
+  const content = parseContent(input);
+  const after = await loadSendingConsortia(ctx.db, content.sendingConsortiumIds);
+  if (!mayManageCall(ctx.actor, { ...row, ...values(content) }, after))
+    throw forbidden('move a call to consortia you do not represent');
+  await checkReferences(ctx.db, content);
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(calls).set(values(content)).where(eq(calls.id, id));
+    await audit(tx, ctx, { action: 'call.update', resourceType: 'call', resourceId: id });
+  });
+  return getCall(ctx, id);
+}
+
+const ICS_LABELS: Record<
+  string,
+  { name: string; opens: string; closes: string; nomination: string }
+> = {
+  en: {
+    name: 'Kakehashi call deadlines',
+    opens: 'applications open',
+    closes: 'application deadline',
+    nomination: 'nomination deadline',
+  },
+  ja: {
+    name: 'Kakehashi 公募締切',
+    opens: '応募受付開始',
+    closes: '応募締切',
+    nomination: '推薦締切',
+  },
+  ru: {
+    name: 'Kakehashi: сроки конкурсов',
+    opens: 'начало приёма заявок',
+    closes: 'окончание приёма заявок',
+    nomination: 'срок номинации',
+  },
+  fr: {
+    name: 'Kakehashi : échéances des appels',
+    opens: 'ouverture des candidatures',
+    closes: 'date limite de candidature',
+    nomination: 'date limite de nomination',
+  },
+};
+
+/** The iCalendar feed of every published call's dates (R18). */
+export async function callsCalendar(
+  db: Db,
+  lang: 'en' | 'ja' | 'ru' | 'fr',
+  origin: string | null,
+) {
+  const rows = await db.select().from(calls).orderBy(asc(calls.opens));
+  const labels = ICS_LABELS[lang] ?? (ICS_LABELS.en as (typeof ICS_LABELS)[string]);
+  return deadlinesCalendar(
+    rows
+      .filter((r) => r.status === 'published')
+      .map((r) => ({
+        id: r.id,
+        title: r.title[lang] ?? r.title.en ?? r.id,
+        opens: r.opens,
+        closes: r.closes,
+        nominationDeadline: r.nominationDeadline,
+        url: origin ? `${origin}/calls/${encodeURIComponent(r.id)}` : null,
+      })),
+    {
+      name: labels.name,
+      labels: { opens: labels.opens, closes: labels.closes, nominationDeadline: labels.nomination },
+    },
+  );
+}

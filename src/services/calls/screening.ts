@@ -1,0 +1,376 @@
+/**
+ * Common screening of a call (R6, 003 §5(6)): reviewers of both sides score applicants on the
+ * consortium pair's rubric — only once the agreement's consent on screening is present (R16,
+ * 003 §7(2)) and never an applicant of their own institution (R6) — and the rank list shows the
+ * common scores with the grade conversion and the ties explained. The screened call is handed to
+ * allocation as a `kakehashi-allocation/1` instance (shared/formats/allocation.md).
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import { callApplications, reviews, users } from '#src/db/schema.ts';
+import { can } from '#src/domain/access/can.ts';
+import {
+  ScreeningError,
+  buildAllocationHandOff,
+  rankApplicants,
+  reviewerConflict,
+  scoreApplicant,
+  type AllocationInstance,
+  type ApplicantScore,
+  type CallPlace,
+  type HandOffApplicant,
+  type Review,
+} from '#src/domain/screening/index.ts';
+import type { Mailer } from '../notify/mailer.ts';
+import { notify } from '../notify/notify.ts';
+import { audit } from '../audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import { storedEligibility, type AppRow } from './applications.ts';
+import {
+  consortiumSides,
+  hostsOf,
+  institutionInfo,
+  loadCall,
+  loadProgramRules,
+  loadSendingConsortia,
+  mayManageCall,
+  mayReadApplicants,
+  mayScore,
+  plainRubric,
+  requireConsent,
+  rubricOf,
+  scorerInstitutions,
+  usersWithRole,
+  type CallRow,
+  type StoredRubric,
+} from './load.ts';
+
+function screeningError(e: unknown): never {
+  if (e instanceof ScreeningError) {
+    const field =
+      typeof e.params.criterion === 'string' ? `body.scores.${e.params.criterion}` : undefined;
+    if (e.rule) {
+      throw new AppError('rule_violation', e.message, {
+        rules: [e.rule],
+        code: e.code,
+        params: e.params,
+      });
+    }
+    throw new AppError('validation_failed', field ? `${field}: ${e.message}` : e.message, {
+      code: e.code,
+      params: e.params,
+      ...(field ? { field } : {}),
+    });
+  }
+  throw e;
+}
+
+async function usableRubric(db: Db, call: CallRow): Promise<StoredRubric> {
+  const rubric = rubricOf(call);
+  if (!rubric) throw new AppError('conflict', `call "${call.id}" has no screening rubric yet`);
+  // R16: the consent on common screening must be present before the rubric is used.
+  await requireConsent(db, plainRubric(rubric));
+  return rubric;
+}
+
+const gradeOf = (row: AppRow) => {
+  const g = storedEligibility(row).grade;
+  return g ? { value: g.value, scaleId: g.scale } : null;
+};
+
+/** A reviewer's (or a host or home coordinator's) scores of one application. */
+export async function submitReview(
+  ctx: ServiceContext,
+  mailer: Mailer | null,
+  applicationId: string,
+  input: { scores: Record<string, number>; comment?: string | null },
+) {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('unauthenticated', 'sign in first');
+  const [app] = await ctx.db
+    .select()
+    .from(callApplications)
+    .where(eq(callApplications.id, applicationId));
+  if (!app) throw notFound('application', applicationId);
+  const call = await loadCall(ctx.db, app.callId);
+  const sending = await loadSendingConsortia(ctx.db, call.sendingConsortiumIds);
+  if (!mayScore(actor, call, sending)) throw forbidden('score applicants of this call');
+  if (app.status === 'withdrawn') throw new AppError('conflict', 'the application is withdrawn');
+  const rubric = await usableRubric(ctx.db, call);
+  const institutionIds = await scorerInstitutions(ctx.db, actor.id, rubric);
+  if (institutionIds.length === 0) {
+    throw new AppError(
+      'rule_violation',
+      'R6: your institution is not known for this call, so a conflict of interest cannot be excluded; ask the call’s managers to add you to its panel',
+      { rules: ['R6'], code: 'reviewer_institution_unknown' },
+    );
+  }
+  const reviewer = { id: actor.id, institutionIds };
+  const conflict = reviewerConflict(reviewer, { id: app.id, homeInstitutionId: app.homeId });
+  if (conflict) {
+    throw new AppError('rule_violation', `R6: ${conflict.message}`, {
+      rules: ['R6'],
+      code: conflict.code,
+      params: conflict.params,
+    });
+  }
+  const others = await ctx.db
+    .select()
+    .from(reviews)
+    .where(eq(reviews.applicationId, applicationId));
+  const all: Review[] = [
+    ...others
+      .filter((r) => r.reviewerUserId !== actor.id)
+      .map((r) => ({
+        reviewer: { id: r.reviewerUserId, institutionIds: [r.reviewerInstitutionId] },
+        scores: r.scores,
+      })),
+    { reviewer, scores: input.scores },
+  ];
+  let score: ApplicantScore;
+  try {
+    score = scoreApplicant(
+      plainRubric(rubric),
+      { id: app.id, homeInstitutionId: app.homeId, grade: gradeOf(app) },
+      all,
+    );
+  } catch (e) {
+    screeningError(e);
+  }
+  const reviewerInstitution =
+    institutionIds.find((i) => hostsOf(call).some((h) => h.institutionId === i)) ??
+    institutionIds[0] ??
+    '';
+  const sends: ((m: Mailer | null) => Promise<void>)[] = [];
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(reviews)
+      .values({
+        applicationId,
+        reviewerUserId: actor.id,
+        reviewerInstitutionId: reviewerInstitution,
+        scores: input.scores,
+        comment: input.comment ?? null,
+      })
+      .onConflictDoUpdate({
+        target: [reviews.applicationId, reviews.reviewerUserId],
+        set: { scores: input.scores, comment: input.comment ?? null, createdAt: new Date() },
+      });
+    const status = score.complete ? 'scored' : 'in_screening';
+    await tx.update(callApplications).set({ status }).where(eq(callApplications.id, applicationId));
+    await audit(tx, ctx, {
+      action: 'call_application.review',
+      resourceType: 'call_application',
+      resourceId: applicationId,
+      details: { scores: input.scores, complete: score.complete },
+    });
+    if (score.complete && app.status !== 'scored') {
+      const title = call.title.en ?? call.id;
+      const data = { application: applicationId, call: call.id, status: 'scored' };
+      sends.push(
+        await notify(tx, [app.studentUserId], {
+          kind: 'application.scored',
+          subject: `Screening complete: ${title}`,
+          body: `Your application to "${title}" has been scored on the common rubric; the rank list will be used for the allocation of places.`,
+          data,
+        }),
+        await notify(tx, await usersWithRole(tx, 'coordinator', [app.homeId]), {
+          kind: 'application.scored',
+          subject: `Applicant scored: ${title}`,
+          body: `An applicant of ${app.homeId} to "${title}" has all ${rubric.minReviewers} reviews (common score ${score.score.toFixed(2)}).`,
+          data,
+        }),
+      );
+    }
+  });
+  for (const send of sends) await send(mailer);
+  return { applicationId, score };
+}
+
+/** Scores of every application of a call (withdrawn ones left out). */
+async function scoreCall(db: Db, call: CallRow, rubric: StoredRubric) {
+  const apps = await db
+    .select({ app: callApplications, name: users.displayName })
+    .from(callApplications)
+    .innerJoin(users, eq(users.id, callApplications.studentUserId))
+    .where(eq(callApplications.callId, call.id))
+    .orderBy(asc(callApplications.submittedAt));
+  const allReviews = await db
+    .select({ review: reviews, app: callApplications.callId })
+    .from(reviews)
+    .innerJoin(callApplications, eq(callApplications.id, reviews.applicationId))
+    .where(and(eq(callApplications.callId, call.id)));
+  return apps.map(({ app, name }) => {
+    const own = allReviews.filter((r) => r.review.applicationId === app.id);
+    let score: ApplicantScore | null = null;
+    let problem: string | null = null;
+    if (app.status !== 'withdrawn') {
+      try {
+        score = scoreApplicant(
+          plainRubric(rubric),
+          { id: app.id, homeInstitutionId: app.homeId, grade: gradeOf(app) },
+          own.map((r) => ({
+            reviewer: {
+              id: r.review.reviewerUserId,
+              institutionIds: [r.review.reviewerInstitutionId],
+            },
+            scores: r.review.scores,
+          })),
+        );
+      } catch (e) {
+        problem = e instanceof Error ? e.message : String(e);
+      }
+    }
+    return { app, name, score, problem, reviewers: own.map((r) => r.review.reviewerUserId) };
+  });
+}
+
+/** The rank list (R6): complete scores ranked, ties explained; incomplete ones listed apart. */
+export async function callRanking(ctx: ServiceContext, callId: string) {
+  const call = await loadCall(ctx.db, callId);
+  const sending = await loadSendingConsortia(ctx.db, call.sendingConsortiumIds);
+  if (!mayReadApplicants(ctx.actor, call, sending))
+    throw forbidden('see the rank list of this call');
+  const rubric = await usableRubric(ctx.db, call);
+  const consent = await requireConsent(ctx.db, plainRubric(rubric));
+  const scored = await scoreCall(ctx.db, call, rubric);
+  const complete = scored.filter((s) => s.score?.complete);
+  const ranked = rankApplicants(
+    complete.map((s) => ({
+      applicantId: s.app.id,
+      score: s.score?.score ?? 0,
+      normalisedGrade: s.score?.grade?.value ?? null,
+      submittedAt: s.app.submittedAt.toISOString(),
+    })),
+  );
+  const byId = new Map(scored.map((s) => [s.app.id, s]));
+  const entry = (s: (typeof scored)[number]) => ({
+    applicationId: s.app.id,
+    studentName: s.name,
+    homeId: s.app.homeId,
+    status: s.app.status,
+    ranking: s.app.ranking,
+    submittedAt: s.app.submittedAt.toISOString(),
+    reviews: s.reviewers.length,
+    reviewedByMe: ctx.actor ? s.reviewers.includes(ctx.actor.id) : false,
+    score: s.score?.score ?? null,
+    complete: s.score?.complete ?? false,
+    explanation: s.score?.explanation ?? s.problem ?? '',
+    criteria: s.score?.criteria ?? [],
+    grade: s.score?.grade ?? null,
+  });
+  return {
+    callId,
+    consent: { rule: 'R16' as const, via: consent.via, signedOn: consent.signedOn },
+    rubric: {
+      id: rubric.id,
+      scoreScale: rubric.scoreScale,
+      criteria: rubric.criteria,
+      minReviewers: rubric.minReviewers,
+      passMark: rubric.passMark,
+    },
+    items: ranked.map((r) => {
+      const s = byId.get(r.applicantId);
+      if (!s) throw new AppError('internal', 'lost applicant');
+      return {
+        ...entry(s),
+        rank: r.rank,
+        scoreRank: r.scoreRank,
+        tiedWith: r.tiedWith,
+        aheadOfNext: r.aheadOfNext,
+      };
+    }),
+    pending: scored.filter((s) => s.app.status !== 'withdrawn' && !s.score?.complete).map(entry),
+  };
+}
+
+/** The call as an allocation instance (issue 5, item 5), for its managers and allocators. */
+export async function callAllocationInstance(
+  ctx: ServiceContext,
+  callId: string,
+): Promise<{ instance: AllocationInstance; omitted: { applicantId: string; reason: string }[] }> {
+  const call = await loadCall(ctx.db, callId);
+  const sending = await loadSendingConsortia(ctx.db, call.sendingConsortiumIds);
+  const hosts = hostsOf(call);
+  const resource = {
+    type: 'call',
+    callIds: [call.id],
+    consortiumIds: call.sendingConsortiumIds,
+    institutionIds: [
+      ...sending.flatMap((c) => c.members.map((m) => m.institutionId)),
+      ...hosts.map((h) => h.institutionId),
+    ],
+  };
+  if (!mayManageCall(ctx.actor, call, sending) && !can(ctx.actor, 'allocation:run', resource))
+    throw forbidden('hand this call to allocation');
+  const rubric = await usableRubric(ctx.db, call);
+  const program = await loadProgramRules(ctx.db, call);
+  const scored = await scoreCall(ctx.db, call, rubric);
+
+  // Universities: sending members (side of their consortium) and hosts (side of theirs).
+  const consortiumIds = [
+    ...new Set([
+      ...call.sendingConsortiumIds,
+      ...hosts.map((h) => h.consortiumId).filter((c): c is string => c !== null),
+    ]),
+  ];
+  const sides = await consortiumSides(ctx.db, consortiumIds);
+  const members = sending.flatMap((c) =>
+    c.members.map((m) => ({ id: m.institutionId, consortium: c.id })),
+  );
+  const ids = [...new Set([...members.map((m) => m.id), ...hosts.map((h) => h.institutionId)])];
+  const info = await institutionInfo(ctx.db, ids);
+  const universities = ids.map((id) => {
+    const consortium =
+      members.find((m) => m.id === id)?.consortium ??
+      hosts.find((h) => h.institutionId === id)?.consortiumId ??
+      null;
+    return {
+      id,
+      side: (consortium ? sides.get(consortium) : null) ?? info.get(id)?.country ?? 'XX',
+      consortium,
+    };
+  });
+  // Places: every host's places (all levels) pooled, open to the universities of the other side.
+  const places: CallPlace[] = hosts.map((h) => ({
+    host: h.institutionId,
+    slots: h.places.reduce((a, p) => a + p.count, 0),
+    monthsCap: null,
+    from: null,
+  }));
+  const applicants: HandOffApplicant[] = scored.map((s) => {
+    const e = storedEligibility(s.app);
+    return {
+      id: s.app.id,
+      home: s.app.homeId,
+      months: s.app.requestedMonths,
+      eligible: e.eligibleHosts.length > 0,
+      eligibleHosts: s.app.ranking.filter((h) => e.eligibleHosts.includes(h)),
+      funded: e.funding?.entitled ?? false,
+      travelCost: 0,
+      withdrawn: s.app.status === 'withdrawn',
+      score: s.score?.complete ? s.score.score : null,
+      normalisedGrade: s.score?.grade?.value ?? null,
+      submittedAt: s.app.submittedAt.toISOString(),
+    };
+  });
+  try {
+    return buildAllocationHandOff(
+      { id: call.id, universities, passMark: rubric.passMark },
+      applicants,
+      places,
+      {
+        // The program's rules (R4 balance between the consortia, R11 stipend, R14 cap).
+        balanceScope: 'consortium',
+        balanceUnit: 'students',
+        tolerance: program.balanceTolerance.students,
+        fundedMonthsCap: program.annualCap.studentMonths,
+        yenCap: null,
+        stipendPerMonth: program.stipend.monthlyAmount,
+      },
+    );
+  } catch (e) {
+    screeningError(e);
+  }
+}

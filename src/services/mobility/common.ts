@@ -1,0 +1,309 @@
+/**
+ * What the mobility services share: who an actor is for one mobility (home or host coordinator,
+ * the student, the representative officer, the funder officer), which people a party stands for,
+ * the credit system and grade scale of an institution, and the common recognition system (R16).
+ */
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import {
+  agreementSignatures,
+  agreementVersions,
+  agreements,
+  consortiumMembers,
+  institutions,
+  mobilities,
+  roleAssignments,
+} from '#src/db/schema.ts';
+import { can } from '#src/domain/access/can.ts';
+import type { Actor } from '#src/domain/access/policy.ts';
+import type { MobilityActor, Party } from '#src/domain/mobility/mobility-workflow.ts';
+import type { CreditSystemId } from '#src/domain/recognition/credit-systems.ts';
+import type { LaParty } from '#src/domain/recognition/learning-agreement.ts';
+import {
+  defineRecognitionSystem,
+  type RecognitionConsent,
+  type RecognitionSystem,
+} from '#src/domain/recognition/recognition-system.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+
+export type MobilityRow = typeof mobilities.$inferSelect;
+
+export const nowIso = () => new Date().toISOString();
+export const todayIso = () => nowIso().slice(0, 10);
+
+/** A mobility with what its access and notifications depend on. */
+export interface MobilityScope {
+  row: MobilityRow;
+  /** Consortia the agreement's parties are, and consortia home or host belong to. */
+  consortiumIds: string[];
+  /** Consortia that are parties of the mobility's agreement (whose officers are told). */
+  partyConsortiumIds: string[];
+  programIds: string[];
+}
+
+export async function loadScope(db: Db, row: MobilityRow): Promise<MobilityScope> {
+  const partyConsortiumIds: string[] = [];
+  const programIds: string[] = [];
+  if (row.agreementId) {
+    const [a] = await db.select().from(agreements).where(eq(agreements.id, row.agreementId));
+    if (a) {
+      if (a.partyAType === 'consortium') partyConsortiumIds.push(a.partyAId);
+      if (a.partyBType === 'consortium') partyConsortiumIds.push(a.partyBId);
+      if (a.programId) programIds.push(a.programId);
+    }
+  }
+  const members = await db
+    .select({ consortiumId: consortiumMembers.consortiumId })
+    .from(consortiumMembers)
+    .where(inArray(consortiumMembers.institutionId, [row.homeId, row.hostId]));
+  const consortiumIds = [
+    ...new Set([...partyConsortiumIds, ...members.map((m) => m.consortiumId)]),
+  ];
+  return { row, consortiumIds, partyConsortiumIds, programIds };
+}
+
+export async function loadMobility(db: Db, id: string, lock = false): Promise<MobilityRow> {
+  const q = db.select().from(mobilities).where(eq(mobilities.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw notFound('mobility', id);
+  return row;
+}
+
+/**
+ * The workflow actors this user is for the mobility: a coordinator of the home or host side
+ * (derived from the institution scope), the student themself, an officer of the consortium or
+ * program. A platform administrator may act as any of them.
+ */
+export function mobilityActors(actor: Actor | null, s: MobilityScope): MobilityActor[] {
+  if (!actor) return [];
+  const out: MobilityActor[] = [];
+  const coordinatorOf = (institutionId: string) =>
+    can(actor, 'mobility:manage', { type: 'mobility', institutionIds: [institutionId] });
+  if (coordinatorOf(s.row.homeId)) out.push({ role: 'coordinator', side: 'home', id: actor.id });
+  if (coordinatorOf(s.row.hostId)) out.push({ role: 'coordinator', side: 'host', id: actor.id });
+  const isStudent =
+    s.row.studentUserId !== null &&
+    can(actor, 'person:read', { type: 'mobility', ownerUserId: s.row.studentUserId }) &&
+    (actor.platformAdmin || s.row.studentUserId === actor.id);
+  if (isStudent) out.push({ role: 'student', side: null, id: actor.id });
+  if (can(actor, 'enrolment:confirm', { type: 'mobility', consortiumIds: s.consortiumIds })) {
+    out.push({ role: 'rep_officer', side: null, id: actor.id });
+  }
+  if (
+    s.programIds.length > 0 &&
+    can(actor, 'advisory:manage', { type: 'mobility', programIds: s.programIds })
+  ) {
+    out.push({ role: 'funder_officer', side: null, id: actor.id });
+  }
+  return out;
+}
+
+/** Throws 403 unless the actor is someone for this mobility; returns the actors. */
+export function requireActors(actor: Actor | null, s: MobilityScope): MobilityActor[] {
+  const actors = mobilityActors(actor, s);
+  if (actors.length === 0) throw forbidden('see this mobility');
+  return actors;
+}
+
+/** The learning-agreement parties this user may sign as. */
+export function laParties(actors: readonly MobilityActor[]): LaParty[] {
+  const out = new Set<LaParty>();
+  for (const a of actors) {
+    if (a.role === 'student') out.add('student');
+    if (a.role === 'coordinator' && a.side) out.add(a.side);
+  }
+  return [...out];
+}
+
+async function usersWithRole(db: Db, role: string, scopeIds: readonly string[]) {
+  if (scopeIds.length === 0) return [];
+  const rows = await db
+    .select({ userId: roleAssignments.userId })
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.role, role), inArray(roleAssignments.scopeId, [...scopeIds])));
+  return rows.map((r) => r.userId);
+}
+
+/** The people a workflow party stands for (the acting user is left out). */
+export async function usersOfParties(
+  db: Db,
+  s: MobilityScope,
+  parties: readonly (Party | LaParty)[],
+  except: string | null,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const p of new Set(parties)) {
+    if (p === 'student' && s.row.studentUserId) ids.push(s.row.studentUserId);
+    if (p === 'home_coordinator' || p === 'home')
+      ids.push(...(await usersWithRole(db, 'coordinator', [s.row.homeId])));
+    if (p === 'host_coordinator' || p === 'host')
+      ids.push(...(await usersWithRole(db, 'coordinator', [s.row.hostId])));
+    if (p === 'rep_officer') {
+      const scope = s.partyConsortiumIds.length ? s.partyConsortiumIds : s.consortiumIds;
+      ids.push(...(await usersWithRole(db, 'rep_officer', scope)));
+    }
+    if (p === 'funder_officer')
+      ids.push(...(await usersWithRole(db, 'funder_officer', s.programIds)));
+  }
+  return [...new Set(ids)].filter((id) => id !== except);
+}
+
+export async function coordinatorsOf(db: Db, institutionIds: readonly string[]) {
+  return usersWithRole(db, 'coordinator', institutionIds);
+}
+
+// ── Systems of an institution ────────────────────────────────────────────────────────────────
+
+/** The credit system an institution counts in, by its country (R7: each keeps its own). */
+export function creditSystemOfCountry(country: string): CreditSystemId {
+  if (country === 'JP') return 'jp-tan-i';
+  if (country === 'RU') return 'ru-ze';
+  return 'ects';
+}
+
+/** The grade scale an institution prints on transcripts, by its country. */
+export function gradeScaleOfCountry(country: string): string {
+  if (country === 'JP') return 'jp-sabcf';
+  if (country === 'RU') return 'ru-5';
+  if (country === 'FR') return 'fr-20';
+  return 'ects';
+}
+
+export interface InstitutionInfo {
+  id: string;
+  name: string;
+  names: Record<string, string>;
+  country: string;
+  creditSystem: CreditSystemId;
+  gradeScaleId: string;
+}
+
+export async function institutionInfo(db: Db, id: string): Promise<InstitutionInfo> {
+  const [row] = await db.select().from(institutions).where(eq(institutions.id, id));
+  if (!row) throw notFound('institution', id);
+  return {
+    id: row.id,
+    name: row.name,
+    names: row.names as Record<string, string>,
+    country: row.country,
+    creditSystem: creditSystemOfCountry(row.country),
+    gradeScaleId: gradeScaleOfCountry(row.country),
+  };
+}
+
+// ── The common recognition system (R7, R16) ──────────────────────────────────────────────────
+
+type AgreementRow = typeof agreements.$inferSelect;
+
+async function recognitionConsents(
+  db: Db,
+  a: AgreementRow,
+  institutionIds: readonly string[],
+): Promise<RecognitionConsent[]> {
+  const [version] = await db
+    .select()
+    .from(agreementVersions)
+    .where(
+      and(eq(agreementVersions.agreementId, a.id), eq(agreementVersions.version, a.currentVersion)),
+    );
+  const clauses = (version?.content as { clauses?: { commonRecognition?: boolean } } | undefined)
+    ?.clauses;
+  if (!clauses?.commonRecognition) return [];
+  const signatures = await db
+    .select()
+    .from(agreementSignatures)
+    .where(eq(agreementSignatures.agreementId, a.id))
+    .orderBy(desc(agreementSignatures.signedOn));
+  // Both parties must have signed the clause: the later signature is the day it binds both.
+  const parties = new Set(signatures.map((s) => s.party));
+  if (!parties.has('A') || !parties.has('B')) return [];
+  const agreedOn = signatures[0]?.signedOn ?? todayIso();
+  return institutionIds.map((institutionId) => ({
+    institutionId,
+    via: 'agreement-clause' as const,
+    documentRef: `agreement:${a.id}#clauses.commonRecognition`,
+    agreedOn,
+  }));
+}
+
+/**
+ * R16 (003 §7(2)): the recognition system of a mobility's agreement. Members agreed to it by the
+ * agreement's common-recognition clause (R7), signed by both parties; without the clause nobody
+ * has agreed and every decision is refused.
+ */
+export async function recognitionSystemForAgreement(
+  db: Db,
+  agreementId: string | null,
+  institutionIds: readonly string[],
+): Promise<RecognitionSystem> {
+  const [a] = agreementId
+    ? await db.select().from(agreements).where(eq(agreements.id, agreementId))
+    : [];
+  const consents = a ? await recognitionConsents(db, a, institutionIds) : [];
+  return defineRecognitionSystem({
+    id: a ? `agreement:${a.id}` : 'none',
+    name: { en: 'Common recognition system of the agreement' },
+    description: { en: 'Dossier item 13 (003 §6(1) 13)): credits converted by hours of study' },
+    gradeScaleIds: ['jp-sabcf', 'ru-5', 'fr-20', 'ects'],
+    consents,
+  });
+}
+
+/**
+ * R16 for the Course Jukebox: the agreement between the two universities (institutions as
+ * parties) that carries the common-recognition clause, if any.
+ */
+export async function recognitionSystemForPair(
+  db: Db,
+  homeId: string,
+  hostId: string,
+): Promise<RecognitionSystem> {
+  const rows = await db
+    .select()
+    .from(agreements)
+    .where(
+      or(
+        and(eq(agreements.partyAId, homeId), eq(agreements.partyBId, hostId)),
+        and(eq(agreements.partyAId, hostId), eq(agreements.partyBId, homeId)),
+      ),
+    )
+    .orderBy(asc(agreements.createdAt));
+  for (const a of rows) {
+    const consents = await recognitionConsents(db, a, [homeId, hostId]);
+    if (consents.length > 0) {
+      return defineRecognitionSystem({
+        id: `agreement:${a.id}`,
+        name: { en: 'Common recognition system of the agreement' },
+        description: { en: 'Course Jukebox credits recognised under the partners’ agreement' },
+        gradeScaleIds: ['jp-sabcf', 'ru-5', 'fr-20', 'ects'],
+        consents,
+      });
+    }
+  }
+  return defineRecognitionSystem({
+    id: 'none',
+    name: { en: 'No common recognition system' },
+    description: { en: 'No agreement between the two universities carries the clause' },
+    gradeScaleIds: [],
+  });
+}
+
+/** A zod error as the field paths the API reports (`body.entries[2].grade`). */
+export function zodIssues(
+  error: { issues: { path: PropertyKey[]; message: string }[] },
+  root: string,
+) {
+  return error.issues.map((i) => ({
+    field: [root, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))]
+      .join('')
+      .replace(/\.\[/g, '['),
+    message: i.message,
+  }));
+}
+
+export function invalid(field: string, message: string): AppError {
+  return new AppError('validation_failed', `${field}: ${message}`, {
+    field,
+    issues: [{ field, message }],
+  });
+}

@@ -1,0 +1,524 @@
+/**
+ * Course Jukebox (seed 004, issue 8 item 7): the Campus-in-Campus alliance shares online courses
+ * from its members' catalogues; students of member universities enrol across the alliance; the
+ * host enters the result and the home coordinator decides on recognition — the same decision,
+ * equivalence table and rate as for a learning agreement (R7, with R16 checked on the partners'
+ * agreement).
+ *
+ * Storage: an enrolment row keeps the domain enrolment, the component, the transcript line and
+ * the decision in its `result` jsonb (a recognition decision row needs a mobility; a Jukebox
+ * enrolment is not one and must not count in the balance ledger).
+ */
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import {
+  consortia,
+  consortiumMembers,
+  courses,
+  institutions,
+  jukeboxEnrolments,
+  studentProfiles,
+  users,
+} from '#src/db/schema.ts';
+import { can } from '#src/domain/access/can.ts';
+import { convertCredits, type CreditSystemId } from '#src/domain/recognition/credit-systems.ts';
+import {
+  buildJukeboxCatalogue,
+  enrolInJukebox,
+  jukeboxComponent,
+  jukeboxSubject,
+  jukeboxTranscriptEntry,
+  type Alliance,
+  type CatalogueCourse,
+  type JukeboxEnrolment,
+  type JukeboxOffer,
+} from '#src/domain/recognition/course-jukebox.ts';
+import { convertGrade } from '#src/domain/recognition/grade-conversion.ts';
+import type { LaComponent } from '#src/domain/recognition/learning-agreement.ts';
+import {
+  decideRecognition,
+  suggestRecognition,
+  type RecognitionDecision,
+  type RecognitionOutcome,
+  type TranscriptEntry,
+} from '#src/domain/recognition/recognition.ts';
+import type { LocalisedText, StudyLevel } from '#src/domain/recognition/types.ts';
+import { audit } from '../audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import type { Mailer } from '../notify/mailer.ts';
+import { notify } from '../notify/notify.ts';
+import {
+  coordinatorsOf,
+  creditSystemOfCountry,
+  gradeScaleOfCountry,
+  invalid,
+  nowIso,
+  recognitionSystemForPair,
+  todayIso,
+} from './common.ts';
+import { courseView, type CourseRow } from './courses.ts';
+import { decisionError, equivalenceEntries, growEquivalences } from './equivalences.ts';
+
+/** What an enrolment row keeps in `result`. */
+export interface JukeboxRecord {
+  enrolment: JukeboxEnrolment;
+  component: LaComponent;
+  transcript: TranscriptEntry | null;
+  decision: RecognitionDecision | null;
+}
+
+const OPEN = { enrolmentOpens: '0000-01-01', enrolmentCloses: '9999-12-31' };
+
+async function loadAlliance(db: Db, id: string): Promise<Alliance & { names: object }> {
+  const [row] = await db.select().from(consortia).where(eq(consortia.id, id));
+  if (!row || row.kind !== 'alliance') throw notFound('alliance', id);
+  const members = await db
+    .select()
+    .from(consortiumMembers)
+    .where(eq(consortiumMembers.consortiumId, id));
+  return {
+    id: row.id,
+    name: { en: row.name, ...(row.names as LocalisedText) },
+    names: row.names,
+    members: members.map((m) => ({
+      institutionId: m.institutionId,
+      from: m.joinedOn,
+      until: m.leftOn,
+    })),
+  };
+}
+
+function catalogueCourse(c: CourseRow): CatalogueCourse {
+  return {
+    institutionId: c.institutionId,
+    ounitId: c.orgUnitId,
+    code: c.code,
+    title: c.title,
+    level: c.level as StudyLevel,
+    credits: { value: c.credits, system: c.creditSystem as CreditSystemId },
+    term: c.term ?? '',
+    languages: c.language ? [c.language] : [],
+    online: c.online,
+  };
+}
+
+/** A course shared in the Jukebox is offered for its term, open to every member's students. */
+function offerOf(c: CourseRow, allianceId: string): JukeboxOffer {
+  return {
+    id: c.id,
+    allianceId,
+    institutionId: c.institutionId,
+    courseCode: c.code,
+    term: c.term ?? '',
+    seats: null,
+    ...OPEN,
+    levels: [],
+  };
+}
+
+/** GET /alliances/:id/jukebox — the shared catalogue, credits shown in each member's system. */
+export async function getJukebox(ctx: ServiceContext, allianceId: string) {
+  const alliance = await loadAlliance(ctx.db, allianceId);
+  const rows = await ctx.db
+    .select()
+    .from(courses)
+    .where(eq(courses.jukeboxAllianceId, allianceId))
+    .orderBy(asc(courses.institutionId), asc(courses.code));
+  const { entries, excluded } = buildJukeboxCatalogue(
+    alliance,
+    rows.map(catalogueCourse),
+    rows.map((c) => offerOf(c, allianceId)),
+    todayIso(),
+  );
+  const memberIds = alliance.members.map((m) => m.institutionId);
+  const insts = memberIds.length
+    ? await ctx.db.select().from(institutions).where(inArray(institutions.id, memberIds))
+    : [];
+  const systems = [...new Set(insts.map((i) => creditSystemOfCountry(i.country)))];
+  const counts = rows.length
+    ? await ctx.db
+        .select({
+          courseId: jukeboxEnrolments.courseId,
+          studentUserId: jukeboxEnrolments.studentUserId,
+        })
+        .from(jukeboxEnrolments)
+        .where(
+          inArray(
+            jukeboxEnrolments.courseId,
+            rows.map((r) => r.id),
+          ),
+        )
+    : [];
+  return {
+    alliance: {
+      id: alliance.id,
+      name: alliance.name.en,
+      names: alliance.names,
+      members: alliance.members.map((m) => {
+        const i = insts.find((x) => x.id === m.institutionId);
+        return { ...m, name: i?.name ?? m.institutionId, names: i?.names ?? {} };
+      }),
+    },
+    entries: entries.map((e) => {
+      const row = rows.find((r) => r.id === e.offer.id)!;
+      const inst = insts.find((i) => i.id === row.institutionId);
+      return {
+        course: courseView(row),
+        institution: { id: row.institutionId, name: inst?.name ?? '', names: inst?.names ?? {} },
+        enrolled: counts.filter((c) => c.courseId === row.id).length,
+        mine: counts.some((c) => c.courseId === row.id && c.studentUserId === ctx.actor?.id),
+        conversions: systems.map((system) =>
+          convertCredits(row.credits, row.creditSystem as CreditSystemId, system),
+        ),
+      };
+    }),
+    excluded: excluded.map((x) => ({ offerId: x.offer.id, reason: x.reason })),
+  };
+}
+
+/** POST /alliances/:id/jukebox/:courseId/enrolments — a student of a member enrols. */
+export async function enrolInCourse(
+  ctx: ServiceContext,
+  mailer: Mailer | null,
+  allianceId: string,
+  courseId: string,
+) {
+  const actor = ctx.actor;
+  if (!actor || !actor.roles.some((r) => r.role === 'student')) {
+    throw forbidden('enrol in a Course Jukebox course: students do');
+  }
+  const alliance = await loadAlliance(ctx.db, allianceId);
+  const [course] = await ctx.db.select().from(courses).where(eq(courses.id, courseId));
+  if (!course || course.jukeboxAllianceId !== allianceId)
+    throw notFound('Jukebox course', courseId);
+  const [profile] = await ctx.db
+    .select()
+    .from(studentProfiles)
+    .where(eq(studentProfiles.userId, actor.id));
+  if (!profile) {
+    throw new AppError(
+      'rule_violation',
+      'your student profile (home university, level) is missing',
+      {
+        reasons: [{ code: 'no-profile', message: 'no student profile' }],
+      },
+    );
+  }
+  const [home] = await ctx.db
+    .select()
+    .from(institutions)
+    .where(eq(institutions.id, profile.homeId));
+  const send = await ctx.db.transaction(async (tx) => {
+    const existing = await tx
+      .select({ studentUserId: jukeboxEnrolments.studentUserId })
+      .from(jukeboxEnrolments)
+      .where(eq(jukeboxEnrolments.courseId, courseId));
+    const student = {
+      id: actor.id,
+      homeInstitutionId: profile.homeId,
+      level: profile.level as StudyLevel,
+      languages: profile.languages.map((l) => l.language),
+    };
+    const entry = { offer: offerOf(course, allianceId), course: catalogueCourse(course) };
+    const id = crypto.randomUUID();
+    const r = enrolInJukebox(id, student, entry, alliance, {
+      on: todayIso(),
+      enrolled: existing.length,
+      alreadyEnrolled: existing.some((e) => e.studentUserId === actor.id),
+    });
+    if (!r.ok) {
+      const already = r.reasons.some((x) => x.code === 'already-enrolled');
+      throw new AppError(
+        already && r.reasons.length === 1 ? 'conflict' : 'rule_violation',
+        r.reasons.map((x) => x.message).join('; '),
+        { reasons: r.reasons },
+      );
+    }
+    const component = jukeboxComponent(r.enrolment, entry.course, {
+      creditSystem: creditSystemOfCountry(home?.country ?? ''),
+    });
+    const record: JukeboxRecord = {
+      enrolment: r.enrolment,
+      component,
+      transcript: null,
+      decision: null,
+    };
+    await tx.insert(jukeboxEnrolments).values({
+      id,
+      courseId,
+      studentUserId: actor.id,
+      status: 'enrolled',
+      result: record as unknown as Record<string, unknown>,
+    });
+    await audit(tx, ctx, {
+      action: 'jukebox.enrolled',
+      resourceType: 'jukebox_enrolment',
+      resourceId: id,
+      details: { allianceId, courseId, home: profile.homeId, host: course.institutionId },
+    });
+    const recipients = await coordinatorsOf(tx, [profile.homeId, course.institutionId]);
+    return notify(tx, recipients, {
+      kind: 'jukebox.enrolled',
+      subject: `Course Jukebox: a ${profile.homeId} student enrolled in ${course.code}`,
+      body: `${course.institutionId} ${course.code} (${course.term ?? ''}), Course Jukebox of ${allianceId}.`,
+      data: { enrolmentId: id, courseId },
+    });
+  });
+  await send(mailer);
+  return getEnrolment(ctx, await findEnrolmentId(ctx.db, courseId, actor.id));
+}
+
+async function findEnrolmentId(db: Db, courseId: string, userId: string): Promise<string> {
+  const [row] = await db
+    .select({ id: jukeboxEnrolments.id })
+    .from(jukeboxEnrolments)
+    .where(
+      and(eq(jukeboxEnrolments.courseId, courseId), eq(jukeboxEnrolments.studentUserId, userId)),
+    );
+  if (!row) throw notFound('enrolment', courseId);
+  return row.id;
+}
+
+type EnrolmentRow = typeof jukeboxEnrolments.$inferSelect;
+
+async function loadEnrolment(db: Db, id: string) {
+  const [row] = await db.select().from(jukeboxEnrolments).where(eq(jukeboxEnrolments.id, id));
+  if (!row) throw notFound('enrolment', id);
+  const [course] = await db.select().from(courses).where(eq(courses.id, row.courseId));
+  if (!course) throw notFound('course', row.courseId);
+  return { row, course, record: row.result as unknown as JukeboxRecord };
+}
+
+function rolesFor(ctx: ServiceContext, row: EnrolmentRow, record: JukeboxRecord) {
+  const coordinatorOf = (id: string) =>
+    can(ctx.actor, 'mobility:manage', { type: 'jukebox_enrolment', institutionIds: [id] });
+  return {
+    student:
+      !!ctx.actor &&
+      row.studentUserId === ctx.actor.id &&
+      can(ctx.actor, 'person:read', { type: 'jukebox_enrolment', ownerUserId: row.studentUserId }),
+    home: coordinatorOf(record.enrolment.homeInstitutionId),
+    host: coordinatorOf(record.enrolment.hostInstitutionId),
+  };
+}
+
+async function enrolmentView(db: Db, ctx: ServiceContext, row: EnrolmentRow, course: CourseRow) {
+  const record = row.result as unknown as JukeboxRecord;
+  const roles = rolesFor(ctx, row, record);
+  const [student] = await db
+    .select({ name: users.displayName, invented: users.invented })
+    .from(users)
+    .where(eq(users.id, row.studentUserId));
+  const table = await equivalenceEntries(
+    db,
+    record.enrolment.hostInstitutionId,
+    record.enrolment.homeInstitutionId,
+    [record.component],
+  );
+  return {
+    id: row.id,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    course: courseView(course),
+    student: student ? { name: student.name, invented: student.invented } : null,
+    ...record,
+    suggestion: record.decision
+      ? null
+      : suggestRecognition(table, record.component, {
+          hostInstitutionId: record.enrolment.hostInstitutionId,
+          homeInstitutionId: record.enrolment.homeInstitutionId,
+        }),
+    may: {
+      enterResult: roles.host && !record.decision,
+      decide: roles.home && !!record.transcript && !record.decision,
+    },
+  };
+}
+
+async function getEnrolment(ctx: ServiceContext, id: string) {
+  const { row, course, record } = await loadEnrolment(ctx.db, id);
+  const roles = rolesFor(ctx, row, record);
+  if (!roles.student && !roles.home && !roles.host) throw forbidden('see this enrolment');
+  return enrolmentView(ctx.db, ctx, row, course);
+}
+
+/** GET /jukebox-enrolments — your own, or those of students of your institution or course. */
+export async function listJukeboxEnrolments(ctx: ServiceContext) {
+  if (!ctx.actor) throw forbidden('see enrolments');
+  const rows = await ctx.db
+    .select()
+    .from(jukeboxEnrolments)
+    .innerJoin(courses, eq(courses.id, jukeboxEnrolments.courseId))
+    .orderBy(asc(jukeboxEnrolments.createdAt));
+  const items = [];
+  for (const { jukebox_enrolments: row, courses: course } of rows) {
+    const roles = rolesFor(ctx, row, row.result as unknown as JukeboxRecord);
+    if (!roles.student && !roles.home && !roles.host) continue;
+    items.push(await enrolmentView(ctx.db, ctx, row, course));
+  }
+  return { items };
+}
+
+/** PUT /jukebox-enrolments/:id/result — the host enters the result (a transcript line). */
+export async function enterJukeboxResult(
+  ctx: ServiceContext,
+  mailer: Mailer | null,
+  id: string,
+  input: { status: TranscriptEntry['status']; grade: string | null; credits?: number | undefined },
+) {
+  const send = await ctx.db.transaction(async (tx) => {
+    const { row, course, record } = await loadEnrolment(tx, id);
+    if (!rolesFor(ctx, row, record).host)
+      throw forbidden('enter the result: the host coordinator does');
+    if (record.decision) throw new AppError('conflict', 'the result is already recognised');
+    const [host] = await tx
+      .select()
+      .from(institutions)
+      .where(eq(institutions.id, course.institutionId));
+    const scale = gradeScaleOfCountry(host?.country ?? '');
+    if (input.grade) {
+      const g = convertGrade(input.grade, scale, scale);
+      if (!g.ok) throw invalid('body.grade', g.refusal.message);
+    }
+    const transcript = jukeboxTranscriptEntry(record.enrolment, catalogueCourse(course), {
+      status: input.status,
+      grade: input.grade,
+      gradeScaleId: input.grade ? scale : null,
+      credits:
+        input.credits === undefined
+          ? undefined
+          : { value: input.credits, system: course.creditSystem as CreditSystemId },
+    });
+    const next: JukeboxRecord = { ...record, transcript };
+    await tx
+      .update(jukeboxEnrolments)
+      .set({ status: 'completed', result: next as unknown as Record<string, unknown> })
+      .where(eq(jukeboxEnrolments.id, id));
+    await audit(tx, ctx, {
+      action: 'jukebox.result',
+      resourceType: 'jukebox_enrolment',
+      resourceId: id,
+      details: { status: input.status, grade: input.grade, rules: ['R7'] },
+    });
+    const recipients = [
+      row.studentUserId,
+      ...(await coordinatorsOf(tx, [record.enrolment.homeInstitutionId])),
+    ].filter((u) => u !== ctx.actor?.id);
+    return notify(tx, recipients, {
+      kind: 'jukebox.result',
+      subject: `Course Jukebox: result of ${course.code}`,
+      body: `${course.code}: ${input.status}${input.grade ? `, ${input.grade}` : ''}.`,
+      data: { enrolmentId: id },
+    });
+  });
+  await send(mailer);
+  return getEnrolment(ctx, id);
+}
+
+/** POST /jukebox-enrolments/:id/recognition — the home coordinator decides (R7, R16). */
+export async function decideJukebox(
+  ctx: ServiceContext,
+  mailer: Mailer | null,
+  id: string,
+  input: {
+    outcome: RecognitionOutcome;
+    credits?: number | undefined;
+    reason?: string | undefined;
+    recognisedAs?: { code: string; title: LocalisedText; credits: number } | undefined;
+    reusedFrom?: { key: string; lastDecidedAt: string } | undefined;
+  },
+) {
+  const send = await ctx.db.transaction(async (tx) => {
+    const { row, course, record } = await loadEnrolment(tx, id);
+    const homeId = record.enrolment.homeInstitutionId;
+    if (
+      !can(ctx.actor, 'recognition:decide', { type: 'jukebox_enrolment', institutionIds: [homeId] })
+    ) {
+      throw forbidden('decide on recognition: the home coordinator does');
+    }
+    if (record.decision) throw new AppError('conflict', 'this enrolment is already decided');
+    if (!record.transcript) {
+      throw new AppError('rule_violation', 'the host has not entered the result yet', {
+        rules: ['R7'],
+        refusal: 'no-transcript',
+      });
+    }
+    const [home] = await tx.select().from(institutions).where(eq(institutions.id, homeId));
+    const component = input.recognisedAs
+      ? jukeboxComponent(record.enrolment, catalogueCourse(course), {
+          creditSystem: creditSystemOfCountry(home?.country ?? ''),
+          recognisedAs: input.recognisedAs,
+        })
+      : record.component;
+    const system = await recognitionSystemForPair(tx, homeId, record.enrolment.hostInstitutionId);
+    const r = decideRecognition({
+      subject: jukeboxSubject(record.enrolment),
+      component,
+      homeInstitutionId: homeId,
+      hostInstitutionId: record.enrolment.hostInstitutionId,
+      system,
+      transcript: record.transcript,
+      outcome: input.outcome,
+      credits: input.credits,
+      reason: input.reason,
+      homeGradeScaleId: gradeScaleOfCountry(home?.country ?? ''),
+      decidedBy: ctx.actor?.id ?? 'system',
+      at: nowIso(),
+      reusedFrom: input.reusedFrom ?? null,
+    });
+    if (!r.ok) throw decisionError(r.refusal);
+    const next: JukeboxRecord = { ...record, component, decision: r.value };
+    await tx
+      .update(jukeboxEnrolments)
+      .set({ status: 'recognised', result: next as unknown as Record<string, unknown> })
+      .where(eq(jukeboxEnrolments.id, id));
+    await growEquivalences(tx, r.value);
+    await audit(tx, ctx, {
+      action: 'recognition.decided',
+      resourceType: 'jukebox_enrolment',
+      resourceId: id,
+      details: {
+        outcome: r.value.outcome,
+        creditsRecognised: r.value.creditsRecognised,
+        reason: r.value.reason,
+        rules: ['R7', 'R16'],
+      },
+    });
+    return notify(
+      tx,
+      [row.studentUserId].filter((u) => u !== ctx.actor?.id),
+      {
+        kind: 'recognition.decided',
+        subject: `Recognition: ${course.code} — ${r.value.outcome}`,
+        body: `${r.value.creditsRecognised.value} ${r.value.creditsRecognised.system} recognised.`,
+        data: { enrolmentId: id },
+      },
+    );
+  });
+  await send(mailer);
+  return getEnrolment(ctx, id);
+}
+
+/** The student's own Jukebox decisions, for "my recognised credits". */
+export async function myJukeboxDecisions(ctx: ServiceContext) {
+  if (!ctx.actor) return [];
+  const rows = await ctx.db
+    .select()
+    .from(jukeboxEnrolments)
+    .where(
+      and(eq(jukeboxEnrolments.studentUserId, ctx.actor.id), isNotNull(jukeboxEnrolments.result)),
+    );
+  const out = [];
+  for (const row of rows) {
+    const record = row.result as unknown as JukeboxRecord;
+    if (!rolesFor(ctx, row, record).student || !record.decision) continue;
+    out.push({
+      source: 'jukebox' as const,
+      sourceId: row.id,
+      state: row.status,
+      decision: record.decision,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,339 @@
+/**
+ * Learning agreements (issue 8 item 3, R7): the draft, proposals after signing, the three
+ * signatures (student, home, host) with stale approvals refused (409), every version kept and
+ * diffable. The domain object of src/domain/recognition/learning-agreement.ts is stored whole.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import { learningAgreements, users } from '#src/db/schema.ts';
+import { convertCredits } from '#src/domain/recognition/credit-systems.ts';
+import {
+  approveVersion,
+  currentVersion,
+  diffVersions,
+  draftLearningAgreement,
+  isSigned,
+  latestVersion,
+  pendingProposal,
+  proposeChanges,
+  rejectVersion,
+  versionCredits,
+  versionOf,
+  type LaChange,
+  type LaComponent,
+  type LaEvent,
+  type LaParty,
+  type LaRefusalCode,
+  type LearningAgreement,
+  type LaVersion,
+} from '#src/domain/recognition/learning-agreement.ts';
+import type { Refusal } from '#src/domain/recognition/types.ts';
+import { audit } from '../audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import type { Mailer } from '../notify/mailer.ts';
+import { notify } from '../notify/notify.ts';
+import {
+  institutionInfo,
+  laParties,
+  loadMobility,
+  loadScope,
+  nowIso,
+  requireActors,
+  usersOfParties,
+  type MobilityScope,
+} from './common.ts';
+import type { Send } from './mobilities.ts';
+
+/** States in which the learning agreement may still change (R7: before recognition). */
+const EDITABLE = ['nominated', 'accepted', 'la_signed', 'departed', 'arrived'];
+
+function laError(refusal: Refusal<LaRefusalCode>): AppError {
+  const details = { refusal: refusal.code, rules: ['R7'] };
+  if (refusal.code === 'stale' || refusal.code === 'already-signed') {
+    return new AppError('conflict', refusal.message, details);
+  }
+  if (refusal.code === 'no-pending-proposal') {
+    return new AppError('conflict', refusal.message, details);
+  }
+  return new AppError('rule_violation', refusal.message, details);
+}
+
+function componentView(la: LearningAgreement, c: LaComponent) {
+  return {
+    ...c,
+    conversion: convertCredits(c.host.credits.value, c.host.credits.system, la.homeCreditSystem),
+  };
+}
+
+function versionView(la: LearningAgreement, v: LaVersion) {
+  return {
+    ...v,
+    components: v.components.map((c) => componentView(la, c)),
+    credits: versionCredits(la, v),
+  };
+}
+
+export async function loadLa(db: Db, mobilityId: string): Promise<LearningAgreement | null> {
+  const [row] = await db
+    .select()
+    .from(learningAgreements)
+    .where(eq(learningAgreements.mobilityId, mobilityId));
+  return row ? (row.document as unknown as LearningAgreement) : null;
+}
+
+function view(la: LearningAgreement, parties: LaParty[], state: string) {
+  const pending = pendingProposal(la);
+  const current = currentVersion(la);
+  const editable = EDITABLE.includes(state);
+  return {
+    id: la.id,
+    mobilityId: la.mobilityId,
+    homeInstitutionId: la.homeInstitutionId,
+    hostInstitutionId: la.hostInstitutionId,
+    homeCreditSystem: la.homeCreditSystem,
+    hostCreditSystem: la.hostCreditSystem,
+    signed: isSigned(la),
+    currentVersion: current?.number ?? null,
+    pendingVersion: pending?.number ?? null,
+    latestVersion: latestVersion(la).number,
+    versions: la.versions.map((v) => versionView(la, v)),
+    myParties: parties,
+    may: {
+      propose: editable && parties.length > 0,
+      sign: editable && pending ? parties.filter((p) => !pending.signatures[p]) : [],
+    },
+  };
+}
+
+async function context(ctx: ServiceContext, mobilityId: string) {
+  const row = await loadMobility(ctx.db, mobilityId);
+  const s = await loadScope(ctx.db, row);
+  const actors = requireActors(ctx.actor, s);
+  return { s, parties: laParties(actors) };
+}
+
+/** GET /mobilities/:id/learning-agreement — every version with credits converted and the rule. */
+export async function getLearningAgreement(ctx: ServiceContext, mobilityId: string) {
+  const { s, parties } = await context(ctx, mobilityId);
+  const la = await loadLa(ctx.db, mobilityId);
+  if (!la) throw notFound('learning agreement of mobility', mobilityId);
+  return view(la, parties, s.row.status);
+}
+
+/** Which party the actor acts as: the one asked for, if they may; else their only one. */
+function partyFor(parties: LaParty[], asked: LaParty | undefined): LaParty {
+  if (asked) {
+    if (!parties.includes(asked)) throw forbidden(`act as the ${asked} of this learning agreement`);
+    return asked;
+  }
+  if (parties.length === 0) throw forbidden('change this learning agreement');
+  if (parties.length > 1) {
+    throw new AppError('validation_failed', 'body.party: say which party you act as', {
+      field: 'body.party',
+      issues: [{ field: 'body.party', message: 'say which party you act as' }],
+    });
+  }
+  return parties[0]!;
+}
+
+async function save(
+  tx: Db,
+  ctx: ServiceContext,
+  s: MobilityScope,
+  la: LearningAgreement,
+  events: readonly LaEvent[],
+  isNew: boolean,
+): Promise<Send[]> {
+  const values = {
+    mobilityId: la.mobilityId,
+    document: la as unknown as Record<string, unknown>,
+    currentVersion: latestVersion(la).number,
+    updatedAt: new Date(),
+  };
+  if (isNew) await tx.insert(learningAgreements).values(values);
+  else
+    await tx
+      .update(learningAgreements)
+      .set(values)
+      .where(eq(learningAgreements.mobilityId, la.mobilityId));
+  const sends: Send[] = [];
+  for (const e of events) {
+    await audit(tx, ctx, {
+      action: `learning_agreement.${e.type.slice(3)}`,
+      resourceType: 'mobility',
+      resourceId: la.mobilityId,
+      details: { event: e.type, version: e.version, party: e.party, rules: ['R7'] },
+    });
+    const recipients = await usersOfParties(tx, s, e.notify, ctx.actor?.id ?? null);
+    sends.push(
+      await notify(tx, recipients, {
+        kind: e.type,
+        subject: `Learning agreement of ${s.row.studentName}: version ${e.version} ${e.type.slice(3)}`,
+        body: `The ${e.party} ${e.type.slice(3)} version ${e.version} of the learning agreement (${s.row.homeId} → ${s.row.hostId}).`,
+        data: { mobilityId: la.mobilityId, version: e.version, event: e.type },
+      }),
+    );
+  }
+  return sends;
+}
+
+async function run(
+  ctx: ServiceContext,
+  mailer: Mailer | null,
+  mobilityId: string,
+  work: (
+    tx: Db,
+    s: MobilityScope,
+    parties: LaParty[],
+    la: LearningAgreement | null,
+  ) => Promise<{ agreement: LearningAgreement; events: LaEvent[]; isNew: boolean }>,
+) {
+  const sends = await ctx.db.transaction(async (tx) => {
+    const row = await loadMobility(tx, mobilityId, true);
+    const s = await loadScope(tx, row);
+    const parties = laParties(requireActors(ctx.actor, s));
+    if (!EDITABLE.includes(row.status)) {
+      throw new AppError(
+        'rule_violation',
+        `the mobility is ${row.status}: its learning agreement no longer changes`,
+        { rules: ['R7'], state: row.status },
+      );
+    }
+    const la = await loadLa(tx, mobilityId);
+    const r = await work(tx, s, parties, la);
+    return save(tx, ctx, s, r.agreement, r.events, r.isNew);
+  });
+  for (const send of sends) await send(mailer);
+  return getLearningAgreement(ctx, mobilityId);
+}
+
+/** POST /mobilities/:id/learning-agreement — the first draft (version 1, unsigned). */
+export async function createLearningAgreement(
+  ctx: ServiceContext,
+  mailer: Mailer | null,
+  mobilityId: string,
+  input: { components: LaComponent[]; party?: LaParty | undefined },
+) {
+  return run(ctx, mailer, mobilityId, async (tx, s, parties, existing) => {
+    const party = partyFor(parties, input.party);
+    if (existing) {
+      throw new AppError(
+        'conflict',
+        'this mobility already has a learning agreement: propose changes',
+        {
+          latestVersion: latestVersion(existing).number,
+        },
+      );
+    }
+    const home = await institutionInfo(tx, s.row.homeId);
+    const host = await institutionInfo(tx, s.row.hostId);
+    const r = draftLearningAgreement({
+      id: `la-${mobilityId}`,
+      mobilityId,
+      homeInstitutionId: home.id,
+      hostInstitutionId: host.id,
+      homeCreditSystem: home.creditSystem,
+      hostCreditSystem: host.creditSystem,
+      components: input.components,
+      proposedBy: party,
+      at: nowIso(),
+    });
+    if (!r.ok) throw laError(r.refusal);
+    return { ...r.value, isNew: true };
+  });
+}
+
+function requireLa(la: LearningAgreement | null, mobilityId: string): LearningAgreement {
+  if (!la) throw notFound('learning agreement of mobility', mobilityId);
+  return la;
+}
+
+/** POST …/learning-agreement/proposals — a new version naming the version the proposer saw. */
+export async function proposeLearningAgreementChanges(
+  ctx: ServiceContext,
+  mailer: Mailer | null,
+  mobilityId: string,
+  input: { baseVersion: number; changes: LaChange[]; party?: LaParty | undefined },
+) {
+  return run(ctx, mailer, mobilityId, async (_tx, _s, parties, existing) => {
+    const la = requireLa(existing, mobilityId);
+    const party = partyFor(parties, input.party);
+    const r = proposeChanges(la, {
+      baseVersion: input.baseVersion,
+      changes: input.changes,
+      proposedBy: party,
+      at: nowIso(),
+    });
+    if (!r.ok) throw laError(r.refusal);
+    return { ...r.value, isNew: false };
+  });
+}
+
+/** POST …/learning-agreement/approvals — sign the pending version; a stale one is refused (409). */
+export async function approveLearningAgreement(
+  ctx: ServiceContext,
+  mailer: Mailer | null,
+  mobilityId: string,
+  input: {
+    version: number;
+    party?: LaParty | undefined;
+    signerName?: string | undefined;
+    signerPosition?: string | undefined;
+  },
+) {
+  return run(ctx, mailer, mobilityId, async (tx, _s, parties, existing) => {
+    const la = requireLa(existing, mobilityId);
+    const pending = pendingProposal(la);
+    const unsigned = pending ? parties.filter((p) => !pending.signatures[p]) : parties;
+    const party = input.party
+      ? partyFor(parties, input.party)
+      : partyFor(unsigned.length ? unsigned : parties, undefined);
+    const [me] = await tx
+      .select({ name: users.displayName, email: users.email })
+      .from(users)
+      .where(eq(users.id, ctx.actor?.id ?? '00000000-0000-0000-0000-000000000000'));
+    const r = approveVersion(la, input.version, {
+      party,
+      signerName: input.signerName ?? me?.name ?? 'unknown',
+      signerPosition: input.signerPosition,
+      signerEmail: me?.email,
+      signedAt: nowIso(),
+      actorId: ctx.actor?.id,
+    });
+    if (!r.ok) throw laError(r.refusal);
+    return { ...r.value, isNew: false };
+  });
+}
+
+/** POST …/learning-agreement/rejections — turn the pending version down with a comment. */
+export async function rejectLearningAgreement(
+  ctx: ServiceContext,
+  mailer: Mailer | null,
+  mobilityId: string,
+  input: { version: number; comment: string; party?: LaParty | undefined },
+) {
+  return run(ctx, mailer, mobilityId, async (_tx, _s, parties, existing) => {
+    const la = requireLa(existing, mobilityId);
+    const party = partyFor(parties, input.party);
+    const r = rejectVersion(la, input.version, { party, comment: input.comment, at: nowIso() });
+    if (!r.ok) throw laError(r.refusal);
+    return { ...r.value, isNew: false };
+  });
+}
+
+/** GET …/learning-agreement/diff?from=&to= — components added, removed and changed. */
+export async function diffLearningAgreement(
+  ctx: ServiceContext,
+  mobilityId: string,
+  from: number,
+  to: number,
+) {
+  await context(ctx, mobilityId);
+  const la = requireLa(await loadLa(ctx.db, mobilityId), mobilityId);
+  const a = versionOf(la, from);
+  const b = versionOf(la, to);
+  if (!a) throw notFound('learning agreement version', String(from));
+  if (!b) throw notFound('learning agreement version', String(to));
+  return { from, to, ...diffVersions(a, b), changes: b.changes };
+}

@@ -1,0 +1,477 @@
+/**
+ * Transcripts and recognition (issue 8 items 4–6, R7, R16): the host enters the transcript; the
+ * home coordinator records a decision per component — full, partial or none with a reason —
+ * offered the earlier decision for the same course pair as a suggestion (the equivalence table
+ * grows with every decision); the student sees the credits recognised; the recognition rate per
+ * agreement feeds reports. Credit and grade conversions show the rule used.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import {
+  agreements,
+  institutions,
+  mobilities,
+  recognitionDecisions,
+  transcripts,
+} from '#src/db/schema.ts';
+import { can } from '#src/domain/access/can.ts';
+import {
+  CREDIT_SYSTEM_IDS,
+  CREDIT_SYSTEMS,
+  convertCredits,
+  type CreditSystemId,
+} from '#src/domain/recognition/credit-systems.ts';
+import { convertGrade, type GradeConversion } from '#src/domain/recognition/grade-conversion.ts';
+import { GRADE_SCALES } from '#src/domain/recognition/grade-scales.ts';
+import { currentVersion } from '#src/domain/recognition/learning-agreement.ts';
+import {
+  agreementComponent,
+  decideRecognition,
+  recognitionRate,
+  suggestRecognition,
+  type RecognitionDecision,
+  type RecognitionOutcome,
+  type TranscriptEntry,
+} from '#src/domain/recognition/recognition.ts';
+import { checkRecognitionAgreed } from '#src/domain/recognition/recognition-system.ts';
+import { audit } from '../audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import type { Mailer } from '../notify/mailer.ts';
+import { notify } from '../notify/notify.ts';
+import {
+  institutionInfo,
+  invalid,
+  loadMobility,
+  loadScope,
+  mobilityActors,
+  nowIso,
+  recognitionSystemForAgreement,
+  requireActors,
+  todayIso,
+  usersOfParties,
+} from './common.ts';
+import { loadLa } from './learning-agreements.ts';
+import { applyTransition, type Send } from './mobilities.ts';
+import { decisionError, equivalenceEntries, growEquivalences } from './equivalences.ts';
+import { myJukeboxDecisions } from './jukebox.ts';
+
+// ── Conversions ──────────────────────────────────────────────────────────────────────────────
+
+/** GET /conversions/systems — the credit systems and grade scales, with definitions and sources. */
+export function conversionSystems() {
+  return {
+    creditSystems: CREDIT_SYSTEM_IDS.map((id) => CREDIT_SYSTEMS[id]),
+    gradeScales: Object.values(GRADE_SCALES).map((s) => ({
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      grades: s.grades.map((g) => ({ label: g.label, name: g.name ?? null, passing: g.passing })),
+      source: s.source,
+    })),
+  };
+}
+
+/** GET /conversions/credits — the converted value and the rule used. */
+export function creditConversion(value: number, from: CreditSystemId, to: CreditSystemId) {
+  return { given: { value, system: from }, to, ...convertCredits(value, from, to) };
+}
+
+/** GET /conversions/grades — the converted grade and how it was obtained. */
+export function gradeConversion(grade: string, from: string, to: string) {
+  const r = convertGrade(grade, from, to);
+  if (!r.ok) {
+    const field = r.refusal.code === 'unknown-grade' ? 'query.grade' : 'query.from';
+    throw invalid(field, r.refusal.message);
+  }
+  return r.value;
+}
+
+// ── A mobility's recognition ─────────────────────────────────────────────────────────────────
+
+async function loadTranscript(db: Db, mobilityId: string) {
+  const [row] = await db.select().from(transcripts).where(eq(transcripts.mobilityId, mobilityId));
+  return row ? { issuedOn: row.issuedOn, entries: row.entries as TranscriptEntry[] } : null;
+}
+
+async function loadDecisions(db: Db, mobilityId: string): Promise<RecognitionDecision[]> {
+  const rows = await db
+    .select()
+    .from(recognitionDecisions)
+    .where(eq(recognitionDecisions.mobilityId, mobilityId));
+  return rows.map((r) => r.decision as unknown as RecognitionDecision);
+}
+
+/**
+ * GET /mobilities/:id/recognition — per component of the signed learning agreement: the
+ * transcript line, the converted credits and grade with their rule, the decision, and the
+ * earlier decision for the same pair as a suggestion; the rate (the student's recognised credits).
+ */
+export async function getRecognition(ctx: ServiceContext, mobilityId: string) {
+  const row = await loadMobility(ctx.db, mobilityId);
+  const s = await loadScope(ctx.db, row);
+  const actors = requireActors(ctx.actor, s);
+  const la = await loadLa(ctx.db, mobilityId);
+  const version = la ? currentVersion(la) : null;
+  const home = await institutionInfo(ctx.db, row.homeId);
+  const host = await institutionInfo(ctx.db, row.hostId);
+  const transcript = await loadTranscript(ctx.db, mobilityId);
+  const decisions = await loadDecisions(ctx.db, mobilityId);
+  const system = await recognitionSystemForAgreement(ctx.db, row.agreementId, [home.id, host.id]);
+  const agreed = checkRecognitionAgreed(system, [home.id, host.id], todayIso());
+  const components = version?.components ?? [];
+  const table = await equivalenceEntries(ctx.db, host.id, home.id, components);
+  const isHome = actors.some((a) => a.role === 'coordinator' && a.side === 'home');
+  const isHost = actors.some((a) => a.role === 'coordinator' && a.side === 'host');
+  return {
+    mobilityId,
+    state: row.status,
+    studentName: row.studentName,
+    home,
+    host,
+    learningAgreementVersion: version?.number ?? null,
+    system: {
+      id: system.id,
+      agreed: agreed.agreed,
+      reasons: agreed.agreed ? [] : agreed.reasons,
+      consents: system.consents,
+    },
+    transcript,
+    components: components.map((c) => {
+      const line = transcript?.entries.find((e) => e.componentId === c.id) ?? null;
+      let grade: GradeConversion | null = null;
+      if (line?.grade && line.gradeScaleId) {
+        const g = convertGrade(line.grade, line.gradeScaleId, home.gradeScaleId, {
+          sourceDistribution: line.distribution,
+        });
+        grade = g.ok ? g.value : null;
+      }
+      const decision = decisions.find((d) => d.componentId === c.id) ?? null;
+      return {
+        component: c,
+        transcript: line,
+        creditConversion: convertCredits(
+          (line?.credits ?? c.host.credits).value,
+          c.host.credits.system,
+          home.creditSystem,
+        ),
+        gradeConversion: grade,
+        decision,
+        suggestion: decision
+          ? null
+          : suggestRecognition(table, c, {
+              hostInstitutionId: host.id,
+              homeInstitutionId: home.id,
+            }),
+      };
+    }),
+    rate: recognitionRate(
+      decisions,
+      components.map((c) => c.id),
+    ),
+    may: {
+      enterTranscript:
+        isHost &&
+        !!version &&
+        ['arrived', 'completed', 'interrupted', 'transcript_issued'].includes(row.status) &&
+        decisions.length === 0,
+      decide: isHome && !!transcript && row.status !== 'recognised',
+    },
+  };
+}
+
+/**
+ * PUT /mobilities/:id/transcript — the host enters the transcript of records; when the mobility
+ * is completed (or interrupted after arrival) the transcript is issued in the same step.
+ */
+export async function enterTranscript(
+  ctx: ServiceContext,
+  mailer: Mailer | null,
+  mobilityId: string,
+  input: { issuedOn: string; entries: TranscriptEntry[] },
+) {
+  const sends = await ctx.db.transaction(async (tx) => {
+    const row = await loadMobility(tx, mobilityId, true);
+    const s = await loadScope(tx, row);
+    const actors = requireActors(ctx.actor, s);
+    if (
+      !actors.some((a) => a.role === 'coordinator' && a.side === 'host') ||
+      !can(ctx.actor, 'mobility:manage', { type: 'mobility', institutionIds: [row.hostId] })
+    ) {
+      throw forbidden('enter the transcript: the host coordinator does');
+    }
+    const la = await loadLa(tx, mobilityId);
+    const version = la ? currentVersion(la) : null;
+    if (!version) {
+      throw new AppError('rule_violation', 'the learning agreement is not signed by all three', {
+        rules: ['R7'],
+        refusal: 'la-not-signed',
+      });
+    }
+    if (!['arrived', 'completed', 'interrupted', 'transcript_issued'].includes(row.status)) {
+      throw new AppError('rule_violation', `the mobility is ${row.status}: no transcript yet`, {
+        rules: ['R7'],
+        state: row.status,
+      });
+    }
+    const decided = await loadDecisions(tx, mobilityId);
+    if (decided.length > 0) {
+      throw new AppError('conflict', 'recognition decisions already rest on this transcript', {
+        decided: decided.map((d) => d.componentId),
+      });
+    }
+    const seen = new Set<string>();
+    input.entries.forEach((e, i) => {
+      const c = version.components.find((x) => x.id === e.componentId);
+      if (!c) {
+        throw invalid(
+          `body.entries[${i}].componentId`,
+          `${e.componentId} is not in version ${version.number}`,
+        );
+      }
+      if (seen.has(e.componentId)) {
+        throw invalid(`body.entries[${i}].componentId`, `${e.componentId} appears twice`);
+      }
+      seen.add(e.componentId);
+      if (e.hostCourseCode !== c.host.code) {
+        throw invalid(`body.entries[${i}].hostCourseCode`, `expected ${c.host.code}`);
+      }
+      if (e.credits.system !== c.host.credits.system) {
+        throw invalid(`body.entries[${i}].credits.system`, `expected ${c.host.credits.system}`);
+      }
+      if (e.grade && e.gradeScaleId) {
+        const g = convertGrade(e.grade, e.gradeScaleId, e.gradeScaleId);
+        if (!g.ok) throw invalid(`body.entries[${i}].grade`, g.refusal.message);
+      }
+    });
+    const [old] = await tx.select().from(transcripts).where(eq(transcripts.mobilityId, mobilityId));
+    if (old) {
+      await tx
+        .update(transcripts)
+        .set({ entries: input.entries, issuedOn: input.issuedOn })
+        .where(eq(transcripts.mobilityId, mobilityId));
+    } else {
+      await tx
+        .insert(transcripts)
+        .values({ mobilityId, entries: input.entries, issuedOn: input.issuedOn });
+    }
+    await audit(tx, ctx, {
+      action: 'transcript.entered',
+      resourceType: 'mobility',
+      resourceId: mobilityId,
+      details: { issuedOn: input.issuedOn, entries: input.entries.length, rules: ['R7'] },
+    });
+    const sends: Send[] = [];
+    if (row.status === 'completed' || row.status === 'interrupted') {
+      sends.push(
+        await applyTransition(tx, ctx, s, {
+          action: 'issue_transcript',
+          transcriptRef: `tor:${mobilityId}:${input.issuedOn}`,
+        }),
+      );
+    }
+    return sends;
+  });
+  for (const send of sends) await send(mailer);
+  return getRecognition(ctx, mobilityId);
+}
+
+export interface DecisionRequest {
+  componentId: string;
+  outcome: RecognitionOutcome;
+  credits?: number | undefined;
+  reason?: string | undefined;
+  homeGradeScaleId?: string | undefined;
+  reusedFrom?: { key: string; lastDecidedAt: string } | undefined;
+}
+
+/** POST /mobilities/:id/recognition-decisions — R7, R16: the home coordinator decides. */
+export async function decideComponent(
+  ctx: ServiceContext,
+  mailer: Mailer | null,
+  mobilityId: string,
+  input: DecisionRequest,
+) {
+  const send = await ctx.db.transaction(async (tx) => {
+    const row = await loadMobility(tx, mobilityId, true);
+    const s = await loadScope(tx, row);
+    requireActors(ctx.actor, s);
+    if (!can(ctx.actor, 'recognition:decide', { type: 'mobility', institutionIds: [row.homeId] })) {
+      throw forbidden('decide on recognition: the home coordinator does');
+    }
+    if (row.status === 'recognised') {
+      throw new AppError('rule_violation', 'the mobility is already recognised', {
+        rules: ['R7'],
+      });
+    }
+    const la = await loadLa(tx, mobilityId);
+    if (!la) throw notFound('learning agreement of mobility', mobilityId);
+    const found = agreementComponent(la, input.componentId);
+    if (!found.ok) {
+      if (found.refusal.code === 'unknown-component') {
+        throw invalid('body.componentId', found.refusal.message);
+      }
+      throw decisionError(found.refusal);
+    }
+    const transcript = await loadTranscript(tx, mobilityId);
+    if (!transcript) {
+      throw new AppError('rule_violation', 'the host has not entered the transcript yet', {
+        rules: ['R7'],
+        refusal: 'no-transcript',
+      });
+    }
+    const [existing] = await tx
+      .select({ id: recognitionDecisions.id })
+      .from(recognitionDecisions)
+      .where(
+        and(
+          eq(recognitionDecisions.mobilityId, mobilityId),
+          eq(recognitionDecisions.componentId, input.componentId),
+        ),
+      );
+    if (existing) {
+      throw new AppError('conflict', `component ${input.componentId} is already decided`, {
+        componentId: input.componentId,
+      });
+    }
+    const home = await institutionInfo(tx, row.homeId);
+    const system = await recognitionSystemForAgreement(tx, row.agreementId, [
+      row.homeId,
+      row.hostId,
+    ]);
+    const r = decideRecognition({
+      subject: found.value.subject,
+      component: found.value.component,
+      homeInstitutionId: row.homeId,
+      hostInstitutionId: row.hostId,
+      system,
+      transcript: transcript.entries.find((e) => e.componentId === input.componentId) ?? null,
+      outcome: input.outcome,
+      credits: input.credits,
+      reason: input.reason,
+      homeGradeScaleId: input.homeGradeScaleId ?? home.gradeScaleId,
+      decidedBy: ctx.actor?.id ?? 'system',
+      at: nowIso(),
+      reusedFrom: input.reusedFrom ?? null,
+    });
+    if (!r.ok) throw decisionError(r.refusal);
+    const d = r.value;
+    await tx.insert(recognitionDecisions).values({
+      mobilityId,
+      componentId: d.componentId,
+      decision: d as unknown as Record<string, unknown>,
+      decidedBy: ctx.actor?.id ?? null,
+    });
+    await growEquivalences(tx, d);
+    await audit(tx, ctx, {
+      action: 'recognition.decided',
+      resourceType: 'mobility',
+      resourceId: mobilityId,
+      details: {
+        componentId: d.componentId,
+        outcome: d.outcome,
+        creditsRecognised: d.creditsRecognised,
+        creditsPlanned: d.creditsPlanned,
+        reason: d.reason,
+        reusedFrom: d.reusedFrom,
+        rules: ['R7', 'R16'],
+      },
+    });
+    const recipients = await usersOfParties(
+      tx,
+      s,
+      ['student', 'host_coordinator'],
+      ctx.actor?.id ?? null,
+    );
+    return notify(tx, recipients, {
+      kind: 'recognition.decided',
+      subject: `Recognition: ${d.hostCourseCode} — ${d.outcome}`,
+      body:
+        `${d.creditsRecognised.value} of ${d.creditsPlanned.value} ${d.creditsPlanned.system} recognised.` +
+        (d.reason ? `\nReason: ${d.reason}` : ''),
+      data: { mobilityId, componentId: d.componentId, outcome: d.outcome },
+    });
+  });
+  await send(mailer);
+  return getRecognition(ctx, mobilityId);
+}
+
+// ── Reports ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * GET /agreements/:id/recognition-rate — R7: decided components and credits recognised over
+ * the agreement's mobilities, per home credit system (rates are never summed across systems).
+ */
+export async function agreementRecognitionRate(ctx: ServiceContext, agreementId: string) {
+  const [a] = await ctx.db.select().from(agreements).where(eq(agreements.id, agreementId));
+  if (!a) throw notFound('agreement', agreementId);
+  const rows = await ctx.db
+    .select({ decision: recognitionDecisions.decision, homeId: mobilities.homeId })
+    .from(recognitionDecisions)
+    .innerJoin(mobilities, eq(mobilities.id, recognitionDecisions.mobilityId))
+    .where(eq(mobilities.agreementId, agreementId));
+  const decisions = rows.map((r) => r.decision as unknown as RecognitionDecision);
+  const bySystem = new Map<string, RecognitionDecision[]>();
+  for (const d of decisions) {
+    const list = bySystem.get(d.creditsPlanned.system) ?? [];
+    list.push(d);
+    bySystem.set(d.creditsPlanned.system, list);
+  }
+  const counts = { full: 0, partial: 0, none: 0 };
+  for (const d of decisions) counts[d.outcome] += 1;
+  return {
+    agreementId,
+    decided: decisions.length,
+    ...counts,
+    fullRate: decisions.length ? Number((counts.full / decisions.length).toFixed(4)) : null,
+    bySystem: [...bySystem.entries()].map(([system, list]) => ({
+      system,
+      ...recognitionRate(list),
+    })),
+    rules: ['R7'],
+  };
+}
+
+/**
+ * GET /recognised-credits — the student's own recognised credits, from mobilities and Course
+ * Jukebox enrolments (the same decisions).
+ */
+export async function myRecognisedCredits(ctx: ServiceContext) {
+  const actor = ctx.actor;
+  if (!actor) throw forbidden('see recognised credits');
+  const rows = await ctx.db.select().from(mobilities).where(eq(mobilities.studentUserId, actor.id));
+  const items = [];
+  for (const m of rows) {
+    const s = await loadScope(ctx.db, m);
+    if (!mobilityActors(actor, s).some((a) => a.role === 'student')) continue;
+    for (const d of await loadDecisions(ctx.db, m.id)) {
+      items.push({ source: 'mobility' as const, sourceId: m.id, state: m.status, decision: d });
+    }
+  }
+  items.push(...(await myJukeboxDecisions(ctx)));
+  const hostIds = [...new Set(items.map((i) => i.decision.hostInstitutionId))];
+  const names = hostIds.length
+    ? await ctx.db
+        .select({ id: institutions.id, name: institutions.name, names: institutions.names })
+        .from(institutions)
+        .where(inArray(institutions.id, hostIds))
+    : [];
+  const totals = new Map<string, { planned: number; recognised: number }>();
+  for (const i of items) {
+    const t = totals.get(i.decision.creditsRecognised.system) ?? { planned: 0, recognised: 0 };
+    t.planned += i.decision.creditsPlanned.value;
+    t.recognised += i.decision.creditsRecognised.value;
+    totals.set(i.decision.creditsRecognised.system, t);
+  }
+  return {
+    items: items.map((i) => ({
+      ...i,
+      host: names.find((n) => n.id === i.decision.hostInstitutionId) ?? null,
+    })),
+    totals: [...totals.entries()].map(([system, t]) => ({
+      system,
+      planned: Number(t.planned.toFixed(4)),
+      recognised: Number(t.recognised.toFixed(4)),
+    })),
+  };
+}

@@ -1,0 +1,238 @@
+/**
+ * Safety advisories (R19, 003 §10(1)): the funder officer records that dispatch to a country is
+ * postponed or suspended from a date. Dispatches there are held and their payments stop: unpaid
+ * items of open batches that the advisory holds are released from their batch (audited), and
+ * nothing held can be paid until the advisory is lifted. Students and coordinators are told.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import {
+  agreements,
+  countryAdvisories,
+  institutions,
+  mobilities,
+  paymentBatches,
+  payments,
+  roleAssignments,
+} from '#src/db/schema.ts';
+import { can } from '#src/domain/access/can.ts';
+import {
+  compareIso,
+  countryAdvisorySchema,
+  lastDayOfMonth,
+  parseIsoMonth,
+  type AdvisoryLevel,
+} from '#src/domain/scholarship/index.ts';
+import type { Mailer } from '../notify/mailer.ts';
+import { notify } from '../notify/notify.ts';
+import { audit } from '../audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import { stayEnd, todayIso } from './context.ts';
+
+function view(a: typeof countryAdvisories.$inferSelect) {
+  return {
+    id: a.id,
+    programId: a.programId,
+    country: a.country,
+    level: a.level,
+    from: a.fromDate,
+    liftedOn: a.liftedOn,
+    reason: a.reason,
+    createdAt: a.createdAt.toISOString(),
+    inEffect: a.fromDate <= todayIso() && (!a.liftedOn || todayIso() < a.liftedOn),
+  };
+}
+
+export async function listAdvisories(ctx: ServiceContext, programId?: string) {
+  const rows = await ctx.db
+    .select()
+    .from(countryAdvisories)
+    .where(programId ? eq(countryAdvisories.programId, programId) : undefined)
+    .orderBy(asc(countryAdvisories.fromDate));
+  return { items: rows.map(view) };
+}
+
+/** Mobilities of the program hosted in the country whose stay is not over by `from`. */
+async function affected(db: Db, programId: string, country: string, from: string) {
+  const rows = await db
+    .select({
+      id: mobilities.id,
+      homeId: mobilities.homeId,
+      hostId: mobilities.hostId,
+      studentUserId: mobilities.studentUserId,
+      startDate: mobilities.startDate,
+      months: mobilities.months,
+      status: mobilities.status,
+    })
+    .from(mobilities)
+    .innerJoin(agreements, eq(agreements.id, mobilities.agreementId))
+    .innerJoin(institutions, eq(institutions.id, mobilities.hostId))
+    .where(and(eq(agreements.programId, programId), eq(institutions.country, country)));
+  return rows.filter(
+    (m) =>
+      !['refused', 'withdrawn', 'recognised'].includes(m.status) &&
+      compareIso(stayEnd(m.startDate, m.months), from) >= 0,
+  );
+}
+
+async function recipients(db: Db, mobs: Awaited<ReturnType<typeof affected>>) {
+  const insts = [...new Set(mobs.flatMap((m) => [m.homeId, m.hostId]))];
+  const coordinators = insts.length
+    ? await db
+        .select({ userId: roleAssignments.userId })
+        .from(roleAssignments)
+        .where(
+          and(
+            eq(roleAssignments.role, 'coordinator'),
+            eq(roleAssignments.scopeType, 'institution'),
+            inArray(roleAssignments.scopeId, insts),
+          ),
+        )
+    : [];
+  return [
+    ...mobs.flatMap((m) => (m.studentUserId ? [m.studentUserId] : [])),
+    ...coordinators.map((c) => c.userId),
+  ];
+}
+
+export async function recordAdvisory(
+  ctx: ServiceContext,
+  input: { programId: string; country: string; level: AdvisoryLevel; from: string; reason: string },
+  mailer: Mailer | null,
+) {
+  if (!can(ctx.actor, 'advisory:manage', { type: 'advisory', programIds: [input.programId] }))
+    throw forbidden('record a safety advisory: only the funder officer of the program may (R19)');
+  const parsed = countryAdvisorySchema.safeParse({
+    id: 'new',
+    country: input.country,
+    level: input.level,
+    from: input.from,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('validation_failed', `body.${issue?.path.join('.')}: ${issue?.message}`, {
+      issues: [{ field: `body.${issue?.path.join('.')}`, message: issue?.message }],
+    });
+  }
+  const mobs = await affected(ctx.db, input.programId, input.country, input.from);
+  const { row, send } = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(countryAdvisories)
+      .values({
+        programId: input.programId,
+        country: input.country,
+        level: input.level,
+        fromDate: input.from,
+        reason: input.reason,
+        createdBy: ctx.actor?.id ?? null,
+      })
+      .returning();
+    await audit(tx, ctx, {
+      action: 'advisory.record',
+      resourceType: 'advisory',
+      resourceId: row!.id,
+      details: { ...input },
+    });
+    // Payments stop: release what the advisory holds from unpaid batches.
+    const ids = mobs.map((m) => m.id);
+    const open = ids.length
+      ? await tx
+          .select({
+            id: payments.id,
+            mobilityId: payments.mobilityId,
+            kind: payments.kind,
+            period: payments.period,
+            batchId: payments.batchId,
+          })
+          .from(payments)
+          .innerJoin(paymentBatches, eq(paymentBatches.id, payments.batchId))
+          .where(
+            and(
+              inArray(payments.mobilityId, ids),
+              inArray(paymentBatches.status, ['draft', 'approved']),
+            ),
+          )
+      : [];
+    const held = open.filter(
+      (p) =>
+        p.kind === 'travel' || compareIso(lastDayOfMonth(parseIsoMonth(p.period)), input.from) >= 0,
+    );
+    if (held.length) {
+      await tx.delete(payments).where(
+        inArray(
+          payments.id,
+          held.map((p) => p.id),
+        ),
+      );
+      for (const p of held) {
+        await audit(tx, ctx, {
+          action: 'payment.release',
+          resourceType: 'payment',
+          resourceId: p.id,
+          details: { ...p, reason: 'R19', advisoryId: row!.id },
+        });
+      }
+    }
+    const send = await notify(tx, await recipients(tx, mobs), {
+      kind: 'advisory.recorded',
+      subject: `Dispatch to ${input.country} ${input.level === 'suspend' ? 'suspended' : 'postponed'} from ${input.from} (R19)`,
+      body: `For your safety, dispatch of students to ${input.country} is ${input.level === 'suspend' ? 'suspended' : 'postponed'} from ${input.from}. Scholarship and travel payments for stays there are held until the advisory is lifted. Reason: ${input.reason}`,
+      data: { advisoryId: row!.id, country: input.country, level: input.level, from: input.from },
+    });
+    return { row: row!, send };
+  });
+  await send(mailer);
+  return { ...view(row), affectedMobilities: mobs.length };
+}
+
+export async function liftAdvisory(
+  ctx: ServiceContext,
+  id: string,
+  input: { on?: string | undefined },
+  mailer: Mailer | null,
+) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('advisory', id);
+  const [a] = await ctx.db.select().from(countryAdvisories).where(eq(countryAdvisories.id, id));
+  if (!a) throw notFound('advisory', id);
+  if (
+    !can(ctx.actor, 'advisory:manage', {
+      type: 'advisory',
+      programIds: a.programId ? [a.programId] : [],
+    })
+  )
+    throw forbidden('lift a safety advisory: only the funder officer of the program may (R19)');
+  if (a.liftedOn) throw new AppError('conflict', `the advisory was lifted on ${a.liftedOn}`);
+  const on = input.on ?? todayIso();
+  const parsed = countryAdvisorySchema.safeParse({
+    id,
+    country: a.country,
+    level: a.level,
+    from: a.fromDate,
+    liftedOn: on,
+  });
+  if (!parsed.success) {
+    throw new AppError('validation_failed', `body.on: ${parsed.error.issues[0]?.message}`, {
+      issues: [{ field: 'body.on', message: parsed.error.issues[0]?.message }],
+    });
+  }
+  const mobs = a.programId ? await affected(ctx.db, a.programId, a.country, a.fromDate) : [];
+  const send = await ctx.db.transaction(async (tx) => {
+    await tx.update(countryAdvisories).set({ liftedOn: on }).where(eq(countryAdvisories.id, id));
+    await audit(tx, ctx, {
+      action: 'advisory.lift',
+      resourceType: 'advisory',
+      resourceId: id,
+      details: { on },
+    });
+    return notify(tx, await recipients(tx, mobs), {
+      kind: 'advisory.lifted',
+      subject: `Dispatch to ${a.country} resumes from ${on} (R19)`,
+      body: `The safety advisory for ${a.country} is lifted from ${on}. Dispatches and payments resume.`,
+      data: { advisoryId: id, country: a.country, liftedOn: on },
+    });
+  });
+  await send(mailer);
+  const [row] = await ctx.db.select().from(countryAdvisories).where(eq(countryAdvisories.id, id));
+  return view(row!);
+}

@@ -1,0 +1,149 @@
+/**
+ * Bank exports of a batch (issue 7 §3): the Zengin 総合振込 file (fixed-length, half-width kana,
+ * Shift_JIS), CSV and XLSX. They carry account numbers, so only the representative officer
+ * (`bank:read`) may download them, and so may read a student's bank account.
+ */
+import ExcelJS from 'exceljs';
+import { eq, inArray } from 'drizzle-orm';
+import { bankAccounts, consortia, mobilities, paymentBatches, payments } from '#src/db/schema.ts';
+import { can } from '#src/domain/access/can.ts';
+import {
+  ACCOUNT_TYPE_CODES,
+  ACCOUNT_TYPES,
+  buildZenginFile,
+  CSV_COLUMNS,
+  toCsv,
+  zenginBatchSchema,
+  type AccountType,
+  type ZenginBatch,
+} from '#src/interop/zengin/index.ts';
+import { audit } from '../audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import { loadMoneyContext, resourceOf, todayIso } from './context.ts';
+import { requesterFor } from './requester.ts';
+
+const mayReadBank = (ctx: ServiceContext, consortiumIds: string[]) =>
+  can(ctx.actor, 'bank:read', { type: 'bank-account', consortiumIds });
+
+async function zenginBatchOf(ctx: ServiceContext, id: string): Promise<ZenginBatch> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('payment batch', id);
+  const [b] = await ctx.db.select().from(paymentBatches).where(eq(paymentBatches.id, id));
+  if (!b) throw notFound('payment batch', id);
+  if (!mayReadBank(ctx, [b.consortiumId]))
+    throw forbidden('export a payment batch: account data is for the representative officer only');
+  if (b.status === 'cancelled') throw new AppError('conflict', 'a cancelled batch has no export');
+  const [c] = await ctx.db.select().from(consortia).where(eq(consortia.id, b.consortiumId));
+  const items = await ctx.db.select().from(payments).where(eq(payments.batchId, id));
+  if (items.length === 0) throw new AppError('conflict', 'the batch is empty');
+  const ids = [...new Set(items.map((i) => i.mobilityId))];
+  const accounts = new Map(
+    (await ctx.db.select().from(bankAccounts).where(inArray(bankAccounts.mobilityId, ids))).map(
+      (a) => [a.mobilityId, a],
+    ),
+  );
+  const names = new Map(
+    (
+      await ctx.db
+        .select({ id: mobilities.id, name: mobilities.studentName })
+        .from(mobilities)
+        .where(inArray(mobilities.id, ids))
+    ).map((m) => [m.id, m.name]),
+  );
+  // One transfer per student: the sum of their items in the batch.
+  const transfers = ids.sort().map((mobilityId) => {
+    const a = accounts.get(mobilityId);
+    if (!a)
+      throw new AppError(
+        'conflict',
+        `${names.get(mobilityId) ?? mobilityId} has no bank account on file`,
+      );
+    const mine = items.filter((i) => i.mobilityId === mobilityId);
+    return {
+      bankCode: a.bankCode,
+      bankName: a.bankName,
+      branchCode: a.branchCode,
+      branchName: a.branchName,
+      accountType: (ACCOUNT_TYPES as readonly string[]).includes(a.accountType)
+        ? (a.accountType as AccountType)
+        : 'ordinary',
+      accountNumber: a.accountNumber,
+      recipientName: a.holderKana,
+      amountJpy: mine.reduce((s, i) => s + i.amountJpy, 0),
+      reference: mine.map((i) => `${i.kind}:${i.period}`).join(' '),
+    };
+  });
+  return zenginBatchSchema.parse({
+    requester: requesterFor(c?.representativeId ?? ''),
+    transferDate: b.transferDate ?? b.paidOn ?? todayIso(),
+    transfers,
+  }) as ZenginBatch;
+}
+
+export type ExportFormat = 'zengin' | 'csv' | 'xlsx';
+
+export async function exportBatch(ctx: ServiceContext, id: string, format: ExportFormat) {
+  const batch = await zenginBatchOf(ctx, id);
+  await ctx.db.transaction(async (tx) =>
+    audit(tx, ctx, {
+      action: 'payment-batch.export',
+      resourceType: 'payment-batch',
+      resourceId: id,
+      details: { format },
+    }),
+  );
+  if (format === 'zengin') {
+    return {
+      body: buildZenginFile(batch),
+      contentType: 'text/plain; charset=Shift_JIS',
+      filename: `batch-${id.slice(0, 8)}.zengin.txt`,
+    };
+  }
+  if (format === 'csv') {
+    return {
+      body: Buffer.from(toCsv(batch), 'utf8'),
+      contentType: 'text/csv; charset=utf-8',
+      filename: `batch-${id.slice(0, 8)}.csv`,
+    };
+  }
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('transfers');
+  sheet.addRow([...CSV_COLUMNS]);
+  for (const t of batch.transfers) {
+    sheet.addRow([
+      batch.transferDate,
+      t.bankCode,
+      t.bankName,
+      t.branchCode,
+      t.branchName,
+      t.accountType,
+      ACCOUNT_TYPE_CODES[t.accountType],
+      t.accountNumber,
+      t.recipientName,
+      t.amountJpy,
+      t.customerCode1 ?? '',
+      t.customerCode2 ?? '',
+      t.reference ?? '',
+    ]);
+  }
+  return {
+    body: Buffer.from(await workbook.xlsx.writeBuffer()),
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    filename: `batch-${id.slice(0, 8)}.xlsx`,
+  };
+}
+
+/** A student's bank account: the representative officer of the sending consortium only. */
+export async function getBankAccount(ctx: ServiceContext, mobilityId: string) {
+  const m = await loadMoneyContext(ctx.db, mobilityId);
+  if (!m.sendingConsortiumId || !mayReadBank(ctx, [m.sendingConsortiumId])) {
+    if (!can(ctx.actor, 'person:read', resourceOf(m))) throw notFound('mobility', mobilityId);
+    throw forbidden('read a bank account: only the representative officer may');
+  }
+  const [a] = await ctx.db
+    .select()
+    .from(bankAccounts)
+    .where(eq(bankAccounts.mobilityId, mobilityId));
+  if (!a) throw notFound('bank account of mobility', mobilityId);
+  return a;
+}

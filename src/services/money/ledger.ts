@@ -1,0 +1,209 @@
+/**
+ * The state of the money of some mobilities, read from the database: enrolment confirmations
+ * (R8), payments with their batch's status (PAID_ONCE: one row per student-month or trip, unique
+ * in the database), safety advisories (R19) and travel (R13). Schedules (R10–R12) and the cap
+ * usage (R14) are computed from them with the pure scholarship module.
+ */
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import {
+  agreements,
+  countryAdvisories,
+  enrolmentConfirmations,
+  mobilities,
+  paymentBatches,
+  payments,
+  travels,
+} from '#src/db/schema.ts';
+import {
+  buildSchedule,
+  stipendKey,
+  type CountryAdvisory,
+  type PayabilityState,
+  type Refusal,
+  type ScheduleResult,
+} from '#src/domain/scholarship/index.ts';
+import { travelKey } from '#src/domain/travel/index.ts';
+import { loadMoneyContexts, NOT_PLACED, todayIso, type MobilityMoney } from './context.ts';
+
+export interface PaymentInfo {
+  id: string;
+  batchId: string;
+  batchStatus: string;
+  mobilityId: string;
+  kind: string;
+  period: string;
+  amountJpy: number;
+  fiscalYear: number;
+  studentMonths: number;
+}
+
+export type TravelRow = typeof travels.$inferSelect;
+
+export interface Ledger {
+  confirmed: Set<string>;
+  confirmedMonths: Map<string, string[]>;
+  /** By key (`stipend:<mobility>:<YYYY-MM>` or `travel:<mobility>`). */
+  payments: Map<string, PaymentInfo>;
+  advisories: CountryAdvisory[];
+  travels: Map<string, TravelRow>;
+}
+
+export const paymentKey = (p: { mobilityId: string; kind: string; period: string }) =>
+  p.kind === 'travel' ? travelKey(p.mobilityId) : stipendKey(p.mobilityId, p.period);
+
+export async function loadAdvisories(db: Db, programIds: string[]): Promise<CountryAdvisory[]> {
+  const rows = await db
+    .select()
+    .from(countryAdvisories)
+    .where(
+      programIds.length
+        ? or(isNull(countryAdvisories.programId), inArray(countryAdvisories.programId, programIds))
+        : undefined,
+    );
+  return rows.map((a) => ({
+    id: a.id,
+    country: a.country,
+    level: a.level as CountryAdvisory['level'],
+    from: a.fromDate,
+    liftedOn: a.liftedOn,
+  }));
+}
+
+export async function loadLedger(db: Db, contexts: MobilityMoney[]): Promise<Ledger> {
+  const ids = contexts.map((c) => c.mobility.id);
+  const programIds = [...new Set(contexts.flatMap((c) => (c.programId ? [c.programId] : [])))];
+  const ledger: Ledger = {
+    confirmed: new Set(),
+    confirmedMonths: new Map(),
+    payments: new Map(),
+    advisories: await loadAdvisories(db, programIds),
+    travels: new Map(),
+  };
+  if (ids.length === 0) return ledger;
+  for (const c of await db
+    .select()
+    .from(enrolmentConfirmations)
+    .where(inArray(enrolmentConfirmations.mobilityId, ids))) {
+    ledger.confirmed.add(stipendKey(c.mobilityId, c.month));
+    const list = ledger.confirmedMonths.get(c.mobilityId) ?? [];
+    list.push(c.month);
+    ledger.confirmedMonths.set(c.mobilityId, list);
+  }
+  const rows = await db
+    .select({
+      id: payments.id,
+      batchId: payments.batchId,
+      batchStatus: paymentBatches.status,
+      mobilityId: payments.mobilityId,
+      kind: payments.kind,
+      period: payments.period,
+      amountJpy: payments.amountJpy,
+      fiscalYear: payments.fiscalYear,
+      studentMonths: payments.studentMonths,
+    })
+    .from(payments)
+    .innerJoin(paymentBatches, eq(paymentBatches.id, payments.batchId))
+    .where(inArray(payments.mobilityId, ids));
+  for (const p of rows) ledger.payments.set(paymentKey(p), p);
+  for (const t of await db.select().from(travels).where(inArray(travels.mobilityId, ids))) {
+    ledger.travels.set(t.mobilityId, t);
+  }
+  return ledger;
+}
+
+const NO_RULES: Refusal = {
+  rule: 'R10',
+  code: 'NO_SUPPORTED_PROJECT',
+  message:
+    'the mobility belongs to no selected project of a program (no support period): no scholarship',
+};
+
+/** The schedule of one mobility, or why it has none (R10, R12; unfunded: no schedule). */
+export function scheduleOf(m: MobilityMoney): ScheduleResult {
+  if (!m.mobility.funded) {
+    return {
+      ok: false,
+      refusal: { rule: 'R10', code: 'NOT_FUNDED', message: 'the mobility is not funded' },
+    };
+  }
+  if (!m.rules || !m.support) return { ok: false, refusal: NO_RULES };
+  return buildSchedule(m.stay, m.rules, m.support);
+}
+
+/** Student-months held by payments (pending or paid) per fiscal year, for some mobilities. */
+export function heldMonthsByFiscalYear(ledger: Ledger, mobilityIds: Set<string>) {
+  const byYear = new Map<number, number>();
+  for (const p of ledger.payments.values()) {
+    if (p.kind !== 'stipend' || !mobilityIds.has(p.mobilityId)) continue;
+    byYear.set(p.fiscalYear, (byYear.get(p.fiscalYear) ?? 0) + p.studentMonths);
+  }
+  return byYear;
+}
+
+/** The payability state of a project (the sending consortium's mobilities) on a day. */
+export function payabilityState(
+  ledger: Ledger,
+  project: MobilityMoney[],
+  asOf = todayIso(),
+): PayabilityState {
+  const paid = new Set<string>();
+  const pending = new Set<string>();
+  for (const [key, p] of ledger.payments) (p.batchStatus === 'paid' ? paid : pending).add(key);
+  const cap = project.find((m) => m.rules)?.rules?.studentMonthsCapPerFiscalYear ?? 0;
+  return {
+    asOf,
+    confirmedKeys: ledger.confirmed,
+    paidKeys: paid,
+    pendingKeys: pending,
+    advisories: ledger.advisories,
+    capPerFiscalYear: cap,
+    paidMonthsByFiscalYear: heldMonthsByFiscalYear(
+      ledger,
+      new Set(project.map((m) => m.mobility.id)),
+    ),
+  };
+}
+
+/** The funded, placed mobilities of a program or a sending consortium (with their context). */
+export async function loadProjectMobilities(
+  db: Db,
+  filter: { programId?: string; consortiumId?: string },
+): Promise<MobilityMoney[]> {
+  const agrs = await db
+    .select({ id: agreements.id })
+    .from(agreements)
+    .where(
+      and(
+        filter.programId ? eq(agreements.programId, filter.programId) : undefined,
+        filter.consortiumId
+          ? or(
+              eq(agreements.partyAId, filter.consortiumId),
+              eq(agreements.partyBId, filter.consortiumId),
+            )
+          : undefined,
+      ),
+    );
+  if (agrs.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(mobilities)
+    .where(
+      and(
+        inArray(
+          mobilities.agreementId,
+          agrs.map((a) => a.id),
+        ),
+        eq(mobilities.funded, true),
+      ),
+    );
+  const placed = rows.filter((r) => !(NOT_PLACED as readonly string[]).includes(r.status));
+  const contexts = await loadMoneyContexts(db, placed);
+  return contexts
+    .filter((c) => !filter.consortiumId || c.sendingConsortiumId === filter.consortiumId)
+    .sort(
+      (a, b) =>
+        a.mobility.startDate.localeCompare(b.mobility.startDate) ||
+        a.mobility.studentName.localeCompare(b.mobility.studentName),
+    );
+}

@@ -1,0 +1,459 @@
+/**
+ * Use cases of the scholarship (issue 7): a mobility's schedule (R10–R12), the host's enrolment
+ * confirmations (R8, 003 §6(2)2)), and the budget against the cap (R14, 003 §4) per fiscal year.
+ */
+import { and, eq } from 'drizzle-orm';
+import { consortia, enrolmentConfirmations, programs } from '#src/db/schema.ts';
+import { can } from '#src/domain/access/can.ts';
+import {
+  buildSchedule,
+  capStatus,
+  checkPayable,
+  checkPlacesWithinCap,
+  stayEndDate,
+  dispatchStatus,
+  fiscalYearOf,
+  fromMonthUnits,
+  isoMonthSchema,
+  toMonthUnits,
+  type ScheduleLine,
+} from '#src/domain/scholarship/index.ts';
+import { audit } from '../audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import { loadMoneyContext, resourceOf, todayIso, type MobilityMoney } from './context.ts';
+import {
+  loadLedger,
+  loadProjectMobilities,
+  payabilityState,
+  scheduleOf,
+  type Ledger,
+} from './ledger.ts';
+import { travelSummary } from './travel-view.ts';
+
+function lineView(line: ScheduleLine, ledger: Ledger, m: MobilityMoney, project: MobilityMoney[]) {
+  const payment = ledger.payments.get(line.key);
+  const verdict = checkPayable(line, payabilityState(ledger, project));
+  return {
+    month: line.month,
+    fiscalYear: line.fiscalYear,
+    daysInStay: line.daysInStay,
+    daysSupported: line.daysSupported,
+    daysInMonth: line.daysInMonth,
+    months: line.months,
+    amountJpy: line.amountJpy,
+    status: line.status,
+    note: line.note ?? null,
+    confirmed: ledger.confirmed.has(line.key),
+    payment: payment
+      ? { id: payment.id, batchId: payment.batchId, batchStatus: payment.batchStatus }
+      : null,
+    payable: verdict.payable,
+    refusals: verdict.payable ? [] : verdict.refusals,
+    mobilityId: m.mobility.id,
+  };
+}
+
+/** GET /mobilities/{id}/scholarship: the schedule from the program's data, line by line. */
+export async function getScholarship(ctx: ServiceContext, mobilityId: string) {
+  const m = await loadMoneyContext(ctx.db, mobilityId);
+  if (!can(ctx.actor, 'person:read', resourceOf(m))) throw notFound('mobility', mobilityId);
+  const project = m.sendingConsortiumId
+    ? await loadProjectMobilities(ctx.db, { consortiumId: m.sendingConsortiumId })
+    : [m];
+  const ledger = await loadLedger(
+    ctx.db,
+    project.some((p) => p.mobility.id === m.mobility.id) ? project : [...project, m],
+  );
+  const result = scheduleOf(m);
+  const today = todayIso();
+  return {
+    mobilityId: m.mobility.id,
+    studentName: m.mobility.studentName,
+    homeId: m.mobility.homeId,
+    hostId: m.mobility.hostId,
+    hostCountry: m.host.country,
+    programId: m.programId,
+    funded: m.mobility.funded,
+    status: m.mobility.status,
+    sendingConsortiumId: m.sendingConsortiumId,
+    representativeId: m.representativeId,
+    stay: { start: m.stay.start, end: m.stay.end, months: m.mobility.months },
+    supportPeriod: m.support,
+    rules: m.program
+      ? {
+          monthlyStipendJpy: m.program.stipend.monthlyAmount,
+          currency: m.program.stipend.currency,
+          partialMonth: m.program.stipend.partialMonth,
+          stayMonths: m.program.stayMonths,
+          fiscalYearStartMonth: m.program.fiscalYearStartMonth,
+          capPerFiscalYear: m.program.annualCap.studentMonths,
+          supportYears: m.program.supportPeriod.maxYears,
+        }
+      : null,
+    dispatch: dispatchStatus(ledger.advisories, m.host.country, today),
+    schedule: result.ok
+      ? {
+          partialMonthRule: result.schedule.partialMonthRule,
+          partialMonthRuleText: result.schedule.partialMonthRuleText,
+          totalJpy: result.schedule.totalJpy,
+          totalMonths: result.schedule.totalMonths,
+          byFiscalYear: result.schedule.byFiscalYear.map((y) => ({
+            fiscalYear: y.fiscalYear,
+            months: y.months,
+            amountJpy: y.amountJpy,
+          })),
+          lines: result.schedule.lines.map((l) => lineView(l, ledger, m, project)),
+        }
+      : null,
+    refusal: result.ok ? null : result.refusal,
+    travel: travelSummary(m, ledger.travels.get(m.mobility.id) ?? null),
+    may: {
+      confirm: can(ctx.actor, 'enrolment:confirm', {
+        type: 'mobility',
+        institutionIds: [m.mobility.hostId],
+        consortiumIds: m.sendingConsortiumId ? [m.sendingConsortiumId] : [],
+      }),
+      pay: can(ctx.actor, 'payment:manage', resourceOf(m)),
+    },
+  };
+}
+
+/**
+ * R8 (003 §6(2)2)): the host confirms the student's enrolment for a month — the coordinator of
+ * the HOST institution, or the representative officer of the sending consortium. Idempotent.
+ */
+export async function confirmEnrolment(ctx: ServiceContext, mobilityId: string, month: string) {
+  const parsed = isoMonthSchema.safeParse(month);
+  if (!parsed.success) {
+    throw new AppError('validation_failed', `body.month: ${parsed.error.issues[0]?.message}`, {
+      issues: [{ field: 'body.month', message: parsed.error.issues[0]?.message }],
+    });
+  }
+  const m = await loadMoneyContext(ctx.db, mobilityId);
+  const resource = {
+    type: 'mobility',
+    institutionIds: [m.mobility.hostId],
+    consortiumIds: m.sendingConsortiumId ? [m.sendingConsortiumId] : [],
+  };
+  if (!can(ctx.actor, 'enrolment:confirm', resource)) {
+    if (!can(ctx.actor, 'person:read', resourceOf(m))) throw notFound('mobility', mobilityId);
+    throw forbidden(
+      'confirm enrolment: only the host institution’s coordinator or the representative officer may (R8)',
+    );
+  }
+  if (month < m.stay.start.slice(0, 7) || month > m.stay.end.slice(0, 7)) {
+    throw new AppError(
+      'validation_failed',
+      `body.month: ${month} is not a month of the stay ${m.stay.start}–${m.stay.end}`,
+      { issues: [{ field: 'body.month', message: 'not a month of the stay' }] },
+    );
+  }
+  if (month > todayIso().slice(0, 7)) {
+    throw new AppError(
+      'rule_violation',
+      `R8: enrolment for ${month} cannot be confirmed before the month starts`,
+      {
+        refusals: [{ rule: 'R8', code: 'MONTH_NOT_STARTED', message: `${month} has not started` }],
+      },
+    );
+  }
+  const created = await ctx.db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(enrolmentConfirmations)
+      .values({ mobilityId, month, confirmedBy: ctx.actor?.id ?? null })
+      .onConflictDoNothing()
+      .returning();
+    if (rows.length > 0) {
+      await audit(tx, ctx, {
+        action: 'enrolment.confirm',
+        resourceType: 'mobility',
+        resourceId: mobilityId,
+        details: { month },
+      });
+    }
+    return rows.length > 0;
+  });
+  const [row] = await ctx.db
+    .select()
+    .from(enrolmentConfirmations)
+    .where(
+      and(
+        eq(enrolmentConfirmations.mobilityId, mobilityId),
+        eq(enrolmentConfirmations.month, month),
+      ),
+    );
+  return {
+    created,
+    mobilityId,
+    month,
+    confirmedBy: row?.confirmedBy ?? null,
+  };
+}
+
+interface YearFigures {
+  fiscalYear: number;
+  cap: number;
+  committedMonths: number;
+  confirmedMonths: number;
+  inBatchMonths: number;
+  paidMonths: number;
+  remainingMonths: number;
+  overBy: number;
+  stipend: { committedJpy: number; confirmedJpy: number; inBatchJpy: number; paidJpy: number };
+  travel: { committedJpy: number; paidJpy: number };
+}
+
+function emptyYear(fiscalYear: number): YearFigures & { units: Record<string, number> } {
+  return {
+    fiscalYear,
+    cap: 0,
+    committedMonths: 0,
+    confirmedMonths: 0,
+    inBatchMonths: 0,
+    paidMonths: 0,
+    remainingMonths: 0,
+    overBy: 0,
+    stipend: { committedJpy: 0, confirmedJpy: 0, inBatchJpy: 0, paidJpy: 0 },
+    travel: { committedJpy: 0, paidJpy: 0 },
+    units: { committed: 0, confirmed: 0, inBatch: 0, paid: 0 },
+  };
+}
+
+/** Figures per fiscal year of some mobilities (one project, or all of a program). */
+function figures(project: MobilityMoney[], ledger: Ledger, cap: number): YearFigures[] {
+  const years = new Map<number, ReturnType<typeof emptyYear>>();
+  const year = (fy: number) => {
+    let y = years.get(fy);
+    if (!y) years.set(fy, (y = emptyYear(fy)));
+    return y;
+  };
+  for (const m of project) {
+    const result = scheduleOf(m);
+    if (result.ok) {
+      for (const l of result.schedule.lines) {
+        if (l.status !== 'scheduled') continue;
+        const y = year(l.fiscalYear);
+        y.units.committed! += l.monthUnits;
+        y.stipend.committedJpy += l.amountJpy;
+        if (ledger.confirmed.has(l.key)) {
+          y.units.confirmed! += l.monthUnits;
+          y.stipend.confirmedJpy += l.amountJpy;
+        }
+      }
+    }
+    const t = ledger.travels.get(m.mobility.id);
+    if (t?.fareJpy && m.rules) {
+      year(fiscalYearOf(m.stay.start, m.rules.fiscalYearStartMonth)).travel.committedJpy +=
+        t.fareJpy;
+    }
+  }
+  const ids = new Set(project.map((m) => m.mobility.id));
+  for (const p of ledger.payments.values()) {
+    if (!ids.has(p.mobilityId)) continue;
+    const y = year(p.fiscalYear);
+    if (p.kind === 'travel') {
+      if (p.batchStatus === 'paid') y.travel.paidJpy += p.amountJpy;
+      continue;
+    }
+    if (p.batchStatus === 'paid') {
+      y.units.paid! += toMonthUnits(p.studentMonths);
+      y.stipend.paidJpy += p.amountJpy;
+    } else {
+      y.units.inBatch! += toMonthUnits(p.studentMonths);
+      y.stipend.inBatchJpy += p.amountJpy;
+    }
+  }
+  return [...years.values()]
+    .sort((a, b) => a.fiscalYear - b.fiscalYear)
+    .map(({ units, ...y }) => {
+      const committed = fromMonthUnits(units.committed!);
+      const status = capStatus(cap, committed, fromMonthUnits(units.paid!));
+      return {
+        ...y,
+        cap,
+        committedMonths: round(committed),
+        confirmedMonths: round(fromMonthUnits(units.confirmed!)),
+        inBatchMonths: round(fromMonthUnits(units.inBatch!)),
+        paidMonths: round(status.paid),
+        remainingMonths: round(status.remaining),
+        overBy: round(status.overBy),
+      };
+    });
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+function sumYears(lists: YearFigures[][]): YearFigures[] {
+  const years = new Map<number, YearFigures>();
+  for (const y of lists.flat()) {
+    const t = years.get(y.fiscalYear);
+    if (!t) {
+      years.set(y.fiscalYear, structuredClone(y));
+      continue;
+    }
+    t.cap += y.cap;
+    for (const k of [
+      'committedMonths',
+      'confirmedMonths',
+      'inBatchMonths',
+      'paidMonths',
+      'remainingMonths',
+      'overBy',
+    ] as const)
+      t[k] = round(t[k] + y[k]);
+    for (const k of ['committedJpy', 'confirmedJpy', 'inBatchJpy', 'paidJpy'] as const)
+      t.stipend[k] += y.stipend[k];
+    t.travel.committedJpy += y.travel.committedJpy;
+    t.travel.paidJpy += y.travel.paidJpy;
+  }
+  return [...years.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
+}
+
+/**
+ * R14 (003 §4): the budget of a program per fiscal year and project (sending consortium):
+ * stipends and travel committed, confirmed, in a batch and paid, against the cap. The funder
+ * officer sees every project of the program; a representative officer sees their own.
+ */
+export async function programBudget(
+  ctx: ServiceContext,
+  programId: string,
+  query: { fiscalYear?: number; consortiumId?: string },
+) {
+  const [program] = await ctx.db.select().from(programs).where(eq(programs.id, programId));
+  if (!program) throw notFound('program', programId);
+  const all = await loadProjectMobilities(ctx.db, {
+    programId,
+    ...(query.consortiumId ? { consortiumId: query.consortiumId } : {}),
+  });
+  const byProject = new Map<string, MobilityMoney[]>();
+  for (const m of all) {
+    if (!m.sendingConsortiumId) continue;
+    const list = byProject.get(m.sendingConsortiumId) ?? [];
+    list.push(m);
+    byProject.set(m.sendingConsortiumId, list);
+  }
+  const funder = can(ctx.actor, 'budget:read', { type: 'budget', programIds: [programId] });
+  const visible = [...byProject.keys()].filter(
+    (c) => funder || can(ctx.actor, 'budget:read', { type: 'budget', consortiumIds: [c] }),
+  );
+  if (!funder && visible.length === 0) {
+    if (
+      query.consortiumId &&
+      !can(ctx.actor, 'budget:read', { type: 'budget', consortiumIds: [query.consortiumId] })
+    )
+      throw forbidden('read this budget');
+    if (!query.consortiumId) throw forbidden('read the budget of this program');
+  }
+  const rules = all.find((m) => m.program)?.program ?? null;
+  const cap = rules?.annualCap.studentMonths ?? 0;
+  const names = new Map(
+    (
+      await ctx.db
+        .select({
+          id: consortia.id,
+          names: consortia.names,
+          name: consortia.name,
+          rep: consortia.representativeId,
+        })
+        .from(consortia)
+    ).map((c) => [c.id, c]),
+  );
+  const projects = [];
+  for (const consortiumId of visible.sort()) {
+    const project = byProject.get(consortiumId)!;
+    const ledger = await loadLedger(ctx.db, project);
+    let years = figures(project, ledger, cap);
+    if (query.fiscalYear) years = years.filter((y) => y.fiscalYear === query.fiscalYear);
+    const c = names.get(consortiumId);
+    projects.push({
+      consortiumId,
+      name: c?.name ?? consortiumId,
+      names: c?.names ?? {},
+      representativeId: c?.rep ?? null,
+      mobilities: project.length,
+      years,
+    });
+  }
+  const fiscalYears = [
+    ...new Set(projects.flatMap((p) => p.years.map((y) => y.fiscalYear))),
+  ].sort();
+  return {
+    programId,
+    fiscalYear: query.fiscalYear ?? null,
+    fiscalYears,
+    capPerFiscalYear: cap,
+    monthlyStipendJpy: rules?.stipend.monthlyAmount ?? null,
+    partialMonth: rules?.stipend.partialMonth ?? null,
+    projects,
+    totals: sumYears(projects.map((p) => p.years)),
+  };
+}
+
+/** The budget of one consortium's projects, across the programs it takes part in. */
+export async function consortiumBudget(
+  ctx: ServiceContext,
+  consortiumId: string,
+  query: { fiscalYear?: number },
+) {
+  const [c] = await ctx.db.select().from(consortia).where(eq(consortia.id, consortiumId));
+  if (!c) throw notFound('consortium', consortiumId);
+  const mobs = await loadProjectMobilities(ctx.db, { consortiumId });
+  const programIds = [...new Set(mobs.flatMap((m) => (m.programId ? [m.programId] : [])))].sort();
+  if (!can(ctx.actor, 'budget:read', { type: 'budget', consortiumIds: [consortiumId], programIds }))
+    throw forbidden('read the budget of this consortium');
+  const out = [];
+  for (const programId of programIds) {
+    out.push(await programBudget(ctx, programId, { ...query, consortiumId }));
+  }
+  return { consortiumId, programs: out };
+}
+
+/**
+ * R14 (003 §4) when places are published: would these new placements of a consortium's project
+ * commit more student-months in a fiscal year than the program's cap? For the allocation's
+ * publish step (issue 6); `places` are the stays about to become mobilities.
+ */
+export async function checkPlacesAgainstCap(
+  db: ServiceContext['db'],
+  input: {
+    programId: string;
+    consortiumId: string;
+    places: { key: string; hostCountry: string; startDate: string; months: number }[];
+  },
+) {
+  const project = await loadProjectMobilities(db, {
+    programId: input.programId,
+    consortiumId: input.consortiumId,
+  });
+  const sample = project.find((m) => m.rules && m.support);
+  if (!sample?.rules || !sample.support) return { ok: true as const, after: [] };
+  const committed = new Map<number, number>();
+  for (const m of project) {
+    const r = scheduleOf(m);
+    if (!r.ok) continue;
+    for (const y of r.schedule.byFiscalYear)
+      committed.set(y.fiscalYear, (committed.get(y.fiscalYear) ?? 0) + y.months);
+  }
+  const places = input.places.flatMap((p) => {
+    const r = buildSchedule(
+      {
+        mobilityId: p.key,
+        hostCountry: p.hostCountry,
+        start: p.startDate,
+        end: stayEndDate(p.startDate, p.months),
+      },
+      sample.rules!,
+      sample.support!,
+    );
+    return r.ok ? [r.schedule] : [];
+  });
+  const verdict = checkPlacesWithinCap({
+    capPerFiscalYear: sample.rules.studentMonthsCapPerFiscalYear,
+    committedByFiscalYear: committed,
+    places,
+  });
+  return verdict.ok
+    ? { ok: true as const, after: [...verdict.after.entries()] }
+    : { ok: false as const, refusal: verdict.refusal, after: [...verdict.after.entries()] };
+}

@@ -1,0 +1,245 @@
+/**
+ * Travel use cases (R13, 003 §3(3)): read the trip, override an airport with a reason, quote and
+ * receipt the fare (checked against the program's ceiling per distance band), and the funder
+ * officer's approval of a fare above its ceiling. The payment itself is a batch item (batches.ts),
+ * paid once like a stipend month (payments: kind 'travel', period 'trip').
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import { payments, travels } from '#src/db/schema.ts';
+import { can } from '#src/domain/access/can.ts';
+import { checkFare, fareCeilingsOf } from '#src/domain/travel/index.ts';
+import { audit } from '../audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import { findAirportByIata } from '../travel/airports.ts';
+import { loadMoneyContext, resourceOf, type MobilityMoney } from './context.ts';
+import { planTrip, travelSummary } from './travel-view.ts';
+
+async function travelRow(db: Db, mobilityId: string) {
+  const [row] = await db.select().from(travels).where(eq(travels.mobilityId, mobilityId));
+  return row ?? null;
+}
+
+async function readable(ctx: ServiceContext, mobilityId: string): Promise<MobilityMoney> {
+  const m = await loadMoneyContext(ctx.db, mobilityId);
+  if (!can(ctx.actor, 'person:read', resourceOf(m))) throw notFound('mobility', mobilityId);
+  return m;
+}
+
+const coordinatorResource = (m: MobilityMoney) => ({
+  type: 'mobility',
+  institutionIds: [m.mobility.homeId, m.mobility.hostId],
+});
+
+export async function getTravel(ctx: ServiceContext, mobilityId: string) {
+  const m = await readable(ctx, mobilityId);
+  const row = await travelRow(ctx.db, mobilityId);
+  const [paid] = await ctx.db
+    .select({ batchId: payments.batchId })
+    .from(payments)
+    .where(eq(payments.mobilityId, mobilityId));
+  return {
+    ...travelSummary(m, row),
+    may: {
+      edit: can(ctx.actor, 'mobility:manage', coordinatorResource(m)),
+      approve: can(ctx.actor, 'program:write', {
+        type: 'program',
+        programIds: m.programId ? [m.programId] : [],
+      }),
+    },
+    inBatch: Boolean(paid),
+  };
+}
+
+async function ensureRow(tx: Db, m: MobilityMoney) {
+  const existing = await travelRow(tx, m.mobility.id);
+  if (existing) return existing;
+  const plan = planTrip(m, null);
+  if (!plan.home?.iata || !plan.host?.iata || plan.distanceKm === null) {
+    throw new AppError(
+      'conflict',
+      'the nearest airports are unknown: the institutions have no coordinates; set both airports',
+    );
+  }
+  const [row] = await tx
+    .insert(travels)
+    .values({
+      mobilityId: m.mobility.id,
+      homeAirport: plan.home.iata,
+      hostAirport: plan.host.iata,
+      distanceKm: plan.distanceKm,
+    })
+    .returning();
+  return row!;
+}
+
+async function travelIsPaid(db: Db, mobilityId: string): Promise<boolean> {
+  const rows = await db
+    .select({ kind: payments.kind })
+    .from(payments)
+    .where(eq(payments.mobilityId, mobilityId));
+  return rows.some((r) => r.kind === 'travel');
+}
+
+/** A coordinator overrides an airport (R13: the nearest by default) — with a reason. */
+export async function setAirports(
+  ctx: ServiceContext,
+  mobilityId: string,
+  input: { homeAirport?: string; hostAirport?: string; reason?: string },
+) {
+  const m = await readable(ctx, mobilityId);
+  if (!can(ctx.actor, 'mobility:manage', coordinatorResource(m)))
+    throw forbidden(
+      'change the airports of this trip (coordinators of the home or host institution)',
+    );
+  const plan = planTrip(m, null);
+  const home = input.homeAirport ? findAirportByIata(input.homeAirport) : plan.home;
+  const host = input.hostAirport ? findAirportByIata(input.hostAirport) : plan.host;
+  if (!home?.iata)
+    throw new AppError(
+      'validation_failed',
+      `body.homeAirport: no airport with IATA code "${input.homeAirport ?? ''}"`,
+      {
+        issues: [{ field: 'body.homeAirport', message: 'unknown IATA code' }],
+      },
+    );
+  if (!host?.iata)
+    throw new AppError(
+      'validation_failed',
+      `body.hostAirport: no airport with IATA code "${input.hostAirport ?? ''}"`,
+      {
+        issues: [{ field: 'body.hostAirport', message: 'unknown IATA code' }],
+      },
+    );
+  const overriding = home.iata !== plan.home?.iata || host.iata !== plan.host?.iata;
+  const reason = input.reason?.trim() ?? '';
+  if (overriding && reason.length < 3) {
+    throw new AppError(
+      'validation_failed',
+      'body.reason: an airport other than the nearest needs a reason (R13)',
+      {
+        issues: [{ field: 'body.reason', message: 'required when overriding the nearest airport' }],
+      },
+    );
+  }
+  if (await travelIsPaid(ctx.db, mobilityId))
+    throw new AppError('conflict', 'the trip is already in a payment batch; it cannot change');
+  const distanceKm = planTrip(m, {
+    homeAirport: home.iata,
+    hostAirport: host.iata,
+  } as never).distanceKm!;
+  await ctx.db.transaction(async (tx) => {
+    await ensureRow(tx, m);
+    await tx
+      .update(travels)
+      .set({
+        homeAirport: home.iata!,
+        hostAirport: host.iata!,
+        overrideReason: overriding ? reason : null,
+        distanceKm,
+        // A new distance may change the band: a previous approval no longer holds.
+        approvedAboveCeilingBy: null,
+      })
+      .where(eq(travels.mobilityId, mobilityId));
+    await audit(tx, ctx, {
+      action: 'travel.airports',
+      resourceType: 'mobility',
+      resourceId: mobilityId,
+      details: {
+        homeAirport: home.iata,
+        hostAirport: host.iata,
+        reason: overriding ? reason : null,
+      },
+    });
+  });
+  return getTravel(ctx, mobilityId);
+}
+
+/**
+ * The coordinator quotes the fare (and later gives the receipt). A fare that is not an economy
+ * round trip or not a positive amount is refused (R13, nothing stored); a fare above the
+ * program's ceiling is stored as awaiting the funder officer's approval and is not payable.
+ */
+export async function quoteFare(
+  ctx: ServiceContext,
+  mobilityId: string,
+  input: { amountJpy: number; cabin?: string; roundTrip?: boolean; receiptRef?: string | null },
+) {
+  const m = await readable(ctx, mobilityId);
+  if (!can(ctx.actor, 'mobility:manage', coordinatorResource(m)))
+    throw forbidden('quote the fare of this trip (coordinators of the home or host institution)');
+  if (await travelIsPaid(ctx.db, mobilityId))
+    throw new AppError('conflict', 'the trip is already in a payment batch; it cannot change');
+  await ctx.db.transaction(async (tx) => {
+    const row = await ensureRow(tx, m);
+    const verdict = checkFare(
+      {
+        amountJpy: input.amountJpy,
+        distanceKm: row.distanceKm,
+        cabin: (input.cabin ?? 'economy') as 'economy',
+        roundTrip: input.roundTrip ?? true,
+      },
+      fareCeilingsOf(m.programId),
+    );
+    if (!verdict.ok && verdict.refusal.code !== 'ABOVE_CEILING') {
+      throw new AppError('rule_violation', `R13: ${verdict.refusal.message}`, {
+        refusals: [verdict.refusal],
+      });
+    }
+    const receiptRef = input.receiptRef?.trim() || null;
+    // An approval holds for the fare approved; a different fare needs a new one.
+    const approvedBy =
+      row.approvedAboveCeilingBy && row.fareJpy === input.amountJpy
+        ? row.approvedAboveCeilingBy
+        : null;
+    const status =
+      !verdict.ok && !approvedBy ? 'awaiting_approval' : receiptRef ? 'receipted' : 'quoted';
+    await tx
+      .update(travels)
+      .set({ fareJpy: input.amountJpy, receiptRef, status, approvedAboveCeilingBy: approvedBy })
+      .where(eq(travels.mobilityId, mobilityId));
+    await audit(tx, ctx, {
+      action: 'travel.fare',
+      resourceType: 'mobility',
+      resourceId: mobilityId,
+      details: { amountJpy: input.amountJpy, receiptRef, status },
+    });
+  });
+  return getTravel(ctx, mobilityId);
+}
+
+/** R13: the funder officer approves a fare above its band's ceiling (the fare as quoted). */
+export async function approveFare(
+  ctx: ServiceContext,
+  mobilityId: string,
+  input: { reason: string },
+) {
+  const m = await readable(ctx, mobilityId);
+  if (
+    !can(ctx.actor, 'program:write', {
+      type: 'program',
+      programIds: m.programId ? [m.programId] : [],
+    })
+  )
+    throw forbidden('approve a fare above its ceiling: only the funder officer may (R13)');
+  const row = await travelRow(ctx.db, mobilityId);
+  if (!row?.fareJpy || row.status !== 'awaiting_approval')
+    throw new AppError('conflict', 'no fare above its ceiling awaits approval');
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(travels)
+      .set({
+        approvedAboveCeilingBy: ctx.actor?.id ?? null,
+        status: row.receiptRef ? 'receipted' : 'quoted',
+      })
+      .where(eq(travels.mobilityId, mobilityId));
+    await audit(tx, ctx, {
+      action: 'travel.approve-above-ceiling',
+      resourceType: 'mobility',
+      resourceId: mobilityId,
+      details: { fareJpy: row.fareJpy, reason: input.reason },
+    });
+  });
+  return getTravel(ctx, mobilityId);
+}

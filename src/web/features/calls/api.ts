@@ -1,0 +1,123 @@
+/** The calls area's API: catalogue, student portal, screening and notifications (issue 5). */
+import { API_BASE, apiErrorFrom, apiRequest } from '../../api/client.ts';
+import type {
+  ApplicationViewT,
+  CallDetailT,
+  CallViewT,
+  DocumentViewT,
+  NotificationViewT,
+  ProfileViewT,
+  RankingViewT,
+} from '../../../server/routes/calls.schema.ts';
+
+export type Call = CallViewT;
+export type CallDetail = CallDetailT;
+export type Application = ApplicationViewT;
+export type StaffApplication = Application & { studentName: string };
+export type Ranking = RankingViewT;
+export type Notification = NotificationViewT;
+export type Profile = ProfileViewT;
+export type UploadedDocument = DocumentViewT;
+
+export const CALENDAR_URL = `${API_BASE}/calls.ics`;
+
+export const listCalls = (status: 'open' | 'all', signal?: AbortSignal) =>
+  apiRequest<{ items: Call[] }>('/calls', { query: { status }, signal });
+
+export const getCall = (id: string, signal?: AbortSignal) =>
+  apiRequest<CallDetail>(`/calls/${encodeURIComponent(id)}`, { signal });
+
+export const apply = (
+  id: string,
+  body: { ranking: string[]; requestedMonths: number },
+  csrfToken: string | null,
+) =>
+  apiRequest<Application>(`/calls/${encodeURIComponent(id)}/applications`, {
+    method: 'POST',
+    body,
+    csrfToken,
+  });
+
+export const myApplications = (signal?: AbortSignal) =>
+  apiRequest<{ items: Application[] }>('/me/applications', { signal });
+
+export const myProfile = (signal?: AbortSignal) =>
+  apiRequest<Profile>('/me/student-profile', { signal });
+
+export const withdraw = (id: string, csrfToken: string | null) =>
+  apiRequest<Application>(`/call-applications/${encodeURIComponent(id)}/withdraw`, {
+    method: 'POST',
+    csrfToken,
+  });
+
+export const callApplicants = (id: string, signal?: AbortSignal) =>
+  apiRequest<{ items: StaffApplication[] }>(`/calls/${encodeURIComponent(id)}/applications`, {
+    signal,
+  });
+
+export const getRanking = (id: string, signal?: AbortSignal) =>
+  apiRequest<Ranking>(`/calls/${encodeURIComponent(id)}/ranking`, { signal });
+
+export const submitReview = (
+  applicationId: string,
+  scores: Record<string, number>,
+  csrfToken: string | null,
+) =>
+  apiRequest<unknown>(`/call-applications/${encodeURIComponent(applicationId)}/reviews`, {
+    method: 'POST',
+    body: { scores },
+    csrfToken,
+  });
+
+export const myNotifications = (signal?: AbortSignal) =>
+  apiRequest<{ unread: number; items: Notification[] }>('/me/notifications', { signal });
+
+export const markRead = (id: string, csrfToken: string | null) =>
+  apiRequest<unknown>(`/me/notifications/${encodeURIComponent(id)}/read`, {
+    method: 'POST',
+    csrfToken,
+  });
+
+export const documentUrl = (applicationId: string, documentId: string) =>
+  `${API_BASE}/call-applications/${encodeURIComponent(applicationId)}/documents/${encodeURIComponent(documentId)}`;
+
+/**
+ * Uploads a file as the raw request body, reporting progress (fetch cannot report upload
+ * progress, XMLHttpRequest can).
+ */
+export function uploadDocument(
+  applicationId: string,
+  kind: string,
+  file: File,
+  csrfToken: string | null,
+  onProgress: (fraction: number) => void,
+): Promise<UploadedDocument> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    const query = new URLSearchParams({ kind, filename: file.name });
+    xhr.open(
+      'POST',
+      `${API_BASE}/call-applications/${encodeURIComponent(applicationId)}/documents?${query}`,
+    );
+    xhr.setRequestHeader('content-type', file.type || 'application/octet-stream');
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(apiErrorFrom(0, 'network error', undefined));
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve(body as UploadedDocument);
+      } else reject(apiErrorFrom(xhr.status, xhr.statusText, body));
+    };
+    xhr.send(file);
+  });
+}

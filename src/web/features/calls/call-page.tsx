@@ -1,0 +1,324 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useSession } from '../../app/session.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormattedDate } from '../../components/formatted-date.tsx';
+import { InventedBadge } from '../../components/invented-badge.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { LocalizedName, useLocalName } from '../../components/localized-name.tsx';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useResource } from '../../lib/use-resource.ts';
+import { apply, getCall, type Application, type CallDetail } from './api.ts';
+import { useCallTitle } from './catalogue-page.tsx';
+import { RefusalAlert, reasonsOf } from './reasons.tsx';
+import './calls.css';
+
+export function CallPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const call = useResource(`call|${id}`, (signal) => getCall(id, signal));
+  const title = useCallTitle();
+  useDocumentTitle(call.status === 'success' ? title(call.data.title, id) : t('calls.call'));
+
+  if (call.status === 'loading') return <Loading />;
+  if (call.status === 'error') return <ErrorAlert error={call.error} onRetry={call.reload} />;
+  return <CallView call={call.data} />;
+}
+
+function CallView({ call }: { call: CallDetail }) {
+  const { t, i18n } = useTranslation();
+  const title = useCallTitle();
+  const language = currentLanguage(i18n.language);
+  const description = call.description[language] ?? call.description.en ?? '';
+  return (
+    <>
+      <div className="page-header">
+        <h1>
+          {title(call.title, call.id)} {call.invented ? <InventedBadge /> : null}
+        </h1>
+        {call.may.readApplicants ? (
+          <Link
+            className="button button-secondary"
+            to={`/calls/${encodeURIComponent(call.id)}/screening`}
+          >
+            {t('calls.screening.title')}
+          </Link>
+        ) : null}
+      </div>
+      {description ? <p>{description}</p> : null}
+      <p className="calls-countdown" data-testid="countdown">
+        {call.open
+          ? t('calls.daysLeft', { count: call.daysLeft ?? 0 })
+          : call.today < call.opens
+            ? t('calls.notOpenYet')
+            : t('calls.closed')}
+      </p>
+
+      <section className="card" aria-labelledby="call-schedule">
+        <h2 id="call-schedule">{t('calls.schedule')}</h2>
+        <dl className="details">
+          <dt>{t('calls.opens')}</dt>
+          <dd>
+            <FormattedDate value={call.opens} />
+          </dd>
+          <dt>{t('calls.closes')}</dt>
+          <dd>
+            <FormattedDate value={call.closes} />
+          </dd>
+          {call.nominationDeadline ? (
+            <>
+              <dt>{t('calls.nominationDeadline')}</dt>
+              <dd>
+                <FormattedDate value={call.nominationDeadline} />
+              </dd>
+            </>
+          ) : null}
+          {call.departureFrom && call.departureTo ? (
+            <>
+              <dt>{t('calls.departure')}</dt>
+              <dd>
+                <FormattedDate value={call.departureFrom} /> –{' '}
+                <FormattedDate value={call.departureTo} />
+              </dd>
+            </>
+          ) : null}
+          {call.stayMonthsMin !== null && call.stayMonthsMax !== null ? (
+            <>
+              <dt>{t('calls.stay')}</dt>
+              <dd>{t('calls.stayRange', { min: call.stayMonthsMin, max: call.stayMonthsMax })}</dd>
+            </>
+          ) : null}
+          <dt>{t('calls.maxRankedHosts')}</dt>
+          <dd>{call.maxRankedHosts}</dd>
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="call-hosts">
+        <h2 id="call-hosts">{t('calls.hosts')}</h2>
+        <div className="table-wrap">
+          <table className="data-table" data-testid="call-hosts">
+            <thead>
+              <tr>
+                <th scope="col">{t('calls.host')}</th>
+                <th scope="col">{t('calls.places')}</th>
+                <th scope="col">{t('calls.languages')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {call.hosts.map((h) => (
+                <tr key={h.institutionId}>
+                  <th scope="row">
+                    <Link to={`/institutions/${encodeURIComponent(h.institutionId)}`}>
+                      <LocalizedName entity={h} />
+                    </Link>
+                  </th>
+                  <td data-label={t('calls.places')}>
+                    {h.places
+                      .filter((p) => p.count > 0)
+                      .map((p) => `${t(`calls.params.${p.level}`)} ${p.count}`)
+                      .join(t('calls.listSeparator'))}
+                  </td>
+                  <td data-label={t('calls.languages')}>
+                    {h.languageRequirements.map((r) => `${r.language} ≥ ${r.minLevel}`).join(' / ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="call-documents">
+        <h2 id="call-documents">{t('calls.documents')}</h2>
+        <ul>
+          {call.documents.map((d) => (
+            <li key={d.kind}>
+              {t(`calls.documentKinds.${d.kind}`, { defaultValue: d.kind })} (
+              {d.required ? t('calls.required') : t('calls.optional')})
+            </li>
+          ))}
+        </ul>
+        <p className="muted">{t('calls.documentRules')}</p>
+      </section>
+
+      {call.open ? <ApplySection call={call} /> : null}
+    </>
+  );
+}
+
+function ApplySection({ call }: { call: CallDetail }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session.status !== 'signed-in') {
+    return (
+      <section className="card">
+        <h2>{t('calls.apply.title')}</h2>
+        <p>
+          <Link to="/sign-in">{t('calls.apply.signInFirst')}</Link>
+        </p>
+      </section>
+    );
+  }
+  if (!call.may.apply) return null;
+  return <ApplyForm call={call} csrfToken={session.csrfToken} />;
+}
+
+function ApplyForm({ call, csrfToken }: { call: CallDetail; csrfToken: string }) {
+  const { t } = useTranslation();
+  const [ranking, setRanking] = useState<string[]>([]);
+  const [months, setMonths] = useState(call.stayMonthsMin ?? 6);
+  const [adding, setAdding] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<Application | null>(null);
+  const localName = useLocalName();
+  const names = new Map(call.hosts.map((h) => [h.institutionId, h]));
+  const remaining = call.hosts.filter((h) => !ranking.includes(h.institutionId));
+  const full = ranking.length >= call.maxRankedHosts;
+
+  const move = (i: number, by: number) =>
+    setRanking((r) => {
+      const next = [...r];
+      const j = i + by;
+      if (j < 0 || j >= next.length) return r;
+      [next[i], next[j]] = [next[j] as string, next[i] as string];
+      return next;
+    });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setDone(await apply(call.id, { ranking, requestedMonths: months }, csrfToken));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (done) {
+    return (
+      <section className="card" role="status" data-testid="applied">
+        <h2>{t('calls.apply.title')}</h2>
+        <p>{t('calls.apply.done')}</p>
+        <ol>
+          {done.ranking.map((h) => (
+            <li key={h}>
+              {names.get(h) ? <LocalizedName entity={names.get(h) as { name: string }} /> : h}
+            </li>
+          ))}
+        </ol>
+        <Link to="/me/applications">{t('calls.mine.title')}</Link>
+      </section>
+    );
+  }
+
+  return (
+    <section className="card" aria-labelledby="apply-title">
+      <h2 id="apply-title">{t('calls.apply.title')}</h2>
+      <p className="muted">{t('calls.apply.intro', { max: call.maxRankedHosts })}</p>
+      <form onSubmit={submit} data-testid="apply-form">
+        <ol
+          className="calls-ranking-list"
+          aria-label={t('calls.apply.ranking')}
+          data-testid="ranking"
+        >
+          {ranking.map((h, i) => (
+            <li key={h} data-host={h}>
+              <span aria-hidden="true">{i + 1}.</span>
+              <span className="calls-host">
+                {names.get(h) ? <LocalizedName entity={names.get(h) as { name: string }} /> : h}
+              </span>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => move(i, -1)}
+                disabled={i === 0}
+                aria-label={t('calls.apply.up', { position: i + 1 })}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => move(i, 1)}
+                disabled={i === ranking.length - 1}
+                aria-label={t('calls.apply.down', { position: i + 1 })}
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => setRanking((r) => r.filter((x) => x !== h))}
+              >
+                {t('calls.apply.remove')}
+              </button>
+            </li>
+          ))}
+        </ol>
+        <div className="calls-inline-form">
+          <label className="field">
+            <span>{t('calls.apply.addHost')}</span>
+            <select
+              name="host"
+              value={adding}
+              onChange={(e) => setAdding(e.target.value)}
+              disabled={full || remaining.length === 0}
+            >
+              <option value="">—</option>
+              {remaining.map((h) => (
+                <option key={h.institutionId} value={h.institutionId}>
+                  {localName(h)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="button button-secondary"
+            data-testid="add-host"
+            disabled={!adding || full}
+            onClick={() => {
+              setRanking((r) => [...r, adding]);
+              setAdding('');
+            }}
+          >
+            {t('calls.apply.add')}
+          </button>
+        </div>
+        <label className="field">
+          <span>{t('calls.apply.months')}</span>
+          <input
+            type="number"
+            name="requestedMonths"
+            min={1}
+            max={24}
+            value={months}
+            onChange={(e) => setMonths(Number(e.target.value))}
+          />
+        </label>
+        {error ? (
+          reasonsOf(error).length > 0 ? (
+            <RefusalAlert error={error} />
+          ) : (
+            <ErrorAlert error={error} />
+          )
+        ) : null}
+        <div className="field-actions">
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={busy || ranking.length === 0}
+          >
+            {t('calls.apply.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormattedDate } from '../../components/formatted-date.tsx';
+import { InventedBadge } from '../../components/invented-badge.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useResource } from '../../lib/use-resource.ts';
+import { CALENDAR_URL, listCalls, type Call } from './api.ts';
+import './calls.css';
+
+/** The title in the reader's language, else English, else the id. */
+export function useCallTitle() {
+  const { i18n } = useTranslation();
+  const language = currentLanguage(i18n.language);
+  return (title: Call['title'], fallback: string) => title[language] ?? title.en ?? fallback;
+}
+
+export function CataloguePage() {
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('calls.catalogue.title'));
+  const [status, setStatus] = useState<'open' | 'all'>('open');
+  const list = useResource(`calls|${status}`, (signal) => listCalls(status, signal));
+  const title = useCallTitle();
+  const language = currentLanguage(i18n.language);
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t('calls.catalogue.title')}</h1>
+        <a className="button button-secondary" href={`${CALENDAR_URL}?lang=${language}`}>
+          {t('calls.catalogue.calendar')}
+        </a>
+      </div>
+      <p className="muted">{t('calls.catalogue.intro')}</p>
+      <div className="calls-inline-form">
+        <label>
+          <input
+            type="checkbox"
+            checked={status === 'all'}
+            onChange={(e) => setStatus(e.target.checked ? 'all' : 'open')}
+          />{' '}
+          {t('calls.catalogue.showAll')}
+        </label>
+      </div>
+      <section aria-busy={list.status === 'loading'} aria-label={t('calls.catalogue.results')}>
+        {list.status === 'loading' ? <Loading /> : null}
+        {list.status === 'error' ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
+        {list.status === 'success' && list.data.items.length === 0 ? (
+          <div className="empty" role="status">
+            <p>{t('calls.catalogue.empty')}</p>
+          </div>
+        ) : null}
+        {list.status === 'success' && list.data.items.length > 0 ? (
+          <div className="table-wrap">
+            <table className="data-table" data-testid="call-list">
+              <caption className="visually-hidden">{t('calls.catalogue.results')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('calls.call')}</th>
+                  <th scope="col">{t('calls.opens')}</th>
+                  <th scope="col">{t('calls.closes')}</th>
+                  <th scope="col">{t('calls.hosts')}</th>
+                  <th scope="col">{t('calls.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((call) => (
+                  <tr key={call.id}>
+                    <th scope="row">
+                      <Link to={`/calls/${encodeURIComponent(call.id)}`}>
+                        {title(call.title, call.id)}
+                      </Link>
+                      {call.invented ? <InventedBadge /> : null}
+                    </th>
+                    <td data-label={t('calls.opens')}>
+                      <FormattedDate value={call.opens} />
+                    </td>
+                    <td data-label={t('calls.closes')}>
+                      <FormattedDate value={call.closes} />
+                    </td>
+                    <td data-label={t('calls.hosts')}>{call.hosts.length}</td>
+                    <td data-label={t('calls.status')}>
+                      {call.open
+                        ? t('calls.daysLeft', { count: call.daysLeft ?? 0 })
+                        : t('calls.closed')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,239 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useSession } from '../../app/session.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useResource } from '../../lib/use-resource.ts';
+import {
+  callApplicants,
+  documentUrl,
+  getCall,
+  getRanking,
+  submitReview,
+  type CallDetail,
+  type Ranking,
+  type StaffApplication,
+} from './api.ts';
+import { useCallTitle } from './catalogue-page.tsx';
+import './calls.css';
+
+/** Reviewers score applicants on the common rubric (R6); the rank list with ties explained. */
+export function ScreeningPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const title = useCallTitle();
+  const call = useResource(`call|${id}`, (signal) => getCall(id, signal));
+  const applicants = useResource(`applicants|${id}`, (signal) => callApplicants(id, signal));
+  const ranking = useResource(`ranking|${id}`, (signal) => getRanking(id, signal));
+  useDocumentTitle(t('calls.screening.title'));
+  // Only the rank list reloads after a score: the forms stay, with their confirmation.
+  const reload = ranking.reload;
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>
+          {t('calls.screening.title')}
+          {call.status === 'success' ? `: ${title(call.data.title, id)}` : ''}
+        </h1>
+        <Link className="button button-secondary" to={`/calls/${encodeURIComponent(id)}`}>
+          {t('calls.call')}
+        </Link>
+      </div>
+      <p className="muted">{t('calls.screening.intro')}</p>
+      {call.status === 'error' ? <ErrorAlert error={call.error} /> : null}
+      <section className="card" aria-labelledby="rank-list">
+        <h2 id="rank-list">{t('calls.screening.rankList')}</h2>
+        {ranking.status === 'loading' ? <Loading /> : null}
+        {ranking.status === 'error' ? (
+          <ErrorAlert error={ranking.error} onRetry={ranking.reload} />
+        ) : null}
+        {ranking.status === 'success' ? <RankList ranking={ranking.data} /> : null}
+      </section>
+      <section className="card" aria-labelledby="applicants">
+        <h2 id="applicants">{t('calls.screening.applicants')}</h2>
+        {applicants.status === 'loading' ? <Loading /> : null}
+        {applicants.status === 'error' ? <ErrorAlert error={applicants.error} /> : null}
+        {applicants.status === 'success' && call.status === 'success'
+          ? applicants.data.items
+              .filter((a) => a.status !== 'withdrawn')
+              .map((a) => (
+                <ScoreForm
+                  key={a.id}
+                  call={call.data}
+                  application={a}
+                  ranking={ranking.status === 'success' ? ranking.data : null}
+                  onScored={reload}
+                />
+              ))
+          : null}
+      </section>
+    </>
+  );
+}
+
+function RankList({ ranking }: { ranking: Ranking }) {
+  const { t } = useTranslation();
+  const names = new Map(
+    [...ranking.items, ...ranking.pending].map((i) => [i.applicationId, i.studentName]),
+  );
+  return (
+    <>
+      <p className="muted">{t('calls.screening.consent', { date: ranking.consent.signedOn })}</p>
+      {ranking.items.length === 0 ? <p>{t('calls.screening.noneRanked')}</p> : null}
+      {ranking.items.length > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table" data-testid="rank-list">
+            <thead>
+              <tr>
+                <th scope="col">{t('calls.screening.rank')}</th>
+                <th scope="col">{t('calls.screening.applicant')}</th>
+                <th scope="col">{t('calls.screening.score')}</th>
+                <th scope="col">{t('calls.screening.grade')}</th>
+                <th scope="col">{t('calls.screening.tie')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ranking.items.map((i) => (
+                <tr key={i.applicationId} data-testid="rank-row">
+                  <td>{i.rank}</td>
+                  <th scope="row">
+                    {i.studentName} <span className="muted">({i.homeId})</span>
+                  </th>
+                  <td>
+                    <strong>{i.score?.toFixed(2)}</strong>
+                    <div className="calls-explanation muted">{i.explanation}</div>
+                  </td>
+                  <td className="calls-explanation">{i.grade?.explanation ?? '—'}</td>
+                  <td className="calls-explanation">
+                    {i.aheadOfNext
+                      ? t('calls.screening.tieExplained', {
+                          other: names.get(i.aheadOfNext.applicantId) ?? '',
+                          by: t(`calls.screening.tieBreakers.${i.aheadOfNext.decidedBy}`),
+                        })
+                      : i.tiedWith.length > 0
+                        ? t('calls.screening.tiedWith', {
+                            others: i.tiedWith.map((x) => names.get(x) ?? x).join(', '),
+                          })
+                        : '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {ranking.pending.length > 0 ? (
+        <>
+          <h3>{t('calls.screening.pending')}</h3>
+          <ul data-testid="pending">
+            {ranking.pending.map((p) => (
+              <li key={p.applicationId}>
+                {p.studentName} —{' '}
+                {t('calls.screening.reviewsOf', {
+                  count: p.reviews,
+                  needed: ranking.rubric.minReviewers,
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function ScoreForm({
+  call,
+  application: a,
+  ranking,
+  onScored,
+}: {
+  call: CallDetail;
+  application: StaffApplication;
+  ranking: Ranking | null;
+  onScored: () => void;
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const rubric = call.rubric;
+  const criteria = rubric?.criteria.filter((c) => c.source === 'reviewer') ?? [];
+  const mine = ranking
+    ? [...ranking.items, ...ranking.pending].find((i) => i.applicationId === a.id)
+    : undefined;
+  const [scores, setScores] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setSaved(false);
+    try {
+      await submitReview(
+        a.id,
+        Object.fromEntries(criteria.map((c) => [c.id, Number(scores[c.id] ?? '')])),
+        session.csrfToken,
+      );
+      setSaved(true);
+      onScored();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <form
+      className="card"
+      onSubmit={submit}
+      data-testid="score-form"
+      data-applicant={a.studentName}
+    >
+      <h3>
+        {a.studentName} <span className="muted">({a.homeId})</span>
+      </h3>
+      <p className="muted">
+        {t('calls.screening.hostsRanked')}: {a.ranking.join(' › ')} ·{' '}
+        {a.documents.map((d) => (
+          <a key={d.id} href={documentUrl(a.id, d.id)}>
+            {t(`calls.documentKinds.${d.kind}`, { defaultValue: d.kind })}
+          </a>
+        ))}
+      </p>
+      {mine?.reviewedByMe ? <p className="muted">{t('calls.screening.reviewedByMe')}</p> : null}
+      {call.may.score && rubric ? (
+        <div className="calls-score-inputs">
+          {criteria.map((c) => (
+            <label key={c.id} className="field">
+              <span>
+                {t(`calls.criteria.${c.id}`, { defaultValue: c.label })} (×{c.weight},{' '}
+                {rubric.scoreScale.min}–{rubric.scoreScale.max})
+              </span>
+              <input
+                type="number"
+                name={c.id}
+                required
+                step="0.5"
+                min={rubric.scoreScale.min}
+                max={rubric.scoreScale.max}
+                value={scores[c.id] ?? ''}
+                onChange={(e) => setScores((s) => ({ ...s, [c.id]: e.target.value }))}
+              />
+            </label>
+          ))}
+          <button type="submit" className="button button-primary">
+            {t('calls.screening.submitScore')}
+          </button>
+        </div>
+      ) : null}
+      {saved ? (
+        <p role="status" data-testid="score-saved">
+          {t('calls.screening.saved')}
+        </p>
+      ) : null}
+      {error ? <ErrorAlert error={error} /> : null}
+    </form>
+  );
+}

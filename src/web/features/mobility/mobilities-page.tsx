@@ -1,0 +1,90 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useSession } from '../../app/session.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormattedDate } from '../../components/formatted-date.tsx';
+import { InventedBadge } from '../../components/invented-badge.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { LocalizedName } from '../../components/localized-name.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useResource } from '../../lib/use-resource.ts';
+import { listMobilities } from './api.ts';
+import { StateBadge } from './components.tsx';
+import './mobility.css';
+
+export function MobilitiesPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  useDocumentTitle(t('mobility.listTitle'));
+  const list = useResource(session.actor ? `mobilities|${session.actor.id}` : null, (signal) =>
+    listMobilities(signal),
+  );
+  const isStudent = session.actor?.roles.some((r) => r.role === 'student') ?? false;
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t('mobility.listTitle')}</h1>
+      </div>
+      <p className="muted">{t('mobility.listIntro')}</p>
+      <ul className="inline-list mobility-links">
+        {isStudent ? (
+          <li>
+            <Link to="/recognised-credits">{t('mobility.myCredits')}</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to="/alliances/cic/jukebox">{t('mobility.jukeboxLink')}</Link>
+        </li>
+      </ul>
+      {session.status !== 'signed-in' ? <p>{t('mobility.signInFirst')}</p> : null}
+      <section aria-label={t('mobility.listTitle')} aria-busy={list.status === 'loading'}>
+        {list.status === 'loading' && session.actor ? <Loading /> : null}
+        {list.status === 'error' ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
+        {list.status === 'success' && list.data.items.length === 0 ? (
+          <div className="empty" role="status">
+            <p>{t('mobility.empty')}</p>
+          </div>
+        ) : null}
+        {list.status === 'success' && list.data.items.length > 0 ? (
+          <div className="table-wrap">
+            <table className="data-table" data-testid="mobility-list">
+              <caption className="visually-hidden">{t('mobility.listTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('mobility.student')}</th>
+                  <th scope="col">{t('mobility.route')}</th>
+                  <th scope="col">{t('mobility.level')}</th>
+                  <th scope="col">{t('mobility.start')}</th>
+                  <th scope="col">{t('mobility.months')}</th>
+                  <th scope="col">{t('mobility.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((m) => (
+                  <tr key={m.id} data-mobility={m.id}>
+                    <th scope="row">
+                      <Link to={`/mobilities/${m.id}`}>{m.studentName}</Link>
+                      {m.invented ? <InventedBadge /> : null}
+                    </th>
+                    <td data-label={t('mobility.route')}>
+                      <LocalizedName entity={m.home} /> → <LocalizedName entity={m.host} />
+                    </td>
+                    <td data-label={t('mobility.level')}>{t(`studyLevel.${m.level}`)}</td>
+                    <td data-label={t('mobility.start')}>
+                      <FormattedDate value={m.startDate} />
+                    </td>
+                    <td data-label={t('mobility.months')}>{m.months}</td>
+                    <td data-label={t('mobility.status')}>
+                      <StateBadge state={m.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,259 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/client.ts';
+import { useSession } from '../../app/session.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormattedDate } from '../../components/formatted-date.tsx';
+import { InventedBadge } from '../../components/invented-badge.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { LocalizedName, useLocalName } from '../../components/localized-name.tsx';
+import { NotFoundPage } from '../../pages/not-found-page.tsx';
+import { todayIso } from '../../lib/format.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useResource } from '../../lib/use-resource.ts';
+import { getMobility, makeTransition, type AllowedAction, type MobilityDetail } from './api.ts';
+import { StateBadge, Stepper } from './components.tsx';
+import { LearningAgreementSection } from './learning-agreement.tsx';
+import { RecognitionSection } from './recognition.tsx';
+import './mobility.css';
+
+export function MobilityPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const [attempt, setAttempt] = useState(0);
+  const resource = useResource(`${id}|${attempt}`, (signal) => getMobility(id, signal));
+  useDocumentTitle(resource.data?.studentName ?? t('mobility.title'));
+
+  if (resource.status === 'loading') return <Loading />;
+  if (resource.status === 'error') {
+    if (resource.error instanceof ApiError && resource.error.status === 404) {
+      return <NotFoundPage message={t('mobility.notFound')} />;
+    }
+    return (
+      <>
+        <h1>{t('mobility.title')}</h1>
+        <ErrorAlert error={resource.error} onRetry={resource.reload} />
+      </>
+    );
+  }
+  return <MobilityView mobility={resource.data} onChange={() => setAttempt((n) => n + 1)} />;
+}
+
+function MobilityView({ mobility, onChange }: { mobility: MobilityDetail; onChange: () => void }) {
+  const { t } = useTranslation();
+  const localName = useLocalName();
+  const reached =
+    [...mobility.history].reverse().find((h) => mobility.steps.includes(h.from as never))?.from ??
+    null;
+  return (
+    <article className="mobility-page" data-testid="mobility-page" data-state={mobility.status}>
+      <nav className="breadcrumbs" aria-label={t('mobility.breadcrumbs')}>
+        <Link to="/mobilities">{t('mobility.listTitle')}</Link>
+      </nav>
+      <header className="detail-header">
+        <h1>
+          {mobility.studentName} {mobility.invented ? <InventedBadge /> : null}
+        </h1>
+        <p className="detail-subtitle">
+          <LocalizedName entity={mobility.home} /> → <LocalizedName entity={mobility.host} /> ·{' '}
+          {t(`studyLevel.${mobility.level}`)} · <FormattedDate value={mobility.startDate} /> ·{' '}
+          {t('mobility.monthsCount', { count: mobility.months })}
+        </p>
+        <p>
+          <StateBadge state={mobility.status} />
+        </p>
+        <ul className="inline-list mobility-links">
+          {[mobility.home, mobility.host].map((i) => (
+            <li key={i.id}>
+              <Link to={`/institutions/${encodeURIComponent(i.id)}/courses`}>
+                {t('mobility.catalogueOf', { institution: localName(i) })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </header>
+
+      <section aria-labelledby="mobility-progress">
+        <h2 id="mobility-progress">{t('mobility.progress')}</h2>
+        <Stepper steps={mobility.steps} state={mobility.status} reached={reached} />
+        {mobility.closingReason ? (
+          <div className="alert alert-info" role="status">
+            <p className="alert-title">{t(`mobility.state.${mobility.status}`)}</p>
+            <p>
+              {t('mobility.reason')}: {mobility.closingReason}
+            </p>
+          </div>
+        ) : null}
+        <dl className="facts">
+          {(
+            [
+              ['departedOn', mobility.departedOn],
+              ['arrivedOn', mobility.arrivedOn],
+              ['completedOn', mobility.completedOn],
+              ['endedOn', mobility.endedOn],
+            ] as const
+          )
+            .filter(([, v]) => v)
+            .map(([k, v]) => (
+              <div className="facts-row" key={k}>
+                <dt>{t(`mobility.dates.${k}`)}</dt>
+                <dd>
+                  <FormattedDate value={v!} />
+                </dd>
+              </div>
+            ))}
+        </dl>
+        <Actions mobility={mobility} onChange={onChange} />
+      </section>
+
+      <LearningAgreementSection mobility={mobility} onChange={onChange} />
+      <RecognitionSection key={mobility.version} mobility={mobility} onChange={onChange} />
+
+      <section aria-labelledby="mobility-history">
+        <h2 id="mobility-history">{t('mobility.history')}</h2>
+        {mobility.history.length === 0 ? (
+          <p className="muted">{t('mobility.noHistory')}</p>
+        ) : (
+          <ol className="history-list" data-testid="mobility-history">
+            {mobility.history.map((h) => (
+              <li key={h.id} className="history-entry">
+                <strong>{t(`mobility.action.${h.action}`)}</strong>{' '}
+                <span className="muted">
+                  ({t(`mobility.state.${h.from}`)} → {t(`mobility.state.${h.to}`)})
+                </span>{' '}
+                · <FormattedDate value={h.at.slice(0, 10)} />
+                {h.actorName ? ` · ${h.actorName}` : ''}
+                {h.date ? (
+                  <>
+                    {' '}
+                    · {t('mobility.recordedDate')}: <FormattedDate value={h.date} />
+                  </>
+                ) : null}
+                {h.reason ? <p className="pre-wrap">{h.reason}</p> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </article>
+  );
+}
+
+function Actions({ mobility, onChange }: { mobility: MobilityDetail; onChange: () => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<AllowedAction | null>(null);
+  if (mobility.allowedActions.length === 0) return null;
+  return (
+    <div className="mobility-actions">
+      <h3>{t('mobility.actions')}</h3>
+      <div className="field-buttons">
+        {mobility.allowedActions.map((a) => (
+          <button
+            key={a.action}
+            type="button"
+            className={
+              a.action === 'withdraw' || a.action === 'interrupt' || a.action === 'refuse'
+                ? 'button button-secondary'
+                : 'button button-primary'
+            }
+            data-action={a.action}
+            aria-expanded={open?.action === a.action}
+            onClick={() => setOpen(open?.action === a.action ? null : a)}
+          >
+            {t(`mobility.action.${a.action}`)}
+          </button>
+        ))}
+      </div>
+      {open ? (
+        <TransitionForm
+          key={open.action}
+          mobility={mobility}
+          action={open}
+          onDone={() => {
+            setOpen(null);
+            onChange();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function TransitionForm({
+  mobility,
+  action,
+  onDone,
+}: {
+  mobility: MobilityDetail;
+  action: AllowedAction;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const { csrfToken } = useSession();
+  const id = useId();
+  const [reason, setReason] = useState('');
+  const [date, setDate] = useState(todayIso());
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await makeTransition(
+        mobility.id,
+        {
+          action: action.action,
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
+          ...(action.records ? { date } : {}),
+          expectedVersion: mobility.version,
+        },
+        csrfToken,
+      );
+      onDone();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="form inline-form" onSubmit={submit} data-testid="transition-form">
+      <p className="help">{t(`mobility.actionHelp.${action.action}`)}</p>
+      {action.records ? (
+        <div className="field">
+          <label htmlFor={`${id}-date`}>{t(`mobility.dates.${action.records}`)}</label>
+          <input
+            id={`${id}-date`}
+            name="date"
+            type="date"
+            required={action.dateRequired}
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+          />
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>
+          {t('mobility.reason')}
+          {action.reasonRequired ? ` (${t('mobility.required')})` : ''}
+        </label>
+        <textarea
+          id={`${id}-reason`}
+          name="reason"
+          rows={2}
+          required={action.reasonRequired}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </div>
+      {error ? <ErrorAlert error={error} /> : null}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t('mobility.confirmAction', { action: t(`mobility.action.${action.action}`) })}
+        </button>
+      </div>
+    </form>
+  );
+}

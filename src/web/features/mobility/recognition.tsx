@@ -1,0 +1,455 @@
+/**
+ * Transcript and recognition on a mobility page (R7, R16): the host enters the transcript; the
+ * home coordinator decides per component with the earlier decision for the same pair offered as
+ * a suggestion; everyone in scope sees converted credits and grades with how they were obtained.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../app/session.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormattedDate } from '../../components/formatted-date.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { todayIso } from '../../lib/format.ts';
+import { useResource } from '../../lib/use-resource.ts';
+import type { GradeConversion } from '../../../domain/recognition/grade-conversion.ts';
+import type {
+  EquivalenceSuggestion,
+  RecognitionDecision,
+  RecognitionOutcome,
+  TranscriptEntry,
+} from '../../../domain/recognition/recognition.ts';
+import {
+  enterTranscript,
+  getRecognition,
+  recordDecision,
+  type MobilityDetail,
+  type RecognitionView,
+} from './api.ts';
+import { ConversionText, CreditsText, LText } from './components.tsx';
+
+export function RecognitionSection({
+  mobility,
+  onChange,
+}: {
+  mobility: MobilityDetail;
+  onChange: () => void;
+}) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<RecognitionView | null>(null);
+  const resource = useResource(
+    mobility.hasLearningAgreement ? `${mobility.id}|rec|${mobility.version}` : null,
+    (signal) => getRecognition(mobility.id, signal),
+  );
+  if (!mobility.hasLearningAgreement) return null;
+  const data = view ?? resource.data;
+  const updated = (next: RecognitionView) => {
+    setView(next);
+    if (next.state !== mobility.status) onChange();
+  };
+  return (
+    <section aria-labelledby="recognition-title" data-testid="recognition">
+      <h2 id="recognition-title">{t('mobility.rec.title')}</h2>
+      {resource.status === 'loading' && !data ? <Loading /> : null}
+      {resource.status === 'error' ? <ErrorAlert error={resource.error} /> : null}
+      {data ? <RecognitionBody view={data} onUpdated={updated} /> : null}
+    </section>
+  );
+}
+
+function RecognitionBody({
+  view,
+  onUpdated,
+}: {
+  view: RecognitionView;
+  onUpdated: (v: RecognitionView) => void;
+}) {
+  const { t } = useTranslation();
+  if (view.learningAgreementVersion === null) {
+    return <p className="muted">{t('mobility.rec.laNotSigned')}</p>;
+  }
+  const { rate } = view;
+  return (
+    <>
+      {!view.system.agreed ? (
+        <div className="alert alert-error" role="alert" data-rule="R16">
+          <p className="alert-title">{t('mobility.rec.systemNotAgreed')}</p>
+          <ul>
+            {view.system.reasons.map((r) => (
+              <li key={r.message}>{r.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="muted small">{t('mobility.rec.systemAgreed')}</p>
+      )}
+      {rate.creditsPlanned && rate.creditsRecognised ? (
+        <p className="recognised-total" data-testid="recognised-total">
+          {t('mobility.rec.total')}: <CreditsText credits={rate.creditsRecognised} />{' '}
+          {t('mobility.rec.ofPlanned')} <CreditsText credits={rate.creditsPlanned} />
+          {rate.pending > 0 ? ` · ${t('mobility.rec.pendingCount', { count: rate.pending })}` : ''}
+        </p>
+      ) : null}
+      {view.transcript ? (
+        <p>
+          {t('mobility.rec.transcriptIssued')}: <FormattedDate value={view.transcript.issuedOn} />
+        </p>
+      ) : (
+        <p className="muted">{t('mobility.rec.noTranscript')}</p>
+      )}
+      <div className="recognition-list">
+        {view.components.map((c) => (
+          <article
+            key={c.component.id}
+            className="card recognition-card"
+            data-component={c.component.id}
+            data-decided={c.decision ? c.decision.outcome : 'pending'}
+          >
+            <h3>
+              <code>{c.component.host.code}</code> <LText text={c.component.host.title} /> →{' '}
+              {c.component.home.code ? <code>{c.component.home.code}</code> : null}{' '}
+              <LText text={c.component.home.title} />
+            </h3>
+            <dl className="facts">
+              <div className="facts-row">
+                <dt>{t('mobility.rec.planned')}</dt>
+                <dd>
+                  <CreditsText credits={c.component.host.credits} /> →{' '}
+                  <CreditsText credits={c.component.home.credits} />
+                </dd>
+              </div>
+              {c.transcript ? (
+                <>
+                  <div className="facts-row">
+                    <dt>{t('mobility.rec.result')}</dt>
+                    <dd>
+                      {t(`mobility.rec.status.${c.transcript.status}`)}
+                      {c.transcript.grade ? ` · ${c.transcript.grade}` : ''} ·{' '}
+                      <CreditsText credits={c.transcript.credits} />
+                    </dd>
+                  </div>
+                  <div className="facts-row">
+                    <dt>{t('mobility.rec.convertedCredits')}</dt>
+                    <dd>
+                      <ConversionText conversion={c.creditConversion} />
+                    </dd>
+                  </div>
+                  {c.gradeConversion ? (
+                    <div className="facts-row">
+                      <dt>{t('mobility.rec.convertedGrade')}</dt>
+                      <dd>
+                        <GradeText conversion={c.gradeConversion} />
+                      </dd>
+                    </div>
+                  ) : null}
+                </>
+              ) : null}
+            </dl>
+            {c.decision ? (
+              <DecisionText decision={c.decision} />
+            ) : view.may.decide ? (
+              <DecisionForm
+                mobilityId={view.mobilityId}
+                componentId={c.component.id}
+                planned={c.component.home.credits.value}
+                suggestion={c.suggestion}
+                onDone={onUpdated}
+              />
+            ) : (
+              <p className="muted">{t('mobility.rec.pending')}</p>
+            )}
+          </article>
+        ))}
+      </div>
+      {view.may.enterTranscript && !view.transcript ? (
+        <TranscriptForm view={view} onDone={onUpdated} />
+      ) : null}
+    </>
+  );
+}
+
+export function GradeText({ conversion }: { conversion: GradeConversion }) {
+  const { t } = useTranslation();
+  return (
+    <details className="conversion">
+      <summary>
+        {conversion.grade} ({t(`mobility.rec.method.${conversion.method}`)})
+      </summary>
+      <p className="small muted">{conversion.explanation}</p>
+    </details>
+  );
+}
+
+export function DecisionText({ decision }: { decision: RecognitionDecision }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`decision decision-${decision.outcome}`} data-testid="decision">
+      <p>
+        <span className="badge badge-accent">{t(`mobility.rec.outcome.${decision.outcome}`)}</span>{' '}
+        {t('mobility.rec.recognised')}: <CreditsText credits={decision.creditsRecognised} />{' '}
+        {t('mobility.rec.ofPlanned')} <CreditsText credits={decision.creditsPlanned} />
+        {decision.grade?.home ? ` · ${t('mobility.rec.grade')}: ${decision.grade.home.grade}` : ''}
+      </p>
+      {decision.reason ? (
+        <p className="pre-wrap">
+          {t('mobility.reason')}: {decision.reason}
+        </p>
+      ) : null}
+      {decision.reusedFrom ? <p className="small muted">{t('mobility.rec.reused')}</p> : null}
+    </div>
+  );
+}
+
+export function DecisionForm({
+  componentId,
+  planned,
+  suggestion,
+  submit,
+  mobilityId,
+  onDone,
+}: {
+  componentId: string;
+  planned: number;
+  suggestion: EquivalenceSuggestion | null;
+  mobilityId?: string;
+  onDone?: (v: RecognitionView) => void;
+  /** For other subjects (Course Jukebox): how to send the decision. */
+  submit?: (d: { outcome: RecognitionOutcome; credits?: number; reason?: string }) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const { csrfToken } = useSession();
+  const id = useId();
+  const [outcome, setOutcome] = useState<RecognitionOutcome>('full');
+  const [credits, setCredits] = useState(String(planned));
+  const [reason, setReason] = useState('');
+  const [reused, setReused] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const useSuggestion = () => {
+    if (!suggestion) return;
+    setOutcome(suggestion.outcome);
+    setCredits(String(suggestion.credits));
+    setReason(suggestion.reason ?? '');
+    setReused(true);
+  };
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const body = {
+      outcome,
+      ...(outcome === 'partial' ? { credits: Number(credits) } : {}),
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+    };
+    try {
+      if (submit) await submit(body);
+      else if (mobilityId) {
+        const next = await recordDecision(
+          mobilityId,
+          {
+            componentId,
+            ...body,
+            ...(reused && suggestion
+              ? {
+                  reusedFrom: {
+                    key: suggestion.basedOn.key,
+                    lastDecidedAt: suggestion.basedOn.latest.decidedAt,
+                  },
+                }
+              : {}),
+          },
+          csrfToken,
+        );
+        onDone?.(next);
+      }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="form inline-form decision-form" onSubmit={send} data-testid="decision-form">
+      {suggestion ? (
+        <div className="alert alert-info suggestion" data-testid="suggestion">
+          <p>
+            {t('mobility.rec.suggestion', {
+              outcome: t(`mobility.rec.outcome.${suggestion.outcome}`),
+              credits: suggestion.credits,
+            })}
+          </p>
+          <p className="small muted">{suggestion.note}</p>
+          <button type="button" className="button button-secondary" onClick={useSuggestion}>
+            {t('mobility.rec.useSuggestion')}
+          </button>
+        </div>
+      ) : null}
+      <fieldset className="fieldset">
+        <legend>{t('mobility.rec.decision')}</legend>
+        <div className="radio-row">
+          {(['full', 'partial', 'none'] as const).map((o) => (
+            <label key={o} className="check">
+              <input
+                type="radio"
+                name={`outcome-${componentId}`}
+                value={o}
+                checked={outcome === o}
+                onChange={() => setOutcome(o)}
+              />{' '}
+              {t(`mobility.rec.outcome.${o}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {outcome === 'partial' ? (
+        <div className="field">
+          <label htmlFor={`${id}-credits`}>{t('mobility.rec.creditsRecognised')}</label>
+          <input
+            id={`${id}-credits`}
+            name="credits"
+            type="number"
+            step="0.5"
+            min="0.5"
+            required
+            value={credits}
+            onChange={(e) => setCredits(e.target.value)}
+          />
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>
+          {t('mobility.reason')}
+          {outcome !== 'full' ? ` (${t('mobility.required')})` : ''}
+        </label>
+        <textarea
+          id={`${id}-reason`}
+          name="reason"
+          rows={2}
+          required={outcome !== 'full'}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </div>
+      {error ? <ErrorAlert error={error} /> : null}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t('mobility.rec.record')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function TranscriptForm({
+  view,
+  onDone,
+}: {
+  view: RecognitionView;
+  onDone: (v: RecognitionView) => void;
+}) {
+  const { t } = useTranslation();
+  const { csrfToken } = useSession();
+  const id = useId();
+  const [issuedOn, setIssuedOn] = useState(todayIso());
+  const [lines, setLines] = useState(() =>
+    view.components.map((c) => ({
+      componentId: c.component.id,
+      status: 'passed' as TranscriptEntry['status'],
+      grade: '',
+      credits: String(c.component.host.credits.value),
+    })),
+  );
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      const entries: TranscriptEntry[] = lines.map((l) => {
+        const c = view.components.find((x) => x.component.id === l.componentId)!.component;
+        return {
+          componentId: l.componentId,
+          hostCourseCode: c.host.code,
+          status: l.status,
+          grade: l.grade.trim() || null,
+          gradeScaleId: l.grade.trim() ? view.host.gradeScaleId : null,
+          credits: { value: Number(l.credits), system: c.host.credits.system },
+        };
+      });
+      onDone(await enterTranscript(view.mobilityId, { issuedOn, entries }, csrfToken));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <form className="form" onSubmit={submit} data-testid="transcript-form">
+      <h3>{t('mobility.rec.enterTranscript')}</h3>
+      <div className="field">
+        <label htmlFor={`${id}-issued`}>{t('mobility.rec.issuedOn')}</label>
+        <input
+          id={`${id}-issued`}
+          type="date"
+          required
+          value={issuedOn}
+          onChange={(e) => setIssuedOn(e.target.value)}
+        />
+      </div>
+      {lines.map((l, i) => (
+        <div className="field-row" key={l.componentId}>
+          <div className="field">
+            <label htmlFor={`${id}-${l.componentId}-status`}>
+              {view.components[i]!.component.host.code}
+            </label>
+            <select
+              id={`${id}-${l.componentId}-status`}
+              value={l.status}
+              onChange={(e) =>
+                setLines((ls) =>
+                  ls.map((x, j) =>
+                    j === i ? { ...x, status: e.target.value as TranscriptEntry['status'] } : x,
+                  ),
+                )
+              }
+            >
+              {(['passed', 'failed', 'in-progress', 'not-taken'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`mobility.rec.status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-${l.componentId}-grade`}>{t('mobility.rec.grade')}</label>
+            <input
+              id={`${id}-${l.componentId}-grade`}
+              value={l.grade}
+              onChange={(e) =>
+                setLines((ls) => ls.map((x, j) => (j === i ? { ...x, grade: e.target.value } : x)))
+              }
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-${l.componentId}-credits`}>{t('mobility.la.hostCredits')}</label>
+            <input
+              id={`${id}-${l.componentId}-credits`}
+              type="number"
+              min="0"
+              step="0.5"
+              value={l.credits}
+              onChange={(e) =>
+                setLines((ls) =>
+                  ls.map((x, j) => (j === i ? { ...x, credits: e.target.value } : x)),
+                )
+              }
+            />
+          </div>
+        </div>
+      ))}
+      {error ? <ErrorAlert error={error} /> : null}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary">
+          {t('mobility.rec.saveTranscript')}
+        </button>
+      </div>
+    </form>
+  );
+}

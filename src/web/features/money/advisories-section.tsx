@@ -1,0 +1,114 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../app/session.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { countryName } from '../../i18n/countries.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { todayIso } from '../../lib/format.ts';
+import { useResource } from '../../lib/use-resource.ts';
+import { liftAdvisory, listAdvisories, recordAdvisory } from './api.ts';
+import { MoneyError } from './components.tsx';
+
+/**
+ * R19 (003 §10(1)): the funder officer postpones or suspends dispatch to a country from a date;
+ * payments for stays there stop and students and coordinators are told; lifting resumes them.
+ */
+export function AdvisoriesSection({ programId, manage }: { programId: string; manage: boolean }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n.language);
+  const session = useSession();
+  const csrf = session.status === 'signed-in' ? session.csrfToken : '';
+  const id = useId();
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+  const list = useResource(`advisories:${programId}:${version}`, (signal) =>
+    listAdvisories(programId, signal),
+  );
+  const act = async (f: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await f();
+      setVersion((v) => v + 1);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    void act(() =>
+      recordAdvisory(
+        {
+          programId,
+          country: String(f.get('country') ?? '')
+            .trim()
+            .toUpperCase(),
+          level: String(f.get('level') ?? 'postpone'),
+          from: String(f.get('from') ?? ''),
+          reason: String(f.get('reason') ?? ''),
+        },
+        csrf,
+      ),
+    );
+  };
+  return (
+    <section aria-labelledby={`${id}-h`} className="money-panel">
+      <h3 id={`${id}-h`}>{t('money.advisories.title')}</h3>
+      {list.status === 'loading' ? <Loading /> : null}
+      {list.status === 'error' ? <MoneyError error={list.error} onRetry={list.reload} /> : null}
+      {list.status === 'success' ? (
+        list.data.items.length === 0 ? (
+          <p className="empty" role="status">
+            {t('money.advisories.none')}
+          </p>
+        ) : (
+          <ul>
+            {list.data.items.map((a) => (
+              <li key={a.id}>
+                {countryName(a.country, language)} —{' '}
+                {t(`money.advisories.level.${a.level}`, { from: a.from })}
+                {a.liftedOn ? ` — ${t('money.advisories.lifted', { on: a.liftedOn })}` : ''}
+                {a.inEffect ? ` — ${t('money.advisories.inEffect')}` : ''} ({a.reason}){' '}
+                {manage && !a.liftedOn ? (
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => void act(() => liftAdvisory(a.id, csrf))}
+                  >
+                    {t('money.advisories.lift')}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+      {error ? <MoneyError error={error} /> : null}
+      {manage ? (
+        <form onSubmit={onSubmit} className="money-actions">
+          <label htmlFor={`${id}-country`}>{t('money.advisories.country')}</label>
+          <input
+            id={`${id}-country`}
+            name="country"
+            size={3}
+            maxLength={2}
+            required
+            pattern="[A-Za-z]{2}"
+          />
+          <label htmlFor={`${id}-level`}>{t('money.advisories.levelLabel')}</label>
+          <select id={`${id}-level`} name="level" defaultValue="postpone">
+            <option value="postpone">{t('money.advisories.postpone')}</option>
+            <option value="suspend">{t('money.advisories.suspend')}</option>
+          </select>
+          <label htmlFor={`${id}-from`}>{t('money.advisories.from')}</label>
+          <input id={`${id}-from`} name="from" type="date" required defaultValue={todayIso()} />
+          <label htmlFor={`${id}-reason`}>{t('money.travel.reason')}</label>
+          <input id={`${id}-reason`} name="reason" required minLength={3} />
+          <button type="submit" className="button">
+            {t('money.advisories.record')}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * Issue 5, item 6: a status change is e-mailed when SMTP is configured — here against a real SMTP
+ * server (the `smtp-server` package) on a random local port, not a mock of the mailer.
+ */
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '#test/support/db.ts';
+import { createTestApp, signInAs, type TestApp } from '#test/support/app.ts';
+import { closeMailer, createMailer, type Mailer } from '#src/services/notify/mailer.ts';
+
+/** The Subject header, RFC 2047 encoded words decoded (enough for what nodemailer writes). */
+function subjectOf(raw: string): string {
+  const head = raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
+  const line = head.split('\r\n').find((l) => /^subject:/i.test(l)) ?? '';
+  return line
+    .replace(/^subject:\s*/i, '')
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_w, enc: string, text: string) =>
+      enc.toLowerCase() === 'b'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8'),
+    );
+}
+
+interface Received {
+  to: string[];
+  raw: string;
+}
+
+describe.each(ENGINES)('notifications by e-mail on %s', (engine) => {
+  let server: SMTPServer;
+  let mailer: Mailer | null = null;
+  let t: TestApp;
+  const inbox: Received[] = [];
+
+  beforeAll(async () => {
+    server = new SMTPServer({
+      logger: false,
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          inbox.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString('utf8'),
+          });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.server.address() as AddressInfo;
+    mailer = createMailer(`smtp://127.0.0.1:${port}`);
+    t = await createTestApp(engine, { mailer });
+  });
+  afterAll(async () => {
+    await t.close();
+    closeMailer(mailer);
+    await new Promise<void>((resolve) => server.close(resolve));
+  });
+
+  it('a submitted and a withdrawn application are e-mailed to the student and the home coordinator', async () => {
+    const s = await signInAs(t.app, 'student.tohoku@demo.kakehashi.example');
+    const headers = { cookie: s.cookie, 'x-csrf-token': s.csrfToken };
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/calls/tohoku-jr-2027/applications',
+      headers,
+      payload: { ranking: ['msu.ru', 'nsu.ru'], requestedMonths: 6 },
+    });
+    expect(res.statusCode).toBe(201);
+    // The mail is sent after the transaction commits, before the response.
+    const recipients = inbox.flatMap((m) => m.to);
+    expect(recipients).toContain('student.tohoku@demo.kakehashi.example');
+    expect(recipients).toContain('coordinator.tohoku@demo.kakehashi.example');
+    const toStudent = inbox.find((m) => m.to.includes('student.tohoku@demo.kakehashi.example'));
+    expect(subjectOf(toStudent?.raw ?? '')).toMatch(/^Application submitted: Japan–Russia/);
+
+    const withdrawn = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/call-applications/${res.json().id}/withdraw`,
+      headers,
+    });
+    expect(withdrawn.statusCode).toBe(200);
+    expect(inbox.some((m) => subjectOf(m.raw).startsWith('Application withdrawn'))).toBe(true);
+  });
+
+  it('a refused application sends nothing (nothing stored, nothing mailed)', async () => {
+    const before = inbox.length;
+    const s = await signInAs(t.app, 'student.foreign@demo.kakehashi.example');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/calls/tohoku-jr-2027/applications',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken },
+      payload: { ranking: ['msu.ru'], requestedMonths: 6 },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.rules).toEqual(['R9']);
+    expect(inbox.length).toBe(before);
+  });
+});
