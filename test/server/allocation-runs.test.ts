@@ -159,3 +159,75 @@ describe.each(ENGINES)('allocation runs in the product on %s', (engine) => {
     );
   });
 });
+
+describe.each(ENGINES)('allocation on a call on %s', (engine) => {
+  let t: TestApp;
+  let coordinator: Session;
+  let funder: Session;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    coordinator = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    funder = await signInAs(t.app, 'funder@demo.kakehashi.example');
+  });
+  afterAll(() => t.close());
+
+  const call = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+    t.app.inject({
+      method,
+      url,
+      ...(payload ? { payload } : {}),
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken },
+    });
+
+  async function runOnCall() {
+    const handOff = await call(
+      coordinator,
+      'GET',
+      '/api/v1/calls/tohoku-jr-2015/allocation-instance',
+    );
+    expect(handOff.statusCode).toBe(200);
+    const res = await call(coordinator, 'POST', '/api/v1/allocation-runs', {
+      instance: handOff.json(),
+      callId: 'tohoku-jr-2015',
+    });
+    expect(res.statusCode).toBe(201);
+    return res.json();
+  }
+
+  it('R14: publishing is refused when the funded places would exceed the program cap', async () => {
+    const run = await runOnCall();
+    expect(run.results['2s-ttc'].summary.placed).toBeGreaterThan(0);
+    const program = (await call(funder, 'GET', '/api/v1/programs/mext-iep-2014')).json();
+    // One student at full length a year: the project's history already uses those months.
+    const months = program.rules.stayMonths.max;
+    const tiny = {
+      ...program.rules,
+      annualCap: { studentsAtFullLength: 1, studentMonths: months },
+    };
+    const lowered = await call(funder, 'PUT', '/api/v1/programs/mext-iep-2014/rules', tiny);
+    expect(lowered.statusCode).toBe(200);
+    const res = await call(coordinator, 'POST', `/api/v1/allocation-runs/${run.id}/publish`, {
+      mechanism: '2s-ttc',
+      startDate: '2015-10-01',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.rule).toBe('R14');
+    await call(funder, 'PUT', '/api/v1/programs/mext-iep-2014/rules', program.rules);
+  });
+
+  it('publishes the places of a call as nominations of its students', async () => {
+    const run = await runOnCall();
+    const placed = run.results['2s-ttc'].summary.placed as number;
+    const res = await call(coordinator, 'POST', `/api/v1/allocation-runs/${run.id}/publish`, {
+      mechanism: '2s-ttc',
+      startDate: '2015-10-01',
+    });
+    expect(res.statusCode).toBe(200);
+    const rows = rowsOf<{ n: number; students: number }>(
+      await t.database.db.execute(
+        sql`SELECT count(*)::int AS n, count(student_user_id)::int AS students FROM mobilities WHERE allocation_run_id = ${run.id}`,
+      ),
+    );
+    expect(rows[0]).toEqual({ n: placed, students: placed });
+  });
+});

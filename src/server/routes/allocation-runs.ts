@@ -19,7 +19,7 @@ const Id = z.object({ id: z.string().uuid('expected an allocation run id (UUID)'
 
 /** Allocation runs on a call or an uploaded instance (issue 6): compare the three mechanisms, publish one. */
 export const allocationRunsRoutes =
-  ({ db }: RouteDeps): FastifyPluginAsyncZod =>
+  ({ db, mailer }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const ctx = (request: FastifyRequest) => ({ db, actor: request.actor, requestId: request.id });
     app.get(
@@ -73,6 +73,6 @@ export const allocationRunsRoutes =
           response: out,
         },
       },
-      async (request) => publishRun(ctx(request), request.params.id, request.body),
+      async (request) => publishRun(ctx(request), request.params.id, request.body, mailer),
     );
   };

@@ -3,10 +3,13 @@ import type { Db } from '#src/db/client.ts';
 import {
   agreements,
   allocationRuns,
+  callApplications,
   calls,
   consortiumMembers,
   institutions,
   mobilities,
+  studentProfiles,
+  users,
 } from '#src/db/schema.ts';
 import { can } from '#src/domain/access/can.ts';
 import { allocate } from '#src/domain/allocation/allocate.ts';
@@ -18,6 +21,51 @@ import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { createHighsSolver } from './highs-solver.ts';
+import { checkPlacesAgainstCap } from '../money/scholarship.ts';
+import { notify } from '../notify/notify.ts';
+import type { Mailer } from '../notify/mailer.ts';
+
+/**
+ * R14 (003 §4): publishing funded places must keep every fiscal year within the program's cap in
+ * student-months, counted with what the sending consortium has already committed.
+ */
+async function checkCap(
+  db: Db,
+  programId: string,
+  instance: AllocationInstance,
+  assignments: readonly { student: string; host: string }[],
+  startDate: string,
+): Promise<void> {
+  const students = new Map(instance.students.map((s) => [s.id, s]));
+  const consortiumOf = new Map(instance.universities.map((u) => [u.id, u.consortium]));
+  const countryOf = new Map(
+    (
+      await db.select({ id: institutions.id, country: institutions.country }).from(institutions)
+    ).map((r) => [r.id, r.country]),
+  );
+  const byConsortium = new Map<
+    string,
+    { key: string; hostCountry: string; startDate: string; months: number }[]
+  >();
+  for (const a of assignments) {
+    const s = students.get(a.student);
+    const consortium = s ? consortiumOf.get(s.home) : null;
+    if (!s?.funded || !consortium) continue;
+    byConsortium.set(consortium, [
+      ...(byConsortium.get(consortium) ?? []),
+      { key: s.id, hostCountry: countryOf.get(a.host) ?? 'XX', startDate, months: s.months },
+    ]);
+  }
+  for (const [consortiumId, places] of byConsortium) {
+    const verdict = await checkPlacesAgainstCap(db, { programId, consortiumId, places });
+    if (!verdict.ok) {
+      throw new AppError('rule_violation', `R14: ${verdict.refusal.message}`, {
+        rule: 'R14',
+        refusal: verdict.refusal,
+      });
+    }
+  }
+}
 
 export const MECHANISMS: Mechanism[] = ['2s-ttc', 'optimal', 'serial-dictatorship'];
 
@@ -150,7 +198,9 @@ export async function publishRun(
   ctx: ServiceContext,
   id: string,
   input: { mechanism: Mechanism; startDate: string },
+  mailer?: Mailer | null,
 ) {
+  let sendMail: (m: Mailer | null) => Promise<void> = async () => undefined;
   const [row] = await ctx.db.select().from(allocationRuns).where(eq(allocationRuns.id, id));
   if (!row) throw notFound('allocation run', id);
   const instance = row.instance as unknown as AllocationInstance;
@@ -180,6 +230,29 @@ export async function publishRun(
     );
   }
   const students = new Map(instance.students.map((s) => [s.id, s]));
+  const [call] = row.callId
+    ? await ctx.db.select().from(calls).where(eq(calls.id, row.callId))
+    : [];
+  // From a call, the students are its applications: nominations carry the student's account.
+  const applications = new Map(
+    call
+      ? (
+          await ctx.db
+            .select({
+              id: callApplications.id,
+              userId: callApplications.studentUserId,
+              name: users.displayName,
+              level: studentProfiles.level,
+            })
+            .from(callApplications)
+            .innerJoin(users, eq(users.id, callApplications.studentUserId))
+            .leftJoin(studentProfiles, eq(studentProfiles.userId, callApplications.studentUserId))
+            .where(eq(callApplications.callId, call.id))
+        ).map((a) => [a.id, a])
+      : [],
+  );
+  if (call?.programId)
+    await checkCap(ctx.db, call.programId, instance, chosen.result.assignments, input.startDate);
   const created = await ctx.db.transaction(async (tx) => {
     const claimed = await tx
       .update(allocationRuns)
@@ -192,21 +265,36 @@ export async function publishRun(
       const s = students.get(a.student);
       if (!s) continue;
       const agreementId = await agreementFor(tx, s.home, a.host);
+      const application = applications.get(s.id);
       await tx.insert(mobilities).values({
         agreementId,
         homeId: s.home,
         hostId: a.host,
-        studentName: s.id,
+        studentName: application?.name ?? s.id,
+        studentUserId: application?.userId ?? null,
         callId: row.callId,
         allocationRunId: id,
         funded: s.funded,
-        level: 'unspecified',
+        level: application?.level ?? 'unspecified',
         startDate: input.startDate,
         months: s.months,
         status: 'nominated',
       });
       n++;
     }
+    const nominated = [...applications.values()].filter((a) =>
+      chosen.result.assignments.some((x) => x.student === a.id),
+    );
+    sendMail = await notify(
+      tx,
+      nominated.map((a) => a.userId),
+      {
+        kind: 'allocation.nominated',
+        subject: 'Kakehashi: you have been nominated for an exchange place',
+        body: 'The allocation of your call was published and you were nominated for a place. Your coordinator will contact you about the next steps.',
+        data: { runId: id },
+      },
+    );
     await audit(tx, ctx, {
       action: 'allocation.publish',
       resourceType: 'allocation-run',
@@ -215,6 +303,7 @@ export async function publishRun(
     });
     return n;
   });
+  await sendMail(mailer ?? null);
   const run = await getRun(ctx, id);
   return { ...run, nominations: created };
 }
