@@ -29,6 +29,18 @@ export const Institution = z.object({
 });
 
 export const InstitutionDetail = Institution.extend({
+  nearestAirport: z
+    .object({
+      iata: z.string().nullable(),
+      name: z.string(),
+      municipality: z.string().nullable(),
+      country: z.string(),
+      distanceKm: z.number(),
+    })
+    .nullable()
+    .describe(
+      'R13: the nearest international airport (OurAirports data; see src/services/travel/airports.ts)',
+    ),
   consortia: z.array(
     z.object({
       id: z.string(),

@@ -10,6 +10,7 @@ import {
   type Names,
 } from '#src/db/schema.ts';
 import { notFound } from '../errors.ts';
+import { institutionAirport } from '../money/institution-airport.ts';
 
 export interface InstitutionFilter {
   q?: string;
@@ -124,7 +125,12 @@ export async function getInstitution(db: Db, id: string) {
     .innerJoin(consortia, eq(consortia.id, consortiumMembers.consortiumId))
     .where(eq(consortiumMembers.institutionId, id))
     .orderBy(asc(consortia.name));
-  return { ...toInstitution(row, districts.get(id) ?? []), consortia: memberships };
+  const { airport } = await institutionAirport(db, id);
+  return {
+    ...toInstitution(row, districts.get(id) ?? []),
+    consortia: memberships,
+    nearestAirport: airport,
+  };
 }
 
 export async function listGroupings(db: Db) {
