@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '#test/support/app.ts';
-import { RESULTS_DIR, startE2E, type E2E } from './support.ts';
+import { RESULTS_DIR, openPage, signIn, startE2E, type E2E } from './support.ts';
 
 // Issue 3, "Done when": an end-to-end test creates an agreement between two consortia, signs it,
 // and sees the ledger (R4).
@@ -13,23 +12,12 @@ const TITLE = 'Japan–Russia innovative leaders: follow-up exchange (e2e)';
 
 beforeAll(async () => {
   e2e = await startE2E();
-  const context = await e2e.browser.newContext({
-    locale: 'en-GB',
-    viewport: { width: 1280, height: 900 },
-  });
-  page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
+  page = await openPage(e2e, consoleErrors);
 });
 afterAll(() => e2e?.close());
 
 async function signInAsAdmin() {
-  await page.goto(`${e2e.base}/sign-in`);
-  await page.locator('input[name="email"]').fill('admin@demo.kakehashi.example');
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL(`${e2e.base}/`);
+  await signIn(page, e2e.base, 'admin@demo.kakehashi.example');
   await expect.poll(() => page.locator('header a[href="/agreements"]').count()).toBe(1);
 }
 

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '#test/support/app.ts';
-import { RESULTS_DIR, startE2E, type E2E } from './support.ts';
+import { RESULTS_DIR, openPage, signIn, startE2E, type E2E } from './support.ts';
 
 // Issue 6, item 4: a coordinator runs an allocation on an uploaded instance, compares the three
 // mechanisms side by side (placed, months, first choices, balance per unit — 003 §5(4), R4),
@@ -20,23 +19,12 @@ const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   e2e = await startE2E();
-  const context = await e2e.browser.newContext({
-    locale: 'en-GB',
-    viewport: { width: 1280, height: 900 },
-  });
-  page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
+  page = await openPage(e2e, consoleErrors);
 });
 afterAll(() => e2e?.close());
 
 async function signInAsCoordinator() {
-  await page.goto(`${e2e.base}/sign-in`);
-  await page.locator('input[name="email"]').fill('coordinator.tohoku@demo.kakehashi.example');
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL(`${e2e.base}/`);
+  await signIn(page, e2e.base, 'coordinator.tohoku@demo.kakehashi.example');
   await expect.poll(() => page.locator('header a[href="/allocation"]').count()).toBe(1);
 }
 

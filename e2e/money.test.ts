@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseZenginFile } from '#src/interop/zengin/index.ts';
-import { DEMO_PASSWORD } from '#test/support/app.ts';
-import { RESULTS_DIR, startE2E, type E2E } from './support.ts';
+import { RESULTS_DIR, openPage, signIn, startE2E, type E2E } from './support.ts';
 
 // Issue 7: the representative officer sees the budget (R14), builds a batch of the confirmed
 // months (R8), approves it, marks it paid, downloads the Zengin file and sees the paid amounts.
@@ -13,15 +12,7 @@ const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   e2e = await startE2E();
-  const context = await e2e.browser.newContext({
-    locale: 'en-GB',
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
+  page = await openPage(e2e, consoleErrors, { acceptDownloads: true });
 });
 afterAll(() => e2e?.close());
 
@@ -29,11 +20,7 @@ const paidStipends = async () =>
   (await page.locator('[data-testid="money-paid-jpy"]').allTextContents()).join('|');
 
 it('R8, R14: rep.tohoku builds, approves and pays a batch of confirmed months, exports the Zengin file and sees the paid amounts', async () => {
-  await page.goto(`${e2e.base}/sign-in`);
-  await page.locator('input[name="email"]').fill('rep.tohoku@demo.kakehashi.example');
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL(`${e2e.base}/`);
+  await signIn(page, e2e.base, 'rep.tohoku@demo.kakehashi.example');
 
   await page.locator('header a[href="/budget"]').click();
   await page.waitForURL(/\/budget$/);
@@ -80,16 +67,8 @@ it('R8, R14: rep.tohoku builds, approves and pays a batch of confirmed months, e
 });
 
 it('R14, R19: the funder officer sees the program budget with its chart and the lifted advisory', async () => {
-  const context = await e2e.browser.newContext({
-    locale: 'en-GB',
-    viewport: { width: 1280, height: 900 },
-  });
-  const funder = await context.newPage();
-  await funder.goto(`${e2e.base}/sign-in`);
-  await funder.locator('input[name="email"]').fill('funder@demo.kakehashi.example');
-  await funder.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await funder.locator('button[type="submit"]').click();
-  await funder.waitForURL(`${e2e.base}/`);
+  const funder = await openPage(e2e, consoleErrors);
+  await signIn(funder, e2e.base, 'funder@demo.kakehashi.example');
   await funder.locator('header a[href="/budget"]').click();
   // The funder officer's first program is the FY2014 one, whose demo project has money.
   await expect
@@ -97,5 +76,5 @@ it('R14, R19: the funder officer sees the program budget with its chart and the 
     .toBeGreaterThan(0);
   await expect.poll(() => funder.getByText(/lifted on 2016-02-01/).count()).toBe(1);
   await funder.screenshot({ path: `${RESULTS_DIR}money-funder-budget.png`, fullPage: true });
-  await context.close();
+  await funder.context().close();
 });

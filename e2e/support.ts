@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { createTestApp, type TestApp } from '#test/support/app.ts';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, createTestApp, type TestApp } from '#test/support/app.ts';
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
 export const RESULTS_DIR = fileURLToPath(new URL('../test-results/', import.meta.url));
@@ -43,4 +43,34 @@ export async function startE2E(): Promise<E2E> {
       await server.close();
     },
   };
+}
+
+/**
+ * A page in its own browser context (English, desktop size) whose console errors are collected
+ * into `errors`, except those `ignore` matches (e.g. a 4xx the test provokes on purpose).
+ */
+export async function openPage(
+  e2e: E2E,
+  errors: string[],
+  options: { ignore?: RegExp; acceptDownloads?: boolean } = {},
+): Promise<Page> {
+  const context = await e2e.browser.newContext({
+    locale: 'en-GB',
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: options.acceptDownloads ?? false,
+  });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !(options.ignore?.test(m.text()) ?? false)) errors.push(m.text());
+  });
+  return page;
+}
+
+/** Signs in through the form with the demo password and waits for the home page. */
+export async function signIn(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(`${base}/sign-in`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL(`${base}/`);
 }
