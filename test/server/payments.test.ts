@@ -421,6 +421,22 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     expect((await paymentCounts()).every((r) => Number(r.n) === 1)).toBe(true);
   });
 
+  it('R13: the fare ceilings are program data that the funder officer edits', async () => {
+    const ov = await overview();
+    const m = ov.mobilities.find((x: { hostId: string }) => x.hostId === 'dvfu.ru');
+    const url = `/api/v1/mobilities/${m.mobilityId}/travel`;
+    const program = (await call(funder, 'GET', '/api/v1/programs/mext-iep-2014')).json();
+    const ceilings = [{ id: 'any', minKm: 0, maxKm: null, ceilingJpy: 987_000 }];
+    const edited = await call(funder, 'PUT', '/api/v1/programs/mext-iep-2014/rules', {
+      ...program.rules,
+      travel: { ...program.rules.travel, fareCeilings: ceilings },
+    });
+    expect(edited.statusCode).toBe(200);
+    expect((await call(coordTohoku, 'GET', url)).json().fareBand.ceilingJpy).toBe(987_000);
+    await call(funder, 'PUT', '/api/v1/programs/mext-iep-2014/rules', program.rules);
+    expect((await call(coordTohoku, 'GET', url)).json().fareBand.ceilingJpy).not.toBe(987_000);
+  });
+
   it('R13: a fare above its band’s ceiling is refused until the funder officer approves; airports are overridden with a reason; the trip is paid once', async () => {
     const ov = await overview();
     const m = ov.mobilities.find(

@@ -6,6 +6,7 @@
  * Field comments cite the rule and the clause of seed 003 (the pilot program's rule book).
  */
 import { z } from 'zod';
+import { fareCeilingsSchema } from '../travel/bands.ts';
 
 /** Languages of the platform; a text in an application or a program carries any of them. */
 export const LANGS = ['ja', 'en', 'ru', 'fr'] as const;
@@ -125,6 +126,11 @@ export const programRulesSchema = z
       between: z.literal('nearest-international-airports'),
       /** 003 §6(2)3): paid through the representative university. */
       paidThroughRepresentative: z.boolean(),
+      /**
+       * R13: the most a round-trip economy fare may cost per distance band (one-way great-circle
+       * km), in yen; above it the funder officer must approve. Absent = the documented default.
+       */
+      fareCeilings: fareCeilingsSchema.optional(),
     }),
 
     /** R4 — 003 §5(4): allowed gap between the two sides, per year. */

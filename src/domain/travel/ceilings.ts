@@ -20,7 +20,16 @@ export const PROGRAM_FARE_CEILINGS: Readonly<Record<string, readonly FareCeiling
   'mext-iep-2014': DEFAULT_FARE_CEILINGS,
 };
 
-/** The ceilings of a program: its own entry, else the default table. */
-export function fareCeilingsOf(programId: string | null | undefined): readonly FareCeilingBand[] {
-  return (programId && PROGRAM_FARE_CEILINGS[programId]) || DEFAULT_FARE_CEILINGS;
+/**
+ * The ceilings of a program: those in its rules (`travel.fareCeilings`, edited by the funder
+ * officer) when set, else its entry here, else the default table.
+ */
+export function fareCeilingsOf(
+  programId: string | null | undefined,
+  program?: { travel: { fareCeilings?: readonly FareCeilingBand[] | undefined } } | null,
+): readonly FareCeilingBand[] {
+  return (
+    program?.travel.fareCeilings ??
+    ((programId && PROGRAM_FARE_CEILINGS[programId]) || DEFAULT_FARE_CEILINGS)
+  );
 }

@@ -77,7 +77,7 @@ export function planTrip(m: MobilityMoney, row: TravelRow | null): TripPlan {
 /** The travel view (no money moves here; the payment is a batch item of kind 'travel'). */
 export function travelSummary(m: MobilityMoney, row: TravelRow | null) {
   const plan = planTrip(m, row);
-  const ceilings = fareCeilingsOf(m.programId);
+  const ceilings = fareCeilingsOf(m.programId, m.program);
   const km = plan.distanceKm;
   const band = km === null ? null : distanceBandOf(km, ceilings);
   const european = isEuropean(m.home) || isEuropean(m.host);

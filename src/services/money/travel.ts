@@ -180,7 +180,7 @@ export async function quoteFare(
         cabin: (input.cabin ?? 'economy') as 'economy',
         roundTrip: input.roundTrip ?? true,
       },
-      fareCeilingsOf(m.programId),
+      fareCeilingsOf(m.programId, m.program),
     );
     if (!verdict.ok && verdict.refusal.code !== 'ABOVE_CEILING') {
       throw new AppError('rule_violation', `R13: ${verdict.refusal.message}`, {
