@@ -1,0 +1,438 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languageName } from '../../lib/format.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import type { LocalizedText, Member, ProjectApplication } from './api.ts';
+import { RuleTag, Text } from './components.tsx';
+
+type Person = ProjectApplication['responsiblePerson'];
+
+/** One numbered item of 003 §6, e.g. "(1) 2) Representative university and member universities". */
+function Item({
+  no,
+  title,
+  rule,
+  children,
+}: {
+  no: string;
+  title: string;
+  rule?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className="programs-item" aria-label={`${no} ${title}`}>
+      <h3>
+        <span className="programs-item-no">{no}</span> {title}{' '}
+        {rule ? <RuleTag rule={rule} /> : null}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+function Para({ label, value }: { label: string; value: LocalizedText | undefined }) {
+  return (
+    <div className="programs-para">
+      <p className="programs-label">{label}</p>
+      <p className="pre-wrap">
+        <Text value={value} />
+      </p>
+    </div>
+  );
+}
+
+function PersonLine({
+  person,
+}: {
+  person: Omit<Person, 'institutionId'> & { institutionId?: string };
+}) {
+  return (
+    <>
+      <Text value={person.name} /> — <Text value={person.position} />
+      {person.department ? (
+        <>
+          , <Text value={person.department} />
+        </>
+      ) : null}
+      {person.institutionId ? ` (${person.institutionId})` : null}
+      {person.email ? ` · ${person.email}` : null}
+    </>
+  );
+}
+
+function MembersTable({
+  members,
+  representativeId,
+}: {
+  members: Member[];
+  representativeId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table className="data-table compact-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('programs.member.institutionId')}</th>
+            <th scope="col">{t('programs.member.name')}</th>
+            <th scope="col">{t('programs.member.country')}</th>
+            <th scope="col">{t('programs.member.kind')}</th>
+            <th scope="col">{t('programs.member.departments')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.institutionId}>
+              <th scope="row">
+                {m.institutionId}
+                {m.institutionId === representativeId ? (
+                  <>
+                    {' '}
+                    <span className="badge badge-accent">
+                      {t('programs.member.representative')}
+                    </span>
+                  </>
+                ) : null}
+              </th>
+              <td>
+                <Text value={m.name} />
+                {m.district ? (
+                  <span className="muted">
+                    {' '}
+                    (<Text value={m.district} />)
+                  </span>
+                ) : null}
+              </td>
+              <td>
+                {m.country}
+                {m.city ? (
+                  <>
+                    , <Text value={m.city} />
+                  </>
+                ) : null}
+              </td>
+              <td>{t(`programs.kinds.${m.kind}`)}</td>
+              <td>
+                {m.departments.length === 0 ? (
+                  '—'
+                ) : (
+                  <ul className="programs-plain-list">
+                    {m.departments.map((d, i) => (
+                      <li key={i}>
+                        <Text value={d.name} />
+                        {d.levels.length > 0
+                          ? ` (${d.levels.map((l) => t(`programs.levels.${l}`)).join(', ')})`
+                          : ''}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The application in the numbered items of seed 003 §6, readable. */
+export function ApplicationContent({ app }: { app: ProjectApplication }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n.language);
+  const o = app.outline;
+  const yesNo = (b: boolean) => (b ? t('programs.yes') : t('programs.no'));
+  const textList = (items: LocalizedText[]) =>
+    items.length === 0 ? (
+      <p className="muted">—</p>
+    ) : (
+      <ul>
+        {items.map((x, i) => (
+          <li key={i}>
+            <Text value={x} />
+          </li>
+        ))}
+      </ul>
+    );
+  const item = (no: number) => t(`programs.items.i${no}`);
+  return (
+    <section className="card programs-content" aria-labelledby="content-title">
+      <h2 id="content-title">{t('programs.content.title')}</h2>
+
+      <h3 className="programs-part">{t('programs.content.part1')}</h3>
+      <Item no="1)" title={item(1)}>
+        <Para label={t('programs.content.significance')} value={o.significance.significance} />
+        <Para label={t('programs.content.objective')} value={o.significance.objective} />
+        <p className="programs-label">{t('programs.content.goals')}</p>
+        {textList(o.significance.goals)}
+      </Item>
+      <Item no="2)" title={item(2)} rule="R1">
+        {(['home', 'partner'] as const).map((side) => (
+          <div key={side}>
+            <h4>
+              {t(`programs.content.${side}`)}: <Text value={o.consortia[side].name} />
+              {o.consortia[side].consortiumId ? ` (${o.consortia[side].consortiumId})` : ''}
+            </h4>
+            <MembersTable
+              members={o.consortia[side].members}
+              representativeId={o.consortia[side].representativeId}
+            />
+          </div>
+        ))}
+      </Item>
+      <Item no="3)" title={item(3)}>
+        {textList(o.fields)}
+      </Item>
+      <Item no="4)" title={item(4)} rule="R3">
+        <p>
+          {o.levels.length === 0
+            ? '—'
+            : o.levels.map((l) => t(`programs.levels.${l}`)).join(t('programs.listSeparator'))}
+        </p>
+      </Item>
+      <Item no="5)" title={item(5)}>
+        <p>
+          {t('programs.content.languages')}:{' '}
+          {o.curriculum.languages.map((l) => languageName(l, language)).join(', ') || '—'}
+        </p>
+        <Para label={t('programs.content.lectures')} value={o.curriculum.lectures} />
+        <Para label={t('programs.content.schoolHours')} value={o.curriculum.schoolHours} />
+        <Para label={t('programs.content.credits')} value={o.curriculum.credits} />
+        <Para label={t('programs.content.syllabus')} value={o.curriculum.syllabus} />
+      </Item>
+      <Item no="6)" title={item(6)}>
+        <p className="pre-wrap">
+          <Text value={o.administration} />
+        </p>
+      </Item>
+      <Item no="7)" title={item(7)} rule="R2">
+        <p>
+          <Text value={o.agreement.title} />
+        </p>
+        <p>
+          {t('programs.content.signedOn')}:{' '}
+          {o.agreement.signedOn ?? t('programs.content.notSigned')}
+          {' · '}
+          {t('programs.content.signatories')}: {o.agreement.signatories.join(', ') || '—'}
+        </p>
+        <p>
+          <RuleTag rule="R16" /> {t('programs.content.stipulatesScreening')}:{' '}
+          {yesNo(o.agreement.stipulatesScreening)} · {t('programs.content.stipulatesRecognition')}:{' '}
+          {yesNo(o.agreement.stipulatesRecognition)}
+        </p>
+      </Item>
+      <Item no="8)" title={item(8)}>
+        <p className="pre-wrap">
+          <Text value={o.implementation.summary} />
+        </p>
+        <ul>
+          {o.implementation.exchangeTypes.map((x, i) => (
+            <li key={i}>
+              <strong>
+                <Text value={x.name} />
+              </strong>
+              : <Text value={x.description} />
+            </li>
+          ))}
+        </ul>
+      </Item>
+      <Item no="9)" title={item(9)} rule="R6">
+        <Para label={t('programs.content.qualifications')} value={o.screening.qualifications} />
+        <Para label={t('programs.content.standards')} value={o.screening.standards} />
+        <Para label={t('programs.content.methods')} value={o.screening.methods} />
+        <p>
+          {t('programs.content.commonToBothSides')}: {yesNo(o.screening.commonToBothSides)}
+        </p>
+      </Item>
+      <Item no="10)" title={item(10)} rule="R4">
+        <div className="table-wrap">
+          <table className="data-table compact-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('programs.budget.year')}</th>
+                <th scope="col">{t('programs.budget.fiscalYear')}</th>
+                <th scope="col">{t('programs.content.outbound')}</th>
+                <th scope="col">{t('programs.content.inbound')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.numbers.map((y) => (
+                <tr key={y.year}>
+                  <th scope="row">{y.year}</th>
+                  <td>{y.fiscalYear ?? '—'}</td>
+                  <td>
+                    {t('programs.content.studentsMonths', {
+                      students: y.outbound.students,
+                      months: y.outbound.studentMonths,
+                    })}
+                  </td>
+                  <td>
+                    {t('programs.content.studentsMonths', {
+                      students: y.inbound.students,
+                      months: y.inbound.studentMonths,
+                    })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Item>
+      <Item no="11)" title={item(11)} rule="R12">
+        <Para label={t('programs.content.recruitment')} value={o.schedule.recruitment} />
+        <Para label={t('programs.content.start')} value={o.schedule.start} />
+        <p>
+          {t('programs.rules.stay')}:{' '}
+          {t('programs.monthsRange', {
+            min: o.schedule.stayMonths.min,
+            max: o.schedule.stayMonths.max,
+          })}
+        </p>
+        <ul>
+          {o.schedule.milestones.map((m, i) => (
+            <li key={i}>
+              {m.when}: <Text value={m.what} />
+            </li>
+          ))}
+        </ul>
+      </Item>
+      <Item no="12)" title={item(12)} rule="R5">
+        <p>
+          {t('programs.content.stipulated')}: {yesNo(o.tuitionWaiver.stipulated)}
+          {' · '}
+          <Text value={o.tuitionWaiver.clause} />
+        </p>
+      </Item>
+      <Item no="13)" title={item(13)} rule="R7">
+        <p className="pre-wrap">
+          <Text value={o.recognition.system} />
+        </p>
+        <p>
+          {t('programs.content.commonToAllMembers')}: {yesNo(o.recognition.commonToAllMembers)}
+        </p>
+      </Item>
+
+      <h3 className="programs-part">
+        {t('programs.content.part2')} <RuleTag rule="R8" />
+      </h3>
+      <Item no="1)" title={t('programs.content.liaisonOffice')}>
+        <p>
+          {app.liaison.office.institutionId} — <Text value={app.liaison.office.department} />
+        </p>
+        <p>
+          <PersonLine person={app.liaison.office.person} />
+        </p>
+        <p className="programs-label">{t('programs.content.flow')}</p>
+        <ol className="programs-flow">
+          {app.liaison.implementationFlow.map((step, i) => (
+            <li key={i}>
+              <Text value={step} />
+            </li>
+          ))}
+        </ol>
+      </Item>
+      <Item no="2)" title={t('programs.content.payments')}>
+        <Para
+          label={t('programs.content.enrolmentConfirmation')}
+          value={app.liaison.enrolmentConfirmation}
+        />
+        <Para
+          label={t('programs.content.representativeRole')}
+          value={app.liaison.representativeRole}
+        />
+        <Para label={t('programs.content.memberRole')} value={app.liaison.memberRole} />
+      </Item>
+      <Item no="3)" title={t('programs.content.travelOffice')}>
+        <p>
+          {app.liaison.travelOffice.institutionId} —{' '}
+          <Text value={app.liaison.travelOffice.department} />
+        </p>
+        <p>
+          <PersonLine person={app.liaison.travelOffice.person} />
+        </p>
+      </Item>
+
+      <h3 className="programs-part">{t('programs.content.part3')}</h3>
+      <Item no="1)" title={t('programs.content.consultations')}>
+        <ul>
+          {app.plan.consultations.map((c, i) => (
+            <li key={i}>
+              {c.when}, <Text value={c.where} />: <Text value={c.what} />
+            </li>
+          ))}
+        </ul>
+      </Item>
+      <Item no="2)" title={t('programs.content.evaluation')}>
+        <Para label={t('programs.content.evaluationDuring')} value={app.plan.evaluationDuring} />
+        <Para label={t('programs.content.evaluationAfter')} value={app.plan.evaluationAfter} />
+      </Item>
+
+      <h3 className="programs-part">{t('programs.content.part4')}</h3>
+      <ul>
+        {[...o.consortia.home.members, ...o.consortia.partner.members].map((m) => (
+          <li key={m.institutionId}>
+            <strong>
+              <Text value={m.name} />
+            </strong>
+            : <Text value={m.outline} />
+            {m.higherEducationNote && Object.keys(m.higherEducationNote).length > 0 ? (
+              <>
+                {' '}
+                <span className="muted">
+                  (<Text value={m.higherEducationNote} />)
+                </span>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+
+      <h3 className="programs-part">{t('programs.content.part5')}</h3>
+      <p>
+        {t('programs.content.responsiblePerson')}: <PersonLine person={app.responsiblePerson} />
+      </p>
+      <ul>
+        {app.personsInCharge.map((p, i) => (
+          <li key={i}>
+            <Text value={p.role} />: <PersonLine person={p} />
+          </li>
+        ))}
+      </ul>
+
+      <h3 className="programs-part">
+        {t('programs.content.attachments')} <RuleTag rule="R16" /> <RuleTag rule="R17" />
+      </h3>
+      {app.attachments.length === 0 ? (
+        <p className="muted">—</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table compact-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('programs.attachment.kind')}</th>
+                <th scope="col">{t('programs.attachment.title')}</th>
+                <th scope="col">{t('programs.attachment.institution')}</th>
+                <th scope="col">{t('programs.attachment.language')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {app.attachments.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">{t(`programs.attachmentKinds.${a.kind}`)}</th>
+                  <td>
+                    <Text value={a.title} />
+                    {a.translationOf
+                      ? ` (${t('programs.attachment.translationOf', { id: a.translationOf })})`
+                      : ''}
+                  </td>
+                  <td>{a.institutionId ?? '—'}</td>
+                  <td>{languageName(a.language, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

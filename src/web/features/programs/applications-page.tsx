@@ -1,0 +1,87 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useSession } from '../../app/session.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { InventedBadge } from '../../components/invented-badge.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useResource } from '../../lib/use-resource.ts';
+import { listApplications } from './api.ts';
+import { Text } from './components.tsx';
+import './programs.css';
+
+/** An application's status in words (never by colour alone). */
+export function ApplicationStatus({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`badge badge-status programs-status-${status}`} data-status={status}>
+      {t(`programs.statuses.${status}`, { defaultValue: status })}
+    </span>
+  );
+}
+
+export function ApplicationsPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  useDocumentTitle(t('programs.applications.title'));
+  const apps = useResource(session.status === 'signed-in' ? 'project-applications' : null, (s) =>
+    listApplications(s),
+  );
+  if (session.status === 'anonymous')
+    return (
+      <p>
+        <Link to="/sign-in">{t('programs.signInFirst')}</Link>
+      </p>
+    );
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t('programs.applications.title')}</h1>
+      </div>
+      <p className="lead">{t('programs.applications.intro')}</p>
+      {apps.status === 'loading' ? <Loading /> : null}
+      {apps.status === 'error' ? <ErrorAlert error={apps.error} onRetry={apps.reload} /> : null}
+      {apps.status === 'success' ? (
+        apps.data.items.length === 0 ? (
+          <p className="empty">{t('programs.applications.none')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table" data-testid="application-list">
+              <thead>
+                <tr>
+                  <th scope="col">{t('programs.applications.project')}</th>
+                  <th scope="col">{t('programs.program')}</th>
+                  <th scope="col">{t('programs.applications.status')}</th>
+                  <th scope="col">{t('programs.applications.checksFailed')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {apps.data.items.map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row">
+                      <Link to={`/applications/${encodeURIComponent(a.id)}`}>
+                        <Text value={a.title} fallback={a.id} />
+                      </Link>{' '}
+                      {a.invented ? <InventedBadge /> : null}
+                    </th>
+                    <td data-label={t('programs.program')}>
+                      <Link to={`/programs/${encodeURIComponent(a.programId)}`}>{a.programId}</Link>
+                    </td>
+                    <td data-label={t('programs.applications.status')}>
+                      <ApplicationStatus status={a.status} />
+                    </td>
+                    <td data-label={t('programs.applications.checksFailed')}>
+                      {a.checksFailed === 0
+                        ? t('programs.checks.allOk')
+                        : t('programs.checks.failedShort', { count: a.checksFailed })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      ) : null}
+    </>
+  );
+}

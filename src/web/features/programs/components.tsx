@@ -1,0 +1,166 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormattedDate } from '../../components/formatted-date.tsx';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { formatNumber } from '../../lib/format.ts';
+import type { CheckResult, Countdown, LocalizedText, Refusal } from './api.ts';
+
+const ORDER = ['en', 'ja', 'ru', 'fr'] as const;
+
+/** A text in the reader's language, else the first language present (marked with its lang). */
+export function Text({ value, fallback }: { value: LocalizedText | undefined; fallback?: string }) {
+  const { i18n } = useTranslation();
+  const language = currentLanguage(i18n.language);
+  const own = value?.[language];
+  if (own && own.trim() !== '') return <>{own}</>;
+  for (const l of ORDER) {
+    const text = value?.[l];
+    if (text && text.trim() !== '') return <span lang={l}>{text}</span>;
+  }
+  return <span className="muted">{fallback ?? '—'}</span>;
+}
+
+/** The plain string of a localized text in the reader's language (for titles). */
+export function useText(): (value: LocalizedText | undefined, fallback: string) => string {
+  const { i18n } = useTranslation();
+  const language = currentLanguage(i18n.language);
+  return (value, fallback) => {
+    const own = value?.[language];
+    if (own && own.trim() !== '') return own;
+    for (const l of ORDER) {
+      const text = value?.[l];
+      if (text && text.trim() !== '') return text;
+    }
+    return fallback;
+  };
+}
+
+/** Yen amounts and counts in the reader's language. */
+export function useNumbers() {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n.language);
+  return {
+    yen: (value: number) => t('programs.yen', { amount: formatNumber(value, language) }),
+    num: (value: number) => formatNumber(value, language),
+  };
+}
+
+/** A rule id (R1…R20, §11) in a tag, its name translated as the tooltip and for screen readers. */
+export function RuleTag({ rule }: { rule: string }) {
+  const { t } = useTranslation();
+  const name = t(`programs.ruleNames.${rule}`, { defaultValue: rule });
+  return (
+    <span className="programs-rule" title={name}>
+      {rule}
+      <span className="visually-hidden"> — {name}</span>
+    </span>
+  );
+}
+
+/**
+ * R18: the time left until the deadline, ticking each second from the server's figure; the
+ * sentence is announced politely, not every tick (aria-live off on the ticking part).
+ */
+export function CountdownView({ countdown }: { countdown: Countdown }) {
+  const { t } = useTranslation();
+  const [started] = useState(() => Date.now());
+  const [now, setNow] = useState(started);
+  useEffect(() => {
+    if (countdown.passed) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [countdown.passed]);
+  const left = Math.max(0, countdown.totalMs - (now - started));
+  const s = Math.floor(left / 1000);
+  const passed = countdown.passed || left === 0;
+  return (
+    <div className="programs-countdown" data-testid="countdown">
+      <p>
+        {t('programs.deadline')}: <FormattedDate value={countdown.closesAt.slice(0, 10)} />{' '}
+        <span className="muted">({t('programs.closesAtHint')})</span>
+        {' · '}
+        {t('programs.outcomeBy')}: <FormattedDate value={countdown.outcomeBy} />
+      </p>
+      <p className={passed ? 'programs-closed' : 'programs-open'}>
+        {passed
+          ? t('programs.deadlinePassed')
+          : t('programs.timeLeft', {
+              days: Math.floor(s / 86_400),
+              hours: Math.floor((s % 86_400) / 3600),
+              minutes: Math.floor((s % 3600) / 60),
+              seconds: s % 60,
+            })}
+      </p>
+    </div>
+  );
+}
+
+/** The CHECKS panel: each check with its rule, ok or refused, the server's message and the fix. */
+export function ChecksPanel({ checks, busy }: { checks: CheckResult[]; busy?: boolean }) {
+  const { t } = useTranslation();
+  const failed = checks.filter((c) => !c.ok).length;
+  return (
+    <section
+      className="card programs-checks"
+      aria-labelledby="checks-title"
+      aria-busy={busy ? true : undefined}
+      data-testid="checks"
+    >
+      <h2 id="checks-title">{t('programs.checks.title')}</h2>
+      <p role="status" aria-live="polite">
+        {failed === 0
+          ? t('programs.checks.allOk')
+          : t('programs.checks.failed', { count: failed, total: checks.length })}
+      </p>
+      <ul className="programs-check-list">
+        {checks.map((c, i) => (
+          <li
+            key={`${c.code}-${i}`}
+            className={c.ok ? 'programs-check-ok' : 'programs-check-refused'}
+            data-rule={c.rule}
+            data-ok={c.ok ? 'true' : 'false'}
+          >
+            <span className="programs-check-head">
+              <RuleTag rule={c.rule} />{' '}
+              <strong>{t(`programs.ruleNames.${c.rule}`, { defaultValue: c.rule })}</strong>{' '}
+              <span className={`badge ${c.ok ? 'badge-accent' : 'badge-warning'}`}>
+                {c.ok ? t('programs.checks.ok') : t('programs.checks.refused')}
+              </span>
+            </span>
+            <span className="programs-check-message" lang="en">
+              {c.message}
+            </span>
+            {!c.ok && c.fix ? (
+              <span className="programs-check-fix">
+                {t('programs.checks.fix')}: <span lang="en">{c.fix}</span>
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The refusals of a submission (422), each naming its rule and what to fix. */
+export function RefusalList({ refusals }: { refusals: Refusal[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="alert alert-error" role="alert" data-testid="refusals">
+      <p className="alert-title">{t('programs.submit.refused')}</p>
+      <ul className="programs-refusals">
+        {refusals.map((r, i) => (
+          <li key={`${r.code}-${i}`} data-rule={r.rule}>
+            <RuleTag rule={r.rule} /> <span lang="en">{r.message}</span>
+            {r.fix ? (
+              <>
+                {' '}
+                {t('programs.checks.fix')}: <span lang="en">{r.fix}</span>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,411 @@
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { fieldIssues } from '../../api/client.ts';
+import type { Actor } from '../../api/types.ts';
+import { useSession } from '../../app/session.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FieldError, FormErrors, invalidProps } from '../../components/field-error.tsx';
+import { FormattedDate } from '../../components/formatted-date.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { messagesFor } from '../../lib/field-errors.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useResource } from '../../lib/use-resource.ts';
+import { getProgram, updateRules, type ProgramDetail, type ProgramRules } from './api.ts';
+import { CountdownView, RuleTag, useNumbers } from './components.tsx';
+import { KeyFigures, useProgramName } from './programs-page.tsx';
+import './programs.css';
+
+/** Whether the actor is the funder officer of this program (or a platform admin). */
+export function isFunderOfficer(actor: Actor | null, programId?: string): boolean {
+  if (!actor) return false;
+  if (actor.platformAdmin) return true;
+  return actor.roles.some(
+    (r) => r.role === 'funder_officer' && (programId === undefined || r.scopeId === programId),
+  );
+}
+
+export function ProgramPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const program = useResource(`program|${id}`, (signal) => getProgram(id, signal));
+  const name = useProgramName();
+  useDocumentTitle(program.status === 'success' ? name(program.data) : t('programs.program'));
+  if (program.status === 'loading') return <Loading />;
+  if (program.status === 'error')
+    return <ErrorAlert error={program.error} onRetry={program.reload} />;
+  return <ProgramView program={program.data} onSaved={program.reload} />;
+}
+
+function Row({ rule, label, children }: { rule: string; label: string; children: ReactNode }) {
+  return (
+    <div className="facts-row">
+      <dt>
+        <RuleTag rule={rule} /> {label}
+      </dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function ProgramView({ program, onSaved }: { program: ProgramDetail; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const name = useProgramName();
+  const rules = program.rules;
+  const yesNo = (b: boolean) => (b ? t('programs.yes') : t('programs.no'));
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label={t('programs.breadcrumbs')}>
+        <Link to="/programs">{t('programs.title')}</Link>
+      </nav>
+      <div className="page-header">
+        <h1>{name(program)}</h1>
+      </div>
+      <p className="muted">
+        {t('programs.funder')}: {program.funderId}
+        {rules ? ` · ${t('programs.version', { version: rules.version })}` : ''}
+        {rules?.source ? ` · ${t('programs.source')}: ${rules.source}` : ''}
+      </p>
+      {program.countdown ? <CountdownView countdown={program.countdown} /> : null}
+      {rules ? (
+        <>
+          <section className="card" aria-labelledby="figures-title">
+            <h2 id="figures-title">{t('programs.keyFigures')}</h2>
+            <KeyFigures rules={rules} />
+          </section>
+          <RulesView rules={rules} yesNo={yesNo} />
+          {session.status === 'signed-in' && isFunderOfficer(session.actor, program.id) ? (
+            <RulesForm
+              key={rules.version}
+              programId={program.id}
+              rules={rules}
+              csrfToken={session.csrfToken}
+              onSaved={onSaved}
+            />
+          ) : null}
+        </>
+      ) : (
+        <p>{t('programs.noRules')}</p>
+      )}
+      <section className="card" aria-labelledby="versions-title">
+        <h2 id="versions-title">{t('programs.versions.title')}</h2>
+        <div className="table-wrap">
+          <table className="data-table" data-testid="versions">
+            <thead>
+              <tr>
+                <th scope="col">{t('programs.versions.version')}</th>
+                <th scope="col">{t('programs.versions.createdAt')}</th>
+                <th scope="col">{t('programs.versions.createdBy')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {program.versions.map((v) => (
+                <tr key={v.version}>
+                  <th scope="row">{v.version}</th>
+                  <td>
+                    <FormattedDate value={v.createdAt} />
+                  </td>
+                  <td>{v.createdBy ?? t('programs.versions.seed')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
+
+function RulesView({ rules, yesNo }: { rules: ProgramRules; yesNo: (b: boolean) => string }) {
+  const { t } = useTranslation();
+  const { yen, num } = useNumbers();
+  const list = (items: string[]) =>
+    items.length === 0 ? t('programs.none') : items.join(t('programs.listSeparator'));
+  return (
+    <div className="programs-rule-groups">
+      <section className="card" aria-labelledby="g-consortium">
+        <h2 id="g-consortium">{t('programs.groups.consortium')}</h2>
+        <dl className="facts">
+          <Row rule="R1" label={t('programs.rules.homeCountry')}>
+            {rules.consortium.homeCountry}
+          </Row>
+          <Row rule="R1" label={t('programs.rules.minUniversities')}>
+            {t('programs.perSide', {
+              home: rules.consortium.minHomeUniversities,
+              partner: rules.consortium.minPartnerUniversities,
+            })}
+          </Row>
+          <Row rule="R1" label={t('programs.rules.partnerCountries')}>
+            {rules.consortium.partnerCountries.length === 0
+              ? t('programs.anyForeign')
+              : list(rules.consortium.partnerCountries)}
+          </Row>
+          <Row rule="R8" label={t('programs.rules.representativeRequired')}>
+            {yesNo(rules.consortium.representativeRequired)}
+          </Row>
+          <Row rule="R3" label={t('programs.rules.levels')}>
+            {list(rules.levels.map((l) => t(`programs.levels.${l}`)))}
+          </Row>
+          <Row rule="R9" label={t('programs.rules.dispatchedFrom')}>
+            {rules.eligibility.dispatchedFromCountry}
+          </Row>
+          <Row rule="R9" label={t('programs.rules.excludedStatuses')}>
+            {list(rules.eligibility.excludedResidenceStatuses)}
+          </Row>
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="g-money">
+        <h2 id="g-money">{t('programs.groups.money')}</h2>
+        <dl className="facts">
+          <Row rule="R11" label={t('programs.rules.stipend')}>
+            {t('programs.perMonth', { amount: yen(rules.stipend.monthlyAmount) })}
+          </Row>
+          <Row rule="R11" label={t('programs.rules.partialMonth')}>
+            {t(`programs.partialMonth.${rules.stipend.partialMonth.kind}`)}
+          </Row>
+          <Row rule="R12" label={t('programs.rules.stay')}>
+            {t('programs.monthsRange', { min: rules.stayMonths.min, max: rules.stayMonths.max })}
+          </Row>
+          <Row rule="R13" label={t('programs.rules.travel')}>
+            {t('programs.travelValue', {
+              count: rules.travel.ticketsPerStay,
+              journey: t(`programs.journey.${rules.travel.journey}`),
+              cabin: t(`programs.cabin.${rules.travel.cabinClass}`),
+            })}
+          </Row>
+          <Row rule="R13" label={t('programs.rules.travelThroughRepresentative')}>
+            {yesNo(rules.travel.paidThroughRepresentative)}
+          </Row>
+          <Row rule="R14" label={t('programs.rules.annualCap')}>
+            {t('programs.capValue', {
+              months: num(rules.annualCap.studentMonths),
+              students: num(rules.annualCap.studentsAtFullLength),
+            })}
+          </Row>
+          <Row rule="R14" label={t('programs.rules.annualBudget')}>
+            {yen(rules.annualCap.studentMonths * rules.stipend.monthlyAmount)}
+          </Row>
+          <Row rule="R14" label={t('programs.rules.projectsSupported')}>
+            {rules.projectsSupported}
+          </Row>
+          <Row rule="R4" label={t('programs.rules.tolerance')}>
+            {t('programs.toleranceValue', {
+              students: rules.balanceTolerance.students,
+              months: rules.balanceTolerance.studentMonths,
+            })}
+          </Row>
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="g-requirements">
+        <h2 id="g-requirements">{t('programs.groups.requirements')}</h2>
+        <dl className="facts">
+          <Row rule="R2" label={t('programs.rules.signedAgreement')}>
+            {yesNo(rules.requirements.signedAgreement)}
+          </Row>
+          <Row rule="R5" label={t('programs.rules.tuitionWaiver')}>
+            {yesNo(rules.requirements.tuitionWaiver)}
+          </Row>
+          <Row rule="R6" label={t('programs.rules.commonScreening')}>
+            {yesNo(rules.requirements.commonScreening)}
+          </Row>
+          <Row rule="R7" label={t('programs.rules.commonRecognition')}>
+            {yesNo(rules.requirements.commonRecognition)}
+          </Row>
+          <Row rule="R16" label={t('programs.rules.memberConsents')}>
+            {yesNo(rules.requirements.memberConsents)}
+          </Row>
+          <Row rule="R17" label={t('programs.rules.translationLanguage')}>
+            {rules.requirements.translationLanguage ?? t('programs.none')}
+          </Row>
+          <Row rule="R15" label={t('programs.rules.paperSize')}>
+            {rules.dossier.paperSize}
+          </Row>
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="g-calendar">
+        <h2 id="g-calendar">{t('programs.groups.calendar')}</h2>
+        <dl className="facts">
+          <Row rule="R10" label={t('programs.rules.supportPeriod')}>
+            {t('programs.upToYears', { count: rules.supportPeriod.maxYears })}
+          </Row>
+          <Row rule="R10" label={t('programs.rules.mayChangeWithBudget')}>
+            {yesNo(rules.supportPeriod.mayChangeWithBudget)}
+          </Row>
+          <Row rule="R10" label={t('programs.rules.maySuspend')}>
+            {yesNo(rules.supportPeriod.maySuspend)}
+          </Row>
+          <Row rule="R18" label={t('programs.deadline')}>
+            <FormattedDate value={rules.call.applicationDeadline} /> (UTC{rules.call.utcOffset})
+          </Row>
+          <Row rule="R18" label={t('programs.outcomeBy')}>
+            <FormattedDate value={rules.call.outcomeBy} />
+          </Row>
+          <Row rule="R19" label={t('programs.rules.safetySuspension')}>
+            {yesNo(rules.safetySuspension)}
+          </Row>
+          <Row rule="R20" label={t('programs.rules.fiscalYearStart')}>
+            {t(`programs.months.${rules.fiscalYearStartMonth}`)}
+          </Row>
+          <Row rule="R20" label={t('programs.rules.reporting')}>
+            {rules.reporting.annual ? t('programs.reportingAnnual') : t('programs.reportingEnd')}
+          </Row>
+        </dl>
+      </section>
+    </div>
+  );
+}
+
+type Draft = {
+  monthlyAmount: string;
+  stayMin: string;
+  stayMax: string;
+  maxYears: string;
+  capMonths: string;
+  capStudents: string;
+  tolStudents: string;
+  tolMonths: string;
+  deadline: string;
+  outcomeBy: string;
+};
+
+/** The number as typed; NaN for garbage, which the server then names (body.stipend.monthlyAmount…). */
+const toNumber = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+
+/** The funder officer edits the main numbers; the whole rules object is PUT with the change. */
+function RulesForm({
+  programId,
+  rules,
+  csrfToken,
+  onSaved,
+}: {
+  programId: string;
+  rules: ProgramRules;
+  csrfToken: string;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [draft, setDraft] = useState<Draft>({
+    monthlyAmount: String(rules.stipend.monthlyAmount),
+    stayMin: String(rules.stayMonths.min),
+    stayMax: String(rules.stayMonths.max),
+    maxYears: String(rules.supportPeriod.maxYears),
+    capMonths: String(rules.annualCap.studentMonths),
+    capStudents: String(rules.annualCap.studentsAtFullLength),
+    tolStudents: String(rules.balanceTolerance.students),
+    tolMonths: String(rules.balanceTolerance.studentMonths),
+    deadline: rules.call.applicationDeadline,
+    outcomeBy: rules.call.outcomeBy,
+  });
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const issues = fieldIssues(error);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const next: ProgramRules = {
+      ...rules,
+      stipend: { ...rules.stipend, monthlyAmount: toNumber(draft.monthlyAmount) },
+      stayMonths: { min: toNumber(draft.stayMin), max: toNumber(draft.stayMax) },
+      supportPeriod: { ...rules.supportPeriod, maxYears: toNumber(draft.maxYears) },
+      annualCap: {
+        studentMonths: toNumber(draft.capMonths),
+        studentsAtFullLength: toNumber(draft.capStudents),
+      },
+      balanceTolerance: {
+        students: toNumber(draft.tolStudents),
+        studentMonths: toNumber(draft.tolMonths),
+      },
+      call: { ...rules.call, applicationDeadline: draft.deadline, outcomeBy: draft.outcomeBy },
+    };
+    try {
+      await updateRules(programId, next, csrfToken);
+      onSaved();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const field = (key: keyof Draft, path: string, rule: string, label: string, type = 'number') => {
+    const messages = messagesFor(issues, path, true);
+    const errorId = `${id}-${key}-error`;
+    return (
+      <div className="field">
+        <label htmlFor={`${id}-${key}`}>
+          <RuleTag rule={rule} /> {label}
+        </label>
+        <input
+          id={`${id}-${key}`}
+          name={key}
+          type={type}
+          inputMode={type === 'number' ? 'numeric' : undefined}
+          value={draft[key]}
+          onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+          {...invalidProps(errorId, messages)}
+        />
+        <FieldError id={errorId} messages={messages} />
+      </div>
+    );
+  };
+
+  return (
+    <section className="card" aria-labelledby="edit-rules-title">
+      <h2 id="edit-rules-title">{t('programs.edit.title')}</h2>
+      <p className="help">{t('programs.edit.help')}</p>
+      <form className="form" onSubmit={submit} noValidate data-testid="rules-form">
+        <FormErrors error={error} />
+        <div className="field-row">
+          {field('monthlyAmount', 'body.stipend.monthlyAmount', 'R11', t('programs.edit.stipend'))}
+          {field('maxYears', 'body.supportPeriod.maxYears', 'R10', t('programs.edit.maxYears'))}
+        </div>
+        <div className="field-row">
+          {field('stayMin', 'body.stayMonths.min', 'R12', t('programs.edit.stayMin'))}
+          {field('stayMax', 'body.stayMonths.max', 'R12', t('programs.edit.stayMax'))}
+        </div>
+        <div className="field-row">
+          {field('capMonths', 'body.annualCap.studentMonths', 'R14', t('programs.edit.capMonths'))}
+          {field(
+            'capStudents',
+            'body.annualCap.studentsAtFullLength',
+            'R14',
+            t('programs.edit.capStudents'),
+          )}
+        </div>
+        <div className="field-row">
+          {field(
+            'tolStudents',
+            'body.balanceTolerance.students',
+            'R4',
+            t('programs.edit.tolStudents'),
+          )}
+          {field(
+            'tolMonths',
+            'body.balanceTolerance.studentMonths',
+            'R4',
+            t('programs.edit.tolMonths'),
+          )}
+        </div>
+        <div className="field-row">
+          {field(
+            'deadline',
+            'body.call.applicationDeadline',
+            'R18',
+            t('programs.edit.deadline'),
+            'date',
+          )}
+          {field('outcomeBy', 'body.call.outcomeBy', 'R18', t('programs.edit.outcomeBy'), 'date')}
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t('programs.saving') : t('programs.edit.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useResource } from '../../lib/use-resource.ts';
+import { listPrograms, type Program, type ProgramRules } from './api.ts';
+import { CountdownView, RuleTag, useNumbers } from './components.tsx';
+import './programs.css';
+
+/** A program's name in the reader's language (names), else its stored name. */
+export function useProgramName(): (p: Pick<Program, 'name' | 'names'>) => string {
+  const { i18n } = useTranslation();
+  return (p) => p.names?.[i18n.language] ?? p.names?.en ?? p.name;
+}
+
+/** The key figures of a program (R11, R12, R10, R14, R1, R3). */
+export function KeyFigures({ rules }: { rules: ProgramRules }) {
+  const { t } = useTranslation();
+  const { yen, num } = useNumbers();
+  return (
+    <dl className="facts programs-figures">
+      <div className="facts-row">
+        <dt>
+          <RuleTag rule="R11" /> {t('programs.rules.stipend')}
+        </dt>
+        <dd data-testid="stipend">
+          {t('programs.perMonth', { amount: yen(rules.stipend.monthlyAmount) })}
+        </dd>
+      </div>
+      <div className="facts-row">
+        <dt>
+          <RuleTag rule="R12" /> {t('programs.rules.stay')}
+        </dt>
+        <dd>
+          {t('programs.monthsRange', { min: rules.stayMonths.min, max: rules.stayMonths.max })}
+        </dd>
+      </div>
+      <div className="facts-row">
+        <dt>
+          <RuleTag rule="R10" /> {t('programs.rules.supportPeriod')}
+        </dt>
+        <dd>{t('programs.upToYears', { count: rules.supportPeriod.maxYears })}</dd>
+      </div>
+      <div className="facts-row">
+        <dt>
+          <RuleTag rule="R14" /> {t('programs.rules.annualCap')}
+        </dt>
+        <dd>
+          {t('programs.capValue', {
+            months: num(rules.annualCap.studentMonths),
+            students: num(rules.annualCap.studentsAtFullLength),
+          })}
+        </dd>
+      </div>
+      <div className="facts-row">
+        <dt>
+          <RuleTag rule="R1" /> {t('programs.rules.minUniversities')}
+        </dt>
+        <dd>
+          {t('programs.perSide', {
+            home: rules.consortium.minHomeUniversities,
+            partner: rules.consortium.minPartnerUniversities,
+          })}
+        </dd>
+      </div>
+      <div className="facts-row">
+        <dt>
+          <RuleTag rule="R3" /> {t('programs.rules.levels')}
+        </dt>
+        <dd>
+          {rules.levels.map((l) => t(`programs.levels.${l}`)).join(t('programs.listSeparator'))}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+export function ProgramsPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('programs.title'));
+  const programs = useResource('programs', (signal) => listPrograms(signal));
+  const name = useProgramName();
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t('programs.title')}</h1>
+      </div>
+      <p className="lead">{t('programs.intro')}</p>
+      {programs.status === 'loading' ? <Loading /> : null}
+      {programs.status === 'error' ? (
+        <ErrorAlert error={programs.error} onRetry={programs.reload} />
+      ) : null}
+      {programs.status === 'success' ? (
+        <ul className="programs-list" data-testid="program-list">
+          {programs.data.items.map((p) => (
+            <li key={p.id} className="card">
+              <h2>
+                <Link to={`/programs/${encodeURIComponent(p.id)}`}>{name(p)}</Link>
+              </h2>
+              <p className="muted">
+                {t('programs.funder')}: {p.funderId}
+                {p.version !== null ? ` · ${t('programs.version', { version: p.version })}` : ''}
+              </p>
+              {p.rules ? <KeyFigures rules={p.rules} /> : <p>{t('programs.noRules')}</p>}
+              {p.countdown ? <CountdownView countdown={p.countdown} /> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
