@@ -75,6 +75,10 @@ export const CallView = z.object({
 export type CallViewT = z.infer<typeof CallView>;
 
 export const CallDetail = CallView.extend({
+  storedRubric: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe('The rubric as stored (grade anchors, panel), for the call’s managers only'),
   may: z.object({
     manage: z.boolean(),
     apply: z.boolean(),
@@ -148,6 +152,12 @@ export const ProfileView = z.object({
   languages: z.array(z.object({ language: z.string(), level: z.string() })),
   grade: z.object({ scale: z.string(), value: z.number() }).nullable(),
 });
+export const ProfileBody = z
+  .record(z.string(), z.unknown())
+  .describe(
+    'level, enrolmentStatus, enrolmentUntil, residenceStatus, languages [{language, level (CEFR)}], grade {scale, value}; the home university is not editable',
+  );
+
 export type ProfileViewT = z.infer<typeof ProfileView>;
 
 export const ReviewBody = z.object({

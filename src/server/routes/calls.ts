@@ -25,6 +25,7 @@ import {
   callRanking,
   submitReview,
 } from '#src/services/calls/screening.ts';
+import { updateMyProfile } from '#src/services/calls/profile.ts';
 import { markRead, myNotifications } from '#src/services/calls/notifications.ts';
 import { ErrorSchema } from './common.schema.ts';
 import {
@@ -36,6 +37,7 @@ import {
   CreateCallBody,
   DocumentView,
   NotificationView,
+  ProfileBody,
   ProfileView,
   RankingView,
   ReviewBody,
@@ -232,6 +234,23 @@ export const callsRoutes =
         },
       },
       async (request) => getMyProfile(ctx(request)),
+    );
+    app.put(
+      '/me/student-profile',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['student portal'],
+          summary:
+            'Edit one’s own student profile: level, enrolment, residence status, languages (CEFR), grade; not the home university',
+          body: ProfileBody,
+          response: { 200: ProfileView, ...errors },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return updateMyProfile(ctx(request), request.body);
+      },
     );
     app.get(
       '/call-applications/:id',

@@ -190,6 +190,8 @@ export async function getCall(ctx: ServiceContext, id: string) {
   const view = await present(ctx.db, row, await clockOf(ctx.db, row));
   return {
     ...view,
+    /** The rubric as stored (panel, anchors), for its managers' edit form; else null. */
+    storedRubric: manage ? rubricOf(row) : null,
     may: {
       manage,
       apply: ctx.actor?.roles.some((r) => r.role === 'student') ?? false,

@@ -121,3 +121,51 @@ export function uploadDocument(
     xhr.send(file);
   });
 }
+
+/** The content of a call as its managers write it (POST and PUT /calls). */
+export type CallContent = {
+  programId: string;
+  agreementId: string | null;
+  title: Partial<Record<'en' | 'ja' | 'ru' | 'fr', string>>;
+  description: Partial<Record<'en' | 'ja' | 'ru' | 'fr', string>>;
+  sendingConsortiumIds: string[];
+  hosts: {
+    institutionId: string;
+    consortiumId: string | null;
+    places: { level: string; count: number }[];
+    languageRequirements: { language: string; minLevel: string }[];
+  }[];
+  opens: string;
+  closes: string;
+  nominationDeadline: string | null;
+  departureFrom: string | null;
+  departureTo: string | null;
+  stayMonthsMin: number | null;
+  stayMonthsMax: number | null;
+  maxRankedHosts: number;
+  documents: { kind: string; required: boolean }[];
+  rubric: Record<string, unknown> | null;
+  status: 'draft' | 'published' | 'cancelled';
+};
+
+export const createCall = (id: string, content: CallContent, csrfToken: string | null) =>
+  apiRequest<CallDetail>('/calls', { method: 'POST', body: { id, content }, csrfToken });
+
+export const updateCall = (id: string, content: CallContent, csrfToken: string | null) =>
+  apiRequest<CallDetail>(`/calls/${encodeURIComponent(id)}`, {
+    method: 'PUT',
+    body: content,
+    csrfToken,
+  });
+
+export type ProgramSummary = {
+  id: string;
+  name: string;
+  names: Partial<Record<'en' | 'ja' | 'ru' | 'fr', string>>;
+};
+export const listPrograms = (signal?: AbortSignal) =>
+  apiRequest<{ items: ProgramSummary[] }>('/programs', { signal });
+
+export type ProfileEdit = Omit<Profile, 'homeId' | 'nationality'>;
+export const updateProfile = (body: ProfileEdit, csrfToken: string | null) =>
+  apiRequest<Profile>('/me/student-profile', { method: 'PUT', body, csrfToken });

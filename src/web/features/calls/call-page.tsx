@@ -38,6 +38,15 @@ function CallView({ call }: { call: CallDetail }) {
         <h1>
           {title(call.title, call.id)} {call.invented ? <InventedBadge /> : null}
         </h1>
+        {call.may.manage ? (
+          <Link
+            className="button button-secondary"
+            data-testid="edit-call"
+            to={`/calls/${encodeURIComponent(call.id)}/edit`}
+          >
+            {t('calls.form.editTitle')}
+          </Link>
+        ) : null}
         {call.may.readApplicants ? (
           <Link
             className="button button-secondary"
@@ -221,6 +230,12 @@ function ApplyForm({ call, csrfToken }: { call: CallDetail; csrfToken: string })
     <section className="card" aria-labelledby="apply-title">
       <h2 id="apply-title">{t('calls.apply.title')}</h2>
       <p className="muted">{t('calls.apply.intro', { max: call.maxRankedHosts })}</p>
+      <p className="muted">
+        {t('calls.profile.checkedAgainst')}{' '}
+        <Link to="/me/profile" data-testid="profile-link">
+          {t('calls.profile.title')}
+        </Link>
+      </p>
       <form onSubmit={submit} data-testid="apply-form">
         <ol
           className="calls-ranking-list"

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FormattedDate } from '../../components/formatted-date.tsx';
 import { InventedBadge } from '../../components/invented-badge.tsx';
@@ -9,6 +10,7 @@ import { currentLanguage } from '../../i18n/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { CALENDAR_URL, listCalls, type Call } from './api.ts';
+import { mayManageCalls } from './call-form-page.tsx';
 import './calls.css';
 
 /** The title in the reader's language, else English, else the id. */
@@ -25,11 +27,17 @@ export function CataloguePage() {
   const list = useResource(`calls|${status}`, (signal) => listCalls(status, signal));
   const title = useCallTitle();
   const language = currentLanguage(i18n.language);
+  const session = useSession();
 
   return (
     <>
       <div className="page-header">
         <h1>{t('calls.catalogue.title')}</h1>
+        {mayManageCalls(session.actor) ? (
+          <Link className="button button-primary" to="/calls/new" data-testid="new-call">
+            {t('calls.form.newTitle')}
+          </Link>
+        ) : null}
         <a className="button button-secondary" href={`${CALENDAR_URL}?lang=${language}`}>
           {t('calls.catalogue.calendar')}
         </a>

@@ -20,6 +20,9 @@ export function MyApplicationsPage() {
     <>
       <div className="page-header">
         <h1>{t('calls.mine.title')}</h1>
+        <Link to="/me/profile" className="button button-secondary" data-testid="profile-link">
+          {t('calls.profile.title')}
+        </Link>
         <Link to="/calls" className="button button-secondary">
           {t('calls.catalogue.title')}
         </Link>
