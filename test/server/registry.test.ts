@@ -78,7 +78,8 @@ describe.each(ENGINES)('registry API on %s', (engine) => {
     expect(res.statusCode).toBe(200);
     expect(res.json().names.ja).toBe('東北大学');
     // R13: the nearest international airport, from the OurAirports data (Sendai SDJ).
-    expect(res.json().nearestAirport).toMatchObject({ iata: 'SDJ', country: 'JP' });
+    expect(res.json().nearestAirport).toBe('SDJ');
+    expect(res.json().airport).toMatchObject({ iata: 'SDJ', country: 'JP' });
     expect(res.json().consortia.map((c: { id: string }) => c.id)).toContain('tohoku-jr-japan');
     const missing = await get('/api/v1/institutions/msu.rx');
     expect(missing.statusCode).toBe(404);

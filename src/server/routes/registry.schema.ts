@@ -30,6 +30,10 @@ export const Institution = z.object({
 
 export const InstitutionDetail = Institution.extend({
   nearestAirport: z
+    .string()
+    .nullable()
+    .describe('R13: IATA code of the nearest international airport (OurAirports data)'),
+  airport: z
     .object({
       iata: z.string().nullable(),
       name: z.string(),

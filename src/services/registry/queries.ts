@@ -125,11 +125,12 @@ export async function getInstitution(db: Db, id: string) {
     .innerJoin(consortia, eq(consortia.id, consortiumMembers.consortiumId))
     .where(eq(consortiumMembers.institutionId, id))
     .orderBy(asc(consortia.name));
-  const { airport } = await institutionAirport(db, id);
+  const { nearestAirport, airport } = await institutionAirport(db, id);
   return {
     ...toInstitution(row, districts.get(id) ?? []),
     consortia: memberships,
-    nearestAirport: airport,
+    nearestAirport,
+    airport,
   };
 }
 
