@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '#src/db/client.ts';
 import { resolveSession, type ActorView } from '#src/services/auth/sessions.ts';
 import { AppError } from '#src/services/errors.ts';
+import type { ServiceContext } from '#src/services/context.ts';
 
 export const SESSION_COOKIE = 'kakehashi_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -63,3 +64,12 @@ export function clearSessionCookie(reply: FastifyReply): void {
 export async function signedIn(request: FastifyRequest): Promise<void> {
   requireActor(request);
 }
+
+/** The service context of a request: the database, the signed-in actor, the request id. */
+export const contextFor =
+  (db: Db) =>
+  (request: FastifyRequest): ServiceContext => ({
+    db,
+    actor: request.actor,
+    requestId: request.id,
+  });

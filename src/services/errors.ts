@@ -30,3 +30,26 @@ export const notFound = (what: string, id: string) =>
 
 export const forbidden = (action: string) =>
   new AppError('forbidden', `you may not ${action}`, { action });
+
+/** A field path as the API reports it: `body.ranking[2]`, `content.directions[0].fields[1]`. */
+export function fieldPath(root: string, path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : `${acc}.${String(p)}`),
+    root,
+  );
+}
+
+/** Zod issues as `{ field, message }`, fields rooted at `root` (`body`, `query`, `content`…). */
+export function fieldIssues(
+  error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] },
+  root: string,
+): { field: string; message: string }[] {
+  return error.issues.map((i) => ({ field: fieldPath(root, i.path), message: i.message }));
+}
+
+/** The 400 for invalid input: the first field in the message, every one in the details. */
+export function invalidInput(issues: { field: string; message: string }[]): AppError {
+  return new AppError('validation_failed', `${issues[0]?.field}: ${issues[0]?.message}`, {
+    issues,
+  });
+}

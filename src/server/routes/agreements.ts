@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '#src/db/client.ts';
 import {
@@ -20,7 +19,7 @@ import {
   SignBody,
   UpdateAgreementBody,
 } from './agreements.schema.ts';
-import { requireActor, signedIn } from '../session.ts';
+import { contextFor, requireActor, signedIn } from '../session.ts';
 
 const Id = z.object({ id: z.string().uuid('expected an agreement id (UUID)') });
 const errors = {
@@ -34,11 +33,7 @@ const errors = {
 export const agreementRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
-    const ctx = (request: FastifyRequest) => ({
-      db,
-      actor: request.actor,
-      requestId: request.id,
-    });
+    const ctx = contextFor(db);
     app.get(
       '/agreements',
       {

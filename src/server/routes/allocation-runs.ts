@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createRun, getRun, listRuns, publishRun } from '#src/services/allocation/runs.ts';
 import { ErrorSchema, IsoDate } from './common.schema.ts';
-import { signedIn } from '../session.ts';
+import { contextFor, signedIn } from '../session.ts';
 import type { RouteDeps } from '../deps.ts';
 
 const out = {
@@ -21,7 +20,7 @@ const Id = z.object({ id: z.string().uuid('expected an allocation run id (UUID)'
 export const allocationRunsRoutes =
   ({ db, mailer }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const ctx = (request: FastifyRequest) => ({ db, actor: request.actor, requestId: request.id });
+    const ctx = contextFor(db);
     app.get(
       '/allocation-runs',
       {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../deps.ts';
 import {
@@ -44,7 +43,7 @@ import {
   ReviewResult,
   StaffApplicationView,
 } from './calls.schema.ts';
-import { requireActor, signedIn } from '../session.ts';
+import { contextFor, requireActor, signedIn } from '../session.ts';
 
 const CallId = z.object({ id: z.string().min(1).max(64) });
 const AppId = z.object({ id: z.uuid('expected an application id (UUID)') });
@@ -63,7 +62,7 @@ export const callsRoutes =
   (deps: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { db, mailer } = deps;
-    const ctx = (request: FastifyRequest) => ({ db, actor: request.actor, requestId: request.id });
+    const ctx = contextFor(db);
 
     // Documents arrive as the raw file body; their type is checked by the service (content type
     // and magic bytes), so every type is read here as bytes, only within these routes.

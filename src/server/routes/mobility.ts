@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import {
   getMobility,
   listMobilities,
@@ -33,7 +32,7 @@ import {
   listJukeboxEnrolments,
 } from '#src/services/mobility/jukebox.ts';
 import type { RouteDeps } from '../deps.ts';
-import { signedIn } from '../session.ts';
+import { contextFor, signedIn } from '../session.ts';
 import { ErrorSchema } from './common.schema.ts';
 import {
   AgreementIdParams,
@@ -74,7 +73,7 @@ const responses = {
 export const mobilityRoutes =
   ({ db, mailer }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const ctx = (request: FastifyRequest) => ({ db, actor: request.actor, requestId: request.id });
+    const ctx = contextFor(db);
     const tags = ['mobility'];
 
     app.get(

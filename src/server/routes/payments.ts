@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { liftAdvisory, listAdvisories, recordAdvisory } from '#src/services/money/advisories.ts';
 import {
@@ -21,7 +20,7 @@ import {
 import { approveFare, getTravel, quoteFare, setAirports } from '#src/services/money/travel.ts';
 import { institutionAirport } from '#src/services/money/institution-airport.ts';
 import type { RouteDeps } from '../deps.ts';
-import { signedIn } from '../session.ts';
+import { contextFor, signedIn } from '../session.ts';
 import { ErrorSchema } from './common.schema.ts';
 import {
   AdvisoriesQuery,
@@ -59,7 +58,7 @@ export const paymentsRoutes =
   (deps: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { db, mailer } = deps;
-    const ctx = (request: FastifyRequest) => ({ db, actor: request.actor, requestId: request.id });
+    const ctx = contextFor(db);
 
     app.get(
       '/mobilities/:id/scholarship',

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import type { Db } from '#src/db/client.ts';
 import {
   changeSupport,
@@ -16,7 +15,7 @@ import {
   updateProgramRules,
 } from '#src/services/programs/programs.ts';
 import { ErrorSchema, IsoDate } from './common.schema.ts';
-import { signedIn } from '../session.ts';
+import { contextFor, signedIn } from '../session.ts';
 
 // Views are large and typed by the domain (src/domain/program); errors follow the common shape.
 const errors = {
@@ -35,7 +34,7 @@ const Json = z.record(z.string(), z.unknown());
 export const programRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
-    const ctx = (request: FastifyRequest) => ({ db, actor: request.actor, requestId: request.id });
+    const ctx = contextFor(db);
 
     app.get(
       '/programs',

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import type { Db } from '#src/db/client.ts';
 import {
   addMember,
@@ -16,7 +15,7 @@ import {
 import { AppError } from '#src/services/errors.ts';
 import { ErrorSchema, IsoDate } from './common.schema.ts';
 import { InstitutionDetail } from './registry.schema.ts';
-import { signedIn } from '../session.ts';
+import { contextFor, signedIn } from '../session.ts';
 
 const errors = {
   400: ErrorSchema,
@@ -42,7 +41,7 @@ const OrgUnit = z.object({
 export const registryWriteRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
-    const ctx = (request: FastifyRequest) => ({ db, actor: request.actor, requestId: request.id });
+    const ctx = contextFor(db);
     // Imports arrive as the raw file: CSV or XLSX.
     for (const type of [TABULAR_TYPES.csv, TABULAR_TYPES.xlsx, 'application/octet-stream']) {
       app.addContentTypeParser(

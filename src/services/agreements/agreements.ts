@@ -27,7 +27,7 @@ import { buildLedger, type LedgerMobility, type Tolerance } from '#src/domain/ba
 import { parseProgramRules } from '#src/domain/program/rules.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { AppError, fieldIssues, forbidden, invalidInput, notFound } from '../errors.ts';
 
 export type PartyType = 'institution' | 'consortium';
 export interface PartyRef {
@@ -95,16 +95,7 @@ function requireParty(ctx: ServiceContext, parties: PartyView[]): void {
 function parseContent(input: unknown): AgreementContent {
   const parsed = AgreementContentSchema.safeParse(input);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({
-      field: ['content', ...i.path]
-        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-        .join('')
-        .replace(/^\./, ''),
-      message: i.message,
-    }));
-    throw new AppError('validation_failed', `${issues[0]?.field}: ${issues[0]?.message}`, {
-      issues,
-    });
+    throw invalidInput(fieldIssues(parsed.error, 'content'));
   }
   return parsed.data;
 }

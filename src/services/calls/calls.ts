@@ -12,7 +12,7 @@ import { rubricProblems } from '#src/domain/screening/index.ts';
 import { deadlinesCalendar } from '#src/interop/ical/deadlines.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { AppError, forbidden, notFound, fieldPath } from '../errors.ts';
 import {
   callDocumentSchema,
   documentsOf,
@@ -74,11 +74,7 @@ export const callContentSchema = z
   });
 export type CallContent = z.infer<typeof callContentSchema>;
 
-const fieldOf = (path: readonly PropertyKey[]) =>
-  path.reduce<string>(
-    (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : `${acc}.${String(p)}`),
-    'body',
-  );
+const fieldOf = (path: readonly PropertyKey[]) => fieldPath('body', path);
 
 function parseContent(input: unknown): CallContent {
   const parsed = callContentSchema.safeParse(input);

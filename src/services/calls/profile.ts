@@ -16,7 +16,7 @@ import {
 import { DEFAULT_GRADE_SCALES } from '#src/domain/screening/grade-scales.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { AppError, forbidden, notFound, fieldPath } from '../errors.ts';
 import { getMyProfile } from './applications.ts';
 
 /** Fields the student may not change: the university sets them. */
@@ -77,11 +77,7 @@ export const profileEditSchema = z
   });
 export type ProfileEdit = z.infer<typeof profileEditSchema>;
 
-const fieldOf = (path: readonly PropertyKey[]) =>
-  path.reduce<string>(
-    (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : `${acc}.${String(p)}`),
-    'body',
-  );
+const fieldOf = (path: readonly PropertyKey[]) => fieldPath('body', path);
 
 function parseEdit(input: unknown): ProfileEdit {
   if (typeof input === 'object' && input !== null) {

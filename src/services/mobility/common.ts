@@ -24,7 +24,7 @@ import {
   type RecognitionConsent,
   type RecognitionSystem,
 } from '#src/domain/recognition/recognition-system.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { AppError, fieldIssues, forbidden, notFound } from '../errors.ts';
 
 export type MobilityRow = typeof mobilities.$inferSelect;
 
@@ -289,17 +289,7 @@ export async function recognitionSystemForPair(
 }
 
 /** A zod error as the field paths the API reports (`body.entries[2].grade`). */
-export function zodIssues(
-  error: { issues: { path: PropertyKey[]; message: string }[] },
-  root: string,
-) {
-  return error.issues.map((i) => ({
-    field: [root, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))]
-      .join('')
-      .replace(/\.\[/g, '['),
-    message: i.message,
-  }));
-}
+export const zodIssues = fieldIssues;
 
 export function invalid(field: string, message: string): AppError {
   return new AppError('validation_failed', `${field}: ${message}`, {

@@ -27,19 +27,10 @@ import {
 import { renderDossier } from '#src/reports/dossier/render.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { AppError, fieldIssues, forbidden, notFound } from '../errors.ts';
 
 const nowIso = () => new Date().toISOString();
 const todayIso = () => nowIso().slice(0, 10);
-
-function zodIssues(error: { issues: { path: PropertyKey[]; message: string }[] }, root: string) {
-  return error.issues.map((i) => ({
-    field: [root, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))]
-      .join('')
-      .replace(/\.\[/g, '['),
-    message: i.message,
-  }));
-}
 
 export async function listPrograms(db: Db) {
   const rows = await db.select().from(programs).orderBy(asc(programs.id));
@@ -101,7 +92,7 @@ export async function updateProgramRules(ctx: ServiceContext, id: string, input:
     version: (current.rules?.version ?? 0) + 1,
   });
   if (!parsed.success) {
-    const issues = zodIssues(parsed.error, 'body');
+    const issues = fieldIssues(parsed.error, 'body');
     throw new AppError('validation_failed', `${issues[0]?.field}: ${issues[0]?.message}`, {
       issues,
     });
@@ -222,7 +213,7 @@ function parseApplication(
     status,
   });
   if (!parsed.success) {
-    const issues = zodIssues(parsed.error, 'content');
+    const issues = fieldIssues(parsed.error, 'content');
     throw new AppError('validation_failed', `${issues[0]?.field}: ${issues[0]?.message}`, {
       issues,
     });

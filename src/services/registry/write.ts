@@ -11,7 +11,7 @@ import {
 } from '#src/domain/registry/institution.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { AppError, fieldIssues, forbidden, invalidInput, notFound } from '../errors.ts';
 import { readTable, writeCsv, writeXlsx, type TabularFormat } from './tabular.ts';
 import { getInstitution } from './queries.ts';
 
@@ -28,13 +28,7 @@ function parseOr400<T>(
 ): T {
   const r = schema.safeParse(input);
   if (!r.success) {
-    const issues = r.error.issues.map((i) => ({
-      field: [root, ...i.path.map(String)].join('.'),
-      message: i.message,
-    }));
-    throw new AppError('validation_failed', `${issues[0]?.field}: ${issues[0]?.message}`, {
-      issues,
-    });
+    throw invalidInput(fieldIssues(r.error, root));
   }
   return r.data;
 }
