@@ -25,7 +25,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/support/global-setup.ts'],
+          // Chromium first: without it the tier stops at once, with one line.
+          globalSetup: ['e2e/chromium-setup.ts', 'test/support/global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,

@@ -2,12 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, createTestApp, type TestApp } from '#test/support/app.ts';
+import { CHROMIUM } from './chromium-setup.ts';
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
 export const RESULTS_DIR = fileURLToPath(new URL('../test-results/', import.meta.url));
-
-/** Debian's Chromium; test tools cannot download browsers here. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface E2E {
   base: string;
