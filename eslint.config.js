@@ -6,7 +6,10 @@ import globals from 'globals';
 
 /** Import specifiers that reach into a layer, by alias or by relative path. */
 const layer = (name) => [`#src/${name}/*`, `**/${name}/**`, `../${name}/*`, `../../${name}/*`];
-/** The one-way arrows of docs/architecture.md, as forbidden imports per layer. */
+/**
+ * The one-way arrows of docs/architecture.md, as forbidden imports per layer. services may import
+ * reports and interop: use cases render the dossier and build calendars and bank transfers.
+ */
 const arrows = [
   {
     files: ['src/db/**/*.ts'],
@@ -22,6 +25,21 @@ const arrows = [
     files: ['src/web/**/*.{ts,tsx}'],
     from: ['services', 'db', 'cli', 'config'],
     message: 'web talks to the server over HTTP only.',
+  },
+  {
+    files: ['src/interop/**/*.ts'],
+    from: ['services', 'db', 'server', 'web', 'cli', 'config', 'reports'],
+    message: 'interop depends on domain only.',
+  },
+  {
+    files: ['src/reports/**/*.ts'],
+    from: ['services', 'db', 'server', 'web', 'cli', 'config', 'interop'],
+    message: 'reports depend on domain only.',
+  },
+  {
+    files: ['src/config/**/*.ts'],
+    from: ['domain', 'services', 'db', 'server', 'web', 'cli', 'interop', 'reports', 'i18n'],
+    message: 'config imports nothing from the other layers.',
   },
 ];
 
