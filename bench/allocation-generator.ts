@@ -1,6 +1,6 @@
 /**
- * Seeded benchmark instances for the allocation engine (issue 6): three sizes built with the
- * domain's generator (src/domain/allocation/generate.ts), and the knobs it exposes.
+ * Seeded benchmark instances for the allocation engine: three sizes built with the domain's
+ * generator (src/domain/allocation/generate.ts), and the knobs it exposes.
  *
  *  - pair: one consortium pair (R1: ≥3 Japanese + ≥3 foreign universities) — 6 + 6
  *    universities, ~100 students, balance per consortium (003 §5(4));

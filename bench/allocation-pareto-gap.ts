@@ -1,7 +1,7 @@
 /**
- * `npx tsx bench/allocation-pareto-gap.ts [--size pair|national]` — is 2S-TTC's gap to the
- * optimum inherent, or does it leave tradable places unused? (issue 6: 2S-TTC ≥ 0.92 × the
- * optimum at national size.)
+ * `npx tsx bench/allocation-pareto-gap.ts [--size pair|national]` — is 2S-TTC's gap to the optimum
+ * inherent, or does it leave tradable places unused? (The target of
+ * docs/decisions/002-allocation.md: 2S-TTC ≥ 0.92 × the optimum at national size.)
  *
  * For a benchmark instance and an allocation A, solve exactly (our min-cost circulation,
  * optimal.ts) the largest balanced allocation in which

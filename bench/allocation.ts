@@ -4,7 +4,7 @@
  * partial run elsewhere so it does not replace the committed results, `--skip-highs` leaves out
  * the HiGHS comparison row, minutes of CPU at national size). Runs every mechanism, and HiGHS on the same instance, in one process, and writes
  * bench/results/allocation.md: placed, months, ratio to the optimum, first-choice share,
- * balance, seconds and peak memory (issue 6 item 6).
+ * balance, seconds and peak memory.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { RESULTS_DIR, openPage, signIn, startE2E, type E2E } from './support.ts';
 
-// Issue 3, "Done when": an end-to-end test creates an agreement between two consortia, signs it,
-// and sees the ledger (R4).
+// Creates an agreement between two consortia, signs it, and sees the ledger (R4).
 
 let e2e: E2E;
 let page: Page;

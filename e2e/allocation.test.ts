@@ -4,11 +4,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { RESULTS_DIR, openPage, signIn, startE2E, type E2E } from './support.ts';
 
-// Issue 6, item 4: a coordinator runs an allocation on an uploaded instance, compares the three
-// mechanisms side by side (placed, months, first choices, balance per unit — 003 §5(4), R4),
-// publishes one, and the published places become nominations.
+// A coordinator runs an allocation on an uploaded instance, compares the three mechanisms side by
+// side (placed, months, first choices, balance per unit — 003 §5(4), R4), publishes one, and the
+// published places become nominations.
 
-/** The small consortium pair of test/server/allocation-runs.test.ts (seed 000). */
+/** The small consortium pair of test/server/allocation-runs.test.ts (source document 000). */
 const INSTANCE_FILE = fileURLToPath(
   new URL('./fixtures/allocation-instance.json', import.meta.url),
 );

@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#test/support/app.ts';
 import { RESULTS_DIR, startE2E, type E2E } from './support.ts';
 
-// Issue 5: a coordinator of a sending university opens a call through the form (a 400 is shown
+// A coordinator of a sending university opens a call through the form (a 400 is shown
 // next to its field first) and sees it in the catalogue; a student refused for a language level
 // (CEFR) edits the languages of their profile and then applies.
 
@@ -13,7 +13,7 @@ const consoleErrors: string[] = [];
 const D = 'demo.kakehashi.example';
 const CALL = 'tohoku-jr-e2e-form';
 
-/** A date on the program's clock (+09:00, seed 003 §8–9), `days` from today. */
+/** A date on the program's clock (+09:00, R18, 003 §8–9), `days` from today. */
 const day = (days: number) =>
   new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 

@@ -3,9 +3,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#test/support/app.ts';
 import { RESULTS_DIR, startE2E, type E2E } from './support.ts';
 
-// Issue 5, "Done when": a student applies and ranks three hosts, a second student is refused with
-// the R9 reason shown in Japanese and English, two reviewers score (R6: never their own
-// institution's applicant), and the rank list appears.
+// A student applies and ranks three hosts, a second student is refused with the R9 reason shown in
+// Japanese and English, two reviewers score (R6: never their own institution's applicant), and the
+// rank list appears.
 
 let e2e: E2E;
 const contexts: BrowserContext[] = [];

@@ -5,10 +5,10 @@ import { mobilities } from '#src/db/schema.ts';
 import { DEMO_PASSWORD } from '#test/support/app.ts';
 import { RESULTS_DIR, startE2E, type E2E } from './support.ts';
 
-// Issue 8, "Done when": a nominated student's learning agreement is signed by three parties, a
-// change is proposed and approved, the host enters grades, home recognises, the student sees
-// credits — all through the mobility pages, as the student (Tohoku), the home coordinator
-// (Tohoku) and the host coordinator (NSU), each in their own browser context.
+// A nominated student's learning agreement is signed by three parties, a change is proposed and
+// approved, the host enters grades, home recognises, the student sees credits — all through the
+// mobility pages, as the student (Tohoku), the home coordinator (Tohoku) and the host coordinator
+// (NSU), each in their own browser context.
 
 const STUDENT = 'student.tohoku@demo.kakehashi.example';
 const HOME = 'coordinator.tohoku@demo.kakehashi.example';

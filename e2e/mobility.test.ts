@@ -5,7 +5,7 @@ import { mobilities } from '#src/db/schema.ts';
 import { DEMO_PASSWORD } from '#test/support/app.ts';
 import { RESULTS_DIR, startE2E, type E2E } from './support.ts';
 
-// Issue 8: the home coordinator opens a mobility, sees the learning agreement's components with
+// The home coordinator opens a mobility, sees the learning agreement's components with
 // credits converted (R7), records a recognition decision following the earlier decision for the
 // same course pair, and the student sees the recognised credits.
 
@@ -100,7 +100,7 @@ it('R7: the coordinator decides on a component of the learning agreement and the
   expect(consoleErrors).toEqual([]);
 });
 
-it('seed 004, R7, R16: a Tsukuba student takes a Grenoble online course in the Course Jukebox and the credits are recognised at Tsukuba', async () => {
+it('R7, R16: a Tsukuba student takes a Grenoble online course in the Course Jukebox (source document 004) and the credits are recognised at Tsukuba', async () => {
   const student = await signIn('student.tsukuba@demo.kakehashi.example');
   await student.goto(`${e2e.base}/alliances/cic/jukebox`);
   const row = student.locator('[data-testid="jukebox-list"] tr[data-course="UGA-OL-CLIM"]');

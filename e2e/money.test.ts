@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 import { parseZenginFile } from '#src/interop/zengin/index.ts';
 import { RESULTS_DIR, openPage, signIn, startE2E, type E2E } from './support.ts';
 
-// Issue 7: the representative officer sees the budget (R14), builds a batch of the confirmed
-// months (R8), approves it, marks it paid, downloads the Zengin file and sees the paid amounts.
+// The representative officer sees the budget (R14), builds a batch of the confirmed months (R8),
+// approves it, marks it paid, downloads the Zengin file and sees the paid amounts.
 
 let e2e: E2E;
 let page: Page;

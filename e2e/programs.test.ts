@@ -3,8 +3,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '#test/support/app.ts';
 import { RESULTS_DIR, startE2E, type E2E } from './support.ts';
 
-// Issue 4, item 6: the programs pages, a draft project application whose checks show live
-// (R1, R18 — seed 003 §5(1), §8), and the funder's review of a selected project (R10 — 003 §3(1)).
+// The programs pages, a draft project application whose checks show live (R1, R18 — 003 §5(1), §8),
+// and the funder's review of a selected project (R10 — 003 §3(1)).
 
 let e2e: E2E;
 const contexts: BrowserContext[] = [];

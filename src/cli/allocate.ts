@@ -1,6 +1,6 @@
 /**
  * `kakehashi allocate INSTANCE.json --mechanism MECH [--objective OBJ] [--out RESULT.json]`
- * (shared/formats/allocation.md). Exit 0 on success; 2 on an invalid instance, naming the first
+ * (docs/formats/allocation.md). Exit 0 on success; 2 on an invalid instance, naming the first
  * offending field on one line of standard error and writing nothing; 1 on other usage errors.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { MECHANISMS, OBJECTIVES } from '../domain/allocation/types.ts';
 export const ALLOCATE_HELP = `Usage: kakehashi allocate INSTANCE.json --mechanism MECH [--objective OBJ] [--out RESULT.json]
 
 Allocates students to partner places under balance (003 §5(4)) and the funder's cap (003 §4).
-Instance and result format: kakehashi-allocation/1 (shared/formats/allocation.md).
+Instance and result format: kakehashi-allocation/1 (docs/formats/allocation.md).
 
   --mechanism MECH   2s-ttc               two-sided top trading cycles: balanced, strategy-proof
                      optimal              the proven optimum of OBJ

@@ -22,7 +22,7 @@ Usage: kakehashi <command> [options]
 Commands:
   start [--demo]      migrate the database and serve the web app and API
   migrate             apply pending database migrations and exit
-  seed --demo         load the demo world (the seeds' organisations and demo accounts)
+  seed --demo         load the demo world (the source documents' organisations and demo accounts)
   allocate FILE ...   allocate students to places (see: kakehashi allocate --help)
 
 Environment:
@@ -40,7 +40,7 @@ Applies pending forward-only migrations to the database (DATABASE_URL, or PGlite
 KAKEHASHI_DATA_DIR) and exits. A database written by a newer Kakehashi is refused.`,
   seed: `Usage: kakehashi seed --demo
 
-Loads the demo world into an empty database: the organisations of the seeds, the tri-district
+Loads the demo world into an empty database: the organisations of the source documents, the tri-district
 grouping, consortia, programs and one invented account per role.`,
 };
 

@@ -33,7 +33,10 @@ export const institutions = pgTable(
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
     website: text('website'),
-    /** Demo placeholders (e.g. association members the seeds do not name) are marked invented. */
+    /**
+     * Demo placeholders (e.g. association members the source documents do not name) are marked
+     * invented.
+     */
     invented: boolean('invented').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -43,7 +46,7 @@ export const institutions = pgTable(
   ],
 );
 
-/** Groupings of institutions such as the tri-district model of seed 000. */
+/** Groupings of institutions such as the tri-district model of source document 000. */
 export const groupings = pgTable('groupings', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
@@ -65,7 +68,10 @@ export const groupingMembers = pgTable(
   (t) => [primaryKey({ columns: [t.groupingId, t.institutionId] })],
 );
 
-/** Consortia, associations and alliances: parties made of institutions (seed 003 §2(1), seed 001, seed 004). */
+/**
+ * Consortia, associations and alliances: parties made of institutions (003 §2(1); source documents
+ * 001, 004).
+ */
 export const consortia = pgTable('consortia', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
@@ -73,13 +79,13 @@ export const consortia = pgTable('consortia', {
   kind: text('kind').notNull(),
   /** The country side of a one-sided consortium (e.g. JP, RU); null for bi-national bodies. */
   side: text('side'),
-  /** The representative university (R8, seed 003 §5(8)). */
+  /** The representative university (R8, 003 §5(8)). */
   representativeId: text('representative_id').references(() => institutions.id),
   foundedOn: date('founded_on'),
   description: text('description'),
   /** The representative university's responsible person (R8; 003 §6(5), §11). */
   responsiblePerson: text('responsible_person'),
-  /** Demo records that are not in the seeds are marked as invented. */
+  /** Demo records that are not in the source documents are marked as invented. */
   invented: boolean('invented').notNull().default(false),
 });
 
@@ -186,7 +192,10 @@ export const orgUnits = pgTable(
   (t) => [index('org_units_institution_idx').on(t.institutionId)],
 );
 
-/** Liaison offices (seed 002: Kanazawa's Irkutsk office; 003 §6(2): department, person, contact). */
+/**
+ * Liaison offices (source document 002: Kanazawa's Irkutsk office; 003 §6(2): department, person,
+ * contact).
+ */
 export const liaisonOffices = pgTable('liaison_offices', {
   id: uuid('id').primaryKey().defaultRandom(),
   institutionId: text('institution_id')
@@ -302,7 +311,9 @@ export const programRuleVersions = pgTable(
   (t) => [primaryKey({ columns: [t.programId, t.version] })],
 );
 
-/** A project application by a consortium pair to a program (seed 003 §6); content is the whole form. */
+/**
+ * A project application by a consortium pair to a program (R15, 003 §6); content is the whole form.
+ */
 export const projectApplications = pgTable(
   'project_applications',
   {
@@ -333,7 +344,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
 });
 
-// ---------------------------------------------------------------- calls and screening (issue 5)
+// ---------------------------------------------------------------- calls and screening
 
 /**
  * A call for applications under a program and an agreement (or consortium pair): places per host
@@ -464,7 +475,7 @@ export const notifications = pgTable(
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
 );
 
-// ---------------------------------------------------------------- allocation runs (issue 6)
+// ---------------------------------------------------------------- allocation runs
 
 /** An allocation run: the instance, each mechanism's result, and the one published. */
 export const allocationRuns = pgTable('allocation_runs', {
@@ -478,7 +489,7 @@ export const allocationRuns = pgTable('allocation_runs', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-// ---------------------------------------------------------------- money (issue 7)
+// ---------------------------------------------------------------- money
 
 /** Confirmation by the host that the student was enrolled in a month (R8, 003 §6(2)). */
 export const enrolmentConfirmations = pgTable(
@@ -580,7 +591,7 @@ export const countryAdvisories = pgTable('country_advisories', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-// ---------------------------------------------------------------- mobility and recognition (issue 8)
+// ---------------------------------------------------------------- mobility and recognition
 
 /** Every transition of a mobility's workflow (src/domain/mobility), with who and why. */
 export const mobilityEvents = pgTable(
@@ -617,7 +628,7 @@ export const courses = pgTable(
     term: text('term'),
     language: text('language'),
     online: boolean('online').notNull().default(false),
-    /** Shared in an alliance's Course Jukebox (seed 004). */
+    /** Shared in an alliance's Course Jukebox (source document 004). */
     jukeboxAllianceId: text('jukebox_alliance_id').references(() => consortia.id),
   },
   (t) => [uniqueIndex('courses_code').on(t.institutionId, t.code)],

@@ -1,5 +1,5 @@
 /**
- * `kakehashi allocate` (shared/formats/allocation.md): exit 2 naming the first offending field
+ * `kakehashi allocate` (docs/formats/allocation.md): exit 2 naming the first offending field
  * and writing nothing on an invalid instance; a feasible result written on success.
  */
 import { existsSync } from 'node:fs';

@@ -1,8 +1,8 @@
 /**
- * PAID_ONCE under kill -9 (issue 7 "Done when"): a child process pays batches against a
- * PostgreSQL server and is killed with SIGKILL at random moments, many times over; then every
- * student-month is paid exactly once or not at all, no batch is half-written, and every payment
- * is in the audit trail. Runs when TEST_DATABASE_URL is set (a server to crash against).
+ * PAID_ONCE under kill -9: a child process pays batches against a PostgreSQL server and is killed
+ * with SIGKILL at random moments, many times over; then every student-month is paid exactly once or
+ * not at all, no batch is half-written, and every payment is in the audit trail. Runs when
+ * TEST_DATABASE_URL is set (a server to crash against).
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -47,7 +47,7 @@ describe.each(ENGINES)('agreements and the balance ledger on %s', (engine) => {
       headers: s ? { cookie: s.cookie, 'x-csrf-token': s.csrfToken } : {},
     });
 
-  it('counts the association members per side at a date, as a query (seed 001: 21 → 27)', async () => {
+  it('counts the association members per side at a date, as a query (source document 001: 21 → 27)', async () => {
     const oct2019 = (await call(null, 'GET', '/api/v1/consortia/ajru?at=2019-10-31')).json();
     expect(oct2019.memberCountBySide).toEqual({ JP: 27, RU: 27 });
     const founding = (await call(null, 'GET', '/api/v1/consortia/ajru?at=2017-06-01')).json();
@@ -67,7 +67,7 @@ describe.each(ENGINES)('agreements and the balance ledger on %s', (engine) => {
     ).toBe(50);
   });
 
-  it('shows the liaison office of seed 002', async () => {
+  it('shows the liaison office of source document 002', async () => {
     const rjilt = (await call(null, 'GET', '/api/v1/consortia/rjilt')).json();
     expect(rjilt.liaisonOffices[0]).toMatchObject({
       city: 'Irkutsk',
@@ -94,7 +94,8 @@ describe.each(ENGINES)('agreements and the balance ledger on %s', (engine) => {
     expect(ledger.total.planned.receivedStudents).toBe(await count(ru, ['tohoku.ac.jp'], false));
     expect(ledger.total.realised.sentStudents).toBe(await count(['tohoku.ac.jp'], ru, true));
     expect(ledger.total.realised.receivedStudents).toBe(await count(ru, ['tohoku.ac.jp'], true));
-    // The synthetic history of seed 000's project covers 2015–2019 (later years hold demo stays).
+    // The synthetic history of the project of source document 000 covers 2015–2019 (later years
+    // hold demo stays).
     expect(ledger.years.map((y: { academicYear: number }) => y.academicYear)).toEqual(
       expect.arrayContaining([2015, 2016, 2017, 2018, 2019]),
     );

@@ -4,7 +4,7 @@ import { rowsOf } from '#src/db/migrate.ts';
 import { ENGINES } from '#test/support/db.ts';
 import { createTestApp, signInAs, type Session, type TestApp } from '#test/support/app.ts';
 
-/** A small consortium pair (seed 000): Tohoku and Hokkaido ↔ MSU, NSU, FEFU. */
+/** A small consortium pair (source document 000): Tohoku and Hokkaido ↔ MSU, NSU, FEFU. */
 const instance = {
   format: 'kakehashi-allocation/1',
   rules: {

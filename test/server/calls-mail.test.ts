@@ -1,6 +1,6 @@
 /**
- * Issue 5, item 6: a status change is e-mailed when SMTP is configured — here against a real SMTP
- * server (the `smtp-server` package) on a random local port, not a mock of the mailer.
+ * A status change is e-mailed when SMTP is configured — here against a real SMTP server (the
+ * `smtp-server` package) on a random local port, not a mock of the mailer.
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';

@@ -1,8 +1,8 @@
 /**
- * Issue 5: the student edits their own profile (PUT /api/v1/me/student-profile) — level (R3),
- * enrolment, residence status in Japan (R9), languages with CEFR levels, grade with its scale
- * (R6 normalises it) — but not their home university; every change is audited, and the next
- * application is checked against the edited profile.
+ * The student edits their own profile (PUT /api/v1/me/student-profile) — level (R3), enrolment,
+ * residence status in Japan (R9), languages with CEFR levels, grade with its scale (R6 normalises
+ * it) — but not their home university; every change is audited, and the next application is checked
+ * against the edited profile.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
@@ -143,7 +143,7 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
   });
 
   it('language (CEFR): the application is checked against the edited levels', async () => {
-    // Hosts of the open demo call ask for Russian B1 or English B2 (seed 003 demo call).
+    // Hosts of the open demo call (under source document 003) ask for Russian B1 or English B2.
     const low = await put(student, {
       ...sakura,
       languages: [

@@ -1,6 +1,6 @@
 /**
- * Issue 5: calls, the student portal, eligibility with reasons (R3, R9, R12, R18), common
- * screening (R6, R16) and the hand-off to allocation, on the demo world (seed 000, seed 003).
+ * Calls, the student portal, eligibility with reasons (R3, R9, R12, R18), common screening (R6,
+ * R16) and the hand-off to allocation, on the demo world (source documents 000 and 003).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';

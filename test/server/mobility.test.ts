@@ -550,7 +550,7 @@ describe.each(ENGINES)('mobility, learning agreements and recognition on %s', (e
     expect(jukebox.json().error.message).toMatch(/^body\.jukeboxAllianceId/);
   });
 
-  it('seed 004, R7, R16: a Tsukuba student takes a Grenoble online course in the Course Jukebox and gets credits recognised at Tsukuba', async () => {
+  it('R7, R16: a Tsukuba student takes a Grenoble online course in the Course Jukebox (source document 004) and gets credits recognised at Tsukuba', async () => {
     const tsukubaStudent = await signInAs(t.app, E('student.tsukuba'));
     const tsukuba = await signInAs(t.app, E('coordinator.tsukuba'));
     const uga = await signInAs(t.app, E('coordinator.uga'));

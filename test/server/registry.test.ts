@@ -11,7 +11,7 @@ describe.each(ENGINES)('registry API on %s', (engine) => {
 
   const get = (url: string) => t.app.inject({ method: 'GET', url });
 
-  it('finds Novosibirsk State University with its coordinates (seed 000)', async () => {
+  it('finds Novosibirsk State University with its coordinates (source document 000)', async () => {
     const res = await get('/api/v1/institutions?q=Novosibirsk');
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -35,7 +35,7 @@ describe.each(ENGINES)('registry API on %s', (engine) => {
     expect(lower.json().items.map((i: { id: string }) => i.id)).toEqual(['univ-grenoble-alpes.fr']);
   });
 
-  it('filters by country, type and district (tri-district model of seed 000)', async () => {
+  it('filters by country, type and district (tri-district model of source document 000)', async () => {
     const fr = await get('/api/v1/institutions?country=fr');
     expect(
       fr
@@ -86,7 +86,7 @@ describe.each(ENGINES)('registry API on %s', (engine) => {
     expect(missing.json().error).toMatchObject({ code: 'not_found' });
   });
 
-  it('lists consortia and counts members at a date, as a query (seed 001, 003 §2(1))', async () => {
+  it('lists consortia and counts members at a date, as a query (source document 001, 003 §2(1))', async () => {
     const list = (await get('/api/v1/consortia?on=2020-01-01')).json();
     const russian = list.items.find((c: { id: string }) => c.id === 'tohoku-jr-russia');
     expect(russian).toMatchObject({ kind: 'consortium', side: 'RU', memberCount: 5 });

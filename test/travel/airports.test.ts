@@ -9,7 +9,7 @@ import {
   nearestInternationalAirport,
 } from '#src/services/travel/airports.ts';
 
-/** Coordinates of shared/data/seed-organisations.md. */
+/** Coordinates of the demo world (src/db/seed/demo-world.ts). */
 const cities = [
   { city: 'Sendai (Tohoku University)', lat: 38.25, lon: 140.87, iata: 'SDJ' },
   { city: 'Novosibirsk (NSU)', lat: 54.84, lon: 83.09, iata: 'OVB' },

@@ -1,8 +1,8 @@
 /**
- * Demo data of issue 5: calls under the MEXT program (seed 003 §8–9) and Tohoku's Japan–Russia
- * agreement (seed 000), student profiles, invented applicants with reviews on the common rubric
- * (R6; the agreement stipulates common screening, so the R16 consent is present), and the panel
- * of reviewers. Every person here is invented and marked so.
+ * Demo calls under the MEXT program (003 §8–9) and Tohoku's Japan–Russia agreement (source document
+ * 000), student profiles, invented applicants with reviews on the common rubric (R6; the agreement
+ * stipulates common screening, so the R16 consent is present), and the panel of reviewers. Every
+ * person here is invented and marked so.
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';

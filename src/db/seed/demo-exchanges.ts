@@ -1,11 +1,12 @@
 /**
- * Issue-3 demo data: the association's membership over time (seed 001), agreements (seed 000,
- * seed 004), the Irkutsk liaison office (seed 002) and synthetic mobilities for the ledger.
- * Dates the seeds do not give are marked as assumptions; invented records carry `invented`.
+ * Demo exchanges: the association's membership over time (source document 001), agreements (source
+ * documents 000 and 004), the Irkutsk liaison office (source document 002) and synthetic mobilities
+ * for the ledger. Dates the source documents do not give are marked as assumptions; invented
+ * records carry `invented`.
  */
 import type { DemoInstitution } from './demo-world.ts';
 
-/** Seed 001: 21 members per side at the founding, 27 per side by October 2019. */
+/** Source document 001: 21 members per side at the founding, 27 per side by October 2019. */
 export const AJRU_FOUNDING = '2017-01-01'; // assumption: the seed gives no founding date
 export const AJRU_GROWTH = '2019-06-01'; // assumption: "by October 2019"
 export const AJRU_NAMED = {
@@ -61,7 +62,7 @@ export const DEMO_LIAISON_OFFICES = [
     department: 'Irkutsk State University (host)',
     person: 'Ivan Liaisonov (invented)',
     contact: 'irkutsk-office@demo.kakehashi.example',
-    openedOn: '2021-10-01', // seed 002: signed at DAY3 of Russian Week 2021
+    openedOn: '2021-10-01', // source document 002: signed at DAY3 of Russian Week 2021
   },
 ];
 
@@ -115,7 +116,7 @@ export const DEMO_AGREEMENTS = [
     content: {
       title:
         'Student mobility agreement between the University of Tsukuba and Université Grenoble Alpes',
-      validFrom: '1997-04-01', // seed 004: "started in 1997"; the day is an assumption
+      validFrom: '1997-04-01', // source document 004: "started in 1997"; the day is an assumption
       validTo: '2027-03-31', // assumption: renewed to date
       clauses: { tuitionWaiver: true, commonScreening: false, commonRecognition: true },
       directions: allDirections({ students: 4, months: 24 }, [2021, 2022, 2023, 2024]),

@@ -1,8 +1,8 @@
 /**
- * Issue-8 demo data: course catalogues (Tohoku, Moscow State, Novosibirsk State) with titles in
- * Japanese, English and Russian; the Campus-in-Campus alliance's Course Jukebox (seed 004:
- * online courses of Tsukuba and Grenoble Alpes); the invented student of the demo world with one
- * mobility whose learning agreement is signed (Tohoku → NSU) and an earlier one with a
+ * Demo mobility data: course catalogues (Tohoku, Moscow State, Novosibirsk State) with titles in
+ * Japanese, English and Russian; the Campus-in-Campus alliance's Course Jukebox (source document
+ * 004: online courses of Tsukuba and Grenoble Alpes); the invented student of the demo world with
+ * one mobility whose learning agreement is signed (Tohoku → NSU) and an earlier one with a
  * transcript and recognition decisions (Tohoku → MSU: one full, one partial with a reason, one
  * still to decide). Every person here is invented; course codes and titles are illustrative.
  */
@@ -191,7 +191,7 @@ export const DEMO_COURSES: Record<string, DemoCourse[]> = {
       language: 'ru',
     },
   ],
-  // Seed 004: the CiC Course Jukebox shares members' online courses.
+  // Source document 004: the CiC Course Jukebox shares members' online courses.
   'tsukuba.ac.jp': [
     {
       code: 'TSK-OL101',
@@ -254,7 +254,10 @@ export const DEMO_COURSES: Record<string, DemoCourse[]> = {
   ],
 };
 
-/** Invented accounts for the Course Jukebox (seed 004): a Tsukuba student and two coordinators. */
+/**
+ * Invented accounts for the Course Jukebox (source document 004): a Tsukuba student and two
+ * coordinators.
+ */
 export const JUKEBOX_USERS = [
   {
     email: 'student.tsukuba@demo.kakehashi.example',
@@ -550,7 +553,7 @@ export async function seedMobility(tx: Db, userIds: Map<string, string>): Promis
     }),
   ).agreement;
   pastLa = signAll(pastLa, 1, '2024-05-20T09:00:00.000Z', msuSigners);
-  // Issue 8: most learning agreements change after signing — the politics course was not given.
+  // Most learning agreements change after signing — the politics course was not given.
   pastLa = unwrap(
     proposeChanges(pastLa, {
       baseVersion: 1,

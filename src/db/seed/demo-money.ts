@@ -1,10 +1,9 @@
 /**
- * Demo money (issue 7), loaded last in the demo world's transaction: bank accounts of some
- * synthetic Tohoku → Russia mobilities (all INVENTED: bank code 9999 does not exist and holder
- * names start with ｶｸｳ, "invented"), confirmed months (R8), one paid and one draft batch, travel
- * for a few mobilities (R13), one lifted safety advisory (R19) — and, if the other demo seeds did
- * not place one, the invented Tohoku student at Novosibirsk for 6 months of the issue's demo
- * (600,000 JPY, SDJ ↔ OVB).
+ * Demo money, loaded last in the demo world's transaction: bank accounts of some synthetic Tohoku →
+ * Russia mobilities (all INVENTED: bank code 9999 does not exist and holder names start with ｶｸｳ,
+ * "invented"), confirmed months (R8), one paid and one draft batch, travel for a few mobilities
+ * (R13), one lifted safety advisory (R19) — and, if the other demo seeds did not place one, the
+ * invented Tohoku student at Novosibirsk for 6 months (600,000 JPY, SDJ ↔ OVB).
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
@@ -82,7 +81,7 @@ export async function seedMoney(tx: Db, userIds: Map<string, string>): Promise<v
     start: startedOn,
     end: supportPeriod(programRules, startedOn, startedOn).endsOn,
   };
-  // The issue's demo: a Tohoku student placed at Novosibirsk for 6 months.
+  // The money demo: a Tohoku student placed at Novosibirsk for 6 months.
   // (one the other demo seeds placed counts only if its stay lies in the support period, R10).
   const six = (
     await tx

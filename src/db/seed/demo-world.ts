@@ -1,6 +1,6 @@
 /**
- * The seeds' world (shared/seeds 000–004), as the demo data. Organisations, cities and
- * coordinates follow shared/data/seed-organisations.md. People are invented and marked so.
+ * The world of the source documents 000–004, as the demo data: their organisations, cities and
+ * coordinates. People are invented and marked so.
  */
 import type { Names } from '../schema.ts';
 
@@ -244,8 +244,9 @@ export const DEMO_INSTITUTIONS: DemoInstitution[] = [
 ];
 
 /**
- * Seed 000's tri-district model. It names MSU (Europe/Russia), NSU with SB RAS (Siberia) and
- * FEFU with FEB RAS (Far East); the other Russian members of the seeds are placed by geography.
+ * The tri-district model of source document 000. It names MSU (Europe/Russia), NSU with SB RAS
+ * (Siberia) and FEFU with FEB RAS (Far East); the other Russian members of the source documents are
+ * placed by geography.
  */
 export const DEMO_DISTRICTS = [
   {
@@ -308,7 +309,7 @@ export const DEMO_CONSORTIA: DemoConsortium[] = [
     responsiblePerson: 'Reiko Representative (invented)',
     foundedOn: '2014-04-01',
     description:
-      'Seed 000: Tohoku University’s project adopted under the Inter-University Exchange Project in FY2014.',
+      'Source document 000: Tohoku University’s project adopted under the Inter-University Exchange Project in FY2014.',
     invented: false,
     members: [{ id: 'tohoku.ac.jp', joinedOn: '2014-04-01' }],
   },
@@ -326,7 +327,7 @@ export const DEMO_CONSORTIA: DemoConsortium[] = [
     representativeId: 'msu.ru',
     foundedOn: '2014-04-01',
     description:
-      'Seed 000: Moscow State University; Novosibirsk State University with the Siberian Branch of the RAS; Far Eastern Federal University with the Far Eastern Branch of the RAS.',
+      'Source document 000: Moscow State University; Novosibirsk State University with the Siberian Branch of the RAS; Far Eastern Federal University with the Far Eastern Branch of the RAS.',
     invented: false,
     members: ['msu.ru', 'nsu.ru', 'sbras.ru', 'dvfu.ru', 'febras.ru'].map((id) => ({
       id,
@@ -347,7 +348,7 @@ export const DEMO_CONSORTIA: DemoConsortium[] = [
     representativeId: null,
     foundedOn: null,
     description:
-      'Seed 001: 21 members per side at its founding, 27 per side by October 2019. Members the seeds name are listed by name; the others are marked placeholders so that the counts match. Congresses alternate between the countries: the first in Sapporo (May 2018), the second in Moscow (September 2019), the next expected in Niigata.',
+      'Source document 001: 21 members per side at its founding, 27 per side by October 2019. Members the source documents name are listed by name; the others are marked placeholders so that the counts match. Congresses alternate between the countries: the first in Sapporo (May 2018), the second in Moscow (September 2019), the next expected in Niigata.',
     invented: false,
     // Members over time, with placeholders for those the seed does not name: demo-exchanges.ts.
     members: [],
@@ -366,7 +367,7 @@ export const DEMO_CONSORTIA: DemoConsortium[] = [
     representativeId: 'kanazawa-u.ac.jp',
     foundedOn: null,
     description:
-      'Seed 002: Kanazawa University’s inter-university project and its three programs; members as of Russian Week 2021.',
+      'Source document 002: Kanazawa University’s inter-university project and its three programs; members as of Russian Week 2021.',
     invented: false,
     members: ['kanazawa-u.ac.jp', 'kpfu.ru', 'krasgmu.ru', '1spbgmu.ru', 'isu.ru'].map((id) => ({
       id,
@@ -387,7 +388,7 @@ export const DEMO_CONSORTIA: DemoConsortium[] = [
     representativeId: 'tsukuba.ac.jp',
     foundedOn: '2017-01-01',
     description:
-      'Seed 004: created in 2017 by the University of Tsukuba, Université Grenoble Alpes and about a dozen leading universities; runs the Course Jukebox.',
+      'Source document 004: created in 2017 by the University of Tsukuba, Université Grenoble Alpes and about a dozen leading universities; runs the Course Jukebox.',
     invented: false,
     members: ['tsukuba.ac.jp', 'univ-grenoble-alpes.fr'].map((id) => ({
       id,

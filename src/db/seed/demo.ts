@@ -55,7 +55,7 @@ export async function seedDemo(db: Db, passwordHash: string): Promise<{ users: s
       DEMO_DISTRICTS.map(({ members: _m, ...g }) => ({
         ...g,
         kind: 'district',
-        description: 'Seed 000: tri-district higher education exchange model',
+        description: 'Source document 000: tri-district higher education exchange model',
       })),
     );
     await tx
@@ -171,8 +171,8 @@ async function seedExchanges(tx: Db): Promise<void> {
 }
 
 /**
- * Tohoku's selected project (seed 000), owned by the demo representative officer of its Japanese
- * consortium, and the invented draft that fails R1, owned by the invented Sea of Japan rim
+ * Tohoku's selected project (source document 000), owned by the demo representative officer of its
+ * Japanese consortium, and the invented draft that fails R1, owned by the invented Sea of Japan rim
  * consortium's officer.
  */
 async function seedApplications(tx: Db, userIds: Map<string, string>): Promise<void> {

@@ -1,7 +1,7 @@
 /**
- * Who may do what, as data. A user holds roles scoped to a program, a consortium, an
- * institution, a call, an association or themselves (PRODUCT.md "Who uses it"); nobody sees a
- * student's personal data unless a role's scope covers the student's home or host institution.
+ * Who may do what, as data. A user holds roles scoped to a program, a consortium, an institution, a
+ * call, an association or themselves; nobody sees a student's personal data unless a role's scope
+ * covers the student's home or host institution.
  */
 
 export const ROLES = [

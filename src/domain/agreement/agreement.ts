@@ -4,7 +4,7 @@ import { isIscedF } from './isced.ts';
 /**
  * An exchange agreement: between two institutions, or between two consortia (N×M: every member
  * of one may send to every member of the other). One shared, versioned record that both parties
- * approve (seed 003 §5(2); seed 004: the Tsukuba–Grenoble mobility agreement of 1997).
+ * approve (R2, 003 §5(2); source document 004: the Tsukuba–Grenoble mobility agreement of 1997).
  */
 
 export const LEVELS = ['bachelor', 'master', 'doctor'] as const;

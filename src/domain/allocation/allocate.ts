@@ -1,6 +1,6 @@
 /**
  * The allocation engine's entry point: validate an instance, run one mechanism, get the result
- * (shared/formats/allocation.md) and the trace that `explain` reads.
+ * (docs/formats/allocation.md) and the trace that `explain` reads.
  *
  *   const v = validateInstance(json);            // first offending field, e.g. students[17]…
  *   const out = await allocate(v.instance, { mechanism: '2s-ttc' });

@@ -1,6 +1,6 @@
 /**
  * The feasibility verifier of the contract ("A result is feasible when …",
- * shared/formats/allocation.md), written directly over the JSON instance — independent of the
+ * docs/formats/allocation.md), written directly over the JSON instance — independent of the
  * indexed form the mechanisms use, so that it can check them — and the per-unit summary used
  * to compare mechanisms side by side.
  */

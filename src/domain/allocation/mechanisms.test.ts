@@ -1,6 +1,6 @@
 /**
- * Properties every mechanism must have (issue 6 item 5): feasible on random instances, and
- * `optimal` equal to the exact optimum found by exhaustive enumeration.
+ * Properties every mechanism must have: feasible on random instances, and `optimal` equal to the
+ * exact optimum found by exhaustive enumeration.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';

@@ -29,7 +29,7 @@ const errorOf = (value: unknown): string => {
   return v.ok ? 'ok' : v.error;
 };
 
-describe('allocation instance validation (shared/formats/allocation.md)', () => {
+describe('allocation instance validation (docs/formats/allocation.md)', () => {
   test('R2: a valid instance passes', () => {
     expect(errorOf(base())).toBe('ok');
   });

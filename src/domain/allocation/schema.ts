@@ -1,5 +1,5 @@
 /**
- * Validation of an allocation instance (shared/formats/allocation.md). The error names the
+ * Validation of an allocation instance (docs/formats/allocation.md). The error names the
  * first offending field, e.g. `students[17].prefs[2]: unknown university "msu.rx"`.
  *
  * Two passes: zod checks the shape (types, ranges) and reports its first issue; then the

@@ -1,6 +1,6 @@
 /**
  * 2S-TTC — two-sided top trading cycles (Dur & Ünver, "Two-Sided Matching via Balanced
- * Exchange", JPE 127(3), 2019), extended to the rules of shared/formats/allocation.md.
+ * Exchange", JPE 127(3), 2019), extended to the rules of docs/formats/allocation.md.
  *
  * The graph. Nodes are the *pointing units*: universities (balance scope `university` or
  * `agreement`), consortia, sides, or one node for scope `none`. Each unit points to its

@@ -1,9 +1,9 @@
 /**
  * Types of the allocation engine: the instance and the result of the format
- * `kakehashi-allocation/1` (shared/formats/allocation.md), and what the mechanisms return
+ * `kakehashi-allocation/1` (docs/formats/allocation.md), and what the mechanisms return
  * besides the result (the trace used by `explain`).
  *
- * Seed: 003 §5(4) — "the number of exchange students and the exchange period should be
+ * Sources: 003 §5(4) — "the number of exchange students and the exchange period should be
  * balanced between consortia" (R4); 003 §4 — up to 30 students a year at 12 months (R14).
  */
 

@@ -1,6 +1,6 @@
 /**
  * Academic years differ by country: Japan April–March, Russia and France September–June
- * (issue: store dates, derive years per side). A year is named by its starting calendar year.
+ * (dates are stored; years are derived per side). A year is named by its starting calendar year.
  */
 export const ACADEMIC_YEAR_START_MONTH: Record<string, number> = {
   JP: 4,

@@ -1,4 +1,4 @@
-/** Eligibility of a student for a call, with a reason for every refusal (issue 5, item 3). */
+/** Eligibility of a student for a call, with a reason for every refusal. */
 export * from './types.ts';
 export * from './cefr.ts';
 export { addMonths } from './dates.ts';

@@ -1,7 +1,7 @@
 /**
- * Validation of a student's ranked list of hosts (issue 5, "Bad input"): a host outside the call,
- * a duplicate, or more than the call's maximum is refused, naming the 1-based position. The list
- * is all-or-nothing: the caller saves it only when `ok`.
+ * Validation of a student's ranked list of hosts: a host outside the call, a duplicate, or more
+ * than the call's maximum is refused, naming the 1-based position. The list is all-or-nothing: the
+ * caller saves it only when `ok`.
  */
 import { rankingErrorMessage, type RankingErrorCode } from './reason-messages.ts';
 import type { EligibilityCall, ReasonParams } from './types.ts';

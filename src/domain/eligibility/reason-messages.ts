@@ -10,7 +10,9 @@ export type MessageLocale = 'en' | 'ja';
 
 interface ReasonDefinition {
   rule: ReasonRule;
-  /** The seed paragraph the rule comes from, or `call` when it is the call's own data. */
+  /**
+   * The clause the rule comes from (e.g. `003 §5(3)`), or `call` when it is the call's own data.
+   */
   source: string;
   en: string;
   ja: string;
@@ -106,7 +108,7 @@ export const REASONS = {
 export type ReasonCode = keyof typeof REASONS;
 export const REASON_CODES = Object.keys(REASONS) as ReasonCode[];
 
-/** Errors of a student's ranked list of hosts (issue 5, "Bad input"): each names the position. */
+/** Errors of a student's ranked list of hosts: each names the position. */
 export const RANKING_ERRORS = {
   ranking_empty: {
     en: 'Rank at least one host.',

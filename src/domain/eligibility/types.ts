@@ -1,6 +1,6 @@
 /**
- * Inputs and outputs of the eligibility check (issue 5, item 3). Every number and list of allowed
- * values is data of the program or of the call, passed in; nothing here is a constant of the rules.
+ * Inputs and outputs of the eligibility check. Every number and list of allowed values is data of
+ * the program or of the call, passed in; nothing here is a constant of the rules.
  *
  * The zod schemas validate untrusted input at the edges (HTTP bodies, DB rows); the types are
  * inferred from them so both stay one source.
@@ -156,7 +156,7 @@ export const eligibilityRulesSchema = z.object({
 });
 export type EligibilityRules = z.infer<typeof eligibilityRulesSchema>;
 
-/** The rule a refusal cites: a rule id of PRODUCT.md, or a check that is the call's own data. */
+/** The rule a refusal cites: a rule id of docs/rules.md, or a check that is the call's own data. */
 export type ReasonRule = 'R3' | 'R9' | 'R12' | 'R18' | 'CONSORTIUM' | 'ENROLMENT' | 'LANGUAGE';
 
 export type ReasonParams = Record<string, string | number | readonly string[]>;

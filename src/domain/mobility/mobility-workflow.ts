@@ -9,8 +9,8 @@
  *   any open state ─withdraw─▶ withdrawn, ─interrupt─▶ interrupted   (a reason is mandatory)
  *   interrupted ─issue_transcript─▶ transcript_issued   (only if the student had arrived)
  *
- * Sources: PRODUCT.md capability 9; issue 8 item 1; EWP omobilities v2 (nomination → live →
- * recognized / cancelled) and imobilities v1 (pending → verified / rejected), EWP.md §4.7.
+ * Sources: EWP omobilities v2 (nomination → live → recognized / cancelled) and imobilities v1
+ * (pending → verified / rejected).
  * `confirm_arrival` is the enrolment confirmation that makes scholarship months payable — R8,
  * 003 §6(2)2) ("confirmation method of an exchange student's enrollment"). `recognise` closes
  * R7 (003 §5(7)). `interrupt` by a funder officer is the safety suspension of R19 (003 §10(1)).
@@ -95,7 +95,7 @@ export type TransitionRule = {
   reasonRequired: boolean;
   /** The date this action records, and whether `input.date` must be given. */
   records: { date: RecordedDate; required: boolean } | null;
-  /** The product rules this step serves (PRODUCT.md). */
+  /** The rules this step serves (rule ids of docs/rules.md). */
   rules: readonly string[];
   description: string;
 };

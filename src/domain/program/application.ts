@@ -1,5 +1,5 @@
 /**
- * A project application by a consortium pair: every item of seed 003 §6 (R15).
+ * A project application by a consortium pair: every item of 003 §6 (R15).
  *
  * The schema accepts drafts: texts may be empty and lists short. Whether the application may be
  * submitted is decided by `checkApplication` (checks.ts), which names the rule and what to fix.
@@ -33,7 +33,8 @@ export const memberDepartmentSchema = z.object({
 
 /**
  * A member of a consortium (§6(1)2), §6(4)). `country` lets R1 count Japanese and foreign
- * universities; `kind` keeps academies of sciences (seed 000's SB RAS, FEB RAS) out of that count.
+ * universities; `kind` keeps academies of sciences (SB RAS, FEB RAS of source document 000) out of
+ * that count.
  */
 export const memberSchema = z.object({
   /** SCHAC code, e.g. `tohoku.ac.jp`. */
@@ -42,7 +43,10 @@ export const memberSchema = z.object({
   name: text,
   country: countryCodeSchema,
   city: text,
-  /** A grouping such as seed 000's tri-district model (`Europe/Russia`, `Siberia`, `Far East`). */
+  /**
+   * A grouping such as the tri-district model of source document 000 (`Europe/Russia`, `Siberia`,
+   * `Far East`).
+   */
   district: text.optional(),
   /** §6(4): a note explaining that a foreign member is a higher education institution in its nation. */
   higherEducationNote: text,
@@ -127,7 +131,7 @@ export const projectApplicationSchema = z.object({
   programVersion: z.number().int().positive().optional(),
   status: applicationStatusSchema,
   title: text,
-  /** true for demo data made up for the demo (not from the seeds) */
+  /** true for demo data made up for the demo (not from the source documents) */
   invented: z.boolean().optional(),
   /** free notes, e.g. which parts are invented */
   notes: z.array(z.string()).optional(),
@@ -172,7 +176,9 @@ export const projectApplicationSchema = z.object({
       stipulatesScreening: z.boolean(),
       stipulatesRecognition: z.boolean(),
     }),
-    /** 8) Ways to implement student exchanges, e.g. seed 000's three exchange types */
+    /**
+     * 8) Ways to implement student exchanges, e.g. the three exchange types of source document 000
+     */
     implementation: z.object({
       summary: text,
       exchangeTypes: z.array(
@@ -251,7 +257,9 @@ export const projectApplicationSchema = z.object({
 });
 export type ProjectApplication = z.infer<typeof projectApplicationSchema>;
 
-/** The 13 items of 003 §6(1), in the seed's order and words; `key` is the field under `outline`. */
+/**
+ * The 13 items of 003 §6(1), in the document's order and words; `key` is the field under `outline`.
+ */
 export const OUTLINE_ITEMS = [
   { no: 1, key: 'significance', title: 'Significance, objective and goal' },
   { no: 2, key: 'consortia', title: 'Representative university and member universities' },

@@ -36,7 +36,7 @@ const refusals = (
 const codes = (rs: CheckResult[]) => rs.map((r) => r.code);
 
 describe('the demo applications', () => {
-  it('R1–R18: Tohoku’s selected project (seed 000) passes every check of its program', () => {
+  it('R1–R18: Tohoku’s selected project (source document 000) passes every check of its program', () => {
     expect(refusals(IEP, TOHOKU_JAPAN_RUSSIA)).toEqual([]);
   });
 

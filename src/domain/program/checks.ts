@@ -1,7 +1,7 @@
 /**
- * Checks of a project application against its program's rules, with reasons (R1–R18), the
- * seed 003 §11 submitter rule, the budget the numbers imply (R11 × R14), and the support
- * period of a selected project (R10). Pure: `today`/`now` are passed in.
+ * Checks of a project application against its program's rules, with reasons (R1–R18), the 003 §11
+ * submitter rule, the budget the numbers imply (R11 × R14), and the support period of a selected
+ * project (R10). Pure: `today`/`now` are passed in.
  *
  * Every result names its rule, carries a stable `code` (for the UI to translate, with
  * `params`), an English `message`, and for a refusal a `fix` and the `field` to fix.
@@ -35,7 +35,7 @@ export type RuleId =
   | 'R16'
   | 'R17'
   | 'R18'
-  /** seed 003 §11: only the responsible person of the representative university submits */
+  /** 003 §11: only the responsible person of the representative university submits */
   | '§11';
 
 export interface CheckResult {
@@ -536,7 +536,7 @@ function checkR16(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
 
 // ---------------------------------------------------------------- R17 — 003 §7(3)
 // 003 §7(3) reads "Regarding 6 (3), the Japanese translation of materials of participating
-// universities should be presented"; PRODUCT.md's R17 reads it as: every material of a foreign
+// universities should be presented"; R17 (docs/rules.md) reads it as: every material of a foreign
 // member (its outline texts of §6(4) and its attachments) comes with a translation.
 
 function checkR17(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
@@ -765,9 +765,9 @@ export function checkApplication(
 }
 
 /**
- * Seed 003 §11 (and §6: the head of the representative university of Japan's consortium
- * presents the documents): only the responsible person of the representative university may
- * submit the application and correspond with the funder.
+ * 003 §11 (and §6: the head of the representative university of Japan's consortium presents the
+ * documents): only the responsible person of the representative university may submit the
+ * application and correspond with the funder.
  */
 export function checkSubmitter(app: ProjectApplication, userId: string | undefined): CheckResult {
   const rp = app.responsiblePerson;

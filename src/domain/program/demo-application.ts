@@ -2,10 +2,11 @@
  * Demo applications.
  *
  * 1. Tohoku University's project "Creation of innovative leaders for new Japan–Russia relations",
- *    adopted under the Inter-University Exchange Project in FY2014 (seed 000). What seed 000 says
- *    is quoted or closely paraphrased (marked `seed 000`); everything else — numbers, dates,
- *    people, offices, clauses, curricula — is INVENTED for the demo and marked so.
- * 2. An INVENTED draft under the 2003 pilot program (seed 003) with only two Japanese
+ *    adopted under the Inter-University Exchange Project in FY2014 (source document 000). What
+ *    that document says is quoted or closely paraphrased (marked `source document 000`, or
+ *    `資料 000` in Japanese); everything else — numbers, dates, people, offices, clauses, curricula
+ *    — is INVENTED for the demo and marked so.
+ * 2. An INVENTED draft under the 2003 pilot program (source document 003) with only two Japanese
  *    universities, which fails R1 (003 §2(1), §5(1)).
  *
  * The responsible persons are the demo accounts of src/db/seed/demo-world.ts (by e-mail); the
@@ -62,7 +63,7 @@ const member = (
   departments,
 });
 
-// Seed 000: the tri-district model — Europe/Russia, Siberia, Far East.
+// Source document 000: the tri-district model — Europe/Russia, Siberia, Far East.
 const EUROPE = t('Europe/Russia district', 'ヨーロッパ・ロシア地区', 'Европейская часть России');
 const SIBERIA = t('Siberia district', 'シベリア地区', 'Сибирь');
 const FAR_EAST = t('Far East district', '極東地区', 'Дальний Восток');
@@ -88,7 +89,7 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
     'Подготовка инновационных лидеров новых японско-российских отношений',
   ),
   notes: [
-    'Seed 000 gives the title, the goal, the three exchange types, the partners, the tri-district model and the Education Board.',
+    'Source document 000 gives the title, the goal, the three exchange types, the partners, the tri-district model and the Education Board.',
     'INVENTED: the Japanese title wording, numbers, dates, people, offices, clauses, curricula and attachments.',
   ],
   responsiblePerson: {
@@ -102,15 +103,15 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
     institutionId: 'tohoku.ac.jp',
   },
   outline: {
-    // 1) seed 000: "Summary of Project", "Global Human Resource on the project"
+    // 1) source document 000: "Summary of Project", "Global Human Resource on the project"
     significance: {
       significance: t(
-        'To make use of our deep ties with Russian universities and the Russian Academy of Sciences, and to foster those who build bridges between Japan and Russia through education, research, culture and industry (seed 000).',
-        'ロシアの大学およびロシア科学アカデミーとの深い結びつきを生かし、教育・研究・文化・産業の交流を通じて日露の架け橋となる人材を育成する（seed 000）。',
+        'To make use of our deep ties with Russian universities and the Russian Academy of Sciences, and to foster those who build bridges between Japan and Russia through education, research, culture and industry (source document 000).',
+        'ロシアの大学およびロシア科学アカデミーとの深い結びつきを生かし、教育・研究・文化・産業の交流を通じて日露の架け橋となる人材を育成する（資料 000）。',
       ),
       objective: t(
-        'Human resources with a high level of skills that will lead to new innovations between Japan and Russia (seed 000).',
-        '日露間の新たなイノベーションを牽引する高度な能力を持つ人材の育成（seed 000）。',
+        'Human resources with a high level of skills that will lead to new innovations between Japan and Russia (source document 000).',
+        '日露間の新たなイノベーションを牽引する高度な能力を持つ人材の育成（資料 000）。',
       ),
       goals: [
         t(
@@ -131,7 +132,7 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
         ),
       ],
     },
-    // 2) seed 000: the partners, grouped in the tri-district model
+    // 2) source document 000: the partners, grouped in the tri-district model
     consortia: {
       home: {
         consortiumId: 'tohoku-jr-japan',
@@ -148,8 +149,8 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
             'JP',
             t('Sendai', '仙台市', 'Сендай'),
             t(
-              'A national university in Sendai; the representative university of the project (seed 000).',
-              '仙台市にある国立大学。本事業の代表大学（seed 000）。',
+              'A national university in Sendai; the representative university of the project (source document 000).',
+              '仙台市にある国立大学。本事業の代表大学（資料 000）。',
             ),
             [
               {
@@ -192,8 +193,8 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
             'RU',
             t('Moscow', 'モスクワ', 'Москва'),
             t(
-              'Partner of the Europe/Russia district (seed 000).',
-              'ヨーロッパ・ロシア地区のパートナー（seed 000）。',
+              'Partner of the Europe/Russia district (source document 000).',
+              'ヨーロッパ・ロシア地区のパートナー（資料 000）。',
               'Партнёр европейской части России.',
             ),
             [grad('Faculty of Physics (INVENTED)', '物理学部（架空）', 'Физический факультет')],
@@ -210,8 +211,8 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
             'RU',
             t('Novosibirsk', 'ノボシビルスク', 'Новосибирск'),
             t(
-              'Partner of the Siberia district, with the Siberian Branch of the RAS (seed 000).',
-              'ロシア科学アカデミーシベリア支部とともにシベリア地区のパートナー（seed 000）。',
+              'Partner of the Siberia district, with the Siberian Branch of the RAS (source document 000).',
+              'ロシア科学アカデミーシベリア支部とともにシベリア地区のパートナー（資料 000）。',
               'Партнёр сибирского округа вместе с СО РАН.',
             ),
             [
@@ -234,8 +235,8 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
             'RU',
             t('Novosibirsk', 'ノボシビルスク', 'Новосибирск'),
             t(
-              'Research institutes hosting graduate joint education (seed 000).',
-              '大学院共同教育を受け入れる研究所群（seed 000）。',
+              'Research institutes hosting graduate joint education (source document 000).',
+              '大学院共同教育を受け入れる研究所群（資料 000）。',
               'Институты, принимающие аспирантов.',
             ),
             [],
@@ -252,8 +253,8 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
             'RU',
             t('Vladivostok', 'ウラジオストク', 'Владивосток'),
             t(
-              'Partner of the Far East district, with the Far Eastern Branch of the RAS (seed 000).',
-              'ロシア科学アカデミー極東支部とともに極東地区のパートナー（seed 000）。',
+              'Partner of the Far East district, with the Far Eastern Branch of the RAS (source document 000).',
+              'ロシア科学アカデミー極東支部とともに極東地区のパートナー（資料 000）。',
               'Партнёр дальневосточного округа вместе с ДВО РАН.',
             ),
             [
@@ -276,8 +277,8 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
             'RU',
             t('Vladivostok', 'ウラジオストク', 'Владивосток'),
             t(
-              'Research institutes hosting graduate joint education (seed 000).',
-              '大学院共同教育を受け入れる研究所群（seed 000）。',
+              'Research institutes hosting graduate joint education (source document 000).',
+              '大学院共同教育を受け入れる研究所群（資料 000）。',
               'Институты, принимающие аспирантов.',
             ),
             [],
@@ -310,10 +311,10 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
         '（架空）日本語・ロシア語・英語で公開。',
       ),
     },
-    // 6) seed 000: the Russian-Japanese Inter-University Education Board
+    // 6) source document 000: the Russian-Japanese Inter-University Education Board
     administration: t(
-      'The Russian-Japanese Inter-University Education Board (seed 000) plans and runs the credit-transfer and graduate exchanges; INVENTED: it meets twice a year and reports to the Executive Vice President for international affairs.',
-      '日露大学間教育評議会（seed 000）が単位互換交流と大学院交流を企画・運営する。（架空）年2回開催し、国際担当理事に報告する。',
+      'The Russian-Japanese Inter-University Education Board (source document 000) plans and runs the credit-transfer and graduate exchanges; INVENTED: it meets twice a year and reports to the Executive Vice President for international affairs.',
+      '日露大学間教育評議会（資料 000）が単位互換交流と大学院交流を企画・運営する。（架空）年2回開催し、国際担当理事に報告する。',
     ),
     agreement: {
       title: t(
@@ -327,34 +328,34 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
       stipulatesScreening: true,
       stipulatesRecognition: true,
     },
-    // 8) seed 000: the three exchange types
+    // 8) source document 000: the three exchange types
     implementation: {
       summary: t(
-        'Three kinds of exchange, in the tri-district model of universities and academies of sciences (seed 000).',
-        '大学と科学アカデミーからなる3地区モデルにおける3種類の交流（seed 000）。',
+        'Three kinds of exchange, in the tri-district model of universities and academies of sciences (source document 000).',
+        '大学と科学アカデミーからなる3地区モデルにおける3種類の交流（資料 000）。',
       ),
       exchangeTypes: [
         {
           name: t('Short-term cultural exchange', '短期文化交流'),
           description: t(
-            'To increase mutual cultural awareness and knowledge (seed 000).',
-            '相互の文化理解と知識を深める（seed 000）。',
+            'To increase mutual cultural awareness and knowledge (source document 000).',
+            '相互の文化理解と知識を深める（資料 000）。',
           ),
           levels: ['bachelor'],
         },
         {
           name: t('Credit-transfer exchange', '単位互換交流'),
           description: t(
-            'Student exchange with mutually recognised credit transfer (seed 000).',
-            '単位の相互認定を伴う学生交流（seed 000）。',
+            'Student exchange with mutually recognised credit transfer (source document 000).',
+            '単位の相互認定を伴う学生交流（資料 000）。',
           ),
           levels: ['bachelor', 'master'],
         },
         {
           name: t('Graduate joint education', '大学院共同教育'),
           description: t(
-            'Using the high-level research of both countries; a step towards double or joint degrees (seed 000).',
-            '両国の高度な研究を活用し、ダブル・ジョイントディグリーを目指す（seed 000）。',
+            'Using the high-level research of both countries; a step towards double or joint degrees (source document 000).',
+            '両国の高度な研究を活用し、ダブル・ジョイントディグリーを目指す（資料 000）。',
           ),
           levels: ['master', 'doctor'],
         },

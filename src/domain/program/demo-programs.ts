@@ -6,8 +6,9 @@ import type { ProgramRules } from './rules.ts';
 import { programRulesSchema } from './rules.ts';
 
 /**
- * MEXT's Advanced Student Exchange Pilot Project Support Program — seed 003, with its 2003 dates.
- * Every value cites its clause; the few the seed does not give are marked ASSUMPTION.
+ * MEXT's Advanced Student Exchange Pilot Project Support Program — source document 003, with its
+ * 2003 dates. Every value cites its clause; the few the document does not give are marked
+ * ASSUMPTION.
  */
 export const PILOT_PROGRAM_2003: ProgramRules = programRulesSchema.parse({
   id: 'mext-pilot-2003',
@@ -17,7 +18,7 @@ export const PILOT_PROGRAM_2003: ProgramRules = programRulesSchema.parse({
     en: 'Advanced Student Exchange Pilot Project Support Program',
     ja: '先導的留学生交流プログラム支援制度',
   },
-  source: 'seed 003',
+  source: 'source document 003',
   stipend: {
     currency: 'JPY',
     monthlyAmount: 100_000, // 003 §3(2)1)
@@ -67,15 +68,15 @@ export const PILOT_PROGRAM_2003: ProgramRules = programRulesSchema.parse({
   reporting: { due: 'end-of-fiscal-year', annual: true }, // 003 §10(2), §3(1) note
   safetySuspension: true, // 003 §10(1)
   notes: [
-    'Part-month scholarship and balance tolerance are not in seed 003: assumptions, editable.',
-    'The Japanese name is our rendering; seed 003 gives only the English text.',
+    'Part-month scholarship and balance tolerance are not in source document 003: assumptions, editable.',
+    'The Japanese name is our rendering; source document 003 gives only the English text.',
   ],
 });
 
 /**
- * MEXT's Inter-University Exchange Project, FY2014 call for Russia and India — seed 000.
- * Seed 000 gives only the program's aim, its start (2011) and the FY2014 countries; every
- * figure below is an ASSUMPTION carried over from the pilot program (seed 003) unless noted.
+ * MEXT's Inter-University Exchange Project, FY2014 call for Russia and India — source document 000,
+ * which gives only the program's aim, its start (2011) and the FY2014 countries; every figure below
+ * is an ASSUMPTION carried over from the pilot program (003) unless noted.
  */
 export const IEP_RUSSIA_INDIA_2014: ProgramRules = programRulesSchema.parse({
   id: 'mext-iep-2014',
@@ -85,21 +86,22 @@ export const IEP_RUSSIA_INDIA_2014: ProgramRules = programRulesSchema.parse({
     en: 'Inter-University Exchange Project (FY2014: Russia and India)',
     ja: '大学の世界展開力強化事業（平成26年度：ロシア、インド）',
   },
-  source: 'seed 000 (figures assumed from seed 003)',
+  source: 'source document 000 (figures assumed from 003)',
   stipend: { currency: 'JPY', monthlyAmount: 100_000, partialMonth: { kind: 'whole-months' } }, // ASSUMPTION
   stayMonths: { min: 3, max: 12 }, // ASSUMPTION
   supportPeriod: { maxYears: 5, mayChangeWithBudget: true, maySuspend: true }, // ASSUMPTION: five years
   annualCap: { studentMonths: 360, studentsAtFullLength: 30 }, // ASSUMPTION
-  projectsSupported: 10, // ASSUMPTION: seed 000 does not say how many projects were adopted
+  projectsSupported: 10, // ASSUMPTION: source document 000 does not say how many projects were adopted
   consortium: {
     homeCountry: 'JP',
-    // ASSUMPTION: seed 000 names Tohoku alone on the Japanese side, so one university may apply.
+    // ASSUMPTION: source document 000 names Tohoku alone on the Japanese side, so one university
+    // may apply.
     minHomeUniversities: 1,
     minPartnerUniversities: 1, // ASSUMPTION
-    partnerCountries: ['RU', 'IN'], // seed 000: "Russian and Indian universities"
+    partnerCountries: ['RU', 'IN'], // source document 000: "Russian and Indian universities"
     representativeRequired: true,
   },
-  levels: ['bachelor', 'master', 'doctor'], // seed 000: graduate-level joint education among others
+  levels: ['bachelor', 'master', 'doctor'], // source document 000: graduate-level joint education among others
   eligibility: { dispatchedFromCountry: 'JP', excludedResidenceStatuses: ['student'] }, // ASSUMPTION
   travel: {
     ticketsPerStay: 1,
@@ -108,13 +110,14 @@ export const IEP_RUSSIA_INDIA_2014: ProgramRules = programRulesSchema.parse({
     between: 'nearest-international-airports',
     paidThroughRepresentative: true,
   }, // ASSUMPTION
-  // seed 000: "the strategic acceptance of foreign students" — exchanges both ways; ASSUMPTION: tolerance.
+  // source document 000: "the strategic acceptance of foreign students" — exchanges both ways;
+  // ASSUMPTION: tolerance.
   balanceTolerance: { students: 2, studentMonths: 24 },
   requirements: {
     signedAgreement: true,
     tuitionWaiver: true,
     commonScreening: true,
-    // seed 000: "mechanisms for the mutual recognition of credits"
+    // source document 000: "mechanisms for the mutual recognition of credits"
     commonRecognition: true,
     memberConsents: true,
     translationLanguage: 'ja',
@@ -122,15 +125,15 @@ export const IEP_RUSSIA_INDIA_2014: ProgramRules = programRulesSchema.parse({
   dossier: { paperSize: 'A4' },
   fiscalYearStartMonth: 4, // Japan's fiscal year
   call: {
-    applicationDeadline: '2014-05-23', // ASSUMPTION: not in the seeds
-    outcomeBy: '2014-08-29', // ASSUMPTION: not in the seeds
+    applicationDeadline: '2014-05-23', // ASSUMPTION: not in the source documents
+    outcomeBy: '2014-08-29', // ASSUMPTION: not in the source documents
     utcOffset: '+09:00',
   },
   reporting: { due: 'end-of-fiscal-year', annual: true }, // ASSUMPTION
   safetySuspension: true,
   notes: [
-    'Seed 000 gives the program’s aim, its launch in 2011 and the FY2014 focus on Russia and India.',
-    'All figures and both call dates are assumptions carried over from seed 003 or invented; edit them.',
+    'Source document 000 gives the program’s aim, its launch in 2011 and the FY2014 focus on Russia and India.',
+    'All figures and both call dates are assumptions carried over from source document 003 or invented; edit them.',
   ],
 });
 

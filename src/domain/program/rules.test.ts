@@ -16,7 +16,7 @@ import {
 import { parseProgramRules, programRulesSchema, reviseProgramRules } from './rules.ts';
 
 describe('programs as data', () => {
-  it('R1–R20: both demo programs parse, and the pilot carries the numbers of seed 003', () => {
+  it('R1–R20: both demo programs parse, and the pilot carries the numbers of 003', () => {
     for (const p of DEMO_PROGRAM_RULES)
       expect(() => parseProgramRules(JSON.parse(JSON.stringify(p)))).not.toThrow();
     expect(PILOT).toMatchObject({
@@ -30,7 +30,7 @@ describe('programs as data', () => {
       call: { applicationDeadline: '2003-05-30', outcomeBy: '2003-06-30' }, // 003 §8–9
       fiscalYearStartMonth: 4,
     });
-    expect(IEP.consortium.partnerCountries).toEqual(['RU', 'IN']); // seed 000
+    expect(IEP.consortium.partnerCountries).toEqual(['RU', 'IN']); // source document 000
   });
 
   it('R14: the cap in student-months must equal students at full length × the longest stay', () => {

@@ -1,9 +1,10 @@
 /**
  * A funder's support program as data: every number and choice of rules R1–R20
- * (shared/design/PRODUCT.md) lives here, edited by the funder officer and versioned.
+ * (docs/rules.md) lives here, edited by the funder officer and versioned.
  * The code that checks applications reads these fields; it holds none of their values.
  *
- * Field comments cite the rule and the clause of seed 003 (the pilot program's rule book).
+ * Field comments cite the rule and the clause of source document 003 (the pilot program's rule
+ * book).
  */
 import { z } from 'zod';
 import { fareCeilingsSchema } from '../travel/bands.ts';
@@ -58,7 +59,7 @@ export const programRulesSchema = z
     /** The funder (SCHAC id), e.g. `mext.go.jp`. */
     funderId: z.string().min(1),
     name: localizedTextSchema,
-    /** Where the rules come from, e.g. `seed 003`. */
+    /** Where the rules come from, e.g. `source document 003`. */
     source: z.string().optional(),
 
     /** R11 — 003 §3(2)1): the student exchange scholarship. */

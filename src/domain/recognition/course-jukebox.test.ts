@@ -22,7 +22,10 @@ import type { GradeDistribution } from './grade-conversion.ts';
 const TSUKUBA = 'tsukuba.ac.jp';
 const UGA = 'univ-grenoble-alpes.fr';
 
-/** Seed 004: the CiC alliance, signed in 2017 with a dozen universities (three listed here). */
+/**
+ * Source document 004: the CiC alliance, signed in 2017 with a dozen universities (three listed
+ * here).
+ */
 const CIC: Alliance = {
   id: 'cic',
   name: { en: 'International Campus in Campus alliance' },

@@ -1,16 +1,16 @@
 /**
- * Course Jukebox (seed 004): an alliance's shared portfolio of online courses drawn from its
- * members' catalogues. "The initiative aims to share research and education resources, to expand
- * student mobility … and to develop a portfolio of online courses (the so-called Course Jukebox
- * System)" — the International Campus in Campus (CiC) alliance of Tsukuba, Université Grenoble
- * Alpes and a dozen others (004).
+ * Course Jukebox (source document 004): an alliance's shared portfolio of online courses drawn from
+ * its members' catalogues. "The initiative aims to share research and education resources, to
+ * expand student mobility … and to develop a portfolio of online courses (the so-called Course
+ * Jukebox System)" — the International Campus in Campus (CiC) alliance of Tsukuba, Université
+ * Grenoble Alpes and a dozen others (004).
  *
  * The model: each member publishes offers of its own online catalogue courses for a term; the
  * shared catalogue is the offers of members valid on a date; a student of another member may
  * enrol when eligible; the result becomes a transcript line and a component that goes through the
  * same recognition decision as a learning agreement (`recognition.ts`, R7).
  *
- * Catalogue courses follow EWP Courses (LOS/LOI, EWP.md §4.3): code, titles, level, credits in the
+ * Catalogue courses follow EWP Courses (LOS/LOI): code, titles, level, credits in the
  * institution's system, term, language of instruction, online or not.
  */
 import { convertCredits, DEFAULT_CREDIT_POLICY } from './credit-systems.ts';
@@ -28,7 +28,7 @@ export type CatalogueCourse = {
   title: LocalisedText;
   level: StudyLevel;
   credits: Credits;
-  /** Academic term id, e.g. "2026/2027-1/2" in the institution's own calendar (EWP.md §6.4). */
+  /** Academic term id, e.g. "2026/2027-1/2" in the institution's own calendar, as EWP has it. */
   term: string;
   /** Languages of instruction (BCP 47: "en", "fr", "ja"). */
   languages: readonly string[];
@@ -141,8 +141,8 @@ export type JukeboxEligibility =
   { eligible: true } | { eligible: false; reasons: Refusal<EligibilityCode>[] };
 
 /**
- * Seed 004: may a student of a member university enrol in a Jukebox course? Every reason is
- * listed, not only the first.
+ * Source document 004: may a student of a member university enrol in a Jukebox course? Every reason
+ * is listed, not only the first.
  */
 export function checkJukeboxEligibility(
   student: JukeboxStudent,

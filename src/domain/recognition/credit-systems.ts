@@ -12,8 +12,8 @@
  *
  * The rounding policy: the exact value (value × hours(from) ÷ hours(to)) is rounded to a step of
  * 0.5 credit, halves upward, unless the policy says otherwise; the result carries the exact value
- * too, so nothing is hidden. EWP (EWP.md §6.4): keep the original credits next to any converted
- * value — `Credits` travel with their system.
+ * too, so nothing is hidden. EWP: keep the original credits next to any converted value — `Credits`
+ * travel with their system.
  */
 import type { LocalisedText } from './types.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Grade conversion: by scale mapping (through the ECTS ladder of `grade-scales.ts`), or, when the
  * host publishes a grade distribution, by percentile — the EGRACONS method that EWP transcripts
- * carry as `gradeConversionTable` (EWP.md §4.9, §4.10).
+ * carry as `gradeConversionTable` (EWP Transcript of Records, ELMO).
  *
  * The percentile method. Each scale's passing grades, best first, take consecutive slices of
  * 0–100 % by their share of students (a cumulative percentage range). The source grade's slice at

@@ -10,8 +10,8 @@
  * distribution, `convertGrade` prefers the percentile method (EGRACONS), because fixed mappings
  * ignore how a scale is used: a French 14/20 is a good grade, not a 70 %.
  *
- * EWP (EWP.md §4.10, §6.4): grades are never normalised at the source; each scale is declared as
- * an ELMO `gradingScheme` and the label travels unchanged.
+ * EWP (ELMO): grades are never normalised at the source; each scale is declared as an ELMO
+ * `gradingScheme` and the label travels unchanged.
  */
 import type { LocalisedText } from './types.ts';
 

@@ -3,7 +3,7 @@
  * is recognised as at home, with credits in both systems; three signatures (student, home, host);
  * every version kept; changes after signing are proposals all three approve.
  *
- * Model (EWP OMobility LAs v1, EWP.md §4.8): every version is immutable once created and numbered
+ * Model (EWP OMobility LAs API v1): every version is immutable once created and numbered
  * 1, 2, …. A version is `proposed` until all three parties sign it (`approved`), a party rejects it
  * (`rejected`, with a comment) or a newer proposal replaces it (`superseded`). The first approved
  * version is EWP's `first-version`; the latest approved one is `approved-changes`; a pending one is
@@ -13,8 +13,8 @@
  * Before anyone has signed the first version the same mechanism edits the draft: each edit is a
  * new proposal that supersedes the last, so signatures given on an older draft never carry over.
  *
- * R7 (003 §5(7)): recognition is agreed before departure, in this document. Issue 8: "73 % of
- * learning agreements change after signing" — changes are first-class.
+ * R7 (003 §5(7)): recognition is agreed before departure, in this document. Most learning
+ * agreements change after signing, so changes are first-class.
  */
 import { CREDIT_SYSTEMS } from './credit-systems.ts';
 import type { CreditSystemId, Credits } from './credit-systems.ts';

@@ -1,5 +1,5 @@
 /**
- * The issue 8 scenario on the pure core: a nominated student's learning agreement is signed by
+ * The recognition scenario on the pure core: a nominated student's learning agreement is signed by
  * three parties, a change is proposed and approved, the host enters grades, home recognises, the
  * student sees credits — with the mobility moving through its state table alongside.
  */
@@ -66,7 +66,7 @@ function must(r: LaResult): LearningAgreement {
   return r.value.agreement;
 }
 
-describe('issue 8 scenario on the pure core', () => {
+describe('the recognition scenario on the pure core', () => {
   it('R7, R16: nominated → LA signed by three → change approved → grades → recognised credits', () => {
     let m: Mobility;
     const step = (

@@ -8,9 +8,8 @@
  * here against the members' consent (R16, 003 §7(2)).
  *
  * Why a reason is also required for partial recognition: anything less than the credits agreed in
- * the learning agreement must be justified to the student (issue 8: a third of students get less
- * than full recognition). A component studied in a Course Jukebox enrolment goes through the same
- * decision (`subject.kind = 'jukebox-enrolment'`).
+ * the learning agreement must be justified to the student. A component studied in a Course Jukebox
+ * enrolment goes through the same decision (`subject.kind = 'jukebox-enrolment'`).
  */
 import { convertGrade } from './grade-conversion.ts';
 import type { GradeConversion, GradeDistribution } from './grade-conversion.ts';

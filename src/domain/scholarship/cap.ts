@@ -1,6 +1,6 @@
 /**
  * The cap of 003 §4 (R14): "up to 30 [students a year] if they are sent for 12 months", kept as
- * a budget of student-months per fiscal year (program data; 360 for the seed program). Places
+ * a budget of student-months per fiscal year (program data; 360 for the 2003 pilot program). Places
  * are committed against it when they are published; payments are counted as paid.
  */
 import { fromMonthUnits, toMonthUnits } from './months.ts';

@@ -6,7 +6,7 @@ import { buildSchedule, checkSupportPeriod, supportPeriodFor } from './schedule.
 import type { Schedule, ScholarshipRules, Stay, SupportPeriod } from './types.ts';
 import { scholarshipRulesSchema } from './types.ts';
 
-/** The seed program's numbers (003 §3(1), §3(2), §4) — data passed in, as a program would. */
+/** The pilot program's numbers (003 §3(1), §3(2), §4) — data passed in, as a program would. */
 const mext: ScholarshipRules = {
   monthlyStipendJpy: 100_000,
   minMonths: 3,

@@ -2,7 +2,7 @@
  * Types of the scholarship domain: the program's rules as data, the schedule of a funded placed
  * student, and the refusals (each naming the rule of docs/rules.md it applies).
  *
- * Seeds: 003 §3(1) support period (R10), 003 §3(2)1) 100,000 yen a month (R11), 003 §3(2)2)
+ * Sources: 003 §3(1) support period (R10), 003 §3(2)1) 100,000 yen a month (R11), 003 §3(2)2)
  * three months to one year (R12), 003 §4 up to 30 students a year at 12 months (R14),
  * 003 §5(8), §6(2)2), §7(1) paid through the representative university after enrolment is
  * confirmed (R8), 003 §10(1) postponement or suspension for safety (R19).

@@ -10,7 +10,7 @@ import {
   type HandOffCall,
 } from './allocation-instance.ts';
 
-// The instance schema written from shared/formats/allocation.md (not imported from the engine).
+// The instance schema written from docs/formats/allocation.md (not imported from the engine).
 const count = z.number().int().nonnegative();
 const instanceSchema = z.strictObject({
   format: z.literal('kakehashi-allocation/1'),

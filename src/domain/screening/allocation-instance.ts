@@ -1,6 +1,6 @@
 /**
- * Hand-off to allocation (issue 5, item 5): a screened call becomes an instance of the format
- * `kakehashi-allocation/1` (shared/formats/allocation.md). The types are declared here, from the
+ * Hand-off to allocation: a screened call becomes an instance of the format
+ * `kakehashi-allocation/1` (docs/formats/allocation.md). The types are declared here, from the
  * format document, so that screening does not depend on the allocation engine's code.
  *
  * Mapping:

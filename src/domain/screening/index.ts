@@ -1,4 +1,4 @@
-/** Common screening across a consortium pair (R6, R16; issue 5, items 4 and 5). */
+/** Common screening across a consortium pair (R6, R16), and the hand-off to allocation. */
 export * from './errors.ts';
 export * from './grade-scales.ts';
 export * from './rubric.ts';

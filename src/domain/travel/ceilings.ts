@@ -1,6 +1,6 @@
 /**
  * Fare ceilings per distance band (R13, 003 §3(3)). The program's rules have a `travel` section
- * (src/domain/program/rules.ts) without ceilings: seed 003 gives none ("a round-trip economy
+ * (src/domain/program/rules.ts) without ceilings: 003 §3(3) (R13) gives none ("a round-trip economy
  * class air ticket"). Until the program data carries them, this documented default table is
  * used, keyed by the program id. Every figure is an ASSUMPTION (a round-trip economy fare in
  * integer yen, on the Erasmus+ distance bands of a one-way great-circle trip) for the demo

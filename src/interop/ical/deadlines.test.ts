@@ -59,7 +59,7 @@ describe('deadlinesCalendar', () => {
     ]);
     const [opens, closes, nomination, , grenobleCloses] = list;
     expect(opens?.get('DTSTART;VALUE=DATE')).toBe('20270110');
-    // 17:00 in Tokyo is 08:00 UTC; no TZID anywhere (the ical-generator gotcha of STACK.md).
+    // 17:00 in Tokyo is 08:00 UTC; no TZID anywhere (see the header of deadlines.ts).
     expect(closes?.get('DTSTART')).toBe('20270228T080000Z');
     expect(feed).not.toContain('TZID');
     expect(nomination?.get('DTSTART;VALUE=DATE')).toBe('20270315');

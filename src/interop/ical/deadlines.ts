@@ -1,12 +1,11 @@
 /**
- * iCalendar feed of call deadlines (issue 5, item 1; R18, 003 §8–9: deadlines of a call are
- * shown). One event per date of a call: applications open, applications close, nomination
- * deadline.
+ * iCalendar feed of call deadlines (R18, 003 §8–9: deadlines of a call are shown). One event per
+ * date of a call: applications open, applications close, nomination deadline.
  *
  * Times: an ISO date (`2027-02-28`) gives an all-day event; an ISO date-time with an offset
  * (`2027-02-28T17:00:00+09:00`) gives an event at that instant, written in UTC
  * (`DTSTART:20270228T080000Z`). No calendar or event time zone is ever set: with a time zone and
- * a native `Date`, ical-generator writes the UTC clock time as local time (docs STACK.md).
+ * a native `Date`, ical-generator writes the UTC clock time as local time.
  */
 import ical, { ICalCalendarMethod } from 'ical-generator';
 

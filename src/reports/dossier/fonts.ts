@@ -4,7 +4,7 @@
  *
  * The TTF files are read once and handed to pdfmake through its virtual file system, so pdfmake
  * needs no access to the local disk: unless another module has set one, the local access policy
- * denies every path, and the URL policy denies every download (shared/design/STACK.md §2.8).
+ * denies every path, and the URL policy denies every download.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

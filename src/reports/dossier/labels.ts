@@ -1,6 +1,6 @@
 /**
  * Headings and labels of the application dossier (R15 — 003 §6) in Japanese and English.
- * The English item titles follow the wording of seed 003 §6; the Japanese ones are ours.
+ * The English item titles follow the wording of 003 §6 (R15); the Japanese ones are ours.
  */
 import type { Level } from '#src/domain/program/rules.ts';
 

@@ -39,7 +39,7 @@ describe('the application dossier (R15 — 003 §6)', () => {
     }
   });
 
-  it('R15: all 13 items of §6(1) appear, numbered 1) … 13) in the seed’s order, then (2)–(5)', () => {
+  it('R15: all 13 items of 003 §6(1) appear, numbered 1) … 13) in its order, then (2)–(5)', () => {
     for (const lang of ['ja', 'en'] as const) {
       const L = LABELS[lang];
       const all = rendered[lang].text.compact;

@@ -16,7 +16,7 @@ const out = {
 };
 const Id = z.object({ id: z.string().uuid('expected an allocation run id (UUID)') });
 
-/** Allocation runs on a call or an uploaded instance (issue 6): compare the three mechanisms, publish one. */
+/** Allocation runs on a call or an uploaded instance: compare the three mechanisms, publish one. */
 export const allocationRunsRoutes =
   ({ db, mailer }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {

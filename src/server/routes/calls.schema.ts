@@ -1,4 +1,4 @@
-/** The API contract of calls, the student portal and common screening (issue 5). */
+/** The API contract of calls, the student portal and common screening. */
 import { z } from 'zod';
 import { NamesSchema } from './common.schema.ts';
 

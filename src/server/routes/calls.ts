@@ -57,7 +57,7 @@ const errors = {
   422: ErrorSchema,
 };
 
-/** Calls, the student portal, eligibility and common screening (issue 5). */
+/** Calls, the student portal, eligibility and common screening. */
 export const callsRoutes =
   (deps: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -199,7 +199,7 @@ export const callsRoutes =
         onRequest: signedIn,
         schema: {
           tags: ['screening'],
-          summary: 'The call as a kakehashi-allocation/1 instance (shared/formats/allocation.md)',
+          summary: 'The call as a kakehashi-allocation/1 instance (docs/formats/allocation.md)',
           params: CallId,
           response: { 200: z.record(z.string(), z.unknown()), ...errors },
         },

@@ -1,7 +1,7 @@
 /**
- * The API contract of the mobility area (issue 8): mobilities and their transitions, learning
- * agreements, transcripts and recognition, course catalogues, the Course Jukebox, conversions.
- * Request bodies reuse the zod schemas of src/domain/mobility and src/domain/recognition.
+ * The API contract of the mobility area: mobilities and their transitions, learning agreements,
+ * transcripts and recognition, course catalogues, the Course Jukebox, conversions. Request bodies
+ * reuse the zod schemas of src/domain/mobility and src/domain/recognition.
  */
 import { z } from 'zod';
 import { TransitionRequestSchema } from '#src/domain/mobility/schemas.ts';

@@ -69,7 +69,7 @@ const responses = {
   422: ErrorSchema,
 };
 
-/** Mobility workflow, learning agreements, recognition, catalogues and the Course Jukebox (issue 8). */
+/** Mobility workflow, learning agreements, recognition, catalogues and the Course Jukebox. */
 export const mobilityRoutes =
   ({ db, mailer }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -375,7 +375,7 @@ export const mobilityRoutes =
         reply.status(201).send(await createCourse(ctx(request), request.params.id, request.body)),
     );
 
-    // Course Jukebox (seed 004)
+    // Course Jukebox (source document 004)
     app.get(
       '/alliances/:id/jukebox',
       {

@@ -1,4 +1,4 @@
-/** The API contract of scholarships, payments, travel and advisories (issue 7). */
+/** The API contract of scholarships, payments, travel and advisories. */
 import { z } from 'zod';
 
 export const MobilityId = z.object({ id: z.string().uuid('expected a mobility id (UUID)') });

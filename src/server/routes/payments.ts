@@ -53,7 +53,7 @@ const errors = {
   422: ErrorSchema,
 };
 
-/** Scholarships, payments and travel (issue 7). */
+/** Scholarships, payments and travel. */
 export const paymentsRoutes =
   (deps: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {

@@ -1,8 +1,8 @@
 /**
- * The student portal (issue 5, item 2): apply to an open call with a ranked list of hosts (checked
- * by src/domain/eligibility with a reason for every refusal: R3, R9, R12, R18, consortium,
- * enrolment, language), see one's applications, withdraw until the deadline (R18), and upload the
- * documents the call asks for. A refusal stores nothing.
+ * The student portal: apply to an open call with a ranked list of hosts (checked by
+ * src/domain/eligibility with a reason for every refusal: R3, R9, R12, R18, consortium, enrolment,
+ * language), see one's applications, withdraw until the deadline (R18), and upload the documents
+ * the call asks for. A refusal stores nothing.
  */
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';

@@ -1,7 +1,7 @@
 /**
- * Calls for applications (issue 5, item 1): created and edited by a coordinator or rep officer of
- * a sending consortium (`call:manage`), listed publicly with their deadlines (R18, 003 §8–9), and
- * as an iCalendar feed of the deadlines.
+ * Calls for applications: created and edited by a coordinator or rep officer of a sending
+ * consortium (`call:manage`), listed publicly with their deadlines (R18, 003 §8–9), and as an
+ * iCalendar feed of the deadlines.
  */
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';

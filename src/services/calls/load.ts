@@ -1,7 +1,7 @@
 /**
- * Rows ↔ domain for calls (issue 5): a call row becomes the eligibility call of
- * src/domain/eligibility, the program's rules become its eligibility rules (R3, R9, R12), and the
- * agreement's clauses become the consent records R16 reads (src/domain/screening/consent.ts).
+ * Rows ↔ domain for calls: a call row becomes the eligibility call of src/domain/eligibility, the
+ * program's rules become its eligibility rules (R3, R9, R12), and the agreement's clauses become
+ * the consent records R16 reads (src/domain/screening/consent.ts).
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';

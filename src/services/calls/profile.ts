@@ -1,8 +1,8 @@
 /**
- * The student's own profile (issue 5, item 3): what the eligibility check reads — level (R3),
- * enrolment, residence status in Japan (R9), languages with CEFR levels, and the grade with its
- * scale (R6 normalises it). The student edits it; the home university is set by the university
- * and is not editable here. Every change is audited with its before and after.
+ * The student's own profile: what the eligibility check reads — level (R3), enrolment, residence
+ * status in Japan (R9), languages with CEFR levels, and the grade with its scale (R6 normalises
+ * it). The student edits it; the home university is set by the university and is not editable here.
+ * Every change is audited with its before and after.
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';

@@ -3,7 +3,7 @@
  * consortium pair's rubric — only once the agreement's consent on screening is present (R16,
  * 003 §7(2)) and never an applicant of their own institution (R6) — and the rank list shows the
  * common scores with the grade conversion and the ties explained. The screened call is handed to
- * allocation as a `kakehashi-allocation/1` instance (shared/formats/allocation.md).
+ * allocation as a `kakehashi-allocation/1` instance (docs/formats/allocation.md).
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
@@ -285,7 +285,7 @@ export async function callRanking(ctx: ServiceContext, callId: string) {
   };
 }
 
-/** The call as an allocation instance (issue 5, item 5), for its managers and allocators. */
+/** The call as an allocation instance, for its managers and allocators. */
 export async function callAllocationInstance(
   ctx: ServiceContext,
   callId: string,

@@ -1,7 +1,7 @@
 /**
- * Course catalogues per institution and organisational unit (issue 8 item 2): code, title in its
- * languages, level, credits in the institution's own system, term, language of instruction,
- * online or not; an online course may be shared in an alliance's Course Jukebox (seed 004).
+ * Course catalogues per institution and organisational unit: code, title in its languages, level,
+ * credits in the institution's own system, term, language of instruction, online or not; an online
+ * course may be shared in an alliance's Course Jukebox (source document 004).
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { consortia, consortiumMembers, courses, orgUnits } from '#src/db/schema.ts';

@@ -1,5 +1,5 @@
 /**
- * Course Jukebox (seed 004, issue 8 item 7): the Campus-in-Campus alliance shares online courses
+ * Course Jukebox (source document 004): the Campus-in-Campus alliance shares online courses
  * from its members' catalogues; students of member universities enrol across the alliance; the
  * host enters the result and the home coordinator decides on recognition — the same decision,
  * equivalence table and rate as for a learning agreement (R7, with R16 checked on the partners'

@@ -1,7 +1,7 @@
 /**
- * Learning agreements (issue 8 item 3, R7): the draft, proposals after signing, the three
- * signatures (student, home, host) with stale approvals refused (409), every version kept and
- * diffable. The domain object of src/domain/recognition/learning-agreement.ts is stored whole.
+ * Learning agreements (R7): the draft, proposals after signing, the three signatures (student,
+ * home, host) with stale approvals refused (409), every version kept and diffable. The domain
+ * object of src/domain/recognition/learning-agreement.ts is stored whole.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';

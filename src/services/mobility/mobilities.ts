@@ -1,7 +1,7 @@
 /**
- * The mobility workflow as use cases (issue 8 item 1): the scoped list, one mobility with the
- * actions this actor may take and its history, and transitions made by the state table of
- * src/domain/mobility — audited and notified to those concerned.
+ * The mobility workflow as use cases: the scoped list, one mobility with the actions this actor may
+ * take and its history, and transitions made by the state table of src/domain/mobility — audited
+ * and notified to those concerned.
  *
  * The `mobilities` row keeps the state; the workflow's version is 1 + the number of recorded
  * transitions (`mobility_events`), and the dates an action records (departure, arrival, end) live

@@ -1,9 +1,9 @@
 /**
- * Transcripts and recognition (issue 8 items 4–6, R7, R16): the host enters the transcript; the
- * home coordinator records a decision per component — full, partial or none with a reason —
- * offered the earlier decision for the same course pair as a suggestion (the equivalence table
- * grows with every decision); the student sees the credits recognised; the recognition rate per
- * agreement feeds reports. Credit and grade conversions show the rule used.
+ * Transcripts and recognition (R7, R16): the host enters the transcript; the home coordinator
+ * records a decision per component — full, partial or none with a reason — offered the earlier
+ * decision for the same course pair as a suggestion (the equivalence table grows with every
+ * decision); the student sees the credits recognised; the recognition rate per agreement feeds
+ * reports. Credit and grade conversions show the rule used.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';

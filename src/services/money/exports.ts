@@ -1,7 +1,7 @@
 /**
- * Bank exports of a batch (issue 7 §3): the Zengin 総合振込 file (fixed-length, half-width kana,
- * Shift_JIS), CSV and XLSX. They carry account numbers, so only the representative officer
- * (`bank:read`) may download them, and so may read a student's bank account.
+ * Bank exports of a batch: the Zengin 総合振込 file (fixed-length, half-width kana, Shift_JIS), CSV and
+ * XLSX. They carry account numbers, so only the representative officer (`bank:read`) may download
+ * them, and so may read a student's bank account.
  */
 import ExcelJS from 'exceljs';
 import { eq, inArray } from 'drizzle-orm';

@@ -1,5 +1,5 @@
 /**
- * Use cases of the scholarship (issue 7): a mobility's schedule (R10–R12), the host's enrolment
+ * Use cases of the scholarship: a mobility's schedule (R10–R12), the host's enrolment
  * confirmations (R8, 003 §6(2)2)), and the budget against the cap (R14, 003 §4) per fiscal year.
  */
 import { and, eq } from 'drizzle-orm';
@@ -412,7 +412,7 @@ export async function consortiumBudget(
 /**
  * R14 (003 §4) when places are published: would these new placements of a consortium's project
  * commit more student-months in a fiscal year than the program's cap? For the allocation's
- * publish step (issue 6); `places` are the stays about to become mobilities.
+ * publish step; `places` are the stays about to become mobilities.
  */
 export async function checkPlacesAgainstCap(
   db: ServiceContext['db'],

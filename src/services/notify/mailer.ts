@@ -1,9 +1,8 @@
 /**
- * E-mail notifications over SMTP (issue 5, item 6). Configured by `SMTP_URL`
- * (`smtp://user:pass@host:port`, or `smtps://` for implicit TLS); unset means in-app
- * notifications only, and `createMailer` returns `null`. The sender address comes from the
- * `from` option, else from a `from` query parameter of the URL
- * (`smtp://host:25?from=Kakehashi%20%3Cno-reply%40example.org%3E`), else `DEFAULT_FROM`.
+ * E-mail notifications over SMTP. Configured by `SMTP_URL` (`smtp://user:pass@host:port`, or
+ * `smtps://` for implicit TLS); unset means in-app notifications only, and `createMailer` returns
+ * `null`. The sender address comes from the `from` option, else from a `from` query parameter of
+ * the URL (`smtp://host:25?from=Kakehashi%20%3Cno-reply%40example.org%3E`), else `DEFAULT_FROM`.
  *
  * Usage:
  *   const mailer = createMailer(env.SMTP_URL);

@@ -9,13 +9,13 @@
  * AIRPORTS_SOURCE, shown next to airport data in the API and the web.
  *
  * What counts as "international". OurAirports has no flag for international service, so the
- * rule is derived from what the data holds, and was measured on the seeds' cities:
+ * rule is derived from what the data holds, and was measured on the cities of the demo world:
  *
  *   an airport is international ⇔ type ∈ {large_airport, medium_airport}
  *                                  ∧ scheduled_service = "yes" ∧ it has an IATA code
  *
- * (3,214 of the 5,210 rows). Nearest airport under this rule, great-circle from the seeds'
- * coordinates (shared/data/seed-organisations.md):
+ * (3,214 of the 5,210 rows). Nearest airport under this rule, great-circle from the demo
+ * world's coordinates (src/db/seed/demo-world.ts):
  *   Sendai (38.25, 140.87) → SDJ Sendai, 13 km;
  *   Novosibirsk (54.84, 83.09) → OVB Tolmachevo, 36 km (Yeltsovka, 29 km, has no scheduled
  *     service and no IATA code);

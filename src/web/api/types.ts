@@ -208,7 +208,7 @@ export type ImportResult = {
   errors: ImportRowError[];
 };
 
-// Agreements (issue 3): one shared, versioned record that both parties sign.
+// Agreements: one shared, versioned record that both parties sign.
 
 export const AGREEMENT_STATUSES = ['draft', 'signed', 'active', 'expired', 'terminated'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];

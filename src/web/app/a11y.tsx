@@ -16,9 +16,10 @@ import {
   type A11ySettings,
 } from '../lib/a11y-options.ts';
 
-// The reading mode for visually impaired readers that seed 001's site offers: font size,
-// letter spacing, colour scheme, images on or off. One switch turns it on with strong defaults;
-// the settings bar refines it. Everything is a class on <html>, so it holds on every page.
+// The reading mode for visually impaired readers that the site of source document 001 offers: font
+// size, letter spacing, colour scheme, images on or off. One switch turns it on with strong
+// defaults; the settings bar refines it. Everything is a class on <html>, so it holds on every
+// page.
 
 const MODIFIER_CLASSES = [
   ...FONT_SIZES.map((v) => `a11y-font-${v}`),

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 
-/** Marks a member that stands in for an unnamed real one, so that counts match the seeds. */
+/**
+ * Marks a member that stands in for an unnamed real one, so that counts match the source documents.
+ */
 export function PlaceholderBadge() {
   const { t } = useTranslation();
   return (

@@ -1,5 +1,5 @@
-// The options of the accessible reading mode (seed 001: font size, letter spacing, colour
-// scheme, images on or off). Plain data, so the locale test can check their labels.
+// The options of the accessible reading mode (source document 001: font size, letter spacing,
+// colour scheme, images on or off). Plain data, so the locale test can check their labels.
 
 export const FONT_SIZES = ['large', 'larger', 'largest'] as const;
 export const SPACINGS = ['normal', 'wide', 'wider'] as const;

@@ -1,7 +1,7 @@
 import { apiRequest } from '../../api/client.ts';
 
-// The allocation runs API (issue 6; server: src/server/routes/allocation-runs.ts). The shapes
-// mirror src/domain/allocation/{types,feasibility,explain}.ts and shared/formats/allocation.md.
+// The allocation runs API (server: src/server/routes/allocation-runs.ts). The shapes mirror
+// src/domain/allocation/{types,feasibility,explain}.ts and docs/formats/allocation.md.
 
 export const MECHANISMS = ['2s-ttc', 'optimal', 'serial-dictatorship'] as const;
 export type Mechanism = (typeof MECHANISMS)[number];

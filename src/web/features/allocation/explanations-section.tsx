@@ -14,8 +14,8 @@ function matches(explanation: StudentExplanation, query: string): boolean {
 }
 
 /**
- * Why each student got this host or stays home (issue 6 §2): how she was placed, and for every
- * choice above her outcome, why not. The server's English sentence is kept as a detail.
+ * Why each student got this host or stays home: how she was placed, and for every choice above her
+ * outcome, why not. The server's English sentence is kept as a detail.
  */
 export function ExplanationsSection({
   mechanism,

@@ -1,4 +1,4 @@
-/** The calls area's API: catalogue, student portal, screening and notifications (issue 5). */
+/** The calls area's API: catalogue, student portal, screening and notifications. */
 import { API_BASE, apiErrorFrom, apiRequest } from '../../api/client.ts';
 import type {
   ApplicationViewT,

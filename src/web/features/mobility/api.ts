@@ -1,4 +1,4 @@
-/** The mobility area's API calls (issue 8); shapes follow src/services/mobility. */
+/** The mobility area's API calls; shapes follow src/services/mobility. */
 import { apiRequest } from '../../api/client.ts';
 import type { Names } from '../../api/types.ts';
 import type { MobilityAction, MobilityState } from '../../../domain/mobility/mobility-workflow.ts';

@@ -12,7 +12,7 @@ import { createCourse, getCatalogue, type Catalogue } from './api.ts';
 import { CreditsText, LText } from './components.tsx';
 import './mobility.css';
 
-/** Issue 8 item 2: an institution's course catalogue, credits in its own system. */
+/** An institution's course catalogue, credits in its own system. */
 export function CataloguePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();

@@ -21,7 +21,10 @@ import { ConversionText, CreditsText, LText } from './components.tsx';
 import { DecisionForm, DecisionText } from './recognition.tsx';
 import './mobility.css';
 
-/** Seed 004: the alliance's Course Jukebox — shared online courses, enrolments, recognition. */
+/**
+ * The alliance's Course Jukebox (source document 004) — shared online courses, enrolments,
+ * recognition.
+ */
 export function JukeboxPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { apiErrorFrom, apiRequest, buildPath } from '../../api/client.ts';
 
-// The money API (issue 7; server: src/server/routes/payments.ts). Shapes mirror
-// src/services/money/*.ts; no account number ever reaches these views.
+// The money API (server: src/server/routes/payments.ts). Shapes mirror src/services/money/*.ts; no
+// account number ever reaches these views.
 
 export interface RuleRefusal {
   rule: string;

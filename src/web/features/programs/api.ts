@@ -1,4 +1,4 @@
-/** The programs area's API: funder programs as data, project applications and the review (issue 4). */
+/** The programs area's API: funder programs as data, project applications and the review. */
 import { API_BASE, apiRequest } from '../../api/client.ts';
 import type { ProjectApplication } from '../../../domain/program/application.ts';
 import type { CheckResult, SupportPeriod, SupportState } from '../../../domain/program/checks.ts';

@@ -136,7 +136,7 @@ function MembersTable({
   );
 }
 
-/** The application in the numbered items of seed 003 §6, readable. */
+/** The application in the numbered items of 003 §6, readable. */
 export function ApplicationContent({ app }: { app: ProjectApplication }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
