@@ -49,7 +49,7 @@ const instance = (): AllocationInstance => {
 };
 
 describe('kakehashi allocate', () => {
-  test('R4: an invalid instance exits 2 naming the field, and writes nothing', async () => {
+  test('an invalid instance exits 2 naming the field, and writes nothing', async () => {
     const inst = instance();
     inst.students[2]!.prefs = [...inst.students[2]!.prefs, 'msu.rx'];
     const file = join(dir, 'bad.json');
@@ -63,7 +63,7 @@ describe('kakehashi allocate', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  test('R4: invalid JSON exits 2 too', async () => {
+  test('invalid JSON exits 2 too', async () => {
     const file = join(dir, 'broken.json');
     await writeFile(file, '{ "format": ');
     const r = await run([file, '--mechanism', 'optimal']);
@@ -105,7 +105,7 @@ describe('kakehashi allocate', () => {
     expect(checkFeasible(inst, result)).toEqual([]);
   });
 
-  test('R4: usage errors exit 1; --help exits 0', async () => {
+  test('usage errors exit 1; --help exits 0', async () => {
     expect((await run([])).code).toBe(1);
     expect((await run(['x.json'])).code).toBe(1);
     expect((await run(['x.json', '--mechanism', 'lottery'])).code).toBe(1);

@@ -40,7 +40,7 @@ describe('optimal equals HiGHS', () => {
     expect(capped).toBeGreaterThan(10);
   });
 
-  test('R14: the LP text declares every variable binary', () => {
+  test('the LP text declares every variable binary', () => {
     const inst = tinyInstance(11, 6, { fundedMonthsCap: 6 });
     const lp = toLpFormat({
       numVars: 2,

@@ -169,7 +169,7 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
     expect(applied.statusCode).toBe(201);
   });
 
-  it('R16/R6: the call edit form gets the stored rubric (managers only) and a save keeps it', async () => {
+  it('the call edit form gets the stored rubric (managers only) and a save keeps it', async () => {
     const rep = await signInAs(t.app, `rep.tohoku@${D}`);
     expect((await call(null, 'GET', '/api/v1/calls/tohoku-jr-2027')).json().storedRubric).toBe(
       null,

@@ -32,7 +32,7 @@ const inst = makeInstance(
 );
 
 describe('explanations', () => {
-  test('R4: a 2s-ttc student is told the cycle she traded in', () => {
+  test('a 2s-ttc student is told the cycle she traded in', () => {
     const ex = explain(inst, twoSidedTtc(inst));
     const a = ex.find((e) => e.student === 'a')!;
     expect(a.host).toBe('r1');
@@ -44,7 +44,7 @@ describe('explanations', () => {
     expect(a.text).toContain('exchange cycle');
   });
 
-  test('R6: better choices are explained: refused, full, balance', () => {
+  test('better choices are explained: refused, full, balance', () => {
     const ex = explain(inst, twoSidedTtc(inst));
     const b = ex.find((e) => e.student === 'b')!;
     expect(b.host).toBe('r2');
@@ -56,7 +56,7 @@ describe('explanations', () => {
     expect(c.text).toMatch(/^Stays home\./);
   });
 
-  test('R4: baseline and optimal explanations name trimming and the objective', () => {
+  test('baseline and optimal explanations name trimming and the objective', () => {
     const sd = explain(inst, serialDictatorship(inst));
     expect(sd.every((e) => e.host !== null || e.how === 'home' || e.how === 'trimmed')).toBe(true);
     const opt = explain(inst, optimalSync(inst));
@@ -66,7 +66,7 @@ describe('explanations', () => {
     expect(c.better[0]).toEqual({ host: 'f', choice: 1, reason: 'balance' });
   });
 
-  test('R4: every student gets an explanation whose better choices rank above her host', () => {
+  test('every student gets an explanation whose better choices rank above her host', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 0x7fffffff }), (s) => {
         const i = tinyInstance(s, 7);

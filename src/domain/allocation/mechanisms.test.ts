@@ -55,7 +55,7 @@ function mediumInstance(s: number, rules: Partial<AllocationRules> = {}): Alloca
 }
 
 describe('every mechanism is feasible', () => {
-  test('R4: generated instances are valid instances of the contract', () => {
+  test('generated instances are valid instances of the contract', () => {
     fc.assert(
       fc.property(seed, (s) => {
         expect(validateInstance(tinyInstance(s)).ok).toBe(true);
@@ -111,7 +111,7 @@ describe('every mechanism is feasible', () => {
 });
 
 describe('optimal is the exact optimum', () => {
-  test('R4: optimal equals exhaustive enumeration on hundreds of tiny instances, every objective', () => {
+  test('optimal equals exhaustive enumeration on hundreds of tiny instances, every objective', () => {
     let network = 0;
     fc.assert(
       fc.property(seed, (s) => {
@@ -129,7 +129,7 @@ describe('optimal is the exact optimum', () => {
     expect(network).toBeGreaterThan(50); // both the flow and the integer program were exercised
   });
 
-  test('R4: the min-cost circulation equals branch and bound on larger network instances', () => {
+  test('the min-cost circulation equals branch and bound on larger network instances', () => {
     fc.assert(
       fc.property(seed, fc.constantFrom(...OBJECTIVES), (s, objective) => {
         const inst = tinyInstance(s, 12, {
@@ -146,7 +146,7 @@ describe('optimal is the exact optimum', () => {
     );
   });
 
-  test('R4: optimal places at least as many students as 2s-ttc and the baseline', () => {
+  test('optimal places at least as many students as 2s-ttc and the baseline', () => {
     fc.assert(
       fc.property(seed, (s) => {
         const inst = tinyInstance(s, 7);
@@ -162,7 +162,7 @@ describe('optimal is the exact optimum', () => {
     );
   });
 
-  test('R14: optimal says how it was solved', () => {
+  test('optimal says how it was solved', () => {
     const inst = tinyInstance(3, 5, { balanceUnit: 'months', balanceScope: 'consortium' });
     expect(optimalSync(inst).result.stats.solver).toBe('branch-and-bound');
     const net = tinyInstance(3, 5, {
@@ -174,7 +174,7 @@ describe('optimal is the exact optimum', () => {
     expect(optimalSync(net).result.stats.solver).toBe('min-cost-circulation');
   });
 
-  test('R4: results are deterministic and independent of the order of students', () => {
+  test('results are deterministic and independent of the order of students', () => {
     fc.assert(
       fc.property(seed, (s) => {
         const inst = tinyInstance(s, 8);

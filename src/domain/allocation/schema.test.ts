@@ -30,11 +30,11 @@ const errorOf = (value: unknown): string => {
 };
 
 describe('allocation instance validation (docs/formats/allocation.md)', () => {
-  test('R2: a valid instance passes', () => {
+  test('a valid instance passes', () => {
     expect(errorOf(base())).toBe('ok');
   });
 
-  test('R2: an unknown host in prefs names the field exactly as the contract', () => {
+  test('an unknown host in prefs names the field exactly as the contract', () => {
     const inst = base();
     inst.students[17]!.prefs = ['tohoku.ac.jp', 'nsu.ru', 'msu.rx'];
     inst.students[17]!.home = 'msu.ru';
@@ -48,13 +48,13 @@ describe('allocation instance validation (docs/formats/allocation.md)', () => {
     expect(errorOf(inst)).toBe('students[1].prefs[1]: no agreement from "nsu.ru" to "msu.ru"');
   });
 
-  test('R6: acceptedBy outside prefs is rejected', () => {
+  test('acceptedBy outside prefs is rejected', () => {
     const inst = base();
     inst.students[0]!.acceptedBy = ['nsu.ru', 'tohoku.ac.jp'];
     expect(errorOf(inst)).toBe('students[0].acceptedBy[1]: "tohoku.ac.jp" is not in prefs');
   });
 
-  test('R2: duplicates are rejected (universities, agreements, students, prefs)', () => {
+  test('duplicates are rejected (universities, agreements, students, prefs)', () => {
     let inst = base();
     inst.universities.push(uni('nsu.ru', 'RU'));
     expect(errorOf(inst)).toBe('universities[3].id: duplicate university "nsu.ru"');
@@ -71,7 +71,7 @@ describe('allocation instance validation (docs/formats/allocation.md)', () => {
     expect(errorOf(inst)).toBe('students[2].prefs[1]: duplicate host "nsu.ru"');
   });
 
-  test('R2: references and self-agreements are checked', () => {
+  test('references and self-agreements are checked', () => {
     let inst = base();
     inst.agreements[1]!.to = 'spbu.ru';
     expect(errorOf(inst)).toBe('agreements[1].to: unknown university "spbu.ru"');
@@ -86,7 +86,7 @@ describe('allocation instance validation (docs/formats/allocation.md)', () => {
     expect(errorOf(inst)).toBe('students[0].prefs[0]: "tohoku.ac.jp" is the student\'s home');
   });
 
-  test('R12: types and ranges are checked by field path', () => {
+  test('types and ranges are checked by field path', () => {
     let inst = base() as unknown as { students: { months: unknown }[] };
     inst.students[4]!.months = 0;
     expect(errorOf(inst)).toMatch(/^students\[4\]\.months: /);
@@ -101,7 +101,7 @@ describe('allocation instance validation (docs/formats/allocation.md)', () => {
     expect(errorOf(null)).toMatch(/^\(instance\): /);
   });
 
-  test('R4: formatPath writes indices in brackets', () => {
+  test('formatPath writes indices in brackets', () => {
     expect(formatPath(['students', 17, 'prefs', 2])).toBe('students[17].prefs[2]');
     expect(formatPath([])).toBe('(instance)');
   });

@@ -87,7 +87,7 @@ describe('2S-TTC', () => {
     ).toBe(0);
   });
 
-  test('R6: ties in score break by student id', () => {
+  test('ties in score break by student id', () => {
     const unis = [uni('j', 'JP'), uni('r', 'RU')];
     const inst = makeInstance(
       unis,
@@ -119,7 +119,7 @@ describe('2S-TTC', () => {
     );
   });
 
-  test('R6: 2s-ttc is individually rational (only listed hosts that accepted the student)', () => {
+  test('2s-ttc is individually rational (only listed hosts that accepted the student)', () => {
     fc.assert(
       fc.property(seed, (s) => {
         const inst = tinyInstance(s, 8);
@@ -134,7 +134,7 @@ describe('2S-TTC', () => {
     );
   });
 
-  test('R6: 2s-ttc respects home priority (no student envies a lower-priority student of her home)', () => {
+  test('2s-ttc respects home priority (no student envies a lower-priority student of her home)', () => {
     fc.assert(
       fc.property(seed, (s) => {
         const inst = classicInstance(s, 8);
@@ -158,7 +158,7 @@ describe('2S-TTC', () => {
     );
   });
 
-  test('R4: on tiny instances no balanced allocation makes every student at least as well off and one better', () => {
+  test('on tiny instances no balanced allocation makes every student at least as well off and one better', () => {
     fc.assert(
       fc.property(seed, (s) => {
         const inst = classicInstance(s, 6);
@@ -181,7 +181,7 @@ describe('2S-TTC', () => {
     );
   });
 
-  test('R4: no student gains by misreporting her preferences (sampled tiny instances)', () => {
+  test('no student gains by misreporting her preferences (sampled tiny instances)', () => {
     fc.assert(
       fc.property(seed, fc.nat(), (s, pick) => {
         const inst = classicInstance(s, 5);
@@ -256,7 +256,7 @@ describe('2S-TTC', () => {
     expect(out.result.stats.placed).toBe(60);
   });
 
-  test('R4: with no balance scope 2s-ttc is serial dictatorship by score', () => {
+  test('with no balance scope 2s-ttc is serial dictatorship by score', () => {
     const unis = [uni('j', 'JP'), uni('r', 'RU'), uni('f', 'FR')];
     const inst = makeInstance(
       unis,

@@ -226,7 +226,7 @@ describe('mobility workflow: inputs and guards', () => {
     expect(r.ok && r.mobility.learningAgreementVersion).toBe(3);
   });
 
-  it('R7: an interrupted mobility gets a transcript only if the student had arrived', () => {
+  it('an interrupted mobility gets a transcript only if the student had arrived', () => {
     const never = inState('interrupted', { departedOn: '2026-09-20' });
     expect(
       transition(never, 'issue_transcript', host, { at: AT, transcriptRef: 'tor-1' }),

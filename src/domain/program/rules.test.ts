@@ -16,7 +16,7 @@ import {
 import { parseProgramRules, programRulesSchema, reviseProgramRules } from './rules.ts';
 
 describe('programs as data', () => {
-  it('R1–R20: both demo programs parse, and the pilot carries the numbers of 003', () => {
+  it('both demo programs parse, and the pilot carries the numbers of 003', () => {
     for (const p of DEMO_PROGRAM_RULES)
       expect(() => parseProgramRules(JSON.parse(JSON.stringify(p)))).not.toThrow();
     expect(PILOT).toMatchObject({

@@ -12,7 +12,7 @@ import {
 import type { CreditConversionPolicy } from './credit-systems.ts';
 
 describe('credit systems as data', () => {
-  it('R7: each system carries a definition and a source', () => {
+  it('each system carries a definition and a source', () => {
     for (const id of CREDIT_SYSTEM_IDS) {
       const s = CREDIT_SYSTEMS[id];
       expect(s.id).toBe(id);

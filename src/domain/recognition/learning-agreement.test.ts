@@ -254,7 +254,7 @@ describe('learning agreement: changes after signing', () => {
 });
 
 describe('diffVersions', () => {
-  it('R7: lists added, removed and changed components with the changed fields', () => {
+  it('lists added, removed and changed components with the changed fields', () => {
     let la = signedByAll(draft(), 1);
     la = must(
       proposeChanges(la, {

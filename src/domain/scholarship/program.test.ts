@@ -54,7 +54,7 @@ describe('scholarshipRulesOf (the program’s rules as the scholarship sees them
     expect(s.totalJpy).toBe(1_200_000);
   });
 
-  it('R12: the program’s partial-month kinds — whole-months, started-month, pro-rata-days with daysPerMonth', () => {
+  it('the program’s partial-month kinds — whole-months, started-month, pro-rata-days with daysPerMonth', () => {
     const withKind = (partialMonth: (typeof IEP_RUSSIA_INDIA_2014)['stipend']['partialMonth']) =>
       scholarshipRulesOf({
         ...IEP_RUSSIA_INDIA_2014,

@@ -46,7 +46,7 @@ describe('dates', () => {
 });
 
 describe('fiscal year', () => {
-  it('R20: Japan’s fiscal year runs April–March and is named by its first year', () => {
+  it('Japan’s fiscal year runs April–March and is named by its first year', () => {
     expect(fiscalYearOf('2024-04-01', 4)).toBe(2024);
     expect(fiscalYearOf('2025-03-31', 4)).toBe(2024);
     expect(fiscalYearOf('2025-04', 4)).toBe(2025);
@@ -95,7 +95,7 @@ describe('schedule', () => {
     ]);
   });
 
-  it('R12: the partial-month rule "full-if-over-half" pays a month covered for more than half', () => {
+  it('the partial-month rule "full-if-over-half" pays a month covered for more than half', () => {
     // 10 Sep: 21 of 30 days (> half, paid); 5 Dec: 5 of 31 (not paid).
     const s = ok(buildSchedule(stay('2024-09-10', '2024-12-05'), mext, support));
     expect(s.lines.map((l) => [l.month, l.amountJpy, l.status])).toEqual([
@@ -111,7 +111,7 @@ describe('schedule', () => {
     expect(half.lines[0]).toMatchObject({ month: '2024-09', daysInStay: 15, amountJpy: 0 });
   });
 
-  it('R12: the partial-month rule "pro-rata-days" pays days ÷ days in the month, rounded down', () => {
+  it('the partial-month rule "pro-rata-days" pays days ÷ days in the month, rounded down', () => {
     const rules = { ...mext, partialMonthRule: 'pro-rata-days' as const };
     const s = ok(buildSchedule(stay('2024-09-16', '2025-01-10'), rules, support));
     // Sep 15/30 → 50,000; Jan 10/31 → 32,258.06… → 32,258.
@@ -125,7 +125,7 @@ describe('schedule', () => {
     });
   });
 
-  it('R12: the partial-month rule "calendar-months-only" pays whole calendar months only', () => {
+  it('the partial-month rule "calendar-months-only" pays whole calendar months only', () => {
     const rules = { ...mext, partialMonthRule: 'calendar-months-only' as const };
     const s = ok(buildSchedule(stay('2024-08-31', '2025-01-30'), rules, support));
     expect(s.lines.filter((l) => l.status === 'scheduled').map((l) => l.month)).toEqual([

@@ -133,7 +133,7 @@ const applicants: HandOffApplicant[] = [
 ];
 
 describe('toAllocationInstance', () => {
-  it('R6: produces a valid kakehashi-allocation/1 instance that reads back identically', () => {
+  it('produces a valid kakehashi-allocation/1 instance that reads back identically', () => {
     const instance = toAllocationInstance(call, applicants, places, rules);
     const readBack = instanceSchema.parse(JSON.parse(JSON.stringify(instance)));
     expect(readBack).toEqual(instance);
@@ -141,7 +141,7 @@ describe('toAllocationInstance', () => {
     expect(instance.rules).toEqual(rules);
   });
 
-  it('R6: maps places to agreements and caps', () => {
+  it('maps places to agreements and caps', () => {
     const { instance } = buildAllocationHandOff(call, applicants, places, rules);
     expect(instance.universities).toEqual([
       { id: 'tohoku.ac.jp', side: 'JP', consortium: 'jp-east', importCap: 2, exportCap: null },

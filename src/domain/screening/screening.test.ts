@@ -290,7 +290,7 @@ describe('ranking', () => {
     expect(ranked[0]).toMatchObject({ tiedWith: [], aheadOfNext: null });
   });
 
-  it('R6: a submission time without an offset, or an applicant twice, is refused', () => {
+  it('a submission time without an offset, or an applicant twice, is refused', () => {
     expect(() => rankApplicants([entry('s-a', 1, 1, '2027-02-01T09:00:00')])).toThrow(
       /with an offset/,
     );

@@ -103,7 +103,7 @@ describe('Zengin file', () => {
     }
   });
 
-  it('R8: the demo batch has fixed-length records of exactly 120 bytes (CR LF between)', () => {
+  it('the demo batch has fixed-length records of exactly 120 bytes (CR LF between)', () => {
     expect(zenginBatchSchema.safeParse(batch).success).toBe(true);
     const file = buildZenginFile(batch);
     expect(file.length).toBe(6 * 122);
@@ -124,7 +124,7 @@ describe('Zengin file', () => {
     expect(bare.length).toBe(6 * 120);
   });
 
-  it('R8: a batch round-trips through the file', () => {
+  it('a batch round-trips through the file', () => {
     for (const lineEnding of ['crlf', 'none'] as const) {
       const parsed = parseZenginFile(buildZenginFile(batch, { lineEnding }));
       expect(parsed.transferMonthDay).toBe('0325');
@@ -171,7 +171,7 @@ describe('Zengin file', () => {
     }
   });
 
-  it('R8: random batches of kana names and amounts round-trip', () => {
+  it('random batches of kana names and amounts round-trip', () => {
     const kana = fc.constantFrom(
       ...'アイウエオカガキギサザシジタダチツテデトナハバパヒビピフマヤユヨラワンーッャュョぁあがぱ　ABCxyz019().-/'.split(
         '',
