@@ -16,6 +16,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { MessageParams } from '../domain/shared/refusal.ts';
+import type { PersonNames } from '../domain/shared/names.ts';
 
 /** Names of an organisation or body in the languages it uses: { en, ja, ru, fr }. */
 export type Names = Partial<Record<'en' | 'ja' | 'ru' | 'fr', string>>;
@@ -122,6 +124,10 @@ export const users = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     email: text('email').notNull(),
     displayName: text('display_name').notNull(),
+    /** The language notifications and e-mails are written in (ja, ru, en, fr). */
+    language: text('language').notNull().default('en'),
+    /** The person's name in the scripts they write it in (kanji, kana, Latin, Cyrillic). */
+    names: jsonb('names').$type<PersonNames>().notNull().default({}),
     passwordHash: text('password_hash').notNull(),
     invented: boolean('invented').notNull().default(false),
     platformAdmin: boolean('platform_admin').notNull().default(false),
@@ -464,10 +470,11 @@ export const notifications = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** One of NOTIFICATION_TYPES; rendered per reader from the translation files with `params`. */
     kind: text('kind').notNull(),
-    subject: text('subject').notNull(),
-    body: text('body').notNull(),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    params: jsonb('params').$type<MessageParams>().notNull().default({}),
+    /** ids of the records the notification is about, for links */
+    data: jsonb('data').$type<Record<string, string | number | null>>().notNull().default({}),
     emailedAt: timestamp('emailed_at', { withTimezone: true }),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

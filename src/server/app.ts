@@ -29,6 +29,7 @@ import { callsRoutes } from './routes/calls.ts';
 import { allocationRunsRoutes } from './routes/allocation-runs.ts';
 import { paymentsRoutes } from './routes/payments.ts';
 import { mobilityRoutes } from './routes/mobility.ts';
+import { meRoutes } from './routes/me.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
 
 export const VERSION = '0.1.0';
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(allocationRunsRoutes(deps));
       await api.register(paymentsRoutes(deps));
       await api.register(mobilityRoutes(deps));
+      await api.register(meRoutes(db));
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type ErrorCode } from '#src/services/errors.ts';
+import { RULE_IDS, refusal, type MessageParams, type RuleId } from '#src/domain/shared/refusal.ts';
+import { AppError, fieldIssues, type ErrorCode } from '#src/services/errors.ts';
 
 /** The one code → status table. */
 export const STATUS: Record<ErrorCode, number> = {
@@ -39,18 +40,58 @@ function fieldPath(context: string | undefined, instancePath: string): string {
   );
 }
 
+/**
+ * Details in the shape of the contract: every field issue with a code (`custom` when a service
+ * gave none) and an English message; every refusal with its params and a known rule id.
+ */
+function normaliseDetails(details: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...details };
+  if (Array.isArray(details.refusals)) {
+    out.refusals = details.refusals.map((raw: unknown) => {
+      const r = (raw ?? {}) as Record<string, unknown>;
+      return refusal(
+        String(r.code ?? 'unknown'),
+        (typeof r.params === 'object' && r.params !== null ? r.params : {}) as MessageParams,
+        {
+          rule: (RULE_IDS as readonly unknown[]).includes(r.rule) ? (r.rule as RuleId) : undefined,
+          field: typeof r.field === 'string' ? r.field : undefined,
+        },
+      );
+    });
+  }
+  if (!Array.isArray(details.issues)) return out;
+  return {
+    ...out,
+    issues: details.issues.map((raw: unknown) => {
+      const issue = (raw ?? {}) as Record<string, unknown>;
+      return {
+        ...issue,
+        field: String(issue.field ?? ''),
+        code: typeof issue.code === 'string' ? issue.code : 'custom',
+        message: String(issue.message ?? 'invalid'),
+      };
+    }),
+  };
+}
+
 /** `spaHtml`: the web app's index.html, answered to every GET outside /api (client-side routes). */
 export function installErrorHandling(app: FastifyInstance, spaHtml?: string): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
-      return reply.status(STATUS[error.code]).send(body(error.code, error.message, error.details));
+      return reply
+        .status(STATUS[error.code])
+        .send(body(error.code, error.message, normaliseDetails(error.details)));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = (error as { validationContext?: string }).validationContext;
-      const issues = error.validation.map((v) => ({
-        field: fieldPath(context, v.instancePath),
-        message: v.message ?? 'invalid',
-      }));
+      const issues = error.validation.map((v) => {
+        const issue = (v.params as { issue?: Record<string, unknown> } | undefined)?.issue;
+        const [converted] = fieldIssues(
+          { issues: [{ ...issue, path: [], code: v.keyword, message: v.message ?? 'invalid' }] },
+          'x',
+        );
+        return { ...converted!, field: fieldPath(context, v.instancePath) };
+      });
       const first = issues[0];
       return reply
         .status(400)

@@ -1,18 +1,8 @@
+import type { MessageParams, Refusal } from '#src/domain/shared/refusal.ts';
+
 /** The one error type of Kakehashi. The server maps `code` to an HTTP status (server/errors.ts). */
-export const ERROR_CODES = [
-  'validation_failed',
-  'invalid_credentials',
-  'unauthenticated',
-  'csrf_failed',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'rule_violation',
-  'rate_limited',
-  'unsupported_media_type',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export { ERROR_CODES, type ErrorCode } from '#src/domain/shared/error-codes.ts';
+import type { ErrorCode } from '#src/domain/shared/error-codes.ts';
 
 export class AppError extends Error {
   constructor(
@@ -39,17 +29,76 @@ export function fieldPath(root: string, path: readonly PropertyKey[]): string {
   );
 }
 
-/** Zod issues as `{ field, message }`, fields rooted at `root` (`body`, `query`, `content`…). */
+/**
+ * One problem of invalid input: the field (`body.ranking[2]`), a stable `code` the reader's app
+ * translates (zod's issue codes: `too_small`, `invalid_type`…, or a refusal code), its `params`, and
+ * an English `message` for logs and API clients.
+ */
+export interface FieldIssue {
+  field: string;
+  code: string;
+  params?: MessageParams;
+  message: string;
+}
+
+type ZodLikeIssue = { path: readonly PropertyKey[]; message: string; code?: string };
+
+/** The params of a zod issue that a translated message may use. */
+function issueParams(zodIssue: ZodLikeIssue): MessageParams {
+  const issue = zodIssue as ZodLikeIssue & Record<string, unknown>;
+  const params: Record<string, string | number | boolean | readonly string[]> = {};
+  for (const key of ['minimum', 'maximum', 'inclusive', 'expected', 'format', 'origin'] as const) {
+    const v = issue[key];
+    if (typeof v === 'string' || typeof v === 'boolean') params[key] = v;
+    else if (typeof v === 'number' || typeof v === 'bigint') params[key] = Number(v);
+  }
+  if (Array.isArray(issue.values)) params.values = issue.values.map(String);
+  if (Array.isArray(issue.keys)) params.keys = issue.keys.map(String);
+  return params;
+}
+
+/** Zod issues as field issues, fields rooted at `root` (`body`, `query`, `content`…). */
 export function fieldIssues(
-  error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] },
+  error: { issues: readonly ZodLikeIssue[] },
   root: string,
-): { field: string; message: string }[] {
-  return error.issues.map((i) => ({ field: fieldPath(root, i.path), message: i.message }));
+): FieldIssue[] {
+  return error.issues.map((i) => ({
+    field: fieldPath(root, i.path),
+    code: i.code ?? 'custom',
+    params: issueParams(i),
+    message: i.message,
+  }));
 }
 
 /** The 400 for invalid input: the first field in the message, every one in the details. */
-export function invalidInput(issues: { field: string; message: string }[]): AppError {
+export function invalidInput(issues: FieldIssue[]): AppError {
   return new AppError('validation_failed', `${issues[0]?.field}: ${issues[0]?.message}`, {
     issues,
   });
+}
+
+/** A 400 for one field, refused with a code of the refusal vocabulary. */
+export function invalidField(field: string, refusal: Refusal, message: string): AppError {
+  return invalidInput([{ field, code: refusal.code, params: refusal.params, message }]);
+}
+
+/** An English summary of refusals for logs and API clients (people read the translated codes). */
+const summary = (refusals: readonly Refusal[]) =>
+  refusals.map((r) => (r.rule ? `${r.rule}: ${r.code}` : r.code)).join('; ');
+
+/**
+ * The 422 of the rules: the one place `rule_violation` is built. `details.refusals` lists every
+ * refusal `{ rule?, code, params, field? }`; `details.rules` the rules they apply.
+ */
+export function ruleViolation(refusals: readonly Refusal[], message?: string): AppError {
+  const rules = [...new Set(refusals.flatMap((r) => (r.rule ? [r.rule] : [])))];
+  return new AppError('rule_violation', message ?? summary(refusals), {
+    rules,
+    refusals: [...refusals],
+  });
+}
+
+/** A 409: the request conflicts with the state of the record, said as a refusal. */
+export function conflict(refusal: Refusal, message?: string): AppError {
+  return new AppError('conflict', message ?? summary([refusal]), { refusals: [refusal] });
 }

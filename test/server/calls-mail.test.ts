@@ -67,7 +67,7 @@ describe.each(ENGINES)('notifications by e-mail on %s', (engine) => {
     await new Promise<void>((resolve) => server.close(resolve));
   });
 
-  it('a submitted and a withdrawn application are e-mailed to the student and the home coordinator', async () => {
+  it('a submitted and a withdrawn application are e-mailed to the student and the home coordinator, in their language', async () => {
     const s = await signInAs(t.app, 'student.tohoku@demo.kakehashi.example');
     const headers = { cookie: s.cookie, 'x-csrf-token': s.csrfToken };
     const res = await t.app.inject({
@@ -82,7 +82,10 @@ describe.each(ENGINES)('notifications by e-mail on %s', (engine) => {
     expect(recipients).toContain('student.tohoku@demo.kakehashi.example');
     expect(recipients).toContain('coordinator.tohoku@demo.kakehashi.example');
     const toStudent = inbox.find((m) => m.to.includes('student.tohoku@demo.kakehashi.example'));
-    expect(subjectOf(toStudent?.raw ?? '')).toMatch(/^Application submitted: Japan–Russia/);
+    // Each recipient reads the mail in their own language, with a plain-text and an HTML part.
+    expect(subjectOf(toStudent?.raw ?? '')).toMatch(/^応募を受け付けました：日露新時代/);
+    expect(toStudent?.raw).toMatch(/Content-Type: text\/plain/i);
+    expect(toStudent?.raw).toMatch(/Content-Type: text\/html/i);
 
     const withdrawn = await t.app.inject({
       method: 'POST',
@@ -90,7 +93,7 @@ describe.each(ENGINES)('notifications by e-mail on %s', (engine) => {
       headers,
     });
     expect(withdrawn.statusCode).toBe(200);
-    expect(inbox.some((m) => subjectOf(m.raw).startsWith('Application withdrawn'))).toBe(true);
+    expect(inbox.some((m) => subjectOf(m.raw).startsWith('応募を取り下げました'))).toBe(true);
   });
 
   it('a refused application sends nothing (nothing stored, nothing mailed)', async () => {

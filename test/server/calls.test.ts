@@ -183,9 +183,13 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
     });
     expect(again.statusCode).toBe(409);
     const mine = (await call(student, 'GET', '/api/v1/me/notifications')).json();
-    expect(mine.items[0]).toMatchObject({ kind: 'application.submitted', readAt: null });
+    expect(mine.items[0]).toMatchObject({ type: 'application.submitted', readAt: null });
+    // Names, not ids: the call's title and the hosts travel in every language they have.
+    expect(mine.items[0].params.hosts[0]).toMatchObject({ en: 'Novosibirsk State University' });
     const staff = (await call(tohokuCoordinator, 'GET', '/api/v1/me/notifications')).json();
-    expect(staff.items.map((n: { kind: string }) => n.kind)).toContain('application.submitted');
+    expect(staff.items.map((n: { type: string }) => n.type)).toContain(
+      'application.submitted_home',
+    );
     const read = await call(student, 'POST', `/api/v1/me/notifications/${mine.items[0].id}/read`);
     expect(read.statusCode).toBe(200);
     const other = await call(foreign, 'POST', `/api/v1/me/notifications/${mine.items[0].id}/read`);
@@ -362,7 +366,7 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
     expect(second.json().score).toMatchObject({ complete: true, reviewers: 2 });
     expect(second.json().score.grade.explanation).toMatch(/^Japanese GPA 0–4: 3.3 → 88.33/);
     const notes = (await call(student, 'GET', '/api/v1/me/notifications')).json();
-    expect(notes.items[0].kind).toBe('application.scored');
+    expect(notes.items[0].type).toBe('application.scored');
   });
 
   it('R6: the rank list shows common scores with the grade conversion and ties explained', async () => {

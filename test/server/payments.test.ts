@@ -556,7 +556,7 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
       .select({ id: notifications.id })
       .from(notifications)
       .where(
-        and(eq(notifications.userId, nsuCoord!.id), eq(notifications.kind, 'advisory.recorded')),
+        and(eq(notifications.userId, nsuCoord!.id), eq(notifications.kind, 'advisory.suspended')),
       );
     const n = notes.length;
     expect(Number(n)).toBe(1);

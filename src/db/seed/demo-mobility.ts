@@ -262,18 +262,24 @@ export const JUKEBOX_USERS = [
   {
     email: 'student.tsukuba@demo.kakehashi.example',
     displayName: 'Taro Tsukuba (invented)',
+    language: 'ja' as const,
+    names: { latin: 'Taro Tsukuba', kanji: '筑波 太郎', kana: 'つくば たろう' },
     role: 'student',
     scopeId: 'self',
   },
   {
     email: 'coordinator.tsukuba@demo.kakehashi.example',
     displayName: 'Tomoko Coordinator (invented)',
+    language: 'ja' as const,
+    names: { latin: 'Tomoko Coordinator', kanji: '調整 智子', kana: 'ちょうせい ともこ' },
     role: 'coordinator',
     scopeId: 'tsukuba.ac.jp',
   },
   {
     email: 'coordinator.uga@demo.kakehashi.example',
     displayName: 'Camille Coordinatrice (invented)',
+    language: 'fr' as const,
+    names: { latin: 'Camille Coordinatrice' },
     role: 'coordinator',
     scopeId: 'univ-grenoble-alpes.fr',
   },
@@ -417,6 +423,8 @@ export async function seedMobility(tx: Db, userIds: Map<string, string>): Promis
       .values({
         email: u.email,
         displayName: u.displayName,
+        language: u.language,
+        names: u.names,
         passwordHash: student.passwordHash,
         invented: true,
       })

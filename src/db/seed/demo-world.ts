@@ -2,6 +2,8 @@
  * The world of the source documents 000–004, as the demo data: their organisations, cities and
  * coordinates. People are invented and marked so.
  */
+import type { PersonNames } from '../../domain/shared/names.ts';
+import type { Language } from '../../domain/shared/refusal.ts';
 import type { Names } from '../schema.ts';
 
 export interface DemoInstitution {
@@ -441,18 +443,26 @@ export const DEMO_PROGRAMS = [
 export const DEMO_USERS: {
   email: string;
   displayName: string;
+  /** the language their notifications and e-mails are in */
+  language: Language;
+  /** the name in the scripts the person writes it in */
+  names: PersonNames;
   platformAdmin?: boolean;
   roles: { role: string; scopeType: string; scopeId: string | 'self' }[];
 }[] = [
   {
     email: 'admin@demo.kakehashi.example',
     displayName: 'Aiko Admin',
+    language: 'en',
+    names: { latin: 'Aiko Admin', kanji: '管理 愛子', kana: 'かんり あいこ' },
     platformAdmin: true,
     roles: [],
   },
   {
     email: 'funder@demo.kakehashi.example',
     displayName: 'Fumio Funder',
+    language: 'ja',
+    names: { latin: 'Fumio Funder', kanji: '資金 文雄', kana: 'しきん ふみお' },
     roles: [
       { role: 'funder_officer', scopeType: 'program', scopeId: 'mext-iep-2014' },
       { role: 'funder_officer', scopeType: 'program', scopeId: 'mext-pilot-2003' },
@@ -461,31 +471,43 @@ export const DEMO_USERS: {
   {
     email: 'rep.tohoku@demo.kakehashi.example',
     displayName: 'Reiko Representative',
+    language: 'ja',
+    names: { latin: 'Reiko Representative', kanji: '代表 玲子', kana: 'だいひょう れいこ' },
     roles: [{ role: 'rep_officer', scopeType: 'consortium', scopeId: 'tohoku-jr-japan' }],
   },
   {
     email: 'coordinator.tohoku@demo.kakehashi.example',
     displayName: 'Kenji Coordinator',
+    language: 'ja',
+    names: { latin: 'Kenji Coordinator', kanji: '調整 健二', kana: 'ちょうせい けんじ' },
     roles: [{ role: 'coordinator', scopeType: 'institution', scopeId: 'tohoku.ac.jp' }],
   },
   {
     email: 'coordinator.nsu@demo.kakehashi.example',
     displayName: 'Natalia Koordinatorova',
+    language: 'ru',
+    names: { latin: 'Natalia Koordinatorova', cyrillic: 'Наталья Координаторова' },
     roles: [{ role: 'coordinator', scopeType: 'institution', scopeId: 'nsu.ru' }],
   },
   {
     email: 'reviewer@demo.kakehashi.example',
     displayName: 'Ryo Reviewer',
+    language: 'ja',
+    names: { latin: 'Ryo Reviewer', kanji: '審査 亮', kana: 'しんさ りょう' },
     roles: [{ role: 'reviewer', scopeType: 'call', scopeId: 'tohoku-jr-2015' }],
   },
   {
     email: 'student.tohoku@demo.kakehashi.example',
     displayName: 'Sakura Student',
+    language: 'ja',
+    names: { latin: 'Sakura Student', kanji: '学生 さくら', kana: 'がくせい さくら' },
     roles: [{ role: 'student', scopeType: 'self', scopeId: 'self' }],
   },
   {
     email: 'rep.hokudai@demo.kakehashi.example',
     displayName: 'Hana Hokkaido',
+    language: 'ja',
+    names: { latin: 'Hana Hokkaido', kanji: '北海道 花', kana: 'ほっかいどう はな' },
     roles: [
       { role: 'rep_officer', scopeType: 'consortium', scopeId: 'sea-of-japan-rim-jp' },
       { role: 'coordinator', scopeType: 'institution', scopeId: 'hokudai.ac.jp' },
@@ -494,6 +516,8 @@ export const DEMO_USERS: {
   {
     email: 'secretariat@demo.kakehashi.example',
     displayName: 'Sergei Secretariat',
+    language: 'ru',
+    names: { latin: 'Sergei Secretariat', cyrillic: 'Сергей Секретариатов' },
     roles: [{ role: 'secretariat', scopeType: 'association', scopeId: 'ajru' }],
   },
 ];

@@ -92,6 +92,8 @@ export async function seedDemo(db: Db, passwordHash: string): Promise<{ users: s
         .values({
           email: u.email,
           displayName: u.displayName,
+          language: u.language,
+          names: u.names,
           passwordHash,
           invented: true,
           platformAdmin: u.platformAdmin ?? false,

@@ -3,24 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '#src/db/client.ts';
 import { signIn, signOut } from '#src/services/auth/sessions.ts';
 import { ErrorSchema } from './common.schema.ts';
+import { SessionView, SignInBody } from './auth.schema.ts';
 import { SESSION_COOKIE, clearSessionCookie, requireActor, setSessionCookie } from '../session.ts';
-
-const Actor = z.object({
-  id: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  invented: z.boolean(),
-  platformAdmin: z.boolean(),
-  roles: z.array(
-    z.object({
-      role: z.string(),
-      scopeType: z.string(),
-      scopeId: z.string(),
-      scopeName: z.string().nullable(),
-    }),
-  ),
-});
-const ActorWithCsrf = z.object({ actor: Actor, csrfToken: z.string() });
 
 export const authRoutes =
   (db: Db, options: { signInPerMinute: number }): FastifyPluginAsyncZod =>
@@ -32,11 +16,8 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Sign in with e-mail and password; sets the session cookie',
-          body: z.object({
-            email: z.string().trim().min(3).max(320),
-            password: z.string().min(1).max(1024),
-          }),
-          response: { 200: ActorWithCsrf, 400: ErrorSchema, 401: ErrorSchema, 429: ErrorSchema },
+          body: SignInBody,
+          response: { 200: SessionView, 400: ErrorSchema, 401: ErrorSchema, 429: ErrorSchema },
         },
       },
       async (request, reply) => {
@@ -68,7 +49,7 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'The signed-in actor with their scoped roles',
-          response: { 200: ActorWithCsrf, 401: ErrorSchema },
+          response: { 200: SessionView, 401: ErrorSchema },
         },
       },
       async (request) => ({ actor: requireActor(request), csrfToken: request.csrfToken ?? '' }),

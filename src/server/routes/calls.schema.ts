@@ -228,14 +228,3 @@ export const RankingView = z.object({
   pending: z.array(RankEntry),
 });
 export type RankingViewT = z.infer<typeof RankingView>;
-
-export const NotificationView = z.object({
-  id: z.string(),
-  kind: z.string(),
-  subject: z.string(),
-  body: z.string(),
-  data: z.record(z.string(), z.unknown()),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
-export type NotificationViewT = z.infer<typeof NotificationView>;

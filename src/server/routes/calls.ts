@@ -25,7 +25,6 @@ import {
   submitReview,
 } from '#src/services/calls/screening.ts';
 import { updateMyProfile } from '#src/services/calls/profile.ts';
-import { markRead, myNotifications } from '#src/services/calls/notifications.ts';
 import { ErrorSchema } from './common.schema.ts';
 import {
   ApplicationView,
@@ -35,7 +34,6 @@ import {
   CallView,
   CreateCallBody,
   DocumentView,
-  NotificationView,
   ProfileBody,
   ProfileView,
   RankingView,
@@ -348,34 +346,5 @@ export const callsRoutes =
         },
       },
       async (request) => submitReview(ctx(request), mailer, request.params.id, request.body),
-    );
-    app.get(
-      '/me/notifications',
-      {
-        onRequest: signedIn,
-        schema: {
-          tags: ['notifications'],
-          summary: 'The signed-in user’s notifications, newest first',
-          querystring: z.object({ unread: z.stringbool().optional() }),
-          response: {
-            200: z.object({ unread: z.number().int(), items: z.array(NotificationView) }),
-            ...errors,
-          },
-        },
-      },
-      async (request) => myNotifications(ctx(request), request.query),
-    );
-    app.post(
-      '/me/notifications/:id/read',
-      {
-        onRequest: signedIn,
-        schema: {
-          tags: ['notifications'],
-          summary: 'Mark a notification as read',
-          params: z.object({ id: z.uuid() }),
-          response: { 200: z.object({ id: z.string(), read: z.boolean() }), ...errors },
-        },
-      },
-      async (request) => markRead(ctx(request), request.params.id),
     );
   };

@@ -1,17 +1,39 @@
 import { z } from 'zod';
+import { messageParamsSchema, refusalSchema } from '#src/domain/shared/refusal.ts';
+import { ERROR_CODES } from '#src/domain/shared/error-codes.ts';
 
 export const NamesSchema = z
   .object({ en: z.string(), ja: z.string(), ru: z.string(), fr: z.string() })
   .partial()
   .describe('The name in each language the organisation uses');
 
+export const FieldIssueSchema = z.object({
+  field: z.string().describe('where: body.ranking[2], query.page…'),
+  code: z.string().describe('what, for the reader’s app to translate: too_small, invalid_type…'),
+  params: messageParamsSchema.optional(),
+  message: z.string().describe('in English, for logs and API clients'),
+});
+
+/**
+ * Every error: `code` decides the status; `message` is English for logs and API clients; people
+ * read the translation of `details.refusals` (rule violations, conflicts) or `details.issues`
+ * (invalid input) or of `code` itself.
+ */
 export const ErrorSchema = z.object({
   error: z.object({
-    code: z.string(),
+    code: z.enum(ERROR_CODES),
     message: z.string(),
-    details: z.record(z.string(), z.unknown()),
+    details: z
+      .object({
+        refusals: z.array(refusalSchema).optional(),
+        rules: z.array(z.string()).optional(),
+        issues: z.array(FieldIssueSchema).optional(),
+        requestId: z.string().optional(),
+      })
+      .catchall(z.unknown()),
   }),
 });
+export type ErrorBody = z.infer<typeof ErrorSchema>;
 
 export const PageQuery = {
   page: z.coerce.number().int().min(1).default(1),

@@ -22,6 +22,7 @@ import type { ServiceContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { createHighsSolver } from './highs-solver.ts';
 import { checkPlacesAgainstCap } from '../money/scholarship.ts';
+import { institutionNames } from '#src/db/queries/names.ts';
 import { notify } from '../notify/notify.ts';
 import type { Mailer } from '../notify/mailer.ts';
 
@@ -285,16 +286,24 @@ export async function publishRun(
     const nominated = [...applications.values()].filter((a) =>
       chosen.result.assignments.some((x) => x.student === a.id),
     );
-    sendMail = await notify(
+    const hostNames = await institutionNames(
       tx,
-      nominated.map((a) => a.userId),
-      {
-        kind: 'allocation.nominated',
-        subject: 'Kakehashi: you have been nominated for an exchange place',
-        body: 'The allocation of your call was published and you were nominated for a place. Your coordinator will contact you about the next steps.',
-        data: { runId: id },
-      },
+      chosen.result.assignments.map((x) => x.host),
     );
+    const sends: ((m: Mailer | null) => Promise<void>)[] = [];
+    for (const application of nominated) {
+      const host = chosen.result.assignments.find((x) => x.student === application.id)!.host;
+      sends.push(
+        await notify(tx, [application.userId], {
+          type: 'allocation.nominated',
+          params: { call: call?.title ?? {}, host: hostNames.get(host) ?? { en: host } },
+          data: { runId: id },
+        }),
+      );
+    }
+    sendMail = async (m) => {
+      for (const send of sends) await send(m);
+    };
     await audit(tx, ctx, {
       action: 'allocation.publish',
       resourceType: 'allocation-run',

@@ -10,6 +10,7 @@ import {
   users,
 } from '#src/db/schema.ts';
 import type { Actor, Role, ScopeType } from '#src/domain/access/policy.ts';
+import { LANGUAGES, type Language } from '#src/domain/shared/refusal.ts';
 import { AppError } from '../errors.ts';
 import { audit } from '../audit.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
@@ -19,6 +20,8 @@ export const SESSION_TTL_HOURS = 12;
 export interface ActorView extends Actor {
   email: string;
   displayName: string;
+  /** the language the person reads notifications and e-mails in */
+  language: Language;
   invented: boolean;
   roles: { role: Role; scopeType: ScopeType; scopeId: string; scopeName: string | null }[];
 }
@@ -104,6 +107,9 @@ export async function loadActor(db: Db, userId: string): Promise<ActorView> {
     id: user.id,
     email: user.email,
     displayName: user.displayName,
+    language: (LANGUAGES as readonly string[]).includes(user.language)
+      ? (user.language as Language)
+      : 'en',
     invented: user.invented,
     platformAdmin: user.platformAdmin,
     roles: roles.map((r) => ({

@@ -22,6 +22,7 @@ import {
   type EligibilityResult,
   type EligibilityStudent,
 } from '#src/domain/eligibility/index.ts';
+import { institutionName, institutionNames, personName } from '#src/db/queries/names.ts';
 import type { Mailer } from '../notify/mailer.ts';
 import { notify } from '../notify/notify.ts';
 import { audit } from '../audit.ts';
@@ -70,8 +71,6 @@ async function coordinatorsOf(db: Db, institutionIds: readonly string[]) {
 async function sendAfter(mailer: Mailer | null, sends: ((m: Mailer | null) => Promise<void>)[]) {
   for (const send of sends) await send(mailer);
 }
-
-const callTitle = (row: CallRow) => row.title.en ?? row.title.ja ?? row.id;
 
 async function studentOf(db: Db, userId: string) {
   const [profile] = await db
@@ -220,17 +219,19 @@ export async function applyToCall(
       details: { call: callId, ranking: ranking.ranking },
     });
     const data = { application: appId, call: callId, status: 'submitted' };
+    const hostNames = await institutionNames(tx, ranking.ranking);
+    const params = {
+      call: row.title,
+      student: await personName(tx, actor.id),
+      home: await institutionName(tx, profile.homeId),
+      hosts: ranking.ranking.map((h) => hostNames.get(h) ?? { en: h }),
+      closes: row.closes,
+    };
     sends.push(
-      await notify(tx, [actor.id], {
-        kind: 'application.submitted',
-        subject: `Application submitted: ${callTitle(row)}`,
-        body: `Your application to "${callTitle(row)}" was received. Hosts ranked: ${ranking.ranking.join(', ')}. You may withdraw it until ${row.closes}.`,
-        data,
-      }),
+      await notify(tx, [actor.id], { type: 'application.submitted', params, data }),
       await notify(tx, await coordinatorsOf(tx, [profile.homeId]), {
-        kind: 'application.submitted',
-        subject: `New application to ${callTitle(row)}`,
-        body: `A student of ${profile.homeId} applied to "${callTitle(row)}" (hosts: ${ranking.ranking.join(', ')}).`,
+        type: 'application.submitted_home',
+        params,
         data,
       }),
     );
@@ -378,17 +379,16 @@ export async function withdrawApplication(ctx: ServiceContext, mailer: Mailer | 
       resourceId: id,
     });
     const data = { application: id, call: call.id, status: 'withdrawn' };
+    const params = {
+      call: call.title,
+      student: await personName(tx, row.studentUserId),
+      home: await institutionName(tx, row.homeId),
+    };
     sends.push(
-      await notify(tx, [row.studentUserId], {
-        kind: 'application.withdrawn',
-        subject: `Application withdrawn: ${callTitle(call)}`,
-        body: `Your application to "${callTitle(call)}" is withdrawn.`,
-        data,
-      }),
+      await notify(tx, [row.studentUserId], { type: 'application.withdrawn', params, data }),
       await notify(tx, await coordinatorsOf(tx, [row.homeId]), {
-        kind: 'application.withdrawn',
-        subject: `Application withdrawn: ${callTitle(call)}`,
-        body: `A student of ${row.homeId} withdrew their application to "${callTitle(call)}".`,
+        type: 'application.withdrawn_home',
+        params,
         data,
       }),
     );

@@ -22,6 +22,7 @@ import {
   type Review,
 } from '#src/domain/screening/index.ts';
 import type { Mailer } from '../notify/mailer.ts';
+import { institutionName, personName } from '#src/db/queries/names.ts';
 import { notify } from '../notify/notify.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
@@ -166,19 +167,19 @@ export async function submitReview(
       details: { scores: input.scores, complete: score.complete },
     });
     if (score.complete && app.status !== 'scored') {
-      const title = call.title.en ?? call.id;
       const data = { application: applicationId, call: call.id, status: 'scored' };
+      const params = {
+        call: call.title,
+        student: await personName(tx, app.studentUserId),
+        home: await institutionName(tx, app.homeId),
+        count: rubric.minReviewers,
+        score: Math.round(score.score * 100) / 100,
+      };
       sends.push(
-        await notify(tx, [app.studentUserId], {
-          kind: 'application.scored',
-          subject: `Screening complete: ${title}`,
-          body: `Your application to "${title}" has been scored on the common rubric; the rank list will be used for the allocation of places.`,
-          data,
-        }),
+        await notify(tx, [app.studentUserId], { type: 'application.scored', params, data }),
         await notify(tx, await usersWithRole(tx, 'coordinator', [app.homeId]), {
-          kind: 'application.scored',
-          subject: `Applicant scored: ${title}`,
-          body: `An applicant of ${app.homeId} to "${title}" has all ${rubric.minReviewers} reviews (common score ${score.score.toFixed(2)}).`,
+          type: 'application.scored_home',
+          params,
           data,
         }),
       );

@@ -47,6 +47,12 @@ import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import type { Mailer } from '../notify/mailer.ts';
+import {
+  consortiumNames,
+  institutionName,
+  institutionNames,
+  personName,
+} from '#src/db/queries/names.ts';
 import { notify } from '../notify/notify.ts';
 import {
   coordinatorsOf,
@@ -258,10 +264,16 @@ export async function enrolInCourse(
       details: { allianceId, courseId, home: profile.homeId, host: course.institutionId },
     });
     const recipients = await coordinatorsOf(tx, [profile.homeId, course.institutionId]);
+    const inst = await institutionNames(tx, [profile.homeId, course.institutionId]);
     return notify(tx, recipients, {
-      kind: 'jukebox.enrolled',
-      subject: `Course Jukebox: a ${profile.homeId} student enrolled in ${course.code}`,
-      body: `${course.institutionId} ${course.code} (${course.term ?? ''}), Course Jukebox of ${allianceId}.`,
+      type: 'jukebox.enrolled',
+      params: {
+        student: await personName(tx, actor.id),
+        home: inst.get(profile.homeId) ?? { en: profile.homeId },
+        host: inst.get(course.institutionId) ?? { en: course.institutionId },
+        course: course.code,
+        alliance: (await consortiumNames(tx, [allianceId])).get(allianceId) ?? { en: allianceId },
+      },
       data: { enrolmentId: id, courseId },
     });
   });
@@ -406,9 +418,13 @@ export async function enterJukeboxResult(
       ...(await coordinatorsOf(tx, [record.enrolment.homeInstitutionId])),
     ].filter((u) => u !== ctx.actor?.id);
     return notify(tx, recipients, {
-      kind: 'jukebox.result',
-      subject: `Course Jukebox: result of ${course.code}`,
-      body: `${course.code}: ${input.status}${input.grade ? `, ${input.grade}` : ''}.`,
+      type: 'jukebox.result',
+      params: {
+        context: input.status,
+        course: course.code,
+        host: await institutionName(tx, course.institutionId),
+        grade: input.grade ?? null,
+      },
       data: { enrolmentId: id },
     });
   });
@@ -489,9 +505,15 @@ export async function decideJukebox(
       tx,
       [row.studentUserId].filter((u) => u !== ctx.actor?.id),
       {
-        kind: 'recognition.decided',
-        subject: `Recognition: ${course.code} — ${r.value.outcome}`,
-        body: `${r.value.creditsRecognised.value} ${r.value.creditsRecognised.system} recognised.`,
+        type: 'jukebox.recognition',
+        params: {
+          context: r.value.outcome,
+          course: course.code,
+          home: await institutionName(tx, homeId),
+          recognised: r.value.creditsRecognised.value,
+          system: r.value.creditsRecognised.system,
+          reason: r.value.reason ?? null,
+        },
         data: { enrolmentId: id },
       },
     );

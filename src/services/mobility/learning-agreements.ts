@@ -32,6 +32,7 @@ import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import type { Mailer } from '../notify/mailer.ts';
+import { mobilityNames } from '#src/db/queries/names.ts';
 import { notify } from '../notify/notify.ts';
 import {
   institutionInfo,
@@ -168,9 +169,8 @@ async function save(
     const recipients = await usersOfParties(tx, s, e.notify, ctx.actor?.id ?? null);
     sends.push(
       await notify(tx, recipients, {
-        kind: e.type,
-        subject: `Learning agreement of ${s.row.studentName}: version ${e.version} ${e.type.slice(3)}`,
-        body: `The ${e.party} ${e.type.slice(3)} version ${e.version} of the learning agreement (${s.row.homeId} → ${s.row.hostId}).`,
+        type: e.type,
+        params: { ...(await mobilityNames(tx, s.row)), version: e.version, context: e.party },
         data: { mobilityId: la.mobilityId, version: e.version, event: e.type },
       }),
     );

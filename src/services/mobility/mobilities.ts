@@ -41,6 +41,7 @@ import {
 } from '#src/domain/recognition/learning-agreement.ts';
 import { recognitionRate, type RecognitionDecision } from '#src/domain/recognition/recognition.ts';
 import type { Mailer } from '../notify/mailer.ts';
+import { mobilityNames } from '#src/db/queries/names.ts';
 import { notify } from '../notify/notify.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
@@ -444,12 +445,13 @@ export async function applyTransition(
   }
   const recipients = await usersOfParties(tx, s, main.notify, ctx.actor?.id ?? null);
   return notify(tx, recipients, {
-    kind: `mobility.${next.state}`,
-    subject: `Mobility of ${s.row.studentName}: ${mobility.state} → ${next.state}`,
-    body:
-      `${s.row.homeId} → ${s.row.hostId}: ${rule.description}.` +
-      (main.reason ? `\nReason: ${main.reason}` : '') +
-      (main.date ? `\nDate: ${main.date}` : ''),
+    type: `mobility.${next.state}`,
+    params: {
+      ...(await mobilityNames(tx, s.row)),
+      from: mobility.state,
+      reason: main.reason ?? null,
+      date: main.date ?? null,
+    },
     data: { mobilityId: s.row.id, action: req.action, from: mobility.state, to: next.state },
   });
 }

@@ -38,6 +38,7 @@ import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import type { Mailer } from '../notify/mailer.ts';
+import { mobilityNames } from '#src/db/queries/names.ts';
 import { notify } from '../notify/notify.ts';
 import {
   institutionInfo,
@@ -384,11 +385,16 @@ export async function decideComponent(
       ctx.actor?.id ?? null,
     );
     return notify(tx, recipients, {
-      kind: 'recognition.decided',
-      subject: `Recognition: ${d.hostCourseCode} — ${d.outcome}`,
-      body:
-        `${d.creditsRecognised.value} of ${d.creditsPlanned.value} ${d.creditsPlanned.system} recognised.` +
-        (d.reason ? `\nReason: ${d.reason}` : ''),
+      type: 'recognition.decided',
+      params: {
+        ...(await mobilityNames(tx, s.row)),
+        context: d.outcome,
+        course: d.hostCourseCode,
+        recognised: d.creditsRecognised.value,
+        planned: d.creditsPlanned.value,
+        system: d.creditsPlanned.system,
+        reason: d.reason ?? null,
+      },
       data: { mobilityId, componentId: d.componentId, outcome: d.outcome },
     });
   });

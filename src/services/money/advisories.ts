@@ -175,9 +175,8 @@ export async function recordAdvisory(
       }
     }
     const send = await notify(tx, await recipients(tx, mobs), {
-      kind: 'advisory.recorded',
-      subject: `Dispatch to ${input.country} ${input.level === 'suspend' ? 'suspended' : 'postponed'} from ${input.from} (R19)`,
-      body: `For your safety, dispatch of students to ${input.country} is ${input.level === 'suspend' ? 'suspended' : 'postponed'} from ${input.from}. Scholarship and travel payments for stays there are held until the advisory is lifted. Reason: ${input.reason}`,
+      type: input.level === 'suspend' ? 'advisory.suspended' : 'advisory.postponed',
+      params: { country: input.country, from: input.from, note: input.reason },
       data: { advisoryId: row!.id, country: input.country, level: input.level, from: input.from },
     });
     return { row: row!, send };
@@ -226,9 +225,8 @@ export async function liftAdvisory(
       details: { on },
     });
     return notify(tx, await recipients(tx, mobs), {
-      kind: 'advisory.lifted',
-      subject: `Dispatch to ${a.country} resumes from ${on} (R19)`,
-      body: `The safety advisory for ${a.country} is lifted from ${on}. Dispatches and payments resume.`,
+      type: 'advisory.lifted',
+      params: { country: a.country, on },
       data: { advisoryId: id, country: a.country, liftedOn: on },
     });
   });

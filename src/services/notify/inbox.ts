@@ -1,6 +1,8 @@
-/** The signed-in user's in-app notifications (issue 5, item 6). */
+/** The signed-in person's in-app notifications, and the language they read them in. */
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { notifications } from '#src/db/schema.ts';
+import type { Language } from '#src/domain/shared/refusal.ts';
+import { notifications, users } from '#src/db/schema.ts';
+import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 
@@ -25,9 +27,8 @@ export async function myNotifications(ctx: ServiceContext, query: { unread?: boo
     unread: rows.filter((r) => r.readAt === null).length,
     items: rows.map((r) => ({
       id: r.id,
-      kind: r.kind,
-      subject: r.subject,
-      body: r.body,
+      type: r.kind,
+      params: r.params,
       data: r.data,
       createdAt: r.createdAt.toISOString(),
       readAt: r.readAt?.toISOString() ?? null,
@@ -44,4 +45,19 @@ export async function markRead(ctx: ServiceContext, id: string) {
     .returning({ id: notifications.id });
   if (!row) throw notFound('notification', id);
   return { id: row.id, read: true };
+}
+
+/** The language the person reads notifications and e-mails in. */
+export async function setMyLanguage(ctx: ServiceContext, language: Language) {
+  const userId = requireUser(ctx);
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ language }).where(eq(users.id, userId));
+    await audit(tx, ctx, {
+      action: 'user.language',
+      resourceType: 'user',
+      resourceId: userId,
+      details: { language },
+    });
+  });
+  return { language };
 }

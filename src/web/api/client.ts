@@ -1,17 +1,31 @@
-import type { ApiErrorBody } from './types.ts';
+import i18next from 'i18next';
+import type { ErrorBody as ApiErrorBody, FieldIssue } from '../lib/api-types.ts';
+import { errorText, issueText, type ErrorDetails } from '../lib/messages.ts';
 
-/** The one place an HTTP failure becomes an error the UI can show. */
+/**
+ * The one place an HTTP failure becomes an error the UI can show. Its `message` is written from
+ * the code and details in the reader's current language; the server's English words stay in
+ * `serverMessage`, for the console only.
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  readonly details: unknown;
+  readonly details: ErrorDetails | undefined;
+  readonly serverMessage: string;
 
-  constructor(status: number, code: string, message: string, details?: unknown) {
-    super(message);
+  constructor(status: number, code: string, serverMessage: string, details?: unknown) {
+    super();
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
-    this.details = details;
+    this.serverMessage = serverMessage;
+    this.details =
+      typeof details === 'object' && details !== null ? (details as ErrorDetails) : undefined;
+    Object.defineProperty(this, 'message', {
+      get: () => errorText(i18next.t, this.code, this.details),
+      enumerable: false,
+      configurable: true,
+    });
   }
 }
 
@@ -100,26 +114,14 @@ export function apiErrorFrom(status: number, statusText: string, body: unknown):
   return new ApiError(status, codeForStatus(status), statusText || `HTTP ${status}`);
 }
 
-/** The field-level problems of a 400: details.issues [{field, message}], or details.field. */
+/** The field-level problems of a 400, each in words of the reader's language. */
 export function fieldIssues(error: unknown): { field: string; message: string }[] {
-  if (!(error instanceof ApiError) || typeof error.details !== 'object' || !error.details) {
-    return [];
-  }
-  const details = error.details as { issues?: unknown; field?: unknown };
-  if (Array.isArray(details.issues)) {
-    return details.issues.flatMap((issue: unknown) => {
-      const { field, message } = (issue ?? {}) as { field?: unknown; message?: unknown };
-      return typeof field === 'string' && typeof message === 'string' ? [{ field, message }] : [];
-    });
-  }
-  if (typeof details.field === 'string') {
-    const prefix = `${details.field}: `;
-    const message = error.message.startsWith(prefix)
-      ? error.message.slice(prefix.length)
-      : error.message;
-    return [{ field: details.field, message }];
-  }
-  return [];
+  if (!(error instanceof ApiError) || !Array.isArray(error.details?.issues)) return [];
+  return (error.details.issues as FieldIssue[]).flatMap((issue) =>
+    typeof issue?.field === 'string'
+      ? [{ field: issue.field, message: issueText(i18next.t, issue) }]
+      : [],
+  );
 }
 
 export function isAbortError(error: unknown): boolean {

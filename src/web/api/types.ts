@@ -1,8 +1,8 @@
 // Local types for the HTTP API under /api/v1. The web app talks to the server over HTTP only,
 // so these mirror the contract rather than importing server code.
 
-export const LANGUAGES = ['ja', 'ru', 'en', 'fr'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from '../../domain/shared/refusal.ts';
+import type { Language } from '../../domain/shared/refusal.ts';
 
 export type Names = Partial<Record<Language, string>>;
 
@@ -20,46 +20,13 @@ export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 export const CONSORTIUM_KINDS = ['consortium', 'association', 'alliance'] as const;
 export type ConsortiumKind = (typeof CONSORTIUM_KINDS)[number];
 
-export const ROLES = [
-  'funder_officer',
-  'rep_officer',
-  'coordinator',
-  'reviewer',
-  'student',
-  'secretariat',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export const SCOPE_TYPES = [
-  'program',
-  'consortium',
-  'institution',
-  'call',
-  'self',
-  'association',
-] as const;
-export type ScopeType = (typeof SCOPE_TYPES)[number];
-
-export type RoleAssignment = {
-  role: Role;
-  scopeType: ScopeType;
-  scopeId: string;
-  scopeName?: string;
-};
-
-export type Actor = {
-  id: string;
-  email: string;
-  displayName: string;
-  invented: boolean;
-  platformAdmin: boolean;
-  roles: RoleAssignment[];
-};
-
-export type Session = {
-  actor: Actor;
-  csrfToken: string;
-};
+export { ROLES, SCOPE_TYPES } from '../../domain/access/policy.ts';
+export type { Role, ScopeType } from '../../domain/access/policy.ts';
+export type {
+  ActorView as Actor,
+  RoleAssignmentView as RoleAssignment,
+  SessionView as Session,
+} from '../../server/routes/auth.schema.ts';
 
 export type Page<T> = {
   items: T[];
@@ -314,12 +281,4 @@ export type Ledger = {
   tolerance: { students: number; months: number };
   warnings: LedgerWarning[];
   calendar: { country: string | null; startMonth: number };
-};
-
-export type ApiErrorBody = {
-  error: {
-    code: string;
-    message: string;
-    details?: unknown;
-  };
 };

@@ -1,5 +1,6 @@
 import { allocationFeature } from './allocation/feature.tsx';
 import { callsFeature } from './calls/feature.tsx';
+import { inboxFeature } from './inbox/feature.tsx';
 import { mobilityFeature } from './mobility/feature.tsx';
 import { moneyFeature } from './money/feature.tsx';
 import { programsFeature } from './programs/feature.tsx';
@@ -11,4 +12,5 @@ export const FEATURES: Feature[] = [
   allocationFeature,
   mobilityFeature,
   moneyFeature,
+  inboxFeature,
 ];

@@ -5,6 +5,8 @@ import fr from '../locales/fr.json' with { type: 'json' };
 import ja from '../locales/ja.json' with { type: 'json' };
 import ru from '../locales/ru.json' with { type: 'json' };
 import { LANGUAGES, type Language } from '../api/types.ts';
+import { NOTIFICATION_CATALOGS } from '../../i18n/catalog.ts';
+import { addFormatters } from '../../i18n/format.ts';
 import {
   LANGUAGE_STORAGE_KEY,
   applyLanguageToDocument,
@@ -29,12 +31,25 @@ const featureFiles = import.meta.glob<Record<string, unknown>>('../locales/featu
   import: 'default',
 });
 
-function withFeatures(language: Language, main: Record<string, unknown>): Record<string, unknown> {
-  const merged = { ...main };
-  for (const [path, tree] of Object.entries(featureFiles)) {
-    if (path.endsWith(`.${language}.json`)) Object.assign(merged, tree);
+type Tree = Record<string, unknown>;
+const isTree = (v: unknown): v is Tree => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Merges `from` into `into`, key by key, so two files may both add e.g. `refusals.<area>`. */
+function deepMerge(into: Tree, from: Tree): Tree {
+  for (const [key, value] of Object.entries(from)) {
+    const existing = into[key];
+    into[key] = isTree(existing) && isTree(value) ? deepMerge({ ...existing }, value) : value;
   }
-  return merged;
+  return into;
+}
+
+/** The main file, every feature file and the notification catalog of one language, merged. */
+export function withFeatures(language: Language, main: Tree): Tree {
+  const merged = deepMerge({}, main);
+  for (const [path, tree] of Object.entries(featureFiles)) {
+    if (path.endsWith(`.${language}.json`)) deepMerge(merged, tree);
+  }
+  return deepMerge(merged, NOTIFICATION_CATALOGS[language]);
 }
 
 export function setupI18n(): typeof i18next {
@@ -54,6 +69,7 @@ export function setupI18n(): typeof i18next {
     returnNull: false,
     react: { useSuspense: false },
   });
+  addFormatters(i18next);
   applyLanguageToDocument(lng);
   i18next.on('languageChanged', (language) => {
     if (!isLanguage(language)) return;

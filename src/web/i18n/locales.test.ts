@@ -20,7 +20,19 @@ const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 type Tree = { [key: string]: string | Tree };
 
-/** The main file plus every feature file `locales/features/<feature>.<lang>.json`, merged. */
+/** Merges `from` into `into`; a leaf defined twice is an error (two files claim one key). */
+function merge(into: Tree, from: Tree, file: string, prefix = ''): void {
+  for (const [key, value] of Object.entries(from)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    const existing = into[key];
+    if (existing === undefined) into[key] = value;
+    else if (typeof existing === 'object' && typeof value === 'object') {
+      merge(existing, value, file, path);
+    } else throw new Error(`${file}: key "${path}" is already used`);
+  }
+}
+
+/** The main file, every feature file `locales/features/<feature>.<lang>.json` and the notifications, merged. */
 function loadLocale(language: string): Tree {
   const main = JSON.parse(
     readFileSync(join(webDir, 'locales', `${language}.json`), 'utf8'),
@@ -29,12 +41,10 @@ function loadLocale(language: string): Tree {
   for (const file of readdirSync(featureDir)
     .filter((f) => f.endsWith(`.${language}.json`))
     .sort()) {
-    const feature = JSON.parse(readFileSync(join(featureDir, file), 'utf8')) as Tree;
-    for (const [key, value] of Object.entries(feature)) {
-      if (key in main) throw new Error(`${file}: top-level key "${key}" is already used`);
-      main[key] = value;
-    }
+    merge(main, JSON.parse(readFileSync(join(featureDir, file), 'utf8')) as Tree, file);
   }
+  const notifications = join(webDir, '..', 'i18n', 'notifications', `${language}.json`);
+  merge(main, JSON.parse(readFileSync(notifications, 'utf8')) as Tree, notifications);
   return main;
 }
 
@@ -125,6 +135,27 @@ describe('translation files', () => {
       if ([...variables(value)].some((v) => !theirs.has(v))) mismatched.push(key);
     }
     expect(mismatched).toEqual([]);
+  });
+});
+
+/**
+ * Every refusal code of the domain, from each area's `refusal-codes.ts` (which exports
+ * `REFUSAL_CODES`, codes of the form `<area>.<name>`), as `refusals.<code>` keys.
+ */
+const refusalModules = import.meta.glob<{ REFUSAL_CODES: readonly string[] }>(
+  '../../domain/**/refusal-codes.ts',
+  { eager: true },
+);
+const REFUSAL_KEYS = Object.values(refusalModules).flatMap((m) =>
+  m.REFUSAL_CODES.map((code) => `refusals.${code}`),
+);
+
+describe('refusal codes', () => {
+  it.each(LANGUAGES)('every refusal code of the domain has a translation in %s', (language) => {
+    const map = locales[language] as Map<string, unknown>;
+    const has = (key: string) =>
+      map.has(key) || [...map.keys()].some((k) => k.replace(PLURAL_SUFFIX, '') === key);
+    expect(REFUSAL_KEYS.filter((key) => !has(key))).toEqual([]);
   });
 });
 

@@ -1,10 +1,4 @@
-/** API error codes that have their own translated message (errors.<code> in the locales). */
-export const KNOWN_ERROR_CODES = [
-  'invalid_credentials',
-  'rate_limited',
-  'unauthenticated',
-  'forbidden',
-  'not_found',
-  'network_error',
-  'internal',
-] as const;
+import { ERROR_CODES } from '../../domain/shared/error-codes.ts';
+
+/** Every error code the API answers, and the client's own (errors.<code> in the locales). */
+export const KNOWN_ERROR_CODES = [...ERROR_CODES, 'network_error'] as const;

@@ -1,7 +1,12 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { useSession } from '../app/session.tsx';
+import { ErrorAlert } from '../components/error-alert.tsx';
 import { InventedBadge } from '../components/invented-badge.tsx';
+import { LANGUAGES, type Language } from '../api/types.ts';
+import { setMyLanguage } from '../features/inbox/api.ts';
+import { LANGUAGE_LABELS } from '../i18n/i18n.ts';
 import { Loading } from '../components/loading.tsx';
 import { useLabels } from '../lib/labels.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
@@ -12,6 +17,45 @@ function scopeHref(scopeType: string, scopeId: string): string | null {
     return `/consortia/${encodeURIComponent(scopeId)}`;
   }
   return null;
+}
+
+/** The language the person's notifications and e-mails are written in. */
+function MailLanguage({ language }: { language: Language }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [value, setValue] = useState<Language>(language);
+  const [state, setState] = useState<'idle' | 'saving' | 'saved' | { error: unknown }>('idle');
+  const save = async (next: Language) => {
+    setValue(next);
+    setState('saving');
+    try {
+      await setMyLanguage(next, session.csrfToken);
+      setState('saved');
+    } catch (error) {
+      setState({ error });
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="account-language">
+      <h2 id="account-language">{t('account.mailLanguage')}</h2>
+      <p className="muted small">{t('account.mailLanguageHint')}</p>
+      <label htmlFor="account-language-select">{t('account.mailLanguageLabel')}</label>{' '}
+      <select
+        id="account-language-select"
+        value={value}
+        disabled={state === 'saving'}
+        onChange={(e) => void save(e.target.value as Language)}
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_LABELS[l]}
+          </option>
+        ))}
+      </select>{' '}
+      <span role="status">{state === 'saved' ? t('account.saved') : null}</span>
+      {typeof state === 'object' ? <ErrorAlert error={state.error} /> : null}
+    </section>
+  );
 }
 
 export function AccountPage() {
@@ -44,6 +88,7 @@ export function AccountPage() {
         </dl>
         {actor.invented ? <p className="muted small">{t('account.inventedHint')}</p> : null}
       </section>
+      <MailLanguage language={actor.language} />
       <section className="card" aria-labelledby="account-roles">
         <h2 id="account-roles">{t('account.roles')}</h2>
         {actor.roles.length === 0 ? (

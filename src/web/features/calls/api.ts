@@ -5,7 +5,6 @@ import type {
   CallDetailT,
   CallViewT,
   DocumentViewT,
-  NotificationViewT,
   ProfileViewT,
   RankingViewT,
 } from '../../../server/routes/calls.schema.ts';
@@ -15,7 +14,6 @@ export type CallDetail = CallDetailT;
 export type Application = ApplicationViewT;
 export type StaffApplication = Application & { studentName: string };
 export type Ranking = RankingViewT;
-export type Notification = NotificationViewT;
 export type Profile = ProfileViewT;
 export type UploadedDocument = DocumentViewT;
 
@@ -66,15 +64,6 @@ export const submitReview = (
   apiRequest<unknown>(`/call-applications/${encodeURIComponent(applicationId)}/reviews`, {
     method: 'POST',
     body: { scores },
-    csrfToken,
-  });
-
-export const myNotifications = (signal?: AbortSignal) =>
-  apiRequest<{ unread: number; items: Notification[] }>('/me/notifications', { signal });
-
-export const markRead = (id: string, csrfToken: string | null) =>
-  apiRequest<unknown>(`/me/notifications/${encodeURIComponent(id)}/read`, {
-    method: 'POST',
     csrfToken,
   });
 

@@ -3,7 +3,6 @@ import { CallFormPage } from './call-form-page.tsx';
 import { CallPage } from './call-page.tsx';
 import { CataloguePage } from './catalogue-page.tsx';
 import { MyApplicationsPage } from './my-applications-page.tsx';
-import { NotificationsPage } from './notifications-page.tsx';
 import { ProfilePage } from './profile-page.tsx';
 import { ScreeningPage } from './screening-page.tsx';
 
@@ -16,7 +15,6 @@ export const callsFeature: Feature = {
     { path: 'calls/:id/edit', element: <CallFormPage /> },
     { path: 'calls/:id/screening', element: <ScreeningPage /> },
     { path: 'me/applications', element: <MyApplicationsPage /> },
-    { path: 'me/notifications', element: <NotificationsPage /> },
     { path: 'me/profile', element: <ProfilePage /> },
   ],
   nav: (actor) => [
@@ -24,6 +22,5 @@ export const callsFeature: Feature = {
     ...(actor?.roles.some((r) => r.role === 'student')
       ? [{ to: '/me/applications', labelKey: 'calls.nav.myApplications' }]
       : []),
-    ...(actor ? [{ to: '/me/notifications', labelKey: 'calls.nav.notifications' }] : []),
   ],
 };

@@ -1,0 +1,15 @@
+/** The codes of every error the API answers; the server maps each to one HTTP status. */
+export const ERROR_CODES = [
+  'validation_failed',
+  'invalid_credentials',
+  'unauthenticated',
+  'csrf_failed',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rule_violation',
+  'rate_limited',
+  'unsupported_media_type',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

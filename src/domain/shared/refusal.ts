@@ -1,0 +1,99 @@
+/**
+ * The one vocabulary for refusals, checks and other things the product tells a person: a stable
+ * `code` with `params`, and the rule it applies when it applies one. The server never writes the
+ * sentence; each reader's app renders `code` from its translation files (`refusals.<code>`).
+ */
+import { z } from 'zod';
+
+/** The platform's languages, in the order the product offers them. */
+export const LANGUAGES = ['ja', 'ru', 'en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const languageSchema = z.enum(LANGUAGES);
+
+/** A text in one or more of the platform's languages. */
+export type LocalizedText = Partial<Record<Language, string>>;
+export const localizedTextSchema = z
+  .object({ ja: z.string(), ru: z.string(), en: z.string(), fr: z.string() })
+  .partial();
+
+/**
+ * The rules of docs/rules.md (R1–R20), the submitter rule of 003 §11, and PAID_ONCE (nothing is
+ * paid twice). One type for the whole domain.
+ */
+export const RULE_IDS = [
+  'R1',
+  'R2',
+  'R3',
+  'R4',
+  'R5',
+  'R6',
+  'R7',
+  'R8',
+  'R9',
+  'R10',
+  'R11',
+  'R12',
+  'R13',
+  'R14',
+  'R15',
+  'R16',
+  'R17',
+  'R18',
+  'R19',
+  'R20',
+  '§11',
+  'PAID_ONCE',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+export const ruleIdSchema = z.enum(RULE_IDS);
+
+/**
+ * A value a message may carry: text, a number, a name in several languages (the reader's app
+ * picks the one that fits its language), a list of texts or names, or nothing. Dates travel as ISO strings and
+ * are formatted by the reader's app.
+ */
+export type MessageParam =
+  string | number | boolean | null | LocalizedText | readonly (string | LocalizedText)[];
+export type MessageParams = Readonly<Record<string, MessageParam>>;
+export const messageParamSchema: z.ZodType<MessageParam> = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  localizedTextSchema,
+  z.array(z.union([z.string(), localizedTextSchema])),
+]);
+export const messageParamsSchema = z.record(z.string(), messageParamSchema);
+
+/** Why something was refused: `code` is globally unique, `<area>.<name>` (e.g. `travel.above_ceiling`). */
+export interface Refusal {
+  rule?: RuleId;
+  code: string;
+  params: MessageParams;
+  /** dotted path of the field to fix, when one field is at fault (e.g. `body.from`) */
+  field?: string;
+}
+export const refusalSchema = z.object({
+  rule: ruleIdSchema.optional(),
+  code: z.string(),
+  params: messageParamsSchema,
+  field: z.string().optional(),
+});
+
+/** A refusal, without undefined keys (so that equality in tests and JSON agree). */
+export function refusal(
+  code: string,
+  params: MessageParams = {},
+  options: { rule?: RuleId | undefined; field?: string | undefined } = {},
+): Refusal {
+  const r: Refusal = { code, params };
+  if (options.rule) r.rule = options.rule;
+  if (options.field) r.field = options.field;
+  return r;
+}
+
+/** The best text of a localized name for a reader of `lang` (then English, then any). */
+export function pickLocalized(text: LocalizedText | undefined, lang: Language): string {
+  if (!text) return '';
+  return text[lang] ?? text.en ?? Object.values(text).find((v) => v) ?? '';
+}

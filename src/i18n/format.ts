@@ -1,0 +1,115 @@
+/**
+ * Formatting shared by the web app and the e-mails: dates, numbers, money, names, lists and
+ * countries in the reader's language, through Intl. Pure functions of (value, language).
+ */
+import type { i18n } from 'i18next';
+import { pickLocalized, type Language, type LocalizedText } from '#src/domain/shared/refusal.ts';
+
+const LOCALES: Record<Language, string> = { ja: 'ja-JP', ru: 'ru-RU', en: 'en-GB', fr: 'fr-FR' };
+
+/** The BCP 47 locale of a platform language (unknown languages read as English). */
+export function localeOf(language: string | undefined): string {
+  return LOCALES[(language ?? 'en') as Language] ?? LOCALES.en;
+}
+
+const asLanguage = (language: string | undefined): Language =>
+  (language && language in LOCALES ? language : 'en') as Language;
+
+/** A calendar date (YYYY-MM-DD, or an instant) in the reader's language; the input if not a date. */
+export function formatDate(
+  value: string,
+  language: string | undefined,
+  style: 'long' | 'medium' = 'long',
+): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (match) {
+    const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+    return new Intl.DateTimeFormat(localeOf(language), {
+      dateStyle: style,
+      timeZone: 'UTC',
+    }).format(date);
+  }
+  const instant = Date.parse(value);
+  if (Number.isNaN(instant)) return value;
+  return formatInstant(value, language);
+}
+
+/**
+ * An instant with its time of day and the zone it is shown in, for readers who may be elsewhere
+ * (JST, MSK, CET): `timeZone` defaults to Tokyo, the funder's clock.
+ */
+export function formatInstant(
+  value: string,
+  language: string | undefined,
+  timeZone = 'Asia/Tokyo',
+): string {
+  const instant = Date.parse(value);
+  if (Number.isNaN(instant)) return value;
+  return new Intl.DateTimeFormat(localeOf(language), {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(instant);
+}
+
+export function formatNumber(value: number, language: string | undefined): string {
+  return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 2 }).format(value);
+}
+
+/** Money in its currency (JPY, RUB, EUR…); yen have no minor unit. */
+export function formatMoney(value: number, currency: string, language: string | undefined): string {
+  return new Intl.NumberFormat(localeOf(language), { style: 'currency', currency }).format(value);
+}
+
+/** A country (ISO 3166-1 alpha-2) by its name in the reader's language. */
+export function countryName(code: string, language: string | undefined): string {
+  try {
+    return new Intl.DisplayNames([localeOf(language)], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A name given in several languages, as the reader of `language` reads it. */
+export function nameIn(value: unknown, language: string | undefined): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return pickLocalized(value as LocalizedText, asLanguage(language));
+  }
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** A list of names, joined as the reader's language joins them ("A, B and C", "A、B、C"). */
+export function formatList(values: readonly unknown[], language: string | undefined): string {
+  return new Intl.ListFormat(localeOf(language), { style: 'long', type: 'conjunction' }).format(
+    values.map((v) => nameIn(v, language)),
+  );
+}
+
+/**
+ * Registers the formats translation strings use: `{{d, date}}`, `{{t, instant}}`, `{{n, number}}`,
+ * `{{jpy, yen}}`, `{{x, name}}`, `{{xs, list}}`, `{{cc, country}}`. Called on every i18next
+ * instance, the web app's and the mailer's.
+ */
+export function addFormatters(instance: i18n): void {
+  const formatter = instance.services.formatter;
+  if (!formatter) return;
+  formatter.add('date', (value, lng) => (typeof value === 'string' ? formatDate(value, lng) : ''));
+  formatter.add('instant', (value, lng) =>
+    typeof value === 'string' ? formatInstant(value, lng) : '',
+  );
+  formatter.add('number', (value, lng) =>
+    typeof value === 'number' ? formatNumber(value, lng) : String(value ?? ''),
+  );
+  formatter.add('yen', (value, lng) =>
+    typeof value === 'number' ? formatMoney(value, 'JPY', lng) : String(value ?? ''),
+  );
+  formatter.add('name', (value, lng) => nameIn(value, lng));
+  formatter.add('list', (value, lng) =>
+    Array.isArray(value) ? formatList(value, lng) : nameIn(value, lng),
+  );
+  formatter.add('country', (value, lng) =>
+    typeof value === 'string' ? countryName(value, lng) : '',
+  );
+}

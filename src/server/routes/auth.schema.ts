@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { ROLES, SCOPE_TYPES } from '#src/domain/access/policy.ts';
+import { languageSchema } from '#src/domain/shared/refusal.ts';
+
+export const RoleAssignmentView = z.object({
+  role: z.enum(ROLES),
+  scopeType: z.enum(SCOPE_TYPES),
+  scopeId: z.string(),
+  scopeName: z.string().nullable().describe('the name of the scope, for people to read'),
+});
+export type RoleAssignmentView = z.infer<typeof RoleAssignmentView>;
+
+export const ActorView = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  language: languageSchema.describe('the language notifications and e-mails are written in'),
+  invented: z.boolean().describe('a demo person, invented'),
+  platformAdmin: z.boolean(),
+  roles: z.array(RoleAssignmentView),
+});
+export type ActorView = z.infer<typeof ActorView>;
+
+export const SessionView = z.object({ actor: ActorView, csrfToken: z.string() });
+export type SessionView = z.infer<typeof SessionView>;
+
+export const SignInBody = z.object({
+  email: z.string().trim().min(3).max(320),
+  password: z.string().min(1).max(1024),
+});
+export type SignInBody = z.infer<typeof SignInBody>;

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '#src/db/client.ts';
+import { markRead, myNotifications, setMyLanguage } from '#src/services/notify/inbox.ts';
+import { ErrorSchema } from './common.schema.ts';
+import { LanguageBody, MarkReadResult, NotificationList, NotificationsQuery } from './me.schema.ts';
+import { contextFor, signedIn } from '../session.ts';
+
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
+
+/** The signed-in person's own things: notifications and the language they read them in. */
+export const meRoutes =
+  (db: Db): FastifyPluginAsyncZod =>
+  async (app) => {
+    const ctx = contextFor(db);
+    app.get(
+      '/me/notifications',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['notifications'],
+          summary: 'The signed-in user’s notifications, newest first',
+          querystring: NotificationsQuery,
+          response: { 200: NotificationList, ...errors },
+        },
+      },
+      async (request) => myNotifications(ctx(request), request.query),
+    );
+    app.post(
+      '/me/notifications/:id/read',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['notifications'],
+          summary: 'Mark a notification as read',
+          params: z.object({ id: z.uuid() }),
+          response: { 200: MarkReadResult, ...errors },
+        },
+      },
+      async (request) => markRead(ctx(request), request.params.id),
+    );
+    app.put(
+      '/me/language',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['auth'],
+          summary: 'The language notifications and e-mails are written in for the signed-in user',
+          body: LanguageBody,
+          response: { 200: LanguageBody, ...errors },
+        },
+      },
+      async (request) => setMyLanguage(ctx(request), request.body.language),
+    );
+  };

@@ -1,0 +1,35 @@
+/**
+ * Everything the server tells a person arrives as codes with params; this is the one place they
+ * become sentences, in the reader's language. The server's English `message` is never shown.
+ */
+import i18next, { type TFunction } from 'i18next';
+import type { FieldIssue, Refusal } from './api-types.ts';
+
+/** A refusal `{ rule?, code, params }` as a sentence (without its rule id). */
+export function refusalText(t: TFunction, refusal: Pick<Refusal, 'code' | 'params'>): string {
+  const key = `refusals.${refusal.code}`;
+  return i18next.exists(key) ? t(key, { ...refusal.params }) : t('refusals.unknown');
+}
+
+/** One problem of invalid input, in words (the field is shown by the form next to it). */
+export function issueText(t: TFunction, issue: Pick<FieldIssue, 'code' | 'params'>): string {
+  if (i18next.exists(`refusals.${issue.code}`)) return t(`refusals.${issue.code}`, issue.params);
+  const key = `validation.${issue.code}`;
+  return i18next.exists(key) ? t(key, { ...issue.params }) : t('validation.custom');
+}
+
+export interface ErrorDetails {
+  refusals?: Refusal[];
+  issues?: FieldIssue[];
+  [key: string]: unknown;
+}
+
+/** An API error in words: its refusals, else its first invalid field, else its code. */
+export function errorText(t: TFunction, code: string, details: ErrorDetails | undefined): string {
+  if (details?.refusals && details.refusals.length > 0) {
+    return details.refusals.map((r) => refusalText(t, r)).join(' ');
+  }
+  if (details?.issues && details.issues.length > 0) return issueText(t, details.issues[0]!);
+  const key = `errors.${code}`;
+  return i18next.exists(key) ? t(key) : t('errors.unknown');
+}
