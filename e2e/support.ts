@@ -4,7 +4,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, createTestApp, type TestApp } from '#test/support/app.ts';
 import { CHROMIUM } from './chromium-setup.ts';
 
-export const WEB_DIR = fileURLToPath(new URL('../dist/web/', import.meta.url));
+/** The built web app; E2E_WEB_DIR points elsewhere (e.g. a build of one's own: vite build --outDir). */
+export const WEB_DIR =
+  process.env.E2E_WEB_DIR ?? fileURLToPath(new URL('../dist/web/', import.meta.url));
 export const RESULTS_DIR = fileURLToPath(new URL('../test-results/', import.meta.url));
 
 export interface E2E {
