@@ -1,0 +1,135 @@
+/** Calls, student profiles, applications, their documents and reviews (common screening, R6). */
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
+import { agreements } from './agreements.ts';
+import { programs } from './programs.ts';
+import { institutions } from './registry.ts';
+import type { Names } from './registry.ts';
+
+/** Raw bytes (uploaded documents), stored in the database so that a write is all or nothing. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/**
+ * A call for applications under a program and an agreement (or consortium pair): places per host
+ * and level, the schedule (R18) and the documents required. `hosts` and `documents` follow the
+ * shapes of src/domain/eligibility (CallHost) and the portal's document rules; `rubric` is the
+ * common screening rubric of src/domain/screening (R6), used only once the R16 consent holds.
+ */
+export const calls = pgTable('calls', {
+  id: text('id').primaryKey(),
+  programId: text('program_id').references(() => programs.id),
+  agreementId: uuid('agreement_id').references(() => agreements.id),
+  title: jsonb('title').$type<Names>().notNull(),
+  description: jsonb('description').$type<Names>().notNull().default({}),
+  sendingConsortiumIds: jsonb('sending_consortium_ids').$type<string[]>().notNull(),
+  hosts: jsonb('hosts').$type<unknown[]>().notNull(),
+  opens: date('opens').notNull(),
+  closes: date('closes').notNull(),
+  nominationDeadline: date('nomination_deadline'),
+  departureFrom: date('departure_from'),
+  departureTo: date('departure_to'),
+  stayMonthsMin: integer('stay_months_min'),
+  stayMonthsMax: integer('stay_months_max'),
+  maxRankedHosts: integer('max_ranked_hosts').notNull().default(3),
+  documents: jsonb('documents').$type<unknown[]>().notNull().default([]),
+  rubric: jsonb('rubric').$type<Record<string, unknown>>(),
+  status: text('status').notNull().default('published'),
+  invented: boolean('invented').notNull().default(false),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** What the student portal knows of a student (R3 level, R9 residence status, languages, grades). */
+export const studentProfiles = pgTable('student_profiles', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  homeId: text('home_id')
+    .notNull()
+    .references(() => institutions.id),
+  level: text('level').notNull(),
+  enrolmentStatus: text('enrolment_status').notNull().default('enrolled'),
+  enrolmentUntil: date('enrolment_until'),
+  residenceStatus: text('residence_status'),
+  nationality: text('nationality'),
+  languages: jsonb('languages')
+    .$type<{ language: string; level: string }[]>()
+    .notNull()
+    .default([]),
+  grade: jsonb('grade').$type<{ scale: string; value: number | string } | null>(),
+  invented: boolean('invented').notNull().default(false),
+});
+
+/** A student's application to a call: ranked hosts (best first), withdrawn until the deadline. */
+export const callApplications = pgTable(
+  'call_applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callId: text('call_id')
+      .notNull()
+      .references(() => calls.id),
+    studentUserId: uuid('student_user_id')
+      .notNull()
+      .references(() => users.id),
+    homeId: text('home_id').notNull(),
+    ranking: jsonb('ranking').$type<string[]>().notNull(),
+    requestedMonths: integer('requested_months').notNull(),
+    status: text('status').notNull().default('submitted'),
+    eligibility: jsonb('eligibility').$type<Record<string, unknown>>(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('call_applications_once').on(t.callId, t.studentUserId)],
+);
+
+export const applicationDocuments = pgTable(
+  'application_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => callApplications.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('application_documents_app_idx').on(t.applicationId)],
+);
+
+/** One reviewer's scores of one application on the common rubric (R6). */
+export const reviews = pgTable(
+  'reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => callApplications.id, { onDelete: 'cascade' }),
+    reviewerUserId: uuid('reviewer_user_id')
+      .notNull()
+      .references(() => users.id),
+    reviewerInstitutionId: text('reviewer_institution_id').notNull(),
+    scores: jsonb('scores').$type<Record<string, number>>().notNull(),
+    comment: text('comment'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('reviews_once').on(t.applicationId, t.reviewerUserId)],
+);

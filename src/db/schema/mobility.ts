@@ -1,0 +1,154 @@
+/** Mobilities and their events, courses, learning agreements, transcripts, recognition, equivalences, the Course Jukebox. */
+import {
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
+import { agreements } from './agreements.ts';
+import { institutions, consortia, orgUnits } from './registry.ts';
+import type { Names } from './registry.ts';
+
+/**
+ * Mobilities: a nomination (planned) that becomes a realised stay. The full workflow is
+ * src/domain/mobility; the balance ledger reads start dates, months and whether it took place.
+ */
+export const mobilities = pgTable(
+  'mobilities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agreementId: uuid('agreement_id').references(() => agreements.id),
+    homeId: text('home_id')
+      .notNull()
+      .references(() => institutions.id),
+    hostId: text('host_id')
+      .notNull()
+      .references(() => institutions.id),
+    studentName: text('student_name').notNull(),
+    /** The student's account, when the mobility came from the portal. */
+    studentUserId: uuid('student_user_id'),
+    callId: text('call_id'),
+    allocationRunId: uuid('allocation_run_id'),
+    funded: boolean('funded').notNull().default(true),
+    level: text('level').notNull(),
+    startDate: date('start_date').notNull(),
+    months: doublePrecision('months').notNull(),
+    status: text('status').notNull().default('nominated'),
+    invented: boolean('invented').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('mobilities_home_idx').on(t.homeId), index('mobilities_host_idx').on(t.hostId)],
+);
+
+/** Every transition of a mobility's workflow (src/domain/mobility), with who and why. */
+export const mobilityEvents = pgTable(
+  'mobility_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    mobilityId: uuid('mobility_id')
+      .notNull()
+      .references(() => mobilities.id),
+    action: text('action').notNull(),
+    fromState: text('from_state').notNull(),
+    toState: text('to_state').notNull(),
+    actorId: uuid('actor_id'),
+    reason: text('reason'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('mobility_events_mobility_idx').on(t.mobilityId)],
+);
+
+/** Course catalogues per institution and organisational unit. */
+export const courses = pgTable(
+  'courses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    institutionId: text('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    code: text('code').notNull(),
+    title: jsonb('title').$type<Names>().notNull(),
+    level: text('level').notNull(),
+    credits: doublePrecision('credits').notNull(),
+    creditSystem: text('credit_system').notNull(),
+    term: text('term'),
+    language: text('language'),
+    online: boolean('online').notNull().default(false),
+    /** Shared in an alliance's Course Jukebox (source document 004). */
+    jukeboxAllianceId: text('jukebox_alliance_id').references(() => consortia.id),
+  },
+  (t) => [uniqueIndex('courses_code').on(t.institutionId, t.code)],
+);
+
+/** A learning agreement: the domain object (versions, signatures, proposals) kept whole. */
+export const learningAgreements = pgTable('learning_agreements', {
+  mobilityId: uuid('mobility_id')
+    .primaryKey()
+    .references(() => mobilities.id),
+  document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+  currentVersion: integer('current_version').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const transcripts = pgTable('transcripts', {
+  mobilityId: uuid('mobility_id')
+    .primaryKey()
+    .references(() => mobilities.id),
+  entries: jsonb('entries').$type<unknown[]>().notNull(),
+  issuedOn: date('issued_on').notNull(),
+});
+
+export const recognitionDecisions = pgTable(
+  'recognition_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mobilityId: uuid('mobility_id')
+      .notNull()
+      .references(() => mobilities.id),
+    componentId: text('component_id').notNull(),
+    decision: jsonb('decision').$type<Record<string, unknown>>().notNull(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('recognition_once').on(t.mobilityId, t.componentId)],
+);
+
+/** The equivalence table that grows: host course → home course, reused as a suggestion (R7). */
+export const equivalences = pgTable(
+  'equivalences',
+  {
+    hostCourseKey: text('host_course_key').notNull(),
+    homeCourseKey: text('home_course_key').notNull(),
+    entry: jsonb('entry').$type<Record<string, unknown>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.hostCourseKey, t.homeCourseKey] })],
+);
+
+export const jukeboxEnrolments = pgTable(
+  'jukebox_enrolments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id),
+    studentUserId: uuid('student_user_id')
+      .notNull()
+      .references(() => users.id),
+    status: text('status').notNull().default('enrolled'),
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('jukebox_once').on(t.courseId, t.studentUserId)],
+);

@@ -1,0 +1,136 @@
+/** Institutions (SCHAC ids), groupings, consortia and associations with membership over time, organisational units, liaison offices. */
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Names of an organisation or body in the languages it uses: { en, ja, ru, fr }. */
+export type Names = Partial<Record<'en' | 'ja' | 'ru' | 'fr', string>>;
+
+export const institutions = pgTable(
+  'institutions',
+  {
+    /** SCHAC code as in Erasmus Without Paper: the institution's internet domain. */
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    names: jsonb('names').$type<Names>().notNull().default({}),
+    type: text('type').notNull(),
+    country: text('country').notNull(),
+    city: text('city').notNull(),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    website: text('website'),
+    /**
+     * Demo placeholders (e.g. association members the source documents do not name) are marked
+     * invented.
+     */
+    invented: boolean('invented').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('institutions_country_idx').on(t.country),
+    index('institutions_type_idx').on(t.type),
+  ],
+);
+
+/** Groupings of institutions such as the tri-district model of source document 000. */
+export const groupings = pgTable('groupings', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  names: jsonb('names').$type<Names>().notNull().default({}),
+  kind: text('kind').notNull(),
+  description: text('description'),
+});
+
+export const groupingMembers = pgTable(
+  'grouping_members',
+  {
+    groupingId: text('grouping_id')
+      .notNull()
+      .references(() => groupings.id, { onDelete: 'cascade' }),
+    institutionId: text('institution_id')
+      .notNull()
+      .references(() => institutions.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.groupingId, t.institutionId] })],
+);
+
+/**
+ * Consortia, associations and alliances: parties made of institutions (003 §2(1); source documents
+ * 001, 004).
+ */
+export const consortia = pgTable('consortia', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  names: jsonb('names').$type<Names>().notNull().default({}),
+  kind: text('kind').notNull(),
+  /** The country side of a one-sided consortium (e.g. JP, RU); null for bi-national bodies. */
+  side: text('side'),
+  /** The representative university (R8, 003 §5(8)). */
+  representativeId: text('representative_id').references(() => institutions.id),
+  foundedOn: date('founded_on'),
+  description: text('description'),
+  /** The representative university's responsible person (R8; 003 §6(5), §11). */
+  responsiblePerson: text('responsible_person'),
+  /** Demo records that are not in the source documents are marked as invented. */
+  invented: boolean('invented').notNull().default(false),
+});
+
+export const consortiumMembers = pgTable(
+  'consortium_members',
+  {
+    consortiumId: text('consortium_id')
+      .notNull()
+      .references(() => consortia.id, { onDelete: 'cascade' }),
+    institutionId: text('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    joinedOn: date('joined_on').notNull(),
+    leftOn: date('left_on'),
+  },
+  (t) => [primaryKey({ columns: [t.consortiumId, t.institutionId, t.joinedOn] })],
+);
+
+/** Faculties, graduate schools, master's and doctoral courses of an institution. */
+export const orgUnits = pgTable(
+  'org_units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    institutionId: text('institution_id')
+      .notNull()
+      .references(() => institutions.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id'),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    names: jsonb('names').$type<Names>().notNull().default({}),
+  },
+  (t) => [index('org_units_institution_idx').on(t.institutionId)],
+);
+
+/**
+ * Liaison offices (source document 002: Kanazawa's Irkutsk office; 003 §6(2): department, person,
+ * contact).
+ */
+export const liaisonOffices = pgTable('liaison_offices', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  institutionId: text('institution_id')
+    .notNull()
+    .references(() => institutions.id, { onDelete: 'cascade' }),
+  consortiumId: text('consortium_id').references(() => consortia.id),
+  name: text('name').notNull(),
+  names: jsonb('names').$type<Names>().notNull().default({}),
+  city: text('city').notNull(),
+  country: text('country').notNull(),
+  department: text('department'),
+  person: text('person'),
+  contact: text('contact'),
+  openedOn: date('opened_on'),
+});
