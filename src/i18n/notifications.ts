@@ -4,21 +4,9 @@
  * `renderNotification`, so a notification reads the same in the app and in the mail.
  */
 import type { TFunction } from 'i18next';
+import { MOBILITY_STATES } from '#src/domain/mobility/mobility-workflow.ts';
 import type { MessageParams } from '#src/domain/shared/refusal.ts';
 
-const MOBILITY_STATES = [
-  'nominated',
-  'accepted',
-  'refused',
-  'la_signed',
-  'departed',
-  'arrived',
-  'completed',
-  'transcript_issued',
-  'recognised',
-  'withdrawn',
-  'interrupted',
-] as const;
 
 /** Every notification the product sends; each has a title and a body in all four languages. */
 export const NOTIFICATION_TYPES = [
