@@ -69,7 +69,8 @@ async function openAndMigrate(env: Env): Promise<Database> {
 async function loadDemo(database: Database, env: Env): Promise<boolean> {
   if (!(await isEmpty(database.db))) return false;
   const password = env.KAKEHASHI_DEMO_PASSWORD ?? randomBytes(9).toString('base64url');
-  await seedDemo(database.db, await hashPassword(password));
+  // Each account gets its own salt, so equal passwords do not show as equal hashes.
+  await seedDemo(database.db, () => hashPassword(password));
   console.log('Loaded the demo world. Demo accounts (all invented):');
   for (const u of DEMO_USERS) console.log(`  ${u.email}`);
   console.log(

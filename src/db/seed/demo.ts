@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
   programRuleVersions,
@@ -45,10 +45,15 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * Loads the demo world in one transaction: all of it or nothing. `passwordHash` is the argon2id
- * hash of the demo password, shared by every demo account.
+ * Loads the demo world in one transaction: all of it or nothing. Every demo account has the demo
+ * password; `hashFor` gives each its own argon2id hash (its own salt), or a string is one hash for
+ * all (tests, where hashing dozens of accounts per database would only cost time).
  */
-export async function seedDemo(db: Db, passwordHash: string): Promise<{ users: string[] }> {
+export async function seedDemo(
+  db: Db,
+  hashFor: string | ((email: string) => Promise<string>),
+): Promise<{ users: string[] }> {
+  const passwordHash = typeof hashFor === 'string' ? hashFor : await hashFor('');
   await db.transaction(async (tx) => {
     await tx.insert(institutions).values(DEMO_INSTITUTIONS);
     await tx.insert(groupings).values(
@@ -116,6 +121,14 @@ export async function seedDemo(db: Db, passwordHash: string): Promise<{ users: s
     await seedCalls(tx, userIds);
     await seedMobility(tx, userIds);
     await seedMoney(tx, userIds);
+    if (typeof hashFor !== 'string') {
+      for (const u of await tx.select({ id: users.id, email: users.email }).from(users)) {
+        await tx
+          .update(users)
+          .set({ passwordHash: await hashFor(u.email) })
+          .where(eq(users.id, u.id));
+      }
+    }
   });
   return { users: DEMO_USERS.map((u) => u.email) };
 }
