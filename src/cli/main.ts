@@ -10,6 +10,7 @@ import { isEmpty, seedDemo } from '#src/db/seed/demo.ts';
 import { DEMO_USERS } from '#src/db/seed/demo-world.ts';
 import { hashPassword } from '#src/services/auth/passwords.ts';
 import { buildApp } from '#src/server/app.ts';
+import { loggerOptions } from '#src/server/logging.ts';
 import { createMailer } from '#src/services/notify/mailer.ts';
 
 const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -92,8 +93,9 @@ async function start(args: string[], env: Env): Promise<number> {
   const app = await buildApp({
     database,
     mailer: createMailer(env.SMTP_URL),
-    logger: { level: env.LOG_LEVEL },
+    logger: loggerOptions(env.LOG_LEVEL),
     webDir: WEB_DIR,
+    trustProxy: env.KAKEHASHI_TRUST_PROXY,
   });
   const close = async () => {
     await app.close();

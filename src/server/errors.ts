@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { RULE_IDS, refusal, type MessageParams, type RuleId } from '#src/domain/shared/refusal.ts';
 import { AppError, fieldIssues, type ErrorCode } from '#src/services/errors.ts';
+import { serializeError } from './logging.ts';
 
 /** The one code → status table. */
 export const STATUS: Record<ErrorCode, number> = {
@@ -74,6 +75,31 @@ function normaliseDetails(details: Record<string, unknown>): Record<string, unkn
   };
 }
 
+/** The PostgreSQL error code (SQLSTATE) of an error or of its cause, as drivers and Drizzle wrap it. */
+function sqlState(error: unknown): string | null {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/**
+ * What the database refused, said as the API says it (a safety net behind validation): invalid
+ * data such as an impossible date → 400; a reference to something that does not exist → 404; a
+ * duplicate → 409. Anything else stays a 500.
+ */
+function databaseError(error: unknown): { code: ErrorCode; message: string } | null {
+  const state = sqlState(error);
+  if (!state) return null;
+  if (state.startsWith('22')) return { code: 'validation_failed', message: 'invalid value' };
+  if (state === '23503')
+    return { code: 'not_found', message: 'a referenced record does not exist' };
+  if (state === '23505') return { code: 'conflict', message: 'the record already exists' };
+  return null;
+}
+
 /** `spaHtml`: the web app's index.html, answered to every GET outside /api (client-side routes). */
 export function installErrorHandling(app: FastifyInstance, spaHtml?: string): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
@@ -116,7 +142,12 @@ export function installErrorHandling(app: FastifyInstance, spaHtml?: string): vo
       // Malformed JSON, body too large and other client errors found by Fastify itself.
       return reply.status(400).send(body('validation_failed', error.message));
     }
-    request.log.error({ err: error }, 'unhandled error');
+    const database = databaseError(error);
+    if (database) {
+      request.log.warn({ err: serializeError(error) }, 'refused by the database');
+      return reply.status(STATUS[database.code]).send(body(database.code, database.message, {}));
+    }
+    request.log.error({ err: serializeError(error) }, 'unhandled error');
     return reply
       .status(500)
       .send(

@@ -1,0 +1,88 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loggerOptions, safeMessage } from '#src/server/logging.ts';
+import { ENGINES } from '#test/support/db.ts';
+import { createTestApp, signInAs, type TestApp } from '#test/support/app.ts';
+
+describe.each(ENGINES)('input that used to break the server, on %s', (engine) => {
+  let t: TestApp;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    t = await createTestApp(engine, {
+      signInPerMinute: 3,
+      logger: { ...loggerOptions('info'), stream },
+    });
+  });
+  afterAll(() => t?.close());
+
+  it('a NUL character anywhere in the input is a 400 naming the field, not a 500', async () => {
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'admin\u0000@demo.kakehashi.example', password: 'x' },
+    });
+    expect(signIn.statusCode).toBe(400);
+    expect(signIn.json().error.details.issues[0]).toMatchObject({
+      field: 'body.email',
+      code: 'invalid_string',
+    });
+    const path = await t.app.inject({ method: 'GET', url: '/api/v1/institutions/nsu%00.ru' });
+    expect(path.statusCode).toBe(400);
+    expect(path.json().error.details.issues[0].field).toBe('params.id');
+    const query = await t.app.inject({ method: 'GET', url: '/api/v1/institutions?q=a%00b' });
+    expect(query.statusCode).toBe(400);
+    expect(query.json().error.details.issues[0].field).toBe('query.q');
+  });
+
+  it('a forged X-Forwarded-For does not get round the sign-in rate limit', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
+        payload: { email: 'admin@demo.kakehashi.example', password: `wrong-${i}` },
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 2)).toEqual([401, 401]);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the log of requests keeps no personal data: no e-mail, no search terms, no cookies', async () => {
+    const s = await signInAs(t.app, 'coordinator.nsu@demo.kakehashi.example').catch(() => null);
+    await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/institutions?q=Sakura-Student-Secret',
+      headers: s ? { cookie: s.cookie } : {},
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'someone.private@example.org', password: 'hunter2-secret' },
+    });
+    const log = lines.join('');
+    expect(log).toContain('"path":"/api/v1/institutions"');
+    expect(log).not.toContain('Sakura-Student-Secret');
+    expect(log).not.toContain('someone.private@example.org');
+    expect(log).not.toContain('hunter2-secret');
+    expect(log).not.toContain('kakehashi_session=');
+  });
+});
+
+describe('errors as logged', () => {
+  it('drop the SQL parameters a failed query carries', () => {
+    const message =
+      'Failed query: select * from student_profiles where grade = $1\nparams: 3.8,留学,ru';
+    expect(safeMessage(message)).toBe(
+      'Failed query: select * from student_profiles where grade = $1',
+    );
+  });
+});
