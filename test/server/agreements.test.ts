@@ -134,7 +134,12 @@ describe.each(ENGINES)('agreements and the balance ledger on %s', (engine) => {
       currentVersion: 1,
       versionInForce: null,
       canManage: ['A'],
+      may: { edit: true, signA: true, signB: false },
+      whyNot: {},
     });
+    // Names, not ids: the parties in every language they have, the author of the version.
+    expect(a.partyA.displayName).toMatchObject({ en: expect.any(String), ja: expect.any(String) });
+    expect(a.history[0].createdByName).toMatchObject({ en: expect.any(String) });
 
     // The NSU coordinator is not Russian side's representative (MSU is): no signature for B.
     const refused = await call(nsu, 'POST', `/api/v1/agreements/${a.id}/signatures`, {
@@ -155,6 +160,16 @@ describe.each(ENGINES)('agreements and the balance ledger on %s', (engine) => {
       signedOn: '2020-03-02',
     });
     expect(again.statusCode).toBe(409);
+    expect(again.json().error.details.refusals).toEqual([
+      { code: 'agreement.already_signed', params: { party: 'A', version: 1 } },
+    ]);
+    // Signed by A: A may no longer sign; the reason is said as a refusal.
+    const seen = (await call(rep, 'GET', `/api/v1/agreements/${a.id}`)).json();
+    expect(seen.may).toEqual({ edit: true, signA: false, signB: false });
+    expect(seen.whyNot.signA).toEqual({
+      code: 'agreement.already_signed',
+      params: { party: 'A', version: 1 },
+    });
     const signB = await call(admin, 'POST', `/api/v1/agreements/${a.id}/signatures`, {
       party: 'B',
       signatory: 'Rector',
@@ -214,6 +229,31 @@ describe.each(ENGINES)('agreements and the balance ledger on %s', (engine) => {
     expect(res.json().error.message).toMatch(
       /^content\.directions\[0\]\.fields\[0\]: not an ISCED-F 2013/,
     );
+    expect(res.json().error.details.issues[0]).toMatchObject({
+      field: 'content.directions[0].fields[0]',
+      code: 'agreement.not_isced_field',
+    });
+    const backwards = await call(rep, 'POST', '/api/v1/agreements', {
+      partyA: { type: 'consortium', id: 'tohoku-jr-japan' },
+      partyB: { type: 'institution', id: 'nsu.ru' },
+      content: { ...content, validTo: '2019-03-31' },
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.details.issues[0]).toMatchObject({
+      field: 'content.validTo',
+      code: 'agreement.ends_before_start',
+      params: { validFrom: '2020-04-01' },
+    });
+    const same = await call(rep, 'POST', '/api/v1/agreements', {
+      partyA: { type: 'consortium', id: 'tohoku-jr-japan' },
+      partyB: { type: 'consortium', id: 'tohoku-jr-japan' },
+      content,
+    });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().error.details.issues[0]).toMatchObject({
+      field: 'body.partyB',
+      code: 'agreement.same_party',
+    });
     const unknown = await call(rep, 'POST', '/api/v1/agreements', {
       partyA: { type: 'consortium', id: 'tohoku-jr-japan' },
       partyB: { type: 'institution', id: 'msu.rx' },

@@ -84,13 +84,18 @@ describe('agreements', () => {
     expect(planEdit(signedBy('A', 'B'))).toEqual({ kind: 'amendment' });
     expect(planEdit({ ...signedBy('A', 'B'), status: 'terminated' })).toMatchObject({
       ok: false,
-      code: 'agreement_closed',
+      code: 'agreement.closed',
+      params: { status: 'terminated' },
     });
   });
 
   it('each party signs once', () => {
     expect(checkSign(draft, 'A')).toEqual({ ok: true });
-    expect(checkSign(signedBy('A'), 'A')).toMatchObject({ ok: false, code: 'already_signed' });
+    expect(checkSign(signedBy('A'), 'A')).toMatchObject({
+      ok: false,
+      code: 'agreement.already_signed',
+      params: { party: 'A', version: 1 },
+    });
   });
 
   it('moves from signed to active on its first day and expires after its last', () => {
@@ -105,12 +110,13 @@ describe('agreements', () => {
     expect(checkDispatchAllowed(signedBy('A'), '2016-09-01')).toMatchObject({
       ok: false,
       rule: 'R2',
-      code: 'agreement_not_signed',
+      code: 'agreement.not_signed',
     });
     expect(checkDispatchAllowed(signedBy('A', 'B'), '2021-09-01')).toMatchObject({
       ok: false,
       rule: 'R2',
-      code: 'agreement_not_in_force',
+      code: 'agreement.not_in_force',
+      params: { validFrom: '2015-04-01', validTo: '2020-03-31', departure: '2021-09-01' },
     });
     expect(checkDispatchAllowed(signedBy('A', 'B'), '2016-09-01')).toEqual({ ok: true });
   });
@@ -126,7 +132,8 @@ describe('agreements', () => {
     expect(checkConsortiumPair({ japanese: jp, foreign: [...ru, academy] }, 3)).toMatchObject({
       ok: false,
       rule: 'R1',
-      code: 'too_few_foreign',
+      code: 'agreement.too_few_foreign',
+      params: { count: 2, minimum: 3 },
     });
     expect(
       checkConsortiumPair(
@@ -136,7 +143,8 @@ describe('agreements', () => {
     ).toEqual({ ok: true });
     expect(checkConsortiumPair({ japanese: jp.slice(0, 2), foreign: ru }, 3)).toMatchObject({
       rule: 'R1',
-      code: 'too_few_japanese',
+      code: 'agreement.too_few_japanese',
+      params: { count: 2, minimum: 3 },
     });
     // The minimum is program data: a program asking for 2 accepts two per side.
     expect(checkConsortiumPair({ japanese: jp.slice(0, 2), foreign: ru }, 2)).toEqual({ ok: true });
@@ -151,6 +159,41 @@ describe('agreements', () => {
     expect(diffContent(content, next)).toEqual([
       { path: 'clauses.tuitionWaiver', before: true, after: false },
       { path: 'validTo', before: '2020-03-31', after: '2021-03-31' },
+    ]);
+  });
+});
+
+describe('the history of an agreement', () => {
+  it('diffs directions by sending party, quotas by year and languages by language', () => {
+    const before = {
+      directions: [
+        {
+          from: 'A',
+          levels: ['master'],
+          languages: [],
+          quotas: [{ academicYear: 2016, students: 2, months: 10 }],
+        },
+      ],
+    };
+    const after = {
+      directions: [
+        {
+          from: 'A',
+          levels: ['master', 'doctor'],
+          languages: [{ language: 'ru', cefr: 'B1' }],
+          quotas: [
+            { academicYear: 2016, students: 3, months: 10 },
+            { academicYear: 2017, students: 1, months: 5 },
+          ],
+        },
+      ],
+    };
+    expect(diffContent(before, after)).toEqual([
+      { path: 'directions.A.languages.ru.cefr', after: 'B1' },
+      { path: 'directions.A.levels', before: ['master'], after: ['master', 'doctor'] },
+      { path: 'directions.A.quotas.2016.students', before: 2, after: 3 },
+      { path: 'directions.A.quotas.2017.months', after: 5 },
+      { path: 'directions.A.quotas.2017.students', after: 1 },
     ]);
   });
 });

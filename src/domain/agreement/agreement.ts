@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIscedF } from './isced.ts';
+import { refusal, type MessageParams, type Refusal, type RuleId } from '../shared/refusal.ts';
 
 /**
  * An exchange agreement: between two institutions, or between two consortia (N×M: every member
@@ -26,7 +27,12 @@ export const DirectionSchema = z.object({
   from: z.enum(['A', 'B']),
   levels: z.array(z.enum(LEVELS)).min(1, 'name at least one level (R3)'),
   fields: z
-    .array(z.string().refine(isIscedF, { message: 'not an ISCED-F 2013 four-digit code' }))
+    .array(
+      z.string().refine(isIscedF, {
+        message: 'not an ISCED-F 2013 four-digit code',
+        params: { code: 'agreement.not_isced_field' },
+      }),
+    )
     .default([]),
   languages: z
     .array(
@@ -64,11 +70,21 @@ export const AgreementContentSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.validTo < c.validFrom) {
-      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'ends before it starts' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validTo'],
+        message: 'ends before it starts',
+        params: { code: 'agreement.ends_before_start', validFrom: c.validFrom },
+      });
     }
     const froms = c.directions.map((d) => d.from);
     if (new Set(froms).size !== froms.length) {
-      ctx.addIssue({ code: 'custom', path: ['directions'], message: 'one entry per direction' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['directions'],
+        message: 'one entry per direction',
+        params: { code: 'agreement.duplicate_direction' },
+      });
     }
   });
 export type AgreementContent = z.infer<typeof AgreementContentSchema>;
@@ -91,14 +107,15 @@ export interface AgreementState {
   versions: AgreementVersion[];
 }
 
-export type Refusal = { ok: false; rule: string; code: string; message: string };
-export type Verdict = { ok: true } | Refusal;
-const refuse = (rule: string, code: string, message: string): Refusal => ({
+/** A refusal of the agreement rules: the shared vocabulary, with `ok: false` to tell it from a pass. */
+export type AgreementRefusal = Refusal & { ok: false };
+export type Verdict = { ok: true } | AgreementRefusal;
+const refuse = (code: string, params: MessageParams = {}, rule?: RuleId): AgreementRefusal => ({
   ok: false,
-  rule,
-  code,
-  message,
+  ...refusal(code, params, { rule }),
 });
+/** The shared refusal of a verdict, without its `ok` flag (what the API sends). */
+export const asRefusal = ({ ok: _ok, ...r }: AgreementRefusal): Refusal => r;
 
 export const latest = (s: AgreementState) => s.versions[s.versions.length - 1];
 /** The version in force: the latest one both parties signed. */
@@ -110,9 +127,9 @@ export const fullySigned = (v: AgreementVersion) =>
  * Editing: a draft changes in place as new versions; once a version is signed, a change is an
  * amendment — a new version that takes effect only when both sides sign it.
  */
-export function planEdit(s: AgreementState): { kind: 'draft' | 'amendment' } | Refusal {
+export function planEdit(s: AgreementState): { kind: 'draft' | 'amendment' } | AgreementRefusal {
   if (s.status === 'expired' || s.status === 'terminated') {
-    return refuse('AGREEMENT', 'agreement_closed', `a ${s.status} agreement cannot change`);
+    return refuse('agreement.closed', { status: s.status });
   }
   return { kind: inForce(s) ? 'amendment' : 'draft' };
 }
@@ -120,16 +137,12 @@ export function planEdit(s: AgreementState): { kind: 'draft' | 'amendment' } | R
 /** A party signs the latest version. */
 export function checkSign(s: AgreementState, party: PartyKey): Verdict {
   const v = latest(s);
-  if (!v) return refuse('AGREEMENT', 'no_version', 'nothing to sign');
+  if (!v) return refuse('agreement.no_version');
   if (s.status === 'expired' || s.status === 'terminated') {
-    return refuse('AGREEMENT', 'agreement_closed', `a ${s.status} agreement cannot be signed`);
+    return refuse('agreement.closed', { status: s.status });
   }
   if (v.signatures.some((x) => x.party === party)) {
-    return refuse(
-      'AGREEMENT',
-      'already_signed',
-      `party ${party} already signed version ${v.version}`,
-    );
+    return refuse('agreement.already_signed', { party, version: v.version });
   }
   return { ok: true };
 }
@@ -148,17 +161,13 @@ export function statusOn(s: AgreementState, today: string): AgreementStatus {
 export function checkDispatchAllowed(s: AgreementState, departure: string): Verdict {
   const v = inForce(s);
   if (!v || s.status === 'terminated') {
-    return refuse(
-      'R2',
-      'agreement_not_signed',
-      'the exchange agreement must be signed by both parties before any dispatch (003 §5(2))',
-    );
+    return refuse('agreement.not_signed', {}, 'R2');
   }
   if (departure < v.content.validFrom || departure > v.content.validTo) {
     return refuse(
+      'agreement.not_in_force',
+      { validFrom: v.content.validFrom, validTo: v.content.validTo, departure },
       'R2',
-      'agreement_not_in_force',
-      `the agreement is in force from ${v.content.validFrom} to ${v.content.validTo}; the departure on ${departure} is outside it`,
     );
   }
   return { ok: true };
@@ -176,36 +185,73 @@ export function checkConsortiumPair(
   const jp = universities(sides.japanese.filter((x) => x.country === 'JP'));
   const foreign = universities(sides.foreign.filter((x) => x.country !== 'JP'));
   if (jp < minimumPerSide) {
-    return refuse(
-      'R1',
-      'too_few_japanese',
-      `the Japanese consortium has ${jp} universities; at least ${minimumPerSide} are needed (003 §5(1))`,
-    );
+    return refuse('agreement.too_few_japanese', { count: jp, minimum: minimumPerSide }, 'R1');
   }
   if (foreign < minimumPerSide) {
-    return refuse(
-      'R1',
-      'too_few_foreign',
-      `the foreign consortium has ${foreign} universities; at least ${minimumPerSide} are needed (003 §5(1))`,
-    );
+    return refuse('agreement.too_few_foreign', { count: foreign, minimum: minimumPerSide }, 'R1');
   }
   return { ok: true };
 }
 
+/** A value in a change: a field's text, number or yes/no, or a list of codes (levels, fields). */
+export type ChangeValue = string | number | boolean | string[];
+
 export interface ContentChange {
+  /** The changed field: `validTo`, `clauses.tuitionWaiver`, `directions.A.quotas.2016.months`… */
   path: string;
-  before: unknown;
-  after: unknown;
+  /** absent when the field was added */
+  before?: ChangeValue;
+  /** absent when the field was removed */
+  after?: ChangeValue;
 }
 
-/** What changed between two versions, field by field (for the history). */
+/** Lists whose entries have a key of their own are compared entry by entry, by that key. */
+const ENTRY_KEYS = ['from', 'academicYear', 'language'] as const;
+
+const isObj = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function keyedEntries(x: unknown): Record<string, unknown> | null {
+  if (!Array.isArray(x) || x.length === 0 || !x.every(isObj)) return null;
+  const key = ENTRY_KEYS.find((k) => x.every((e) => k in e));
+  if (!key) return null;
+  return Object.fromEntries(
+    x.map((e) => [
+      String(e[key]),
+      Object.fromEntries(Object.entries(e).filter(([k]) => k !== key)),
+    ]),
+  );
+}
+
+const leaf = (x: unknown): ChangeValue | undefined =>
+  x === undefined || x === null
+    ? undefined
+    : typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean'
+      ? x
+      : Array.isArray(x)
+        ? x.map((e) => (typeof e === 'string' ? e : JSON.stringify(e)))
+        : JSON.stringify(x);
+
+/**
+ * What changed between two versions, field by field (for the history): nested fields by their
+ * path, directions by their sending party, quotas by academic year, languages by language.
+ */
 export function diffContent(a: unknown, b: unknown, path = ''): ContentChange[] {
   if (JSON.stringify(a) === JSON.stringify(b)) return [];
-  const isObj = (x: unknown): x is Record<string, unknown> =>
-    typeof x === 'object' && x !== null && !Array.isArray(x);
-  if (isObj(a) && isObj(b)) {
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-    return keys.flatMap((k) => diffContent(a[k], b[k], path ? `${path}.${k}` : k));
+  const objA = isObj(a)
+    ? a
+    : (keyedEntries(a) ?? (a === undefined && (isObj(b) || keyedEntries(b)) ? {} : null));
+  const objB = isObj(b) ? b : (keyedEntries(b) ?? (b === undefined && objA ? {} : null));
+  if (objA && objB) {
+    const keys = [...new Set([...Object.keys(objA), ...Object.keys(objB)])].sort();
+    return keys.flatMap((k) => diffContent(objA[k], objB[k], path ? `${path}.${k}` : k));
   }
-  return [{ path: path || '(root)', before: a, after: b }];
+  if (Array.isArray(a) && a.length === 0 && keyedEntries(b)) return diffContent({}, b, path);
+  if (Array.isArray(b) && b.length === 0 && keyedEntries(a)) return diffContent(a, {}, path);
+  const change: ContentChange = { path: path || '(root)' };
+  const before = leaf(a);
+  const after = leaf(b);
+  if (before !== undefined) change.before = before;
+  if (after !== undefined) change.after = after;
+  return [change];
 }

@@ -13,6 +13,7 @@ import {
 import { can } from '#src/domain/access/can.ts';
 import {
   AgreementContentSchema,
+  asRefusal,
   checkSign,
   diffContent,
   planEdit,
@@ -27,7 +28,17 @@ import { buildLedger, type LedgerMobility, type Tolerance } from '#src/domain/ba
 import { parseProgramRules } from '#src/domain/program/rules.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, fieldIssues, forbidden, invalidInput, notFound } from '../errors.ts';
+import { orgName, personNames, programNames } from '#src/db/queries/names.ts';
+import { refusal, type LocalizedText, type Refusal } from '#src/domain/shared/refusal.ts';
+import {
+  AppError,
+  conflict,
+  fieldIssues,
+  forbidden,
+  invalidField,
+  invalidInput,
+  notFound,
+} from '../errors.ts';
 
 export type PartyType = 'institution' | 'consortium';
 export interface PartyRef {
@@ -47,6 +58,8 @@ interface PartyView {
   id: string;
   name: string;
   names: Record<string, string>;
+  /** The party's name in every language it has (its official name where none is given). */
+  displayName: LocalizedText;
   country: string | null;
   representativeId: string | null;
 }
@@ -60,6 +73,7 @@ async function loadParty(db: Db, ref: PartyRef): Promise<PartyView> {
       id: row.id,
       name: row.name,
       names: row.names,
+      displayName: orgName(row.name, row.names),
       country: row.country,
       representativeId: null,
     };
@@ -71,6 +85,7 @@ async function loadParty(db: Db, ref: PartyRef): Promise<PartyView> {
     id: row.id,
     name: row.name,
     names: row.names,
+    displayName: orgName(row.name, row.names),
     country: row.side,
     representativeId: row.representativeId,
   };
@@ -92,10 +107,23 @@ function requireParty(ctx: ServiceContext, parties: PartyView[]): void {
   }
 }
 
+/** Content checked by the domain schema; its own checks keep their refusal codes on the wire. */
 function parseContent(input: unknown): AgreementContent {
   const parsed = AgreementContentSchema.safeParse(input);
   if (!parsed.success) {
-    throw invalidInput(fieldIssues(parsed.error, 'content'));
+    const issues = fieldIssues(parsed.error, 'content').map((issue, i) => {
+      const own = (parsed.error.issues[i] as { params?: Record<string, unknown> }).params;
+      if (typeof own?.code !== 'string') return issue;
+      const { code, ...params } = own;
+      return {
+        ...issue,
+        code,
+        params: Object.fromEntries(
+          Object.entries(params).filter(([, v]) => typeof v === 'string' || typeof v === 'number'),
+        ) as Record<string, string | number>,
+      };
+    });
+    throw invalidInput(issues);
   }
   return parsed.data;
 }
@@ -140,9 +168,11 @@ export async function createAgreement(
   const a = await loadParty(ctx.db, input.partyA);
   const b = await loadParty(ctx.db, input.partyB);
   if (a.type === b.type && a.id === b.id) {
-    throw new AppError('validation_failed', 'partyB: an agreement needs two different parties', {
-      field: 'partyB',
-    });
+    throw invalidField(
+      'body.partyB',
+      refusal('agreement.same_party', {}, { field: 'body.partyB' }),
+      'an agreement needs two different parties',
+    );
   }
   requireParty(ctx, [a, b]);
   if (input.programId) {
@@ -191,33 +221,58 @@ export async function getAgreement(ctx: ServiceContext, id: string) {
     loadParty(ctx.db, { type: row.partyBType as PartyType, id: row.partyBId }),
   ]);
   const status = statusOn(state, today());
+  const people = await personNames(
+    ctx.db,
+    versions.flatMap((v) => (v.createdBy ? [v.createdBy] : [])),
+  );
   const history = versions.map((v, i) => ({
     version: v.version,
-    kind: v.kind,
+    kind: v.kind as 'draft' | 'amendment',
     changeNote: v.changeNote,
     createdBy: v.createdBy,
+    createdByName: v.createdBy ? (people.get(v.createdBy) ?? null) : null,
     createdAt: v.createdAt.toISOString(),
     changes: i === 0 ? [] : diffContent(versions[i - 1]?.content, v.content),
     signatures: signatures
       .filter((s) => s.version === v.version)
-      .map((s) => ({ party: s.party, signatory: s.signatory, signedOn: s.signedOn })),
+      .map((s) => ({ party: s.party as PartyKey, signatory: s.signatory, signedOn: s.signedOn })),
   }));
   const latest = versions[versions.length - 1];
   const inForce = [...state.versions].reverse().find((v) => v.signatures.length === 2);
+  const programName = row.programId
+    ? ((await programNames(ctx.db, [row.programId])).get(row.programId) ?? null)
+    : null;
+  const canManage = [a, b]
+    .filter((p) => can(ctx.actor, 'agreement:manage', partyResource(p)))
+    .map((p) => (p === a ? 'A' : 'B') as PartyKey);
+  // What the reader could do now, and why not where the rules would refuse it.
+  const edit = planEdit(state);
+  const signVerdict = (party: PartyKey) => checkSign(state, party);
+  const whyNot: { edit?: Refusal; signA?: Refusal; signB?: Refusal } = {};
+  if (canManage.length > 0 && 'ok' in edit) whyNot.edit = asRefusal(edit);
+  for (const party of canManage) {
+    const verdict = signVerdict(party);
+    if (!verdict.ok) whyNot[party === 'A' ? 'signA' : 'signB'] = asRefusal(verdict);
+  }
   return {
     id: row.id,
     status: row.status === 'terminated' ? ('terminated' as const) : status,
     partyA: a,
     partyB: b,
     programId: row.programId,
+    programName,
     invented: row.invented,
     currentVersion: latest?.version ?? 1,
     versionInForce: inForce?.version ?? null,
     content: (latest?.content ?? {}) as AgreementContent,
     history,
-    canManage: [a, b]
-      .filter((p) => can(ctx.actor, 'agreement:manage', partyResource(p)))
-      .map((p) => (p === a ? 'A' : 'B')),
+    canManage,
+    may: {
+      edit: canManage.length > 0 && !('ok' in edit),
+      signA: canManage.includes('A') && signVerdict('A').ok,
+      signB: canManage.includes('B') && signVerdict('B').ok,
+    },
+    whyNot,
   };
 }
 
@@ -249,7 +304,7 @@ export async function updateAgreement(
   requireParty(ctx, [current.partyA, current.partyB]);
   const { state } = await loadState(ctx.db, id);
   const plan = planEdit(state);
-  if ('ok' in plan) throw new AppError('conflict', plan.message, { code: plan.code });
+  if ('ok' in plan) throw conflict(asRefusal(plan));
   const version = current.currentVersion + 1;
   await ctx.db.transaction(async (tx) => {
     await tx.insert(agreementVersions).values({
@@ -284,7 +339,7 @@ export async function signAgreement(
   }
   const { state } = await loadState(ctx.db, id);
   const verdict = checkSign(state, input.party);
-  if (!verdict.ok) throw new AppError('conflict', verdict.message, { code: verdict.code });
+  if (!verdict.ok) throw conflict(asRefusal(verdict));
   await ctx.db.transaction(async (tx) => {
     await tx.insert(agreementSignatures).values({
       agreementId: id,
@@ -404,8 +459,8 @@ export async function agreementBalance(ctx: ServiceContext, id: string, side: Pa
   return {
     agreementId: id,
     side,
-    us: { id: us.id, name: us.name },
-    them: { id: them.id, name: them.name },
+    us: { id: us.id, name: us.name, displayName: us.displayName },
+    them: { id: them.id, name: them.name, displayName: them.displayName },
     ...(await ledgerBetween(ctx.db, us, them, tolerance, id)),
   };
 }
@@ -429,8 +484,19 @@ export async function consortiumBalance(ctx: ServiceContext, id: string, withId:
   return {
     consortiumId: id,
     withId,
-    us: { id: us.id, name: us.name },
-    them: { id: them.id, name: them.name },
+    us: { id: us.id, name: us.name, displayName: us.displayName },
+    them: { id: them.id, name: them.name, displayName: them.displayName },
     ...(await ledgerBetween(ctx.db, us, them, tolerance)),
   };
+}
+
+/** May the actor propose an agreement for some party it represents (policy `agreement:manage`)? */
+export function mayProposeAgreements(actor: ServiceContext['actor']): boolean {
+  if (!actor) return false;
+  const scopes = actor.roles.map((r) => r.scopeId);
+  return can(actor, 'agreement:manage', {
+    type: 'agreement',
+    institutionIds: scopes,
+    consortiumIds: scopes,
+  });
 }
