@@ -33,6 +33,13 @@ describe.each(ENGINES)('programs and project applications on %s', (engine) => {
     expect(pilot.rules.stayMonths).toEqual({ min: 3, max: 12 });
     expect(pilot.rules.annualCap).toMatchObject({ studentMonths: 360, studentsAtFullLength: 30 });
     expect(pilot.countdown).toBeTruthy();
+    // Names, not ids: the program and its funder in every language they have.
+    expect(pilot.names.en).toMatch(/\S/);
+    expect(pilot.funderName).not.toEqual({});
+    const detail = (await call(null, 'GET', '/api/v1/programs/mext-pilot-2003')).json();
+    expect(detail.may).toEqual({ editRules: false });
+    const asFunder = (await call(funder, 'GET', '/api/v1/programs/mext-pilot-2003')).json();
+    expect(asFunder.may).toEqual({ editRules: true });
   });
 
   it('R11: changing the stipend in the program changes every amount shown', async () => {
@@ -50,6 +57,17 @@ describe.each(ENGINES)('programs and project applications on %s', (engine) => {
       program.rules.version + 1,
       program.rules.version,
     ]);
+    // The new version names its author and says what changed, field by field.
+    const latest = res.json().versions[0];
+    expect(latest.createdByName).toBeTruthy();
+    expect(Object.values(latest.createdByName).join(' ')).toMatch(/\S/);
+    expect(latest.changes).toEqual([
+      {
+        path: 'stipend.monthlyAmount',
+        from: program.rules.stipend.monthlyAmount,
+        to: program.rules.stipend.monthlyAmount * 2,
+      },
+    ]);
     const after = (await call(rep, 'GET', '/api/v1/project-applications/tohoku-jr-2014')).json();
     const yen = (b: { years: { scholarshipYen?: number; yen?: number; stipendYen?: number }[] }) =>
       JSON.stringify(b);
@@ -60,6 +78,7 @@ describe.each(ENGINES)('programs and project applications on %s', (engine) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/^body\.stayMonths/);
+    expect(bad.json().error.details.issues[0].field).toMatch(/^body\.stayMonths/);
   });
 
   it('R1: a draft shows its checks with reasons naming the rule', async () => {
@@ -70,7 +89,19 @@ describe.each(ENGINES)('programs and project applications on %s', (engine) => {
       .filter((c: { ok: boolean }) => !c.ok)
       .map((c: { rule: string }) => c.rule);
     expect(failed).toContain('R1');
-    expect(draft.may).toMatchObject({ edit: true, submit: true });
+    expect(draft.may).toMatchObject({ edit: true, submit: true, decideOutcome: false });
+    // Each check is refusal-shaped: a code with params, no English sentence.
+    const r1 = draft.checks.find((c: { code: string }) => c.code === 'program.home_too_few');
+    expect(r1).toMatchObject({
+      rule: 'R1',
+      ok: false,
+      field: 'outline.consortia.home.members',
+      params: { count: 2, min: 3, country: 'JP' },
+    });
+    expect(r1).not.toHaveProperty('message');
+    expect(r1).not.toHaveProperty('fix');
+    expect(draft.programName.en).toMatch(/\S/);
+    expect(draft.representativeName).toBeTruthy();
   });
 
   it('R18 and 003 §11: a submission after the deadline or by someone else is refused with the rule, and nothing is stored', async () => {
@@ -88,6 +119,16 @@ describe.each(ENGINES)('programs and project applications on %s', (engine) => {
     expect(late.statusCode).toBe(422);
     const rules = late.json().error.details.refusals.map((r: { rule: string }) => r.rule);
     expect(rules).toEqual(expect.arrayContaining(['R1', 'R18']));
+    expect(late.json().error.details.rules).toEqual(expect.arrayContaining(['R1', 'R18']));
+    const codes = late.json().error.details.refusals.map((r: { code: string }) => r.code);
+    expect(codes).toEqual(
+      expect.arrayContaining(['program.home_too_few', 'program.deadline_passed']),
+    );
+    for (const r of late.json().error.details.refusals) {
+      expect(Object.keys(r).sort()).toEqual(expect.arrayContaining(['code', 'params', 'rule']));
+      expect(r).not.toHaveProperty('ok');
+      expect(r).not.toHaveProperty('message');
+    }
     const after = (
       await call(hokudai, 'GET', '/api/v1/project-applications/draft-hokkaido-niigata-2003')
     ).json();
@@ -103,6 +144,21 @@ describe.each(ENGINES)('programs and project applications on %s', (engine) => {
       { type: 'suspend', on: '2016-01-10', reason: '' },
     );
     expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.details.issues[0].field).toBe('body.reason');
+    const before = (
+      await call(funder, 'GET', '/api/v1/project-applications/tohoku-jr-2014')
+    ).json();
+    expect(before.may).toMatchObject({ suspend: true, reinstate: false, review: true });
+    const notSuspended = await call(
+      funder,
+      'POST',
+      '/api/v1/project-applications/tohoku-jr-2014/support',
+      { type: 'reinstate', on: '2016-01-05' },
+    );
+    expect(notSuspended.statusCode).toBe(422);
+    expect(notSuspended.json().error.details.refusals).toEqual([
+      { rule: 'R10', code: 'program.support_not_suspended', params: { status: 'active' } },
+    ]);
     const suspended = await call(
       funder,
       'POST',
@@ -111,6 +167,7 @@ describe.each(ENGINES)('programs and project applications on %s', (engine) => {
     );
     expect(suspended.statusCode).toBe(200);
     expect(suspended.json().support.status).toBe('suspended');
+    expect(suspended.json().may).toMatchObject({ suspend: false, reinstate: true });
     const back = await call(funder, 'POST', '/api/v1/project-applications/tohoku-jr-2014/support', {
       type: 'reinstate',
       on: '2016-03-01',

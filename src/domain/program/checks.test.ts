@@ -42,19 +42,20 @@ describe('the demo applications', () => {
 
   it('R1: the invented draft has two Japanese universities and fails R1 only (003 §5(1))', () => {
     const r = refusals(PILOT, DRAFT_FAILING_R1, TODAY_2003);
-    expect(codes(r)).toEqual(['R1.home-too-few']);
+    expect(codes(r)).toEqual(['program.home_too_few']);
     expect(r[0]).toMatchObject({
       rule: 'R1',
       field: 'outline.consortia.home.members',
       params: { count: 2, min: 3 },
     });
-    expect(r[0]?.fix).toMatch(/Add 1 more/);
+    expect(r[0]?.params).toMatchObject({ missing: 1, country: 'JP' });
+    expect(r[0]).not.toHaveProperty('message');
   });
 
   it('R15: an empty draft lists every missing item of §6(1) by number', () => {
     expect(() => projectApplicationSchema.parse(emptyApplication('x', PILOT.id))).not.toThrow();
     const r = refusals(PILOT, emptyApplication('x', PILOT.id), TODAY_2003).filter(
-      (x) => x.code === 'R15.item-missing',
+      (x) => x.code === 'program.item_missing',
     );
     expect(r.map((x) => x.params?.item)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
   });
@@ -71,14 +72,14 @@ describe('R1 — 003 §2(1), §5(1)', () => {
       ...r,
       consortium: { ...r.consortium, minPartnerUniversities: 3 },
     }));
-    expect(codes(refusals(rules, app))).toContain('R1.partner-too-few');
+    expect(codes(refusals(rules, app))).toContain('program.partner_too_few');
   });
 
   it('R1: the minimum per side is program data — Tohoku alone fails the pilot’s 3 + 3', () => {
     const app = edit((a) => {
       a.programId = PILOT.id;
     });
-    expect(codes(refusals(PILOT, app, TODAY_2003))).toContain('R1.home-too-few');
+    expect(codes(refusals(PILOT, app, TODAY_2003))).toContain('program.home_too_few');
   });
 
   it('R1: partners must be in the program’s countries (FY2014: Russia and India)', () => {
@@ -86,7 +87,7 @@ describe('R1 — 003 §2(1), §5(1)', () => {
       const m = a.outline.consortia.partner.members[0];
       if (m) m.country = 'FR';
     });
-    expect(codes(refusals(IEP, app))).toContain('R1.partner-country');
+    expect(codes(refusals(IEP, app))).toContain('program.partner_country_not_allowed');
   });
 
   it('R1: a foreign institution cannot sit in the home consortium', () => {
@@ -94,7 +95,7 @@ describe('R1 — 003 §2(1), §5(1)', () => {
       const msu = a.outline.consortia.partner.members[0];
       if (msu) a.outline.consortia.home.members.push(msu);
     });
-    expect(codes(refusals(IEP, app))).toContain('R1.home-member-abroad');
+    expect(codes(refusals(IEP, app))).toContain('program.home_member_abroad');
   });
 });
 
@@ -103,10 +104,12 @@ describe('R2 — 003 §5(2)', () => {
     const app = edit((a) => {
       delete a.outline.agreement.signedOn;
     });
-    expect(codes(refusals(IEP, app))).toContain('R2.not-signed');
+    expect(codes(refusals(IEP, app))).toContain('program.agreement_not_signed');
   });
   it('R2: an agreement dated after today is not signed yet', () => {
-    expect(codes(refusals(IEP, TOHOKU_JAPAN_RUSSIA, '2014-04-24'))).toContain('R2.not-signed');
+    expect(codes(refusals(IEP, TOHOKU_JAPAN_RUSSIA, '2014-04-24'))).toContain(
+      'program.agreement_not_signed',
+    );
   });
   it('R2: the copy must be attached and both representatives must sign', () => {
     const app = edit((a) => {
@@ -114,7 +117,10 @@ describe('R2 — 003 §5(2)', () => {
       a.outline.agreement.signatories = ['tohoku.ac.jp'];
     });
     expect(codes(refusals(IEP, app))).toEqual(
-      expect.arrayContaining(['R2.copy-missing', 'R2.representative-not-signatory']),
+      expect.arrayContaining([
+        'program.agreement_copy_missing',
+        'program.representative_not_signatory',
+      ]),
     );
   });
 });
@@ -123,13 +129,16 @@ describe('R3 — 003 §5(3)', () => {
   it('R3: a level the program does not target is refused', () => {
     const rules = reviseProgramRules(IEP, (r) => ({ ...r, levels: ['master', 'doctor'] }));
     const r = refusals(rules, TOHOKU_JAPAN_RUSSIA).filter((x) => x.rule === 'R3');
-    expect(r[0]).toMatchObject({ code: 'R3.level-not-targeted', params: { level: 'bachelor' } });
+    expect(r[0]).toMatchObject({
+      code: 'program.level_not_targeted',
+      params: { level: { en: 'bachelor' } },
+    });
   });
   it('R3: no level at all is refused', () => {
     const app = edit((a) => {
       a.outline.levels = [];
     });
-    expect(codes(refusals(IEP, app))).toContain('R3.no-level');
+    expect(codes(refusals(IEP, app))).toContain('program.no_level');
   });
 });
 
@@ -139,12 +148,12 @@ describe('R4, R12, R14 — 003 §5(4), §3(2)2), §4', () => {
       const y = a.outline.numbers[0];
       if (y) y.inbound = { students: 4, studentMonths: 24 };
     });
-    expect(codes(refusals(IEP, app))).toContain('R4.unbalanced');
+    expect(codes(refusals(IEP, app))).toContain('program.unbalanced');
     const lenient = reviseProgramRules(IEP, (r) => ({
       ...r,
       balanceTolerance: { students: 4, studentMonths: 24 },
     }));
-    expect(codes(refusals(lenient, app))).not.toContain('R4.unbalanced');
+    expect(codes(refusals(lenient, app))).not.toContain('program.unbalanced');
   });
   it('R14: more student-months than the annual cap are refused', () => {
     const app = edit((a) => {
@@ -154,14 +163,14 @@ describe('R4, R12, R14 — 003 §5(4), §3(2)2), §4', () => {
         inbound: { students: 31, studentMonths: 372 },
       };
     });
-    expect(codes(refusals(IEP, app))).toContain('R14.over-cap');
+    expect(codes(refusals(IEP, app))).toContain('program.over_cap');
   });
   it('R12: planned stays outside the program’s range are refused', () => {
     const app = edit((a) => {
       a.outline.schedule.stayMonths = { min: 1, max: 12 };
     });
     expect(refusals(IEP, app).find((r) => r.rule === 'R12')).toMatchObject({
-      code: 'R12.stay-out-of-range',
+      code: 'program.stay_out_of_range',
       params: { min: 3, max: 12 },
     });
   });
@@ -173,7 +182,10 @@ describe('R5, R6, R7 — 003 §5(5)–(7)', () => {
       a.outline.tuitionWaiver = { stipulated: false, clause: {} };
     });
     expect(codes(refusals(IEP, app))).toEqual(
-      expect.arrayContaining(['R5.not-stipulated', 'R5.copy-missing']),
+      expect.arrayContaining([
+        'program.tuition_waiver_not_stipulated',
+        'program.tuition_waiver_copy_missing',
+      ]),
     );
   });
   it('R6: screening must be common to both sides', () => {
@@ -181,7 +193,7 @@ describe('R5, R6, R7 — 003 §5(5)–(7)', () => {
       a.outline.screening.commonToBothSides = false;
     });
     expect(refusals(IEP, app).find((r) => r.rule === 'R6')).toMatchObject({
-      code: 'R6.not-common',
+      code: 'program.screening_not_common',
       field: 'outline.screening.commonToBothSides',
     });
   });
@@ -190,7 +202,10 @@ describe('R5, R6, R7 — 003 §5(5)–(7)', () => {
       a.outline.recognition = { system: {}, commonToAllMembers: false };
     });
     expect(codes(refusals(IEP, app))).toEqual(
-      expect.arrayContaining(['R7.no-system', 'R7.not-common']),
+      expect.arrayContaining([
+        'program.recognition_system_missing',
+        'program.recognition_not_common',
+      ]),
     );
   });
 });
@@ -203,8 +218,8 @@ describe('R16 — 003 §7(2)', () => {
     const r = refusals(IEP, app).filter((x) => x.rule === 'R16');
     expect(r).toHaveLength(1);
     expect(r[0]).toMatchObject({
-      code: 'R16.consent-missing',
-      params: { institution: 'sbras.ru' },
+      code: 'program.consent_missing',
+      params: { institutionId: 'sbras.ru' },
     });
   });
   it('R16: an agreement that does not stipulate recognition needs consents from every member', () => {
@@ -213,7 +228,7 @@ describe('R16 — 003 §7(2)', () => {
     });
     const named = refusals(IEP, app)
       .filter((x) => x.rule === 'R16')
-      .map((x) => x.params?.institution);
+      .map((x) => x.params?.institutionId);
     expect(named).toEqual(['tohoku.ac.jp', 'msu.ru', 'nsu.ru', 'dvfu.ru']);
   });
 });
@@ -224,8 +239,8 @@ describe('R17 — 003 §7(3)', () => {
       a.attachments = a.attachments.filter((x) => x.id !== 'att-febras-consent-ja');
     });
     expect(refusals(IEP, app).find((r) => r.rule === 'R17')).toMatchObject({
-      code: 'R17.attachment-untranslated',
-      params: { attachment: 'att-febras-consent' },
+      code: 'program.attachment_untranslated',
+      params: { attachmentId: 'att-febras-consent' },
     });
   });
   it('R17: a foreign member’s outline without Japanese is refused', () => {
@@ -233,25 +248,25 @@ describe('R17 — 003 §7(3)', () => {
       const msu = a.outline.consortia.partner.members[0];
       if (msu) delete msu.outline.ja;
     });
-    expect(codes(refusals(IEP, app))).toContain('R17.text-untranslated');
+    expect(codes(refusals(IEP, app))).toContain('program.texts_untranslated');
   });
 });
 
 describe('R18 — 003 §8–9', () => {
   it('R18: on the deadline day (May 30, 2003) the call is open; the next day it is closed', () => {
     expect(codes(refusals(PILOT, DRAFT_FAILING_R1, '2003-05-30'))).not.toContain(
-      'R18.deadline-passed',
+      'program.deadline_passed',
     );
     const r = refusals(PILOT, DRAFT_FAILING_R1, '2003-05-31').find((x) => x.rule === 'R18');
     expect(r).toMatchObject({
-      code: 'R18.deadline-passed',
+      code: 'program.deadline_passed',
       params: { deadline: '2003-05-30', outcomeBy: '2003-06-30' },
     });
   });
   it('R18: instants are read in Tokyo time (+09:00)', () => {
     const at = (now: string) => codes(refusals(PILOT, DRAFT_FAILING_R1, now));
-    expect(at('2003-05-30T23:59:59+09:00')).not.toContain('R18.deadline-passed');
-    expect(at('2003-05-30T15:00:00Z')).toContain('R18.deadline-passed');
+    expect(at('2003-05-30T23:59:59+09:00')).not.toContain('program.deadline_passed');
+    expect(at('2003-05-30T15:00:00Z')).toContain('program.deadline_passed');
   });
   it('R18: the countdown to the deadline', () => {
     const c = deadlineCountdown(PILOT, '2003-05-28T12:30:00+09:00');
@@ -292,7 +307,7 @@ describe('§11 — only the responsible person of the representative university 
     expect(checkSubmitter(app, 'u-kenji')).toMatchObject({
       rule: '§11',
       ok: false,
-      code: '§11.not-responsible-person',
+      code: 'program.not_responsible_person',
     });
     expect(checkSubmitter(app, undefined).ok).toBe(false);
     expect(checkSubmission(IEP, app, { today: TODAY_2014, submitterUserId: 'u-kenji' }).ok).toBe(
@@ -303,7 +318,7 @@ describe('§11 — only the responsible person of the representative university 
     const moved = edit((a) => {
       a.responsiblePerson.institutionId = 'msu.ru';
     }, app);
-    expect(checkSubmitter(moved, 'u-reiko').code).toBe('§11.responsible-not-at-representative');
+    expect(checkSubmitter(moved, 'u-reiko').code).toBe('program.responsible_not_at_representative');
   });
   it('§11: an application already submitted cannot be submitted again', () => {
     const submitted = edit((a) => {
@@ -313,7 +328,7 @@ describe('§11 — only the responsible person of the representative university 
       codes(
         checkSubmission(IEP, submitted, { today: TODAY_2014, submitterUserId: 'u-reiko' }).refusals,
       ),
-    ).toEqual(['R18.not-draft']);
+    ).toEqual(['program.not_draft']);
   });
 });
 
@@ -372,7 +387,10 @@ describe('R10 — 003 §3(1)', () => {
     const s0 = startSupport(start);
     expect(
       transitionSupport(PILOT, s0, { type: 'suspend', on: '2004-01-10', reason: ' ' }),
-    ).toMatchObject({ ok: false, code: 'R10.reason-required' });
+    ).toMatchObject({
+      ok: false,
+      refusal: { rule: 'R10', code: 'program.suspension_reason_required' },
+    });
     const s1 = transitionSupport(PILOT, s0, {
       type: 'suspend',
       on: '2004-01-10',
@@ -385,7 +403,7 @@ describe('R10 — 003 §3(1)', () => {
     if (!s1.ok) return;
     expect(
       transitionSupport(PILOT, s1.state, { type: 'suspend', on: '2004-02-01', reason: 'again' }),
-    ).toMatchObject({ ok: false, code: 'R10.not-active' });
+    ).toMatchObject({ ok: false, refusal: { rule: 'R10', code: 'program.support_not_active' } });
     const s2 = transitionSupport(PILOT, s1.state, { type: 'reinstate', on: '2004-03-01' });
     expect(s2).toMatchObject({ ok: true, state: { status: 'active', since: '2004-03-01' } });
     if (s2.ok)
@@ -400,10 +418,13 @@ describe('R10 — 003 §3(1)', () => {
     if (!s1.ok) throw new Error('expected suspension');
     expect(
       transitionSupport(PILOT, s1.state, { type: 'reinstate', on: '2006-04-02' }),
-    ).toMatchObject({ ok: false, code: 'R10.period-over' });
+    ).toMatchObject({ ok: false, refusal: { rule: 'R10', code: 'program.support_period_over' } });
     expect(
       transitionSupport(PILOT, s1.state, { type: 'reinstate', on: '2005-01-01' }),
-    ).toMatchObject({ ok: false, code: 'R10.before-last-change' });
+    ).toMatchObject({
+      ok: false,
+      refusal: { rule: 'R10', code: 'program.support_change_before_last' },
+    });
   });
   it('R10: a program without suspension refuses it', () => {
     const rules = reviseProgramRules(PILOT, (r) => ({
@@ -416,6 +437,9 @@ describe('R10 — 003 §3(1)', () => {
         on: '2004-01-01',
         reason: 'x',
       }),
-    ).toMatchObject({ ok: false, code: 'R10.suspension-not-allowed' });
+    ).toMatchObject({
+      ok: false,
+      refusal: { rule: 'R10', code: 'program.suspension_not_allowed' },
+    });
   });
 });

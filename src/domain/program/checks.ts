@@ -3,8 +3,9 @@
  * submitter rule, the budget the numbers imply (R11 × R14), and the support period of a selected
  * project (R10). Pure: `today`/`now` are passed in.
  *
- * Every result names its rule, carries a stable `code` (for the UI to translate, with
- * `params`), an English `message`, and for a refusal a `fix` and the `field` to fix.
+ * Every result is refusal-shaped: it names its rule, carries a stable `code` with `params` (names
+ * of members in every language they have), and for a refusal the `field` to fix. The reader's app
+ * writes the sentence and the fix.
  */
 import type { Attachment, Member, ProjectApplication } from './application.ts';
 import { allMembers, OUTLINE_ITEMS } from './application.ts';
@@ -17,38 +18,24 @@ import {
   isPastDeadline,
   localDate,
 } from './calendar.ts';
-import type { LocalizedText, ProgramRules } from './rules.ts';
+import type { ProgramRules } from './rules.ts';
+import {
+  refusal,
+  type LocalizedText,
+  type MessageParams,
+  type Refusal,
+  type RuleId,
+} from '../shared/refusal.ts';
+import { countryText, languageText, levelText } from './display.ts';
 
-export type RuleId =
-  | 'R1'
-  | 'R2'
-  | 'R3'
-  | 'R4'
-  | 'R5'
-  | 'R6'
-  | 'R7'
-  | 'R8'
-  | 'R10'
-  | 'R12'
-  | 'R14'
-  | 'R15'
-  | 'R16'
-  | 'R17'
-  | 'R18'
-  /** 003 §11: only the responsible person of the representative university submits */
-  | '§11';
-
-export interface CheckResult {
+/**
+ * One check of an application: a refusal-shaped value `{ rule, code, params, field? }` (the reader's
+ * app writes the sentence from `refusals.<code>`) and whether it passed. Codes are
+ * `program.<name>` (listed in refusal-codes.ts).
+ */
+export interface CheckResult extends Refusal {
   rule: RuleId;
   ok: boolean;
-  /** stable, e.g. `R1.home-too-few`; the UI translates it with `params` */
-  code: string;
-  message: string;
-  /** what to do, for a refusal */
-  fix?: string;
-  /** dotted path of the field to fix, e.g. `outline.consortia.home.members` */
-  field?: string;
-  params?: Record<string, string | number>;
 }
 
 export interface CheckContext {
@@ -63,38 +50,38 @@ export function hasText(t: LocalizedText | undefined): boolean {
   return t !== undefined && Object.values(t).some((v) => typeof v === 'string' && v.trim() !== '');
 }
 
-const pass = (
-  rule: RuleId,
-  code: string,
-  message: string,
-  params?: CheckResult['params'],
-): CheckResult =>
-  params ? { rule, ok: true, code, message, params } : { rule, ok: true, code, message };
+const pass = (rule: RuleId, code: string, params: MessageParams = {}): CheckResult => ({
+  ...refusal(`program.${code}`, params, { rule }),
+  rule,
+  ok: true,
+});
 
 const fail = (
   rule: RuleId,
   code: string,
-  message: string,
-  fix: string,
   field: string,
-  params?: CheckResult['params'],
-): CheckResult =>
-  params
-    ? { rule, ok: false, code, message, fix, field, params }
-    : { rule, ok: false, code, message, fix, field };
+  params: MessageParams = {},
+): CheckResult => ({ ...refusal(`program.${code}`, params, { rule, field }), rule, ok: false });
 
 /** One passing result when there are no problems, else the problems. */
 function verdict(
   rule: RuleId,
   problems: CheckResult[],
   okCode: string,
-  okMessage: string,
+  okParams: MessageParams = {},
 ): CheckResult[] {
-  return problems.length > 0 ? problems : [pass(rule, okCode, okMessage)];
+  return problems.length > 0 ? problems : [pass(rule, okCode, okParams)];
 }
 
-function name(m: Member): string {
-  return m.name.en ?? m.name.ja ?? m.name.ru ?? m.institutionId;
+/** A member's name in every language it has (its id only when it has none). */
+function name(m: Member): LocalizedText {
+  return hasText(m.name) ? m.name : { en: m.institutionId };
+}
+
+/** The name of a member of the application by its institution id. */
+function memberName(app: ProjectApplication, id: string): LocalizedText {
+  const m = allMembers(app).find((x) => x.institutionId === id);
+  return m ? name(m) : { en: id };
 }
 
 // ---------------------------------------------------------------- R1 — 003 §2(1), §5(1)
@@ -106,71 +93,61 @@ function checkR1(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
   const homeUnis = home.members.filter(
     (m) => m.kind === 'university' && m.country === c.homeCountry,
   );
-  const strangers = home.members.filter((m) => m.country !== c.homeCountry);
-  for (const m of strangers) {
+  for (const m of home.members.filter((m) => m.country !== c.homeCountry)) {
     problems.push(
-      fail(
-        'R1',
-        'R1.home-member-abroad',
-        `${name(m)} (${m.country}) is in the home consortium, which may only hold institutions in ${c.homeCountry}.`,
-        `Move ${name(m)} to the partner consortium (item 2).`,
-        'outline.consortia.home.members',
-        { institution: m.institutionId, country: m.country, homeCountry: c.homeCountry },
-      ),
+      fail('R1', 'home_member_abroad', 'outline.consortia.home.members', {
+        institution: name(m),
+        institutionId: m.institutionId,
+        country: m.country,
+        homeCountry: c.homeCountry,
+      }),
     );
   }
   if (homeUnis.length < c.minHomeUniversities) {
-    const missing = c.minHomeUniversities - homeUnis.length;
     problems.push(
-      fail(
-        'R1',
-        'R1.home-too-few',
-        `The home consortium has ${homeUnis.length} universit${homeUnis.length === 1 ? 'y' : 'ies'} in ${c.homeCountry}; the program requires at least ${c.minHomeUniversities}.`,
-        `Add ${missing} more universit${missing === 1 ? 'y' : 'ies'} in ${c.homeCountry} to the home consortium (item 2).`,
-        'outline.consortia.home.members',
-        { count: homeUnis.length, min: c.minHomeUniversities, country: c.homeCountry },
-      ),
+      fail('R1', 'home_too_few', 'outline.consortia.home.members', {
+        count: homeUnis.length,
+        min: c.minHomeUniversities,
+        missing: c.minHomeUniversities - homeUnis.length,
+        country: c.homeCountry,
+      }),
     );
   }
   const allowed = (country: string) =>
     country !== c.homeCountry &&
     (c.partnerCountries.length === 0 || c.partnerCountries.includes(country));
   for (const m of partner.members.filter((m) => !allowed(m.country))) {
-    const where =
-      c.partnerCountries.length > 0
-        ? c.partnerCountries.join(', ')
-        : `a country other than ${c.homeCountry}`;
+    const params = {
+      institution: name(m),
+      institutionId: m.institutionId,
+      country: m.country,
+      homeCountry: c.homeCountry,
+    };
     problems.push(
-      fail(
-        'R1',
-        'R1.partner-country',
-        `${name(m)} (${m.country}) cannot be in the partner consortium: this program's partners are in ${where}.`,
-        `Remove ${name(m)} from the partner consortium, or move it to the home consortium (item 2).`,
-        'outline.consortia.partner.members',
-        { institution: m.institutionId, country: m.country, allowed: where },
-      ),
+      m.country === c.homeCountry || c.partnerCountries.length === 0
+        ? fail('R1', 'partner_member_at_home', 'outline.consortia.partner.members', params)
+        : fail('R1', 'partner_country_not_allowed', 'outline.consortia.partner.members', {
+            ...params,
+            allowed: c.partnerCountries.map(countryText),
+          }),
     );
   }
   const partnerUnis = partner.members.filter((m) => m.kind === 'university' && allowed(m.country));
   if (partnerUnis.length < c.minPartnerUniversities) {
-    const missing = c.minPartnerUniversities - partnerUnis.length;
     problems.push(
-      fail(
-        'R1',
-        'R1.partner-too-few',
-        `The partner consortium has ${partnerUnis.length} foreign universit${partnerUnis.length === 1 ? 'y' : 'ies'}; the program requires at least ${c.minPartnerUniversities}.`,
-        `Add ${missing} more foreign universit${missing === 1 ? 'y' : 'ies'} to the partner consortium (item 2); academies of sciences do not count.`,
-        'outline.consortia.partner.members',
-        { count: partnerUnis.length, min: c.minPartnerUniversities },
-      ),
+      fail('R1', 'partner_too_few', 'outline.consortia.partner.members', {
+        count: partnerUnis.length,
+        min: c.minPartnerUniversities,
+        missing: c.minPartnerUniversities - partnerUnis.length,
+      }),
     );
   }
-  return verdict(
-    'R1',
-    problems,
-    'R1.ok',
-    `${homeUnis.length} home and ${partnerUnis.length} partner universities (at least ${c.minHomeUniversities} and ${c.minPartnerUniversities} required).`,
-  );
+  return verdict('R1', problems, 'consortia_ok', {
+    home: homeUnis.length,
+    partner: partnerUnis.length,
+    minHome: c.minHomeUniversities,
+    minPartner: c.minPartnerUniversities,
+  });
 }
 
 // ---------------------------------------------------------------- R8 — 003 §5(8), §6(2)
@@ -182,30 +159,19 @@ function checkR8(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
     const c = app.outline.consortia[side];
     if (!c.members.some((m) => m.institutionId === c.representativeId)) {
       problems.push(
-        fail(
-          'R8',
-          'R8.representative-missing',
-          `The ${side} consortium has no representative university among its members.`,
-          `Designate one member of the ${side} consortium as its representative university (item 2).`,
-          `outline.consortia.${side}.representativeId`,
-          { side },
-        ),
+        fail('R8', `${side}_representative_missing`, `outline.consortia.${side}.representativeId`),
       );
     }
   }
   const rep = app.outline.consortia.home.representativeId;
   if (rules.travel.paidThroughRepresentative && app.liaison.travelOffice.institutionId !== rep) {
     problems.push(
-      fail(
-        'R8',
-        'R8.travel-office-not-representative',
-        'Travel expenses are paid through the representative university, but the travel liaison office is elsewhere.',
-        'Name a department and person of the representative university as the travel liaison office (§6(2)3)).',
-        'liaison.travelOffice.institutionId',
-      ),
+      fail('R8', 'travel_office_not_representative', 'liaison.travelOffice.institutionId', {
+        representative: memberName(app, rep),
+      }),
     );
   }
-  return verdict('R8', problems, 'R8.ok', 'Both consortia designate a representative university.');
+  return verdict('R8', problems, 'representatives_ok');
 }
 
 // ---------------------------------------------------------------- R2 — 003 §5(2)
@@ -220,67 +186,33 @@ function checkR2(rules: ProgramRules, app: ProjectApplication, today: string): C
   const problems: CheckResult[] = [];
   const day = localDate(today, rules.call.utcOffset);
   if (a.signedOn === undefined || dayNumber(a.signedOn) > dayNumber(day)) {
-    problems.push(
-      fail(
-        'R2',
-        'R2.not-signed',
-        'The exchange agreement between the consortia is not signed yet.',
-        'Sign the agreement between the consortia and enter its date of signature (item 7).',
-        'outline.agreement.signedOn',
-      ),
-    );
+    problems.push(fail('R2', 'agreement_not_signed', 'outline.agreement.signedOn'));
   }
   const { home, partner } = app.outline.consortia;
   for (const rep of [home.representativeId, partner.representativeId]) {
     if (rep !== '' && !a.signatories.includes(rep)) {
       problems.push(
-        fail(
-          'R2',
-          'R2.representative-not-signatory',
-          `The representative university ${rep} is not among the signatories of the agreement.`,
-          `Add ${rep} to the signatories of the agreement (item 7).`,
-          'outline.agreement.signatories',
-          { institution: rep },
-        ),
+        fail('R2', 'representative_not_signatory', 'outline.agreement.signatories', {
+          institution: memberName(app, rep),
+          institutionId: rep,
+        }),
       );
     }
   }
   const copy = findAttachment(app, a.copyAttachmentId);
   if (!copy || copy.kind !== 'agreement-copy') {
-    problems.push(
-      fail(
-        'R2',
-        'R2.copy-missing',
-        'No copy of the agreement is attached.',
-        'Attach a copy of the signed agreement (item 7).',
-        'outline.agreement.copyAttachmentId',
-      ),
-    );
+    problems.push(fail('R2', 'agreement_copy_missing', 'outline.agreement.copyAttachmentId'));
   }
-  return verdict(
-    'R2',
-    problems,
-    'R2.ok',
-    `The agreement was signed on ${a.signedOn ?? ''} and a copy is attached.`,
-  );
+  return verdict('R2', problems, 'agreement_ok', { signedOn: a.signedOn ?? '' });
 }
 
 // ---------------------------------------------------------------- R3 — 003 §5(3)
 
 function checkR3(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
   const problems: CheckResult[] = [];
-  const allowed = rules.levels.join(', ');
+  const allowed = rules.levels.map(levelText);
   if (app.outline.levels.length === 0) {
-    problems.push(
-      fail(
-        'R3',
-        'R3.no-level',
-        'No targeted level of study is given.',
-        `Choose the targeted students among ${allowed} (item 4).`,
-        'outline.levels',
-        { allowed },
-      ),
-    );
+    problems.push(fail('R3', 'no_level', 'outline.levels', { allowed }));
   }
   const levels = new Set([
     ...app.outline.levels,
@@ -289,18 +221,11 @@ function checkR3(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
   for (const level of levels) {
     if (!rules.levels.includes(level)) {
       problems.push(
-        fail(
-          'R3',
-          'R3.level-not-targeted',
-          `The program does not support ${level} students (it targets ${allowed}).`,
-          `Remove ${level} from the targeted students (items 4 and 8).`,
-          'outline.levels',
-          { level, allowed },
-        ),
+        fail('R3', 'level_not_targeted', 'outline.levels', { level: levelText(level), allowed }),
       );
     }
   }
-  return verdict('R3', problems, 'R3.ok', `Targeted students: ${app.outline.levels.join(', ')}.`);
+  return verdict('R3', problems, 'levels_ok', { levels: app.outline.levels.map(levelText) });
 }
 
 // ---------------------------------------------------------------- R4, R12, R14 — 003 §5(4), §3(2)2), §4
@@ -317,76 +242,60 @@ function checkNumbers(rules: ProgramRules, app: ProjectApplication): CheckResult
     const dm = Math.abs(y.outbound.studentMonths - y.inbound.studentMonths);
     if (ds > tol.students || dm > tol.studentMonths) {
       r4.push(
-        fail(
-          'R4',
-          'R4.unbalanced',
-          `Year ${y.year}: ${y.outbound.students} students / ${y.outbound.studentMonths} months sent against ${y.inbound.students} / ${y.inbound.studentMonths} received; the program allows a gap of ${tol.students} students and ${tol.studentMonths} months.`,
-          `Balance the numbers of students and months of year ${y.year} between the consortia (item 10).`,
-          field,
-          {
-            year: y.year,
-            gapStudents: ds,
-            gapMonths: dm,
-            tolStudents: tol.students,
-            tolMonths: tol.studentMonths,
-          },
-        ),
+        fail('R4', 'unbalanced', field, {
+          year: y.year,
+          sentStudents: y.outbound.students,
+          sentMonths: y.outbound.studentMonths,
+          receivedStudents: y.inbound.students,
+          receivedMonths: y.inbound.studentMonths,
+          gapStudents: ds,
+          gapMonths: dm,
+          tolStudents: tol.students,
+          tolMonths: tol.studentMonths,
+        }),
       );
     }
     if (y.outbound.studentMonths > rules.annualCap.studentMonths) {
       r14.push(
-        fail(
-          'R14',
-          'R14.over-cap',
-          `Year ${y.year}: ${y.outbound.studentMonths} student-months sent; the program supports at most ${rules.annualCap.studentMonths} a year (${rules.annualCap.studentsAtFullLength} students at ${max} months).`,
-          `Reduce the students or months sent in year ${y.year} (item 10).`,
-          field,
-          { year: y.year, months: y.outbound.studentMonths, cap: rules.annualCap.studentMonths },
-        ),
+        fail('R14', 'over_cap', field, {
+          year: y.year,
+          months: y.outbound.studentMonths,
+          cap: rules.annualCap.studentMonths,
+          students: rules.annualCap.studentsAtFullLength,
+          maxMonths: max,
+        }),
       );
     }
     for (const dir of ['outbound', 'inbound'] as const) {
       const n = y[dir];
       if (n.students * min > n.studentMonths || n.studentMonths > n.students * max) {
         r14.push(
-          fail(
-            'R14',
-            'R14.months-inconsistent',
-            `Year ${y.year} (${dir}): ${n.studentMonths} months for ${n.students} students is outside ${min}–${max} months per student.`,
-            `Correct the students or months of year ${y.year} (item 10).`,
-            `${field}.${dir}`,
-            { year: y.year, direction: dir, min, max },
-          ),
+          fail('R14', `${dir}_months_inconsistent`, `${field}.${dir}`, {
+            year: y.year,
+            students: n.students,
+            months: n.studentMonths,
+            min,
+            max,
+          }),
         );
       }
     }
   }
-  out.push(
-    ...verdict('R4', r4, 'R4.ok', 'Students and months are balanced between the consortia.'),
-  );
-  out.push(
-    ...verdict(
-      'R14',
-      r14,
-      'R14.ok',
-      `Every year is within ${rules.annualCap.studentMonths} student-months.`,
-    ),
-  );
+  out.push(...verdict('R4', r4, 'balance_ok'));
+  out.push(...verdict('R14', r14, 'cap_ok', { cap: rules.annualCap.studentMonths }));
   const s = app.outline.schedule.stayMonths;
   const r12: CheckResult[] = [];
   if (s.min < min || s.max > max || s.min > s.max) {
     r12.push(
-      fail(
-        'R12',
-        'R12.stay-out-of-range',
-        `Stays of ${s.min}–${s.max} months are planned; the program supports ${min} to ${max} months.`,
-        `Plan stays between ${min} and ${max} months (item 11).`,
-        'outline.schedule.stayMonths',
-        { planMin: s.min, planMax: s.max, min, max },
-      ),
+      fail('R12', 'stay_out_of_range', 'outline.schedule.stayMonths', {
+        planMin: s.min,
+        planMax: s.max,
+        min,
+        max,
+      }),
     );
   }
-  out.push(...verdict('R12', r12, 'R12.ok', `Stays of ${s.min}–${s.max} months.`));
+  out.push(...verdict('R12', r12, 'stay_ok', { planMin: s.min, planMax: s.max }));
   return out;
 }
 
@@ -397,62 +306,29 @@ function checkR5(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
   const t = app.outline.tuitionWaiver;
   const problems: CheckResult[] = [];
   if (!t.stipulated || !hasText(t.clause)) {
-    problems.push(
-      fail(
-        'R5',
-        'R5.not-stipulated',
-        'The agreement does not say that students paying tuition at home pay none at the host.',
-        'Stipulate the tuition waiver in the agreement between the consortia and give the clause (item 12).',
-        'outline.tuitionWaiver.clause',
-      ),
-    );
+    problems.push(fail('R5', 'tuition_waiver_not_stipulated', 'outline.tuitionWaiver.clause'));
   }
   const copy = findAttachment(app, t.copyAttachmentId);
   if (!copy || (copy.kind !== 'tuition-waiver-agreement' && copy.kind !== 'agreement-copy')) {
     problems.push(
-      fail(
-        'R5',
-        'R5.copy-missing',
-        'No copy of the agreement on tuition is attached.',
-        'Attach the agreement that waives additional tuition at the host (item 12).',
-        'outline.tuitionWaiver.copyAttachmentId',
-      ),
+      fail('R5', 'tuition_waiver_copy_missing', 'outline.tuitionWaiver.copyAttachmentId'),
     );
   }
-  return verdict('R5', problems, 'R5.ok', 'No additional tuition is paid to the host.');
+  return verdict('R5', problems, 'tuition_waiver_ok');
 }
 
 function checkR6(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
   if (!rules.requirements.commonScreening) return [];
   const s = app.outline.screening;
   const problems: CheckResult[] = [];
-  const missing = (['qualifications', 'standards', 'methods'] as const).filter(
-    (k) => !hasText(s[k]),
-  );
-  if (missing.length > 0) {
-    problems.push(
-      fail(
-        'R6',
-        'R6.incomplete',
-        `The screening is not described: ${missing.join(', ')} missing.`,
-        `Describe the ${missing.join(', ')} of screening (item 9).`,
-        `outline.screening.${missing[0] ?? 'qualifications'}`,
-        { missing: missing.join(',') },
-      ),
-    );
+  for (const k of ['qualifications', 'standards', 'methods'] as const) {
+    if (!hasText(s[k]))
+      problems.push(fail('R6', `screening_${k}_missing`, `outline.screening.${k}`));
   }
   if (!s.commonToBothSides) {
-    problems.push(
-      fail(
-        'R6',
-        'R6.not-common',
-        'Qualifications, standards and methods of screening are not common to both consortia.',
-        'Agree one set of qualifications, screening standards and methods for both consortia (item 9).',
-        'outline.screening.commonToBothSides',
-      ),
-    );
+    problems.push(fail('R6', 'screening_not_common', 'outline.screening.commonToBothSides'));
   }
-  return verdict('R6', problems, 'R6.ok', 'Screening is common to both consortia.');
+  return verdict('R6', problems, 'screening_ok');
 }
 
 function checkR7(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
@@ -460,28 +336,12 @@ function checkR7(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
   const r = app.outline.recognition;
   const problems: CheckResult[] = [];
   if (!hasText(r.system)) {
-    problems.push(
-      fail(
-        'R7',
-        'R7.no-system',
-        'The credit recognition system is not described.',
-        'Describe how credits earned at the host are recognised at home (item 13).',
-        'outline.recognition.system',
-      ),
-    );
+    problems.push(fail('R7', 'recognition_system_missing', 'outline.recognition.system'));
   }
   if (!r.commonToAllMembers) {
-    problems.push(
-      fail(
-        'R7',
-        'R7.not-common',
-        'The recognition system is not common to all participating universities.',
-        'Establish one recognition system common to all members (item 13).',
-        'outline.recognition.commonToAllMembers',
-      ),
-    );
+    problems.push(fail('R7', 'recognition_not_common', 'outline.recognition.commonToAllMembers'));
   }
-  return verdict('R7', problems, 'R7.ok', 'One recognition system is common to all members.');
+  return verdict('R7', problems, 'recognition_ok');
 }
 
 // ---------------------------------------------------------------- R16 — 003 §7(2)
@@ -509,29 +369,17 @@ function checkR16(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
   const problems: CheckResult[] = [];
   for (const m of allMembers(app)) {
     const agreed = memberAgreement(app, m.institutionId);
-    const missing = [
-      ...(agreed.screening ? [] : ['screening (item 9)']),
-      ...(agreed.recognition ? [] : ['recognition (item 13)']),
-    ];
-    if (missing.length > 0) {
-      problems.push(
-        fail(
-          'R16',
-          'R16.consent-missing',
-          `${name(m)} has not agreed on ${missing.join(' and ')}.`,
-          `Have ${name(m)} sign an agreement that stipulates it, or attach its signed consent.`,
-          'attachments',
-          { institution: m.institutionId, missing: missing.join(',') },
-        ),
-      );
-    }
+    if (agreed.screening && agreed.recognition) continue;
+    const code = agreed.screening
+      ? 'recognition_consent_missing'
+      : agreed.recognition
+        ? 'screening_consent_missing'
+        : 'consent_missing';
+    problems.push(
+      fail('R16', code, 'attachments', { institution: name(m), institutionId: m.institutionId }),
+    );
   }
-  return verdict(
-    'R16',
-    problems,
-    'R16.ok',
-    'Every member has agreed on screening and recognition.',
-  );
+  return verdict('R16', problems, 'consents_ok');
 }
 
 // ---------------------------------------------------------------- R17 — 003 §7(3)
@@ -545,25 +393,17 @@ function checkR17(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
   const problems: CheckResult[] = [];
   const foreign = allMembers(app).filter((m) => m.country !== rules.consortium.homeCountry);
   for (const m of foreign) {
-    const untranslated = [
-      ...(hasText(m.outline) && !m.outline[lang]?.trim() ? ['outline'] : []),
-      ...(hasText(m.higherEducationNote) && !m.higherEducationNote[lang]?.trim()
-        ? ['higher education note']
-        : []),
-      ...m.departments
-        .filter((d) => hasText(d.outline) && !d.outline[lang]?.trim())
-        .map(() => 'department outline'),
-    ];
-    if (untranslated.length > 0) {
+    const untranslated =
+      (hasText(m.outline) && !m.outline[lang]?.trim()) ||
+      (hasText(m.higherEducationNote) && !m.higherEducationNote[lang]?.trim()) ||
+      m.departments.some((d) => hasText(d.outline) && !d.outline[lang]?.trim());
+    if (untranslated) {
       problems.push(
-        fail(
-          'R17',
-          'R17.text-untranslated',
-          `${name(m)}: ${[...new Set(untranslated)].join(', ')} without a translation into ${lang}.`,
-          `Add the ${lang} translation of ${name(m)}'s texts (§6(4)).`,
-          `outline.consortia.partner.members`,
-          { institution: m.institutionId, lang },
-        ),
+        fail('R17', 'texts_untranslated', 'outline.consortia.partner.members', {
+          institution: name(m),
+          institutionId: m.institutionId,
+          language: languageText(lang),
+        }),
       );
     }
     for (const a of app.attachments.filter(
@@ -574,24 +414,19 @@ function checkR17(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
       );
       if (!translated) {
         problems.push(
-          fail(
-            'R17',
-            'R17.attachment-untranslated',
-            `The attachment "${a.title.en ?? a.id}" of ${name(m)} (in ${a.language}) has no translation into ${lang}.`,
-            `Attach a ${lang} translation of "${a.title.en ?? a.id}".`,
-            'attachments',
-            { attachment: a.id, institution: m.institutionId, lang },
-          ),
+          fail('R17', 'attachment_untranslated', 'attachments', {
+            attachment: hasText(a.title) ? a.title : { en: a.id },
+            attachmentId: a.id,
+            institution: name(m),
+            institutionId: m.institutionId,
+            original: languageText(a.language),
+            language: languageText(lang),
+          }),
         );
       }
     }
   }
-  return verdict(
-    'R17',
-    problems,
-    'R17.ok',
-    `Foreign members' materials come with a translation into ${lang}.`,
-  );
+  return verdict('R17', problems, 'translations_ok', { language: languageText(lang) });
 }
 
 // ---------------------------------------------------------------- R18 — 003 §8–9
@@ -599,29 +434,24 @@ function checkR17(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
 function checkR18(rules: ProgramRules, today: string): CheckResult[] {
   const { applicationDeadline, outcomeBy, utcOffset } = rules.call;
   const params = { deadline: applicationDeadline, outcomeBy, utcOffset };
-  if (isPastDeadline(rules, today)) {
-    return [
-      fail(
-        'R18',
-        'R18.deadline-passed',
-        `The deadline for applications was ${applicationDeadline} (UTC${utcOffset}); nothing can be submitted after it.`,
-        'No fix: the call is closed. Apply to a later call of the program.',
-        'programId',
-        params,
-      ),
-    ];
-  }
-  return [
-    pass(
-      'R18',
-      'R18.open',
-      `Open until the end of ${applicationDeadline} (UTC${utcOffset}); the outcome is notified by ${outcomeBy}.`,
-      params,
-    ),
-  ];
+  if (isPastDeadline(rules, today)) return [fail('R18', 'deadline_passed', 'programId', params)];
+  return [pass('R18', 'call_open', params)];
 }
 
 // ---------------------------------------------------------------- R15 — 003 §6: every item present
+
+/** The sections of §6(2)–(5) besides the 13 items; `programs.sections.<key>` names them. */
+export const DOSSIER_SECTIONS = [
+  'liaisonOffice',
+  'implementationFlow',
+  'scholarshipFlow',
+  'travelOffice',
+  'consultations',
+  'evaluation',
+  'memberOutlines',
+  'personsInCharge',
+] as const;
+type DossierSection = (typeof DOSSIER_SECTIONS)[number];
 
 function checkR15(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
   const o = app.outline;
@@ -654,54 +484,40 @@ function checkR15(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
   const problems: CheckResult[] = [];
   for (const item of OUTLINE_ITEMS) {
     if (!filled[item.key]) {
-      problems.push(
-        fail(
-          'R15',
-          'R15.item-missing',
-          `Item ${item.no} of §6(1) (${item.title}) is incomplete.`,
-          `Fill in item ${item.no}: ${item.title}.`,
-          `outline.${item.key}`,
-          { item: item.no },
-        ),
-      );
+      problems.push(fail('R15', 'item_missing', `outline.${item.key}`, { item: item.no }));
     }
   }
   const l = app.liaison;
-  const sections: [boolean, string, string, string][] = [
+  const sections: [boolean, string, DossierSection, string][] = [
     [
       hasText(l.office.department) && hasText(l.office.person.name),
       '§6(2)1)',
-      'the liaison office (department and person)',
+      'liaisonOffice',
       'liaison.office',
     ],
     [
       l.implementationFlow.length > 0,
       '§6(2)1)',
-      'the flow of implementation',
+      'implementationFlow',
       'liaison.implementationFlow',
     ],
     [
       hasText(l.enrolmentConfirmation) && hasText(l.representativeRole) && hasText(l.memberRole),
       '§6(2)2)',
-      'the scholarship flow (enrolment confirmation and roles)',
+      'scholarshipFlow',
       'liaison.enrolmentConfirmation',
     ],
     [
       hasText(l.travelOffice.department) && hasText(l.travelOffice.person.name),
       '§6(2)3)',
-      'the travel liaison office',
+      'travelOffice',
       'liaison.travelOffice',
     ],
-    [
-      app.plan.consultations.length > 0,
-      '§6(3)1)',
-      'the schedule of consultations',
-      'plan.consultations',
-    ],
+    [app.plan.consultations.length > 0, '§6(3)1)', 'consultations', 'plan.consultations'],
     [
       hasText(app.plan.evaluationDuring) && hasText(app.plan.evaluationAfter),
       '§6(3)2)',
-      'the inspection and evaluation plans',
+      'evaluation',
       'plan.evaluationDuring',
     ],
     [
@@ -712,26 +528,15 @@ function checkR15(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
           (m.country === rules.consortium.homeCountry || hasText(m.higherEducationNote)),
       ),
       '§6(4)',
-      'the outlines of member universities (with city and, abroad, the note on higher education)',
+      'memberOutlines',
       'outline.consortia',
     ],
-    [app.personsInCharge.length > 0, '§6(5)', 'the persons in charge', 'personsInCharge'],
+    [app.personsInCharge.length > 0, '§6(5)', 'personsInCharge', 'personsInCharge'],
   ];
-  for (const [ok, clause, what, field] of sections) {
-    if (!ok) {
-      problems.push(
-        fail(
-          'R15',
-          'R15.section-missing',
-          `${clause}: ${what} is incomplete.`,
-          `Fill in ${what} (${clause}).`,
-          field,
-          { clause },
-        ),
-      );
-    }
+  for (const [ok, clause, section, field] of sections) {
+    if (!ok) problems.push(fail('R15', 'section_missing', field, { clause, section }));
   }
-  return verdict('R15', problems, 'R15.ok', 'Every item of §6 is filled in.');
+  return verdict('R15', problems, 'dossier_complete');
 }
 
 // ---------------------------------------------------------------- entry points
@@ -773,29 +578,14 @@ export function checkSubmitter(app: ProjectApplication, userId: string | undefin
   const rp = app.responsiblePerson;
   const rep = app.outline.consortia.home.representativeId;
   if (rp.institutionId !== rep) {
-    return fail(
-      '§11',
-      '§11.responsible-not-at-representative',
-      'The responsible person is not at the representative university of the home consortium.',
-      'Name a responsible person of the representative university.',
-      'responsiblePerson.institutionId',
-      { representative: rep },
-    );
+    return fail('§11', 'responsible_not_at_representative', 'responsiblePerson.institutionId', {
+      representative: memberName(app, rep),
+    });
   }
   if (userId === undefined || rp.userId === undefined || rp.userId !== userId) {
-    return fail(
-      '§11',
-      '§11.not-responsible-person',
-      'Only the person at the representative university responsible for the application may submit it and correspond with the funder.',
-      'Ask the responsible person of the representative university to submit.',
-      'responsiblePerson.userId',
-    );
+    return fail('§11', 'not_responsible_person', 'responsiblePerson.userId');
   }
-  return pass(
-    '§11',
-    '§11.ok',
-    'Submitted by the responsible person of the representative university.',
-  );
+  return pass('§11', 'submitter_ok');
 }
 
 export interface SubmissionVerdict {
@@ -814,32 +604,18 @@ export function checkSubmission(
   const results = checkApplication(rules, app, { today: context.today });
   results.push(checkSubmitter(app, context.submitterUserId));
   if (app.programId !== rules.id) {
-    results.push(
-      fail(
-        'R18',
-        'R18.wrong-program',
-        `The application is for ${app.programId}, not ${rules.id}.`,
-        'Submit it to its own program.',
-        'programId',
-      ),
-    );
+    results.push(fail('R18', 'wrong_program', 'programId'));
   }
   if (app.status !== 'draft') {
-    results.push(
-      fail(
-        'R18',
-        'R18.not-draft',
-        `The application is ${app.status}; only a draft can be submitted.`,
-        'Nothing to do: it was already submitted.',
-        'status',
-        {
-          status: app.status,
-        },
-      ),
-    );
+    results.push(fail('R18', 'not_draft', 'status', { status: app.status }));
   }
   const refusals = results.filter((r) => !r.ok);
   return { ok: refusals.length === 0, results, refusals };
+}
+
+/** A check result as it travels in a 422: the refusal, without `ok`. */
+export function asRefusal(check: CheckResult): Refusal {
+  return refusal(check.code, check.params, { rule: check.rule, field: check.field });
 }
 
 /** R18: the countdown to the program's deadline at `now` (an ISO instant). */
@@ -951,7 +727,7 @@ export type SupportEvent =
   | { type: 'end'; on: string; reason?: string };
 
 export type SupportTransition =
-  { ok: true; state: SupportState } | { ok: false; rule: 'R10'; code: string; message: string };
+  { ok: true; state: SupportState } | { ok: false; refusal: Refusal & { rule: 'R10' } };
 
 /** R10: the state of a project selected on `startedOn`. */
 export function startSupport(startedOn: string): SupportState {
@@ -973,17 +749,12 @@ export function transitionSupport(
   state: SupportState,
   event: SupportEvent,
 ): SupportTransition {
-  const refuse = (code: string, message: string): SupportTransition => ({
+  const refuse = (code: string, params: MessageParams = {}, field?: string): SupportTransition => ({
     ok: false,
-    rule: 'R10',
-    code,
-    message,
+    refusal: { ...refusal(`program.${code}`, params, { rule: 'R10', field }), rule: 'R10' },
   });
   if (dayNumber(event.on) < dayNumber(state.since)) {
-    return refuse(
-      'R10.before-last-change',
-      `The ${event.type} on ${event.on} is before the last change (${state.since}).`,
-    );
+    return refuse('support_change_before_last', { on: event.on, since: state.since }, 'body.on');
   }
   const period = supportPeriod(rules, state.startedOn, event.on);
   const to = (status: SupportStatus, reason?: string): SupportTransition => {
@@ -1001,34 +772,18 @@ export function transitionSupport(
   };
   switch (event.type) {
     case 'suspend':
-      if (!rules.supportPeriod.maySuspend)
-        return refuse(
-          'R10.suspension-not-allowed',
-          'This program does not provide for suspension.',
-        );
-      if (state.status !== 'active')
-        return refuse(
-          'R10.not-active',
-          `Only active support can be suspended; it is ${state.status}.`,
-        );
+      if (!rules.supportPeriod.maySuspend) return refuse('suspension_not_allowed');
+      if (state.status !== 'active') return refuse('support_not_active', { status: state.status });
       if (event.reason.trim() === '')
-        return refuse('R10.reason-required', 'A suspension needs a reason.');
+        return refuse('suspension_reason_required', {}, 'body.reason');
       return to('suspended', event.reason);
     case 'reinstate':
       if (state.status !== 'suspended')
-        return refuse(
-          'R10.not-suspended',
-          `Only suspended support can be reinstated; it is ${state.status}.`,
-        );
-      if (period.ended)
-        return refuse(
-          'R10.period-over',
-          `The support period ended on ${period.endsOn}; it cannot be reinstated.`,
-        );
+        return refuse('support_not_suspended', { status: state.status });
+      if (period.ended) return refuse('support_period_over', { endsOn: period.endsOn }, 'body.on');
       return to('active', event.reason);
     case 'end':
-      if (state.status === 'ended')
-        return refuse('R10.already-ended', 'The support has already ended.');
+      if (state.status === 'ended') return refuse('support_already_ended');
       return to('ended', event.reason);
   }
 }

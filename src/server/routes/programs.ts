@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '#src/db/client.ts';
 import {
@@ -14,22 +13,25 @@ import {
   submitApplication,
   updateProgramRules,
 } from '#src/services/programs/programs.ts';
-import { ErrorSchema, IsoDate } from './common.schema.ts';
+import {
+  ApplicationIdParams,
+  ApplicationListQuery,
+  ApplicationListSchema,
+  ApplicationSchema,
+  CreateApplicationBody,
+  DossierQuery,
+  OutcomeBody,
+  OutcomeResultSchema,
+  ProgramDetailSchema,
+  ProgramIdParams,
+  ProgramListSchema,
+  RulesBody,
+  SaveDraftBody,
+  SupportBody,
+  errorResponses,
+} from './programs.schema.ts';
+import { ErrorSchema } from './common.schema.ts';
 import { contextFor, signedIn } from '../session.ts';
-
-// Views are large and typed by the domain (src/domain/program); errors follow the common shape.
-const errors = {
-  200: z.unknown(),
-  201: z.unknown(),
-  400: ErrorSchema,
-  401: ErrorSchema,
-  403: ErrorSchema,
-  404: ErrorSchema,
-  409: ErrorSchema,
-  422: ErrorSchema,
-};
-const Id = z.object({ id: z.string().min(1).max(200) });
-const Json = z.record(z.string(), z.unknown());
 
 export const programRoutes =
   (db: Db): FastifyPluginAsyncZod =>
@@ -43,6 +45,7 @@ export const programRoutes =
           tags: ['programs'],
           summary:
             'Support programs with their rules (R1–R20 as data) and the deadline countdown (R18)',
+          response: { 200: ProgramListSchema },
         },
       },
       async () => listPrograms(db),
@@ -52,12 +55,12 @@ export const programRoutes =
       {
         schema: {
           tags: ['programs'],
-          summary: 'One program, its rules and their versions',
-          params: Id,
-          response: { 200: z.unknown(), 404: ErrorSchema },
+          summary: 'One program, its rules, their versions (who, when, what changed) and may',
+          params: ProgramIdParams,
+          response: { 200: ProgramDetailSchema, 404: ErrorSchema },
         },
       },
-      async (request) => getProgram(db, request.params.id),
+      async (request) => getProgram(db, request.params.id, ctx(request).actor),
     );
     app.put(
       '/programs/:id/rules',
@@ -66,9 +69,9 @@ export const programRoutes =
         schema: {
           tags: ['programs'],
           summary: 'The funder officer edits the rules: a new version',
-          params: Id,
-          body: Json,
-          response: errors,
+          params: ProgramIdParams,
+          body: RulesBody,
+          response: { 200: ProgramDetailSchema, ...errorResponses },
         },
       },
       async (request) => updateProgramRules(ctx(request), request.params.id, request.body),
@@ -82,7 +85,8 @@ export const programRoutes =
           tags: ['programs'],
           summary:
             'Applications visible to you: your consortium’s, or submitted ones of your program',
-          querystring: z.object({ programId: z.string().optional() }),
+          querystring: ApplicationListQuery,
+          response: { 200: ApplicationListSchema, 400: ErrorSchema, 401: ErrorSchema },
         },
       },
       async (request) => listApplications(ctx(request), request.query),
@@ -94,14 +98,8 @@ export const programRoutes =
         schema: {
           tags: ['programs'],
           summary: 'Start a draft application',
-          body: z.object({
-            id: z
-              .string()
-              .regex(/^[a-z0-9][a-z0-9-]{2,80}$/, 'lower-case letters, digits and dashes'),
-            programId: z.string().min(1),
-            content: Json,
-          }),
-          response: errors,
+          body: CreateApplicationBody,
+          response: { 201: ApplicationSchema, ...errorResponses },
         },
       },
       async (request, reply) =>
@@ -114,8 +112,8 @@ export const programRoutes =
         schema: {
           tags: ['programs'],
           summary: 'One application with its checks (each naming its rule), budget and countdown',
-          params: Id,
-          response: errors,
+          params: ApplicationIdParams,
+          response: { 200: ApplicationSchema, ...errorResponses },
         },
       },
       async (request) => getApplication(ctx(request), request.params.id),
@@ -127,9 +125,9 @@ export const programRoutes =
         schema: {
           tags: ['programs'],
           summary: 'Save the draft',
-          params: Id,
-          body: z.object({ content: Json }),
-          response: errors,
+          params: ApplicationIdParams,
+          body: SaveDraftBody,
+          response: { 200: ApplicationSchema, ...errorResponses },
         },
       },
       async (request) => saveDraft(ctx(request), request.params.id, request.body.content),
@@ -142,8 +140,8 @@ export const programRoutes =
           tags: ['programs'],
           summary:
             'Submit: refused with the rules that fail (R1–R18, 003 §11); nothing is stored then',
-          params: Id,
-          response: errors,
+          params: ApplicationIdParams,
+          response: { 200: ApplicationSchema, ...errorResponses },
         },
       },
       async (request) => submitApplication(ctx(request), request.params.id),
@@ -155,9 +153,9 @@ export const programRoutes =
         schema: {
           tags: ['programs'],
           summary: 'The funder records the outcome',
-          params: Id,
-          body: z.object({ outcome: z.enum(['selected', 'not-selected']), on: IsoDate }),
-          response: errors,
+          params: ApplicationIdParams,
+          body: OutcomeBody,
+          response: { 200: OutcomeResultSchema, ...errorResponses },
         },
       },
       async (request) => recordOutcome(ctx(request), request.params.id, request.body),
@@ -169,17 +167,9 @@ export const programRoutes =
         schema: {
           tags: ['programs'],
           summary: 'R10: suspend (with a reason), reinstate or end a selected project',
-          params: Id,
-          body: z.discriminatedUnion('type', [
-            z.object({
-              type: z.literal('suspend'),
-              on: IsoDate,
-              reason: z.string().trim().min(1, 'a suspension needs a reason'),
-            }),
-            z.object({ type: z.literal('reinstate'), on: IsoDate, reason: z.string().optional() }),
-            z.object({ type: z.literal('end'), on: IsoDate, reason: z.string().optional() }),
-          ]),
-          response: errors,
+          params: ApplicationIdParams,
+          body: SupportBody,
+          response: { 200: ApplicationSchema, ...errorResponses },
         },
       },
       async (request) => changeSupport(ctx(request), request.params.id, request.body),
@@ -191,8 +181,9 @@ export const programRoutes =
         schema: {
           tags: ['programs'],
           summary: 'The A4 dossier (R15) as PDF, in Japanese or English',
-          params: Id,
-          querystring: z.object({ lang: z.enum(['ja', 'en']).default('ja') }),
+          params: ApplicationIdParams,
+          querystring: DossierQuery,
+          // The answer is the PDF itself (application/pdf); errors follow ErrorSchema.
         },
       },
       async (request, reply) => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { programRuleVersions, programs, projectApplications } from '#src/db/schema.ts';
 import { can } from '#src/domain/access/can.ts';
@@ -8,6 +8,7 @@ import {
   type ProjectApplication,
 } from '#src/domain/program/application.ts';
 import {
+  asRefusal,
   checkApplication,
   checkSubmission,
   deadlineCountdown,
@@ -24,60 +25,124 @@ import {
   programRulesSchema,
   type ProgramRules,
 } from '#src/domain/program/rules.ts';
+import { refusal, type LocalizedText } from '#src/domain/shared/refusal.ts';
+import {
+  consortiumNames,
+  institutionNames,
+  orgName,
+  personNames,
+  programNames,
+} from '#src/db/queries/names.ts';
 import { renderDossier } from '#src/reports/dossier/render.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, fieldIssues, forbidden, notFound } from '../errors.ts';
+import {
+  conflict,
+  fieldIssues,
+  forbidden,
+  invalidInput,
+  notFound,
+  ruleViolation,
+} from '../errors.ts';
 
 const nowIso = () => new Date().toISOString();
 const todayIso = () => nowIso().slice(0, 10);
 
+type ProgramRow = typeof programs.$inferSelect;
+
+function programView(p: ProgramRow, funders: Map<string, LocalizedText>) {
+  const rules = p.rules ? parseProgramRules(p.rules) : null;
+  return {
+    id: p.id,
+    name: p.name,
+    names: orgName(p.name, p.names ?? {}),
+    funderId: p.funderId,
+    funderName: funders.get(p.funderId) ?? { en: p.funderId },
+    version: rules?.version ?? null,
+    rules,
+    countdown: rules ? deadlineCountdown(rules, nowIso()) : null,
+  };
+}
+
 export async function listPrograms(db: Db) {
   const rows = await db.select().from(programs).orderBy(asc(programs.id));
-  return {
-    items: rows.map((p) => {
-      const rules = p.rules ? parseProgramRules(p.rules) : null;
-      return {
-        id: p.id,
-        name: p.name,
-        names: p.names,
-        funderId: p.funderId,
-        version: rules?.version ?? null,
-        rules,
-        countdown: rules ? deadlineCountdown(rules, nowIso()) : null,
-      };
-    }),
-  };
+  const funders = await institutionNames(
+    db,
+    rows.map((p) => p.funderId),
+  );
+  return { items: rows.map((p) => programView(p, funders)) };
 }
 
 export async function loadRules(db: Db, programId: string): Promise<ProgramRules> {
   const [p] = await db.select().from(programs).where(eq(programs.id, programId));
   if (!p) throw notFound('program', programId);
-  if (!p.rules) throw new AppError('conflict', `program "${programId}" has no rules yet`);
+  if (!p.rules)
+    throw conflict(
+      refusal('program.no_rules', { program: orgName(p.name, p.names ?? {}) }),
+      `program "${programId}" has no rules yet`,
+    );
   return parseProgramRules(p.rules);
 }
 
-export async function getProgram(db: Db, id: string) {
+type RuleValue = string | number | boolean | null | (string | number)[];
+
+/** The leaves of a rules object by dotted path (`stipend.monthlyAmount`, `travel.fareCeilings[0].maxYen`). */
+function leaves(value: unknown, path: string, out: Map<string, RuleValue>): Map<string, RuleValue> {
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    out.set(path, value as (string | number)[]);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => leaves(v, `${path}[${i}]`, out));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) leaves(v, path ? `${path}.${k}` : k, out);
+  } else if (value === undefined) {
+    out.set(path, null);
+  } else {
+    out.set(path, value as string | number | boolean | null);
+  }
+  return out;
+}
+
+/** What a version changed, field by field, against the one before (id and version aside). */
+export function ruleChanges(before: unknown, after: unknown) {
+  const a = leaves(before, '', new Map());
+  const b = leaves(after, '', new Map());
+  const changes: { path: string; from: RuleValue; to: RuleValue }[] = [];
+  for (const path of new Set([...a.keys(), ...b.keys()])) {
+    if (path === 'id' || path === 'version') continue;
+    const from = a.get(path) ?? null;
+    const to = b.get(path) ?? null;
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes.push({ path, from, to });
+  }
+  return changes;
+}
+
+export async function getProgram(db: Db, id: string, actor: Actor | null = null) {
   const [p] = await db.select().from(programs).where(eq(programs.id, id));
   if (!p) throw notFound('program', id);
   const versions = await db
     .select()
     .from(programRuleVersions)
     .where(eq(programRuleVersions.programId, id))
-    .orderBy(desc(programRuleVersions.version));
-  const rules = p.rules ? parseProgramRules(p.rules) : null;
+    .orderBy(asc(programRuleVersions.version));
+  const [funders, people] = await Promise.all([
+    institutionNames(db, [p.funderId]),
+    personNames(
+      db,
+      versions.flatMap((v) => (v.createdBy ? [v.createdBy] : [])),
+    ),
+  ]);
   return {
-    id: p.id,
-    name: p.name,
-    names: p.names,
-    funderId: p.funderId,
-    rules,
-    countdown: rules ? deadlineCountdown(rules, nowIso()) : null,
-    versions: versions.map((v) => ({
-      version: v.version,
-      createdBy: v.createdBy,
-      createdAt: v.createdAt.toISOString(),
-    })),
+    ...programView(p, funders),
+    versions: versions
+      .map((v, i) => ({
+        version: v.version,
+        createdBy: v.createdBy,
+        createdByName: v.createdBy ? (people.get(v.createdBy) ?? null) : null,
+        createdAt: v.createdAt.toISOString(),
+        changes: i === 0 ? [] : ruleChanges(versions[i - 1]!.rules, v.rules),
+      }))
+      .reverse(),
+    may: { editRules: can(actor, 'program:write', { type: 'program', programIds: [id] }) },
   };
 }
 
@@ -85,18 +150,13 @@ export async function getProgram(db: Db, id: string) {
 export async function updateProgramRules(ctx: ServiceContext, id: string, input: unknown) {
   if (!can(ctx.actor, 'program:write', { type: 'program', programIds: [id] }))
     throw forbidden('edit this program');
-  const current = await getProgram(ctx.db, id);
+  const current = await getProgram(ctx.db, id, ctx.actor);
   const parsed = programRulesSchema.safeParse({
     ...(input as object),
     id,
     version: (current.rules?.version ?? 0) + 1,
   });
-  if (!parsed.success) {
-    const issues = fieldIssues(parsed.error, 'body');
-    throw new AppError('validation_failed', `${issues[0]?.field}: ${issues[0]?.message}`, {
-      issues,
-    });
-  }
+  if (!parsed.success) throw invalidInput(fieldIssues(parsed.error, 'body'));
   const rules = parsed.data;
   await ctx.db.transaction(async (tx) => {
     await tx.update(programs).set({ rules }).where(eq(programs.id, id));
@@ -110,7 +170,7 @@ export async function updateProgramRules(ctx: ServiceContext, id: string, input:
       details: { version: rules.version },
     });
   });
-  return getProgram(ctx.db, id);
+  return getProgram(ctx.db, id, ctx.actor);
 }
 
 type AppRow = typeof projectApplications.$inferSelect;
@@ -133,21 +193,69 @@ function mayRead(actor: Actor | null, row: AppRow): boolean {
   );
 }
 
-function view(row: AppRow, rules: ProgramRules | null, actor: Actor | null) {
+interface Names {
+  programs: Map<string, LocalizedText>;
+  consortia: Map<string, LocalizedText>;
+  institutions: Map<string, LocalizedText>;
+  people: Map<string, LocalizedText>;
+}
+
+/** The names of everything the applications reference, loaded once for all of them. */
+async function namesFor(db: Db, rows: AppRow[]): Promise<Names> {
+  const ids = (pick: (r: AppRow) => string | null) =>
+    rows.map(pick).filter((x): x is string => !!x);
+  const [progs, consortia, institutions, people] = await Promise.all([
+    programNames(
+      db,
+      ids((r) => r.programId),
+    ),
+    consortiumNames(db, [...ids((r) => r.homeConsortiumId), ...ids((r) => r.partnerConsortiumId)]),
+    institutionNames(
+      db,
+      ids((r) => r.representativeId),
+    ),
+    personNames(
+      db,
+      ids((r) => r.responsibleUserId),
+    ),
+  ]);
+  return { programs: progs, consortia, institutions, people };
+}
+
+function view(row: AppRow, rules: ProgramRules | null, actor: Actor | null, names: Names) {
   const app = projectApplicationSchema.parse(row.content);
   const checks = rules ? checkApplication(rules, app, { today: todayIso() }) : [];
   const support = row.support as SupportState | null;
+  const period = rules && support ? supportPeriod(rules, support.startedOn, todayIso()) : null;
+  const review = row.status !== 'draft' && can(actor, 'application:review', resourceOf(row));
+  const memberName = (id: string | null) => {
+    if (!id) return null;
+    const m = [
+      ...app.outline.consortia.home.members,
+      ...app.outline.consortia.partner.members,
+    ].find((x) => x.institutionId === id);
+    return names.institutions.get(id) ?? m?.name ?? { en: id };
+  };
+  const consortium = (id: string | null, side: 'home' | 'partner') =>
+    id ? (names.consortia.get(id) ?? app.outline.consortia[side].name) : null;
   return {
     id: row.id,
     programId: row.programId,
-    status: row.status,
+    programName: names.programs.get(row.programId) ?? { en: row.programId },
+    status: row.status as ProjectApplication['status'],
     title: app.title,
     homeConsortiumId: row.homeConsortiumId,
+    homeConsortiumName: consortium(row.homeConsortiumId, 'home'),
     partnerConsortiumId: row.partnerConsortiumId,
+    partnerConsortiumName: consortium(row.partnerConsortiumId, 'partner'),
     representativeId: row.representativeId,
+    representativeName: memberName(row.representativeId),
     responsibleUserId: row.responsibleUserId,
+    responsibleName: row.responsibleUserId
+      ? (names.people.get(row.responsibleUserId) ?? app.responsiblePerson.name)
+      : null,
     submittedAt: row.submittedAt?.toISOString() ?? null,
-    outcome: row.outcome,
+    outcome: row.outcome as 'selected' | 'not-selected' | null,
     outcomeOn: row.outcomeOn,
     invented: row.invented,
     content: app,
@@ -155,14 +263,19 @@ function view(row: AppRow, rules: ProgramRules | null, actor: Actor | null) {
     budget: rules ? projectBudget(rules, app) : null,
     countdown: rules ? deadlineCountdown(rules, nowIso()) : null,
     support,
-    supportPeriod: rules && support ? supportPeriod(rules, support.startedOn, todayIso()) : null,
+    supportPeriod: period,
     may: {
       edit: row.status === 'draft' && can(actor, 'application:edit', resourceOf(row)),
       submit:
         row.status === 'draft' &&
         can(actor, 'application:submit', resourceOf(row)) &&
         actor?.id === row.responsibleUserId,
-      review: row.status !== 'draft' && can(actor, 'application:review', resourceOf(row)),
+      review,
+      decideOutcome: review && row.status === 'submitted',
+      // A change may be dated back within the period (R10), so the period's end today does not
+      // rule it out; the transition checks the date given.
+      suspend: review && support?.status === 'active' && (rules?.supportPeriod.maySuspend ?? false),
+      reinstate: review && support?.status === 'suspended',
     },
   };
 }
@@ -174,13 +287,19 @@ export async function listApplications(ctx: ServiceContext, filter: { programId?
     .where(filter.programId ? eq(projectApplications.programId, filter.programId) : undefined)
     .orderBy(asc(projectApplications.id));
   const visible = rows.filter((r) => mayRead(ctx.actor, r));
+  const names = await namesFor(ctx.db, visible);
   const ruleCache = new Map<string, ProgramRules | null>();
   const items = [];
   for (const r of visible) {
     if (!ruleCache.has(r.programId))
       ruleCache.set(r.programId, await loadRules(ctx.db, r.programId).catch(() => null));
-    const v = view(r, ruleCache.get(r.programId) ?? null, ctx.actor);
-    items.push({ ...v, content: undefined, checksFailed: v.checks.filter((c) => !c.ok).length });
+    const { content: _content, ...v } = view(
+      r,
+      ruleCache.get(r.programId) ?? null,
+      ctx.actor,
+      names,
+    );
+    items.push({ ...v, checksFailed: v.checks.filter((c) => !c.ok).length });
   }
   return { items };
 }
@@ -197,7 +316,12 @@ async function loadApplication(ctx: ServiceContext, id: string) {
 
 export async function getApplication(ctx: ServiceContext, id: string) {
   const row = await loadApplication(ctx, id);
-  return view(row, await loadRules(ctx.db, row.programId).catch(() => null), ctx.actor);
+  return view(
+    row,
+    await loadRules(ctx.db, row.programId).catch(() => null),
+    ctx.actor,
+    await namesFor(ctx.db, [row]),
+  );
 }
 
 function parseApplication(
@@ -212,12 +336,7 @@ function parseApplication(
     programId,
     status,
   });
-  if (!parsed.success) {
-    const issues = fieldIssues(parsed.error, 'content');
-    throw new AppError('validation_failed', `${issues[0]?.field}: ${issues[0]?.message}`, {
-      issues,
-    });
-  }
+  if (!parsed.success) throw invalidInput(fieldIssues(parsed.error, 'content'));
   return parsed.data;
 }
 
@@ -252,7 +371,11 @@ export async function createApplication(
     .select({ id: projectApplications.id })
     .from(projectApplications)
     .where(eq(projectApplications.id, input.id));
-  if (exists) throw new AppError('conflict', `body.id: application "${input.id}" already exists`);
+  if (exists)
+    throw conflict(
+      refusal('program.application_exists', { id: input.id }, { field: 'body.id' }),
+      `body.id: application "${input.id}" already exists`,
+    );
   await ctx.db.transaction(async (tx) => {
     await tx
       .insert(projectApplications)
@@ -271,7 +394,10 @@ export async function saveDraft(ctx: ServiceContext, id: string, content: unknow
   if (!can(ctx.actor, 'application:edit', resourceOf(row)))
     throw forbidden('edit this application');
   if (row.status !== 'draft')
-    throw new AppError('conflict', `the application is ${row.status}; only a draft can change`);
+    throw conflict(
+      refusal('program.only_draft_changes', { status: row.status }),
+      `the application is ${row.status}; only a draft can change`,
+    );
   const app = parseApplication(content, id, row.programId, 'draft');
   await ctx.db.transaction(async (tx) => {
     await tx
@@ -301,20 +427,11 @@ export async function submitApplication(ctx: ServiceContext, id: string, now = n
     { ...app, status: row.status as ProjectApplication['status'] },
     { today: now, submitterUserId: ctx.actor?.id },
   );
+  const refusals = verdict.refusals.map(asRefusal);
   if (!can(ctx.actor, 'application:submit', resourceOf(row))) {
-    verdict.refusals.push({
-      rule: '§11',
-      ok: false,
-      code: '§11.not-representative-officer',
-      message: 'Only the representative university’s officer may submit (003 §11).',
-    } as never);
+    refusals.push(refusal('program.not_representative_officer', {}, { rule: '§11' }));
   }
-  if (verdict.refusals.length > 0) {
-    const first = verdict.refusals[0]!;
-    throw new AppError('rule_violation', `${first.rule}: ${first.message}`, {
-      refusals: verdict.refusals,
-    });
-  }
+  if (refusals.length > 0) throw ruleViolation(refusals);
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(projectApplications)
@@ -344,8 +461,8 @@ export async function recordOutcome(
   if (!can(ctx.actor, 'application:review', resourceOf(row)))
     throw forbidden('record the outcome of this application');
   if (row.status !== 'submitted')
-    throw new AppError(
-      'conflict',
+    throw conflict(
+      refusal('program.only_submitted_gets_outcome', { status: row.status }),
       `the application is ${row.status}; only a submitted one gets an outcome`,
     );
   const rules = await loadRules(ctx.db, row.programId);
@@ -379,14 +496,14 @@ export async function changeSupport(ctx: ServiceContext, id: string, event: Supp
   const row = await loadApplication(ctx, id);
   if (!can(ctx.actor, 'application:review', resourceOf(row)))
     throw forbidden('manage this project');
-  if (!row.support) throw new AppError('conflict', 'only a selected project has a support period');
+  if (!row.support)
+    throw conflict(
+      refusal('program.no_support_period', { status: row.status }, { rule: 'R10' }),
+      'only a selected project has a support period',
+    );
   const rules = await loadRules(ctx.db, row.programId);
   const next = transitionSupport(rules, row.support as unknown as SupportState, event);
-  if (!next.ok)
-    throw new AppError('rule_violation', `${next.rule}: ${next.message}`, {
-      rule: next.rule,
-      code: next.code,
-    });
+  if (!next.ok) throw ruleViolation([next.refusal]);
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(projectApplications)
@@ -407,5 +524,3 @@ export async function dossierPdf(ctx: ServiceContext, id: string, lang: 'ja' | '
   const rules = await loadRules(ctx.db, row.programId);
   return renderDossier(projectApplicationSchema.parse(row.content), rules, { lang });
 }
-
-export { inArray, or };

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageName } from '../../lib/format.ts';
+import { countryName, formatList, nameIn } from '../../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import type { LocalizedText, Member, ProjectApplication } from './api.ts';
 import { RuleTag, Text } from './components.tsx';
@@ -41,9 +42,20 @@ function Para({ label, value }: { label: string; value: LocalizedText | undefine
   );
 }
 
+/** An institution of the application by its name (members carry their names in every language). */
+function InstitutionName({ app, id }: { app: ProjectApplication; id: string | undefined }) {
+  if (!id) return <>—</>;
+  const m = [...app.outline.consortia.home.members, ...app.outline.consortia.partner.members].find(
+    (x) => x.institutionId === id,
+  );
+  return <Text value={m?.name} fallback={id} />;
+}
+
 function PersonLine({
+  app,
   person,
 }: {
+  app: ProjectApplication;
   person: Omit<Person, 'institutionId'> & { institutionId?: string };
 }) {
   return (
@@ -54,7 +66,12 @@ function PersonLine({
           , <Text value={person.department} />
         </>
       ) : null}
-      {person.institutionId ? ` (${person.institutionId})` : null}
+      {person.institutionId ? (
+        <>
+          {' ('}
+          <InstitutionName app={app} id={person.institutionId} />)
+        </>
+      ) : null}
       {person.email ? ` · ${person.email}` : null}
     </>
   );
@@ -67,13 +84,12 @@ function MembersTable({
   members: Member[];
   representativeId: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="table-wrap">
       <table className="data-table compact-table">
         <thead>
           <tr>
-            <th scope="col">{t('programs.member.institutionId')}</th>
             <th scope="col">{t('programs.member.name')}</th>
             <th scope="col">{t('programs.member.country')}</th>
             <th scope="col">{t('programs.member.kind')}</th>
@@ -84,7 +100,7 @@ function MembersTable({
           {members.map((m) => (
             <tr key={m.institutionId}>
               <th scope="row">
-                {m.institutionId}
+                <Text value={m.name} />
                 {m.institutionId === representativeId ? (
                   <>
                     {' '}
@@ -93,18 +109,15 @@ function MembersTable({
                     </span>
                   </>
                 ) : null}
-              </th>
-              <td>
-                <Text value={m.name} />
                 {m.district ? (
                   <span className="muted">
                     {' '}
                     (<Text value={m.district} />)
                   </span>
                 ) : null}
-              </td>
+              </th>
               <td>
-                {m.country}
+                {countryName(m.country, i18n.language)}
                 {m.city ? (
                   <>
                     , <Text value={m.city} />
@@ -193,7 +206,12 @@ export function ApplicationContent({ app }: { app: ProjectApplication }) {
       <Item no="5)" title={item(5)}>
         <p>
           {t('programs.content.languages')}:{' '}
-          {o.curriculum.languages.map((l) => languageName(l, language)).join(', ') || '—'}
+          {o.curriculum.languages.length === 0
+            ? '—'
+            : formatList(
+                o.curriculum.languages.map((l) => languageName(l, language)),
+                i18n.language,
+              )}
         </p>
         <Para label={t('programs.content.lectures')} value={o.curriculum.lectures} />
         <Para label={t('programs.content.schoolHours')} value={o.curriculum.schoolHours} />
@@ -213,7 +231,18 @@ export function ApplicationContent({ app }: { app: ProjectApplication }) {
           {t('programs.content.signedOn')}:{' '}
           {o.agreement.signedOn ?? t('programs.content.notSigned')}
           {' · '}
-          {t('programs.content.signatories')}: {o.agreement.signatories.join(', ') || '—'}
+          {t('programs.content.signatories')}:{' '}
+          {o.agreement.signatories.length === 0
+            ? '—'
+            : formatList(
+                o.agreement.signatories.map((id) => {
+                  const m = [...o.consortia.home.members, ...o.consortia.partner.members].find(
+                    (x) => x.institutionId === id,
+                  );
+                  return m?.name ?? { en: id };
+                }),
+                i18n.language,
+              )}
         </p>
         <p>
           <RuleTag rule="R16" /> {t('programs.content.stipulatesScreening')}:{' '}
@@ -317,10 +346,11 @@ export function ApplicationContent({ app }: { app: ProjectApplication }) {
       </h3>
       <Item no="1)" title={t('programs.content.liaisonOffice')}>
         <p>
-          {app.liaison.office.institutionId} — <Text value={app.liaison.office.department} />
+          <InstitutionName app={app} id={app.liaison.office.institutionId} /> —{' '}
+          <Text value={app.liaison.office.department} />
         </p>
         <p>
-          <PersonLine person={app.liaison.office.person} />
+          <PersonLine app={app} person={app.liaison.office.person} />
         </p>
         <p className="programs-label">{t('programs.content.flow')}</p>
         <ol className="programs-flow">
@@ -344,11 +374,11 @@ export function ApplicationContent({ app }: { app: ProjectApplication }) {
       </Item>
       <Item no="3)" title={t('programs.content.travelOffice')}>
         <p>
-          {app.liaison.travelOffice.institutionId} —{' '}
+          <InstitutionName app={app} id={app.liaison.travelOffice.institutionId} /> —{' '}
           <Text value={app.liaison.travelOffice.department} />
         </p>
         <p>
-          <PersonLine person={app.liaison.travelOffice.person} />
+          <PersonLine app={app} person={app.liaison.travelOffice.person} />
         </p>
       </Item>
 
@@ -389,12 +419,13 @@ export function ApplicationContent({ app }: { app: ProjectApplication }) {
 
       <h3 className="programs-part">{t('programs.content.part5')}</h3>
       <p>
-        {t('programs.content.responsiblePerson')}: <PersonLine person={app.responsiblePerson} />
+        {t('programs.content.responsiblePerson')}:{' '}
+        <PersonLine app={app} person={app.responsiblePerson} />
       </p>
       <ul>
         {app.personsInCharge.map((p, i) => (
           <li key={i}>
-            <Text value={p.role} />: <PersonLine person={p} />
+            <Text value={p.role} />: <PersonLine app={app} person={p} />
           </li>
         ))}
       </ul>
@@ -422,10 +453,19 @@ export function ApplicationContent({ app }: { app: ProjectApplication }) {
                   <td>
                     <Text value={a.title} />
                     {a.translationOf
-                      ? ` (${t('programs.attachment.translationOf', { id: a.translationOf })})`
+                      ? ` (${t('programs.attachment.translationOf', {
+                          title: nameIn(
+                            app.attachments.find((x) => x.id === a.translationOf)?.title ?? {
+                              en: a.translationOf,
+                            },
+                            i18n.language,
+                          ),
+                        })})`
                       : ''}
                   </td>
-                  <td>{a.institutionId ?? '—'}</td>
+                  <td>
+                    <InstitutionName app={app} id={a.institutionId} />
+                  </td>
                   <td>{languageName(a.language, language)}</td>
                 </tr>
               ))}

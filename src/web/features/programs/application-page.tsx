@@ -2,6 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
+import { RefusalList } from '../../components/ui/refusal-list.tsx';
+import { nameIn } from '../../../i18n/format.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FormattedDate } from '../../components/formatted-date.tsx';
@@ -15,22 +17,13 @@ import {
   dossierUrl,
   getApplication,
   recordOutcome,
-  refusalsOf,
   submitApplication,
   type ApplicationView,
 } from './api.ts';
 import { ApplicationContent } from './application-content.tsx';
 import { ApplicationForm } from './application-form.tsx';
 import { ApplicationStatus } from './applications-page.tsx';
-import {
-  ChecksPanel,
-  CountdownView,
-  RefusalList,
-  RuleTag,
-  Text,
-  useNumbers,
-  useText,
-} from './components.tsx';
+import { ChecksPanel, CountdownView, RuleTag, Text, useNumbers, useText } from './components.tsx';
 import './programs.css';
 
 export function ApplicationPage() {
@@ -56,8 +49,13 @@ export function ApplicationPage() {
   return <ApplicationScreen key={id} initial={loaded.data} />;
 }
 
+/** The refusals of a 422 or 409, if that is what the error is. */
+function refusalsOf(error: unknown) {
+  return error instanceof ApiError ? (error.details?.refusals ?? []) : [];
+}
+
 function ApplicationScreen({ initial }: { initial: ApplicationView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const [view, setView] = useState(initial);
   const csrf = session.csrfToken ?? '';
@@ -81,9 +79,39 @@ function ApplicationScreen({ initial }: { initial: ApplicationView }) {
         <div className="facts-row">
           <dt>{t('programs.program')}</dt>
           <dd>
-            <Link to={`/programs/${encodeURIComponent(view.programId)}`}>{view.programId}</Link>
+            <Link to={`/programs/${encodeURIComponent(view.programId)}`}>
+              {nameIn(view.programName, i18n.language)}
+            </Link>
           </dd>
         </div>
+        {view.homeConsortiumName ? (
+          <div className="facts-row">
+            <dt>{t('programs.content.home')}</dt>
+            <dd>{nameIn(view.homeConsortiumName, i18n.language)}</dd>
+          </div>
+        ) : null}
+        {view.partnerConsortiumName ? (
+          <div className="facts-row">
+            <dt>{t('programs.content.partner')}</dt>
+            <dd>{nameIn(view.partnerConsortiumName, i18n.language)}</dd>
+          </div>
+        ) : null}
+        {view.representativeName ? (
+          <div className="facts-row">
+            <dt>
+              <RuleTag rule="R8" /> {t('programs.applications.representative')}
+            </dt>
+            <dd>{nameIn(view.representativeName, i18n.language)}</dd>
+          </div>
+        ) : null}
+        {view.responsibleName ? (
+          <div className="facts-row">
+            <dt>
+              <RuleTag rule="§11" /> {t('programs.content.responsiblePerson')}
+            </dt>
+            <dd data-testid="responsible-person">{nameIn(view.responsibleName, i18n.language)}</dd>
+          </div>
+        ) : null}
         {view.submittedAt ? (
           <div className="facts-row">
             <dt>{t('programs.applications.submittedAt')}</dt>
@@ -135,7 +163,7 @@ function ApplicationScreen({ initial }: { initial: ApplicationView }) {
       <ChecksPanel checks={view.checks} />
       {view.may.edit ? <ApplicationForm view={view} csrfToken={csrf} onSaved={setView} /> : null}
       {view.may.submit ? <SubmitSection view={view} csrfToken={csrf} onDone={setView} /> : null}
-      {view.may.review && view.status === 'submitted' ? (
+      {view.may.decideOutcome ? (
         <OutcomeForm view={view} csrfToken={csrf} onDone={setView} />
       ) : null}
       {view.support ? (
@@ -180,7 +208,12 @@ function SubmitSection({
     <section className="card" aria-labelledby="submit-title">
       <h2 id="submit-title">{t('programs.submit.title')}</h2>
       <p className="help">{t('programs.submit.help')}</p>
-      {refusals.length > 0 ? <RefusalList refusals={refusals} /> : null}
+      {refusals.length > 0 ? (
+        <div className="alert alert-error" role="alert">
+          <p className="alert-title">{t('programs.submit.refused')}</p>
+          <RefusalList refusals={refusals} />
+        </div>
+      ) : null}
       {error && refusals.length === 0 ? <ErrorAlert error={error} /> : null}
       <button
         type="button"
@@ -322,8 +355,7 @@ function SupportSection({
       setBusy(false);
     }
   }
-  const ruleError =
-    error instanceof ApiError && error.code === 'rule_violation' ? error.message : null;
+  const refusals = refusalsOf(error);
 
   return (
     <section className="card" aria-labelledby="support-title" data-testid="support">
@@ -383,11 +415,11 @@ function SupportSection({
           </li>
         ))}
       </ol>
-      {view.may.review && support.status !== 'ended' ? (
+      {view.may.suspend || view.may.reinstate ? (
         <form className="form" onSubmit={(e) => e.preventDefault()} data-testid="support-form">
-          {ruleError ? (
+          {refusals.length > 0 ? (
             <div className="alert alert-error" role="alert">
-              <RuleTag rule="R10" /> <span lang="en">{ruleError}</span>
+              <RefusalList refusals={refusals} />
             </div>
           ) : error ? (
             <ErrorAlert error={error} />
@@ -402,7 +434,7 @@ function SupportSection({
               onChange={(e) => setOn(e.target.value)}
             />
           </div>
-          {support.status === 'active' ? (
+          {view.may.suspend ? (
             <div className="field">
               <label htmlFor={`${id}-reason`}>{t('programs.support.reason')}</label>
               <textarea
@@ -423,7 +455,7 @@ function SupportSection({
             </div>
           ) : null}
           <div className="form-actions">
-            {support.status === 'active' ? (
+            {view.may.suspend ? (
               <button
                 type="button"
                 className="button button-primary"
@@ -433,7 +465,8 @@ function SupportSection({
               >
                 {t('programs.support.suspend')}
               </button>
-            ) : (
+            ) : null}
+            {view.may.reinstate ? (
               <button
                 type="button"
                 className="button button-primary"
@@ -443,7 +476,7 @@ function SupportSection({
               >
                 {t('programs.support.reinstate')}
               </button>
-            )}
+            ) : null}
           </div>
         </form>
       ) : null}

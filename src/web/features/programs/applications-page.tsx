@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { nameIn } from '../../../i18n/format.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { InventedBadge } from '../../components/invented-badge.tsx';
@@ -21,7 +22,7 @@ export function ApplicationStatus({ status }: { status: string }) {
 }
 
 export function ApplicationsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   useDocumentTitle(t('programs.applications.title'));
   const apps = useResource(session.status === 'signed-in' ? 'project-applications' : null, (s) =>
@@ -65,7 +66,9 @@ export function ApplicationsPage() {
                       {a.invented ? <InventedBadge /> : null}
                     </th>
                     <td data-label={t('programs.program')}>
-                      <Link to={`/programs/${encodeURIComponent(a.programId)}`}>{a.programId}</Link>
+                      <Link to={`/programs/${encodeURIComponent(a.programId)}`}>
+                        {nameIn(a.programName, i18n.language)}
+                      </Link>
                     </td>
                     <td data-label={t('programs.applications.status')}>
                       <ApplicationStatus status={a.status} />

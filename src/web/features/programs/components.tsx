@@ -1,9 +1,11 @@
+import i18next from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/formatted-date.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
-import { formatNumber } from '../../lib/format.ts';
-import type { CheckResult, Countdown, LocalizedText, Refusal } from './api.ts';
+import { formatMoney, formatNumber } from '../../../i18n/format.ts';
+import { refusalText } from '../../lib/messages.ts';
+import type { Check, Countdown, LocalizedText } from './api.ts';
 
 const ORDER = ['en', 'ja', 'ru', 'fr'] as const;
 
@@ -35,12 +37,12 @@ export function useText(): (value: LocalizedText | undefined, fallback: string) 
   };
 }
 
-/** Yen amounts and counts in the reader's language. */
+/** Yen amounts and counts in the reader's language, through Intl. */
 export function useNumbers() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   return {
-    yen: (value: number) => t('programs.yen', { amount: formatNumber(value, language) }),
+    yen: (value: number) => formatMoney(value, 'JPY', language),
     num: (value: number) => formatNumber(value, language),
   };
 }
@@ -95,8 +97,14 @@ export function CountdownView({ countdown }: { countdown: Countdown }) {
   );
 }
 
-/** The CHECKS panel: each check with its rule, ok or refused, the server's message and the fix. */
-export function ChecksPanel({ checks, busy }: { checks: CheckResult[]; busy?: boolean }) {
+/** The key of the hint that says how to fix a refused check (`programs.fixes.<name>`). */
+const fixKey = (code: string) => `programs.fixes.${code.replace(/^program\./, '')}`;
+
+/**
+ * The CHECKS panel: each check with its rule, ok or refused, its sentence and, for a refusal, how
+ * to fix it — all written from the check's code and params in the reader's language.
+ */
+export function ChecksPanel({ checks, busy }: { checks: Check[]; busy?: boolean }) {
   const { t } = useTranslation();
   const failed = checks.filter((c) => !c.ok).length;
   return (
@@ -118,6 +126,7 @@ export function ChecksPanel({ checks, busy }: { checks: CheckResult[]; busy?: bo
             key={`${c.code}-${i}`}
             className={c.ok ? 'programs-check-ok' : 'programs-check-refused'}
             data-rule={c.rule}
+            data-code={c.code}
             data-ok={c.ok ? 'true' : 'false'}
           >
             <span className="programs-check-head">
@@ -127,40 +136,15 @@ export function ChecksPanel({ checks, busy }: { checks: CheckResult[]; busy?: bo
                 {c.ok ? t('programs.checks.ok') : t('programs.checks.refused')}
               </span>
             </span>
-            <span className="programs-check-message" lang="en">
-              {c.message}
-            </span>
-            {!c.ok && c.fix ? (
+            <span className="programs-check-message">{refusalText(t, c)}</span>
+            {!c.ok && i18next.exists(fixKey(c.code)) ? (
               <span className="programs-check-fix">
-                {t('programs.checks.fix')}: <span lang="en">{c.fix}</span>
+                {t('programs.checks.fix')}: {t(fixKey(c.code), { ...c.params })}
               </span>
             ) : null}
           </li>
         ))}
       </ul>
     </section>
-  );
-}
-
-/** The refusals of a submission (422), each naming its rule and what to fix. */
-export function RefusalList({ refusals }: { refusals: Refusal[] }) {
-  const { t } = useTranslation();
-  return (
-    <div className="alert alert-error" role="alert" data-testid="refusals">
-      <p className="alert-title">{t('programs.submit.refused')}</p>
-      <ul className="programs-refusals">
-        {refusals.map((r, i) => (
-          <li key={`${r.code}-${i}`} data-rule={r.rule}>
-            <RuleTag rule={r.rule} /> <span lang="en">{r.message}</span>
-            {r.fix ? (
-              <>
-                {' '}
-                {t('programs.checks.fix')}: <span lang="en">{r.fix}</span>
-              </>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

@@ -2,28 +2,34 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { fieldIssues } from '../../api/client.ts';
-import type { Actor } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FieldError, FormErrors, invalidProps } from '../../components/field-error.tsx';
 import { FormattedDate } from '../../components/formatted-date.tsx';
+import {
+  countryName,
+  formatDate,
+  formatList,
+  formatMoney,
+  formatNumber,
+  nameIn,
+} from '../../../i18n/format.ts';
 import { Loading } from '../../components/loading.tsx';
 import { messagesFor } from '../../lib/field-errors.ts';
+import { languageName } from '../../lib/format.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
-import { getProgram, updateRules, type ProgramDetail, type ProgramRules } from './api.ts';
+import {
+  getProgram,
+  updateRules,
+  type ProgramDetail,
+  type ProgramRules,
+  type RuleChange,
+} from './api.ts';
 import { CountdownView, RuleTag, useNumbers } from './components.tsx';
 import { KeyFigures, useProgramName } from './programs-page.tsx';
 import './programs.css';
-
-/** Whether the actor is the funder officer of this program (or a platform admin). */
-export function isFunderOfficer(actor: Actor | null, programId?: string): boolean {
-  if (!actor) return false;
-  if (actor.platformAdmin) return true;
-  return actor.roles.some(
-    (r) => r.role === 'funder_officer' && (programId === undefined || r.scopeId === programId),
-  );
-}
 
 export function ProgramPage() {
   const { t } = useTranslation();
@@ -49,7 +55,7 @@ function Row({ rule, label, children }: { rule: string; label: string; children:
 }
 
 function ProgramView({ program, onSaved }: { program: ProgramDetail; onSaved: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const name = useProgramName();
   const rules = program.rules;
@@ -63,7 +69,7 @@ function ProgramView({ program, onSaved }: { program: ProgramDetail; onSaved: ()
         <h1>{name(program)}</h1>
       </div>
       <p className="muted">
-        {t('programs.funder')}: {program.funderId}
+        {t('programs.funder')}: {nameIn(program.funderName, i18n.language)}
         {rules ? ` · ${t('programs.version', { version: rules.version })}` : ''}
         {rules?.source ? ` · ${t('programs.source')}: ${rules.source}` : ''}
       </p>
@@ -75,7 +81,7 @@ function ProgramView({ program, onSaved }: { program: ProgramDetail; onSaved: ()
             <KeyFigures rules={rules} />
           </section>
           <RulesView rules={rules} yesNo={yesNo} />
-          {session.status === 'signed-in' && isFunderOfficer(session.actor, program.id) ? (
+          {session.status === 'signed-in' && program.may.editRules ? (
             <RulesForm
               key={rules.version}
               programId={program.id}
@@ -97,6 +103,7 @@ function ProgramView({ program, onSaved }: { program: ProgramDetail; onSaved: ()
                 <th scope="col">{t('programs.versions.version')}</th>
                 <th scope="col">{t('programs.versions.createdAt')}</th>
                 <th scope="col">{t('programs.versions.createdBy')}</th>
+                <th scope="col">{t('programs.versions.changes')}</th>
               </tr>
             </thead>
             <tbody>
@@ -106,7 +113,22 @@ function ProgramView({ program, onSaved }: { program: ProgramDetail; onSaved: ()
                   <td>
                     <FormattedDate value={v.createdAt} />
                   </td>
-                  <td>{v.createdBy ?? t('programs.versions.seed')}</td>
+                  <td>
+                    {v.createdByName
+                      ? nameIn(v.createdByName, i18n.language)
+                      : t('programs.versions.seed')}
+                  </td>
+                  <td>
+                    {v.changes.length === 0 ? (
+                      <span className="muted">{t('programs.versions.initial')}</span>
+                    ) : (
+                      <ul className="programs-changes">
+                        {v.changes.map((c) => (
+                          <ChangeLine key={c.path} change={c} />
+                        ))}
+                      </ul>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -117,18 +139,63 @@ function ProgramView({ program, onSaved }: { program: ProgramDetail; onSaved: ()
   );
 }
 
+/** The label of a field of the rules, for the version history. */
+const CHANGE_LABELS: Record<string, string> = {
+  'stipend.monthlyAmount': 'programs.rules.stipend',
+  'stayMonths.min': 'programs.edit.stayMin',
+  'stayMonths.max': 'programs.edit.stayMax',
+  'supportPeriod.maxYears': 'programs.edit.maxYears',
+  'annualCap.studentMonths': 'programs.edit.capMonths',
+  'annualCap.studentsAtFullLength': 'programs.edit.capStudents',
+  'balanceTolerance.students': 'programs.edit.tolStudents',
+  'balanceTolerance.studentMonths': 'programs.edit.tolMonths',
+  'call.applicationDeadline': 'programs.edit.deadline',
+  'call.outcomeBy': 'programs.edit.outcomeBy',
+  'consortium.minHomeUniversities': 'programs.versions.fields.minHome',
+  'consortium.minPartnerUniversities': 'programs.versions.fields.minPartner',
+  'consortium.partnerCountries': 'programs.rules.partnerCountries',
+  levels: 'programs.rules.levels',
+  projectsSupported: 'programs.rules.projectsSupported',
+};
+
+/** One changed field of a version: its name, the value before and after, in the reader's language. */
+function ChangeLine({ change }: { change: RuleChange }) {
+  const { t, i18n } = useTranslation();
+  const value = (v: RuleChange['from']): string => {
+    if (v === null) return t('programs.none');
+    if (typeof v === 'boolean') return v ? t('programs.yes') : t('programs.no');
+    if (Array.isArray(v)) return v.length === 0 ? t('programs.none') : formatList(v, i18n.language);
+    if (typeof v === 'number')
+      return change.path === 'stipend.monthlyAmount'
+        ? formatMoney(v, 'JPY', i18n.language)
+        : formatNumber(v, i18n.language);
+    return /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, i18n.language) : v;
+  };
+  const label = CHANGE_LABELS[change.path];
+  return (
+    <li data-path={change.path}>
+      {t('programs.versions.change', {
+        field: label ? t(label) : change.path,
+        from: value(change.from),
+        to: value(change.to),
+      })}
+    </li>
+  );
+}
+
 function RulesView({ rules, yesNo }: { rules: ProgramRules; yesNo: (b: boolean) => string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { yen, num } = useNumbers();
   const list = (items: string[]) =>
-    items.length === 0 ? t('programs.none') : items.join(t('programs.listSeparator'));
+    items.length === 0 ? t('programs.none') : formatList(items, i18n.language);
+  const country = (code: string) => countryName(code, i18n.language);
   return (
     <div className="programs-rule-groups">
       <section className="card" aria-labelledby="g-consortium">
         <h2 id="g-consortium">{t('programs.groups.consortium')}</h2>
         <dl className="facts">
           <Row rule="R1" label={t('programs.rules.homeCountry')}>
-            {rules.consortium.homeCountry}
+            {country(rules.consortium.homeCountry)}
           </Row>
           <Row rule="R1" label={t('programs.rules.minUniversities')}>
             {t('programs.perSide', {
@@ -139,7 +206,7 @@ function RulesView({ rules, yesNo }: { rules: ProgramRules; yesNo: (b: boolean) 
           <Row rule="R1" label={t('programs.rules.partnerCountries')}>
             {rules.consortium.partnerCountries.length === 0
               ? t('programs.anyForeign')
-              : list(rules.consortium.partnerCountries)}
+              : list(rules.consortium.partnerCountries.map(country))}
           </Row>
           <Row rule="R8" label={t('programs.rules.representativeRequired')}>
             {yesNo(rules.consortium.representativeRequired)}
@@ -148,10 +215,14 @@ function RulesView({ rules, yesNo }: { rules: ProgramRules; yesNo: (b: boolean) 
             {list(rules.levels.map((l) => t(`programs.levels.${l}`)))}
           </Row>
           <Row rule="R9" label={t('programs.rules.dispatchedFrom')}>
-            {rules.eligibility.dispatchedFromCountry}
+            {country(rules.eligibility.dispatchedFromCountry)}
           </Row>
           <Row rule="R9" label={t('programs.rules.excludedStatuses')}>
-            {list(rules.eligibility.excludedResidenceStatuses)}
+            {list(
+              rules.eligibility.excludedResidenceStatuses.map((s) =>
+                t(`programs.residenceStatuses.${s}`, { defaultValue: s }),
+              ),
+            )}
           </Row>
         </dl>
       </section>
@@ -165,7 +236,10 @@ function RulesView({ rules, yesNo }: { rules: ProgramRules; yesNo: (b: boolean) 
             {t(`programs.partialMonth.${rules.stipend.partialMonth.kind}`)}
           </Row>
           <Row rule="R12" label={t('programs.rules.stay')}>
-            {t('programs.monthsRange', { min: rules.stayMonths.min, max: rules.stayMonths.max })}
+            {t('programs.monthsRange', {
+              min: num(rules.stayMonths.min),
+              max: num(rules.stayMonths.max),
+            })}
           </Row>
           <Row rule="R13" label={t('programs.rules.travel')}>
             {t('programs.travelValue', {
@@ -216,7 +290,9 @@ function RulesView({ rules, yesNo }: { rules: ProgramRules; yesNo: (b: boolean) 
             {yesNo(rules.requirements.memberConsents)}
           </Row>
           <Row rule="R17" label={t('programs.rules.translationLanguage')}>
-            {rules.requirements.translationLanguage ?? t('programs.none')}
+            {rules.requirements.translationLanguage
+              ? languageName(rules.requirements.translationLanguage, currentLanguage(i18n.language))
+              : t('programs.none')}
           </Row>
           <Row rule="R15" label={t('programs.rules.paperSize')}>
             {rules.dossier.paperSize}
@@ -236,7 +312,10 @@ function RulesView({ rules, yesNo }: { rules: ProgramRules; yesNo: (b: boolean) 
             {yesNo(rules.supportPeriod.maySuspend)}
           </Row>
           <Row rule="R18" label={t('programs.deadline')}>
-            <FormattedDate value={rules.call.applicationDeadline} /> (UTC{rules.call.utcOffset})
+            {t('programs.deadlineWithZone', {
+              date: rules.call.applicationDeadline,
+              offset: rules.call.utcOffset,
+            })}
           </Row>
           <Row rule="R18" label={t('programs.outcomeBy')}>
             <FormattedDate value={rules.call.outcomeBy} />

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatList, nameIn } from '../../../i18n/format.ts';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Loading } from '../../components/loading.tsx';
@@ -11,12 +12,12 @@ import './programs.css';
 /** A program's name in the reader's language (names), else its stored name. */
 export function useProgramName(): (p: Pick<Program, 'name' | 'names'>) => string {
   const { i18n } = useTranslation();
-  return (p) => p.names?.[i18n.language] ?? p.names?.en ?? p.name;
+  return (p) => nameIn(p.names, i18n.language) || p.name;
 }
 
 /** The key figures of a program (R11, R12, R10, R14, R1, R3). */
 export function KeyFigures({ rules }: { rules: ProgramRules }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { yen, num } = useNumbers();
   return (
     <dl className="facts programs-figures">
@@ -33,7 +34,10 @@ export function KeyFigures({ rules }: { rules: ProgramRules }) {
           <RuleTag rule="R12" /> {t('programs.rules.stay')}
         </dt>
         <dd>
-          {t('programs.monthsRange', { min: rules.stayMonths.min, max: rules.stayMonths.max })}
+          {t('programs.monthsRange', {
+            min: num(rules.stayMonths.min),
+            max: num(rules.stayMonths.max),
+          })}
         </dd>
       </div>
       <div className="facts-row">
@@ -69,7 +73,10 @@ export function KeyFigures({ rules }: { rules: ProgramRules }) {
           <RuleTag rule="R3" /> {t('programs.rules.levels')}
         </dt>
         <dd>
-          {rules.levels.map((l) => t(`programs.levels.${l}`)).join(t('programs.listSeparator'))}
+          {formatList(
+            rules.levels.map((l) => t(`programs.levels.${l}`)),
+            i18n.language,
+          )}
         </dd>
       </div>
     </dl>
@@ -81,6 +88,7 @@ export function ProgramsPage() {
   useDocumentTitle(t('programs.title'));
   const programs = useResource('programs', (signal) => listPrograms(signal));
   const name = useProgramName();
+  const { i18n } = useTranslation();
   return (
     <>
       <div className="page-header">
@@ -99,7 +107,7 @@ export function ProgramsPage() {
                 <Link to={`/programs/${encodeURIComponent(p.id)}`}>{name(p)}</Link>
               </h2>
               <p className="muted">
-                {t('programs.funder')}: {p.funderId}
+                {t('programs.funder')}: {nameIn(p.funderName, i18n.language)}
                 {p.version !== null ? ` · ${t('programs.version', { version: p.version })}` : ''}
               </p>
               {p.rules ? <KeyFigures rules={p.rules} /> : <p>{t('programs.noRules')}</p>}
