@@ -1,8 +1,11 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { auditLog } from '#src/db/schema.ts';
+import { FAILURES_PER_ACCOUNT } from '#src/services/auth/sessions.ts';
 import { loggerOptions, safeMessage } from '#src/server/logging.ts';
 import { ENGINES } from '#test/support/db.ts';
-import { createTestApp, signInAs, type TestApp } from '#test/support/app.ts';
+import { DEMO_PASSWORD, createTestApp, signInAs, type TestApp } from '#test/support/app.ts';
 
 describe.each(ENGINES)('input that used to break the server, on %s', (engine) => {
   let t: TestApp;
@@ -84,5 +87,63 @@ describe('errors as logged', () => {
     expect(safeMessage(message)).toBe(
       'Failed query: select * from student_profiles where grade = $1',
     );
+  });
+});
+
+describe.each(ENGINES)('sessions and sign-in, on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { signInPerMinute: 100 });
+  });
+  afterAll(() => t?.close());
+
+  it('signs out everywhere: every session of the user ends, and it is audited', async () => {
+    const a = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    const b = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/sign-out-everywhere',
+      headers: { cookie: a.cookie, 'x-csrf-token': a.csrfToken },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().sessions).toBeGreaterThanOrEqual(2);
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { cookie: b.cookie },
+    });
+    expect(me.statusCode).toBe(401);
+    const rows = await t.database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'auth.sign-out-everywhere'));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('failed sign-ins are audited and limited per account, from any address', async () => {
+    const email = 'coordinator.nsu@demo.kakehashi.example';
+    const statuses: number[] = [];
+    for (let i = 0; i < FAILURES_PER_ACCOUNT + 1; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email, password: `wrong-${i}` },
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, FAILURES_PER_ACCOUNT).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    // Even the right password waits until the window has passed.
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email, password: DEMO_PASSWORD },
+    });
+    expect(right.statusCode).toBe(429);
+    const failed = await t.database.db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'auth.sign-in-failed'));
+    expect(failed.length).toBe(FAILURES_PER_ACCOUNT);
   });
 });

@@ -26,3 +26,8 @@ export const MarkReadResult = z.object({ id: z.uuid(), read: z.boolean() });
 
 export const LanguageBody = z.object({ language: languageSchema });
 export type LanguageBody = z.infer<typeof LanguageBody>;
+
+export const SignedOutEverywhere = z.object({
+  sessions: z.number().int().describe('how many sessions were ended'),
+});
+export type SignedOutEverywhere = z.infer<typeof SignedOutEverywhere>;

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '#src/db/client.ts';
+import { signOutEverywhere } from '#src/services/auth/sessions.ts';
 import { markRead, myNotifications, setMyLanguage } from '#src/services/notify/inbox.ts';
 import { ErrorSchema } from './common.schema.ts';
-import { LanguageBody, MarkReadResult, NotificationList, NotificationsQuery } from './me.schema.ts';
-import { contextFor, signedIn } from '../session.ts';
+import {
+  LanguageBody,
+  MarkReadResult,
+  NotificationList,
+  NotificationsQuery,
+  SignedOutEverywhere,
+} from './me.schema.ts';
+import { clearSessionCookie, contextFor, requireActor, signedIn } from '../session.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
 
@@ -38,6 +45,23 @@ export const meRoutes =
         },
       },
       async (request) => markRead(ctx(request), request.params.id),
+    );
+    app.post(
+      '/me/sign-out-everywhere',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['auth'],
+          summary: 'End every session of the signed-in user, on every device (this one too)',
+          response: { 200: SignedOutEverywhere, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const sessions = await signOutEverywhere(db, actor.id, request.id);
+        clearSessionCookie(reply);
+        return { sessions };
+      },
     );
     app.put(
       '/me/language',

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import {
+  auditLog,
   consortia,
   institutions,
   programs,
@@ -39,11 +40,25 @@ export async function signIn(
     .from(users)
     .where(sql`lower(${users.email}) = ${input.email.trim().toLowerCase()}`)
     .limit(1);
+  if (user && (await recentFailures(db, user.id)) >= FAILURES_PER_ACCOUNT) {
+    // Per account, whatever address the attempts come from (the per-address limit is the route's).
+    throw new AppError('rate_limited', 'too many failed sign-ins for this account; wait and retry');
+  }
   const ok = await verifyPassword(
     user?.passwordHash ?? (await dummyPasswordHash()),
     input.password,
   );
   if (!user || !ok || user.disabled) {
+    await audit(
+      db,
+      { actor: null, requestId },
+      {
+        action: 'auth.sign-in-failed',
+        resourceType: 'user',
+        // An unknown address is not recorded: it may be someone's mistyped personal data.
+        resourceId: user?.id ?? 'unknown',
+      },
+    );
     throw new AppError('invalid_credentials', 'the e-mail address or the password is not correct');
   }
   const token = randomBytes(32).toString('base64url');
@@ -65,8 +80,64 @@ export async function signIn(
   return { token, csrfToken, actor, expiresAt };
 }
 
-export async function signOut(db: Db, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, sha256(token)));
+/** Failed sign-ins of one account within the window that the per-account limit counts. */
+export const FAILURES_PER_ACCOUNT = 10;
+const FAILURE_WINDOW_MINUTES = 15;
+
+async function recentFailures(db: Db, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.resourceType, 'user'),
+        eq(auditLog.resourceId, userId),
+        eq(auditLog.action, 'auth.sign-in-failed'),
+        gt(auditLog.at, sql`now() - make_interval(mins => ${FAILURE_WINDOW_MINUTES})`),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
+export async function signOut(db: Db, token: string, requestId?: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [ended] = await tx
+      .delete(sessions)
+      .where(eq(sessions.id, sha256(token)))
+      .returning({ userId: sessions.userId });
+    if (ended) {
+      await audit(
+        tx,
+        { actor: { id: ended.userId } as ActorView, requestId },
+        { action: 'auth.sign-out', resourceType: 'user', resourceId: ended.userId },
+      );
+    }
+  });
+}
+
+/** Ends every session of the user, on every device; returns how many were open. */
+export async function signOutEverywhere(
+  db: Db,
+  userId: string,
+  requestId?: string,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const ended = await tx
+      .delete(sessions)
+      .where(eq(sessions.userId, userId))
+      .returning({ id: sessions.id });
+    await audit(
+      tx,
+      { actor: { id: userId } as ActorView, requestId },
+      {
+        action: 'auth.sign-out-everywhere',
+        resourceType: 'user',
+        resourceId: userId,
+        details: { sessions: ended.length },
+      },
+    );
+    return ended.length;
+  });
 }
 
 /** The signed-in actor behind a session cookie, or null when the session is unknown or expired. */
