@@ -124,6 +124,45 @@ describe.each(ENGINES)('allocation runs in the product on %s', (engine) => {
     expect(run.results.optimal.summary.placed).toBe(4);
   });
 
+  it('names every university and balance unit, explains in codes, and says what the reader may do', async () => {
+    const run = (await call(coordinator, 'POST', '/api/v1/allocation-runs', { instance })).json();
+    // Universities and consortia by the registry's names, never their ids.
+    for (const id of ['tohoku.ac.jp', 'msu.ru', 'nsu.ru', 'dvfu.ru']) {
+      expect(run.names.universities[id].en).toBeTruthy();
+      expect(run.names.universities[id].en).not.toBe(id);
+    }
+    const balance = run.results.optimal.summary.balance as { unit: string; name: { en: string } }[];
+    expect(balance.map((r) => r.unit).sort()).toEqual(['tohoku-jr-japan', 'tohoku-jr-russia']);
+    for (const row of balance) expect(row.name.en).not.toBe(row.unit);
+    // Uploaded students have only the labels of the file.
+    expect(run.names.students['jp-1']).toEqual({ en: 'jp-1' });
+    // Explanations: how she was placed and why not each better choice, as codes with params.
+    for (const m of ['2s-ttc', 'optimal', 'serial-dictatorship']) {
+      for (const e of run.results[m].explanations) {
+        expect(e.outcome.code).toMatch(/^allocation\./);
+        expect(e.because).toHaveLength(e.better.length);
+        if (e.host) {
+          expect(e.outcome.params.choice).toBe(e.choice);
+          expect(e.outcome.params.host).toEqual(run.names.universities[e.host]);
+        }
+        for (const [i, b] of e.because.entries()) {
+          expect(b.code).toMatch(/^allocation\./);
+          expect(b.params.choice).toBe(e.better[i].choice);
+          expect(b.params.host).toEqual(run.names.universities[e.better[i].host]);
+        }
+      }
+    }
+    const home = run.results.optimal.explanations.find((e: { host: unknown }) => e.host === null);
+    expect(home.outcome.code).toBe('allocation.stays_home');
+    expect(run.may).toEqual({ run: true, publish: true });
+    expect(run.publishRefusals).toEqual([]);
+    const list = (await call(coordinator, 'GET', '/api/v1/allocation-runs')).json();
+    expect(list.may).toEqual({ run: true });
+    expect((await call(student, 'GET', '/api/v1/allocation-runs')).json().may).toEqual({
+      run: false,
+    });
+  });
+
   it('publishes one result once: its places become nominations', async () => {
     const run = (await call(coordinator, 'POST', '/api/v1/allocation-runs', { instance })).json();
     const published = await call(coordinator, 'POST', `/api/v1/allocation-runs/${run.id}/publish`, {
@@ -144,6 +183,15 @@ describe.each(ENGINES)('allocation runs in the product on %s', (engine) => {
       startDate: '2027-09-01',
     });
     expect(again.statusCode).toBe(409);
+    expect(again.json().error.details.refusals).toEqual([
+      { code: 'allocation.already_published', params: { mechanism: '2s-ttc' } },
+    ]);
+    // Once published, publishing is no longer offered, and the reason is given.
+    const after = (await call(coordinator, 'GET', `/api/v1/allocation-runs/${run.id}`)).json();
+    expect(after.may).toEqual({ run: true, publish: false });
+    expect(after.publishRefusals.map((r: { code: string }) => r.code)).toEqual([
+      'allocation.already_published',
+    ]);
   });
 
   it('refuses an invalid instance naming the field, and a student', async () => {
@@ -152,8 +200,25 @@ describe.each(ENGINES)('allocation runs in the product on %s', (engine) => {
     const res = await call(coordinator, 'POST', '/api/v1/allocation-runs', { instance: bad });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(
-      /^instance\.students\[1\]\.prefs\[0\]: unknown university "msu.rx"/,
+      /^body\.instance\.students\[1\]\.prefs\[0\]: unknown university "msu.rx"/,
     );
+    expect(res.json().error.details.issues).toEqual([
+      {
+        field: 'body.instance.students[1].prefs[0]',
+        code: 'allocation.unknown_university',
+        params: { university: 'msu.rx' },
+        message: 'unknown university "msu.rx"',
+      },
+    ]);
+    // A wrong shape names its field too.
+    const shape = structuredClone(instance) as unknown as { students: { months: number }[] };
+    shape.students[0]!.months = 0;
+    const bad2 = await call(coordinator, 'POST', '/api/v1/allocation-runs', { instance: shape });
+    expect(bad2.statusCode).toBe(400);
+    expect(bad2.json().error.details.issues[0]).toMatchObject({
+      field: 'body.instance.students[0].months',
+      code: 'too_small',
+    });
     expect((await call(student, 'POST', '/api/v1/allocation-runs', { instance })).statusCode).toBe(
       403,
     );
@@ -211,12 +276,26 @@ describe.each(ENGINES)('allocation on a call on %s', (engine) => {
       startDate: '2015-10-01',
     });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.details.rule).toBe('R14');
+    const details = res.json().error.details;
+    expect(details.rules).toEqual(['R14']);
+    expect(details.refusals[0]).toMatchObject({ rule: 'R14', code: 'allocation.cap_exceeded' });
+    const params = details.refusals[0].params;
+    expect(params.cap).toBe(months);
+    expect(typeof params.fiscalYear).toBe('number');
+    expect(params.consortium.en).toBeTruthy();
     await call(funder, 'PUT', '/api/v1/programs/mext-iep-2014/rules', program.rules);
   });
 
   it('publishes the places of a call as nominations of its students', async () => {
     const run = await runOnCall();
+    // The applicants of a call are named, in their scripts; the call by its title.
+    expect(run.call.en).toBeTruthy();
+    const students = Object.entries(run.names.students) as [string, Record<string, string>][];
+    expect(students.length).toBeGreaterThan(0);
+    for (const [id, name] of students) {
+      expect(Object.values(name).length).toBeGreaterThan(0);
+      for (const n of Object.values(name)) expect(n).not.toBe(id);
+    }
     const placed = run.results['2s-ttc'].summary.placed as number;
     const res = await call(coordinator, 'POST', `/api/v1/allocation-runs/${run.id}/publish`, {
       mechanism: '2s-ttc',

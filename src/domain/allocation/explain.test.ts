@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { allocateSync } from './allocate.ts';
-import { explain } from './explain.ts';
+import { explain, explanationRefusals } from './explain.ts';
+import { REFUSAL_CODES } from './refusal-codes.ts';
 import { makeInstance, student, uni } from './fixtures.ts';
 import { tinyInstance } from './generate.ts';
 import { optimalSync } from './optimal.ts';
@@ -84,6 +85,52 @@ describe('explanations', () => {
         }
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('explanations as codes with params', () => {
+  test('placed by a cycle, with the host, the choice and the cycle; better choices by reason', () => {
+    const ex = explain(inst, twoSidedTtc(inst));
+    const a = ex.find((e) => e.student === 'a')!;
+    const said = explanationRefusals(a, {
+      objective: null,
+      prefsCount: 2,
+      nameOf: (id) => ({ en: `University ${id}` }),
+    });
+    expect(said.outcome).toEqual({
+      code: 'allocation.placed_by_cycle',
+      params: { host: { en: 'University r1' }, choice: 1, cycle: a.cycle!.index + 1 },
+    });
+    expect(said.because).toEqual([]);
+    const c = ex.find((e) => e.student === 'c')!;
+    const home = explanationRefusals(c, { objective: null, prefsCount: 3 });
+    expect(home.outcome).toEqual({ code: 'allocation.stays_home', params: {} });
+    expect(home.because).toEqual([
+      { code: 'allocation.balance', rule: 'R4', params: { host: 'f', choice: 1 } },
+      { code: 'allocation.host_full', params: { host: 'r1', choice: 2 } },
+      { code: 'allocation.balance', rule: 'R4', params: { host: 'r2', choice: 3 } },
+    ]);
+  });
+
+  test('every code an explanation can say is listed for translation', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0x7fffffff }), (s) => {
+        const i = tinyInstance(s, 7);
+        for (const mechanism of MECHANISMS) {
+          const outcome = allocateSync(i, { mechanism });
+          for (const e of explain(i, outcome)) {
+            const said = explanationRefusals(e, {
+              objective: outcome.result.objective,
+              prefsCount: i.students.find((x) => x.id === e.student)!.prefs.length,
+            });
+            for (const r of [said.outcome, ...said.because]) {
+              expect(REFUSAL_CODES).toContain(r.code);
+            }
+          }
+        }
+      }),
+      { numRuns: 50 },
     );
   });
 });

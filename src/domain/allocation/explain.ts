@@ -9,7 +9,9 @@
 import type { Compiled } from './compile.ts';
 import { chosenFrom, compile } from './compile.ts';
 import { CapacityState, R_BALANCE, R_NONE, R_NOT_CHOSEN, REFUSALS } from './state.ts';
-import type { AllocationInstance, AllocationOutcome, Refusal } from './types.ts';
+import { refusal, type MessageParam, type Refusal as Said } from '../shared/refusal.ts';
+import { OUTCOME_CODES, REASON_CODES } from './refusal-codes.ts';
+import type { AllocationInstance, AllocationOutcome, Objective, Refusal } from './types.ts';
 
 export interface BetterChoice {
   host: string;
@@ -155,3 +157,56 @@ export function explain(
   }
   return out;
 }
+
+/**
+ * An explanation as the reader's app says it: how the student was placed (or that she stays home),
+ * then one refusal per better choice — each a code with params: the host (`nameOf` gives its name),
+ * the choice as a number, the cycle number, the objective. `text` stays the English for logs.
+ */
+export function explanationRefusals(
+  e: Pick<StudentExplanation, 'host' | 'choice' | 'how' | 'cycle' | 'better'>,
+  options: {
+    objective: Objective | null;
+    prefsCount: number;
+    nameOf?: (universityId: string) => MessageParam;
+  },
+): { outcome: Said; because: Said[] } {
+  const nameOf = options.nameOf ?? ((id: string) => id);
+  let outcome: Said;
+  if (e.host !== null) {
+    const placed = { host: nameOf(e.host), choice: e.choice ?? 0 };
+    if (e.cycle) {
+      outcome = refusal(OUTCOME_CODES.cycle, { ...placed, cycle: e.cycle.index + 1 });
+    } else if (e.how === 'residue') {
+      outcome = refusal(OUTCOME_CODES.residue, placed, { rule: 'R4' });
+    } else if (e.how === 'serial') {
+      outcome = refusal(OUTCOME_CODES.serial, placed);
+    } else {
+      outcome = refusal(OUTCOME_CODES.optimum, {
+        ...placed,
+        objective: options.objective ?? 'students',
+      });
+    }
+  } else if (e.how === 'trimmed') {
+    outcome = refusal(OUTCOME_CODES.trimmed, {}, { rule: 'R4' });
+  } else if (options.prefsCount === 0) {
+    outcome = refusal(OUTCOME_CODES.noHosts);
+  } else {
+    outcome = refusal(OUTCOME_CODES.home);
+  }
+  const because = e.better.map((b) =>
+    refusal(
+      REASON_CODES[b.reason],
+      { host: nameOf(b.host), choice: b.choice },
+      { rule: RULE_OF[b.reason] },
+    ),
+  );
+  return { outcome, because };
+}
+
+/** The rule a reason applies: the funder's cap (003 §4) and balance (003 §5(4)). */
+const RULE_OF: Partial<Record<Refusal, 'R4' | 'R14'>> = {
+  'funder-cap': 'R14',
+  balance: 'R4',
+  trimmed: 'R4',
+};

@@ -40,6 +40,25 @@ describe('allocation instance validation (docs/formats/allocation.md)', () => {
     inst.students[17]!.home = 'msu.ru';
     inst.agreements.push({ from: 'msu.ru', to: 'nsu.ru', slots: 1, monthsCap: null });
     expect(errorOf(inst)).toBe('students[17].prefs[2]: unknown university "msu.rx"');
+    const v = validateInstance(inst);
+    expect(v.ok ? null : v.refusal).toEqual({
+      code: 'allocation.unknown_university',
+      params: { university: 'msu.rx' },
+    });
+  });
+
+  test('a wrong shape carries zod’s issue; a wrong reference a code with params', () => {
+    const shape = base() as unknown as { students: { months: number }[] };
+    shape.students[0]!.months = 0;
+    const v = validateInstance(shape);
+    expect(v.ok ? null : v.issue?.code).toBe('too_small');
+    const inst = base();
+    inst.students[0]!.prefs = ['nsu.ru', 'nsu.ru'];
+    const w = validateInstance(inst);
+    expect(w.ok ? null : w.refusal).toEqual({
+      code: 'allocation.duplicate_host',
+      params: { university: 'nsu.ru' },
+    });
   });
 
   test('R2: a pref without an agreement from home is rejected', () => {

@@ -6,6 +6,8 @@
  * references are checked in document order (universities, agreements, students).
  */
 import { z } from 'zod';
+import { refusal, type MessageParams, type Refusal } from '../shared/refusal.ts';
+import { INSTANCE_CODES } from './refusal-codes.ts';
 import type { AllocationInstance } from './types.ts';
 import { INSTANCE_FORMAT } from './types.ts';
 
@@ -56,9 +58,20 @@ export const allocationInstanceSchema = z.object({
   ),
 });
 
-export type InstanceValidation =
-  | { ok: true; instance: AllocationInstance }
-  | { ok: false; path: string; message: string; error: string };
+/**
+ * A refused instance names the first offending field (`path`, relative to the instance) with an
+ * English `message` for logs and the command line; `issue` is zod's issue when the shape is wrong,
+ * `refusal` the code and params when a reference is.
+ */
+export interface InstanceRefused {
+  ok: false;
+  path: string;
+  message: string;
+  error: string;
+  issue?: z.core.$ZodIssue;
+  refusal?: Refusal;
+}
+export type InstanceValidation = { ok: true; instance: AllocationInstance } | InstanceRefused;
 
 /** `['students', 17, 'prefs', 2]` → `students[17].prefs[2]`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -70,8 +83,19 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(instance)' : out;
 }
 
-function fail(path: string, message: string): InstanceValidation {
-  return { ok: false, path, message, error: `${path}: ${message}` };
+function fail(
+  path: string,
+  message: string,
+  code?: string,
+  params: MessageParams = {},
+): InstanceRefused {
+  return {
+    ok: false,
+    path,
+    message,
+    error: `${path}: ${message}`,
+    ...(code ? { refusal: refusal(code, params) } : {}),
+  };
 }
 
 /** Validates an untrusted value; never throws. */
@@ -80,7 +104,7 @@ export function validateInstance(value: unknown): InstanceValidation {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     if (!issue) return fail('(instance)', 'invalid');
-    return fail(formatPath(issue.path), issue.message);
+    return { ...fail(formatPath(issue.path), issue.message), issue };
   }
   const inst = parsed.data as AllocationInstance;
   const referenceError = checkReferences(inst);
@@ -95,12 +119,21 @@ export function parseInstance(value: unknown): AllocationInstance {
   return v.instance;
 }
 
+const C = INSTANCE_CODES;
+
 function checkReferences(inst: AllocationInstance): InstanceValidation | null {
   const universities = new Set<string>();
   for (let u = 0; u < inst.universities.length; u++) {
     const uni = inst.universities[u]!;
     if (universities.has(uni.id)) {
-      return fail(`universities[${u}].id`, `duplicate university "${uni.id}"`);
+      return fail(
+        `universities[${u}].id`,
+        `duplicate university "${uni.id}"`,
+        C.duplicateUniversity,
+        {
+          university: uni.id,
+        },
+      );
     }
     universities.add(uni.id);
   }
@@ -108,17 +141,33 @@ function checkReferences(inst: AllocationInstance): InstanceValidation | null {
   for (let a = 0; a < inst.agreements.length; a++) {
     const ag = inst.agreements[a]!;
     if (!universities.has(ag.from)) {
-      return fail(`agreements[${a}].from`, `unknown university "${ag.from}"`);
+      return fail(`agreements[${a}].from`, `unknown university "${ag.from}"`, C.unknownUniversity, {
+        university: ag.from,
+      });
     }
     if (!universities.has(ag.to)) {
-      return fail(`agreements[${a}].to`, `unknown university "${ag.to}"`);
+      return fail(`agreements[${a}].to`, `unknown university "${ag.to}"`, C.unknownUniversity, {
+        university: ag.to,
+      });
     }
     if (ag.from === ag.to) {
-      return fail(`agreements[${a}].to`, `agreement from "${ag.from}" to itself`);
+      return fail(
+        `agreements[${a}].to`,
+        `agreement from "${ag.from}" to itself`,
+        C.agreementToItself,
+        {
+          university: ag.from,
+        },
+      );
     }
     const key = `${ag.from}\u0000${ag.to}`;
     if (agreements.has(key)) {
-      return fail(`agreements[${a}]`, `duplicate agreement from "${ag.from}" to "${ag.to}"`);
+      return fail(
+        `agreements[${a}]`,
+        `duplicate agreement from "${ag.from}" to "${ag.to}"`,
+        C.duplicateAgreement,
+        { from: ag.from, to: ag.to },
+      );
     }
     agreements.add(key);
   }
@@ -126,18 +175,35 @@ function checkReferences(inst: AllocationInstance): InstanceValidation | null {
   for (let s = 0; s < inst.students.length; s++) {
     const st = inst.students[s]!;
     const at = `students[${s}]`;
-    if (students.has(st.id)) return fail(`${at}.id`, `duplicate student "${st.id}"`);
+    if (students.has(st.id)) {
+      return fail(`${at}.id`, `duplicate student "${st.id}"`, C.duplicateStudent, {
+        student: st.id,
+      });
+    }
     students.add(st.id);
-    if (!universities.has(st.home)) return fail(`${at}.home`, `unknown university "${st.home}"`);
+    if (!universities.has(st.home)) {
+      return fail(`${at}.home`, `unknown university "${st.home}"`, C.unknownUniversity, {
+        university: st.home,
+      });
+    }
     const prefs = new Set<string>();
     for (let k = 0; k < st.prefs.length; k++) {
       const host = st.prefs[k]!;
       const p = `${at}.prefs[${k}]`;
-      if (!universities.has(host)) return fail(p, `unknown university "${host}"`);
-      if (host === st.home) return fail(p, `"${host}" is the student's home`);
-      if (prefs.has(host)) return fail(p, `duplicate host "${host}"`);
+      if (!universities.has(host)) {
+        return fail(p, `unknown university "${host}"`, C.unknownUniversity, { university: host });
+      }
+      if (host === st.home) {
+        return fail(p, `"${host}" is the student's home`, C.prefIsHome, { university: host });
+      }
+      if (prefs.has(host)) {
+        return fail(p, `duplicate host "${host}"`, C.duplicateHost, { university: host });
+      }
       if (!agreements.has(`${st.home}\u0000${host}`)) {
-        return fail(p, `no agreement from "${st.home}" to "${host}"`);
+        return fail(p, `no agreement from "${st.home}" to "${host}"`, C.noAgreement, {
+          from: st.home,
+          to: host,
+        });
       }
       prefs.add(host);
     }
@@ -146,9 +212,15 @@ function checkReferences(inst: AllocationInstance): InstanceValidation | null {
       for (let k = 0; k < st.acceptedBy.length; k++) {
         const host = st.acceptedBy[k]!;
         const p = `${at}.acceptedBy[${k}]`;
-        if (!universities.has(host)) return fail(p, `unknown university "${host}"`);
-        if (!prefs.has(host)) return fail(p, `"${host}" is not in prefs`);
-        if (accepted.has(host)) return fail(p, `duplicate host "${host}"`);
+        if (!universities.has(host)) {
+          return fail(p, `unknown university "${host}"`, C.unknownUniversity, { university: host });
+        }
+        if (!prefs.has(host)) {
+          return fail(p, `"${host}" is not in prefs`, C.acceptedNotInPrefs, { university: host });
+        }
+        if (accepted.has(host)) {
+          return fail(p, `duplicate host "${host}"`, C.duplicateHost, { university: host });
+        }
         accepted.add(host);
       }
     }

@@ -1,20 +1,15 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createRun, getRun, listRuns, publishRun } from '#src/services/allocation/runs.ts';
-import { ErrorSchema, IsoDate } from './common.schema.ts';
+import {
+  CreateRunBody,
+  PublishBody,
+  RunId,
+  RunListSchema,
+  RunSchema,
+  errors,
+} from './allocation-runs.schema.ts';
 import { contextFor, signedIn } from '../session.ts';
 import type { RouteDeps } from '../deps.ts';
-
-const out = {
-  200: z.unknown(),
-  201: z.unknown(),
-  400: ErrorSchema,
-  401: ErrorSchema,
-  403: ErrorSchema,
-  404: ErrorSchema,
-  409: ErrorSchema,
-};
-const Id = z.object({ id: z.string().uuid('expected an allocation run id (UUID)') });
 
 /** Allocation runs on a call or an uploaded instance: compare the three mechanisms, publish one. */
 export const allocationRunsRoutes =
@@ -25,7 +20,11 @@ export const allocationRunsRoutes =
       '/allocation-runs',
       {
         onRequest: signedIn,
-        schema: { tags: ['allocation'], summary: 'Allocation runs you may see' },
+        schema: {
+          tags: ['allocation'],
+          summary: 'Allocation runs you may see, and whether you may start one',
+          response: { 200: RunListSchema, ...errors },
+        },
       },
       async (request) => listRuns(ctx(request)),
     );
@@ -38,8 +37,8 @@ export const allocationRunsRoutes =
           tags: ['allocation'],
           summary:
             'Run 2s-ttc, optimal and serial-dictatorship on one instance (kakehashi-allocation/1)',
-          body: z.object({ instance: z.unknown(), callId: z.string().nullable().optional() }),
-          response: out,
+          body: CreateRunBody,
+          response: { 201: RunSchema, ...errors },
         },
       },
       async (request, reply) => reply.status(201).send(await createRun(ctx(request), request.body)),
@@ -50,9 +49,10 @@ export const allocationRunsRoutes =
         onRequest: signedIn,
         schema: {
           tags: ['allocation'],
-          summary: 'One run: each mechanism’s result, summary and explanations',
-          params: Id,
-          response: out,
+          summary:
+            'One run: each mechanism’s result, summary and explanations, and what you may do',
+          params: RunId,
+          response: { 200: RunSchema, ...errors },
         },
       },
       async (request) => getRun(ctx(request), request.params.id),
@@ -64,12 +64,9 @@ export const allocationRunsRoutes =
         schema: {
           tags: ['allocation'],
           summary: 'Publish one mechanism’s places: they become nominations',
-          params: Id,
-          body: z.object({
-            mechanism: z.enum(['2s-ttc', 'optimal', 'serial-dictatorship']),
-            startDate: IsoDate,
-          }),
-          response: out,
+          params: RunId,
+          body: PublishBody,
+          response: { 200: RunSchema, ...errors },
         },
       },
       async (request) => publishRun(ctx(request), request.params.id, request.body, mailer),

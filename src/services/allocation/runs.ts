@@ -12,17 +12,52 @@ import {
   users,
 } from '#src/db/schema.ts';
 import { can } from '#src/domain/access/can.ts';
+import { allocationResource, mayRunAllocations } from '#src/domain/allocation/access.ts';
 import { allocate } from '#src/domain/allocation/allocate.ts';
-import { explain } from '#src/domain/allocation/explain.ts';
-import { checkFeasible, summarize } from '#src/domain/allocation/feasibility.ts';
+import {
+  explain,
+  explanationRefusals,
+  type StudentExplanation,
+} from '#src/domain/allocation/explain.ts';
+import {
+  checkFeasible,
+  summarize,
+  type AllocationSummary,
+} from '#src/domain/allocation/feasibility.ts';
+import { PUBLISH_CODES } from '#src/domain/allocation/refusal-codes.ts';
 import { validateInstance } from '#src/domain/allocation/schema.ts';
-import type { AllocationInstance, Mechanism } from '#src/domain/allocation/types.ts';
+import type {
+  AllocationInstance,
+  AllocationResult,
+  Mechanism,
+} from '#src/domain/allocation/types.ts';
+import {
+  refusal,
+  type LocalizedText,
+  type MessageParam,
+  type Refusal,
+} from '#src/domain/shared/refusal.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import {
+  AppError,
+  conflict,
+  fieldIssues,
+  forbidden,
+  invalidField,
+  invalidInput,
+  notFound,
+  ruleViolation,
+} from '../errors.ts';
 import { createHighsSolver } from './highs-solver.ts';
+import { runNames, type RunNames } from './names.ts';
 import { checkPlacesAgainstCap } from '../money/scholarship.ts';
-import { institutionNames } from '#src/db/queries/names.ts';
+import {
+  callTitles,
+  consortiumNames,
+  institutionNames,
+  personNames,
+} from '#src/db/queries/names.ts';
 import { notify } from '../notify/notify.ts';
 import type { Mailer } from '../notify/mailer.ts';
 
@@ -57,38 +92,46 @@ async function checkCap(
       { key: s.id, hostCountry: countryOf.get(a.host) ?? 'XX', startDate, months: s.months },
     ]);
   }
+  const refusals: Refusal[] = [];
   for (const [consortiumId, places] of byConsortium) {
     const verdict = await checkPlacesAgainstCap(db, { programId, consortiumId, places });
     if (!verdict.ok) {
-      throw new AppError('rule_violation', `R14: ${verdict.refusal.message}`, {
-        rule: 'R14',
-        refusal: verdict.refusal,
-      });
+      const { fiscalYear, requested, remaining, cap } = (verdict.refusal.params ?? {}) as Record<
+        string,
+        MessageParam
+      >;
+      const consortium = (await consortiumNames(db, [consortiumId])).get(consortiumId) ?? {
+        en: consortiumId,
+      };
+      refusals.push(
+        refusal(
+          PUBLISH_CODES.capExceeded,
+          {
+            consortium,
+            fiscalYear: fiscalYear ?? null,
+            requested: requested ?? null,
+            remaining: remaining ?? null,
+            cap: cap ?? null,
+          },
+          { rule: 'R14' },
+        ),
+      );
     }
   }
+  if (refusals.length > 0) throw ruleViolation(refusals);
 }
 
 export const MECHANISMS: Mechanism[] = ['2s-ttc', 'optimal', 'serial-dictatorship'];
 
-/** Who may run and publish: coordinators of the instance's universities, officers of its consortia. */
-function resourceOf(instance: AllocationInstance) {
-  return {
-    type: 'allocation',
-    institutionIds: instance.universities.map((u) => u.id),
-    consortiumIds: [
-      ...new Set(instance.universities.map((u) => u.consortium).filter((c): c is string => !!c)),
-    ],
-  };
-}
+const resourceOf = allocationResource;
 
+/** The instance, or the 400 naming its first offending field (`body.instance.students[1]…`). */
 function parseOr400(input: unknown): AllocationInstance {
   const v = validateInstance(input);
-  if (!v.ok) {
-    throw new AppError('validation_failed', `instance.${v.path}: ${v.message}`, {
-      field: `instance.${v.path}`,
-    });
-  }
-  return v.instance;
+  if (v.ok) return v.instance;
+  if (v.issue) throw invalidInput(fieldIssues({ issues: [v.issue] }, 'body.instance'));
+  const field = v.path === '(instance)' ? 'body.instance' : `body.instance.${v.path}`;
+  throw invalidField(field, v.refusal ?? refusal('custom'), v.message);
 }
 
 /**
@@ -149,21 +192,99 @@ export async function createRun(
   return getRun(ctx, id);
 }
 
+interface StoredResult {
+  result: AllocationResult;
+  summary: AllocationSummary;
+  explanations: StudentExplanation[];
+}
+
+/** A mechanism's stored result as the API says it: names beside the units, codes beside the text. */
+function resultView(instance: AllocationInstance, stored: StoredResult, names: RunNames) {
+  const prefsCount = new Map(instance.students.map((s) => [s.id, s.prefs.length]));
+  const nameOf = (id: string): LocalizedText => names.universities[id] ?? { en: id };
+  return {
+    result: stored.result,
+    summary: {
+      ...stored.summary,
+      balance: stored.summary.balance.map((row) => ({
+        ...row,
+        name: names.units[row.unit] ?? { en: row.unit },
+      })),
+    },
+    explanations: stored.explanations.map((e) => ({
+      ...e,
+      ...explanationRefusals(e, {
+        objective: stored.result.objective,
+        prefsCount: prefsCount.get(e.student) ?? 0,
+        nameOf,
+      }),
+    })),
+  };
+}
+
+/** Why publishing this run would certainly fail, before anyone tries. */
+async function publishRefusals(
+  db: Db,
+  row: { publishedMechanism: string | null },
+  instance: AllocationInstance,
+): Promise<Refusal[]> {
+  if (row.publishedMechanism) {
+    return [refusal(PUBLISH_CODES.alreadyPublished, { mechanism: row.publishedMechanism })];
+  }
+  const unknown = await unknownInstitutions(db, instance);
+  return unknown.length > 0
+    ? [refusal(PUBLISH_CODES.unknownInstitutions, { institutions: unknown })]
+    : [];
+}
+
+/** The instance's universities the registry does not hold (nominations need them). */
+async function unknownInstitutions(db: Db, instance: AllocationInstance): Promise<string[]> {
+  const ids = [...new Set(instance.universities.map((u) => u.id))];
+  const known = new Set(
+    (
+      await db
+        .select({ id: institutions.id })
+        .from(institutions)
+        .where(inArray(institutions.id, ids))
+    ).map((r) => r.id),
+  );
+  return ids.filter((x) => !known.has(x));
+}
+
 export async function getRun(ctx: ServiceContext, id: string) {
   const [row] = await ctx.db.select().from(allocationRuns).where(eq(allocationRuns.id, id));
   if (!row) throw notFound('allocation run', id);
   const instance = row.instance as unknown as AllocationInstance;
-  if (!can(ctx.actor, 'allocation:run', resourceOf(instance))) throw notFound('allocation run', id);
+  const mayRun = can(ctx.actor, 'allocation:run', resourceOf(instance));
+  if (!mayRun) throw notFound('allocation run', id);
   const [nominated] = await ctx.db
     .select({ n: count() })
     .from(mobilities)
     .where(eq(mobilities.allocationRunId, id));
+  const names = await runNames(ctx.db, instance);
+  const stored = row.results as Partial<Record<Mechanism, StoredResult>>;
+  const results = Object.fromEntries(
+    MECHANISMS.flatMap((m) => {
+      const r = stored[m];
+      return r ? [[m, resultView(instance, r, names)] as const] : [];
+    }),
+  );
+  const call = row.callId
+    ? ((await callTitles(ctx.db, [row.callId])).get(row.callId) ?? null)
+    : null;
+  const createdByName = row.createdBy
+    ? ((await personNames(ctx.db, [row.createdBy])).get(row.createdBy) ?? null)
+    : null;
+  const refusals = await publishRefusals(ctx.db, row, instance);
   return {
     id: row.id,
     callId: row.callId,
-    nominations: Number(nominated?.n ?? 0),
+    call,
     createdAt: row.createdAt.toISOString(),
-    publishedMechanism: row.publishedMechanism,
+    createdBy: row.createdBy,
+    createdByName,
+    nominations: Number(nominated?.n ?? 0),
+    publishedMechanism: row.publishedMechanism as Mechanism | null,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     instance: {
       students: instance.students.length,
@@ -171,23 +292,30 @@ export async function getRun(ctx: ServiceContext, id: string) {
       agreements: instance.agreements.length,
       rules: instance.rules,
     },
-    results: row.results,
+    names,
+    results,
+    may: { run: mayRun, publish: mayRun && refusals.length === 0 },
+    publishRefusals: refusals,
   };
 }
 
 export async function listRuns(ctx: ServiceContext) {
-  const rows = await ctx.db.select().from(allocationRuns);
+  const rows = (await ctx.db.select().from(allocationRuns)).filter((r) =>
+    can(ctx.actor, 'allocation:run', resourceOf(r.instance as unknown as AllocationInstance)),
+  );
+  const titles = await callTitles(
+    ctx.db,
+    rows.flatMap((r) => (r.callId ? [r.callId] : [])),
+  );
   return {
-    items: rows
-      .filter((r) =>
-        can(ctx.actor, 'allocation:run', resourceOf(r.instance as unknown as AllocationInstance)),
-      )
-      .map((r) => ({
-        id: r.id,
-        callId: r.callId,
-        createdAt: r.createdAt.toISOString(),
-        publishedMechanism: r.publishedMechanism,
-      })),
+    items: rows.map((r) => ({
+      id: r.id,
+      callId: r.callId,
+      call: r.callId ? (titles.get(r.callId) ?? null) : null,
+      createdAt: r.createdAt.toISOString(),
+      publishedMechanism: r.publishedMechanism as Mechanism | null,
+    })),
+    may: { run: mayRunAllocations(ctx.actor) },
   };
 }
 
@@ -206,28 +334,25 @@ export async function publishRun(
   if (!row) throw notFound('allocation run', id);
   const instance = row.instance as unknown as AllocationInstance;
   if (!can(ctx.actor, 'allocation:run', resourceOf(instance))) throw notFound('allocation run', id);
-  if (row.publishedMechanism)
-    throw new AppError('conflict', `this run was already published (${row.publishedMechanism})`);
-  const chosen = (
-    row.results as Record<string, { result: { assignments: { student: string; host: string }[] } }>
-  )[input.mechanism];
-  if (!chosen)
-    throw new AppError('validation_failed', `body.mechanism: no result for ${input.mechanism}`);
-  const ids = [...new Set(instance.universities.map((u) => u.id))];
-  const known = new Set(
-    (
-      await ctx.db
-        .select({ id: institutions.id })
-        .from(institutions)
-        .where(inArray(institutions.id, ids))
-    ).map((r) => r.id),
-  );
-  const unknown = ids.filter((x) => !known.has(x));
+  if (row.publishedMechanism) {
+    throw conflict(
+      refusal(PUBLISH_CODES.alreadyPublished, { mechanism: row.publishedMechanism }),
+      `this run was already published (${row.publishedMechanism})`,
+    );
+  }
+  const chosen = (row.results as Partial<Record<Mechanism, StoredResult>>)[input.mechanism];
+  if (!chosen) {
+    throw invalidField(
+      'body.mechanism',
+      refusal(PUBLISH_CODES.noResult, { mechanism: input.mechanism }),
+      `no result for ${input.mechanism}`,
+    );
+  }
+  const unknown = await unknownInstitutions(ctx.db, instance);
   if (unknown.length) {
-    throw new AppError(
-      'conflict',
+    throw conflict(
+      refusal(PUBLISH_CODES.unknownInstitutions, { institutions: unknown }),
       `add these institutions to the registry before publishing: ${unknown.join(', ')}`,
-      { unknown },
     );
   }
   const students = new Map(instance.students.map((s) => [s.id, s]));
@@ -260,7 +385,16 @@ export async function publishRun(
       .set({ publishedMechanism: input.mechanism, publishedAt: new Date() })
       .where(and(eq(allocationRuns.id, id), isNull(allocationRuns.publishedMechanism)))
       .returning({ id: allocationRuns.id });
-    if (claimed.length === 0) throw new AppError('conflict', 'this run was already published');
+    if (claimed.length === 0) {
+      const [now] = await tx
+        .select({ mechanism: allocationRuns.publishedMechanism })
+        .from(allocationRuns)
+        .where(eq(allocationRuns.id, id));
+      throw conflict(
+        refusal(PUBLISH_CODES.alreadyPublished, { mechanism: now?.mechanism ?? null }),
+        'this run was already published',
+      );
+    }
     let n = 0;
     for (const a of chosen.result.assignments) {
       const s = students.get(a.student);

@@ -1,0 +1,58 @@
+/**
+ * Every code the allocation area says to people: why an instance is refused, how each student
+ * was placed and why not at a better choice (explanations), and why a run may not be published.
+ * The reader's app renders `refusals.<code>` with the params; the server writes no sentence.
+ */
+import type { Refusal as Kind } from './types.ts';
+
+/** Why a better choice did not become the student's host (params: host, choice). */
+export const REASON_CODES: Record<Kind, string> = {
+  refused: 'allocation.refused',
+  'agreement-full': 'allocation.agreement_full',
+  'agreement-months-full': 'allocation.agreement_months_full',
+  'host-full': 'allocation.host_full',
+  'home-export-full': 'allocation.home_export_full',
+  'funder-cap': 'allocation.funder_cap',
+  balance: 'allocation.balance',
+  'not-chosen': 'allocation.not_chosen',
+  trimmed: 'allocation.trimmed',
+};
+
+/** How a student was placed, or that she stays home (params: host, choice, cycle, objective). */
+export const OUTCOME_CODES = {
+  cycle: 'allocation.placed_by_cycle',
+  residue: 'allocation.placed_within_tolerance',
+  serial: 'allocation.placed_in_score_order',
+  optimum: 'allocation.placed_in_optimum',
+  home: 'allocation.stays_home',
+  trimmed: 'allocation.stays_home_trimmed',
+  noHosts: 'allocation.no_hosts_listed',
+} as const;
+
+/** An instance that breaks the format's references (params name the universities or student). */
+export const INSTANCE_CODES = {
+  duplicateUniversity: 'allocation.duplicate_university',
+  unknownUniversity: 'allocation.unknown_university',
+  agreementToItself: 'allocation.agreement_to_itself',
+  duplicateAgreement: 'allocation.duplicate_agreement',
+  duplicateStudent: 'allocation.duplicate_student',
+  prefIsHome: 'allocation.pref_is_home',
+  duplicateHost: 'allocation.duplicate_host',
+  noAgreement: 'allocation.no_agreement',
+  acceptedNotInPrefs: 'allocation.accepted_not_in_prefs',
+} as const;
+
+/** Why a run may not be published. */
+export const PUBLISH_CODES = {
+  alreadyPublished: 'allocation.already_published',
+  unknownInstitutions: 'allocation.unknown_institutions',
+  noResult: 'allocation.no_result',
+  capExceeded: 'allocation.cap_exceeded',
+} as const;
+
+export const REFUSAL_CODES: readonly string[] = [
+  ...Object.values(REASON_CODES),
+  ...Object.values(OUTCOME_CODES),
+  ...Object.values(INSTANCE_CODES),
+  ...Object.values(PUBLISH_CODES),
+];
