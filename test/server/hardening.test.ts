@@ -43,6 +43,14 @@ describe.each(ENGINES)('input that used to break the server, on %s', (engine) =>
     expect(query.json().error.details.issues[0].field).toBe('query.q');
   });
 
+  it('an impossible calendar date is a 400 naming the field', async () => {
+    for (const at of ['2023-02-30', '9999-99-99']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/consortia/ajru?at=${at}` });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details.issues[0].field).toBe('query.at');
+    }
+  });
+
   it('a forged X-Forwarded-For does not get round the sign-in rate limit', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { messageParamsSchema, refusalSchema } from '#src/domain/shared/refusal.ts';
 import { ERROR_CODES } from '#src/domain/shared/error-codes.ts';
+import { isoDateSchema } from '#src/domain/shared/dates.ts';
 
 export const NamesSchema = z
   .object({ en: z.string(), ja: z.string(), ru: z.string(), fr: z.string() })
@@ -48,4 +49,5 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
     pageSize: z.number().int(),
   });
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** A real calendar date (src/domain/shared/dates.ts). */
+export const IsoDate = isoDateSchema;
