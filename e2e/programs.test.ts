@@ -45,8 +45,15 @@ it('R1, R18: the responsible person edits the invented draft, saves it and is re
     .click();
   const r1 = page.locator('[data-testid="checks"] li[data-rule="R1"][data-ok="false"]').first();
   await r1.waitFor();
-  // The server's English message is shown as it is, marked as English.
-  expect(await r1.locator('.programs-check-message[lang="en"]').textContent()).toMatch(/\S/);
+  // The check is written from its code and params in the reader's language, with the fix.
+  expect(await r1.getAttribute('data-code')).toBe('program.home_too_few');
+  expect(await r1.locator('.programs-check-message').textContent()).toBe(
+    'The Japanese consortium has 2 universities in Japan; the program requires at least 3.',
+  );
+  expect(await r1.locator('.programs-check-fix').textContent()).toContain(
+    'Add universities in Japan to the Japanese consortium (item 2) until it has 3.',
+  );
+  expect(await page.locator('[data-testid="checks"] [lang="en"]').count()).toBe(0);
   expect(await page.locator('[data-testid="countdown"]').textContent()).toContain(
     'The deadline has passed',
   );
@@ -70,11 +77,15 @@ it('R1, R18: the responsible person edits the invented draft, saves it and is re
   await page.locator('[data-testid="submit-application"]').click();
   const refusals = page.locator('[data-testid="refusals"]');
   await refusals.waitFor();
-  const rules = await refusals
+  const codes = await refusals
     .locator('li')
-    .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-rule')));
-  expect(rules).toContain('R1');
-  expect(rules).toContain('R18');
+    .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-code')));
+  expect(codes).toContain('program.home_too_few');
+  expect(codes).toContain('program.deadline_passed');
+  const badges = await refusals.locator('.rule-badge').allTextContents();
+  expect(badges).toContain('R1');
+  expect(badges).toContain('R18');
+  expect(await refusals.textContent()).toContain('The deadline for applications was');
   await page.screenshot({ path: `${RESULTS_DIR}/programs-refusals.png`, fullPage: true });
   // The accessible mode: refusals and checks are told in words, not by colour alone.
   await page.locator('[data-testid="a11y-toggle"]').click();
@@ -100,7 +111,9 @@ it('R11, R15, R10: the funder sees the program, downloads the dossier, suspends 
   await page.locator('[data-testid="program-list"] a[href="/programs/mext-iep-2014"]').click();
   await expect
     .poll(() => page.locator('[data-testid="stipend"]').textContent())
-    .toContain('100,000 JPY');
+    .toMatch(/¥100,000 a month/);
+  // The funder and the authors of rule versions by name, never an id.
+  expect(await page.locator('main').textContent()).not.toContain('mext.go.jp');
   await page.locator('[data-testid="rules-form"]').waitFor();
   await page.screenshot({ path: `${RESULTS_DIR}/programs-program.png`, fullPage: true });
 
@@ -108,6 +121,10 @@ it('R11, R15, R10: the funder sees the program, downloads the dossier, suspends 
   await page
     .locator('[data-testid="application-list"] a[href="/applications/tohoku-jr-2014"]')
     .click();
+  // The program is linked by its name, not its id.
+  const programLink = page.locator('main .facts a[href="/programs/mext-iep-2014"]');
+  await programLink.waitFor();
+  expect(await programLink.textContent()).not.toBe('mext-iep-2014');
   const dossier = page.locator('[data-testid="dossier-ja"]');
   await dossier.waitFor();
   const href = await dossier.getAttribute('href');
