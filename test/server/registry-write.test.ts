@@ -77,6 +77,37 @@ describe.each(ENGINES)('registry, write side, on %s', (engine) => {
       city: 'Sendai',
     });
     expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.details.refusals).toEqual([
+      {
+        code: 'registry.id_taken',
+        params: { name: expect.objectContaining({ ja: '東北大学' }) },
+        field: 'body.id',
+      },
+    ]);
+    const badCode = await send(tohoku, 'POST', '/api/v1/institutions', {
+      id: 'not a domain',
+      name: 'X',
+      type: 'university',
+      country: 'JPN',
+      city: 'Sendai',
+    });
+    expect(badCode.statusCode).toBe(400);
+    expect(badCode.json().error.details.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'body.id', code: 'registry.not_schac_code' }),
+        expect.objectContaining({ field: 'body.country', code: 'registry.not_country_code' }),
+      ]),
+    );
+    // Adding an institution does not make its coordinator: Tohoku's edits only its own.
+    expect(created.json().may).toEqual({ edit: false, addUnit: false });
+    expect((await send(tohoku, 'GET', '/api/v1/institutions/tohoku.ac.jp')).json().may).toEqual({
+      edit: true,
+      addUnit: true,
+    });
+    expect((await send(null, 'GET', '/api/v1/institutions/tohoku.ac.jp')).json().may).toEqual({
+      edit: false,
+      addUnit: false,
+    });
     const unit = await send(tohoku, 'POST', '/api/v1/institutions/tohoku.ac.jp/units', {
       kind: 'graduate_school',
       name: 'Graduate School of Science',
@@ -97,10 +128,22 @@ describe.each(ENGINES)('registry, write side, on %s', (engine) => {
       {
         line: 4,
         field: 'id',
+        code: 'registry.not_schac_code',
+        params: {},
         message: 'not a SCHAC code: use the internet domain, e.g. tohoku.ac.jp',
       },
-      { line: 4, field: 'type', message: expect.any(String) },
+      {
+        line: 4,
+        field: 'type',
+        code: 'invalid_value',
+        params: expect.objectContaining({ values: expect.arrayContaining(['university']) }),
+        message: expect.any(String),
+      },
     ]);
+    expect(bad.json().error.details.issues[0]).toMatchObject({
+      field: 'file[4].id',
+      code: 'registry.not_schac_code',
+    });
     expect((await send(null, 'GET', '/api/v1/institutions/tsu.ru')).statusCode).toBe(404);
 
     const dry = await send(
@@ -125,6 +168,11 @@ describe.each(ENGINES)('registry, write side, on %s', (engine) => {
     const res = await send(tohoku, 'POST', '/api/v1/import/institutions', CSV_GOOD, 'text/csv');
     expect(res.statusCode).toBe(400);
     expect(JSON.stringify(res.json())).toMatch(/may not edit/);
+    expect(res.json().error.details.errors[0]).toMatchObject({
+      field: 'id',
+      code: 'registry.import_not_editable',
+      params: { name: expect.objectContaining({ en: expect.any(String) }) },
+    });
   });
 
   it('exports CSV and XLSX that import back', async () => {
@@ -154,6 +202,33 @@ describe.each(ENGINES)('registry, write side, on %s', (engine) => {
       joinedOn: '2020-04-01',
     });
     expect(join.statusCode).toBe(204);
+    const twice = await send(secretariat, 'POST', '/api/v1/consortia/ajru/members', {
+      institutionId: 'tohoku.ac.jp',
+      joinedOn: '2020-05-01',
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.details.refusals[0]).toMatchObject({
+      code: 'registry.already_member',
+      params: { since: '2020-04-01', institution: expect.objectContaining({ ja: '東北大学' }) },
+    });
+    const early = await send(
+      secretariat,
+      'POST',
+      '/api/v1/consortia/ajru/members/tohoku.ac.jp/leave',
+      { leftOn: '2019-03-31' },
+    );
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.details.issues[0]).toMatchObject({
+      field: 'body.leftOn',
+      code: 'registry.left_before_joined',
+      params: { joinedOn: '2020-04-01' },
+    });
+    expect((await send(secretariat, 'GET', '/api/v1/consortia/ajru')).json().may).toEqual({
+      editMembers: true,
+    });
+    expect((await send(secretariat, 'GET', '/api/v1/consortia/cic')).json().may).toEqual({
+      editMembers: false,
+    });
     const leave = await send(
       secretariat,
       'POST',

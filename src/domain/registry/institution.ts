@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageParams } from '../shared/refusal.ts';
 
 /**
  * An institution as entered by hand or imported. Its id is the SCHAC code of Erasmus Without
@@ -29,7 +30,10 @@ export const SchacCode = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(SCHAC, 'not a SCHAC code: use the internet domain, e.g. tohoku.ac.jp');
+  .refine((v) => SCHAC.test(v), {
+    message: 'not a SCHAC code: use the internet domain, e.g. tohoku.ac.jp',
+    params: { code: 'registry.not_schac_code' },
+  });
 
 type Names = Partial<Record<'en' | 'ja' | 'ru' | 'fr', string>>;
 const nameIn = z.string().trim().max(300).optional();
@@ -48,7 +52,10 @@ export const InstitutionInputSchema = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code'),
+    .refine((v) => /^[A-Z]{2}$/.test(v), {
+      message: 'expected an ISO 3166-1 alpha-2 country code',
+      params: { code: 'registry.not_country_code' },
+    }),
   city: z.string().trim().min(1, 'required').max(200),
   latitude: z.coerce.number().min(-90).max(90).nullable().default(null),
   longitude: z.coerce.number().min(-180).max(180).nullable().default(null),
@@ -65,11 +72,32 @@ export const OrgUnitInputSchema = z.object({
   parentId: z.string().uuid().nullable().optional(),
 });
 
-/** One import row's problem: the line of the file (1 = header), the column and the message. */
+/**
+ * One import row's problem: the line of the file (1 = header), the column, a `code` the reader's
+ * app translates (a refusal code `registry.*`, or zod's issue code) with its `params`, and an
+ * English `message` for logs and API clients.
+ */
 export interface RowError {
   line: number;
   field: string;
+  code: string;
+  params: MessageParams;
   message: string;
+}
+
+/** The code and params of a zod issue of a row: the schema's own code where it gives one. */
+function issueCode(issue: z.core.$ZodIssue): { code: string; params: MessageParams } {
+  const raw = issue as unknown as Record<string, unknown>;
+  const own = raw.params as Record<string, unknown> | undefined;
+  if (typeof own?.code === 'string') return { code: own.code, params: {} };
+  const params: Record<string, string | number | boolean> = {};
+  for (const key of ['minimum', 'maximum', 'inclusive', 'expected', 'format', 'origin'] as const) {
+    const v = raw[key];
+    if (typeof v === 'string' || typeof v === 'boolean') params[key] = v;
+    else if (typeof v === 'number' || typeof v === 'bigint') params[key] = Number(v);
+  }
+  const values: MessageParams = Array.isArray(raw.values) ? { values: raw.values.map(String) } : {};
+  return { code: issue.code, params: { ...params, ...values } };
 }
 
 /**
@@ -106,17 +134,34 @@ export function validateInstitutionRows(
     const parsed = InstitutionInputSchema.safeParse(candidate);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        errors.push({ line, field: issue.path.join('.') || '(row)', message: issue.message });
+        errors.push({
+          line,
+          field: issue.path.join('.') || '(row)',
+          ...issueCode(issue),
+          message: issue.message,
+        });
       }
       return;
     }
     const earlier = seen.get(parsed.data.id);
     if (earlier) {
-      errors.push({ line, field: 'id', message: `duplicate of line ${earlier}` });
+      errors.push({
+        line,
+        field: 'id',
+        code: 'registry.import_duplicate_row',
+        params: { line: earlier },
+        message: `duplicate of line ${earlier}`,
+      });
       return;
     }
     if (mode === 'create' && existingIds.has(parsed.data.id)) {
-      errors.push({ line, field: 'id', message: `"${parsed.data.id}" already exists` });
+      errors.push({
+        line,
+        field: 'id',
+        code: 'registry.institution_exists',
+        params: {},
+        message: `"${parsed.data.id}" already exists`,
+      });
       return;
     }
     seen.set(parsed.data.id, line);

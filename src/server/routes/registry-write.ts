@@ -13,8 +13,23 @@ import {
   updateInstitution,
 } from '#src/services/registry/write.ts';
 import { AppError } from '#src/services/errors.ts';
-import { ErrorSchema, IsoDate } from './common.schema.ts';
-import { InstitutionDetail } from './registry.schema.ts';
+import { ErrorSchema } from './common.schema.ts';
+import {
+  ExportParams,
+  IdParams,
+  ImportQuery,
+  ImportReport,
+  InstitutionBody,
+  InstitutionDetail,
+  InstitutionPatchBody,
+  MemberJoinBody,
+  MemberLeaveBody,
+  MemberParams,
+  MembersExportParams,
+  OrgUnit,
+  OrgUnitBody,
+  OrgUnitList,
+} from './registry.schema.ts';
 import { contextFor, signedIn } from '../session.ts';
 
 const errors = {
@@ -28,15 +43,6 @@ const TABULAR_TYPES = {
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
-
-const OrgUnit = z.object({
-  id: z.string(),
-  institutionId: z.string(),
-  parentId: z.string().nullable(),
-  kind: z.string(),
-  name: z.string(),
-  names: z.record(z.string(), z.string()),
-});
 
 export const registryWriteRoutes =
   (db: Db): FastifyPluginAsyncZod =>
@@ -58,7 +64,7 @@ export const registryWriteRoutes =
         schema: {
           tags: ['registry'],
           summary: 'Add an institution',
-          body: z.record(z.string(), z.unknown()),
+          body: InstitutionBody,
           response: { 201: InstitutionDetail, ...errors },
         },
       },
@@ -72,8 +78,8 @@ export const registryWriteRoutes =
         schema: {
           tags: ['registry'],
           summary: 'Edit an institution (its coordinator, or its association’s secretariat)',
-          params: z.object({ id: z.string() }),
-          body: z.record(z.string(), z.unknown()),
+          params: IdParams,
+          body: InstitutionPatchBody,
           response: { 200: InstitutionDetail, ...errors },
         },
       },
@@ -85,8 +91,8 @@ export const registryWriteRoutes =
         schema: {
           tags: ['registry'],
           summary: 'Organisational units',
-          params: z.object({ id: z.string() }),
-          response: { 200: z.object({ items: z.array(OrgUnit) }) },
+          params: IdParams,
+          response: { 200: OrgUnitList, 404: ErrorSchema },
         },
       },
       async (request) => ({ items: await listOrgUnits(db, request.params.id) }),
@@ -98,8 +104,8 @@ export const registryWriteRoutes =
         schema: {
           tags: ['registry'],
           summary: 'Add a faculty, graduate school or course',
-          params: z.object({ id: z.string() }),
-          body: z.record(z.string(), z.unknown()),
+          params: IdParams,
+          body: OrgUnitBody,
           response: { 201: OrgUnit, ...errors },
         },
       },
@@ -113,8 +119,8 @@ export const registryWriteRoutes =
         schema: {
           tags: ['registry'],
           summary: 'A member joins on a date',
-          params: z.object({ id: z.string() }),
-          body: z.object({ institutionId: z.string().min(1), joinedOn: IsoDate }),
+          params: IdParams,
+          body: MemberJoinBody,
           response: { 204: z.null(), ...errors },
         },
       },
@@ -130,8 +136,8 @@ export const registryWriteRoutes =
         schema: {
           tags: ['registry'],
           summary: 'A member leaves on a date',
-          params: z.object({ id: z.string(), institutionId: z.string() }),
-          body: z.object({ leftOn: IsoDate }),
+          params: MemberParams,
+          body: MemberLeaveBody,
           response: { 204: z.null(), ...errors },
         },
       },
@@ -153,20 +159,9 @@ export const registryWriteRoutes =
           tags: ['registry'],
           summary: 'Import institutions from CSV or XLSX: all rows or none',
           description:
-            'Send the file as the request body with Content-Type text/csv or the XLSX type. With dryRun=true nothing is written. Errors list each bad row: { line, field, message }.',
-          querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
-          response: {
-            200: z.object({
-              dryRun: z.boolean(),
-              rows: z.number(),
-              created: z.number(),
-              updated: z.number(),
-              errors: z.array(
-                z.object({ line: z.number(), field: z.string(), message: z.string() }),
-              ),
-            }),
-            ...errors,
-          },
+            'Send the file as the request body with Content-Type text/csv or the XLSX type. With dryRun=true nothing is written. Errors list each bad row: { line, field, code, params, message }.',
+          querystring: ImportQuery,
+          response: { 200: ImportReport, 415: ErrorSchema, ...errors },
         },
       },
       async (request) => {
@@ -190,7 +185,7 @@ export const registryWriteRoutes =
         schema: {
           tags: ['registry'],
           summary: 'All institutions as CSV or XLSX',
-          params: z.object({ format: z.enum(['csv', 'xlsx']) }),
+          params: ExportParams,
         },
       },
       async (request, reply) => {
@@ -205,7 +200,7 @@ export const registryWriteRoutes =
         schema: {
           tags: ['registry'],
           summary: 'A consortium’s members over time as CSV or XLSX',
-          params: z.object({ id: z.string(), format: z.enum(['csv', 'xlsx']) }),
+          params: MembersExportParams,
         },
       },
       async (request, reply) => {

@@ -1,15 +1,9 @@
 import { z } from 'zod';
+import { INSTITUTION_TYPES, ORG_UNIT_KINDS } from '#src/domain/registry/institution.ts';
+import { localizedTextSchema, messageParamsSchema } from '#src/domain/shared/refusal.ts';
 import { IsoDate, NamesSchema, PageQuery, pageOf } from './common.schema.ts';
 
-export const INSTITUTION_TYPES = [
-  'university',
-  'academy_branch',
-  'company',
-  'ministry',
-  'local_authority',
-  'association',
-  'other',
-] as const;
+export { INSTITUTION_TYPES, ORG_UNIT_KINDS };
 export const CONSORTIUM_KINDS = ['consortium', 'association', 'alliance'] as const;
 
 const GroupingRef = z.object({ id: z.string(), name: z.string(), names: NamesSchema });
@@ -18,7 +12,7 @@ export const Institution = z.object({
   id: z.string().describe('SCHAC code: the internet domain, as in Erasmus Without Paper'),
   name: z.string(),
   names: NamesSchema,
-  type: z.string(),
+  type: z.enum(INSTITUTION_TYPES),
   country: z.string().describe('ISO 3166-1 alpha-2'),
   city: z.string(),
   latitude: z.number().nullable(),
@@ -50,11 +44,15 @@ export const InstitutionDetail = Institution.extend({
       id: z.string(),
       name: z.string(),
       names: NamesSchema,
-      kind: z.string(),
+      kind: z.enum(CONSORTIUM_KINDS),
       joinedOn: z.string(),
       leftOn: z.string().nullable(),
     }),
   ),
+  may: z.object({
+    edit: z.boolean().describe('edit the institution (policy registry:write)'),
+    addUnit: z.boolean().describe('add faculties, graduate schools and courses'),
+  }),
 });
 
 export const InstitutionQuery = z.object({
@@ -97,9 +95,12 @@ export const ConsortiumSummary = z.object({
   id: z.string(),
   name: z.string(),
   names: NamesSchema,
-  kind: z.string(),
+  kind: z.enum(CONSORTIUM_KINDS),
   side: z.string().nullable(),
   representativeId: z.string().nullable(),
+  representativeName: localizedTextSchema
+    .nullable()
+    .describe('the representative university’s name in every language it has'),
   invented: z.boolean(),
   memberCount: z.number().int(),
 });
@@ -110,7 +111,7 @@ export const ConsortiumDetail = z.object({
   id: z.string(),
   name: z.string(),
   names: NamesSchema,
-  kind: z.string(),
+  kind: z.enum(CONSORTIUM_KINDS),
   side: z.string().nullable(),
   foundedOn: z.string().nullable(),
   description: z.string().nullable(),
@@ -144,12 +145,79 @@ export const ConsortiumDetail = z.object({
         names: NamesSchema,
         country: z.string(),
         city: z.string(),
-        type: z.string(),
+        type: z.enum(INSTITUTION_TYPES),
         invented: z.boolean(),
       }),
     }),
   ),
+  may: z.object({
+    editMembers: z.boolean().describe('add and end memberships (policy consortium:write)'),
+  }),
 });
 
 export const IdParams = z.object({ id: z.string().min(1).max(253) });
 export const ConsortiumDetailQuery = z.object({ at: IsoDate.optional(), on: IsoDate.optional() });
+
+// Writes: the shape is checked here; the registry's own rules (SCHAC codes, country codes) by the
+// service, which names the field and gives the refusal code.
+
+const NamesInput = z
+  .object({ en: z.string(), ja: z.string(), ru: z.string(), fr: z.string() })
+  .partial();
+const Coordinate = z.union([z.number(), z.string()]).nullable();
+
+export const InstitutionBody = z.object({
+  id: z.string().describe('SCHAC code: the internet domain, e.g. tohoku.ac.jp'),
+  name: z.string(),
+  names: NamesInput.optional(),
+  type: z.string().describe(`one of ${INSTITUTION_TYPES.join(', ')}`),
+  country: z.string().describe('ISO 3166-1 alpha-2'),
+  city: z.string(),
+  latitude: Coordinate.optional(),
+  longitude: Coordinate.optional(),
+  website: z.string().nullable().optional(),
+});
+export const InstitutionPatchBody = InstitutionBody.omit({ id: true }).partial();
+
+export const OrgUnitBody = z.object({
+  kind: z.string().describe(`one of ${ORG_UNIT_KINDS.join(', ')}`),
+  name: z.string(),
+  names: NamesInput.optional(),
+  parentId: z.string().nullable().optional(),
+});
+
+export const OrgUnit = z.object({
+  id: z.string(),
+  institutionId: z.string(),
+  parentId: z.string().nullable(),
+  kind: z.enum(ORG_UNIT_KINDS),
+  name: z.string(),
+  names: NamesSchema,
+});
+export const OrgUnitList = z.object({ items: z.array(OrgUnit) });
+
+export const MemberJoinBody = z.object({ institutionId: z.string().min(1), joinedOn: IsoDate });
+export const MemberLeaveBody = z.object({ leftOn: IsoDate });
+export const MemberParams = z.object({ id: z.string(), institutionId: z.string() });
+
+export const ImportQuery = z.object({ dryRun: z.enum(['true', 'false']).default('false') });
+
+/** One bad row of an import: its line (1 = the header), column, and a code with params. */
+export const ImportRowError = z.object({
+  line: z.number().int(),
+  field: z.string(),
+  code: z.string().describe('registry.* or a zod issue code, for the reader’s app to translate'),
+  params: messageParamsSchema,
+  message: z.string().describe('in English, for logs and API clients'),
+});
+
+export const ImportReport = z.object({
+  dryRun: z.boolean(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  errors: z.array(ImportRowError),
+});
+
+export const ExportParams = z.object({ format: z.enum(['csv', 'xlsx']) });
+export const MembersExportParams = z.object({ id: z.string(), format: z.enum(['csv', 'xlsx']) });

@@ -1,12 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '#src/db/client.ts';
-import {
-  getConsortium,
-  getInstitution,
-  listConsortia,
-  listGroupings,
-  listInstitutions,
-} from '#src/services/registry/queries.ts';
+import { listConsortia, listGroupings, listInstitutions } from '#src/services/registry/queries.ts';
+import { consortiumDetail, institutionDetail } from '#src/services/registry/write.ts';
+import { contextFor } from '../session.ts';
 import { ErrorSchema } from './common.schema.ts';
 import {
   ConsortiumDetail,
@@ -26,6 +22,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export const registryRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
+    const ctx = contextFor(db);
     app.get(
       '/institutions',
       {
@@ -48,7 +45,7 @@ export const registryRoutes =
           response: { 200: InstitutionDetail, 404: ErrorSchema },
         },
       },
-      async (request) => getInstitution(db, request.params.id),
+      async (request) => institutionDetail(ctx(request), request.params.id),
     );
     app.get(
       '/groupings',
@@ -89,6 +86,10 @@ export const registryRoutes =
         },
       },
       async (request) =>
-        getConsortium(db, request.params.id, request.query.at ?? request.query.on ?? today()),
+        consortiumDetail(
+          ctx(request),
+          request.params.id,
+          request.query.at ?? request.query.on ?? today(),
+        ),
     );
   };

@@ -9,6 +9,12 @@ import {
   liaisonOffices,
   type Names,
 } from '#src/db/schema.ts';
+import { institutionNames } from '#src/db/queries/names.ts';
+import type { INSTITUTION_TYPES } from '#src/domain/registry/institution.ts';
+
+/** The enumerations the registry stores as text (checked on input). */
+type InstitutionType = (typeof INSTITUTION_TYPES)[number];
+type ConsortiumKind = 'consortium' | 'association' | 'alliance';
 import { notFound } from '../errors.ts';
 import { institutionAirport } from '../money/institution-airport.ts';
 
@@ -97,7 +103,7 @@ function toInstitution(r: typeof institutions.$inferSelect, districts: GroupingR
     id: r.id,
     name: r.name,
     names: r.names,
-    type: r.type,
+    type: r.type as InstitutionType,
     country: r.country,
     city: r.city,
     latitude: r.latitude,
@@ -128,7 +134,7 @@ export async function getInstitution(db: Db, id: string) {
   const { nearestAirport, airport } = await institutionAirport(db, id);
   return {
     ...toInstitution(row, districts.get(id) ?? []),
-    consortia: memberships,
+    consortia: memberships.map((m) => ({ ...m, kind: m.kind as ConsortiumKind })),
     nearestAirport,
     airport,
   };
@@ -186,8 +192,19 @@ export async function listConsortia(
     .orderBy(asc(consortia.name))
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
+  const representatives = await institutionNames(
+    db,
+    rows.flatMap((r) => (r.representativeId ? [r.representativeId] : [])),
+  );
   return {
-    items: rows.map((r) => ({ ...r, memberCount: Number(r.memberCount) })),
+    items: rows.map((r) => ({
+      ...r,
+      kind: r.kind as ConsortiumKind,
+      representativeName: r.representativeId
+        ? (representatives.get(r.representativeId) ?? null)
+        : null,
+      memberCount: Number(r.memberCount),
+    })),
     total: Number(totalRow?.n ?? 0),
     page: filter.page,
     pageSize: filter.pageSize,
@@ -233,7 +250,7 @@ export async function getConsortium(db: Db, id: string, onDate: string) {
     id: row.id,
     name: row.name,
     names: row.names,
-    kind: row.kind,
+    kind: row.kind as ConsortiumKind,
     side: row.side,
     foundedOn: row.foundedOn,
     responsiblePerson: row.responsiblePerson,
@@ -255,6 +272,9 @@ export async function getConsortium(db: Db, id: string, onDate: string) {
     invented: row.invented,
     representative: rep ?? null,
     memberCount: current.length,
-    members,
+    members: members.map((m) => ({
+      ...m,
+      institution: { ...m.institution, type: m.institution.type as InstitutionType },
+    })),
   };
 }

@@ -7,28 +7,44 @@ import {
   InstitutionPatchSchema,
   OrgUnitInputSchema,
   validateInstitutionRows,
+  type ORG_UNIT_KINDS,
   type RowError,
 } from '#src/domain/registry/institution.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, fieldIssues, forbidden, invalidInput, notFound } from '../errors.ts';
+import { orgName } from '#src/db/queries/names.ts';
+import { refusal } from '#src/domain/shared/refusal.ts';
+import {
+  conflict,
+  fieldIssues,
+  forbidden,
+  invalidField,
+  invalidInput,
+  notFound,
+} from '../errors.ts';
 import { readTable, writeCsv, writeXlsx, type TabularFormat } from './tabular.ts';
-import { getInstitution } from './queries.ts';
+import { getConsortium, getInstitution } from './queries.ts';
 
 function parseOr400<T>(
   schema: {
-    safeParse(
-      v: unknown,
-    ):
+    safeParse(v: unknown):
       | { success: true; data: T }
-      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+      | {
+          success: false;
+          error: { issues: { path: PropertyKey[]; message: string; params?: unknown }[] };
+        };
   },
   input: unknown,
   root = 'body',
 ): T {
   const r = schema.safeParse(input);
   if (!r.success) {
-    throw invalidInput(fieldIssues(r.error, root));
+    // The registry's own checks (SCHAC codes, country codes) keep their refusal codes.
+    const issues = fieldIssues(r.error, root).map((issue, i) => {
+      const own = r.error.issues[i]?.params as { code?: unknown } | undefined;
+      return typeof own?.code === 'string' ? { ...issue, code: own.code, params: {} } : issue;
+    });
+    throw invalidInput(issues);
   }
   return r.data;
 }
@@ -45,16 +61,52 @@ async function institutionResource(db: Db, id: string) {
   };
 }
 
+/** What the reader may do on an institution's page (policy `registry:write`). */
+export async function mayOnInstitution(ctx: ServiceContext, id: string) {
+  const edit = can(ctx.actor, 'registry:write', await institutionResource(ctx.db, id));
+  return { edit, addUnit: edit };
+}
+
+/** What the reader may do on a consortium's page (policy `consortium:write`). */
+export function mayOnConsortium(ctx: ServiceContext, id: string) {
+  return {
+    editMembers: can(ctx.actor, 'consortium:write', { type: 'consortium', consortiumIds: [id] }),
+  };
+}
+
+/** May the actor add institutions, by hand or by import (policy `registry:create`)? */
+export const mayCreateInstitutions = (actor: ServiceContext['actor']) =>
+  can(actor, 'registry:create', { type: 'institution' });
+
+/** One institution with what the reader may do on it. */
+export async function institutionDetail(ctx: ServiceContext, id: string) {
+  const detail = await getInstitution(ctx.db, id);
+  return { ...detail, may: await mayOnInstitution(ctx, id) };
+}
+
+/** One consortium on a date with what the reader may do on it. */
+export async function consortiumDetail(ctx: ServiceContext, id: string, onDate: string) {
+  const detail = await getConsortium(ctx.db, id, onDate);
+  return { ...detail, may: mayOnConsortium(ctx, id) };
+}
+
 export async function createInstitution(ctx: ServiceContext, input: unknown) {
   if (!can(ctx.actor, 'registry:create', { type: 'institution' }))
     throw forbidden('add institutions');
   const data = parseOr400(InstitutionInputSchema, input);
   const [existing] = await ctx.db
-    .select({ id: institutions.id })
+    .select({ id: institutions.id, name: institutions.name, names: institutions.names })
     .from(institutions)
     .where(eq(institutions.id, data.id));
   if (existing)
-    throw new AppError('conflict', `body.id: "${data.id}" already exists`, { field: 'body.id' });
+    throw conflict(
+      refusal(
+        'registry.id_taken',
+        { name: orgName(existing.name, existing.names) },
+        { field: 'body.id' },
+      ),
+      `body.id: "${data.id}" already exists`,
+    );
   await ctx.db.transaction(async (tx) => {
     await tx
       .insert(institutions)
@@ -65,7 +117,7 @@ export async function createInstitution(ctx: ServiceContext, input: unknown) {
       resourceId: data.id,
     });
   });
-  return getInstitution(ctx.db, data.id);
+  return institutionDetail(ctx, data.id);
 }
 
 export async function updateInstitution(ctx: ServiceContext, id: string, input: unknown) {
@@ -93,7 +145,7 @@ export async function updateInstitution(ctx: ServiceContext, id: string, input: 
       details: { changed: Object.keys(patch) },
     });
   });
-  return getInstitution(ctx.db, id);
+  return institutionDetail(ctx, id);
 }
 
 export async function addOrgUnit(ctx: ServiceContext, institutionId: string, input: unknown) {
@@ -114,16 +166,19 @@ export async function addOrgUnit(ctx: ServiceContext, institutionId: string, inp
       resourceId: institutionId,
       details: { unit: unit?.id },
     });
-    return unit!;
+    return { ...unit!, kind: unit!.kind as OrgUnitKind };
   });
 }
 
+type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+
 export async function listOrgUnits(db: Db, institutionId: string) {
-  return db
+  const rows = await db
     .select()
     .from(orgUnits)
     .where(eq(orgUnits.institutionId, institutionId))
     .orderBy(orgUnits.kind, orgUnits.name);
+  return rows.map((r) => ({ ...r, kind: r.kind as OrgUnitKind }));
 }
 
 /** Consortium membership over time: join on a date; leave on a date. */
@@ -153,7 +208,13 @@ export async function addMember(
       ),
     );
   if (current)
-    throw new AppError('conflict', `${i.name} is already a member since ${current.joinedOn}`);
+    throw conflict(
+      refusal('registry.already_member', {
+        institution: orgName(i.name, i.names),
+        since: current.joinedOn,
+      }),
+      `${i.name} is already a member since ${current.joinedOn}`,
+    );
   await ctx.db.transaction(async (tx) => {
     await tx
       .insert(consortiumMembers)
@@ -188,9 +249,10 @@ export async function endMembership(
     );
   if (!current) throw notFound('membership', `${consortiumId}/${institutionId}`);
   if (leftOn < current.joinedOn)
-    throw new AppError(
-      'validation_failed',
-      `body.leftOn: before the joining date ${current.joinedOn}`,
+    throw invalidField(
+      'body.leftOn',
+      refusal('registry.left_before_joined', { joinedOn: current.joinedOn }),
+      `before the joining date ${current.joinedOn}`,
     );
   await ctx.db.transaction(async (tx) => {
     await tx
@@ -249,12 +311,18 @@ export async function importInstitutions(
   if (!can(ctx.actor, 'registry:create', { type: 'institution' }))
     throw forbidden('import institutions');
   const rows = await readTable(bytes, format);
-  if (rows.length === 0) throw new AppError('validation_failed', 'file: no rows after the header');
+  if (rows.length === 0)
+    throw invalidField('file', refusal('registry.import_empty'), 'no rows after the header');
   const missing = ['id', 'name', 'type', 'country', 'city'].filter((c) => !(c in (rows[0] ?? {})));
-  if (missing.length)
-    throw new AppError('validation_failed', `file: missing columns ${missing.join(', ')}`, {
-      missing,
-    });
+  if (missing.length) {
+    const error = invalidField(
+      'file',
+      refusal('registry.import_missing_columns', { columns: missing }),
+      `missing columns ${missing.join(', ')}`,
+    );
+    Object.assign(error.details, { missing });
+    throw error;
+  }
   const ids = rows
     .map((r) =>
       String(r.id ?? '')
@@ -278,7 +346,17 @@ export async function importInstitutions(
       existing.has(row.id) &&
       !can(ctx.actor, 'registry:write', await institutionResource(ctx.db, row.id))
     ) {
-      errors.push({ line: index + 2, field: 'id', message: `you may not edit "${row.id}"` });
+      const [stored] = await ctx.db
+        .select({ name: institutions.name, names: institutions.names })
+        .from(institutions)
+        .where(eq(institutions.id, row.id));
+      errors.push({
+        line: index + 2,
+        field: 'id',
+        code: 'registry.import_not_editable',
+        params: { name: stored ? orgName(stored.name, stored.names) : { en: row.name } },
+        message: `you may not edit "${row.id}"`,
+      });
     }
   }
   const report = {
@@ -288,12 +366,19 @@ export async function importInstitutions(
     updated: 0,
     errors: errors.sort((a, b) => a.line - b.line),
   };
-  if (errors.length)
-    throw new AppError(
-      'validation_failed',
-      `${errors.length} problem(s) in the file; nothing was imported`,
-      { ...report },
+  if (errors.length) {
+    // Each bad row as a field issue (`file[4].id`), with the whole report beside them.
+    const error = invalidInput(
+      report.errors.map((e) => ({
+        field: `file[${e.line}].${e.field}`,
+        code: e.code,
+        params: e.params,
+        message: e.message,
+      })),
     );
+    Object.assign(error.details, report);
+    throw error;
+  }
   if (options.dryRun)
     return {
       ...report,

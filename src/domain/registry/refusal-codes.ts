@@ -1,0 +1,13 @@
+/** Every refusal code the registry can give (`refusals.<code>`): checks of institutions, imports, memberships. */
+export const REFUSAL_CODES = [
+  'registry.not_schac_code',
+  'registry.not_country_code',
+  'registry.institution_exists',
+  'registry.id_taken',
+  'registry.import_duplicate_row',
+  'registry.import_not_editable',
+  'registry.import_empty',
+  'registry.import_missing_columns',
+  'registry.already_member',
+  'registry.left_before_joined',
+] as const;
