@@ -92,7 +92,12 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
     expect(bad.statusCode).toBe(400);
     const issues = bad.json().error.details.issues.map((i: { field: string }) => i.field);
     expect(issues).toEqual(['body.ranking[1]', 'body.ranking[2]', 'body.ranking[3]']);
-    expect(bad.json().error.message).toMatch(/^body\.ranking\[1\]: Position 2/);
+    expect(bad.json().error.message).toMatch(/^body\.ranking\[1\]: /);
+    // Each position says its problem as a code, with the host's name (not its id) in params.
+    expect(bad.json().error.details.issues[0]).toMatchObject({
+      code: 'calls.ranking_duplicate_host',
+      params: { position: 2, first: 1, host: { en: 'Lomonosov Moscow State University' } },
+    });
     const mine = (await call(student, 'GET', '/api/v1/me/applications')).json();
     expect(mine.items).toEqual([]);
   });
@@ -105,9 +110,9 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
     expect(res.statusCode).toBe(422);
     const error = res.json().error;
     expect(error.details.rules).toEqual(['R9']);
-    expect(error.details.reasons[0]).toMatchObject({
+    expect(error.details.refusals[0]).toEqual({
       rule: 'R9',
-      code: 'table1_student_residence_status',
+      code: 'calls.table1_student_residence_status',
       params: { status: 'student' },
     });
     const stored = await t.database.db
@@ -123,10 +128,10 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
       requestedMonths: 13,
     });
     expect(long.statusCode).toBe(422);
-    expect(long.json().error.details.reasons).toEqual([
+    expect(long.json().error.details.refusals).toEqual([
       expect.objectContaining({
         rule: 'R12',
-        code: 'stay_too_long',
+        code: 'calls.stay_too_long',
         params: expect.objectContaining({ max: 12 }),
       }),
     ]);
@@ -148,8 +153,8 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
       .where(eq(studentProfiles.userId, me!.id));
     expect(level.statusCode).toBe(422);
     expect(level.json().error.details.rules).toContain('R3');
-    expect(level.json().error.details.reasons.map((r: { code: string }) => r.code)).toContain(
-      'level_not_targeted',
+    expect(level.json().error.details.refusals.map((r: { code: string }) => r.code)).toContain(
+      'calls.level_not_targeted',
     );
   });
 
@@ -159,7 +164,11 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
       requestedMonths: 6,
     });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.details.reasons[0]).toMatchObject({ rule: 'R18', code: 'call_closed' });
+    expect(res.json().error.details.refusals[0]).toMatchObject({
+      rule: 'R18',
+      code: 'calls.call_closed',
+      params: { closes: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+    });
   });
 
   it('a student applies with three ranked hosts; the student and the home coordinator are notified', async () => {
@@ -175,13 +184,31 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
       ranking: ['nsu.ru', 'msu.ru', 'dvfu.ru'],
       eligibleHosts: ['nsu.ru', 'msu.ru', 'dvfu.ru'],
       funded: true,
-      mayWithdraw: true,
+      may: { withdraw: true, upload: true },
+      locked: [],
+    });
+    // Names next to ids: the home university and every ranked host.
+    expect(app.home).toMatchObject({ en: 'Tohoku University' });
+    expect(app.rankedHosts[0]).toMatchObject({
+      institutionId: 'nsu.ru',
+      name: { en: 'Novosibirsk State University' },
+      eligible: true,
     });
     const again = await call(student, 'POST', '/api/v1/calls/tohoku-jr-2027/applications', {
       ranking: ['nsu.ru'],
       requestedMonths: 10,
     });
     expect(again.statusCode).toBe(409);
+    expect(again.json().error.details.refusals[0]).toMatchObject({
+      code: 'calls.already_applied',
+      params: { call: expect.objectContaining({ en: expect.any(String) }) },
+    });
+    // The call page no longer offers the form, and says why.
+    const page = (await call(student, 'GET', '/api/v1/calls/tohoku-jr-2027')).json();
+    expect(page.may.apply).toBe(false);
+    expect(page.applyRefusals.map((r: { code: string }) => r.code)).toEqual([
+      'calls.already_applied',
+    ]);
     const mine = (await call(student, 'GET', '/api/v1/me/notifications')).json();
     expect(mine.items[0]).toMatchObject({ type: 'application.submitted', readAt: null });
     // Names, not ids: the call's title and the hosts travel in every language they have.
@@ -205,7 +232,10 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
       'application/pdf',
     );
     expect(wrongMagic.statusCode).toBe(415);
-    expect(wrongMagic.json().error.message).toMatch(/declared as PDF/);
+    expect(wrongMagic.json().error.details.refusals[0]).toEqual({
+      code: 'calls.document_content_mismatch',
+      params: { type: 'PDF' },
+    });
     const html = await upload(
       student,
       applicationId,
@@ -214,7 +244,10 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
       'text/html',
     );
     expect(html.statusCode).toBe(415);
-    expect(html.json().error.message).toMatch(/must be a PDF, PNG or JPEG/);
+    expect(html.json().error.details.refusals[0]).toMatchObject({
+      code: 'calls.document_type_not_accepted',
+      params: { type: 'text/html' },
+    });
     const htmlName = await upload(
       student,
       applicationId,
@@ -223,7 +256,10 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
       'application/pdf',
     );
     expect(htmlName.statusCode).toBe(400);
-    expect(htmlName.json().error.message).toMatch(/script or web page/);
+    expect(htmlName.json().error.details.issues[0]).toMatchObject({
+      field: 'query.filename',
+      code: 'calls.filename_script',
+    });
     const script = await upload(
       student,
       applicationId,
@@ -232,7 +268,7 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
       'application/pdf',
     );
     expect(script.statusCode).toBe(400);
-    expect(script.json().error.message).toMatch(/script/);
+    expect(script.json().error.details.issues[0].code).toBe('calls.filename_script');
     const js = await upload(
       student,
       applicationId,
@@ -248,7 +284,7 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
       PDF,
       'application/pdf',
     );
-    expect(path.json().error.message).toMatch(/path/);
+    expect(path.json().error.details.issues[0].code).toBe('calls.filename_with_path');
     const control = await upload(
       student,
       applicationId,
@@ -256,7 +292,7 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
       PDF,
       'application/pdf',
     );
-    expect(control.json().error.message).toMatch(/control characters/);
+    expect(control.json().error.details.issues[0].code).toBe('calls.filename_control_characters');
     const big = Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]);
     const tooBig = await upload(
       student,
@@ -266,7 +302,11 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
       'application/pdf',
     );
     expect(tooBig.statusCode).toBe(400);
-    expect(tooBig.json().error.message).toMatch(/limit is 5242880 bytes/);
+    expect(tooBig.json().error.details.issues[0]).toMatchObject({
+      field: 'body',
+      code: 'calls.document_too_large',
+      params: { limit: 5242880 },
+    });
     const kind = await upload(
       student,
       applicationId,
@@ -274,7 +314,11 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
       PDF,
       'application/pdf',
     );
-    expect(kind.json().error.details.field).toBe('query.kind');
+    expect(kind.json().error.details.issues[0]).toMatchObject({
+      field: 'query.kind',
+      code: 'calls.document_kind_not_asked',
+      params: { kind: 'passport' },
+    });
     const scriptInside = await upload(
       student,
       applicationId,
@@ -330,8 +374,25 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
     expect(own.statusCode).toBe(422);
     expect(own.json().error.details).toMatchObject({
       rules: ['R6'],
-      code: 'reviewer_own_institution',
+      refusals: [
+        {
+          rule: 'R6',
+          code: 'calls.reviewer_own_institution',
+          params: { institution: expect.objectContaining({ en: 'Tohoku University' }) },
+        },
+      ],
     });
+    // The applicants list does not offer this reviewer the form, and says why (R6).
+    const listed = (
+      await call(tohokuCoordinator, 'GET', '/api/v1/calls/tohoku-jr-2027/applications')
+    ).json();
+    const mine = listed.items.find((i: { id: string }) => i.id === applicationId);
+    expect(mine.may.review).toBe(false);
+    expect(mine.reviewRefusals[0]).toMatchObject({
+      rule: 'R6',
+      code: 'calls.reviewer_own_institution',
+    });
+    expect(mine.student).toMatchObject({ en: expect.any(String) });
     const outOfRange = await call(
       reviewer,
       'POST',
@@ -342,6 +403,17 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
     );
     expect(outOfRange.statusCode).toBe(400);
     expect(outOfRange.json().error.message).toMatch(/^body\.scores\.motivation/);
+    expect(outOfRange.json().error.details.issues[0]).toMatchObject({
+      field: 'body.scores.motivation',
+      code: 'calls.score_out_of_range',
+      params: { score: 11, min: 0, max: 10 },
+    });
+    const byReviewer = (
+      await call(reviewer, 'GET', '/api/v1/calls/tohoku-jr-2027/applications')
+    ).json();
+    expect(byReviewer.items.find((i: { id: string }) => i.id === applicationId).may.review).toBe(
+      true,
+    );
     expect(
       (
         await call(student, 'POST', `/api/v1/call-applications/${applicationId}/reviews`, {
@@ -365,6 +437,13 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
     expect(second.statusCode).toBe(200);
     expect(second.json().score).toMatchObject({ complete: true, reviewers: 2 });
     expect(second.json().score.grade.explanation).toMatch(/^Japanese GPA 0–4: 3.3 → 88.33/);
+    // The conversion travels as numbers, for the reader's app to write out.
+    expect(second.json().score.grade).toMatchObject({
+      scaleId: 'jp-gpa-4',
+      grade: 3.3,
+      value: 88.33,
+      between: { from: [expect.any(Number), expect.any(Number)] },
+    });
     const notes = (await call(student, 'GET', '/api/v1/me/notifications')).json();
     expect(notes.items[0].type).toBe('application.scored');
   });
@@ -384,6 +463,11 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
     expect(yui.tiedWith).toEqual([sota.applicationId]);
     expect(yui.aheadOfNext).toMatchObject({ decidedBy: 'submitted_at' });
     expect(yui.grade.explanation).toMatch(/Japanese GPA 0–4: 3.2/);
+    // Names, not ids: the student, the home university and the ranked hosts.
+    expect(yui.student).toMatchObject({ en: 'Yui Sasaki (invented)' });
+    expect(yui.home).toMatchObject({ en: 'Tohoku University' });
+    expect(yui.rankedHosts.map((h: { name: { en: string } }) => h.name.en)).not.toContain('msu.ru');
+    expect(yui.totalWeight).toBeGreaterThan(0);
     expect(ranking.pending.map((p: { studentName: string }) => p.studentName)).toEqual([
       'Mei Tanaka (invented)',
     ]);
@@ -424,10 +508,14 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
     expect(withdrawn.json().status).toBe('withdrawn');
     const late = await signInAs(t.app, `applicant1@${D}`);
     const [mine] = (await call(late, 'GET', '/api/v1/me/applications')).json().items;
-    expect(mine.mayWithdraw).toBe(false);
+    expect(mine.may).toEqual({ withdraw: false, upload: false });
+    expect(mine.locked).toEqual([
+      { rule: 'R18', code: 'calls.withdraw_after_deadline', params: { closes: mine.closes } },
+    ]);
     const refused = await call(late, 'POST', `/api/v1/call-applications/${mine.id}/withdraw`);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.details.rules).toEqual(['R18']);
+    expect(refused.json().error.details.refusals[0].code).toBe('calls.withdraw_after_deadline');
     const [row] = await t.database.db
       .select({ status: callApplications.status })
       .from(callApplications)
@@ -453,7 +541,7 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
     expect(ranking.statusCode).toBe(422);
     expect(ranking.json().error.details).toMatchObject({
       rules: ['R16'],
-      code: 'screening_consent_missing',
+      refusals: [{ rule: 'R16', code: 'calls.screening_consent_missing', params: {} }],
     });
     const [app4] = await t.database.db
       .select({ id: callApplications.id })

@@ -29,9 +29,9 @@ export function meetsLanguageRequirements(
   );
 }
 
-/** `en B2 / ja B1` — language-neutral notation used in messages. */
-export function describeRequirements(requirements: readonly LanguageRequirement[]): string {
-  return requirements.map((r) => `${r.language} ≥ ${r.minLevel}`).join(' / ');
+/** `['en B2', 'ja B1']`: language code and CEFR level, the notation messages carry. */
+export function describeRequirements(requirements: readonly LanguageRequirement[]): string[] {
+  return requirements.map((r) => `${r.language} ${r.minLevel}`);
 }
 
 export function describeSkills(skills: readonly LanguageSkill[]): string[] {

@@ -3,7 +3,8 @@ import { checkEligibility } from './check-eligibility.ts';
 import { addMonths } from './dates.ts';
 import { cefrAtLeast, meetsLanguageRequirements } from './cefr.ts';
 import { validateRanking } from './ranking.ts';
-import { REASON_CODES, REASONS, reasonMessage } from './reason-messages.ts';
+import { REASON_CODES, REASONS } from './reason-messages.ts';
+import { REFUSAL_CODES } from '../calls/refusal-codes.ts';
 import {
   eligibilityCallSchema,
   eligibilityRulesSchema,
@@ -108,13 +109,10 @@ describe('checkEligibility', () => {
     expect(r.reasons).toHaveLength(1);
     expect(r.reasons[0]).toMatchObject({
       rule: 'R9',
-      code: 'table1_student_residence_status',
+      code: 'calls.table1_student_residence_status',
       params: { status: 'student' },
     });
     expect(r.reasons[0]?.message).toContain('Table 1');
-    expect(reasonMessage('table1_student_residence_status', { status: 'student' }, 'ja')).toContain(
-      '在留資格「留学」',
-    );
     expect(r.funding?.entitled).toBe(false);
   });
 
@@ -143,7 +141,7 @@ describe('checkEligibility', () => {
       older,
       today,
     );
-    expect(codes(r)).toEqual(['table1_student_residence_status']);
+    expect(codes(r)).toEqual(['calls.table1_student_residence_status']);
     expect(
       checkEligibility({ ...taro, residenceStatus: 'pre_college_student' }, call, rules, today)
         .eligible,
@@ -162,7 +160,7 @@ describe('checkEligibility', () => {
     expect(r.eligible).toBe(true);
     expect(r.funding).toMatchObject({
       entitled: false,
-      reasons: [{ rule: 'R9', code: 'not_dispatched_from_japan' }],
+      reasons: [{ rule: 'R9', code: 'calls.not_dispatched_from_japan' }],
     });
   });
 
@@ -177,11 +175,11 @@ describe('checkEligibility', () => {
     expect(r.eligible).toBe(false);
     expect(r.reasons[0]).toMatchObject({
       rule: 'R3',
-      code: 'level_not_targeted',
+      code: 'calls.level_not_targeted',
       params: { level: 'non_degree', targeted: ['bachelor', 'master', 'doctor'] },
     });
     expect(r.reasons[0]?.message).toBe(
-      'Your level of study (non-degree) is not targeted by this program; it targets bachelor, master, doctor.',
+      'Your level of study (non_degree) is not targeted by this program; it targets bachelor, master, doctor.',
     );
   });
 
@@ -189,7 +187,7 @@ describe('checkEligibility', () => {
     const r = checkEligibility({ ...taro, ranking: ['msu.ru', 'nsu.ru'] }, call, rules, today);
     expect(r.eligible).toBe(true);
     expect(r.eligibleHosts).toEqual(['nsu.ru']);
-    expect(r.hosts[0]?.reasons.map((x) => x.code)).toContain('level_not_offered_by_host');
+    expect(r.hosts[0]?.reasons.map((x) => x.code)).toContain('calls.level_not_offered_by_host');
   });
 
   it('refuses a home university outside the sending consortia, and one whose membership has ended or not begun', () => {
@@ -200,8 +198,9 @@ describe('checkEligibility', () => {
     ] as const) {
       const r = checkEligibility({ ...taro, home: { institutionId, country } }, call, rules, today);
       expect(r.eligible).toBe(false);
-      expect(r.reasons.find((x) => x.code === 'home_not_in_sending_consortium')).toMatchObject({
-        rule: 'CONSORTIUM',
+      expect(
+        r.reasons.find((x) => x.code === 'calls.home_not_in_sending_consortium'),
+      ).toMatchObject({
         params: { home: institutionId, date: today },
       });
     }
@@ -210,7 +209,7 @@ describe('checkEligibility', () => {
   it('a student does not apply to a host of their own consortium', () => {
     const r = checkEligibility({ ...taro, ranking: ['tohoku.ac.jp'] }, call, rules, today);
     expect(r.eligible).toBe(false);
-    expect(codes(r)).toEqual(['host_not_open_to_home']);
+    expect(codes(r)).toEqual(['calls.host_not_open_to_home']);
   });
 
   it('refuses an enrolment status the program does not allow, and enrolment ending before the stay', () => {
@@ -221,8 +220,7 @@ describe('checkEligibility', () => {
       today,
     );
     expect(leave.reasons[0]).toMatchObject({
-      rule: 'ENROLMENT',
-      code: 'enrolment_status_not_allowed',
+      code: 'calls.enrolment_status_not_allowed',
     });
     const graduating = checkEligibility(
       { ...taro, enrolment: { status: 'enrolled', until: '2028-03-31' } },
@@ -232,7 +230,7 @@ describe('checkEligibility', () => {
     );
     // Departure 2027-09-01 + 10 months = 2028-07-01.
     expect(graduating.reasons[0]).toMatchObject({
-      code: 'enrolment_ends_before_return',
+      code: 'calls.enrolment_ends_before_return',
       params: { until: '2028-03-31', stayEnds: '2028-07-01' },
     });
   });
@@ -246,7 +244,7 @@ describe('checkEligibility', () => {
     );
     expect(short.reasons[0]).toMatchObject({
       rule: 'R12',
-      code: 'stay_too_short',
+      code: 'calls.stay_too_short',
       params: { months: 2, min: 3 },
     });
     const long = checkEligibility(
@@ -257,7 +255,7 @@ describe('checkEligibility', () => {
     );
     expect(long.reasons[0]).toMatchObject({
       rule: 'R12',
-      code: 'stay_too_long',
+      code: 'calls.stay_too_long',
       params: { months: 13, max: 12 },
     });
     for (const months of [3, 12]) {
@@ -274,19 +272,18 @@ describe('checkEligibility', () => {
   it('R12: a call narrows the program range', () => {
     const r = checkEligibility(taro, { ...call, stayMonths: { min: 4, max: 6 } }, rules, today);
     expect(r.reasons[0]).toMatchObject({
-      code: 'stay_too_long',
+      code: 'calls.stay_too_long',
       params: { months: 10, min: 4, max: 6 },
     });
   });
 
-  it('LANGUAGE: the host requirements are alternatives, compared in CEFR order', () => {
+  it('the host language requirements are alternatives, compared in CEFR order', () => {
     const weak = { ...taro, languages: [{ language: 'en', level: 'B1' as const }] };
     const r = checkEligibility(weak, call, rules, today);
     expect(r.eligible).toBe(false);
     expect(r.reasons[0]).toMatchObject({
-      rule: 'LANGUAGE',
-      code: 'language_requirement_not_met',
-      params: { host: 'nsu.ru', required: 'ru ≥ B1 / en ≥ B2', declared: ['en B1'] },
+      code: 'calls.language_requirement_not_met',
+      params: { host: 'nsu.ru', required: ['ru B1', 'en B2'], declared: ['en B1'] },
     });
     const russian = { ...taro, languages: [{ language: 'RU', level: 'C1' as const }] };
     expect(checkEligibility(russian, call, rules, today).eligible).toBe(true);
@@ -297,14 +294,14 @@ describe('checkEligibility', () => {
     expect(early.reasons).toEqual([
       expect.objectContaining({
         rule: 'R18',
-        code: 'call_not_open_yet',
+        code: 'calls.call_not_open_yet',
         params: { opens: '2027-01-10' },
       }),
     ]);
     const late = checkEligibility(taro, call, rules, '2027-03-01');
     expect(late.reasons[0]).toMatchObject({
       rule: 'R18',
-      code: 'call_closed',
+      code: 'calls.call_closed',
       params: { closes: '2027-02-28' },
     });
     expect(checkEligibility(taro, call, rules, '2027-01-10').eligible).toBe(true);
@@ -322,13 +319,13 @@ describe('checkEligibility', () => {
     };
     const r = checkEligibility(all, call, rules, '2027-04-01');
     expect(codes(r)).toEqual([
-      'call_closed',
-      'table1_student_residence_status',
-      'enrolment_status_not_allowed',
-      'level_not_targeted',
-      'stay_too_short',
-      'level_not_offered_by_host',
-      'language_requirement_not_met',
+      'calls.call_closed',
+      'calls.table1_student_residence_status',
+      'calls.enrolment_status_not_allowed',
+      'calls.level_not_targeted',
+      'calls.stay_too_short',
+      'calls.level_not_offered_by_host',
+      'calls.language_requirement_not_met',
     ]);
   });
 
@@ -352,13 +349,17 @@ describe('checkEligibility', () => {
 });
 
 describe('reason messages', () => {
-  it('every code has an English and a Japanese template with the same placeholders', () => {
+  it('every code has an English template for logs and is listed among the refusal codes', () => {
     for (const code of REASON_CODES) {
-      const def = REASONS[code];
-      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      expect(names(def.ja), code).toEqual(names(def.en));
-      expect(def.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      expect(REASONS[code].en, code).not.toBe('');
+      expect(REFUSAL_CODES).toContain(`calls.${code}`);
     }
+  });
+
+  it('reasons of the call’s own data carry no rule id; rules carry theirs', () => {
+    const own = checkEligibility({ ...taro, ranking: ['tohoku.ac.jp'] }, call, rules, today);
+    expect(own.reasons[0]).not.toHaveProperty('rule');
+    expect(REASONS.stay_too_long.rule).toBe('R12');
   });
 });
 
@@ -368,10 +369,10 @@ describe('ranking', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => [e.position, e.code])).toEqual([
-      [2, 'ranking_unknown_host'],
-      [3, 'ranking_duplicate_host'],
-      [4, 'ranking_too_long'],
-      [5, 'ranking_too_long'],
+      [2, 'calls.ranking_unknown_host'],
+      [3, 'calls.ranking_duplicate_host'],
+      [4, 'calls.ranking_too_long'],
+      [5, 'calls.ranking_too_long'],
     ]);
     expect(r.errors[1]?.message).toBe('Position 3: nsu.ru is already ranked at position 1.');
   });
@@ -383,7 +384,7 @@ describe('ranking', () => {
     });
     expect(validateRanking([], call)).toMatchObject({
       ok: false,
-      errors: [{ code: 'ranking_empty' }],
+      errors: [{ code: 'calls.ranking_empty' }],
     });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Is a student eligible for a call? Pure: the date is passed in, every threshold is program or
- * call data. Every refusal carries a reason (rule, stable code, English message, parameters).
+ * call data. Every refusal is a reason: a code `calls.<name>`, the rule it applies when it applies
+ * one, its parameters (ids, codes, dates, numbers) and an English message for logs.
  *
  * Checks, in this order:
  * - R18 (003 §8–9): `today` is within the call's opening and closing dates;
@@ -31,8 +32,14 @@ import type {
 } from './types.ts';
 
 /** Builds a reason: its rule comes from the code's definition, its message is English. */
-export function makeReason(code: ReasonCode, params: ReasonParams): EligibilityReason<ReasonCode> {
-  return { rule: REASONS[code].rule, code, message: reasonMessage(code, params, 'en'), params };
+export function makeReason(code: ReasonCode, params: ReasonParams): EligibilityReason {
+  const rule = REASONS[code].rule;
+  const reason: EligibilityReason = {
+    code: `calls.${code}`,
+    params,
+    message: reasonMessage(code, params),
+  };
+  return rule ? { rule, ...reason } : reason;
 }
 
 /** Is `institutionId` a member on `date`? `leftOn` is the first day it is no longer one. */

@@ -7,7 +7,8 @@ import { rankingErrorMessage, type RankingErrorCode } from './reason-messages.ts
 import type { EligibilityCall, ReasonParams } from './types.ts';
 
 export interface RankingError {
-  code: RankingErrorCode;
+  /** `calls.ranking_empty`, `calls.ranking_too_long`… */
+  code: `calls.${RankingErrorCode}`;
   /** 1-based position in the list; 0 for the list as a whole (an empty list). */
   position: number;
   message: string;
@@ -19,7 +20,7 @@ export type RankingValidation =
 
 function error(code: RankingErrorCode, position: number, params: ReasonParams): RankingError {
   const all = { position, ...params };
-  return { code, position, message: rankingErrorMessage(code, all, 'en'), params: all };
+  return { code: `calls.${code}`, position, message: rankingErrorMessage(code, all), params: all };
 }
 
 /** Checks a ranked list against the call: every error, in position order. */

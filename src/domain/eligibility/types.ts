@@ -6,6 +6,7 @@
  * inferred from them so both stay one source.
  */
 import { z } from 'zod';
+import type { RuleId } from '../shared/refusal.ts';
 
 /** ISO calendar date `YYYY-MM-DD`. Dates compare as strings. */
 export const isoDateSchema = z.iso.date();
@@ -156,18 +157,20 @@ export const eligibilityRulesSchema = z.object({
 });
 export type EligibilityRules = z.infer<typeof eligibilityRulesSchema>;
 
-/** The rule a refusal cites: a rule id of docs/rules.md, or a check that is the call's own data. */
-export type ReasonRule = 'R3' | 'R9' | 'R12' | 'R18' | 'CONSORTIUM' | 'ENROLMENT' | 'LANGUAGE';
-
+/** Parameters of a reason as the domain writes them: ids, codes, numbers, ISO dates, lists. */
 export type ReasonParams = Record<string, string | number | readonly string[]>;
 
-export interface EligibilityReason<C extends string = string> {
-  rule: ReasonRule;
-  /** Stable code; the UI translates it (see `reason-messages.ts`). */
-  code: C;
-  /** The message in English, parameters filled in. */
-  message: string;
+/**
+ * A refusal of eligibility (`src/domain/shared/refusal.ts`): a code `calls.<name>`, the rule it
+ * applies when it applies one, its params, and an English `message` for logs.
+ */
+export interface EligibilityReason {
+  rule?: RuleId;
+  /** Stable code `calls.<name>`; the reader's app translates it (`refusals.calls.<name>`). */
+  code: string;
   params: ReasonParams;
+  /** The message in English, parameters filled in, for logs and the command line. */
+  message: string;
 }
 
 export interface HostEligibility {

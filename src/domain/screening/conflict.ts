@@ -1,8 +1,9 @@
 /**
  * Conflict of interest in common screening (R6, 003 §5(6)): a reviewer never scores an applicant
- * from their own institution, whichever side they are on.
+ * from their own institution, whichever side they are on. The conflict is a value, a refusal the
+ * service turns into a 422 or shows in place of the scoring form.
  */
-import { ScreeningError } from './errors.ts';
+import { refusal, type Refusal } from '../shared/refusal.ts';
 
 export interface Reviewer {
   id: string;
@@ -15,31 +16,21 @@ export interface ApplicantRef {
   homeInstitutionId: string;
 }
 
-/** `null` when the reviewer may score the applicant; otherwise the refusal. */
+/** A refusal with an English message for logs. */
+export type ScreeningRefusal = Refusal & { message: string };
+
+/** `null` when the reviewer may score the applicant; otherwise the refusal (R6). */
 export function reviewerConflict(
   reviewer: Reviewer,
   applicant: ApplicantRef,
-): {
-  rule: 'R6';
-  code: 'reviewer_own_institution';
-  message: string;
-  params: Record<string, string>;
-} | null {
+): ScreeningRefusal | null {
   if (!reviewer.institutionIds.includes(applicant.homeInstitutionId)) return null;
   return {
-    rule: 'R6',
-    code: 'reviewer_own_institution',
+    ...refusal(
+      'calls.reviewer_own_institution',
+      { institution: applicant.homeInstitutionId },
+      { rule: 'R6' },
+    ),
     message: `reviewer ${reviewer.id} belongs to ${applicant.homeInstitutionId}, the home institution of applicant ${applicant.id}, and may not score them`,
-    params: {
-      reviewer: reviewer.id,
-      applicant: applicant.id,
-      institution: applicant.homeInstitutionId,
-    },
   };
-}
-
-/** Throws `ScreeningError` `reviewer_own_institution` (rule R6) on a conflict. */
-export function assertReviewerMayScore(reviewer: Reviewer, applicant: ApplicantRef): void {
-  const conflict = reviewerConflict(reviewer, applicant);
-  if (conflict) throw new ScreeningError(conflict.code, conflict.message, conflict.params, 'R6');
 }

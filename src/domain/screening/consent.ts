@@ -4,7 +4,7 @@
  * agreement between the consortia, otherwise in an attached document certifying that every
  * member agreed. A rubric is used only when the screening consent is present.
  */
-import { ScreeningError } from './errors.ts';
+import type { RuleId } from '../shared/refusal.ts';
 
 export interface AgreementClause {
   /** e.g. `common_screening` (item 9), `common_recognition` (item 13), `tuition_waiver`. */
@@ -24,11 +24,14 @@ export type ConsentCheck =
   | { ok: true; via: 'agreement' | 'attached_consent'; signedOn: string }
   | {
       ok: false;
-      rule: 'R16';
+      rule: RuleId & 'R16';
       code:
-        'screening_consent_missing' | 'screening_consent_unsigned' | 'screening_consent_incomplete';
+        | 'calls.screening_consent_missing'
+        | 'calls.screening_consent_unsigned'
+        | 'calls.screening_consent_incomplete';
+      /** English, for logs. */
       message: string;
-      params: Record<string, unknown>;
+      params: { missing?: string[] };
     };
 
 /**
@@ -56,7 +59,7 @@ export function checkConsentForRubric(
     return {
       ok: false,
       rule: 'R16',
-      code: 'screening_consent_incomplete',
+      code: 'calls.screening_consent_incomplete',
       message: `the consent on common screening is not signed by every member: missing ${best.missing.join(', ')}`,
       params: { missing: best.missing },
     };
@@ -65,7 +68,7 @@ export function checkConsentForRubric(
     return {
       ok: false,
       rule: 'R16',
-      code: 'screening_consent_unsigned',
+      code: 'calls.screening_consent_unsigned',
       message: 'the consent on common screening is not signed yet',
       params: {},
     };
@@ -73,18 +76,9 @@ export function checkConsentForRubric(
   return {
     ok: false,
     rule: 'R16',
-    code: 'screening_consent_missing',
+    code: 'calls.screening_consent_missing',
     message:
       'the agreement has no consent on common screening (003 §6(1) item 9): stipulate it in the agreement or attach a consent signed by every member',
     params: {},
   };
-}
-
-/** Throws a `ScreeningError` (rule R16) unless the screening consent is present. */
-export function assertConsentForRubric(
-  clauses: readonly AgreementClause[],
-  memberInstitutionIds?: readonly string[],
-): void {
-  const check = checkConsentForRubric(clauses, memberInstitutionIds);
-  if (!check.ok) throw new ScreeningError(check.code, check.message, check.params, 'R16');
 }

@@ -1,6 +1,11 @@
+import { refusal, type MessageParams, type Refusal } from '../shared/refusal.ts';
+
 /**
- * The one error of the screening domain: a stable `code` (the service layer maps it to an
- * `AppError`), the rule it enforces when there is one, and the parameters of the message.
+ * The one error of the screening domain, for input that cannot be computed on (a score outside
+ * the scale, an unknown criterion, an invalid rubric): a stable `code` (the service layer maps it
+ * to a 400 naming the field), the rule it enforces when there is one, and the parameters of the
+ * message. Rule refusals a person can meet in use — a reviewer's conflict of interest (R6), a
+ * missing consent (R16) — are values (`reviewerConflict`, `checkConsentForRubric`), not errors.
  */
 export type ScreeningErrorCode =
   | 'invalid_grade_scale'
@@ -31,6 +36,13 @@ export class ScreeningError extends Error {
   ) {
     super(rule ? `${rule}: ${message}` : message);
     this.name = 'ScreeningError';
+  }
+
+  /** The error as a refusal of the vocabulary: `calls.<code>` with its params and rule. */
+  get refusal(): Refusal {
+    return refusal(`calls.${this.code}`, this.params as MessageParams, {
+      rule: this.rule ?? undefined,
+    });
   }
 }
 

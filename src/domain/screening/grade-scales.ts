@@ -118,7 +118,9 @@ export interface NormalisedGrade {
   grade: number;
   /** The value on the common 0–100 scale, rounded to 0.01. */
   value: number;
-  /** How the value was computed, e.g. `French grades 0–20: 14 → 76.67 (…)`. */
+  /** The two anchors the grade lies between, `[grade, common value]` each: a linear step. */
+  between: { from: [number, number]; to: [number, number] };
+  /** How the value was computed, in English for logs, e.g. `French grades 0–20: 14 → 76.67 (…)`. */
   explanation: string;
 }
 
@@ -150,7 +152,13 @@ export function normalise(grade: number, scale: GradeScale): NormalisedGrade {
     `${scale.label}: ${grade} → ${fixed2(value)} ` +
     `(linear between ${g0} → ${c0} and ${g1} → ${c1}: ` +
     `${c0} + (${grade} − ${g0}) × (${c1} − ${c0}) / (${g1} − ${g0}); ${scale.formula})`;
-  return { scaleId: scale.id, grade, value, explanation };
+  return {
+    scaleId: scale.id,
+    grade,
+    value,
+    between: { from: [g0, c0], to: [g1, c1] },
+    explanation,
+  };
 }
 
 /** Finds a scale by id among `scales`, or throws `unknown_grade_scale`. */

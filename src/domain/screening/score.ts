@@ -3,7 +3,7 @@
  * the mean of the reviewers' scores mapped to 0–100; the `grade` criterion is the applicant's
  * grade normalised to 0–100; the common score is their weighted mean, rounded to 0.01.
  */
-import { assertReviewerMayScore, type Reviewer } from './conflict.ts';
+import { reviewerConflict, type Reviewer } from './conflict.ts';
 import { ScreeningError, fixed2, round2 } from './errors.ts';
 import { findGradeScale, normalise, type NormalisedGrade } from './grade-scales.ts';
 import { assertValidRubric, type Rubric } from './rubric.ts';
@@ -27,8 +27,11 @@ export interface CriterionScore {
   weight: number;
   /** On the common 0–100 scale. */
   value: number;
-  /** How the value was obtained. */
+  /** How the value was obtained, in English (the reader's app writes it from the fields). */
   detail: string;
+  /** `reviewer` criteria: each reviewer's score and their mean, on the rubric's scale. */
+  scores?: number[];
+  mean?: number;
 }
 
 export interface ApplicantScore {
@@ -41,6 +44,11 @@ export interface ApplicantScore {
   criteria: CriterionScore[];
   /** The normalised grade, with its conversion; `null` without a grade criterion or grade. */
   grade: NormalisedGrade | null;
+  /** The sum of the criteria's weights: the score is Σ weight × value / totalWeight. */
+  totalWeight: number;
+  /** Reviews the rubric needs before the score is complete. */
+  minReviewers: number;
+  /** The formula in English, for logs (the reader's app writes it from the fields). */
   explanation: string;
 }
 
@@ -59,7 +67,11 @@ export function scoreApplicant(
   const known = new Set(reviewerCriteria.map((c) => c.id));
   const seen = new Set<string>();
   for (const review of reviews) {
-    assertReviewerMayScore(review.reviewer, applicant);
+    const conflict = reviewerConflict(review.reviewer, applicant);
+    if (conflict) {
+      // The service refuses such a review before scoring (R6); a stored one is an invariant broken.
+      throw new ScreeningError('reviewer_own_institution', conflict.message, conflict.params, 'R6');
+    }
     if (seen.has(review.reviewer.id)) {
       throw new ScreeningError(
         'duplicate_reviewer',
@@ -149,6 +161,8 @@ export function scoreApplicant(
       source: 'reviewer',
       weight: c.weight,
       value,
+      scores: raw,
+      mean: round2(mean),
       detail: `mean of ${raw.length} reviewer score(s) [${raw.join(', ')}] = ${fixed2(mean)} on ${min}–${max} → ${fixed2(value)}`,
     });
   }
@@ -173,6 +187,8 @@ export function scoreApplicant(
     reviewers: reviews.length,
     criteria,
     grade,
+    totalWeight,
+    minReviewers: rubric.minReviewers,
     explanation,
   };
 }

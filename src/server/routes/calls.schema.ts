@@ -1,43 +1,59 @@
 /** The API contract of calls, the student portal and common screening. */
 import { z } from 'zod';
+import {
+  CALL_STATUSES,
+  callContentShape,
+  callDocumentSchema,
+  profileEditShape,
+  storedRubricSchema,
+} from '../../domain/calls/call-content.ts';
+import {
+  cefrSchema,
+  enrolmentStatusSchema,
+  languageRequirementSchema,
+  studyLevelSchema,
+} from '../../domain/eligibility/types.ts';
+import { allocationInstanceSchema } from '../../domain/allocation/schema.ts';
+import { rubricCriterionSchema } from '../../domain/screening/rubric.ts';
+import { TIE_BREAKERS } from '../../domain/screening/rank.ts';
+import { localizedTextSchema, refusalSchema } from '../../domain/shared/refusal.ts';
 import { NamesSchema } from './common.schema.ts';
 
-const Reason = z.object({
-  rule: z.string(),
-  code: z.string(),
-  message: z.string(),
-  params: z.record(z.string(), z.unknown()),
-});
-export type ReasonView = z.infer<typeof Reason>;
+/** A name in every language the record has. */
+const Name = localizedTextSchema;
 
-const Place = z.object({ level: z.string(), count: z.number().int() });
-const LanguageRequirement = z.object({ language: z.string(), minLevel: z.string() });
+export const APPLICATION_STATUSES = ['submitted', 'in_screening', 'scored', 'withdrawn'] as const;
 
 export const CallHostView = z.object({
   institutionId: z.string(),
   consortiumId: z.string().nullable(),
-  places: z.array(Place),
-  languageRequirements: z.array(LanguageRequirement),
-  name: z.string(),
+  places: z.array(z.object({ level: studyLevelSchema, count: z.number().int() })),
+  languageRequirements: z.array(languageRequirementSchema),
+  name: z.string().describe('The official name'),
   names: NamesSchema,
-  country: z.string().nullable(),
+  displayName: Name.describe('The name in every language the institution has'),
+  consortium: Name.nullable().describe('The name of the host’s consortium'),
+  country: z.string().nullable().describe('ISO 3166-1 alpha-2'),
   city: z.string().nullable(),
 });
 
-const Criterion = z.object({
+const GradeScaleView = z.object({
   id: z.string(),
   label: z.string(),
-  weight: z.number(),
-  source: z.enum(['reviewer', 'grade']),
+  min: z.number(),
+  max: z.number(),
+  formula: z.string(),
 });
 
 export const CallView = z.object({
   id: z.string(),
   programId: z.string().nullable(),
+  program: Name.nullable(),
   agreementId: z.string().nullable(),
   title: NamesSchema,
   description: NamesSchema,
   sendingConsortiumIds: z.array(z.string()),
+  sendingConsortia: z.array(z.object({ id: z.string(), name: Name })),
   hosts: z.array(CallHostView),
   opens: z.string(),
   closes: z.string(),
@@ -47,26 +63,18 @@ export const CallView = z.object({
   stayMonthsMin: z.number().int().nullable(),
   stayMonthsMax: z.number().int().nullable(),
   maxRankedHosts: z.number().int(),
-  documents: z.array(z.object({ kind: z.string(), required: z.boolean() })),
+  documents: z.array(callDocumentSchema),
   rubric: z
     .object({
       id: z.string(),
       scoreScale: z.object({ min: z.number(), max: z.number() }),
-      criteria: z.array(Criterion),
+      criteria: z.array(rubricCriterionSchema),
       minReviewers: z.number().int(),
       passMark: z.number().nullable(),
-      gradeScales: z.array(
-        z.object({
-          id: z.string(),
-          label: z.string(),
-          min: z.number(),
-          max: z.number(),
-          formula: z.string(),
-        }),
-      ),
+      gradeScales: z.array(GradeScaleView),
     })
     .nullable(),
-  status: z.string(),
+  status: z.enum(CALL_STATUSES),
   open: z.boolean(),
   daysLeft: z.number().int().nullable(),
   today: z.string(),
@@ -75,24 +83,26 @@ export const CallView = z.object({
 export type CallViewT = z.infer<typeof CallView>;
 
 export const CallDetail = CallView.extend({
-  storedRubric: z
-    .record(z.string(), z.unknown())
+  storedRubric: storedRubricSchema
     .nullable()
     .describe('The rubric as stored (grade anchors, panel), for the call’s managers only'),
   may: z.object({
     manage: z.boolean(),
+    edit: z.boolean(),
     apply: z.boolean(),
     score: z.boolean(),
+    screen: z.boolean(),
     readApplicants: z.boolean(),
   }),
+  applyRefusals: z
+    .array(refusalSchema)
+    .describe('Why the signed-in student may not apply (R18, R9, R3…), shown instead of the form'),
 });
 export type CallDetailT = z.infer<typeof CallDetail>;
 
-export const CallBody = z
-  .record(z.string(), z.unknown())
-  .describe(
-    'programId, agreementId, title, description, sendingConsortiumIds, hosts (CallHost), opens, closes, nominationDeadline, departureFrom, departureTo, stayMonthsMin, stayMonthsMax, maxRankedHosts, documents, rubric, status',
-  );
+/** The content of a call (the checks across fields answer 400 naming the field). */
+export const CallBody = callContentShape;
+export type CallBodyT = z.input<typeof CallBody>;
 export const CreateCallBody = z.object({
   id: z
     .string()
@@ -108,7 +118,7 @@ export const ApplyBody = z.object({
   requestedMonths: z.number().int().min(1).max(60),
 });
 
-const DocumentView = z.object({
+export const DocumentView = z.object({
   id: z.string(),
   kind: z.string(),
   filename: z.string(),
@@ -118,7 +128,8 @@ const DocumentView = z.object({
   uploadedAt: z.string(),
 });
 export type DocumentViewT = z.infer<typeof DocumentView>;
-export { DocumentView };
+
+const RankedHost = z.object({ institutionId: z.string(), name: Name });
 
 export const ApplicationView = z.object({
   id: z.string(),
@@ -126,39 +137,56 @@ export const ApplicationView = z.object({
   callTitle: NamesSchema,
   closes: z.string(),
   homeId: z.string(),
+  home: Name,
   ranking: z.array(z.string()),
+  rankedHosts: z.array(RankedHost.extend({ eligible: z.boolean() })),
   requestedMonths: z.number().int(),
-  status: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
   eligibleHosts: z.array(z.string()),
-  hostReasons: z.array(z.object({ host: z.string(), reasons: z.array(Reason) })),
+  hostReasons: z.array(
+    z.object({ host: z.string(), name: Name, refusals: z.array(refusalSchema) }),
+  ),
   funded: z.boolean(),
   submittedAt: z.string(),
   withdrawnAt: z.string().nullable(),
-  mayWithdraw: z.boolean(),
-  documentsRequired: z.array(z.object({ kind: z.string(), required: z.boolean() })),
+  may: z.object({ withdraw: z.boolean(), upload: z.boolean() }),
+  locked: z
+    .array(refusalSchema)
+    .describe('Why the application no longer changes (R18: the deadline has passed)'),
+  documentsRequired: z.array(callDocumentSchema),
   documents: z.array(DocumentView),
 });
 export type ApplicationViewT = z.infer<typeof ApplicationView>;
 
-export const StaffApplicationView = ApplicationView.extend({ studentName: z.string() });
+export const StaffApplicationView = ApplicationView.extend({
+  studentName: z.string(),
+  student: Name,
+  may: z.object({ withdraw: z.boolean(), upload: z.boolean(), review: z.boolean() }),
+  reviewRefusals: z
+    .array(refusalSchema)
+    .describe('Why the signed-in reviewer may not score this applicant (R6, R16)'),
+});
+export type StaffApplicationViewT = z.infer<typeof StaffApplicationView>;
 
 export const ProfileView = z.object({
   homeId: z.string(),
-  level: z.string(),
-  enrolmentStatus: z.string(),
+  home: Name,
+  level: studyLevelSchema,
+  enrolmentStatus: enrolmentStatusSchema,
   enrolmentUntil: z.string().nullable(),
   residenceStatus: z.string().nullable(),
-  nationality: z.string().nullable(),
-  languages: z.array(z.object({ language: z.string(), level: z.string() })),
+  nationality: z.string().nullable().describe('ISO 3166-1 alpha-2'),
+  languages: z.array(z.object({ language: z.string(), level: cefrSchema })),
   grade: z.object({ scale: z.string(), value: z.number() }).nullable(),
 });
-export const ProfileBody = z
-  .record(z.string(), z.unknown())
-  .describe(
-    'level, enrolmentStatus, enrolmentUntil, residenceStatus, languages [{language, level (CEFR)}], grade {scale, value}; the home university is not editable',
-  );
-
 export type ProfileViewT = z.infer<typeof ProfileView>;
+
+/**
+ * What the student edits; the fields the university sets (home, nationality) are refused by
+ * name, so they pass through here to be answered as 400 on their field.
+ */
+export const ProfileBody = profileEditShape.loose();
+export type ProfileBodyT = z.input<typeof profileEditShape>;
 
 export const ReviewBody = z.object({
   scores: z.record(z.string(), z.number()),
@@ -170,10 +198,21 @@ const CriterionScore = z.object({
   source: z.enum(['reviewer', 'grade']),
   weight: z.number(),
   value: z.number(),
-  detail: z.string(),
+  detail: z.string().describe('In English, for logs; the fields say the same'),
+  scores: z.array(z.number()).optional(),
+  mean: z.number().optional(),
 });
 const Grade = z
-  .object({ scaleId: z.string(), grade: z.number(), value: z.number(), explanation: z.string() })
+  .object({
+    scaleId: z.string(),
+    grade: z.number(),
+    value: z.number(),
+    between: z.object({
+      from: z.tuple([z.number(), z.number()]),
+      to: z.tuple([z.number(), z.number()]),
+    }),
+    explanation: z.string().describe('In English, for logs; the fields say the same'),
+  })
   .nullable();
 
 export const ReviewResult = z.object({
@@ -185,6 +224,8 @@ export const ReviewResult = z.object({
     reviewers: z.number().int(),
     criteria: z.array(CriterionScore),
     grade: Grade,
+    totalWeight: z.number(),
+    minReviewers: z.number().int(),
     explanation: z.string(),
   }),
 });
@@ -192,26 +233,36 @@ export const ReviewResult = z.object({
 const RankEntry = z.object({
   applicationId: z.string(),
   studentName: z.string(),
+  student: Name,
   homeId: z.string(),
-  status: z.string(),
+  home: Name,
+  rankedHosts: z.array(RankedHost),
+  problem: refusalSchema.nullable().describe('Why the score cannot be computed'),
+  status: z.enum(APPLICATION_STATUSES),
   ranking: z.array(z.string()),
   submittedAt: z.string(),
   reviews: z.number().int(),
   reviewedByMe: z.boolean(),
   score: z.number().nullable(),
   complete: z.boolean(),
-  explanation: z.string(),
+  explanation: z.string().describe('In English, for logs; the fields say the same'),
   criteria: z.array(CriterionScore),
+  totalWeight: z.number().nullable(),
   grade: Grade,
 });
 
 export const RankingView = z.object({
   callId: z.string(),
-  consent: z.object({ rule: z.literal('R16'), via: z.string(), signedOn: z.string() }),
+  callTitle: NamesSchema,
+  consent: z.object({
+    rule: z.literal('R16'),
+    via: z.enum(['agreement', 'attached_consent']),
+    signedOn: z.string(),
+  }),
   rubric: z.object({
     id: z.string(),
     scoreScale: z.object({ min: z.number(), max: z.number() }),
-    criteria: z.array(Criterion),
+    criteria: z.array(rubricCriterionSchema),
     minReviewers: z.number().int(),
     passMark: z.number().nullable(),
   }),
@@ -221,10 +272,17 @@ export const RankingView = z.object({
       scoreRank: z.number().int(),
       tiedWith: z.array(z.string()),
       aheadOfNext: z
-        .object({ applicantId: z.string(), decidedBy: z.string(), explanation: z.string() })
+        .object({
+          applicantId: z.string(),
+          decidedBy: z.enum(TIE_BREAKERS),
+          explanation: z.string(),
+        })
         .nullable(),
     }),
   ),
   pending: z.array(RankEntry),
 });
 export type RankingViewT = z.infer<typeof RankingView>;
+
+/** The call as a `kakehashi-allocation/1` instance (docs/formats/allocation.md). */
+export const AllocationInstanceView = allocationInstanceSchema;

@@ -26,7 +26,9 @@ import {
 } from '#src/services/calls/screening.ts';
 import { updateMyProfile } from '#src/services/calls/profile.ts';
 import { ErrorSchema } from './common.schema.ts';
+import { languageSchema } from '#src/domain/shared/refusal.ts';
 import {
+  AllocationInstanceView,
   ApplicationView,
   ApplyBody,
   CallBody,
@@ -88,7 +90,7 @@ export const callsRoutes =
         schema: {
           tags: ['calls'],
           summary: 'iCalendar feed of the calls’ dates: opening, deadline, nomination (R18)',
-          querystring: z.object({ lang: z.enum(['en', 'ja', 'ru', 'fr']).default('en') }),
+          querystring: z.object({ lang: languageSchema.default('en') }),
         },
       },
       async (request, reply) => {
@@ -199,13 +201,13 @@ export const callsRoutes =
           tags: ['screening'],
           summary: 'The call as a kakehashi-allocation/1 instance (docs/formats/allocation.md)',
           params: CallId,
-          response: { 200: z.record(z.string(), z.unknown()), ...errors },
+          response: { 200: AllocationInstanceView, ...errors },
         },
       },
       async (request, reply) => {
         const { instance, omitted } = await callAllocationInstance(ctx(request), request.params.id);
         reply.header('x-kakehashi-omitted', String(omitted.length));
-        return instance as unknown as Record<string, unknown>;
+        return instance;
       },
     );
     app.get(

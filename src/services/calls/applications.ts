@@ -17,23 +17,48 @@ import {
 import { can } from '#src/domain/access/can.ts';
 import {
   checkEligibility,
-  makeReason,
+  effectiveStayRange,
   validateRanking,
   type EligibilityResult,
   type EligibilityStudent,
+  type EnrolmentStatus,
+  type LanguageSkill,
+  type SendingConsortium,
+  type StudyLevel,
 } from '#src/domain/eligibility/index.ts';
-import { institutionName, institutionNames, personName } from '#src/db/queries/names.ts';
+import {
+  institutionName,
+  institutionNames,
+  personName,
+  personNames,
+} from '#src/db/queries/names.ts';
+import { reviewerConflict } from '#src/domain/screening/conflict.ts';
 import type { Mailer } from '../notify/mailer.ts';
 import { notify } from '../notify/notify.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import {
+  AppError,
+  conflict,
+  forbidden,
+  invalidField,
+  invalidInput,
+  notFound,
+  ruleViolation,
+} from '../errors.ts';
+import { refusal, type LocalizedText, type Refusal } from '#src/domain/shared/refusal.ts';
+import { asRefusal, namedRefusals, namesFor, withNames } from './refusals.ts';
 import {
   documentsOf,
   loadCall,
   loadProgramRules,
   loadSendingConsortia,
   mayReadApplicants,
+  mayScore,
+  plainRubric,
+  rubricConsent,
+  rubricOf,
+  scorerInstitutions,
   toEligibilityCall,
   toEligibilityRules,
   todayOn,
@@ -42,6 +67,9 @@ import {
 } from './load.ts';
 
 export type AppRow = typeof callApplications.$inferSelect;
+
+/** submitted → in_screening → scored; or withdrawn by the student until the deadline (R18). */
+export type ApplicationStatus = 'submitted' | 'in_screening' | 'scored' | 'withdrawn';
 
 /** What is kept of the check at submission: the hosts open to the student, R9 and the profile. */
 export interface StoredEligibility {
@@ -78,9 +106,10 @@ async function studentOf(db: Db, userId: string) {
     .from(studentProfiles)
     .where(eq(studentProfiles.userId, userId));
   if (!profile) {
-    throw new AppError('conflict', 'your student profile is missing: ask your home university', {
-      field: 'profile',
-    });
+    throw conflict(
+      refusal('calls.profile_missing'),
+      'your student profile is missing: ask your home university',
+    );
   }
   const [home] = await db.select().from(institutions).where(eq(institutions.id, profile.homeId));
   return { profile, country: home?.country ?? 'XX' };
@@ -97,9 +126,78 @@ export async function getMyProfile(ctx: ServiceContext) {
   const { invented: _i, userId: _u, ...rest } = profile;
   return {
     ...rest,
+    home: await institutionName(ctx.db, profile.homeId),
+    level: profile.level as StudyLevel,
+    enrolmentStatus: profile.enrolmentStatus as EnrolmentStatus,
+    languages: profile.languages as LanguageSkill[],
     grade: profile.grade
       ? { scale: profile.grade.scale, value: Number(profile.grade.value) }
       : null,
+  };
+}
+
+/**
+ * What would refuse the signed-in student's application before they choose hosts and a stay: the
+ * deadline (R18), an application already made, a missing profile, and the checks of their own
+ * profile (R3, R9, enrolment, consortium). Empty when they may apply; `null` for non-students.
+ */
+export async function applyRefusals(ctx: ServiceContext, row: CallRow): Promise<Refusal[] | null> {
+  const actor = ctx.actor;
+  if (!actor || !can(actor, 'call:apply', { type: 'application', ownerUserId: actor.id }))
+    return null;
+  if (row.status !== 'published') return [];
+  const [existing] = await ctx.db
+    .select()
+    .from(callApplications)
+    .where(and(eq(callApplications.callId, row.id), eq(callApplications.studentUserId, actor.id)));
+  if (existing && existing.status !== 'withdrawn') {
+    return [
+      refusal('calls.already_applied', {
+        call: row.title,
+        submittedAt: existing.submittedAt.toISOString(),
+      }),
+    ];
+  }
+  const [profile] = await ctx.db
+    .select({ userId: studentProfiles.userId })
+    .from(studentProfiles)
+    .where(eq(studentProfiles.userId, actor.id));
+  if (!profile) return [refusal('calls.profile_missing')];
+  const programRules = await loadProgramRules(ctx.db, row).catch(() => null);
+  if (!programRules) return [];
+  const sending = await loadSendingConsortia(ctx.db, row.sendingConsortiumIds);
+  const call = toEligibilityCall(row, sending);
+  const student = await eligibilityStudent(ctx.db, actor.id, [], 0);
+  const rules = toEligibilityRules(programRules);
+  // The stay and the hosts are the student's choice, checked when they apply.
+  const probe = { ...student, requestedMonths: effectiveStayRange(rules, call).min };
+  const result = checkEligibility(probe, call, rules, todayOn(programRules.call.utcOffset));
+  const own = result.reasons.filter(
+    (r) => !('host' in r.params) && !r.code.startsWith('calls.stay_'),
+  );
+  return namedRefusals(ctx.db, own);
+}
+
+/** The student's profile as the eligibility check reads it. */
+async function eligibilityStudent(
+  db: Db,
+  userId: string,
+  ranking: string[],
+  requestedMonths: number,
+): Promise<EligibilityStudent> {
+  const { profile, country } = await studentOf(db, userId);
+  return {
+    id: userId,
+    home: { institutionId: profile.homeId, country },
+    level: profile.level as EligibilityStudent['level'],
+    enrolment: {
+      status: profile.enrolmentStatus as EligibilityStudent['enrolment']['status'],
+      until: profile.enrolmentUntil,
+    },
+    residenceStatus: profile.residenceStatus,
+    languages: profile.languages as EligibilityStudent['languages'],
+    requestedMonths,
+    ranking,
   };
 }
 
@@ -125,15 +223,15 @@ export async function applyToCall(
 
   const ranking = validateRanking(input.ranking, call);
   if (!ranking.ok) {
-    const issues = ranking.errors.map((e) => ({
-      field: e.position === 0 ? 'body.ranking' : `body.ranking[${e.position - 1}]`,
-      message: e.message,
-      code: e.code,
-      params: e.params,
-    }));
-    throw new AppError('validation_failed', `${issues[0]?.field}: ${issues[0]?.message}`, {
-      issues,
-    });
+    const names = await namesFor(ctx.db, ranking.errors);
+    throw invalidInput(
+      ranking.errors.map((e) => ({
+        field: e.position === 0 ? 'body.ranking' : `body.ranking[${e.position - 1}]`,
+        message: e.message,
+        code: e.code,
+        params: withNames(asRefusal(e), names).params,
+      })),
+    );
   }
 
   const programRules = await loadProgramRules(ctx.db, row);
@@ -154,19 +252,9 @@ export async function applyToCall(
   };
   const result = checkEligibility(student, call, toEligibilityRules(programRules), today);
   if (!result.eligible) {
-    const rules = [...new Set(result.reasons.map((r) => r.rule))];
-    throw new AppError(
-      'rule_violation',
-      result.reasons.map((r) => `${r.rule}: ${r.message}`).join(' '),
-      {
-        rules,
-        reasons: result.reasons.map((r) => ({
-          rule: r.rule,
-          code: r.code,
-          message: r.message,
-          params: r.params,
-        })),
-      },
+    throw ruleViolation(
+      await namedRefusals(ctx.db, result.reasons),
+      result.reasons.map((r) => (r.rule ? `${r.rule}: ${r.message}` : r.message)).join(' '),
     );
   }
 
@@ -175,9 +263,13 @@ export async function applyToCall(
     .from(callApplications)
     .where(and(eq(callApplications.callId, callId), eq(callApplications.studentUserId, actor.id)));
   if (existing && existing.status !== 'withdrawn') {
-    throw new AppError('conflict', 'you have already applied to this call', {
-      application: existing.id,
-    });
+    throw conflict(
+      refusal('calls.already_applied', {
+        call: row.title,
+        submittedAt: existing.submittedAt.toISOString(),
+      }),
+      'you have already applied to this call',
+    );
   }
   const eligibility: StoredEligibility = {
     checkedOn: today,
@@ -261,33 +353,55 @@ async function documentsMeta(db: Db, applicationIds: readonly string[]) {
 
 type DocMeta = Awaited<ReturnType<typeof documentsMeta>>[number];
 
-function view(row: AppRow, call: CallRow, docs: DocMeta[], today: string) {
+/** Names of the institutions the applications reference: homes and ranked hosts. */
+async function viewNames(db: Db, rows: readonly AppRow[]) {
+  const ids = rows.flatMap((r) => [r.homeId, ...r.ranking]);
+  const reasons = rows.flatMap((r) => storedEligibility(r).hosts.flatMap((h) => h.reasons));
+  return {
+    institutions: await institutionNames(db, ids),
+    refusals: await namesFor(db, reasons),
+  };
+}
+
+type ViewNames = Awaited<ReturnType<typeof viewNames>>;
+
+function view(row: AppRow, call: CallRow, docs: DocMeta[], today: string, names: ViewNames) {
   const e = storedEligibility(row);
+  const name = (id: string): LocalizedText => names.institutions.get(id) ?? { en: id };
+  const open = row.status !== 'withdrawn' && today <= call.closes;
+  // R18: after the deadline the application no longer changes: said as the refusal it would meet.
+  const locked =
+    row.status !== 'withdrawn' && !open
+      ? [refusal('calls.withdraw_after_deadline', { closes: call.closes }, { rule: 'R18' })]
+      : [];
   return {
     id: row.id,
     callId: row.callId,
     callTitle: call.title,
     closes: call.closes,
     homeId: row.homeId,
+    home: name(row.homeId),
     ranking: row.ranking,
+    rankedHosts: row.ranking.map((h) => ({
+      institutionId: h,
+      name: name(h),
+      eligible: e.eligibleHosts.includes(h),
+    })),
     requestedMonths: row.requestedMonths,
-    status: row.status,
+    status: row.status as ApplicationStatus,
     eligibleHosts: e.eligibleHosts,
     hostReasons: e.hosts
       .filter((h) => !h.eligible)
       .map((h) => ({
         host: h.host,
-        reasons: h.reasons.map((r) => ({
-          rule: r.rule,
-          code: r.code,
-          message: r.message,
-          params: r.params,
-        })),
+        name: name(h.host),
+        refusals: h.reasons.map((r) => withNames(asRefusal(r), names.refusals)),
       })),
     funded: e.funding?.entitled ?? false,
     submittedAt: row.submittedAt.toISOString(),
     withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
-    mayWithdraw: row.status !== 'withdrawn' && today <= call.closes,
+    may: { withdraw: open, upload: open },
+    locked,
     documentsRequired: documentsOf(call),
     documents: docs
       .filter((d) => d.applicationId === row.id)
@@ -325,7 +439,13 @@ async function todayFor(db: Db, call: CallRow) {
 export async function getApplication(ctx: ServiceContext, id: string) {
   const row = await loadApplication(ctx.db, id);
   const { call } = await requireRead(ctx, row);
-  return view(row, call, await documentsMeta(ctx.db, [row.id]), await todayFor(ctx.db, call));
+  return view(
+    row,
+    call,
+    await documentsMeta(ctx.db, [row.id]),
+    await todayFor(ctx.db, call),
+    await viewNames(ctx.db, [row]),
+  );
 }
 
 /** The signed-in student's applications, newest first. */
@@ -340,10 +460,11 @@ export async function myApplications(ctx: ServiceContext) {
     ctx.db,
     rows.map((r) => r.id),
   );
+  const names = await viewNames(ctx.db, rows);
   const items = [];
   for (const row of rows) {
     const call = await loadCall(ctx.db, row.callId);
-    items.push(view(row, call, docs, await todayFor(ctx.db, call)));
+    items.push(view(row, call, docs, await todayFor(ctx.db, call), names));
   }
   return { items };
 }
@@ -357,15 +478,14 @@ export async function withdrawApplication(ctx: ServiceContext, mailer: Mailer | 
   }
   const call = await loadCall(ctx.db, row.callId);
   const today = await todayFor(ctx.db, call);
-  if (row.status === 'withdrawn') throw new AppError('conflict', 'already withdrawn');
+  if (row.status === 'withdrawn') {
+    throw conflict(refusal('calls.already_withdrawn', { call: call.title }), 'already withdrawn');
+  }
   if (today > call.closes) {
-    const reason = makeReason('call_closed', { closes: call.closes });
-    throw new AppError('rule_violation', `R18: ${reason.message} It can no longer be withdrawn.`, {
-      rules: ['R18'],
-      reasons: [
-        { rule: reason.rule, code: reason.code, message: reason.message, params: reason.params },
-      ],
-    });
+    throw ruleViolation(
+      [refusal('calls.withdraw_after_deadline', { closes: call.closes }, { rule: 'R18' })],
+      `R18: the call closed on ${call.closes}; the application can no longer be withdrawn`,
+    );
   }
   const sends: ((m: Mailer | null) => Promise<void>)[] = [];
   await ctx.db.transaction(async (tx) => {
@@ -415,18 +535,33 @@ export const ACCEPTED_TYPES = Object.keys(SIGNATURES);
 
 const SCRIPT_NAME = /\.(js|mjs|cjs|html?|xhtml|svg|php|exe|bat|cmd|sh|vbs|jar)(\.|$)/i;
 
-/** Why a file name is refused, or null. */
-export function filenameProblem(name: string): string | null {
-  if (name.trim() === '') return 'the file needs a name';
-  if (name.length > 200) return 'the file name is longer than 200 characters';
+/** Why a file name is refused (a code of the vocabulary and an English message), or null. */
+export function filenameProblem(name: string): { refusal: Refusal; message: string } | null {
+  const problem = (code: string, message: string, params = {}) => ({
+    refusal: refusal(`calls.${code}`, params),
+    message,
+  });
+  if (name.trim() === '') return problem('filename_missing', 'the file needs a name');
+  if (name.length > 200)
+    return problem('filename_too_long', 'the file name is longer than 200 characters', {
+      max: 200,
+    });
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'the file name contains control characters';
+  if (/[\u0000-\u001f\u007f]/.test(name))
+    return problem('filename_control_characters', 'the file name contains control characters');
   if (/[/\\]/.test(name) || name.includes('..'))
-    return 'the file name contains a path; send the name only';
+    return problem('filename_with_path', 'the file name contains a path; send the name only');
   if (/<\s*script/i.test(name) || SCRIPT_NAME.test(name))
-    return 'the file name looks like a script or web page (.js, .html, <script>); send a PDF, PNG or JPEG';
+    return problem(
+      'filename_script',
+      'the file name looks like a script or web page (.js, .html, <script>); send a PDF, PNG or JPEG',
+    );
   return null;
 }
+
+/** A 415 for a file whose type is not accepted, said as a refusal. */
+const unsupported = (r: Refusal, message: string) =>
+  new AppError('unsupported_media_type', message, { field: 'body', refusals: [r] });
 
 /** Upload of one document (raw body); replaces an earlier document of the same kind. */
 export async function uploadDocument(
@@ -442,62 +577,64 @@ export async function uploadDocument(
   const call = await loadCall(ctx.db, row.callId);
   const kinds = documentsOf(call).map((d) => d.kind);
   if (!kinds.includes(input.kind)) {
-    throw new AppError(
-      'validation_failed',
-      `query.kind: this call asks for ${kinds.join(', ') || 'no documents'}, not "${input.kind}"`,
-      { field: 'query.kind', allowed: kinds },
+    throw invalidField(
+      'query.kind',
+      refusal('calls.document_kind_not_asked', { kind: input.kind, allowed: kinds }),
+      `this call asks for ${kinds.join(', ') || 'no documents'}, not "${input.kind}"`,
     );
   }
   const nameProblem = filenameProblem(input.filename);
-  if (nameProblem) {
-    throw new AppError('validation_failed', `query.filename: ${nameProblem}`, {
-      field: 'query.filename',
-    });
-  }
+  if (nameProblem) throw invalidField('query.filename', nameProblem.refusal, nameProblem.message);
   const type = (input.contentType.split(';')[0] ?? '').trim().toLowerCase();
   const signature = SIGNATURES[type];
   if (!signature) {
-    throw new AppError(
-      'unsupported_media_type',
+    throw unsupported(
+      refusal('calls.document_type_not_accepted', { type: type || 'unknown' }),
       `a document must be a PDF, PNG or JPEG file, not "${type || 'unknown'}"`,
-      { field: 'headers.content-type', accepted: ACCEPTED_TYPES },
     );
   }
   const body = input.body;
   if (body.length === 0)
-    throw new AppError('validation_failed', 'body: the file is empty', { field: 'body' });
+    throw invalidField('body', refusal('calls.document_empty'), 'the file is empty');
   if (body.length > MAX_DOCUMENT_BYTES) {
-    throw new AppError(
-      'validation_failed',
-      `body: the file is ${body.length} bytes; the limit is ${MAX_DOCUMENT_BYTES} bytes (5 MB)`,
-      { field: 'body', limit: MAX_DOCUMENT_BYTES },
+    throw invalidField(
+      'body',
+      refusal('calls.document_too_large', { size: body.length, limit: MAX_DOCUMENT_BYTES }),
+      `the file is ${body.length} bytes; the limit is ${MAX_DOCUMENT_BYTES} bytes (5 MB)`,
     );
   }
   if (!signature.magic.every((b, i) => body[i] === b)) {
-    throw new AppError(
-      'unsupported_media_type',
+    throw unsupported(
+      refusal('calls.document_content_mismatch', { type: signature.label }),
       `the file is declared as ${signature.label} but its content is not ${signature.label}`,
-      { field: 'body', accepted: ACCEPTED_TYPES },
     );
   }
   if (!signature.extensions.some((e) => input.filename.toLowerCase().endsWith(e))) {
-    throw new AppError(
-      'validation_failed',
-      `query.filename: a ${signature.label} file name ends with ${signature.extensions.join(' or ')}`,
-      { field: 'query.filename' },
+    throw invalidField(
+      'query.filename',
+      refusal('calls.filename_extension', {
+        type: signature.label,
+        extensions: signature.extensions,
+      }),
+      `a ${signature.label} file name ends with ${signature.extensions.join(' or ')}`,
     );
   }
   if (/<\s*script/i.test(body.toString('latin1'))) {
-    throw new AppError('validation_failed', 'body: the file contains a script (<script>)', {
-      field: 'body',
-    });
+    throw invalidField(
+      'body',
+      refusal('calls.document_contains_script'),
+      'the file contains a script (<script>)',
+    );
   }
   const today = await todayFor(ctx.db, call);
-  if (row.status === 'withdrawn') throw new AppError('conflict', 'the application is withdrawn');
+  if (row.status === 'withdrawn') {
+    throw conflict(refusal('calls.application_withdrawn'), 'the application is withdrawn');
+  }
   if (today > call.closes) {
-    throw new AppError('rule_violation', `R18: the call closed on ${call.closes}`, {
-      rules: ['R18'],
-    });
+    throw ruleViolation(
+      [refusal('calls.upload_after_deadline', { closes: call.closes }, { rule: 'R18' })],
+      `R18: the call closed on ${call.closes}`,
+    );
   }
   const sha256 = createHash('sha256').update(body).digest('hex');
   const docId = await ctx.db.transaction(async (tx) => {
@@ -562,5 +699,72 @@ export async function callApplicants(ctx: ServiceContext, callId: string) {
     rows.map((r) => r.app.id),
   );
   const today = await todayFor(ctx.db, call);
-  return rows.map((r) => ({ ...view(r.app, call, docs, today), studentName: r.name }));
+  const names = await viewNames(
+    ctx.db,
+    rows.map((r) => r.app),
+  );
+  const students = await personNames(
+    ctx.db,
+    rows.map((r) => r.app.studentUserId),
+  );
+  const review = await reviewRefusals(ctx, call, sending);
+  const institutions = await institutionNames(ctx.db, [...new Set(rows.map((r) => r.app.homeId))]);
+  return rows.map((r) => {
+    const refusals = review.scorer
+      ? r.app.status === 'withdrawn'
+        ? [refusal('calls.application_withdrawn')]
+        : review.refusalsFor(r.app.homeId, institutions)
+      : [];
+    const base = view(r.app, call, docs, today, names);
+    return {
+      ...base,
+      studentName: r.name,
+      student: students.get(r.app.studentUserId) ?? { en: r.name },
+      may: {
+        ...base.may,
+        withdraw: false,
+        upload: false,
+        review: review.scorer && refusals.length === 0,
+      },
+      reviewRefusals: refusals,
+    };
+  });
+}
+
+/**
+ * Whether the signed-in staff member may score the call's applicants, and — when they are a
+ * scorer — what refuses a review of an applicant: no rubric, no consent (R16), an institution not
+ * known (R6), or the applicant's home being their own (R6, a conflict of interest).
+ */
+async function reviewRefusals(ctx: ServiceContext, call: CallRow, sending: SendingConsortium[]) {
+  const scorer = Boolean(ctx.actor) && mayScore(ctx.actor, call, sending);
+  const none = { scorer, refusalsFor: (): Refusal[] => [] };
+  if (!scorer || !ctx.actor) return none;
+  const rubric = rubricOf(call);
+  if (!rubric) return { scorer, refusalsFor: () => [refusal('calls.no_rubric')] };
+  const consent = await rubricConsent(ctx.db, plainRubric(rubric));
+  if (!consent.ok) {
+    const [r] = await namedRefusals(ctx.db, [
+      refusal(consent.code, consent.params, { rule: consent.rule }),
+    ]);
+    return { scorer, refusalsFor: () => (r ? [r] : []) };
+  }
+  const institutionIds = await scorerInstitutions(ctx.db, ctx.actor.id, rubric);
+  if (institutionIds.length === 0) {
+    return {
+      scorer,
+      refusalsFor: () => [refusal('calls.reviewer_institution_unknown', {}, { rule: 'R6' })],
+    };
+  }
+  const reviewer = { id: ctx.actor.id, institutionIds };
+  return {
+    scorer,
+    refusalsFor: (homeId: string, names: Map<string, LocalizedText>): Refusal[] => {
+      const c = reviewerConflict(reviewer, { id: '', homeInstitutionId: homeId });
+      if (!c) return [];
+      return [
+        refusal(c.code, { institution: names.get(homeId) ?? { en: homeId } }, { rule: c.rule }),
+      ];
+    },
+  };
 }

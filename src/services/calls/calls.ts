@@ -4,17 +4,26 @@
  * iCalendar feed of the deadlines.
  */
 import { asc, eq } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
 import { agreements, calls, programs } from '#src/db/schema.ts';
-import { callHostSchema } from '#src/domain/eligibility/index.ts';
 import { rubricProblems } from '#src/domain/screening/index.ts';
 import { deadlinesCalendar } from '#src/interop/ical/deadlines.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden, notFound, fieldPath } from '../errors.ts';
 import {
-  callDocumentSchema,
+  conflict,
+  fieldIssues,
+  forbidden,
+  invalidField,
+  invalidInput,
+  notFound,
+  type FieldIssue,
+} from '../errors.ts';
+import { refusal, type LocalizedText } from '#src/domain/shared/refusal.ts';
+import { consortiumNames, orgName, programNames } from '#src/db/queries/names.ts';
+import { applyRefusals } from './applications.ts';
+import {
   documentsOf,
   hostsOf,
   institutionInfo,
@@ -27,71 +36,38 @@ import {
   plainRubric,
   requireConsent,
   rubricOf,
-  storedRubricSchema,
   todayOn,
   type CallRow,
 } from './load.ts';
 
-const isoDate = z.iso.date();
-const names = z
-  .object({ en: z.string(), ja: z.string(), ru: z.string(), fr: z.string() })
-  .partial();
+export { callContentSchema, type CallContent } from '#src/domain/calls/call-content.ts';
+import type { CALL_STATUSES } from '#src/domain/calls/call-content.ts';
+import { callContentSchema, type CallContent } from '#src/domain/calls/call-content.ts';
 
-/** The content of a call, as written by its managers. */
-export const callContentSchema = z
-  .object({
-    programId: z.string().min(1),
-    agreementId: z.uuid().nullable(),
-    title: names.refine((n) => Object.values(n).some((v) => v.trim() !== ''), 'give a title'),
-    description: names.default({}),
-    sendingConsortiumIds: z.array(z.string().min(1)).min(1),
-    hosts: z.array(callHostSchema).min(1),
-    opens: isoDate,
-    closes: isoDate,
-    nominationDeadline: isoDate.nullable().default(null),
-    departureFrom: isoDate.nullable().default(null),
-    departureTo: isoDate.nullable().default(null),
-    stayMonthsMin: z.number().int().positive().nullable().default(null),
-    stayMonthsMax: z.number().int().positive().nullable().default(null),
-    maxRankedHosts: z.number().int().min(1).max(10),
-    documents: z.array(callDocumentSchema).default([]),
-    rubric: storedRubricSchema.nullable().default(null),
-    status: z.enum(['draft', 'published', 'cancelled']).default('published'),
-  })
-  .superRefine((c, ctx) => {
-    if (c.closes < c.opens)
-      ctx.addIssue({ code: 'custom', path: ['closes'], message: 'closes before it opens' });
-    if (c.departureFrom && c.departureTo && c.departureTo < c.departureFrom)
-      ctx.addIssue({ code: 'custom', path: ['departureTo'], message: 'ends before it starts' });
-    if (c.stayMonthsMin !== null && c.stayMonthsMax !== null && c.stayMonthsMax < c.stayMonthsMin)
-      ctx.addIssue({ code: 'custom', path: ['stayMonthsMax'], message: 'below the minimum' });
-    const seen = new Set<string>();
-    c.hosts.forEach((h, i) => {
-      if (seen.has(h.institutionId))
-        ctx.addIssue({ code: 'custom', path: ['hosts', i, 'institutionId'], message: 'twice' });
-      seen.add(h.institutionId);
-    });
+/**
+ * Invalid input as field issues: zod's codes, and for the checks of this area (`custom` issues
+ * carrying `params.refusal`) the refusal code, so that the reader's app can say each in words.
+ */
+export function issuesOf(error: z.ZodError, root = 'body'): FieldIssue[] {
+  return fieldIssues(error, root).map((issue, i) => {
+    const raw = error.issues[i] as { code: string; params?: { refusal?: unknown } };
+    const code = raw.code === 'custom' ? raw.params?.refusal : undefined;
+    return typeof code === 'string' ? { ...issue, code, params: {} } : issue;
   });
-export type CallContent = z.infer<typeof callContentSchema>;
-
-const fieldOf = (path: readonly PropertyKey[]) => fieldPath('body', path);
+}
 
 function parseContent(input: unknown): CallContent {
   const parsed = callContentSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ field: fieldOf(i.path), message: i.message }));
-    throw new AppError('validation_failed', `${issues[0]?.field}: ${issues[0]?.message}`, {
-      issues,
-    });
-  }
+  if (!parsed.success) throw invalidInput(issuesOf(parsed.error));
   const rubric = parsed.data.rubric;
   if (rubric) {
     const problems = rubricProblems(plainRubric(rubric));
     if (problems.length > 0) {
-      throw new AppError('validation_failed', `body.rubric: ${problems.join('; ')}`, {
-        field: 'body.rubric',
-        problems,
-      });
+      throw invalidField(
+        'body.rubric',
+        refusal('calls.invalid_rubric', { count: problems.length }),
+        problems.join('; '),
+      );
     }
   }
   return parsed.data;
@@ -109,19 +85,34 @@ async function present(db: Db, row: CallRow, today: string) {
     ? Math.round((Date.parse(row.closes) - Date.parse(today)) / 86_400_000)
     : null;
   const rubric = rubricOf(row);
+  const consortiumIds = [
+    ...new Set([
+      ...row.sendingConsortiumIds,
+      ...hosts.flatMap((h) => (h.consortiumId ? [h.consortiumId] : [])),
+    ]),
+  ];
+  const consortia = await consortiumNames(db, consortiumIds);
+  const program = row.programId
+    ? ((await programNames(db, [row.programId])).get(row.programId) ?? { en: row.programId })
+    : null;
+  const consortium = (id: string): LocalizedText => consortia.get(id) ?? { en: id };
   return {
     id: row.id,
     programId: row.programId,
+    program,
     agreementId: row.agreementId,
     title: row.title,
     description: row.description,
     sendingConsortiumIds: row.sendingConsortiumIds,
+    sendingConsortia: row.sendingConsortiumIds.map((id) => ({ id, name: consortium(id) })),
     hosts: hosts.map((h) => {
       const inst = info.get(h.institutionId);
       return {
         ...h,
         name: inst?.name ?? h.institutionId,
         names: inst?.names ?? {},
+        displayName: inst ? orgName(inst.name, inst.names) : { en: h.institutionId },
+        consortium: h.consortiumId ? consortium(h.consortiumId) : null,
         country: inst?.country ?? null,
         city: inst?.city ?? null,
       };
@@ -151,7 +142,7 @@ async function present(db: Db, row: CallRow, today: string) {
           })),
         }
       : null,
-    status: row.status,
+    status: row.status as (typeof CALL_STATUSES)[number],
     open,
     daysLeft,
     today,
@@ -184,16 +175,22 @@ export async function getCall(ctx: ServiceContext, id: string) {
   const manage = mayManageCall(ctx.actor, row, sending);
   if (row.status !== 'published' && !manage) throw notFound('call', id);
   const view = await present(ctx.db, row, await clockOf(ctx.db, row));
+  const readApplicants = mayReadApplicants(ctx.actor, row, sending);
+  const refusedApply = await applyRefusals(ctx, row);
   return {
     ...view,
     /** The rubric as stored (panel, anchors), for its managers' edit form; else null. */
     storedRubric: manage ? rubricOf(row) : null,
     may: {
       manage,
-      apply: ctx.actor?.roles.some((r) => r.role === 'student') ?? false,
+      edit: manage,
+      apply: refusedApply !== null && refusedApply.length === 0 && view.open,
       score: mayScore(ctx.actor, row, sending),
-      readApplicants: mayReadApplicants(ctx.actor, row, sending),
+      screen: readApplicants && rubricOf(row) !== null,
+      readApplicants,
     },
+    /** Why the signed-in student may not apply (R18, R9, R3…): shown instead of the form. */
+    applyRefusals: refusedApply ?? [],
   };
 }
 
@@ -210,10 +207,10 @@ async function checkReferences(db: Db, content: CallContent) {
   );
   content.hosts.forEach((h, i) => {
     if (!hosts.has(h.institutionId)) {
-      throw new AppError(
-        'validation_failed',
-        `body.hosts[${i}].institutionId: no institution "${h.institutionId}"`,
-        { field: `body.hosts[${i}].institutionId` },
+      throw invalidField(
+        `body.hosts[${i}].institutionId`,
+        refusal('calls.unknown_institution', { id: h.institutionId }),
+        `no institution "${h.institutionId}"`,
       );
     }
   });
@@ -248,7 +245,12 @@ export async function createCall(ctx: ServiceContext, id: string, input: unknown
   if (!mayManageCall(ctx.actor, probe as CallRow, sending))
     throw forbidden('open calls for consortia you do not represent');
   const [existing] = await ctx.db.select({ id: calls.id }).from(calls).where(eq(calls.id, id));
-  if (existing) throw new AppError('conflict', `call "${id}" already exists`, { field: 'body.id' });
+  if (existing) {
+    throw conflict(
+      refusal('calls.call_exists', { id }, { field: 'body.id' }),
+      `call "${id}" already exists`,
+    );
+  }
   await checkReferences(ctx.db, content);
   await ctx.db.transaction(async (tx) => {
     await tx.insert(calls).values({ id, ...values(content), createdBy: ctx.actor?.id ?? null });

@@ -27,37 +27,30 @@ import {
 import type { ProgramRules } from '#src/domain/program/rules.ts';
 import {
   checkConsentForRubric,
-  rubricSchema,
   type AgreementClause,
   type ConsentCheck,
   type Rubric,
 } from '#src/domain/screening/index.ts';
 import { loadRules } from '../programs/programs.ts';
-import { AppError, notFound } from '../errors.ts';
+import { conflict, notFound, ruleViolation } from '../errors.ts';
+import { refusal } from '#src/domain/shared/refusal.ts';
+import { namedRefusals } from './refusals.ts';
 import { z } from 'zod';
 
 export type CallRow = typeof calls.$inferSelect;
 
-/** A document the call asks for; `kind` is a stable code the UI translates. */
-export const callDocumentSchema = z.object({
-  kind: z
-    .string()
-    .regex(/^[a-z][a-z0-9_]{1,40}$/, 'a code such as transcript or language_certificate'),
-  required: z.boolean(),
-});
-export type CallDocument = z.infer<typeof callDocumentSchema>;
-
-/**
- * The call's rubric as stored: the common rubric of the consortium pair (R6) and the panel — the
- * institution each call-scoped reviewer belongs to, so that R6's conflict rule can be checked for
- * reviewers who hold no institution role.
- */
-export const storedRubricSchema = rubricSchema.extend({
-  panel: z
-    .array(z.object({ userId: z.string().min(1), institutionIds: z.array(z.string().min(1)) }))
-    .default([]),
-});
-export type StoredRubric = z.infer<typeof storedRubricSchema>;
+export {
+  callDocumentSchema,
+  storedRubricSchema,
+  type CallDocument,
+  type StoredRubric,
+} from '#src/domain/calls/call-content.ts';
+import {
+  callDocumentSchema,
+  storedRubricSchema,
+  type CallDocument,
+  type StoredRubric,
+} from '#src/domain/calls/call-content.ts';
 
 export const hostsOf = (row: CallRow): CallHost[] => z.array(callHostSchema).parse(row.hosts);
 export const documentsOf = (row: CallRow): CallDocument[] =>
@@ -128,7 +121,12 @@ export function toEligibilityRules(rules: ProgramRules): EligibilityRules {
 }
 
 export async function loadProgramRules(db: Db, row: CallRow): Promise<ProgramRules> {
-  if (!row.programId) throw new AppError('conflict', `call "${row.id}" has no program`);
+  if (!row.programId) {
+    throw conflict(
+      refusal('calls.call_without_program', { call: row.title }),
+      `call "${row.id}" has no program`,
+    );
+  }
   return loadRules(db, row.programId);
 }
 
@@ -281,11 +279,10 @@ export async function rubricConsent(db: Db, rubric: Rubric): Promise<ConsentChec
 export async function requireConsent(db: Db, rubric: Rubric): Promise<ConsentCheck & { ok: true }> {
   const check = await rubricConsent(db, rubric);
   if (!check.ok) {
-    throw new AppError('rule_violation', `R16: ${check.message}`, {
-      rules: ['R16'],
-      code: check.code,
-      params: check.params,
-    });
+    const refusals = await namedRefusals(db, [
+      refusal(check.code, check.params, { rule: check.rule }),
+    ]);
+    throw ruleViolation(refusals, `R16: ${check.message}`);
   }
   return check;
 }

@@ -5,104 +5,65 @@
  * Every change is audited with its before and after.
  */
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { studentProfiles } from '#src/db/schema.ts';
 import { can } from '#src/domain/access/can.ts';
-import {
-  enrolmentStatusSchema,
-  languageSkillSchema,
-  studyLevelSchema,
-} from '#src/domain/eligibility/index.ts';
-import { DEFAULT_GRADE_SCALES } from '#src/domain/screening/grade-scales.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden, notFound, fieldPath } from '../errors.ts';
+import {
+  AppError,
+  fieldIssues,
+  forbidden,
+  invalidField,
+  invalidInput,
+  notFound,
+  type FieldIssue,
+} from '../errors.ts';
+import { refusal, type MessageParams } from '#src/domain/shared/refusal.ts';
 import { getMyProfile } from './applications.ts';
 
 /** Fields the student may not change: the university sets them. */
 const LOCKED = ['homeId', 'userId', 'nationality', 'invented'] as const;
 
-export const profileEditSchema = z
-  .object({
-    level: studyLevelSchema,
-    enrolmentStatus: enrolmentStatusSchema,
-    enrolmentUntil: z.iso.date().nullable(),
-    /**
-     * Residence status in Japan (在留資格) by code, e.g. `student` = 留学; `null` = none. R9 reads
-     * it, so the university records it: a student may send it back unchanged, never change it.
-     */
-    residenceStatus: z
-      .string()
-      .trim()
-      .regex(/^[a-z][a-z0-9_]{1,40}$/, 'a code such as student or permanent_resident')
-      .nullable()
-      .optional(),
-    languages: z.array(languageSkillSchema).max(12),
-    grade: z
-      .object({
-        scale: z.string().min(1),
-        value: z.number().finite(),
-      })
-      .nullable(),
-  })
-  .strict()
-  .superRefine((p, ctx) => {
-    const seen = new Map<string, number>();
-    p.languages.forEach((l, i) => {
-      const first = seen.get(l.language);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['languages', i, 'language'],
-          message: `"${l.language}" is already listed at position ${first + 1}`,
-        });
-      } else seen.set(l.language, i);
-    });
-    if (p.grade) {
-      const scale = DEFAULT_GRADE_SCALES.find((s) => s.id === p.grade?.scale);
-      if (!scale) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['grade', 'scale'],
-          message: `one of ${DEFAULT_GRADE_SCALES.map((s) => s.id).join(', ')}`,
-        });
-      } else if (p.grade.value < scale.min || p.grade.value > scale.max) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['grade', 'value'],
-          message: `between ${scale.min} and ${scale.max} on ${scale.label}`,
-        });
-      }
-    }
-  });
-export type ProfileEdit = z.infer<typeof profileEditSchema>;
+export { profileEditSchema, type ProfileEdit } from '#src/domain/calls/call-content.ts';
+import { profileEditSchema, type ProfileEdit } from '#src/domain/calls/call-content.ts';
 
-const fieldOf = (path: readonly PropertyKey[]) => fieldPath('body', path);
-
-function parseEdit(input: unknown): ProfileEdit {
+function parseEdit(raw: unknown): ProfileEdit {
+  let input = raw;
+  if (typeof raw === 'object' && raw !== null && 'home' in raw) {
+    // The home university's name comes with the profile read; sent back, it is read-only.
+    const { home: _home, ...rest } = raw as Record<string, unknown>;
+    input = rest;
+  }
   if (typeof input === 'object' && input !== null) {
     const locked = LOCKED.filter((k) => k in input);
     if (locked.length > 0) {
-      const issues = locked.map((k) => ({
-        field: `body.${k}`,
-        message:
-          k === 'homeId'
-            ? 'your home university is set by your university and cannot be changed here'
-            : 'not editable by the student',
-      }));
-      throw new AppError('validation_failed', `${issues[0]?.field}: ${issues[0]?.message}`, {
-        issues,
-      });
+      throw invalidInput(
+        locked.map((k) => ({
+          field: `body.${k}`,
+          code: k === 'homeId' ? 'calls.home_locked' : 'calls.field_locked',
+          params: {},
+          message:
+            k === 'homeId'
+              ? 'your home university is set by your university and cannot be changed here'
+              : 'not editable by the student',
+        })),
+      );
     }
   }
   const parsed = profileEditSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ field: fieldOf(i.path), message: i.message }));
-    throw new AppError('validation_failed', `${issues[0]?.field}: ${issues[0]?.message}`, {
-      issues,
-    });
-  }
+  if (!parsed.success) throw invalidInput(profileIssues(parsed.error));
   return parsed.data;
+}
+
+/** Zod's issues, with this area's codes and params for its own checks. */
+function profileIssues(error: z.ZodError): FieldIssue[] {
+  return fieldIssues(error, 'body').map((issue, i) => {
+    const raw = error.issues[i] as { code: string; params?: Record<string, unknown> };
+    if (raw.code !== 'custom' || typeof raw.params?.refusal !== 'string') return issue;
+    const { refusal: code, ...params } = raw.params;
+    return { ...issue, code, params: params as MessageParams };
+  });
 }
 
 /** Replaces the editable part of the signed-in student's profile; audited with the changes. */
@@ -118,10 +79,10 @@ export async function updateMyProfile(ctx: ServiceContext, input: unknown) {
     .where(eq(studentProfiles.userId, actor.id));
   if (!before) throw notFound('student profile', actor.id);
   if (edit.residenceStatus !== undefined && edit.residenceStatus !== before.residenceStatus) {
-    throw new AppError(
-      'validation_failed',
-      'body.residenceStatus: your residence status is recorded by your university (R9 reads it); ask your coordinator to correct it',
-      { issues: [{ field: 'body.residenceStatus', message: 'recorded by your university (R9)' }] },
+    throw invalidField(
+      'body.residenceStatus',
+      refusal('calls.residence_status_locked', {}, { rule: 'R9' }),
+      'your residence status is recorded by your university (R9 reads it); ask your coordinator to correct it',
     );
   }
 

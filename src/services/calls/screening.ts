@@ -22,12 +22,19 @@ import {
   type Review,
 } from '#src/domain/screening/index.ts';
 import type { Mailer } from '../notify/mailer.ts';
-import { institutionName, personName } from '#src/db/queries/names.ts';
+import {
+  institutionName,
+  institutionNames,
+  personName,
+  personNames,
+} from '#src/db/queries/names.ts';
 import { notify } from '../notify/notify.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
-import { storedEligibility, type AppRow } from './applications.ts';
+import { AppError, conflict, forbidden, invalidField, notFound, ruleViolation } from '../errors.ts';
+import { refusal, type LocalizedText, type Refusal } from '#src/domain/shared/refusal.ts';
+import { namedRefusals } from './refusals.ts';
+import { storedEligibility, type AppRow, type ApplicationStatus } from './applications.ts';
 import {
   consortiumSides,
   hostsOf,
@@ -47,29 +54,28 @@ import {
   type StoredRubric,
 } from './load.ts';
 
+/**
+ * A screening error as the API says it: a rule's refusal (R6: a grade outside its scale, an
+ * invalid rubric) is a 422; anything else is input that cannot be scored, a 400 naming the field.
+ */
 function screeningError(e: unknown): never {
   if (e instanceof ScreeningError) {
+    if (e.rule) throw ruleViolation([e.refusal], e.message);
     const field =
-      typeof e.params.criterion === 'string' ? `body.scores.${e.params.criterion}` : undefined;
-    if (e.rule) {
-      throw new AppError('rule_violation', e.message, {
-        rules: [e.rule],
-        code: e.code,
-        params: e.params,
-      });
-    }
-    throw new AppError('validation_failed', field ? `${field}: ${e.message}` : e.message, {
-      code: e.code,
-      params: e.params,
-      ...(field ? { field } : {}),
-    });
+      typeof e.params.criterion === 'string' ? `body.scores.${e.params.criterion}` : 'body';
+    throw invalidField(field, e.refusal, e.message);
   }
   throw e;
 }
 
 async function usableRubric(db: Db, call: CallRow): Promise<StoredRubric> {
   const rubric = rubricOf(call);
-  if (!rubric) throw new AppError('conflict', `call "${call.id}" has no screening rubric yet`);
+  if (!rubric) {
+    throw conflict(
+      refusal('calls.no_rubric', { call: call.title }),
+      `call "${call.id}" has no screening rubric yet`,
+    );
+  }
   // R16: the consent on common screening must be present before the rubric is used.
   await requireConsent(db, plainRubric(rubric));
   return rubric;
@@ -97,24 +103,27 @@ export async function submitReview(
   const call = await loadCall(ctx.db, app.callId);
   const sending = await loadSendingConsortia(ctx.db, call.sendingConsortiumIds);
   if (!mayScore(actor, call, sending)) throw forbidden('score applicants of this call');
-  if (app.status === 'withdrawn') throw new AppError('conflict', 'the application is withdrawn');
+  if (app.status === 'withdrawn') {
+    throw conflict(refusal('calls.application_withdrawn'), 'the application is withdrawn');
+  }
   const rubric = await usableRubric(ctx.db, call);
   const institutionIds = await scorerInstitutions(ctx.db, actor.id, rubric);
   if (institutionIds.length === 0) {
-    throw new AppError(
-      'rule_violation',
-      'R6: your institution is not known for this call, so a conflict of interest cannot be excluded; ask the call’s managers to add you to its panel',
-      { rules: ['R6'], code: 'reviewer_institution_unknown' },
+    throw ruleViolation(
+      [refusal('calls.reviewer_institution_unknown', {}, { rule: 'R6' })],
+      'R6: your institution is not known for this call, so a conflict of interest cannot be excluded',
     );
   }
   const reviewer = { id: actor.id, institutionIds };
-  const conflict = reviewerConflict(reviewer, { id: app.id, homeInstitutionId: app.homeId });
-  if (conflict) {
-    throw new AppError('rule_violation', `R6: ${conflict.message}`, {
-      rules: ['R6'],
-      code: conflict.code,
-      params: conflict.params,
-    });
+  const conflictOfInterest = reviewerConflict(reviewer, {
+    id: app.id,
+    homeInstitutionId: app.homeId,
+  });
+  if (conflictOfInterest) {
+    throw ruleViolation(
+      await namedRefusals(ctx.db, [conflictOfInterest]),
+      `R6: ${conflictOfInterest.message}`,
+    );
   }
   const others = await ctx.db
     .select()
@@ -205,7 +214,7 @@ async function scoreCall(db: Db, call: CallRow, rubric: StoredRubric) {
   return apps.map(({ app, name }) => {
     const own = allReviews.filter((r) => r.review.applicationId === app.id);
     let score: ApplicantScore | null = null;
-    let problem: string | null = null;
+    let problem: Refusal | null = null;
     if (app.status !== 'withdrawn') {
       try {
         score = scoreApplicant(
@@ -220,7 +229,8 @@ async function scoreCall(db: Db, call: CallRow, rubric: StoredRubric) {
           })),
         );
       } catch (e) {
-        problem = e instanceof Error ? e.message : String(e);
+        if (!(e instanceof ScreeningError)) throw e;
+        problem = e.refusal;
       }
     }
     return { app, name, score, problem, reviewers: own.map((r) => r.review.reviewerUserId) };
@@ -246,23 +256,43 @@ export async function callRanking(ctx: ServiceContext, callId: string) {
     })),
   );
   const byId = new Map(scored.map((s) => [s.app.id, s]));
+  const students = await personNames(
+    ctx.db,
+    scored.map((s) => s.app.studentUserId),
+  );
+  const institutions = await institutionNames(ctx.db, [
+    ...scored.flatMap((s) => [s.app.homeId, ...s.app.ranking]),
+  ]);
+  const inst = (id: string): LocalizedText => institutions.get(id) ?? { en: id };
+  const withProblem = scored.filter((s) => s.problem);
+  const named = await namedRefusals(
+    ctx.db,
+    withProblem.map((s) => s.problem as Refusal),
+  );
+  const problems = new Map(withProblem.map((s, i) => [s.app.id, named[i] ?? null]));
   const entry = (s: (typeof scored)[number]) => ({
     applicationId: s.app.id,
     studentName: s.name,
+    student: students.get(s.app.studentUserId) ?? { en: s.name },
     homeId: s.app.homeId,
-    status: s.app.status,
+    home: inst(s.app.homeId),
+    status: s.app.status as ApplicationStatus,
+    rankedHosts: s.app.ranking.map((h) => ({ institutionId: h, name: inst(h) })),
+    problem: problems.get(s.app.id) ?? null,
     ranking: s.app.ranking,
     submittedAt: s.app.submittedAt.toISOString(),
     reviews: s.reviewers.length,
     reviewedByMe: ctx.actor ? s.reviewers.includes(ctx.actor.id) : false,
     score: s.score?.score ?? null,
     complete: s.score?.complete ?? false,
-    explanation: s.score?.explanation ?? s.problem ?? '',
+    explanation: s.score?.explanation ?? s.problem?.code ?? '',
     criteria: s.score?.criteria ?? [],
+    totalWeight: s.score?.totalWeight ?? null,
     grade: s.score?.grade ?? null,
   });
   return {
     callId,
+    callTitle: call.title,
     consent: { rule: 'R16' as const, via: consent.via, signedOn: consent.signedOn },
     rubric: {
       id: rubric.id,

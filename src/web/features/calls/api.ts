@@ -1,21 +1,29 @@
 /** The calls area's API: catalogue, student portal, screening and notifications. */
 import { API_BASE, apiErrorFrom, apiRequest } from '../../api/client.ts';
+import type { z } from 'zod';
 import type {
-  ApplicationViewT,
-  CallDetailT,
-  CallViewT,
-  DocumentViewT,
-  ProfileViewT,
-  RankingViewT,
+  ApplicationView,
+  CallBody,
+  CallDetail as CallDetailSchema,
+  CallView,
+  DocumentView,
+  ProfileBody,
+  ProfileView,
+  RankingView,
+  ReviewResult,
+  StaffApplicationView,
 } from '../../../server/routes/calls.schema.ts';
 
-export type Call = CallViewT;
-export type CallDetail = CallDetailT;
-export type Application = ApplicationViewT;
-export type StaffApplication = Application & { studentName: string };
-export type Ranking = RankingViewT;
-export type Profile = ProfileViewT;
-export type UploadedDocument = DocumentViewT;
+export type Call = z.infer<typeof CallView>;
+export type CallDetail = z.infer<typeof CallDetailSchema>;
+export type Application = z.infer<typeof ApplicationView>;
+export type StaffApplication = z.infer<typeof StaffApplicationView>;
+export type Ranking = z.infer<typeof RankingView>;
+export type Profile = z.infer<typeof ProfileView>;
+export type UploadedDocument = z.infer<typeof DocumentView>;
+/** The content of a call as its managers write it (POST and PUT /calls). */
+export type CallContent = z.input<typeof CallBody>;
+export type ProfileEdit = z.input<typeof ProfileBody>;
 
 export const CALENDAR_URL = `${API_BASE}/calls.ics`;
 
@@ -61,11 +69,14 @@ export const submitReview = (
   scores: Record<string, number>,
   csrfToken: string | null,
 ) =>
-  apiRequest<unknown>(`/call-applications/${encodeURIComponent(applicationId)}/reviews`, {
-    method: 'POST',
-    body: { scores },
-    csrfToken,
-  });
+  apiRequest<z.infer<typeof ReviewResult>>(
+    `/call-applications/${encodeURIComponent(applicationId)}/reviews`,
+    {
+      method: 'POST',
+      body: { scores },
+      csrfToken,
+    },
+  );
 
 export const documentUrl = (applicationId: string, documentId: string) =>
   `${API_BASE}/call-applications/${encodeURIComponent(applicationId)}/documents/${encodeURIComponent(documentId)}`;
@@ -111,32 +122,6 @@ export function uploadDocument(
   });
 }
 
-/** The content of a call as its managers write it (POST and PUT /calls). */
-export type CallContent = {
-  programId: string;
-  agreementId: string | null;
-  title: Partial<Record<'en' | 'ja' | 'ru' | 'fr', string>>;
-  description: Partial<Record<'en' | 'ja' | 'ru' | 'fr', string>>;
-  sendingConsortiumIds: string[];
-  hosts: {
-    institutionId: string;
-    consortiumId: string | null;
-    places: { level: string; count: number }[];
-    languageRequirements: { language: string; minLevel: string }[];
-  }[];
-  opens: string;
-  closes: string;
-  nominationDeadline: string | null;
-  departureFrom: string | null;
-  departureTo: string | null;
-  stayMonthsMin: number | null;
-  stayMonthsMax: number | null;
-  maxRankedHosts: number;
-  documents: { kind: string; required: boolean }[];
-  rubric: Record<string, unknown> | null;
-  status: 'draft' | 'published' | 'cancelled';
-};
-
 export const createCall = (id: string, content: CallContent, csrfToken: string | null) =>
   apiRequest<CallDetail>('/calls', { method: 'POST', body: { id, content }, csrfToken });
 
@@ -155,6 +140,5 @@ export type ProgramSummary = {
 export const listPrograms = (signal?: AbortSignal) =>
   apiRequest<{ items: ProgramSummary[] }>('/programs', { signal });
 
-export type ProfileEdit = Omit<Profile, 'homeId' | 'nationality'>;
 export const updateProfile = (body: ProfileEdit, csrfToken: string | null) =>
   apiRequest<Profile>('/me/student-profile', { method: 'PUT', body, csrfToken });

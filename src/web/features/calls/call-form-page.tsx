@@ -190,7 +190,7 @@ function contentOf(d: Draft): CallContent {
       places: LEVELS.map((level) => ({ level, count: num(h.places[level]) ?? 0 })).filter(
         (p) => p.count !== 0,
       ),
-      languageRequirements: h.languages,
+      languageRequirements: h.languages as HostContent['languageRequirements'],
     })),
     opens: d.opens,
     closes: d.closes,
@@ -203,12 +203,12 @@ function contentOf(d: Draft): CallContent {
     documents: d.documents,
     rubric: d.useRubric
       ? {
-          gradeScales: DEFAULT_GRADE_SCALES,
+          gradeScales: [...DEFAULT_GRADE_SCALES],
           panel: [],
           ...(d.rubricRest ?? {}),
           id: d.rubricId,
           agreementId: d.agreementId,
-          consortia: consortia.slice(0, 2),
+          consortia: consortia.slice(0, 2) as [string, string],
           scoreScale: { min: num(d.scoreMin) ?? 0, max: num(d.scoreMax) ?? 0 },
           minReviewers: num(d.minReviewers) ?? 0,
           passMark: num(d.passMark),
@@ -218,6 +218,8 @@ function contentOf(d: Draft): CallContent {
     status: d.status,
   };
 }
+
+type HostContent = CallContent['hosts'][number];
 
 /** New call (`/calls/new`) and edit (`/calls/:id/edit`). */
 export function CallFormPage() {

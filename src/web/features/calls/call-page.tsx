@@ -12,7 +12,8 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { apply, getCall, type Application, type CallDetail } from './api.ts';
 import { useCallTitle } from './catalogue-page.tsx';
-import { RefusalAlert, reasonsOf } from './reasons.tsx';
+import { RefusalNotice, languageName, useCallsFormats } from './reasons.tsx';
+import { nameIn } from '../../../i18n/format.ts';
 import './calls.css';
 
 export function CallPage() {
@@ -29,6 +30,7 @@ export function CallPage() {
 
 function CallView({ call }: { call: CallDetail }) {
   const { t, i18n } = useTranslation();
+  useCallsFormats();
   const title = useCallTitle();
   const language = currentLanguage(i18n.language);
   const description = call.description[language] ?? call.description.en ?? '';
@@ -38,7 +40,7 @@ function CallView({ call }: { call: CallDetail }) {
         <h1>
           {title(call.title, call.id)} {call.invented ? <InventedBadge /> : null}
         </h1>
-        {call.may.manage ? (
+        {call.may.edit ? (
           <Link
             className="button button-secondary"
             data-testid="edit-call"
@@ -99,6 +101,18 @@ function CallView({ call }: { call: CallDetail }) {
               <dd>{t('calls.stayRange', { min: call.stayMonthsMin, max: call.stayMonthsMax })}</dd>
             </>
           ) : null}
+          {call.program ? (
+            <>
+              <dt>{t('calls.program')}</dt>
+              <dd>{nameIn(call.program, i18n.language)}</dd>
+            </>
+          ) : null}
+          <dt>{t('calls.sendingConsortia')}</dt>
+          <dd>
+            {call.sendingConsortia
+              .map((c) => nameIn(c.name, i18n.language))
+              .join(t('calls.listSeparator'))}
+          </dd>
           <dt>{t('calls.maxRankedHosts')}</dt>
           <dd>{call.maxRankedHosts}</dd>
         </dl>
@@ -130,7 +144,16 @@ function CallView({ call }: { call: CallDetail }) {
                       .join(t('calls.listSeparator'))}
                   </td>
                   <td data-label={t('calls.languages')}>
-                    {h.languageRequirements.map((r) => `${r.language} ≥ ${r.minLevel}`).join(' / ')}
+                    {h.languageRequirements.length === 0
+                      ? t('calls.noLanguageRequirement')
+                      : h.languageRequirements
+                          .map((r) =>
+                            t('calls.languageAtLeast', {
+                              language: languageName(r.language, i18n.language),
+                              level: r.minLevel,
+                            }),
+                          )
+                          .join(t('calls.orSeparator'))}
                   </td>
                 </tr>
               ))}
@@ -168,6 +191,15 @@ function ApplySection({ call }: { call: CallDetail }) {
           <Link to="/sign-in">{t('calls.apply.signInFirst')}</Link>
         </p>
       </section>
+    );
+  }
+  if (call.applyRefusals.length > 0) {
+    return (
+      <RefusalNotice
+        title={t('calls.apply.refused')}
+        refusals={call.applyRefusals}
+        testId="apply-refusals"
+      />
     );
   }
   if (!call.may.apply) return null;
@@ -317,13 +349,7 @@ function ApplyForm({ call, csrfToken }: { call: CallDetail; csrfToken: string })
             onChange={(e) => setMonths(Number(e.target.value))}
           />
         </label>
-        {error ? (
-          reasonsOf(error).length > 0 ? (
-            <RefusalAlert error={error} />
-          ) : (
-            <ErrorAlert error={error} />
-          )
-        ) : null}
+        {error ? <ErrorAlert error={error} /> : null}
         <div className="field-actions">
           <button
             type="submit"

@@ -9,7 +9,8 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { documentUrl, myApplications, uploadDocument, withdraw, type Application } from './api.ts';
 import { useCallTitle } from './catalogue-page.tsx';
-import { ReasonList } from './reasons.tsx';
+import { RefusalNotice, useCallsFormats } from './reasons.tsx';
+import { formatInstant, nameIn } from '../../../i18n/format.ts';
 import './calls.css';
 
 export function MyApplicationsPage() {
@@ -50,7 +51,8 @@ function ApplicationCard({
   application: Application;
   onChange: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  useCallsFormats();
   const session = useSession();
   const title = useCallTitle();
   const [error, setError] = useState<unknown>(null);
@@ -82,29 +84,30 @@ function ApplicationCard({
         </dd>
         <dt>{t('calls.mine.submitted')}</dt>
         <dd>
-          <FormattedDate value={a.submittedAt.slice(0, 10)} />
+          <time dateTime={a.submittedAt}>{formatInstant(a.submittedAt, i18n.language)}</time>
         </dd>
         <dt>{t('calls.apply.ranking')}</dt>
         <dd>
           <ol>
-            {a.ranking.map((h) => (
-              <li key={h}>{h}</li>
+            {a.rankedHosts.map((h) => (
+              <li key={h.institutionId} data-host={h.institutionId}>
+                {nameIn(h.name, i18n.language)}
+              </li>
             ))}
           </ol>
         </dd>
         <dt>{t('calls.apply.months')}</dt>
-        <dd>{a.requestedMonths}</dd>
+        <dd>{t('calls.unit.months', { count: a.requestedMonths })}</dd>
         <dt>{t('calls.closes')}</dt>
         <dd>
           <FormattedDate value={a.closes} />
         </dd>
       </dl>
-      {a.hostReasons.length > 0 ? (
-        <div className="alert">
-          <p className="alert-title">{t('calls.mine.hostsClosed')}</p>
-          <ReasonList reasons={a.hostReasons.flatMap((h) => h.reasons)} />
-        </div>
-      ) : null}
+      <RefusalNotice
+        title={t('calls.mine.hostsClosed')}
+        refusals={a.hostReasons.flatMap((h) => h.refusals)}
+        testId="host-refusals"
+      />
       {a.status !== 'withdrawn' ? (
         <>
           <h3>{t('calls.documents')}</h3>
@@ -120,7 +123,7 @@ function ApplicationCard({
         </>
       ) : null}
       {error ? <ErrorAlert error={error} /> : null}
-      {a.mayWithdraw ? (
+      {a.may.withdraw ? (
         <button
           type="button"
           className="button button-secondary"
@@ -129,9 +132,9 @@ function ApplicationCard({
         >
           {t('calls.mine.withdraw')}
         </button>
-      ) : a.status !== 'withdrawn' ? (
-        <p className="muted">{t('calls.mine.noWithdraw')}</p>
-      ) : null}
+      ) : (
+        <RefusalNotice title={t('calls.mine.locked')} refusals={a.locked} testId="locked" />
+      )}
     </section>
   );
 }
@@ -183,7 +186,7 @@ function DocumentRow({
           </span>
         </p>
       ) : null}
-      {a.mayWithdraw ? (
+      {a.may.upload ? (
         <div className="calls-inline-form">
           <input
             type="file"

@@ -9,7 +9,8 @@ import { Loading } from '../../components/loading.tsx';
 import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
-import { myProfile, updateProfile, type Profile } from './api.ts';
+import { myProfile, updateProfile, type Profile, type ProfileEdit } from './api.ts';
+import { countryName, nameIn } from '../../../i18n/format.ts';
 import './calls.css';
 
 const LEVELS = ['bachelor', 'master', 'doctor', 'non_degree'] as const;
@@ -79,7 +80,7 @@ function Messages({ id, issues, field }: { id: string; issues: FieldIssue[]; fie
 }
 
 function ProfileForm({ profile }: { profile: Profile }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const [d, setD] = useState<Draft>(() => draftOf(profile));
   const [error, setError] = useState<unknown>(null);
@@ -102,11 +103,11 @@ function ProfileForm({ profile }: { profile: Profile }) {
     try {
       const next = await updateProfile(
         {
-          level: d.level,
-          enrolmentStatus: d.enrolmentStatus,
+          level: d.level as ProfileEdit['level'],
+          enrolmentStatus: d.enrolmentStatus as ProfileEdit['enrolmentStatus'],
           enrolmentUntil: d.enrolmentUntil === '' ? null : d.enrolmentUntil,
           residenceStatus: d.residenceStatus === '' ? null : d.residenceStatus,
-          languages: d.languages,
+          languages: d.languages as ProfileEdit['languages'],
           grade: d.gradeScale === '' ? null : { scale: d.gradeScale, value: Number(d.gradeValue) },
         },
         session.csrfToken,
@@ -130,7 +131,15 @@ function ProfileForm({ profile }: { profile: Profile }) {
       ) : null}
       <dl className="details">
         <dt>{t('calls.profile.home')}</dt>
-        <dd data-testid="profile-home">{profile.homeId}</dd>
+        <dd data-testid="profile-home">{nameIn(profile.home, i18n.language)}</dd>
+        {profile.nationality ? (
+          <>
+            <dt>{t('calls.profile.nationality')}</dt>
+            <dd data-testid="profile-nationality">
+              {countryName(profile.nationality, i18n.language)}
+            </dd>
+          </>
+        ) : null}
       </dl>
       <p className="muted">{t('calls.profile.homeLocked')}</p>
 

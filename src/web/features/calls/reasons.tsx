@@ -1,80 +1,123 @@
-/** Refusal reasons of eligibility and ranking, translated (calls.eligibility.<code>). */
+/**
+ * Refusals of the calls area (eligibility R3, R9, R12, R18, ranking, screening R6, R16,
+ * documents) are shown by the one RefusalList from `details.refusals` and the views' refusal
+ * lists; this module adds the formats their translations use for the codes they carry:
+ * `{{level, callsParam}}` (levels and enrolment statuses), `{{status, callsResidence}}`,
+ * `{{countries, callsCountries}}`, `{{required, callsCefrAny}}`, `{{declared, callsCefr}}`,
+ * `{{extensions, callsOr}}`.
+ */
+import i18next, { type i18n, type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import { ApiError } from '../../api/client.ts';
+import { countryName, localeOf } from '../../../i18n/format.ts';
+import { RefusalList } from '../../components/ui/refusal-list.tsx';
+import type { Refusal } from '../../lib/api-types.ts';
 
-export interface Reason {
-  rule: string;
-  code: string;
-  message: string;
-  params: Record<string, unknown>;
-}
+const asList = (value: unknown): string[] =>
+  Array.isArray(value)
+    ? value.map(String)
+    : value === null || value === undefined
+      ? []
+      : [String(value)];
 
-/** Parameters whose values are codes shown through calls.params.* (levels, statuses). */
-const LABELLED = new Set(['level', 'targeted', 'status', 'allowed']);
-
-export function reasonParams(t: TFunction, params: Record<string, unknown>) {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params)) {
-    const show = (v: unknown) => {
-      const s = String(v);
-      return LABELLED.has(name) ? t(`calls.params.${s}`, { defaultValue: s }) : s;
-    };
-    out[name] = Array.isArray(value)
-      ? value.length === 0
-        ? t('calls.params.none')
-        : value.map(show).join(t('calls.listSeparator'))
-      : show(value);
+/** A language (ISO 639-1) by its name in the reader's language. */
+export function languageName(code: string, language: string | undefined): string {
+  try {
+    return new Intl.DisplayNames([localeOf(language)], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
   }
-  return out;
 }
 
-export function reasonText(t: TFunction, reason: Pick<Reason, 'code' | 'message' | 'params'>) {
-  return t(`calls.eligibility.${reason.code}`, {
-    ...reasonParams(t, reason.params),
-    defaultValue: reason.message,
-  });
+function joined(
+  values: string[],
+  language: string | undefined,
+  type: 'conjunction' | 'disjunction',
+) {
+  if (values.length === 0) return '—';
+  return new Intl.ListFormat(localeOf(language), { style: 'long', type }).format(values);
 }
 
-/** Reasons carried by an error: eligibility (422) or ranking issues (400). */
-export function reasonsOf(error: unknown): Reason[] {
-  if (!(error instanceof ApiError) || typeof error.details !== 'object' || !error.details)
-    return [];
-  const details = error.details as { reasons?: unknown; issues?: unknown };
-  const list = Array.isArray(details.reasons)
-    ? details.reasons
-    : Array.isArray(details.issues)
-      ? details.issues
-      : [];
-  return list.flatMap((r: unknown) => {
-    const { rule, code, message, params } = (r ?? {}) as Partial<Reason>;
-    if (typeof code !== 'string' || typeof message !== 'string') return [];
-    return [{ rule: rule ?? '', code, message, params: params ?? {} }];
-  });
-}
+/** `en B2` → `English B2` in the reader's language. */
+const cefr = (skill: string, language: string | undefined) => {
+  const [code = '', level = ''] = skill.split(' ');
+  return `${languageName(code, language)} ${level}`.trim();
+};
 
-export function ReasonList({ reasons, testId }: { reasons: readonly Reason[]; testId?: string }) {
-  const { t } = useTranslation();
-  return (
-    <ul className="calls-reasons" data-testid={testId}>
-      {reasons.map((r, i) => (
-        <li key={`${r.code}-${i}`} data-rule={r.rule} data-code={r.code}>
-          {r.rule ? <span className="badge">{r.rule}</span> : null} {reasonText(t, r)}
-        </li>
-      ))}
-    </ul>
+const registered = new WeakSet<i18n>();
+
+/** Registers the calls area's formats on an i18next instance (once). */
+export function addCallsFormatters(instance: i18n): void {
+  const formatter = instance.services.formatter;
+  if (!formatter || registered.has(instance)) return;
+  registered.add(instance);
+  const label = (prefix: string) => (value: unknown, lng: string | undefined) =>
+    joined(
+      asList(value).map((v) => instance.t(`${prefix}.${v}`, { lng, defaultValue: v })),
+      lng,
+      'conjunction',
+    );
+  formatter.add('callsParam', label('calls.params'));
+  formatter.add('callsResidence', label('calls.profile.residence'));
+  formatter.add('callsCountries', (value, lng) =>
+    joined(
+      asList(value).map((c) => countryName(c, lng)),
+      lng,
+      'disjunction',
+    ),
   );
+  formatter.add('callsCefrAny', (value, lng) =>
+    joined(
+      asList(value).map((s) => cefr(s, lng)),
+      lng,
+      'disjunction',
+    ),
+  );
+  formatter.add('callsCefr', (value, lng) =>
+    joined(
+      asList(value).map((s) => cefr(s, lng)),
+      lng,
+      'conjunction',
+    ),
+  );
+  formatter.add('callsOr', (value, lng) => joined(asList(value), lng, 'disjunction'));
 }
 
-/** An error alert that lists the reasons when the server gave them, translated. */
-export function RefusalAlert({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  const reasons = reasonsOf(error);
-  if (reasons.length === 0) return null;
+/** The calls pages call this before they render refusals. */
+export function useCallsFormats(): void {
+  addCallsFormatters(i18next);
+}
+
+/** Refusals under a title, as an alert (why an action is not offered, why hosts are closed). */
+export function RefusalNotice({
+  title,
+  refusals,
+  testId,
+}: {
+  title: string;
+  refusals: readonly Pick<Refusal, 'rule' | 'code' | 'params'>[];
+  testId?: string;
+}) {
+  useCallsFormats();
+  useTranslation();
+  if (refusals.length === 0) return null;
   return (
-    <div className="alert alert-error" role="alert" data-testid="refusal">
-      <p className="alert-title">{t('calls.apply.refused')}</p>
-      <ReasonList reasons={reasons} testId="refusal-reasons" />
+    <div className="alert" role="status" data-testid={testId}>
+      <p className="alert-title">{title}</p>
+      <RefusalList refusals={refusals} />
     </div>
   );
+}
+
+/** Translation keys of the grade scales the common screening converts (R6), by scale id. */
+const SCALE_KEYS: Record<string, string> = {
+  'jp-gpa-4': 'jpGpa4',
+  'gpa-4.3': 'gpa43',
+  'ru-5': 'ru5',
+  'fr-20': 'fr20',
+};
+
+/** A grade scale's name in the reader's language (its stored label when the app has none). */
+export function scaleName(t: TFunction, id: string, label = id) {
+  const key = SCALE_KEYS[id];
+  return key ? t(`calls.profile.scales.${key}`) : label;
 }

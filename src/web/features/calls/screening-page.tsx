@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
@@ -17,11 +18,15 @@ import {
   type StaffApplication,
 } from './api.ts';
 import { useCallTitle } from './catalogue-page.tsx';
+import { RefusalNotice, scaleName, useCallsFormats } from './reasons.tsx';
+import { formatList, formatNumber, nameIn } from '../../../i18n/format.ts';
+import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import './calls.css';
 
 /** Reviewers score applicants on the common rubric (R6); the rank list with ties explained. */
 export function ScreeningPage() {
   const { t } = useTranslation();
+  useCallsFormats();
   const { id = '' } = useParams();
   const title = useCallTitle();
   const call = useResource(`call|${id}`, (signal) => getCall(id, signal));
@@ -74,10 +79,53 @@ export function ScreeningPage() {
   );
 }
 
+type Entry = Ranking['items'][number] | Ranking['pending'][number];
+type TFn = TFunction;
+
+/** The common score written out from its parts: Σ weight × value / Σ weight = score. */
+function formula(t: TFn, entry: Entry, language: string): string {
+  if (entry.problem) return '';
+  if (entry.criteria.length === 0) return t('calls.screening.noReviews');
+  const n = (x: number) => formatNumber(x, language);
+  const terms = entry.criteria
+    .map((c) =>
+      t('calls.screening.term', {
+        weight: n(c.weight),
+        value: c.value.toFixed(2),
+        criterion: t(`calls.criteria.${c.criterionId}`, { defaultValue: c.criterionId }),
+      }),
+    )
+    .join(' + ');
+  return t('calls.screening.formula', {
+    terms,
+    total: n(entry.totalWeight ?? 0),
+    score: (entry.score ?? 0).toFixed(2),
+  });
+}
+
+/** How a grade became a value on the common 0–100 scale (R6), from its numbers. */
+function gradeConversion(t: TFn, grade: Entry['grade'], language: string): string {
+  if (!grade) return '—';
+  const n = (x: number) => formatNumber(x, language);
+  return t('calls.screening.gradeConversion', {
+    scale: scaleName(t, grade.scaleId),
+    grade: n(grade.grade),
+    value: grade.value.toFixed(2),
+    g0: n(grade.between.from[0]),
+    c0: n(grade.between.from[1]),
+    g1: n(grade.between.to[0]),
+    c1: n(grade.between.to[1]),
+  });
+}
+
 function RankList({ ranking }: { ranking: Ranking }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   const names = new Map(
-    [...ranking.items, ...ranking.pending].map((i) => [i.applicationId, i.studentName]),
+    [...ranking.items, ...ranking.pending].map((i) => [
+      i.applicationId,
+      nameIn(i.student, language),
+    ]),
   );
   return (
     <>
@@ -98,15 +146,20 @@ function RankList({ ranking }: { ranking: Ranking }) {
             <tbody>
               {ranking.items.map((i) => (
                 <tr key={i.applicationId} data-testid="rank-row">
-                  <td>{i.rank}</td>
+                  <td>{formatNumber(i.rank, language)}</td>
                   <th scope="row">
-                    {i.studentName} <span className="muted">({i.homeId})</span>
+                    {nameIn(i.student, language)}{' '}
+                    <span className="muted">({nameIn(i.home, language)})</span>
+                    <div className="muted calls-explanation">
+                      {t('calls.screening.hostsRanked')}:{' '}
+                      {i.rankedHosts.map((h) => nameIn(h.name, language)).join(' › ')}
+                    </div>
                   </th>
                   <td>
-                    <strong>{i.score?.toFixed(2)}</strong>
-                    <div className="calls-explanation muted">{i.explanation}</div>
+                    <strong>{formatNumber(i.score ?? 0, language)}</strong>
+                    <div className="calls-explanation muted">{formula(t, i, language)}</div>
                   </td>
-                  <td className="calls-explanation">{i.grade?.explanation ?? '—'}</td>
+                  <td className="calls-explanation">{gradeConversion(t, i.grade, language)}</td>
                   <td className="calls-explanation">
                     {i.aheadOfNext
                       ? t('calls.screening.tieExplained', {
@@ -115,7 +168,10 @@ function RankList({ ranking }: { ranking: Ranking }) {
                         })
                       : i.tiedWith.length > 0
                         ? t('calls.screening.tiedWith', {
-                            others: i.tiedWith.map((x) => names.get(x) ?? x).join(', '),
+                            others: formatList(
+                              i.tiedWith.map((x) => names.get(x) ?? ''),
+                              language,
+                            ),
                           })
                         : '—'}
                   </td>
@@ -131,11 +187,12 @@ function RankList({ ranking }: { ranking: Ranking }) {
           <ul data-testid="pending">
             {ranking.pending.map((p) => (
               <li key={p.applicationId}>
-                {p.studentName} —{' '}
+                {nameIn(p.student, language)} —{' '}
                 {t('calls.screening.reviewsOf', {
                   count: p.reviews,
                   needed: ranking.rubric.minReviewers,
                 })}
+                {p.problem ? <RefusalList refusals={[p.problem]} /> : null}
               </li>
             ))}
           </ul>
@@ -156,7 +213,8 @@ function ScoreForm({
   ranking: Ranking | null;
   onScored: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   const session = useSession();
   const rubric = call.rubric;
   const criteria = rubric?.criteria.filter((c) => c.source === 'reviewer') ?? [];
@@ -192,10 +250,11 @@ function ScoreForm({
       data-applicant={a.studentName}
     >
       <h3>
-        {a.studentName} <span className="muted">({a.homeId})</span>
+        {nameIn(a.student, language)} <span className="muted">({nameIn(a.home, language)})</span>
       </h3>
       <p className="muted">
-        {t('calls.screening.hostsRanked')}: {a.ranking.join(' › ')} ·{' '}
+        {t('calls.screening.hostsRanked')}:{' '}
+        {a.rankedHosts.map((h) => nameIn(h.name, language)).join(' › ')} ·{' '}
         {a.documents.map((d) => (
           <a key={d.id} href={documentUrl(a.id, d.id)}>
             {t(`calls.documentKinds.${d.kind}`, { defaultValue: d.kind })}
@@ -203,13 +262,22 @@ function ScoreForm({
         ))}
       </p>
       {mine?.reviewedByMe ? <p className="muted">{t('calls.screening.reviewedByMe')}</p> : null}
-      {call.may.score && rubric ? (
+      <RefusalNotice
+        title={t('calls.screening.mayNotScore')}
+        refusals={a.reviewRefusals}
+        testId="review-refusals"
+      />
+      {a.may.review && rubric ? (
         <div className="calls-score-inputs">
           {criteria.map((c) => (
             <label key={c.id} className="field">
               <span>
-                {t(`calls.criteria.${c.id}`, { defaultValue: c.label })} (×{c.weight},{' '}
-                {rubric.scoreScale.min}–{rubric.scoreScale.max})
+                {t('calls.screening.criterionLabel', {
+                  criterion: t(`calls.criteria.${c.id}`, { defaultValue: c.label }),
+                  weight: formatNumber(c.weight, language),
+                  min: formatNumber(rubric.scoreScale.min, language),
+                  max: formatNumber(rubric.scoreScale.max, language),
+                })}
               </span>
               <input
                 type="number"
