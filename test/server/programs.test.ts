@@ -102,6 +102,7 @@ describe.each(ENGINES)('programs and project applications on %s', (engine) => {
     expect(r1).not.toHaveProperty('fix');
     expect(draft.programName.en).toMatch(/\S/);
     expect(draft.representativeName).toBeTruthy();
+    expect(draft.whyNot).toEqual({ suspend: null });
   });
 
   it('R18 and 003 §11: a submission after the deadline or by someone else is refused with the rule, and nothing is stored', async () => {

@@ -124,6 +124,11 @@ export const ApplicationMaySchema = z.object({
   review: z.boolean().describe('the funder reads it as its reviewer'),
 });
 
+/** Why an action the reader would otherwise take is not offered (null when it is, or is not theirs). */
+export const ApplicationWhyNotSchema = z.object({
+  suspend: refusalSchema.nullable(),
+});
+
 const applicationFields = {
   id: z.string(),
   programId: z.string(),
@@ -148,6 +153,7 @@ const applicationFields = {
   support: SupportStateSchema.nullable(),
   supportPeriod: SupportPeriodSchema.nullable(),
   may: ApplicationMaySchema,
+  whyNot: ApplicationWhyNotSchema,
 };
 
 export const ApplicationSchema = z.object({

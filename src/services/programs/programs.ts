@@ -277,6 +277,12 @@ function view(row: AppRow, rules: ProgramRules | null, actor: Actor | null, name
       suspend: review && support?.status === 'active' && (rules?.supportPeriod.maySuspend ?? false),
       reinstate: review && support?.status === 'suspended',
     },
+    whyNot: {
+      suspend:
+        review && support?.status === 'active' && rules && !rules.supportPeriod.maySuspend
+          ? refusal('program.suspension_not_allowed', {}, { rule: 'R10' })
+          : null,
+    },
   };
 }
 

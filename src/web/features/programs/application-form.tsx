@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldIssues } from '../../api/client.ts';
+import { countryName, nameIn } from '../../../i18n/format.ts';
 import { FormErrors } from '../../components/field-error.tsx';
 import {
   saveDraft,
@@ -70,7 +71,7 @@ function MembersEditor({
   members: Member[];
   onChange: (members: Member[]) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [newId, setNewId] = useState('');
   const [newCountry, setNewCountry] = useState('');
@@ -101,14 +102,17 @@ function MembersEditor({
         {members.map((m, i) => (
           <li key={`${m.institutionId}-${i}`} className="repeat-row">
             <span>
-              <code>{m.institutionId}</code> · {m.country} · {t(`programs.kinds.${m.kind}`)}
+              {nameIn(m.name, i18n.language) || m.institutionId} ·{' '}
+              {countryName(m.country, i18n.language)} · {t(`programs.kinds.${m.kind}`)}
             </span>
             <button
               type="button"
               className="button button-secondary"
               onClick={() => onChange(members.filter((_, j) => j !== i))}
             >
-              {t('programs.form.members.remove', { id: m.institutionId })}
+              {t('programs.form.members.remove', {
+                name: nameIn(m.name, i18n.language) || m.institutionId,
+              })}
             </button>
           </li>
         ))}

@@ -415,6 +415,11 @@ function SupportSection({
           </li>
         ))}
       </ol>
+      {view.whyNot.suspend ? (
+        <div className="alert alert-info" data-testid="support-why-not">
+          <RefusalList refusals={[view.whyNot.suspend]} />
+        </div>
+      ) : null}
       {view.may.suspend || view.may.reinstate ? (
         <form className="form" onSubmit={(e) => e.preventDefault()} data-testid="support-form">
           {refusals.length > 0 ? (
