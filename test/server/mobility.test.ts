@@ -104,6 +104,18 @@ describe.each(ENGINES)('mobility, learning agreements and recognition on %s', (e
     ]);
     const host = (await call(nsu, 'GET', `/api/v1/mobilities/${current}`)).json();
     expect(host.allowedActions.map((a: { action: string }) => a.action)).toEqual(['interrupt']);
+    // The reader's permissions come from the server, one flag per step.
+    expect(home.may).toMatchObject({
+      depart: true,
+      withdraw: true,
+      accept: false,
+      recognise: false,
+    });
+    expect(host.may).toMatchObject({ interrupt: true, depart: false });
+    // Names, not ids: the student, and who made each step, in every language they have.
+    expect(home.student.en).toEqual(expect.any(String));
+    expect(home.history[0].actor).toMatchObject({ en: expect.any(String) });
+    expect(home.history[0]).toMatchObject({ from: 'nominated', to: 'accepted' });
   });
 
   it('R7: the learning agreement shows host credits converted with the rule', async () => {
@@ -157,7 +169,10 @@ describe.each(ENGINES)('mobility, learning agreements and recognition on %s', (e
     // Approving the old version is stale.
     const stale = await call(tohoku, 'POST', `${url}/approvals`, { version: 1 });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.details.refusal).toBe('stale');
+    expect(stale.json().error.details.refusals[0]).toMatchObject({
+      code: 'recognition.la_version_not_pending',
+      params: { given: 1, pending: 2 },
+    });
     // A proposal on a version one has not seen is stale too.
     const staleProposal = await call(nsu, 'POST', `${url}/proposals`, {
       baseVersion: 1,
@@ -308,7 +323,7 @@ describe.each(ENGINES)('mobility, learning agreements and recognition on %s', (e
     ).toBe(201);
     const short = await call(tohoku, 'POST', decisions, { componentId: 'c2', outcome: 'full' });
     expect(short.statusCode).toBe(422);
-    expect(short.json().error.details.refusal).toBe('credits-short');
+    expect(short.json().error.details.refusals[0].code).toBe('recognition.credits_short');
     const noReason = await call(tohoku, 'POST', decisions, {
       componentId: 'c2',
       outcome: 'partial',
@@ -573,7 +588,27 @@ describe.each(ENGINES)('mobility, learning agreements and recognition on %s', (e
       `/api/v1/alliances/cic/jukebox/${own.course.id}/enrolments`,
     );
     expect(ownRes.statusCode).toBe(422);
-    expect(ownRes.json().error.details.reasons[0].code).toBe('own-institution');
+    expect(ownRes.json().error.details.refusals[0].code).toBe(
+      'recognition.jukebox_own_institution',
+    );
+    // The refusal names the university, never its id; the student's view does not offer it.
+    expect(ownRes.json().error.details.refusals[0].params.institution).toMatchObject({
+      ja: expect.any(String),
+      en: expect.any(String),
+    });
+    const mine = (await call(tsukubaStudent, 'GET', '/api/v1/alliances/cic/jukebox')).json();
+    const ownSeen = mine.entries.find(
+      (e: { course: { code: string } }) => e.course.code === 'TSK-OL101',
+    );
+    expect(ownSeen.may.enrol).toBe(false);
+    expect(ownSeen.whyNot.map((r: { code: string }) => r.code)).toContain(
+      'recognition.jukebox_own_institution',
+    );
+    const climSeen = mine.entries.find(
+      (e: { course: { code: string } }) => e.course.code === 'UGA-OL-CLIM',
+    );
+    expect(climSeen).toMatchObject({ may: { enrol: true }, whyNot: [] });
+    expect(box.entries.every((e: { may: { enrol: boolean } }) => !e.may.enrol)).toBe(true);
     expect(
       (await call(student, 'POST', `/api/v1/alliances/cic/jukebox/${clim.course.id}/enrolments`))
         .statusCode,

@@ -108,7 +108,7 @@ describe('mobility workflow: forbidden transitions', () => {
   );
   it.each(wrongActor)('$action from $from is refused to a $who', ({ action, from, actor }) => {
     const r = transition(realistic(from), action, actor, goodInput(action));
-    expect(r).toMatchObject({ ok: false, refusal: { code: 'role-not-allowed' } });
+    expect(r).toMatchObject({ ok: false, refusal: { code: 'mobility.role_not_allowed' } });
   });
 
   // Every action from every state it does not start from.
@@ -124,7 +124,9 @@ describe('mobility workflow: forbidden transitions', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.refusal.code).toBe(
-      TERMINAL_STATES.includes(from) ? 'terminal-state' : 'not-allowed-from-state',
+      TERMINAL_STATES.includes(from)
+        ? 'mobility.terminal_state'
+        : 'mobility.not_allowed_from_state',
     );
   });
 
@@ -137,12 +139,12 @@ describe('mobility workflow: forbidden transitions', () => {
         at: AT,
       },
     );
-    expect(r).toMatchObject({ ok: false, refusal: { code: 'side-required' } });
+    expect(r).toMatchObject({ ok: false, refusal: { code: 'mobility.side_required' } });
   });
 
   it('the home coordinator cannot accept on behalf of the host', () => {
     const r = transition(inState('nominated'), 'accept', actors['home coordinator']!, { at: AT });
-    expect(r).toMatchObject({ ok: false, refusal: { code: 'role-not-allowed' } });
+    expect(r).toMatchObject({ ok: false, refusal: { code: 'mobility.role_not_allowed' } });
   });
 });
 
@@ -155,7 +157,7 @@ describe('mobility workflow: inputs and guards', () => {
     const by = action === 'refuse' ? host : home;
     for (const reason of [undefined, '', '   ']) {
       const r = transition(inState(from), action, by, { at: AT, reason });
-      expect(r).toMatchObject({ ok: false, refusal: { code: 'reason-required' } });
+      expect(r).toMatchObject({ ok: false, refusal: { code: 'mobility.reason_required' } });
     }
     const ok = transition(inState(from), action, by, { at: AT, reason: ' visa refused ' });
     expect(ok.ok && ok.mobility.closingReason).toBe('visa refused');
@@ -202,23 +204,23 @@ describe('mobility workflow: inputs and guards', () => {
     const departed = realistic('departed');
     expect(transition(departed, 'confirm_arrival', host, { at: AT })).toMatchObject({
       ok: false,
-      refusal: { code: 'date-required' },
+      refusal: { code: 'mobility.date_required' },
     });
     expect(
       transition(departed, 'confirm_arrival', host, { at: AT, date: '21/09/2026' }),
-    ).toMatchObject({ ok: false, refusal: { code: 'date-invalid' } });
+    ).toMatchObject({ ok: false, refusal: { code: 'mobility.date_invalid' } });
     expect(
       transition(departed, 'confirm_arrival', host, { at: AT, date: '2026-09-19' }),
-    ).toMatchObject({ ok: false, refusal: { code: 'date-order' } });
+    ).toMatchObject({ ok: false, refusal: { code: 'mobility.date_before_departure' } });
     expect(
       transition(realistic('arrived'), 'complete', host, { at: AT, date: '2026-09-01' }),
-    ).toMatchObject({ ok: false, refusal: { code: 'date-order' } });
+    ).toMatchObject({ ok: false, refusal: { code: 'mobility.date_before_arrival' } });
   });
 
   it('confirming the learning agreement records its signed version', () => {
     expect(
       transition(inState('accepted'), 'confirm_learning_agreement', home, { at: AT }),
-    ).toMatchObject({ ok: false, refusal: { code: 'la-version-required' } });
+    ).toMatchObject({ ok: false, refusal: { code: 'mobility.la_not_signed' } });
     const r = transition(inState('accepted'), 'confirm_learning_agreement', home, {
       at: AT,
       learningAgreementVersion: 3,
@@ -230,19 +232,19 @@ describe('mobility workflow: inputs and guards', () => {
     const never = inState('interrupted', { departedOn: '2026-09-20' });
     expect(
       transition(never, 'issue_transcript', host, { at: AT, transcriptRef: 'tor-1' }),
-    ).toMatchObject({ ok: false, refusal: { code: 'not-arrived' } });
+    ).toMatchObject({ ok: false, refusal: { code: 'mobility.never_arrived' } });
     expect(allowedActions(never, host)).toEqual([]);
     const arrived = inState('interrupted', { arrivedOn: '2026-09-21' });
     expect(allowedActions(arrived, host)).toEqual(['issue_transcript']);
     expect(transition(arrived, 'issue_transcript', host, { at: AT })).toMatchObject({
       ok: false,
-      refusal: { code: 'transcript-ref-required' },
+      refusal: { code: 'mobility.transcript_missing' },
     });
   });
 
   it('a stale expected version is refused', () => {
     const r = transition(inState('nominated'), 'accept', host, { at: AT, expectedVersion: 6 });
-    expect(r).toMatchObject({ ok: false, refusal: { code: 'stale' } });
+    expect(r).toMatchObject({ ok: false, refusal: { code: 'mobility.stale' } });
     expect(
       transition(inState('nominated'), 'accept', host, { at: AT, expectedVersion: 7 }).ok,
     ).toBe(true);

@@ -21,6 +21,7 @@
  *
  * Pure: timestamps and dates come in through the input; nothing here reads a clock.
  */
+import { refusal, type MessageParams, type Refusal, type RuleId } from '../shared/refusal.ts';
 
 export const MOBILITY_STATES = [
   'nominated',
@@ -290,20 +291,22 @@ export type MobilityEvent = {
 };
 
 export type RefusalCode =
-  | 'stale'
-  | 'terminal-state'
-  | 'not-allowed-from-state'
-  | 'role-not-allowed'
-  | 'side-required'
-  | 'reason-required'
-  | 'date-required'
-  | 'date-invalid'
-  | 'date-order'
-  | 'la-version-required'
-  | 'transcript-ref-required'
-  | 'not-arrived';
+  | 'mobility.stale'
+  | 'mobility.terminal_state'
+  | 'mobility.not_allowed_from_state'
+  | 'mobility.role_not_allowed'
+  | 'mobility.side_required'
+  | 'mobility.reason_required'
+  | 'mobility.date_required'
+  | 'mobility.date_invalid'
+  | 'mobility.date_before_departure'
+  | 'mobility.date_before_arrival'
+  | 'mobility.la_not_signed'
+  | 'mobility.transcript_missing'
+  | 'mobility.never_arrived';
 
-export type TransitionRefusal = { code: RefusalCode; message: string };
+/** A refusal of the state table: a code and its params; `message` is English, for logs only. */
+export type TransitionRefusal = Refusal & { code: RefusalCode; message: string };
 
 export type TransitionResult =
   | { ok: true; mobility: Mobility; events: MobilityEvent[] }
@@ -320,17 +323,23 @@ export function mayAct(actor: MobilityActor, by: readonly Permission[]): boolean
   );
 }
 
-function refuse(code: RefusalCode, message: string): TransitionResult {
-  return { ok: false, refusal: { code, message } };
+function refuse(
+  code: RefusalCode,
+  params: MessageParams,
+  message: string,
+  options: { rule?: RuleId; field?: string } = {},
+): TransitionResult {
+  return { ok: false, refusal: { ...refusal(code, params, options), code, message } };
 }
 
 /** Starts a mobility in `nominated` (the home coordinator nominates a placed student). */
 export function nominate(id: string, actor: MobilityActor, at: string): TransitionResult {
   if (!mayAct(actor, [homeCoordinator])) {
-    return {
-      ok: false,
-      refusal: { code: 'role-not-allowed', message: 'only a home coordinator nominates' },
-    };
+    return refuse(
+      'mobility.role_not_allowed',
+      { action: 'nominate' },
+      'only a home coordinator nominates',
+    );
   }
   const mobility: Mobility = {
     id,
@@ -375,30 +384,46 @@ export function transition(
   const rule = ruleOf(action);
   if (input.expectedVersion !== undefined && input.expectedVersion !== mobility.version) {
     return refuse(
-      'stale',
+      'mobility.stale',
+      { current: mobility.version, expected: input.expectedVersion },
       `mobility ${mobility.id} is at version ${mobility.version}, not ${input.expectedVersion}`,
     );
   }
   if (TERMINAL_STATES.includes(mobility.state)) {
-    return refuse('terminal-state', `mobility is ${mobility.state}: no further step`);
+    return refuse(
+      'mobility.terminal_state',
+      { state: mobility.state },
+      `mobility is ${mobility.state}: no further step`,
+    );
   }
   if (!rule.from.includes(mobility.state)) {
     return refuse(
-      'not-allowed-from-state',
+      'mobility.not_allowed_from_state',
+      { action, state: mobility.state },
       `${action} is not allowed from ${mobility.state} (only from ${rule.from.join(', ')})`,
     );
   }
   if (actor.role === 'coordinator' && actor.side === null) {
-    return refuse('side-required', 'a coordinator acts for the home or the host institution');
+    return refuse(
+      'mobility.side_required',
+      {},
+      'a coordinator acts for the home or the host institution',
+    );
   }
   if (!mayAct(actor, rule.by)) {
     const who = rule.by.map((p) => ('side' in p ? `${p.side} ${p.role}` : p.role)).join(', ');
     const as = actor.side ? `${actor.side} ${actor.role}` : actor.role;
-    return refuse('role-not-allowed', `${action} is made by ${who}, not by a ${as}`);
+    return refuse(
+      'mobility.role_not_allowed',
+      { action },
+      `${action} is made by ${who}, not by a ${as}`,
+    );
   }
   const reason = input.reason?.trim() ?? '';
   if (rule.reasonRequired && reason === '') {
-    return refuse('reason-required', `${action} needs a reason`);
+    return refuse('mobility.reason_required', { action }, `${action} needs a reason`, {
+      field: 'body.reason',
+    });
   }
 
   const next: Mobility = {
@@ -411,15 +436,24 @@ export function transition(
   let date: string | null = null;
   if (rule.records) {
     if (input.date === undefined) {
-      if (rule.records.required) return refuse('date-required', `${action} needs a date`);
+      if (rule.records.required) {
+        return refuse('mobility.date_required', { action }, `${action} needs a date`, {
+          field: 'body.date',
+        });
+      }
     } else {
       if (!ISO_DATE.test(input.date)) {
-        return refuse('date-invalid', `${input.date} is not an ISO date (YYYY-MM-DD)`);
+        return refuse(
+          'mobility.date_invalid',
+          { date: input.date },
+          `${input.date} is not an ISO date (YYYY-MM-DD)`,
+          { field: 'body.date' },
+        );
       }
       date = input.date;
     }
     const order = checkDateOrder(mobility, rule.records.date, date);
-    if (order) return refuse('date-order', order);
+    if (order) return { ok: false, refusal: order };
     if (date !== null) next[rule.records.date] = date;
   }
 
@@ -431,8 +465,10 @@ export function transition(
         input.learningAgreementVersion < 1
       ) {
         return refuse(
-          'la-version-required',
-          'give the learning agreement version signed by student, home and host',
+          'mobility.la_not_signed',
+          {},
+          'the learning agreement is not yet signed by the student, the home and the host',
+          { rule: 'R7' },
         );
       }
       next.learningAgreementVersion = input.learningAgreementVersion;
@@ -440,12 +476,18 @@ export function transition(
     case 'issue_transcript':
       if (mobility.state === 'interrupted' && mobility.arrivedOn === null) {
         return refuse(
-          'not-arrived',
+          'mobility.never_arrived',
+          {},
           'the student never arrived at the host: there is no transcript to issue',
         );
       }
       if (!input.transcriptRef?.trim()) {
-        return refuse('transcript-ref-required', 'give a reference to the transcript of records');
+        return refuse(
+          'mobility.transcript_missing',
+          {},
+          'the host enters the transcript of records first',
+          { rule: 'R7' },
+        );
       }
       next.transcriptRef = input.transcriptRef.trim();
       break;
@@ -485,9 +527,13 @@ export function transition(
 }
 
 /** Dates must not go backwards: departed ≤ arrived ≤ completed, and an end after arrival. */
-function checkDateOrder(m: Mobility, field: RecordedDate, date: string | null): string | null {
+function checkDateOrder(
+  m: Mobility,
+  field: RecordedDate,
+  date: string | null,
+): TransitionRefusal | null {
   if (date === null) return null;
-  const earlier: Array<[string, string | null]> =
+  const earlier: Array<['departure' | 'arrival', string | null]> =
     field === 'arrivedOn'
       ? [['departure', m.departedOn]]
       : field === 'completedOn'
@@ -499,7 +545,15 @@ function checkDateOrder(m: Mobility, field: RecordedDate, date: string | null): 
             ]
           : [];
   for (const [name, d] of earlier) {
-    if (d !== null && date < d) return `${date} is before the ${name} on ${d}`;
+    if (d !== null && date < d) {
+      const code =
+        name === 'departure' ? 'mobility.date_before_departure' : 'mobility.date_before_arrival';
+      return {
+        ...refusal(code, { date, earlier: d }, { field: 'body.date' }),
+        code,
+        message: `${date} is before the ${name} on ${d}`,
+      };
+    }
   }
   return null;
 }

@@ -86,10 +86,10 @@ describe('Course Jukebox: the shared catalogue', () => {
     );
     expect(cat.entries.map((e) => e.offer.id)).toEqual(['o-1']);
     expect(cat.excluded.map((x) => [x.offer.id, x.reason.code])).toEqual([
-      ['o-2', 'not-online'],
-      ['o-3', 'not-a-member'],
-      ['o-4', 'course-not-found'],
-      ['o-5', 'wrong-alliance'],
+      ['o-2', 'recognition.jukebox_not_online'],
+      ['o-3', 'recognition.jukebox_not_a_member'],
+      ['o-4', 'recognition.jukebox_course_not_found'],
+      ['o-5', 'recognition.jukebox_wrong_alliance'],
     ]);
   });
 
@@ -120,18 +120,21 @@ describe('Course Jukebox: eligibility', () => {
     expect(r.eligible).toBe(false);
     if (r.eligible) return;
     expect(r.reasons.map((x) => x.code)).toEqual([
-      'home-not-member',
-      'enrolment-closed',
-      'level',
-      'language',
-      'full',
-      'already-enrolled',
+      'recognition.jukebox_home_not_member',
+      'recognition.jukebox_enrolment_closed',
+      'recognition.jukebox_level',
+      'recognition.jukebox_language',
+      'recognition.jukebox_full',
+      'recognition.jukebox_already_enrolled',
     ]);
   });
 
   it('a course of the student’s own university is not a Jukebox enrolment', () => {
     const r = checkJukeboxEligibility({ ...student, homeInstitutionId: UGA }, entry, CIC, ctx);
-    expect(r).toMatchObject({ eligible: false, reasons: [{ code: 'own-institution' }] });
+    expect(r).toMatchObject({
+      eligible: false,
+      reasons: [{ code: 'recognition.jukebox_own_institution' }],
+    });
   });
 
   it('levels named by the offer widen the course’s own level', () => {
@@ -141,7 +144,7 @@ describe('Course Jukebox: eligibility', () => {
     ).toBe(true);
     expect(enrolInJukebox('e-x', { ...student, level: 'doctor' }, open, CIC, ctx)).toMatchObject({
       ok: false,
-      reasons: [{ code: 'level' }],
+      reasons: [{ code: 'recognition.jukebox_level' }],
     });
   });
 });

@@ -17,6 +17,8 @@ import { convertCredits, DEFAULT_CREDIT_POLICY } from './credit-systems.ts';
 import type { CreditConversionPolicy, CreditSystemId, Credits } from './credit-systems.ts';
 import type { LaComponent } from './learning-agreement.ts';
 import type { RecognitionSubject, TranscriptEntry } from './recognition.ts';
+import { LANGUAGES } from '../shared/refusal.ts';
+import { refuse } from './types.ts';
 import type { LocalisedText, Refusal, StudyLevel } from './types.ts';
 
 /** A course in an institution's catalogue (also the LA component picker's source). */
@@ -62,7 +64,11 @@ export type JukeboxOffer = {
 
 export type JukeboxEntry = { offer: JukeboxOffer; course: CatalogueCourse };
 
-export type ExclusionCode = 'wrong-alliance' | 'not-a-member' | 'course-not-found' | 'not-online';
+export type ExclusionCode =
+  | 'recognition.jukebox_wrong_alliance'
+  | 'recognition.jukebox_not_a_member'
+  | 'recognition.jukebox_course_not_found'
+  | 'recognition.jukebox_not_online';
 
 /** Whether an institution is a member on a date (ISO). */
 export function isMember(alliance: Alliance, institutionId: string, on: string): boolean {
@@ -87,14 +93,18 @@ export function buildJukeboxCatalogue(
   const entries: JukeboxEntry[] = [];
   const excluded: { offer: JukeboxOffer; reason: Refusal<ExclusionCode> }[] = [];
   for (const offer of offers) {
-    const no = (code: ExclusionCode, message: string) =>
-      excluded.push({ offer, reason: { code, message } });
+    const no = (code: ExclusionCode, message: string, params: Refusal['params'] = {}) =>
+      excluded.push({ offer, reason: refuse(code, message, params) });
     if (offer.allianceId !== alliance.id) {
-      no('wrong-alliance', `offer ${offer.id} belongs to ${offer.allianceId}`);
+      no('recognition.jukebox_wrong_alliance', `offer ${offer.id} belongs to ${offer.allianceId}`);
       continue;
     }
     if (!isMember(alliance, offer.institutionId, on)) {
-      no('not-a-member', `${offer.institutionId} is not a member of ${alliance.id} on ${on}`);
+      no(
+        'recognition.jukebox_not_a_member',
+        `${offer.institutionId} is not a member of ${alliance.id} on ${on}`,
+        { institution: offer.institutionId, on },
+      );
       continue;
     }
     const course = catalogue.find(
@@ -105,13 +115,18 @@ export function buildJukeboxCatalogue(
     );
     if (!course) {
       no(
-        'course-not-found',
+        'recognition.jukebox_course_not_found',
         `${offer.institutionId} has no course ${offer.courseCode} in ${offer.term}`,
+        { institution: offer.institutionId, course: offer.courseCode, term: offer.term },
       );
       continue;
     }
     if (!course.online) {
-      no('not-online', `${course.code} is taught on site: the Jukebox shares online courses`);
+      no(
+        'recognition.jukebox_not_online',
+        `${course.code} is taught on site: the Jukebox shares online courses`,
+        { course: course.title },
+      );
       continue;
     }
     entries.push({ offer, course });
@@ -128,14 +143,27 @@ export type JukeboxStudent = {
 };
 
 export type EligibilityCode =
-  | 'home-not-member'
-  | 'offering-not-member'
-  | 'own-institution'
-  | 'enrolment-closed'
-  | 'level'
-  | 'language'
-  | 'full'
-  | 'already-enrolled';
+  | 'recognition.jukebox_home_not_member'
+  | 'recognition.jukebox_offering_not_member'
+  | 'recognition.jukebox_own_institution'
+  | 'recognition.jukebox_enrolment_closed'
+  | 'recognition.jukebox_level'
+  | 'recognition.jukebox_language'
+  | 'recognition.jukebox_full'
+  | 'recognition.jukebox_already_enrolled';
+
+/** A language (BCP 47) by its name in each of the platform's languages, for messages. */
+export function languageName(tag: string): LocalisedText {
+  const out: LocalisedText = {};
+  for (const lang of LANGUAGES) {
+    try {
+      out[lang] = new Intl.DisplayNames([lang], { type: 'language' }).of(tag) ?? tag;
+    } catch {
+      out[lang] = tag;
+    }
+  }
+  return out;
+}
 
 export type JukeboxEligibility =
   { eligible: true } | { eligible: false; reasons: Refusal<EligibilityCode>[] };
@@ -152,52 +180,58 @@ export function checkJukeboxEligibility(
 ): JukeboxEligibility {
   const { offer, course } = entry;
   const reasons: Refusal<EligibilityCode>[] = [];
+  const no = (code: EligibilityCode, message: string, params: Refusal['params'] = {}) =>
+    reasons.push(refuse(code, message, params));
   if (!isMember(alliance, student.homeInstitutionId, ctx.on)) {
-    reasons.push({
-      code: 'home-not-member',
-      message: `${student.homeInstitutionId} is not a member of ${alliance.id} on ${ctx.on}`,
-    });
+    no(
+      'recognition.jukebox_home_not_member',
+      `${student.homeInstitutionId} is not a member of ${alliance.id} on ${ctx.on}`,
+      { home: student.homeInstitutionId, alliance: alliance.id, on: ctx.on },
+    );
   }
   if (!isMember(alliance, offer.institutionId, ctx.on)) {
-    reasons.push({
-      code: 'offering-not-member',
-      message: `${offer.institutionId} is no longer a member of ${alliance.id}`,
-    });
+    no(
+      'recognition.jukebox_offering_not_member',
+      `${offer.institutionId} is no longer a member of ${alliance.id}`,
+      { institution: offer.institutionId, alliance: alliance.id },
+    );
   }
   if (student.homeInstitutionId === offer.institutionId) {
-    reasons.push({
-      code: 'own-institution',
-      message: 'a course of the student’s own university is taken through its own registration',
-    });
+    no(
+      'recognition.jukebox_own_institution',
+      'a course of the student’s own university is taken through its own registration',
+      { institution: offer.institutionId },
+    );
   }
   if (ctx.on < offer.enrolmentOpens || ctx.on > offer.enrolmentCloses) {
-    reasons.push({
-      code: 'enrolment-closed',
-      message: `enrolment is open from ${offer.enrolmentOpens} to ${offer.enrolmentCloses}`,
-    });
+    no(
+      'recognition.jukebox_enrolment_closed',
+      `enrolment is open from ${offer.enrolmentOpens} to ${offer.enrolmentCloses}`,
+      { opens: offer.enrolmentOpens, closes: offer.enrolmentCloses },
+    );
   }
   const levels = offer.levels.length > 0 ? offer.levels : [course.level];
   if (!levels.includes(student.level)) {
-    reasons.push({
-      code: 'level',
-      message: `the course admits ${levels.join(', ')} students, not ${student.level}`,
-    });
+    no(
+      'recognition.jukebox_level',
+      `the course admits ${levels.join(', ')} students, not ${student.level}`,
+      { level: student.level, levels: [...levels] },
+    );
   }
   const speaks = (lang: string) =>
     student.languages.some(
       (l) => l.toLowerCase().split('-')[0] === lang.toLowerCase().split('-')[0],
     );
   if (course.languages.length > 0 && !course.languages.some(speaks)) {
-    reasons.push({
-      code: 'language',
-      message: `the course is taught in ${course.languages.join(', ')}`,
+    no('recognition.jukebox_language', `the course is taught in ${course.languages.join(', ')}`, {
+      languages: course.languages.map(languageName),
     });
   }
   if (offer.seats !== null && ctx.enrolled >= offer.seats) {
-    reasons.push({ code: 'full', message: `all ${offer.seats} seats are taken` });
+    no('recognition.jukebox_full', `all ${offer.seats} seats are taken`, { count: offer.seats });
   }
   if (ctx.alreadyEnrolled) {
-    reasons.push({ code: 'already-enrolled', message: 'the student is already enrolled' });
+    no('recognition.jukebox_already_enrolled', 'the student is already enrolled');
   }
   return reasons.length === 0 ? { eligible: true } : { eligible: false, reasons };
 }

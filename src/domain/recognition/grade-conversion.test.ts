@@ -126,11 +126,11 @@ describe('convertGrade by scale mapping', () => {
   it('refuses unknown scales and grades', () => {
     expect(convertGrade('A', 'xx', 'ects')).toMatchObject({
       ok: false,
-      refusal: { code: 'unknown-scale' },
+      refusal: { code: 'recognition.unknown_scale' },
     });
     expect(convertGrade('Z', 'jp-sabcf', 'ects')).toMatchObject({
       ok: false,
-      refusal: { code: 'unknown-grade' },
+      refusal: { code: 'recognition.unknown_grade' },
     });
     expect(convertGrade('21', 'fr-20', 'ects').ok).toBe(false);
   });
@@ -203,13 +203,13 @@ describe('convertGrade by percentile (EGRACONS)', () => {
         sourceDistribution: TSUKUBA,
         targetDistribution: TSUKUBA,
       }),
-    ).toMatchObject({ ok: false, refusal: { code: 'invalid-distribution' } });
+    ).toMatchObject({ ok: false, refusal: { code: 'recognition.invalid_distribution' } });
     expect(
       convertGrade('14', 'fr-20', 'jp-sabcf', {
         sourceDistribution: { scaleId: 'fr-20', rows: [{ label: 'X', count: 3 }] },
         targetDistribution: TSUKUBA,
       }),
-    ).toMatchObject({ ok: false, refusal: { code: 'invalid-distribution' } });
+    ).toMatchObject({ ok: false, refusal: { code: 'recognition.invalid_distribution' } });
     expect(cumulativeSlices(JP_SABCF, { rows: [{ label: 'F', count: 10 }] }).ok).toBe(false);
   });
 });

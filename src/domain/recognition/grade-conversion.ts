@@ -59,7 +59,8 @@ export type GradeConversion = {
   explanation: string;
 };
 
-export type GradeConversionRefusalCode = 'unknown-scale' | 'unknown-grade' | 'invalid-distribution';
+export type GradeConversionRefusalCode =
+  'recognition.unknown_scale' | 'recognition.unknown_grade' | 'recognition.invalid_distribution';
 
 export type ConvertGradeOptions = {
   /** The host's published distribution for the source scale. */
@@ -89,22 +90,34 @@ function resolve(
 export function cumulativeSlices(
   scale: GradeScale,
   distribution: GradeDistribution | { rows: GradeDistribution['rows'] },
-): Result<Slice[], 'invalid-distribution'> {
+): Result<Slice[], 'recognition.invalid_distribution'> {
   const mass = new Map<GradeLevel, number>();
   for (const row of distribution.rows) {
     const level = findGrade(scale, row.label);
     if (!level) {
-      return fail('invalid-distribution', `"${row.label}" is not a grade of ${scale.id}`);
+      return fail(
+        'recognition.invalid_distribution',
+        `"${row.label}" is not a grade of ${scale.id}`,
+        { scale: scale.id, grade: row.label },
+      );
     }
     const m = row.percentage ?? row.count;
     if (m === undefined || !Number.isFinite(m) || m < 0) {
-      return fail('invalid-distribution', `"${row.label}" needs a percentage or a count ≥ 0`);
+      return fail(
+        'recognition.invalid_distribution',
+        `"${row.label}" needs a percentage or a count ≥ 0`,
+        { scale: scale.id, grade: row.label },
+      );
     }
     if (level.passing) mass.set(level, (mass.get(level) ?? 0) + m);
   }
   const total = [...mass.values()].reduce((a, b) => a + b, 0);
   if (!(total > 0)) {
-    return fail('invalid-distribution', `the distribution of ${scale.id} has no passing grades`);
+    return fail(
+      'recognition.invalid_distribution',
+      `the distribution of ${scale.id} has no passing grades`,
+      { scale: scale.id, grade: null },
+    );
   }
   const slices: Slice[] = [];
   let lo = 0;
@@ -131,10 +144,23 @@ export function convertGrade(
 ): Result<GradeConversion, GradeConversionRefusalCode> {
   const from = resolve(fromScale, options.scales);
   const to = resolve(toScale, options.scales);
-  if (!from) return fail('unknown-scale', `unknown grade scale ${String(fromScale)}`);
-  if (!to) return fail('unknown-scale', `unknown grade scale ${String(toScale)}`);
+  if (!from) {
+    return fail('recognition.unknown_scale', `unknown grade scale ${String(fromScale)}`, {
+      scale: String(fromScale),
+    });
+  }
+  if (!to) {
+    return fail('recognition.unknown_scale', `unknown grade scale ${String(toScale)}`, {
+      scale: String(toScale),
+    });
+  }
   const level = findGrade(from, grade);
-  if (!level) return fail('unknown-grade', `"${grade}" is not a grade of ${from.id}`);
+  if (!level) {
+    return fail('recognition.unknown_grade', `"${grade}" is not a grade of ${from.id}`, {
+      grade,
+      scale: from.id,
+    });
+  }
   const base = { from: { scaleId: from.id, given: grade, label: level.label }, to: to.id };
 
   if (from.id === to.id) {
@@ -190,7 +216,7 @@ function byPercentile(
 ): Result<GradeConversion, GradeConversionRefusalCode> {
   if (sourceDist.scaleId !== from.id || targetDist.scaleId !== to.id) {
     return fail(
-      'invalid-distribution',
+      'recognition.invalid_distribution',
       `distributions are for ${sourceDist.scaleId} → ${targetDist.scaleId}, not ${from.id} → ${to.id}`,
     );
   }
@@ -199,7 +225,12 @@ function byPercentile(
   const tgt = cumulativeSlices(to, targetDist);
   if (!tgt.ok) return tgt;
   const mine = src.value.find((s) => s.level === level);
-  if (!mine) return fail('unknown-grade', `"${grade}" is not a passing grade of ${from.id}`);
+  if (!mine) {
+    return fail('recognition.unknown_grade', `"${grade}" is not a passing grade of ${from.id}`, {
+      grade,
+      scale: from.id,
+    });
+  }
 
   const midpoint = (mine.lo + mine.hi) / 2;
   // The first slice that ends after the midpoint contains it; empty slices never qualify.

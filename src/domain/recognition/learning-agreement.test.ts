@@ -86,7 +86,7 @@ describe('learning agreement: three signatures', () => {
     const la = must(approveVersion(draft(), 1, sign('student')));
     expect(approveVersion(la, 1, sign('student'))).toMatchObject({
       ok: false,
-      refusal: { code: 'already-signed' },
+      refusal: { code: 'recognition.la_already_signed' },
     });
   });
 
@@ -103,7 +103,7 @@ describe('learning agreement: three signatures', () => {
     };
     expect(draftLearningAgreement({ ...base, components: [] })).toMatchObject({
       ok: false,
-      refusal: { code: 'no-components' },
+      refusal: { code: 'recognition.la_no_components' },
     });
     const wrongSystem = {
       ...comp('c1', 'X', 3, 2),
@@ -111,14 +111,14 @@ describe('learning agreement: three signatures', () => {
     };
     expect(draftLearningAgreement({ ...base, components: [wrongSystem] })).toMatchObject({
       ok: false,
-      refusal: { code: 'invalid-component' },
+      refusal: { code: 'recognition.la_wrong_credit_system' },
     });
     expect(
       draftLearningAgreement({
         ...base,
         components: [comp('c1', 'X', 3, 2), comp('c1', 'Y', 3, 2)],
       }),
-    ).toMatchObject({ ok: false, refusal: { code: 'duplicate-component' } });
+    ).toMatchObject({ ok: false, refusal: { code: 'recognition.la_duplicate_component' } });
     expect(draftLearningAgreement({ ...base, components: [comp('c1', 'X', 0, 2)] }).ok).toBe(false);
   });
 
@@ -136,7 +136,7 @@ describe('learning agreement: three signatures', () => {
     expect(versionOf(la, 2)).toMatchObject({ basedOn: null, status: 'proposed', signatures: {} });
     expect(approveVersion(la, 1, sign('host'))).toMatchObject({
       ok: false,
-      refusal: { code: 'stale' },
+      refusal: { code: 'recognition.la_version_not_pending' },
     });
   });
 });
@@ -191,13 +191,16 @@ describe('learning agreement: changes after signing', () => {
     la = must(change('c5', 2));
     expect(versionOf(la, 2)?.status).toBe('superseded');
     const stale = approveVersion(la, 2, sign('student'));
-    expect(stale).toMatchObject({ ok: false, refusal: { code: 'stale' } });
+    expect(stale).toMatchObject({
+      ok: false,
+      refusal: { code: 'recognition.la_version_not_pending' },
+    });
     expect(approveVersion(la, 1, sign('student'))).toMatchObject({
       ok: false,
-      refusal: { code: 'stale' },
+      refusal: { code: 'recognition.la_version_not_pending' },
     });
     // A proposal made from an outdated view is stale too.
-    expect(change('c6', 2)).toMatchObject({ ok: false, refusal: { code: 'stale' } });
+    expect(change('c6', 2)).toMatchObject({ ok: false, refusal: { code: 'recognition.la_stale' } });
     expect(approveVersion(la, 3, sign('student')).ok).toBe(true);
   });
 
@@ -213,7 +216,7 @@ describe('learning agreement: changes after signing', () => {
     );
     expect(rejectVersion(la, 2, { party: 'home', comment: ' ', at: T(5) })).toMatchObject({
       ok: false,
-      refusal: { code: 'comment-required' },
+      refusal: { code: 'recognition.la_comment_required' },
     });
     la = must(rejectVersion(la, 2, { party: 'home', comment: 'RUS101 is compulsory', at: T(5) }));
     expect(versionOf(la, 2)).toMatchObject({
@@ -224,7 +227,7 @@ describe('learning agreement: changes after signing', () => {
     expect(pendingProposal(la)).toBeNull();
     expect(approveVersion(la, 2, sign('host'))).toMatchObject({
       ok: false,
-      refusal: { code: 'no-pending-proposal' },
+      refusal: { code: 'recognition.la_no_pending_proposal' },
     });
   });
 
@@ -232,24 +235,24 @@ describe('learning agreement: changes after signing', () => {
     const la = signedByAll(draft(), 1);
     const p = (changes: Parameters<typeof proposeChanges>[1]['changes']) =>
       proposeChanges(la, { baseVersion: 1, changes, proposedBy: 'student', at: T(4) });
-    expect(p([])).toMatchObject({ ok: false, refusal: { code: 'no-changes' } });
+    expect(p([])).toMatchObject({ ok: false, refusal: { code: 'recognition.la_no_changes' } });
     expect(p([{ kind: 'delete', componentId: 'zz', reason: 'not-available' }])).toMatchObject({
       ok: false,
-      refusal: { code: 'unknown-component' },
+      refusal: { code: 'recognition.la_unknown_component' },
     });
     expect(
       p([{ kind: 'insert', component: comp('c1', 'X', 1, 1), reason: 'not-available' }]),
-    ).toMatchObject({ ok: false, refusal: { code: 'duplicate-component' } });
+    ).toMatchObject({ ok: false, refusal: { code: 'recognition.la_duplicate_component' } });
     expect(p([{ kind: 'delete', componentId: 'c1', reason: 'other' }])).toMatchObject({
       ok: false,
-      refusal: { code: 'reason-text-required' },
+      refusal: { code: 'recognition.la_reason_text_required' },
     });
     expect(
       p([
         { kind: 'delete', componentId: 'c1', reason: 'not-available' },
         { kind: 'delete', componentId: 'c2', reason: 'not-available' },
       ]),
-    ).toMatchObject({ ok: false, refusal: { code: 'no-components' } });
+    ).toMatchObject({ ok: false, refusal: { code: 'recognition.la_no_components' } });
   });
 });
 

@@ -18,8 +18,8 @@
  */
 import { CREDIT_SYSTEMS } from './credit-systems.ts';
 import type { CreditSystemId, Credits } from './credit-systems.ts';
-import { fail, ok } from './types.ts';
-import type { LocalisedText, Result } from './types.ts';
+import { fail, ok, refuse } from './types.ts';
+import type { LocalisedText, Refusal, Result } from './types.ts';
 
 export const LA_PARTIES = ['student', 'home', 'host'] as const;
 export type LaParty = (typeof LA_PARTIES)[number];
@@ -108,42 +108,80 @@ export type LaEvent = {
 };
 
 export type LaRefusalCode =
-  | 'invalid-component'
-  | 'duplicate-component'
-  | 'unknown-component'
-  | 'no-components'
-  | 'no-changes'
-  | 'reason-text-required'
-  | 'stale'
-  | 'no-pending-proposal'
-  | 'already-signed'
-  | 'comment-required';
+  | 'recognition.la_component_id_missing'
+  | 'recognition.la_host_code_missing'
+  | 'recognition.la_host_title_missing'
+  | 'recognition.la_wrong_credit_system'
+  | 'recognition.la_credits_not_positive'
+  | 'recognition.la_unknown_credit_system'
+  | 'recognition.la_duplicate_component'
+  | 'recognition.la_component_changed_twice'
+  | 'recognition.la_unknown_component'
+  | 'recognition.la_no_components'
+  | 'recognition.la_no_changes'
+  | 'recognition.la_reason_text_required'
+  | 'recognition.la_stale'
+  | 'recognition.la_version_not_pending'
+  | 'recognition.la_no_pending_proposal'
+  | 'recognition.la_already_signed'
+  | 'recognition.la_comment_required';
 
 export type LaResult = Result<{ agreement: LearningAgreement; events: LaEvent[] }, LaRefusalCode>;
 
 const others = (p: LaParty): LaParty[] => LA_PARTIES.filter((q) => q !== p);
 
+/** How a refusal names a component: its host course's title (or its code, or its id). */
+function courseOf(c: Pick<LaComponent, 'id' | 'host'>): LocalisedText {
+  const titled = Object.values(c.host.title).some((t) => t?.trim());
+  return titled ? c.host.title : { en: c.host.code.trim() || c.id };
+}
+
 function checkComponent(
   c: LaComponent,
   hostSystem: CreditSystemId,
   homeSystem: CreditSystemId,
-): string | null {
-  if (!c.id.trim()) return 'a component needs an id';
-  if (!c.host.code.trim()) return `component ${c.id}: the host course needs a code`;
+): Refusal<LaRefusalCode> | null {
+  if (!c.id.trim()) {
+    return refuse('recognition.la_component_id_missing', 'a component needs an id');
+  }
+  const course = courseOf(c);
+  if (!c.host.code.trim()) {
+    return refuse(
+      'recognition.la_host_code_missing',
+      `component ${c.id}: the host course needs a code`,
+      { course },
+    );
+  }
   if (Object.values(c.host.title).every((t) => !t?.trim())) {
-    return `component ${c.id}: the host course needs a title`;
+    return refuse(
+      'recognition.la_host_title_missing',
+      `component ${c.id}: the host course needs a title`,
+      { course },
+    );
   }
-  if (c.host.credits.system !== hostSystem) {
-    return `component ${c.id}: host credits must be in ${hostSystem}, not ${c.host.credits.system}`;
-  }
-  if (c.home.credits.system !== homeSystem) {
-    return `component ${c.id}: home credits must be in ${homeSystem}, not ${c.home.credits.system}`;
+  for (const [side, given, expected] of [
+    ['host', c.host.credits.system, hostSystem],
+    ['home', c.home.credits.system, homeSystem],
+  ] as const) {
+    if (given !== expected) {
+      return refuse(
+        'recognition.la_wrong_credit_system',
+        `component ${c.id}: ${side} credits must be in ${expected}, not ${given}`,
+        { course, side, expected, given },
+      );
+    }
   }
   for (const [side, v] of [
     ['host', c.host.credits.value],
     ['home', c.home.credits.value],
   ] as const) {
-    if (!Number.isFinite(v) || v <= 0) return `component ${c.id}: ${side} credits must be > 0`;
+    if (!Number.isFinite(v) || v <= 0) {
+      return refuse(
+        'recognition.la_credits_not_positive',
+        `component ${c.id}: ${side} credits must be > 0`,
+        { course, side },
+      );
+    }
   }
   return null;
 }
@@ -151,16 +189,21 @@ function checkComponent(
 function checkComponents(
   components: readonly LaComponent[],
   la: Pick<LearningAgreement, 'hostCreditSystem' | 'homeCreditSystem'>,
-): { code: LaRefusalCode; message: string } | null {
+): Refusal<LaRefusalCode> | null {
   if (components.length === 0) {
-    return { code: 'no-components', message: 'a learning agreement lists at least one component' };
+    return refuse(
+      'recognition.la_no_components',
+      'a learning agreement lists at least one component',
+    );
   }
   const seen = new Set<string>();
   for (const c of components) {
     const problem = checkComponent(c, la.hostCreditSystem, la.homeCreditSystem);
-    if (problem) return { code: 'invalid-component', message: problem };
+    if (problem) return problem;
     if (seen.has(c.id)) {
-      return { code: 'duplicate-component', message: `component ${c.id} appears twice` };
+      return refuse('recognition.la_duplicate_component', `component ${c.id} appears twice`, {
+        course: courseOf(c),
+      });
     }
     seen.add(c.id);
   }
@@ -182,10 +225,10 @@ export type DraftInput = {
 /** Creates a learning agreement with its first version proposed (nobody has signed yet). */
 export function draftLearningAgreement(input: DraftInput): LaResult {
   if (!(input.homeCreditSystem in CREDIT_SYSTEMS) || !(input.hostCreditSystem in CREDIT_SYSTEMS)) {
-    return fail('invalid-component', 'unknown credit system');
+    return fail('recognition.la_unknown_credit_system', 'unknown credit system');
   }
   const problem = checkComponents(input.components, input);
-  if (problem) return fail(problem.code, problem.message);
+  if (problem) return { ok: false, refusal: problem };
   const agreement: LearningAgreement = {
     id: input.id,
     mobilityId: input.mobilityId,
@@ -277,29 +320,49 @@ export function proposeChanges(la: LearningAgreement, input: ProposeInput): LaRe
   const latest = latestVersion(la);
   if (input.baseVersion !== latest.number) {
     return fail(
-      'stale',
+      'recognition.la_stale',
       `version ${input.baseVersion} is not the latest (${latest.number}): reload and propose again`,
+      { given: input.baseVersion, latest: latest.number },
     );
   }
-  if (input.changes.length === 0) return fail('no-changes', 'a proposal changes something');
+  if (input.changes.length === 0) {
+    return fail('recognition.la_no_changes', 'a proposal changes something');
+  }
   const approved = currentVersion(la);
   const base = approved ?? latest;
   const byId = new Map(base.components.map((c) => [c.id, c]));
   const touched = new Set<string>();
   for (const ch of input.changes) {
     const id = ch.kind === 'delete' ? ch.componentId : ch.component.id;
+    const known = byId.get(id);
+    const course =
+      ch.kind === 'delete' ? (known ? courseOf(known) : { en: id }) : courseOf(ch.component);
     if (touched.has(id)) {
-      return fail('duplicate-component', `component ${id} is changed twice in one proposal`);
+      return fail(
+        'recognition.la_component_changed_twice',
+        `component ${id} is changed twice in one proposal`,
+        { course },
+      );
     }
     touched.add(id);
     if (ch.reason === 'other' && !ch.reasonText?.trim()) {
-      return fail('reason-text-required', `say why component ${id} changes`);
+      return fail('recognition.la_reason_text_required', `say why component ${id} changes`, {
+        course,
+      });
     }
     if (ch.kind === 'insert') {
-      if (byId.has(id)) return fail('duplicate-component', `component ${id} already exists`);
+      if (byId.has(id)) {
+        return fail('recognition.la_duplicate_component', `component ${id} already exists`, {
+          course,
+        });
+      }
       byId.set(id, ch.component);
     } else if (!byId.has(id)) {
-      return fail('unknown-component', `component ${id} is not in version ${base.number}`);
+      return fail(
+        'recognition.la_unknown_component',
+        `component ${id} is not in version ${base.number}`,
+        { course, version: base.number },
+      );
     } else if (ch.kind === 'update') {
       byId.set(id, ch.component);
     } else {
@@ -308,7 +371,7 @@ export function proposeChanges(la: LearningAgreement, input: ProposeInput): LaRe
   }
   const components = [...byId.values()];
   const problem = checkComponents(components, la);
-  if (problem) return fail(problem.code, problem.message);
+  if (problem) return { ok: false, refusal: problem };
 
   const number = latest.number + 1;
   const versions = la.versions.map((v) =>
@@ -343,16 +406,21 @@ export function approveVersion(
 ): LaResult {
   const pending = pendingProposal(la);
   if (!pending) {
-    return fail('no-pending-proposal', 'there is no proposal to sign');
+    return fail('recognition.la_no_pending_proposal', 'there is no proposal to sign');
   }
   if (version !== pending.number) {
     return fail(
-      'stale',
+      'recognition.la_version_not_pending',
       `version ${version} is no longer the proposal to sign: version ${pending.number} is`,
+      { given: version, pending: pending.number },
     );
   }
   if (pending.signatures[signature.party]) {
-    return fail('already-signed', `the ${signature.party} has already signed version ${version}`);
+    return fail(
+      'recognition.la_already_signed',
+      `the ${signature.party} has already signed version ${version}`,
+      { party: signature.party, version },
+    );
   }
   const signatures = { ...pending.signatures, [signature.party]: signature };
   const complete = LA_PARTIES.every((p) => signatures[p]);
@@ -379,15 +447,27 @@ export function rejectVersion(
   input: { party: LaParty; comment: string; at: string },
 ): LaResult {
   const pending = pendingProposal(la);
-  if (!pending) return fail('no-pending-proposal', 'there is no proposal to reject');
+  if (!pending) {
+    return fail('recognition.la_no_pending_proposal', 'there is no proposal to reject');
+  }
   if (version !== pending.number) {
     return fail(
-      'stale',
+      'recognition.la_version_not_pending',
       `version ${version} is no longer the proposal: version ${pending.number} is`,
+      { given: version, pending: pending.number },
     );
   }
   const comment = input.comment.trim();
-  if (!comment) return fail('comment-required', 'say why the proposal is rejected');
+  if (!comment) {
+    return fail(
+      'recognition.la_comment_required',
+      'say why the proposal is rejected',
+      {},
+      {
+        field: 'body.comment',
+      },
+    );
+  }
   const updated: LaVersion = {
     ...pending,
     status: 'rejected',

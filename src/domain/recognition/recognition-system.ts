@@ -9,6 +9,7 @@
  */
 import { DEFAULT_CREDIT_POLICY } from './credit-systems.ts';
 import type { CreditConversionPolicy } from './credit-systems.ts';
+import { refuse } from './types.ts';
 import type { LocalisedText, Refusal } from './types.ts';
 
 /** How a member agreed: a clause of the exchange agreement, or an attached consent (R16). */
@@ -47,7 +48,8 @@ export function defineRecognitionSystem(
 }
 
 export type AgreementCheck =
-  { agreed: true } | { agreed: false; missing: string[]; reasons: Refusal<'R16'>[] };
+  | { agreed: true }
+  | { agreed: false; missing: string[]; reasons: Refusal<'recognition.system_not_agreed'>[] };
 
 /**
  * R16: every member has agreed to the recognition system (by a clause or an attached consent) on
@@ -65,10 +67,14 @@ export function checkRecognitionAgreed(
   return {
     agreed: false,
     missing,
-    reasons: missing.map((id) => ({
-      code: 'R16',
-      message: `${id} has not agreed to the recognition system ${system.id} (003 §7(2)): add the agreement clause or attach its consent`,
-    })),
+    reasons: missing.map((id) =>
+      refuse(
+        'recognition.system_not_agreed',
+        `${id} has not agreed to the recognition system ${system.id} (003 §7(2)): add the agreement clause or attach its consent`,
+        { institutions: [id] },
+        { rule: 'R16' },
+      ),
+    ),
   };
 }
 

@@ -117,7 +117,7 @@ describe('R16: the common recognition system is agreed by every member', () => {
     const sys = defineRecognitionSystem({ ...SYSTEM, consents: [consent(HOME)] });
     expect(decideRecognition(input(C1, { system: sys }))).toMatchObject({
       ok: false,
-      refusal: { code: 'system-not-agreed' },
+      refusal: { code: 'recognition.system_not_agreed' },
     });
   });
 });
@@ -145,10 +145,10 @@ describe('R7: recognition decisions', () => {
     for (const bad of [undefined, 0, 3, 4, -1]) {
       expect(p(bad, 'x')).toMatchObject({
         ok: false,
-        refusal: { code: 'partial-credits-invalid' },
+        refusal: { code: 'recognition.partial_credits_invalid' },
       });
     }
-    expect(p(2)).toMatchObject({ ok: false, refusal: { code: 'reason-required' } });
+    expect(p(2)).toMatchObject({ ok: false, refusal: { code: 'recognition.reason_required' } });
     expect(p(2, 'the seminar part was not taken')).toMatchObject({
       ok: true,
       value: { outcome: 'partial', creditsRecognised: { value: 2 } },
@@ -158,7 +158,7 @@ describe('R7: recognition decisions', () => {
   it('R7: no recognition needs a reason and gives 0 credits, even without a transcript line', () => {
     expect(decideRecognition(input(C2, { outcome: 'none', transcript: null }))).toMatchObject({
       ok: false,
-      refusal: { code: 'reason-required' },
+      refusal: { code: 'recognition.reason_required' },
     });
     const d = decide(C2, { outcome: 'none', transcript: null, reason: 'course cancelled by host' });
     expect(d).toMatchObject({
@@ -171,26 +171,26 @@ describe('R7: recognition decisions', () => {
   it('R7: full or partial needs a passed transcript line for the same course', () => {
     expect(decideRecognition(input(C1, { transcript: null }))).toMatchObject({
       ok: false,
-      refusal: { code: 'no-transcript' },
+      refusal: { code: 'recognition.no_transcript_line' },
     });
     expect(
       decideRecognition(input(C1, { transcript: line(C1, { status: 'failed', grade: '2' }) })),
-    ).toMatchObject({ ok: false, refusal: { code: 'not-passed' } });
+    ).toMatchObject({ ok: false, refusal: { code: 'recognition.not_passed' } });
     expect(decideRecognition(input(C1, { transcript: line(C2) }))).toMatchObject({
       ok: false,
-      refusal: { code: 'transcript-mismatch' },
+      refusal: { code: 'recognition.transcript_mismatch' },
     });
     expect(
       decideRecognition(
         input(C1, { transcript: line(C1, { credits: { value: 2, system: 'ru-ze' } }) }),
       ),
-    ).toMatchObject({ ok: false, refusal: { code: 'credits-short' } });
+    ).toMatchObject({ ok: false, refusal: { code: 'recognition.credits_short' } });
   });
 
   it('refuses a grade that cannot be converted', () => {
     expect(decideRecognition(input(C1, { transcript: line(C1, { grade: 'A' }) }))).toMatchObject({
       ok: false,
-      refusal: { code: 'grade-conversion-failed' },
+      refusal: { code: 'recognition.unknown_grade' },
     });
   });
 
@@ -214,7 +214,7 @@ describe('R7: recognition decisions', () => {
     );
     expect(agreementComponent(la, 'c1')).toMatchObject({
       ok: false,
-      refusal: { code: 'la-not-signed' },
+      refusal: { code: 'recognition.la_not_signed' },
     });
     for (const party of ['student', 'home', 'host'] as const) {
       la = must(approveVersion(la, 1, { party, signerName: party, signedAt: AT }));
@@ -229,7 +229,7 @@ describe('R7: recognition decisions', () => {
     );
     expect(agreementComponent(la, 'c3')).toMatchObject({
       ok: false,
-      refusal: { code: 'unknown-component' },
+      refusal: { code: 'recognition.unknown_component' },
     });
     expect(agreementComponent(la, 'c1')).toMatchObject({
       ok: true,

@@ -12,7 +12,11 @@
  * enrolment goes through the same decision (`subject.kind = 'jukebox-enrolment'`).
  */
 import { convertGrade } from './grade-conversion.ts';
-import type { GradeConversion, GradeDistribution } from './grade-conversion.ts';
+import type {
+  GradeConversion,
+  GradeConversionRefusalCode,
+  GradeDistribution,
+} from './grade-conversion.ts';
 import { checkRecognitionAgreed } from './recognition-system.ts';
 import type { RecognitionSystem } from './recognition-system.ts';
 import { roundToStep } from './credit-systems.ts';
@@ -67,16 +71,16 @@ export type RecognitionDecision = {
 };
 
 export type DecisionRefusalCode =
-  | 'system-not-agreed'
-  | 'la-not-signed'
-  | 'unknown-component'
-  | 'no-transcript'
-  | 'transcript-mismatch'
-  | 'not-passed'
-  | 'credits-short'
-  | 'partial-credits-invalid'
-  | 'reason-required'
-  | 'grade-conversion-failed';
+  | 'recognition.system_not_agreed'
+  | 'recognition.la_not_signed'
+  | 'recognition.unknown_component'
+  | 'recognition.no_transcript_line'
+  | 'recognition.transcript_mismatch'
+  | 'recognition.not_passed'
+  | 'recognition.credits_short'
+  | 'recognition.partial_credits_invalid'
+  | 'recognition.reason_required'
+  | GradeConversionRefusalCode;
 
 export type DecisionInput = {
   subject: RecognitionSubject;
@@ -107,10 +111,22 @@ export function agreementComponent(
   componentId: string,
 ): Result<{ component: LaComponent; subject: RecognitionSubject }, DecisionRefusalCode> {
   const v = currentVersion(la);
-  if (!v) return fail('la-not-signed', `learning agreement ${la.id} is not signed by all three`);
+  if (!v) {
+    return fail(
+      'recognition.la_not_signed',
+      `learning agreement ${la.id} is not signed by all three`,
+      {},
+      { rule: 'R7' },
+    );
+  }
   const component = v.components.find((c) => c.id === componentId);
   if (!component) {
-    return fail('unknown-component', `component ${componentId} is not in version ${v.number}`);
+    return fail(
+      'recognition.unknown_component',
+      `component ${componentId} is not in version ${v.number}`,
+      { component: componentId, version: v.number },
+      { field: 'body.componentId' },
+    );
   }
   return ok({ component, subject: { kind: 'learning-agreement', id: la.id, version: v.number } });
 }
@@ -126,40 +142,71 @@ export function decideRecognition(
     input.at.slice(0, 10),
   );
   if (!agreed.agreed) {
-    return fail('system-not-agreed', agreed.reasons.map((r) => r.message).join('; '));
+    return fail(
+      'recognition.system_not_agreed',
+      agreed.reasons.map((r) => r.message).join('; '),
+      { institutions: agreed.missing },
+      { rule: 'R16' },
+    );
   }
   const reason = input.reason?.trim() ?? '';
   const planned = c.home.credits;
+  const course = Object.values(c.host.title).some((x) => x?.trim())
+    ? c.host.title
+    : { en: c.host.code };
 
   if (t) {
     if (t.componentId !== c.id || t.hostCourseCode !== c.host.code) {
       return fail(
-        'transcript-mismatch',
+        'recognition.transcript_mismatch',
         `transcript line ${t.componentId}/${t.hostCourseCode} is not component ${c.id}/${c.host.code}`,
+        { course },
       );
     }
     if (t.credits.system !== c.host.credits.system) {
       return fail(
-        'transcript-mismatch',
+        'recognition.transcript_mismatch',
         `transcript credits are ${t.credits.system}, not ${c.host.credits.system}`,
+        { course },
       );
     }
   }
 
   let recognised: number;
   if (input.outcome === 'none') {
-    if (!reason) return fail('reason-required', 'say why the component is not recognised');
+    if (!reason) {
+      return fail(
+        'recognition.reason_required',
+        'say why the component is not recognised',
+        { outcome: 'none' },
+        { field: 'body.reason' },
+      );
+    }
     recognised = 0;
   } else {
-    if (!t) return fail('no-transcript', `no transcript line for component ${c.id}`);
+    if (!t) {
+      return fail('recognition.no_transcript_line', `no transcript line for component ${c.id}`, {
+        course,
+      });
+    }
     if (t.status !== 'passed') {
-      return fail('not-passed', `${c.host.code} is ${t.status} at the host: recognise it as none`);
+      return fail(
+        'recognition.not_passed',
+        `${c.host.code} is ${t.status} at the host: recognise it as none`,
+        { course, status: t.status },
+      );
     }
     if (input.outcome === 'full') {
       if (t.credits.value < c.host.credits.value) {
         return fail(
-          'credits-short',
+          'recognition.credits_short',
           `the host awarded ${t.credits.value} of ${c.host.credits.value} ${t.credits.system}: recognise partially`,
+          {
+            course,
+            awarded: t.credits.value,
+            planned: c.host.credits.value,
+            system: t.credits.system,
+          },
         );
       }
       recognised = planned.value;
@@ -167,12 +214,20 @@ export function decideRecognition(
       const v = input.credits;
       if (v === undefined || !Number.isFinite(v) || v <= 0 || v >= planned.value) {
         return fail(
-          'partial-credits-invalid',
+          'recognition.partial_credits_invalid',
           `partial recognition gives more than 0 and fewer than ${planned.value} ${planned.system}`,
+          { planned: planned.value, system: planned.system },
+          { field: 'body.credits' },
         );
       }
-      if (!reason)
-        return fail('reason-required', 'say why the component is only partly recognised');
+      if (!reason) {
+        return fail(
+          'recognition.reason_required',
+          'say why the component is only partly recognised',
+          { outcome: 'partial' },
+          { field: 'body.reason' },
+        );
+      }
       recognised = v;
     }
   }
@@ -185,7 +240,7 @@ export function decideRecognition(
         sourceDistribution: t.distribution,
         targetDistribution: input.homeDistribution,
       });
-      if (!r.ok) return fail('grade-conversion-failed', r.refusal.message);
+      if (!r.ok) return { ok: false, refusal: r.refusal };
       home = r.value;
     }
     grade = { host: t.grade, hostScaleId: t.gradeScaleId, home };

@@ -10,7 +10,9 @@ import type { CreditSystemId } from '#src/domain/recognition/credit-systems.ts';
 import type { LocalisedText, StudyLevel } from '#src/domain/recognition/types.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden } from '../errors.ts';
+import { conflict, forbidden } from '../errors.ts';
+import { refusal } from '#src/domain/shared/refusal.ts';
+import { institutionName } from '#src/db/queries/names.ts';
 import { institutionInfo, invalid, todayIso } from './common.ts';
 
 export type CourseRow = typeof courses.$inferSelect;
@@ -75,18 +77,34 @@ export async function createCourse(ctx: ServiceContext, institutionId: string, i
       .select({ id: courses.id })
       .from(courses)
       .where(and(eq(courses.institutionId, institutionId), eq(courses.code, input.code)));
-    if (dup)
-      throw new AppError('conflict', `course ${input.code} already exists`, { field: 'body.code' });
+    if (dup) {
+      throw conflict(
+        refusal('mobility.course_exists', { code: input.code }, { field: 'body.code' }),
+        `course ${input.code} already exists`,
+      );
+    }
     if (input.orgUnitId) {
       const [unit] = await tx
         .select({ id: orgUnits.id })
         .from(orgUnits)
         .where(and(eq(orgUnits.id, input.orgUnitId), eq(orgUnits.institutionId, institutionId)));
-      if (!unit) throw invalid('body.orgUnitId', 'not an organisational unit of this institution');
+      if (!unit) {
+        throw invalid(
+          'body.orgUnitId',
+          'mobility.org_unit_unknown',
+          { institution: await institutionName(tx, institutionId) },
+          'not an organisational unit of this institution',
+        );
+      }
     }
     if (input.jukeboxAllianceId) {
       if (!input.online) {
-        throw invalid('body.jukeboxAllianceId', 'the Course Jukebox shares online courses only');
+        throw invalid(
+          'body.jukeboxAllianceId',
+          'mobility.jukebox_online_only',
+          {},
+          'the Course Jukebox shares online courses only',
+        );
       }
       const [alliance] = await tx
         .select()
@@ -106,7 +124,12 @@ export async function createCourse(ctx: ServiceContext, institutionId: string, i
           (m.leftOn === null || today <= m.leftOn),
       );
       if (alliance?.kind !== 'alliance' || !member) {
-        throw invalid('body.jukeboxAllianceId', 'not an alliance this institution belongs to');
+        throw invalid(
+          'body.jukeboxAllianceId',
+          'mobility.not_alliance_member',
+          { institution: await institutionName(tx, institutionId) },
+          'not an alliance this institution belongs to',
+        );
       }
     }
     const [row] = await tx

@@ -10,7 +10,8 @@ import {
   type RecognitionDecision,
 } from '#src/domain/recognition/recognition.ts';
 import type { Refusal } from '#src/domain/recognition/types.ts';
-import { AppError } from '../errors.ts';
+import type { AppError } from '../errors.ts';
+import { refused } from './common.ts';
 
 const pairKeys = (e: {
   hostInstitutionId: string;
@@ -78,10 +79,7 @@ export async function growEquivalences(tx: Db, d: RecognitionDecision): Promise<
   }
 }
 
-export function decisionError(refusal: Refusal, rules: string[] = ['R7']): AppError {
-  const r16 = refusal.code === 'system-not-agreed';
-  return new AppError('rule_violation', refusal.message, {
-    refusal: refusal.code,
-    rules: r16 ? ['R16', 'R7'] : rules,
-  });
+/** The 422 of a refused recognition decision (R7; R16 when the system is not agreed). */
+export async function decisionError(db: Db, r: Refusal): Promise<AppError> {
+  return refused(db, [{ ...r, rule: r.rule ?? 'R7' }]);
 }

@@ -24,6 +24,7 @@ import { can } from '#src/domain/access/can.ts';
 import { convertCredits, type CreditSystemId } from '#src/domain/recognition/credit-systems.ts';
 import {
   buildJukeboxCatalogue,
+  checkJukeboxEligibility,
   enrolInJukebox,
   jukeboxComponent,
   jukeboxSubject,
@@ -32,6 +33,7 @@ import {
   type CatalogueCourse,
   type JukeboxEnrolment,
   type JukeboxOffer,
+  type JukeboxStudent,
 } from '#src/domain/recognition/course-jukebox.ts';
 import { convertGrade } from '#src/domain/recognition/grade-conversion.ts';
 import type { LaComponent } from '#src/domain/recognition/learning-agreement.ts';
@@ -45,7 +47,8 @@ import {
 import type { LocalisedText, StudyLevel } from '#src/domain/recognition/types.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { refusal } from '#src/domain/shared/refusal.ts';
+import { conflict, forbidden, notFound, ruleViolation } from '../errors.ts';
 import type { Mailer } from '../notify/mailer.ts';
 import {
   consortiumNames,
@@ -58,9 +61,12 @@ import {
   coordinatorsOf,
   creditSystemOfCountry,
   gradeScaleOfCountry,
+  conflicting,
   invalid,
+  named,
   nowIso,
   recognitionSystemForPair,
+  refused,
   todayIso,
 } from './common.ts';
 import { courseView, type CourseRow } from './courses.ts';
@@ -156,6 +162,44 @@ export async function getJukebox(ctx: ServiceContext, allianceId: string) {
           ),
         )
     : [];
+  const student = await readerAsStudent(ctx);
+  const on = todayIso();
+  const entryViews = [];
+  for (const e of entries) {
+    const row = rows.find((r) => r.id === e.offer.id)!;
+    const inst = insts.find((i) => i.id === row.institutionId);
+    const enrolled = counts.filter((c) => c.courseId === row.id);
+    const mine = enrolled.some((c) => c.studentUserId === ctx.actor?.id);
+    // What the reader may do: a student enrols unless a reason says otherwise (shown instead).
+    const eligibility = student
+      ? checkJukeboxEligibility(student, e, alliance, {
+          on,
+          enrolled: enrolled.length,
+          alreadyEnrolled: mine,
+        })
+      : null;
+    const whyNot = [];
+    if (eligibility && !eligibility.eligible) {
+      for (const r of eligibility.reasons) {
+        if (r.code !== 'recognition.jukebox_already_enrolled') whyNot.push(await named(ctx.db, r));
+      }
+    }
+    entryViews.push({
+      course: courseView(row),
+      institution: { id: row.institutionId, name: inst?.name ?? '', names: inst?.names ?? {} },
+      enrolled: enrolled.length,
+      mine,
+      conversions: systems.map((system) =>
+        convertCredits(row.credits, row.creditSystem as CreditSystemId, system),
+      ),
+      may: { enrol: eligibility?.eligible === true },
+      whyNot,
+    });
+  }
+  const excludedViews = [];
+  for (const x of excluded) {
+    excludedViews.push({ offerId: x.offer.id, reason: await named(ctx.db, x.reason) });
+  }
   return {
     alliance: {
       id: alliance.id,
@@ -166,20 +210,25 @@ export async function getJukebox(ctx: ServiceContext, allianceId: string) {
         return { ...m, name: i?.name ?? m.institutionId, names: i?.names ?? {} };
       }),
     },
-    entries: entries.map((e) => {
-      const row = rows.find((r) => r.id === e.offer.id)!;
-      const inst = insts.find((i) => i.id === row.institutionId);
-      return {
-        course: courseView(row),
-        institution: { id: row.institutionId, name: inst?.name ?? '', names: inst?.names ?? {} },
-        enrolled: counts.filter((c) => c.courseId === row.id).length,
-        mine: counts.some((c) => c.courseId === row.id && c.studentUserId === ctx.actor?.id),
-        conversions: systems.map((system) =>
-          convertCredits(row.credits, row.creditSystem as CreditSystemId, system),
-        ),
-      };
-    }),
-    excluded: excluded.map((x) => ({ offerId: x.offer.id, reason: x.reason })),
+    entries: entryViews,
+    excluded: excludedViews,
+  };
+}
+
+/** The reader as a Jukebox student (home university, level, languages), if they are one. */
+async function readerAsStudent(ctx: ServiceContext): Promise<JukeboxStudent | null> {
+  const actor = ctx.actor;
+  if (!actor || !actor.roles.some((r) => r.role === 'student')) return null;
+  const [profile] = await ctx.db
+    .select()
+    .from(studentProfiles)
+    .where(eq(studentProfiles.userId, actor.id));
+  if (!profile) return null;
+  return {
+    id: actor.id,
+    homeInstitutionId: profile.homeId,
+    level: profile.level as StudyLevel,
+    languages: profile.languages.map((l) => l.language),
   };
 }
 
@@ -203,12 +252,9 @@ export async function enrolInCourse(
     .from(studentProfiles)
     .where(eq(studentProfiles.userId, actor.id));
   if (!profile) {
-    throw new AppError(
-      'rule_violation',
+    throw ruleViolation(
+      [refusal('mobility.jukebox_no_profile')],
       'your student profile (home university, level) is missing',
-      {
-        reasons: [{ code: 'no-profile', message: 'no student profile' }],
-      },
     );
   }
   const [home] = await ctx.db
@@ -234,12 +280,11 @@ export async function enrolInCourse(
       alreadyEnrolled: existing.some((e) => e.studentUserId === actor.id),
     });
     if (!r.ok) {
-      const already = r.reasons.some((x) => x.code === 'already-enrolled');
-      throw new AppError(
-        already && r.reasons.length === 1 ? 'conflict' : 'rule_violation',
-        r.reasons.map((x) => x.message).join('; '),
-        { reasons: r.reasons },
-      );
+      const [only] = r.reasons;
+      if (only && r.reasons.length === 1 && only.code === 'recognition.jukebox_already_enrolled') {
+        throw await conflicting(tx, only);
+      }
+      throw await refused(tx, r.reasons);
     }
     const component = jukeboxComponent(r.enrolment, entry.course, {
       creditSystem: creditSystemOfCountry(home?.country ?? ''),
@@ -383,7 +428,12 @@ export async function enterJukeboxResult(
     const { row, course, record } = await loadEnrolment(tx, id);
     if (!rolesFor(ctx, row, record).host)
       throw forbidden('enter the result: the host coordinator does');
-    if (record.decision) throw new AppError('conflict', 'the result is already recognised');
+    if (record.decision) {
+      throw conflict(
+        refusal('mobility.jukebox_already_recognised'),
+        'the result is already recognised',
+      );
+    }
     const [host] = await tx
       .select()
       .from(institutions)
@@ -391,7 +441,7 @@ export async function enterJukeboxResult(
     const scale = gradeScaleOfCountry(host?.country ?? '');
     if (input.grade) {
       const g = convertGrade(input.grade, scale, scale);
-      if (!g.ok) throw invalid('body.grade', g.refusal.message);
+      if (!g.ok) throw invalid('body.grade', g.refusal.code, g.refusal.params, g.refusal.message);
     }
     const transcript = jukeboxTranscriptEntry(record.enrolment, catalogueCourse(course), {
       status: input.status,
@@ -453,12 +503,17 @@ export async function decideJukebox(
     ) {
       throw forbidden('decide on recognition: the home coordinator does');
     }
-    if (record.decision) throw new AppError('conflict', 'this enrolment is already decided');
+    if (record.decision) {
+      throw conflict(
+        refusal('mobility.jukebox_already_decided'),
+        'this enrolment is already decided',
+      );
+    }
     if (!record.transcript) {
-      throw new AppError('rule_violation', 'the host has not entered the result yet', {
-        rules: ['R7'],
-        refusal: 'no-transcript',
-      });
+      throw ruleViolation(
+        [refusal('mobility.jukebox_no_result', {}, { rule: 'R7' })],
+        'the host has not entered the result yet',
+      );
     }
     const [home] = await tx.select().from(institutions).where(eq(institutions.id, homeId));
     const component = input.recognisedAs
@@ -483,7 +538,7 @@ export async function decideJukebox(
       at: nowIso(),
       reusedFrom: input.reusedFrom ?? null,
     });
-    if (!r.ok) throw decisionError(r.refusal);
+    if (!r.ok) throw await decisionError(tx, r.refusal);
     const next: JukeboxRecord = { ...record, component, decision: r.value };
     await tx
       .update(jukeboxEnrolments)

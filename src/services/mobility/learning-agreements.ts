@@ -30,7 +30,15 @@ import {
 import type { Refusal } from '#src/domain/recognition/types.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { refusal } from '#src/domain/shared/refusal.ts';
+import {
+  conflict,
+  forbidden,
+  invalidField,
+  notFound,
+  ruleViolation,
+  type AppError,
+} from '../errors.ts';
 import type { Mailer } from '../notify/mailer.ts';
 import { mobilityNames } from '#src/db/queries/names.ts';
 import { notify } from '../notify/notify.ts';
@@ -49,15 +57,18 @@ import type { Send } from './mobilities.ts';
 /** States in which the learning agreement may still change (R7: before recognition). */
 const EDITABLE = ['nominated', 'accepted', 'la_signed', 'departed', 'arrived'];
 
-function laError(refusal: Refusal<LaRefusalCode>): AppError {
-  const details = { refusal: refusal.code, rules: ['R7'] };
-  if (refusal.code === 'stale' || refusal.code === 'already-signed') {
-    return new AppError('conflict', refusal.message, details);
-  }
-  if (refusal.code === 'no-pending-proposal') {
-    return new AppError('conflict', refusal.message, details);
-  }
-  return new AppError('rule_violation', refusal.message, details);
+/** Stale versions and double signatures conflict with the record (409); the rest are R7 (422). */
+const CONFLICTS: readonly string[] = [
+  'recognition.la_stale',
+  'recognition.la_version_not_pending',
+  'recognition.la_already_signed',
+  'recognition.la_no_pending_proposal',
+];
+
+function laError(r: Refusal<LaRefusalCode>): AppError {
+  const out = refusal(r.code, r.params, { rule: r.rule ?? 'R7', field: r.field });
+  if (CONFLICTS.includes(r.code)) return conflict(out, r.message);
+  return ruleViolation([out], r.message);
 }
 
 function componentView(la: LearningAgreement, c: LaComponent) {
@@ -130,10 +141,11 @@ function partyFor(parties: LaParty[], asked: LaParty | undefined): LaParty {
   }
   if (parties.length === 0) throw forbidden('change this learning agreement');
   if (parties.length > 1) {
-    throw new AppError('validation_failed', 'body.party: say which party you act as', {
-      field: 'body.party',
-      issues: [{ field: 'body.party', message: 'say which party you act as' }],
-    });
+    throw invalidField(
+      'body.party',
+      refusal('mobility.party_required', { parties: parties.map(String) }, { field: 'body.party' }),
+      'say which party you act as',
+    );
   }
   return parties[0]!;
 }
@@ -194,10 +206,9 @@ async function run(
     const s = await loadScope(tx, row);
     const parties = laParties(requireActors(ctx.actor, s));
     if (!EDITABLE.includes(row.status)) {
-      throw new AppError(
-        'rule_violation',
+      throw ruleViolation(
+        [refusal('mobility.la_frozen', { state: row.status }, { rule: 'R7' })],
         `the mobility is ${row.status}: its learning agreement no longer changes`,
-        { rules: ['R7'], state: row.status },
       );
     }
     const la = await loadLa(tx, mobilityId);
@@ -218,12 +229,9 @@ export async function createLearningAgreement(
   return run(ctx, mailer, mobilityId, async (tx, s, parties, existing) => {
     const party = partyFor(parties, input.party);
     if (existing) {
-      throw new AppError(
-        'conflict',
+      throw conflict(
+        refusal('mobility.la_exists', { latestVersion: latestVersion(existing).number }),
         'this mobility already has a learning agreement: propose changes',
-        {
-          latestVersion: latestVersion(existing).number,
-        },
       );
     }
     const home = await institutionInfo(tx, s.row.homeId);

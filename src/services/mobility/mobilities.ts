@@ -19,10 +19,10 @@ import {
   mobilityEvents,
   recognitionDecisions,
   transcripts,
-  users,
 } from '#src/db/schema.ts';
 import type { Actor } from '#src/domain/access/policy.ts';
 import {
+  MOBILITY_ACTIONS,
   allowedActions,
   mayAct,
   ruleOf,
@@ -37,15 +37,18 @@ import {
 import { toTransitionInput, type TransitionRequest } from '#src/domain/mobility/schemas.ts';
 import {
   currentVersion,
+  type LaComponent,
   type LearningAgreement,
 } from '#src/domain/recognition/learning-agreement.ts';
 import { recognitionRate, type RecognitionDecision } from '#src/domain/recognition/recognition.ts';
 import type { Mailer } from '../notify/mailer.ts';
-import { mobilityNames } from '#src/db/queries/names.ts';
+import { mobilityNames, personNames } from '#src/db/queries/names.ts';
+import type { LocalizedText } from '#src/domain/shared/refusal.ts';
 import { notify } from '../notify/notify.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden } from '../errors.ts';
+import { refusal, type Refusal } from '#src/domain/shared/refusal.ts';
+import { conflict, forbidden, invalidField, ruleViolation, type AppError } from '../errors.ts';
 import {
   loadMobility,
   loadScope,
@@ -163,13 +166,17 @@ export async function listMobilities(ctx: ServiceContext, filter: ListFilter) {
     ctx.db,
     rows.flatMap((r) => [r.homeId, r.hostId]),
   );
+  const people = await personNames(
+    ctx.db,
+    rows.flatMap((r) => (r.studentUserId ? [r.studentUserId] : [])),
+  );
   const items = [];
   for (const row of rows) {
     const s = await loadScope(ctx.db, row);
     const actors = mobilityActors(actor, s);
     if (actors.length === 0) continue;
     items.push({
-      ...summary(row, names),
+      ...summary(row, names, people),
       myRoles: actors.map(describeActor),
     });
   }
@@ -179,13 +186,17 @@ export async function listMobilities(ctx: ServiceContext, filter: ListFilter) {
 function summary(
   row: MobilityRow,
   names: Map<string, { id: string; name: string; names: object }>,
+  people: Map<string, LocalizedText>,
 ) {
+  const person = row.studentUserId ? people.get(row.studentUserId) : undefined;
   return {
     id: row.id,
     agreementId: row.agreementId,
     home: names.get(row.homeId) ?? { id: row.homeId, name: row.homeId, names: {} },
     host: names.get(row.hostId) ?? { id: row.hostId, name: row.hostId, names: {} },
     studentName: row.studentName,
+    /** The student's name in each reader's script (the recorded name where none is known). */
+    student: person && Object.keys(person).length > 0 ? person : { en: row.studentName },
     level: row.level,
     startDate: row.startDate,
     months: row.months,
@@ -215,12 +226,10 @@ export async function loadWorkflow(db: Db, row: MobilityRow) {
       fromState: mobilityEvents.fromState,
       toState: mobilityEvents.toState,
       actorId: mobilityEvents.actorId,
-      actorName: users.displayName,
       reason: mobilityEvents.reason,
       at: mobilityEvents.at,
     })
     .from(mobilityEvents)
-    .leftJoin(users, eq(users.id, mobilityEvents.actorId))
     .where(eq(mobilityEvents.mobilityId, row.id))
     .orderBy(asc(mobilityEvents.id));
   const trail = await db
@@ -234,6 +243,10 @@ export async function loadWorkflow(db: Db, row: MobilityRow) {
       ),
     )
     .orderBy(asc(auditLog.id));
+  const actors = await personNames(
+    db,
+    events.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+  );
   const byVersion = new Map<number, AuditDetails>();
   for (const t of trail) {
     const d = t.details as AuditDetails;
@@ -262,12 +275,15 @@ export async function loadWorkflow(db: Db, row: MobilityRow) {
     }
     return {
       id: e.id,
-      action: e.action,
-      from: e.fromState,
-      to: e.toState,
-      actorName: e.actorName,
+      action: e.action as MobilityAction,
+      from: e.fromState as MobilityState,
+      to: e.toState as MobilityState,
+      /** Who made the step, by name (null when the account no longer exists). */
+      actor: (e.actorId ? actors.get(e.actorId) : undefined) ?? null,
       reason: e.reason,
+      /** The date the step recorded, and which one (departedOn, arrivedOn…). */
       date: d.date ?? null,
+      recorded: d.recorded ?? null,
       at: e.at.toISOString(),
     };
   });
@@ -281,18 +297,41 @@ export async function getMobility(ctx: ServiceContext, id: string) {
   const actors = requireActors(ctx.actor, s);
   const { mobility, history } = await loadWorkflow(ctx.db, row);
   const names = await institutionNames(ctx.db, [row.homeId, row.hostId]);
-  const actions = new Set<MobilityAction>();
-  for (const a of actors) for (const action of allowedActions(mobility, a)) actions.add(action);
+  const people = await personNames(ctx.db, row.studentUserId ? [row.studentUserId] : []);
+  const roleAllows = new Set<MobilityAction>();
+  for (const a of actors) for (const action of allowedActions(mobility, a)) roleAllows.add(action);
   const [la] = await ctx.db
-    .select({ currentVersion: learningAgreements.currentVersion })
+    .select({
+      currentVersion: learningAgreements.currentVersion,
+      document: learningAgreements.document,
+    })
     .from(learningAgreements)
     .where(eq(learningAgreements.mobilityId, id));
   const [tor] = await ctx.db
     .select({ issuedOn: transcripts.issuedOn })
     .from(transcripts)
     .where(eq(transcripts.mobilityId, id));
+  // Steps the reader's role allows but that would certainly fail: not offered, the reason shown.
+  const whyNot: Partial<Record<MobilityAction, Refusal[]>> = {};
+  if (roleAllows.has('confirm_learning_agreement')) {
+    const signed = la ? currentVersion(la.document as unknown as LearningAgreement) : null;
+    if (!signed)
+      whyNot.confirm_learning_agreement = [refusal('mobility.la_not_signed', {}, { rule: 'R7' })];
+  }
+  if (roleAllows.has('issue_transcript') && !tor) {
+    whyNot.issue_transcript = [refusal('mobility.transcript_missing', {}, { rule: 'R7' })];
+  }
+  if (roleAllows.has('recognise')) {
+    const pending = await pendingComponents(ctx.db, id);
+    if (pending.length > 0) whyNot.recognise = [pendingRefusal(pending)];
+  }
+  const actions = [...roleAllows].filter((a) => !whyNot[a]);
+  const may = Object.fromEntries(MOBILITY_ACTIONS.map((a) => [a, actions.includes(a)])) as Record<
+    MobilityAction,
+    boolean
+  >;
   return {
-    ...summary(row, names),
+    ...summary(row, names, people),
     version: mobility.version,
     stateSince: mobility.stateSince,
     departedOn: mobility.departedOn,
@@ -306,7 +345,11 @@ export async function getMobility(ctx: ServiceContext, id: string) {
     transcriptIssuedOn: tor?.issuedOn ?? null,
     steps: STATE_ORDER,
     myRoles: actors.map(describeActor),
-    allowedActions: [...actions].map((action) => {
+    /** The steps the reader may take now (role, state and what each step needs). */
+    may,
+    /** Steps the reader's role allows that would fail now, with the reason. */
+    whyNot,
+    allowedActions: actions.map((action) => {
       const rule = ruleOf(action);
       return {
         action,
@@ -315,7 +358,6 @@ export async function getMobility(ctx: ServiceContext, id: string) {
         dateRequired: rule.records?.required ?? false,
         records: rule.records?.date ?? null,
         rules: rule.rules,
-        description: rule.description,
       };
     }),
     history,
@@ -324,29 +366,20 @@ export async function getMobility(ctx: ServiceContext, id: string) {
 
 // ── Transitions ──────────────────────────────────────────────────────────────────────────────
 
-const FORBIDDEN_CODES = ['role-not-allowed', 'side-required'];
+const FORBIDDEN_CODES: readonly string[] = ['mobility.role_not_allowed', 'mobility.side_required'];
+const FIELD_CODES: readonly string[] = [
+  'mobility.reason_required',
+  'mobility.date_required',
+  'mobility.date_invalid',
+];
 
-export function refusalError(refusal: TransitionRefusal, action: MobilityAction): AppError {
-  const details = { refusal: refusal.code, action, rules: ruleOf(action).rules };
-  if (refusal.code === 'stale') return new AppError('conflict', refusal.message, details);
-  if (FORBIDDEN_CODES.includes(refusal.code)) {
-    return new AppError('forbidden', refusal.message, details);
-  }
-  if (refusal.code === 'reason-required') {
-    return new AppError('validation_failed', `body.reason: ${refusal.message}`, {
-      ...details,
-      field: 'body.reason',
-      issues: [{ field: 'body.reason', message: refusal.message }],
-    });
-  }
-  if (refusal.code === 'date-required' || refusal.code === 'date-invalid') {
-    return new AppError('validation_failed', `body.date: ${refusal.message}`, {
-      ...details,
-      field: 'body.date',
-      issues: [{ field: 'body.date', message: refusal.message }],
-    });
-  }
-  return new AppError('rule_violation', refusal.message, details);
+/** The error of a refused transition: 409 when stale, 403 for the wrong role, 400 for a field. */
+export function refusalError(r: TransitionRefusal, action: MobilityAction): AppError {
+  const out = refusal(r.code, r.params, { rule: r.rule, field: r.field });
+  if (r.code === 'mobility.stale') return conflict(out, r.message);
+  if (FORBIDDEN_CODES.includes(r.code)) return forbidden(`${action} this mobility`);
+  if (FIELD_CODES.includes(r.code) && r.field) return invalidField(r.field, out, r.message);
+  return ruleViolation([out], r.message);
 }
 
 /**
@@ -381,32 +414,10 @@ export async function applyTransition(
   }
 
   const result = transition(mobility, req.action, actor, input);
-  if (!result.ok) {
-    if (result.refusal.code === 'la-version-required') {
-      throw new AppError(
-        'rule_violation',
-        'the learning agreement is not yet signed by the student, the home and the host (R7)',
-        { refusal: result.refusal.code, action: req.action, rules: ['R7'] },
-      );
-    }
-    if (result.refusal.code === 'transcript-ref-required') {
-      throw new AppError('rule_violation', 'the host enters the transcript of records first', {
-        refusal: result.refusal.code,
-        action: req.action,
-        rules: ['R7'],
-      });
-    }
-    throw refusalError(result.refusal, req.action);
-  }
+  if (!result.ok) throw refusalError(result.refusal, req.action);
   if (req.action === 'recognise') {
     const pending = await pendingComponents(tx, s.row.id);
-    if (pending.length > 0) {
-      throw new AppError(
-        'rule_violation',
-        `record a recognition decision for every component first (missing: ${pending.join(', ')})`,
-        { refusal: 'decisions-pending', action: req.action, rules: ['R7'], pending },
-      );
-    }
+    if (pending.length > 0) throw ruleViolation([pendingRefusal(pending)]);
   }
 
   const next = result.mobility;
@@ -456,8 +467,17 @@ export async function applyTransition(
   });
 }
 
+/** R7: recognition closes once every component has a decision; the courses still waiting. */
+export function pendingRefusal(pending: readonly LaComponent[]): Refusal {
+  return refusal(
+    'mobility.decisions_pending',
+    { count: pending.length, courses: pending.map((c) => c.host.title) },
+    { rule: 'R7' },
+  );
+}
+
 /** Components of the signed learning agreement that have no recognition decision yet. */
-export async function pendingComponents(db: Db, mobilityId: string): Promise<string[]> {
+export async function pendingComponents(db: Db, mobilityId: string): Promise<LaComponent[]> {
   const [row] = await db
     .select()
     .from(learningAgreements)
@@ -478,7 +498,7 @@ export async function pendingComponents(db: Db, mobilityId: string): Promise<str
   const decided = new Set(
     decisions.map((d) => (d.decision as unknown as RecognitionDecision).componentId),
   );
-  return version.components.filter((c) => !decided.has(c.id)).map((c) => c.id);
+  return version.components.filter((c) => !decided.has(c.id));
 }
 
 /** POST /mobilities/:id/transitions. */

@@ -36,13 +36,15 @@ import {
 import { checkRecognitionAgreed } from '#src/domain/recognition/recognition-system.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { conflict, forbidden, notFound, ruleViolation } from '../errors.ts';
+import { refusal } from '#src/domain/shared/refusal.ts';
 import type { Mailer } from '../notify/mailer.ts';
 import { mobilityNames } from '#src/db/queries/names.ts';
 import { notify } from '../notify/notify.ts';
 import {
   institutionInfo,
   invalid,
+  named,
   loadMobility,
   loadScope,
   mobilityActors,
@@ -82,8 +84,13 @@ export function creditConversion(value: number, from: CreditSystemId, to: Credit
 export function gradeConversion(grade: string, from: string, to: string) {
   const r = convertGrade(grade, from, to);
   if (!r.ok) {
-    const field = r.refusal.code === 'unknown-grade' ? 'query.grade' : 'query.from';
-    throw invalid(field, r.refusal.message);
+    const field =
+      r.refusal.code === 'recognition.unknown_grade'
+        ? 'query.grade'
+        : r.refusal.params.scale === to
+          ? 'query.to'
+          : 'query.from';
+    throw invalid(field, r.refusal.code, r.refusal.params, r.refusal.message);
   }
   return r.value;
 }
@@ -134,7 +141,18 @@ export async function getRecognition(ctx: ServiceContext, mobilityId: string) {
     system: {
       id: system.id,
       agreed: agreed.agreed,
-      reasons: agreed.agreed ? [] : agreed.reasons,
+      reasons: agreed.agreed
+        ? []
+        : [
+            await named(
+              ctx.db,
+              refusal(
+                'recognition.system_not_agreed',
+                { institutions: agreed.missing },
+                { rule: 'R16' },
+              ),
+            ),
+          ],
       consents: system.consents,
     },
     transcript,
@@ -204,22 +222,23 @@ export async function enterTranscript(
     const la = await loadLa(tx, mobilityId);
     const version = la ? currentVersion(la) : null;
     if (!version) {
-      throw new AppError('rule_violation', 'the learning agreement is not signed by all three', {
-        rules: ['R7'],
-        refusal: 'la-not-signed',
-      });
+      throw ruleViolation(
+        [refusal('recognition.la_not_signed', {}, { rule: 'R7' })],
+        'the learning agreement is not signed by all three',
+      );
     }
     if (!['arrived', 'completed', 'interrupted', 'transcript_issued'].includes(row.status)) {
-      throw new AppError('rule_violation', `the mobility is ${row.status}: no transcript yet`, {
-        rules: ['R7'],
-        state: row.status,
-      });
+      throw ruleViolation(
+        [refusal('recognition.no_transcript_yet', { state: row.status }, { rule: 'R7' })],
+        `the mobility is ${row.status}: no transcript yet`,
+      );
     }
     const decided = await loadDecisions(tx, mobilityId);
     if (decided.length > 0) {
-      throw new AppError('conflict', 'recognition decisions already rest on this transcript', {
-        decided: decided.map((d) => d.componentId),
-      });
+      throw conflict(
+        refusal('recognition.transcript_decided', { count: decided.length }),
+        'recognition decisions already rest on this transcript',
+      );
     }
     const seen = new Set<string>();
     input.entries.forEach((e, i) => {
@@ -227,22 +246,46 @@ export async function enterTranscript(
       if (!c) {
         throw invalid(
           `body.entries[${i}].componentId`,
+          'recognition.unknown_component',
+          { component: e.componentId, version: version.number },
           `${e.componentId} is not in version ${version.number}`,
         );
       }
       if (seen.has(e.componentId)) {
-        throw invalid(`body.entries[${i}].componentId`, `${e.componentId} appears twice`);
+        throw invalid(
+          `body.entries[${i}].componentId`,
+          'recognition.transcript_line_twice',
+          { course: c.host.title },
+          `${e.componentId} appears twice`,
+        );
       }
       seen.add(e.componentId);
       if (e.hostCourseCode !== c.host.code) {
-        throw invalid(`body.entries[${i}].hostCourseCode`, `expected ${c.host.code}`);
+        throw invalid(
+          `body.entries[${i}].hostCourseCode`,
+          'recognition.transcript_course_code',
+          { expected: c.host.code, course: c.host.title },
+          `expected ${c.host.code}`,
+        );
       }
       if (e.credits.system !== c.host.credits.system) {
-        throw invalid(`body.entries[${i}].credits.system`, `expected ${c.host.credits.system}`);
+        throw invalid(
+          `body.entries[${i}].credits.system`,
+          'recognition.transcript_credit_system',
+          { expected: c.host.credits.system, course: c.host.title },
+          `expected ${c.host.credits.system}`,
+        );
       }
       if (e.grade && e.gradeScaleId) {
         const g = convertGrade(e.grade, e.gradeScaleId, e.gradeScaleId);
-        if (!g.ok) throw invalid(`body.entries[${i}].grade`, g.refusal.message);
+        if (!g.ok) {
+          throw invalid(
+            `body.entries[${i}].grade`,
+            g.refusal.code,
+            g.refusal.params,
+            g.refusal.message,
+          );
+        }
       }
     });
     const [old] = await tx.select().from(transcripts).where(eq(transcripts.mobilityId, mobilityId));
@@ -301,25 +344,27 @@ export async function decideComponent(
       throw forbidden('decide on recognition: the home coordinator does');
     }
     if (row.status === 'recognised') {
-      throw new AppError('rule_violation', 'the mobility is already recognised', {
-        rules: ['R7'],
-      });
+      throw ruleViolation(
+        [refusal('recognition.already_recognised', {}, { rule: 'R7' })],
+        'the mobility is already recognised',
+      );
     }
     const la = await loadLa(tx, mobilityId);
     if (!la) throw notFound('learning agreement of mobility', mobilityId);
     const found = agreementComponent(la, input.componentId);
     if (!found.ok) {
-      if (found.refusal.code === 'unknown-component') {
-        throw invalid('body.componentId', found.refusal.message);
+      if (found.refusal.code === 'recognition.unknown_component') {
+        const r = found.refusal;
+        throw invalid('body.componentId', r.code, r.params, r.message);
       }
-      throw decisionError(found.refusal);
+      throw await decisionError(tx, found.refusal);
     }
     const transcript = await loadTranscript(tx, mobilityId);
     if (!transcript) {
-      throw new AppError('rule_violation', 'the host has not entered the transcript yet', {
-        rules: ['R7'],
-        refusal: 'no-transcript',
-      });
+      throw ruleViolation(
+        [refusal('recognition.no_transcript', {}, { rule: 'R7' })],
+        'the host has not entered the transcript yet',
+      );
     }
     const [existing] = await tx
       .select({ id: recognitionDecisions.id })
@@ -331,9 +376,10 @@ export async function decideComponent(
         ),
       );
     if (existing) {
-      throw new AppError('conflict', `component ${input.componentId} is already decided`, {
-        componentId: input.componentId,
-      });
+      throw conflict(
+        refusal('recognition.already_decided', { course: found.value.component.host.title }),
+        `component ${input.componentId} is already decided`,
+      );
     }
     const home = await institutionInfo(tx, row.homeId);
     const system = await recognitionSystemForAgreement(tx, row.agreementId, [
@@ -355,7 +401,7 @@ export async function decideComponent(
       at: nowIso(),
       reusedFrom: input.reusedFrom ?? null,
     });
-    if (!r.ok) throw decisionError(r.refusal);
+    if (!r.ok) throw await decisionError(tx, r.refusal);
     const d = r.value;
     await tx.insert(recognitionDecisions).values({
       mobilityId,

@@ -23,6 +23,7 @@ import type {
   TranscriptEntry,
 } from '../../../domain/recognition/recognition.ts';
 import type { LocalisedText, StudyLevel } from '../../../domain/recognition/types.ts';
+import type { Refusal } from '../../../domain/shared/refusal.ts';
 
 export type InstitutionName = { id: string; name: string; names: Names };
 
@@ -32,6 +33,7 @@ export type MobilitySummary = {
   home: InstitutionName;
   host: InstitutionName;
   studentName: string;
+  student: LocalisedText;
   level: string;
   startDate: string;
   months: number;
@@ -47,7 +49,6 @@ export type AllowedAction = {
   dateRequired: boolean;
   records: string | null;
   rules: string[];
-  description: string;
 };
 
 export type MobilityDetail = MobilitySummary & {
@@ -63,15 +64,18 @@ export type MobilityDetail = MobilitySummary & {
   hasLearningAgreement: boolean;
   transcriptIssuedOn: string | null;
   steps: MobilityState[];
+  may: Record<MobilityAction, boolean>;
+  whyNot: Partial<Record<MobilityAction, Refusal[]>>;
   allowedActions: AllowedAction[];
   history: {
     id: number;
-    action: string;
-    from: string;
-    to: string;
-    actorName: string | null;
+    action: MobilityAction | 'nominate';
+    from: MobilityState;
+    to: MobilityState;
+    actor: LocalisedText | null;
     reason: string | null;
     date: string | null;
+    recorded: 'departedOn' | 'arrivedOn' | 'completedOn' | 'endedOn' | null;
     at: string;
   }[];
 };
@@ -109,7 +113,7 @@ export type RecognitionView = {
   home: InstitutionInfo;
   host: InstitutionInfo;
   learningAgreementVersion: number | null;
-  system: { id: string; agreed: boolean; reasons: { code: string; message: string }[] };
+  system: { id: string; agreed: boolean; reasons: Refusal[] };
   transcript: { issuedOn: string; entries: TranscriptEntry[] } | null;
   components: {
     component: LaComponent;
@@ -162,6 +166,8 @@ export type JukeboxView = {
     enrolled: number;
     mine: boolean;
     conversions: CreditConversion[];
+    may: { enrol: boolean };
+    whyNot: Refusal[];
   }[];
 };
 

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../lib/format.ts';
+import { localeOf } from '../../../i18n/format.ts';
 import type { Language } from '../../api/types.ts';
 import type { MobilityState } from '../../../domain/mobility/mobility-workflow.ts';
 import type { CreditConversion, Credits } from '../../../domain/recognition/credit-systems.ts';
@@ -54,6 +55,15 @@ export function ConversionText({ conversion }: { conversion: CreditConversion })
       </p>
     </details>
   );
+}
+
+/** A language (BCP 47 tag) by its name in the reader's language. */
+export function languageName(tag: string, language: string): string {
+  try {
+    return new Intl.DisplayNames([localeOf(language)], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
 }
 
 export function StateBadge({ state }: { state: MobilityState | string }) {

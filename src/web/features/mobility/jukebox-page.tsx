@@ -5,6 +5,7 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { InventedBadge } from '../../components/invented-badge.tsx';
 import { Loading } from '../../components/loading.tsx';
+import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import { LocalizedName, useLocalName } from '../../components/localized-name.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
@@ -17,7 +18,7 @@ import {
   listJukeboxEnrolments,
   type JukeboxEnrolmentView,
 } from './api.ts';
-import { ConversionText, CreditsText, LText } from './components.tsx';
+import { ConversionText, CreditsText, LText, languageName } from './components.tsx';
 import { DecisionForm, DecisionText } from './recognition.tsx';
 import './mobility.css';
 
@@ -27,7 +28,7 @@ import './mobility.css';
  */
 export function JukeboxPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const localName = useLocalName();
   const [attempt, setAttempt] = useState(0);
@@ -40,7 +41,6 @@ export function JukeboxPage() {
   useDocumentTitle(
     box.data ? t('mobility.jukebox.titleOf', { alliance: localName(box.data.alliance) }) : null,
   );
-  const isStudent = session.actor?.roles.some((r) => r.role === 'student') ?? false;
   const reload = () => setAttempt((n) => n + 1);
 
   if (box.status === 'loading') return <Loading />;
@@ -108,14 +108,16 @@ export function JukeboxPage() {
                       <ConversionText key={c.rule.to} conversion={c} />
                     ))}
                 </td>
-                <td data-label={t('mobility.catalogue.language')}>{e.course.language ?? '—'}</td>
+                <td data-label={t('mobility.catalogue.language')}>
+                  {e.course.language ? languageName(e.course.language, i18n.language) : '—'}
+                </td>
                 <td data-label={t('mobility.jukebox.enrolled')}>
                   {e.enrolled}{' '}
                   {e.mine ? (
                     <span className="badge badge-accent">
                       {t('mobility.jukebox.youAreEnrolled')}
                     </span>
-                  ) : isStudent ? (
+                  ) : e.may.enrol ? (
                     <button
                       type="button"
                       className="button button-secondary"
@@ -123,6 +125,11 @@ export function JukeboxPage() {
                     >
                       {t('mobility.jukebox.enrol')}
                     </button>
+                  ) : e.whyNot.length > 0 ? (
+                    <div className="small" data-testid="why-not-enrol">
+                      <span className="muted">{t('mobility.jukebox.cannotEnrol')}</span>
+                      <RefusalList refusals={e.whyNot} />
+                    </div>
                   ) : null}
                 </td>
               </tr>

@@ -8,12 +8,13 @@ import { Loading } from '../../components/loading.tsx';
 import { LocalizedName } from '../../components/localized-name.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
+import { formatNumber, nameIn } from '../../../i18n/format.ts';
 import { listMobilities } from './api.ts';
 import { StateBadge } from './components.tsx';
 import './mobility.css';
 
 export function MobilitiesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   useDocumentTitle(t('mobility.listTitle'));
   const list = useResource(session.actor ? `mobilities|${session.actor.id}` : null, (signal) =>
@@ -64,7 +65,7 @@ export function MobilitiesPage() {
                 {list.data.items.map((m) => (
                   <tr key={m.id} data-mobility={m.id}>
                     <th scope="row">
-                      <Link to={`/mobilities/${m.id}`}>{m.studentName}</Link>
+                      <Link to={`/mobilities/${m.id}`}>{nameIn(m.student, i18n.language)}</Link>
                       {m.invented ? <InventedBadge /> : null}
                     </th>
                     <td data-label={t('mobility.route')}>
@@ -74,7 +75,9 @@ export function MobilitiesPage() {
                     <td data-label={t('mobility.start')}>
                       <FormattedDate value={m.startDate} />
                     </td>
-                    <td data-label={t('mobility.months')}>{m.months}</td>
+                    <td data-label={t('mobility.months')}>
+                      {formatNumber(m.months, i18n.language)}
+                    </td>
                     <td data-label={t('mobility.status')}>
                       <StateBadge state={m.status} />
                     </td>

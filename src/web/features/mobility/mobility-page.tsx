@@ -10,6 +10,9 @@ import { Loading } from '../../components/loading.tsx';
 import { LocalizedName, useLocalName } from '../../components/localized-name.tsx';
 import { NotFoundPage } from '../../pages/not-found-page.tsx';
 import { todayIso } from '../../lib/format.ts';
+import { nameIn } from '../../../i18n/format.ts';
+import type { Refusal } from '../../../domain/shared/refusal.ts';
+import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { getMobility, makeTransition, type AllowedAction, type MobilityDetail } from './api.ts';
@@ -20,10 +23,12 @@ import './mobility.css';
 
 export function MobilityPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [attempt, setAttempt] = useState(0);
   const resource = useResource(`${id}|${attempt}`, (signal) => getMobility(id, signal));
-  useDocumentTitle(resource.data?.studentName ?? t('mobility.title'));
+  useDocumentTitle(
+    resource.data ? nameIn(resource.data.student, i18n.language) : t('mobility.title'),
+  );
 
   if (resource.status === 'loading') return <Loading />;
   if (resource.status === 'error') {
@@ -41,7 +46,7 @@ export function MobilityPage() {
 }
 
 function MobilityView({ mobility, onChange }: { mobility: MobilityDetail; onChange: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const localName = useLocalName();
   const reached =
     [...mobility.history].reverse().find((h) => mobility.steps.includes(h.from as never))?.from ??
@@ -53,7 +58,7 @@ function MobilityView({ mobility, onChange }: { mobility: MobilityDetail; onChan
       </nav>
       <header className="detail-header">
         <h1>
-          {mobility.studentName} {mobility.invented ? <InventedBadge /> : null}
+          {nameIn(mobility.student, i18n.language)} {mobility.invented ? <InventedBadge /> : null}
         </h1>
         <p className="detail-subtitle">
           <LocalizedName entity={mobility.home} /> → <LocalizedName entity={mobility.host} /> ·{' '}
@@ -117,20 +122,38 @@ function MobilityView({ mobility, onChange }: { mobility: MobilityDetail; onChan
         ) : (
           <ol className="history-list" data-testid="mobility-history">
             {mobility.history.map((h) => (
-              <li key={h.id} className="history-entry">
-                <strong>{t(`mobility.action.${h.action}`)}</strong>{' '}
-                <span className="muted">
-                  ({t(`mobility.state.${h.from}`)} → {t(`mobility.state.${h.to}`)})
-                </span>{' '}
-                · <FormattedDate value={h.at.slice(0, 10)} />
-                {h.actorName ? ` · ${h.actorName}` : ''}
-                {h.date ? (
-                  <>
-                    {' '}
-                    · {t('mobility.recordedDate')}: <FormattedDate value={h.date} />
-                  </>
-                ) : null}
-                {h.reason ? <p className="pre-wrap">{h.reason}</p> : null}
+              <li key={h.id} className="history-entry" data-action={h.action}>
+                <strong>{t(`mobility.action.${h.action}`)}</strong>
+                <p className="small muted">
+                  {h.actor
+                    ? t('mobility.historyBy', {
+                        who: h.actor,
+                        at: h.at,
+                      })
+                    : t('mobility.historyAt', { at: h.at })}
+                </p>
+                <dl className="facts history-changes">
+                  <div className="facts-row">
+                    <dt>{t('mobility.status')}</dt>
+                    <dd>
+                      {t(`mobility.state.${h.from}`)} → {t(`mobility.state.${h.to}`)}
+                    </dd>
+                  </div>
+                  {h.date ? (
+                    <div className="facts-row">
+                      <dt>{t(`mobility.dates.${h.recorded ?? 'endedOn'}`)}</dt>
+                      <dd>
+                        <FormattedDate value={h.date} />
+                      </dd>
+                    </div>
+                  ) : null}
+                  {h.reason ? (
+                    <div className="facts-row">
+                      <dt>{t('mobility.reason')}</dt>
+                      <dd className="pre-wrap">{h.reason}</dd>
+                    </div>
+                  ) : null}
+                </dl>
               </li>
             ))}
           </ol>
@@ -143,12 +166,22 @@ function MobilityView({ mobility, onChange }: { mobility: MobilityDetail; onChan
 function Actions({ mobility, onChange }: { mobility: MobilityDetail; onChange: () => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<AllowedAction | null>(null);
-  if (mobility.allowedActions.length === 0) return null;
+  const offered = mobility.allowedActions.filter((a) => mobility.may[a.action]);
+  const blocked = Object.entries(mobility.whyNot) as [string, Refusal[]][];
+  if (offered.length === 0 && blocked.length === 0) return null;
   return (
     <div className="mobility-actions">
       <h3>{t('mobility.actions')}</h3>
+      {blocked.map(([action, refusals]) => (
+        <div key={action} className="alert alert-info" data-blocked={action}>
+          <p className="alert-title">
+            {t('mobility.notYet', { action: t(`mobility.action.${action}`) })}
+          </p>
+          <RefusalList refusals={refusals} />
+        </div>
+      ))}
       <div className="field-buttons">
-        {mobility.allowedActions.map((a) => (
+        {offered.map((a) => (
           <button
             key={a.action}
             type="button"

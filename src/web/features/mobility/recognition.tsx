@@ -9,6 +9,7 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FormattedDate } from '../../components/formatted-date.tsx';
 import { Loading } from '../../components/loading.tsx';
+import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import { todayIso } from '../../lib/format.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import type { GradeConversion } from '../../../domain/recognition/grade-conversion.ts';
@@ -73,11 +74,7 @@ function RecognitionBody({
       {!view.system.agreed ? (
         <div className="alert alert-error" role="alert" data-rule="R16">
           <p className="alert-title">{t('mobility.rec.systemNotAgreed')}</p>
-          <ul>
-            {view.system.reasons.map((r) => (
-              <li key={r.message}>{r.message}</li>
-            ))}
-          </ul>
+          <RefusalList refusals={view.system.reasons} />
         </div>
       ) : (
         <p className="muted small">{t('mobility.rec.systemAgreed')}</p>

@@ -1,0 +1,41 @@
+/**
+ * Every refusal code the mobility area emits (`refusals.mobility.<name>` in the translation files):
+ * the state table's own, and those of the mobility services (learning-agreement life cycle,
+ * catalogues, the Course Jukebox).
+ */
+import type { RefusalCode } from './mobility-workflow.ts';
+
+const WORKFLOW = [
+  'mobility.stale',
+  'mobility.terminal_state',
+  'mobility.not_allowed_from_state',
+  'mobility.role_not_allowed',
+  'mobility.side_required',
+  'mobility.reason_required',
+  'mobility.date_required',
+  'mobility.date_invalid',
+  'mobility.date_before_departure',
+  'mobility.date_before_arrival',
+  'mobility.la_not_signed',
+  'mobility.transcript_missing',
+  'mobility.never_arrived',
+] as const satisfies readonly RefusalCode[];
+
+/** Codes the services add: they check what the state table cannot see. */
+const SERVICES = [
+  'mobility.decisions_pending',
+  'mobility.party_required',
+  'mobility.la_frozen',
+  'mobility.la_exists',
+  'mobility.course_exists',
+  'mobility.org_unit_unknown',
+  'mobility.jukebox_online_only',
+  'mobility.not_alliance_member',
+  'mobility.jukebox_no_profile',
+  'mobility.jukebox_already_recognised',
+  'mobility.jukebox_already_decided',
+  'mobility.jukebox_no_result',
+] as const;
+
+export const REFUSAL_CODES: readonly string[] = [...WORKFLOW, ...SERVICES];
+export type MobilityRefusalCode = (typeof WORKFLOW)[number] | (typeof SERVICES)[number];
