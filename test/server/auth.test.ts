@@ -78,6 +78,15 @@ describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
         .actor.roles.map((r: { scopeId: string }) => r.scopeId)
         .sort(),
     ).toEqual(['mext-iep-2014', 'mext-pilot-2003']);
+    // What the lists offer comes from the server's policy: a funder officer represents no party.
+    expect(me.json().may).toEqual({ createInstitution: false, proposeAgreement: false });
+    const coordinator = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    const theirs = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { cookie: coordinator.cookie },
+    });
+    expect(theirs.json().may).toEqual({ createInstitution: true, proposeAgreement: true });
   });
 
   it('requires the CSRF token for cookie-authenticated writes, then signs out', async () => {

@@ -21,7 +21,14 @@ export const ActorView = z.object({
 });
 export type ActorView = z.infer<typeof ActorView>;
 
-export const SessionView = z.object({ actor: ActorView, csrfToken: z.string() });
+/** What the signed-in person may start from the lists, decided by the server's policy. */
+export const SessionMay = z.object({
+  createInstitution: z.boolean().describe('add or import institutions (registry:create)'),
+  proposeAgreement: z.boolean().describe('propose an agreement for a party they represent'),
+});
+export type SessionMay = z.infer<typeof SessionMay>;
+
+export const SessionView = z.object({ actor: ActorView, csrfToken: z.string(), may: SessionMay });
 export type SessionView = z.infer<typeof SessionView>;
 
 export const SignInBody = z.object({

@@ -2,9 +2,16 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '#src/db/client.ts';
 import { signIn, signOut } from '#src/services/auth/sessions.ts';
+import { mayProposeAgreements } from '#src/services/agreements/agreements.ts';
+import { mayCreateInstitutions } from '#src/services/registry/write.ts';
 import { ErrorSchema } from './common.schema.ts';
 import { SessionView, SignInBody } from './auth.schema.ts';
 import { SESSION_COOKIE, clearSessionCookie, requireActor, setSessionCookie } from '../session.ts';
+
+const mayOf = (actor: Parameters<typeof mayProposeAgreements>[0]) => ({
+  createInstitution: mayCreateInstitutions(actor),
+  proposeAgreement: mayProposeAgreements(actor),
+});
 
 export const authRoutes =
   (db: Db, options: { signInPerMinute: number }): FastifyPluginAsyncZod =>
@@ -23,7 +30,7 @@ export const authRoutes =
       async (request, reply) => {
         const session = await signIn(db, request.body, request.id);
         setSessionCookie(reply, session.token, session.expiresAt);
-        return { actor: session.actor, csrfToken: session.csrfToken };
+        return { actor: session.actor, csrfToken: session.csrfToken, may: mayOf(session.actor) };
       },
     );
     app.post(
@@ -52,6 +59,9 @@ export const authRoutes =
           response: { 200: SessionView, 401: ErrorSchema },
         },
       },
-      async (request) => ({ actor: requireActor(request), csrfToken: request.csrfToken ?? '' }),
+      async (request) => {
+        const actor = requireActor(request);
+        return { actor, csrfToken: request.csrfToken ?? '', may: mayOf(actor) };
+      },
     );
   };
