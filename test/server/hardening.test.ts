@@ -51,6 +51,29 @@ describe.each(ENGINES)('input that used to break the server, on %s', (engine) =>
     }
   });
 
+  it('CSV exports show formula-like cells as text (CSV injection)', async () => {
+    const admin = await signInAs(t.app, 'admin@demo.kakehashi.example');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/institutions',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+      payload: {
+        id: 'formula.example.org',
+        name: '=HYPERLINK("http://example.org","click")',
+        type: 'university',
+        country: 'JP',
+        city: '@SUM(A1)',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const csv = await t.app.inject({ method: 'GET', url: '/api/v1/export/institutions.csv' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toContain(`filename*=UTF-8''institutions.csv`);
+    expect(csv.body).toContain(`"'=HYPERLINK(""http://example.org"",""click"")"`);
+    expect(csv.body).toContain(`'@SUM(A1)`);
+    expect(csv.body).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+
   it('a forged X-Forwarded-For does not get round the sign-in rate limit', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -62,9 +85,9 @@ describe.each(ENGINES)('input that used to break the server, on %s', (engine) =>
       });
       statuses.push(res.statusCode);
     }
-    expect(statuses.slice(0, 2)).toEqual([401, 401]);
+    // Each forged address would be a bucket of its own if the header were believed: no 429 at all.
+    expect(statuses[0]).toBe(401);
     expect(statuses.at(-1)).toBe(429);
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2);
   });
 
   it('the log of requests keeps no personal data: no e-mail, no search terms, no cookies', async () => {

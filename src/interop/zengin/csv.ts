@@ -5,6 +5,7 @@
  * prefixed with an apostrophe.
  */
 import { stringify } from 'csv-stringify/sync';
+import { neutraliseFormula } from '../formula.ts';
 import type { ZenginBatch } from './types.ts';
 import { ACCOUNT_TYPE_CODES } from './types.ts';
 
@@ -24,8 +25,7 @@ export const CSV_COLUMNS = [
   'reference',
 ] as const;
 
-const guard = (s: string | undefined): string =>
-  s && /^[=+\-@\t\r]/.test(s) ? `'${s}` : (s ?? '');
+const guard = (s: string | undefined): string => neutraliseFormula(s ?? '');
 
 export function toCsv(batch: ZenginBatch, options: { bom?: boolean } = {}): string {
   const rows = batch.transfers.map((t) => [

@@ -44,6 +44,7 @@ import {
   StaffApplicationView,
 } from './calls.schema.ts';
 import { contextFor, requireActor, signedIn } from '../session.ts';
+import { contentDisposition } from '../content-disposition.ts';
 
 const CallId = z.object({ id: z.string().min(1).max(64) });
 const AppId = z.object({ id: z.uuid('expected an application id (UUID)') });
@@ -98,7 +99,7 @@ export const callsRoutes =
         const text = await callsCalendar(db, request.query.lang, origin);
         return reply
           .header('content-type', 'text/calendar; charset=utf-8')
-          .header('content-disposition', 'inline; filename="kakehashi-calls.ics"')
+          .header('content-disposition', contentDisposition('kakehashi-calls.ics', 'inline'))
           .send(text);
       },
     );
@@ -324,10 +325,7 @@ export const callsRoutes =
         );
         return reply
           .header('content-type', doc.contentType)
-          .header(
-            'content-disposition',
-            `attachment; filename="document"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
-          )
+          .header('content-disposition', contentDisposition(doc.filename))
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'private, no-store')
           .header('x-sha256', doc.sha256)

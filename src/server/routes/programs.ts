@@ -32,6 +32,7 @@ import {
 } from './programs.schema.ts';
 import { ErrorSchema } from './common.schema.ts';
 import { contextFor, signedIn } from '../session.ts';
+import { contentDisposition } from '../content-disposition.ts';
 
 export const programRoutes =
   (db: Db): FastifyPluginAsyncZod =>
@@ -190,7 +191,7 @@ export const programRoutes =
         const pdf = await dossierPdf(ctx(request), request.params.id, request.query.lang);
         reply.header(
           'content-disposition',
-          `inline; filename="${request.params.id}-${request.query.lang}.pdf"`,
+          contentDisposition(`${request.params.id}-${request.query.lang}.pdf`, 'inline'),
         );
         return reply.type('application/pdf').send(pdf);
       },

@@ -31,6 +31,7 @@ import {
   OrgUnitList,
 } from './registry.schema.ts';
 import { contextFor, signedIn } from '../session.ts';
+import { contentDisposition } from '../content-disposition.ts';
 
 const errors = {
   400: ErrorSchema,
@@ -190,7 +191,7 @@ export const registryWriteRoutes =
       },
       async (request, reply) => {
         const { format } = request.params;
-        reply.header('content-disposition', `attachment; filename="institutions.${format}"`);
+        reply.header('content-disposition', contentDisposition(`institutions.${format}`));
         return reply.type(TABULAR_TYPES[format]).send(await exportInstitutions(db, format));
       },
     );
@@ -205,7 +206,7 @@ export const registryWriteRoutes =
       },
       async (request, reply) => {
         const { id, format } = request.params;
-        reply.header('content-disposition', `attachment; filename="${id}-members.${format}"`);
+        reply.header('content-disposition', contentDisposition(`${id}-members.${format}`));
         return reply.type(TABULAR_TYPES[format]).send(await exportMembers(db, id, format));
       },
     );

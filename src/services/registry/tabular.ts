@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors.ts';
+import { csvCast } from '#src/interop/formula.ts';
 
 export type Row = Record<string, string>;
 export type TabularFormat = 'csv' | 'xlsx';
@@ -50,7 +51,7 @@ export async function readTable(bytes: Buffer, format: TabularFormat): Promise<R
 
 export function writeCsv(columns: string[], rows: Record<string, unknown>[]): Buffer {
   // A BOM lets spreadsheet programs read Japanese and Cyrillic text as UTF-8.
-  return Buffer.from('\uFEFF' + stringify(rows, { header: true, columns }), 'utf8');
+  return Buffer.from('\uFEFF' + stringify(rows, { header: true, columns, cast: csvCast }), 'utf8');
 }
 
 export async function writeXlsx(
