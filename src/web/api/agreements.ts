@@ -6,7 +6,7 @@ import type {
   Ledger,
   PartyKey,
   PartyRef,
-} from './types.ts';
+} from './contract.ts';
 
 const path = (id: string) => `/agreements/${encodeURIComponent(id)}`;
 

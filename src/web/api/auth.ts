@@ -1,5 +1,5 @@
 import { apiRequest } from './client.ts';
-import type { Session } from './types.ts';
+import type { Session } from './contract.ts';
 
 export function signIn(email: string, password: string): Promise<Session> {
   return apiRequest<Session>('/auth/sign-in', { method: 'POST', body: { email, password } });

@@ -1,5 +1,5 @@
 import { apiRequest, buildPath } from './client.ts';
-import type { ConsortiumDetail, ConsortiumSummary, Ledger, Page } from './types.ts';
+import type { ConsortiumDetail, ConsortiumSummary, Ledger, Page } from './contract.ts';
 
 export type ConsortiumQuery = {
   q?: string;

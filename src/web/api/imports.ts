@@ -1,5 +1,5 @@
 import { apiErrorFrom, ApiError, buildPath } from './client.ts';
-import type { ImportResult } from './types.ts';
+import type { ImportResult } from './contract.ts';
 
 export const TABULAR_TYPES = {
   csv: 'text/csv',

@@ -7,7 +7,7 @@ import type {
   OrgUnitKind,
   Names,
   Page,
-} from './types.ts';
+} from './contract.ts';
 
 export type InstitutionQuery = {
   q?: string;

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import { getMe, signIn as apiSignIn, signOut as apiSignOut } from '../api/auth.ts';
 import { ApiError } from '../api/client.ts';
-import type { Actor, Session } from '../api/types.ts';
+import type { Actor, Session } from '../api/contract.ts';
 import { SESSION_HINT_STORAGE_KEY, readStorage, writeStorage } from '../lib/preferences.ts';
 
 export type SessionState =

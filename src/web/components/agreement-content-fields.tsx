@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CEFR_LEVELS, STUDY_LEVELS, type CefrLevel, type PartyKey } from '../api/types.ts';
+import { CEFR_LEVELS, STUDY_LEVELS, type CefrLevel, type PartyKey } from '../api/contract.ts';
 import {
   PARTY_KEYS,
   directionIndexes,

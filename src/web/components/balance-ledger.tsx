@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
-import type { Flow, Ledger, LedgerWarning } from '../api/types.ts';
+import type { Flow, Ledger, LedgerWarning } from '../api/contract.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { formatNumber, monthName } from '../lib/format.ts';
 

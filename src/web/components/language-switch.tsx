@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../api/types.ts';
+import { LANGUAGES } from '../api/contract.ts';
 import { LANGUAGE_LABELS, currentLanguage } from '../i18n/i18n.ts';
 import { isLanguage } from '../lib/preferences.ts';
 

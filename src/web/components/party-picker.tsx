@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsortiumSummary, Institution, PartyType } from '../api/types.ts';
+import type { ConsortiumSummary, Institution, PartyType } from '../api/contract.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { locale } from '../lib/format.ts';
 import { messagesFor, type FieldIssue } from '../lib/field-errors.ts';

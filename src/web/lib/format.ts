@@ -1,4 +1,4 @@
-import type { Language } from '../api/types.ts';
+import type { Language } from '../api/contract.ts';
 
 const LOCALES: Record<Language, string> = { ja: 'ja-JP', ru: 'ru-RU', en: 'en-GB', fr: 'fr-FR' };
 

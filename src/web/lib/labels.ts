@@ -7,7 +7,7 @@ import {
   ROLES,
   SCOPE_TYPES,
   STUDY_LEVELS,
-} from '../api/types.ts';
+} from '../api/contract.ts';
 
 function known(list: readonly string[], value: string): boolean {
   return list.includes(value);

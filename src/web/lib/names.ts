@@ -1,4 +1,4 @@
-import type { Language, Names } from '../api/types.ts';
+import type { Language, Names } from '../api/contract.ts';
 
 export type Named = { name: string; names?: Names | null };
 

@@ -1,4 +1,4 @@
-import type { Actor, Role } from '../api/types.ts';
+import type { Actor, Role } from '../api/contract.ts';
 
 // What the signed-in user may probably do, so the pages offer only forms that make sense.
 // These mirror the server's policy for display only: the server still decides every write.

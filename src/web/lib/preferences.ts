@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from '../api/types.ts';
+import { LANGUAGES, type Language } from '../api/contract.ts';
 
 export const LANGUAGE_STORAGE_KEY = 'kakehashi.lang';
 export const A11Y_STORAGE_KEY = 'kakehashi.a11y';

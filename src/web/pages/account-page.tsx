@@ -4,7 +4,7 @@ import { Link, Navigate } from 'react-router';
 import { useSession } from '../app/session.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { InventedBadge } from '../components/invented-badge.tsx';
-import { LANGUAGES, type Language } from '../api/types.ts';
+import { LANGUAGES, type Language } from '../api/contract.ts';
 import { setMyLanguage } from '../features/inbox/api.ts';
 import { LANGUAGE_LABELS } from '../i18n/i18n.ts';
 import { Loading } from '../components/loading.tsx';

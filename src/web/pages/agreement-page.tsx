@@ -8,7 +8,7 @@ import {
   updateAgreement,
 } from '../api/agreements.ts';
 import { ApiError, fieldIssues } from '../api/client.ts';
-import type { AgreementDetail, AgreementVersion, Direction, PartyKey } from '../api/types.ts';
+import type { AgreementDetail, AgreementVersion, Direction, PartyKey } from '../api/contract.ts';
 import { useSession } from '../app/session.tsx';
 import { AgreementContentFields } from '../components/agreement-content-fields.tsx';
 import { BalanceLedger } from '../components/balance-ledger.tsx';

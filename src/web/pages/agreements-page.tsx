@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { listAgreements } from '../api/agreements.ts';
-import type { AgreementSummary, Party } from '../api/types.ts';
+import type { AgreementSummary, Party } from '../api/contract.ts';
 import { useSession } from '../app/session.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { FormattedDate } from '../components/formatted-date.tsx';

@@ -11,7 +11,7 @@ import {
   membersExportHref,
 } from '../api/consortia.ts';
 import { listAllInstitutions } from '../api/institutions.ts';
-import type { ConsortiumDetail, ConsortiumMember, LiaisonOffice } from '../api/types.ts';
+import type { ConsortiumDetail, ConsortiumMember, LiaisonOffice } from '../api/contract.ts';
 import { useSession } from '../app/session.tsx';
 import { BalanceLedger } from '../components/balance-ledger.tsx';
 import { useCountryName } from '../components/country-name.tsx';

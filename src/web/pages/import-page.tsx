@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { ApiError, isAbortError } from '../api/client.ts';
 import { importInstitutions, tabularFormat, type UploadProgress } from '../api/imports.ts';
 import { institutionsExportHref } from '../api/institutions.ts';
-import type { ImportResult, ImportRowError } from '../api/types.ts';
+import type { ImportResult, ImportRowError } from '../api/contract.ts';
 import { useSession } from '../app/session.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { Loading } from '../components/loading.tsx';

@@ -13,7 +13,7 @@ import {
   type InstitutionType,
   type Names,
   type OrgUnitKind,
-} from '../api/types.ts';
+} from '../api/contract.ts';
 import { useSession } from '../app/session.tsx';
 import { FieldError, FormErrors, invalidProps } from '../components/field-error.tsx';
 import { PlaceholderBadge } from '../components/placeholder-badge.tsx';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { listGroupings } from '../api/groupings.ts';
 import { listInstitutionCountries, listInstitutions } from '../api/institutions.ts';
-import { INSTITUTION_TYPES } from '../api/types.ts';
+import { INSTITUTION_TYPES } from '../api/contract.ts';
 import { CountryName, useCountryName } from '../components/country-name.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { Loading } from '../components/loading.tsx';
