@@ -50,9 +50,10 @@ it('refuses an instance that is not JSON, an unknown university naming the field
   await form.locator('[data-testid="allocation-run"]').click();
   const refused = page.locator('[data-testid="allocation-run-error"]');
   await refused.waitFor();
-  expect(await refused.textContent()).toContain(
-    'instance.students[1].prefs[0]: unknown university "msu.rx"',
-  );
+  // The field, and the refusal in the reader's words (not the server's English).
+  const refusedText = await refused.textContent();
+  expect(refusedText).toContain('body.instance.students[1].prefs[0]');
+  expect(refusedText).toContain('Unknown university: msu.rx.');
 
   // A call that has no allocation hand-off answers 404, shown as such.
   await form.locator('input[name="source"][value="call"]').check();
@@ -100,8 +101,17 @@ it('a coordinator uploads an instance, compares the three mechanisms, reads the 
   expect(await chart.getAttribute('aria-hidden')).toBe('true');
   await expect.poll(() => chart.locator('svg rect.allocation-bar').count()).toBeGreaterThan(0);
   const balance = page.locator('[data-testid="allocation-balance-table"]');
-  const units = await balance.locator('tbody th[scope="row"]').allTextContents();
-  expect(units.sort()).toEqual(['tohoku-jr-japan', 'tohoku-jr-russia']);
+  // Units by their names, never their ids.
+  const units = await balance
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => [row.getAttribute('data-unit'), row.querySelector('th')?.textContent]),
+    );
+  expect(units.map(([unit]) => unit).sort()).toEqual(['tohoku-jr-japan', 'tohoku-jr-russia']);
+  for (const [unit, name] of units) {
+    expect(name).toBeTruthy();
+    expect(name).not.toBe(unit);
+  }
 
   // The explanations of the optimum: every student, translated reasons, the server's text.
   await page.locator('[data-testid="allocation-shown"] input[value="optimal"]').check();
@@ -110,14 +120,20 @@ it('a coordinator uploads an instance, compares the three mechanisms, reads the 
   await explanations.locator('input[type="search"]').fill('jp-1');
   await expect.poll(() => explanations.locator('tbody tr').count()).toBe(1);
   const row = explanations.locator('tbody tr[data-student="jp-1"]');
-  await row.locator('details summary').click();
-  await expect
-    .poll(() => row.locator('.allocation-server-text').textContent())
-    .toMatch(/^(Placed at|Stays home)/);
+  // How she was placed, said from its code with the host's name, not its id.
+  const outcome = row.locator('.allocation-outcome');
+  expect(await outcome.getAttribute('data-code')).toMatch(/^allocation\./);
+  await expect.poll(() => outcome.textContent()).toMatch(/^(Placed at|Stays home)/);
+  expect(await row.textContent()).not.toMatch(/msu\.ru|nsu\.ru|tohoku\.ac\.jp/);
   await explanations.locator('input[type="search"]').fill('');
   await expect.poll(() => explanations.locator('tbody tr').count()).toBe(5);
   const homeRows = await explanations.locator('tbody tr').allTextContents();
   expect(homeRows.some((text) => text.includes('stays home'))).toBe(true);
+  // Better choices refused, each with its code (balance with its rule, R4).
+  const reasons = await explanations
+    .locator('[data-testid="refusals"] li')
+    .evaluateAll((items) => items.map((li) => li.getAttribute('data-code')));
+  expect(reasons.every((code) => code?.startsWith('allocation.'))).toBe(true);
 
   // Publish 2S-TTC from a start date, after a confirmation.
   const ttcPlaced = Number.parseInt(
@@ -136,7 +152,13 @@ it('a coordinator uploads an instance, compares the three mechanisms, reads the 
   const done = page.locator('[data-testid="allocation-published"]');
   await done.waitFor();
   expect(await done.textContent()).toContain(`Published: ${ttcPlaced} nominations`);
-  expect(await publish.locator('[data-testid="allocation-publish-start"]').isDisabled()).toBe(true);
+  // Published once: publishing is no longer offered, and the reason is shown instead.
+  expect(await publish.locator('[data-testid="allocation-publish-start"]').count()).toBe(0);
+  await expect
+    .poll(() =>
+      publish.locator('[data-testid="allocation-publish-refusals"] li').getAttribute('data-code'),
+    )
+    .toBe('allocation.already_published');
   expect(await compare.locator('thead th[data-mechanism="2s-ttc"] .badge').textContent()).toBe(
     'published',
   );
@@ -163,9 +185,12 @@ it('the comparison and the chart hold in the accessible mode', async () => {
     .first()
     .evaluate((node) => getComputedStyle(node).fill);
   expect(sentFill).toBe('rgb(255, 255, 0)');
-  // Already published: publishing is disabled and says so.
+  // Already published: publishing is not offered, and says why.
   await page.locator('[data-testid="allocation-published"]').waitFor();
-  expect(await page.locator('[data-testid="allocation-publish-start"]').isDisabled()).toBe(true);
+  expect(await page.locator('[data-testid="allocation-publish-start"]').count()).toBe(0);
+  expect(await page.locator('[data-testid="allocation-publish-refusals"]').textContent()).toContain(
+    'already been published',
+  );
   await page.screenshot({ path: `${RESULTS_DIR}/allocation-compare-a11y.png`, fullPage: true });
   await page.locator('[data-testid="a11y-toggle"]').click();
   expect(consoleErrors).toEqual([]);

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../lib/format.ts';
-import type { AllocationRules, AllocationSummary, Mechanism } from './api.ts';
+import { nameIn } from '../../../i18n/format.ts';
+import type { AllocationRules, Mechanism, Summary } from './api.ts';
 
 /** Draws a bar as an SVG <rect>; the class carries its colour, so the reading mode restyles it. */
 function barShape(className: string) {
@@ -35,7 +36,7 @@ export function BalanceSection({
   rules,
 }: {
   mechanism: Mechanism;
-  summary: AllocationSummary;
+  summary: Summary;
   rules: AllocationRules;
 }) {
   const { t, i18n } = useTranslation();
@@ -45,7 +46,7 @@ export function BalanceSection({
   const unit = t(`allocation.units.${rules.balanceUnit}`);
   const scope = t(`allocation.scopes.${rules.balanceScope}`);
   const mechanismName = t(`allocation.mechanisms.${mechanism}`);
-  const rows = summary.balance;
+  const rows = summary.balance.map((row) => ({ ...row, label: nameIn(row.name, language) }));
 
   return (
     <section aria-labelledby={`${id}-title`} className="allocation-balance">
@@ -82,7 +83,7 @@ export function BalanceSection({
               barGap={4}
             >
               <CartesianGrid vertical={false} />
-              <XAxis dataKey="unit" tickLine={false} interval={0} />
+              <XAxis dataKey="label" tickLine={false} interval={0} />
               <YAxis allowDecimals={false} width={48} />
               <Bar dataKey="sent" shape={SentBar} isAnimationActive={false}>
                 <LabelList dataKey="sent" position="top" className="allocation-label" />
@@ -99,7 +100,9 @@ export function BalanceSection({
                   mechanism: mechanismName,
                   scope,
                   unit,
-                  tolerance: num(rules.tolerance),
+                  tolerance: t(`allocation.balance.tolerance.${rules.balanceUnit}`, {
+                    count: rules.tolerance,
+                  }),
                 })}
               </caption>
               <thead>
@@ -118,8 +121,8 @@ export function BalanceSection({
               </thead>
               <tbody>
                 {rows.map((row) => (
-                  <tr key={row.unit}>
-                    <th scope="row">{row.unit}</th>
+                  <tr key={row.unit} data-unit={row.unit}>
+                    <th scope="row">{row.label}</th>
                     <td className="numeric">{num(row.sent)}</td>
                     <td className="numeric">{num(row.received)}</td>
                     <td className="numeric">

@@ -92,7 +92,11 @@ export function CompareTable({ run }: { run: AllocationRun }) {
       show: (r) =>
         [
           t('allocation.compare.secondsValue', { seconds: num(r.result.stats.seconds, 3) }),
-          r.result.stats.solver ?? '',
+          r.result.stats.solver
+            ? t(`allocation.solvers.${r.result.stats.solver.replace(/[^a-z0-9]+/gi, '_')}`, {
+                defaultValue: r.result.stats.solver,
+              })
+            : '',
           r.result.stats.proven ? t('allocation.compare.proven') : '',
         ]
           .filter(Boolean)

@@ -1,28 +1,43 @@
 import { useDeferredValue, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../lib/format.ts';
-import type { Mechanism, StudentExplanation } from './api.ts';
+import { refusalText } from '../../lib/messages.ts';
+import { nameIn } from '../../../i18n/format.ts';
+import type { AllocationRun, Explanation, Mechanism } from './api.ts';
 
 const PAGE = 100;
 
-function matches(explanation: StudentExplanation, query: string): boolean {
-  if (!query) return true;
-  return [explanation.student, explanation.home, explanation.host ?? '', explanation.text].some(
-    (field) => field.toLowerCase().includes(query),
-  );
+type Names = AllocationRun['names'];
+
+/** Everything a reader may search a row by: names, and the explanation as they read it. */
+function searchable(e: Explanation, names: Names, language: string, t: TFunction): string {
+  const uni = (id: string | null) => (id ? nameIn(names.universities[id] ?? id, language) : '');
+  return [
+    nameIn(names.students[e.student] ?? e.student, language),
+    uni(e.home),
+    uni(e.host),
+    refusalText(t, e.outcome),
+    ...e.because.map((r) => refusalText(t, r)),
+  ]
+    .join(' ')
+    .toLowerCase();
 }
 
 /**
  * Why each student got this host or stays home: how she was placed, and for every choice above her
- * outcome, why not. The server's English sentence is kept as a detail.
+ * outcome, why not — each said from its code in the reader's language, with names, not ids.
  */
 export function ExplanationsSection({
   mechanism,
   explanations,
+  names,
 }: {
   mechanism: Mechanism;
-  explanations: StudentExplanation[];
+  explanations: Explanation[];
+  names: Names;
 }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
@@ -30,9 +45,13 @@ export function ExplanationsSection({
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE);
   const deferred = useDeferredValue(query.trim().toLowerCase());
-  const found = explanations.filter((e) => matches(e, deferred));
+  const found = deferred
+    ? explanations.filter((e) => searchable(e, names, language, t).includes(deferred))
+    : explanations;
   const shown = found.slice(0, limit);
   const num = (value: number) => formatNumber(value, language);
+  const student = (sid: string) => nameIn(names.students[sid] ?? sid, language);
+  const university = (uid: string) => nameIn(names.universities[uid] ?? uid, language);
 
   return (
     <section aria-labelledby={`${id}-title`} data-testid="allocation-explanations">
@@ -54,10 +73,7 @@ export function ExplanationsSection({
         />
       </div>
       <p role="status" aria-live="polite" className="muted">
-        {t('allocation.explain.count', {
-          shown: num(found.length),
-          total: num(explanations.length),
-        })}
+        {t('allocation.explain.count', { shown: num(found.length), count: explanations.length })}
       </p>
       {found.length > 0 ? (
         <div className="table-wrap">
@@ -78,60 +94,47 @@ export function ExplanationsSection({
             <tbody>
               {shown.map((e) => (
                 <tr key={e.student} data-student={e.student}>
-                  <th scope="row">{e.student}</th>
-                  <td data-label={t('allocation.explain.home')}>{e.home}</td>
+                  <th scope="row">{student(e.student)}</th>
+                  <td data-label={t('allocation.explain.home')}>{university(e.home)}</td>
                   <td data-label={t('allocation.explain.host')}>
-                    {e.host ?? <em>{t('allocation.explain.staysHome')}</em>}
+                    {e.host ? university(e.host) : <em>{t('allocation.explain.staysHome')}</em>}
                   </td>
                   <td data-label={t('allocation.explain.choice')} className="numeric">
                     {e.choice === null ? '—' : num(e.choice)}
                   </td>
                   <td data-label={t('allocation.explain.how')}>
-                    {t(`allocation.how.${e.how}`)}
-                    {e.cycle
-                      ? ` ${t('allocation.explain.cycleNumber', { n: num(e.cycle.index + 1) })}`
-                      : ''}
+                    <p className="allocation-outcome" data-code={e.outcome.code}>
+                      {refusalText(t, e.outcome)}
+                    </p>
                   </td>
                   <td data-label={t('allocation.explain.why')}>
-                    {e.better.length > 0 ? (
-                      <ul className="allocation-reasons">
-                        {e.better.map((b) => (
-                          <li key={b.choice} data-reason={b.reason}>
-                            {t('allocation.explain.betterChoice', {
-                              choice: num(b.choice),
-                              host: b.host,
-                              reason: t(`allocation.reasons.${b.reason}`),
-                            })}
-                          </li>
-                        ))}
-                      </ul>
+                    {e.because.length > 0 ? (
+                      <div className="allocation-reasons">
+                        <RefusalList refusals={e.because} />
+                      </div>
                     ) : e.host ? (
                       t('allocation.explain.bestPossible')
                     ) : (
                       t('allocation.explain.nothingBetter')
                     )}
-                    <details className="allocation-detail">
-                      <summary>{t('allocation.explain.details')}</summary>
-                      {e.cycle ? (
-                        <>
-                          <p>{t('allocation.explain.cycleTitle', { n: num(e.cycle.index + 1) })}</p>
-                          <ul>
-                            {e.cycle.trades.map((trade) => (
-                              <li key={trade.student}>
-                                {t('allocation.explain.trade', {
-                                  student: trade.student,
-                                  from: trade.from,
-                                  to: trade.to,
-                                })}
-                              </li>
-                            ))}
-                          </ul>
-                        </>
-                      ) : null}
-                      <p lang="en" className="allocation-server-text">
-                        {e.text}
-                      </p>
-                    </details>
+                    {e.cycle ? (
+                      <details className="allocation-detail">
+                        <summary>
+                          {t('allocation.explain.cycleTitle', { n: num(e.cycle.index + 1) })}
+                        </summary>
+                        <ul>
+                          {e.cycle.trades.map((trade) => (
+                            <li key={trade.student}>
+                              {t('allocation.explain.trade', {
+                                student: student(trade.student),
+                                from: university(trade.from),
+                                to: university(trade.to),
+                              })}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -1,5 +1,5 @@
+import { mayRunAllocations } from '../../../domain/allocation/access.ts';
 import type { Feature } from '../feature.ts';
-import { mayRunAllocations } from './permissions.ts';
 import { AllocationRunPage } from './run-page.tsx';
 import { AllocationRunsPage } from './runs-page.tsx';
 
@@ -9,6 +9,7 @@ export const allocationFeature: Feature = {
     { path: 'allocation', element: <AllocationRunsPage /> },
     { path: 'allocation/:id', element: <AllocationRunPage /> },
   ],
+  // The header link follows the one policy (`allocation:run` on the actor's own scopes).
   nav: (actor) =>
     mayRunAllocations(actor) ? [{ to: '/allocation', labelKey: 'allocation.nav' }] : [],
 };

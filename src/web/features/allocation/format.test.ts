@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestOf, formatPercent } from './format.ts';
+import { bestOf, formatDateTime, formatPercent } from './format.ts';
 
 describe('bestOf: the best value of a comparison row', () => {
   it('marks the highest where higher is better, ties included', () => {
@@ -21,5 +21,12 @@ describe('formatPercent', () => {
   it('rounds a share to a whole percentage in the reader’s language', () => {
     expect(formatPercent(0.755, 'en')).toBe('76%');
     expect(formatPercent(1, 'fr')).toMatch(/^100\s?%$/);
+  });
+});
+
+describe('formatDateTime', () => {
+  it('says the time of day with its time zone', () => {
+    expect(formatDateTime('2027-09-01T03:30:00Z', 'en')).toBe('1 September 2027 at 12:30 GMT+9');
+    expect(formatDateTime('2027-09-01T03:30:00Z', 'ja')).toBe('2027年9月1日 12:30 JST');
   });
 });

@@ -1,13 +1,21 @@
 import type { Language } from '../../api/types.ts';
 import { locale } from '../../lib/format.ts';
 
-/** A timestamp (ISO 8601) as date and time in the reader's language. */
-export function formatDateTime(iso: string, language: Language): string {
+/**
+ * An instant (ISO 8601) as date and time of day with its time zone, in the reader's language.
+ * Shown on Tokyo's clock, the funder's, with the zone named so readers elsewhere can tell.
+ */
+export function formatDateTime(iso: string, language: Language, timeZone = 'Asia/Tokyo'): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(locale(language), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
   }).format(date);
 }
 

@@ -1,15 +1,16 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { currentLanguage } from '../../i18n/i18n.ts';
-import { formatDate, formatNumber } from '../../lib/format.ts';
-import { MECHANISMS, publishAllocationRun, type AllocationRun, type Mechanism } from './api.ts';
+import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import { formatDateTime } from './format.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { formatDate } from '../../lib/format.ts';
+import { MECHANISMS, publishAllocationRun, type AllocationRun, type Mechanism } from './api.ts';
 
 /**
  * Publishing one mechanism's result, once: each place becomes a nomination (a mobility in state
- * `nominated`) starting on the chosen date. A confirmation step comes first; afterwards the form
- * stays visible but disabled, with the number of nominations created.
+ * `nominated`) starting on the chosen date. A confirmation step comes first. The form is offered
+ * only when the server says the reader may publish; otherwise its reasons are shown instead.
  */
 export function PublishSection({
   run,
@@ -37,7 +38,7 @@ export function PublishSection({
   const submitRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
   const published = run.publishedMechanism !== null;
-  const num = (value: number) => formatNumber(value, language);
+  const offered = run.may.publish;
   const mechanismName = (m: Mechanism) => t(`allocation.mechanisms.${m}`);
 
   // Focus follows the confirmation: into it when it opens, back to the button when cancelled.
@@ -85,7 +86,7 @@ export function PublishSection({
           <p className="alert alert-success" data-testid="allocation-published">
             {nominations !== null
               ? t('allocation.publish.done', {
-                  n: num(nominations),
+                  count: nominations,
                   mechanism: mechanismName(run.publishedMechanism ?? mechanism),
                 })
               : t('allocation.publish.already', {
@@ -95,63 +96,71 @@ export function PublishSection({
           </p>
         ) : null}
       </div>
-      <form className="form" noValidate onSubmit={onSubmit}>
-        <fieldset className="allocation-plain" disabled={published || busy || confirming}>
-          <legend className="visually-hidden">{t('allocation.publish.title')}</legend>
-          <fieldset className="segmented">
-            <legend>{t('allocation.publish.mechanism')}</legend>
-            {available.map((m) => (
-              <label key={m}>
-                <input
-                  type="radio"
-                  name="mechanism"
-                  value={m}
-                  checked={mechanism === m}
-                  onChange={() => setMechanism(m)}
-                />
-                {t('allocation.publish.option', {
-                  mechanism: mechanismName(m),
-                  n: num(run.results[m]?.summary.placed ?? 0),
-                })}
-              </label>
-            ))}
-          </fieldset>
-          <div className="field">
-            <label htmlFor={`${id}-start`}>{t('allocation.publish.startDate')}</label>
-            <p id={`${id}-start-help`} className="help">
-              {t('allocation.publish.startDateHelp')}
-            </p>
-            <input
-              id={`${id}-start`}
-              name="startDate"
-              type="date"
-              required
-              value={startDate}
-              aria-invalid={dateError ? true : undefined}
-              aria-describedby={`${id}-start-help${dateError ? ` ${id}-start-error` : ''}`}
-              onChange={(event) => {
-                setStartDate(event.target.value);
-                setDateError(null);
-              }}
-            />
-            {dateError ? (
-              <p id={`${id}-start-error`} className="field-error" role="alert">
-                {dateError}
+      {!offered && run.publishRefusals.length > 0 ? (
+        <div data-testid="allocation-publish-refusals">
+          <p>{t('allocation.publish.notOffered')}</p>
+          <RefusalList refusals={run.publishRefusals} />
+        </div>
+      ) : null}
+      {offered ? (
+        <form className="form" noValidate onSubmit={onSubmit}>
+          <fieldset className="allocation-plain" disabled={busy || confirming}>
+            <legend className="visually-hidden">{t('allocation.publish.title')}</legend>
+            <fieldset className="segmented">
+              <legend>{t('allocation.publish.mechanism')}</legend>
+              {available.map((m) => (
+                <label key={m}>
+                  <input
+                    type="radio"
+                    name="mechanism"
+                    value={m}
+                    checked={mechanism === m}
+                    onChange={() => setMechanism(m)}
+                  />
+                  {t('allocation.publish.option', {
+                    mechanism: mechanismName(m),
+                    count: run.results[m]?.summary.placed ?? 0,
+                  })}
+                </label>
+              ))}
+            </fieldset>
+            <div className="field">
+              <label htmlFor={`${id}-start`}>{t('allocation.publish.startDate')}</label>
+              <p id={`${id}-start-help`} className="help">
+                {t('allocation.publish.startDateHelp')}
               </p>
-            ) : null}
-          </div>
-          <div className="form-actions">
-            <button
-              ref={submitRef}
-              type="submit"
-              className="button button-primary"
-              data-testid="allocation-publish-start"
-            >
-              {t('allocation.publish.submit')}
-            </button>
-          </div>
-        </fieldset>
-      </form>
+              <input
+                id={`${id}-start`}
+                name="startDate"
+                type="date"
+                required
+                value={startDate}
+                aria-invalid={dateError ? true : undefined}
+                aria-describedby={`${id}-start-help${dateError ? ` ${id}-start-error` : ''}`}
+                onChange={(event) => {
+                  setStartDate(event.target.value);
+                  setDateError(null);
+                }}
+              />
+              {dateError ? (
+                <p id={`${id}-start-error`} className="field-error" role="alert">
+                  {dateError}
+                </p>
+              ) : null}
+            </div>
+            <div className="form-actions">
+              <button
+                ref={submitRef}
+                type="submit"
+                className="button button-primary"
+                data-testid="allocation-publish-start"
+              >
+                {t('allocation.publish.submit')}
+              </button>
+            </div>
+          </fieldset>
+        </form>
+      ) : null}
       {confirming ? (
         <div
           ref={confirmRef}
@@ -167,7 +176,7 @@ export function PublishSection({
           </p>
           <p id={`${id}-confirm-body`}>
             {t('allocation.publish.confirmBody', {
-              n: num(places),
+              count: places,
               date: formatDate(startDate, language),
             })}
           </p>

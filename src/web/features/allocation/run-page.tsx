@@ -5,6 +5,8 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
+import { nameIn } from '../../../i18n/format.ts';
+import { formatDateTime } from './format.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
@@ -12,7 +14,6 @@ import { getAllocationRun, MECHANISMS, type AllocationRun, type Mechanism } from
 import { BalanceSection } from './balance-section.tsx';
 import { CompareTable } from './compare-table.tsx';
 import { ExplanationsSection } from './explanations-section.tsx';
-import { formatDateTime } from './format.ts';
 import { PublishSection } from './publish-section.tsx';
 import './allocation.css';
 
@@ -76,10 +77,15 @@ function RunView({ initial, csrfToken }: { initial: AllocationRun; csrfToken: st
       <div className="detail-header">
         <h1>{t('allocation.run.title')}</h1>
         <p className="detail-subtitle">
-          {t('allocation.run.created', { date: formatDateTime(run.createdAt, language) })}
+          {run.createdByName
+            ? t('allocation.run.createdBy', {
+                date: formatDateTime(run.createdAt, language),
+                person: run.createdByName,
+              })
+            : t('allocation.run.created', { date: formatDateTime(run.createdAt, language) })}
           {' · '}
-          {run.callId
-            ? t('allocation.run.fromCall', { call: run.callId })
+          {run.call
+            ? t('allocation.run.fromCall', { call: nameIn(run.call, language) })
             : t('allocation.run.uploaded')}
         </p>
       </div>
@@ -104,10 +110,9 @@ function RunView({ initial, csrfToken }: { initial: AllocationRun; csrfToken: st
             <dd>
               {rules.balanceScope === 'none'
                 ? t('allocation.scopes.none')
-                : t('allocation.run.balanceRule', {
+                : t(`allocation.run.balanceRule.${rules.balanceUnit}`, {
                     scope: t(`allocation.scopes.${rules.balanceScope}`),
-                    unit: t(`allocation.units.${rules.balanceUnit}`),
-                    tolerance: num(rules.tolerance),
+                    count: rules.tolerance,
                   })}
             </dd>
           </div>
@@ -116,7 +121,7 @@ function RunView({ initial, csrfToken }: { initial: AllocationRun; csrfToken: st
             <dd>
               {rules.fundedMonthsCap === null
                 ? t('allocation.run.noCap')
-                : num(rules.fundedMonthsCap)}
+                : t('allocation.run.months', { count: rules.fundedMonthsCap })}
             </dd>
           </div>
           <div>
@@ -124,7 +129,7 @@ function RunView({ initial, csrfToken }: { initial: AllocationRun; csrfToken: st
             <dd>
               {rules.yenCap === null
                 ? t('allocation.run.noCap')
-                : t('allocation.run.yen', { amount: num(rules.yenCap) })}
+                : t('allocation.run.yen', { amount: rules.yenCap })}
             </dd>
           </div>
         </dl>
@@ -152,7 +157,11 @@ function RunView({ initial, csrfToken }: { initial: AllocationRun; csrfToken: st
         {shownResult ? (
           <>
             <BalanceSection mechanism={shown} summary={shownResult.summary} rules={rules} />
-            <ExplanationsSection mechanism={shown} explanations={shownResult.explanations} />
+            <ExplanationsSection
+              mechanism={shown}
+              explanations={shownResult.explanations}
+              names={run.names}
+            />
           </>
         ) : null}
       </section>

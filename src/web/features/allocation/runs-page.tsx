@@ -6,16 +6,16 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
+import { nameIn } from '../../../i18n/format.ts';
+import { formatDateTime } from './format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import {
   createAllocationRun,
   getCallAllocationInstance,
   listAllocationRuns,
-  type AllocationRunSummary,
+  type RunListItem,
 } from './api.ts';
-import { formatDateTime } from './format.ts';
-import { mayRunAllocations } from './permissions.ts';
 import './allocation.css';
 
 /** /allocation: the runs this actor may see, and a form to start a new one. */
@@ -37,34 +37,32 @@ export function AllocationRunsPage() {
           </Link>
         </p>
       ) : null}
-      {session.status === 'signed-in' ? (
-        mayRunAllocations(session.actor) ? (
-          <>
-            <NewRunForm csrfToken={session.csrfToken} />
-            <RunList />
-          </>
-        ) : (
-          <p className="alert alert-info">{t('allocation.notAllowed')}</p>
-        )
-      ) : null}
+      {session.status === 'signed-in' ? <RunsAndForm csrfToken={session.csrfToken} /> : null}
     </>
   );
 }
 
-function RunList() {
+/** The runs the actor may see; the form to start one when the server says they may. */
+function RunsAndForm({ csrfToken }: { csrfToken: string }) {
   const { t } = useTranslation();
   const list = useResource('allocation-runs', (signal) => listAllocationRuns(signal));
+  if (list.status === 'loading') return <Loading />;
+  if (list.status === 'error') return <ErrorAlert error={list.error} onRetry={list.reload} />;
+  if (!list.data.may.run && list.data.items.length === 0) {
+    return <p className="alert alert-info">{t('allocation.notAllowed')}</p>;
+  }
   return (
-    <section aria-labelledby="allocation-runs" aria-busy={list.status === 'loading'}>
-      <h2 id="allocation-runs">{t('allocation.list.title')}</h2>
-      {list.status === 'loading' ? <Loading /> : null}
-      {list.status === 'error' ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      {list.status === 'success' ? <RunTable items={list.data.items} /> : null}
-    </section>
+    <>
+      {list.data.may.run ? <NewRunForm csrfToken={csrfToken} /> : null}
+      <section aria-labelledby="allocation-runs">
+        <h2 id="allocation-runs">{t('allocation.list.title')}</h2>
+        <RunTable items={list.data.items} />
+      </section>
+    </>
   );
 }
 
-function RunTable({ items }: { items: AllocationRunSummary[] }) {
+function RunTable({ items }: { items: RunListItem[] }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   if (items.length === 0) {
@@ -97,7 +95,7 @@ function RunTable({ items }: { items: AllocationRunSummary[] }) {
                 </Link>
               </th>
               <td data-label={t('allocation.list.call')}>
-                {run.callId ?? t('allocation.list.uploaded')}
+                {run.call ? nameIn(run.call, language) : t('allocation.list.uploaded')}
               </td>
               <td data-label={t('allocation.list.status')}>
                 {run.publishedMechanism ? (
