@@ -97,14 +97,22 @@ it('a student refused for Russian A2 raises the level in their profile and appli
   await page.locator('[data-testid="apply-form"] [data-testid="add-host"]').click();
   await page.locator('input[name="requestedMonths"]').fill('6');
   await apply.locator('button[type="submit"]').click();
-  const reason = page.locator('[data-testid="refusal-reasons"] li[data-rule="LANGUAGE"]');
+  const reason = page.locator(
+    '[data-testid="refusals"] li[data-code="calls.language_requirement_not_met"]',
+  );
   await reason.waitFor();
+  // The host by its name and the language by its name, in the reader's language.
+  expect(await reason.textContent()).toContain(
+    'Lomonosov Moscow State University requires Russian B2',
+  );
 
   await page.locator('[data-testid="profile-link"]').click();
   await page.waitForURL(`${e2e.base}/me/profile`);
   const form = page.locator('[data-testid="profile-form"]');
   await form.waitFor();
-  expect(await form.locator('[data-testid="profile-home"]').textContent()).toBe('tohoku.ac.jp');
+  expect(await form.locator('[data-testid="profile-home"]').textContent()).toBe(
+    'Tohoku University',
+  );
   expect(await form.locator('input[name="languages[1].language"]').inputValue()).toBe('ru');
   await form.locator('select[name="languages[1].level"]').selectOption('B2');
   await form.locator('[data-testid="add-language"]').click();

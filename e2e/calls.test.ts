@@ -38,11 +38,11 @@ async function signedInPage(email: string): Promise<Page> {
   return page;
 }
 
-async function openCall(page: Page) {
+async function openCall(page: Page, waitFor = '[data-testid="apply-form"]') {
   await page.locator('header a[href="/calls"]').click();
   await page.waitForURL(/\/calls$/);
   await page.locator('[data-testid="call-list"] a[href="/calls/tohoku-jr-2027"]').click();
-  await page.locator('[data-testid="apply-form"]').waitFor();
+  await page.locator(waitFor).waitFor();
 }
 
 async function rank(page: Page, host: string) {
@@ -73,16 +73,22 @@ it('a student applies and ranks three hosts, reordering them', async () => {
   await expect
     .poll(() => page.locator('[data-testid="application-status"]').first().textContent())
     .toBe('Submitted');
+  // The ranked hosts by their names, never their ids.
+  expect(
+    await page.locator('[data-testid="application"] li[data-host="nsu.ru"]').first().textContent(),
+  ).toBe('Novosibirsk State University');
   await page.screenshot({ path: `${RESULTS_DIR}/calls-my-applications.png`, fullPage: true });
 });
 
-it('R9: a foreign student on the residence status 留学 is refused, the reason shown in English and Japanese', async () => {
+it('R9: a foreign student on the residence status 留学 is not offered the form; the reason is shown in English and Japanese', async () => {
   const page = await signedInPage(`student.foreign@${D}`);
-  await openCall(page);
-  await rank(page, 'msu.ru');
-  await page.locator('[data-testid="apply-form"] button[type="submit"]').click();
-  const reasons = page.locator('[data-testid="refusal-reasons"] li[data-rule="R9"]');
+  await openCall(page, '[data-testid="apply-refusals"]');
+  const reasons = page.locator(
+    '[data-testid="apply-refusals"] li[data-code="calls.table1_student_residence_status"]',
+  );
   await reasons.waitFor();
+  expect(await page.locator('[data-testid="apply-form"]').count()).toBe(0);
+  expect(await reasons.locator('.rule-badge').textContent()).toBe('R9');
   expect(await reasons.textContent()).toContain(
     'Foreign students in Japan with the residence status "Student (Ryugaku)" (Table 1 of the Immigration Control and Refugee Recognition Act) are not entitled to this program.',
   );

@@ -10,8 +10,26 @@ import { useResource } from '../../lib/use-resource.ts';
 import { documentUrl, myApplications, uploadDocument, withdraw, type Application } from './api.ts';
 import { useCallTitle } from './catalogue-page.tsx';
 import { RefusalNotice, useCallsFormats } from './reasons.tsx';
-import { formatInstant, nameIn } from '../../../i18n/format.ts';
+import { localeOf, nameIn } from '../../../i18n/format.ts';
 import './calls.css';
+
+/**
+ * An instant with its time of day and zone, on the funder's clock (JST). Intl refuses a date
+ * style together with a zone name, so the parts are spelled out.
+ */
+function instantIn(value: string, language: string): string {
+  const instant = Date.parse(value);
+  if (Number.isNaN(instant)) return value;
+  return new Intl.DateTimeFormat(localeOf(language), {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Tokyo',
+    timeZoneName: 'short',
+  }).format(instant);
+}
 
 export function MyApplicationsPage() {
   const { t } = useTranslation();
@@ -84,7 +102,7 @@ function ApplicationCard({
         </dd>
         <dt>{t('calls.mine.submitted')}</dt>
         <dd>
-          <time dateTime={a.submittedAt}>{formatInstant(a.submittedAt, i18n.language)}</time>
+          <time dateTime={a.submittedAt}>{instantIn(a.submittedAt, i18n.language)}</time>
         </dd>
         <dt>{t('calls.apply.ranking')}</dt>
         <dd>
