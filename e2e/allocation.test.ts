@@ -52,7 +52,7 @@ it('refuses an instance that is not JSON, an unknown university naming the field
   await refused.waitFor();
   // The field, and the refusal in the reader's words (not the server's English).
   const refusedText = await refused.textContent();
-  expect(refusedText).toContain('body.instance.students[1].prefs[0]');
+  expect(refusedText).toContain('students[1].prefs[0]');
   expect(refusedText).toContain('Unknown university: msu.rx.');
 
   // A call that has no allocation hand-off answers 404, shown as such.

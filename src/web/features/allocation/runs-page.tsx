@@ -118,6 +118,9 @@ function RunTable({ items }: { items: RunListItem[] }) {
   );
 }
 
+/** A field of the request as the instance file names it: `students[1].prefs[0]`. */
+const fieldInInstance = (field: string) => field.replace(/^body\.instance\.?/, '') || field;
+
 type Source = 'file' | 'paste' | 'call';
 const SOURCES: readonly Source[] = ['file', 'paste', 'call'];
 
@@ -391,7 +394,8 @@ function NewRunForm({ csrfToken }: { csrfToken: string }) {
               <ul className="allocation-issues">
                 {issues.map((issue) => (
                   <li key={issue.field}>
-                    <code className="allocation-field">{issue.field}</code>: {issue.message}
+                    <code className="allocation-field">{fieldInInstance(issue.field)}</code>:{' '}
+                    {issue.message}
                   </li>
                 ))}
               </ul>
