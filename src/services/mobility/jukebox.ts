@@ -364,9 +364,10 @@ async function enrolmentView(db: Db, ctx: ServiceContext, row: EnrolmentRow, cou
   const record = row.result as unknown as JukeboxRecord;
   const roles = rolesFor(ctx, row, record);
   const [student] = await db
-    .select({ name: users.displayName, invented: users.invented })
+    .select({ invented: users.invented })
     .from(users)
     .where(eq(users.id, row.studentUserId));
+  const studentName = await personName(db, row.studentUserId);
   const table = await equivalenceEntries(
     db,
     record.enrolment.hostInstitutionId,
@@ -378,7 +379,8 @@ async function enrolmentView(db: Db, ctx: ServiceContext, row: EnrolmentRow, cou
     status: row.status,
     createdAt: row.createdAt.toISOString(),
     course: courseView(course),
-    student: student ? { name: student.name, invented: student.invented } : null,
+    /** The student by name in every script they write it in. */
+    student: student ? { name: studentName, invented: student.invented } : null,
     ...record,
     suggestion: record.decision
       ? null

@@ -175,7 +175,7 @@ export type JukeboxEnrolmentView = {
   id: string;
   status: string;
   course: Course;
-  student: { name: string; invented: boolean } | null;
+  student: { name: LocalisedText; invented: boolean } | null;
   enrolment: { homeInstitutionId: string; hostInstitutionId: string; enrolledOn: string };
   component: LaComponent;
   transcript: TranscriptEntry | null;

@@ -50,8 +50,8 @@ export function ConversionText({ conversion }: { conversion: CreditConversion })
       <summary>
         <CreditsText credits={{ value: conversion.value, system: conversion.rule.to }} />
       </summary>
-      <p className="small muted">
-        {t('mobility.ruleUsed')}: {conversion.rule.text}
+      <p className="small muted" data-testid="conversion-rule">
+        {t('mobility.ruleUsed')}: <ConversionRule conversion={conversion} />
       </p>
     </details>
   );
@@ -64,6 +64,35 @@ export function languageName(tag: string, language: string): string {
   } catch {
     return tag;
   }
+}
+
+/**
+ * How credits were converted, from the rule's numbers: credits × hours per credit = hours of
+ * study; hours ÷ hours per credit of the other system, rounded by the agreed step.
+ */
+export function ConversionRule({ conversion }: { conversion: CreditConversion }) {
+  const { t } = useTranslation();
+  const r = conversion.rule;
+  const given = (r.exact * r.clockHoursPerCreditTo) / r.clockHoursPerCreditFrom;
+  if (r.from === r.to) {
+    return <>{t('mobility.conversion.same', { value: conversion.value, system: r.from })}</>;
+  }
+  return (
+    <>
+      {t('mobility.conversion.hours', {
+        given,
+        from: r.from,
+        hFrom: r.clockHoursPerCreditFrom,
+        hours: given * r.clockHoursPerCreditFrom,
+        hTo: r.clockHoursPerCreditTo,
+        exact: r.exact,
+        to: r.to,
+        step: r.step,
+        rounding: r.rounding,
+        value: conversion.value,
+      })}
+    </>
+  );
 }
 
 export function StateBadge({ state }: { state: MobilityState | string }) {

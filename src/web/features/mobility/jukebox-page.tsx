@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { InventedBadge } from '../../components/invented-badge.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';
+import { nameIn } from '../../../i18n/format.ts';
 import { LocalizedName, useLocalName } from '../../components/localized-name.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
@@ -161,7 +162,7 @@ function EnrolmentCard({
   enrolment: JukeboxEnrolmentView;
   onDone: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { csrfToken } = useSession();
   return (
     <article className="card recognition-card" data-enrolment={enrolment.id}>
@@ -169,7 +170,8 @@ function EnrolmentCard({
         <code>{enrolment.course.code}</code> <LText text={enrolment.course.title} />
       </h3>
       <p>
-        {enrolment.student?.name} {enrolment.student?.invented ? <InventedBadge /> : null} ·{' '}
+        {enrolment.student ? nameIn(enrolment.student.name, i18n.language) : null}{' '}
+        {enrolment.student?.invented ? <InventedBadge /> : null} ·{' '}
         {t(`mobility.jukebox.status.${enrolment.status}`)} · {t('mobility.rec.planned')}:{' '}
         <CreditsText credits={enrolment.component.home.credits} />
       </p>

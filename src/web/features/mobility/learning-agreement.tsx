@@ -8,9 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { FormattedDate } from '../../components/formatted-date.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { useResource } from '../../lib/use-resource.ts';
+import { formatInstant } from '../../../i18n/format.ts';
 import { convertCredits } from '../../../domain/recognition/credit-systems.ts';
 import {
   CHANGE_REASONS,
@@ -128,6 +128,12 @@ function LaView({
           ))}
         </select>
       </div>
+      <p className="small muted" data-testid="la-proposed">
+        {t('mobility.la.proposedBy', {
+          party: t(`mobility.la.party.${version.proposedBy}`),
+          at: version.proposedAt,
+        })}
+      </p>
       <VersionTable version={version} />
       <Signatures version={version} />
       {version.status === 'proposed' && version.number === la.pendingVersion ? (
@@ -220,7 +226,7 @@ function VersionTable({ version }: { version: VersionView }) {
 }
 
 function Signatures({ version }: { version: VersionView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <ul className="signature-list" aria-label={t('mobility.la.signatures')}>
       {(['student', 'home', 'host'] as const).map((p) => {
@@ -230,7 +236,7 @@ function Signatures({ version }: { version: VersionView }) {
             <strong>{t(`mobility.la.party.${p}`)}:</strong>{' '}
             {s ? (
               <>
-                {s.signerName} · <FormattedDate value={s.signedAt.slice(0, 10)} />
+                {s.signerName} · {formatInstant(s.signedAt, i18n.language)}
               </>
             ) : (
               <span className="muted">{t('mobility.la.notYetSigned')}</span>
@@ -556,14 +562,67 @@ function DiffView({ mobilityId, la }: { mobilityId: string; la: LearningAgreemen
             ))}
             {diff.data.changed.map((c) => (
               <li key={`c-${c.id}`} className="diff-changed">
-                <strong>{t('mobility.la.changed')}</strong> <code>{c.before.host.code}</code> →{' '}
-                <code>{c.after.host.code}</code> <LText text={c.after.host.title} />{' '}
-                <span className="muted small">({c.fields.join(', ')})</span>
+                <strong>{t('mobility.la.changed')}</strong> <code>{c.after.host.code}</code>{' '}
+                <LText text={c.after.host.title} />
+                <FieldChanges before={c.before} after={c.after} fields={c.fields} />
               </li>
             ))}
           </ul>
         )
       ) : null}
     </div>
+  );
+}
+
+type Attr = 'code' | 'title' | 'credits' | 'term' | 'online';
+
+/** One component's change, field by field: what it was and what it is (R7, every version kept). */
+function FieldChanges({
+  before,
+  after,
+  fields,
+}: {
+  before: LaComponent;
+  after: LaComponent;
+  fields: readonly string[];
+}) {
+  const { t } = useTranslation();
+  // `host.credits.value` and `host.credits.system` are one change of the host credits.
+  const changed = [
+    ...new Set(
+      fields.map((f) => {
+        const [side, attr] = f.split('.');
+        return side === 'host' || side === 'home' ? `${side}.${attr}` : (side ?? f);
+      }),
+    ),
+  ];
+  const show = (c: LaComponent, key: string) => {
+    if (key === 'conditions') return c.conditions ?? '—';
+    const [side, attr] = key.split('.') as ['host' | 'home', Attr];
+    const course = c[side] as LaComponent['host'];
+    if (attr === 'credits') return <CreditsText credits={course.credits} />;
+    if (attr === 'title') return <LText text={course.title} />;
+    if (attr === 'online')
+      return course.online ? t('mobility.catalogue.online') : t('mobility.catalogue.onSite');
+    const v = course[attr as 'code' | 'term'];
+    return v ? (
+      <code>{v}</code>
+    ) : side === 'home' && attr === 'code' ? (
+      t('mobility.la.elective')
+    ) : (
+      '—'
+    );
+  };
+  return (
+    <dl className="facts field-changes" data-testid="field-changes">
+      {changed.map((key) => (
+        <div className="facts-row" key={key} data-field={key}>
+          <dt>{t(`mobility.la.field.${key.replace('.', '_')}`)}</dt>
+          <dd>
+            {show(before, key)} → {show(after, key)}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }

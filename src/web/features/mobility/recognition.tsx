@@ -171,7 +171,20 @@ export function GradeText({ conversion }: { conversion: GradeConversion }) {
       <summary>
         {conversion.grade} ({t(`mobility.rec.method.${conversion.method}`)})
       </summary>
-      <p className="small muted">{conversion.explanation}</p>
+      <p className="small muted" data-method={conversion.method}>
+        {t(`mobility.explain.${conversion.method}`, {
+          given: conversion.from.given,
+          from: conversion.from.scaleId,
+          to: conversion.to,
+          grade: conversion.grade,
+          pivot: conversion.pivot ?? '',
+          lo: conversion.percentile?.sourceRange[0] ?? 0,
+          hi: conversion.percentile?.sourceRange[1] ?? 0,
+          mid: conversion.percentile?.midpoint ?? 0,
+          tlo: conversion.percentile?.targetRange[0] ?? 0,
+          thi: conversion.percentile?.targetRange[1] ?? 0,
+        })}
+      </p>
     </details>
   );
 }
