@@ -195,3 +195,20 @@ it('the comparison and the chart hold in the accessible mode', async () => {
   await page.locator('[data-testid="a11y-toggle"]').click();
   expect(consoleErrors).toEqual([]);
 });
+
+it('a reader in Russian reads the run in Russian: explanations, plurals and the refusal', async () => {
+  await page.locator('[data-testid="language-switch"]').selectOption('ru');
+  const explanations = page.locator('[data-testid="allocation-explanations"]');
+  await expect
+    .poll(() => explanations.locator('.allocation-outcome').first().textContent())
+    .toMatch(/^(Принимающий университет: |Остаётся дома)/);
+  // "допуск 0 студентов": the plural form of the language, never "0 students".
+  expect(
+    await page.locator('[data-testid="allocation-balance-table"] caption').textContent(),
+  ).toContain('допуск: 0 студентов');
+  expect(await page.locator('[data-testid="allocation-publish-refusals"]').textContent()).toContain(
+    'уже опубликован',
+  );
+  await page.locator('[data-testid="language-switch"]').selectOption('en');
+  expect(consoleErrors).toEqual([]);
+});
