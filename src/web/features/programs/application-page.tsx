@@ -23,7 +23,15 @@ import {
 import { ApplicationContent } from './application-content.tsx';
 import { ApplicationForm } from './application-form.tsx';
 import { ApplicationStatus } from './applications-page.tsx';
-import { ChecksPanel, CountdownView, RuleTag, Text, useNumbers, useText } from './components.tsx';
+import {
+  ChecksPanel,
+  CountdownView,
+  Instant,
+  RuleTag,
+  Text,
+  useNumbers,
+  useText,
+} from './components.tsx';
 import './programs.css';
 
 export function ApplicationPage() {
@@ -116,7 +124,7 @@ function ApplicationScreen({ initial }: { initial: ApplicationView }) {
           <div className="facts-row">
             <dt>{t('programs.applications.submittedAt')}</dt>
             <dd>
-              <FormattedDate value={view.submittedAt} />
+              <Instant value={view.submittedAt} />
             </dd>
           </div>
         ) : null}

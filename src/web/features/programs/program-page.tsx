@@ -27,7 +27,7 @@ import {
   type ProgramRules,
   type RuleChange,
 } from './api.ts';
-import { CountdownView, RuleTag, useNumbers } from './components.tsx';
+import { CountdownView, Instant, RuleTag, useNumbers } from './components.tsx';
 import { KeyFigures, useProgramName } from './programs-page.tsx';
 import './programs.css';
 
@@ -111,7 +111,7 @@ function ProgramView({ program, onSaved }: { program: ProgramDetail; onSaved: ()
                 <tr key={v.version}>
                   <th scope="row">{v.version}</th>
                   <td>
-                    <FormattedDate value={v.createdAt} />
+                    <Instant value={v.createdAt} />
                   </td>
                   <td>
                     {v.createdByName
