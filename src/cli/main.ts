@@ -11,6 +11,7 @@ import { DEMO_USERS } from '#src/db/seed/demo-world.ts';
 import { hashPassword } from '#src/services/auth/passwords.ts';
 import { buildApp } from '#src/server/app.ts';
 import { loggerOptions } from '#src/server/logging.ts';
+import { ADMIN_HELP, AdminUsageError, adminCommand } from './admin.ts';
 import { createMailer } from '#src/services/notify/mailer.ts';
 
 const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -25,6 +26,7 @@ Commands:
   migrate             apply pending database migrations and exit
   seed --demo         load the demo world (the source documents' organisations and demo accounts)
   allocate FILE ...   allocate students to places (see: kakehashi allocate --help)
+  admin create ...    create a platform administrator (see: kakehashi admin --help)
 
 Environment:
   PORT (3000), HOST (0.0.0.0), DATABASE_URL (unset: embedded PGlite in KAKEHASHI_DATA_DIR, ./data),
@@ -153,6 +155,10 @@ export async function main(argv: string[]): Promise<number> {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
       return help(rest[0] ?? 'main');
     }
+    if (command === 'admin' && (rest.includes('--help') || rest.includes('-h'))) {
+      console.log(ADMIN_HELP);
+      return 0;
+    }
     if (command === 'allocate') {
       const { allocateCommand } = await import('./allocate.ts');
       return await allocateCommand(rest);
@@ -165,12 +171,15 @@ export async function main(argv: string[]): Promise<number> {
         return await runMigrate(rest, env);
       case 'seed':
         return await seed(rest, env);
+      case 'admin':
+        return await adminCommand(rest, () => openAndMigrate(env));
       default:
         throw new UsageError(`unknown command "${command}"; run 'kakehashi --help'`);
     }
   } catch (error) {
     if (
       error instanceof UsageError ||
+      error instanceof AdminUsageError ||
       error instanceof ConfigError ||
       error instanceof DatabaseUnavailableError ||
       error instanceof SchemaTooNewError ||
@@ -178,7 +187,11 @@ export async function main(argv: string[]): Promise<number> {
         (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
     ) {
       console.error(`kakehashi: ${error.message}`);
-      return error instanceof UsageError || error instanceof TypeError ? 64 : 1;
+      return error instanceof UsageError ||
+        error instanceof AdminUsageError ||
+        error instanceof TypeError
+        ? 64
+        : 1;
     }
     throw error;
   }
