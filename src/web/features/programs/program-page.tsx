@@ -261,7 +261,7 @@ function RulesView({ rules, yesNo }: { rules: ProgramRules; yesNo: (b: boolean) 
             {yen(rules.annualCap.studentMonths * rules.stipend.monthlyAmount)}
           </Row>
           <Row rule="R14" label={t('programs.rules.projectsSupported')}>
-            {rules.projectsSupported}
+            {num(rules.projectsSupported)}
           </Row>
           <Row rule="R4" label={t('programs.rules.tolerance')}>
             {t('programs.toleranceValue', {
