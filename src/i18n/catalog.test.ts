@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '#src/domain/shared/refusal.ts';
 import { NOTIFICATION_CATALOGS, translatorFor } from './catalog.ts';
+import { formatInstant } from './format.ts';
 import { NOTIFICATION_CONTEXTS, NOTIFICATION_TYPES, renderNotification } from './notifications.ts';
 
 function lookup(tree: unknown, path: string[]): unknown {
@@ -77,5 +78,15 @@ describe('notification catalogs', () => {
       'Reason: illness',
       'Date: 2 November 2026',
     ]);
+  });
+});
+
+describe('formats', () => {
+  it('show an instant with its time of day and its zone, in each language', () => {
+    expect(formatInstant('2026-12-06T03:30:00Z', 'en')).toMatch(/6 December 2026.*12:30.*GMT\+9/);
+    expect(formatInstant('2026-12-06T03:30:00Z', 'ja')).toContain('2026年12月6日');
+    expect(formatInstant('2026-12-06T03:30:00Z', 'ru', 'Europe/Moscow')).toMatch(
+      /06:30.*GMT\+3|06:30.*MSK/,
+    );
   });
 });

@@ -45,9 +45,13 @@ export function formatInstant(
 ): string {
   const instant = Date.parse(value);
   if (Number.isNaN(instant)) return value;
+  // Intl refuses timeZoneName together with dateStyle/timeStyle: the fields are named one by one.
   return new Intl.DateTimeFormat(localeOf(language), {
-    dateStyle: 'long',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone,
     timeZoneName: 'short',
   }).format(instant);

@@ -8,14 +8,18 @@ import type { FieldIssue, Refusal } from './api-types.ts';
 /** A refusal `{ rule?, code, params }` as a sentence (without its rule id). */
 export function refusalText(t: TFunction, refusal: Pick<Refusal, 'code' | 'params'>): string {
   const key = `refusals.${refusal.code}`;
-  return i18next.exists(key) ? t(key, { ...refusal.params }) : t('refusals.unknown');
+  // With the params, so that a text kept only in plural forms (`_one`, `_other`) is found.
+  return i18next.exists(key, { ...refusal.params })
+    ? t(key, { ...refusal.params })
+    : t('refusals.unknown');
 }
 
 /** One problem of invalid input, in words (the field is shown by the form next to it). */
 export function issueText(t: TFunction, issue: Pick<FieldIssue, 'code' | 'params'>): string {
-  if (i18next.exists(`refusals.${issue.code}`)) return t(`refusals.${issue.code}`, issue.params);
+  const params = { ...issue.params };
+  if (i18next.exists(`refusals.${issue.code}`, params)) return t(`refusals.${issue.code}`, params);
   const key = `validation.${issue.code}`;
-  return i18next.exists(key) ? t(key, { ...issue.params }) : t('validation.custom');
+  return i18next.exists(key, params) ? t(key, params) : t('validation.custom');
 }
 
 export interface ErrorDetails {
