@@ -1,0 +1,361 @@
+/** Parts of the call form: a labelled field with its errors, the hosts and the common rubric. */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { listAgreements } from '../../api/agreements.ts';
+import type { listAllConsortia } from '../../api/consortia.ts';
+import type { listAllInstitutions } from '../../api/institutions.ts';
+import { FieldError, invalidProps } from '../../components/field-error.tsx';
+import { useLocalName } from '../../components/localized-name.tsx';
+import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
+import type { listPrograms } from './api.ts';
+import {
+  CEFR,
+  LEVELS,
+  emptyHost,
+  type CriterionDraft,
+  type Draft,
+  type HostDraft,
+} from './call-form-draft.ts';
+
+export type Lists = {
+  programs: Awaited<ReturnType<typeof listPrograms>>['items'];
+  agreements: Awaited<ReturnType<typeof listAgreements>>['items'];
+  consortia: Awaited<ReturnType<typeof listAllConsortia>>;
+  institutions: Awaited<ReturnType<typeof listAllInstitutions>>;
+};
+
+export function Field({
+  id,
+  label,
+  issues,
+  field,
+  children,
+}: {
+  id: string;
+  label: string;
+  issues: readonly FieldIssue[];
+  field: string;
+  children: (props: ReturnType<typeof invalidProps> & { id: string }) => ReactNode;
+}) {
+  const messages = messagesFor(issues, `body.${field}`, true);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children({ id, ...invalidProps(`${id}-error`, messages) })}
+      <FieldError id={`${id}-error`} messages={messages} />
+    </div>
+  );
+}
+
+type PartProps = {
+  d: Draft;
+  set: (patch: Partial<Draft>) => void;
+  issues: readonly FieldIssue[];
+};
+
+/** The hosts: institution, consortium, places per level and language requirements. */
+export function HostsFieldset({
+  d,
+  set,
+  setHost,
+  issues,
+  consortia,
+  institutions,
+}: PartProps & {
+  setHost: (i: number, patch: Partial<HostDraft>) => void;
+  consortia: Lists['consortia'];
+  institutions: Lists['institutions'];
+}) {
+  const { t } = useTranslation();
+  const localName = useLocalName();
+  return (
+    <fieldset>
+      <legend>{t('calls.hosts')}</legend>
+      <FieldError id="call-hosts-error" messages={messagesFor(issues, 'body.hosts')} />
+      {d.hosts.map((h, i) => (
+        <fieldset key={i} className="calls-form-host" data-testid={`host-${i}`}>
+          <legend>{t('calls.form.hostN', { n: i + 1 })}</legend>
+          <div className="field-row">
+            <Field
+              id={`host-${i}-institution`}
+              label={t('calls.host')}
+              issues={issues}
+              field={`hosts[${i}].institutionId`}
+            >
+              {(p) => (
+                <select
+                  {...p}
+                  name={`hosts[${i}].institutionId`}
+                  value={h.institutionId}
+                  onChange={(e) => setHost(i, { institutionId: e.target.value })}
+                >
+                  <option value="">{t('calls.form.choose')}</option>
+                  {institutions.map((inst) => (
+                    <option key={inst.id} value={inst.id}>
+                      {localName(inst)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              id={`host-${i}-consortium`}
+              label={t('calls.form.hostConsortium')}
+              issues={issues}
+              field={`hosts[${i}].consortiumId`}
+            >
+              {(p) => (
+                <select
+                  {...p}
+                  name={`hosts[${i}].consortiumId`}
+                  value={h.consortiumId}
+                  onChange={(e) => setHost(i, { consortiumId: e.target.value })}
+                >
+                  <option value="">{t('calls.form.none')}</option>
+                  {consortia.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {localName(c)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          <div className="field-row">
+            {LEVELS.map((level) => (
+              <Field
+                key={level}
+                id={`host-${i}-places-${level}`}
+                label={t('calls.form.placesFor', { level: t(`calls.params.${level}`) })}
+                issues={issues}
+                field={`hosts[${i}].places`}
+              >
+                {(p) => (
+                  <input
+                    {...p}
+                    type="number"
+                    min={0}
+                    name={`hosts[${i}].places.${level}`}
+                    value={h.places[level]}
+                    onChange={(e) =>
+                      setHost(i, { places: { ...h.places, [level]: e.target.value } })
+                    }
+                  />
+                )}
+              </Field>
+            ))}
+          </div>
+          <p className="muted">{t('calls.form.languagesHint')}</p>
+          {h.languages.map((l, k) => (
+            <div className="field-row" key={k}>
+              <Field
+                id={`host-${i}-lang-${k}`}
+                label={t('calls.form.language')}
+                issues={issues}
+                field={`hosts[${i}].languageRequirements[${k}].language`}
+              >
+                {(p) => (
+                  <input
+                    {...p}
+                    name={`hosts[${i}].languages[${k}].language`}
+                    value={l.language}
+                    placeholder="ru"
+                    onChange={(e) =>
+                      setHost(i, {
+                        languages: h.languages.map((x, j) =>
+                          j === k ? { ...x, language: e.target.value.trim() } : x,
+                        ),
+                      })
+                    }
+                  />
+                )}
+              </Field>
+              <Field
+                id={`host-${i}-level-${k}`}
+                label={t('calls.form.minLevel')}
+                issues={issues}
+                field={`hosts[${i}].languageRequirements[${k}].minLevel`}
+              >
+                {(p) => (
+                  <select
+                    {...p}
+                    name={`hosts[${i}].languages[${k}].minLevel`}
+                    value={l.minLevel}
+                    onChange={(e) =>
+                      setHost(i, {
+                        languages: h.languages.map((x, j) =>
+                          j === k ? { ...x, minLevel: e.target.value } : x,
+                        ),
+                      })
+                    }
+                  >
+                    {CEFR.map((c) => (
+                      <option key={c}>{c}</option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <button
+                type="button"
+                className="button button-link"
+                onClick={() => setHost(i, { languages: h.languages.filter((_, j) => j !== k) })}
+              >
+                {t('calls.form.removeLanguage')}
+              </button>
+            </div>
+          ))}
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button button-secondary"
+              data-testid={`host-${i}-add-language`}
+              onClick={() =>
+                setHost(i, { languages: [...h.languages, { language: '', minLevel: 'B1' }] })
+              }
+            >
+              {t('calls.form.addLanguage')}
+            </button>
+            {d.hosts.length > 1 ? (
+              <button
+                type="button"
+                className="button button-link"
+                onClick={() => set({ hosts: d.hosts.filter((_, j) => j !== i) })}
+              >
+                {t('calls.form.removeHost')}
+              </button>
+            ) : null}
+          </div>
+        </fieldset>
+      ))}
+      <button
+        type="button"
+        className="button button-secondary"
+        data-testid="add-host"
+        onClick={() => set({ hosts: [...d.hosts, emptyHost()] })}
+      >
+        {t('calls.form.addHost')}
+      </button>
+    </fieldset>
+  );
+}
+
+/** The common rubric of the consortium pair (R6), used under the agreement's consent (R16). */
+export function RubricFieldset({ d, set, issues }: PartProps) {
+  const { t } = useTranslation();
+  return (
+    <fieldset>
+      <legend>{t('calls.form.rubric')}</legend>
+      <label className="calls-check">
+        <input
+          type="checkbox"
+          name="useRubric"
+          checked={d.useRubric}
+          onChange={(e) => set({ useRubric: e.target.checked })}
+        />{' '}
+        {t('calls.form.useRubric')}
+      </label>
+      <FieldError id="call-rubric-error" messages={messagesFor(issues, 'body.rubric', true)} />
+      {d.useRubric ? (
+        <>
+          <p className="muted">{t('calls.form.rubricHint')}</p>
+          <div className="field-row">
+            {(
+              [
+                ['rubricId', t('calls.form.rubricId'), 'rubric.id'],
+                ['scoreMin', t('calls.form.scoreMin'), 'rubric.scoreScale.min'],
+                ['scoreMax', t('calls.form.scoreMax'), 'rubric.scoreScale.max'],
+                ['minReviewers', t('calls.form.minReviewers'), 'rubric.minReviewers'],
+                ['passMark', t('calls.form.passMark'), 'rubric.passMark'],
+              ] as const
+            ).map(([key, label, field]) => (
+              <Field key={key} id={`rubric-${key}`} label={label} issues={issues} field={field}>
+                {(p) => (
+                  <input
+                    {...p}
+                    type={key === 'rubricId' ? 'text' : 'number'}
+                    step="any"
+                    name={`rubric.${key}`}
+                    value={d[key]}
+                    onChange={(e) => set({ [key]: e.target.value })}
+                  />
+                )}
+              </Field>
+            ))}
+          </div>
+          {d.criteria.map((c, i) => (
+            <div className="field-row" key={i}>
+              {(['id', 'label', 'weight'] as const).map((key) => (
+                <Field
+                  key={key}
+                  id={`criterion-${i}-${key}`}
+                  label={t(`calls.form.criterion.${key}`)}
+                  issues={issues}
+                  field={`rubric.criteria[${i}].${key}`}
+                >
+                  {(p) => (
+                    <input
+                      {...p}
+                      type={key === 'weight' ? 'number' : 'text'}
+                      step="any"
+                      value={c[key]}
+                      onChange={(e) =>
+                        set({
+                          criteria: d.criteria.map((x, j) =>
+                            j === i ? { ...x, [key]: e.target.value } : x,
+                          ),
+                        })
+                      }
+                    />
+                  )}
+                </Field>
+              ))}
+              <Field
+                id={`criterion-${i}-source`}
+                label={t('calls.form.criterion.source')}
+                issues={issues}
+                field={`rubric.criteria[${i}].source`}
+              >
+                {(p) => (
+                  <select
+                    {...p}
+                    value={c.source}
+                    onChange={(e) =>
+                      set({
+                        criteria: d.criteria.map((x, j) =>
+                          j === i
+                            ? { ...x, source: e.target.value as CriterionDraft['source'] }
+                            : x,
+                        ),
+                      })
+                    }
+                  >
+                    <option value="reviewer">{t('calls.form.criterion.reviewer')}</option>
+                    <option value="grade">{t('calls.form.criterion.grade')}</option>
+                  </select>
+                )}
+              </Field>
+              <button
+                type="button"
+                className="button button-link"
+                onClick={() => set({ criteria: d.criteria.filter((_, j) => j !== i) })}
+              >
+                {t('calls.form.removeCriterion')}
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() =>
+              set({
+                criteria: [...d.criteria, { id: '', label: '', weight: '1', source: 'reviewer' }],
+              })
+            }
+          >
+            {t('calls.form.addCriterion')}
+          </button>
+        </>
+      ) : null}
+    </fieldset>
+  );
+}
