@@ -39,6 +39,12 @@ it('R8, R14: rep.tohoku builds, approves and pays a batch of confirmed months, e
   await page.locator('[data-testid="money-approve"]').waitFor();
   const summary = await page.locator('[data-testid="money-batch"] p').first().textContent();
   expect(summary).toMatch(/draft/);
+  // Every line names its student and host university: no ids, no identical nameless lines.
+  const students = await page
+    .locator('[data-testid="money-batch"] tbody tr td:first-child')
+    .allTextContents();
+  expect(students.length).toBeGreaterThan(0);
+  expect(students.every((s) => s.includes('→') && !/[0-9a-f]{8}-|\.ru|\.jp/.test(s))).toBe(true);
   await page.locator('[data-testid="money-approve"]').click();
   await page.locator('[data-testid="money-pay"]').waitFor();
   await page.locator('[data-testid="money-pay"]').click();
@@ -74,7 +80,12 @@ it('R14, R19: the funder officer sees the program budget with its chart and the 
   await expect
     .poll(() => funder.locator('[data-testid="money-chart"] .recharts-bar-rectangle').count())
     .toBeGreaterThan(0);
-  await expect.poll(() => funder.getByText(/lifted on 2016-02-01/).count()).toBe(1);
+  // The advisory names its country and its dates in the reader's language, never codes.
+  await expect.poll(() => funder.getByText(/lifted on 1 Feb 2016/).count()).toBe(1);
+  expect(await funder.getByText(/2016-02-01/).count()).toBe(0);
+  expect(await funder.locator('section li strong', { hasText: 'Russia' }).count()).toBeGreaterThan(
+    0,
+  );
   await funder.screenshot({ path: `${RESULTS_DIR}money-funder-budget.png`, fullPage: true });
   await funder.context().close();
 });

@@ -80,7 +80,16 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     expect(s.rules.monthlyStipendJpy).toBe(100_000);
     expect(s.rules.partialMonth).toEqual({ kind: 'whole-months' });
     expect(s.schedule.partialMonthRule).toBe('whole-months');
-    expect(s.schedule.partialMonthRuleText).toMatch(/completed months/);
+    expect(s.schedule.partialMonthDaysPerMonth).toBeNull();
+    // Names, not ids: the student, home and host universities, the program and the consortium.
+    expect(s.home.en).toMatch(/Tohoku/);
+    expect(s.host.en).toMatch(/Novosibirsk/);
+    expect(s.host.ru).toMatch(/Новосибирск/);
+    expect(Object.keys(s.student).length).toBeGreaterThan(0);
+    expect(s.programName.en).toBeTruthy();
+    expect(s.sendingConsortiumName.en).toBeTruthy();
+    expect(s.representativeName.en).toMatch(/Tohoku/);
+    expect(s.may).toEqual({ confirm: true, pay: true });
     expect(s.supportPeriod).toMatchObject({ start: '2014-10-01', end: '2019-03-31' });
     expect(s.schedule.lines).toHaveLength(6);
     expect(JSON.stringify(s)).not.toMatch(/accountNumber|1000\d{3}/);
@@ -99,6 +108,8 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
       m.stay.start.startsWith('2019'),
     );
     expect(outside.refusal.rule).toBe('R10');
+    expect(outside.refusal.code).toMatch(/^scholarship\./);
+    expect(outside.refusal).not.toHaveProperty('message');
   });
 
   it('travel (R13): SDJ ↔ OVB with the great-circle distance; the institution’s nearest airport', async () => {
@@ -162,6 +173,11 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/^body\.month/);
+    expect(bad.json().error.details.issues[0]).toMatchObject({
+      field: 'body.month',
+      code: 'scholarship.month_not_in_stay',
+      params: { month: '2017-04' },
+    });
   });
 
   it('R8, PAID_ONCE: an unconfirmed month or a paid month is refused with its rule id', async () => {
@@ -185,6 +201,16 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     );
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details.refusals.map((r: { rule: string }) => r.rule)).toContain('R8');
+    const unconfirmed = res
+      .json()
+      .error.details.refusals.find(
+        (r: { code: string }) => r.code === 'scholarship.enrolment_not_confirmed',
+      );
+    // Each refused item names its student and period, never only an id.
+    expect(unconfirmed).toMatchObject({ rule: 'R8', params: { period: month, kind: 'stipend' } });
+    expect(Object.keys(unconfirmed.params.student).length).toBeGreaterThan(0);
+    expect(unconfirmed.params.host.en).toBeTruthy();
+    expect(res.json().error.details.items[0].student).toEqual(unconfirmed.params.student);
 
     const paid = ov.mobilities
       .flatMap(
@@ -208,6 +234,9 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     expect(twice.json().error.details.refusals.map((r: { rule: string }) => r.rule)).toContain(
       'PAID_ONCE',
     );
+    expect(twice.json().error.details.refusals.map((r: { code: string }) => r.code)).toContain(
+      'scholarship.already_paid',
+    );
     // Nothing was stored by either refusal.
     const [n] = await t.database.db
       .select({ n: sql<number>`count(*)::int` })
@@ -220,6 +249,10 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     const noKey = await call(rep, 'POST', '/api/v1/payment-batches', { consortiumId: CONSORTIUM });
     expect(noKey.statusCode).toBe(400);
     expect(noKey.json().error.message).toMatch(/idempotency-key/);
+    expect(noKey.json().error.details.issues[0]).toMatchObject({
+      field: 'headers.idempotency-key',
+      code: 'scholarship.idempotency_key_required',
+    });
     for (const s of [coordTohoku, funder, hokudai]) {
       const res = await call(
         s,
@@ -285,6 +318,15 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
         (i: { kind: string; mobilityId: string }) => i.kind === 'travel' && i.mobilityId === nsuSix,
       ),
     ).toBe(true);
+    // Every line names its student and host; the batch its consortium; may says what is next.
+    expect(
+      batch.items.every(
+        (i: { student: object; host: { en?: string } }) =>
+          Object.keys(i.student).length > 0 && Boolean(i.host.en),
+      ),
+    ).toBe(true);
+    expect(batch.consortiumName.en).toBeTruthy();
+    expect(batch.may).toMatchObject({ approve: true, pay: false, cancel: true, export: true });
     const again = await build(rep, key('flow'));
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(batch.id);
@@ -293,11 +335,13 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     expect(
       (await call(coordTohoku, 'POST', `/api/v1/payment-batches/${batch.id}/approve`)).statusCode,
     ).toBe(404);
-    expect(
-      (await call(rep, 'POST', `/api/v1/payment-batches/${batch.id}/paid`, {})).statusCode,
-    ).toBe(409);
+    const early = await call(rep, 'POST', `/api/v1/payment-batches/${batch.id}/paid`, {});
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.details.refusals[0].code).toBe('scholarship.batch_not_approved');
     const approved = await call(rep, 'POST', `/api/v1/payment-batches/${batch.id}/approve`);
     expect(approved.json().status).toBe('approved');
+    expect(approved.json().may).toMatchObject({ approve: false, pay: true });
+    expect(Object.keys(approved.json().approvedByName ?? {}).length).toBeGreaterThan(0);
     const paid = await call(rep, 'POST', `/api/v1/payment-batches/${batch.id}/paid`, {
       paidOn: '2026-12-01',
     });
@@ -353,6 +397,9 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     const b = res.json();
     const project = b.projects.find((p: { consortiumId: string }) => p.consortiumId === CONSORTIUM);
     const fy = project.years[0];
+    expect(project.consortium.en).toBeTruthy();
+    expect(project.representative.en).toMatch(/Tohoku/);
+    expect(b.programName.en).toBeTruthy();
     expect(fy).toMatchObject({ fiscalYear: 2016, cap: 360 });
     expect(fy.committedMonths).toBeGreaterThan(0);
     expect(fy.remainingMonths).toBe(360 - fy.committedMonths);
@@ -451,9 +498,24 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     const url = `/api/v1/mobilities/${m.mobilityId}/travel`;
     const tr = (await call(coordTohoku, 'GET', url)).json();
     expect(tr).toMatchObject({ homeAirport: { iata: 'SDJ' }, hostAirport: { iata: 'VVO' } });
+    expect(tr.host.en).toMatch(/Far Eastern/);
+    expect(tr.may).toEqual({ edit: true, approve: false });
     const noReason = await call(coordTohoku, 'PUT', `${url}/airports`, { homeAirport: 'HND' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.message).toMatch(/^body\.reason/);
+    expect(noReason.json().error.details.issues[0]).toMatchObject({
+      field: 'body.reason',
+      code: 'travel.override_needs_reason',
+    });
+    const unknown = await call(coordTohoku, 'PUT', `${url}/airports`, {
+      homeAirport: 'QQQ',
+      reason: 'a test',
+    });
+    expect(unknown.json().error.details.issues[0]).toMatchObject({
+      field: 'body.homeAirport',
+      code: 'travel.unknown_airport',
+      params: { iata: 'QQQ' },
+    });
     const business = await call(coordTohoku, 'PUT', `${url}/fare`, {
       amountJpy: 50_000,
       cabin: 'business',
@@ -461,7 +523,8 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     expect(business.statusCode).toBe(422);
     expect(business.json().error.details.refusals[0]).toMatchObject({
       rule: 'R13',
-      code: 'NOT_ECONOMY',
+      code: 'travel.not_economy',
+      params: { cabin: 'business' },
     });
     const ceiling = tr.fareBand.ceilingJpy;
     const above = await call(coordTohoku, 'PUT', `${url}/fare`, {
@@ -470,8 +533,17 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     });
     expect(above.json()).toMatchObject({
       status: 'awaiting_approval',
-      fareCheck: { ok: false, refusal: { rule: 'R13', code: 'ABOVE_CEILING' } },
+      fareCheck: {
+        ok: false,
+        refusal: {
+          rule: 'R13',
+          code: 'travel.above_ceiling',
+          params: { amountJpy: ceiling + 20_000, ceilingJpy: ceiling },
+        },
+      },
+      may: { edit: true, approve: false },
     });
+    expect((await call(funder, 'GET', url)).json().may).toEqual({ edit: false, approve: true });
     const refused = await build(rep, key('trip-refused'), {
       consortiumId: CONSORTIUM,
       items: [{ mobilityId: m.mobilityId, kind: 'travel' }],
@@ -479,6 +551,9 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.details.refusals.map((r: { rule: string }) => r.rule)).toContain(
       'R13',
+    );
+    expect(refused.json().error.details.refusals.map((r: { code: string }) => r.code)).toContain(
+      'travel.above_ceiling',
     );
     expect(
       (await call(coordTohoku, 'POST', `${url}/approve-fare`, { reason: 'only flight' }))
@@ -510,11 +585,19 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     expect(again.json().error.details.refusals.map((r: { rule: string }) => r.rule)).toContain(
       'PAID_ONCE',
     );
+    expect(again.json().error.details.refusals.map((r: { code: string }) => r.code)).toContain(
+      'travel.already_in_batch',
+    );
     const locked = await call(coordTohoku, 'PUT', `${url}/airports`, {
       homeAirport: 'HND',
       reason: 'late change',
     });
     expect(locked.statusCode).toBe(409);
+    expect(locked.json().error.details.refusals[0].code).toBe('travel.trip_in_batch');
+    // The trip in a batch: not offered for editing, and the reason is given instead.
+    const after = (await call(coordTohoku, 'GET', url)).json();
+    expect(after.may.edit).toBe(false);
+    expect(after.editRefusal).toMatchObject({ code: 'travel.trip_in_batch' });
   });
 
   it('R19: a suspension holds the country’s payments and tells students and coordinators; lifting resumes', async () => {
@@ -548,6 +631,27 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     expect(held.json().error.details.refusals.map((r: { rule: string }) => r.rule)).toContain(
       'R19',
     );
+    expect(
+      held.json().error.details.refusals.find((r: { rule: string }) => r.rule === 'R19'),
+    ).toMatchObject({
+      code: 'scholarship.country_suspended',
+      params: { country: 'RU', from: '2015-01-01' },
+    });
+    const list = (await call(funder, 'GET', '/api/v1/advisories?programId=mext-iep-2014')).json();
+    expect(list.may).toEqual({ record: true });
+    const listed = list.items.find((a: { id: string }) => a.id === advisory.id);
+    expect(listed.may).toEqual({ lift: true });
+    expect(listed.programName.en).toBeTruthy();
+    expect(Object.keys(listed.createdByName ?? {}).length).toBeGreaterThan(0);
+    const early = await call(funder, 'POST', `/api/v1/advisories/${advisory.id}/lift`, {
+      on: '2014-12-01',
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.details.issues[0]).toMatchObject({
+      field: 'body.on',
+      code: 'scholarship.advisory_lifted_before_start',
+      params: { from: '2015-01-01' },
+    });
     const s = (
       await call(rep, 'GET', `/api/v1/mobilities/${done[0]!.mobilityId}/scholarship`)
     ).json();
@@ -562,6 +666,10 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     expect(Number(n)).toBe(1);
     const lifted = await call(funder, 'POST', `/api/v1/advisories/${advisory.id}/lift`, {});
     expect(lifted.statusCode).toBe(200);
+    expect(lifted.json().may).toEqual({ lift: false });
+    const twice = await call(funder, 'POST', `/api/v1/advisories/${advisory.id}/lift`, {});
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.details.refusals[0].code).toBe('scholarship.advisory_already_lifted');
     const resumed = await build(rep, key('r19-resumed'), {
       consortiumId: CONSORTIUM,
       items: [{ mobilityId: done[0]!.mobilityId, kind: 'stipend', period: done[0]!.month }],
@@ -611,6 +719,9 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details.refusals.map((r: { rule: string }) => r.rule)).toContain('R14');
+    expect(
+      res.json().error.details.refusals.find((r: { rule: string }) => r.rule === 'R14'),
+    ).toMatchObject({ code: 'scholarship.cap_exceeded', params: { cap: 12 } });
     const budget = (await call(funder, 'GET', '/api/v1/programs/mext-iep-2014/budget')).json();
     expect(budget.capPerFiscalYear).toBe(12);
     expect(budget.totals.some((y: { overBy: number }) => y.overBy > 0)).toBe(true);
@@ -662,6 +773,9 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
       consortiumId: CONSORTIUM,
       places: Array.from({ length: 30 }, (_, i) => place(i)),
     });
-    expect(many).toMatchObject({ ok: false, refusal: { rule: 'R14', code: 'CAP_EXCEEDED' } });
+    expect(many).toMatchObject({
+      ok: false,
+      refusal: { rule: 'R14', code: 'scholarship.places_over_cap', params: { cap: 360 } },
+    });
   });
 });

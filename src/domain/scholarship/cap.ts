@@ -4,7 +4,9 @@
  * are committed against it when they are published; payments are counted as paid.
  */
 import { fromMonthUnits, toMonthUnits } from './months.ts';
-import type { Refusal, Schedule } from './types.ts';
+import type { Schedule } from './types.ts';
+import { refusal as refuse, type Refusal } from '../shared/refusal.ts';
+import { SCHOLARSHIP_CODES as C } from './refusal-codes.ts';
 
 export interface CapStatus {
   /** Student-months per fiscal year allowed by the program. */
@@ -75,17 +77,16 @@ export function checkPlacesWithinCap(input: CapCheckInput): CapCheck {
     );
     if (!refusal && toMonthUnits(committed) > toMonthUnits(input.capPerFiscalYear)) {
       const remaining = capStatus(input.capPerFiscalYear, before, 0).remaining;
-      refusal = {
-        rule: 'R14',
-        code: 'CAP_EXCEEDED',
-        message: `fiscal year ${fy}: publishing these places commits ${round2(add)} student-months but only ${round2(remaining)} of the cap of ${input.capPerFiscalYear} remain`,
-        params: {
+      refusal = refuse(
+        C.placesOverCap,
+        {
           fiscalYear: fy,
           requested: round2(add),
           remaining: round2(remaining),
           cap: input.capPerFiscalYear,
         },
-      };
+        { rule: 'R14' },
+      );
     }
   }
   return refusal ? { ok: false, refusal, after } : { ok: true, after };

@@ -9,3 +9,4 @@ export * from './safety.ts';
 export * from './payable.ts';
 export * from './ledger.ts';
 export * from './program.ts';
+export * from './refusal-codes.ts';

@@ -8,7 +8,9 @@ import type { IsoDate } from './dates.ts';
 import { fromMonthUnits, toMonthUnits } from './months.ts';
 import type { PayabilityState } from './payable.ts';
 import { checkPayable } from './payable.ts';
-import type { Refusal, ScheduleLine } from './types.ts';
+import type { ScheduleLine } from './types.ts';
+import { refusal, type Refusal } from '../shared/refusal.ts';
+import { SCHOLARSHIP_CODES as C } from './refusal-codes.ts';
 
 export interface PaymentRecord {
   key: string;
@@ -104,12 +106,7 @@ export function markBatchPaid(
           : {
               key: item.key,
               sameBatch,
-              refusal: {
-                rule: 'PAID_ONCE',
-                code: 'ALREADY_PAID',
-                message: `${item.month} of mobility ${item.mobilityId} was paid in batch ${existing.batchId}`,
-                params: { key: item.key, batchId: existing.batchId },
-              },
+              refusal: refusal(C.alreadyPaid, { month: item.month }, { rule: 'PAID_ONCE' }),
             },
       );
       continue;

@@ -30,7 +30,7 @@ const support = { start: '2024-04-01', end: '2027-03-31' };
 
 function schedule(s: Stay, rules = mext): Schedule {
   const r = buildSchedule(s, rules, support);
-  if (!r.ok) throw new Error(r.refusal.message);
+  if (!r.ok) throw new Error(r.refusal.code);
   return r.schedule;
 }
 
@@ -68,7 +68,7 @@ describe('checkPayable', () => {
 
   it('R8: a month whose enrolment the host has not confirmed is not payable', () => {
     expect(codes(checkPayable(sept, state({ confirmedKeys: new Set() })))).toEqual([
-      'R8:ENROLMENT_NOT_CONFIRMED',
+      'R8:scholarship.enrolment_not_confirmed',
     ]);
   });
 
@@ -79,17 +79,17 @@ describe('checkPayable', () => {
         payer: { institutionId: 'tsukuba.ac.jp', representativeInstitutionId: 'tohoku.ac.jp' },
       }),
     );
-    expect(codes(p)).toEqual(['R8:NOT_REPRESENTATIVE_UNIVERSITY']);
+    expect(codes(p)).toEqual(['R8:scholarship.not_representative_university']);
     const rep = { institutionId: 'tohoku.ac.jp', representativeInstitutionId: 'tohoku.ac.jp' };
     expect(checkPayable(sept, state({ payer: rep })).payable).toBe(true);
   });
 
   it('PAID_ONCE: a paid month, or one in an open batch, is refused', () => {
     expect(codes(checkPayable(sept, state({ paidKeys: new Set([sept.key]) })))).toEqual([
-      'PAID_ONCE:ALREADY_PAID',
+      'PAID_ONCE:scholarship.already_paid',
     ]);
     expect(codes(checkPayable(sept, state({ pendingKeys: new Set([sept.key]) })))).toEqual([
-      'PAID_ONCE:ALREADY_IN_BATCH',
+      'PAID_ONCE:scholarship.already_in_batch',
     ]);
   });
 
@@ -101,7 +101,7 @@ describe('checkPayable', () => {
       from: '2024-09-20',
     };
     const held = checkPayable(sept, state({ advisories: [advisory] }));
-    expect(codes(held)).toEqual(['R19:COUNTRY_SUSPENDED']);
+    expect(codes(held)).toEqual(['R19:scholarship.country_suspended']);
     const lifted = { ...advisory, liftedOn: '2024-10-01' };
     expect(checkPayable(sept, state({ advisories: [lifted] })).payable).toBe(true);
     // Another country's advisory does not hold it.
@@ -111,7 +111,7 @@ describe('checkPayable', () => {
     // A postponement holds payments the same way.
     expect(
       codes(checkPayable(sept, state({ advisories: [{ ...advisory, level: 'postpone' }] }))),
-    ).toEqual(['R19:COUNTRY_POSTPONED']);
+    ).toEqual(['R19:scholarship.country_postponed']);
   });
 
   it('R19: a month that ended before the advisory started is not held', () => {
@@ -142,7 +142,7 @@ describe('checkPayable', () => {
 
   it('R14: a payment beyond the fiscal year’s cap is refused', () => {
     const full = state({ paidMonthsByFiscalYear: new Map([[2024, 360]]) });
-    expect(codes(checkPayable(sept, full))).toEqual(['R14:CAP_EXCEEDED']);
+    expect(codes(checkPayable(sept, full))).toEqual(['R14:scholarship.cap_exceeded']);
     const almost = state({ paidMonthsByFiscalYear: new Map([[2024, 359]]) });
     expect(checkPayable(sept, almost).payable).toBe(true);
   });
@@ -159,7 +159,7 @@ describe('checkPayable', () => {
       april,
       state({ confirmedKeys: new Set([april.key]), asOf: '2025-05-01' }),
     );
-    expect(codes(p)).toEqual(['R12:BEYOND_MAX_MONTHS']);
+    expect(codes(p)).toEqual(['R12:scholarship.beyond_max_months']);
   });
 
   it('names every rule that refuses, in a fixed order', () => {
@@ -206,7 +206,11 @@ describe('cap', () => {
     });
     expect(over).toMatchObject({
       ok: false,
-      refusal: { rule: 'R14', code: 'CAP_EXCEEDED', params: { fiscalYear: 2024, remaining: 5 } },
+      refusal: {
+        rule: 'R14',
+        code: 'scholarship.places_over_cap',
+        params: { fiscalYear: 2024, remaining: 5 },
+      },
     });
     expect(over.after.get(2024)).toMatchObject({ committed: 361, paid: 100, overBy: 1 });
   });
@@ -244,7 +248,7 @@ describe('batches', () => {
     );
     expect(plan.items).toHaveLength(6);
     expect(plan.totalJpy).toBe(600_000);
-    expect(plan.refused.map((r) => r.refusals[0]?.code)).toEqual(['ALREADY_IN_BATCH']);
+    expect(plan.refused.map((r) => r.refusals[0]?.code)).toEqual(['scholarship.already_in_batch']);
     const first = markBatchPaid(emptyLedger, 'b-1', plan.items, '2025-03-10');
     expect(first.recorded).toHaveLength(6);
     const retry = markBatchPaid(first.ledger, 'b-1', plan.items, '2025-03-11');

@@ -13,7 +13,9 @@ import { compareIso, lastDayOfMonth, parseIsoMonth } from './dates.ts';
 import { fromMonthUnits, toMonthUnits } from './months.ts';
 import type { CountryAdvisory } from './safety.ts';
 import { advisoriesInEffect } from './safety.ts';
-import type { Refusal, ScheduleLine } from './types.ts';
+import type { ScheduleLine } from './types.ts';
+import { refusal, type LocalizedText, type Refusal } from '../shared/refusal.ts';
+import { SCHOLARSHIP_CODES as C } from './refusal-codes.ts';
 
 export interface PayabilityState {
   /** The day of the payment decision (passed in: the domain has no clock). */
@@ -30,7 +32,12 @@ export interface PayabilityState {
   /** Student-months already paid (or in open batches), per fiscal year. */
   paidMonthsByFiscalYear: ReadonlyMap<number, number>;
   /** R8: who pays, and the representative university of the consortium; checked when given. */
-  payer?: { institutionId: string; representativeInstitutionId: string };
+  payer?: {
+    institutionId: string;
+    representativeInstitutionId: string;
+    payerName?: LocalizedText;
+    representativeName?: LocalizedText;
+  };
 }
 
 export type Payability =
@@ -41,49 +48,35 @@ export type Payability =
 export function checkPayable(line: ScheduleLine, state: PayabilityState): Payability {
   const refusals: Refusal[] = [];
   const { key, month } = line;
+  const rule = { rule: 'PAID_ONCE' } as const;
 
   if (state.paidKeys.has(key)) {
-    refusals.push({
-      rule: 'PAID_ONCE',
-      code: 'ALREADY_PAID',
-      message: `${month} of mobility ${line.mobilityId} is already paid`,
-      params: { key },
-    });
+    refusals.push(refusal(C.alreadyPaid, { month }, rule));
   } else if (state.pendingKeys?.has(key)) {
-    refusals.push({
-      rule: 'PAID_ONCE',
-      code: 'ALREADY_IN_BATCH',
-      message: `${month} of mobility ${line.mobilityId} is already in an open payment batch`,
-      params: { key },
-    });
+    refusals.push(refusal(C.alreadyInBatch, { month }, rule));
   }
 
   if (line.status !== 'scheduled' || line.amountJpy <= 0) {
-    refusals.push(
-      line.note ?? {
-        rule: 'R12',
-        code: 'NOT_SCHEDULED',
-        message: `${month} is not a scheduled month`,
-      },
-    );
+    refusals.push(line.note ?? refusal(C.notScheduled, { month }, { rule: 'R12' }));
   }
 
   if (state.payer && state.payer.institutionId !== state.payer.representativeInstitutionId) {
-    refusals.push({
-      rule: 'R8',
-      code: 'NOT_REPRESENTATIVE_UNIVERSITY',
-      message: `scholarships are paid through the representative university (${state.payer.representativeInstitutionId}), not ${state.payer.institutionId}`,
-      params: { ...state.payer },
-    });
+    refusals.push(
+      refusal(
+        C.notRepresentativeUniversity,
+        {
+          payer: state.payer.payerName ?? { en: state.payer.institutionId },
+          representative: state.payer.representativeName ?? {
+            en: state.payer.representativeInstitutionId,
+          },
+        },
+        { rule: 'R8' },
+      ),
+    );
   }
 
   if (!state.confirmedKeys.has(key)) {
-    refusals.push({
-      rule: 'R8',
-      code: 'ENROLMENT_NOT_CONFIRMED',
-      message: `the host has not confirmed the enrolment of mobility ${line.mobilityId} for ${month}`,
-      params: { month },
-    });
+    refusals.push(refusal(C.enrolmentNotConfirmed, { month }, { rule: 'R8' }));
   }
 
   // R19: payments for the country stop while an advisory is in effect; months that ended before
@@ -92,31 +85,34 @@ export function checkPayable(line: ScheduleLine, state: PayabilityState): Payabi
   const holding = advisoriesInEffect(state.advisories, line.hostCountry, state.asOf).find(
     (a) => compareIso(monthEnd, a.from) >= 0,
   );
-  if (holding) {
-    refusals.push({
-      rule: 'R19',
-      code: holding.level === 'suspend' ? 'COUNTRY_SUSPENDED' : 'COUNTRY_POSTPONED',
-      message: `dispatch to ${holding.country} is ${holding.level === 'suspend' ? 'suspended' : 'postponed'} from ${holding.from} (advisory ${holding.id}); payments resume when it is lifted`,
-      params: { country: holding.country, advisoryId: holding.id, from: holding.from },
-    });
-  }
+  if (holding) refusals.push(advisoryRefusal(holding));
 
   const paidUnits = toMonthUnits(state.paidMonthsByFiscalYear.get(line.fiscalYear) ?? 0);
   const capUnits = toMonthUnits(state.capPerFiscalYear);
   if (paidUnits + line.monthUnits > capUnits) {
-    refusals.push({
-      rule: 'R14',
-      code: 'CAP_EXCEEDED',
-      message: `fiscal year ${line.fiscalYear}: ${fromMonthUnits(paidUnits)} of ${state.capPerFiscalYear} student-months are already paid`,
-      params: {
-        fiscalYear: line.fiscalYear,
-        paid: fromMonthUnits(paidUnits),
-        cap: state.capPerFiscalYear,
-      },
-    });
+    refusals.push(
+      refusal(
+        C.capExceeded,
+        {
+          fiscalYear: line.fiscalYear,
+          paid: fromMonthUnits(paidUnits),
+          cap: state.capPerFiscalYear,
+        },
+        { rule: 'R14' },
+      ),
+    );
   }
 
   return refusals.length === 0
     ? { payable: true, key, amountJpy: line.amountJpy }
     : { payable: false, key, refusals };
+}
+
+/** R19: what an advisory in effect says about a payment it holds (the country and the date). */
+export function advisoryRefusal(advisory: CountryAdvisory): Refusal {
+  return refusal(
+    advisory.level === 'suspend' ? C.countrySuspended : C.countryPostponed,
+    { country: advisory.country, from: advisory.from },
+    { rule: 'R19' },
+  );
 }

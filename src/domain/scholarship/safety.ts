@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import type { IsoDate } from './dates.ts';
 import { compareIso, isoDateSchema } from './dates.ts';
+import { refusal, type Refusal } from '../shared/refusal.ts';
+import { SCHOLARSHIP_CODES } from './refusal-codes.ts';
 
 export const ADVISORY_LEVELS = ['postpone', 'suspend'] as const;
 export type AdvisoryLevel = (typeof ADVISORY_LEVELS)[number];
@@ -34,6 +36,17 @@ export const countryAdvisorySchema = z
     message: 'an advisory is lifted after it starts',
     path: ['liftedOn'],
   });
+
+/** R19: an advisory is lifted after the day it starts; otherwise why not. */
+export function checkLift(advisory: { from: IsoDate }, liftedOn: IsoDate): Refusal | null {
+  return compareIso(liftedOn, advisory.from) > 0
+    ? null
+    : refusal(
+        SCHOLARSHIP_CODES.advisoryLiftedBeforeStart,
+        { from: advisory.from, on: liftedOn },
+        { rule: 'R19', field: 'body.on' },
+      );
+}
 
 /** Whether an advisory is in effect on a date. */
 export function isInEffect(advisory: CountryAdvisory, date: IsoDate): boolean {

@@ -25,7 +25,7 @@ const stay = (start: string, end: string, mobilityId = 'm-1'): Stay => ({
 });
 
 function ok(result: ReturnType<typeof buildSchedule>): Schedule {
-  if (!result.ok) throw new Error(`refused: ${result.refusal.message}`);
+  if (!result.ok) throw new Error(`refused: ${result.refusal.code}`);
   return result.schedule;
 }
 
@@ -104,8 +104,8 @@ describe('schedule', () => {
       ['2024-11', 100_000, 'scheduled'],
       ['2024-12', 0, 'excluded'],
     ]);
-    expect(s.lines[3]?.note?.code).toBe('PARTIAL_MONTH_NOT_COUNTED');
-    expect(s.partialMonthRuleText).toMatch(/more than half/);
+    expect(s.lines[3]?.note?.code).toBe('scholarship.partial_month_not_counted');
+    expect(s.partialMonthRule).toBe('full-if-over-half');
     // Exactly half is not "over half": 15 of 30 days in September.
     const half = ok(buildSchedule(stay('2024-09-16', '2024-12-31'), mext, support));
     expect(half.lines[0]).toMatchObject({ month: '2024-09', daysInStay: 15, amountJpy: 0 });
@@ -139,7 +139,10 @@ describe('schedule', () => {
 
   it('R12: a stay shorter than the minimum is refused', () => {
     const r = buildSchedule(stay('2024-09-01', '2024-11-14'), mext, support);
-    expect(r).toMatchObject({ ok: false, refusal: { rule: 'R12', code: 'STAY_TOO_SHORT' } });
+    expect(r).toMatchObject({
+      ok: false,
+      refusal: { rule: 'R12', code: 'scholarship.stay_too_short' },
+    });
     // Three calendar months exactly is enough.
     expect(buildSchedule(stay('2024-09-01', '2024-11-30'), mext, support).ok).toBe(true);
   });
@@ -150,7 +153,7 @@ describe('schedule', () => {
     expect(s.totalJpy).toBe(1_200_000);
     const beyond = s.lines.filter((l) => l.status === 'excluded');
     expect(beyond.map((l) => l.month)).toEqual(['2025-04', '2025-05', '2025-06']);
-    expect(beyond.every((l) => l.note?.code === 'BEYOND_MAX_MONTHS')).toBe(true);
+    expect(beyond.every((l) => l.note?.code === 'scholarship.beyond_max_months')).toBe(true);
   });
 
   it('R12: the maximum cuts a pro-rata month to what is left', () => {
@@ -176,7 +179,7 @@ describe('schedule', () => {
     const s = ok(buildSchedule(stay('2024-09-01', '2025-02-28'), mext, suspended));
     // November: 19 of 30 supported days (> half) is still paid; December on is not.
     expect(s.lines.map((l) => l.amountJpy)).toEqual([100_000, 100_000, 100_000, 0, 0, 0]);
-    expect(s.lines[3]?.note?.code).toBe('PROJECT_SUSPENDED');
+    expect(s.lines[3]?.note?.code).toBe('scholarship.project_suspended');
   });
 
   it('R10: a stay entirely outside the support period is refused', () => {
@@ -190,7 +193,7 @@ describe('schedule', () => {
     expect(checkSupportPeriod(support, mext)).toBeNull();
     expect(checkSupportPeriod({ start: '2024-04-01', end: '2027-04-01' }, mext)).toMatchObject({
       rule: 'R10',
-      code: 'SUPPORT_PERIOD_TOO_LONG',
+      code: 'scholarship.support_period_too_long',
     });
     const r = buildSchedule(stay('2024-09-01', '2025-02-28'), mext, {
       start: '2024-04-01',

@@ -19,10 +19,11 @@ import {
 } from './dates.ts';
 import { fiscalYearOf } from './fiscal-year.ts';
 import { MONTH_UNITS, amountOfUnits, fromMonthUnits, unitsOfDays } from './months.ts';
+import { refusal, type Refusal } from '../shared/refusal.ts';
+import { SCHOLARSHIP_CODES as C } from './refusal-codes.ts';
 import type {
   FiscalYearTotal,
   PartialMonthRule,
-  Refusal,
   ScheduleLine,
   ScheduleResult,
   ScholarshipRules,
@@ -33,30 +34,6 @@ import type {
 /** The key of a student-month: what "paid at most once" is about. */
 export function stipendKey(mobilityId: string, month: string): string {
   return `stipend:${mobilityId}:${month}`;
-}
-
-/** The partial-month rule in words (English; the web translates from the rule's id). */
-export function describePartialMonthRule(rule: PartialMonthRule): string {
-  switch (rule) {
-    case 'full-if-over-half':
-      return 'A month the stay covers in part is paid in full when the stay covers more than half of its days, and not at all otherwise.';
-    case 'pro-rata-days':
-      return 'A month the stay covers in part is paid pro rata: stipend × days covered ÷ days in the month, rounded down to the yen.';
-    case 'calendar-months-only':
-      return 'Only calendar months covered from their first to their last day are paid; a month covered in part is not paid.';
-    case 'whole-months':
-      return 'Only completed months are paid: a calendar month is paid when the stay covers it from its first to its last day.';
-    case 'started-month':
-      return 'Every month the stay starts or touches is paid in full.';
-  }
-}
-
-/** The rule in words with its parameter (the days a pro-rata month counts for, when set). */
-export function describeRules(rules: ScholarshipRules): string {
-  if (rules.partialMonthRule === 'pro-rata-days' && rules.partialMonthDaysPerMonth) {
-    return `A month the stay covers in part is paid pro rata: stipend × days covered ÷ ${rules.partialMonthDaysPerMonth}, at most one month, rounded down to the yen.`;
-  }
-  return describePartialMonthRule(rules.partialMonthRule);
 }
 
 /** The support period of a project that starts on `start` and lasts `years` years (R10). */
@@ -74,21 +51,25 @@ export function supportPeriodFor(start: IsoDate, years: number): SupportPeriod {
 /** R10: the support period is a real interval and no longer than the program allows. */
 export function checkSupportPeriod(period: SupportPeriod, rules: ScholarshipRules): Refusal | null {
   if (compareIso(period.end, period.start) < 0) {
-    return {
-      rule: 'R10',
-      code: 'SUPPORT_PERIOD_INVALID',
-      message: `the support period ends (${period.end}) before it starts (${period.start})`,
-      params: { start: period.start, end: period.end },
-    };
+    return refusal(
+      C.supportPeriodInvalid,
+      { start: period.start, end: period.end },
+      { rule: 'R10' },
+    );
   }
   const longest = supportPeriodFor(period.start, rules.maxSupportYears);
   if (compareIso(period.end, longest.end) > 0) {
-    return {
-      rule: 'R10',
-      code: 'SUPPORT_PERIOD_TOO_LONG',
-      message: `support lasts at most ${rules.maxSupportYears} years: the period ${period.start}–${period.end} ends after ${longest.end}`,
-      params: { maxSupportYears: rules.maxSupportYears, latestEnd: longest.end },
-    };
+    return refusal(
+      C.supportPeriodTooLong,
+      {
+        maxSupportYears: rules.maxSupportYears,
+        count: rules.maxSupportYears,
+        start: period.start,
+        end: period.end,
+        latestEnd: longest.end,
+      },
+      { rule: 'R10' },
+    );
   }
   return null;
 }
@@ -150,11 +131,7 @@ export function buildSchedule(
   if (compareIso(stay.end, stay.start) < 0) {
     return {
       ok: false,
-      refusal: {
-        rule: 'R12',
-        code: 'STAY_INVALID',
-        message: `the stay ends (${stay.end}) before it starts (${stay.start})`,
-      },
+      refusal: refusal(C.stayInvalid, { start: stay.start, end: stay.end }, { rule: 'R12' }),
     };
   }
   const supportRefusal = checkSupportPeriod(support, rules);
@@ -184,12 +161,18 @@ export function buildSchedule(
   if (stayUnits < rules.minMonths * MONTH_UNITS) {
     return {
       ok: false,
-      refusal: {
-        rule: 'R12',
-        code: 'STAY_TOO_SHORT',
-        message: `a supported stay lasts at least ${rules.minMonths} months; ${stay.start}–${stay.end} counts ${round2(fromMonthUnits(stayUnits))} under the rule "${rule}"`,
-        params: { minMonths: rules.minMonths, months: round2(fromMonthUnits(stayUnits)), rule },
-      },
+      refusal: refusal(
+        C.stayTooShort,
+        {
+          minMonths: rules.minMonths,
+          count: rules.minMonths,
+          months: round2(fromMonthUnits(stayUnits)),
+          start: stay.start,
+          end: stay.end,
+          rule,
+        },
+        { rule: 'R12' },
+      ),
     };
   }
 
@@ -208,31 +191,28 @@ export function buildSchedule(
     if (daysSupported < daysInStay) {
       const suspended =
         support.suspendedFrom != null && compareIso(lastDayOfMonth(ym), support.suspendedFrom) >= 0;
-      note = {
-        rule: 'R10',
-        code: suspended ? 'PROJECT_SUSPENDED' : 'OUTSIDE_SUPPORT_PERIOD',
-        message: suspended
-          ? `support of the project is suspended from ${support.suspendedFrom}`
-          : `only ${daysSupported} of the ${daysInStay} days of the stay in ${month} fall within the support period ${support.start}–${support.end}`,
-        params: { daysSupported, daysInStay },
-      };
+      note = suspended
+        ? refusal(C.projectSuspended, { from: support.suspendedFrom ?? '' }, { rule: 'R10' })
+        : refusal(
+            C.outsideSupportPeriod,
+            { month, daysSupported, daysInStay, start: support.start, end: support.end },
+            { rule: 'R10' },
+          );
     }
     if (units === 0 && daysSupported > 0) {
-      note = {
-        rule: 'R12',
-        code: 'PARTIAL_MONTH_NOT_COUNTED',
-        message: `${daysSupported} of ${dim} days in ${month}: not paid under the rule "${rule}"`,
-        params: { days: daysSupported, daysInMonth: dim, rule },
-      };
+      note = refusal(
+        C.partialMonthNotCounted,
+        { month, days: daysSupported, daysInMonth: dim, rule },
+        { rule: 'R12' },
+      );
     }
     if (units > 0 && cumulative + units > maxUnits) {
       units = Math.max(0, maxUnits - cumulative);
-      note = {
-        rule: 'R12',
-        code: 'BEYOND_MAX_MONTHS',
-        message: `a stay is supported for at most ${rules.maxMonths} months`,
-        params: { maxMonths: rules.maxMonths },
-      };
+      note = refusal(
+        C.beyondMaxMonths,
+        { maxMonths: rules.maxMonths, count: rules.maxMonths },
+        { rule: 'R12' },
+      );
     }
     cumulative += units;
     const line: ScheduleLine = {
@@ -257,11 +237,11 @@ export function buildSchedule(
   if (scheduled.length === 0) {
     return {
       ok: false,
-      refusal: {
-        rule: 'R10',
-        code: 'OUTSIDE_SUPPORT_PERIOD',
-        message: `no month of the stay ${stay.start}–${stay.end} falls within the support period ${support.start}–${supportedTo}`,
-      },
+      refusal: refusal(
+        C.noMonthInSupportPeriod,
+        { start: stay.start, end: stay.end, supportStart: support.start, supportEnd: supportedTo },
+        { rule: 'R10' },
+      ),
     };
   }
   const totalMonthUnits = scheduled.reduce((s, l) => s + l.monthUnits, 0);
@@ -273,7 +253,7 @@ export function buildSchedule(
       stay: { start: stay.start, end: stay.end },
       monthlyStipendJpy: rules.monthlyStipendJpy,
       partialMonthRule: rule,
-      partialMonthRuleText: describeRules(rules),
+      partialMonthDaysPerMonth: perMonth ?? null,
       lines,
       totalMonths: fromMonthUnits(totalMonthUnits),
       totalMonthUnits,

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type { IsoDate, IsoMonth } from './dates.ts';
 import { isoDateSchema } from './dates.ts';
+import type { Refusal } from '../shared/refusal.ts';
 
 /**
  * How a month that the stay covers only in part is counted.
@@ -35,14 +36,11 @@ export type PartialMonthRule = (typeof PARTIAL_MONTH_RULES)[number];
 /** The rule ids a refusal names: rules of docs/rules.md, or PAID_ONCE (nothing is paid twice). */
 export type ScholarshipRuleId = 'R8' | 'R10' | 'R12' | 'R14' | 'R19' | 'PAID_ONCE';
 
-export interface Refusal {
-  rule: ScholarshipRuleId;
-  /** A stable machine code, e.g. `ENROLMENT_NOT_CONFIRMED`. */
-  code: string;
-  /** An English sentence for logs and the API; the web translates from `code` and `params`. */
-  message: string;
-  params?: Readonly<Record<string, string | number>>;
-}
+/**
+ * A refusal of the scholarship rules: a code of `refusal-codes.ts` (`scholarship.*`) with its
+ * params and the rule it applies; the reader's app writes the sentence.
+ */
+export type { Refusal } from '../shared/refusal.ts';
 
 /** The part of a program's rules that the scholarship needs; every number is program data. */
 export interface ScholarshipRules {
@@ -150,8 +148,8 @@ export interface Schedule {
   stay: { start: IsoDate; end: IsoDate };
   monthlyStipendJpy: number;
   partialMonthRule: PartialMonthRule;
-  /** The partial-month rule in words, shown next to the schedule. */
-  partialMonthRuleText: string;
+  /** With `pro-rata-days`: the days a month counts for, when the program sets them. */
+  partialMonthDaysPerMonth: number | null;
   lines: ScheduleLine[];
   totalMonths: number;
   totalMonthUnits: number;

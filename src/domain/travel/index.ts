@@ -4,3 +4,4 @@ export * from './airports.ts';
 export * from './bands.ts';
 export * from './fare.ts';
 export * from './ceilings.ts';
+export * from './refusal-codes.ts';

@@ -171,7 +171,7 @@ describe('fare check', () => {
     const above = { ...quote, amountJpy: 260_000 };
     expect(checkFare(above, ceilings)).toMatchObject({
       ok: false,
-      refusal: { rule: 'R13', code: 'ABOVE_CEILING', params: { ceilingJpy: 250_000 } },
+      refusal: { rule: 'R13', code: 'travel.above_ceiling', params: { ceilingJpy: 250_000 } },
     });
     const approval = {
       approverRole: 'funder_officer',
@@ -187,32 +187,32 @@ describe('fare check', () => {
       checkFare({ ...above, approval: { ...approval, approverRole: 'coordinator' } }, ceilings),
     ).toMatchObject({
       ok: false,
-      refusal: { rule: 'R13', code: 'APPROVAL_NOT_BY_FUNDER' },
+      refusal: { rule: 'R13', code: 'travel.approval_not_by_funder' },
     });
     expect(
       checkFare({ ...above, approval: { ...approval, maxAmountJpy: 255_000 } }, ceilings),
     ).toMatchObject({
       ok: false,
-      refusal: { rule: 'R13', code: 'APPROVAL_TOO_LOW' },
+      refusal: { rule: 'R13', code: 'travel.approval_too_low' },
     });
   });
 
   it('R13: only a round-trip economy ticket, in a band the program defines', () => {
     expect(checkFare({ ...quote, cabin: 'business' }, ceilings)).toMatchObject({
       ok: false,
-      refusal: { rule: 'R13', code: 'NOT_ECONOMY' },
+      refusal: { rule: 'R13', code: 'travel.not_economy' },
     });
     expect(checkFare({ ...quote, roundTrip: false }, ceilings)).toMatchObject({
       ok: false,
-      refusal: { code: 'NOT_ROUND_TRIP' },
+      refusal: { code: 'travel.not_round_trip' },
     });
     expect(checkFare({ ...quote, distanceKm: 5 }, ceilings)).toMatchObject({
       ok: false,
-      refusal: { code: 'NO_BAND' },
+      refusal: { code: 'travel.no_band' },
     });
     expect(checkFare({ ...quote, amountJpy: 1.5 }, ceilings)).toMatchObject({
       ok: false,
-      refusal: { code: 'INVALID_AMOUNT' },
+      refusal: { code: 'travel.invalid_amount' },
     });
   });
 });

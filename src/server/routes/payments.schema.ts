@@ -1,5 +1,7 @@
 /** The API contract of scholarships, payments, travel and advisories. */
 import { z } from 'zod';
+import { localizedTextSchema, refusalSchema } from '#src/domain/shared/refusal.ts';
+import { PARTIAL_MONTH_RULES } from '#src/domain/scholarship/types.ts';
 
 export const MobilityId = z.object({ id: z.string().uuid('expected a mobility id (UUID)') });
 export const BatchId = z.object({ id: z.string().uuid('expected a payment batch id (UUID)') });
@@ -68,3 +70,371 @@ export const AdvisoryBody = z.object({
 export const LiftBody = z.object({ on: Day.optional() }).optional();
 
 export const AdvisoriesQuery = z.object({ programId: z.string().min(1).max(200).optional() });
+
+// ── Responses ──────────────────────────────────────────────────────────────────────────────────
+// Every view the money routes answer with. Names travel next to ids (LocalizedText, in every
+// language the record has); refusals as { rule?, code, params } for the reader's app to word.
+
+const Name = localizedTextSchema;
+const Refusal = refusalSchema;
+const Dispatch = z.enum(['open', 'postponed', 'suspended']);
+const BatchStatus = z.enum(['draft', 'approved', 'paid', 'cancelled']);
+const PaymentRef = z.object({ batchId: z.string(), batchStatus: z.string() });
+const PartialMonth = z.object({
+  kind: z.enum(PARTIAL_MONTH_RULES),
+  daysPerMonth: z.number().int().optional(),
+});
+
+const TravelSummary = z.object({
+  mobilityId: z.string(),
+  homeInstitutionId: z.string(),
+  hostInstitutionId: z.string(),
+  homeAirport: z
+    .object({
+      iata: z.string().nullable(),
+      ident: z.string(),
+      name: z.string(),
+      municipality: z.string(),
+      country: z.string(),
+      lat: z.number(),
+      lon: z.number(),
+      distanceFromInstitutionKm: z.number().nullable(),
+    })
+    .nullable(),
+  hostAirport: z
+    .object({
+      iata: z.string().nullable(),
+      ident: z.string(),
+      name: z.string(),
+      municipality: z.string(),
+      country: z.string(),
+      lat: z.number(),
+      lon: z.number(),
+      distanceFromInstitutionKm: z.number().nullable(),
+    })
+    .nullable(),
+  nearest: z.object({ home: z.string().nullable(), host: z.string().nullable() }),
+  overridden: z.boolean(),
+  overrideReason: z.string().nullable(),
+  distanceKm: z.number().nullable(),
+  journey: z.string(),
+  cabinClass: z.string(),
+  fareBand: z
+    .object({
+      id: z.string(),
+      minKm: z.number(),
+      maxKm: z.number().nullable(),
+      ceilingJpy: z.number(),
+    })
+    .nullable(),
+  erasmusBand: z
+    .object({ id: z.string(), minKm: z.number(), maxKm: z.number().nullable() })
+    .nullable(),
+  fareJpy: z.number().nullable(),
+  receiptRef: z.string().nullable(),
+  status: z.enum(['planned', 'quoted', 'receipted', 'awaiting_approval']),
+  approvedAboveCeiling: z.boolean(),
+  fareCheck: z
+    .union([
+      z.object({ ok: z.literal(true) }),
+      z.object({ ok: z.literal(false), refusal: Refusal }),
+    ])
+    .nullable(),
+  source: z.object({ name: z.string(), url: z.string(), licence: z.string() }),
+});
+
+export const TravelView = TravelSummary.extend({
+  student: Name,
+  home: Name,
+  host: Name,
+  may: z.object({
+    edit: z.boolean().describe('quote the fare or change the airports now (coordinators)'),
+    approve: z.boolean().describe('approve the fare awaiting approval (funder officer)'),
+  }),
+  editRefusal: Refusal.nullable().describe('why a coordinator may not change the trip now'),
+  inBatch: z.boolean(),
+});
+
+const ScholarshipLine = z.object({
+  month: z.string(),
+  fiscalYear: z.number(),
+  daysInStay: z.number(),
+  daysSupported: z.number(),
+  daysInMonth: z.number(),
+  months: z.number(),
+  amountJpy: z.number(),
+  status: z.enum(['scheduled', 'excluded']),
+  note: Refusal.nullable(),
+  confirmed: z.boolean(),
+  payment: PaymentRef.extend({ id: z.string() }).nullable(),
+  payable: z.boolean(),
+  refusals: z.array(Refusal),
+  mobilityId: z.string(),
+  mayConfirm: z.boolean(),
+  confirmRefusal: Refusal.nullable(),
+});
+
+export const ScholarshipView = z.object({
+  mobilityId: z.string(),
+  studentName: z.string(),
+  student: Name,
+  homeId: z.string(),
+  home: Name,
+  hostId: z.string(),
+  host: Name,
+  hostCountry: z.string(),
+  programId: z.string().nullable(),
+  programName: Name.nullable(),
+  funded: z.boolean(),
+  status: z.string(),
+  sendingConsortiumId: z.string().nullable(),
+  sendingConsortiumName: Name.nullable(),
+  representativeId: z.string().nullable(),
+  representativeName: Name.nullable(),
+  stay: z.object({ start: z.string(), end: z.string(), months: z.number() }),
+  supportPeriod: z
+    .object({ start: z.string(), end: z.string(), suspendedFrom: z.string().nullish() })
+    .nullable(),
+  rules: z
+    .object({
+      monthlyStipendJpy: z.number(),
+      currency: z.string(),
+      partialMonth: PartialMonth,
+      stayMonths: z.object({ min: z.number(), max: z.number() }),
+      fiscalYearStartMonth: z.number(),
+      capPerFiscalYear: z.number(),
+      supportYears: z.number(),
+    })
+    .nullable(),
+  dispatch: Dispatch,
+  schedule: z
+    .object({
+      partialMonthRule: z.enum(PARTIAL_MONTH_RULES),
+      partialMonthDaysPerMonth: z.number().nullable(),
+      totalJpy: z.number(),
+      totalMonths: z.number(),
+      byFiscalYear: z.array(
+        z.object({ fiscalYear: z.number(), months: z.number(), amountJpy: z.number() }),
+      ),
+      lines: z.array(ScholarshipLine),
+    })
+    .nullable(),
+  refusal: Refusal.nullable(),
+  travel: TravelSummary,
+  may: z.object({ confirm: z.boolean(), pay: z.boolean() }),
+});
+
+export const ConfirmationView = z.object({
+  created: z.boolean(),
+  mobilityId: z.string(),
+  month: z.string(),
+  confirmedBy: z.string().nullable(),
+});
+
+export const BankAccountView = z.object({
+  mobilityId: z.string(),
+  bankCode: z.string(),
+  bankName: z.string(),
+  branchCode: z.string(),
+  branchName: z.string(),
+  accountType: z.string(),
+  accountNumber: z.string(),
+  holderKana: z.string(),
+});
+
+const YearFigures = z.object({
+  fiscalYear: z.number(),
+  cap: z.number(),
+  committedMonths: z.number(),
+  confirmedMonths: z.number(),
+  inBatchMonths: z.number(),
+  paidMonths: z.number(),
+  remainingMonths: z.number(),
+  overBy: z.number(),
+  stipend: z.object({
+    committedJpy: z.number(),
+    confirmedJpy: z.number(),
+    inBatchJpy: z.number(),
+    paidJpy: z.number(),
+  }),
+  travel: z.object({ committedJpy: z.number(), paidJpy: z.number() }),
+});
+
+export const ProgramBudgetView = z.object({
+  programId: z.string(),
+  programName: Name,
+  fiscalYear: z.number().nullable(),
+  fiscalYears: z.array(z.number()),
+  capPerFiscalYear: z.number(),
+  monthlyStipendJpy: z.number().nullable(),
+  partialMonth: PartialMonth.nullable(),
+  projects: z.array(
+    z.object({
+      consortiumId: z.string(),
+      name: z.string(),
+      names: Name,
+      consortium: Name,
+      representativeId: z.string().nullable(),
+      representative: Name.nullable(),
+      mobilities: z.number(),
+      years: z.array(YearFigures),
+    }),
+  ),
+  totals: z.array(YearFigures),
+});
+
+export const ConsortiumBudgetView = z.object({
+  consortiumId: z.string(),
+  consortiumName: Name,
+  programs: z.array(ProgramBudgetView),
+});
+
+export const PaymentsOverviewView = z.object({
+  consortiumId: z.string(),
+  representativeId: z.string().nullable(),
+  asOf: z.string(),
+  mobilities: z.array(
+    z.object({
+      mobilityId: z.string(),
+      studentName: z.string(),
+      student: Name,
+      homeId: z.string(),
+      home: Name,
+      hostId: z.string(),
+      host: Name,
+      hostCountry: z.string(),
+      status: z.string(),
+      stay: z.object({ start: z.string(), end: z.string() }),
+      hasBankAccount: z.boolean(),
+      dispatch: Dispatch,
+      refusal: Refusal.nullable(),
+      totalJpy: z.number(),
+      lines: z.array(
+        z.object({
+          month: z.string(),
+          fiscalYear: z.number(),
+          amountJpy: z.number(),
+          status: z.enum(['scheduled', 'excluded']),
+          confirmed: z.boolean(),
+          payment: PaymentRef.nullable(),
+          payable: z.boolean(),
+          rules: z.array(z.string()),
+          refusals: z.array(Refusal),
+        }),
+      ),
+      travel: z
+        .object({
+          fareJpy: z.number().nullable(),
+          status: z.string(),
+          payment: PaymentRef.nullable(),
+        })
+        .nullable(),
+    }),
+  ),
+});
+
+const RefusedItem = z.object({
+  mobilityId: z.string(),
+  kind: z.string(),
+  period: z.string(),
+  refusals: z.array(Refusal),
+  student: Name,
+  host: Name,
+});
+
+export const BatchView = z.object({
+  id: z.string(),
+  consortiumId: z.string(),
+  consortiumName: Name,
+  status: BatchStatus,
+  idempotencyKey: z.string().nullable(),
+  transferDate: z.string().nullable(),
+  paidOn: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdByName: Name.nullable(),
+  approvedBy: z.string().nullable(),
+  approvedByName: Name.nullable(),
+  createdAt: z.string(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      mobilityId: z.string(),
+      studentName: z.string(),
+      hostId: z.string(),
+      student: Name,
+      home: Name,
+      host: Name,
+      kind: z.enum(['stipend', 'travel']),
+      period: z.string(),
+      amountJpy: z.number(),
+      fiscalYear: z.number(),
+      studentMonths: z.number(),
+    }),
+  ),
+  count: z.number(),
+  totalJpy: z.number(),
+  held: z.array(RefusedItem).describe('R19: items an advisory in effect holds'),
+  may: z.object({
+    approve: z.boolean(),
+    pay: z.boolean(),
+    cancel: z.boolean(),
+    export: z.boolean(),
+  }),
+});
+
+export const CreatedBatchView = BatchView.extend({
+  created: z.boolean(),
+  refused: z.array(RefusedItem),
+});
+
+export const BatchListView = z.object({
+  consortiumId: z.string(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      status: BatchStatus,
+      transferDate: z.string().nullable(),
+      paidOn: z.string().nullable(),
+      createdAt: z.string(),
+      count: z.number(),
+      totalJpy: z.number(),
+    }),
+  ),
+});
+
+export const AdvisoryView = z.object({
+  id: z.string(),
+  programId: z.string().nullable(),
+  programName: Name.nullable(),
+  country: z.string().describe('ISO 3166-1 alpha-2; the reader’s app names it'),
+  level: z.enum(['postpone', 'suspend']),
+  from: z.string(),
+  liftedOn: z.string().nullable(),
+  reason: z.string(),
+  createdAt: z.string(),
+  createdByName: Name.nullable(),
+  inEffect: z.boolean(),
+  may: z.object({ lift: z.boolean() }),
+});
+
+export const RecordedAdvisoryView = AdvisoryView.extend({ affectedMobilities: z.number() });
+
+export const AdvisoryListView = z.object({
+  items: z.array(AdvisoryView),
+  may: z.object({ record: z.boolean().describe('record an advisory for the program asked') }),
+});
+
+export const InstitutionAirportView = z.object({
+  institutionId: z.string(),
+  nearestAirport: z.string().nullable(),
+  airport: z
+    .object({
+      iata: z.string().nullable(),
+      name: z.string(),
+      municipality: z.string(),
+      country: z.string(),
+      distanceKm: z.number(),
+    })
+    .nullable(),
+  source: z.object({ name: z.string(), url: z.string(), licence: z.string() }),
+});

@@ -25,6 +25,20 @@ import { ErrorSchema } from './common.schema.ts';
 import {
   AdvisoriesQuery,
   AdvisoryBody,
+  AdvisoryListView,
+  AdvisoryView,
+  BankAccountView,
+  BatchListView,
+  BatchView,
+  ConfirmationView,
+  ConsortiumBudgetView,
+  CreatedBatchView,
+  InstitutionAirportView,
+  PaymentsOverviewView,
+  ProgramBudgetView,
+  RecordedAdvisoryView,
+  ScholarshipView,
+  TravelView,
   AdvisoryId,
   AirportsBody,
   ApproveFareBody,
@@ -40,11 +54,10 @@ import {
   PaidBody,
   TextId,
 } from './payments.schema.ts';
+import { contentDisposition } from '../content-disposition.ts';
 
-// Views are typed by the services (src/services/money); errors follow the common shape.
+// Every answer has its schema (payments.schema.ts); errors follow the common shape.
 const errors = {
-  200: z.unknown(),
-  201: z.unknown(),
   400: ErrorSchema,
   401: ErrorSchema,
   403: ErrorSchema,
@@ -69,7 +82,7 @@ export const paymentsRoutes =
           summary:
             'The scholarship schedule: stipend × months from the program data (R11, R12), the partial-month rule, the support period (R10), and per month whether it is payable (R8, R14, R19, PAID_ONCE)',
           params: MobilityId,
-          response: errors,
+          response: { 200: ScholarshipView, ...errors },
         },
       },
       async (request) => getScholarship(ctx(request), request.params.id),
@@ -84,7 +97,7 @@ export const paymentsRoutes =
             'The host confirms the student’s enrolment for a month (R8, 003 §6(2)): coordinator of the host institution or the representative officer',
           params: MobilityId,
           body: ConfirmBody,
-          response: errors,
+          response: { 200: ConfirmationView, 201: ConfirmationView, ...errors },
         },
       },
       async (request, reply) => {
@@ -100,7 +113,7 @@ export const paymentsRoutes =
           tags: ['payments'],
           summary: 'The student’s bank account: the representative officer only (bank:read)',
           params: MobilityId,
-          response: errors,
+          response: { 200: BankAccountView, ...errors },
         },
       },
       async (request) => getBankAccount(ctx(request), request.params.id),
@@ -115,7 +128,7 @@ export const paymentsRoutes =
             'Budget per fiscal year and project: stipends and travel committed, confirmed, in a batch and paid, against the cap (R14)',
           params: TextId,
           querystring: BudgetQuery,
-          response: errors,
+          response: { 200: ProgramBudgetView, ...errors },
         },
       },
       async (request) => programBudget(ctx(request), request.params.id, request.query),
@@ -129,7 +142,7 @@ export const paymentsRoutes =
           summary: 'The budget of a consortium’s projects (R14), per program and fiscal year',
           params: TextId,
           querystring: BudgetQuery.pick({ fiscalYear: true }),
-          response: errors,
+          response: { 200: ConsortiumBudgetView, ...errors },
         },
       },
       async (request) => consortiumBudget(ctx(request), request.params.id, request.query),
@@ -143,7 +156,7 @@ export const paymentsRoutes =
           summary:
             'The payments desk: each mobility sent by the consortium, month by month, and what refuses a payment (R8, R10, R12, R14, R19, PAID_ONCE)',
           params: TextId,
-          response: errors,
+          response: { 200: PaymentsOverviewView, ...errors },
         },
       },
       async (request) => paymentsOverview(ctx(request), request.params.id),
@@ -157,7 +170,7 @@ export const paymentsRoutes =
           tags: ['payments'],
           summary: 'Payment batches of a consortium',
           querystring: BatchesQuery,
-          response: errors,
+          response: { 200: BatchListView, ...errors },
         },
       },
       async (request) => listBatches(ctx(request), request.query.consortiumId),
@@ -172,7 +185,7 @@ export const paymentsRoutes =
             'Build a draft batch (R8: the representative officer). Requires an Idempotency-Key header: the same key returns the same batch. Refused items name their rule (R8, R14, R19, PAID_ONCE)',
           headers: z.object({ 'idempotency-key': z.string().max(200).optional() }),
           body: CreateBatchBody,
-          response: errors,
+          response: { 200: CreatedBatchView, 201: CreatedBatchView, ...errors },
         },
       },
       async (request, reply) => {
@@ -195,7 +208,7 @@ export const paymentsRoutes =
           tags: ['payments'],
           summary: 'One batch and its items (no account data)',
           params: BatchId,
-          response: errors,
+          response: { 200: BatchView, ...errors },
         },
       },
       async (request) => getBatch(ctx(request), request.params.id),
@@ -208,7 +221,7 @@ export const paymentsRoutes =
           tags: ['payments'],
           summary: 'Approve a draft batch (R8, R19)',
           params: BatchId,
-          response: errors,
+          response: { 200: BatchView, ...errors },
         },
       },
       async (request) => approveBatch(ctx(request), request.params.id),
@@ -222,7 +235,7 @@ export const paymentsRoutes =
           summary: 'Mark an approved batch paid; idempotent; every payment is audited',
           params: BatchId,
           body: PaidBody,
-          response: errors,
+          response: { 200: BatchView, ...errors },
         },
       },
       async (request) =>
@@ -236,7 +249,7 @@ export const paymentsRoutes =
           tags: ['payments'],
           summary: 'Cancel a draft or approved batch: its months and trips are released',
           params: BatchId,
-          response: errors,
+          response: { 200: BatchView, ...errors },
         },
       },
       async (request) => cancelBatch(ctx(request), request.params.id),
@@ -250,20 +263,14 @@ export const paymentsRoutes =
           summary:
             'Bank export of a batch: the Zengin 総合振込 file (Shift_JIS, fixed-length), CSV or XLSX. Representative officer only (bank:read)',
           params: ExportParams,
-          response: {
-            200: z.any(),
-            401: ErrorSchema,
-            403: ErrorSchema,
-            404: ErrorSchema,
-            409: ErrorSchema,
-          },
+          // The answer is the file itself (Zengin text, CSV or XLSX); errors follow ErrorSchema.
         },
       },
       async (request, reply) => {
         const file = await exportBatch(ctx(request), request.params.id, request.params.format);
         return reply
           .header('content-type', file.contentType)
-          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .header('content-disposition', contentDisposition(file.filename))
           .header('cache-control', 'private, no-store')
           .header('x-content-type-options', 'nosniff')
           .send(file.body);
@@ -279,7 +286,7 @@ export const paymentsRoutes =
           summary:
             'The trip (R13): nearest international airports of home and host, great-circle distance, fare band and ceiling, Erasmus+ band for European partners',
           params: MobilityId,
-          response: errors,
+          response: { 200: TravelView, ...errors },
         },
       },
       async (request) => getTravel(ctx(request), request.params.id),
@@ -293,7 +300,7 @@ export const paymentsRoutes =
           summary: 'A coordinator overrides an airport, with a reason (R13)',
           params: MobilityId,
           body: AirportsBody,
-          response: errors,
+          response: { 200: TravelView, ...errors },
         },
       },
       async (request) => setAirports(ctx(request), request.params.id, request.body),
@@ -308,7 +315,7 @@ export const paymentsRoutes =
             'The coordinator quotes (and receipts) the round-trip economy fare; above the program’s ceiling it awaits the funder officer (R13)',
           params: MobilityId,
           body: FareBody,
-          response: errors,
+          response: { 200: TravelView, ...errors },
         },
       },
       async (request) => quoteFare(ctx(request), request.params.id, request.body),
@@ -322,7 +329,7 @@ export const paymentsRoutes =
           summary: 'The funder officer approves a fare above its ceiling (R13)',
           params: MobilityId,
           body: ApproveFareBody,
-          response: errors,
+          response: { 200: TravelView, ...errors },
         },
       },
       async (request) => approveFare(ctx(request), request.params.id, request.body),
@@ -334,7 +341,7 @@ export const paymentsRoutes =
           tags: ['travel'],
           summary: 'The international airport nearest an institution (R13; OurAirports data)',
           params: TextId,
-          response: errors,
+          response: { 200: InstitutionAirportView, ...errors },
         },
       },
       async (request) => institutionAirport(db, request.params.id),
@@ -348,7 +355,7 @@ export const paymentsRoutes =
           tags: ['safety'],
           summary: 'Country safety advisories (R19)',
           querystring: AdvisoriesQuery,
-          response: errors,
+          response: { 200: AdvisoryListView, ...errors },
         },
       },
       async (request) => listAdvisories(ctx(request), request.query.programId),
@@ -362,7 +369,7 @@ export const paymentsRoutes =
           summary:
             'The funder officer postpones or suspends dispatch to a country from a date (R19): dispatches held, payments stop, students and coordinators notified',
           body: AdvisoryBody,
-          response: errors,
+          response: { 201: RecordedAdvisoryView, ...errors },
         },
       },
       async (request, reply) =>
@@ -377,7 +384,7 @@ export const paymentsRoutes =
           summary: 'Lift an advisory: dispatches and payments resume (R19)',
           params: AdvisoryId,
           body: LiftBody,
-          response: errors,
+          response: { 200: AdvisoryView, ...errors },
         },
       },
       async (request) =>

@@ -17,8 +17,11 @@ import {
 } from '#src/db/schema.ts';
 import { can } from '#src/domain/access/can.ts';
 import {
+  SCHOLARSHIP_CODES as C,
+  checkLift,
   compareIso,
   countryAdvisorySchema,
+  isoDateSchema,
   lastDayOfMonth,
   parseIsoMonth,
   type AdvisoryLevel,
@@ -27,15 +30,44 @@ import type { Mailer } from '../notify/mailer.ts';
 import { notify } from '../notify/notify.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import {
+  conflict,
+  fieldIssues,
+  forbidden,
+  invalidField,
+  invalidInput,
+  notFound,
+} from '../errors.ts';
+import { refusal } from '#src/domain/shared/refusal.ts';
 import { stayEnd, todayIso } from './context.ts';
+import { personNames, programNames } from './names.ts';
+
+const mayManage = (ctx: ServiceContext, programId: string | null) =>
+  can(ctx.actor, 'advisory:manage', { type: 'advisory', programIds: programId ? [programId] : [] });
+
+async function views(ctx: ServiceContext, rows: (typeof countryAdvisories.$inferSelect)[]) {
+  const programs = await programNames(
+    ctx.db,
+    rows.flatMap((a) => (a.programId ? [a.programId] : [])),
+  );
+  const people = await personNames(
+    ctx.db,
+    rows.flatMap((a) => (a.createdBy ? [a.createdBy] : [])),
+  );
+  return rows.map((a) => ({
+    ...view(a),
+    programName: a.programId ? (programs.get(a.programId) ?? null) : null,
+    createdByName: a.createdBy ? (people.get(a.createdBy) ?? null) : null,
+    may: { lift: !a.liftedOn && mayManage(ctx, a.programId) },
+  }));
+}
 
 function view(a: typeof countryAdvisories.$inferSelect) {
   return {
     id: a.id,
     programId: a.programId,
     country: a.country,
-    level: a.level,
+    level: a.level as AdvisoryLevel,
     from: a.fromDate,
     liftedOn: a.liftedOn,
     reason: a.reason,
@@ -50,7 +82,10 @@ export async function listAdvisories(ctx: ServiceContext, programId?: string) {
     .from(countryAdvisories)
     .where(programId ? eq(countryAdvisories.programId, programId) : undefined)
     .orderBy(asc(countryAdvisories.fromDate));
-  return { items: rows.map(view) };
+  return {
+    items: await views(ctx, rows),
+    may: { record: programId ? mayManage(ctx, programId) : false },
+  };
 }
 
 /** Mobilities of the program hosted in the country whose stay is not over by `from`. */
@@ -109,12 +144,7 @@ export async function recordAdvisory(
     level: input.level,
     from: input.from,
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError('validation_failed', `body.${issue?.path.join('.')}: ${issue?.message}`, {
-      issues: [{ field: `body.${issue?.path.join('.')}`, message: issue?.message }],
-    });
-  }
+  if (!parsed.success) throw invalidInput(fieldIssues(parsed.error, 'body'));
   const mobs = await affected(ctx.db, input.programId, input.country, input.from);
   const { row, send } = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -182,7 +212,8 @@ export async function recordAdvisory(
     return { row: row!, send };
   });
   await send(mailer);
-  return { ...view(row), affectedMobilities: mobs.length };
+  const [out] = await views(ctx, [row]);
+  return { ...out!, affectedMobilities: mobs.length };
 }
 
 export async function liftAdvisory(
@@ -201,20 +232,16 @@ export async function liftAdvisory(
     })
   )
     throw forbidden('lift a safety advisory: only the funder officer of the program may (R19)');
-  if (a.liftedOn) throw new AppError('conflict', `the advisory was lifted on ${a.liftedOn}`);
+  if (a.liftedOn)
+    throw conflict(
+      refusal(C.advisoryAlreadyLifted, { on: a.liftedOn, country: a.country }, { rule: 'R19' }),
+      `the advisory was lifted on ${a.liftedOn}`,
+    );
   const on = input.on ?? todayIso();
-  const parsed = countryAdvisorySchema.safeParse({
-    id,
-    country: a.country,
-    level: a.level,
-    from: a.fromDate,
-    liftedOn: on,
-  });
-  if (!parsed.success) {
-    throw new AppError('validation_failed', `body.on: ${parsed.error.issues[0]?.message}`, {
-      issues: [{ field: 'body.on', message: parsed.error.issues[0]?.message }],
-    });
-  }
+  if (!isoDateSchema.safeParse(on).success)
+    throw invalidField('body.on', refusal(C.notADate, { value: on }), 'expected a date YYYY-MM-DD');
+  const early = checkLift({ from: a.fromDate }, on);
+  if (early) throw invalidField('body.on', early, 'an advisory is lifted after it starts');
   const mobs = a.programId ? await affected(ctx.db, a.programId, a.country, a.fromDate) : [];
   const send = await ctx.db.transaction(async (tx) => {
     await tx.update(countryAdvisories).set({ liftedOn: on }).where(eq(countryAdvisories.id, id));
@@ -232,5 +259,6 @@ export async function liftAdvisory(
   });
   await send(mailer);
   const [row] = await ctx.db.select().from(countryAdvisories).where(eq(countryAdvisories.id, id));
-  return view(row!);
+  const [out] = await views(ctx, [row!]);
+  return out!;
 }

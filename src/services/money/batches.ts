@@ -22,7 +22,9 @@ import {
 } from '#src/db/schema.ts';
 import { can } from '#src/domain/access/can.ts';
 import {
+  SCHOLARSHIP_CODES as C,
   advisoriesInEffect,
+  advisoryRefusal,
   compareIso,
   fiscalYearOf,
   isoDateSchema,
@@ -33,10 +35,19 @@ import {
   type Refusal,
   type ScheduleLine,
 } from '#src/domain/scholarship/index.ts';
-import { travelKey } from '#src/domain/travel/index.ts';
+import { TRAVEL_CODES as T, travelKey } from '#src/domain/travel/index.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import {
+  conflict,
+  forbidden,
+  invalidField,
+  notFound,
+  ruleViolation,
+  type AppError,
+} from '../errors.ts';
+import { refusal, type LocalizedText } from '#src/domain/shared/refusal.ts';
+import { consortiumNames, mobilityLabels, oneName, personNames, unknownLabel } from './names.ts';
 import { todayIso, type MobilityMoney } from './context.ts';
 import {
   loadAdvisories,
@@ -69,11 +80,52 @@ interface Candidate {
   studentMonths: number;
 }
 
+type BatchStatus = 'draft' | 'approved' | 'paid' | 'cancelled';
+
 export interface ItemRefusal {
   mobilityId: string;
   kind: string;
   period: string;
   refusals: Refusal[];
+}
+
+/** A refused item as people read it: the student and the host university beside the ids. */
+export interface NamedItemRefusal extends ItemRefusal {
+  student: LocalizedText;
+  host: LocalizedText;
+}
+
+/** Refused items with the names of their student and host. */
+async function named(db: Db, items: readonly ItemRefusal[]): Promise<NamedItemRefusal[]> {
+  const labels = await mobilityLabels(
+    db,
+    items.map((i) => i.mobilityId),
+  );
+  return items.map((i) => {
+    const label = labels.get(i.mobilityId) ?? unknownLabel();
+    return { ...i, student: label.student, host: label.host };
+  });
+}
+
+/**
+ * The 422 of refused batch items: every refusal, each naming its student and period in its
+ * params (so that a list of them never reads as identical lines), and the items themselves.
+ */
+async function refusedItems(
+  db: Db,
+  items: readonly ItemRefusal[],
+  lead?: Refusal,
+): Promise<AppError> {
+  const list = await named(db, items);
+  const refusals = list.flatMap((r) =>
+    r.refusals.map((x) => ({
+      ...x,
+      params: { ...x.params, student: r.student, host: r.host, kind: r.kind, period: r.period },
+    })),
+  );
+  const error = ruleViolation(lead ? [lead, ...refusals] : refusals);
+  error.details.items = list;
+  return error;
 }
 
 function uniqueViolation(error: unknown): string | null {
@@ -111,38 +163,19 @@ function travelCandidate(
   const row = ledger.travels.get(m.mobility.id) ?? null;
   if (ledger.payments.has(key)) {
     const paid = ledger.payments.get(key)!.batchStatus === 'paid';
-    refusals.push({
-      rule: 'PAID_ONCE',
-      code: paid ? 'ALREADY_PAID' : 'ALREADY_IN_BATCH',
-      message: `the trip of mobility ${m.mobility.id} is already ${paid ? 'paid' : 'in an open payment batch'}`,
-    });
+    refusals.push(refusal(paid ? T.alreadyPaid : T.alreadyInBatch, {}, { rule: 'PAID_ONCE' }));
   }
   const view = travelSummary(m, row);
-  if (!row?.fareJpy || row.status !== 'receipted') {
-    refusals.push({
-      rule: 'R13' as Refusal['rule'],
-      code: 'FARE_NOT_RECEIPTED',
-      message: 'the coordinator has not yet receipted the fare of the trip',
-    });
-  } else if (view.fareCheck && !view.fareCheck.ok) {
-    refusals.push(view.fareCheck.refusal as unknown as Refusal);
+  if (view.fareCheck && !view.fareCheck.ok) {
+    refusals.push(view.fareCheck.refusal);
+  } else if (!row?.fareJpy || row.status !== 'receipted') {
+    refusals.push(refusal(T.fareNotReceipted, {}, { rule: 'R13' }));
   }
   if (!(ledger.confirmedMonths.get(m.mobility.id)?.length ?? 0)) {
-    refusals.push({
-      rule: 'R8',
-      code: 'ENROLMENT_NOT_CONFIRMED',
-      message: `the host has not confirmed the enrolment of mobility ${m.mobility.id}`,
-    });
+    refusals.push(refusal(T.enrolmentNotConfirmed, {}, { rule: 'R8' }));
   }
   const holding = heldBy(ledger, m.host.country, 'travel', 'trip', asOf);
-  if (holding) {
-    refusals.push({
-      rule: 'R19',
-      code: holding.level === 'suspend' ? 'COUNTRY_SUSPENDED' : 'COUNTRY_POSTPONED',
-      message: `dispatch to ${holding.country} is held from ${holding.from}; payments resume when the advisory is lifted`,
-      params: { country: holding.country, advisoryId: holding.id },
-    });
-  }
+  if (holding) refusals.push(advisoryRefusal(holding));
   if (refusals.length) return { ok: false, refusals };
   return {
     ok: true,
@@ -183,13 +216,7 @@ function plan(
         mobilityId: i.mobilityId,
         kind: i.kind,
         period: i.kind === 'travel' ? 'trip' : i.period,
-        refusals: [
-          {
-            rule: 'R8',
-            code: 'NOT_IN_PROJECT',
-            message: 'the mobility is not a funded placed mobility sent by this consortium',
-          },
-        ],
+        refusals: [refusal(C.notInProject, {}, { rule: 'R8' })],
       });
     }
   }
@@ -211,11 +238,7 @@ function plan(
             period: i.period,
             refusals: [
               result.ok
-                ? {
-                    rule: 'R12',
-                    code: 'NOT_SCHEDULED',
-                    message: `${i.period} is not a month of the schedule`,
-                  }
+                ? refusal(C.notScheduled, { month: i.period }, { rule: 'R12' })
                 : result.refusal,
             ],
           });
@@ -269,13 +292,7 @@ function plan(
         mobilityId: c.mobilityId,
         kind: c.kind,
         period: c.period,
-        refusals: [
-          {
-            rule: 'R8',
-            code: 'NO_BANK_ACCOUNT',
-            message: 'the student has no bank account on file with the representative university',
-          },
-        ],
+        refusals: [refusal(C.noBankAccount, {}, { rule: 'R8' })],
       });
   }
   return { items: paid, refused };
@@ -296,20 +313,22 @@ export async function createBatch(
 ): Promise<{
   created: boolean;
   batch: Awaited<ReturnType<typeof getBatch>>;
-  refused: ItemRefusal[];
+  refused: NamedItemRefusal[];
 }> {
   const key = input.idempotencyKey?.trim() ?? '';
   if (!/^[\w.:-]{8,200}$/.test(key)) {
-    throw new AppError(
-      'validation_failed',
-      'headers.idempotency-key: a batch is created with an Idempotency-Key header of 8–200 letters, digits, _ . : -',
-      { issues: [{ field: 'headers.idempotency-key', message: 'required, 8–200 characters' }] },
+    throw invalidField(
+      'headers.idempotency-key',
+      refusal(C.idempotencyKeyRequired, { minimum: 8, maximum: 200 }),
+      'a batch is created with an Idempotency-Key header of 8–200 letters, digits, _ . : -',
     );
   }
   if (input.transferDate && !isoDateSchema.safeParse(input.transferDate).success) {
-    throw new AppError('validation_failed', 'body.transferDate: expected a date YYYY-MM-DD', {
-      issues: [{ field: 'body.transferDate', message: 'expected a date YYYY-MM-DD' }],
-    });
+    throw invalidField(
+      'body.transferDate',
+      refusal(C.notADate, { value: input.transferDate }),
+      'expected a date YYYY-MM-DD',
+    );
   }
   const consortium = await loadConsortium(ctx.db, input.consortiumId);
   if (!mayManage(ctx, consortium.id))
@@ -317,11 +336,13 @@ export async function createBatch(
       'build a payment batch: only the representative officer of the sending consortium may (R8)',
     );
   if (!consortium.representativeId) {
-    throw new AppError('rule_violation', 'R8: the consortium has no representative university', {
-      refusals: [
-        { rule: 'R8', code: 'NO_REPRESENTATIVE', message: 'no representative university' },
-      ],
-    });
+    throw ruleViolation([
+      refusal(
+        C.noRepresentative,
+        { consortium: (await oneName(consortiumNames, ctx.db, consortium.id)) ?? {} },
+        { rule: 'R8' },
+      ),
+    ]);
   }
   const existingId = async (db: Db) => {
     const [b] = await db
@@ -364,31 +385,13 @@ export async function createBatch(
       step('plan');
       const planned = plan(project, ledger, banked, input.items, asOf);
       if (input.items && planned.refused.length > 0) {
-        const first = planned.refused[0]!;
-        throw new AppError(
-          'rule_violation',
-          `${first.refusals[0]?.rule}: ${first.refusals[0]?.message} (${first.kind} ${first.period} of mobility ${first.mobilityId})`,
-          {
-            refusals: planned.refused.flatMap((r) =>
-              r.refusals.map((x) => ({
-                ...x,
-                mobilityId: r.mobilityId,
-                kind: r.kind,
-                period: r.period,
-              })),
-            ),
-            items: planned.refused,
-          },
-        );
+        throw await refusedItems(tx, planned.refused);
       }
       if (planned.items.length === 0) {
-        throw new AppError(
-          'rule_violation',
-          'nothing is payable: no confirmed, unpaid month or receipted trip',
-          {
-            refusals: planned.refused.flatMap((r) => r.refusals).slice(0, 50),
-            items: planned.refused.slice(0, 50),
-          },
+        throw await refusedItems(
+          tx,
+          planned.refused.slice(0, 50),
+          refusal(C.nothingPayable, { refused: planned.refused.length }),
         );
       }
       step('batch');
@@ -459,14 +462,9 @@ export async function createBatch(
       if (id) return { created: false, batch: await getBatch(ctx, id), refused: [] };
     }
     if (violated) {
-      throw new AppError(
-        'conflict',
+      throw conflict(
+        refusal(C.claimedMeanwhile, {}, { rule: 'PAID_ONCE' }),
         'PAID_ONCE: a student-month or trip of this batch was claimed by another batch meanwhile; nothing was stored',
-        {
-          refusals: [
-            { rule: 'PAID_ONCE', code: 'ALREADY_IN_BATCH', message: 'claimed by another batch' },
-          ],
-        },
       );
     }
     throw error;
@@ -474,7 +472,7 @@ export async function createBatch(
   return {
     created: outcome.created,
     batch: await getBatch(ctx, outcome.id),
-    refused: outcome.refused,
+    refused: await named(ctx.db, outcome.refused),
   };
 }
 
@@ -509,22 +507,48 @@ export async function getBatch(ctx: ServiceContext, id: string) {
     .where(eq(payments.batchId, id))
     .orderBy(asc(mobilities.studentName), asc(payments.kind), asc(payments.period));
   const manage = mayManage(ctx, b.consortiumId);
+  const labels = await mobilityLabels(
+    ctx.db,
+    items.map((i) => i.mobilityId),
+  );
+  const people = await personNames(
+    ctx.db,
+    [b.createdBy, b.approvedBy].filter((x): x is string => Boolean(x)),
+  );
+  const held =
+    manage && (b.status === 'draft' || b.status === 'approved') ? await heldItems(ctx, b.id) : [];
   return {
     id: b.id,
     consortiumId: b.consortiumId,
-    status: b.status,
+    consortiumName: (await oneName(consortiumNames, ctx.db, b.consortiumId)) ?? {},
+    status: b.status as BatchStatus,
     idempotencyKey: b.idempotencyKey,
     transferDate: b.transferDate,
     paidOn: b.paidOn,
     createdBy: b.createdBy,
+    createdByName: b.createdBy ? (people.get(b.createdBy) ?? null) : null,
     approvedBy: b.approvedBy,
+    approvedByName: b.approvedBy ? (people.get(b.approvedBy) ?? null) : null,
     createdAt: b.createdAt.toISOString(),
-    items,
+    items: items.map(({ studentName, hostId, ...i }) => {
+      const label = labels.get(i.mobilityId);
+      return {
+        ...i,
+        kind: i.kind as 'stipend' | 'travel',
+        studentName,
+        hostId,
+        student: label?.student ?? { en: studentName },
+        home: label?.home ?? {},
+        host: label?.host ?? { en: hostId },
+      };
+    }),
     count: items.length,
     totalJpy: items.reduce((s, i) => s + i.amountJpy, 0),
+    /** R19: items an advisory in effect holds; while any is held, the batch is neither approved nor paid. */
+    held: await named(ctx.db, held),
     may: {
-      approve: manage && b.status === 'draft',
-      pay: manage && b.status === 'approved',
+      approve: manage && b.status === 'draft' && held.length === 0,
+      pay: manage && b.status === 'approved' && held.length === 0,
       cancel: manage && (b.status === 'draft' || b.status === 'approved'),
       export:
         b.status !== 'cancelled' &&
@@ -559,6 +583,7 @@ export async function listBatches(ctx: ServiceContext, consortiumId: string) {
     consortiumId,
     items: rows.map((r) => ({
       ...r,
+      status: r.status as BatchStatus,
       count: Number(r.count),
       totalJpy: Number(r.totalJpy),
       createdAt: r.createdAt.toISOString(),
@@ -597,14 +622,7 @@ async function heldItems(ctx: ServiceContext, batchId: string) {
         mobilityId: r.mobilityId,
         kind: r.kind,
         period: r.period,
-        refusals: [
-          {
-            rule: 'R19',
-            code: a.level === 'suspend' ? 'COUNTRY_SUSPENDED' : 'COUNTRY_POSTPONED',
-            message: `dispatch to ${a.country} is held from ${a.from}; payments resume when the advisory is lifted`,
-            params: { country: a.country, advisoryId: a.id },
-          },
-        ],
+        refusals: [advisoryRefusal(a)],
       });
   }
   return held;
@@ -612,12 +630,7 @@ async function heldItems(ctx: ServiceContext, batchId: string) {
 
 async function refuseHeld(ctx: ServiceContext, batchId: string) {
   const held = await heldItems(ctx, batchId);
-  if (held.length) {
-    throw new AppError('rule_violation', `R19: ${held[0]!.refusals[0]!.message}`, {
-      refusals: held.flatMap((h) => h.refusals),
-      items: held,
-    });
-  }
+  if (held.length) throw await refusedItems(ctx.db, held);
 }
 
 export async function approveBatch(ctx: ServiceContext, id: string) {
@@ -625,7 +638,10 @@ export async function approveBatch(ctx: ServiceContext, id: string) {
   if (!mayManage(ctx, b.consortiumId)) throw forbidden('approve this payment batch (R8)');
   if (b.status === 'approved' || b.status === 'paid') return getBatch(ctx, id);
   if (b.status !== 'draft')
-    throw new AppError('conflict', `the batch is ${b.status}; only a draft is approved`);
+    throw conflict(
+      refusal(C.batchNotDraft, { status: b.status }),
+      `the batch is ${b.status}; only a draft is approved`,
+    );
   await refuseHeld(ctx, id);
   await ctx.db.transaction(async (tx) => {
     const done = await tx
@@ -653,15 +669,17 @@ export async function markBatchPaid(
   if (!mayManage(ctx, b.consortiumId)) throw forbidden('mark this payment batch paid (R8)');
   if (b.status === 'paid') return getBatch(ctx, id);
   if (b.status !== 'approved')
-    throw new AppError(
-      'conflict',
+    throw conflict(
+      refusal(C.batchNotApproved, { status: b.status }),
       `the batch is ${b.status}; only an approved batch is marked paid`,
     );
   const paidOn = input.paidOn ?? todayIso();
   if (!isoDateSchema.safeParse(paidOn).success)
-    throw new AppError('validation_failed', 'body.paidOn: expected a date YYYY-MM-DD', {
-      issues: [{ field: 'body.paidOn', message: 'expected a date YYYY-MM-DD' }],
-    });
+    throw invalidField(
+      'body.paidOn',
+      refusal(C.notADate, { value: paidOn }),
+      'expected a date YYYY-MM-DD',
+    );
   await refuseHeld(ctx, id);
   await ctx.db.transaction(async (tx) => {
     step('pay-lock');
@@ -705,7 +723,8 @@ export async function cancelBatch(ctx: ServiceContext, id: string) {
   const b = await loadBatch(ctx, id);
   if (!mayManage(ctx, b.consortiumId)) throw forbidden('cancel this payment batch (R8)');
   if (b.status === 'cancelled') return getBatch(ctx, id);
-  if (b.status === 'paid') throw new AppError('conflict', 'a paid batch cannot be cancelled');
+  if (b.status === 'paid')
+    throw conflict(refusal(C.batchPaid, {}), 'a paid batch cannot be cancelled');
   await ctx.db.transaction(async (tx) => {
     const released = await tx.delete(payments).where(eq(payments.batchId, id)).returning();
     await tx.update(paymentBatches).set({ status: 'cancelled' }).where(eq(paymentBatches.id, id));

@@ -19,7 +19,10 @@ import {
 } from '#src/interop/zengin/index.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { conflict, forbidden, notFound } from '../errors.ts';
+import { refusal } from '#src/domain/shared/refusal.ts';
+import { SCHOLARSHIP_CODES as C } from '#src/domain/scholarship/refusal-codes.ts';
+import { mobilityLabels } from './names.ts';
 import { loadMoneyContext, resourceOf, todayIso } from './context.ts';
 import { requesterFor } from './requester.ts';
 
@@ -32,10 +35,11 @@ async function zenginBatchOf(ctx: ServiceContext, id: string): Promise<ZenginBat
   if (!b) throw notFound('payment batch', id);
   if (!mayReadBank(ctx, [b.consortiumId]))
     throw forbidden('export a payment batch: account data is for the representative officer only');
-  if (b.status === 'cancelled') throw new AppError('conflict', 'a cancelled batch has no export');
+  if (b.status === 'cancelled')
+    throw conflict(refusal(C.batchCancelled, {}), 'a cancelled batch has no export');
   const [c] = await ctx.db.select().from(consortia).where(eq(consortia.id, b.consortiumId));
   const items = await ctx.db.select().from(payments).where(eq(payments.batchId, id));
-  if (items.length === 0) throw new AppError('conflict', 'the batch is empty');
+  if (items.length === 0) throw conflict(refusal(C.batchEmpty, {}), 'the batch is empty');
   const ids = [...new Set(items.map((i) => i.mobilityId))];
   const accounts = new Map(
     (await ctx.db.select().from(bankAccounts).where(inArray(bankAccounts.mobilityId, ids))).map(
@@ -50,12 +54,17 @@ async function zenginBatchOf(ctx: ServiceContext, id: string): Promise<ZenginBat
         .where(inArray(mobilities.id, ids))
     ).map((m) => [m.id, m.name]),
   );
+  const labels = await mobilityLabels(ctx.db, ids);
   // One transfer per student: the sum of their items in the batch.
   const transfers = ids.sort().map((mobilityId) => {
     const a = accounts.get(mobilityId);
     if (!a)
-      throw new AppError(
-        'conflict',
+      throw conflict(
+        refusal(
+          C.noBankAccountForExport,
+          { student: labels.get(mobilityId)?.student ?? { en: names.get(mobilityId) ?? '' } },
+          { rule: 'R8' },
+        ),
         `${names.get(mobilityId) ?? mobilityId} has no bank account on file`,
       );
     const mine = items.filter((i) => i.mobilityId === mobilityId);

@@ -15,7 +15,9 @@ import {
   payments,
   travels,
 } from '#src/db/schema.ts';
+import { refusal } from '#src/domain/shared/refusal.ts';
 import {
+  SCHOLARSHIP_CODES,
   buildSchedule,
   stipendKey,
   type CountryAdvisory,
@@ -112,19 +114,14 @@ export async function loadLedger(db: Db, contexts: MobilityMoney[]): Promise<Led
   return ledger;
 }
 
-const NO_RULES: Refusal = {
-  rule: 'R10',
-  code: 'NO_SUPPORTED_PROJECT',
-  message:
-    'the mobility belongs to no selected project of a program (no support period): no scholarship',
-};
+const NO_RULES: Refusal = refusal(SCHOLARSHIP_CODES.noSupportedProject, {}, { rule: 'R10' });
 
 /** The schedule of one mobility, or why it has none (R10, R12; unfunded: no schedule). */
 export function scheduleOf(m: MobilityMoney): ScheduleResult {
   if (!m.mobility.funded) {
     return {
       ok: false,
-      refusal: { rule: 'R10', code: 'NOT_FUNDED', message: 'the mobility is not funded' },
+      refusal: refusal(SCHOLARSHIP_CODES.notFunded, {}, { rule: 'R10' }),
     };
   }
   if (!m.rules || !m.support) return { ok: false, refusal: NO_RULES };

@@ -11,6 +11,7 @@ import { travelKey } from '#src/domain/travel/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { todayIso } from './context.ts';
+import { mobilityLabels } from './names.ts';
 import { loadLedger, loadProjectMobilities, payabilityState, scheduleOf } from './ledger.ts';
 import { eq } from 'drizzle-orm';
 
@@ -39,6 +40,10 @@ export async function paymentsOverview(ctx: ServiceContext, consortiumId: string
       : [],
   );
   const today = todayIso();
+  const labels = await mobilityLabels(
+    ctx.db,
+    project.map((m) => m.mobility.id),
+  );
   return {
     consortiumId,
     representativeId: c.representativeId,
@@ -47,11 +52,15 @@ export async function paymentsOverview(ctx: ServiceContext, consortiumId: string
       const result = scheduleOf(m);
       const travel = ledger.travels.get(m.mobility.id) ?? null;
       const tripPayment = ledger.payments.get(travelKey(m.mobility.id));
+      const label = labels.get(m.mobility.id);
       return {
         mobilityId: m.mobility.id,
         studentName: m.mobility.studentName,
+        student: label?.student ?? { en: m.mobility.studentName },
         homeId: m.mobility.homeId,
+        home: label?.home ?? { en: m.mobility.homeId },
         hostId: m.mobility.hostId,
+        host: label?.host ?? { en: m.mobility.hostId },
         hostCountry: m.host.country,
         status: m.mobility.status,
         stay: { start: m.stay.start, end: m.stay.end },
@@ -71,7 +80,10 @@ export async function paymentsOverview(ctx: ServiceContext, consortiumId: string
                 confirmed: ledger.confirmed.has(l.key),
                 payment: p ? { batchId: p.batchId, batchStatus: p.batchStatus } : null,
                 payable: verdict.payable,
-                rules: verdict.payable ? [] : [...new Set(verdict.refusals.map((r) => r.rule))],
+                rules: verdict.payable
+                  ? []
+                  : [...new Set(verdict.refusals.flatMap((r) => (r.rule ? [r.rule] : [])))],
+                refusals: verdict.payable ? [] : verdict.refusals,
               };
             })
           : [],

@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { consortia, enrolmentConfirmations, programs } from '#src/db/schema.ts';
 import { can } from '#src/domain/access/can.ts';
 import {
+  SCHOLARSHIP_CODES as C,
   buildSchedule,
   capStatus,
   checkPayable,
@@ -20,7 +21,15 @@ import {
 } from '#src/domain/scholarship/index.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import {
+  fieldIssues,
+  forbidden,
+  invalidField,
+  invalidInput,
+  notFound,
+  ruleViolation,
+} from '../errors.ts';
+import { refusal, type LocalizedText, type Refusal } from '#src/domain/shared/refusal.ts';
 import { loadMoneyContext, resourceOf, todayIso, type MobilityMoney } from './context.ts';
 import {
   loadLedger,
@@ -30,10 +39,27 @@ import {
   type Ledger,
 } from './ledger.ts';
 import { travelSummary } from './travel-view.ts';
+import { orgName } from '#src/db/queries/names.ts';
+import {
+  consortiumNames,
+  institutionNames,
+  mobilityLabels,
+  oneName,
+  programNames,
+} from './names.ts';
 
-function lineView(line: ScheduleLine, ledger: Ledger, m: MobilityMoney, project: MobilityMoney[]) {
+function lineView(
+  line: ScheduleLine,
+  ledger: Ledger,
+  m: MobilityMoney,
+  project: MobilityMoney[],
+  mayConfirm: boolean,
+) {
   const payment = ledger.payments.get(line.key);
   const verdict = checkPayable(line, payabilityState(ledger, project));
+  const confirmed = ledger.confirmed.has(line.key);
+  const confirmable = mayConfirm && !confirmed && line.status === 'scheduled';
+  const notStarted = confirmable ? monthNotStarted(line.month) : null;
   return {
     month: line.month,
     fiscalYear: line.fiscalYear,
@@ -51,6 +77,9 @@ function lineView(line: ScheduleLine, ledger: Ledger, m: MobilityMoney, project:
     payable: verdict.payable,
     refusals: verdict.payable ? [] : verdict.refusals,
     mobilityId: m.mobility.id,
+    /** The reader may confirm this month now (R8); otherwise `confirmRefusal` says why not, when it is a rule. */
+    mayConfirm: confirmable && !notStarted,
+    confirmRefusal: notStarted,
   };
 }
 
@@ -67,17 +96,32 @@ export async function getScholarship(ctx: ServiceContext, mobilityId: string) {
   );
   const result = scheduleOf(m);
   const today = todayIso();
+  const label = (await mobilityLabels(ctx.db, [m.mobility.id])).get(m.mobility.id);
+  const may = {
+    confirm: can(ctx.actor, 'enrolment:confirm', {
+      type: 'mobility',
+      institutionIds: [m.mobility.hostId],
+      consortiumIds: m.sendingConsortiumId ? [m.sendingConsortiumId] : [],
+    }),
+    pay: can(ctx.actor, 'payment:manage', resourceOf(m)),
+  };
   return {
     mobilityId: m.mobility.id,
     studentName: m.mobility.studentName,
+    student: label?.student ?? { en: m.mobility.studentName },
     homeId: m.mobility.homeId,
+    home: label?.home ?? { en: m.mobility.homeId },
     hostId: m.mobility.hostId,
+    host: label?.host ?? { en: m.mobility.hostId },
     hostCountry: m.host.country,
     programId: m.programId,
+    programName: await oneName(programNames, ctx.db, m.programId),
     funded: m.mobility.funded,
     status: m.mobility.status,
     sendingConsortiumId: m.sendingConsortiumId,
+    sendingConsortiumName: await oneName(consortiumNames, ctx.db, m.sendingConsortiumId),
     representativeId: m.representativeId,
+    representativeName: await oneName(institutionNames, ctx.db, m.representativeId),
     stay: { start: m.stay.start, end: m.stay.end, months: m.mobility.months },
     supportPeriod: m.support,
     rules: m.program
@@ -95,7 +139,7 @@ export async function getScholarship(ctx: ServiceContext, mobilityId: string) {
     schedule: result.ok
       ? {
           partialMonthRule: result.schedule.partialMonthRule,
-          partialMonthRuleText: result.schedule.partialMonthRuleText,
+          partialMonthDaysPerMonth: result.schedule.partialMonthDaysPerMonth,
           totalJpy: result.schedule.totalJpy,
           totalMonths: result.schedule.totalMonths,
           byFiscalYear: result.schedule.byFiscalYear.map((y) => ({
@@ -103,20 +147,20 @@ export async function getScholarship(ctx: ServiceContext, mobilityId: string) {
             months: y.months,
             amountJpy: y.amountJpy,
           })),
-          lines: result.schedule.lines.map((l) => lineView(l, ledger, m, project)),
+          lines: result.schedule.lines.map((l) => lineView(l, ledger, m, project, may.confirm)),
         }
       : null,
     refusal: result.ok ? null : result.refusal,
     travel: travelSummary(m, ledger.travels.get(m.mobility.id) ?? null),
-    may: {
-      confirm: can(ctx.actor, 'enrolment:confirm', {
-        type: 'mobility',
-        institutionIds: [m.mobility.hostId],
-        consortiumIds: m.sendingConsortiumId ? [m.sendingConsortiumId] : [],
-      }),
-      pay: can(ctx.actor, 'payment:manage', resourceOf(m)),
-    },
+    may,
   };
+}
+
+/** R8: a month is confirmed once it has started (none: it has). */
+function monthNotStarted(month: string, today = todayIso()): Refusal | null {
+  return month > today.slice(0, 7)
+    ? refusal(C.monthNotStarted, { month }, { rule: 'R8', field: 'body.month' })
+    : null;
 }
 
 /**
@@ -125,11 +169,7 @@ export async function getScholarship(ctx: ServiceContext, mobilityId: string) {
  */
 export async function confirmEnrolment(ctx: ServiceContext, mobilityId: string, month: string) {
   const parsed = isoMonthSchema.safeParse(month);
-  if (!parsed.success) {
-    throw new AppError('validation_failed', `body.month: ${parsed.error.issues[0]?.message}`, {
-      issues: [{ field: 'body.month', message: parsed.error.issues[0]?.message }],
-    });
-  }
+  if (!parsed.success) throw invalidInput(fieldIssues(parsed.error, 'body.month'));
   const m = await loadMoneyContext(ctx.db, mobilityId);
   const resource = {
     type: 'mobility',
@@ -143,21 +183,14 @@ export async function confirmEnrolment(ctx: ServiceContext, mobilityId: string, 
     );
   }
   if (month < m.stay.start.slice(0, 7) || month > m.stay.end.slice(0, 7)) {
-    throw new AppError(
-      'validation_failed',
-      `body.month: ${month} is not a month of the stay ${m.stay.start}–${m.stay.end}`,
-      { issues: [{ field: 'body.month', message: 'not a month of the stay' }] },
+    throw invalidField(
+      'body.month',
+      refusal(C.monthNotInStay, { month, start: m.stay.start, end: m.stay.end }),
+      `${month} is not a month of the stay ${m.stay.start}–${m.stay.end}`,
     );
   }
-  if (month > todayIso().slice(0, 7)) {
-    throw new AppError(
-      'rule_violation',
-      `R8: enrolment for ${month} cannot be confirmed before the month starts`,
-      {
-        refusals: [{ rule: 'R8', code: 'MONTH_NOT_STARTED', message: `${month} has not started` }],
-      },
-    );
-  }
+  const notStarted = monthNotStarted(month);
+  if (notStarted) throw ruleViolation([notStarted]);
   const created = await ctx.db.transaction(async (tx) => {
     const rows = await tx
       .insert(enrolmentConfirmations)
@@ -359,6 +392,10 @@ export async function programBudget(
         .from(consortia)
     ).map((c) => [c.id, c]),
   );
+  const reps = await institutionNames(
+    ctx.db,
+    [...names.values()].flatMap((c) => (c.rep ? [c.rep] : [])),
+  );
   const projects = [];
   for (const consortiumId of visible.sort()) {
     const project = byProject.get(consortiumId)!;
@@ -370,7 +407,9 @@ export async function programBudget(
       consortiumId,
       name: c?.name ?? consortiumId,
       names: c?.names ?? {},
+      consortium: c ? orgName(c.name, c.names) : { en: consortiumId },
       representativeId: c?.rep ?? null,
+      representative: c?.rep ? (reps.get(c.rep) ?? { en: c.rep }) : null,
       mobilities: project.length,
       years,
     });
@@ -380,6 +419,7 @@ export async function programBudget(
   ].sort();
   return {
     programId,
+    programName: (await oneName(programNames, ctx.db, programId)) ?? { en: programId },
     fiscalYear: query.fiscalYear ?? null,
     fiscalYears,
     capPerFiscalYear: cap,
@@ -406,7 +446,11 @@ export async function consortiumBudget(
   for (const programId of programIds) {
     out.push(await programBudget(ctx, programId, { ...query, consortiumId }));
   }
-  return { consortiumId, programs: out };
+  return {
+    consortiumId,
+    consortiumName: orgName(c.name, c.names as LocalizedText),
+    programs: out,
+  };
 }
 
 /**
@@ -453,7 +497,15 @@ export async function checkPlacesAgainstCap(
     committedByFiscalYear: committed,
     places,
   });
-  return verdict.ok
-    ? { ok: true as const, after: [...verdict.after.entries()] }
-    : { ok: false as const, refusal: verdict.refusal, after: [...verdict.after.entries()] };
+  if (verdict.ok) return { ok: true as const, after: [...verdict.after.entries()] };
+  const p = verdict.refusal.params;
+  return {
+    ok: false as const,
+    // The English `message` is for logs of the publishing step; people read the code.
+    refusal: {
+      ...verdict.refusal,
+      message: `fiscal year ${String(p.fiscalYear)}: publishing these places commits ${String(p.requested)} student-months but only ${String(p.remaining)} of the cap of ${String(p.cap)} remain`,
+    } as Refusal & { message: string },
+    after: [...verdict.after.entries()],
+  };
 }

@@ -129,7 +129,7 @@ export function travelSummary(m: MobilityMoney, row: TravelRow | null) {
     erasmusBand: european && km !== null ? erasmusDistanceBand(km) : null,
     fareJpy: row?.fareJpy ?? null,
     receiptRef: row?.receiptRef ?? null,
-    status: row?.status ?? 'planned',
+    status: (row?.status ?? 'planned') as 'planned' | 'quoted' | 'receipted' | 'awaiting_approval',
     approvedAboveCeiling: Boolean(row?.approvedAboveCeilingBy),
     fareCheck: fare
       ? fare.ok

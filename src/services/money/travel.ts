@@ -8,13 +8,15 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { payments, travels } from '#src/db/schema.ts';
 import { can } from '#src/domain/access/can.ts';
-import { checkFare, fareCeilingsOf } from '#src/domain/travel/index.ts';
+import { TRAVEL_CODES as T, checkFare, fareCeilingsOf } from '#src/domain/travel/index.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { conflict, forbidden, invalidField, notFound, ruleViolation } from '../errors.ts';
+import { refusal } from '#src/domain/shared/refusal.ts';
 import { findAirportByIata } from '../travel/airports.ts';
 import { loadMoneyContext, resourceOf, type MobilityMoney } from './context.ts';
 import { planTrip, travelSummary } from './travel-view.ts';
+import { mobilityLabels } from './names.ts';
 
 async function travelRow(db: Db, mobilityId: string) {
   const [row] = await db.select().from(travels).where(eq(travels.mobilityId, mobilityId));
@@ -35,20 +37,27 @@ const coordinatorResource = (m: MobilityMoney) => ({
 export async function getTravel(ctx: ServiceContext, mobilityId: string) {
   const m = await readable(ctx, mobilityId);
   const row = await travelRow(ctx.db, mobilityId);
-  const [paid] = await ctx.db
-    .select({ batchId: payments.batchId })
-    .from(payments)
-    .where(eq(payments.mobilityId, mobilityId));
+  const paid = await travelIsPaid(ctx.db, mobilityId);
+  const summary = travelSummary(m, row);
+  const label = (await mobilityLabels(ctx.db, [mobilityId])).get(mobilityId);
+  const inBatch = Boolean(paid);
+  const coordinator = can(ctx.actor, 'mobility:manage', coordinatorResource(m));
+  const funder = can(ctx.actor, 'program:write', {
+    type: 'program',
+    programIds: m.programId ? [m.programId] : [],
+  });
   return {
-    ...travelSummary(m, row),
+    ...summary,
+    student: label?.student ?? { en: m.mobility.studentName },
+    home: label?.home ?? { en: m.home.id },
+    host: label?.host ?? { en: m.host.id },
     may: {
-      edit: can(ctx.actor, 'mobility:manage', coordinatorResource(m)),
-      approve: can(ctx.actor, 'program:write', {
-        type: 'program',
-        programIds: m.programId ? [m.programId] : [],
-      }),
+      edit: coordinator && !inBatch,
+      approve: funder && summary.status === 'awaiting_approval',
     },
-    inBatch: Boolean(paid),
+    /** Why the reader, who could otherwise, may not change the trip now. */
+    editRefusal: coordinator && inBatch ? refusal(T.tripInBatch, {}, { rule: 'PAID_ONCE' }) : null,
+    inBatch,
   };
 }
 
@@ -57,8 +66,8 @@ async function ensureRow(tx: Db, m: MobilityMoney) {
   if (existing) return existing;
   const plan = planTrip(m, null);
   if (!plan.home?.iata || !plan.host?.iata || plan.distanceKm === null) {
-    throw new AppError(
-      'conflict',
+    throw conflict(
+      refusal(T.airportsUnknown, {}, { rule: 'R13' }),
       'the nearest airports are unknown: the institutions have no coordinates; set both airports',
     );
   }
@@ -97,34 +106,31 @@ export async function setAirports(
   const home = input.homeAirport ? findAirportByIata(input.homeAirport) : plan.home;
   const host = input.hostAirport ? findAirportByIata(input.hostAirport) : plan.host;
   if (!home?.iata)
-    throw new AppError(
-      'validation_failed',
-      `body.homeAirport: no airport with IATA code "${input.homeAirport ?? ''}"`,
-      {
-        issues: [{ field: 'body.homeAirport', message: 'unknown IATA code' }],
-      },
+    throw invalidField(
+      'body.homeAirport',
+      refusal(T.unknownAirport, { iata: input.homeAirport ?? '' }),
+      `no airport with IATA code "${input.homeAirport ?? ''}"`,
     );
   if (!host?.iata)
-    throw new AppError(
-      'validation_failed',
-      `body.hostAirport: no airport with IATA code "${input.hostAirport ?? ''}"`,
-      {
-        issues: [{ field: 'body.hostAirport', message: 'unknown IATA code' }],
-      },
+    throw invalidField(
+      'body.hostAirport',
+      refusal(T.unknownAirport, { iata: input.hostAirport ?? '' }),
+      `no airport with IATA code "${input.hostAirport ?? ''}"`,
     );
   const overriding = home.iata !== plan.home?.iata || host.iata !== plan.host?.iata;
   const reason = input.reason?.trim() ?? '';
   if (overriding && reason.length < 3) {
-    throw new AppError(
-      'validation_failed',
-      'body.reason: an airport other than the nearest needs a reason (R13)',
-      {
-        issues: [{ field: 'body.reason', message: 'required when overriding the nearest airport' }],
-      },
+    throw invalidField(
+      'body.reason',
+      refusal(T.overrideNeedsReason, { minimum: 3 }, { rule: 'R13' }),
+      'an airport other than the nearest needs a reason (R13)',
     );
   }
   if (await travelIsPaid(ctx.db, mobilityId))
-    throw new AppError('conflict', 'the trip is already in a payment batch; it cannot change');
+    throw conflict(
+      refusal(T.tripInBatch, {}, { rule: 'PAID_ONCE' }),
+      'the trip is already in a payment batch; it cannot change',
+    );
   const distanceKm = planTrip(m, {
     homeAirport: home.iata,
     hostAirport: host.iata,
@@ -170,7 +176,10 @@ export async function quoteFare(
   if (!can(ctx.actor, 'mobility:manage', coordinatorResource(m)))
     throw forbidden('quote the fare of this trip (coordinators of the home or host institution)');
   if (await travelIsPaid(ctx.db, mobilityId))
-    throw new AppError('conflict', 'the trip is already in a payment batch; it cannot change');
+    throw conflict(
+      refusal(T.tripInBatch, {}, { rule: 'PAID_ONCE' }),
+      'the trip is already in a payment batch; it cannot change',
+    );
   await ctx.db.transaction(async (tx) => {
     const row = await ensureRow(tx, m);
     const verdict = checkFare(
@@ -182,10 +191,8 @@ export async function quoteFare(
       },
       fareCeilingsOf(m.programId, m.program),
     );
-    if (!verdict.ok && verdict.refusal.code !== 'ABOVE_CEILING') {
-      throw new AppError('rule_violation', `R13: ${verdict.refusal.message}`, {
-        refusals: [verdict.refusal],
-      });
+    if (!verdict.ok && verdict.refusal.code !== T.aboveCeiling) {
+      throw ruleViolation([verdict.refusal]);
     }
     const receiptRef = input.receiptRef?.trim() || null;
     // An approval holds for the fare approved; a different fare needs a new one.
@@ -225,7 +232,10 @@ export async function approveFare(
     throw forbidden('approve a fare above its ceiling: only the funder officer may (R13)');
   const row = await travelRow(ctx.db, mobilityId);
   if (!row?.fareJpy || row.status !== 'awaiting_approval')
-    throw new AppError('conflict', 'no fare above its ceiling awaits approval');
+    throw conflict(
+      refusal(T.noFareAwaitingApproval, {}, { rule: 'R13' }),
+      'no fare above its ceiling awaits approval',
+    );
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(travels)

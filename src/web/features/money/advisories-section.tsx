@@ -2,20 +2,31 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
 import { Loading } from '../../components/loading.tsx';
+import { getNames } from 'i18n-iso-countries';
+import type { Language } from '../../../domain/shared/refusal.ts';
 import { countryName } from '../../i18n/countries.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { todayIso } from '../../lib/format.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { liftAdvisory, listAdvisories, recordAdvisory } from './api.ts';
-import { MoneyError } from './components.tsx';
+import { MoneyError, useDate, useName } from './components.tsx';
+
+/** Every country by its name in the reader's language, in their collation order. */
+function countryOptions(language: Language): { code: string; name: string }[] {
+  return Object.keys(getNames('en'))
+    .map((code) => ({ code, name: countryName(code, language) }))
+    .sort((a, b) => a.name.localeCompare(b.name, language));
+}
 
 /**
  * R19 (003 §10(1)): the funder officer postpones or suspends dispatch to a country from a date;
  * payments for stays there stop and students and coordinators are told; lifting resumes them.
  */
-export function AdvisoriesSection({ programId, manage }: { programId: string; manage: boolean }) {
+export function AdvisoriesSection({ programId }: { programId: string }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
+  const date = useDate();
+  const name = useName();
   const session = useSession();
   const csrf = session.status === 'signed-in' ? session.csrfToken : '';
   const id = useId();
@@ -65,11 +76,17 @@ export function AdvisoriesSection({ programId, manage }: { programId: string; ma
           <ul>
             {list.data.items.map((a) => (
               <li key={a.id}>
-                {countryName(a.country, language)} —{' '}
-                {t(`money.advisories.level.${a.level}`, { from: a.from })}
-                {a.liftedOn ? ` — ${t('money.advisories.lifted', { on: a.liftedOn })}` : ''}
-                {a.inEffect ? ` — ${t('money.advisories.inEffect')}` : ''} ({a.reason}){' '}
-                {manage && !a.liftedOn ? (
+                <strong>{countryName(a.country, language)}</strong> —{' '}
+                {t(`money.advisories.level.${a.level}`, { from: date(a.from) })}
+                {a.liftedOn ? ` — ${t('money.advisories.lifted', { on: date(a.liftedOn) })}` : ''}
+                {a.inEffect ? ` — ${t('money.advisories.inEffect')}` : ''} ({a.reason})
+                {a.createdByName ? (
+                  <span className="muted">
+                    {' '}
+                    — {t('money.advisories.recordedBy', { name: name(a.createdByName) })}
+                  </span>
+                ) : null}{' '}
+                {a.may.lift ? (
                   <button
                     type="button"
                     className="button button-secondary"
@@ -84,17 +101,19 @@ export function AdvisoriesSection({ programId, manage }: { programId: string; ma
         )
       ) : null}
       {error ? <MoneyError error={error} /> : null}
-      {manage ? (
+      {list.status === 'success' && list.data.may.record ? (
         <form onSubmit={onSubmit} className="money-actions">
           <label htmlFor={`${id}-country`}>{t('money.advisories.country')}</label>
-          <input
-            id={`${id}-country`}
-            name="country"
-            size={3}
-            maxLength={2}
-            required
-            pattern="[A-Za-z]{2}"
-          />
+          <select id={`${id}-country`} name="country" required defaultValue="">
+            <option value="" disabled>
+              {t('money.advisories.chooseCountry')}
+            </option>
+            {countryOptions(language).map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
           <label htmlFor={`${id}-level`}>{t('money.advisories.levelLabel')}</label>
           <select id={`${id}-level`} name="level" defaultValue="postpone">
             <option value="postpone">{t('money.advisories.postpone')}</option>

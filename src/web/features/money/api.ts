@@ -1,121 +1,54 @@
+import type { z } from 'zod';
 import { apiErrorFrom, apiRequest, buildPath } from '../../api/client.ts';
+import type {
+  AdvisoryListView,
+  AdvisoryView,
+  BatchListView,
+  BatchView,
+  ConfirmationView,
+  ConsortiumBudgetView,
+  CreatedBatchView,
+  PaymentsOverviewView,
+  ProgramBudgetView,
+  ScholarshipView,
+  TravelView,
+} from '../../../server/routes/payments.schema.ts';
 
-// The money API (server: src/server/routes/payments.ts). Shapes mirror src/services/money/*.ts; no
-// account number ever reaches these views.
+// The money API (server: src/server/routes/payments.ts); every shape is the server's contract,
+// inferred from payments.schema.ts. No account number ever reaches these views.
 
-export interface RuleRefusal {
-  rule: string;
-  code: string;
-  message: string;
-}
-
-export interface YearFigures {
-  fiscalYear: number;
-  cap: number;
-  committedMonths: number;
-  confirmedMonths: number;
-  inBatchMonths: number;
-  paidMonths: number;
-  remainingMonths: number;
-  overBy: number;
-  stipend: { committedJpy: number; confirmedJpy: number; inBatchJpy: number; paidJpy: number };
-  travel: { committedJpy: number; paidJpy: number };
-}
-
-export interface ProgramBudget {
-  programId: string;
-  fiscalYear: number | null;
-  fiscalYears: number[];
-  capPerFiscalYear: number;
-  monthlyStipendJpy: number | null;
-  partialMonth: { kind: string; daysPerMonth?: number } | null;
-  projects: {
-    consortiumId: string;
-    name: string;
-    names: Record<string, string>;
-    representativeId: string | null;
-    mobilities: number;
-    years: YearFigures[];
-  }[];
-  totals: YearFigures[];
-}
+export type ProgramBudget = z.infer<typeof ProgramBudgetView>;
+export type YearFigures = ProgramBudget['totals'][number];
+export type PaymentsOverview = z.infer<typeof PaymentsOverviewView>;
+export type OverviewMobility = PaymentsOverview['mobilities'][number];
+export type BatchSummary = z.infer<typeof BatchListView>['items'][number];
+export type Batch = z.infer<typeof BatchView> &
+  Partial<Pick<z.infer<typeof CreatedBatchView>, 'created' | 'refused'>>;
+export type Scholarship = z.infer<typeof ScholarshipView>;
+export type ScholarshipLine = NonNullable<Scholarship['schedule']>['lines'][number];
+export type Travel = z.infer<typeof TravelView>;
+export type Advisory = z.infer<typeof AdvisoryView>;
+export type AdvisoryList = z.infer<typeof AdvisoryListView>;
 
 export const getProgramBudget = (programId: string, signal?: AbortSignal) =>
   apiRequest<ProgramBudget>(`/programs/${encodeURIComponent(programId)}/budget`, { signal });
 
 export const getConsortiumBudget = (consortiumId: string, signal?: AbortSignal) =>
-  apiRequest<{ consortiumId: string; programs: ProgramBudget[] }>(
+  apiRequest<z.infer<typeof ConsortiumBudgetView>>(
     `/consortia/${encodeURIComponent(consortiumId)}/budget`,
     { signal },
   );
-
-export interface OverviewLine {
-  month: string;
-  fiscalYear: number;
-  amountJpy: number;
-  status: 'scheduled' | 'excluded';
-  confirmed: boolean;
-  payment: { batchId: string; batchStatus: string } | null;
-  payable: boolean;
-  rules: string[];
-}
-
-export interface OverviewMobility {
-  mobilityId: string;
-  studentName: string;
-  homeId: string;
-  hostId: string;
-  hostCountry: string;
-  status: string;
-  stay: { start: string; end: string };
-  hasBankAccount: boolean;
-  dispatch: 'open' | 'postponed' | 'suspended';
-  refusal: RuleRefusal | null;
-  totalJpy: number;
-  lines: OverviewLine[];
-  travel: { fareJpy: number | null; status: string; payment: unknown } | null;
-}
-
-export interface PaymentsOverview {
-  consortiumId: string;
-  representativeId: string | null;
-  asOf: string;
-  mobilities: OverviewMobility[];
-}
 
 export const getPaymentsOverview = (consortiumId: string, signal?: AbortSignal) =>
   apiRequest<PaymentsOverview>(`/consortia/${encodeURIComponent(consortiumId)}/payments`, {
     signal,
   });
 
-export interface BatchSummary {
-  id: string;
-  status: 'draft' | 'approved' | 'paid' | 'cancelled';
-  transferDate: string | null;
-  paidOn: string | null;
-  createdAt: string;
-  count: number;
-  totalJpy: number;
-}
-
-export interface Batch extends BatchSummary {
-  consortiumId: string;
-  items: {
-    id: string;
-    mobilityId: string;
-    studentName: string;
-    kind: 'stipend' | 'travel';
-    period: string;
-    amountJpy: number;
-    fiscalYear: number;
-  }[];
-  may: { approve: boolean; pay: boolean; cancel: boolean; export: boolean };
-  created?: boolean;
-  refused?: { mobilityId: string; kind: string; period: string; refusals: RuleRefusal[] }[];
-}
-
 export const listBatches = (consortiumId: string, signal?: AbortSignal) =>
-  apiRequest<{ items: BatchSummary[] }>('/payment-batches', { query: { consortiumId }, signal });
+  apiRequest<z.infer<typeof BatchListView>>('/payment-batches', {
+    query: { consortiumId },
+    signal,
+  });
 
 export const getBatch = (id: string, signal?: AbortSignal) =>
   apiRequest<Batch>(`/payment-batches/${id}`, { signal });
@@ -152,76 +85,17 @@ export const exportUrl = (id: string, format: 'zengin' | 'csv' | 'xlsx') =>
   buildPath(`/payment-batches/${id}/export.${format}`);
 
 export const confirmMonth = (mobilityId: string, month: string, csrfToken: string) =>
-  apiRequest<{ created: boolean }>(`/mobilities/${mobilityId}/enrolment-confirmations`, {
-    method: 'POST',
-    csrfToken,
-    body: { month },
-  });
-
-export interface ScholarshipLine extends Omit<OverviewLine, 'rules'> {
-  months: number;
-  daysSupported: number;
-  daysInMonth: number;
-  note: RuleRefusal | null;
-  refusals: RuleRefusal[];
-}
-
-export interface Scholarship {
-  mobilityId: string;
-  studentName: string;
-  homeId: string;
-  hostId: string;
-  hostCountry: string;
-  programId: string | null;
-  stay: { start: string; end: string; months: number };
-  supportPeriod: { start: string; end: string } | null;
-  rules: {
-    monthlyStipendJpy: number;
-    partialMonth: { kind: string; daysPerMonth?: number };
-    capPerFiscalYear: number;
-  } | null;
-  dispatch: 'open' | 'postponed' | 'suspended';
-  schedule: {
-    partialMonthRule: string;
-    partialMonthRuleText: string;
-    totalJpy: number;
-    totalMonths: number;
-    lines: ScholarshipLine[];
-  } | null;
-  refusal: RuleRefusal | null;
-  may: { confirm: boolean; pay: boolean };
-}
+  apiRequest<z.infer<typeof ConfirmationView>>(
+    `/mobilities/${mobilityId}/enrolment-confirmations`,
+    {
+      method: 'POST',
+      csrfToken,
+      body: { month },
+    },
+  );
 
 export const getScholarship = (id: string, signal?: AbortSignal) =>
   apiRequest<Scholarship>(`/mobilities/${id}/scholarship`, { signal });
-
-export interface AirportView {
-  iata: string | null;
-  name: string;
-  municipality: string;
-  country: string;
-  distanceFromInstitutionKm: number | null;
-}
-
-export interface Travel {
-  mobilityId: string;
-  homeAirport: AirportView | null;
-  hostAirport: AirportView | null;
-  nearest: { home: string | null; host: string | null };
-  overridden: boolean;
-  overrideReason: string | null;
-  distanceKm: number | null;
-  fareBand: { id: string; ceilingJpy: number } | null;
-  erasmusBand: { id: string } | null;
-  fareJpy: number | null;
-  receiptRef: string | null;
-  status: string;
-  approvedAboveCeiling: boolean;
-  fareCheck: { ok: true } | { ok: false; refusal: RuleRefusal } | null;
-  source: { name: string; url: string; licence: string };
-  may: { edit: boolean; approve: boolean };
-  inBatch: boolean;
-}
 
 export const getTravel = (id: string, signal?: AbortSignal) =>
   apiRequest<Travel>(`/mobilities/${id}/travel`, { signal });
@@ -245,19 +119,8 @@ export const approveFare = (id: string, reason: string, csrfToken: string) =>
     body: { reason },
   });
 
-export interface Advisory {
-  id: string;
-  programId: string | null;
-  country: string;
-  level: 'postpone' | 'suspend';
-  from: string;
-  liftedOn: string | null;
-  reason: string;
-  inEffect: boolean;
-}
-
 export const listAdvisories = (programId: string, signal?: AbortSignal) =>
-  apiRequest<{ items: Advisory[] }>('/advisories', { query: { programId }, signal });
+  apiRequest<AdvisoryList>('/advisories', { query: { programId }, signal });
 
 export const recordAdvisory = (
   body: { programId: string; country: string; level: string; from: string; reason: string },

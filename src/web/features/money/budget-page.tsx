@@ -13,7 +13,7 @@ import {
   type YearFigures,
 } from './api.ts';
 import { AdvisoriesSection } from './advisories-section.tsx';
-import { MoneyError, useNum, useYen } from './components.tsx';
+import { MoneyError, useName, useNum, useYen } from './components.tsx';
 import './money.css';
 
 type Source = { kind: 'program' | 'consortium'; id: string; label: string };
@@ -78,7 +78,7 @@ function BudgetOf({ source }: { source: Source }) {
       {budgets.data.map((b) => (
         <ProgramSection key={b.programId} budget={b} />
       ))}
-      {source.kind === 'program' ? <AdvisoriesSection programId={source.id} manage /> : null}
+      {source.kind === 'program' ? <AdvisoriesSection programId={source.id} /> : null}
     </>
   );
 }
@@ -87,16 +87,18 @@ function ProgramSection({ budget }: { budget: ProgramBudget }) {
   const { t } = useTranslation();
   const yen = useYen();
   const num = useNum();
+  const name = useName();
   const id = useId();
   const [fy, setFy] = useState<number | 'all'>('all');
   const years = fy === 'all' ? budget.totals : budget.totals.filter((y) => y.fiscalYear === fy);
   return (
     <section aria-labelledby={`${id}-h`} className="money-panel" data-testid="money-budget">
-      <h2 id={`${id}-h`}>{budget.programId}</h2>
+      <h2 id={`${id}-h`}>{name(budget.programName)}</h2>
       <p>
         {t('money.budget.rules', {
           stipend: yen(budget.monthlyStipendJpy),
           cap: num(budget.capPerFiscalYear),
+          count: budget.capPerFiscalYear,
         })}{' '}
         {budget.partialMonth
           ? t(`money.partialMonth.${budget.partialMonth.kind}`, {
@@ -130,7 +132,16 @@ function ProgramSection({ budget }: { budget: ProgramBudget }) {
           <YearTable years={years} />
           {budget.projects.map((p) => (
             <details key={p.consortiumId}>
-              <summary>{t('money.budget.project', { name: p.name, n: p.mobilities })}</summary>
+              <summary>
+                {t('money.budget.project', {
+                  name: p.consortium,
+                  count: p.mobilities,
+                  n: num(p.mobilities),
+                })}
+                {p.representative
+                  ? ` — ${t('money.budget.representative', { name: p.representative })}`
+                  : null}
+              </summary>
               <YearTable
                 years={fy === 'all' ? p.years : p.years.filter((y) => y.fiscalYear === fy)}
               />
@@ -222,7 +233,9 @@ function YearTable({ years }: { years: YearFigures[] }) {
               <td data-testid="money-paid-months">{num(y.paidMonths)}</td>
               <td>
                 {num(y.remainingMonths)}
-                {y.overBy > 0 ? ` (${t('money.budget.overBy', { n: num(y.overBy) })})` : ''}
+                {y.overBy > 0
+                  ? ` (${t('money.budget.overBy', { n: num(y.overBy), count: y.overBy })})`
+                  : ''}
               </td>
               <td>{yen(y.stipend.committedJpy)}</td>
               <td data-testid="money-paid-jpy">{yen(y.stipend.paidJpy)}</td>

@@ -18,7 +18,16 @@ import {
   type BatchSummary,
   type OverviewMobility,
 } from './api.ts';
-import { MoneyError, RuleBadge, useYen } from './components.tsx';
+import { RefusalList } from '../../components/ui/refusal-list.tsx';
+import {
+  MoneyError,
+  RefusedItems,
+  useDate,
+  useMonth,
+  useName,
+  useNum,
+  useYen,
+} from './components.tsx';
 import './money.css';
 
 /** /payments: the representative officer's desk (R8): confirmations, batches, bank exports. */
@@ -184,15 +193,34 @@ function Desk({ consortiumId, csrfToken }: { consortiumId: string; csrfToken: st
 function BatchDetail({ batch }: { batch: Batch }) {
   const { t } = useTranslation();
   const yen = useYen();
+  const num = useNum();
+  const name = useName();
+  const month = useMonth();
+  const date = useDate();
   return (
     <div data-testid="money-batch">
       <p>
         {t('money.payments.batchSummary', {
           status: t(`money.status.${batch.status}`),
-          n: batch.count,
+          count: batch.count,
+          n: num(batch.count),
           total: yen(batch.totalJpy),
         })}
       </p>
+      <p className="muted">
+        {batch.createdByName
+          ? t('money.payments.builtBy', { name: batch.createdByName, on: date(batch.createdAt) })
+          : null}{' '}
+        {batch.approvedByName
+          ? t('money.payments.approvedBy', { name: batch.approvedByName })
+          : null}
+      </p>
+      {batch.held.length > 0 ? (
+        <div className="alert alert-info">
+          <p>{t('money.payments.held')}</p>
+          <RefusedItems items={batch.held} />
+        </div>
+      ) : null}
       {batch.may.export ? (
         <p className="money-actions">
           {t('money.payments.export')}:{' '}
@@ -209,18 +237,13 @@ function BatchDetail({ batch }: { batch: Batch }) {
       ) : null}
       {batch.refused && batch.refused.length > 0 ? (
         <details>
-          <summary>{t('money.payments.refusedCount', { n: batch.refused.length })}</summary>
-          <ul className="money-refusals">
-            {batch.refused.slice(0, 30).map((r, i) => (
-              <li key={i}>
-                {r.period}{' '}
-                {r.refusals.map((x) => (
-                  <RuleBadge key={x.code} rule={x.rule} />
-                ))}{' '}
-                {r.refusals[0]?.message}
-              </li>
-            ))}
-          </ul>
+          <summary>
+            {t('money.payments.refusedCount', {
+              count: batch.refused.length,
+              n: num(batch.refused.length),
+            })}
+          </summary>
+          <RefusedItems items={batch.refused.slice(0, 30)} />
         </details>
       ) : null}
       <div className="table-wrap">
@@ -238,10 +261,11 @@ function BatchDetail({ batch }: { batch: Batch }) {
             {batch.items.map((i) => (
               <tr key={i.id}>
                 <td>
-                  <Link to={`/money/mobilities/${i.mobilityId}`}>{i.studentName}</Link>
+                  <Link to={`/money/mobilities/${i.mobilityId}`}>{name(i.student)}</Link>{' '}
+                  <span className="muted">→ {name(i.host)}</span>
                 </td>
                 <td>{t(`money.kind.${i.kind}`)}</td>
-                <td>{i.kind === 'travel' ? t('money.kind.trip') : i.period}</td>
+                <td>{i.kind === 'travel' ? t('money.kind.trip') : month(i.period)}</td>
                 <td>{yen(i.amountJpy)}</td>
               </tr>
             ))}
@@ -255,6 +279,8 @@ function BatchDetail({ batch }: { batch: Batch }) {
 function BatchTable({ items, onOpen }: { items: BatchSummary[]; onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const yen = useYen();
+  const num = useNum();
+  const date = useDate();
   if (items.length === 0)
     return (
       <p className="empty" role="status">
@@ -280,11 +306,11 @@ function BatchTable({ items, onOpen }: { items: BatchSummary[]; onOpen: (id: str
         <tbody>
           {items.map((b) => (
             <tr key={b.id}>
-              <td>{b.createdAt.slice(0, 10)}</td>
+              <td>{date(b.createdAt)}</td>
               <td>{t(`money.status.${b.status}`)}</td>
-              <td>{b.count}</td>
+              <td>{num(b.count)}</td>
               <td>{yen(b.totalJpy)}</td>
-              <td>{b.paidOn ?? '—'}</td>
+              <td>{date(b.paidOn)}</td>
               <td>
                 <button
                   type="button"
@@ -313,6 +339,9 @@ function MobilityTable({
 }) {
   const { t } = useTranslation();
   const yen = useYen();
+  const name = useName();
+  const date = useDate();
+  const monthName = useMonth();
   const [error, setError] = useState<unknown>(null);
   const confirm = async (m: OverviewMobility, month: string) => {
     setError(null);
@@ -345,21 +374,19 @@ function MobilityTable({
               return (
                 <tr key={m.mobilityId}>
                   <th scope="row">
-                    <Link to={`/money/mobilities/${m.mobilityId}`}>{m.studentName}</Link>{' '}
+                    <Link to={`/money/mobilities/${m.mobilityId}`}>{name(m.student)}</Link>{' '}
                     <span className="muted">
-                      → {m.hostId}
+                      → {name(m.host)}
                       {m.dispatch !== 'open' ? ` (${t(`money.dispatch.${m.dispatch}`)})` : ''}
                       {m.hasBankAccount ? '' : ` — ${t('money.payments.noBank')}`}
                     </span>
                   </th>
                   <td>
-                    {m.stay.start} – {m.stay.end}
+                    {date(m.stay.start)} – {date(m.stay.end)}
                   </td>
                   <td>
                     {m.refusal ? (
-                      <>
-                        <RuleBadge rule={m.refusal.rule} /> {m.refusal.message}
-                      </>
+                      <RefusalList refusals={[m.refusal]} />
                     ) : (
                       <ul className="money-months" aria-label={t('money.payments.months')}>
                         {m.lines.map((l) => (
@@ -377,7 +404,7 @@ function MobilityTable({
                                       : ''
                             }`}
                           >
-                            {l.month}{' '}
+                            {monthName(l.month)}{' '}
                             <span className="visually-hidden">
                               {l.status === 'excluded'
                                 ? t('money.line.excluded')
@@ -402,7 +429,7 @@ function MobilityTable({
                         className="button button-secondary"
                         onClick={() => void confirm(m, next.month)}
                       >
-                        {t('money.payments.confirm', { month: next.month })}
+                        {t('money.payments.confirm', { month: monthName(next.month) })}
                       </button>
                     ) : (
                       '—'

@@ -6,7 +6,8 @@ import { Loading } from '../../components/loading.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { confirmMonth, getScholarship, type Scholarship } from './api.ts';
-import { MoneyError, RuleBadge, useNum, useYen } from './components.tsx';
+import { RefusalList } from '../../components/ui/refusal-list.tsx';
+import { MoneyError, useDate, useMonth, useName, useNum, useYen } from './components.tsx';
 import { TravelPanel } from './travel-panel.tsx';
 import './money.css';
 
@@ -36,6 +37,9 @@ function ScheduleView({ s, onChange }: { s: Scholarship; onChange: () => void })
   const { t } = useTranslation();
   const yen = useYen();
   const num = useNum();
+  const date = useDate();
+  const monthName = useMonth();
+  const name = useName();
   const session = useSession();
   const [error, setError] = useState<unknown>(null);
   const confirm = async (month: string) => {
@@ -50,16 +54,32 @@ function ScheduleView({ s, onChange }: { s: Scholarship; onChange: () => void })
   };
   return (
     <section className="money-panel" aria-labelledby="money-schedule-h">
-      <h2 id="money-schedule-h">
-        {s.studentName} — {s.homeId} → {s.hostId}
-      </h2>
+      <h2 id="money-schedule-h">{name(s.student)}</h2>
       <dl>
+        <dt>{t('money.scholarship.home')}</dt>
+        <dd>{name(s.home)}</dd>
+        <dt>{t('money.scholarship.host')}</dt>
+        <dd>{name(s.host)}</dd>
+        {s.programName ? (
+          <>
+            <dt>{t('money.budget.program')}</dt>
+            <dd>{name(s.programName)}</dd>
+          </>
+        ) : null}
+        {s.representativeName ? (
+          <>
+            <dt>{t('money.scholarship.representative')}</dt>
+            <dd>{name(s.representativeName)}</dd>
+          </>
+        ) : null}
         <dt>{t('money.payments.stay')}</dt>
         <dd>
-          {s.stay.start} – {s.stay.end}
+          {date(s.stay.start)} – {date(s.stay.end)}
         </dd>
         <dt>{t('money.scholarship.support')}</dt>
-        <dd>{s.supportPeriod ? `${s.supportPeriod.start} – ${s.supportPeriod.end}` : '—'}</dd>
+        <dd>
+          {s.supportPeriod ? `${date(s.supportPeriod.start)} – ${date(s.supportPeriod.end)}` : '—'}
+        </dd>
         {s.rules ? (
           <>
             <dt>{t('money.scholarship.stipend')}</dt>
@@ -70,15 +90,22 @@ function ScheduleView({ s, onChange }: { s: Scholarship; onChange: () => void })
                 days: s.rules.partialMonth.daysPerMonth ?? '',
               })}
             </dd>
+            <dt>{t('money.scholarship.cap')}</dt>
+            <dd>
+              {t('money.budget.capValue', {
+                count: s.rules.capPerFiscalYear,
+                n: num(s.rules.capPerFiscalYear),
+              })}
+            </dd>
           </>
         ) : null}
         <dt>{t('money.scholarship.dispatch')}</dt>
         <dd>{t(`money.dispatch.${s.dispatch}`)}</dd>
       </dl>
       {s.refusal ? (
-        <p className="alert alert-info">
-          <RuleBadge rule={s.refusal.rule} /> {s.refusal.message}
-        </p>
+        <div className="alert alert-info">
+          <RefusalList refusals={[s.refusal]} />
+        </div>
       ) : null}
       {error ? <MoneyError error={error} /> : null}
       {s.schedule ? (
@@ -87,7 +114,8 @@ function ScheduleView({ s, onChange }: { s: Scholarship; onChange: () => void })
             <caption>
               {t('money.scholarship.total', {
                 total: yen(s.schedule.totalJpy),
-                months: num(s.schedule.totalMonths, 2),
+                months: num(s.schedule.totalMonths),
+                count: s.schedule.totalMonths,
               })}
             </caption>
             <thead>
@@ -103,10 +131,14 @@ function ScheduleView({ s, onChange }: { s: Scholarship; onChange: () => void })
             <tbody>
               {s.schedule.lines.map((l) => (
                 <tr key={l.month}>
-                  <th scope="row">{l.month}</th>
+                  <th scope="row">{monthName(l.month)}</th>
                   <td>{t('money.fy', { year: l.fiscalYear })}</td>
                   <td>
-                    {l.daysSupported}/{l.daysInMonth}
+                    {t('money.scholarship.daysOf', {
+                      days: num(l.daysSupported),
+                      count: l.daysInMonth,
+                      total: num(l.daysInMonth),
+                    })}
                   </td>
                   <td>{yen(l.amountJpy)}</td>
                   <td>
@@ -119,7 +151,7 @@ function ScheduleView({ s, onChange }: { s: Scholarship; onChange: () => void })
                           : l.confirmed
                             ? t('money.line.confirmed')
                             : t('money.line.unconfirmed')}
-                    {!l.confirmed && l.status === 'scheduled' && s.may.confirm ? (
+                    {l.mayConfirm ? (
                       <>
                         {' '}
                         <button
@@ -131,13 +163,10 @@ function ScheduleView({ s, onChange }: { s: Scholarship; onChange: () => void })
                         </button>
                       </>
                     ) : null}
+                    {l.confirmRefusal ? <RefusalList refusals={[l.confirmRefusal]} /> : null}
                   </td>
                   <td>
-                    {(l.note ? [l.note] : l.refusals).map((r) => (
-                      <span key={r.code} title={r.message}>
-                        <RuleBadge rule={r.rule} />{' '}
-                      </span>
-                    ))}
+                    <RefusalList refusals={l.note ? [l.note] : l.refusals} />
                   </td>
                 </tr>
               ))}
@@ -145,7 +174,13 @@ function ScheduleView({ s, onChange }: { s: Scholarship; onChange: () => void })
           </table>
         </div>
       ) : null}
-      {s.schedule ? <p className="muted">{s.schedule.partialMonthRuleText}</p> : null}
+      {s.schedule ? (
+        <p className="muted">
+          {t(`money.partialMonth.${s.schedule.partialMonthRule}`, {
+            days: s.schedule.partialMonthDaysPerMonth ?? '',
+          })}
+        </p>
+      ) : null}
     </section>
   );
 }

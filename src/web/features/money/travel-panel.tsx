@@ -4,7 +4,9 @@ import { useSession } from '../../app/session.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { useResource } from '../../lib/use-resource.ts';
 import { approveFare, getTravel, quoteFare, setAirports, type Travel } from './api.ts';
-import { MoneyError, RuleBadge, useNum, useYen } from './components.tsx';
+import { RefusalList } from '../../components/ui/refusal-list.tsx';
+import { countryName } from '../../../i18n/format.ts';
+import { MoneyError, useName, useNum, useYen } from './components.tsx';
 import './money.css';
 
 /**
@@ -34,9 +36,10 @@ export function TravelPanel({ mobilityId }: { mobilityId: string }) {
 }
 
 function TravelView({ travel, onChange }: { travel: Travel; onChange: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const yen = useYen();
   const num = useNum();
+  const name = useName();
   const session = useSession();
   const csrf = session.status === 'signed-in' ? session.csrfToken : '';
   const id = useId();
@@ -51,7 +54,14 @@ function TravelView({ travel, onChange }: { travel: Travel; onChange: () => void
     }
   };
   const airport = (a: Travel['homeAirport']) =>
-    a ? `${a.iata ?? '—'} · ${a.name} (${a.municipality}, ${a.country})` : '—';
+    a
+      ? `${a.name} (${a.iata ?? '—'}) — ${a.municipality}, ${countryName(a.country, i18n.language)}`
+      : '—';
+  const km = (value: number) => t('money.travel.km', { n: num(value) });
+  const band = (b: { minKm: number; maxKm: number | null }) =>
+    b.maxKm === null
+      ? t('money.travel.bandFrom', { min: num(b.minKm) })
+      : t('money.travel.bandRange', { min: num(b.minKm), max: num(b.maxKm) });
   const onAirports = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -79,6 +89,10 @@ function TravelView({ travel, onChange }: { travel: Travel; onChange: () => void
   return (
     <>
       <dl>
+        <dt>{t('money.travel.route')}</dt>
+        <dd>
+          {name(travel.student)}: {name(travel.home)} → {name(travel.host)}
+        </dd>
         <dt>{t('money.travel.home')}</dt>
         <dd data-testid="money-home-airport">{airport(travel.homeAirport)}</dd>
         <dt>{t('money.travel.host')}</dt>
@@ -90,12 +104,12 @@ function TravelView({ travel, onChange }: { travel: Travel; onChange: () => void
           </>
         ) : null}
         <dt>{t('money.travel.distance')}</dt>
-        <dd>{travel.distanceKm === null ? '—' : `${num(travel.distanceKm)} km`}</dd>
+        <dd>{travel.distanceKm === null ? '—' : km(travel.distanceKm)}</dd>
         <dt>{t('money.travel.band')}</dt>
         <dd>
           {travel.fareBand
             ? t('money.travel.bandValue', {
-                band: travel.fareBand.id,
+                band: band(travel.fareBand),
                 ceiling: yen(travel.fareBand.ceilingJpy),
               })
             : '—'}
@@ -103,7 +117,7 @@ function TravelView({ travel, onChange }: { travel: Travel; onChange: () => void
         {travel.erasmusBand ? (
           <>
             <dt>{t('money.travel.erasmus')}</dt>
-            <dd>{travel.erasmusBand.id} km</dd>
+            <dd>{band(travel.erasmusBand)}</dd>
           </>
         ) : null}
         <dt>{t('money.travel.fare')}</dt>
@@ -111,15 +125,13 @@ function TravelView({ travel, onChange }: { travel: Travel; onChange: () => void
           {yen(travel.fareJpy)} — {t(`money.travel.status.${travel.status}`)}
           {travel.receiptRef ? ` (${travel.receiptRef})` : ''}
           {travel.fareCheck && !travel.fareCheck.ok ? (
-            <>
-              {' '}
-              <RuleBadge rule={travel.fareCheck.refusal.rule} /> {travel.fareCheck.refusal.message}
-            </>
+            <RefusalList refusals={[travel.fareCheck.refusal]} />
           ) : null}
         </dd>
       </dl>
       {error ? <MoneyError error={error} /> : null}
-      {travel.may.edit && !travel.inBatch ? (
+      {travel.editRefusal ? <RefusalList refusals={[travel.editRefusal]} /> : null}
+      {travel.may.edit ? (
         <>
           <form onSubmit={onAirports} className="money-actions">
             <label htmlFor={`${id}-home`}>{t('money.travel.home')}</label>
@@ -143,7 +155,7 @@ function TravelView({ travel, onChange }: { travel: Travel; onChange: () => void
           </form>
         </>
       ) : null}
-      {travel.may.approve && travel.status === 'awaiting_approval' ? (
+      {travel.may.approve ? (
         <button
           type="button"
           className="button"
