@@ -6,7 +6,6 @@ import { A11ySettingsBar } from '../components/a11y-settings.tsx';
 import { A11yToggle } from '../components/a11y-toggle.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
-import { mayImportInstitutions } from '../lib/permissions.ts';
 import { useSession } from './session.tsx';
 
 export function Layout() {
@@ -77,7 +76,7 @@ export function Layout() {
                   <NavLink to={item.to}>{t(item.labelKey)}</NavLink>
                 </li>
               ))}
-              {mayImportInstitutions(session.actor) ? (
+              {session.may.createInstitution ? (
                 <li>
                   <NavLink to="/import">{t('nav.import')}</NavLink>
                 </li>

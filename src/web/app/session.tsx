@@ -2,26 +2,34 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import { getMe, signIn as apiSignIn, signOut as apiSignOut } from '../api/auth.ts';
 import { ApiError } from '../api/client.ts';
-import type { Actor, Session } from '../api/contract.ts';
+import type { Actor, Session, SessionMay } from '../api/contract.ts';
 import { SESSION_HINT_STORAGE_KEY, readStorage, writeStorage } from '../lib/preferences.ts';
 
+/** What the person may start, as the server decided it (nothing while signed out). */
+const NOTHING: SessionMay = { createInstitution: false, proposeAgreement: false };
+
 export type SessionState =
-  | { status: 'loading'; actor: null; csrfToken: null }
-  | { status: 'anonymous'; actor: null; csrfToken: null }
-  | { status: 'signed-in'; actor: Actor; csrfToken: string };
+  | { status: 'loading'; actor: null; csrfToken: null; may: SessionMay }
+  | { status: 'anonymous'; actor: null; csrfToken: null; may: SessionMay }
+  | { status: 'signed-in'; actor: Actor; csrfToken: string; may: SessionMay };
 
 type SessionContextValue = SessionState & {
   signIn: (email: string, password: string) => Promise<Actor>;
   signOut: () => Promise<void>;
 };
 
-const ANONYMOUS: SessionState = { status: 'anonymous', actor: null, csrfToken: null };
-const LOADING: SessionState = { status: 'loading', actor: null, csrfToken: null };
+const ANONYMOUS: SessionState = { status: 'anonymous', actor: null, csrfToken: null, may: NOTHING };
+const LOADING: SessionState = { status: 'loading', actor: null, csrfToken: null, may: NOTHING };
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
 function signedIn(session: Session): SessionState {
-  return { status: 'signed-in', actor: session.actor, csrfToken: session.csrfToken };
+  return {
+    status: 'signed-in',
+    actor: session.actor,
+    csrfToken: session.csrfToken,
+    may: session.may,
+  };
 }
 
 /**

@@ -8,17 +8,25 @@ import {
   updateAgreement,
 } from '../api/agreements.ts';
 import { ApiError, fieldIssues } from '../api/client.ts';
-import type { AgreementDetail, AgreementVersion, Direction, PartyKey } from '../api/contract.ts';
+import type {
+  AgreementChange,
+  AgreementDetail,
+  AgreementVersion,
+  Direction,
+  PartyKey,
+} from '../api/contract.ts';
 import { useSession } from '../app/session.tsx';
 import { AgreementContentFields } from '../components/agreement-content-fields.tsx';
 import { BalanceLedger } from '../components/balance-ledger.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { RefusalList } from '../components/ui/refusal-list.tsx';
 import { FormErrors } from '../components/field-error.tsx';
 import { FormattedDate } from '../components/formatted-date.tsx';
 import { InventedBadge } from '../components/invented-badge.tsx';
 import { Loading } from '../components/loading.tsx';
 import { useLocalName } from '../components/localized-name.tsx';
 import { AgreementStatusBadge } from '../components/status-badge.tsx';
+import { nameIn } from '../../i18n/format.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import {
   PARTY_KEYS,
@@ -26,7 +34,13 @@ import {
   draftFromContent,
   type ContentDraft,
 } from '../lib/agreement-draft.ts';
-import { academicYearsBetween, formatNumber, languageName, todayIso } from '../lib/format.ts';
+import {
+  academicYearsBetween,
+  formatDate,
+  formatNumber,
+  languageName,
+  todayIso,
+} from '../lib/format.ts';
 import { useLabels } from '../lib/labels.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 import { useResource } from '../lib/use-resource.ts';
@@ -54,10 +68,8 @@ export function AgreementPage() {
   return <AgreementView key={resource.data.id} initial={resource.data} />;
 }
 
-const closed = (status: string) => status === 'expired' || status === 'terminated';
-
 function AgreementView({ initial }: { initial: AgreementDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const location = useLocation();
   const localNameOf = useLocalName();
   const [agreement, setAgreement] = useState(initial);
@@ -71,7 +83,11 @@ function AgreementView({ initial }: { initial: AgreementDetail }) {
   const partyName = (key: PartyKey) => localNameOf(partyOf(key));
   const pendingAmendment =
     agreement.versionInForce !== null && agreement.versionInForce < agreement.currentVersion;
-  const canEdit = agreement.canManage.length > 0 && !closed(agreement.status);
+  const canEdit = agreement.may.edit;
+  // Why an action of a party the reader acts for is refused (a signature already given shows above).
+  const mayNot = [agreement.whyNot.edit, agreement.whyNot.signA, agreement.whyNot.signB].filter(
+    (r): r is NonNullable<typeof r> => r !== undefined && r.code !== 'agreement.already_signed',
+  );
 
   const updated = (next: AgreementDetail, message: string) => {
     setAgreement(next);
@@ -141,12 +157,10 @@ function AgreementView({ initial }: { initial: AgreementDetail }) {
             </dd>
             <dt>{t('agreement.latestVersion')}</dt>
             <dd>{t('agreement.versionNumber', { version: agreement.currentVersion })}</dd>
-            {agreement.programId ? (
+            {agreement.programName ? (
               <>
                 <dt>{t('agreement.program')}</dt>
-                <dd>
-                  <code>{agreement.programId}</code>
-                </dd>
+                <dd>{nameIn(agreement.programName, i18n.language)}</dd>
               </>
             ) : null}
           </dl>
@@ -220,21 +234,18 @@ function AgreementView({ initial }: { initial: AgreementDetail }) {
             );
           })}
         </ul>
-        {closed(agreement.status)
-          ? null
-          : agreement.canManage
-              .filter((key) => !latest?.signatures.some((s) => s.party === key))
-              .map((key) => (
-                <SignForm
-                  key={key}
-                  agreementId={agreement.id}
-                  party={key}
-                  partyName={partyName(key)}
-                  onSigned={(next) =>
-                    updated(next, t('agreement.signed', { party: partyName(key) }))
-                  }
-                />
-              ))}
+        {mayNot.length > 0 ? <RefusalList refusals={mayNot} /> : null}
+        {PARTY_KEYS.filter((key) => (key === 'A' ? agreement.may.signA : agreement.may.signB)).map(
+          (key) => (
+            <SignForm
+              key={key}
+              agreementId={agreement.id}
+              party={key}
+              partyName={partyName(key)}
+              onSigned={(next) => updated(next, t('agreement.signed', { party: partyName(key) }))}
+            />
+          ),
+        )}
       </section>
 
       {canEdit ? (
@@ -593,10 +604,56 @@ function AgreementLedger({
   );
 }
 
-function formatValue(value: unknown): string {
-  if (value === undefined || value === null) return '—';
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
+/** A changed field of the history, in words: which field, of which direction or year. */
+function useChangeText() {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n.language);
+  const { levelLabel } = useLabels();
+  const clauseLabel = (key: string) =>
+    ['tuitionWaiver', 'commonScreening', 'commonRecognition', 'other'].includes(key)
+      ? t(`clauses.${key}`)
+      : key;
+  const label = (path: string, partyName: (key: PartyKey) => string): string => {
+    const parts = path.split('.');
+    const [head, second, third, fourth, fifth] = parts;
+    if (head === 'title' || head === 'validFrom' || head === 'validTo') {
+      return t(`agreementForm.${head}`);
+    }
+    if (head === 'clauses' && second) return clauseLabel(second);
+    if (head === 'balanceTolerance' && second) {
+      return `${t('agreementForm.tolerance')} · ${second === 'students' ? t('ledger.students') : t('ledger.months')}`;
+    }
+    if (head === 'directions' && (second === 'A' || second === 'B')) {
+      const direction = t('agreementForm.direction', {
+        from: partyName(second),
+        to: partyName(second === 'A' ? 'B' : 'A'),
+      });
+      if (third === 'levels') return `${direction} · ${t('agreementForm.levels')}`;
+      if (third === 'fields') return `${direction} · ${t('agreement.fields')}`;
+      if (third === 'languages' && fourth) {
+        return `${direction} · ${t('agreementForm.languages')} · ${languageName(fourth, language)}`;
+      }
+      if (third === 'quotas' && fourth) {
+        const unit = fifth === 'months' ? t('ledger.months') : t('ledger.students');
+        return `${direction} · ${t('agreementForm.quotas')} · ${fourth} · ${unit}`;
+      }
+      return direction;
+    }
+    return t('agreement.changeOther');
+  };
+  const value = (path: string, v: AgreementChange['before']): string => {
+    if (v === undefined) return '—';
+    if (typeof v === 'boolean') return v ? t('agreement.agreed') : t('agreement.notAgreed');
+    if (typeof v === 'number') return formatNumber(v, language);
+    if (Array.isArray(v)) {
+      if (v.length === 0) return '—';
+      const items = path.endsWith('.levels') ? v.map(levelLabel) : v;
+      return new Intl.ListFormat(language, { type: 'unit' }).format(items);
+    }
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v, language);
+    return v;
+  };
+  return { label, value };
 }
 
 function HistoryEntry({
@@ -606,8 +663,9 @@ function HistoryEntry({
   version: AgreementVersion;
   partyName: (key: PartyKey) => string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
+  const change = useChangeText();
   return (
     <li className="card history-entry" data-version={version.version}>
       <h3 id={id}>
@@ -618,10 +676,11 @@ function HistoryEntry({
       </h3>
       <p className="muted">
         {t('agreement.createdOn')} <FormattedDate value={version.createdAt} />
-        {version.createdBy ? (
+        {version.createdByName ? (
           <>
             {' · '}
-            {t('agreement.createdBy')} <code>{version.createdBy}</code>
+            {t('agreement.createdBy')}{' '}
+            <span data-testid="created-by">{nameIn(version.createdByName, i18n.language)}</span>
           </>
         ) : null}
       </p>
@@ -637,17 +696,11 @@ function HistoryEntry({
               </tr>
             </thead>
             <tbody>
-              {version.changes.map((change) => (
-                <tr key={change.path}>
-                  <th scope="row">
-                    <code>{change.path}</code>
-                  </th>
-                  <td data-label={t('agreement.changeBefore')}>
-                    <code className="value">{formatValue(change.before)}</code>
-                  </td>
-                  <td data-label={t('agreement.changeAfter')}>
-                    <code className="value">{formatValue(change.after)}</code>
-                  </td>
+              {version.changes.map((c) => (
+                <tr key={c.path} data-path={c.path}>
+                  <th scope="row">{change.label(c.path, partyName)}</th>
+                  <td data-label={t('agreement.changeBefore')}>{change.value(c.path, c.before)}</td>
+                  <td data-label={t('agreement.changeAfter')}>{change.value(c.path, c.after)}</td>
                 </tr>
               ))}
             </tbody>

@@ -9,7 +9,6 @@ import { InventedBadge } from '../components/invented-badge.tsx';
 import { Loading } from '../components/loading.tsx';
 import { LocalizedName } from '../components/localized-name.tsx';
 import { AgreementStatusBadge } from '../components/status-badge.tsx';
-import { mayProposeAgreements } from '../lib/permissions.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 import { useResource } from '../lib/use-resource.ts';
 
@@ -33,7 +32,7 @@ export function AgreementsPage() {
     <>
       <div className="page-header">
         <h1>{t('agreements.title')}</h1>
-        {mayProposeAgreements(session.actor) ? (
+        {session.may.proposeAgreement ? (
           <Link to="/agreements/new" className="button button-primary">
             {t('agreements.new')}
           </Link>

@@ -25,7 +25,6 @@ import { useSideLabel } from '../components/side-label.tsx';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { locale, todayIso } from '../lib/format.ts';
 import { useLabels } from '../lib/labels.ts';
-import { mayWriteConsortium } from '../lib/permissions.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 import { useResource } from '../lib/use-resource.ts';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -75,10 +74,9 @@ type ViewProps = { consortium: ConsortiumDetail; revision: number; onChanged: ()
 function ConsortiumView({ consortium, revision, onChanged }: ViewProps) {
   const { t } = useTranslation();
   const { kindLabel } = useLabels();
-  const session = useSession();
   const side = useSideLabel()(consortium.side);
   const offices = consortium.liaisonOffices ?? [];
-  const mayWrite = mayWriteConsortium(session.actor, consortium.id);
+  const mayWrite = consortium.may.editMembers;
 
   return (
     <article className="detail">

@@ -10,8 +10,8 @@ import { ErrorAlert } from '../components/error-alert.tsx';
 import { Loading } from '../components/loading.tsx';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { formatNumber } from '../lib/format.ts';
-import { mayImportInstitutions } from '../lib/permissions.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
+import { issueText } from '../lib/messages.ts';
 
 const COLUMNS =
   'id,name,names.en,names.ja,names.ru,names.fr,type,country,city,latitude,longitude,website';
@@ -48,7 +48,7 @@ export function ImportPage() {
         </p>
       ) : null}
       {session.status === 'signed-in' ? (
-        mayImportInstitutions(session.actor) ? (
+        session.may.createInstitution ? (
           <ImportForm csrfToken={session.csrfToken} />
         ) : (
           <p className="alert alert-info">{t('import.notAllowed')}</p>
@@ -283,7 +283,7 @@ function RowErrorTable({
                 <td data-label={t('import.field')}>
                   <code>{error.field}</code>
                 </td>
-                <td data-label={t('import.message')}>{error.message}</td>
+                <td data-label={t('import.message')}>{issueText(t, error)}</td>
               </tr>
             ))}
           </tbody>

@@ -18,7 +18,6 @@ import { useSession } from '../app/session.tsx';
 import { FieldError, FormErrors, invalidProps } from '../components/field-error.tsx';
 import { PlaceholderBadge } from '../components/placeholder-badge.tsx';
 import { messagesFor, type FieldIssue } from '../lib/field-errors.ts';
-import { mayEditInstitution } from '../lib/permissions.ts';
 import { AgreementTable } from './agreements-page.tsx';
 import { CountryName, useCountryName } from '../components/country-name.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
@@ -56,11 +55,10 @@ export function InstitutionPage() {
 
 function InstitutionView({ initial }: { initial: InstitutionDetail }) {
   const { t } = useTranslation();
-  const session = useSession();
   const [institution, setInstitution] = useState(initial);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const mayEdit = mayEditInstitution(session.actor, institution);
+  const mayEdit = institution.may.edit;
   const { typeLabel, kindLabel } = useLabels();
   const countryNameOf = useCountryName();
   const otherNames = LANGUAGES.flatMap((lang) => {
