@@ -95,6 +95,11 @@ it('an administrator creates an agreement between two consortia, both parties si
     .poll(() => page.locator('.detail-subtitle [data-status]').first().getAttribute('data-status'))
     .toMatch(/^(signed|active)$/);
 
+  // The history names who made each version, never an account id.
+  const author = (await page.locator('[data-testid="created-by"]').first().textContent()) ?? '';
+  expect(author.trim()).not.toBe('');
+  expect(author).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+
   // The ledger: every academic year of the agreement's life, from party A's side (Japan: April).
   const table = page.locator('[data-testid="balance-table"]');
   await table.waitFor();
