@@ -7,7 +7,6 @@ import type { TFunction } from 'i18next';
 import { MOBILITY_STATES } from '#src/domain/mobility/mobility-workflow.ts';
 import type { MessageParams } from '#src/domain/shared/refusal.ts';
 
-
 /** Every notification the product sends; each has a title and a body in all four languages. */
 export const NOTIFICATION_TYPES = [
   'application.submitted',
