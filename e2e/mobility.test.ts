@@ -107,6 +107,14 @@ it('R7, R16: a Tsukuba student takes a Grenoble online course in the Course Juke
   await row.waitFor();
   // 3 ECTS × 27.5 h = 82.5 h ÷ 45 h → 2 単位 for Tsukuba.
   expect(await row.textContent()).toContain('2 単位');
+  // A course of the student's own university is not offered: the reason is shown instead.
+  const own = student.locator('[data-testid="jukebox-list"] tr[data-course="TSK-OL101"]');
+  expect(await own.getByRole('button', { name: 'Enrol' }).count()).toBe(0);
+  expect(
+    await own
+      .locator('[data-testid="why-not-enrol"] li[data-code="recognition.jukebox_own_institution"]')
+      .textContent(),
+  ).toContain('University of Tsukuba');
   await row.getByRole('button', { name: 'Enrol' }).click();
   await expect.poll(() => row.textContent()).toContain('You are enrolled');
 

@@ -57,6 +57,24 @@ export function ConversionText({ conversion }: { conversion: CreditConversion })
   );
 }
 
+/**
+ * An instant with its time of day and time zone (Tokyo, the funder's clock), in the reader's
+ * language. Intl refuses dateStyle together with timeZoneName, so the fields are spelled out.
+ */
+export function formatMoment(value: string, language: string, timeZone = 'Asia/Tokyo'): string {
+  const instant = Date.parse(value);
+  if (Number.isNaN(instant)) return value;
+  return new Intl.DateTimeFormat(localeOf(language), {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(instant);
+}
+
 /** A language (BCP 47 tag) by its name in the reader's language. */
 export function languageName(tag: string, language: string): string {
   try {

@@ -10,7 +10,6 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { useResource } from '../../lib/use-resource.ts';
-import { formatInstant } from '../../../i18n/format.ts';
 import { convertCredits } from '../../../domain/recognition/credit-systems.ts';
 import {
   CHANGE_REASONS,
@@ -31,7 +30,7 @@ import {
   type MobilityDetail,
   type VersionView,
 } from './api.ts';
-import { ConversionText, CreditsText, LText } from './components.tsx';
+import { ConversionText, CreditsText, LText, formatMoment } from './components.tsx';
 
 const DRAFTABLE = ['nominated', 'accepted'];
 
@@ -83,7 +82,7 @@ function LaView({
   la: LearningAgreementView;
   onDone: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { csrfToken } = useSession();
   const id = useId();
   const initial = la.pendingVersion ?? la.currentVersion ?? la.latestVersion;
@@ -131,7 +130,7 @@ function LaView({
       <p className="small muted" data-testid="la-proposed">
         {t('mobility.la.proposedBy', {
           party: t(`mobility.la.party.${version.proposedBy}`),
-          at: version.proposedAt,
+          at: formatMoment(version.proposedAt, i18n.language),
         })}
       </p>
       <VersionTable version={version} />
@@ -236,7 +235,7 @@ function Signatures({ version }: { version: VersionView }) {
             <strong>{t(`mobility.la.party.${p}`)}:</strong>{' '}
             {s ? (
               <>
-                {s.signerName} · {formatInstant(s.signedAt, i18n.language)}
+                {s.signerName} · {formatMoment(s.signedAt, i18n.language)}
               </>
             ) : (
               <span className="muted">{t('mobility.la.notYetSigned')}</span>

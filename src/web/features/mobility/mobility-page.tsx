@@ -16,7 +16,7 @@ import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { getMobility, makeTransition, type AllowedAction, type MobilityDetail } from './api.ts';
-import { StateBadge, Stepper } from './components.tsx';
+import { StateBadge, Stepper, formatMoment } from './components.tsx';
 import { LearningAgreementSection } from './learning-agreement.tsx';
 import { RecognitionSection } from './recognition.tsx';
 import './mobility.css';
@@ -128,9 +128,9 @@ function MobilityView({ mobility, onChange }: { mobility: MobilityDetail; onChan
                   {h.actor
                     ? t('mobility.historyBy', {
                         who: h.actor,
-                        at: h.at,
+                        at: formatMoment(h.at, i18n.language),
                       })
-                    : t('mobility.historyAt', { at: h.at })}
+                    : t('mobility.historyAt', { at: formatMoment(h.at, i18n.language) })}
                 </p>
                 <dl className="facts history-changes">
                   <div className="facts-row">

@@ -44,8 +44,10 @@ export function RecognitionSection({
   if (!mobility.hasLearningAgreement) return null;
   const data = view ?? resource.data;
   const updated = (next: RecognitionView) => {
+    const wasPending = (data?.rate.pending ?? 0) > 0;
     setView(next);
-    if (next.state !== mobility.status) onChange();
+    // A new state, or the last decision recorded: the steps the reader may take change.
+    if (next.state !== mobility.status || (wasPending && next.rate.pending === 0)) onChange();
   };
   return (
     <section aria-labelledby="recognition-title" data-testid="recognition">
