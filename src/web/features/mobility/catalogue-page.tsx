@@ -9,7 +9,7 @@ import { STUDY_LEVELS, type StudyLevel } from '../../api/types.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { createCourse, getCatalogue, type Catalogue } from './api.ts';
-import { CreditsText, LText } from './components.tsx';
+import { CreditsText, LText, languageName } from './components.tsx';
 import './mobility.css';
 
 /** An institution's course catalogue, credits in its own system. */
@@ -47,7 +47,7 @@ export function CataloguePage() {
 }
 
 function CourseTable({ catalogue }: { catalogue: Catalogue }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (catalogue.items.length === 0) {
     return (
       <div className="empty" role="status">
@@ -84,7 +84,9 @@ function CourseTable({ catalogue }: { catalogue: Catalogue }) {
                 <CreditsText credits={course.credits} />
               </td>
               <td data-label={t('mobility.catalogue.term')}>{course.term ?? '—'}</td>
-              <td data-label={t('mobility.catalogue.language')}>{course.language ?? '—'}</td>
+              <td data-label={t('mobility.catalogue.language')}>
+                {course.language ? languageName(course.language, i18n.language) : '—'}
+              </td>
               <td data-label={t('mobility.catalogue.mode')}>
                 {course.online ? t('mobility.catalogue.online') : t('mobility.catalogue.onSite')}
                 {course.jukeboxAllianceId ? (
