@@ -5,7 +5,7 @@ import { useSession } from '../app/session.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { InventedBadge } from '../components/invented-badge.tsx';
 import { LANGUAGES, type Language } from '../api/contract.ts';
-import { setMyLanguage } from '../features/inbox/api.ts';
+import { setMyLanguage, signOutEverywhere } from '../features/inbox/api.ts';
 import { LANGUAGE_LABELS } from '../i18n/i18n.ts';
 import { Loading } from '../components/loading.tsx';
 import { useLabels } from '../lib/labels.ts';
@@ -20,6 +20,37 @@ function scopeHref(scopeType: string, scopeId: string): string | null {
 }
 
 /** The language the person's notifications and e-mails are written in. */
+/** Ends every session of the person, on every device, this one too. */
+function SignOutEverywhere() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [state, setState] = useState<'idle' | 'busy' | { error: unknown }>('idle');
+  const run = async () => {
+    setState('busy');
+    try {
+      await signOutEverywhere(session.csrfToken);
+      await session.signOut();
+    } catch (error) {
+      setState({ error });
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="account-sessions">
+      <h2 id="account-sessions">{t('account.sessions')}</h2>
+      <p className="muted small">{t('account.sessionsHint')}</p>
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={state === 'busy'}
+        onClick={() => void run()}
+      >
+        {t('account.signOutEverywhere')}
+      </button>
+      {typeof state === 'object' ? <ErrorAlert error={state.error} /> : null}
+    </section>
+  );
+}
+
 function MailLanguage({ language }: { language: Language }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -89,6 +120,7 @@ export function AccountPage() {
         {actor.invented ? <p className="muted small">{t('account.inventedHint')}</p> : null}
       </section>
       <MailLanguage language={actor.language} />
+      <SignOutEverywhere />
       <section className="card" aria-labelledby="account-roles">
         <h2 id="account-roles">{t('account.roles')}</h2>
         {actor.roles.length === 0 ? (

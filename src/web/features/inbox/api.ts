@@ -1,6 +1,7 @@
 /** The signed-in person's notifications and the language they read them in. */
 import type {
   LanguageBody,
+  SignedOutEverywhere,
   NotificationList,
   NotificationView,
 } from '../../../server/routes/me.schema.ts';
@@ -19,3 +20,6 @@ export const markRead = (id: string, csrfToken: string | null) =>
 
 export const setMyLanguage = (language: LanguageBody['language'], csrfToken: string | null) =>
   apiRequest<LanguageBody>('/me/language', { method: 'PUT', body: { language }, csrfToken });
+
+export const signOutEverywhere = (csrfToken: string | null) =>
+  apiRequest<SignedOutEverywhere>('/me/sign-out-everywhere', { method: 'POST', csrfToken });
