@@ -101,11 +101,14 @@ function AgreementView({ initial }: { initial: AgreementDetail }) {
           <li>
             <Link to="/agreements">{t('nav.agreements')}</Link>
           </li>
-          <li aria-current="page">{content.title}</li>
+          {/* The title as its authors wrote it: record content, not a text of the product. */}
+          <li aria-current="page" data-verbatim>
+            {content.title}
+          </li>
         </ol>
       </nav>
       <header className="detail-header">
-        <h1>{content.title}</h1>
+        <h1 data-verbatim>{content.title}</h1>
         <p className="detail-subtitle">
           <AgreementStatusBadge status={agreement.status} />
           {agreement.invented ? <InventedBadge /> : null}
