@@ -63,6 +63,12 @@ describe.each(ENGINES)('mobility, learning agreements and recognition on %s', (e
     ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
+    // Every answer is described, not left open: one mobility's view lists its fields.
+    const one = doc.paths['/api/v1/mobilities/{id}'].get.responses['200'];
+    const schema = one.content['application/json'].schema;
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['status', 'may', 'whyNot', 'allowedActions', 'history']),
+    );
   });
 
   it('lists mobilities only within scope; personal data stays inside it', async () => {

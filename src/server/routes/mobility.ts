@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   getMobility,
@@ -37,6 +37,21 @@ import { ErrorSchema } from './common.schema.ts';
 import {
   AgreementIdParams,
   AllianceParams,
+  AgreementRecognitionRateView,
+  CatalogueView,
+  ConversionSystemsView,
+  CourseView,
+  CreditConversionResultView,
+  GradeConversionView,
+  JukeboxEnrolmentListView,
+  JukeboxEnrolmentView,
+  JukeboxView,
+  LaDiffView,
+  LearningAgreementView,
+  MobilityDetailView,
+  MobilityListView,
+  RecognisedCreditsView,
+  RecognitionView,
   ApproveBody,
   CourseBody,
   CreateLaBody,
@@ -57,10 +72,8 @@ import {
   TransitionBody,
 } from './mobility.schema.ts';
 
-// Views are typed by the domain (src/domain/mobility, src/domain/recognition); errors share a shape.
-const responses = {
-  200: z.unknown(),
-  201: z.unknown(),
+// Errors share one shape; each route adds the view it answers with (mobility.schema.ts).
+const errors = {
   400: ErrorSchema,
   401: ErrorSchema,
   403: ErrorSchema,
@@ -68,6 +81,8 @@ const responses = {
   409: ErrorSchema,
   422: ErrorSchema,
 };
+const ok = <T extends z.ZodType>(view: T) => ({ 200: view, ...errors });
+const created = <T extends z.ZodType>(view: T) => ({ 201: view, ...errors });
 
 /** Mobility workflow, learning agreements, recognition, catalogues and the Course Jukebox. */
 export const mobilityRoutes =
@@ -85,7 +100,7 @@ export const mobilityRoutes =
           summary:
             'Mobilities within your scope: coordinators of home or host, the student themself, officers of the consortium or program',
           querystring: MobilityListQuery,
-          response: responses,
+          response: ok(MobilityListView),
         },
       },
       async (request) =>
@@ -103,7 +118,7 @@ export const mobilityRoutes =
           tags,
           summary: 'One mobility: its state, the actions you may take, and its history',
           params: MobilityIdParams,
-          response: responses,
+          response: ok(MobilityDetailView),
         },
       },
       async (request) => getMobility(ctx(request), request.params.id),
@@ -118,7 +133,7 @@ export const mobilityRoutes =
             'Make a step of the workflow (the state table says who may); withdrawal, refusal and interruption need a reason; a stale expectedVersion is refused (409)',
           params: MobilityIdParams,
           body: TransitionBody,
-          response: responses,
+          response: ok(MobilityDetailView),
         },
       },
       async (request) => transitionMobility(ctx(request), mailer, request.params.id, request.body),
@@ -134,7 +149,7 @@ export const mobilityRoutes =
           summary:
             'The learning agreement: every version, with host credits converted and the rule',
           params: MobilityIdParams,
-          response: responses,
+          response: ok(LearningAgreementView),
         },
       },
       async (request) => getLearningAgreement(ctx(request), request.params.id),
@@ -148,7 +163,7 @@ export const mobilityRoutes =
           summary: 'Create the draft learning agreement (version 1, to be signed by all three)',
           params: MobilityIdParams,
           body: CreateLaBody,
-          response: responses,
+          response: created(LearningAgreementView),
         },
       },
       async (request, reply) =>
@@ -168,7 +183,7 @@ export const mobilityRoutes =
             'Propose changes: a new version naming the version you saw (a stale base is refused, 409)',
           params: MobilityIdParams,
           body: ProposeBody,
-          response: responses,
+          response: created(LearningAgreementView),
         },
       },
       async (request, reply) =>
@@ -193,7 +208,7 @@ export const mobilityRoutes =
             'Sign the pending version as student, home or host; approving a version that is no longer pending is refused (409)',
           params: MobilityIdParams,
           body: ApproveBody,
-          response: responses,
+          response: ok(LearningAgreementView),
         },
       },
       async (request) =>
@@ -208,7 +223,7 @@ export const mobilityRoutes =
           summary: 'Turn the pending version down with a comment',
           params: MobilityIdParams,
           body: RejectBody,
-          response: responses,
+          response: ok(LearningAgreementView),
         },
       },
       async (request) =>
@@ -223,7 +238,7 @@ export const mobilityRoutes =
           summary: 'Components added, removed and changed between two versions',
           params: MobilityIdParams,
           querystring: DiffQuery,
-          response: responses,
+          response: ok(LaDiffView),
         },
       },
       async (request) =>
@@ -245,7 +260,7 @@ export const mobilityRoutes =
           summary:
             'Per component: transcript line, converted credits and grade with the rule, decision, suggestion; the recognition rate',
           params: MobilityIdParams,
-          response: responses,
+          response: ok(RecognitionView),
         },
       },
       async (request) => getRecognition(ctx(request), request.params.id),
@@ -260,7 +275,7 @@ export const mobilityRoutes =
             'The host enters the transcript of records; a completed mobility moves to transcript_issued',
           params: MobilityIdParams,
           body: TranscriptBody,
-          response: responses,
+          response: ok(RecognitionView),
         },
       },
       async (request) => enterTranscript(ctx(request), mailer, request.params.id, request.body),
@@ -275,7 +290,7 @@ export const mobilityRoutes =
             'R7, R16: the home coordinator records full, partial or none (with a reason) for one component',
           params: MobilityIdParams,
           body: DecisionBody,
-          response: responses,
+          response: created(RecognitionView),
         },
       },
       async (request, reply) =>
@@ -291,7 +306,7 @@ export const mobilityRoutes =
           tags,
           summary: 'R7: the recognition rate of an agreement’s mobilities, per home credit system',
           params: AgreementIdParams,
-          response: responses,
+          response: ok(AgreementRecognitionRateView),
         },
       },
       async (request) => agreementRecognitionRate(ctx(request), request.params.id),
@@ -303,7 +318,7 @@ export const mobilityRoutes =
         schema: {
           tags,
           summary: 'Your recognised credits, from mobilities and Course Jukebox enrolments',
-          response: responses,
+          response: ok(RecognisedCreditsView),
         },
       },
       async (request) => myRecognisedCredits(ctx(request)),
@@ -316,6 +331,7 @@ export const mobilityRoutes =
         schema: {
           tags,
           summary: 'Credit systems and grade scales as data, with definitions and sources',
+          response: { 200: ConversionSystemsView },
         },
       },
       async () => conversionSystems(),
@@ -327,7 +343,7 @@ export const mobilityRoutes =
           tags,
           summary: 'Convert credits between systems by hours of study; the rule used',
           querystring: CreditConversionQuery,
-          response: { 200: z.unknown(), 400: ErrorSchema },
+          response: { 200: CreditConversionResultView, 400: ErrorSchema },
         },
       },
       async (request) =>
@@ -340,7 +356,7 @@ export const mobilityRoutes =
           tags,
           summary: 'Convert a grade between scales (scale mapping through the ECTS ladder); how',
           querystring: GradeConversionQuery,
-          response: { 200: z.unknown(), 400: ErrorSchema },
+          response: { 200: GradeConversionView, 400: ErrorSchema },
         },
       },
       async (request) => gradeConversion(request.query.grade, request.query.from, request.query.to),
@@ -354,7 +370,7 @@ export const mobilityRoutes =
           tags,
           summary: 'The course catalogue of an institution, credits in its own system',
           params: InstitutionIdParams,
-          response: { 200: z.unknown(), 404: ErrorSchema },
+          response: { 200: CatalogueView, 404: ErrorSchema },
         },
       },
       async (request) => listCourses(ctx(request), request.params.id),
@@ -368,7 +384,7 @@ export const mobilityRoutes =
           summary: 'Add a course to the catalogue (a coordinator of the institution)',
           params: InstitutionIdParams,
           body: CourseBody,
-          response: responses,
+          response: created(CourseView),
         },
       },
       async (request, reply) =>
@@ -383,7 +399,7 @@ export const mobilityRoutes =
           tags,
           summary: 'The alliance’s Course Jukebox: members’ online courses shared across it',
           params: AllianceParams,
-          response: { 200: z.unknown(), 404: ErrorSchema },
+          response: { 200: JukeboxView, 404: ErrorSchema },
         },
       },
       async (request) => getJukebox(ctx(request), request.params.id),
@@ -396,7 +412,7 @@ export const mobilityRoutes =
           tags,
           summary: 'A student of a member university enrols; refused with every reason otherwise',
           params: JukeboxCourseParams,
-          response: responses,
+          response: created(JukeboxEnrolmentView),
         },
       },
       async (request, reply) =>
@@ -413,7 +429,7 @@ export const mobilityRoutes =
         schema: {
           tags,
           summary: 'Jukebox enrolments: yours, or those your institution sends or hosts',
-          response: responses,
+          response: ok(JukeboxEnrolmentListView),
         },
       },
       async (request) => listJukeboxEnrolments(ctx(request)),
@@ -427,7 +443,7 @@ export const mobilityRoutes =
           summary: 'The host coordinator enters the result (a transcript line)',
           params: EnrolmentIdParams,
           body: JukeboxResultBody,
-          response: responses,
+          response: ok(JukeboxEnrolmentView),
         },
       },
       async (request) => enterJukeboxResult(ctx(request), mailer, request.params.id, request.body),
@@ -441,7 +457,7 @@ export const mobilityRoutes =
           summary: 'R7, R16: the home coordinator decides on recognition of a Jukebox course',
           params: EnrolmentIdParams,
           body: JukeboxDecisionBody,
-          response: responses,
+          response: created(JukeboxEnrolmentView),
         },
       },
       async (request, reply) =>

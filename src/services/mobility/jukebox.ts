@@ -203,8 +203,8 @@ export async function getJukebox(ctx: ServiceContext, allianceId: string) {
   return {
     alliance: {
       id: alliance.id,
-      name: alliance.name.en,
-      names: alliance.names,
+      name: alliance.name.en ?? alliance.id,
+      names: alliance.names as LocalisedText,
       members: alliance.members.map((m) => {
         const i = insts.find((x) => x.id === m.institutionId);
         return { ...m, name: i?.name ?? m.institutionId, names: i?.names ?? {} };

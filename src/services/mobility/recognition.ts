@@ -57,6 +57,7 @@ import {
 import { loadLa } from './learning-agreements.ts';
 import { applyTransition, type Send } from './mobilities.ts';
 import { decisionError, equivalenceEntries, growEquivalences } from './equivalences.ts';
+import type { MobilityState } from '#src/domain/mobility/mobility-workflow.ts';
 import { myJukeboxDecisions } from './jukebox.ts';
 
 // ── Conversions ──────────────────────────────────────────────────────────────────────────────
@@ -133,7 +134,7 @@ export async function getRecognition(ctx: ServiceContext, mobilityId: string) {
   const isHost = actors.some((a) => a.role === 'coordinator' && a.side === 'host');
   return {
     mobilityId,
-    state: row.status,
+    state: row.status as MobilityState,
     studentName: row.studentName,
     home,
     host,
@@ -508,7 +509,7 @@ export async function myRecognisedCredits(ctx: ServiceContext) {
         .from(institutions)
         .where(inArray(institutions.id, hostIds))
     : [];
-  const totals = new Map<string, { planned: number; recognised: number }>();
+  const totals = new Map<CreditSystemId, { planned: number; recognised: number }>();
   for (const i of items) {
     const t = totals.get(i.decision.creditsRecognised.system) ?? { planned: 0, recognised: 0 };
     t.planned += i.decision.creditsPlanned.value;

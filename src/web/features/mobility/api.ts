@@ -1,205 +1,61 @@
-/** The mobility area's API calls; shapes follow src/services/mobility. */
+/** The mobility area's API calls; every shape is the server's contract, inferred from mobility.schema.ts. */
+import type { z } from 'zod';
 import { apiRequest } from '../../api/client.ts';
-import type { Names } from '../../api/types.ts';
-import type { MobilityAction, MobilityState } from '../../../domain/mobility/mobility-workflow.ts';
+import type { MobilityAction } from '../../../domain/mobility/mobility-workflow.ts';
 import type {
-  CreditConversion,
-  CreditSystemId,
-  Credits,
-} from '../../../domain/recognition/credit-systems.ts';
-import type { GradeConversion } from '../../../domain/recognition/grade-conversion.ts';
-import type {
-  ComponentDiff,
   LaChange,
   LaComponent,
   LaParty,
-  LaVersion,
 } from '../../../domain/recognition/learning-agreement.ts';
 import type {
-  EquivalenceSuggestion,
-  RecognitionDecision,
   RecognitionOutcome,
-  RecognitionRate,
   TranscriptEntry,
 } from '../../../domain/recognition/recognition.ts';
 import type { LocalisedText, StudyLevel } from '../../../domain/recognition/types.ts';
-import type { Refusal } from '../../../domain/shared/refusal.ts';
+import type {
+  CatalogueView,
+  CourseView,
+  InstitutionInfoView,
+  InstitutionNameView,
+  JukeboxEnrolmentListView,
+  JukeboxEnrolmentView as JukeboxEnrolmentSchema,
+  JukeboxView as JukeboxSchema,
+  LaDiffView,
+  LearningAgreementView as LearningAgreementSchema,
+  MobilityDetailView,
+  MobilityListView,
+  RecognisedCreditsView,
+  RecognitionView as RecognitionSchema,
+} from '../../../server/routes/mobility.schema.ts';
 
-export type InstitutionName = { id: string; name: string; names: Names };
+export type InstitutionName = z.infer<typeof InstitutionNameView>;
+export type MobilityList = z.infer<typeof MobilityListView>;
+export type MobilitySummary = MobilityList['items'][number];
+export type MobilityDetail = z.infer<typeof MobilityDetailView>;
+export type AllowedAction = MobilityDetail['allowedActions'][number];
 
-export type MobilitySummary = {
-  id: string;
-  agreementId: string | null;
-  home: InstitutionName;
-  host: InstitutionName;
-  studentName: string;
-  student: LocalisedText;
-  level: string;
-  startDate: string;
-  months: number;
-  status: MobilityState;
-  invented: boolean;
-  myRoles: string[];
-};
+export type LearningAgreementView = z.infer<typeof LearningAgreementSchema>;
+export type VersionView = LearningAgreementView['versions'][number];
+export type ComponentView = VersionView['components'][number];
+export type LaDiff = z.infer<typeof LaDiffView>;
 
-export type AllowedAction = {
-  action: MobilityAction;
-  to: MobilityState;
-  reasonRequired: boolean;
-  dateRequired: boolean;
-  records: string | null;
-  rules: string[];
-};
+export type InstitutionInfo = z.infer<typeof InstitutionInfoView>;
+export type RecognitionView = z.infer<typeof RecognitionSchema>;
 
-export type MobilityDetail = MobilitySummary & {
-  version: number;
-  stateSince: string;
-  departedOn: string | null;
-  arrivedOn: string | null;
-  completedOn: string | null;
-  endedOn: string | null;
-  transcriptRef: string | null;
-  closingReason: string | null;
-  learningAgreementVersion: number | null;
-  hasLearningAgreement: boolean;
-  transcriptIssuedOn: string | null;
-  steps: MobilityState[];
-  may: Record<MobilityAction, boolean>;
-  whyNot: Partial<Record<MobilityAction, Refusal[]>>;
-  allowedActions: AllowedAction[];
-  history: {
-    id: number;
-    action: MobilityAction | 'nominate';
-    from: MobilityState;
-    to: MobilityState;
-    actor: LocalisedText | null;
-    reason: string | null;
-    date: string | null;
-    recorded: 'departedOn' | 'arrivedOn' | 'completedOn' | 'endedOn' | null;
-    at: string;
-  }[];
-};
+export type Course = z.infer<typeof CourseView>;
+export type Catalogue = z.infer<typeof CatalogueView>;
 
-export type ComponentView = LaComponent & { conversion: CreditConversion };
-export type VersionView = Omit<LaVersion, 'components'> & {
-  components: ComponentView[];
-  credits: { host: Credits; home: Credits };
-};
+export type JukeboxView = z.infer<typeof JukeboxSchema>;
+export type JukeboxEnrolmentView = z.infer<typeof JukeboxEnrolmentSchema>;
+export type JukeboxEnrolmentList = z.infer<typeof JukeboxEnrolmentListView>;
 
-export type LearningAgreementView = {
-  id: string;
-  mobilityId: string;
-  homeCreditSystem: CreditSystemId;
-  hostCreditSystem: CreditSystemId;
-  signed: boolean;
-  currentVersion: number | null;
-  pendingVersion: number | null;
-  latestVersion: number;
-  versions: VersionView[];
-  myParties: LaParty[];
-  may: { propose: boolean; sign: LaParty[] };
-};
-
-export type InstitutionInfo = InstitutionName & {
-  country: string;
-  creditSystem: CreditSystemId;
-  gradeScaleId: string;
-};
-
-export type RecognitionView = {
-  mobilityId: string;
-  state: MobilityState;
-  studentName: string;
-  home: InstitutionInfo;
-  host: InstitutionInfo;
-  learningAgreementVersion: number | null;
-  system: { id: string; agreed: boolean; reasons: Refusal[] };
-  transcript: { issuedOn: string; entries: TranscriptEntry[] } | null;
-  components: {
-    component: LaComponent;
-    transcript: TranscriptEntry | null;
-    creditConversion: CreditConversion;
-    gradeConversion: GradeConversion | null;
-    decision: RecognitionDecision | null;
-    suggestion: EquivalenceSuggestion | null;
-  }[];
-  rate: RecognitionRate;
-  may: { enterTranscript: boolean; decide: boolean };
-};
-
-export type Course = {
-  id: string;
-  institutionId: string;
-  code: string;
-  title: LocalisedText;
-  level: StudyLevel;
-  credits: Credits;
-  term: string | null;
-  language: string | null;
-  online: boolean;
-  jukeboxAllianceId: string | null;
-};
-
-export type Catalogue = {
-  institution: InstitutionInfo;
-  creditSystem: CreditSystemId;
-  items: Course[];
-  may: { manage: boolean };
-};
-
-export type JukeboxView = {
-  alliance: {
-    id: string;
-    name: string;
-    names: Names;
-    members: {
-      institutionId: string;
-      from: string;
-      until: string | null;
-      name: string;
-      names: Names;
-    }[];
-  };
-  entries: {
-    course: Course;
-    institution: InstitutionName;
-    enrolled: number;
-    mine: boolean;
-    conversions: CreditConversion[];
-    may: { enrol: boolean };
-    whyNot: Refusal[];
-  }[];
-};
-
-export type JukeboxEnrolmentView = {
-  id: string;
-  status: string;
-  course: Course;
-  student: { name: LocalisedText; invented: boolean } | null;
-  enrolment: { homeInstitutionId: string; hostInstitutionId: string; enrolledOn: string };
-  component: LaComponent;
-  transcript: TranscriptEntry | null;
-  decision: RecognitionDecision | null;
-  suggestion: EquivalenceSuggestion | null;
-  may: { enterResult: boolean; decide: boolean };
-};
-
-export type RecognisedCredits = {
-  items: {
-    source: 'mobility' | 'jukebox';
-    sourceId: string;
-    state: string;
-    decision: RecognitionDecision;
-    host: InstitutionName | null;
-  }[];
-  totals: { system: CreditSystemId; planned: number; recognised: number }[];
-};
+export type RecognisedCredits = z.infer<typeof RecognisedCreditsView>;
 
 type Csrf = string | null;
 const enc = encodeURIComponent;
 
 export const listMobilities = (signal?: AbortSignal) =>
-  apiRequest<{ items: MobilitySummary[]; total: number }>('/mobilities', { signal });
+  apiRequest<MobilityList>('/mobilities', { signal });
 
 export const getMobility = (id: string, signal?: AbortSignal) =>
   apiRequest<MobilityDetail>(`/mobilities/${enc(id)}`, { signal });
@@ -252,10 +108,10 @@ export const approveVersion = (
   });
 
 export const getDiff = (id: string, from: number, to: number, signal?: AbortSignal) =>
-  apiRequest<ComponentDiff & { from: number; to: number; changes: LaChange[] }>(
-    `/mobilities/${enc(id)}/learning-agreement/diff`,
-    { query: { from, to }, signal },
-  );
+  apiRequest<LaDiff>(`/mobilities/${enc(id)}/learning-agreement/diff`, {
+    query: { from, to },
+    signal,
+  });
 
 export const getRecognition = (id: string, signal?: AbortSignal) =>
   apiRequest<RecognitionView>(`/mobilities/${enc(id)}/recognition`, { signal });
@@ -321,7 +177,7 @@ export const enrolInJukebox = (allianceId: string, courseId: string, csrfToken: 
   );
 
 export const listJukeboxEnrolments = (signal?: AbortSignal) =>
-  apiRequest<{ items: JukeboxEnrolmentView[] }>('/jukebox-enrolments', { signal });
+  apiRequest<JukeboxEnrolmentList>('/jukebox-enrolments', { signal });
 
 export const enterJukeboxResult = (
   id: string,
