@@ -1,3 +1,4 @@
+import { formatInstant } from '../../../i18n/format.ts';
 import type { Language } from '../../api/types.ts';
 import { locale } from '../../lib/format.ts';
 
@@ -6,17 +7,7 @@ import { locale } from '../../lib/format.ts';
  * Shown on Tokyo's clock, the funder's, with the zone named so readers elsewhere can tell.
  */
 export function formatDateTime(iso: string, language: Language, timeZone = 'Asia/Tokyo'): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(language), {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(date);
+  return formatInstant(iso, language, timeZone);
 }
 
 /** A share 0–1 as a percentage in the reader's language. */

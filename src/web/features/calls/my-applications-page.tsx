@@ -10,26 +10,11 @@ import { useResource } from '../../lib/use-resource.ts';
 import { documentUrl, myApplications, uploadDocument, withdraw, type Application } from './api.ts';
 import { useCallTitle } from './catalogue-page.tsx';
 import { RefusalNotice, useCallsFormats } from './reasons.tsx';
-import { localeOf, nameIn } from '../../../i18n/format.ts';
+import { formatInstant, nameIn } from '../../../i18n/format.ts';
 import './calls.css';
 
-/**
- * An instant with its time of day and zone, on the funder's clock (JST). Intl refuses a date
- * style together with a zone name, so the parts are spelled out.
- */
-function instantIn(value: string, language: string): string {
-  const instant = Date.parse(value);
-  if (Number.isNaN(instant)) return value;
-  return new Intl.DateTimeFormat(localeOf(language), {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Asia/Tokyo',
-    timeZoneName: 'short',
-  }).format(instant);
-}
+/** An instant with its time of day and zone, on the funder's clock (JST). */
+const instantIn = (value: string, language: string): string => formatInstant(value, language);
 
 export function MyApplicationsPage() {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../lib/format.ts';
-import { localeOf } from '../../../i18n/format.ts';
+import { formatInstant, localeOf } from '../../../i18n/format.ts';
 import type { Language } from '../../api/types.ts';
 import type { MobilityState } from '../../../domain/mobility/mobility-workflow.ts';
 import type { CreditConversion, Credits } from '../../../domain/recognition/credit-systems.ts';
@@ -57,23 +57,9 @@ export function ConversionText({ conversion }: { conversion: CreditConversion })
   );
 }
 
-/**
- * An instant with its time of day and time zone (Tokyo, the funder's clock), in the reader's
- * language. Intl refuses dateStyle together with timeZoneName, so the fields are spelled out.
- */
-export function formatMoment(value: string, language: string, timeZone = 'Asia/Tokyo'): string {
-  const instant = Date.parse(value);
-  if (Number.isNaN(instant)) return value;
-  return new Intl.DateTimeFormat(localeOf(language), {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(instant);
-}
+/** An instant with its time of day and time zone (Tokyo, the funder's clock). */
+export const formatMoment = (value: string, language: string): string =>
+  formatInstant(value, language);
 
 /** A language (BCP 47 tag) by its name in the reader's language. */
 export function languageName(tag: string, language: string): string {

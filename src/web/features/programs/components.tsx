@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/formatted-date.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
-import { formatMoney, formatNumber, localeOf } from '../../../i18n/format.ts';
+import { formatInstant, formatMoney, formatNumber } from '../../../i18n/format.ts';
 import { refusalText } from '../../lib/messages.ts';
 import type { Check, Countdown, LocalizedText } from './api.ts';
 
@@ -40,19 +40,7 @@ export function useText(): (value: LocalizedText | undefined, fallback: string) 
 /** An instant with its time of day and time zone (the funder's, Tokyo), in the reader's language. */
 export function Instant({ value }: { value: string }) {
   const { i18n } = useTranslation();
-  const at = Date.parse(value);
-  // Intl refuses timeZoneName together with dateStyle/timeStyle, so the parts are spelled out.
-  const text = Number.isNaN(at)
-    ? value
-    : new Intl.DateTimeFormat(localeOf(i18n.language), {
-        year: 'numeric',
-        month: 'long',
-        day: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        timeZone: 'Asia/Tokyo',
-        timeZoneName: 'short',
-      }).format(at);
+  const text = formatInstant(value, i18n.language);
   return <time dateTime={value}>{text}</time>;
 }
 
