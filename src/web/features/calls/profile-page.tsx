@@ -1,3 +1,9 @@
+import {
+  CEFR_LEVELS,
+  ENROLMENT_STATUSES,
+  KNOWN_RESIDENCE_STATUSES,
+  STUDY_LEVELS,
+} from '../../../domain/eligibility/types.ts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,17 +19,11 @@ import { myProfile, updateProfile, type Profile, type ProfileEdit } from './api.
 import { countryName, nameIn } from '../../../i18n/format.ts';
 import './calls.css';
 
-const LEVELS = ['bachelor', 'master', 'doctor', 'non_degree'] as const;
-const ENROLMENT = ['enrolled', 'on_leave', 'suspended', 'admitted', 'graduated', 'withdrawn'];
-const RESIDENCE = [
-  'student',
-  'pre_college_student',
-  'dependent',
-  'permanent_resident',
-  'spouse_of_japanese',
-  'long_term_resident',
-];
-const CEFR = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+// The choices are the domain's own lists, so the form offers exactly what the server accepts.
+const LEVELS = STUDY_LEVELS;
+const ENROLMENT = ENROLMENT_STATUSES;
+const RESIDENCE = KNOWN_RESIDENCE_STATUSES;
+const CEFR = CEFR_LEVELS;
 /** The grade scales the common screening converts (R6). */
 const SCALES = [
   ['jp-gpa-4', 'jpGpa4'],
