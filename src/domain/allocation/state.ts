@@ -4,7 +4,7 @@
  * every balance unit (003 §5(4), R4). Typed arrays only; nothing is allocated per step.
  */
 import type { Compiled } from './compile.ts';
-import type { Refusal } from './types.ts';
+import { ALLOCATION_REFUSALS, type Refusal } from './types.ts';
 
 /** Refusal codes as small integers, for Uint8Array traces. */
 export const R_NONE = 0;
@@ -18,18 +18,8 @@ export const R_BALANCE = 7;
 export const R_NOT_CHOSEN = 8;
 export const R_TRIMMED = 9;
 
-export const REFUSALS: readonly (Refusal | undefined)[] = [
-  undefined,
-  'refused',
-  'agreement-full',
-  'agreement-months-full',
-  'host-full',
-  'home-export-full',
-  'funder-cap',
-  'balance',
-  'not-chosen',
-  'trimmed',
-];
+/** Refusal codes as stored per preference: 0 = none, then ALLOCATION_REFUSALS in order. */
+export const REFUSALS: readonly (Refusal | undefined)[] = [undefined, ...ALLOCATION_REFUSALS];
 
 export class CapacityState {
   readonly slotsLeft: Int32Array;

@@ -92,16 +92,18 @@ export interface AllocationResult {
 }
 
 /** Why a better choice did not become the student's host. */
-export type Refusal =
-  | 'refused' // the host's screening did not accept the student
-  | 'agreement-full' // the agreement's slots were taken
-  | 'agreement-months-full' // the agreement's months cap was reached
-  | 'host-full' // the host's import cap was reached
-  | 'home-export-full' // the home university's export cap was reached
-  | 'funder-cap' // the funded-months or yen cap (R14) would be exceeded
-  | 'balance' // placing the student there would break balance (R4)
-  | 'not-chosen' // feasible, but the mechanism's objective preferred another allocation
-  | 'trimmed'; // placed by the baseline, then removed to restore balance
+export const ALLOCATION_REFUSALS = [
+  'refused', // the host's screening did not accept the student
+  'agreement-full', // the agreement's slots were taken
+  'agreement-months-full', // the agreement's months cap was reached
+  'host-full', // the host's import cap was reached
+  'home-export-full', // the home university's export cap was reached
+  'funder-cap', // the funded-months or yen cap (R14) would be exceeded
+  'balance', // placing the student there would break balance (R4)
+  'not-chosen', // feasible, but the mechanism's objective preferred another allocation
+  'trimmed', // placed by the baseline, then removed to restore balance
+] as const;
+export type Refusal = (typeof ALLOCATION_REFUSALS)[number];
 
 /** Per-student facts a mechanism records so that `explain` can tell the story. */
 export interface AllocationTrace {

@@ -5,23 +5,14 @@
  */
 import { z } from 'zod';
 import { allocationInstanceSchema, allocationRulesSchema } from '#src/domain/allocation/schema.ts';
+import { ALLOCATION_REFUSALS } from '#src/domain/allocation/types.ts';
 import { localizedTextSchema, refusalSchema } from '#src/domain/shared/refusal.ts';
 import { ErrorSchema, IsoDate } from './common.schema.ts';
 
 export const MechanismSchema = z.enum(['2s-ttc', 'optimal', 'serial-dictatorship']);
 export type Mechanism = z.infer<typeof MechanismSchema>;
 export const HowSchema = z.enum(['cycle', 'residue', 'serial', 'optimum', 'home', 'trimmed']);
-export const ReasonSchema = z.enum([
-  'refused',
-  'agreement-full',
-  'agreement-months-full',
-  'host-full',
-  'home-export-full',
-  'funder-cap',
-  'balance',
-  'not-chosen',
-  'trimmed',
-]);
+export const ReasonSchema = z.enum(ALLOCATION_REFUSALS);
 
 export const RunId = z.object({ id: z.uuid('expected an allocation run id (UUID)') });
 
