@@ -35,8 +35,8 @@ it('an administrator creates an agreement between two consortia, both parties si
   await form.locator('select[name="partyA.id"]').selectOption('tohoku-jr-japan');
   await form.locator('select[name="partyB.id"]').selectOption('tohoku-jr-russia');
   await form.locator('input[name="title"]').fill(TITLE);
-  await form.locator('input[name="validFrom"]').fill('2025-04-01');
-  await form.locator('input[name="validTo"]').fill('2030-03-31');
+  await form.locator('input[data-date-input="validFrom"]').fill('2025-04-01');
+  await form.locator('input[data-date-input="validTo"]').fill('2030-03-31');
   await form.locator('input[name="clauses.tuitionWaiver"]').check(); // R5
   await form.locator('input[name="clauses.commonScreening"]').check(); // R6
   await form.locator('input[name="clauses.commonRecognition"]').check(); // R7
@@ -83,7 +83,7 @@ it('an administrator creates an agreement between two consortia, both parties si
   for (const party of ['A', 'B'] as const) {
     const sign = page.locator(`[data-testid="sign-${party}"]`);
     await sign.locator('input[name="signatory"]').fill(`Rector of party ${party} (invented)`);
-    await sign.locator('input[name="signedOn"]').fill('2025-03-15');
+    await sign.locator('input[data-date-input="signedOn"]').fill('2025-03-15');
     await sign.locator('button[type="submit"]').click();
     await page.locator(`[data-testid="signatures"] [data-signed="${party}"]`).waitFor();
     await expect.poll(() => sign.count()).toBe(0);

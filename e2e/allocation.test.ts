@@ -143,7 +143,7 @@ it('a coordinator uploads an instance, compares the three mechanisms, reads the 
   );
   const publish = page.locator('[data-testid="allocation-publish"]');
   await publish.locator('input[name="mechanism"][value="2s-ttc"]').check();
-  await publish.locator('input[name="startDate"]').fill('2027-09-01');
+  await publish.locator('input[data-date-input="startDate"]').fill('2027-09-01');
   await publish.locator('[data-testid="allocation-publish-start"]').click();
   const confirm = page.locator('[data-testid="allocation-publish-confirm"]');
   await confirm.waitFor();

@@ -58,11 +58,11 @@ it('a coordinator opens a call through the form, sees a field error, and finds t
   await form.locator('select[name="hosts[0].consortiumId"]').selectOption('tohoku-jr-russia');
   await form.locator('input[name="hosts[0].places.bachelor"]').fill('2');
   await form.locator('[data-testid="host-0-add-language"]').click();
-  await form.locator('input[name="hosts[0].languages[0].language"]').fill('ru');
+  await form.locator('select[name="hosts[0].languages[0].language"]').selectOption('ru');
   await form.locator('select[name="hosts[0].languages[0].minLevel"]').selectOption('B2');
   // The deadline before the opening: the server's 400 is shown next to the deadline.
-  await form.locator('input[name="opens"]').fill(day(-1));
-  await form.locator('input[name="closes"]').fill(day(-5));
+  await form.locator('input[data-date-input="opens"]').fill(day(-1));
+  await form.locator('input[data-date-input="closes"]').fill(day(-5));
   await form.locator('input[name="stayMonthsMin"]').fill('3');
   await form.locator('input[name="stayMonthsMax"]').fill('12');
   await form.locator('input[name="maxRankedHosts"]').fill('1');
@@ -70,10 +70,12 @@ it('a coordinator opens a call through the form, sees a field error, and finds t
   const closesError = form.locator('#call-closes-error');
   await closesError.waitFor();
   expect(await closesError.textContent()).toContain('closes before it opens');
-  expect(await form.locator('input[name="closes"]').getAttribute('aria-invalid')).toBe('true');
+  expect(await form.locator('input[data-date-input="closes"]').getAttribute('aria-invalid')).toBe(
+    'true',
+  );
   await page.screenshot({ path: `${RESULTS_DIR}/calls-form-error.png`, fullPage: true });
 
-  await form.locator('input[name="closes"]').fill(day(60));
+  await form.locator('input[data-date-input="closes"]').fill(day(60));
   await form.locator('button[type="submit"]').click();
   await page.waitForURL(`${e2e.base}/calls/${CALL}`);
   await expect
@@ -113,10 +115,10 @@ it('a student refused for Russian A2 raises the level in their profile and appli
   expect(await form.locator('[data-testid="profile-home"]').textContent()).toBe(
     'Tohoku University',
   );
-  expect(await form.locator('input[name="languages[1].language"]').inputValue()).toBe('ru');
+  expect(await form.locator('select[name="languages[1].language"]').inputValue()).toBe('ru');
   await form.locator('select[name="languages[1].level"]').selectOption('B2');
   await form.locator('[data-testid="add-language"]').click();
-  await form.locator('input[name="languages[2].language"]').fill('fr');
+  await form.locator('select[name="languages[2].language"]').selectOption('fr');
   await form.locator('select[name="languages[2].level"]').selectOption('A2');
   await form.locator('button[type="submit"]').click();
   await form.locator('[data-testid="profile-saved"]').waitFor();

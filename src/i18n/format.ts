@@ -117,3 +117,71 @@ export function addFormatters(instance: i18n): void {
     typeof value === 'string' ? countryName(value, lng) : '',
   );
 }
+
+type DateField = 'year' | 'month' | 'day';
+
+/**
+ * How the reader's language writes a date in digits: the order of year, month and day and the
+ * separators between them (ja 2027/09/01, ru 01.09.2027, fr and en 01/09/2027).
+ */
+export function numericDatePattern(language: string | undefined): {
+  order: DateField[];
+  separators: string[];
+} {
+  const parts = new Intl.DateTimeFormat(localeOf(language), {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: 'UTC',
+  }).formatToParts(new Date(Date.UTC(2001, 10, 22)));
+  const order: DateField[] = [];
+  const separators: string[] = [];
+  for (const part of parts) {
+    if (part.type === 'year' || part.type === 'month' || part.type === 'day') order.push(part.type);
+    else if (part.type === 'literal' && order.length > 0 && order.length < 3)
+      separators.push(part.value);
+  }
+  return { order, separators };
+}
+
+/** A calendar date (YYYY-MM-DD) as the reader types it in digits; '' when not a date. */
+export function formatDateInput(iso: string, language: string | undefined): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return '';
+  const value: Record<DateField, string> = { year: match[1]!, month: match[2]!, day: match[3]! };
+  const { order, separators } = numericDatePattern(language);
+  return order.map((field, i) => value[field] + (separators[i] ?? '')).join('');
+}
+
+/**
+ * A date typed in the reader's order (or as YYYY-MM-DD, which every language accepts) as
+ * YYYY-MM-DD; null when it is not a real calendar date. Any non-digits separate the fields.
+ */
+export function parseDateInput(text: string, language: string | undefined): string | null {
+  const groups = text.trim().match(/\d+/g);
+  if (!groups || groups.length !== 3) return null;
+  const order: DateField[] =
+    groups[0]!.length === 4 ? ['year', 'month', 'day'] : numericDatePattern(language).order;
+  const value = { year: 0, month: 0, day: 0 };
+  order.forEach((field, i) => (value[field] = Number(groups[i])));
+  const yearText = groups[order.indexOf('year')]!;
+  if (yearText.length !== 4) return null;
+  const date = new Date(Date.UTC(value.year, value.month - 1, value.day));
+  if (
+    date.getUTCFullYear() !== value.year ||
+    date.getUTCMonth() !== value.month - 1 ||
+    date.getUTCDate() !== value.day
+  )
+    return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${yearText}-${pad(value.month)}-${pad(value.day)}`;
+}
+
+/** A language (ISO 639-1 code or BCP 47 tag) by its name in the reader's language; the code when unknown. */
+export function languageName(code: string, language: string | undefined): string {
+  try {
+    return new Intl.DisplayNames([localeOf(language)], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

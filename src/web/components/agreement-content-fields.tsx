@@ -1,3 +1,5 @@
+import { LanguageSelect } from './ui/language-select.tsx';
+import { DateInput } from './ui/date-input.tsx';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CEFR_LEVELS, STUDY_LEVELS, type CefrLevel, type PartyKey } from '../api/contract.ts';
@@ -39,15 +41,25 @@ export function AgreementContentFields({ draft, onChange, issues, partyNames }: 
     return (
       <div className="field">
         <label htmlFor={`${id}-${field}`}>{label}</label>
-        <input
-          id={`${id}-${field}`}
-          name={field}
-          type={type}
-          required
-          value={draft[field]}
-          onChange={(event) => set({ [field]: event.target.value })}
-          {...invalidProps(errorId, messages)}
-        />
+        {type === 'date' ? (
+          <DateInput
+            id={`${id}-${field}`}
+            name={field}
+            required
+            value={draft[field]}
+            onChange={(value) => set({ [field]: value })}
+            {...invalidProps(errorId, messages)}
+          />
+        ) : (
+          <input
+            id={`${id}-${field}`}
+            name={field}
+            required
+            value={draft[field]}
+            onChange={(event) => set({ [field]: event.target.value })}
+            {...invalidProps(errorId, messages)}
+          />
+        )}
         <FieldError id={errorId} messages={messages} />
       </div>
     );
@@ -287,16 +299,11 @@ function DirectionFields({
                     <label htmlFor={`${id}-lang-${row.key}`}>
                       {t('agreementForm.language', { number: index + 1 })}
                     </label>
-                    <input
+                    <LanguageSelect
                       id={`${id}-lang-${row.key}`}
                       name={`${name}.languages.${index}.language`}
-                      type="text"
-                      maxLength={2}
-                      size={4}
-                      autoComplete="off"
-                      placeholder="en"
                       value={row.language}
-                      onChange={(event) => update({ language: event.target.value })}
+                      onChange={(code) => update({ language: code })}
                       {...invalidProps(errorId, rowMessages)}
                     />
                   </div>

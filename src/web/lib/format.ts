@@ -54,15 +54,6 @@ export function academicYearsBetween(
   return years;
 }
 
-/** A language's name (ISO 639-1 code) in the reader's language; the code when unknown. */
-export function languageName(code: string, language: Language): string {
-  try {
-    return new Intl.DisplayNames([locale(language)], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 /** A month's name (1–12) in the reader's language. */
 export function monthName(month: number, language: Language): string {
   const date = new Date(Date.UTC(2000, month - 1, 1));

@@ -1,3 +1,4 @@
+import { DateInput } from '../components/ui/date-input.tsx';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -34,13 +35,8 @@ import {
   draftFromContent,
   type ContentDraft,
 } from '../lib/agreement-draft.ts';
-import {
-  academicYearsBetween,
-  formatDate,
-  formatNumber,
-  languageName,
-  todayIso,
-} from '../lib/format.ts';
+import { academicYearsBetween, formatDate, formatNumber, todayIso } from '../lib/format.ts';
+import { languageName } from '../../i18n/format.ts';
 import { useLabels } from '../lib/labels.ts';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 import { useResource } from '../lib/use-resource.ts';
@@ -457,13 +453,12 @@ function SignForm({
         </div>
         <div className="field">
           <label htmlFor={`${id}-date`}>{t('agreement.signedOn')}</label>
-          <input
+          <DateInput
             id={`${id}-date`}
             name="signedOn"
-            type="date"
             required
             value={signedOn}
-            onChange={(event) => setSignedOn(event.target.value)}
+            onChange={setSignedOn}
           />
         </div>
       </div>

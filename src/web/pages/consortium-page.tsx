@@ -1,3 +1,4 @@
+import { DateInput } from '../components/ui/date-input.tsx';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -240,13 +241,7 @@ function MembersSection({
       <form className="filters inline-form card" onSubmit={onSubmit}>
         <div className="field">
           <label htmlFor={`${id}-at`}>{t('consortium.membersOn')}</label>
-          <input
-            id={`${id}-at`}
-            type="date"
-            name="at"
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-          />
+          <DateInput id={`${id}-at`} name="at" value={draft} onChange={setDraft} />
         </div>
         <div className="field field-buttons">
           <button type="submit" className="button button-primary">
@@ -586,13 +581,12 @@ function ManageMembers({
           </div>
           <div className="field">
             <label htmlFor={`${id}-joined`}>{t('membership.joinedOn')}</label>
-            <input
+            <DateInput
               id={`${id}-joined`}
-              type="date"
               name="joinedOn"
               required
               value={joinedOn}
-              onChange={(event) => setJoinedOn(event.target.value)}
+              onChange={setJoinedOn}
             />
           </div>
           <div className="form-actions">
@@ -635,13 +629,12 @@ function ManageMembers({
           </div>
           <div className="field">
             <label htmlFor={`${id}-left`}>{t('membership.leftOn')}</label>
-            <input
+            <DateInput
               id={`${id}-left`}
-              type="date"
               name="leftOn"
               required
               value={leftOn}
-              onChange={(event) => setLeftOn(event.target.value)}
+              onChange={setLeftOn}
             />
           </div>
           <div className="form-actions">

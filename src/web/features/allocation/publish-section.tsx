@@ -1,3 +1,4 @@
+import { DateInput } from '../../components/ui/date-input.tsx';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -129,16 +130,15 @@ export function PublishSection({
               <p id={`${id}-start-help`} className="help">
                 {t('allocation.publish.startDateHelp')}
               </p>
-              <input
+              <DateInput
                 id={`${id}-start`}
                 name="startDate"
-                type="date"
                 required
                 value={startDate}
                 aria-invalid={dateError ? true : undefined}
                 aria-describedby={`${id}-start-help${dateError ? ` ${id}-start-error` : ''}`}
-                onChange={(event) => {
-                  setStartDate(event.target.value);
+                onChange={(value) => {
+                  setStartDate(value);
                   setDateError(null);
                 }}
               />

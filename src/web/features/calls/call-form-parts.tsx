@@ -1,4 +1,5 @@
 /** Parts of the call form: a labelled field with its errors, the hosts and the common rubric. */
+import { LanguageSelect } from '../../components/ui/language-select.tsx';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { listAgreements } from '../../api/agreements.ts';
@@ -155,15 +156,14 @@ export function HostsFieldset({
                 field={`hosts[${i}].languageRequirements[${k}].language`}
               >
                 {(p) => (
-                  <input
+                  <LanguageSelect
                     {...p}
                     name={`hosts[${i}].languages[${k}].language`}
                     value={l.language}
-                    placeholder="ru"
-                    onChange={(e) =>
+                    onChange={(code) =>
                       setHost(i, {
                         languages: h.languages.map((x, j) =>
-                          j === k ? { ...x, language: e.target.value.trim() } : x,
+                          j === k ? { ...x, language: code } : x,
                         ),
                       })
                     }

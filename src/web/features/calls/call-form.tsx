@@ -1,3 +1,4 @@
+import { DateInput } from '../../components/ui/date-input.tsx';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -211,13 +212,12 @@ export function CallForm({
           ).map(([key, label]) => (
             <Field key={key} id={`call-${key}`} label={label} issues={issues} field={key}>
               {(p) => (
-                <input
+                <DateInput
                   {...p}
-                  type="date"
                   name={key}
                   required={key === 'opens' || key === 'closes'}
                   value={d[key]}
-                  onChange={(e) => set({ [key]: e.target.value })}
+                  onChange={(value) => set({ [key]: value })}
                 />
               )}
             </Field>

@@ -12,7 +12,8 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { apply, getCall, type Application, type CallDetail } from './api.ts';
 import { useCallTitle } from './catalogue-page.tsx';
-import { RefusalNotice, languageName, useCallsFormats } from './reasons.tsx';
+import { languageName } from '../../../i18n/format.ts';
+import { RefusalNotice, useCallsFormats } from './reasons.tsx';
 import { nameIn } from '../../../i18n/format.ts';
 import './calls.css';
 

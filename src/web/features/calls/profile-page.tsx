@@ -1,3 +1,5 @@
+import { LanguageSelect } from '../../components/ui/language-select.tsx';
+import { DateInput } from '../../components/ui/date-input.tsx';
 import {
   CEFR_LEVELS,
   ENROLMENT_STATUSES,
@@ -180,12 +182,11 @@ function ProfileForm({ profile }: { profile: Profile }) {
         </div>
         <div className="field">
           <label htmlFor="profile-until">{t('calls.profile.enrolmentUntil')}</label>
-          <input
+          <DateInput
             id="profile-until"
-            type="date"
             name="enrolmentUntil"
             value={d.enrolmentUntil}
-            onChange={(e) => set({ enrolmentUntil: e.target.value })}
+            onChange={(value) => set({ enrolmentUntil: value })}
             {...invalidProps('profile-until-error', errs('body.enrolmentUntil'))}
           />
           <Messages id="profile-until-error" issues={issues} field="body.enrolmentUntil" />
@@ -219,12 +220,11 @@ function ProfileForm({ profile }: { profile: Profile }) {
           <div className="field-row" key={i} data-language={l.language}>
             <div className="field">
               <label htmlFor={`profile-lang-${i}`}>{t('calls.form.language')}</label>
-              <input
+              <LanguageSelect
                 id={`profile-lang-${i}`}
                 name={`languages[${i}].language`}
                 value={l.language}
-                placeholder="en"
-                onChange={(e) => setLanguage(i, { language: e.target.value.trim() })}
+                onChange={(code) => setLanguage(i, { language: code })}
                 {...invalidProps(`profile-lang-${i}-error`, errs(`body.languages[${i}].language`))}
               />
               <Messages

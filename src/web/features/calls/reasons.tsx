@@ -8,7 +8,7 @@
  */
 import i18next, { type i18n, type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { countryName, localeOf } from '../../../i18n/format.ts';
+import { countryName, languageName, localeOf } from '../../../i18n/format.ts';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import type { Refusal } from '../../lib/api-types.ts';
 
@@ -18,15 +18,6 @@ const asList = (value: unknown): string[] =>
     : value === null || value === undefined
       ? []
       : [String(value)];
-
-/** A language (ISO 639-1) by its name in the reader's language. */
-export function languageName(code: string, language: string | undefined): string {
-  try {
-    return new Intl.DisplayNames([localeOf(language)], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 function joined(
   values: string[],

@@ -9,7 +9,8 @@ import { STUDY_LEVELS, type StudyLevel } from '../../api/types.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { createCourse, getCatalogue, type Catalogue } from './api.ts';
-import { CreditsText, LText, languageName } from './components.tsx';
+import { languageName } from '../../../i18n/format.ts';
+import { CreditsText, LText } from './components.tsx';
 import './mobility.css';
 
 /** An institution's course catalogue, credits in its own system. */

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../lib/format.ts';
-import { formatInstant, localeOf } from '../../../i18n/format.ts';
+import { formatInstant } from '../../../i18n/format.ts';
 import type { Language } from '../../api/types.ts';
 import type { MobilityState } from '../../../domain/mobility/mobility-workflow.ts';
 import type { CreditConversion, Credits } from '../../../domain/recognition/credit-systems.ts';
@@ -60,15 +60,6 @@ export function ConversionText({ conversion }: { conversion: CreditConversion })
 /** An instant with its time of day and time zone (Tokyo, the funder's clock). */
 export const formatMoment = (value: string, language: string): string =>
   formatInstant(value, language);
-
-/** A language (BCP 47 tag) by its name in the reader's language. */
-export function languageName(tag: string, language: string): string {
-  try {
-    return new Intl.DisplayNames([localeOf(language)], { type: 'language' }).of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
-}
 
 /**
  * How credits were converted, from the rule's numbers: credits × hours per credit = hours of

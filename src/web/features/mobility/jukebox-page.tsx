@@ -19,7 +19,8 @@ import {
   listJukeboxEnrolments,
   type JukeboxEnrolmentView,
 } from './api.ts';
-import { ConversionText, CreditsText, LText, languageName } from './components.tsx';
+import { languageName } from '../../../i18n/format.ts';
+import { ConversionText, CreditsText, LText } from './components.tsx';
 import { DecisionForm, DecisionText } from './recognition.tsx';
 import './mobility.css';
 

@@ -1,3 +1,4 @@
+import { DateInput } from '../../components/ui/date-input.tsx';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -257,13 +258,12 @@ function TransitionForm({
       {action.records ? (
         <div className="field">
           <label htmlFor={`${id}-date`}>{t(`mobility.dates.${action.records}`)}</label>
-          <input
+          <DateInput
             id={`${id}-date`}
             name="date"
-            type="date"
             required={action.dateRequired}
             value={date}
-            onChange={(e) => setDate(e.target.value)}
+            onChange={setDate}
           />
         </div>
       ) : null}

@@ -3,6 +3,7 @@
  * home coordinator decides per component with the earlier decision for the same pair offered as
  * a suggestion; everyone in scope sees converted credits and grades with how they were obtained.
  */
+import { DateInput } from '../../components/ui/date-input.tsx';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
@@ -397,13 +398,7 @@ function TranscriptForm({
       <h3>{t('mobility.rec.enterTranscript')}</h3>
       <div className="field">
         <label htmlFor={`${id}-issued`}>{t('mobility.rec.issuedOn')}</label>
-        <input
-          id={`${id}-issued`}
-          type="date"
-          required
-          value={issuedOn}
-          onChange={(e) => setIssuedOn(e.target.value)}
-        />
+        <DateInput id={`${id}-issued`} required value={issuedOn} onChange={setIssuedOn} />
       </div>
       {lines.map((l, i) => (
         <div className="field-row" key={l.componentId}>

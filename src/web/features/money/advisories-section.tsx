@@ -1,3 +1,4 @@
+import { DateInput } from '../../components/ui/date-input.tsx';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
@@ -120,7 +121,7 @@ export function AdvisoriesSection({ programId }: { programId: string }) {
             <option value="suspend">{t('money.advisories.suspend')}</option>
           </select>
           <label htmlFor={`${id}-from`}>{t('money.advisories.from')}</label>
-          <input id={`${id}-from`} name="from" type="date" required defaultValue={todayIso()} />
+          <DateInput id={`${id}-from`} name="from" required defaultValue={todayIso()} />
           <label htmlFor={`${id}-reason`}>{t('money.travel.reason')}</label>
           <input id={`${id}-reason`} name="reason" required minLength={3} />
           <button type="submit" className="button">

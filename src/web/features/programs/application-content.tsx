@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languageName } from '../../lib/format.ts';
+import { languageName } from '../../../i18n/format.ts';
 import { countryName, formatList, nameIn } from '../../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import type { LocalizedText, Member, ProjectApplication } from './api.ts';

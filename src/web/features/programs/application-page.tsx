@@ -1,3 +1,4 @@
+import { DateInput } from '../../components/ui/date-input.tsx';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -292,14 +293,7 @@ function OutcomeForm({
         </fieldset>
         <div className="field">
           <label htmlFor={`${id}-on`}>{t('programs.review.on')}</label>
-          <input
-            id={`${id}-on`}
-            type="date"
-            name="on"
-            required
-            value={on}
-            onChange={(e) => setOn(e.target.value)}
-          />
+          <DateInput id={`${id}-on`} name="on" required value={on} onChange={setOn} />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
@@ -439,13 +433,7 @@ function SupportSection({
           ) : null}
           <div className="field">
             <label htmlFor={`${id}-on`}>{t('programs.support.on')}</label>
-            <input
-              id={`${id}-on`}
-              type="date"
-              name="on"
-              value={on}
-              onChange={(e) => setOn(e.target.value)}
-            />
+            <DateInput id={`${id}-on`} name="on" value={on} onChange={setOn} />
           </div>
           {view.may.suspend ? (
             <div className="field">

@@ -1,3 +1,4 @@
+import { DateInput } from '../../components/ui/date-input.tsx';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -16,7 +17,7 @@ import {
 } from '../../../i18n/format.ts';
 import { Loading } from '../../components/loading.tsx';
 import { messagesFor } from '../../lib/field-errors.ts';
-import { languageName } from '../../lib/format.ts';
+import { languageName } from '../../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
@@ -418,15 +419,25 @@ function RulesForm({
         <label htmlFor={`${id}-${key}`}>
           <RuleTag rule={rule} /> {label}
         </label>
-        <input
-          id={`${id}-${key}`}
-          name={key}
-          type={type}
-          inputMode={type === 'number' ? 'numeric' : undefined}
-          value={draft[key]}
-          onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-          {...invalidProps(errorId, messages)}
-        />
+        {type === 'date' ? (
+          <DateInput
+            id={`${id}-${key}`}
+            name={key}
+            value={draft[key]}
+            onChange={(value) => setDraft({ ...draft, [key]: value })}
+            {...invalidProps(errorId, messages)}
+          />
+        ) : (
+          <input
+            id={`${id}-${key}`}
+            name={key}
+            type={type}
+            inputMode={type === 'number' ? 'numeric' : undefined}
+            value={draft[key]}
+            onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+            {...invalidProps(errorId, messages)}
+          />
+        )}
         <FieldError id={errorId} messages={messages} />
       </div>
     );
