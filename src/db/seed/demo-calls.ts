@@ -40,6 +40,28 @@ const DOCUMENTS = [
   { kind: 'motivation_letter', required: false },
 ];
 
+/** The common rubric's criteria, named in the four languages of both consortia's readers. */
+const CRITERION_LABELS = {
+  motivation: {
+    ja: '志望動機・学修計画',
+    ru: 'Мотивация и учебный план',
+    en: 'Motivation and study plan',
+    fr: 'Motivation et projet d’études',
+  },
+  language: {
+    ja: '語学力',
+    ru: 'Языковая подготовка',
+    en: 'Language readiness',
+    fr: 'Niveau de langue',
+  },
+  grade: {
+    ja: '学業成績（換算後）',
+    ru: 'Успеваемость (приведённая оценка)',
+    en: 'Academic record (normalised grade)',
+    fr: 'Dossier académique (note normalisée)',
+  },
+};
+
 function rubric(agreementId: string, panel: { userId: string; institutionIds: string[] }[]) {
   return {
     id: 'tohoku-jr-common-rubric',
@@ -47,9 +69,9 @@ function rubric(agreementId: string, panel: { userId: string; institutionIds: st
     consortia: ['tohoku-jr-japan', 'tohoku-jr-russia'],
     scoreScale: { min: 0, max: 10 },
     criteria: [
-      { id: 'motivation', label: 'Motivation and study plan', weight: 2, source: 'reviewer' },
-      { id: 'language', label: 'Language readiness', weight: 1, source: 'reviewer' },
-      { id: 'grade', label: 'Academic record (normalised grade)', weight: 2, source: 'grade' },
+      { id: 'motivation', label: CRITERION_LABELS.motivation, weight: 2, source: 'reviewer' },
+      { id: 'language', label: CRITERION_LABELS.language, weight: 1, source: 'reviewer' },
+      { id: 'grade', label: CRITERION_LABELS.grade, weight: 2, source: 'grade' },
     ],
     gradeScales: DEFAULT_GRADE_SCALES.map((s) => ({ ...s, anchors: s.anchors.map((a) => [...a]) })),
     minReviewers: 2,

@@ -1,5 +1,6 @@
 /** The call form's draft: what the fields hold, from a call and back to the content the API takes. */
 import type { CallContent, CallDetail } from './api.ts';
+import i18next from 'i18next';
 import { DEFAULT_GRADE_SCALES } from '../../../domain/screening/grade-scales.ts';
 
 export const LANGS = ['en', 'ja', 'ru', 'fr'] as const;
@@ -15,7 +16,7 @@ export type HostDraft = {
 };
 export type CriterionDraft = {
   id: string;
-  label: string;
+  label: Record<Lang, string>;
   weight: string;
   source: 'reviewer' | 'grade';
 };
@@ -56,6 +57,13 @@ export const emptyHost = (): HostDraft => ({
   languages: [],
 });
 
+/** A usual criterion's label in the four languages, from the translation files. */
+function defaultLabel(criterion: 'motivation' | 'grade'): Record<Lang, string> {
+  return Object.fromEntries(
+    LANGS.map((l) => [l, i18next.getFixedT(l)(`calls.criteria.${criterion}`)]),
+  ) as Record<Lang, string>;
+}
+
 export function emptyDraft(): Draft {
   return {
     id: '',
@@ -82,8 +90,8 @@ export function emptyDraft(): Draft {
     minReviewers: '2',
     passMark: '',
     criteria: [
-      { id: 'motivation', label: 'Motivation and study plan', weight: '2', source: 'reviewer' },
-      { id: 'grade', label: 'Academic record (normalised grade)', weight: '1', source: 'grade' },
+      { id: 'motivation', label: defaultLabel('motivation'), weight: '2', source: 'reviewer' },
+      { id: 'grade', label: defaultLabel('grade'), weight: '1', source: 'grade' },
     ],
     rubricRest: null,
   };
@@ -97,7 +105,12 @@ export function draftOf(call: CallDetail): Draft {
         scoreScale?: { min: number; max: number };
         minReviewers?: number;
         passMark?: number | null;
-        criteria?: { id: string; label: string; weight: number; source: 'reviewer' | 'grade' }[];
+        criteria?: {
+          id: string;
+          label: string | Partial<Record<Lang, string>>;
+          weight: number;
+          source: 'reviewer' | 'grade';
+        }[];
       })
     | null;
   const base = emptyDraft();
@@ -136,7 +149,11 @@ export function draftOf(call: CallDetail): Draft {
     passMark:
       stored?.passMark === null || stored?.passMark === undefined ? '' : String(stored.passMark),
     criteria: stored?.criteria
-      ? stored.criteria.map((c) => ({ ...c, weight: String(c.weight) }))
+      ? stored.criteria.map((c) => ({
+          ...c,
+          label: { ...emptyNames(), ...(typeof c.label === 'string' ? { en: c.label } : c.label) },
+          weight: String(c.weight),
+        }))
       : base.criteria,
     rubricRest: stored,
   };
@@ -185,7 +202,13 @@ export function contentOf(d: Draft): CallContent {
           scoreScale: { min: num(d.scoreMin) ?? 0, max: num(d.scoreMax) ?? 0 },
           minReviewers: num(d.minReviewers) ?? 0,
           passMark: num(d.passMark),
-          criteria: d.criteria.map((c) => ({ ...c, weight: num(c.weight) ?? 0 })),
+          criteria: d.criteria.map((c) => ({
+            ...c,
+            label: Object.fromEntries(
+              Object.entries(c.label).filter(([, text]) => text.trim() !== ''),
+            ),
+            weight: num(c.weight) ?? 0,
+          })),
         }
       : null,
     status: d.status,

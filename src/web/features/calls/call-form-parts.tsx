@@ -11,7 +11,9 @@ import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
 import type { listPrograms } from './api.ts';
 import {
   CEFR,
+  LANGS,
   LEVELS,
+  emptyNames,
   emptyHost,
   type CriterionDraft,
   type Draft,
@@ -284,7 +286,7 @@ export function RubricFieldset({ d, set, issues }: PartProps) {
           </div>
           {d.criteria.map((c, i) => (
             <div className="field-row" key={i}>
-              {(['id', 'label', 'weight'] as const).map((key) => (
+              {(['id', 'weight'] as const).map((key) => (
                 <Field
                   key={key}
                   id={`criterion-${i}-${key}`}
@@ -302,6 +304,30 @@ export function RubricFieldset({ d, set, issues }: PartProps) {
                         set({
                           criteria: d.criteria.map((x, j) =>
                             j === i ? { ...x, [key]: e.target.value } : x,
+                          ),
+                        })
+                      }
+                    />
+                  )}
+                </Field>
+              ))}
+              {LANGS.map((l) => (
+                <Field
+                  key={l}
+                  id={`criterion-${i}-label-${l}`}
+                  label={t('calls.form.criterion.labelIn', { language: t(`calls.form.lang.${l}`) })}
+                  issues={issues}
+                  field={`rubric.criteria[${i}].label.${l}`}
+                >
+                  {(p) => (
+                    <input
+                      {...p}
+                      lang={l}
+                      value={c.label[l]}
+                      onChange={(e) =>
+                        set({
+                          criteria: d.criteria.map((x, j) =>
+                            j === i ? { ...x, label: { ...x.label, [l]: e.target.value } } : x,
                           ),
                         })
                       }
@@ -348,7 +374,10 @@ export function RubricFieldset({ d, set, issues }: PartProps) {
             className="button button-secondary"
             onClick={() =>
               set({
-                criteria: [...d.criteria, { id: '', label: '', weight: '1', source: 'reviewer' }],
+                criteria: [
+                  ...d.criteria,
+                  { id: '', label: emptyNames(), weight: '1', source: 'reviewer' },
+                ],
               })
             }
           >

@@ -83,7 +83,12 @@ type Entry = Ranking['items'][number] | Ranking['pending'][number];
 type TFn = TFunction;
 
 /** The common score written out from its parts: Σ weight × value / Σ weight = score. */
-function formula(t: TFn, entry: Entry, language: string): string {
+function formula(
+  t: TFn,
+  entry: Entry,
+  labels: ReadonlyMap<string, Ranking['rubric']['criteria'][number]['label']>,
+  language: string,
+): string {
   if (entry.problem) return '';
   if (entry.criteria.length === 0) return t('calls.screening.noReviews');
   const n = (x: number) => formatNumber(x, language);
@@ -92,7 +97,7 @@ function formula(t: TFn, entry: Entry, language: string): string {
       t('calls.screening.term', {
         weight: n(c.weight),
         value: c.value.toFixed(2),
-        criterion: t(`calls.criteria.${c.criterionId}`, { defaultValue: c.criterionId }),
+        criterion: nameIn(labels.get(c.criterionId) ?? c.criterionId, language),
       }),
     )
     .join(' + ');
@@ -121,6 +126,7 @@ function gradeConversion(t: TFn, grade: Entry['grade'], language: string): strin
 function RankList({ ranking }: { ranking: Ranking }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const labels = new Map(ranking.rubric.criteria.map((c) => [c.id, c.label]));
   const names = new Map(
     [...ranking.items, ...ranking.pending].map((i) => [
       i.applicationId,
@@ -157,7 +163,7 @@ function RankList({ ranking }: { ranking: Ranking }) {
                   </th>
                   <td>
                     <strong>{formatNumber(i.score ?? 0, language)}</strong>
-                    <div className="calls-explanation muted">{formula(t, i, language)}</div>
+                    <div className="calls-explanation muted">{formula(t, i, labels, language)}</div>
                   </td>
                   <td className="calls-explanation">{gradeConversion(t, i.grade, language)}</td>
                   <td className="calls-explanation">
@@ -273,7 +279,7 @@ function ScoreForm({
             <label key={c.id} className="field">
               <span>
                 {t('calls.screening.criterionLabel', {
-                  criterion: t(`calls.criteria.${c.id}`, { defaultValue: c.label }),
+                  criterion: nameIn(c.label, language),
                   weight: formatNumber(c.weight, language),
                   min: formatNumber(rubric.scoreScale.min, language),
                   max: formatNumber(rubric.scoreScale.max, language),
