@@ -37,7 +37,7 @@ async function signedInPage(email: string): Promise<Page> {
   return page;
 }
 
-it('R1, R18: the responsible person edits the invented draft, saves it and is refused on submit', async () => {
+it('R1, R18: the responsible person edits the invented draft, saves it and is told why it cannot be submitted', async () => {
   const page = await signedInPage(`rep.hokudai@${D}`);
   await page.locator('header a[href="/applications"]').click();
   await page
@@ -74,8 +74,9 @@ it('R1, R18: the responsible person edits the invented draft, saves it and is re
   await page.reload();
   await expect.poll(() => page.locator('textarea[name="objective.en"]').inputValue()).toBe(text);
 
-  await page.locator('[data-testid="submit-application"]').click();
-  const refusals = page.locator('[data-testid="refusals"]');
+  // No button that would certainly fail: the reasons are shown instead.
+  expect(await page.locator('[data-testid="submit-application"]').count()).toBe(0);
+  const refusals = page.locator('[data-testid="submit-not-yet"] [data-testid="refusals"]');
   await refusals.waitFor();
   const codes = await refusals
     .locator('li')

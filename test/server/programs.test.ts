@@ -89,7 +89,11 @@ describe.each(ENGINES)('programs and project applications on %s', (engine) => {
       .filter((c: { ok: boolean }) => !c.ok)
       .map((c: { rule: string }) => c.rule);
     expect(failed).toContain('R1');
-    expect(draft.may).toMatchObject({ edit: true, submit: true, decideOutcome: false });
+    // The button that would certainly fail is not offered; the reasons come instead.
+    expect(draft.may).toMatchObject({ edit: true, submit: false, decideOutcome: false });
+    expect(draft.whyNot.submit.map((r: { code: string }) => r.code)).toEqual(
+      expect.arrayContaining(['program.home_too_few', 'program.deadline_passed']),
+    );
     // Each check is refusal-shaped: a code with params, no English sentence.
     const r1 = draft.checks.find((c: { code: string }) => c.code === 'program.home_too_few');
     expect(r1).toMatchObject({
@@ -102,7 +106,7 @@ describe.each(ENGINES)('programs and project applications on %s', (engine) => {
     expect(r1).not.toHaveProperty('fix');
     expect(draft.programName.en).toMatch(/\S/);
     expect(draft.representativeName).toBeTruthy();
-    expect(draft.whyNot).toEqual({ suspend: null });
+    expect(draft.whyNot.suspend).toBeNull();
   });
 
   it('R18 and 003 §11: a submission after the deadline or by someone else is refused with the rule, and nothing is stored', async () => {
@@ -174,6 +178,18 @@ describe.each(ENGINES)('programs and project applications on %s', (engine) => {
       on: '2016-03-01',
     });
     expect(back.json().support.status).toBe('active');
+    // The history says who recorded each change and when, by name.
+    const history = back.json().support.history;
+    expect(history.map((h: { status: string }) => h.status)).toEqual([
+      'active',
+      'suspended',
+      'active',
+    ]);
+    for (const entry of history) {
+      expect(entry.byName?.en).toMatch(/\S/);
+      expect(Date.parse(entry.recordedAt)).not.toBeNaN();
+    }
+    expect(history[1].by).not.toBe(history[1].byName.en);
     expect(
       (
         await call(rep, 'POST', '/api/v1/project-applications/tohoku-jr-2014/support', {

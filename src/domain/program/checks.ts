@@ -718,25 +718,40 @@ export interface SupportState {
   /** ISO date of the last change */
   since: string;
   reason?: string;
-  history: { status: SupportStatus; on: string; reason?: string }[];
+  history: SupportHistoryEntry[];
 }
 
-export type SupportEvent =
-  | { type: 'suspend'; on: string; reason: string }
-  | { type: 'reinstate'; on: string; reason?: string }
-  | { type: 'end'; on: string; reason?: string };
+/** Who recorded a change and when (an instant), kept with the change itself. */
+export interface Recorded {
+  by?: string;
+  recordedAt?: string;
+}
+
+export interface SupportHistoryEntry extends Recorded {
+  status: SupportStatus;
+  /** The date the change takes effect (may be dated back within the period). */
+  on: string;
+  reason?: string;
+}
+
+export type SupportEvent = Recorded &
+  (
+    | { type: 'suspend'; on: string; reason: string }
+    | { type: 'reinstate'; on: string; reason?: string }
+    | { type: 'end'; on: string; reason?: string }
+  );
 
 export type SupportTransition =
   { ok: true; state: SupportState } | { ok: false; refusal: Refusal & { rule: 'R10' } };
 
 /** R10: the state of a project selected on `startedOn`. */
-export function startSupport(startedOn: string): SupportState {
+export function startSupport(startedOn: string, recorded: Recorded = {}): SupportState {
   dayNumber(startedOn);
   return {
     status: 'active',
     startedOn,
     since: startedOn,
-    history: [{ status: 'active', on: startedOn }],
+    history: [{ status: 'active', on: startedOn, ...recorded }],
   };
 }
 
@@ -758,8 +773,13 @@ export function transitionSupport(
   }
   const period = supportPeriod(rules, state.startedOn, event.on);
   const to = (status: SupportStatus, reason?: string): SupportTransition => {
-    const entry =
-      reason !== undefined ? { status, on: event.on, reason } : { status, on: event.on };
+    const recorded: Recorded = {};
+    if (event.by !== undefined) recorded.by = event.by;
+    if (event.recordedAt !== undefined) recorded.recordedAt = event.recordedAt;
+    const entry: SupportHistoryEntry =
+      reason !== undefined
+        ? { status, on: event.on, reason, ...recorded }
+        : { status, on: event.on, ...recorded };
     const next: SupportState = {
       ...state,
       status,

@@ -11,7 +11,7 @@ import {
 } from '#src/domain/program/application.ts';
 import { programRulesSchema } from '#src/domain/program/rules.ts';
 import { localizedTextSchema, refusalSchema, ruleIdSchema } from '#src/domain/shared/refusal.ts';
-import { ErrorSchema, IsoDate } from './common.schema.ts';
+import { ErrorSchema, IsoDate, NamesSchema } from './common.schema.ts';
 
 const Name = localizedTextSchema;
 
@@ -101,7 +101,14 @@ export const SupportStateSchema = z.object({
   since: IsoDate,
   reason: z.string().optional(),
   history: z.array(
-    z.object({ status: SupportStatusSchema, on: IsoDate, reason: z.string().optional() }),
+    z.object({
+      status: SupportStatusSchema,
+      on: IsoDate.describe('The date the change takes effect'),
+      reason: z.string().optional(),
+      by: z.string().optional(),
+      byName: NamesSchema.nullable().describe('Who recorded the change'),
+      recordedAt: z.string().optional().describe('When it was recorded (an instant)'),
+    }),
   ),
 });
 export const SupportPeriodSchema = z.object({
@@ -126,6 +133,8 @@ export const ApplicationMaySchema = z.object({
 
 /** Why an action the reader would otherwise take is not offered (null when it is, or is not theirs). */
 export const ApplicationWhyNotSchema = z.object({
+  /** What submitting now would refuse (empty when it may be submitted or the reader may not). */
+  submit: z.array(refusalSchema),
   suspend: refusalSchema.nullable(),
 });
 

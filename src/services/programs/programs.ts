@@ -214,10 +214,12 @@ async function namesFor(db: Db, rows: AppRow[]): Promise<Names> {
       db,
       ids((r) => r.representativeId),
     ),
-    personNames(
-      db,
-      ids((r) => r.responsibleUserId),
-    ),
+    personNames(db, [
+      ...ids((r) => r.responsibleUserId),
+      ...rows.flatMap((r) =>
+        ((r.support as SupportState | null)?.history ?? []).flatMap((h) => (h.by ? [h.by] : [])),
+      ),
+    ]),
   ]);
   return { programs: progs, consortia, institutions, people };
 }
@@ -225,9 +227,26 @@ async function namesFor(db: Db, rows: AppRow[]): Promise<Names> {
 function view(row: AppRow, rules: ProgramRules | null, actor: Actor | null, names: Names) {
   const app = projectApplicationSchema.parse(row.content);
   const checks = rules ? checkApplication(rules, app, { today: todayIso() }) : [];
-  const support = row.support as SupportState | null;
+  const stored = row.support as SupportState | null;
+  const support = stored && {
+    ...stored,
+    history: stored.history.map((h) => ({
+      ...h,
+      byName: h.by ? (names.people.get(h.by) ?? null) : null,
+    })),
+  };
   const period = rules && support ? supportPeriod(rules, support.startedOn, todayIso()) : null;
   const review = row.status !== 'draft' && can(actor, 'application:review', resourceOf(row));
+  // What submitting now would refuse, for whoever could press the button (003 §11, R18).
+  const submitter =
+    row.status === 'draft' && can(actor, 'application:submit', resourceOf(row)) && rules;
+  const submitRefusals = submitter
+    ? checkSubmission(
+        rules,
+        { ...app, status: 'draft' },
+        { today: nowIso(), submitterUserId: actor?.id },
+      ).refusals.map(asRefusal)
+    : [];
   const memberName = (id: string | null) => {
     if (!id) return null;
     const m = [
@@ -266,10 +285,7 @@ function view(row: AppRow, rules: ProgramRules | null, actor: Actor | null, name
     supportPeriod: period,
     may: {
       edit: row.status === 'draft' && can(actor, 'application:edit', resourceOf(row)),
-      submit:
-        row.status === 'draft' &&
-        can(actor, 'application:submit', resourceOf(row)) &&
-        actor?.id === row.responsibleUserId,
+      submit: !!submitter && submitRefusals.length === 0,
       review,
       decideOutcome: review && row.status === 'submitted',
       // A change may be dated back within the period (R10), so the period's end today does not
@@ -278,6 +294,7 @@ function view(row: AppRow, rules: ProgramRules | null, actor: Actor | null, name
       reinstate: review && support?.status === 'suspended',
     },
     whyNot: {
+      submit: submitRefusals,
       suspend:
         review && support?.status === 'active' && rules && !rules.supportPeriod.maySuspend
           ? refusal('program.suspension_not_allowed', {}, { rule: 'R10' })
@@ -482,7 +499,10 @@ export async function recordOutcome(
         outcomeOn: input.on,
         support:
           input.outcome === 'selected'
-            ? (startSupport(input.on) as unknown as Record<string, unknown>)
+            ? (startSupport(input.on, {
+                by: ctx.actor?.id,
+                recordedAt: new Date().toISOString(),
+              }) as unknown as Record<string, unknown>)
             : null,
         updatedAt: new Date(),
       })
@@ -508,7 +528,11 @@ export async function changeSupport(ctx: ServiceContext, id: string, event: Supp
       'only a selected project has a support period',
     );
   const rules = await loadRules(ctx.db, row.programId);
-  const next = transitionSupport(rules, row.support as unknown as SupportState, event);
+  const next = transitionSupport(rules, row.support as unknown as SupportState, {
+    ...event,
+    by: ctx.actor?.id,
+    recordedAt: new Date().toISOString(),
+  });
   if (!next.ok) throw ruleViolation([next.refusal]);
   await ctx.db.transaction(async (tx) => {
     await tx
@@ -519,7 +543,7 @@ export async function changeSupport(ctx: ServiceContext, id: string, event: Supp
       action: `project.${event.type}`,
       resourceType: 'project-application',
       resourceId: id,
-      details: event,
+      details: { ...event },
     });
   });
   return getApplication(ctx, id);

@@ -172,6 +172,13 @@ function ApplicationScreen({ initial }: { initial: ApplicationView }) {
       <ChecksPanel checks={view.checks} />
       {view.may.edit ? <ApplicationForm view={view} csrfToken={csrf} onSaved={setView} /> : null}
       {view.may.submit ? <SubmitSection view={view} csrfToken={csrf} onDone={setView} /> : null}
+      {!view.may.submit && view.whyNot.submit.length > 0 ? (
+        <section className="card" aria-labelledby="submit-not-yet" data-testid="submit-not-yet">
+          <h2 id="submit-not-yet">{t('programs.submit.title')}</h2>
+          <p>{t('programs.submit.notYet')}</p>
+          <RefusalList refusals={view.whyNot.submit} />
+        </section>
+      ) : null}
       {view.may.decideOutcome ? (
         <OutcomeForm view={view} csrfToken={csrf} onDone={setView} />
       ) : null}
@@ -324,7 +331,7 @@ function SupportSection({
   csrfToken: string;
   onDone: (v: ApplicationView) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const support = view.support!;
   const period = view.supportPeriod;
@@ -413,7 +420,24 @@ function SupportSection({
         {support.history.map((h, i) => (
           <li key={i} className="history-entry">
             <FormattedDate value={h.on} />: {t(`programs.support.statuses.${h.status}`)}
-            {h.reason ? ` — ${h.reason}` : ''}
+            {h.reason ? (
+              <>
+                {' — '}
+                <span data-verbatim>{h.reason}</span>
+              </>
+            ) : null}
+            {h.byName || h.recordedAt ? (
+              <div className="muted">
+                {h.byName && h.recordedAt
+                  ? t('programs.support.recorded_byAt', {
+                      who: nameIn(h.byName, i18n.language),
+                      at: h.recordedAt,
+                    })
+                  : h.byName
+                    ? t('programs.support.recorded_by', { who: nameIn(h.byName, i18n.language) })
+                    : t('programs.support.recorded_at', { at: h.recordedAt })}
+              </div>
+            ) : null}
           </li>
         ))}
       </ol>
