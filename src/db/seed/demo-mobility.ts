@@ -39,11 +39,11 @@ import {
   type TranscriptEntry,
 } from '#src/domain/recognition/recognition.ts';
 import { defineRecognitionSystem } from '#src/domain/recognition/recognition-system.ts';
-import type { LocalisedText } from '#src/domain/recognition/types.ts';
+import type { LocalizedText } from '#src/domain/recognition/types.ts';
 
 type DemoCourse = {
   code: string;
-  title: LocalisedText;
+  title: LocalizedText;
   level: 'bachelor' | 'master' | 'doctor';
   credits: number;
   term: string;
@@ -296,7 +296,7 @@ function component(
   host: [string, string],
   home: [string, string] | null,
   homeCredits: number,
-  homeTitle?: LocalisedText,
+  homeTitle?: LocalizedText,
 ): LaComponent {
   const h = course(host[0], host[1]);
   const m = home ? course(home[0], home[1]) : null;

@@ -7,7 +7,8 @@
  * foreign members' materials need a Japanese translation (R17 — 003 §7(3)).
  */
 import { z } from 'zod';
-import { countryCodeSchema, LANGS, levelSchema, localizedTextSchema } from './rules.ts';
+import { languageSchema, localizedTextSchema } from '../shared/refusal.ts';
+import { countryCodeSchema, levelSchema } from './rules.ts';
 
 const text = localizedTextSchema;
 const isoDate = z.iso.date();
@@ -104,7 +105,7 @@ export const attachmentSchema = z.object({
   title: text,
   /** the institution whose material or consent it is */
   institutionId: z.string().optional(),
-  language: z.enum(LANGS),
+  language: languageSchema,
   /** for a translation: the id of the attachment it translates */
   translationOf: z.string().optional(),
   /** for a member consent (R16 — 003 §7(2)): which items the member agrees on */

@@ -14,7 +14,7 @@
  */
 import type { Member, Person, ProjectApplication } from './application.ts';
 import { projectApplicationSchema } from './application.ts';
-import type { LocalizedText } from './rules.ts';
+import type { LocalizedText } from '../shared/refusal.ts';
 
 const t = (en: string, ja: string, ru?: string): LocalizedText =>
   ru === undefined ? { en, ja } : { en, ja, ru };

@@ -18,7 +18,12 @@ export const PILOT_PROGRAM_2003: ProgramRules = programRulesSchema.parse({
     en: 'Advanced Student Exchange Pilot Project Support Program',
     ja: '先導的留学生交流プログラム支援制度',
   },
-  source: 'source document 003',
+  source: {
+    ja: '先導的留学生交流プログラム支援制度 実施要項（文部科学省）',
+    ru: 'Положение о программе поддержки пилотных проектов студенческого обмена (MEXT)',
+    en: 'Advanced Student Exchange Pilot Project Support Program: implementation rules (MEXT)',
+    fr: 'Règlement du programme de soutien aux projets pilotes d’échange d’étudiants (MEXT)',
+  },
   stipend: {
     currency: 'JPY',
     monthlyAmount: 100_000, // 003 §3(2)1)
@@ -86,7 +91,12 @@ export const IEP_RUSSIA_INDIA_2014: ProgramRules = programRulesSchema.parse({
     en: 'Inter-University Exchange Project (FY2014: Russia and India)',
     ja: '大学の世界展開力強化事業（平成26年度：ロシア、インド）',
   },
-  source: 'source document 000 (figures assumed from 003)',
+  source: {
+    ja: '東北大学「大学の世界展開力強化事業」（金額は先導的留学生交流プログラム支援制度による想定）',
+    ru: 'Университет Тохоку, «Проект межуниверситетского обмена» (суммы приняты по программе пилотных проектов обмена)',
+    en: 'Tohoku University, “Inter-University Exchange Project” (amounts assumed from the pilot exchange program)',
+    fr: 'Université du Tohoku, « Inter-University Exchange Project » (montants repris du programme pilote d’échange)',
+  },
   stipend: { currency: 'JPY', monthlyAmount: 100_000, partialMonth: { kind: 'whole-months' } }, // ASSUMPTION
   stayMonths: { min: 3, max: 12 }, // ASSUMPTION
   supportPeriod: { maxYears: 5, mayChangeWithBudget: true, maySuspend: true }, // ASSUMPTION: five years

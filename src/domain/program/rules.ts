@@ -7,20 +7,8 @@
  * book).
  */
 import { z } from 'zod';
+import { languageSchema, localizedTextSchema } from '../shared/refusal.ts';
 import { fareCeilingsSchema } from '../travel/bands.ts';
-
-/** Languages of the platform; a text in an application or a program carries any of them. */
-export const LANGS = ['ja', 'en', 'ru', 'fr'] as const;
-export type Lang = (typeof LANGS)[number];
-
-/** A text in several languages, e.g. `{ en: 'Tohoku University', ja: '東北大学' }`. */
-export const localizedTextSchema = z.object({
-  ja: z.string().optional(),
-  en: z.string().optional(),
-  ru: z.string().optional(),
-  fr: z.string().optional(),
-});
-export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 /** R3 — 003 §5(3): bachelors, masters or doctors programs. */
 export const LEVELS = ['bachelor', 'master', 'doctor'] as const;
@@ -59,8 +47,8 @@ export const programRulesSchema = z
     /** The funder (SCHAC id), e.g. `mext.go.jp`. */
     funderId: z.string().min(1),
     name: localizedTextSchema,
-    /** Where the rules come from, e.g. `source document 003`. */
-    source: z.string().optional(),
+    /** Where the rules come from (the funder's published text), in the languages it is cited in. */
+    source: z.union([z.string(), localizedTextSchema]).optional(),
 
     /** R11 — 003 §3(2)1): the student exchange scholarship. */
     stipend: z.object({
@@ -145,7 +133,7 @@ export const programRulesSchema = z
       commonRecognition: z.boolean(),
       memberConsents: z.boolean(),
       /** R17: materials of foreign members come with a translation into this language. */
-      translationLanguage: z.enum(LANGS).nullable(),
+      translationLanguage: languageSchema.nullable(),
     }),
 
     /** R15 — 003 §6: "The application form is not specified, but A4 paper should be used." */
@@ -221,16 +209,4 @@ export function reviseProgramRules(
 /** The yearly budget of scholarships in yen: the cap in student-months × the monthly stipend (R11 × R14). */
 export function annualScholarshipBudget(rules: ProgramRules): number {
   return rules.annualCap.studentMonths * rules.stipend.monthlyAmount;
-}
-
-/** The text in `lang`, else in the first language present. */
-export function pickText(text: LocalizedText | undefined, lang: Lang): string {
-  if (!text) return '';
-  const own = text[lang];
-  if (own !== undefined && own.trim() !== '') return own;
-  for (const l of ['en', 'ja', 'ru', 'fr'] as const) {
-    const t = text[l];
-    if (t !== undefined && t.trim() !== '') return t;
-  }
-  return '';
 }

@@ -19,7 +19,7 @@ import type { LaComponent } from './learning-agreement.ts';
 import type { RecognitionSubject, TranscriptEntry } from './recognition.ts';
 import { LANGUAGES } from '../shared/refusal.ts';
 import { refuse } from './types.ts';
-import type { LocalisedText, Refusal, StudyLevel } from './types.ts';
+import type { LocalizedText, Refusal, StudyLevel } from './types.ts';
 
 /** A course in an institution's catalogue (also the LA component picker's source). */
 export type CatalogueCourse = {
@@ -27,7 +27,7 @@ export type CatalogueCourse = {
   /** Organisational unit (faculty, department), EWP `ounit-id`. */
   ounitId: string | null;
   code: string;
-  title: LocalisedText;
+  title: LocalizedText;
   level: StudyLevel;
   credits: Credits;
   /** Academic term id, e.g. "2026/2027-1/2" in the institution's own calendar, as EWP has it. */
@@ -44,7 +44,7 @@ export type AllianceMembership = {
   until: string | null;
 };
 
-export type Alliance = { id: string; name: LocalisedText; members: readonly AllianceMembership[] };
+export type Alliance = { id: string; name: LocalizedText; members: readonly AllianceMembership[] };
 
 /** A member puts one of its online courses into the Jukebox for a term. */
 export type JukeboxOffer = {
@@ -153,8 +153,8 @@ export type EligibilityCode =
   | 'recognition.jukebox_already_enrolled';
 
 /** A language (BCP 47) by its name in each of the platform's languages, for messages. */
-export function languageName(tag: string): LocalisedText {
-  const out: LocalisedText = {};
+export function languageName(tag: string): LocalizedText {
+  const out: LocalizedText = {};
   for (const lang of LANGUAGES) {
     try {
       out[lang] = new Intl.DisplayNames([lang], { type: 'language' }).of(tag) ?? tag;
@@ -285,7 +285,7 @@ export function jukeboxComponent(
   course: CatalogueCourse,
   home: {
     creditSystem: CreditSystemId;
-    recognisedAs?: { code: string; title: LocalisedText; credits: number } | undefined;
+    recognisedAs?: { code: string; title: LocalizedText; credits: number } | undefined;
     policy?: CreditConversionPolicy | undefined;
   },
 ): LaComponent {

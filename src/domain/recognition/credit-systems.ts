@@ -15,14 +15,14 @@
  * too, so nothing is hidden. EWP: keep the original credits next to any converted value — `Credits`
  * travel with their system.
  */
-import type { LocalisedText } from './types.ts';
+import type { LocalizedText } from './types.ts';
 
 export const CREDIT_SYSTEM_IDS = ['jp-tan-i', 'ects', 'ru-ze', 'ucts'] as const;
 export type CreditSystemId = (typeof CREDIT_SYSTEM_IDS)[number];
 
 export type CreditSystem = {
   id: CreditSystemId;
-  name: LocalisedText;
+  name: LocalizedText;
   /** Workload of one credit in the system's own hours. */
   hoursPerCredit: { min: number; max: number; nominal: number };
   /** Length of the system's hour in minutes (Russian academic hour: 45). */

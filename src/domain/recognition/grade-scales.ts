@@ -13,7 +13,7 @@
  * EWP (ELMO): grades are never normalised at the source; each scale is declared as an ELMO
  * `gradingScheme` and the label travels unchanged.
  */
-import type { LocalisedText } from './types.ts';
+import type { LocalizedText } from './types.ts';
 
 export const ECTS_LETTERS = ['A', 'B', 'C', 'D', 'E', 'FX', 'F'] as const;
 export type EctsLetter = (typeof ECTS_LETTERS)[number];
@@ -23,7 +23,7 @@ export type GradeLevel = {
   label: string;
   /** Other spellings accepted on input (秀, отлично, …). */
   aliases?: readonly string[];
-  name?: LocalisedText;
+  name?: LocalizedText;
   passing: boolean;
   /** Grade points for a GPA, where the scale has them. */
   points?: number;
@@ -36,7 +36,7 @@ export type GradeLevel = {
 
 export type GradeScale = {
   id: string;
-  name: LocalisedText;
+  name: LocalizedText;
   kind: 'ordinal' | 'numeric';
   /** Best first. */
   grades: readonly GradeLevel[];

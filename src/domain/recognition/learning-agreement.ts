@@ -19,13 +19,13 @@
 import { CREDIT_SYSTEMS } from './credit-systems.ts';
 import type { CreditSystemId, Credits } from './credit-systems.ts';
 import { fail, ok, refuse } from './types.ts';
-import type { LocalisedText, Refusal, Result } from './types.ts';
+import type { LocalizedText, Refusal, Result } from './types.ts';
 
 export const LA_PARTIES = ['student', 'home', 'host'] as const;
 export type LaParty = (typeof LA_PARTIES)[number];
 
 /** A course as it appears in a catalogue: code, titles, credits in the institution's system. */
-export type CourseRef = { code: string; title: LocalisedText; credits: Credits };
+export type CourseRef = { code: string; title: LocalizedText; credits: Credits };
 
 export type LaComponent = {
   /** Stable within the agreement: a change to a course keeps its id (diffs follow ids). */
@@ -36,7 +36,7 @@ export type LaComponent = {
    * What it is recognised as at home (EWP `components-recognized`), credits in the home system.
    * `code: null` = free elective credits, not a named home course.
    */
-  home: { code: string | null; title: LocalisedText; credits: Credits };
+  home: { code: string | null; title: LocalizedText; credits: Credits };
   /** Conditions of recognition agreed in advance (EWP `recognition-conditions`). */
   conditions?: string | undefined;
 };
@@ -131,7 +131,7 @@ export type LaResult = Result<{ agreement: LearningAgreement; events: LaEvent[] 
 const others = (p: LaParty): LaParty[] => LA_PARTIES.filter((q) => q !== p);
 
 /** How a refusal names a component: its host course's title (or its code, or its id). */
-function courseOf(c: Pick<LaComponent, 'id' | 'host'>): LocalisedText {
+function courseOf(c: Pick<LaComponent, 'id' | 'host'>): LocalizedText {
   const titled = Object.values(c.host.title).some((t) => t?.trim());
   return titled ? c.host.title : { en: c.host.code.trim() || c.id };
 }

@@ -10,7 +10,7 @@
 import { DEFAULT_CREDIT_POLICY } from './credit-systems.ts';
 import type { CreditConversionPolicy } from './credit-systems.ts';
 import { refuse } from './types.ts';
-import type { LocalisedText, Refusal } from './types.ts';
+import type { LocalizedText, Refusal } from './types.ts';
 
 /** How a member agreed: a clause of the exchange agreement, or an attached consent (R16). */
 export type RecognitionConsent = {
@@ -24,9 +24,9 @@ export type RecognitionConsent = {
 
 export type RecognitionSystem = {
   id: string;
-  name: LocalisedText;
+  name: LocalizedText;
   /** The text of dossier item 13 (003 §6(1) 13)), in the languages given. */
-  description: LocalisedText;
+  description: LocalizedText;
   creditPolicy: CreditConversionPolicy;
   /** Grade scale ids in use by the members (see `grade-scales.ts`). */
   gradeScaleIds: readonly string[];

@@ -24,7 +24,7 @@ import type { Credits } from './credit-systems.ts';
 import type { LaComponent, LearningAgreement } from './learning-agreement.ts';
 import { currentVersion } from './learning-agreement.ts';
 import { fail, ok } from './types.ts';
-import type { LocalisedText, Result } from './types.ts';
+import type { LocalizedText, Result } from './types.ts';
 
 export type RecognitionOutcome = 'full' | 'partial' | 'none';
 
@@ -55,7 +55,7 @@ export type RecognitionDecision = {
   hostCredits: Credits;
   homeInstitutionId: string;
   homeCourseCode: string | null;
-  homeTitle: LocalisedText;
+  homeTitle: LocalizedText;
   outcome: RecognitionOutcome;
   /** The home credits agreed in the learning agreement. */
   creditsPlanned: Credits;

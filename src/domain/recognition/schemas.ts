@@ -9,18 +9,7 @@ import { CHANGE_REASONS, LA_PARTIES } from './learning-agreement.ts';
 import type { LaChange, LaComponent } from './learning-agreement.ts';
 import type { GradeDistribution } from './grade-conversion.ts';
 import type { TranscriptEntry } from './recognition.ts';
-import type { LocalisedText } from './types.ts';
-
-export const LocalisedTextSchema = z
-  .object({
-    ja: z.string().trim().min(1).optional(),
-    ru: z.string().trim().min(1).optional(),
-    en: z.string().trim().min(1).optional(),
-    fr: z.string().trim().min(1).optional(),
-  })
-  .refine((t) => Object.values(t).some(Boolean), {
-    message: 'give the text in at least one language',
-  }) satisfies z.ZodType<LocalisedText>;
+import { requiredLocalizedTextSchema } from '../shared/refusal.ts';
 
 export const CreditsSchema = z.object({
   value: z.number().positive().max(120),
@@ -29,7 +18,7 @@ export const CreditsSchema = z.object({
 
 const CourseRefSchema = z.object({
   code: z.string().trim().min(1).max(64),
-  title: LocalisedTextSchema,
+  title: requiredLocalizedTextSchema,
   credits: CreditsSchema,
 });
 
@@ -41,7 +30,7 @@ export const LaComponentSchema = z.object({
   }),
   home: z.object({
     code: z.string().trim().min(1).max(64).nullable(),
-    title: LocalisedTextSchema,
+    title: requiredLocalizedTextSchema,
     credits: CreditsSchema,
   }),
   conditions: z.string().max(2000).optional(),

@@ -1,15 +1,14 @@
 /** Small types shared by the recognition modules. */
 import {
   refusal,
+  type Language,
+  type LocalizedText,
   type MessageParams,
   type Refusal as SharedRefusal,
   type RuleId,
 } from '../shared/refusal.ts';
 
-export type Lang = 'ja' | 'ru' | 'en' | 'fr';
-
-/** A text in one or more of the platform's languages (at least one is expected). */
-export type LocalisedText = Partial<Record<Lang, string>>;
+export type { LocalizedText } from '../shared/refusal.ts';
 
 /** R3 (003 §5(3)): bachelor, master, doctor. */
 export type StudyLevel = 'bachelor' | 'master' | 'doctor';
@@ -47,7 +46,10 @@ export function fail<Code extends string>(
 }
 
 /** The first non-empty title, in the order asked for. */
-export function pickText(text: LocalisedText, order: readonly Lang[] = ['en', 'ja', 'fr', 'ru']) {
+export function pickText(
+  text: LocalizedText,
+  order: readonly Language[] = ['en', 'ja', 'fr', 'ru'],
+) {
   for (const l of order) {
     const t = text[l];
     if (t) return t;

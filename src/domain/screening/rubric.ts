@@ -5,7 +5,7 @@
  * see `consent.ts`.
  */
 import { z } from 'zod';
-import { localizedTextSchema } from '../shared/refusal.ts';
+import { requiredLocalizedTextSchema } from '../shared/refusal.ts';
 import { ScreeningError } from './errors.ts';
 import { gradeScaleProblems } from './grade-scales.ts';
 
@@ -29,12 +29,7 @@ export const rubricCriterionSchema = z.object({
    * What reviewers and applicants read, in the languages its author wrote it in (a plain string,
    * as older calls stored it, reads as English).
    */
-  label: z.union([
-    z.string().min(1),
-    localizedTextSchema.refine((text) => Object.values(text).some((v) => v && v.trim() !== ''), {
-      message: 'a label in at least one language',
-    }),
-  ]),
+  label: z.union([z.string().min(1), requiredLocalizedTextSchema]),
   /** Relative weight (> 0); the common score divides by the sum of weights. */
   weight: z.number().positive().finite(),
   /**

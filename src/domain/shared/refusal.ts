@@ -15,6 +15,17 @@ export type LocalizedText = Partial<Record<Language, string>>;
 export const localizedTextSchema = z
   .object({ ja: z.string(), ru: z.string(), en: z.string(), fr: z.string() })
   .partial();
+/** A text that must be given in at least one language (titles, labels), each trimmed and non-empty. */
+export const requiredLocalizedTextSchema = z
+  .object({
+    ja: z.string().trim().min(1).optional(),
+    ru: z.string().trim().min(1).optional(),
+    en: z.string().trim().min(1).optional(),
+    fr: z.string().trim().min(1).optional(),
+  })
+  .refine((t) => Object.values(t).some(Boolean), {
+    message: 'give the text in at least one language',
+  }) satisfies z.ZodType<LocalizedText>;
 
 /**
  * The rules of docs/rules.md (R1–R20), the submitter rule of 003 §11, and PAID_ONCE (nothing is
@@ -95,5 +106,12 @@ export function refusal(
 /** The best text of a localized name for a reader of `lang` (then English, then any). */
 export function pickLocalized(text: LocalizedText | undefined, lang: Language): string {
   if (!text) return '';
-  return text[lang] ?? text.en ?? Object.values(text).find((v) => v) ?? '';
+  const present = (v: string | undefined): v is string => v !== undefined && v.trim() !== '';
+  const own = text[lang];
+  if (present(own)) return own;
+  for (const l of ['en', 'ja', 'ru', 'fr'] as const) {
+    const other = text[l];
+    if (present(other)) return other;
+  }
+  return '';
 }

@@ -9,8 +9,8 @@
 import type { Member, Person, ProjectApplication } from '#src/domain/program/application.ts';
 import { allMembers } from '#src/domain/program/application.ts';
 import { projectBudget } from '#src/domain/program/checks.ts';
-import type { LocalizedText, ProgramRules } from '#src/domain/program/rules.ts';
-import { pickText } from '#src/domain/program/rules.ts';
+import type { ProgramRules } from '#src/domain/program/rules.ts';
+import { pickLocalized, type LocalizedText } from '#src/domain/shared/refusal.ts';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { DOSSIER_FONT, preparePdfmake } from './fonts.ts';
 import { implementationFlowChart, paymentFlowChart } from './flow-chart.ts';
@@ -38,7 +38,7 @@ export function dossierDefinition(
 ): TDocumentDefinitions {
   const { lang } = options;
   const L = LABELS[lang];
-  const tx = (t: LocalizedText | undefined) => pickText(t, lang) || L.none;
+  const tx = (t: LocalizedText | undefined) => pickLocalized(t, lang) || L.none;
   const locale = lang === 'ja' ? 'ja-JP' : 'en-GB';
   const num = (n: number) => new Intl.NumberFormat(locale).format(n);
   const yen = (n: number) => L.yen(num(n));
@@ -60,7 +60,7 @@ export function dossierDefinition(
   /** The name in the dossier's language, with the member's own-language name when different. */
   const memberName = (m: Member | undefined, id: string): string => {
     if (!m) return id;
-    const main = pickText(m.name, lang);
+    const main = pickLocalized(m.name, lang);
     const own = m.country === 'RU' ? m.name.ru : m.country === 'FR' ? m.name.fr : undefined;
     return own && own !== main
       ? `${main}（${own}）`
@@ -70,7 +70,9 @@ export function dossierDefinition(
   };
   const nameOf = (id: string) => memberName(memberById.get(id), id);
   const personLine = (p: Person) =>
-    [tx(p.name), pickText(p.position, lang), p.email ?? ''].filter((s) => s !== '').join(' / ');
+    [tx(p.name), pickLocalized(p.position, lang), p.email ?? '']
+      .filter((s) => s !== '')
+      .join(' / ');
 
   const { home, partner } = app.outline.consortia;
   const o = app.outline;
@@ -266,7 +268,7 @@ export function dossierDefinition(
   ];
   const homeOthers = home.members.filter((m) => m.institutionId !== home.representativeId);
   const short = (ms: Member[]) => {
-    const names = ms.map((m) => pickText(m.name, lang));
+    const names = ms.map((m) => pickLocalized(m.name, lang));
     return names.length <= 3 ? names : [...names.slice(0, 3), `+${names.length - 3}`];
   };
   const liaison: Content[] = [
@@ -289,12 +291,12 @@ export function dossierDefinition(
       {
         funder: L.flow.funder,
         funderLines: [
-          pickText(options.funderName, lang) || program.funderId,
-          pickText(program.name, lang),
+          pickLocalized(options.funderName, lang) || program.funderId,
+          pickLocalized(program.name, lang),
         ],
         representative: L.flow.representative,
         representativeLines: [
-          pickText(memberById.get(home.representativeId)?.name, lang) || home.representativeId,
+          pickLocalized(memberById.get(home.representativeId)?.name, lang) || home.representativeId,
           tx(l.office.department),
         ],
         members: L.flow.members,
@@ -405,12 +407,12 @@ export function dossierDefinition(
     ),
   ];
 
-  const title = pickText(app.title, lang);
+  const title = pickLocalized(app.title, lang);
   const header: Content[] = [
     { text: L.documentTitle, style: 'docTitle' },
     { text: title, style: 'title' },
     kv([
-      [L.program, pickText(program.name, lang)],
+      [L.program, pickLocalized(program.name, lang)],
       [L.representative, nameOf(home.representativeId)],
       [L.status, L.statusNames[app.status] ?? app.status],
       [L.submittedAt, app.submittedAt ? date(app.submittedAt) : L.none],

@@ -9,12 +9,15 @@ import { MOBILITY_STATES } from '#src/domain/mobility/mobility-workflow.ts';
 import { CREDIT_SYSTEM_IDS } from '#src/domain/recognition/credit-systems.ts';
 import { ECTS_LETTERS } from '#src/domain/recognition/grade-scales.ts';
 import { CHANGE_REASONS } from '#src/domain/recognition/learning-agreement.ts';
-import { localizedTextSchema, refusalSchema } from '#src/domain/shared/refusal.ts';
+import {
+  localizedTextSchema,
+  refusalSchema,
+  requiredLocalizedTextSchema,
+} from '#src/domain/shared/refusal.ts';
 import {
   LaChangeSchema,
   LaComponentSchema,
   LaPartySchema,
-  LocalisedTextSchema,
   ProposeChangesRequestSchema,
   RecognitionDecisionRequestSchema,
   TranscriptEntrySchema,
@@ -78,7 +81,7 @@ export const DecisionBody = RecognitionDecisionRequestSchema;
 
 export const CourseBody = z.object({
   code: z.string().trim().min(1).max(64),
-  title: LocalisedTextSchema,
+  title: requiredLocalizedTextSchema,
   level: z.enum(['bachelor', 'master', 'doctor']),
   credits: z.number().positive().max(60),
   term: z.string().trim().min(1).max(32).optional(),
@@ -105,7 +108,7 @@ export const JukeboxDecisionBody = z
     recognisedAs: z
       .object({
         code: z.string().trim().min(1).max(64),
-        title: LocalisedTextSchema,
+        title: requiredLocalizedTextSchema,
         credits: z.number().positive().max(60),
       })
       .optional(),

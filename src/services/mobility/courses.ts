@@ -7,7 +7,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { consortia, consortiumMembers, courses, orgUnits } from '#src/db/schema.ts';
 import { can } from '#src/domain/access/can.ts';
 import type { CreditSystemId } from '#src/domain/recognition/credit-systems.ts';
-import type { LocalisedText, StudyLevel } from '#src/domain/recognition/types.ts';
+import type { LocalizedText, StudyLevel } from '#src/domain/recognition/types.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict, forbidden } from '../errors.ts';
@@ -56,7 +56,7 @@ export async function listCourses(ctx: ServiceContext, institutionId: string) {
 
 export interface CourseInput {
   code: string;
-  title: LocalisedText;
+  title: LocalizedText;
   level: StudyLevel;
   credits: number;
   term?: string | undefined;

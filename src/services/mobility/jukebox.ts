@@ -44,7 +44,7 @@ import {
   type RecognitionOutcome,
   type TranscriptEntry,
 } from '#src/domain/recognition/recognition.ts';
-import type { LocalisedText, StudyLevel } from '#src/domain/recognition/types.ts';
+import type { LocalizedText, StudyLevel } from '#src/domain/recognition/types.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
@@ -91,7 +91,7 @@ async function loadAlliance(db: Db, id: string): Promise<Alliance & { names: obj
     .where(eq(consortiumMembers.consortiumId, id));
   return {
     id: row.id,
-    name: { en: row.name, ...(row.names as LocalisedText) },
+    name: { en: row.name, ...(row.names as LocalizedText) },
     names: row.names,
     members: members.map((m) => ({
       institutionId: m.institutionId,
@@ -204,7 +204,7 @@ export async function getJukebox(ctx: ServiceContext, allianceId: string) {
     alliance: {
       id: alliance.id,
       name: alliance.name.en ?? alliance.id,
-      names: alliance.names as LocalisedText,
+      names: alliance.names as LocalizedText,
       members: alliance.members.map((m) => {
         const i = insts.find((x) => x.id === m.institutionId);
         return { ...m, name: i?.name ?? m.institutionId, names: i?.names ?? {} };
@@ -493,7 +493,7 @@ export async function decideJukebox(
     outcome: RecognitionOutcome;
     credits?: number | undefined;
     reason?: string | undefined;
-    recognisedAs?: { code: string; title: LocalisedText; credits: number } | undefined;
+    recognisedAs?: { code: string; title: LocalizedText; credits: number } | undefined;
     reusedFrom?: { key: string; lastDecidedAt: string } | undefined;
   },
 ) {

@@ -11,7 +11,7 @@ import type {
   RecognitionOutcome,
   TranscriptEntry,
 } from '../../../domain/recognition/recognition.ts';
-import type { LocalisedText, StudyLevel } from '../../../domain/recognition/types.ts';
+import type { LocalizedText, StudyLevel } from '../../../domain/recognition/types.ts';
 import type {
   CatalogueView,
   CourseView,
@@ -152,7 +152,7 @@ export const createCourse = (
   institutionId: string,
   body: {
     code: string;
-    title: LocalisedText;
+    title: LocalizedText;
     level: StudyLevel;
     credits: number;
     term?: string;

@@ -6,12 +6,12 @@ import { formatInstant } from '../../../i18n/format.ts';
 import type { Language } from '../../api/types.ts';
 import type { MobilityState } from '../../../domain/mobility/mobility-workflow.ts';
 import type { CreditConversion, Credits } from '../../../domain/recognition/credit-systems.ts';
-import type { LocalisedText } from '../../../domain/recognition/types.ts';
+import type { LocalizedText } from '../../../domain/recognition/types.ts';
 
 const ORDER: Language[] = ['en', 'ja', 'ru', 'fr'];
 
 /** A course title in the reader's language when it has one, marked with its language. */
-export function LText({ text }: { text: LocalisedText }) {
+export function LText({ text }: { text: LocalizedText }) {
   const { i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const lang = text[language] ? language : ORDER.find((l) => text[l]);
@@ -19,7 +19,7 @@ export function LText({ text }: { text: LocalisedText }) {
   return lang === language ? <>{text[lang]}</> : <span lang={lang}>{text[lang]}</span>;
 }
 
-export function useLText(): (text: LocalisedText) => string {
+export function useLText(): (text: LocalizedText) => string {
   const { i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   return (text) => {

@@ -12,7 +12,8 @@ import type {
   SupportChange,
 } from '../../../server/routes/programs.schema.ts';
 import type { ProjectApplication } from '../../../domain/program/application.ts';
-import type { LocalizedText, ProgramRules } from '../../../domain/program/rules.ts';
+import type { ProgramRules } from '../../../domain/program/rules.ts';
+import type { LocalizedText } from '../../../domain/shared/refusal.ts';
 
 export type {
   ApplicationSummary,

@@ -72,7 +72,7 @@ function ProgramView({ program, onSaved }: { program: ProgramDetail; onSaved: ()
       <p className="muted">
         {t('programs.funder')}: {nameIn(program.funderName, i18n.language)}
         {rules ? ` · ${t('programs.version', { version: rules.version })}` : ''}
-        {rules?.source ? ` · ${t('programs.source')}: ${rules.source}` : ''}
+        {rules?.source ? ` · ${t('programs.source')}: ${nameIn(rules.source, i18n.language)}` : ''}
       </p>
       {program.countdown ? <CountdownView countdown={program.countdown} /> : null}
       {rules ? (
