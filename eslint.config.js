@@ -135,6 +135,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Use cases read "now" from their context's clock (services/clock.ts), one instant per request.
+    files: ['src/services/**/*.ts', 'src/server/routes/**/*.ts'],
+    ignores: ['**/*.test.ts', 'src/services/clock.ts', 'src/services/auth/sessions.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Read the time from ctx.clock (services/clock.ts).',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Read the time from ctx.clock (services/clock.ts).',
+        },
+      ],
+    },
+  },
   ...arrows.map(({ files, from, message, ...rest }) => ({
     files,
     ignores: ['**/*.test.ts'],

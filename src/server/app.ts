@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { systemClock, type Clock } from '#src/services/clock.ts';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -49,6 +50,8 @@ export interface AppOptions {
    * so a client cannot choose the address that rate limits count.
    */
   trustProxy?: string[];
+  /** What "now" is for every request; the machine's clock when absent. */
+  clock?: Clock;
 }
 
 /** The first field (`body.x`, `query.q`, `params.id`) holding a NUL character, if any. */
@@ -76,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     trustProxy: options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy : false,
   }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('clock', options.clock ?? systemClock);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webDir =

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '#src/services/clock.ts';
 import type { Db } from '#src/db/client.ts';
 import { resolveSession, type ActorView } from '#src/services/auth/sessions.ts';
 import { AppError } from '#src/services/errors.ts';
@@ -11,6 +12,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: ActorView | null;
     csrfToken: string | null;
+  }
+  interface FastifyInstance {
+    /** The clock of every request's service context (see AppOptions.clock). */
+    clock: Clock;
   }
 }
 
@@ -71,5 +76,6 @@ export const contextFor =
   (request: FastifyRequest): ServiceContext => ({
     db,
     actor: request.actor,
+    clock: request.server.clock,
     requestId: request.id,
   });

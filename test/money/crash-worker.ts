@@ -4,6 +4,7 @@
  * approve, mark paid — as fast as it can, until nothing is payable. The parent kills it at random.
  * argv: database URL, the representative officer's user id.
  */
+import { systemClock } from '#src/services/clock.ts';
 import { sql } from 'drizzle-orm';
 import { openPostgres } from '#src/db/client.ts';
 import { AppError } from '#src/services/errors.ts';
@@ -24,6 +25,7 @@ const ctx = {
       },
     ],
   },
+  clock: systemClock,
   requestId: `crash-worker-${process.pid}`,
 };
 const rows = <T>(r: unknown): T[] => (r as { rows?: T[] }).rows ?? (r as T[]);

@@ -762,17 +762,25 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
       startDate: '2016-04-01',
       months: 12,
     });
-    const few = await checkPlacesAgainstCap(t.database.db, {
-      programId: 'mext-iep-2014',
-      consortiumId: CONSORTIUM,
-      places: [place(1), place(2)],
-    });
+    const few = await checkPlacesAgainstCap(
+      t.database.db,
+      {
+        programId: 'mext-iep-2014',
+        consortiumId: CONSORTIUM,
+        places: [place(1), place(2)],
+      },
+      '2016-04-01',
+    );
     expect(few.ok).toBe(true);
-    const many = await checkPlacesAgainstCap(t.database.db, {
-      programId: 'mext-iep-2014',
-      consortiumId: CONSORTIUM,
-      places: Array.from({ length: 30 }, (_, i) => place(i)),
-    });
+    const many = await checkPlacesAgainstCap(
+      t.database.db,
+      {
+        programId: 'mext-iep-2014',
+        consortiumId: CONSORTIUM,
+        places: Array.from({ length: 30 }, (_, i) => place(i)),
+      },
+      '2016-04-01',
+    );
     expect(many).toMatchObject({
       ok: false,
       refusal: { rule: 'R14', code: 'scholarship.places_over_cap', params: { cap: 360 } },

@@ -83,7 +83,7 @@ export const callsRoutes =
           response: { 200: z.object({ items: z.array(CallView) }) },
         },
       },
-      async (request) => listCalls(db, request.query),
+      async (request) => listCalls(ctx(request), request.query),
     );
     app.get(
       '/calls.ics',

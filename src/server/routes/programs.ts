@@ -49,7 +49,7 @@ export const programRoutes =
           response: { 200: ProgramListSchema },
         },
       },
-      async () => listPrograms(db),
+      async (request) => listPrograms(ctx(request)),
     );
     app.get(
       '/programs/:id',
@@ -61,7 +61,7 @@ export const programRoutes =
           response: { 200: ProgramDetailSchema, 404: ErrorSchema },
         },
       },
-      async (request) => getProgram(db, request.params.id, ctx(request).actor),
+      async (request) => getProgram(ctx(request), request.params.id),
     );
     app.put(
       '/programs/:id/rules',

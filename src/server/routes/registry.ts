@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { todayOf } from '#src/services/clock.ts';
 import type { Db } from '#src/db/client.ts';
 import { listConsortia, listGroupings, listInstitutions } from '#src/services/registry/queries.ts';
 import { consortiumDetail, institutionDetail } from '#src/services/registry/write.ts';
@@ -15,8 +16,6 @@ import {
   InstitutionPage,
   InstitutionQuery,
 } from './registry.schema.ts';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The registry is public (policy `registry:read`): institutions, groupings and consortia. */
 export const registryRoutes =
@@ -71,7 +70,7 @@ export const registryRoutes =
       async (request) =>
         listConsortia(db, {
           ...request.query,
-          onDate: request.query.at ?? request.query.on ?? today(),
+          onDate: request.query.at ?? request.query.on ?? todayOf(ctx(request)),
         }),
     );
     app.get(
@@ -89,7 +88,7 @@ export const registryRoutes =
         consortiumDetail(
           ctx(request),
           request.params.id,
-          request.query.at ?? request.query.on ?? today(),
+          request.query.at ?? request.query.on ?? todayOf(ctx(request)),
         ),
     );
   };

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { todayOf } from '#src/services/clock.ts';
 import type { Db } from '#src/db/client.ts';
 import {
   agreements,
@@ -50,8 +51,6 @@ export interface PartyRef {
 export const REALISED = ['departed', 'arrived', 'completed', 'transcript_issued', 'recognised'];
 /** Nominations that no longer count at all. */
 export const CANCELLED = ['refused', 'withdrawn'];
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 interface PartyView {
   type: PartyType;
@@ -220,7 +219,7 @@ export async function getAgreement(ctx: ServiceContext, id: string) {
     loadParty(ctx.db, { type: row.partyAType as PartyType, id: row.partyAId }),
     loadParty(ctx.db, { type: row.partyBType as PartyType, id: row.partyBId }),
   ]);
-  const status = statusOn(state, today());
+  const status = statusOn(state, todayOf(ctx));
   const people = await personNames(
     ctx.db,
     versions.flatMap((v) => (v.createdBy ? [v.createdBy] : [])),
@@ -352,7 +351,7 @@ export async function signAgreement(
     const after = await loadState(tx, id);
     await tx
       .update(agreements)
-      .set({ status: statusOn(after.state, today()) })
+      .set({ status: statusOn(after.state, todayOf(ctx)) })
       .where(eq(agreements.id, id));
     await audit(tx, ctx, {
       action: 'agreement.sign',

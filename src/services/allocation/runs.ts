@@ -1,4 +1,5 @@
 import { and, count, eq, inArray, isNull, or } from 'drizzle-orm';
+import { todayOf } from '#src/services/clock.ts';
 import type { Db } from '#src/db/client.ts';
 import {
   agreements,
@@ -67,6 +68,7 @@ import type { Mailer } from '../notify/mailer.ts';
  */
 async function checkCap(
   db: Db,
+  today: string,
   programId: string,
   instance: AllocationInstance,
   assignments: readonly { student: string; host: string }[],
@@ -94,7 +96,7 @@ async function checkCap(
   }
   const refusals: Refusal[] = [];
   for (const [consortiumId, places] of byConsortium) {
-    const verdict = await checkPlacesAgainstCap(db, { programId, consortiumId, places });
+    const verdict = await checkPlacesAgainstCap(db, { programId, consortiumId, places }, today);
     if (!verdict.ok) {
       const { fiscalYear, requested, remaining, cap } = (verdict.refusal.params ?? {}) as Record<
         string,
@@ -378,11 +380,18 @@ export async function publishRun(
       : [],
   );
   if (call?.programId)
-    await checkCap(ctx.db, call.programId, instance, chosen.result.assignments, input.startDate);
+    await checkCap(
+      ctx.db,
+      todayOf(ctx),
+      call.programId,
+      instance,
+      chosen.result.assignments,
+      input.startDate,
+    );
   const created = await ctx.db.transaction(async (tx) => {
     const claimed = await tx
       .update(allocationRuns)
-      .set({ publishedMechanism: input.mechanism, publishedAt: new Date() })
+      .set({ publishedMechanism: input.mechanism, publishedAt: ctx.clock.now() })
       .where(and(eq(allocationRuns.id, id), isNull(allocationRuns.publishedMechanism)))
       .returning({ id: allocationRuns.id });
     if (claimed.length === 0) {

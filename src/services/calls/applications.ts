@@ -4,6 +4,7 @@
  * language), see one's applications, withdraw until the deadline (R18), and upload the documents
  * the call asks for. A refusal stores nothing.
  */
+import { todayOf } from '#src/services/clock.ts';
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
@@ -61,9 +62,9 @@ import {
   scorerInstitutions,
   toEligibilityCall,
   toEligibilityRules,
-  todayOn,
   usersWithRole,
   type CallRow,
+  todayForCall,
 } from './load.ts';
 
 export type AppRow = typeof callApplications.$inferSelect;
@@ -171,7 +172,7 @@ export async function applyRefusals(ctx: ServiceContext, row: CallRow): Promise<
   const rules = toEligibilityRules(programRules);
   // The stay and the hosts are the student's choice, checked when they apply.
   const probe = { ...student, requestedMonths: effectiveStayRange(rules, call).min };
-  const result = checkEligibility(probe, call, rules, todayOn(programRules.call.utcOffset));
+  const result = checkEligibility(probe, call, rules, todayOf(ctx, programRules.call.utcOffset));
   const own = result.reasons.filter(
     (r) => !('host' in r.params) && !r.code.startsWith('calls.stay_'),
   );
@@ -235,7 +236,7 @@ export async function applyToCall(
   }
 
   const programRules = await loadProgramRules(ctx.db, row);
-  const today = todayOn(programRules.call.utcOffset);
+  const today = todayOf(ctx, programRules.call.utcOffset);
   const { profile, country } = await studentOf(ctx.db, actor.id);
   const student: EligibilityStudent = {
     id: actor.id,
@@ -289,7 +290,7 @@ export async function applyToCall(
       requestedMonths: input.requestedMonths,
       status: 'submitted',
       eligibility: eligibility as unknown as Record<string, unknown>,
-      submittedAt: new Date(),
+      submittedAt: ctx.clock.now(),
       withdrawnAt: null,
     };
     let appId: string;
@@ -431,11 +432,6 @@ async function requireRead(ctx: ServiceContext, row: AppRow) {
   throw notFound('application', row.id);
 }
 
-async function todayFor(db: Db, call: CallRow) {
-  const rules = await loadProgramRules(db, call).catch(() => null);
-  return todayOn(rules?.call.utcOffset ?? '+09:00');
-}
-
 export async function getApplication(ctx: ServiceContext, id: string) {
   const row = await loadApplication(ctx.db, id);
   const { call } = await requireRead(ctx, row);
@@ -443,7 +439,7 @@ export async function getApplication(ctx: ServiceContext, id: string) {
     row,
     call,
     await documentsMeta(ctx.db, [row.id]),
-    await todayFor(ctx.db, call),
+    await todayForCall(ctx, call),
     await viewNames(ctx.db, [row]),
   );
 }
@@ -464,7 +460,7 @@ export async function myApplications(ctx: ServiceContext) {
   const items = [];
   for (const row of rows) {
     const call = await loadCall(ctx.db, row.callId);
-    items.push(view(row, call, docs, await todayFor(ctx.db, call), names));
+    items.push(view(row, call, docs, await todayForCall(ctx, call), names));
   }
   return { items };
 }
@@ -477,7 +473,7 @@ export async function withdrawApplication(ctx: ServiceContext, mailer: Mailer | 
     throw forbidden('withdraw another student’s application');
   }
   const call = await loadCall(ctx.db, row.callId);
-  const today = await todayFor(ctx.db, call);
+  const today = await todayForCall(ctx, call);
   if (row.status === 'withdrawn') {
     throw conflict(refusal('calls.already_withdrawn', { call: call.title }), 'already withdrawn');
   }
@@ -491,7 +487,7 @@ export async function withdrawApplication(ctx: ServiceContext, mailer: Mailer | 
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(callApplications)
-      .set({ status: 'withdrawn', withdrawnAt: new Date() })
+      .set({ status: 'withdrawn', withdrawnAt: ctx.clock.now() })
       .where(eq(callApplications.id, id));
     await audit(tx, ctx, {
       action: 'call_application.withdraw',
@@ -626,7 +622,7 @@ export async function uploadDocument(
       'the file contains a script (<script>)',
     );
   }
-  const today = await todayFor(ctx.db, call);
+  const today = await todayForCall(ctx, call);
   if (row.status === 'withdrawn') {
     throw conflict(refusal('calls.application_withdrawn'), 'the application is withdrawn');
   }
@@ -698,7 +694,7 @@ export async function callApplicants(ctx: ServiceContext, callId: string) {
     ctx.db,
     rows.map((r) => r.app.id),
   );
-  const today = await todayFor(ctx.db, call);
+  const today = await todayForCall(ctx, call);
   const names = await viewNames(
     ctx.db,
     rows.map((r) => r.app),

@@ -28,7 +28,6 @@ import {
   hostsOf,
   institutionInfo,
   loadCall,
-  loadProgramRules,
   loadSendingConsortia,
   mayManageCall,
   mayReadApplicants,
@@ -36,8 +35,8 @@ import {
   plainRubric,
   requireConsent,
   rubricOf,
-  todayOn,
   type CallRow,
+  todayForCall,
 } from './load.ts';
 
 export { callContentSchema, type CallContent } from '#src/domain/calls/call-content.ts';
@@ -150,18 +149,13 @@ async function present(db: Db, row: CallRow, today: string) {
   };
 }
 
-async function clockOf(db: Db, row: CallRow): Promise<string> {
-  const rules = row.programId ? await loadProgramRules(db, row).catch(() => null) : null;
-  return todayOn(rules?.call.utcOffset ?? '+09:00');
-}
-
 /** The public catalogue: open calls (default) or all published ones, soonest deadline first. */
-export async function listCalls(db: Db, query: { status?: 'open' | 'all' }) {
-  const rows = await db.select().from(calls).orderBy(asc(calls.closes), asc(calls.id));
+export async function listCalls(ctx: ServiceContext, query: { status?: 'open' | 'all' }) {
+  const rows = await ctx.db.select().from(calls).orderBy(asc(calls.closes), asc(calls.id));
   const items = [];
   for (const row of rows) {
     if (row.status !== 'published') continue;
-    const view = await present(db, row, await clockOf(db, row));
+    const view = await present(ctx.db, row, await todayForCall(ctx, row));
     if ((query.status ?? 'open') === 'open' && !view.open) continue;
     items.push(view);
   }
@@ -174,7 +168,7 @@ export async function getCall(ctx: ServiceContext, id: string) {
   const sending = await loadSendingConsortia(ctx.db, row.sendingConsortiumIds);
   const manage = mayManageCall(ctx.actor, row, sending);
   if (row.status !== 'published' && !manage) throw notFound('call', id);
-  const view = await present(ctx.db, row, await clockOf(ctx.db, row));
+  const view = await present(ctx.db, row, await todayForCall(ctx, row));
   const readApplicants = mayReadApplicants(ctx.actor, row, sending);
   const refusedApply = await applyRefusals(ctx, row);
   return {

@@ -3,8 +3,10 @@
  * program's rules become its eligibility rules (R3, R9, R12), and the agreement's clauses become
  * the consent records R16 reads (src/domain/screening/consent.ts).
  */
+import { todayOf } from '#src/services/clock.ts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
+import type { ServiceContext } from '../context.ts';
 import {
   agreementSignatures,
   agreementVersions,
@@ -130,11 +132,10 @@ export async function loadProgramRules(db: Db, row: CallRow): Promise<ProgramRul
   return loadRules(db, row.programId);
 }
 
-/** Today as an ISO date on the program's clock (R18 deadlines are the funder's days). */
-export function todayOn(utcOffset: string, now = new Date()): string {
-  const m = /^([+-])(\d{2}):(\d{2})$/.exec(utcOffset);
-  const minutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-  return new Date(now.getTime() + minutes * 60_000).toISOString().slice(0, 10);
+/** Today on the clock of a call's program (R18: deadlines are the funder's days; Tokyo if none). */
+export async function todayForCall(ctx: ServiceContext, row: CallRow): Promise<string> {
+  const rules = row.programId ? await loadProgramRules(ctx.db, row).catch(() => null) : null;
+  return todayOf(ctx, rules?.call.utcOffset ?? '+09:00');
 }
 
 /** Every institution of a call: the members of its sending consortia and its hosts. */

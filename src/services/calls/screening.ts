@@ -165,7 +165,7 @@ export async function submitReview(
       })
       .onConflictDoUpdate({
         target: [reviews.applicationId, reviews.reviewerUserId],
-        set: { scores: input.scores, comment: input.comment ?? null, createdAt: new Date() },
+        set: { scores: input.scores, comment: input.comment ?? null, createdAt: ctx.clock.now() },
       });
     const status = score.complete ? 'scored' : 'in_screening';
     await tx.update(callApplications).set({ status }).where(eq(callApplications.id, applicationId));

@@ -43,9 +43,6 @@ import {
 
 export type MobilityRow = typeof mobilities.$inferSelect;
 
-export const nowIso = () => new Date().toISOString();
-export const todayIso = () => nowIso().slice(0, 10);
-
 /** A mobility with what its access and notifications depend on. */
 export interface MobilityScope {
   row: MobilityRow;
@@ -232,7 +229,8 @@ async function recognitionConsents(
   // Both parties must have signed the clause: the later signature is the day it binds both.
   const parties = new Set(signatures.map((s) => s.party));
   if (!parties.has('A') || !parties.has('B')) return [];
-  const agreedOn = signatures[0]?.signedOn ?? todayIso();
+  // Both signed, so there is a latest signature.
+  const agreedOn = signatures[0]!.signedOn;
   return institutionIds.map((institutionId) => ({
     institutionId,
     via: 'agreement-clause' as const,

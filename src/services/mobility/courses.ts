@@ -3,6 +3,7 @@
  * credits in the institution's own system, term, language of instruction, online or not; an online
  * course may be shared in an alliance's Course Jukebox (source document 004).
  */
+import { todayOf } from '#src/services/clock.ts';
 import { and, asc, eq } from 'drizzle-orm';
 import { consortia, consortiumMembers, courses, orgUnits } from '#src/db/schema.ts';
 import { can } from '#src/domain/access/can.ts';
@@ -13,7 +14,7 @@ import type { ServiceContext } from '../context.ts';
 import { conflict, forbidden } from '../errors.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
 import { institutionName } from '#src/db/queries/names.ts';
-import { institutionInfo, invalid, todayIso } from './common.ts';
+import { institutionInfo, invalid } from './common.ts';
 
 export type CourseRow = typeof courses.$inferSelect;
 
@@ -116,7 +117,7 @@ export async function createCourse(ctx: ServiceContext, institutionId: string, i
             .from(consortiumMembers)
             .where(eq(consortiumMembers.consortiumId, alliance.id))
         : [];
-      const today = todayIso();
+      const today = todayOf(ctx);
       const member = members.some(
         (m) =>
           m.institutionId === institutionId &&

@@ -45,7 +45,7 @@ export async function equivalenceEntries(
 }
 
 /** R7: the table grows by one decision (stored per host course → home course pair). */
-export async function growEquivalences(tx: Db, d: RecognitionDecision): Promise<void> {
+export async function growEquivalences(tx: Db, d: RecognitionDecision, at: Date): Promise<void> {
   const keys = pairKeys(d);
   const [old] = await tx
     .select()
@@ -62,7 +62,7 @@ export async function growEquivalences(tx: Db, d: RecognitionDecision): Promise<
   const values = {
     ...keys,
     entry: entry as unknown as Record<string, unknown>,
-    updatedAt: new Date(),
+    updatedAt: at,
   };
   if (old) {
     await tx

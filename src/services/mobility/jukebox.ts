@@ -9,6 +9,7 @@
  * the decision in its `result` jsonb (a recognition decision row needs a mobility; a Jukebox
  * enrolment is not one and must not count in the balance ledger).
  */
+import { instantOf, todayOf } from '#src/services/clock.ts';
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import {
@@ -64,10 +65,8 @@ import {
   conflicting,
   invalid,
   named,
-  nowIso,
   recognitionSystemForPair,
   refused,
-  todayIso,
 } from './common.ts';
 import { courseView, type CourseRow } from './courses.ts';
 import { decisionError, equivalenceEntries, growEquivalences } from './equivalences.ts';
@@ -141,7 +140,7 @@ export async function getJukebox(ctx: ServiceContext, allianceId: string) {
     alliance,
     rows.map(catalogueCourse),
     rows.map((c) => offerOf(c, allianceId)),
-    todayIso(),
+    todayOf(ctx),
   );
   const memberIds = alliance.members.map((m) => m.institutionId);
   const insts = memberIds.length
@@ -163,7 +162,7 @@ export async function getJukebox(ctx: ServiceContext, allianceId: string) {
         )
     : [];
   const student = await readerAsStudent(ctx);
-  const on = todayIso();
+  const on = todayOf(ctx);
   const entryViews = [];
   for (const e of entries) {
     const row = rows.find((r) => r.id === e.offer.id)!;
@@ -275,7 +274,7 @@ export async function enrolInCourse(
     const entry = { offer: offerOf(course, allianceId), course: catalogueCourse(course) };
     const id = crypto.randomUUID();
     const r = enrolInJukebox(id, student, entry, alliance, {
-      on: todayIso(),
+      on: todayOf(ctx),
       enrolled: existing.length,
       alreadyEnrolled: existing.some((e) => e.studentUserId === actor.id),
     });
@@ -537,7 +536,7 @@ export async function decideJukebox(
       reason: input.reason,
       homeGradeScaleId: gradeScaleOfCountry(home?.country ?? ''),
       decidedBy: ctx.actor?.id ?? 'system',
-      at: nowIso(),
+      at: instantOf(ctx),
       reusedFrom: input.reusedFrom ?? null,
     });
     if (!r.ok) throw await decisionError(tx, r.refusal);
@@ -546,7 +545,7 @@ export async function decideJukebox(
       .update(jukeboxEnrolments)
       .set({ status: 'recognised', result: next as unknown as Record<string, unknown> })
       .where(eq(jukeboxEnrolments.id, id));
-    await growEquivalences(tx, r.value);
+    await growEquivalences(tx, r.value, ctx.clock.now());
     await audit(tx, ctx, {
       action: 'recognition.decided',
       resourceType: 'jukebox_enrolment',

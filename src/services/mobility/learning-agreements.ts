@@ -3,6 +3,7 @@
  * home, host) with stale approvals refused (409), every version kept and diffable. The domain
  * object of src/domain/recognition/learning-agreement.ts is stored whole.
  */
+import { instantOf } from '#src/services/clock.ts';
 import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { learningAgreements, users } from '#src/db/schema.ts';
@@ -47,7 +48,6 @@ import {
   laParties,
   loadMobility,
   loadScope,
-  nowIso,
   requireActors,
   usersOfParties,
   type MobilityScope,
@@ -162,7 +162,7 @@ async function save(
     mobilityId: la.mobilityId,
     document: la as unknown as Record<string, unknown>,
     currentVersion: latestVersion(la).number,
-    updatedAt: new Date(),
+    updatedAt: ctx.clock.now(),
   };
   if (isNew) await tx.insert(learningAgreements).values(values);
   else
@@ -245,7 +245,7 @@ export async function createLearningAgreement(
       hostCreditSystem: host.creditSystem,
       components: input.components,
       proposedBy: party,
-      at: nowIso(),
+      at: instantOf(ctx),
     });
     if (!r.ok) throw laError(r.refusal);
     return { ...r.value, isNew: true };
@@ -271,7 +271,7 @@ export async function proposeLearningAgreementChanges(
       baseVersion: input.baseVersion,
       changes: input.changes,
       proposedBy: party,
-      at: nowIso(),
+      at: instantOf(ctx),
     });
     if (!r.ok) throw laError(r.refusal);
     return { ...r.value, isNew: false };
@@ -306,7 +306,7 @@ export async function approveLearningAgreement(
       signerName: input.signerName ?? me?.name ?? 'unknown',
       signerPosition: input.signerPosition,
       signerEmail: me?.email,
-      signedAt: nowIso(),
+      signedAt: instantOf(ctx),
       actorId: ctx.actor?.id,
     });
     if (!r.ok) throw laError(r.refusal);
@@ -324,7 +324,11 @@ export async function rejectLearningAgreement(
   return run(ctx, mailer, mobilityId, async (_tx, _s, parties, existing) => {
     const la = requireLa(existing, mobilityId);
     const party = partyFor(parties, input.party);
-    const r = rejectVersion(la, input.version, { party, comment: input.comment, at: nowIso() });
+    const r = rejectVersion(la, input.version, {
+      party,
+      comment: input.comment,
+      at: instantOf(ctx),
+    });
     if (!r.ok) throw laError(r.refusal);
     return { ...r.value, isNew: false };
   });

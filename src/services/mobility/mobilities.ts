@@ -7,6 +7,7 @@
  * transitions (`mobility_events`), and the dates an action records (departure, arrival, end) live
  * in the audit entry of that transition, so nothing about a mobility is ever overwritten.
  */
+import { instantOf } from '#src/services/clock.ts';
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import {
@@ -53,7 +54,6 @@ import {
   loadMobility,
   loadScope,
   mobilityActors,
-  nowIso,
   requireActors,
   usersOfParties,
   type MobilityRow,
@@ -397,7 +397,7 @@ export async function applyTransition(
   const rule = ruleOf(req.action);
   const actor = actors.find((a) => mayAct(a, rule.by)) ?? actors[0]!;
   const { mobility } = await loadWorkflow(tx, s.row);
-  const input = toTransitionInput(req, nowIso());
+  const input = toTransitionInput(req, instantOf(ctx));
 
   if (req.action === 'confirm_learning_agreement') {
     const [row] = await tx

@@ -5,6 +5,7 @@
  * decision); the student sees the credits recognised; the recognition rate per agreement feeds
  * reports. Credit and grade conversions show the rule used.
  */
+import { instantOf, todayOf } from '#src/services/clock.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import {
@@ -48,10 +49,8 @@ import {
   loadMobility,
   loadScope,
   mobilityActors,
-  nowIso,
   recognitionSystemForAgreement,
   requireActors,
-  todayIso,
   usersOfParties,
 } from './common.ts';
 import { loadLa } from './learning-agreements.ts';
@@ -127,7 +126,7 @@ export async function getRecognition(ctx: ServiceContext, mobilityId: string) {
   const transcript = await loadTranscript(ctx.db, mobilityId);
   const decisions = await loadDecisions(ctx.db, mobilityId);
   const system = await recognitionSystemForAgreement(ctx.db, row.agreementId, [home.id, host.id]);
-  const agreed = checkRecognitionAgreed(system, [home.id, host.id], todayIso());
+  const agreed = checkRecognitionAgreed(system, [home.id, host.id], todayOf(ctx));
   const components = version?.components ?? [];
   const table = await equivalenceEntries(ctx.db, host.id, home.id, components);
   const isHome = actors.some((a) => a.role === 'coordinator' && a.side === 'home');
@@ -399,7 +398,7 @@ export async function decideComponent(
       reason: input.reason,
       homeGradeScaleId: input.homeGradeScaleId ?? home.gradeScaleId,
       decidedBy: ctx.actor?.id ?? 'system',
-      at: nowIso(),
+      at: instantOf(ctx),
       reusedFrom: input.reusedFrom ?? null,
     });
     if (!r.ok) throw await decisionError(tx, r.refusal);
@@ -410,7 +409,7 @@ export async function decideComponent(
       decision: d as unknown as Record<string, unknown>,
       decidedBy: ctx.actor?.id ?? null,
     });
-    await growEquivalences(tx, d);
+    await growEquivalences(tx, d, ctx.clock.now());
     await audit(tx, ctx, {
       action: 'recognition.decided',
       resourceType: 'mobility',

@@ -4,6 +4,7 @@
  * items of open batches that the advisory holds are released from their batch (audited), and
  * nothing held can be paid until the advisory is lifted. Students and coordinators are told.
  */
+import { todayOf } from '#src/services/clock.ts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import {
@@ -39,7 +40,7 @@ import {
   notFound,
 } from '../errors.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
-import { stayEnd, todayIso } from './context.ts';
+import { stayEnd } from './context.ts';
 import { personNames, programNames } from './names.ts';
 
 const mayManage = (ctx: ServiceContext, programId: string | null) =>
@@ -55,14 +56,14 @@ async function views(ctx: ServiceContext, rows: (typeof countryAdvisories.$infer
     rows.flatMap((a) => (a.createdBy ? [a.createdBy] : [])),
   );
   return rows.map((a) => ({
-    ...view(a),
+    ...view(a, todayOf(ctx)),
     programName: a.programId ? (programs.get(a.programId) ?? null) : null,
     createdByName: a.createdBy ? (people.get(a.createdBy) ?? null) : null,
     may: { lift: !a.liftedOn && mayManage(ctx, a.programId) },
   }));
 }
 
-function view(a: typeof countryAdvisories.$inferSelect) {
+function view(a: typeof countryAdvisories.$inferSelect, today: string) {
   return {
     id: a.id,
     programId: a.programId,
@@ -72,7 +73,7 @@ function view(a: typeof countryAdvisories.$inferSelect) {
     liftedOn: a.liftedOn,
     reason: a.reason,
     createdAt: a.createdAt.toISOString(),
-    inEffect: a.fromDate <= todayIso() && (!a.liftedOn || todayIso() < a.liftedOn),
+    inEffect: a.fromDate <= today && (!a.liftedOn || today < a.liftedOn),
   };
 }
 
@@ -237,7 +238,7 @@ export async function liftAdvisory(
       refusal(C.advisoryAlreadyLifted, { on: a.liftedOn, country: a.country }, { rule: 'R19' }),
       `the advisory was lifted on ${a.liftedOn}`,
     );
-  const on = input.on ?? todayIso();
+  const on = input.on ?? todayOf(ctx);
   if (!isoDateSchema.safeParse(on).success)
     throw invalidField('body.on', refusal(C.notADate, { value: on }), 'expected a date YYYY-MM-DD');
   const early = checkLift({ from: a.fromDate }, on);

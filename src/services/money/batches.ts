@@ -10,6 +10,7 @@
  * it already made. Marking paid is a single conditional update with its audit rows, in one
  * transaction. A crash at any point leaves the batch whole or absent.
  */
+import { todayOf } from '#src/services/clock.ts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import {
@@ -48,7 +49,7 @@ import {
 } from '../errors.ts';
 import { refusal, type LocalizedText } from '#src/domain/shared/refusal.ts';
 import { consortiumNames, mobilityLabels, oneName, personNames, unknownLabel } from './names.ts';
-import { todayIso, type MobilityMoney } from './context.ts';
+import { type MobilityMoney } from './context.ts';
 import {
   loadAdvisories,
   loadLedger,
@@ -356,7 +357,7 @@ export async function createBatch(
   const before = await existingId(ctx.db);
   if (before) return { created: false, batch: await getBatch(ctx, before), refused: [] };
 
-  const asOf = todayIso();
+  const asOf = todayOf(ctx);
   let outcome: { id: string; created: boolean; refused: ItemRefusal[] };
   try {
     outcome = await ctx.db.transaction(async (tx) => {
@@ -365,7 +366,7 @@ export async function createBatch(
       await tx.execute(sql`SELECT id FROM consortia WHERE id = ${consortium.id} FOR UPDATE`);
       const again = await existingId(tx);
       if (again) return { id: again, created: false, refused: [] };
-      const project = await loadProjectMobilities(tx, { consortiumId: consortium.id });
+      const project = await loadProjectMobilities(tx, { consortiumId: consortium.id }, asOf);
       const ledger = await loadLedger(tx, project);
       const banked = new Set(
         project.length
@@ -613,7 +614,7 @@ async function heldItems(ctx: ServiceContext, batchId: string) {
     ).map((i) => [i.id, i.country]),
   );
   const ledger = { advisories: await loadAdvisories(ctx.db, []) } as Ledger;
-  const asOf = todayIso();
+  const asOf = todayOf(ctx);
   const held: ItemRefusal[] = [];
   for (const r of rows) {
     const a = heldBy(ledger, countries.get(r.hostId) ?? '', r.kind, r.period, asOf);
@@ -673,7 +674,7 @@ export async function markBatchPaid(
       refusal(C.batchNotApproved, { status: b.status }),
       `the batch is ${b.status}; only an approved batch is marked paid`,
     );
-  const paidOn = input.paidOn ?? todayIso();
+  const paidOn = input.paidOn ?? todayOf(ctx);
   if (!isoDateSchema.safeParse(paidOn).success)
     throw invalidField(
       'body.paidOn',

@@ -50,8 +50,6 @@ export interface MobilityMoney {
 /** Mobilities in these states hold a place that the scholarship may pay. */
 export const NOT_PLACED = ['refused', 'withdrawn'] as const;
 
-export const todayIso = () => new Date().toISOString().slice(0, 10);
-
 /** The inclusive end of a stay of `months` months from `start` (fractions as 30-day parts). */
 export const stayEnd = stayEndDate;
 
@@ -66,7 +64,12 @@ export function resourceOf(m: MobilityMoney): Resource {
 }
 
 /** Loads the money context of many mobilities at once (rules loaded once per program). */
-export async function loadMoneyContexts(db: Db, rows: MobilityRow[]): Promise<MobilityMoney[]> {
+/** `today` dates the support period each mobility's payments fall in (R10). */
+export async function loadMoneyContexts(
+  db: Db,
+  rows: MobilityRow[],
+  today: string,
+): Promise<MobilityMoney[]> {
   if (rows.length === 0) return [];
   const instIds = [...new Set(rows.flatMap((r) => [r.homeId, r.hostId]))];
   const insts = new Map(
@@ -145,7 +148,7 @@ export async function loadMoneyContexts(db: Db, rows: MobilityRow[]): Promise<Mo
     let support: SupportPeriod | null = null;
     if (project && program) {
       const state = project.support as unknown as SupportState;
-      const period = programSupportPeriod(program, state.startedOn, todayIso());
+      const period = programSupportPeriod(program, state.startedOn, today);
       support = {
         start: state.startedOn,
         end: period.endsOn,
@@ -173,10 +176,14 @@ export async function loadMoneyContexts(db: Db, rows: MobilityRow[]): Promise<Mo
   return out;
 }
 
-export async function loadMoneyContext(db: Db, mobilityId: string): Promise<MobilityMoney> {
+export async function loadMoneyContext(
+  db: Db,
+  mobilityId: string,
+  today: string,
+): Promise<MobilityMoney> {
   if (!/^[0-9a-f-]{36}$/i.test(mobilityId)) throw notFound('mobility', mobilityId);
   const [row] = await db.select().from(mobilities).where(eq(mobilities.id, mobilityId));
   if (!row) throw notFound('mobility', mobilityId);
-  const [ctx] = await loadMoneyContexts(db, [row]);
+  const [ctx] = await loadMoneyContexts(db, [row], today);
   return ctx!;
 }

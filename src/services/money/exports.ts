@@ -3,6 +3,7 @@
  * XLSX. They carry account numbers, so only the representative officer (`bank:read`) may download
  * them, and so may read a student's bank account.
  */
+import { todayOf } from '#src/services/clock.ts';
 import ExcelJS from 'exceljs';
 import { eq, inArray } from 'drizzle-orm';
 import { bankAccounts, consortia, mobilities, paymentBatches, payments } from '#src/db/schema.ts';
@@ -23,7 +24,7 @@ import { conflict, forbidden, notFound } from '../errors.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
 import { SCHOLARSHIP_CODES as C } from '#src/domain/scholarship/refusal-codes.ts';
 import { mobilityLabels } from './names.ts';
-import { loadMoneyContext, resourceOf, todayIso } from './context.ts';
+import { loadMoneyContext, resourceOf } from './context.ts';
 import { requesterFor } from './requester.ts';
 
 const mayReadBank = (ctx: ServiceContext, consortiumIds: string[]) =>
@@ -84,7 +85,7 @@ async function zenginBatchOf(ctx: ServiceContext, id: string): Promise<ZenginBat
   });
   return zenginBatchSchema.parse({
     requester: requesterFor(c?.representativeId ?? ''),
-    transferDate: b.transferDate ?? b.paidOn ?? todayIso(),
+    transferDate: b.transferDate ?? b.paidOn ?? todayOf(ctx),
     transfers,
   }) as ZenginBatch;
 }
@@ -144,7 +145,7 @@ export async function exportBatch(ctx: ServiceContext, id: string, format: Expor
 
 /** A student's bank account: the representative officer of the sending consortium only. */
 export async function getBankAccount(ctx: ServiceContext, mobilityId: string) {
-  const m = await loadMoneyContext(ctx.db, mobilityId);
+  const m = await loadMoneyContext(ctx.db, mobilityId, todayOf(ctx));
   if (!m.sendingConsortiumId || !mayReadBank(ctx, [m.sendingConsortiumId])) {
     if (!can(ctx.actor, 'person:read', resourceOf(m))) throw notFound('mobility', mobilityId);
     throw forbidden('read a bank account: only the representative officer may');

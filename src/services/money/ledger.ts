@@ -26,7 +26,7 @@ import {
   type ScheduleResult,
 } from '#src/domain/scholarship/index.ts';
 import { travelKey } from '#src/domain/travel/index.ts';
-import { loadMoneyContexts, NOT_PLACED, todayIso, type MobilityMoney } from './context.ts';
+import { loadMoneyContexts, NOT_PLACED, type MobilityMoney } from './context.ts';
 
 export interface PaymentInfo {
   id: string;
@@ -142,7 +142,7 @@ export function heldMonthsByFiscalYear(ledger: Ledger, mobilityIds: Set<string>)
 export function payabilityState(
   ledger: Ledger,
   project: MobilityMoney[],
-  asOf = todayIso(),
+  asOf: string,
 ): PayabilityState {
   const paid = new Set<string>();
   const pending = new Set<string>();
@@ -166,6 +166,7 @@ export function payabilityState(
 export async function loadProjectMobilities(
   db: Db,
   filter: { programId?: string; consortiumId?: string },
+  today: string,
 ): Promise<MobilityMoney[]> {
   const agrs = await db
     .select({ id: agreements.id })
@@ -195,7 +196,7 @@ export async function loadProjectMobilities(
       ),
     );
   const placed = rows.filter((r) => !(NOT_PLACED as readonly string[]).includes(r.status));
-  const contexts = await loadMoneyContexts(db, placed);
+  const contexts = await loadMoneyContexts(db, placed, today);
   return contexts
     .filter((c) => !filter.consortiumId || c.sendingConsortiumId === filter.consortiumId)
     .sort(

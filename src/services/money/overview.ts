@@ -3,6 +3,7 @@
  * sends, month by month — scheduled, confirmed by the host (R8), in a batch, paid — and whether
  * it may be paid now (with the rules that refuse it: R8, R10, R12, R14, R19, PAID_ONCE).
  */
+import { todayOf } from '#src/services/clock.ts';
 import { inArray } from 'drizzle-orm';
 import { bankAccounts, consortia } from '#src/db/schema.ts';
 import { can } from '#src/domain/access/can.ts';
@@ -10,7 +11,6 @@ import { checkPayable, dispatchStatus } from '#src/domain/scholarship/index.ts';
 import { travelKey } from '#src/domain/travel/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
-import { todayIso } from './context.ts';
 import { mobilityLabels } from './names.ts';
 import { loadLedger, loadProjectMobilities, payabilityState, scheduleOf } from './ledger.ts';
 import { eq } from 'drizzle-orm';
@@ -21,9 +21,10 @@ export async function paymentsOverview(ctx: ServiceContext, consortiumId: string
   const resource = { type: 'payments', consortiumIds: [consortiumId] };
   if (!can(ctx.actor, 'payment:manage', resource) && !can(ctx.actor, 'budget:read', resource))
     throw forbidden('see the payments of this consortium');
-  const project = await loadProjectMobilities(ctx.db, { consortiumId });
+  const today = todayOf(ctx);
+  const project = await loadProjectMobilities(ctx.db, { consortiumId }, today);
   const ledger = await loadLedger(ctx.db, project);
-  const state = payabilityState(ledger, project);
+  const state = payabilityState(ledger, project, today);
   const banked = new Set(
     project.length
       ? (
@@ -39,7 +40,6 @@ export async function paymentsOverview(ctx: ServiceContext, consortiumId: string
         ).map((r) => r.id)
       : [],
   );
-  const today = todayIso();
   const labels = await mobilityLabels(
     ctx.db,
     project.map((m) => m.mobility.id),

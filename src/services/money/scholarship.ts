@@ -2,6 +2,7 @@
  * Use cases of the scholarship: a mobility's schedule (R10–R12), the host's enrolment
  * confirmations (R8, 003 §6(2)2)), and the budget against the cap (R14, 003 §4) per fiscal year.
  */
+import { todayOf } from '#src/services/clock.ts';
 import { and, eq } from 'drizzle-orm';
 import { consortia, enrolmentConfirmations, programs } from '#src/db/schema.ts';
 import { can } from '#src/domain/access/can.ts';
@@ -30,7 +31,7 @@ import {
   ruleViolation,
 } from '../errors.ts';
 import { refusal, type LocalizedText, type Refusal } from '#src/domain/shared/refusal.ts';
-import { loadMoneyContext, resourceOf, todayIso, type MobilityMoney } from './context.ts';
+import { loadMoneyContext, resourceOf, type MobilityMoney } from './context.ts';
 import {
   loadLedger,
   loadProjectMobilities,
@@ -54,12 +55,13 @@ function lineView(
   m: MobilityMoney,
   project: MobilityMoney[],
   mayConfirm: boolean,
+  today: string,
 ) {
   const payment = ledger.payments.get(line.key);
-  const verdict = checkPayable(line, payabilityState(ledger, project));
+  const verdict = checkPayable(line, payabilityState(ledger, project, today));
   const confirmed = ledger.confirmed.has(line.key);
   const confirmable = mayConfirm && !confirmed && line.status === 'scheduled';
-  const notStarted = confirmable ? monthNotStarted(line.month) : null;
+  const notStarted = confirmable ? monthNotStarted(line.month, today) : null;
   return {
     month: line.month,
     fiscalYear: line.fiscalYear,
@@ -85,17 +87,17 @@ function lineView(
 
 /** GET /mobilities/{id}/scholarship: the schedule from the program's data, line by line. */
 export async function getScholarship(ctx: ServiceContext, mobilityId: string) {
-  const m = await loadMoneyContext(ctx.db, mobilityId);
+  const m = await loadMoneyContext(ctx.db, mobilityId, todayOf(ctx));
   if (!can(ctx.actor, 'person:read', resourceOf(m))) throw notFound('mobility', mobilityId);
   const project = m.sendingConsortiumId
-    ? await loadProjectMobilities(ctx.db, { consortiumId: m.sendingConsortiumId })
+    ? await loadProjectMobilities(ctx.db, { consortiumId: m.sendingConsortiumId }, todayOf(ctx))
     : [m];
   const ledger = await loadLedger(
     ctx.db,
     project.some((p) => p.mobility.id === m.mobility.id) ? project : [...project, m],
   );
   const result = scheduleOf(m);
-  const today = todayIso();
+  const today = todayOf(ctx);
   const label = (await mobilityLabels(ctx.db, [m.mobility.id])).get(m.mobility.id);
   const may = {
     confirm: can(ctx.actor, 'enrolment:confirm', {
@@ -147,7 +149,9 @@ export async function getScholarship(ctx: ServiceContext, mobilityId: string) {
             months: y.months,
             amountJpy: y.amountJpy,
           })),
-          lines: result.schedule.lines.map((l) => lineView(l, ledger, m, project, may.confirm)),
+          lines: result.schedule.lines.map((l) =>
+            lineView(l, ledger, m, project, may.confirm, today),
+          ),
         }
       : null,
     refusal: result.ok ? null : result.refusal,
@@ -157,7 +161,7 @@ export async function getScholarship(ctx: ServiceContext, mobilityId: string) {
 }
 
 /** R8: a month is confirmed once it has started (none: it has). */
-function monthNotStarted(month: string, today = todayIso()): Refusal | null {
+function monthNotStarted(month: string, today: string): Refusal | null {
   return month > today.slice(0, 7)
     ? refusal(C.monthNotStarted, { month }, { rule: 'R8', field: 'body.month' })
     : null;
@@ -170,7 +174,7 @@ function monthNotStarted(month: string, today = todayIso()): Refusal | null {
 export async function confirmEnrolment(ctx: ServiceContext, mobilityId: string, month: string) {
   const parsed = isoMonthSchema.safeParse(month);
   if (!parsed.success) throw invalidInput(fieldIssues(parsed.error, 'body.month'));
-  const m = await loadMoneyContext(ctx.db, mobilityId);
+  const m = await loadMoneyContext(ctx.db, mobilityId, todayOf(ctx));
   const resource = {
     type: 'mobility',
     institutionIds: [m.mobility.hostId],
@@ -189,7 +193,7 @@ export async function confirmEnrolment(ctx: ServiceContext, mobilityId: string, 
       `${month} is not a month of the stay ${m.stay.start}–${m.stay.end}`,
     );
   }
-  const notStarted = monthNotStarted(month);
+  const notStarted = monthNotStarted(month, todayOf(ctx));
   if (notStarted) throw ruleViolation([notStarted]);
   const created = await ctx.db.transaction(async (tx) => {
     const rows = await tx
@@ -355,10 +359,11 @@ export async function programBudget(
 ) {
   const [program] = await ctx.db.select().from(programs).where(eq(programs.id, programId));
   if (!program) throw notFound('program', programId);
-  const all = await loadProjectMobilities(ctx.db, {
-    programId,
-    ...(query.consortiumId ? { consortiumId: query.consortiumId } : {}),
-  });
+  const all = await loadProjectMobilities(
+    ctx.db,
+    { programId, ...(query.consortiumId ? { consortiumId: query.consortiumId } : {}) },
+    todayOf(ctx),
+  );
   const byProject = new Map<string, MobilityMoney[]>();
   for (const m of all) {
     if (!m.sendingConsortiumId) continue;
@@ -438,7 +443,7 @@ export async function consortiumBudget(
 ) {
   const [c] = await ctx.db.select().from(consortia).where(eq(consortia.id, consortiumId));
   if (!c) throw notFound('consortium', consortiumId);
-  const mobs = await loadProjectMobilities(ctx.db, { consortiumId });
+  const mobs = await loadProjectMobilities(ctx.db, { consortiumId }, todayOf(ctx));
   const programIds = [...new Set(mobs.flatMap((m) => (m.programId ? [m.programId] : [])))].sort();
   if (!can(ctx.actor, 'budget:read', { type: 'budget', consortiumIds: [consortiumId], programIds }))
     throw forbidden('read the budget of this consortium');
@@ -465,11 +470,13 @@ export async function checkPlacesAgainstCap(
     consortiumId: string;
     places: { key: string; hostCountry: string; startDate: string; months: number }[];
   },
+  today: string,
 ) {
-  const project = await loadProjectMobilities(db, {
-    programId: input.programId,
-    consortiumId: input.consortiumId,
-  });
+  const project = await loadProjectMobilities(
+    db,
+    { programId: input.programId, consortiumId: input.consortiumId },
+    today,
+  );
   const sample = project.find((m) => m.rules && m.support);
   if (!sample?.rules || !sample.support) return { ok: true as const, after: [] };
   const committed = new Map<number, number>();

@@ -4,6 +4,7 @@
  * officer's approval of a fare above its ceiling. The payment itself is a batch item (batches.ts),
  * paid once like a stipend month (payments: kind 'travel', period 'trip').
  */
+import { todayOf } from '#src/services/clock.ts';
 import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { payments, travels } from '#src/db/schema.ts';
@@ -24,7 +25,7 @@ async function travelRow(db: Db, mobilityId: string) {
 }
 
 async function readable(ctx: ServiceContext, mobilityId: string): Promise<MobilityMoney> {
-  const m = await loadMoneyContext(ctx.db, mobilityId);
+  const m = await loadMoneyContext(ctx.db, mobilityId, todayOf(ctx));
   if (!can(ctx.actor, 'person:read', resourceOf(m))) throw notFound('mobility', mobilityId);
   return m;
 }

@@ -40,7 +40,7 @@ export async function markRead(ctx: ServiceContext, id: string) {
   const userId = requireUser(ctx);
   const [row] = await ctx.db
     .update(notifications)
-    .set({ readAt: new Date() })
+    .set({ readAt: ctx.clock.now() })
     .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
     .returning({ id: notifications.id });
   if (!row) throw notFound('notification', id);

@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { instantOf, todayOf } from '#src/services/clock.ts';
 import type { Db } from '#src/db/client.ts';
 import { programRuleVersions, programs, projectApplications } from '#src/db/schema.ts';
 import { can } from '#src/domain/access/can.ts';
@@ -45,12 +46,9 @@ import {
   ruleViolation,
 } from '../errors.ts';
 
-const nowIso = () => new Date().toISOString();
-const todayIso = () => nowIso().slice(0, 10);
-
 type ProgramRow = typeof programs.$inferSelect;
 
-function programView(p: ProgramRow, funders: Map<string, LocalizedText>) {
+function programView(p: ProgramRow, funders: Map<string, LocalizedText>, now: string) {
   const rules = p.rules ? parseProgramRules(p.rules) : null;
   return {
     id: p.id,
@@ -60,17 +58,18 @@ function programView(p: ProgramRow, funders: Map<string, LocalizedText>) {
     funderName: funders.get(p.funderId) ?? { en: p.funderId },
     version: rules?.version ?? null,
     rules,
-    countdown: rules ? deadlineCountdown(rules, nowIso()) : null,
+    countdown: rules ? deadlineCountdown(rules, now) : null,
   };
 }
 
-export async function listPrograms(db: Db) {
+export async function listPrograms(ctx: ServiceContext) {
+  const db = ctx.db;
   const rows = await db.select().from(programs).orderBy(asc(programs.id));
   const funders = await institutionNames(
     db,
     rows.map((p) => p.funderId),
   );
-  return { items: rows.map((p) => programView(p, funders)) };
+  return { items: rows.map((p) => programView(p, funders, instantOf(ctx))) };
 }
 
 export async function loadRules(db: Db, programId: string): Promise<ProgramRules> {
@@ -116,7 +115,8 @@ export function ruleChanges(before: unknown, after: unknown) {
   return changes;
 }
 
-export async function getProgram(db: Db, id: string, actor: Actor | null = null) {
+export async function getProgram(ctx: ServiceContext, id: string) {
+  const { db, actor } = ctx;
   const [p] = await db.select().from(programs).where(eq(programs.id, id));
   if (!p) throw notFound('program', id);
   const versions = await db
@@ -132,7 +132,7 @@ export async function getProgram(db: Db, id: string, actor: Actor | null = null)
     ),
   ]);
   return {
-    ...programView(p, funders),
+    ...programView(p, funders, instantOf(ctx)),
     versions: versions
       .map((v, i) => ({
         version: v.version,
@@ -150,7 +150,7 @@ export async function getProgram(db: Db, id: string, actor: Actor | null = null)
 export async function updateProgramRules(ctx: ServiceContext, id: string, input: unknown) {
   if (!can(ctx.actor, 'program:write', { type: 'program', programIds: [id] }))
     throw forbidden('edit this program');
-  const current = await getProgram(ctx.db, id, ctx.actor);
+  const current = await getProgram(ctx, id);
   const parsed = programRulesSchema.safeParse({
     ...(input as object),
     id,
@@ -170,7 +170,7 @@ export async function updateProgramRules(ctx: ServiceContext, id: string, input:
       details: { version: rules.version },
     });
   });
-  return getProgram(ctx.db, id, ctx.actor);
+  return getProgram(ctx, id);
 }
 
 type AppRow = typeof projectApplications.$inferSelect;
@@ -224,9 +224,10 @@ async function namesFor(db: Db, rows: AppRow[]): Promise<Names> {
   return { programs: progs, consortia, institutions, people };
 }
 
-function view(row: AppRow, rules: ProgramRules | null, actor: Actor | null, names: Names) {
+function view(row: AppRow, rules: ProgramRules | null, ctx: ServiceContext, names: Names) {
+  const actor = ctx.actor;
   const app = projectApplicationSchema.parse(row.content);
-  const checks = rules ? checkApplication(rules, app, { today: todayIso() }) : [];
+  const checks = rules ? checkApplication(rules, app, { today: todayOf(ctx) }) : [];
   const stored = row.support as SupportState | null;
   const support = stored && {
     ...stored,
@@ -235,7 +236,7 @@ function view(row: AppRow, rules: ProgramRules | null, actor: Actor | null, name
       byName: h.by ? (names.people.get(h.by) ?? null) : null,
     })),
   };
-  const period = rules && support ? supportPeriod(rules, support.startedOn, todayIso()) : null;
+  const period = rules && support ? supportPeriod(rules, support.startedOn, todayOf(ctx)) : null;
   const review = row.status !== 'draft' && can(actor, 'application:review', resourceOf(row));
   // What submitting now would refuse, for whoever could press the button (003 §11, R18).
   const submitter =
@@ -244,7 +245,7 @@ function view(row: AppRow, rules: ProgramRules | null, actor: Actor | null, name
     ? checkSubmission(
         rules,
         { ...app, status: 'draft' },
-        { today: nowIso(), submitterUserId: actor?.id },
+        { today: instantOf(ctx), submitterUserId: actor?.id },
       ).refusals.map(asRefusal)
     : [];
   const memberName = (id: string | null) => {
@@ -280,7 +281,7 @@ function view(row: AppRow, rules: ProgramRules | null, actor: Actor | null, name
     content: app,
     checks,
     budget: rules ? projectBudget(rules, app) : null,
-    countdown: rules ? deadlineCountdown(rules, nowIso()) : null,
+    countdown: rules ? deadlineCountdown(rules, instantOf(ctx)) : null,
     support,
     supportPeriod: period,
     may: {
@@ -316,12 +317,7 @@ export async function listApplications(ctx: ServiceContext, filter: { programId?
   for (const r of visible) {
     if (!ruleCache.has(r.programId))
       ruleCache.set(r.programId, await loadRules(ctx.db, r.programId).catch(() => null));
-    const { content: _content, ...v } = view(
-      r,
-      ruleCache.get(r.programId) ?? null,
-      ctx.actor,
-      names,
-    );
+    const { content: _content, ...v } = view(r, ruleCache.get(r.programId) ?? null, ctx, names);
     items.push({ ...v, checksFailed: v.checks.filter((c) => !c.ok).length });
   }
   return { items };
@@ -342,7 +338,7 @@ export async function getApplication(ctx: ServiceContext, id: string) {
   return view(
     row,
     await loadRules(ctx.db, row.programId).catch(() => null),
-    ctx.actor,
+    ctx,
     await namesFor(ctx.db, [row]),
   );
 }
@@ -425,7 +421,7 @@ export async function saveDraft(ctx: ServiceContext, id: string, content: unknow
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(projectApplications)
-      .set({ content: app, ...columnsOf(app), updatedAt: new Date() })
+      .set({ content: app, ...columnsOf(app), updatedAt: ctx.clock.now() })
       .where(eq(projectApplications.id, id));
     await audit(tx, ctx, {
       action: 'application.save',
@@ -441,7 +437,7 @@ export async function saveDraft(ctx: ServiceContext, id: string, content: unknow
  * only the representative university's responsible person may submit (003 §11). A refusal stores
  * nothing and names each rule.
  */
-export async function submitApplication(ctx: ServiceContext, id: string, now = nowIso()) {
+export async function submitApplication(ctx: ServiceContext, id: string, now = instantOf(ctx)) {
   const row = await loadApplication(ctx, id);
   const rules = await loadRules(ctx.db, row.programId);
   const app = projectApplicationSchema.parse(row.content);
@@ -462,7 +458,7 @@ export async function submitApplication(ctx: ServiceContext, id: string, now = n
         status: 'submitted',
         submittedAt: new Date(now),
         content: { ...app, status: 'submitted' },
-        updatedAt: new Date(),
+        updatedAt: ctx.clock.now(),
       })
       .where(and(eq(projectApplications.id, id), eq(projectApplications.status, 'draft')));
     await audit(tx, ctx, {
@@ -501,10 +497,10 @@ export async function recordOutcome(
           input.outcome === 'selected'
             ? (startSupport(input.on, {
                 by: ctx.actor?.id,
-                recordedAt: new Date().toISOString(),
+                recordedAt: ctx.clock.now().toISOString(),
               }) as unknown as Record<string, unknown>)
             : null,
-        updatedAt: new Date(),
+        updatedAt: ctx.clock.now(),
       })
       .where(eq(projectApplications.id, id));
     await audit(tx, ctx, {
@@ -531,13 +527,16 @@ export async function changeSupport(ctx: ServiceContext, id: string, event: Supp
   const next = transitionSupport(rules, row.support as unknown as SupportState, {
     ...event,
     by: ctx.actor?.id,
-    recordedAt: new Date().toISOString(),
+    recordedAt: ctx.clock.now().toISOString(),
   });
   if (!next.ok) throw ruleViolation([next.refusal]);
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(projectApplications)
-      .set({ support: next.state as unknown as Record<string, unknown>, updatedAt: new Date() })
+      .set({
+        support: next.state as unknown as Record<string, unknown>,
+        updatedAt: ctx.clock.now(),
+      })
       .where(eq(projectApplications.id, id));
     await audit(tx, ctx, {
       action: `project.${event.type}`,
