@@ -99,14 +99,16 @@ describe.each(ENGINES)('registry, write side, on %s', (engine) => {
       ]),
     );
     // Adding an institution does not make its coordinator: Tohoku's edits only its own.
-    expect(created.json().may).toEqual({ edit: false, addUnit: false });
+    expect(created.json().may).toEqual({ edit: false, addUnit: false, join: false });
     expect((await send(tohoku, 'GET', '/api/v1/institutions/tohoku.ac.jp')).json().may).toEqual({
       edit: true,
       addUnit: true,
+      join: true,
     });
     expect((await send(null, 'GET', '/api/v1/institutions/tohoku.ac.jp')).json().may).toEqual({
       edit: false,
       addUnit: false,
+      join: false,
     });
     const unit = await send(tohoku, 'POST', '/api/v1/institutions/tohoku.ac.jp/units', {
       kind: 'graduate_school',
@@ -196,12 +198,56 @@ describe.each(ENGINES)('registry, write side, on %s', (engine) => {
     expect(members.body.split('\n').filter(Boolean)).toHaveLength(1 + 54);
   });
 
-  it('membership changes over time through the secretariat, audited', async () => {
-    const join = await send(secretariat, 'POST', '/api/v1/consortia/ajru/members', {
+  it('a membership proposed by the association takes effect when the university accepts', async () => {
+    const proposed = await send(secretariat, 'POST', '/api/v1/consortia/ajru/members', {
       institutionId: 'tohoku.ac.jp',
       joinedOn: '2020-04-01',
     });
-    expect(join.statusCode).toBe(204);
+    expect(proposed.statusCode).toBe(201);
+    expect(proposed.json()).toMatchObject({
+      status: 'proposed',
+      proposedBy: 'consortium',
+      institutionName: expect.objectContaining({ ja: '東北大学' }),
+      may: { accept: false, decline: false, withdraw: true },
+    });
+    // Not yet a member: the secretariat gains nothing over Tohoku's registry record.
+    const early = await send(secretariat, 'PATCH', '/api/v1/institutions/tohoku.ac.jp', {
+      city: 'X',
+    });
+    expect(early.statusCode).toBe(403);
+    const again = await send(secretariat, 'POST', '/api/v1/consortia/ajru/members', {
+      institutionId: 'tohoku.ac.jp',
+      joinedOn: '2020-04-01',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.details.refusals[0].code).toBe('registry.already_proposed');
+    const id = proposed.json().id as string;
+    const selfAccept = await send(
+      secretariat,
+      'POST',
+      `/api/v1/consortia/ajru/proposals/${id}/accept`,
+    );
+    expect(selfAccept.statusCode).toBe(403);
+    expect(selfAccept.json().error.details.refusals[0].code).toBe(
+      'registry.proposal_needs_other_side',
+    );
+    const outsider = await signInAs(t.app, 'coordinator.nsu@demo.kakehashi.example');
+    expect(
+      (await send(outsider, 'POST', `/api/v1/consortia/ajru/proposals/${id}/accept`)).statusCode,
+    ).toBe(404);
+    const seen = (await send(tohoku, 'GET', '/api/v1/institutions/tohoku.ac.jp')).json();
+    expect(seen.proposals).toEqual([
+      expect.objectContaining({ id, may: { accept: true, decline: true, withdraw: false } }),
+    ]);
+    const accepted = await send(tohoku, 'POST', `/api/v1/consortia/ajru/proposals/${id}/accept`);
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().status).toBe('accepted');
+    const closed = await send(tohoku, 'POST', `/api/v1/consortia/ajru/proposals/${id}/decline`);
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error.details.refusals[0].code).toBe('registry.proposal_closed');
+  });
+
+  it('membership changes over time, audited', async () => {
     const twice = await send(secretariat, 'POST', '/api/v1/consortia/ajru/members', {
       institutionId: 'tohoku.ac.jp',
       joinedOn: '2020-05-01',
@@ -225,9 +271,11 @@ describe.each(ENGINES)('registry, write side, on %s', (engine) => {
     });
     expect((await send(secretariat, 'GET', '/api/v1/consortia/ajru')).json().may).toEqual({
       editMembers: true,
+      propose: true,
     });
     expect((await send(secretariat, 'GET', '/api/v1/consortia/cic')).json().may).toEqual({
       editMembers: false,
+      propose: false,
     });
     const leave = await send(
       secretariat,
@@ -245,5 +293,39 @@ describe.each(ENGINES)('registry, write side, on %s', (engine) => {
       joinedOn: '2020-01-01',
     });
     expect(notTheirs.statusCode).toBe(403);
+  });
+
+  it('a university proposes itself; the consortium side accepts or declines', async () => {
+    const nsu = await signInAs(t.app, 'coordinator.nsu@demo.kakehashi.example');
+    const asked = await send(nsu, 'POST', '/api/v1/consortia/cic/members', {
+      institutionId: 'nsu.ru',
+      joinedOn: '2026-04-01',
+    });
+    expect(asked.statusCode).toBe(201);
+    expect(asked.json()).toMatchObject({ proposedBy: 'institution', status: 'proposed' });
+    const id = asked.json().id as string;
+    // Proposing another university is not the coordinator's to do.
+    const forOther = await send(nsu, 'POST', '/api/v1/consortia/cic/members', {
+      institutionId: 'tohoku.ac.jp',
+      joinedOn: '2026-04-01',
+    });
+    expect(forOther.statusCode).toBe(403);
+    const declined = await send(admin, 'POST', `/api/v1/consortia/cic/proposals/${id}/decline`);
+    expect(declined.statusCode).toBe(200);
+    expect(declined.json().status).toBe('declined');
+    const cic = (await send(null, 'GET', '/api/v1/consortia/cic')).json();
+    expect(cic.members.map((m: { institution: { id: string } }) => m.institution.id)).not.toContain(
+      'nsu.ru',
+    );
+    const again = await send(nsu, 'POST', '/api/v1/consortia/cic/members', {
+      institutionId: 'nsu.ru',
+      joinedOn: '2026-04-01',
+    });
+    const withdrawn = await send(
+      nsu,
+      'POST',
+      `/api/v1/consortia/cic/proposals/${again.json().id}/withdraw`,
+    );
+    expect(withdrawn.json().status).toBe('withdrawn');
   });
 });

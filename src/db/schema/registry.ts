@@ -9,8 +9,11 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { users } from './accounts.ts';
 
 /** Names of an organisation or body in the languages it uses: { en, ja, ru, fr }. */
 export type Names = Partial<Record<'en' | 'ja' | 'ru' | 'fr', string>>;
@@ -97,6 +100,41 @@ export const consortiumMembers = pgTable(
     leftOn: date('left_on'),
   },
   (t) => [primaryKey({ columns: [t.consortiumId, t.institutionId, t.joinedOn] })],
+);
+
+/**
+ * Memberships proposed by one side and not yet in force: by the consortium or association (its
+ * officers or secretariat) or by the university (its coordinator). Only the other side, or a
+ * platform administrator, accepts; then the membership joins `consortium_members`, which holds
+ * accepted memberships only, so nobody widens their own scope alone. Declined and withdrawn
+ * proposals stay as the record of who asked.
+ */
+export const membershipProposals = pgTable(
+  'membership_proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consortiumId: text('consortium_id')
+      .notNull()
+      .references(() => consortia.id, { onDelete: 'cascade' }),
+    institutionId: text('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    joinedOn: date('joined_on').notNull(),
+    /** The side that proposed: `consortium` or `institution`. */
+    proposedBy: text('proposed_by').notNull(),
+    proposedByUserId: uuid('proposed_by_user_id').references(() => users.id),
+    /** `proposed`, then `accepted`, `declined` or `withdrawn`. */
+    status: text('status').notNull().default('proposed'),
+    decidedByUserId: uuid('decided_by_user_id').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('membership_proposals_open_key')
+      .on(t.consortiumId, t.institutionId)
+      .where(sql`${t.status} = 'proposed'`),
+    index('membership_proposals_institution_idx').on(t.institutionId),
+  ],
 );
 
 /** Faculties, graduate schools, master's and doctoral courses of an institution. */

@@ -68,6 +68,7 @@ export const ACTIONS = [
   'registry:write',
   'registry:create',
   'consortium:write',
+  'institution:join',
   'agreement:manage',
   'person:read',
   'account:manage',
@@ -103,6 +104,9 @@ export const POLICY: Record<Action, Rule> = {
   'registry:write': ['coordinator', 'secretariat'],
   'registry:create': { anyScope: ['coordinator', 'secretariat', 'rep_officer'] },
   'consortium:write': ['rep_officer', 'secretariat'],
+  // The university's own side of a membership: its coordinator proposes, accepts or leaves. The
+  // resource names the institution only, so a consortium's roles never answer for it.
+  'institution:join': ['coordinator'],
   'agreement:manage': ['coordinator', 'rep_officer', 'secretariat'],
   'person:read': ['coordinator', 'rep_officer', 'funder_officer', 'reviewer', 'student'],
   'account:manage': [],

@@ -10,4 +10,8 @@ export const REFUSAL_CODES = [
   'registry.import_missing_columns',
   'registry.already_member',
   'registry.left_before_joined',
+  'registry.already_proposed',
+  'registry.proposal_closed',
+  'registry.proposal_not_yours',
+  'registry.proposal_needs_other_side',
 ] as const;

@@ -2,14 +2,15 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '#src/db/client.ts';
 import {
-  addMember,
   addOrgUnit,
+  answerProposal,
   createInstitution,
   endMembership,
   exportInstitutions,
   exportMembers,
   importInstitutions,
   listOrgUnits,
+  proposeMember,
   updateInstitution,
 } from '#src/services/registry/write.ts';
 import { AppError } from '#src/services/errors.ts';
@@ -26,6 +27,8 @@ import {
   MemberLeaveBody,
   MemberParams,
   MembersExportParams,
+  MembershipProposal,
+  ProposalParams,
   OrgUnit,
   OrgUnitBody,
   OrgUnitList,
@@ -119,24 +122,45 @@ export const registryWriteRoutes =
         onRequest: signedIn,
         schema: {
           tags: ['registry'],
-          summary: 'A member joins on a date',
+          summary:
+            'Propose a member joining on a date: it takes effect when the other side accepts',
+          description:
+            'Proposed by the consortium’s officers or secretariat, or by the university’s coordinator; the other side (or an administrator) accepts. Someone who speaks for both sides makes it take effect at once (status accepted).',
           params: IdParams,
           body: MemberJoinBody,
-          response: { 204: z.null(), ...errors },
+          response: { 201: MembershipProposal, ...errors },
         },
       },
-      async (request, reply) => {
-        await addMember(ctx(request), request.params.id, request.body);
-        return reply.status(204).send(null);
-      },
+      async (request, reply) =>
+        reply.status(201).send(await proposeMember(ctx(request), request.params.id, request.body)),
     );
+    for (const answer of ['accept', 'decline', 'withdraw'] as const) {
+      app.post(
+        `/consortia/:id/proposals/:proposalId/${answer}`,
+        {
+          onRequest: signedIn,
+          schema: {
+            tags: ['registry'],
+            summary: {
+              accept: 'Accept a proposed membership (the other side, or an administrator)',
+              decline: 'Decline a proposed membership (the other side, or an administrator)',
+              withdraw: 'Withdraw a proposed membership (the side that proposed it)',
+            }[answer],
+            params: ProposalParams,
+            response: { 200: MembershipProposal, ...errors },
+          },
+        },
+        async (request) =>
+          answerProposal(ctx(request), request.params.id, request.params.proposalId, answer),
+      );
+    }
     app.post(
       '/consortia/:id/members/:institutionId/leave',
       {
         onRequest: signedIn,
         schema: {
           tags: ['registry'],
-          summary: 'A member leaves on a date',
+          summary: 'A member leaves on a date (the consortium’s side or the university’s)',
           params: MemberParams,
           body: MemberLeaveBody,
           response: { 204: z.null(), ...errors },

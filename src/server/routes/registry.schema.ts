@@ -1,10 +1,26 @@
 import { z } from 'zod';
 import { INSTITUTION_TYPES, ORG_UNIT_KINDS } from '#src/domain/registry/institution.ts';
+import { PROPOSAL_SIDES, PROPOSAL_STATUSES } from '#src/domain/registry/membership.ts';
 import { localizedTextSchema, messageParamsSchema } from '#src/domain/shared/refusal.ts';
 import { IsoDate, NamesSchema, PageQuery, pageOf } from './common.schema.ts';
 
 export { INSTITUTION_TYPES, ORG_UNIT_KINDS };
 export const CONSORTIUM_KINDS = ['consortium', 'association', 'alliance'] as const;
+
+/** A proposed membership, shown to the people of its two sides only. */
+export const MembershipProposal = z.object({
+  id: z.string().uuid(),
+  consortiumId: z.string(),
+  consortiumName: localizedTextSchema,
+  institutionId: z.string(),
+  institutionName: localizedTextSchema,
+  joinedOn: z.string(),
+  proposedBy: z
+    .enum(PROPOSAL_SIDES)
+    .describe('the side that proposed; the other side (or an administrator) accepts'),
+  status: z.enum(PROPOSAL_STATUSES),
+  may: z.object({ accept: z.boolean(), decline: z.boolean(), withdraw: z.boolean() }),
+});
 
 const GroupingRef = z.object({ id: z.string(), name: z.string(), names: NamesSchema });
 
@@ -52,7 +68,11 @@ export const InstitutionDetail = Institution.extend({
   may: z.object({
     edit: z.boolean().describe('edit the institution (policy registry:write)'),
     addUnit: z.boolean().describe('add faculties, graduate schools and courses'),
+    join: z
+      .boolean()
+      .describe('speak for the institution in its memberships (policy institution:join)'),
   }),
+  proposals: z.array(MembershipProposal).describe('open membership proposals you may answer'),
 });
 
 export const InstitutionQuery = z.object({
@@ -151,8 +171,12 @@ export const ConsortiumDetail = z.object({
     }),
   ),
   may: z.object({
-    editMembers: z.boolean().describe('add and end memberships (policy consortium:write)'),
+    editMembers: z
+      .boolean()
+      .describe('propose and end memberships for the consortium (policy consortium:write)'),
+    propose: z.boolean().describe('propose a membership (the consortium’s side, or a coordinator)'),
   }),
+  proposals: z.array(MembershipProposal).describe('open membership proposals you may answer'),
 });
 
 export const IdParams = z.object({ id: z.string().min(1).max(253) });
@@ -199,6 +223,7 @@ export const OrgUnitList = z.object({ items: z.array(OrgUnit) });
 export const MemberJoinBody = z.object({ institutionId: z.string().min(1), joinedOn: IsoDate });
 export const MemberLeaveBody = z.object({ leftOn: IsoDate });
 export const MemberParams = z.object({ id: z.string(), institutionId: z.string() });
+export const ProposalParams = z.object({ id: z.string(), proposalId: z.string() });
 
 export const ImportQuery = z.object({ dryRun: z.enum(['true', 'false']).default('false') });
 

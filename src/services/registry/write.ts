@@ -1,6 +1,22 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { consortia, consortiumMembers, institutions, orgUnits } from '#src/db/schema.ts';
+import {
+  consortia,
+  consortiumMembers,
+  institutions,
+  membershipProposals,
+  orgUnits,
+} from '#src/db/schema.ts';
+import { membershipsOfInForce } from '#src/db/queries/memberships.ts';
+import {
+  bothSides,
+  checkAnswer,
+  proposingSide,
+  type ProposalAnswer,
+  type ProposalSide,
+  type ProposalStatus,
+  type Sides,
+} from '#src/domain/registry/membership.ts';
 import { can } from '#src/domain/access/can.ts';
 import {
   InstitutionInputSchema,
@@ -12,9 +28,11 @@ import {
 } from '#src/domain/registry/institution.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { orgName } from '#src/db/queries/names.ts';
+import { todayOf } from '../clock.ts';
+import { consortiumNames, institutionNames, orgName } from '#src/db/queries/names.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
 import {
+  AppError,
   conflict,
   fieldIssues,
   forbidden,
@@ -49,11 +67,12 @@ function parseOr400<T>(
   return r.data;
 }
 
-async function institutionResource(db: Db, id: string) {
-  const memberships = await db
-    .select({ consortiumId: consortiumMembers.consortiumId })
-    .from(consortiumMembers)
-    .where(and(eq(consortiumMembers.institutionId, id), isNull(consortiumMembers.leftOn)));
+/**
+ * An institution as an access resource: itself, and the consortia and associations it is a member
+ * of today (an ended membership, or one not yet begun, gives their officers nothing).
+ */
+async function institutionResource(db: Db, id: string, today: string) {
+  const memberships = await membershipsOfInForce(db, [id], today);
   return {
     type: 'institution',
     institutionIds: [id],
@@ -63,15 +82,25 @@ async function institutionResource(db: Db, id: string) {
 
 /** What the reader may do on an institution's page (policy `registry:write`). */
 export async function mayOnInstitution(ctx: ServiceContext, id: string) {
-  const edit = can(ctx.actor, 'registry:write', await institutionResource(ctx.db, id));
-  return { edit, addUnit: edit };
+  const edit = can(
+    ctx.actor,
+    'registry:write',
+    await institutionResource(ctx.db, id, todayOf(ctx)),
+  );
+  return { edit, addUnit: edit, join: sidesFor(ctx, null, id).institution };
 }
 
 /** What the reader may do on a consortium's page (policy `consortium:write`). */
 export function mayOnConsortium(ctx: ServiceContext, id: string) {
-  return {
-    editMembers: can(ctx.actor, 'consortium:write', { type: 'consortium', consortiumIds: [id] }),
-  };
+  const editMembers = can(ctx.actor, 'consortium:write', {
+    type: 'consortium',
+    consortiumIds: [id],
+  });
+  // A coordinator may propose their own university; the consortium's side proposes any.
+  const proposeOwn = (ctx.actor?.roles ?? []).some(
+    (r) => r.role === 'coordinator' && r.scopeType === 'institution',
+  );
+  return { editMembers, propose: editMembers || proposeOwn };
 }
 
 /** May the actor add institutions, by hand or by import (policy `registry:create`)? */
@@ -81,13 +110,21 @@ export const mayCreateInstitutions = (actor: ServiceContext['actor']) =>
 /** One institution with what the reader may do on it. */
 export async function institutionDetail(ctx: ServiceContext, id: string) {
   const detail = await getInstitution(ctx.db, id);
-  return { ...detail, may: await mayOnInstitution(ctx, id) };
+  return {
+    ...detail,
+    may: await mayOnInstitution(ctx, id),
+    proposals: await openProposals(ctx, { institutionId: id }),
+  };
 }
 
 /** One consortium on a date with what the reader may do on it. */
 export async function consortiumDetail(ctx: ServiceContext, id: string, onDate: string) {
   const detail = await getConsortium(ctx.db, id, onDate);
-  return { ...detail, may: mayOnConsortium(ctx, id) };
+  return {
+    ...detail,
+    may: mayOnConsortium(ctx, id),
+    proposals: await openProposals(ctx, { consortiumId: id }),
+  };
 }
 
 export async function createInstitution(ctx: ServiceContext, input: unknown) {
@@ -123,7 +160,7 @@ export async function createInstitution(ctx: ServiceContext, input: unknown) {
 export async function updateInstitution(ctx: ServiceContext, id: string, input: unknown) {
   const [row] = await ctx.db.select().from(institutions).where(eq(institutions.id, id));
   if (!row) throw notFound('institution', id);
-  if (!can(ctx.actor, 'registry:write', await institutionResource(ctx.db, id))) {
+  if (!can(ctx.actor, 'registry:write', await institutionResource(ctx.db, id, todayOf(ctx)))) {
     throw forbidden(`edit ${row.name}`);
   }
   const parsed = parseOr400(InstitutionPatchSchema, input);
@@ -151,7 +188,13 @@ export async function updateInstitution(ctx: ServiceContext, id: string, input: 
 export async function addOrgUnit(ctx: ServiceContext, institutionId: string, input: unknown) {
   const [row] = await ctx.db.select().from(institutions).where(eq(institutions.id, institutionId));
   if (!row) throw notFound('institution', institutionId);
-  if (!can(ctx.actor, 'registry:write', await institutionResource(ctx.db, institutionId))) {
+  if (
+    !can(
+      ctx.actor,
+      'registry:write',
+      await institutionResource(ctx.db, institutionId, todayOf(ctx)),
+    )
+  ) {
     throw forbidden(`edit ${row.name}`);
   }
   const data = parseOr400(OrgUnitInputSchema, input);
@@ -181,63 +224,84 @@ export async function listOrgUnits(db: Db, institutionId: string) {
   return rows.map((r) => ({ ...r, kind: r.kind as OrgUnitKind }));
 }
 
-/** Consortium membership over time: join on a date; leave on a date. */
-export async function addMember(
+/** The sides of a membership this actor speaks for (an administrator speaks for both). */
+function sidesFor(ctx: ServiceContext, consortiumId: string | null, institutionId: string): Sides {
+  return {
+    consortium:
+      consortiumId !== null &&
+      can(ctx.actor, 'consortium:write', { type: 'consortium', consortiumIds: [consortiumId] }),
+    institution: can(ctx.actor, 'institution:join', {
+      type: 'institution',
+      institutionIds: [institutionId],
+    }),
+  };
+}
+
+type ProposalRow = typeof membershipProposals.$inferSelect;
+
+/** Open proposals of a consortium or of an institution, each shown only to those on its sides. */
+async function openProposals(
   ctx: ServiceContext,
-  consortiumId: string,
-  input: { institutionId: string; joinedOn: string },
+  filter: { consortiumId: string } | { institutionId: string },
 ) {
-  const [c] = await ctx.db.select().from(consortia).where(eq(consortia.id, consortiumId));
-  if (!c) throw notFound('consortium', consortiumId);
-  if (!can(ctx.actor, 'consortium:write', { type: 'consortium', consortiumIds: [consortiumId] })) {
-    throw forbidden(`change the members of ${c.name}`);
-  }
-  const [i] = await ctx.db
+  if (!ctx.actor) return [];
+  const rows = await ctx.db
     .select()
-    .from(institutions)
-    .where(eq(institutions.id, input.institutionId));
-  if (!i) throw notFound('institution', input.institutionId);
-  const [current] = await ctx.db
-    .select()
-    .from(consortiumMembers)
+    .from(membershipProposals)
     .where(
       and(
-        eq(consortiumMembers.consortiumId, consortiumId),
-        eq(consortiumMembers.institutionId, input.institutionId),
-        isNull(consortiumMembers.leftOn),
+        eq(membershipProposals.status, 'proposed'),
+        'consortiumId' in filter
+          ? eq(membershipProposals.consortiumId, filter.consortiumId)
+          : eq(membershipProposals.institutionId, filter.institutionId),
       ),
-    );
-  if (current)
-    throw conflict(
-      refusal('registry.already_member', {
-        institution: orgName(i.name, i.names),
-        since: current.joinedOn,
-      }),
-      `${i.name} is already a member since ${current.joinedOn}`,
-    );
-  await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(consortiumMembers)
-      .values({ consortiumId, institutionId: input.institutionId, joinedOn: input.joinedOn });
-    await audit(tx, ctx, {
-      action: 'consortium.member-join',
-      resourceType: 'consortium',
-      resourceId: consortiumId,
-      details: input,
-    });
+    )
+    .orderBy(desc(membershipProposals.createdAt));
+  const visible = rows.filter((r) => {
+    const sides = sidesFor(ctx, r.consortiumId, r.institutionId);
+    return sides.consortium || sides.institution;
+  });
+  return proposalViews(ctx, visible);
+}
+
+async function proposalViews(ctx: ServiceContext, rows: ProposalRow[]) {
+  const [consortiumNamesById, institutionNamesById] = await Promise.all([
+    consortiumNames(
+      ctx.db,
+      rows.map((r) => r.consortiumId),
+    ),
+    institutionNames(
+      ctx.db,
+      rows.map((r) => r.institutionId),
+    ),
+  ]);
+  return rows.map((r) => {
+    const sides = sidesFor(ctx, r.consortiumId, r.institutionId);
+    const proposal = {
+      status: r.status as ProposalStatus,
+      proposedBy: r.proposedBy as ProposalSide,
+    };
+    return {
+      id: r.id,
+      consortiumId: r.consortiumId,
+      consortiumName: consortiumNamesById.get(r.consortiumId) ?? { en: r.consortiumId },
+      institutionId: r.institutionId,
+      institutionName: institutionNamesById.get(r.institutionId) ?? { en: r.institutionId },
+      joinedOn: r.joinedOn,
+      proposedBy: proposal.proposedBy,
+      status: proposal.status,
+      may: {
+        accept: checkAnswer(proposal, 'accept', sides) === null,
+        decline: checkAnswer(proposal, 'decline', sides) === null,
+        withdraw: checkAnswer(proposal, 'withdraw', sides) === null,
+      },
+    };
   });
 }
 
-export async function endMembership(
-  ctx: ServiceContext,
-  consortiumId: string,
-  institutionId: string,
-  leftOn: string,
-) {
-  if (!can(ctx.actor, 'consortium:write', { type: 'consortium', consortiumIds: [consortiumId] })) {
-    throw forbidden('change the members of this consortium');
-  }
-  const [current] = await ctx.db
+/** The membership in force or still to come (not yet left) of an institution in a consortium. */
+async function openMembership(db: Db, consortiumId: string, institutionId: string) {
+  const [current] = await db
     .select()
     .from(consortiumMembers)
     .where(
@@ -247,6 +311,198 @@ export async function endMembership(
         isNull(consortiumMembers.leftOn),
       ),
     );
+  return current ?? null;
+}
+
+/**
+ * A membership is proposed, by the consortium's side (its officers or secretariat) or by the
+ * university's (its coordinator); it takes effect when the other side accepts. Someone who speaks
+ * for both sides (an administrator, or a person holding both roles) makes it take effect at once.
+ */
+export async function proposeMember(
+  ctx: ServiceContext,
+  consortiumId: string,
+  input: { institutionId: string; joinedOn: string },
+) {
+  const [c] = await ctx.db.select().from(consortia).where(eq(consortia.id, consortiumId));
+  if (!c) throw notFound('consortium', consortiumId);
+  const [i] = await ctx.db
+    .select()
+    .from(institutions)
+    .where(eq(institutions.id, input.institutionId));
+  if (!i) throw notFound('institution', input.institutionId);
+  const sides = sidesFor(ctx, consortiumId, input.institutionId);
+  const side = proposingSide(sides);
+  if (!side) throw forbidden(`propose members of ${c.name}`);
+  const current = await openMembership(ctx.db, consortiumId, input.institutionId);
+  if (current)
+    throw conflict(
+      refusal('registry.already_member', {
+        institution: orgName(i.name, i.names),
+        since: current.joinedOn,
+      }),
+      `${i.name} is already a member since ${current.joinedOn}`,
+    );
+  const [open] = await ctx.db
+    .select({ id: membershipProposals.id })
+    .from(membershipProposals)
+    .where(
+      and(
+        eq(membershipProposals.consortiumId, consortiumId),
+        eq(membershipProposals.institutionId, input.institutionId),
+        eq(membershipProposals.status, 'proposed'),
+      ),
+    );
+  if (open)
+    throw conflict(
+      refusal('registry.already_proposed', { institution: orgName(i.name, i.names) }),
+      `a membership of ${i.name} is already proposed`,
+    );
+  const atOnce = bothSides(sides);
+  const id = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(membershipProposals)
+      .values({
+        consortiumId,
+        institutionId: input.institutionId,
+        joinedOn: input.joinedOn,
+        proposedBy: side,
+        proposedByUserId: ctx.actor?.id ?? null,
+        status: atOnce ? 'accepted' : 'proposed',
+        decidedByUserId: atOnce ? (ctx.actor?.id ?? null) : null,
+        decidedAt: atOnce ? new Date() : null,
+      })
+      .returning({ id: membershipProposals.id });
+    await audit(tx, ctx, {
+      action: 'consortium.member-propose',
+      resourceType: 'consortium',
+      resourceId: consortiumId,
+      details: { ...input, proposal: row!.id, side },
+    });
+    if (atOnce) await join(tx, ctx, consortiumId, input.institutionId, input.joinedOn);
+    return row!.id;
+  });
+  return proposalView(ctx, id);
+}
+
+async function join(
+  tx: Db,
+  ctx: ServiceContext,
+  consortiumId: string,
+  institutionId: string,
+  joinedOn: string,
+) {
+  await tx.insert(consortiumMembers).values({ consortiumId, institutionId, joinedOn });
+  await audit(tx, ctx, {
+    action: 'consortium.member-join',
+    resourceType: 'consortium',
+    resourceId: consortiumId,
+    details: { institutionId, joinedOn },
+  });
+}
+
+async function proposalView(ctx: ServiceContext, id: string) {
+  const [row] = await ctx.db
+    .select()
+    .from(membershipProposals)
+    .where(eq(membershipProposals.id, id));
+  if (!row) throw notFound('membership proposal', id);
+  return (await proposalViews(ctx, [row]))[0]!;
+}
+
+const ANSWERED: Record<ProposalAnswer, ProposalStatus> = {
+  accept: 'accepted',
+  decline: 'declined',
+  withdraw: 'withdrawn',
+};
+
+/**
+ * Accept or decline a proposal (the side that did not propose, or an administrator), or withdraw
+ * it (the side that did). Accepting makes the membership take effect from its joining date.
+ */
+export async function answerProposal(
+  ctx: ServiceContext,
+  consortiumId: string,
+  proposalId: string,
+  answer: ProposalAnswer,
+) {
+  const [row] = /^[0-9a-f-]{36}$/i.test(proposalId)
+    ? await ctx.db
+        .select()
+        .from(membershipProposals)
+        .where(
+          and(
+            eq(membershipProposals.id, proposalId),
+            eq(membershipProposals.consortiumId, consortiumId),
+          ),
+        )
+    : [];
+  if (!row) throw notFound('membership proposal', proposalId);
+  const sides = sidesFor(ctx, row.consortiumId, row.institutionId);
+  // Someone on neither side learns nothing of the proposal.
+  if (!sides.consortium && !sides.institution) throw notFound('membership proposal', proposalId);
+  const refused = checkAnswer(
+    { status: row.status as ProposalStatus, proposedBy: row.proposedBy as ProposalSide },
+    answer,
+    sides,
+  );
+  if (refused?.forbidden) {
+    throw new AppError('forbidden', `you may not ${answer} this proposal`, {
+      action: `${answer} this proposal`,
+      refusals: [refused.refusal],
+    });
+  }
+  if (refused) throw conflict(refused.refusal);
+  if (answer === 'accept') {
+    const current = await openMembership(ctx.db, row.consortiumId, row.institutionId);
+    if (current) {
+      const names = (await institutionNames(ctx.db, [row.institutionId])).get(row.institutionId);
+      throw conflict(
+        refusal('registry.already_member', {
+          institution: names ?? { en: row.institutionId },
+          since: current.joinedOn,
+        }),
+      );
+    }
+  }
+  await ctx.db.transaction(async (tx) => {
+    const claimed = await tx
+      .update(membershipProposals)
+      .set({
+        status: ANSWERED[answer],
+        decidedByUserId: ctx.actor?.id ?? null,
+        decidedAt: new Date(),
+      })
+      .where(and(eq(membershipProposals.id, row.id), eq(membershipProposals.status, 'proposed')))
+      .returning({ id: membershipProposals.id });
+    if (claimed.length === 0)
+      throw conflict(refusal('registry.proposal_closed', { status: 'answered' }));
+    await audit(tx, ctx, {
+      action: `consortium.member-${answer}`,
+      resourceType: 'consortium',
+      resourceId: row.consortiumId,
+      details: { proposal: row.id, institutionId: row.institutionId, joinedOn: row.joinedOn },
+    });
+    if (answer === 'accept') await join(tx, ctx, row.consortiumId, row.institutionId, row.joinedOn);
+  });
+  return proposalView(ctx, row.id);
+}
+
+/**
+ * A member leaves on a date. Either side may end a membership (leaving widens nobody's scope):
+ * the consortium's officers or secretariat, or the university's coordinator.
+ */
+export async function endMembership(
+  ctx: ServiceContext,
+  consortiumId: string,
+  institutionId: string,
+  leftOn: string,
+) {
+  const sides = sidesFor(ctx, consortiumId, institutionId);
+  if (!sides.consortium && !sides.institution) {
+    throw forbidden('change the members of this consortium');
+  }
+  const current = await openMembership(ctx.db, consortiumId, institutionId);
   if (!current) throw notFound('membership', `${consortiumId}/${institutionId}`);
   if (leftOn < current.joinedOn)
     throw invalidField(
@@ -344,7 +600,7 @@ export async function importInstitutions(
   for (const [index, row] of ok.entries()) {
     if (
       existing.has(row.id) &&
-      !can(ctx.actor, 'registry:write', await institutionResource(ctx.db, row.id))
+      !can(ctx.actor, 'registry:write', await institutionResource(ctx.db, row.id, todayOf(ctx)))
     ) {
       const [stored] = await ctx.db
         .select({ name: institutions.name, names: institutions.names })

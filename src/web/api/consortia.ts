@@ -1,5 +1,11 @@
 import { apiRequest, buildPath } from './client.ts';
-import type { ConsortiumDetail, ConsortiumSummary, Ledger, Page } from './contract.ts';
+import type {
+  ConsortiumDetail,
+  ConsortiumSummary,
+  Ledger,
+  MembershipProposal,
+  Page,
+} from './contract.ts';
 
 export type ConsortiumQuery = {
   q?: string;
@@ -45,12 +51,29 @@ export function getConsortiumBalance(
   return apiRequest<Ledger>(`${path(id)}/balance`, { query: { with: otherId }, signal });
 }
 
+/** Proposes a membership; it takes effect when the other side accepts (status `accepted` at once when the proposer speaks for both). */
 export function addMember(
   id: string,
   body: { institutionId: string; joinedOn: string },
   csrfToken: string,
-): Promise<void> {
-  return apiRequest<void>(`${path(id)}/members`, { method: 'POST', body, csrfToken });
+): Promise<MembershipProposal> {
+  return apiRequest<MembershipProposal>(`${path(id)}/members`, {
+    method: 'POST',
+    body,
+    csrfToken,
+  });
+}
+
+export function answerProposal(
+  id: string,
+  proposalId: string,
+  answer: 'accept' | 'decline' | 'withdraw',
+  csrfToken: string,
+): Promise<MembershipProposal> {
+  return apiRequest<MembershipProposal>(
+    `${path(id)}/proposals/${encodeURIComponent(proposalId)}/${answer}`,
+    { method: 'POST', csrfToken },
+  );
 }
 
 export function endMembership(

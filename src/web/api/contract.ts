@@ -23,6 +23,7 @@ import type {
   Institution as InstitutionSchema,
   InstitutionDetail as InstitutionDetailSchema,
   InstitutionPatchBody,
+  MembershipProposal as MembershipProposalSchema,
   OrgUnit as OrgUnitSchema,
 } from '../../server/routes/registry.schema.ts';
 import type { LocalizedText } from '../../domain/shared/refusal.ts';
@@ -61,6 +62,7 @@ export type ConsortiumKind = ConsortiumSummary['kind'];
 export type ConsortiumDetail = z.infer<typeof ConsortiumDetailSchema>;
 export type ConsortiumMember = ConsortiumDetail['members'][number];
 export type LiaisonOffice = ConsortiumDetail['liaisonOffices'][number];
+export type MembershipProposal = z.infer<typeof MembershipProposalSchema>;
 export type OrgUnit = z.infer<typeof OrgUnitSchema>;
 export type OrgUnitKind = OrgUnit['kind'];
 export type ImportResult = z.infer<typeof ImportReport>;

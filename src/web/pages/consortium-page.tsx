@@ -21,6 +21,7 @@ import { FormErrors } from '../components/field-error.tsx';
 import { FormattedDate } from '../components/formatted-date.tsx';
 import { Loading } from '../components/loading.tsx';
 import { LocalizedName, useLocalName } from '../components/localized-name.tsx';
+import { MembershipProposals } from '../components/membership-proposals.tsx';
 import { PlaceholderBadge } from '../components/placeholder-badge.tsx';
 import { useSideLabel } from '../components/side-label.tsx';
 import { currentLanguage } from '../i18n/i18n.ts';
@@ -143,6 +144,8 @@ function ConsortiumView({ consortium, revision, onChanged }: ViewProps) {
       </section>
 
       <MembersSection consortium={consortium} revision={revision} />
+
+      <MembershipProposals proposals={consortium.proposals} onChanged={onChanged} />
 
       {mayWrite ? <ManageMembers consortium={consortium} onChanged={onChanged} /> : null}
 
@@ -515,13 +518,19 @@ function ManageMembers({
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (action: () => Promise<void>, message: string) => {
+  const submit = async (action: () => Promise<unknown>, message: string | (() => string)) => {
     setBusy(true);
     setError(null);
     setNotice(null);
     try {
-      await action();
-      setNotice(message);
+      const result = await action();
+      setNotice(
+        typeof message === 'function'
+          ? (result as { status?: string } | undefined)?.status === 'proposed'
+            ? message()
+            : t('consortium.memberAdded', { name: nameOfCandidate(joinId) })
+          : message,
+      );
       onChanged();
     } catch (caught) {
       setError(caught);
@@ -556,7 +565,7 @@ function ManageMembers({
             event.preventDefault();
             void submit(
               () => addMember(consortium.id, { institutionId: joinId, joinedOn }, csrf),
-              t('consortium.memberAdded', { name: nameOfCandidate(joinId) }),
+              () => t('consortium.memberProposed', { name: nameOfCandidate(joinId) }),
             ).then(() => setJoinId(''));
           }}
         >

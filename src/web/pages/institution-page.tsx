@@ -24,6 +24,7 @@ import { ErrorAlert } from '../components/error-alert.tsx';
 import { FormattedDate } from '../components/formatted-date.tsx';
 import { Loading } from '../components/loading.tsx';
 import { LocalizedName, useLocalName } from '../components/localized-name.tsx';
+import { MembershipProposals } from '../components/membership-proposals.tsx';
 import { LANGUAGE_LABELS, currentLanguage } from '../i18n/i18n.ts';
 import { formatNumber } from '../lib/format.ts';
 import { useLabels } from '../lib/labels.ts';
@@ -239,6 +240,11 @@ function InstitutionView({ initial }: { initial: InstitutionDetail }) {
           )}
         </section>
       ) : null}
+
+      <MembershipProposals
+        proposals={institution.proposals}
+        onChanged={() => void getInstitution(institution.id).then(setInstitution)}
+      />
 
       <UnitsSection institutionId={institution.id} mayEdit={mayEdit} />
 
