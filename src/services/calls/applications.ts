@@ -425,7 +425,7 @@ async function requireRead(ctx: ServiceContext, row: AppRow) {
   if (ctx.actor?.id === row.studentUserId) return { call, owner: true };
   const sending = await loadSendingConsortia(ctx.db, call.sendingConsortiumIds);
   if (
-    mayReadApplicants(ctx.actor, call, sending) ||
+    mayReadApplicants(ctx.actor, call, sending, todayOf(ctx)) ||
     can(ctx.actor, 'call:manage', { type: 'application', institutionIds: [row.homeId] })
   )
     return { call, owner: false };
@@ -682,7 +682,7 @@ export async function downloadDocument(ctx: ServiceContext, id: string, docId: s
 export async function callApplicants(ctx: ServiceContext, callId: string) {
   const call = await loadCall(ctx.db, callId);
   const sending = await loadSendingConsortia(ctx.db, call.sendingConsortiumIds);
-  if (!mayReadApplicants(ctx.actor, call, sending))
+  if (!mayReadApplicants(ctx.actor, call, sending, todayOf(ctx)))
     throw forbidden('see the applicants of this call');
   const rows = await ctx.db
     .select({ app: callApplications, name: users.displayName })
@@ -733,7 +733,7 @@ export async function callApplicants(ctx: ServiceContext, callId: string) {
  * known (R6), or the applicant's home being their own (R6, a conflict of interest).
  */
 async function reviewRefusals(ctx: ServiceContext, call: CallRow, sending: SendingConsortium[]) {
-  const scorer = Boolean(ctx.actor) && mayScore(ctx.actor, call, sending);
+  const scorer = Boolean(ctx.actor) && mayScore(ctx.actor, call, sending, todayOf(ctx));
   const none = { scorer, refusalsFor: (): Refusal[] => [] };
   if (!scorer || !ctx.actor) return none;
   const rubric = rubricOf(call);

@@ -3,6 +3,7 @@
  * consortium (`call:manage`), listed publicly with their deadlines (R18, 003 §8–9), and as an
  * iCalendar feed of the deadlines.
  */
+import { todayOf } from '#src/services/clock.ts';
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
@@ -166,10 +167,10 @@ export async function listCalls(ctx: ServiceContext, query: { status?: 'open' | 
 export async function getCall(ctx: ServiceContext, id: string) {
   const row = await loadCall(ctx.db, id);
   const sending = await loadSendingConsortia(ctx.db, row.sendingConsortiumIds);
-  const manage = mayManageCall(ctx.actor, row, sending);
+  const manage = mayManageCall(ctx.actor, row, sending, todayOf(ctx));
   if (row.status !== 'published' && !manage) throw notFound('call', id);
   const view = await present(ctx.db, row, await todayForCall(ctx, row));
-  const readApplicants = mayReadApplicants(ctx.actor, row, sending);
+  const readApplicants = mayReadApplicants(ctx.actor, row, sending, todayOf(ctx));
   const refusedApply = await applyRefusals(ctx, row);
   return {
     ...view,
@@ -179,7 +180,7 @@ export async function getCall(ctx: ServiceContext, id: string) {
       manage,
       edit: manage,
       apply: refusedApply !== null && refusedApply.length === 0 && view.open,
-      score: mayScore(ctx.actor, row, sending),
+      score: mayScore(ctx.actor, row, sending, todayOf(ctx)),
       screen: readApplicants && rubricOf(row) !== null,
       readApplicants,
     },
@@ -236,7 +237,7 @@ export async function createCall(ctx: ServiceContext, id: string, input: unknown
   const content = parseContent(input);
   const sending = await loadSendingConsortia(ctx.db, content.sendingConsortiumIds);
   const probe = { ...values(content), id, sendingConsortiumIds: content.sendingConsortiumIds };
-  if (!mayManageCall(ctx.actor, probe as CallRow, sending))
+  if (!mayManageCall(ctx.actor, probe as CallRow, sending, todayOf(ctx)))
     throw forbidden('open calls for consortia you do not represent');
   const [existing] = await ctx.db.select({ id: calls.id }).from(calls).where(eq(calls.id, id));
   if (existing) {
@@ -256,10 +257,10 @@ export async function createCall(ctx: ServiceContext, id: string, input: unknown
 export async function updateCall(ctx: ServiceContext, id: string, input: unknown) {
   const row = await loadCall(ctx.db, id);
   const before = await loadSendingConsortia(ctx.db, row.sendingConsortiumIds);
-  if (!mayManageCall(ctx.actor, row, before)) throw forbidden('edit this call');
+  if (!mayManageCall(ctx.actor, row, before, todayOf(ctx))) throw forbidden('edit this call');
   const content = parseContent(input);
   const after = await loadSendingConsortia(ctx.db, content.sendingConsortiumIds);
-  if (!mayManageCall(ctx.actor, { ...row, ...values(content) }, after))
+  if (!mayManageCall(ctx.actor, { ...row, ...values(content) }, after, todayOf(ctx)))
     throw forbidden('move a call to consortia you do not represent');
   await checkReferences(ctx.db, content);
   await ctx.db.transaction(async (tx) => {

@@ -3,6 +3,7 @@
  * program's rules become its eligibility rules (R3, R9, R12), and the agreement's clauses become
  * the consent records R16 reads (src/domain/screening/consent.ts).
  */
+import { inForceOn } from '#src/domain/registry/membership.ts';
 import { todayOf } from '#src/services/clock.ts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
@@ -138,33 +139,46 @@ export async function todayForCall(ctx: ServiceContext, row: CallRow): Promise<s
   return todayOf(ctx, rules?.call.utcOffset ?? '+09:00');
 }
 
-/** Every institution of a call: the members of its sending consortia and its hosts. */
-export function callInstitutionIds(row: CallRow, sending: SendingConsortium[]): string[] {
+/** The members of the sending consortia in force on `onDate` (today: who acts for the call now). */
+export function sendingMembersOn(sending: SendingConsortium[], onDate: string): string[] {
+  return sending.flatMap((c) =>
+    c.members.filter((m) => inForceOn(m, onDate)).map((m) => m.institutionId),
+  );
+}
+
+/** Every institution of a call today: the members of its sending consortia and its hosts. */
+export function callInstitutionIds(
+  row: CallRow,
+  sending: SendingConsortium[],
+  onDate: string,
+): string[] {
   return [
-    ...new Set([
-      ...sending.flatMap((c) => c.members.map((m) => m.institutionId)),
-      ...hostsOf(row).map((h) => h.institutionId),
-    ]),
+    ...new Set([...sendingMembersOn(sending, onDate), ...hostsOf(row).map((h) => h.institutionId)]),
   ];
 }
 
 /** The access resource of a call: its sending consortia and every university of it. */
-export function callResource(row: CallRow, sending: SendingConsortium[]): Resource {
+export function callResource(row: CallRow, sending: SendingConsortium[], onDate: string): Resource {
   return {
     type: 'call',
     callIds: [row.id],
     consortiumIds: row.sendingConsortiumIds,
-    institutionIds: callInstitutionIds(row, sending),
+    institutionIds: callInstitutionIds(row, sending, onDate),
     programIds: row.programId ? [row.programId] : [],
   };
 }
 
 /** Coordinators and rep officers of the sending side may create and edit a call. */
-export function mayManageCall(actor: Actor | null, row: CallRow, sending: SendingConsortium[]) {
+export function mayManageCall(
+  actor: Actor | null,
+  row: CallRow,
+  sending: SendingConsortium[],
+  onDate: string,
+) {
   return can(actor, 'call:manage', {
     type: 'call',
     consortiumIds: row.sendingConsortiumIds,
-    institutionIds: sending.flatMap((c) => c.members.map((m) => m.institutionId)),
+    institutionIds: sendingMembersOn(sending, onDate),
   });
 }
 
@@ -172,17 +186,27 @@ export function mayManageCall(actor: Actor | null, row: CallRow, sending: Sendin
  * May score applicants of the call (R6): a reviewer scoped to the call, or a coordinator of one
  * of the call's sending or host institutions.
  */
-export function mayScore(actor: Actor | null, row: CallRow, sending: SendingConsortium[]) {
+export function mayScore(
+  actor: Actor | null,
+  row: CallRow,
+  sending: SendingConsortium[],
+  onDate: string,
+) {
   if (can(actor, 'score:write', { type: 'call', callIds: [row.id] })) return true;
   return can(actor, 'call:manage', {
     type: 'call',
-    institutionIds: callInstitutionIds(row, sending),
+    institutionIds: callInstitutionIds(row, sending, onDate),
   });
 }
 
 /** May see the applicants, their documents and the rank list of the call (staff only). */
-export function mayReadApplicants(actor: Actor | null, row: CallRow, sending: SendingConsortium[]) {
-  return mayManageCall(actor, row, sending) || mayScore(actor, row, sending);
+export function mayReadApplicants(
+  actor: Actor | null,
+  row: CallRow,
+  sending: SendingConsortium[],
+  onDate: string,
+) {
+  return mayManageCall(actor, row, sending, onDate) || mayScore(actor, row, sending, onDate);
 }
 
 /**

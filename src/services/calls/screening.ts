@@ -31,6 +31,7 @@ import {
 import { notify } from '../notify/notify.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
+import { todayOf } from '../clock.ts';
 import { AppError, conflict, forbidden, invalidField, notFound, ruleViolation } from '../errors.ts';
 import { refusal, type LocalizedText, type Refusal } from '#src/domain/shared/refusal.ts';
 import { namedRefusals } from './refusals.ts';
@@ -52,6 +53,7 @@ import {
   usersWithRole,
   type CallRow,
   type StoredRubric,
+  sendingMembersOn,
 } from './load.ts';
 
 /**
@@ -102,7 +104,8 @@ export async function submitReview(
   if (!app) throw notFound('application', applicationId);
   const call = await loadCall(ctx.db, app.callId);
   const sending = await loadSendingConsortia(ctx.db, call.sendingConsortiumIds);
-  if (!mayScore(actor, call, sending)) throw forbidden('score applicants of this call');
+  if (!mayScore(actor, call, sending, todayOf(ctx)))
+    throw forbidden('score applicants of this call');
   if (app.status === 'withdrawn') {
     throw conflict(refusal('calls.application_withdrawn'), 'the application is withdrawn');
   }
@@ -241,7 +244,7 @@ async function scoreCall(db: Db, call: CallRow, rubric: StoredRubric) {
 export async function callRanking(ctx: ServiceContext, callId: string) {
   const call = await loadCall(ctx.db, callId);
   const sending = await loadSendingConsortia(ctx.db, call.sendingConsortiumIds);
-  if (!mayReadApplicants(ctx.actor, call, sending))
+  if (!mayReadApplicants(ctx.actor, call, sending, todayOf(ctx)))
     throw forbidden('see the rank list of this call');
   const rubric = await usableRubric(ctx.db, call);
   const consent = await requireConsent(ctx.db, plainRubric(rubric));
@@ -329,11 +332,14 @@ export async function callAllocationInstance(
     callIds: [call.id],
     consortiumIds: call.sendingConsortiumIds,
     institutionIds: [
-      ...sending.flatMap((c) => c.members.map((m) => m.institutionId)),
+      ...sendingMembersOn(sending, todayOf(ctx)),
       ...hosts.map((h) => h.institutionId),
     ],
   };
-  if (!mayManageCall(ctx.actor, call, sending) && !can(ctx.actor, 'allocation:run', resource))
+  if (
+    !mayManageCall(ctx.actor, call, sending, todayOf(ctx)) &&
+    !can(ctx.actor, 'allocation:run', resource)
+  )
     throw forbidden('hand this call to allocation');
   const rubric = await usableRubric(ctx.db, call);
   const program = await loadProgramRules(ctx.db, call);

@@ -9,7 +9,6 @@ import {
   agreementSignatures,
   agreementVersions,
   agreements,
-  consortiumMembers,
   institutions,
   mobilities,
   roleAssignments,
@@ -25,6 +24,7 @@ import {
   type RecognitionSystem,
 } from '#src/domain/recognition/recognition-system.ts';
 import { consortiumNames, institutionNames } from '#src/db/queries/names.ts';
+import { membershipsOfInForce } from '#src/db/queries/memberships.ts';
 import {
   refusal,
   type LocalizedText,
@@ -53,7 +53,11 @@ export interface MobilityScope {
   programIds: string[];
 }
 
-export async function loadScope(db: Db, row: MobilityRow): Promise<MobilityScope> {
+/**
+ * The scope of a mobility on `onDate` (today, for current access): its agreement's parties and the
+ * consortia its home and host are members of on that date. An ended membership gives nothing.
+ */
+export async function loadScope(db: Db, row: MobilityRow, onDate: string): Promise<MobilityScope> {
   const partyConsortiumIds: string[] = [];
   const programIds: string[] = [];
   if (row.agreementId) {
@@ -64,10 +68,7 @@ export async function loadScope(db: Db, row: MobilityRow): Promise<MobilityScope
       if (a.programId) programIds.push(a.programId);
     }
   }
-  const members = await db
-    .select({ consortiumId: consortiumMembers.consortiumId })
-    .from(consortiumMembers)
-    .where(inArray(consortiumMembers.institutionId, [row.homeId, row.hostId]));
+  const members = await membershipsOfInForce(db, [row.homeId, row.hostId], onDate);
   const consortiumIds = [
     ...new Set([...partyConsortiumIds, ...members.map((m) => m.consortiumId)]),
   ];

@@ -14,6 +14,7 @@ import type { ServiceContext } from '../context.ts';
 import { conflict, forbidden } from '../errors.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
 import { institutionName } from '#src/db/queries/names.ts';
+import { inForceOn } from '#src/domain/registry/membership.ts';
 import { institutionInfo, invalid } from './common.ts';
 
 export type CourseRow = typeof courses.$inferSelect;
@@ -118,12 +119,7 @@ export async function createCourse(ctx: ServiceContext, institutionId: string, i
             .where(eq(consortiumMembers.consortiumId, alliance.id))
         : [];
       const today = todayOf(ctx);
-      const member = members.some(
-        (m) =>
-          m.institutionId === institutionId &&
-          m.joinedOn <= today &&
-          (m.leftOn === null || today <= m.leftOn),
-      );
+      const member = members.some((m) => m.institutionId === institutionId && inForceOn(m, today));
       if (alliance?.kind !== 'alliance' || !member) {
         throw invalid(
           'body.jukeboxAllianceId',

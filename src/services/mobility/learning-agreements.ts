@@ -31,6 +31,7 @@ import {
 import type { Refusal } from '#src/domain/recognition/types.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
+import { todayOf } from '../clock.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
 import {
   conflict,
@@ -120,7 +121,7 @@ function view(la: LearningAgreement, parties: LaParty[], state: string) {
 
 async function context(ctx: ServiceContext, mobilityId: string) {
   const row = await loadMobility(ctx.db, mobilityId);
-  const s = await loadScope(ctx.db, row);
+  const s = await loadScope(ctx.db, row, todayOf(ctx));
   const actors = requireActors(ctx.actor, s);
   return { s, parties: laParties(actors) };
 }
@@ -203,7 +204,7 @@ async function run(
 ) {
   const sends = await ctx.db.transaction(async (tx) => {
     const row = await loadMobility(tx, mobilityId, true);
-    const s = await loadScope(tx, row);
+    const s = await loadScope(tx, row, todayOf(ctx));
     const parties = laParties(requireActors(ctx.actor, s));
     if (!EDITABLE.includes(row.status)) {
       throw ruleViolation(

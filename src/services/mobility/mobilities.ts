@@ -13,7 +13,6 @@ import type { Db } from '#src/db/client.ts';
 import {
   agreements,
   auditLog,
-  consortiumMembers,
   institutions,
   learningAgreements,
   mobilities,
@@ -44,10 +43,12 @@ import {
 import { recognitionRate, type RecognitionDecision } from '#src/domain/recognition/recognition.ts';
 import type { Mailer } from '../notify/mailer.ts';
 import { mobilityNames, personNames } from '#src/db/queries/names.ts';
+import { membersInForce } from '#src/db/queries/memberships.ts';
 import type { LocalizedText } from '#src/domain/shared/refusal.ts';
 import { notify } from '../notify/notify.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
+import { todayOf } from '../clock.ts';
 import { refusal, type Refusal } from '#src/domain/shared/refusal.ts';
 import { conflict, forbidden, invalidField, ruleViolation, type AppError } from '../errors.ts';
 import {
@@ -89,7 +90,7 @@ async function institutionNames(db: Db, ids: readonly string[]) {
 }
 
 /** The SQL filter of the mobilities an actor may see (the can() check follows per row). */
-async function visibleFilter(db: Db, actor: Actor): Promise<SQL | undefined> {
+async function visibleFilter(db: Db, actor: Actor, today: string): Promise<SQL | undefined> {
   if (actor.platformAdmin) return undefined;
   const conditions: SQL[] = [];
   const institutionsOf = actor.roles
@@ -102,11 +103,9 @@ async function visibleFilter(db: Db, actor: Actor): Promise<SQL | undefined> {
     .filter((r) => r.role === 'funder_officer' && r.scopeType === 'program')
     .map((r) => r.scopeId);
   if (repConsortia.length > 0) {
-    const members = await db
-      .select({ id: consortiumMembers.institutionId })
-      .from(consortiumMembers)
-      .where(inArray(consortiumMembers.consortiumId, repConsortia));
-    institutionsOf.push(...members.map((m) => m.id));
+    // Members today: an ended membership no longer opens its university's mobilities.
+    const members = await membersInForce(db, repConsortia, today);
+    institutionsOf.push(...members.map((m) => m.institutionId));
   }
   if (institutionsOf.length > 0) {
     conditions.push(inArray(mobilities.homeId, institutionsOf));
@@ -148,7 +147,7 @@ export interface ListFilter {
 export async function listMobilities(ctx: ServiceContext, filter: ListFilter) {
   const actor = ctx.actor;
   if (!actor) throw forbidden('list mobilities');
-  const scope = await visibleFilter(ctx.db, actor);
+  const scope = await visibleFilter(ctx.db, actor, todayOf(ctx));
   const conditions: (SQL | undefined)[] = [scope];
   if (filter.status) conditions.push(eq(mobilities.status, filter.status));
   if (filter.institutionId) {
@@ -172,7 +171,7 @@ export async function listMobilities(ctx: ServiceContext, filter: ListFilter) {
   );
   const items = [];
   for (const row of rows) {
-    const s = await loadScope(ctx.db, row);
+    const s = await loadScope(ctx.db, row, todayOf(ctx));
     const actors = mobilityActors(actor, s);
     if (actors.length === 0) continue;
     items.push({
@@ -293,7 +292,7 @@ export async function loadWorkflow(db: Db, row: MobilityRow) {
 /** One mobility: its state, the steps, the actions this actor may take, and its history. */
 export async function getMobility(ctx: ServiceContext, id: string) {
   const row = await loadMobility(ctx.db, id);
-  const s = await loadScope(ctx.db, row);
+  const s = await loadScope(ctx.db, row, todayOf(ctx));
   const actors = requireActors(ctx.actor, s);
   const { mobility, history } = await loadWorkflow(ctx.db, row);
   const names = await institutionNames(ctx.db, [row.homeId, row.hostId]);
@@ -510,7 +509,7 @@ export async function transitionMobility(
 ) {
   const send = await ctx.db.transaction(async (tx) => {
     const row = await loadMobility(tx, id, true);
-    const s = await loadScope(tx, row);
+    const s = await loadScope(tx, row, todayOf(ctx));
     return applyTransition(tx, ctx, s, req);
   });
   await send(mailer);

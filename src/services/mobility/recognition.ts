@@ -117,7 +117,7 @@ async function loadDecisions(db: Db, mobilityId: string): Promise<RecognitionDec
  */
 export async function getRecognition(ctx: ServiceContext, mobilityId: string) {
   const row = await loadMobility(ctx.db, mobilityId);
-  const s = await loadScope(ctx.db, row);
+  const s = await loadScope(ctx.db, row, todayOf(ctx));
   const actors = requireActors(ctx.actor, s);
   const la = await loadLa(ctx.db, mobilityId);
   const version = la ? currentVersion(la) : null;
@@ -211,7 +211,7 @@ export async function enterTranscript(
 ) {
   const sends = await ctx.db.transaction(async (tx) => {
     const row = await loadMobility(tx, mobilityId, true);
-    const s = await loadScope(tx, row);
+    const s = await loadScope(tx, row, todayOf(ctx));
     const actors = requireActors(ctx.actor, s);
     if (
       !actors.some((a) => a.role === 'coordinator' && a.side === 'host') ||
@@ -338,7 +338,7 @@ export async function decideComponent(
 ) {
   const send = await ctx.db.transaction(async (tx) => {
     const row = await loadMobility(tx, mobilityId, true);
-    const s = await loadScope(tx, row);
+    const s = await loadScope(tx, row, todayOf(ctx));
     requireActors(ctx.actor, s);
     if (!can(ctx.actor, 'recognition:decide', { type: 'mobility', institutionIds: [row.homeId] })) {
       throw forbidden('decide on recognition: the home coordinator does');
@@ -494,7 +494,7 @@ export async function myRecognisedCredits(ctx: ServiceContext) {
   const rows = await ctx.db.select().from(mobilities).where(eq(mobilities.studentUserId, actor.id));
   const items = [];
   for (const m of rows) {
-    const s = await loadScope(ctx.db, m);
+    const s = await loadScope(ctx.db, m, todayOf(ctx));
     if (!mobilityActors(actor, s).some((a) => a.role === 'student')) continue;
     for (const d of await loadDecisions(ctx.db, m.id)) {
       items.push({ source: 'mobility' as const, sourceId: m.id, state: m.status, decision: d });

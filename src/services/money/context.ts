@@ -3,7 +3,7 @@
  * rules), the sending consortium and its representative university (R8 — 003 §5(8), §6(2),
  * §7(1)), the project's support period (R10 — 003 §3(1)), the stay and the host's country.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import {
   agreements,
@@ -14,6 +14,7 @@ import {
   projectApplications,
 } from '#src/db/schema.ts';
 import type { Resource } from '#src/domain/access/policy.ts';
+import { inForceOn } from '#src/domain/registry/membership.ts';
 import {
   supportPeriod as programSupportPeriod,
   type SupportState,
@@ -93,16 +94,13 @@ export async function loadMoneyContexts(
       ]),
     ),
   ];
+  // Every accepted membership with its dates: each mobility picks the one in force when its stay
+  // starts (a record of its own date), so a leaving date still to come takes nothing away today.
   const members = consortiumIds.length
     ? await db
         .select()
         .from(consortiumMembers)
-        .where(
-          and(
-            inArray(consortiumMembers.consortiumId, consortiumIds),
-            isNull(consortiumMembers.leftOn),
-          ),
-        )
+        .where(inArray(consortiumMembers.consortiumId, consortiumIds))
     : [];
   const reps = new Map(
     (consortiumIds.length
@@ -140,7 +138,9 @@ export async function loadMoneyContexts(
       : [];
     const sending =
       parties.find((c) =>
-        members.some((x) => x.consortiumId === c && x.institutionId === m.homeId),
+        members.some(
+          (x) => x.consortiumId === c && x.institutionId === m.homeId && inForceOn(x, m.startDate),
+        ),
       ) ?? null;
     const project = projects.find(
       (p) => p.homeConsortiumId === sending && p.programId === programId && p.support,
