@@ -370,7 +370,7 @@ export async function proposeMember(
         proposedByUserId: ctx.actor?.id ?? null,
         status: atOnce ? 'accepted' : 'proposed',
         decidedByUserId: atOnce ? (ctx.actor?.id ?? null) : null,
-        decidedAt: atOnce ? new Date() : null,
+        decidedAt: atOnce ? ctx.clock.now() : null,
       })
       .returning({ id: membershipProposals.id });
     await audit(tx, ctx, {
@@ -471,7 +471,7 @@ export async function answerProposal(
       .set({
         status: ANSWERED[answer],
         decidedByUserId: ctx.actor?.id ?? null,
-        decidedAt: new Date(),
+        decidedAt: ctx.clock.now(),
       })
       .where(and(eq(membershipProposals.id, row.id), eq(membershipProposals.status, 'proposed')))
       .returning({ id: membershipProposals.id });
