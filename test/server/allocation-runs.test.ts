@@ -96,7 +96,9 @@ describe.each(ENGINES)('allocation runs in the product on %s', (engine) => {
   let student: Session;
   beforeAll(async () => {
     t = await createTestApp(engine);
-    coordinator = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    // The instance names students of five universities on both sides: only an administrator
+    // stands for all of them (a coordinator allocates their own students, or a call's).
+    coordinator = await signInAs(t.app, 'admin@demo.kakehashi.example');
     student = await signInAs(t.app, 'student.tohoku@demo.kakehashi.example');
   });
   afterAll(() => t.close());
@@ -308,5 +310,63 @@ describe.each(ENGINES)('allocation on a call on %s', (engine) => {
       ),
     );
     expect(rows[0]).toEqual({ n: placed, students: placed });
+  });
+});
+
+describe.each(ENGINES)('allocation only for those one stands for, on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+  });
+  afterAll(() => t.close());
+
+  const post = (s: Session, url: string, payload: object) =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      payload,
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken },
+    });
+
+  it("a coordinator may not allocate another university's students", async () => {
+    const tohoku = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    const res = await post(tohoku, '/api/v1/allocation-runs', { instance });
+    expect(res.statusCode).toBe(422);
+    const [refused] = res.json().error.details.refusals;
+    expect(refused).toMatchObject({
+      code: 'allocation.students_out_of_scope',
+      field: 'body.instance.students',
+      params: { count: 3, students: ['jp-3', 'ru-1', 'ru-2'] },
+    });
+    // Their own students only: accepted.
+    const own = {
+      ...instance,
+      students: instance.students.filter((s) => s.home === 'tohoku.ac.jp'),
+    };
+    expect((await post(tohoku, '/api/v1/allocation-runs', { instance: own })).statusCode).toBe(201);
+  });
+
+  it('a run may not be attached to a call the coordinator does not manage', async () => {
+    const nsu = await signInAs(t.app, 'coordinator.nsu@demo.kakehashi.example');
+    const own = { ...instance, students: instance.students.filter((s) => s.home === 'nsu.ru') };
+    const res = await post(nsu, '/api/v1/allocation-runs', {
+      instance: own,
+      callId: 'tohoku-jr-2015',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.refusals[0]).toMatchObject({
+      code: 'allocation.call_not_managed',
+      field: 'body.callId',
+    });
+  });
+
+  it("a call's run holds the call's applicants only", async () => {
+    const tohoku = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    const res = await post(tohoku, '/api/v1/allocation-runs', {
+      instance,
+      callId: 'tohoku-jr-2015',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.refusals[0].code).toBe('allocation.students_out_of_scope');
   });
 });

@@ -50,9 +50,19 @@ export const PUBLISH_CODES = {
   capExceeded: 'allocation.cap_exceeded',
 } as const;
 
+/**
+ * Whom a run may place: only a call the actor manages (params: call) and students the actor stands
+ * for (params: count, students, homes).
+ */
+export const SCOPE_CODES = {
+  callNotManaged: 'allocation.call_not_managed',
+  studentsOutOfScope: 'allocation.students_out_of_scope',
+} as const;
+
 export const REFUSAL_CODES: readonly string[] = [
   ...Object.values(REASON_CODES),
   ...Object.values(OUTCOME_CODES),
   ...Object.values(INSTANCE_CODES),
   ...Object.values(PUBLISH_CODES),
+  ...Object.values(SCOPE_CODES),
 ];

@@ -6,7 +6,6 @@ import {
   allocationRuns,
   callApplications,
   calls,
-  consortiumMembers,
   institutions,
   mobilities,
   studentProfiles,
@@ -25,7 +24,7 @@ import {
   summarize,
   type AllocationSummary,
 } from '#src/domain/allocation/feasibility.ts';
-import { PUBLISH_CODES } from '#src/domain/allocation/refusal-codes.ts';
+import { PUBLISH_CODES, SCOPE_CODES } from '#src/domain/allocation/refusal-codes.ts';
 import { validateInstance } from '#src/domain/allocation/schema.ts';
 import type {
   AllocationInstance,
@@ -59,6 +58,9 @@ import {
   institutionNames,
   personNames,
 } from '#src/db/queries/names.ts';
+import { membersInForce, membershipsOfInForce } from '#src/db/queries/memberships.ts';
+import { loadSendingConsortia, mayManageCall } from '../calls/load.ts';
+import { todayOf } from '../clock.ts';
 import { notify } from '../notify/notify.ts';
 import type { Mailer } from '../notify/mailer.ts';
 
@@ -148,13 +150,8 @@ export async function createRun(
   if (!can(ctx.actor, 'allocation:run', resourceOf(instance))) {
     throw forbidden('run an allocation for universities you do not coordinate');
   }
-  if (input.callId) {
-    const [call] = await ctx.db
-      .select({ id: calls.id })
-      .from(calls)
-      .where(eq(calls.id, input.callId));
-    if (!call) throw notFound('call', input.callId);
-  }
+  const outOfScope = await scopeRefusals(ctx, instance, input.callId ?? null);
+  if (outOfScope.length > 0) throw ruleViolation(outOfScope);
   const solver = createHighsSolver({ timeLimitSeconds: 60 });
   const results: Record<string, unknown> = {};
   for (const mechanism of MECHANISMS) {
@@ -222,6 +219,74 @@ function resultView(instance: AllocationInstance, stored: StoredResult, names: R
       }),
     })),
   };
+}
+
+/**
+ * Whom an instance may place: an allocation turns its students into nominations under their home's
+ * agreements, so an actor may only allocate students they stand for. On a call, the actor manages
+ * the call and the students are its applications from their own homes; uploaded, every student's
+ * home is a university the actor coordinates or a member today of a consortium they represent.
+ */
+async function scopeRefusals(
+  ctx: ServiceContext,
+  instance: AllocationInstance,
+  callId: string | null,
+): Promise<Refusal[]> {
+  const actor = ctx.actor;
+  if (actor?.platformAdmin) return [];
+  const today = todayOf(ctx);
+  const refusals: Refusal[] = [];
+  let inScope: (student: { id: string; home: string }) => boolean;
+  if (callId) {
+    const [call] = await ctx.db.select().from(calls).where(eq(calls.id, callId));
+    if (!call) throw notFound('call', callId);
+    const sending = await loadSendingConsortia(ctx.db, call.sendingConsortiumIds);
+    if (!mayManageCall(actor, call, sending, today)) {
+      const title = (await callTitles(ctx.db, [call.id])).get(call.id) ?? { en: call.id };
+      return [refusal(SCOPE_CODES.callNotManaged, { call: title }, { field: 'body.callId' })];
+    }
+    const homes = new Map(
+      (
+        await ctx.db
+          .select({ id: callApplications.id, homeId: callApplications.homeId })
+          .from(callApplications)
+          .where(eq(callApplications.callId, call.id))
+      ).map((a) => [a.id, a.homeId]),
+    );
+    inScope = (s) => homes.get(s.id) === s.home;
+  } else {
+    const roles = actor?.roles ?? [];
+    const coordinated = roles
+      .filter((r) => r.role === 'coordinator' && r.scopeType === 'institution')
+      .map((r) => r.scopeId);
+    const represented = roles
+      .filter((r) => r.role === 'rep_officer' && r.scopeType === 'consortium')
+      .map((r) => r.scopeId);
+    const homes = new Set([
+      ...coordinated,
+      ...(await membersInForce(ctx.db, represented, today)).map((m) => m.institutionId),
+    ]);
+    inScope = (s) => homes.has(s.home);
+  }
+  const outside = instance.students.filter((s) => !inScope(s));
+  if (outside.length > 0) {
+    const names = await institutionNames(
+      ctx.db,
+      outside.map((s) => s.home),
+    );
+    refusals.push(
+      refusal(
+        SCOPE_CODES.studentsOutOfScope,
+        {
+          count: outside.length,
+          students: outside.slice(0, 20).map((s) => s.id),
+          homes: [...new Set(outside.map((s) => s.home))].map((h) => names.get(h) ?? { en: h }),
+        },
+        { field: 'body.instance.students' },
+      ),
+    );
+  }
+  return refusals;
 }
 
 /** Why publishing this run would certainly fail, before anyone tries. */
@@ -342,6 +407,9 @@ export async function publishRun(
       `this run was already published (${row.publishedMechanism})`,
     );
   }
+  // Scope is checked again: a membership may have ended since the run was made.
+  const outOfScope = await scopeRefusals(ctx, instance, row.callId);
+  if (outOfScope.length > 0) throw ruleViolation(outOfScope);
   const chosen = (row.results as Partial<Record<Mechanism, StoredResult>>)[input.mechanism];
   if (!chosen) {
     throw invalidField(
@@ -408,7 +476,7 @@ export async function publishRun(
     for (const a of chosen.result.assignments) {
       const s = students.get(a.student);
       if (!s) continue;
-      const agreementId = await agreementFor(tx, s.home, a.host);
+      const agreementId = await agreementFor(tx, s.home, a.host, input.startDate);
       const application = applications.get(s.id);
       await tx.insert(mobilities).values({
         agreementId,
@@ -460,20 +528,22 @@ export async function publishRun(
   return { ...run, nominations: created };
 }
 
-/** The agreement a nomination falls under: between the two institutions, or their consortia. */
-async function agreementFor(tx: Db, home: string, host: string): Promise<string | null> {
-  const homeConsortia = (
-    await tx
-      .select({ id: consortiumMembers.consortiumId })
-      .from(consortiumMembers)
-      .where(eq(consortiumMembers.institutionId, home))
-  ).map((r) => r.id);
-  const hostConsortia = (
-    await tx
-      .select({ id: consortiumMembers.consortiumId })
-      .from(consortiumMembers)
-      .where(eq(consortiumMembers.institutionId, host))
-  ).map((r) => r.id);
+/**
+ * The agreement a nomination falls under: between the two institutions, or the consortia they are
+ * members of when the stay starts.
+ */
+async function agreementFor(
+  tx: Db,
+  home: string,
+  host: string,
+  startDate: string,
+): Promise<string | null> {
+  const homeConsortia = (await membershipsOfInForce(tx, [home], startDate)).map(
+    (r) => r.consortiumId,
+  );
+  const hostConsortia = (await membershipsOfInForce(tx, [host], startDate)).map(
+    (r) => r.consortiumId,
+  );
   const a = [home, ...homeConsortia];
   const b = [host, ...hostConsortia];
   const [row] = await tx
