@@ -109,6 +109,50 @@ describe.each(ENGINES)('programs and project applications on %s', (engine) => {
     expect(draft.whyNot.suspend).toBeNull();
   });
 
+  it("an application is drafted and saved only in one's own consortium's name", async () => {
+    const draft = (
+      await call(hokudai, 'GET', '/api/v1/project-applications/draft-hokkaido-niigata-2003')
+    ).json();
+    const content = structuredClone(draft.content);
+    // Tohoku's consortium, as home, in a new draft by Hokkaido's officer.
+    content.outline.consortia.home.consortiumId = 'tohoku-jr-japan';
+    content.outline.consortia.home.representativeId = 'tohoku.ac.jp';
+    const created = await call(hokudai, 'POST', '/api/v1/project-applications', {
+      id: 'in-tohokus-name',
+      programId: draft.programId,
+      content,
+    });
+    expect(created.statusCode).toBe(422);
+    expect(created.json().error.details.refusals[0]).toMatchObject({
+      code: 'program.not_own_consortium',
+      field: 'content.outline.consortia.home.consortiumId',
+    });
+    // Nor by saving an own draft under another consortium's name.
+    const saved = await call(
+      hokudai,
+      'PUT',
+      '/api/v1/project-applications/draft-hokkaido-niigata-2003',
+      { content },
+    );
+    expect(saved.statusCode).toBe(422);
+    expect(saved.json().error.details.refusals[0].code).toBe('program.not_own_consortium');
+    const list = (await call(rep, 'GET', '/api/v1/project-applications')).json();
+    expect(list.items.map((a: { id: string }) => a.id)).not.toContain('in-tohokus-name');
+    // A representative university that is not a member of the home consortium is refused.
+    const stranger = structuredClone(draft.content);
+    stranger.outline.consortia.home.representativeId = 'tohoku.ac.jp';
+    const res = await call(
+      hokudai,
+      'PUT',
+      '/api/v1/project-applications/draft-hokkaido-niigata-2003',
+      { content: stranger },
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.refusals.map((r: { code: string }) => r.code)).toContain(
+      'program.representative_not_member',
+    );
+  });
+
   it('R18 and 003 §11: a submission after the deadline or by someone else is refused with the rule, and nothing is stored', async () => {
     const byOther = await call(
       coordinator,

@@ -79,6 +79,8 @@ export const REFUSAL_CODES = [
   // states of programs and applications
   'program.no_rules',
   'program.application_exists',
+  'program.not_own_consortium',
+  'program.representative_not_member',
   'program.only_draft_changes',
   'program.only_submitted_gets_outcome',
   'program.no_support_period',

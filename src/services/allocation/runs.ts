@@ -60,7 +60,6 @@ import {
 } from '#src/db/queries/names.ts';
 import { membersInForce, membershipsOfInForce } from '#src/db/queries/memberships.ts';
 import { loadSendingConsortia, mayManageCall } from '../calls/load.ts';
-import { todayOf } from '../clock.ts';
 import { notify } from '../notify/notify.ts';
 import type { Mailer } from '../notify/mailer.ts';
 

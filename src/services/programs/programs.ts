@@ -26,7 +26,8 @@ import {
   programRulesSchema,
   type ProgramRules,
 } from '#src/domain/program/rules.ts';
-import { refusal, type LocalizedText } from '#src/domain/shared/refusal.ts';
+import { refusal, type LocalizedText, type Refusal } from '#src/domain/shared/refusal.ts';
+import { membersInForce } from '#src/db/queries/memberships.ts';
 import {
   consortiumNames,
   institutionNames,
@@ -175,7 +176,79 @@ export async function updateProgramRules(ctx: ServiceContext, id: string, input:
 
 type AppRow = typeof projectApplications.$inferSelect;
 
-/** Who may read an application: its editors (home consortium) and, once submitted, the funder. */
+/**
+ * What an application is written in the name of: its home consortium, whose officers (and the
+ * coordinator of its representative university, a member of it) edit and submit it.
+ */
+function homeResource(row: Pick<AppRow, 'homeConsortiumId' | 'representativeId' | 'programId'>) {
+  return {
+    type: 'application',
+    consortiumIds: row.homeConsortiumId ? [row.homeConsortiumId] : [],
+    institutionIds: row.representativeId ? [row.representativeId] : [],
+    programIds: [row.programId],
+  };
+}
+
+/**
+ * Refusals unless the actor writes in their own consortium's name: the home consortium is one
+ * they represent, and the representative university named is a member of it today. A person
+ * with no role that drafts applications is simply forbidden.
+ */
+async function requireOwnConsortium(
+  ctx: ServiceContext,
+  cols: ReturnType<typeof columnsOf>,
+  programId: string,
+): Promise<void> {
+  const drafts = (ctx.actor?.roles ?? []).some(
+    (r) => r.role === 'rep_officer' || r.role === 'coordinator',
+  );
+  if (!ctx.actor?.platformAdmin && !drafts) {
+    throw forbidden('draft an application for a consortium you do not represent');
+  }
+  const home = cols.homeConsortiumId;
+  const members = home ? await membersInForce(ctx.db, [home], todayOf(ctx)) : [];
+  const refusals: Refusal[] = [];
+  const homeName = home ? ((await consortiumNames(ctx.db, [home])).get(home) ?? { en: home }) : {};
+  if (
+    cols.representativeId &&
+    home &&
+    !members.some((m) => m.institutionId === cols.representativeId)
+  ) {
+    const rep = (await institutionNames(ctx.db, [cols.representativeId])).get(
+      cols.representativeId,
+    );
+    refusals.push(
+      refusal(
+        'program.representative_not_member',
+        { institution: rep ?? { en: cols.representativeId }, consortium: homeName },
+        { field: 'content.outline.consortia.home.representativeId' },
+      ),
+    );
+  }
+  const representative = refusals.length === 0 ? cols.representativeId : null;
+  if (
+    !home ||
+    !can(
+      ctx.actor,
+      'application:edit',
+      homeResource({ ...cols, representativeId: representative, programId }),
+    )
+  ) {
+    refusals.push(
+      refusal(
+        'program.not_own_consortium',
+        { consortium: homeName },
+        { field: 'content.outline.consortia.home.consortiumId' },
+      ),
+    );
+  }
+  if (refusals.length > 0) throw ruleViolation(refusals);
+}
+
+/**
+ * Who may read an application: its editors, the officers of the partner consortium it names, and,
+ * once submitted, the funder.
+ */
 function resourceOf(row: AppRow) {
   return {
     type: 'application',
@@ -240,7 +313,7 @@ function view(row: AppRow, rules: ProgramRules | null, ctx: ServiceContext, name
   const review = row.status !== 'draft' && can(actor, 'application:review', resourceOf(row));
   // What submitting now would refuse, for whoever could press the button (003 §11, R18).
   const submitter =
-    row.status === 'draft' && can(actor, 'application:submit', resourceOf(row)) && rules;
+    row.status === 'draft' && can(actor, 'application:submit', homeResource(row)) && rules;
   const submitRefusals = submitter
     ? checkSubmission(
         rules,
@@ -285,7 +358,7 @@ function view(row: AppRow, rules: ProgramRules | null, ctx: ServiceContext, name
     support,
     supportPeriod: period,
     may: {
-      edit: row.status === 'draft' && can(actor, 'application:edit', resourceOf(row)),
+      edit: row.status === 'draft' && can(actor, 'application:edit', homeResource(row)),
       submit: !!submitter && submitRefusals.length === 0,
       review,
       decideOutcome: review && row.status === 'submitted',
@@ -377,15 +450,7 @@ export async function createApplication(
   await loadRules(ctx.db, input.programId);
   const app = parseApplication(input.content, input.id, input.programId, 'draft');
   const cols = columnsOf(app);
-  if (
-    !can(ctx.actor, 'application:edit', {
-      type: 'application',
-      consortiumIds: cols.homeConsortiumId ? [cols.homeConsortiumId] : [],
-      institutionIds: cols.representativeId ? [cols.representativeId] : [],
-    })
-  ) {
-    throw forbidden('draft an application for a consortium you do not represent');
-  }
+  await requireOwnConsortium(ctx, cols, input.programId);
   const [exists] = await ctx.db
     .select({ id: projectApplications.id })
     .from(projectApplications)
@@ -410,7 +475,7 @@ export async function createApplication(
 
 export async function saveDraft(ctx: ServiceContext, id: string, content: unknown) {
   const row = await loadApplication(ctx, id);
-  if (!can(ctx.actor, 'application:edit', resourceOf(row)))
+  if (!can(ctx.actor, 'application:edit', homeResource(row)))
     throw forbidden('edit this application');
   if (row.status !== 'draft')
     throw conflict(
@@ -418,6 +483,8 @@ export async function saveDraft(ctx: ServiceContext, id: string, content: unknow
       `the application is ${row.status}; only a draft can change`,
     );
   const app = parseApplication(content, id, row.programId, 'draft');
+  // A saved draft stays in its writers' own consortium's name.
+  await requireOwnConsortium(ctx, columnsOf(app), row.programId);
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(projectApplications)
@@ -447,7 +514,7 @@ export async function submitApplication(ctx: ServiceContext, id: string, now = i
     { today: now, submitterUserId: ctx.actor?.id },
   );
   const refusals = verdict.refusals.map(asRefusal);
-  if (!can(ctx.actor, 'application:submit', resourceOf(row))) {
+  if (!can(ctx.actor, 'application:submit', homeResource(row))) {
     refusals.push(refusal('program.not_representative_officer', {}, { rule: '§11' }));
   }
   if (refusals.length > 0) throw ruleViolation(refusals);
