@@ -1,0 +1,328 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '#src/db/migrate.ts';
+import { ENGINES } from '#test/support/db.ts';
+import { createTestApp, signInAs, type Session, type TestApp } from '#test/support/app.ts';
+import { EXPECTED, PRINCIPALS, type Principal } from './s1-expectations.ts';
+
+// S1: every route of the OpenAPI document × every principal (each role in its scope, and nobody)
+// × an object inside the principals' world (Tohoku's: "own") and one outside it ("other"), reads
+// and writes. The expected outcome of each cell is in one table (s1-expectations.ts); a route the
+// table does not know fails the test, so a new route cannot be forgotten.
+//
+// Outcome letters: O = 2xx, A = 401, F = 403, N = 404, V = 400 (input refused before any scope
+// check), R = 409/422 (refused by the rules, after the access check), X = anything else.
+
+type Operation = {
+  parameters?: { in: string; name: string; required?: boolean; schema?: JsonSchema }[];
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+};
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  anyOf?: JsonSchema[];
+  format?: string;
+  minimum?: number;
+};
+
+const letter = (status: number) =>
+  status >= 200 && status < 300
+    ? 'O'
+    : status === 401
+      ? 'A'
+      : status === 403
+        ? 'F'
+        : status === 404
+          ? 'N'
+          : status === 400
+            ? 'V'
+            : status === 409 || status === 422
+              ? 'R'
+              : 'X';
+
+/** A plausible value of a schema: the smallest that passes the route's own validation. */
+function sample(schema: JsonSchema | undefined, name = ''): unknown {
+  if (!schema) return undefined;
+  if (name === 'institutionId') return 'nsu.ru';
+  if (schema.anyOf?.length)
+    return sample(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0], name);
+  if (schema.enum?.length) return schema.enum[0];
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  if (type === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of schema.required ?? []) out[key] = sample(schema.properties?.[key], key);
+    return out;
+  }
+  if (type === 'array') return [];
+  if (type === 'integer' || type === 'number') return schema.minimum ?? 1;
+  if (type === 'boolean') return false;
+  if (schema.format === 'date' || /On$|Date$|^on$|^from$|^to$/.test(name)) return '2026-04-01';
+  if (schema.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
+  return 'x';
+}
+
+describe.each(ENGINES)('S1: every route × every principal × own and other, on %s', (engine) => {
+  let t: TestApp;
+  const sessions = new Map<Principal, Session | null>();
+  let operations: { key: string; method: string; path: string; op: Operation }[] = [];
+  let fixtures: Record<string, { own: string; other: string }> = {};
+
+  const one = async (query: string): Promise<string> => {
+    const [row] = rowsOf<{ id: string }>(await t.database.db.execute(sql.raw(query)));
+    if (!row) throw new Error(`no fixture: ${query}`);
+    return String(row.id);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { signInPerMinute: 10_000 });
+    for (const p of PRINCIPALS) {
+      sessions.set(
+        p,
+        p === 'anonymous' ? null : await signInAs(t.app, `${p}@demo.kakehashi.example`),
+      );
+    }
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([m]) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+        .map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, method, path, op })),
+    );
+    // A membership the officer of Hokkaido's consortium proposed for Tohoku (still open).
+    const proposed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/consortia/sea-of-japan-rim-jp/members',
+      payload: { institutionId: 'tohoku.ac.jp', joinedOn: '2026-04-01' },
+      headers: {
+        cookie: sessions.get('rep.hokudai')!.cookie,
+        'x-csrf-token': sessions.get('rep.hokudai')!.csrfToken,
+      },
+    });
+    const foreignProposal = proposed.json().id as string;
+    const ownRun = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/allocation-runs',
+      payload: {
+        instance: (
+          await t.app.inject({
+            method: 'GET',
+            url: '/api/v1/calls/tohoku-jr-2015/allocation-instance',
+            headers: { cookie: sessions.get('coordinator.tohoku')!.cookie },
+          })
+        ).json(),
+        callId: 'tohoku-jr-2015',
+      },
+      headers: {
+        cookie: sessions.get('coordinator.tohoku')!.cookie,
+        'x-csrf-token': sessions.get('coordinator.tohoku')!.csrfToken,
+      },
+    });
+    const run = ownRun.json().id as string;
+    const mobilityOwn = await one(
+      `SELECT id FROM mobilities WHERE home_id = 'tohoku.ac.jp' AND student_user_id IS NOT NULL ORDER BY start_date, host_id LIMIT 1`,
+    );
+    // Outside Tohoku: a mobility neither from nor to it (the demo world's other exchanges).
+    const mobilityOther = await one(
+      `SELECT id FROM mobilities WHERE home_id <> 'tohoku.ac.jp' AND host_id <> 'tohoku.ac.jp' ORDER BY start_date, home_id LIMIT 1`,
+    ).catch(() => '00000000-0000-4000-8000-000000000000');
+    const studentApp = await one(
+      `SELECT a.id FROM call_applications a JOIN users u ON u.id = a.student_user_id WHERE u.email = 'student.tohoku@demo.kakehashi.example' ORDER BY a.call_id LIMIT 1`,
+    ).catch(() => one(`SELECT id FROM call_applications ORDER BY submitted_at LIMIT 1`));
+    const otherApp = await one(
+      `SELECT a.id FROM call_applications a JOIN users u ON u.id = a.student_user_id WHERE u.email <> 'student.tohoku@demo.kakehashi.example' ORDER BY u.email, a.call_id LIMIT 1`,
+    );
+    fixtures = {
+      institutions: { own: 'tohoku.ac.jp', other: 'tsukuba.ac.jp' },
+      consortia: { own: 'tohoku-jr-japan', other: 'cic' },
+      agreements: {
+        own: await one(`SELECT id FROM agreements WHERE party_a_id = 'tohoku-jr-japan' LIMIT 1`),
+        other: await one(`SELECT id FROM agreements WHERE party_a_id = 'tsukuba.ac.jp' LIMIT 1`),
+      },
+      mobilities: { own: mobilityOwn, other: mobilityOther },
+      calls: { own: 'tohoku-jr-2015', other: 'tohoku-jr-2027' },
+      'call-applications': { own: studentApp, other: otherApp },
+      programs: { own: 'mext-iep-2014', other: 'mext-pilot-2003' },
+      'project-applications': { own: 'tohoku-jr-2014', other: 'draft-hokkaido-niigata-2003' },
+      'payment-batches': {
+        own: await one(`SELECT id FROM payment_batches ORDER BY status, idempotency_key LIMIT 1`),
+        other: '00000000-0000-4000-8000-000000000000',
+      },
+      'allocation-runs': { own: run, other: '00000000-0000-4000-8000-000000000000' },
+      alliances: { own: 'cic', other: 'ajru' },
+      advisories: {
+        own: await one(
+          `SELECT id FROM country_advisories ORDER BY country, from_date LIMIT 1`,
+        ).catch(() => '00000000-0000-4000-8000-000000000000'),
+        other: '00000000-0000-4000-8000-000000000000',
+      },
+      'jukebox-enrolments': {
+        own: await one(
+          `SELECT e.id FROM jukebox_enrolments e JOIN courses c ON c.id = e.course_id ORDER BY c.code LIMIT 1`,
+        ).catch(() => '00000000-0000-4000-8000-000000000000'),
+        other: '00000000-0000-4000-8000-000000000000',
+      },
+      notifications: {
+        own: await one(
+          `SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = 'student.tohoku@demo.kakehashi.example' ORDER BY n.created_at LIMIT 1`,
+        ).catch(() => '00000000-0000-4000-8000-000000000000'),
+        other: await one(
+          `SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email <> 'student.tohoku@demo.kakehashi.example' ORDER BY u.email, n.created_at LIMIT 1`,
+        ).catch(() => '00000000-0000-4000-8000-000000000000'),
+      },
+      institutionId: { own: 'tohoku.ac.jp', other: 'nsu.ru' },
+      proposalId: { own: foreignProposal, other: '00000000-0000-4000-8000-000000000000' },
+      documentId: {
+        own: await one(
+          `SELECT id FROM application_documents ORDER BY filename, uploaded_at LIMIT 1`,
+        ).catch(() => '00000000-0000-4000-8000-000000000000'),
+        other: '00000000-0000-4000-8000-000000000000',
+      },
+      courseId: {
+        own: await one(
+          `SELECT id FROM courses WHERE jukebox_alliance_id = 'cic' ORDER BY code LIMIT 1`,
+        ),
+        other: '00000000-0000-4000-8000-000000000000',
+      },
+      format: { own: 'csv', other: 'xlsx' },
+    };
+  });
+  afterAll(() => t?.close());
+
+  /** The path of an operation for the own or the other object. */
+  function urlOf(path: string, op: Operation, which: 'own' | 'other'): string {
+    const resource = path.split('/')[3] ?? '';
+    let url = path;
+    for (const p of (op.parameters ?? []).filter((x) => x.in === 'path')) {
+      const byName = fixtures[p.name];
+      const byResource = fixtures[resource === 'me' ? (path.split('/')[4] ?? '') : resource];
+      // A proposal is answered under its own consortium.
+      const value =
+        p.name === 'id' && path.includes('{proposalId}')
+          ? 'sea-of-japan-rim-jp'
+          : ((p.name === 'id' ? byResource : byName)?.[which] ?? 'x');
+      url = url.replace(`{${p.name}}`, encodeURIComponent(value));
+    }
+    const query = (op.parameters ?? []).filter((x) => x.in === 'query' && x.required);
+    const search = new URLSearchParams(
+      query.map((q) => [q.name, String(sample(q.schema, q.name))]),
+    );
+    return search.size ? `${url}?${search}` : url;
+  }
+
+  it('has a row for every route of the OpenAPI document, and none for a route that is gone', () => {
+    const keys = operations.map((o) => o.key);
+    expect(keys.length).toBeGreaterThan(100);
+    expect(keys.filter((k) => !(k in EXPECTED))).toEqual([]);
+    expect(Object.keys(EXPECTED).filter((k) => !keys.includes(k))).toEqual([]);
+  });
+
+  it('answers each principal, for its own and the other object, as the table says', async () => {
+    const observed: Record<string, { own: string; other: string }> = {};
+    // Reads first, then writes, and membership answers and endings last (they change later
+    // scopes); within a route, the administrator last (their writes succeed).
+    const rank = (o: { method: string; path: string }) =>
+      o.method === 'get' ? 0 : o.path.endsWith('/leave') || o.path.includes('{proposalId}') ? 2 : 1;
+    const ordered = [...operations].sort((a, b) => rank(a) - rank(b));
+    for (const { key, method, path, op } of ordered) {
+      const row = EXPECTED[key];
+      if (row === 'skip') continue;
+      const bodySchema = op.requestBody?.content?.['application/json']?.schema;
+      const cells = { own: '', other: '' };
+      for (const which of ['other', 'own'] as const) {
+        for (const p of PRINCIPALS) {
+          const session = sessions.get(p) ?? null;
+          const res = await t.app.inject({
+            method: method.toUpperCase() as 'GET',
+            url: urlOf(path, op, which),
+            headers: session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {},
+            ...(method === 'get' || !bodySchema ? {} : { payload: sample(bodySchema) as object }),
+          });
+          cells[which] += letter(res.statusCode);
+        }
+      }
+      observed[key] = cells;
+    }
+    if (process.env.S1_PRINT) console.log(JSON.stringify(observed, null, 1));
+    const expected = Object.fromEntries(
+      Object.entries(EXPECTED).filter(([k, v]) => v !== 'skip' && k in observed),
+    );
+    expect(observed).toEqual(expected);
+  });
+});
+
+describe.each(ENGINES)('S1: an officer who names another university a member, on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+  });
+  afterAll(() => t?.close());
+
+  const as = async (email: string) => {
+    const s = await signInAs(t.app, `${email}@demo.kakehashi.example`);
+    return (method: 'GET' | 'POST', url: string, payload?: object) =>
+      t.app.inject({
+        method,
+        url: `/api/v1${url}`,
+        ...(payload ? { payload } : {}),
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken },
+      });
+  };
+
+  it('reaches none of its mobilities until the university accepts, and none after it leaves', async () => {
+    const hokudai = await as('rep.hokudai');
+    const tohoku = await as('coordinator.tohoku');
+    const [mobility] = rowsOf<{ id: string }>(
+      await t.database.db.execute(
+        sql`SELECT id FROM mobilities WHERE home_id = 'tohoku.ac.jp' ORDER BY id LIMIT 1`,
+      ),
+    );
+    const url = `/mobilities/${mobility!.id}`;
+    const seen = async () => (await hokudai('GET', url)).statusCode;
+    expect(await seen()).toBeGreaterThanOrEqual(403);
+    const proposed = await hokudai('POST', '/consortia/sea-of-japan-rim-jp/members', {
+      institutionId: 'tohoku.ac.jp',
+      joinedOn: '2014-04-01',
+    });
+    expect(proposed.json().status).toBe('proposed');
+    expect(await seen()).toBeGreaterThanOrEqual(403);
+    const listed = (await hokudai('GET', '/mobilities')).json();
+    expect(JSON.stringify(listed)).not.toContain(mobility!.id);
+    // Accepted by Tohoku: the consortium's officer now reaches Tohoku's mobilities.
+    await tohoku('POST', `/consortia/sea-of-japan-rim-jp/proposals/${proposed.json().id}/accept`);
+    expect(await seen()).toBe(200);
+    // A leaving date still to come changes nothing today; one that has come ends the reach.
+    const farAhead = await hokudai(
+      'POST',
+      '/consortia/sea-of-japan-rim-jp/members/tohoku.ac.jp/leave',
+      {
+        leftOn: '2999-12-31',
+      },
+    );
+    expect(farAhead.statusCode).toBe(204);
+    expect(await seen()).toBe(200);
+    await t.database.db.execute(
+      sql`UPDATE consortium_members SET left_on = '2020-01-01' WHERE consortium_id = 'sea-of-japan-rim-jp' AND institution_id = 'tohoku.ac.jp'`,
+    );
+    expect(await seen()).toBeGreaterThanOrEqual(403);
+  });
+
+  it("a leaving date still to come keeps the university's payable months", async () => {
+    const rep = await as('rep.tohoku');
+    const [mobility] = rowsOf<{ id: string }>(
+      await t.database.db.execute(
+        sql`SELECT m.id FROM mobilities m WHERE m.home_id = 'tohoku.ac.jp' AND m.status NOT IN ('refused','withdrawn') AND EXISTS (SELECT 1 FROM payments p WHERE p.mobility_id = m.id) LIMIT 1`,
+      ),
+    );
+    const before = (await rep('GET', `/mobilities/${mobility!.id}/scholarship`)).json();
+    await t.database.db.execute(
+      sql`UPDATE consortium_members SET left_on = '2999-12-31' WHERE consortium_id = 'tohoku-jr-japan' AND institution_id = 'tohoku.ac.jp'`,
+    );
+    const after = await rep('GET', `/mobilities/${mobility!.id}/scholarship`);
+    expect(after.statusCode).toBe(200);
+    expect(after.json()).toEqual(before);
+  });
+});
