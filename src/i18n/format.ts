@@ -61,6 +61,15 @@ export function formatNumber(value: number, language: string | undefined): strin
   return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 2 }).format(value);
 }
 
+/** A size in bytes as the reader reads it, in megabytes (of 1,048,576 bytes): "5 MB", "5 Mo", "5 МБ". */
+export function formatBytes(value: number, language: string | undefined): string {
+  return new Intl.NumberFormat(localeOf(language), {
+    style: 'unit',
+    unit: 'megabyte',
+    maximumFractionDigits: 1,
+  }).format(value / (1024 * 1024));
+}
+
 /** Money in its currency (JPY, RUB, EUR…); yen have no minor unit. */
 export function formatMoney(value: number, currency: string, language: string | undefined): string {
   return new Intl.NumberFormat(localeOf(language), { style: 'currency', currency }).format(value);
@@ -93,7 +102,7 @@ export function formatList(values: readonly unknown[], language: string | undefi
 
 /**
  * Registers the formats translation strings use: `{{d, date}}`, `{{t, instant}}`, `{{n, number}}`,
- * `{{jpy, yen}}`, `{{x, name}}`, `{{xs, list}}`, `{{cc, country}}`. Called on every i18next
+ * `{{jpy, yen}}`, `{{b, bytes}}`, `{{x, name}}`, `{{xs, list}}`, `{{cc, country}}`. Called on every i18next
  * instance, the web app's and the mailer's.
  */
 export function addFormatters(instance: i18n): void {
@@ -105,6 +114,9 @@ export function addFormatters(instance: i18n): void {
   );
   formatter.add('number', (value, lng) =>
     typeof value === 'number' ? formatNumber(value, lng) : String(value ?? ''),
+  );
+  formatter.add('bytes', (value, lng) =>
+    typeof value === 'number' ? formatBytes(value, lng) : String(value ?? ''),
   );
   formatter.add('yen', (value, lng) =>
     typeof value === 'number' ? formatMoney(value, 'JPY', lng) : String(value ?? ''),

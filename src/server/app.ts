@@ -20,6 +20,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '#src/db/client.ts';
 import { invalidInput } from '#src/services/errors.ts';
+import { LIMITS } from '#src/services/limits.ts';
 import { installErrorHandling } from './errors.ts';
 import { installSessions } from './session.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -77,6 +78,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     genReqId: () => randomUUID(),
+    // JSON forms are small; routes taking files or instances say their own limit.
+    bodyLimit: LIMITS.jsonBodyBytes,
     trustProxy: options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('clock', options.clock ?? systemClock);

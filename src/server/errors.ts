@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { LIMIT_CODES } from '#src/domain/shared/refusal-codes.ts';
 import { RULE_IDS, refusal, type MessageParams, type RuleId } from '#src/domain/shared/refusal.ts';
 import { AppError, fieldIssues, type ErrorCode } from '#src/services/errors.ts';
 import { serializeError } from './logging.ts';
@@ -13,6 +14,7 @@ export const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   unsupported_media_type: 415,
   rule_violation: 422,
   rate_limited: 429,
@@ -134,6 +136,14 @@ export function installErrorHandling(app: FastifyInstance, spaHtml?: string): vo
       return reply
         .status(429)
         .send(body('rate_limited', 'too many attempts; wait a minute and try again'));
+    }
+    if (statusCode === 413) {
+      const limitBytes = request.routeOptions.bodyLimit ?? null;
+      return reply.status(413).send(
+        body('payload_too_large', `the request body is larger than ${limitBytes} bytes`, {
+          refusals: [refusal(LIMIT_CODES.bodyTooLarge, { limitBytes })],
+        }),
+      );
     }
     if (statusCode === 415) {
       return reply.status(415).send(body('unsupported_media_type', error.message));

@@ -102,3 +102,13 @@ export function ruleViolation(refusals: readonly Refusal[], message?: string): A
 export function conflict(refusal: Refusal, message?: string): AppError {
   return new AppError('conflict', message ?? summary([refusal]), { refusals: [refusal] });
 }
+
+/** A 413: the request, or what it expands to, is beyond a limit; the refusal names the limit. */
+export function tooLarge(refusal: Refusal, message?: string): AppError {
+  return new AppError('payload_too_large', message ?? summary([refusal]), { refusals: [refusal] });
+}
+
+/** A 429: the actor already uses what a limit allows; the refusal names the limit. */
+export function tooBusy(refusal: Refusal, message?: string): AppError {
+  return new AppError('rate_limited', message ?? summary([refusal]), { refusals: [refusal] });
+}

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'conflict',
   'rule_violation',
   'rate_limited',
+  'payload_too_large',
   'unsupported_media_type',
   'internal',
 ] as const;

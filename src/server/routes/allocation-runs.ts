@@ -10,6 +10,7 @@ import {
 } from './allocation-runs.schema.ts';
 import { contextFor, signedIn } from '../session.ts';
 import type { RouteDeps } from '../deps.ts';
+import { LIMITS } from '#src/services/limits.ts';
 
 /** Allocation runs on a call or an uploaded instance: compare the three mechanisms, publish one. */
 export const allocationRunsRoutes =
@@ -32,7 +33,7 @@ export const allocationRunsRoutes =
       '/allocation-runs',
       {
         onRequest: signedIn,
-        bodyLimit: 50 * 1024 * 1024,
+        bodyLimit: LIMITS.allocationBodyBytes,
         schema: {
           tags: ['allocation'],
           summary:

@@ -9,7 +9,6 @@ import {
   updateCall,
 } from '#src/services/calls/calls.ts';
 import {
-  MAX_DOCUMENT_BYTES,
   applyToCall,
   callApplicants,
   downloadDocument,
@@ -45,6 +44,7 @@ import {
 } from './calls.schema.ts';
 import { contextFor, requireActor, signedIn } from '../session.ts';
 import { contentDisposition } from '../content-disposition.ts';
+import { LIMITS } from '#src/services/limits.ts';
 
 const CallId = z.object({ id: z.string().min(1).max(64) });
 const AppId = z.object({ id: z.uuid('expected an application id (UUID)') });
@@ -67,10 +67,8 @@ export const callsRoutes =
 
     // Documents arrive as the raw file body; their type is checked by the service (content type
     // and magic bytes), so every type is read here as bytes, only within these routes.
-    app.addContentTypeParser(
-      '*',
-      { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES * 2 },
-      (_request, body, done) => done(null, body),
+    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) =>
+      done(null, body),
     );
 
     app.get(
@@ -282,7 +280,7 @@ export const callsRoutes =
       '/call-applications/:id/documents',
       {
         onRequest: signedIn,
-        bodyLimit: MAX_DOCUMENT_BYTES * 2,
+        bodyLimit: LIMITS.documentBodyBytes,
         schema: {
           tags: ['student portal'],
           summary:

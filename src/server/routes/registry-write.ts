@@ -14,6 +14,7 @@ import {
   updateInstitution,
 } from '#src/services/registry/write.ts';
 import { AppError } from '#src/services/errors.ts';
+import { LIMITS } from '#src/services/limits.ts';
 import { ErrorSchema } from './common.schema.ts';
 import {
   ExportParams,
@@ -54,11 +55,7 @@ export const registryWriteRoutes =
     const ctx = contextFor(db);
     // Imports arrive as the raw file: CSV or XLSX.
     for (const type of [TABULAR_TYPES.csv, TABULAR_TYPES.xlsx, 'application/octet-stream']) {
-      app.addContentTypeParser(
-        type,
-        { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 },
-        (_req, body, done) => done(null, body),
-      );
+      app.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     }
 
     app.post(
@@ -180,6 +177,7 @@ export const registryWriteRoutes =
       '/import/institutions',
       {
         onRequest: signedIn,
+        bodyLimit: LIMITS.importBodyBytes,
         schema: {
           tags: ['registry'],
           summary: 'Import institutions from CSV or XLSX: all rows or none',

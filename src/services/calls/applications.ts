@@ -66,6 +66,7 @@ import {
   type CallRow,
   todayForCall,
 } from './load.ts';
+import { LIMITS } from '../limits.ts';
 
 export type AppRow = typeof callApplications.$inferSelect;
 
@@ -516,7 +517,7 @@ export async function withdrawApplication(ctx: ServiceContext, mailer: Mailer | 
 // ---------------------------------------------------------------- documents
 
 /** Largest document accepted, in bytes. */
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+export const MAX_DOCUMENT_BYTES = LIMITS.documentBytes;
 
 const SIGNATURES: Record<string, { label: string; magic: number[]; extensions: string[] }> = {
   'application/pdf': { label: 'PDF', magic: [...Buffer.from('%PDF-')], extensions: ['.pdf'] },

@@ -1,0 +1,38 @@
+/**
+ * The resource limits of the platform, in one place: what each kind of request may weigh, how far
+ * an uploaded workbook may expand, and how much heavy work may run at once. A request beyond a
+ * size limit is refused with 413 `payload_too_large`; a person beyond the task limit with 429
+ * `rate_limited`; each with a refusal naming the limit (`limits.*`, src/domain/shared/refusal-codes.ts).
+ */
+import { availableParallelism } from 'node:os';
+
+const MiB = 1024 * 1024;
+
+export const LIMITS = {
+  /** Every JSON request without a limit of its own (forms, searches, decisions). */
+  jsonBodyBytes: 1 * MiB,
+  /**
+   * An allocation instance (kakehashi-allocation/1): about 200 bytes a student, so 8 MiB holds
+   * a national call of 30,000 students.
+   */
+  allocationBodyBytes: 8 * MiB,
+  /** A CSV or XLSX registry import, as sent. */
+  importBodyBytes: 5 * MiB,
+  /** A document of an application (PDF, PNG, JPEG), as documented. */
+  documentBytes: 5 * MiB,
+  /** Its request: the document, plus room to say by how much a larger one is over. */
+  documentBodyBytes: 6 * MiB,
+  /** An XLSX workbook (a ZIP archive) before it is parsed. */
+  workbook: {
+    maxEntries: 1000,
+    maxUncompressedBytes: 32 * MiB,
+    maxRatio: 100,
+    ratioGraceBytes: 1 * MiB,
+  },
+  /** Heavy tasks (imports, allocation runs, reports) one person may have running or waiting. */
+  tasksPerUser: 2,
+  /** Worker threads for heavy tasks: every core but one for the request thread, at least one. */
+  workers: Math.max(1, Math.min(4, availableParallelism() - 1)),
+} as const;
+
+export type Limits = typeof LIMITS;
