@@ -5,6 +5,7 @@
  * `rate_limited`; each with a refusal naming the limit (`limits.*`, src/domain/shared/refusal-codes.ts).
  */
 import { availableParallelism } from 'node:os';
+import type { ZipLimits } from '#src/interop/zip.ts';
 
 const MiB = 1024 * 1024;
 
@@ -28,7 +29,7 @@ export const LIMITS = {
     maxUncompressedBytes: 32 * MiB,
     maxRatio: 100,
     ratioGraceBytes: 1 * MiB,
-  },
+  } satisfies ZipLimits,
   /** Heavy tasks (imports, allocation runs, reports) one person may have running or waiting. */
   tasksPerUser: 2,
   /** Worker threads for heavy tasks: every core but one for the request thread, at least one. */

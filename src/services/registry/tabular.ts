@@ -1,11 +1,30 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { AppError } from '../errors.ts';
+import { AppError, tooLarge } from '../errors.ts';
 import { csvCast } from '#src/interop/formula.ts';
+import { checkZip, type ZipLimits } from '#src/interop/zip.ts';
+import { LIMITS } from '../limits.ts';
 
 export type Row = Record<string, string>;
 export type TabularFormat = 'csv' | 'xlsx';
+
+/**
+ * Is this XLSX within the workbook limits (entries, bytes unpacked, ratio)? Checked before
+ * the workbook is parsed: a 413 naming the limit, or a 400 when it is no archive at all.
+ */
+export async function checkWorkbook(
+  bytes: Buffer,
+  limits: ZipLimits = LIMITS.workbook,
+): Promise<void> {
+  const verdict = await checkZip(bytes, limits);
+  if (verdict.ok) return;
+  if ('refusal' in verdict) throw tooLarge(verdict.refusal);
+  throw new AppError(
+    'validation_failed',
+    `file: not a readable XLSX workbook (${verdict.unreadable})`,
+  );
+}
 
 /** Reads a CSV (UTF-8, optional BOM) or the first sheet of an XLSX into rows keyed by header. */
 export async function readTable(bytes: Buffer, format: TabularFormat): Promise<Row[]> {
@@ -24,6 +43,7 @@ export async function readTable(bytes: Buffer, format: TabularFormat): Promise<R
       );
     }
   }
+  await checkWorkbook(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
