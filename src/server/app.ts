@@ -58,6 +58,8 @@ export interface AppOptions {
 /** The first field (`body.x`, `query.q`, `params.id`) holding a NUL character, if any. */
 function fieldWithNul(value: unknown, path: string): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  // A file sent as bytes is no text: walking it byte by byte would hold the request thread.
+  if (ArrayBuffer.isView(value)) return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = fieldWithNul(value[i], `${path}[${i}]`);
