@@ -34,6 +34,8 @@ import { paymentsRoutes } from './routes/payments.ts';
 import { mobilityRoutes } from './routes/mobility.ts';
 import { meRoutes } from './routes/me.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
+import { JobRegistry } from '#src/services/tasks/jobs.ts';
+import { TaskPool, type TaskPoolOptions } from '#src/services/tasks/pool.ts';
 
 export const VERSION = '0.1.0';
 
@@ -53,6 +55,8 @@ export interface AppOptions {
   trustProxy?: string[];
   /** What "now" is for every request; the machine's clock when absent. */
   clock?: Clock;
+  /** The pool of workers for heavy tasks (default: services/limits.ts); tests lower the limits. */
+  tasks?: Partial<TaskPoolOptions>;
 }
 
 /** The first field (`body.x`, `query.q`, `params.id`) holding a NUL character, if any. */
@@ -158,14 +162,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   );
 
+  // Heavy work (allocation runs, workbooks, reports) runs on worker threads, so that requests,
+  // /api/health among them, are answered while it computes.
+  const tasks = new TaskPool({
+    workers: LIMITS.workers,
+    perUser: LIMITS.tasksPerUser,
+    ...options.tasks,
+  });
+  const jobs = new JobRegistry();
+  app.addHook('onClose', async () => tasks.close());
+
   await app.register(
     async (api) => {
       await api.register(authRoutes(db, { signInPerMinute: options.signInPerMinute ?? 10 }));
       await api.register(registryRoutes(db));
       await api.register(agreementRoutes(db));
-      await api.register(registryWriteRoutes(db));
-      await api.register(programRoutes(db));
-      const deps = { db, mailer: options.mailer ?? null };
+      await api.register(registryWriteRoutes(db, tasks));
+      await api.register(programRoutes(db, tasks));
+      const deps = { db, mailer: options.mailer ?? null, tasks, jobs };
       await api.register(callsRoutes(deps));
       await api.register(allocationRunsRoutes(deps));
       await api.register(paymentsRoutes(deps));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultRules, generateInstance } from '#src/domain/allocation/generate.ts';
 import { LIMITS } from '#src/services/limits.ts';
 import { ENGINES } from '#test/support/db.ts';
 import { bombWorkbook } from '#test/support/zip.ts';
@@ -83,5 +84,93 @@ describe.each(ENGINES)('resource limits on %s', (engine) => {
     expect(run.json().error.details.refusals[0].params).toEqual({
       limitBytes: LIMITS.allocationBodyBytes,
     });
+  });
+});
+
+describe.each(ENGINES)('heavy tasks per person on %s', (engine) => {
+  let t: TestApp;
+  let admin: Session;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { tasks: { perUser: 1 } });
+    admin = await signInAs(t.app, 'admin@demo.kakehashi.example');
+  });
+  afterAll(() => t?.close());
+
+  const instance = generateInstance({
+    seed: 7,
+    sides: [
+      { name: 'JP', universities: 12, consortia: 2 },
+      { name: 'RU', universities: 12, consortia: 2 },
+    ],
+    students: 2000,
+    firstSideShare: 0.5,
+    partnersPerUniversity: 6,
+    bipartite: true,
+    slotsMin: 1,
+    slotsMax: 3,
+    listLength: 5,
+    popularityCorrelation: 0.5,
+    acceptRate: 0.9,
+    months: [6, 12],
+    fundedShare: 0.3,
+    capShare: 0,
+    monthsCapShare: 0,
+    rules: { ...defaultRules, balanceScope: 'university' },
+  });
+  const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+    t.app.inject({
+      method,
+      url,
+      ...(payload ? { payload } : {}),
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+    });
+  const finished = async (id: string) => {
+    for (;;) {
+      const job = (await call('GET', `/api/v1/allocation-jobs/${id}`)).json();
+      if (job.state !== 'running') return job;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
+  it('one more task than the limit is a 429 naming it; the first runs to its end', async () => {
+    const [a, b] = await Promise.all([
+      call('POST', '/api/v1/allocation-jobs', { instance }),
+      call('POST', '/api/v1/allocation-jobs', { instance }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([202, 429]);
+    const [accepted, refused] = a.statusCode === 202 ? [a, b] : [b, a];
+    expect(refused.json().error).toMatchObject({
+      code: 'rate_limited',
+      details: { refusals: [{ code: 'limits.too_many_tasks', params: { limit: 1 } }] },
+    });
+    expect(accepted.json()).toMatchObject({ state: 'running', resultId: null });
+    const job = await finished(accepted.json().id);
+    expect(job).toMatchObject({ state: 'done', progress: { done: 3, total: 3 } });
+    const run = (await call('GET', `/api/v1/allocation-runs/${job.resultId}`)).json();
+    expect(run.instance.students).toBe(2000);
+    expect(run.results['2s-ttc'].explanations).toHaveLength(2000);
+    // The task is over: the next one is accepted.
+    const next = await call('POST', '/api/v1/allocation-jobs', { instance });
+    expect(next.statusCode).toBe(202);
+    await finished(next.json().id);
+  });
+
+  it('a job on an instance whose references do not hold fails with the 400 naming the field', async () => {
+    const bad = structuredClone(instance);
+    bad.students[3]!.prefs = ['nowhere.example'];
+    const started = await call('POST', '/api/v1/allocation-jobs', { instance: bad });
+    expect(started.statusCode).toBe(202);
+    const job = await finished(started.json().id);
+    expect(job.state).toBe('failed');
+    expect(job.error.code).toBe('validation_failed');
+    expect(job.error.details.issues[0].field).toMatch(/^body\.instance\.students\[3\]/);
+    // Nobody else sees the job.
+    const coordinator = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    const other = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/allocation-jobs/${started.json().id}`,
+      headers: { cookie: coordinator.cookie },
+    });
+    expect(other.statusCode).toBe(404);
   });
 });

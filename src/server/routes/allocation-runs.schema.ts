@@ -133,11 +133,29 @@ export const RunListSchema = z.object({
 export type RunListItem = z.infer<typeof RunListItemSchema>;
 export type RunList = z.infer<typeof RunListSchema>;
 
+export const JobId = z.object({ id: z.uuid('expected a job id (UUID)') });
+
+export const JobSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(['allocation-run']),
+    state: z.enum(['running', 'done', 'failed']),
+    progress: z
+      .object({ done: z.number().int(), total: z.number().int() })
+      .describe('steps done of the total (for a run: mechanisms computed of three)'),
+    resultId: z.uuid().nullable().describe('the allocation run, once the job is done'),
+    error: ErrorSchema.shape.error.nullable().describe('why the job failed, in the error shape'),
+  })
+  .describe('Heavy work in the background: poll it until it is done or failed');
+export type Job = z.infer<typeof JobSchema>;
+
 export const errors = {
   400: ErrorSchema,
   401: ErrorSchema,
   403: ErrorSchema,
   404: ErrorSchema,
   409: ErrorSchema,
+  413: ErrorSchema,
   422: ErrorSchema,
+  429: ErrorSchema,
 };

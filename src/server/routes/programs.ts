@@ -33,9 +33,10 @@ import {
 import { ErrorSchema } from './common.schema.ts';
 import { contextFor, signedIn } from '../session.ts';
 import { contentDisposition } from '../content-disposition.ts';
+import type { TaskPool } from '#src/services/tasks/pool.ts';
 
 export const programRoutes =
-  (db: Db): FastifyPluginAsyncZod =>
+  (db: Db, tasks: TaskPool): FastifyPluginAsyncZod =>
   async (app) => {
     const ctx = contextFor(db);
 
@@ -188,7 +189,7 @@ export const programRoutes =
         },
       },
       async (request, reply) => {
-        const pdf = await dossierPdf(ctx(request), request.params.id, request.query.lang);
+        const pdf = await dossierPdf(ctx(request), request.params.id, request.query.lang, tasks);
         reply.header(
           'content-disposition',
           contentDisposition(`${request.params.id}-${request.query.lang}.pdf`, 'inline'),

@@ -15,6 +15,7 @@ import {
 } from '#src/services/registry/write.ts';
 import { AppError } from '#src/services/errors.ts';
 import { LIMITS } from '#src/services/limits.ts';
+import type { TaskPool } from '#src/services/tasks/pool.ts';
 import { ErrorSchema } from './common.schema.ts';
 import {
   ExportParams,
@@ -43,6 +44,8 @@ const errors = {
   403: ErrorSchema,
   404: ErrorSchema,
   409: ErrorSchema,
+  413: ErrorSchema,
+  429: ErrorSchema,
 };
 const TABULAR_TYPES = {
   csv: 'text/csv',
@@ -50,7 +53,7 @@ const TABULAR_TYPES = {
 } as const;
 
 export const registryWriteRoutes =
-  (db: Db): FastifyPluginAsyncZod =>
+  (db: Db, tasks: TaskPool): FastifyPluginAsyncZod =>
   async (app) => {
     const ctx = contextFor(db);
     // Imports arrive as the raw file: CSV or XLSX.
@@ -199,6 +202,7 @@ export const registryWriteRoutes =
         }
         return importInstitutions(ctx(request), request.body, format, {
           dryRun: request.query.dryRun === 'true',
+          tasks,
         });
       },
     );

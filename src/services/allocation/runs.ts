@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { todayOf } from '#src/services/clock.ts';
 import type { Db } from '#src/db/client.ts';
 import {
@@ -13,44 +13,33 @@ import {
 } from '#src/db/schema.ts';
 import { can } from '#src/domain/access/can.ts';
 import { allocationResource, mayRunAllocations } from '#src/domain/allocation/access.ts';
-import { allocate } from '#src/domain/allocation/allocate.ts';
-import {
-  explain,
-  explanationRefusals,
-  type StudentExplanation,
-} from '#src/domain/allocation/explain.ts';
-import {
-  checkFeasible,
-  summarize,
-  type AllocationSummary,
-} from '#src/domain/allocation/feasibility.ts';
 import { PUBLISH_CODES, SCOPE_CODES } from '#src/domain/allocation/refusal-codes.ts';
-import { validateInstance } from '#src/domain/allocation/schema.ts';
-import type {
-  AllocationInstance,
-  AllocationResult,
-  Mechanism,
-} from '#src/domain/allocation/types.ts';
 import {
-  refusal,
-  type LocalizedText,
-  type MessageParam,
-  type Refusal,
-} from '#src/domain/shared/refusal.ts';
+  MECHANISMS,
+  type AllocationInstance,
+  type Mechanism,
+} from '#src/domain/allocation/types.ts';
+import { refusal, type MessageParam, type Refusal } from '#src/domain/shared/refusal.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import {
-  AppError,
   conflict,
-  fieldIssues,
+  invalidInput,
   forbidden,
   invalidField,
-  invalidInput,
   notFound,
   ruleViolation,
 } from '../errors.ts';
-import { createHighsSolver } from './highs-solver.ts';
-import { runNames, type RunNames } from './names.ts';
+import {
+  unpackInstance,
+  unpackResults,
+  type PackedInstance,
+  type PackedResults,
+} from './compute.ts';
+import { runNames } from './names.ts';
+import { resultsView, runJson } from './view.ts';
+import type { Progress, TaskPool } from '../tasks/pool.ts';
+import type { JobRegistry } from '../tasks/jobs.ts';
 import { checkPlacesAgainstCap } from '../money/scholarship.ts';
 import {
   callTitles,
@@ -124,58 +113,82 @@ async function checkCap(
   if (refusals.length > 0) throw ruleViolation(refusals);
 }
 
-export const MECHANISMS: Mechanism[] = ['2s-ttc', 'optimal', 'serial-dictatorship'];
-
 const resourceOf = allocationResource;
 
-/** The instance, or the 400 naming its first offending field (`body.instance.students[1]…`). */
-function parseOr400(input: unknown): AllocationInstance {
-  const v = validateInstance(input);
-  if (v.ok) return v.instance;
-  if (v.issue) throw invalidInput(fieldIssues({ issues: [v.issue] }, 'body.instance'));
-  const field = v.path === '(instance)' ? 'body.instance' : `body.instance.${v.path}`;
-  throw invalidField(field, v.refusal ?? refusal('custom'), v.message);
+/** Who a heavy task counts against (the per-person limit of the task pool). */
+const ownerOf = (ctx: ServiceContext) => ctx.actor?.id ?? 'anonymous';
+
+/** A request for a run: the instance is checked in full on the task worker. */
+interface RunInput {
+  instance: unknown;
+  callId: string | null;
+}
+
+/** The universities of an instance when they have the shape the format gives them. */
+function universitiesOf(instance: unknown): AllocationInstance['universities'] | null {
+  const list = (instance as { universities?: unknown } | null)?.universities;
+  if (!Array.isArray(list)) return null;
+  const ok = list.every((u: unknown) => {
+    const { id, consortium } = (u ?? {}) as { id?: unknown; consortium?: unknown };
+    return typeof id === 'string' && (consortium == null || typeof consortium === 'string');
+  });
+  return ok ? (list as AllocationInstance['universities']) : null;
 }
 
 /**
- * Runs the three mechanisms on one instance — from a call's hand-off or an uploaded file — so a
- * coordinator compares them side by side (placed, months, first choices, balance per unit).
+ * The request's body, and whether the actor may run it (403) on this call (404), at once. The
+ * instance itself is checked on the worker; one whose universities are malformed is left to it
+ * (its 400 names the field), and no access is granted on what it says.
  */
-export async function createRun(
-  ctx: ServiceContext,
-  input: { instance: unknown; callId?: string | null },
-) {
-  const instance = parseOr400(input.instance);
-  if (!can(ctx.actor, 'allocation:run', resourceOf(instance))) {
+async function checkMayRun(ctx: ServiceContext, body: unknown): Promise<RunInput> {
+  if (typeof body !== 'object' || body === null || !('instance' in body)) {
+    throw invalidInput([
+      { field: 'body.instance', code: 'invalid_type', message: 'expected an allocation instance' },
+    ]);
+  }
+  const { instance, callId = null } = body as { instance: unknown; callId?: unknown };
+  if (callId !== null && typeof callId !== 'string') {
+    throw invalidInput([
+      { field: 'body.callId', code: 'invalid_type', message: 'expected a call id or null' },
+    ]);
+  }
+  const universities = universitiesOf(instance);
+  if (universities && !can(ctx.actor, 'allocation:run', resourceOf({ universities }))) {
     throw forbidden('run an allocation for universities you do not coordinate');
   }
-  const outOfScope = await scopeRefusals(ctx, instance, input.callId ?? null);
-  if (outOfScope.length > 0) throw ruleViolation(outOfScope);
-  const solver = createHighsSolver({ timeLimitSeconds: 60 });
-  const results: Record<string, unknown> = {};
-  for (const mechanism of MECHANISMS) {
-    const started = performance.now();
-    const outcome = await allocate(instance, { mechanism, solver });
-    const seconds = (performance.now() - started) / 1000;
-    const violations = checkFeasible(instance, outcome.result);
-    if (violations.length) {
-      throw new AppError('internal', `${mechanism} returned an infeasible result`, {
-        violations: violations.slice(0, 5),
-      });
-    }
-    results[mechanism] = {
-      result: { ...outcome.result, stats: { ...outcome.result.stats, seconds } },
-      summary: summarize(instance, outcome.result.assignments),
-      explanations: explain(instance, outcome),
-    };
+  if (callId) {
+    const [call] = await ctx.db.select({ id: calls.id }).from(calls).where(eq(calls.id, callId));
+    if (!call) throw notFound('call', callId);
   }
-  const id = await ctx.db.transaction(async (tx) => {
+  // Whom it would place, before any work is spent on it (the worker checks the rest).
+  const outOfScope = await scopeRefusals(ctx, { students: studentsOf(instance) }, callId);
+  if (outOfScope.length > 0) throw ruleViolation(outOfScope);
+  return { instance, callId };
+}
+
+/** The students an unchecked instance names (id and home), as far as they are readable. */
+function studentsOf(instance: unknown): { id: string; home: string }[] {
+  const list = (instance as { students?: unknown } | null)?.students;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((s: unknown) => {
+    const { id, home } = (s ?? {}) as { id?: unknown; home?: unknown };
+    return typeof id === 'string' && typeof home === 'string' ? [{ id, home }] : [];
+  });
+}
+
+/** Stores a computed run and its audit row; the run's id. */
+async function storeRun(
+  ctx: ServiceContext,
+  callId: string | null,
+  computed: { instance: PackedInstance; results: PackedResults; students: number },
+): Promise<string> {
+  return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(allocationRuns)
       .values({
-        callId: input.callId ?? null,
-        instance: instance as unknown as Record<string, unknown>,
-        results,
+        callId,
+        instance: computed.instance as unknown as Record<string, unknown>,
+        results: computed.results as unknown as Record<string, unknown>,
         createdBy: ctx.actor?.id ?? null,
       })
       .returning({ id: allocationRuns.id });
@@ -183,41 +196,64 @@ export async function createRun(
       action: 'allocation.run',
       resourceType: 'allocation-run',
       resourceId: row!.id,
-      details: { callId: input.callId ?? null, students: instance.students.length },
+      details: { callId, students: computed.students },
     });
     return row!.id;
   });
-  return getRun(ctx, id);
 }
 
-interface StoredResult {
-  result: AllocationResult;
-  summary: AllocationSummary;
-  explanations: StudentExplanation[];
+/**
+ * The instance checked and the mechanisms run on a task worker, then the run stored. Access is
+ * checked again on the checked instance: the pre-check could not read a malformed one.
+ */
+function computeAndStore(
+  ctx: ServiceContext,
+  input: RunInput,
+  tasks: TaskPool,
+  onProgress?: (p: Progress) => void,
+): Promise<string> {
+  return tasks
+    .run(ownerOf(ctx), 'allocation', { instance: input.instance }, { onProgress })
+    .then((computed) => {
+      if (!can(ctx.actor, 'allocation:run', resourceOf(computed.instance))) {
+        throw forbidden('run an allocation for universities you do not coordinate');
+      }
+      return storeRun(ctx, input.callId, computed);
+    });
 }
 
-/** A mechanism's stored result as the API says it: names beside the units, codes beside the text. */
-function resultView(instance: AllocationInstance, stored: StoredResult, names: RunNames) {
-  const prefsCount = new Map(instance.students.map((s) => [s.id, s.prefs.length]));
-  const nameOf = (id: string): LocalizedText => names.universities[id] ?? { en: id };
-  return {
-    result: stored.result,
-    summary: {
-      ...stored.summary,
-      balance: stored.summary.balance.map((row) => ({
-        ...row,
-        name: names.units[row.unit] ?? { en: row.unit },
-      })),
-    },
-    explanations: stored.explanations.map((e) => ({
-      ...e,
-      ...explanationRefusals(e, {
-        objective: stored.result.objective,
-        prefsCount: prefsCount.get(e.student) ?? 0,
-        nameOf,
-      }),
-    })),
-  };
+/**
+ * Runs the three mechanisms on one instance — from a call's hand-off or an uploaded file — so a
+ * coordinator compares them side by side (placed, months, first choices, balance per unit). The
+ * instance is checked and the mechanisms run on a task worker; the answer is the new run's id,
+ * or the 400 naming the instance's first offending field.
+ */
+export async function createRun(
+  ctx: ServiceContext,
+  body: unknown,
+  tasks: TaskPool,
+): Promise<string> {
+  return computeAndStore(ctx, await checkMayRun(ctx, body), tasks);
+}
+
+/**
+ * The same as a job: the 403, 404 or 429 (the actor already runs as many heavy tasks as allowed)
+ * at once; then the job runs in the background and tells its progress and, once done, the run's
+ * id — or why it failed, such as the 400 of an instance whose references do not hold.
+ */
+export async function startRun(
+  ctx: ServiceContext,
+  body: unknown,
+  tasks: TaskPool,
+  jobs: JobRegistry,
+) {
+  const input = await checkMayRun(ctx, body);
+  return jobs.start(
+    ownerOf(ctx),
+    'allocation-run',
+    (progress) => computeAndStore(ctx, input, tasks, progress),
+    MECHANISMS.length,
+  );
 }
 
 /**
@@ -228,7 +264,7 @@ function resultView(instance: AllocationInstance, stored: StoredResult, names: R
  */
 async function scopeRefusals(
   ctx: ServiceContext,
-  instance: AllocationInstance,
+  instance: { students: readonly { id: string; home: string }[] },
   callId: string | null,
 ): Promise<Refusal[]> {
   const actor = ctx.actor;
@@ -317,10 +353,11 @@ async function unknownInstitutions(db: Db, instance: AllocationInstance): Promis
   return ids.filter((x) => !known.has(x));
 }
 
-export async function getRun(ctx: ServiceContext, id: string) {
+/** A run's row and everything the API says about it but the results (names, rights, refusals). */
+async function runHead(ctx: ServiceContext, id: string) {
   const [row] = await ctx.db.select().from(allocationRuns).where(eq(allocationRuns.id, id));
   if (!row) throw notFound('allocation run', id);
-  const instance = row.instance as unknown as AllocationInstance;
+  const instance = await unpackInstance(row.instance);
   const mayRun = can(ctx.actor, 'allocation:run', resourceOf(instance));
   if (!mayRun) throw notFound('allocation run', id);
   const [nominated] = await ctx.db
@@ -328,13 +365,6 @@ export async function getRun(ctx: ServiceContext, id: string) {
     .from(mobilities)
     .where(eq(mobilities.allocationRunId, id));
   const names = await runNames(ctx.db, instance);
-  const stored = row.results as Partial<Record<Mechanism, StoredResult>>;
-  const results = Object.fromEntries(
-    MECHANISMS.flatMap((m) => {
-      const r = stored[m];
-      return r ? [[m, resultView(instance, r, names)] as const] : [];
-    }),
-  );
   const call = row.callId
     ? ((await callTitles(ctx.db, [row.callId])).get(row.callId) ?? null)
     : null;
@@ -342,7 +372,7 @@ export async function getRun(ctx: ServiceContext, id: string) {
     ? ((await personNames(ctx.db, [row.createdBy])).get(row.createdBy) ?? null)
     : null;
   const refusals = await publishRefusals(ctx.db, row, instance);
-  return {
+  const head = {
     id: row.id,
     callId: row.callId,
     call,
@@ -359,16 +389,56 @@ export async function getRun(ctx: ServiceContext, id: string) {
       rules: instance.rules,
     },
     names,
-    results,
     may: { run: mayRun, publish: mayRun && refusals.length === 0 },
     publishRefusals: refusals,
   };
+  return { head, instance, stored: row.results, names };
+}
+
+export async function getRun(ctx: ServiceContext, id: string) {
+  const { head, instance, stored, names } = await runHead(ctx, id);
+  return { ...head, results: await resultsView(instance, stored, names) };
+}
+
+/** Runs with more students than this are viewed on a task worker. */
+const VIEW_ON_WORKER = 1000;
+
+/**
+ * The run as the API's JSON, serialised: a large run's view (30,000 explanations for 10,000
+ * students) is built on a task worker and comes back as UTF-8 bytes, so reading it holds the
+ * request thread neither to build nor to encode it.
+ */
+export async function getRunJson(
+  ctx: ServiceContext,
+  id: string,
+  tasks: TaskPool,
+): Promise<string | Buffer> {
+  const { head, instance, stored, names } = await runHead(ctx, id);
+  if (instance.students.length <= VIEW_ON_WORKER) return runJson(head, instance, stored, names);
+  const json = await tasks.run(
+    ownerOf(ctx),
+    'run-view',
+    { head, instance, stored, names },
+    { counted: false },
+  );
+  return Buffer.from(json.buffer, json.byteOffset, json.byteLength);
 }
 
 export async function listRuns(ctx: ServiceContext) {
-  const rows = (await ctx.db.select().from(allocationRuns)).filter((r) =>
-    can(ctx.actor, 'allocation:run', resourceOf(r.instance as unknown as AllocationInstance)),
-  );
+  // Only what the list shows and the access check needs: a run's results and students stay unread.
+  const rows = (
+    await ctx.db
+      .select({
+        id: allocationRuns.id,
+        callId: allocationRuns.callId,
+        createdAt: allocationRuns.createdAt,
+        publishedMechanism: allocationRuns.publishedMechanism,
+        universities: sql<
+          AllocationInstance['universities']
+        >`${allocationRuns.instance}->'universities'`,
+      })
+      .from(allocationRuns)
+  ).filter((r) => can(ctx.actor, 'allocation:run', resourceOf(r)));
   const titles = await callTitles(
     ctx.db,
     rows.flatMap((r) => (r.callId ? [r.callId] : [])),
@@ -398,7 +468,7 @@ export async function publishRun(
   let sendMail: (m: Mailer | null) => Promise<void> = async () => undefined;
   const [row] = await ctx.db.select().from(allocationRuns).where(eq(allocationRuns.id, id));
   if (!row) throw notFound('allocation run', id);
-  const instance = row.instance as unknown as AllocationInstance;
+  const instance = await unpackInstance(row.instance);
   if (!can(ctx.actor, 'allocation:run', resourceOf(instance))) throw notFound('allocation run', id);
   if (row.publishedMechanism) {
     throw conflict(
@@ -409,7 +479,7 @@ export async function publishRun(
   // Scope is checked again: a membership may have ended since the run was made.
   const outOfScope = await scopeRefusals(ctx, instance, row.callId);
   if (outOfScope.length > 0) throw ruleViolation(outOfScope);
-  const chosen = (row.results as Partial<Record<Mechanism, StoredResult>>)[input.mechanism];
+  const chosen = (await unpackResults(row.results))[input.mechanism];
   if (!chosen) {
     throw invalidField(
       'body.mechanism',
@@ -523,8 +593,7 @@ export async function publishRun(
     return n;
   });
   await sendMail(mailer ?? null);
-  const run = await getRun(ctx, id);
-  return { ...run, nominations: created };
+  return { id, nominations: created };
 }
 
 /**

@@ -46,6 +46,7 @@ import {
   notFound,
   ruleViolation,
 } from '../errors.ts';
+import type { TaskPool } from '../tasks/pool.ts';
 
 type ProgramRow = typeof programs.$inferSelect;
 
@@ -615,8 +616,21 @@ export async function changeSupport(ctx: ServiceContext, id: string, event: Supp
   return getApplication(ctx, id);
 }
 
-export async function dossierPdf(ctx: ServiceContext, id: string, lang: 'ja' | 'en') {
+/** The A4 dossier as PDF; rendered on a task worker when a pool is given (it is CPU-heavy). */
+export async function dossierPdf(
+  ctx: ServiceContext,
+  id: string,
+  lang: 'ja' | 'en',
+  tasks?: TaskPool,
+): Promise<Buffer> {
   const row = await loadApplication(ctx, id);
   const rules = await loadRules(ctx.db, row.programId);
-  return renderDossier(projectApplicationSchema.parse(row.content), rules, { lang });
+  const application = projectApplicationSchema.parse(row.content);
+  if (!tasks) return renderDossier(application, rules, { lang });
+  const pdf = await tasks.run(ctx.actor?.id ?? 'anonymous', 'dossier', {
+    application,
+    rules,
+    lang,
+  });
+  return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
 }

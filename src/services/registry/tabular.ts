@@ -5,6 +5,7 @@ import { AppError, tooLarge } from '../errors.ts';
 import { csvCast } from '#src/interop/formula.ts';
 import { checkZip, type ZipLimits } from '#src/interop/zip.ts';
 import { LIMITS } from '../limits.ts';
+import type { TaskPool } from '../tasks/pool.ts';
 
 export type Row = Record<string, string>;
 export type TabularFormat = 'csv' | 'xlsx';
@@ -26,8 +27,23 @@ export async function checkWorkbook(
   );
 }
 
-/** Reads a CSV (UTF-8, optional BOM) or the first sheet of an XLSX into rows keyed by header. */
-export async function readTable(bytes: Buffer, format: TabularFormat): Promise<Row[]> {
+/**
+ * Reads a CSV (UTF-8, optional BOM) or the first sheet of an XLSX into rows keyed by header. A
+ * workbook is checked against the limits first; parsing is CPU-heavy, so with a task pool it
+ * runs on a worker thread, for `owner` (who may run only so many heavy tasks at once).
+ */
+export async function readTable(
+  bytes: Buffer,
+  format: TabularFormat,
+  tasks?: { pool: TaskPool; owner: string },
+): Promise<Row[]> {
+  if (format === 'xlsx') await checkWorkbook(bytes);
+  if (!tasks) return parseTable(bytes, format);
+  return tasks.pool.run(tasks.owner, 'read-table', { bytes, format });
+}
+
+/** The rows of a CSV or of a workbook already checked against the limits (runs on a worker). */
+export async function parseTable(bytes: Buffer, format: TabularFormat): Promise<Row[]> {
   if (format === 'csv') {
     try {
       return parse(bytes, {
@@ -43,7 +59,6 @@ export async function readTable(bytes: Buffer, format: TabularFormat): Promise<R
       );
     }
   }
-  await checkWorkbook(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -42,6 +42,7 @@ import {
 } from '../errors.ts';
 import { readTable, writeCsv, writeXlsx, type TabularFormat } from './tabular.ts';
 import { getConsortium, getInstitution } from './queries.ts';
+import type { TaskPool } from '../tasks/pool.ts';
 
 function parseOr400<T>(
   schema: {
@@ -562,11 +563,15 @@ export async function importInstitutions(
   ctx: ServiceContext,
   bytes: Buffer,
   format: TabularFormat,
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; tasks?: TaskPool } = {},
 ): Promise<ImportReport> {
   if (!can(ctx.actor, 'registry:create', { type: 'institution' }))
     throw forbidden('import institutions');
-  const rows = await readTable(bytes, format);
+  const rows = await readTable(
+    bytes,
+    format,
+    options.tasks ? { pool: options.tasks, owner: ctx.actor?.id ?? 'anonymous' } : undefined,
+  );
   if (rows.length === 0)
     throw invalidField('file', refusal('registry.import_empty'), 'no rows after the header');
   const missing = ['id', 'name', 'type', 'country', 'city'].filter((c) => !(c in (rows[0] ?? {})));

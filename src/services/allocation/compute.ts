@@ -1,0 +1,126 @@
+/**
+ * The CPU-heavy half of an allocation run: the instance checked, then the three mechanisms on
+ * it, each checked, summarised and explained. It runs on a task worker (services/tasks), and
+ * hands back the instance and the results as gzipped JSON, the form they are stored in: a
+ * 10,000-student run explains 30,000 placements (about 20 MB of JSON, a tenth of that gzipped),
+ * and its instance is 2 MB; the embedded database parses jsonb on the request thread, where
+ * that much would hold every other request for seconds.
+ */
+import { gunzip, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { allocate } from '#src/domain/allocation/allocate.ts';
+import { explain, type StudentExplanation } from '#src/domain/allocation/explain.ts';
+import {
+  checkFeasible,
+  summarize,
+  type AllocationSummary,
+} from '#src/domain/allocation/feasibility.ts';
+import {
+  MECHANISMS,
+  type AllocationInstance,
+  type AllocationResult,
+  type Mechanism,
+} from '#src/domain/allocation/types.ts';
+import { validateInstance } from '#src/domain/allocation/schema.ts';
+import { refusal } from '#src/domain/shared/refusal.ts';
+import { AppError, fieldIssues, invalidField, invalidInput } from '../errors.ts';
+import { createHighsSolver } from './highs-solver.ts';
+
+export interface StoredResult {
+  result: AllocationResult;
+  summary: AllocationSummary;
+  explanations: StudentExplanation[];
+}
+export type StoredResults = Partial<Record<Mechanism, StoredResult>>;
+
+/** How `allocation_runs.results` holds them: gzipped JSON in base64 (older rows: plain JSON). */
+export interface PackedResults {
+  encoding: 'gzip-base64';
+  data: string;
+}
+
+/**
+ * How `allocation_runs.instance` holds it: gzipped JSON in base64, with its universities beside
+ * it in plain JSON for access checks (older rows: the plain instance, which has them too).
+ */
+export interface PackedInstance extends PackedResults {
+  universities: AllocationInstance['universities'];
+}
+
+function isPacked(value: unknown): value is PackedResults {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { encoding?: unknown }).encoding === 'gzip-base64' &&
+    typeof (value as { data?: unknown }).data === 'string'
+  );
+}
+
+const gunzipAsync = promisify(gunzip);
+
+const pack = (value: unknown): PackedResults => ({
+  encoding: 'gzip-base64',
+  data: gzipSync(JSON.stringify(value), { level: 9 }).toString('base64'),
+});
+
+async function unpack(packed: PackedResults): Promise<unknown> {
+  const json = await gunzipAsync(Buffer.from(packed.data, 'base64'));
+  return JSON.parse(json.toString('utf8'));
+}
+
+/** The results of a stored run, whichever form the row holds. */
+export async function unpackResults(stored: unknown): Promise<StoredResults> {
+  if (!isPacked(stored)) return (stored ?? {}) as StoredResults;
+  return (await unpack(stored)) as StoredResults;
+}
+
+/** The instance of a stored run, whichever form the row holds. */
+export async function unpackInstance(stored: unknown): Promise<AllocationInstance> {
+  if (!isPacked(stored)) return stored as AllocationInstance;
+  return (await unpack(stored)) as AllocationInstance;
+}
+
+/** The instance, or the 400 naming its first offending field (`body.instance.students[1]…`). */
+export function parseOr400(input: unknown): AllocationInstance {
+  const v = validateInstance(input);
+  if (v.ok) return v.instance;
+  if (v.issue) throw invalidInput(fieldIssues({ issues: [v.issue] }, 'body.instance'));
+  const field = v.path === '(instance)' ? 'body.instance' : `body.instance.${v.path}`;
+  throw invalidField(field, v.refusal ?? refusal('custom'), v.message);
+}
+
+/**
+ * Checks the instance (a 400 naming the field), then runs the three mechanisms;
+ * `progress(done, total)` after each. Both come back packed, as they are stored.
+ */
+export async function runMechanisms(
+  input: unknown,
+  progress: (done: number, total: number) => void = () => undefined,
+): Promise<{ instance: PackedInstance; results: PackedResults; students: number }> {
+  const instance = parseOr400(input);
+  const solver = createHighsSolver({ timeLimitSeconds: 60 });
+  const results: StoredResults = {};
+  progress(0, MECHANISMS.length);
+  for (const [i, mechanism] of MECHANISMS.entries()) {
+    const started = performance.now();
+    const outcome = await allocate(instance, { mechanism, solver });
+    const seconds = (performance.now() - started) / 1000;
+    const violations = checkFeasible(instance, outcome.result);
+    if (violations.length) {
+      throw new AppError('internal', `${mechanism} returned an infeasible result`, {
+        violations: violations.slice(0, 5),
+      });
+    }
+    results[mechanism] = {
+      result: { ...outcome.result, stats: { ...outcome.result.stats, seconds } },
+      summary: summarize(instance, outcome.result.assignments),
+      explanations: explain(instance, outcome),
+    };
+    progress(i + 1, MECHANISMS.length);
+  }
+  return {
+    instance: { ...pack(instance), universities: instance.universities },
+    results: pack(results),
+    students: instance.students.length,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * A run as the API says it: each mechanism's stored result with names beside the units and
+ * codes beside the text. Built on a task worker for large runs (services/tasks), where it is
+ * also serialised, so a 10,000-student run is read without blocking the request thread.
+ */
+import { explanationRefusals } from '#src/domain/allocation/explain.ts';
+import {
+  MECHANISMS,
+  type AllocationInstance,
+  type Mechanism,
+} from '#src/domain/allocation/types.ts';
+import type { LocalizedText } from '#src/domain/shared/refusal.ts';
+import { unpackResults, type StoredResult } from './compute.ts';
+import type { RunNames } from './names.ts';
+
+/** A mechanism's stored result as the API says it: names beside the units, codes beside the text. */
+export function resultView(instance: AllocationInstance, stored: StoredResult, names: RunNames) {
+  const prefsCount = new Map(instance.students.map((s) => [s.id, s.prefs.length]));
+  const nameOf = (id: string): LocalizedText => names.universities[id] ?? { en: id };
+  return {
+    result: stored.result,
+    summary: {
+      ...stored.summary,
+      balance: stored.summary.balance.map((row) => ({
+        ...row,
+        name: names.units[row.unit] ?? { en: row.unit },
+      })),
+    },
+    explanations: stored.explanations.map((e) => ({
+      ...e,
+      ...explanationRefusals(e, {
+        objective: stored.result.objective,
+        prefsCount: prefsCount.get(e.student) ?? 0,
+        nameOf,
+      }),
+    })),
+  };
+}
+
+/** Every mechanism's view, from the results as stored (packed or plain). */
+export async function resultsView(
+  instance: AllocationInstance,
+  stored: unknown,
+  names: RunNames,
+): Promise<Partial<Record<Mechanism, ReturnType<typeof resultView>>>> {
+  const results = await unpackResults(stored);
+  return Object.fromEntries(
+    MECHANISMS.flatMap((m) => {
+      const r = results[m];
+      return r ? [[m, resultView(instance, r, names)] as const] : [];
+    }),
+  );
+}
+
+/** The whole run as JSON: `head` (everything but the results) with the results' view. */
+export async function runJson(
+  head: Record<string, unknown>,
+  instance: AllocationInstance,
+  stored: unknown,
+  names: RunNames,
+): Promise<string> {
+  return JSON.stringify({ ...head, results: await resultsView(instance, stored, names) });
+}
