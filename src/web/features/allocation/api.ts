@@ -1,8 +1,9 @@
-import { apiRequest } from '../../api/client.ts';
+import { ApiError, apiRequest } from '../../api/client.ts';
 import type {
   AllocationInstance,
   AllocationRun,
   CreateRunBody,
+  Job,
   Mechanism,
   PublishBody,
   RunList,
@@ -43,6 +44,62 @@ export function createAllocationRun(
     csrfToken,
     signal,
   });
+}
+
+/** Starts the three mechanisms in the background: the server answers at once with the job. */
+export function startAllocationJob(
+  input: { instance: unknown; callId?: CreateRunBody['callId'] },
+  csrfToken: string,
+  signal?: AbortSignal,
+) {
+  return apiRequest<Job>('/allocation-jobs', { method: 'POST', body: input, csrfToken, signal });
+}
+
+export function getAllocationJob(id: string, signal?: AbortSignal) {
+  return apiRequest<Job>(`/allocation-jobs/${encodeURIComponent(id)}`, { signal });
+}
+
+/** The HTTP status a request would have had for each error code a job may end with. */
+const STATUS_OF: Record<string, number> = {
+  validation_failed: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rule_violation: 422,
+  rate_limited: 429,
+};
+
+const pause = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason ?? new DOMException('aborted', 'AbortError'));
+    });
+  });
+
+/**
+ * Runs the three mechanisms as a job and follows it: `onProgress` with the mechanisms computed
+ * so far; the new run's id once done, or the job's error as the request's error would have been.
+ */
+export async function runAllocationJob(
+  input: { instance: unknown; callId?: CreateRunBody['callId'] },
+  csrfToken: string,
+  onProgress: (progress: Job['progress']) => void,
+  signal?: AbortSignal,
+): Promise<string> {
+  let job = await startAllocationJob(input, csrfToken, signal);
+  for (;;) {
+    onProgress(job.progress);
+    if (job.state === 'done' && job.resultId) return job.resultId;
+    if (job.state === 'failed') {
+      const error = job.error ?? { code: 'internal', message: 'the job failed', details: {} };
+      throw new ApiError(STATUS_OF[error.code] ?? 500, error.code, error.message, error.details);
+    }
+    await pause(500, signal);
+    job = await getAllocationJob(job.id, signal);
+  }
 }
 
 /** Publishes one mechanism's places: each becomes a nomination starting on `startDate`. */

@@ -11,9 +11,9 @@ import { formatDateTime } from './format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import {
-  createAllocationRun,
   getCallAllocationInstance,
   listAllocationRuns,
+  runAllocationJob,
   type RunListItem,
 } from './api.ts';
 import './allocation.css';
@@ -153,6 +153,7 @@ function NewRunForm({ csrfToken }: { csrfToken: string }) {
   const [callError, setCallError] = useState<unknown>(null);
   const [inputError, setInputError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [runError, setRunError] = useState<unknown>(null);
   const controller = useRef<AbortController | null>(null);
 
@@ -211,9 +212,16 @@ function NewRunForm({ csrfToken }: { csrfToken: string }) {
     if (!input) return;
     controller.current = new AbortController();
     setRunning(true);
+    setProgress(null);
     try {
-      const run = await createAllocationRun(input, csrfToken, controller.current.signal);
-      void navigate(`/allocation/${encodeURIComponent(run.id)}`);
+      // The server runs the mechanisms in the background; the page follows their progress.
+      const runId = await runAllocationJob(
+        input,
+        csrfToken,
+        setProgress,
+        controller.current.signal,
+      );
+      void navigate(`/allocation/${encodeURIComponent(runId)}`);
     } catch (error) {
       if (!isAbortError(error)) setRunError(error);
     } finally {
@@ -381,7 +389,24 @@ function NewRunForm({ csrfToken }: { csrfToken: string }) {
           {running ? (
             <div className="field">
               <label htmlFor={`${id}-progress`}>{t('allocation.new.running')}</label>
-              <progress id={`${id}-progress`} data-testid="allocation-progress" />
+              {progress ? (
+                <>
+                  <progress
+                    id={`${id}-progress`}
+                    data-testid="allocation-progress"
+                    value={progress.done}
+                    max={progress.total}
+                  />
+                  <p className="help">
+                    {t('allocation.new.progress', {
+                      done: progress.done,
+                      total: progress.total,
+                    })}
+                  </p>
+                </>
+              ) : (
+                <progress id={`${id}-progress`} data-testid="allocation-progress" />
+              )}
             </div>
           ) : null}
         </div>
