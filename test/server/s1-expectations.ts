@@ -39,6 +39,9 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   },
   'GET /api/v1/allocation-runs': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'POST /api/v1/allocation-runs': { own: 'AFFFFFFFFO', other: 'AFFFFFFFFO' },
+  // A job of the same run: its id is a random token, so any other id is refused as malformed.
+  'POST /api/v1/allocation-jobs': { own: 'AFFFFFFFFO', other: 'AFFFFFFFFO' },
+  'GET /api/v1/allocation-jobs/{id}': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'GET /api/v1/allocation-runs/{id}': { own: 'ANNOONONNO', other: 'ANNNNNNNNN' },
   'POST /api/v1/allocation-runs/{id}/publish': { own: 'ANNRONRNNR', other: 'ANNNNNNNNN' },
   'POST /api/v1/auth/sign-in': { own: 'VVVVVVVVVV', other: 'VVVVVVVVVV' },
