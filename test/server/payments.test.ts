@@ -7,7 +7,8 @@ import { auditLog, mobilities, notifications, payments, users } from '#src/db/sc
 import { parseZenginFile } from '#src/interop/zengin/index.ts';
 import { DEMO_AIRPORTS } from '#src/db/seed/demo-money.ts';
 import { nearestInternationalAirport } from '#src/services/travel/airports.ts';
-import { BATCH_STEPS, PAY_STEPS, faults } from '#src/services/money/batches.ts';
+import { observingCheckpoints } from '#src/services/checkpoints.ts';
+import { BATCH_STEPS, PAY_STEPS } from '#src/services/money/batches.ts';
 import { checkPlacesAgainstCap } from '#src/services/money/scholarship.ts';
 
 const CONSORTIUM = 'tohoku-jr-japan';
@@ -433,11 +434,12 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     for (const stepName of BATCH_STEPS) {
       await confirmSome(1);
       const before = await paymentCounts();
-      faults.at = (s) => {
-        if (s === stepName) throw new Error(`crash at ${s}`);
-      };
-      const crashed = await build(rep, key(`crash-${stepName}`));
-      faults.at = null;
+      const crashed = await observingCheckpoints(
+        (s) => {
+          if (s === stepName) throw new Error(`crash at ${s}`);
+        },
+        () => build(rep, key(`crash-${stepName}`)),
+      );
       expect(crashed.statusCode).toBe(500);
       expect(await paymentCounts()).toEqual(before);
       const retry = await build(rep, key(`crash-${stepName}`));
@@ -448,11 +450,12 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
       await confirmSome(1);
       const b = (await build(rep, key(`paycrash-${stepName}`))).json();
       await call(rep, 'POST', `/api/v1/payment-batches/${b.id}/approve`);
-      faults.at = (s) => {
-        if (s === stepName) throw new Error(`crash at ${s}`);
-      };
-      const crashed = await call(rep, 'POST', `/api/v1/payment-batches/${b.id}/paid`, {});
-      faults.at = null;
+      const crashed = await observingCheckpoints(
+        (s) => {
+          if (s === stepName) throw new Error(`crash at ${s}`);
+        },
+        () => call(rep, 'POST', `/api/v1/payment-batches/${b.id}/paid`, {}),
+      );
       expect(crashed.statusCode).toBe(500);
       const state = (await call(rep, 'GET', `/api/v1/payment-batches/${b.id}`)).json();
       const paidAudits = await t.database.db

@@ -32,8 +32,8 @@ import {
   ajruPlaceholders,
   demoMobilities,
 } from './demo-exchanges.ts';
-import { DEMO_PROGRAM_RULES } from '#src/domain/program/demo-programs.ts';
-import { DEMO_APPLICATIONS } from '#src/domain/program/demo-application.ts';
+import { DEMO_PROGRAM_RULES } from './demo-programs.ts';
+import { DEMO_APPLICATIONS } from './demo-applications.ts';
 import { startSupport } from '#src/domain/program/checks.ts';
 import { seedCalls } from './demo-calls.ts';
 import { seedMobility } from './demo-mobility.ts';

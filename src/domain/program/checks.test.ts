@@ -12,8 +12,11 @@ import {
   supportPeriod,
   transitionSupport,
 } from './checks.ts';
-import { DRAFT_FAILING_R1, TOHOKU_JAPAN_RUSSIA } from './demo-application.ts';
-import { IEP_RUSSIA_INDIA_2014 as IEP, PILOT_PROGRAM_2003 as PILOT } from './demo-programs.ts';
+import { DRAFT_FAILING_R1, TOHOKU_JAPAN_RUSSIA } from '#src/db/seed/demo-applications.ts';
+import {
+  IEP_RUSSIA_INDIA_2014 as IEP,
+  PILOT_PROGRAM_2003 as PILOT,
+} from '#src/db/seed/demo-programs.ts';
 import type { ProgramRules } from './rules.ts';
 import { annualScholarshipBudget, reviseProgramRules } from './rules.ts';
 

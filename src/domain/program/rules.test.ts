@@ -12,7 +12,7 @@ import {
   DEMO_PROGRAM_RULES,
   IEP_RUSSIA_INDIA_2014 as IEP,
   PILOT_PROGRAM_2003 as PILOT,
-} from './demo-programs.ts';
+} from '#src/db/seed/demo-programs.ts';
 import { parseProgramRules, programRulesSchema, reviseProgramRules } from './rules.ts';
 
 describe('programs as data', () => {

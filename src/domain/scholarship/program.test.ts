@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IEP_RUSSIA_INDIA_2014, PILOT_PROGRAM_2003 } from '../program/demo-programs.ts';
+import { IEP_RUSSIA_INDIA_2014, PILOT_PROGRAM_2003 } from '#src/db/seed/demo-programs.ts';
 import { reviseProgramRules } from '../program/rules.ts';
 import { scholarshipRulesOf } from './program.ts';
 import { buildSchedule } from './schedule.ts';

@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTLINE_ITEMS } from '#src/domain/program/application.ts';
-import { DRAFT_FAILING_R1, TOHOKU_JAPAN_RUSSIA } from '#src/domain/program/demo-application.ts';
+import { DRAFT_FAILING_R1, TOHOKU_JAPAN_RUSSIA } from '#src/db/seed/demo-applications.ts';
 import {
   IEP_RUSSIA_INDIA_2014 as IEP,
   PILOT_PROGRAM_2003 as PILOT,
-} from '#src/domain/program/demo-programs.ts';
+} from '#src/db/seed/demo-programs.ts';
 import { reviseProgramRules } from '#src/domain/program/rules.ts';
 import { LABELS } from './labels.ts';
 import type { PdfText } from './pdf-text.ts';

@@ -10,6 +10,7 @@
  * it already made. Marking paid is a single conditional update with its audit rows, in one
  * transaction. A crash at any point leaves the batch whole or absent.
  */
+import { checkpoint } from '../checkpoints.ts';
 import { todayOf } from '#src/services/clock.ts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
@@ -60,10 +61,7 @@ import {
 } from './ledger.ts';
 import { travelSummary } from './travel-view.ts';
 
-/** Test hook: called at each step of a batch's transaction (a crash test throws from it). */
-export const faults: { at: ((step: string) => void) | null } = { at: null };
-const step = (name: string) => faults.at?.(name);
-
+/** The checkpoints of building a batch and of paying one, in order (see checkpoints.ts). */
 export const BATCH_STEPS = ['lock', 'plan', 'batch', 'payments', 'audit', 'done'] as const;
 export const PAY_STEPS = ['pay-lock', 'pay-update', 'pay-audit', 'pay-done'] as const;
 
@@ -361,7 +359,7 @@ export async function createBatch(
   let outcome: { id: string; created: boolean; refused: ItemRefusal[] };
   try {
     outcome = await ctx.db.transaction(async (tx) => {
-      step('lock');
+      checkpoint('lock');
       // Serialises batch builds of a consortium: the plan below sees every earlier claim.
       await tx.execute(sql`SELECT id FROM consortia WHERE id = ${consortium.id} FOR UPDATE`);
       const again = await existingId(tx);
@@ -383,7 +381,7 @@ export async function createBatch(
             ).map((r) => r.id)
           : [],
       );
-      step('plan');
+      checkpoint('plan');
       const planned = plan(project, ledger, banked, input.items, asOf);
       if (input.items && planned.refused.length > 0) {
         throw await refusedItems(tx, planned.refused);
@@ -395,7 +393,7 @@ export async function createBatch(
           refusal(C.nothingPayable, { refused: planned.refused.length }),
         );
       }
-      step('batch');
+      checkpoint('batch');
       const [batch] = await tx
         .insert(paymentBatches)
         .values({
@@ -406,7 +404,7 @@ export async function createBatch(
           createdBy: ctx.actor?.id ?? null,
         })
         .returning({ id: paymentBatches.id });
-      step('payments');
+      checkpoint('payments');
       const rows = await tx
         .insert(payments)
         .values(
@@ -427,7 +425,7 @@ export async function createBatch(
           period: payments.period,
           amountJpy: payments.amountJpy,
         });
-      step('audit');
+      checkpoint('audit');
       await audit(tx, ctx, {
         action: 'payment-batch.create',
         resourceType: 'payment-batch',
@@ -453,7 +451,7 @@ export async function createBatch(
           },
         });
       }
-      step('done');
+      checkpoint('done');
       return { id: batch!.id, created: true, refused: planned.refused };
     });
   } catch (error) {
@@ -683,13 +681,13 @@ export async function markBatchPaid(
     );
   await refuseHeld(ctx, id);
   await ctx.db.transaction(async (tx) => {
-    step('pay-lock');
+    checkpoint('pay-lock');
     const done = await tx
       .update(paymentBatches)
       .set({ status: 'paid', paidOn })
       .where(and(eq(paymentBatches.id, id), eq(paymentBatches.status, 'approved')))
       .returning({ id: paymentBatches.id });
-    step('pay-update');
+    checkpoint('pay-update');
     if (done.length === 0) return;
     await audit(tx, ctx, {
       action: 'payment-batch.paid',
@@ -713,9 +711,9 @@ export async function markBatchPaid(
         },
       });
     }
-    step('pay-audit');
+    checkpoint('pay-audit');
   });
-  step('pay-done');
+  checkpoint('pay-done');
   return getBatch(ctx, id);
 }
 

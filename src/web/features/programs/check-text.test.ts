@@ -6,11 +6,11 @@ import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { emptyApplication } from '../../../domain/program/application.ts';
 import { checkApplication, checkSubmission } from '../../../domain/program/checks.ts';
-import { DRAFT_FAILING_R1, TOHOKU_JAPAN_RUSSIA } from '../../../domain/program/demo-application.ts';
+import { DRAFT_FAILING_R1, TOHOKU_JAPAN_RUSSIA } from '../../../db/seed/demo-applications.ts';
 import {
   IEP_RUSSIA_INDIA_2014 as IEP,
   PILOT_PROGRAM_2003 as PILOT,
-} from '../../../domain/program/demo-programs.ts';
+} from '../../../db/seed/demo-programs.ts';
 import { REFUSAL_CODES } from '../../../domain/program/refusal-codes.ts';
 import { LANGUAGES } from '../../../domain/shared/refusal.ts';
 import { addFormatters } from '../../../i18n/format.ts';

@@ -12,9 +12,9 @@
  * The responsible persons are the demo accounts of src/db/seed/demo-world.ts (by e-mail); the
  * seeding code sets `responsiblePerson.userId` to the account's id.
  */
-import type { Member, Person, ProjectApplication } from './application.ts';
-import { projectApplicationSchema } from './application.ts';
-import type { LocalizedText } from '../shared/refusal.ts';
+import type { Member, Person, ProjectApplication } from '#src/domain/program/application.ts';
+import { projectApplicationSchema } from '#src/domain/program/application.ts';
+import type { LocalizedText } from '#src/domain/shared/refusal.ts';
 
 const t = (en: string, ja: string, ru?: string): LocalizedText =>
   ru === undefined ? { en, ja } : { en, ja, ru };

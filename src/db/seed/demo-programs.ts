@@ -2,8 +2,8 @@
  * The two demo programs as data (the only place where the numbers of R1–R20 are written).
  * Ids match src/db/seed/demo-world.ts (`mext-pilot-2003`, `mext-iep-2014`).
  */
-import type { ProgramRules } from './rules.ts';
-import { programRulesSchema } from './rules.ts';
+import type { ProgramRules } from '#src/domain/program/rules.ts';
+import { programRulesSchema } from '#src/domain/program/rules.ts';
 
 /**
  * MEXT's Advanced Student Exchange Pilot Project Support Program — source document 003, with its
