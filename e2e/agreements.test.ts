@@ -47,7 +47,7 @@ it('an administrator creates an agreement between two consortia, both parties si
   // A code that is not ISCED-F 2013: the server's 400 shows next to the field.
   await directionA.locator('input[name="directions.A.fields"]').fill('0533, 05x1');
   await directionA.getByRole('button', { name: 'Add a language' }).click();
-  await directionA.locator('input[name="directions.A.languages.0.language"]').fill('ru');
+  await directionA.locator('select[name="directions.A.languages.0.language"]').selectOption('ru');
   await directionA.locator('select[name="directions.A.languages.0.cefr"]').selectOption('A2');
   await directionA.getByRole('button', { name: 'Add a year' }).click();
   await expect

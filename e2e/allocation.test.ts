@@ -4,9 +4,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { RESULTS_DIR, openPage, signIn, startE2E, type E2E } from './support.ts';
 
-// A coordinator runs an allocation on an uploaded instance, compares the three mechanisms side by
-// side (placed, months, first choices, balance per unit — 003 §5(4), R4), publishes one, and the
-// published places become nominations.
+// An administrator runs an allocation on an uploaded instance naming students of both consortia
+// (a coordinator may only upload their own university's students), compares the three mechanisms
+// side by side (placed, months, first choices, balance per unit — 003 §5(4), R4), publishes one,
+// and the published places become nominations.
 
 /** The small consortium pair of test/server/allocation-runs.test.ts (source document 000). */
 const INSTANCE_FILE = fileURLToPath(
@@ -23,13 +24,13 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.close());
 
-async function signInAsCoordinator() {
-  await signIn(page, e2e.base, 'coordinator.tohoku@demo.kakehashi.example');
+async function signInAsAdministrator() {
+  await signIn(page, e2e.base, 'admin@demo.kakehashi.example');
   await expect.poll(() => page.locator('header a[href="/allocation"]').count()).toBe(1);
 }
 
 it('refuses an instance that is not JSON, an unknown university naming the field, and a call without a hand-off', async () => {
-  await signInAsCoordinator();
+  await signInAsAdministrator();
   await page.locator('header a[href="/allocation"]').click();
   await page.waitForURL(`${e2e.base}/allocation`);
   const form = page.locator('[data-testid="allocation-new"]');
@@ -65,7 +66,7 @@ it('refuses an instance that is not JSON, an unknown university naming the field
   consoleErrors.length = 0; // the browser logs the 400 and the 404 as failed loads
 });
 
-it('a coordinator uploads an instance, compares the three mechanisms, reads the explanations and publishes 2S-TTC (R4)', async () => {
+it('an administrator uploads an instance, compares the three mechanisms, reads the explanations and publishes 2S-TTC (R4)', async () => {
   await page.goto(`${e2e.base}/allocation`);
   const form = page.locator('[data-testid="allocation-new"]');
   await form.waitFor();

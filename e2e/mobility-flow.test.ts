@@ -248,4 +248,4 @@ it('R7: nominated → learning agreement signed by three → change approved by 
   await shot(student, 'student-credits');
 
   expect(consoleErrors).toEqual([]);
-});
+}, 180_000); // the longest walk: three parties, three signatures twice, on a loaded machine
