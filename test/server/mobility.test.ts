@@ -90,8 +90,8 @@ describe.each(ENGINES)('mobility, learning agreements and recognition on %s', (e
     expect(nsuList.items.some((m: { id: string }) => m.id === past)).toBe(false);
     expect((await call(rep, 'GET', '/api/v1/mobilities')).json().items.length).toBeGreaterThan(0);
     expect((await call(reviewer, 'GET', '/api/v1/mobilities')).json().items).toEqual([]);
-    expect((await call(reviewer, 'GET', `/api/v1/mobilities/${current}`)).statusCode).toBe(403);
-    expect((await call(nsu, 'GET', `/api/v1/mobilities/${past}`)).statusCode).toBe(403);
+    expect((await call(reviewer, 'GET', `/api/v1/mobilities/${current}`)).statusCode).toBe(404);
+    expect((await call(nsu, 'GET', `/api/v1/mobilities/${past}`)).statusCode).toBe(404);
   });
 
   it('shows the state, the actions of each side and the history', async () => {

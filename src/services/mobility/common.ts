@@ -34,7 +34,6 @@ import {
 import {
   conflict,
   fieldIssues,
-  forbidden,
   invalidField,
   notFound,
   ruleViolation,
@@ -111,10 +110,13 @@ export function mobilityActors(actor: Actor | null, s: MobilityScope): MobilityA
   return out;
 }
 
-/** Throws 403 unless the actor is someone for this mobility; returns the actors. */
+/**
+ * The actor's parts in this mobility. Someone with no part learns nothing, not even that it
+ * exists: 404, as for every record out of scope (decision 001).
+ */
 export function requireActors(actor: Actor | null, s: MobilityScope): MobilityActor[] {
   const actors = mobilityActors(actor, s);
-  if (actors.length === 0) throw forbidden('see this mobility');
+  if (actors.length === 0) throw notFound('mobility', s.row.id);
   return actors;
 }
 
