@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
-import { listAgreements } from '../../api/agreements.ts';
-import { listAllConsortia } from '../../api/consortia.ts';
-import { listAllInstitutions } from '../../api/institutions.ts';
+import { listAgreements } from '../agreements/index.ts';
+import { listAllConsortia, listAllInstitutions } from '../registry/index.ts';
 import type { Actor } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';

@@ -2,9 +2,8 @@
 import { LanguageSelect } from '../../components/ui/language-select.tsx';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { listAgreements } from '../../api/agreements.ts';
-import type { listAllConsortia } from '../../api/consortia.ts';
-import type { listAllInstitutions } from '../../api/institutions.ts';
+import type { listAgreements } from '../agreements/index.ts';
+import type { listAllConsortia, listAllInstitutions } from '../registry/index.ts';
 import { FieldError, invalidProps } from '../../components/field-error.tsx';
 import { useLocalName } from '../../components/localized-name.tsx';
 import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';

@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConsortiumSummary, Institution, PartyType } from '../api/contract.ts';
-import { currentLanguage } from '../i18n/i18n.ts';
-import { locale } from '../lib/format.ts';
-import { messagesFor, type FieldIssue } from '../lib/field-errors.ts';
-import { FieldError, invalidProps } from './field-error.tsx';
-import { useLocalName } from './localized-name.tsx';
+import type { ConsortiumSummary, Institution, PartyType } from '../../api/contract.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { locale } from '../../lib/format.ts';
+import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
+import { FieldError, invalidProps } from '../../components/field-error.tsx';
+import { useLocalName } from '../../components/localized-name.tsx';
 
 export type PartyDraft = { type: PartyType; id: string };
 

@@ -1,17 +1,21 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, isAbortError } from '../api/client.ts';
-import { importInstitutions, tabularFormat, type UploadProgress } from '../api/imports.ts';
-import { institutionsExportHref } from '../api/institutions.ts';
-import type { ImportResult, ImportRowError } from '../api/contract.ts';
-import { useSession } from '../app/session.tsx';
-import { ErrorAlert } from '../components/error-alert.tsx';
-import { Loading } from '../components/loading.tsx';
-import { currentLanguage } from '../i18n/i18n.ts';
-import { formatNumber } from '../lib/format.ts';
-import { useDocumentTitle } from '../lib/use-document-title.ts';
-import { issueText } from '../lib/messages.ts';
+import { ApiError, isAbortError } from '../../api/client.ts';
+import {
+  importInstitutions,
+  tabularFormat,
+  type UploadProgress,
+  institutionsExportHref,
+} from './api.ts';
+import type { ImportResult, ImportRowError } from '../../api/contract.ts';
+import { useSession } from '../../app/session.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { formatNumber } from '../../lib/format.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { issueText } from '../../lib/messages.ts';
 
 const COLUMNS =
   'id,name,names.en,names.ja,names.ru,names.fr,type,country,city,latitude,longitude,website';

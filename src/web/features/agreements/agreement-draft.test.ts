@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AgreementContent } from '../api/contract.ts';
+import type { AgreementContent } from '../../api/contract.ts';
 import {
   contentFromDraft,
   directionIndexes,

@@ -1,4 +1,4 @@
-import { useLabels } from '../lib/labels.ts';
+import { useLabels } from '../../lib/labels.ts';
 
 /** An agreement's status, in words (never by colour alone). */
 export function AgreementStatusBadge({ status }: { status: string }) {

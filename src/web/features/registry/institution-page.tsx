@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { listAgreements } from '../api/agreements.ts';
-import { ApiError, fieldIssues } from '../api/client.ts';
-import { addUnit, getInstitution, listUnits, updateInstitution } from '../api/institutions.ts';
+import { listAgreements } from '../agreements/index.ts';
+import { ApiError, fieldIssues } from '../../api/client.ts';
+import { addUnit, getInstitution, listUnits, updateInstitution } from './api.ts';
 import {
   INSTITUTION_TYPES,
   LANGUAGES,
@@ -13,23 +13,23 @@ import {
   type InstitutionType,
   type Names,
   type OrgUnitKind,
-} from '../api/contract.ts';
-import { useSession } from '../app/session.tsx';
-import { FieldError, FormErrors, invalidProps } from '../components/field-error.tsx';
-import { PlaceholderBadge } from '../components/placeholder-badge.tsx';
-import { messagesFor, type FieldIssue } from '../lib/field-errors.ts';
-import { AgreementTable } from './agreements-page.tsx';
-import { CountryName, useCountryName } from '../components/country-name.tsx';
-import { ErrorAlert } from '../components/error-alert.tsx';
-import { FormattedDate } from '../components/formatted-date.tsx';
-import { Loading } from '../components/loading.tsx';
-import { LocalizedName, useLocalName } from '../components/localized-name.tsx';
-import { LANGUAGE_LABELS, currentLanguage } from '../i18n/i18n.ts';
-import { formatNumber } from '../lib/format.ts';
-import { useLabels } from '../lib/labels.ts';
-import { useDocumentTitle } from '../lib/use-document-title.ts';
-import { useResource } from '../lib/use-resource.ts';
-import { NotFoundPage } from './not-found-page.tsx';
+} from '../../api/contract.ts';
+import { useSession } from '../../app/session.tsx';
+import { FieldError, FormErrors, invalidProps } from '../../components/field-error.tsx';
+import { PlaceholderBadge } from '../../components/placeholder-badge.tsx';
+import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
+import { AgreementTable } from '../agreements/index.ts';
+import { CountryName, useCountryName } from '../../components/country-name.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormattedDate } from '../../components/formatted-date.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { LocalizedName, useLocalName } from '../../components/localized-name.tsx';
+import { LANGUAGE_LABELS, currentLanguage } from '../../i18n/i18n.ts';
+import { formatNumber } from '../../lib/format.ts';
+import { useLabels } from '../../lib/labels.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useResource } from '../../lib/use-resource.ts';
+import { NotFoundPage } from '../../pages/not-found-page.tsx';
 
 export function InstitutionPage() {
   const { id = '' } = useParams();

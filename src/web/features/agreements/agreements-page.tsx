@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { listAgreements } from '../api/agreements.ts';
-import type { AgreementSummary, Party } from '../api/contract.ts';
-import { useSession } from '../app/session.tsx';
-import { ErrorAlert } from '../components/error-alert.tsx';
-import { FormattedDate } from '../components/formatted-date.tsx';
-import { InventedBadge } from '../components/invented-badge.tsx';
-import { Loading } from '../components/loading.tsx';
-import { LocalizedName } from '../components/localized-name.tsx';
-import { AgreementStatusBadge } from '../components/status-badge.tsx';
-import { useDocumentTitle } from '../lib/use-document-title.ts';
-import { useResource } from '../lib/use-resource.ts';
+import { listAgreements } from './api.ts';
+import type { AgreementSummary, Party } from '../../api/contract.ts';
+import { useSession } from '../../app/session.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormattedDate } from '../../components/formatted-date.tsx';
+import { InventedBadge } from '../../components/invented-badge.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { LocalizedName } from '../../components/localized-name.tsx';
+import { AgreementStatusBadge } from './status-badge.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useResource } from '../../lib/use-resource.ts';
 
 export function partyHref(party: Pick<Party, 'type' | 'id'>): string {
   return party.type === 'institution'

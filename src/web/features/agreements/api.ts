@@ -1,4 +1,4 @@
-import { apiRequest } from './client.ts';
+import { apiRequest } from '../../api/client.ts';
 import type {
   AgreementContent,
   AgreementDetail,
@@ -6,7 +6,7 @@ import type {
   Ledger,
   PartyKey,
   PartyRef,
-} from './contract.ts';
+} from '../../api/contract.ts';
 
 const path = (id: string) => `/agreements/${encodeURIComponent(id)}`;
 

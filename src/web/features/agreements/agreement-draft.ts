@@ -4,7 +4,7 @@ import type {
   Direction,
   PartyKey,
   StudyLevel,
-} from '../api/contract.ts';
+} from '../../api/contract.ts';
 
 // The agreement form edits a draft of strings (what the inputs hold); on submit it becomes the
 // API's content. Numbers that are empty or not numbers are sent as null, so that the server's

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
-import type { Flow, Ledger, LedgerWarning } from '../api/contract.ts';
-import { currentLanguage } from '../i18n/i18n.ts';
-import { formatNumber, monthName } from '../lib/format.ts';
+import type { Flow, Ledger, LedgerWarning } from '../../api/contract.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { formatNumber, monthName } from '../../lib/format.ts';
 
 type Unit = 'students' | 'months';
 type State = 'planned' | 'realised';

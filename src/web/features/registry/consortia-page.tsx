@@ -1,15 +1,15 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { listConsortia } from '../api/consortia.ts';
-import { ErrorAlert } from '../components/error-alert.tsx';
-import { Loading } from '../components/loading.tsx';
-import { LocalizedName } from '../components/localized-name.tsx';
-import { Pagination } from '../components/pagination.tsx';
-import { useSideLabel } from '../components/side-label.tsx';
-import { useLabels } from '../lib/labels.ts';
-import { useDocumentTitle } from '../lib/use-document-title.ts';
-import { useResource } from '../lib/use-resource.ts';
+import { listConsortia } from './api.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { LocalizedName } from '../../components/localized-name.tsx';
+import { Pagination } from '../../components/pagination.tsx';
+import { useSideLabel } from '../../components/side-label.tsx';
+import { useLabels } from '../../lib/labels.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useResource } from '../../lib/use-resource.ts';
 
 const PAGE_SIZE = 20;
 

@@ -1,18 +1,18 @@
-import { LanguageSelect } from './ui/language-select.tsx';
-import { DateInput } from './ui/date-input.tsx';
+import { LanguageSelect } from '../../components/ui/language-select.tsx';
+import { DateInput } from '../../components/ui/date-input.tsx';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CEFR_LEVELS, STUDY_LEVELS, type CefrLevel, type PartyKey } from '../api/contract.ts';
+import { CEFR_LEVELS, STUDY_LEVELS, type CefrLevel, type PartyKey } from '../../api/contract.ts';
 import {
   PARTY_KEYS,
   directionIndexes,
   rowKey,
   type ContentDraft,
   type DirectionDraft,
-} from '../lib/agreement-draft.ts';
-import { messagesFor, type FieldIssue } from '../lib/field-errors.ts';
-import { useLabels } from '../lib/labels.ts';
-import { FieldError, invalidProps } from './field-error.tsx';
+} from './agreement-draft.ts';
+import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
+import { useLabels } from '../../lib/labels.ts';
+import { FieldError, invalidProps } from '../../components/field-error.tsx';
 
 type Props = {
   draft: ContentDraft;

@@ -1,47 +1,42 @@
-import { DateInput } from '../components/ui/date-input.tsx';
+import { DateInput } from '../../components/ui/date-input.tsx';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import {
-  getAgreement,
-  getAgreementBalance,
-  signAgreement,
-  updateAgreement,
-} from '../api/agreements.ts';
-import { ApiError, fieldIssues } from '../api/client.ts';
+import { getAgreement, getAgreementBalance, signAgreement, updateAgreement } from './api.ts';
+import { ApiError, fieldIssues } from '../../api/client.ts';
 import type {
   AgreementChange,
   AgreementDetail,
   AgreementVersion,
   Direction,
   PartyKey,
-} from '../api/contract.ts';
-import { useSession } from '../app/session.tsx';
-import { AgreementContentFields } from '../components/agreement-content-fields.tsx';
-import { BalanceLedger } from '../components/balance-ledger.tsx';
-import { ErrorAlert } from '../components/error-alert.tsx';
-import { RefusalList } from '../components/ui/refusal-list.tsx';
-import { FormErrors } from '../components/field-error.tsx';
-import { FormattedDate } from '../components/formatted-date.tsx';
-import { InventedBadge } from '../components/invented-badge.tsx';
-import { Loading } from '../components/loading.tsx';
-import { useLocalName } from '../components/localized-name.tsx';
-import { AgreementStatusBadge } from '../components/status-badge.tsx';
-import { nameIn } from '../../i18n/format.ts';
-import { currentLanguage } from '../i18n/i18n.ts';
+} from '../../api/contract.ts';
+import { useSession } from '../../app/session.tsx';
+import { AgreementContentFields } from './agreement-content-fields.tsx';
+import { BalanceLedger } from './balance-ledger.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { RefusalList } from '../../components/ui/refusal-list.tsx';
+import { FormErrors } from '../../components/field-error.tsx';
+import { FormattedDate } from '../../components/formatted-date.tsx';
+import { InventedBadge } from '../../components/invented-badge.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { useLocalName } from '../../components/localized-name.tsx';
+import { AgreementStatusBadge } from './status-badge.tsx';
+import { nameIn } from '../../../i18n/format.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
 import {
   PARTY_KEYS,
   contentFromDraft,
   draftFromContent,
   type ContentDraft,
-} from '../lib/agreement-draft.ts';
-import { academicYearsBetween, formatDate, formatNumber, todayIso } from '../lib/format.ts';
-import { languageName } from '../../i18n/format.ts';
-import { useLabels } from '../lib/labels.ts';
-import { useDocumentTitle } from '../lib/use-document-title.ts';
-import { useResource } from '../lib/use-resource.ts';
+} from './agreement-draft.ts';
+import { academicYearsBetween, formatDate, formatNumber, todayIso } from '../../lib/format.ts';
+import { languageName } from '../../../i18n/format.ts';
+import { useLabels } from '../../lib/labels.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useResource } from '../../lib/use-resource.ts';
 import { PartyLink } from './agreements-page.tsx';
-import { NotFoundPage } from './not-found-page.tsx';
+import { NotFoundPage } from '../../pages/not-found-page.tsx';
 
 export function AgreementPage() {
   const { id = '' } = useParams();

@@ -1,20 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
-import { createAgreement } from '../api/agreements.ts';
-import { fieldIssues } from '../api/client.ts';
-import { listAllConsortia } from '../api/consortia.ts';
-import { listAllInstitutions } from '../api/institutions.ts';
-import { useSession } from '../app/session.tsx';
-import { AgreementContentFields } from '../components/agreement-content-fields.tsx';
-import { ErrorAlert } from '../components/error-alert.tsx';
-import { FormErrors } from '../components/field-error.tsx';
-import { Loading } from '../components/loading.tsx';
-import { useLocalName } from '../components/localized-name.tsx';
-import { PartyPicker, type PartyDraft } from '../components/party-picker.tsx';
-import { contentFromDraft, emptyDraft, type ContentDraft } from '../lib/agreement-draft.ts';
-import { useDocumentTitle } from '../lib/use-document-title.ts';
-import { useResource } from '../lib/use-resource.ts';
+import { createAgreement } from './api.ts';
+import { fieldIssues } from '../../api/client.ts';
+import { listAllConsortia, listAllInstitutions } from '../registry/index.ts';
+import { useSession } from '../../app/session.tsx';
+import { AgreementContentFields } from './agreement-content-fields.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrors } from '../../components/field-error.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { useLocalName } from '../../components/localized-name.tsx';
+import { PartyPicker, type PartyDraft } from './party-picker.tsx';
+import { contentFromDraft, emptyDraft, type ContentDraft } from './agreement-draft.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useResource } from '../../lib/use-resource.ts';
 
 export function AgreementNewPage() {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
-import { DateInput } from '../components/ui/date-input.tsx';
+import { DateInput } from '../../components/ui/date-input.tsx';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError } from '../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import {
   addMember,
   endMembership,
@@ -10,25 +10,25 @@ import {
   getConsortiumBalance,
   listAllConsortia,
   membersExportHref,
-} from '../api/consortia.ts';
-import { listAllInstitutions } from '../api/institutions.ts';
-import type { ConsortiumDetail, ConsortiumMember, LiaisonOffice } from '../api/contract.ts';
-import { useSession } from '../app/session.tsx';
-import { BalanceLedger } from '../components/balance-ledger.tsx';
-import { useCountryName } from '../components/country-name.tsx';
-import { ErrorAlert } from '../components/error-alert.tsx';
-import { FormErrors } from '../components/field-error.tsx';
-import { FormattedDate } from '../components/formatted-date.tsx';
-import { Loading } from '../components/loading.tsx';
-import { LocalizedName, useLocalName } from '../components/localized-name.tsx';
-import { PlaceholderBadge } from '../components/placeholder-badge.tsx';
-import { useSideLabel } from '../components/side-label.tsx';
-import { currentLanguage } from '../i18n/i18n.ts';
-import { locale, todayIso } from '../lib/format.ts';
-import { useLabels } from '../lib/labels.ts';
-import { useDocumentTitle } from '../lib/use-document-title.ts';
-import { useResource } from '../lib/use-resource.ts';
-import { NotFoundPage } from './not-found-page.tsx';
+  listAllInstitutions,
+} from './api.ts';
+import type { ConsortiumDetail, ConsortiumMember, LiaisonOffice } from '../../api/contract.ts';
+import { useSession } from '../../app/session.tsx';
+import { BalanceLedger } from '../agreements/index.ts';
+import { useCountryName } from '../../components/country-name.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormErrors } from '../../components/field-error.tsx';
+import { FormattedDate } from '../../components/formatted-date.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { LocalizedName, useLocalName } from '../../components/localized-name.tsx';
+import { PlaceholderBadge } from '../../components/placeholder-badge.tsx';
+import { useSideLabel } from '../../components/side-label.tsx';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { locale, todayIso } from '../../lib/format.ts';
+import { useLabels } from '../../lib/labels.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useResource } from '../../lib/use-resource.ts';
+import { NotFoundPage } from '../../pages/not-found-page.tsx';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
