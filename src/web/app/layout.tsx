@@ -2,10 +2,10 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { FEATURES } from '../features/index.ts';
-import { A11ySettingsBar } from '../components/a11y-settings.tsx';
-import { A11yToggle } from '../components/a11y-toggle.tsx';
-import { LanguageSwitch } from '../components/language-switch.tsx';
-import { UserMenu } from '../components/user-menu.tsx';
+import { A11ySettingsBar } from './a11y-settings.tsx';
+import { A11yToggle } from './a11y-toggle.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+import { UserMenu } from './user-menu.tsx';
 import { useSession } from './session.tsx';
 
 export function Layout() {

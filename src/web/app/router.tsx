@@ -1,12 +1,10 @@
 import { createBrowserRouter } from 'react-router';
-import { AccountPage } from '../pages/account-page.tsx';
-import { HomePage } from '../pages/home-page.tsx';
-import { NotFoundPage } from '../pages/not-found-page.tsx';
-import { RouteErrorPage } from '../pages/route-error-page.tsx';
-import { SignInPage } from '../pages/sign-in-page.tsx';
-import { Layout } from './layout.tsx';
 import { FEATURES } from '../features/index.ts';
+import { Layout } from './layout.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+import { RouteErrorPage } from './route-error-page.tsx';
 
+/** Every page comes from a feature; the app shell adds only the layout and the two fallbacks. */
 export function createRouter() {
   return createBrowserRouter([
     {
@@ -16,9 +14,6 @@ export function createRouter() {
           // A pathless route keeps the header when a page throws while rendering.
           errorElement: <RouteErrorPage />,
           children: [
-            { index: true, element: <HomePage /> },
-            { path: 'sign-in', element: <SignInPage /> },
-            { path: 'me', element: <AccountPage /> },
             ...FEATURES.flatMap((feature) => feature.routes),
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -1,3 +1,4 @@
+import { accountFeature } from './account/feature.tsx';
 import { agreementsFeature } from './agreements/feature.tsx';
 import { allocationFeature } from './allocation/feature.tsx';
 import { callsFeature } from './calls/feature.tsx';
@@ -18,4 +19,5 @@ export const FEATURES: Feature[] = [
   mobilityFeature,
   moneyFeature,
   inboxFeature,
+  accountFeature,
 ];

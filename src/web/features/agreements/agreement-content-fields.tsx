@@ -12,7 +12,7 @@ import {
 } from './agreement-draft.ts';
 import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
 import { useLabels } from '../../lib/labels.ts';
-import { FieldError, invalidProps } from '../../components/field-error.tsx';
+import { FieldError, invalidProps } from '../../components/ui/field-error.tsx';
 
 type Props = {
   draft: ContentDraft;

@@ -14,13 +14,13 @@ import type {
 import { useSession } from '../../app/session.tsx';
 import { AgreementContentFields } from './agreement-content-fields.tsx';
 import { BalanceLedger } from './balance-ledger.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';
-import { FormErrors } from '../../components/field-error.tsx';
-import { FormattedDate } from '../../components/formatted-date.tsx';
-import { InventedBadge } from '../../components/invented-badge.tsx';
-import { Loading } from '../../components/loading.tsx';
-import { useLocalName } from '../../components/localized-name.tsx';
+import { FormErrors } from '../../components/ui/field-error.tsx';
+import { FormattedDate } from '../../components/ui/formatted-date.tsx';
+import { InventedBadge } from '../../components/ui/invented-badge.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
+import { useLocalName } from '../../components/ui/localized-name.tsx';
 import { AgreementStatusBadge } from './status-badge.tsx';
 import { nameIn } from '../../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
@@ -36,7 +36,7 @@ import { useLabels } from '../../lib/labels.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { PartyLink } from './agreements-page.tsx';
-import { NotFoundPage } from '../../pages/not-found-page.tsx';
+import { NotFoundPage } from '../../app/not-found-page.tsx';
 
 export function AgreementPage() {
   const { id = '' } = useParams();

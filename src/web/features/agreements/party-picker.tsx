@@ -4,8 +4,8 @@ import type { ConsortiumSummary, Institution, PartyType } from '../../api/contra
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { locale } from '../../lib/format.ts';
 import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
-import { FieldError, invalidProps } from '../../components/field-error.tsx';
-import { useLocalName } from '../../components/localized-name.tsx';
+import { FieldError, invalidProps } from '../../components/ui/field-error.tsx';
+import { useLocalName } from '../../components/ui/localized-name.tsx';
 
 export type PartyDraft = { type: PartyType; id: string };
 

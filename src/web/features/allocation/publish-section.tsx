@@ -1,7 +1,7 @@
 import { DateInput } from '../../components/ui/date-input.tsx';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/error-alert.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import { formatDateTime } from './format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';

@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { listAgreements } from '../agreements/index.ts';
 import type { listAllConsortia, listAllInstitutions } from '../registry/index.ts';
-import { FieldError, invalidProps } from '../../components/field-error.tsx';
-import { useLocalName } from '../../components/localized-name.tsx';
+import { FieldError, invalidProps } from '../../components/ui/field-error.tsx';
+import { useLocalName } from '../../components/ui/localized-name.tsx';
 import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
 import type { listPrograms } from './api.ts';
 import {

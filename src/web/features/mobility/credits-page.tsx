@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { Loading } from '../../components/loading.tsx';
-import { LocalizedName } from '../../components/localized-name.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
+import { LocalizedName } from '../../components/ui/localized-name.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { getRecognisedCredits } from './api.ts';

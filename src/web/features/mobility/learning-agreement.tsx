@@ -7,8 +7,8 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { Loading } from '../../components/loading.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
 import { useResource } from '../../lib/use-resource.ts';
 import { convertCredits } from '../../../domain/recognition/credit-systems.ts';
 import {

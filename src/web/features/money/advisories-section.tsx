@@ -2,7 +2,7 @@ import { DateInput } from '../../components/ui/date-input.tsx';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
-import { Loading } from '../../components/loading.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
 import { getNames } from 'i18n-iso-countries';
 import type { Language } from '../../../domain/shared/refusal.ts';
 import { countryName } from '../../i18n/countries.ts';

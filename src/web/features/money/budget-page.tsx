@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { useSession } from '../../app/session.tsx';
-import { Loading } from '../../components/loading.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import type { Actor } from '../../api/types.ts';

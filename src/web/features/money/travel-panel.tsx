@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
-import { Loading } from '../../components/loading.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
 import { useResource } from '../../lib/use-resource.ts';
 import { approveFare, getTravel, quoteFare, setAirports, type Travel } from './api.ts';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';

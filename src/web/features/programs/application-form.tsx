@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldIssues } from '../../api/client.ts';
 import { countryName, nameIn } from '../../../i18n/format.ts';
-import { FormErrors } from '../../components/field-error.tsx';
+import { FormErrors } from '../../components/ui/field-error.tsx';
 import {
   saveDraft,
   type ApplicationView,

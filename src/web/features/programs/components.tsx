@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormattedDate } from '../../components/formatted-date.tsx';
+import { FormattedDate } from '../../components/ui/formatted-date.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatInstant, formatMoney, formatNumber } from '../../../i18n/format.ts';
 import { refusalText } from '../../lib/messages.ts';

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { fieldIssues } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { FieldError, FormErrors, invalidProps } from '../../components/field-error.tsx';
-import { FormattedDate } from '../../components/formatted-date.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { FieldError, FormErrors, invalidProps } from '../../components/ui/field-error.tsx';
+import { FormattedDate } from '../../components/ui/formatted-date.tsx';
 import {
   countryName,
   formatDate,
@@ -15,7 +15,7 @@ import {
   formatNumber,
   nameIn,
 } from '../../../i18n/format.ts';
-import { Loading } from '../../components/loading.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
 import { messagesFor } from '../../lib/field-errors.ts';
 import { languageName } from '../../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';

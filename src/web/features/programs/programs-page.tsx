@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatList, nameIn } from '../../../i18n/format.ts';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { Loading } from '../../components/loading.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { listPrograms, type Program, type ProgramRules } from './api.ts';

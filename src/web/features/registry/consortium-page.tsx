@@ -15,20 +15,20 @@ import {
 import type { ConsortiumDetail, ConsortiumMember, LiaisonOffice } from '../../api/contract.ts';
 import { useSession } from '../../app/session.tsx';
 import { BalanceLedger } from '../agreements/index.ts';
-import { useCountryName } from '../../components/country-name.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { FormErrors } from '../../components/field-error.tsx';
-import { FormattedDate } from '../../components/formatted-date.tsx';
-import { Loading } from '../../components/loading.tsx';
-import { LocalizedName, useLocalName } from '../../components/localized-name.tsx';
-import { PlaceholderBadge } from '../../components/placeholder-badge.tsx';
-import { useSideLabel } from '../../components/side-label.tsx';
+import { useCountryName } from '../../components/ui/country-name.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { FormErrors } from '../../components/ui/field-error.tsx';
+import { FormattedDate } from '../../components/ui/formatted-date.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
+import { LocalizedName, useLocalName } from '../../components/ui/localized-name.tsx';
+import { PlaceholderBadge } from '../../components/ui/placeholder-badge.tsx';
+import { useSideLabel } from '../../components/ui/side-label.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { locale, todayIso } from '../../lib/format.ts';
 import { useLabels } from '../../lib/labels.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
-import { NotFoundPage } from '../../pages/not-found-page.tsx';
+import { NotFoundPage } from '../../app/not-found-page.tsx';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

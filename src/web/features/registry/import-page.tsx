@@ -10,8 +10,8 @@ import {
 } from './api.ts';
 import type { ImportResult, ImportRowError } from '../../api/contract.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { Loading } from '../../components/loading.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';

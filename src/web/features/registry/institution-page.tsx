@@ -15,21 +15,21 @@ import {
   type OrgUnitKind,
 } from '../../api/contract.ts';
 import { useSession } from '../../app/session.tsx';
-import { FieldError, FormErrors, invalidProps } from '../../components/field-error.tsx';
-import { PlaceholderBadge } from '../../components/placeholder-badge.tsx';
+import { FieldError, FormErrors, invalidProps } from '../../components/ui/field-error.tsx';
+import { PlaceholderBadge } from '../../components/ui/placeholder-badge.tsx';
 import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
 import { AgreementTable } from '../agreements/index.ts';
-import { CountryName, useCountryName } from '../../components/country-name.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { FormattedDate } from '../../components/formatted-date.tsx';
-import { Loading } from '../../components/loading.tsx';
-import { LocalizedName, useLocalName } from '../../components/localized-name.tsx';
+import { CountryName, useCountryName } from '../../components/ui/country-name.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { FormattedDate } from '../../components/ui/formatted-date.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
+import { LocalizedName, useLocalName } from '../../components/ui/localized-name.tsx';
 import { LANGUAGE_LABELS, currentLanguage } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useLabels } from '../../lib/labels.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
-import { NotFoundPage } from '../../pages/not-found-page.tsx';
+import { NotFoundPage } from '../../app/not-found-page.tsx';
 
 export function InstitutionPage() {
   const { id = '' } = useParams();

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../i18n/i18n.ts';
-import { localName, type Named } from '../lib/names.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { localName, type Named } from '../../lib/names.ts';
 
 /** An organisation's name in the reader's language when it has one, marked with its language. */
 export function LocalizedName({ entity }: { entity: Named }) {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useSession } from '../app/session.tsx';
-import { InventedBadge } from './invented-badge.tsx';
-import { useErrorMessage } from './error-alert.tsx';
+import { useSession } from './session.tsx';
+import { InventedBadge } from '../components/ui/invented-badge.tsx';
+import { useErrorMessage } from '../components/ui/error-alert.tsx';
 
 export function UserMenu() {
   const { t } = useTranslation();

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
-import { useSession } from '../app/session.tsx';
-import { ErrorAlert } from '../components/error-alert.tsx';
-import { InventedBadge } from '../components/invented-badge.tsx';
-import { LANGUAGES, type Language } from '../api/contract.ts';
-import { setMyLanguage, signOutEverywhere } from '../features/inbox/api.ts';
-import { LANGUAGE_LABELS } from '../i18n/i18n.ts';
-import { Loading } from '../components/loading.tsx';
-import { useLabels } from '../lib/labels.ts';
-import { useDocumentTitle } from '../lib/use-document-title.ts';
+import { useSession } from '../../app/session.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { InventedBadge } from '../../components/ui/invented-badge.tsx';
+import { LANGUAGES, type Language } from '../../api/contract.ts';
+import { setMyLanguage, signOutEverywhere } from './api.ts';
+import { LANGUAGE_LABELS } from '../../i18n/i18n.ts';
+import { Loading } from '../../components/ui/loading.tsx';
+import { useLabels } from '../../lib/labels.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
 
 function scopeHref(scopeType: string, scopeId: string): string | null {
   if (scopeType === 'institution') return `/institutions/${encodeURIComponent(scopeId)}`;

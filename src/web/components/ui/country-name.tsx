@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { countryName } from '../i18n/countries.ts';
-import { currentLanguage } from '../i18n/i18n.ts';
+import { countryName } from '../../i18n/countries.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
 
 export function useCountryName(): (code: string) => string {
   const { i18n } = useTranslation();

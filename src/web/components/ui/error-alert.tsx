@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.ts';
-import { RefusalList } from './ui/refusal-list.tsx';
+import { ApiError } from '../../api/client.ts';
+import { RefusalList } from './refusal-list.tsx';
 
 /** The message to show for an error, in the reader's language (never the server's words). */
 export function useErrorMessage(): (error: unknown) => string {

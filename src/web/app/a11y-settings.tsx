@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useA11y } from '../app/a11y.tsx';
+import { useA11y } from './a11y.tsx';
 import { FONT_SIZES, SCHEMES, SPACINGS } from '../lib/a11y-options.ts';
 
 /** The settings bar of the reading mode, shown only while the mode is on. */

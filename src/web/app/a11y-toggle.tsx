@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useA11y } from '../app/a11y.tsx';
+import { useA11y } from './a11y.tsx';
 
 export function A11yToggle() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldIssues } from '../api/client.ts';
+import { ApiError, fieldIssues } from '../../api/client.ts';
 import { ErrorAlert } from './error-alert.tsx';
 
 /** The server's words about one field, shown next to it; pair with aria-describedby. */

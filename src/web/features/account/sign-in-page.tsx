@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { useSession } from '../app/session.tsx';
-import { ErrorAlert } from '../components/error-alert.tsx';
-import { useDocumentTitle } from '../lib/use-document-title.ts';
+import { useSession } from '../../app/session.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
 
 function safeRedirect(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;

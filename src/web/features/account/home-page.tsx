@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSession } from '../app/session.tsx';
-import { useDocumentTitle } from '../lib/use-document-title.ts';
+import { useSession } from '../../app/session.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
 
 export function HomePage() {
   const { t } = useTranslation();
