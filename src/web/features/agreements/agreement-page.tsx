@@ -3,33 +3,23 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { getAgreement, getAgreementBalance, signAgreement, updateAgreement } from './api.ts';
-import { ApiError, fieldIssues } from '../../api/client.ts';
-import type {
-  AgreementChange,
-  AgreementDetail,
-  AgreementVersion,
-  Direction,
-  PartyKey,
-} from '../../api/contract.ts';
+import { fieldIssues } from '../../api/client.ts';
+import type { AgreementChange, AgreementDetail, AgreementVersion, Direction, PartyKey } from '../../api/contract.ts';
 import { useSession } from '../../app/session.tsx';
+import { Field } from '../../components/ui/field.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
 import { AgreementContentFields } from './agreement-content-fields.tsx';
 import { BalanceLedger } from './balance-ledger.tsx';
-import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import { FormErrors } from '../../components/ui/field-error.tsx';
 import { FormattedDate } from '../../components/ui/formatted-date.tsx';
 import { InventedBadge } from '../../components/ui/invented-badge.tsx';
-import { Loading } from '../../components/ui/loading.tsx';
 import { useLocalName } from '../../components/ui/localized-name.tsx';
 import { AgreementStatusBadge } from './status-badge.tsx';
 import { nameIn } from '../../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
-import {
-  PARTY_KEYS,
-  contentFromDraft,
-  draftFromContent,
-  type ContentDraft,
-} from './agreement-draft.ts';
+import { PARTY_KEYS, contentFromDraft, draftFromContent, type ContentDraft } from './agreement-draft.ts';
 import { academicYearsBetween, formatDate, formatNumber, todayIso } from '../../lib/format.ts';
 import { languageName } from '../../../i18n/format.ts';
 import { useLabels } from '../../lib/labels.ts';
@@ -44,19 +34,15 @@ export function AgreementPage() {
   const resource = useResource(id, (signal) => getAgreement(id, signal));
   useDocumentTitle(resource.data?.content.title ?? t('agreement.title'));
 
-  if (resource.status === 'loading') return <Loading />;
-  if (resource.status === 'error') {
-    if (resource.error instanceof ApiError && resource.error.status === 404) {
-      return <NotFoundPage message={t('agreement.notFound')} />;
-    }
-    return (
-      <>
-        <h1>{t('agreement.title')}</h1>
-        <ErrorAlert error={resource.error} onRetry={resource.reload} />
-      </>
-    );
-  }
-  return <AgreementView key={resource.data.id} initial={resource.data} />;
+  return (
+    <ResourceView
+      resource={resource}
+      notFound={<NotFoundPage message={t('agreement.notFound')} />}
+      errorHeading={<h1>{t('agreement.title')}</h1>}
+    >
+      {(agreement) => <AgreementView key={agreement.id} initial={agreement} />}
+    </ResourceView>
+  );
 }
 
 function AgreementView({ initial }: { initial: AgreementDetail }) {
@@ -409,20 +395,13 @@ function SignForm({
   const id = useId();
   const [signatory, setSignatory] = useState(session.actor?.displayName ?? '');
   const [signedOn, setSignedOn] = useState(todayIso);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!session.csrfToken) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onSigned(await signAgreement(agreementId, { party, signatory, signedOn }, session.csrfToken));
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
+    void run(async (csrfToken) =>
+      onSigned(await signAgreement(agreementId, { party, signatory, signedOn }, csrfToken)),
+    );
   };
 
   return (
@@ -430,32 +409,34 @@ function SignForm({
       className="form sign-form"
       data-testid={`sign-${party}`}
       aria-labelledby={`${id}-title`}
-      onSubmit={(event) => void onSubmit(event)}
+      onSubmit={onSubmit}
     >
       <h3 id={`${id}-title`}>{t('agreement.signFor', { party: partyName })}</h3>
       <FormErrors error={error} />
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-signatory`}>{t('agreement.signatory')}</label>
-          <input
-            id={`${id}-signatory`}
-            name="signatory"
-            required
-            maxLength={200}
-            value={signatory}
-            onChange={(event) => setSignatory(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-date`}>{t('agreement.signedOn')}</label>
-          <DateInput
-            id={`${id}-date`}
-            name="signedOn"
-            required
-            value={signedOn}
-            onChange={setSignedOn}
-          />
-        </div>
+        <Field id={`${id}-signatory`} label={t('agreement.signatory')}>
+          {(control) => (
+            <input
+              {...control}
+              name="signatory"
+              required
+              maxLength={200}
+              value={signatory}
+              onChange={(event) => setSignatory(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field id={`${id}-date`} label={t('agreement.signedOn')}>
+          {(control) => (
+            <DateInput
+              id={control.id}
+              name="signedOn"
+              required
+              value={signedOn}
+              onChange={setSignedOn}
+            />
+          )}
+        </Field>
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
@@ -478,34 +459,26 @@ function AmendForm({
   onSaved: (next: AgreementDetail) => void;
 }) {
   const { t } = useTranslation();
-  const session = useSession();
   const id = useId();
   const [draft, setDraft] = useState<ContentDraft>(() => draftFromContent(agreement.content));
   const [changeNote, setChangeNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!session.csrfToken) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async (csrfToken) =>
       onSaved(
         await updateAgreement(
           agreement.id,
           { content: contentFromDraft(draft), changeNote: changeNote.trim() || undefined },
-          session.csrfToken,
+          csrfToken,
         ),
-      );
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
+      ),
+    );
   };
 
   return (
-    <form className="form" data-testid="amend-form" onSubmit={(event) => void onSubmit(event)}>
+    <form className="form" data-testid="amend-form" onSubmit={onSubmit}>
       <FormErrors error={error} />
       <AgreementContentFields
         draft={draft}
@@ -513,17 +486,18 @@ function AmendForm({
         issues={fieldIssues(error)}
         partyNames={partyNames}
       />
-      <div className="field">
-        <label htmlFor={`${id}-note`}>{t('agreement.changeNote')}</label>
-        <textarea
-          id={`${id}-note`}
-          name="changeNote"
-          rows={2}
-          maxLength={1000}
-          value={changeNote}
-          onChange={(event) => setChangeNote(event.target.value)}
-        />
-      </div>
+      <Field id={`${id}-note`} label={t('agreement.changeNote')}>
+        {(control) => (
+          <textarea
+            {...control}
+            name="changeNote"
+            rows={2}
+            maxLength={1000}
+            value={changeNote}
+            onChange={(event) => setChangeNote(event.target.value)}
+          />
+        )}
+      </Field>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {agreement.versionInForce === null
@@ -581,18 +555,16 @@ function AgreementLedger({
           </label>
         ))}
       </fieldset>
-      {ledger.status === 'loading' ? <Loading /> : null}
-      {ledger.status === 'error' ? (
-        <ErrorAlert error={ledger.error} onRetry={ledger.reload} />
-      ) : null}
-      {ledger.status === 'success' ? (
-        <BalanceLedger
-          ledger={ledger.data}
-          usName={partyName(side)}
-          themName={partyName(other)}
-          extraYears={extraYears}
-        />
-      ) : null}
+      <ResourceView resource={ledger}>
+        {(data) => (
+          <BalanceLedger
+            ledger={data}
+            usName={partyName(side)}
+            themName={partyName(other)}
+            extraYears={extraYears}
+          />
+        )}
+      </ResourceView>
     </section>
   );
 }
