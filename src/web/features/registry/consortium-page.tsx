@@ -3,17 +3,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import {
-  addMember,
-  endMembership,
-  getConsortium,
-  getConsortiumBalance,
-  listAllConsortia,
-  membersExportHref,
-  listAllInstitutions,
-} from './api.ts';
+import { addMember, endMembership, getConsortium, getConsortiumBalance, listAllConsortia, membersExportHref, listAllInstitutions } from './api.ts';
 import type { ConsortiumDetail, ConsortiumMember, LiaisonOffice } from '../../api/contract.ts';
-import { useSession } from '../../app/session.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
 import { BalanceLedger } from '../agreements/index.ts';
 import { useCountryName } from '../../components/ui/country-name.tsx';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
@@ -468,16 +461,16 @@ function PairLedger({ consortium }: { consortium: ConsortiumDetail }) {
           ))}
         </select>
       </div>
-      {ledger.status === 'loading' && withId ? <Loading /> : null}
-      {ledger.status === 'error' ? (
-        <ErrorAlert error={ledger.error} onRetry={ledger.reload} />
-      ) : null}
-      {ledger.status === 'success' ? (
-        <BalanceLedger
-          ledger={ledger.data}
-          usName={localNameOf(consortium)}
-          themName={other ? localNameOf(other) : undefined}
-        />
+      {withId ? (
+        <ResourceView resource={ledger}>
+          {(data) => (
+            <BalanceLedger
+              ledger={data}
+              usName={localNameOf(consortium)}
+              themName={other ? localNameOf(other) : undefined}
+            />
+          )}
+        </ResourceView>
       ) : null}
     </section>
   );
@@ -492,7 +485,6 @@ function ManageMembers({
   onChanged: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const session = useSession();
   const localNameOf = useLocalName();
   const id = useId();
   const institutions = useResource('institutions|all', (signal) =>
@@ -511,26 +503,17 @@ function ManageMembers({
   const [joinedOn, setJoinedOn] = useState(today);
   const [leaveId, setLeaveId] = useState('');
   const [leftOn, setLeftOn] = useState(today);
-  const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  const submit = async (action: () => Promise<void>, message: string) => {
-    setBusy(true);
-    setError(null);
+  const submit = async (action: (csrfToken: string) => Promise<unknown>, message: string) => {
     setNotice(null);
-    try {
-      await action();
+    if (await run(action)) {
       setNotice(message);
       onChanged();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
     }
   };
 
-  const csrf = session.csrfToken ?? '';
   const nameOfMember = (institutionId: string) => {
     const member = consortium.members.find((m) => m.institution.id === institutionId);
     return member ? localNameOf(member.institution) : institutionId;
@@ -555,7 +538,7 @@ function ManageMembers({
           onSubmit={(event) => {
             event.preventDefault();
             void submit(
-              () => addMember(consortium.id, { institutionId: joinId, joinedOn }, csrf),
+              (csrf) => addMember(consortium.id, { institutionId: joinId, joinedOn }, csrf),
               t('consortium.memberAdded', { name: nameOfCandidate(joinId) }),
             ).then(() => setJoinId(''));
           }}
@@ -602,7 +585,7 @@ function ManageMembers({
           onSubmit={(event) => {
             event.preventDefault();
             void submit(
-              () => endMembership(consortium.id, leaveId, leftOn, csrf),
+              (csrf) => endMembership(consortium.id, leaveId, leftOn, csrf),
               t('consortium.membershipEnded', { name: nameOfMember(leaveId) }),
             ).then(() => setLeaveId(''));
           }}
