@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { listAgreements } from '../agreements/index.ts';
-import { ApiError, fieldIssues } from '../../api/client.ts';
+import { fieldIssues } from '../../api/client.ts';
 import { addUnit, getInstitution, listUnits, updateInstitution } from './api.ts';
 import {
   INSTITUTION_TYPES,
@@ -14,8 +14,10 @@ import {
   type Names,
   type OrgUnitKind,
 } from '../../api/contract.ts';
-import { useSession } from '../../app/session.tsx';
-import { FieldError, FormErrors, invalidProps } from '../../components/ui/field-error.tsx';
+import { Field } from '../../components/ui/field.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
+import { FormErrors } from '../../components/ui/field-error.tsx';
 import { PlaceholderBadge } from '../../components/ui/placeholder-badge.tsx';
 import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
 import { AgreementTable } from '../agreements/index.ts';
@@ -38,19 +40,15 @@ export function InstitutionPage() {
   const resource = useResource(id, (signal) => getInstitution(id, signal));
   useDocumentTitle(resource.data ? localNameOf(resource.data) : t('institution.title'));
 
-  if (resource.status === 'loading') return <Loading />;
-  if (resource.status === 'error') {
-    if (resource.error instanceof ApiError && resource.error.status === 404) {
-      return <NotFoundPage message={t('institution.notFound', { id })} />;
-    }
-    return (
-      <>
-        <h1>{t('institution.title')}</h1>
-        <ErrorAlert error={resource.error} onRetry={resource.reload} />
-      </>
-    );
-  }
-  return <InstitutionView key={resource.data.id} initial={resource.data} />;
+  return (
+    <ResourceView
+      resource={resource}
+      notFound={<NotFoundPage message={t('institution.notFound', { id })} />}
+      errorHeading={<h1>{t('institution.title')}</h1>}
+    >
+      {(institution) => <InstitutionView key={institution.id} initial={institution} />}
+    </ResourceView>
+  );
 }
 
 function InstitutionView({ initial }: { initial: InstitutionDetail }) {
@@ -293,7 +291,6 @@ function InstitutionEditForm({
 }) {
   const { t } = useTranslation();
   const { typeLabel } = useLabels();
-  const session = useSession();
   const id = useId();
   const [draft, setDraft] = useState<EditDraft>(() => ({
     name: institution.name,
@@ -310,15 +307,11 @@ function InstitutionEditForm({
     longitude: institution.longitude === null ? '' : String(institution.longitude),
     website: institution.website ?? '',
   }));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const issues = fieldIssues(error);
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!session.csrfToken) return;
-    setBusy(true);
-    setError(null);
     const names: Names = Object.fromEntries(
       Object.entries(draft.names).map(([lang, value]) => [lang, value.trim()]),
     );
@@ -332,12 +325,9 @@ function InstitutionEditForm({
       longitude: coordinate(draft.longitude),
       ...(draft.website.trim() ? { website: draft.website.trim() } : {}),
     };
-    try {
-      onSaved(await updateInstitution(institution.id, patch, session.csrfToken));
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
+    void run(async (csrfToken) =>
+      onSaved(await updateInstitution(institution.id, patch, csrfToken)),
+    );
   };
 
   const input = (
@@ -357,11 +347,7 @@ function InstitutionEditForm({
   );
 
   return (
-    <form
-      className="form"
-      data-testid="institution-edit-form"
-      onSubmit={(event) => void onSubmit(event)}
-    >
+    <form className="form" data-testid="institution-edit-form" onSubmit={onSubmit}>
       <FormErrors error={error} />
       {input('name', t('institutionEdit.name'), { required: true })}
       <fieldset className="fieldset">
@@ -444,24 +430,22 @@ function TextField({
   maxLength?: number;
   required?: boolean;
 }) {
-  const errorId = `${id}-error`;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        lang={lang}
-        inputMode={inputMode}
-        maxLength={maxLength}
-        required={required}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        {...invalidProps(errorId, messages)}
-      />
-      <FieldError id={errorId} messages={messages} />
-    </div>
+    <Field id={id} label={label} messages={messages}>
+      {(control) => (
+        <input
+          {...control}
+          name={name}
+          type={type}
+          lang={lang}
+          inputMode={inputMode}
+          maxLength={maxLength}
+          required={required}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
   );
 }
 
@@ -469,7 +453,6 @@ function TextField({
 function UnitsSection({ institutionId, mayEdit }: { institutionId: string; mayEdit: boolean }) {
   const { t } = useTranslation();
   const { unitKindLabel } = useLabels();
-  const session = useSession();
   const id = useId();
   const [revision, setRevision] = useState(0);
   const units = useResource(`${institutionId}|units|${revision}`, (signal) =>
@@ -482,32 +465,24 @@ function UnitsSection({ institutionId, mayEdit }: { institutionId: string; mayEd
     ru: '',
     fr: '',
   });
-  const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const issues: FieldIssue[] = fieldIssues(error);
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!session.csrfToken) return;
-    setBusy(true);
-    setError(null);
     setNotice(null);
-    try {
+    void run(async (csrfToken) => {
       const unit = await addUnit(
         institutionId,
         { kind, name: name.trim(), names: { en: name.trim(), ...localNames } },
-        session.csrfToken,
+        csrfToken,
       );
       setNotice(t('units.added', { name: unit.name }));
       setName('');
       setLocalNames({ ja: '', ru: '', fr: '' });
       setRevision((n) => n + 1);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -542,11 +517,7 @@ function UnitsSection({ institutionId, mayEdit }: { institutionId: string; mayEd
         )
       ) : null}
       {mayEdit ? (
-        <form
-          className="form add-unit-form"
-          aria-labelledby={`${id}-add`}
-          onSubmit={(event) => void onSubmit(event)}
-        >
+        <form className="form add-unit-form" aria-labelledby={`${id}-add`} onSubmit={onSubmit}>
           <h3 id={`${id}-add`}>{t('units.add')}</h3>
           <div role="status">{notice ? <p className="alert alert-success">{notice}</p> : null}</div>
           <FormErrors error={error} />
