@@ -5,8 +5,9 @@ import { createAgreement } from './api.ts';
 import { fieldIssues } from '../../api/client.ts';
 import { listAllConsortia, listAllInstitutions } from '../registry/index.ts';
 import { useSession } from '../../app/session.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
 import { AgreementContentFields } from './agreement-content-fields.tsx';
-import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { FormErrors } from '../../components/ui/field-error.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
 import { useLocalName } from '../../components/ui/localized-name.tsx';
@@ -39,36 +40,28 @@ export function AgreementNewPage() {
       </nav>
       <h1>{t('agreementForm.newTitle')}</h1>
       <p className="muted">{t('agreementForm.intro')}</p>
-      {registry.status === 'loading' ? <Loading /> : null}
-      {registry.status === 'error' ? (
-        <ErrorAlert error={registry.error} onRetry={registry.reload} />
-      ) : null}
-      {registry.status === 'success' ? (
-        <NewAgreementForm
-          csrfToken={session.csrfToken}
-          institutions={registry.data[0]}
-          consortia={registry.data[1]}
-        />
-      ) : null}
+      <ResourceView resource={registry}>
+        {([institutions, consortia]) => (
+          <NewAgreementForm institutions={institutions} consortia={consortia} />
+        )}
+      </ResourceView>
     </>
   );
 }
 
 type FormProps = {
-  csrfToken: string;
   institutions: Awaited<ReturnType<typeof listAllInstitutions>>;
   consortia: Awaited<ReturnType<typeof listAllConsortia>>;
 };
 
-function NewAgreementForm({ csrfToken, institutions, consortia }: FormProps) {
+function NewAgreementForm({ institutions, consortia }: FormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const localNameOf = useLocalName();
   const [partyA, setPartyA] = useState<PartyDraft>({ type: 'consortium', id: '' });
   const [partyB, setPartyB] = useState<PartyDraft>({ type: 'consortium', id: '' });
   const [draft, setDraft] = useState<ContentDraft>(emptyDraft);
-  const [error, setError] = useState<unknown>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, error, run } = useAction();
   const issues = fieldIssues(error);
 
   const nameOf = (party: PartyDraft, fallback: string) => {
@@ -77,11 +70,9 @@ function NewAgreementForm({ csrfToken, institutions, consortia }: FormProps) {
     return found ? localNameOf(found) : fallback;
   };
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setError(null);
-    setSubmitting(true);
-    try {
+    void run(async (csrfToken) => {
       const created = await createAgreement(
         { partyA, partyB, content: contentFromDraft(draft) },
         csrfToken,
@@ -89,18 +80,11 @@ function NewAgreementForm({ csrfToken, institutions, consortia }: FormProps) {
       void navigate(`/agreements/${encodeURIComponent(created.id)}`, {
         state: { created: true },
       });
-    } catch (caught) {
-      setError(caught);
-      setSubmitting(false);
-    }
+    });
   };
 
   return (
-    <form
-      className="form card"
-      data-testid="agreement-form"
-      onSubmit={(event) => void onSubmit(event)}
-    >
+    <form className="form card" data-testid="agreement-form" onSubmit={onSubmit}>
       <FormErrors error={error} />
       <div className="field-row">
         <PartyPicker
