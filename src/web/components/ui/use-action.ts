@@ -43,3 +43,11 @@ export function useAction(): Action {
   const reset = useCallback(() => setError(null), []);
   return { busy, error, run, reset };
 }
+
+/**
+ * The session's CSRF token, for the few writes that manage their own progress (uploads, long
+ * runs) rather than going through `useAction`: still taken here, never passed down as a prop.
+ */
+export function useCsrfToken(): string {
+  return useSession().csrfToken ?? '';
+}

@@ -6,6 +6,7 @@ import { ApiError, fieldIssues, isAbortError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
 import { createAllocationRun, getCallAllocationInstance } from './api.ts';
+import { useCsrfToken } from '../../components/ui/use-action.ts';
 import './allocation.css';
 
 /** A field of the request as the instance file names it: `students[1].prefs[0]`. */
@@ -30,7 +31,8 @@ export function parseInstance(
   return { ok: true, instance: value };
 }
 
-export function NewRunForm({ csrfToken }: { csrfToken: string }) {
+export function NewRunForm() {
+  const csrfToken = useCsrfToken();
   const { t } = useTranslation();
   const id = useId();
   const navigate = useNavigate();

@@ -56,13 +56,13 @@ export function AllocationRunPage() {
         </>
       ) : null}
       {run.status === 'success' && session.status === 'signed-in' ? (
-        <RunView key={run.data.id} initial={run.data} csrfToken={session.csrfToken} />
+        <RunView key={run.data.id} initial={run.data} />
       ) : null}
     </>
   );
 }
 
-function RunView({ initial, csrfToken }: { initial: AllocationRun; csrfToken: string }) {
+function RunView({ initial }: { initial: AllocationRun }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const [run, setRun] = useState(initial);
@@ -166,7 +166,7 @@ function RunView({ initial, csrfToken }: { initial: AllocationRun; csrfToken: st
         ) : null}
       </section>
 
-      <PublishSection run={run} csrfToken={csrfToken} onPublished={setRun} />
+      <PublishSection run={run} onPublished={setRun} />
     </>
   );
 }

@@ -31,13 +31,13 @@ export function AllocationRunsPage() {
           </Link>
         </p>
       ) : null}
-      {session.status === 'signed-in' ? <RunsAndForm csrfToken={session.csrfToken} /> : null}
+      {session.status === 'signed-in' ? <RunsAndForm /> : null}
     </>
   );
 }
 
 /** The runs the actor may see; the form to start one when the server says they may. */
-function RunsAndForm({ csrfToken }: { csrfToken: string }) {
+function RunsAndForm() {
   const { t } = useTranslation();
   const list = useResource('allocation-runs', (signal) => listAllocationRuns(signal));
   if (list.status === 'loading') return <Loading />;
@@ -47,7 +47,7 @@ function RunsAndForm({ csrfToken }: { csrfToken: string }) {
   }
   return (
     <>
-      {list.data.may.run ? <NewRunForm csrfToken={csrfToken} /> : null}
+      {list.data.may.run ? <NewRunForm /> : null}
       <section aria-labelledby="allocation-runs">
         <h2 id="allocation-runs">{t('allocation.list.title')}</h2>
         <RunTable items={list.data.items} />

@@ -69,7 +69,6 @@ export function CallFormPage() {
       {data.status === 'success' ? (
         <CallForm
           key={id ?? 'new'}
-          csrfToken={session.csrfToken}
           initial={data.data[4] ? draftOf(data.data[4]) : emptyDraft()}
           editing={editing}
           programs={data.data[0].items}

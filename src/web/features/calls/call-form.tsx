@@ -10,17 +10,18 @@ import { messagesFor } from '../../lib/field-errors.ts';
 import { createCall, updateCall, type CallContent } from './api.ts';
 import { LANGS, contentOf, type Draft, type HostDraft } from './call-form-draft.ts';
 import { HostsFieldset, RubricFieldset, type Lists } from './call-form-parts.tsx';
+import { useCsrfToken } from '../../components/ui/use-action.ts';
 
 /** The call form: content, sending consortia, hosts, schedule, documents, rubric and status. */
 export function CallForm({
-  csrfToken,
   initial,
   editing,
   programs,
   agreements,
   consortia,
   institutions,
-}: Lists & { csrfToken: string; initial: Draft; editing: boolean }) {
+}: Lists & { initial: Draft; editing: boolean }) {
+  const csrfToken = useCsrfToken();
   const { t } = useTranslation();
   const navigate = useNavigate();
   const localName = useLocalName();

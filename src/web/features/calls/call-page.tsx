@@ -15,6 +15,7 @@ import { useCallTitle } from './catalogue-page.tsx';
 import { languageName } from '../../../i18n/format.ts';
 import { RefusalNotice, useCallsFormats } from './reasons.tsx';
 import { nameIn } from '../../../i18n/format.ts';
+import { useCsrfToken } from '../../components/ui/use-action.ts';
 import './calls.css';
 
 export function CallPage() {
@@ -204,10 +205,11 @@ function ApplySection({ call }: { call: CallDetail }) {
     );
   }
   if (!call.may.apply) return null;
-  return <ApplyForm call={call} csrfToken={session.csrfToken} />;
+  return <ApplyForm call={call} />;
 }
 
-function ApplyForm({ call, csrfToken }: { call: CallDetail; csrfToken: string }) {
+function ApplyForm({ call }: { call: CallDetail }) {
+  const csrfToken = useCsrfToken();
   const { t } = useTranslation();
   const [ranking, setRanking] = useState<string[]>([]);
   const [months, setMonths] = useState(call.stayMonthsMin ?? 6);

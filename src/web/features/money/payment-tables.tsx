@@ -19,6 +19,7 @@ import {
   useNum,
   useYen,
 } from './components.tsx';
+import { useCsrfToken } from '../../components/ui/use-action.ts';
 import './money.css';
 
 export function BatchDetail({ batch }: { batch: Batch }) {
@@ -167,13 +168,12 @@ export function BatchTable({
 
 export function MobilityTable({
   items,
-  csrfToken,
   onChange,
 }: {
   items: OverviewMobility[];
-  csrfToken: string;
   onChange: () => void;
 }) {
+  const csrfToken = useCsrfToken();
   const { t } = useTranslation();
   const yen = useYen();
   const name = useName();

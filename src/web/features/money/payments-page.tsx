@@ -16,6 +16,7 @@ import {
 import { MoneyError } from './components.tsx';
 import './money.css';
 import { BatchDetail, BatchTable, MobilityTable } from './payment-tables.tsx';
+import { useCsrfToken } from '../../components/ui/use-action.ts';
 
 /** /payments: the representative officer's desk (R8): confirmations, batches, bank exports. */
 export function PaymentsPage() {
@@ -49,16 +50,15 @@ export function PaymentsPage() {
           </select>
         </p>
       ) : null}
-      {role && session.status === 'signed-in' ? (
-        <Desk consortiumId={role.scopeId} csrfToken={session.csrfToken} />
-      ) : null}
+      {role && session.status === 'signed-in' ? <Desk consortiumId={role.scopeId} /> : null}
     </>
   );
 }
 
 type Phase = 'idle' | 'building' | 'approving' | 'paying' | 'done';
 
-function Desk({ consortiumId, csrfToken }: { consortiumId: string; csrfToken: string }) {
+function Desk({ consortiumId }: { consortiumId: string }) {
+  const csrfToken = useCsrfToken();
   const { t } = useTranslation();
   const [version, setVersion] = useState(0);
   const batches = useResource(`batches:${consortiumId}:${version}`, (signal) =>
@@ -166,11 +166,7 @@ function Desk({ consortiumId, csrfToken }: { consortiumId: string; csrfToken: st
           <MoneyError error={overview.error} onRetry={overview.reload} />
         ) : null}
         {overview.status === 'success' ? (
-          <MobilityTable
-            items={overview.data.mobilities}
-            csrfToken={csrfToken}
-            onChange={refresh}
-          />
+          <MobilityTable items={overview.data.mobilities} onChange={refresh} />
         ) : null}
       </section>
     </>

@@ -10,16 +10,16 @@ import { recordOutcome, submitApplication, type ApplicationView } from './api.ts
 import { RuleTag } from './components.tsx';
 import './programs.css';
 import { refusalsOf } from './components.tsx';
+import { useCsrfToken } from '../../components/ui/use-action.ts';
 
 export function SubmitSection({
   view,
-  csrfToken,
   onDone,
 }: {
   view: ApplicationView;
-  csrfToken: string;
   onDone: (v: ApplicationView) => void;
 }) {
+  const csrfToken = useCsrfToken();
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -61,13 +61,12 @@ export function SubmitSection({
 
 export function OutcomeForm({
   view,
-  csrfToken,
   onDone,
 }: {
   view: ApplicationView;
-  csrfToken: string;
   onDone: (v: ApplicationView) => void;
 }) {
+  const csrfToken = useCsrfToken();
   const { t } = useTranslation();
   const id = useId();
   const [outcome, setOutcome] = useState<'selected' | 'not-selected'>('selected');

@@ -11,6 +11,7 @@ import {
   type Member,
   type ProjectApplication,
 } from './api.ts';
+import { useCsrfToken } from '../../components/ui/use-action.ts';
 
 const LEVELS: Level[] = ['bachelor', 'master', 'doctor'];
 const KINDS: Member['kind'][] = ['university', 'academy_of_sciences', 'other'];
@@ -176,13 +177,12 @@ function MembersEditor({
  */
 export function ApplicationForm({
   view,
-  csrfToken,
   onSaved,
 }: {
   view: ApplicationView;
-  csrfToken: string;
   onSaved: (view: ApplicationView) => void;
 }) {
+  const csrfToken = useCsrfToken();
   const { t } = useTranslation();
   const id = useId();
   const [content, setContent] = useState<ProjectApplication>(view.content);

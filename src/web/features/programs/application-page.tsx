@@ -14,15 +14,7 @@ import { dossierUrl, getApplication, type ApplicationView } from './api.ts';
 import { ApplicationContent } from './application-content.tsx';
 import { ApplicationForm } from './application-form.tsx';
 import { ApplicationStatus } from './applications-page.tsx';
-import {
-  ChecksPanel,
-  CountdownView,
-  Instant,
-  RuleTag,
-  Text,
-  useNumbers,
-  useText,
-} from './components.tsx';
+import { ChecksPanel, CountdownView, Instant, RuleTag, Text, useNumbers, useText } from './components.tsx';
 import './programs.css';
 import { SupportSection } from './application-support.tsx';
 import { SubmitSection, OutcomeForm } from './application-actions.tsx';
@@ -53,9 +45,7 @@ export function ApplicationPage() {
 /** The refusals of a 422 or 409, if that is what the error is. */
 function ApplicationScreen({ initial }: { initial: ApplicationView }) {
   const { t, i18n } = useTranslation();
-  const session = useSession();
   const [view, setView] = useState(initial);
-  const csrf = session.csrfToken ?? '';
   return (
     <>
       <nav className="breadcrumbs" aria-label={t('programs.breadcrumbs')}>
@@ -158,8 +148,8 @@ function ApplicationScreen({ initial }: { initial: ApplicationView }) {
       </dl>
       {view.countdown ? <CountdownView countdown={view.countdown} /> : null}
       <ChecksPanel checks={view.checks} />
-      {view.may.edit ? <ApplicationForm view={view} csrfToken={csrf} onSaved={setView} /> : null}
-      {view.may.submit ? <SubmitSection view={view} csrfToken={csrf} onDone={setView} /> : null}
+      {view.may.edit ? <ApplicationForm view={view} onSaved={setView} /> : null}
+      {view.may.submit ? <SubmitSection view={view} onDone={setView} /> : null}
       {!view.may.submit && view.whyNot.submit.length > 0 ? (
         <section className="card" aria-labelledby="submit-not-yet" data-testid="submit-not-yet">
           <h2 id="submit-not-yet">{t('programs.submit.title')}</h2>
@@ -167,14 +157,11 @@ function ApplicationScreen({ initial }: { initial: ApplicationView }) {
           <RefusalList refusals={view.whyNot.submit} />
         </section>
       ) : null}
-      {view.may.decideOutcome ? (
-        <OutcomeForm view={view} csrfToken={csrf} onDone={setView} />
-      ) : null}
+      {view.may.decideOutcome ? <OutcomeForm view={view} onDone={setView} /> : null}
       {view.support ? (
         <SupportSection
           key={`${view.support.status}|${view.support.since}`}
           view={view}
-          csrfToken={csrf}
           onDone={setView}
         />
       ) : null}

@@ -11,6 +11,7 @@ import { changeSupport, type ApplicationView } from './api.ts';
 import { RuleTag } from './components.tsx';
 import './programs.css';
 import { refusalsOf } from './components.tsx';
+import { useCsrfToken } from '../../components/ui/use-action.ts';
 
 /** The default date of a support change: today, but not after the period nor before the last change. */
 export function defaultChangeDate(view: ApplicationView): string {
@@ -24,13 +25,12 @@ export function defaultChangeDate(view: ApplicationView): string {
 
 export function SupportSection({
   view,
-  csrfToken,
   onDone,
 }: {
   view: ApplicationView;
-  csrfToken: string;
   onDone: (v: ApplicationView) => void;
 }) {
+  const csrfToken = useCsrfToken();
   const { t, i18n } = useTranslation();
   const id = useId();
   const support = view.support!;

@@ -74,13 +74,7 @@ function ProgramView({ program, onSaved }: { program: ProgramDetail; onSaved: ()
           </section>
           <RulesView rules={rules} yesNo={yesNo} />
           {session.status === 'signed-in' && program.may.editRules ? (
-            <RulesForm
-              key={rules.version}
-              programId={program.id}
-              rules={rules}
-              csrfToken={session.csrfToken}
-              onSaved={onSaved}
-            />
+            <RulesForm key={rules.version} programId={program.id} rules={rules} onSaved={onSaved} />
           ) : null}
         </>
       ) : (

@@ -7,6 +7,7 @@ import { FieldError, FormErrors, invalidProps } from '../../components/ui/field-
 import { messagesFor } from '../../lib/field-errors.ts';
 import { updateRules, type ProgramRules } from './api.ts';
 import { RuleTag } from './components.tsx';
+import { useCsrfToken } from '../../components/ui/use-action.ts';
 import './programs.css';
 
 export type Draft = {
@@ -29,14 +30,13 @@ export const toNumber = (s: string) => (s.trim() === '' ? Number.NaN : Number(s)
 export function RulesForm({
   programId,
   rules,
-  csrfToken,
   onSaved,
 }: {
   programId: string;
   rules: ProgramRules;
-  csrfToken: string;
   onSaved: () => void;
 }) {
+  const csrfToken = useCsrfToken();
   const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState<Draft>({

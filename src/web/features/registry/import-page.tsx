@@ -16,6 +16,7 @@ import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { issueText } from '../../lib/messages.ts';
+import { useCsrfToken } from '../../components/ui/use-action.ts';
 
 const COLUMNS =
   'id,name,names.en,names.ja,names.ru,names.fr,type,country,city,latitude,longitude,website';
@@ -53,7 +54,7 @@ export function ImportPage() {
       ) : null}
       {session.status === 'signed-in' ? (
         session.may.createInstitution ? (
-          <ImportForm csrfToken={session.csrfToken} />
+          <ImportForm />
         ) : (
           <p className="alert alert-info">{t('import.notAllowed')}</p>
         )
@@ -63,7 +64,8 @@ export function ImportPage() {
   );
 }
 
-function ImportForm({ csrfToken }: { csrfToken: string }) {
+function ImportForm() {
+  const csrfToken = useCsrfToken();
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const id = useId();
