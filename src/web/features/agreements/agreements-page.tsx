@@ -3,14 +3,13 @@ import { Link, useSearchParams } from 'react-router';
 import { listAgreements } from './api.ts';
 import type { AgreementSummary, Party } from '../../api/contract.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { FormattedDate } from '../../components/ui/formatted-date.tsx';
 import { InventedBadge } from '../../components/ui/invented-badge.tsx';
-import { Loading } from '../../components/ui/loading.tsx';
 import { LocalizedName } from '../../components/ui/localized-name.tsx';
 import { AgreementStatusBadge } from './status-badge.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 
 export function partyHref(party: Pick<Party, 'type' | 'id'>): string {
   return party.type === 'institution'
@@ -46,9 +45,9 @@ export function AgreementsPage() {
         </p>
       ) : null}
       <section aria-label={t('agreements.results')} aria-busy={list.status === 'loading'}>
-        {list.status === 'loading' ? <Loading /> : null}
-        {list.status === 'error' ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-        {list.status === 'success' ? <AgreementTable items={list.data.items} /> : null}
+        <ResourceView resource={list}>
+          {(listData) => <AgreementTable items={listData.items} />}
+        </ResourceView>
       </section>
     </>
   );

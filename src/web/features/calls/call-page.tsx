@@ -5,7 +5,6 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { FormattedDate } from '../../components/ui/formatted-date.tsx';
 import { InventedBadge } from '../../components/ui/invented-badge.tsx';
-import { Loading } from '../../components/ui/loading.tsx';
 import { LocalizedName, useLocalName } from '../../components/ui/localized-name.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -16,6 +15,7 @@ import { languageName } from '../../../i18n/format.ts';
 import { RefusalNotice, useCallsFormats } from './reasons.tsx';
 import { nameIn } from '../../../i18n/format.ts';
 import { useCsrfToken } from '../../components/ui/use-action.ts';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 import './calls.css';
 
 export function CallPage() {
@@ -25,9 +25,7 @@ export function CallPage() {
   const title = useCallTitle();
   useDocumentTitle(call.status === 'success' ? title(call.data.title, id) : t('calls.call'));
 
-  if (call.status === 'loading') return <Loading />;
-  if (call.status === 'error') return <ErrorAlert error={call.error} onRetry={call.reload} />;
-  return <CallView call={call.data} />;
+  return <ResourceView resource={call}>{(callData) => <CallView call={callData} />}</ResourceView>;
 }
 
 function CallView({ call }: { call: CallDetail }) {

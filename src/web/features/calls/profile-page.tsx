@@ -11,14 +11,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fieldIssues } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { FieldError, FormErrors, invalidProps } from '../../components/ui/field-error.tsx';
-import { Loading } from '../../components/ui/loading.tsx';
 import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { myProfile, updateProfile, type Profile, type ProfileEdit } from './api.ts';
 import { countryName, nameIn } from '../../../i18n/format.ts';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 import './calls.css';
 
 // The choices are the domain's own lists, so the form offers exactly what the server accepts.
@@ -68,11 +67,9 @@ export function ProfilePage() {
         </Link>
       </div>
       <p className="muted">{t('calls.profile.intro')}</p>
-      {profile.status === 'loading' ? <Loading /> : null}
-      {profile.status === 'error' ? (
-        <ErrorAlert error={profile.error} onRetry={profile.reload} />
-      ) : null}
-      {profile.status === 'success' ? <ProfileForm profile={profile.data} /> : null}
+      <ResourceView resource={profile}>
+        {(profileData) => <ProfileForm profile={profileData} />}
+      </ResourceView>
     </>
   );
 }

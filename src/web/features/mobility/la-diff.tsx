@@ -1,12 +1,11 @@
 /** What changed between two versions of a learning agreement. */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/ui/error-alert.tsx';
-import { Loading } from '../../components/ui/loading.tsx';
 import { useResource } from '../../lib/use-resource.ts';
 import { type LaComponent } from '../../../domain/recognition/learning-agreement.ts';
 import { getDiff, type LearningAgreementView } from './api.ts';
 import { CreditsText, LText } from './components.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 
 export function DiffView({ mobilityId, la }: { mobilityId: string; la: LearningAgreementView }) {
   const { t } = useTranslation();
@@ -38,35 +37,35 @@ export function DiffView({ mobilityId, la }: { mobilityId: string; la: LearningA
           </select>
         </div>
       </div>
-      {diff.status === 'loading' ? <Loading /> : null}
-      {diff.status === 'error' ? <ErrorAlert error={diff.error} /> : null}
-      {diff.status === 'success' ? (
-        diff.data.added.length + diff.data.removed.length + diff.data.changed.length === 0 ? (
-          <p className="muted">{t('mobility.la.noDifference')}</p>
-        ) : (
-          <ul className="diff-list">
-            {diff.data.added.map((c) => (
-              <li key={`a-${c.id}`} className="diff-added">
-                <strong>{t('mobility.la.added')}</strong> <code>{c.host.code}</code>{' '}
-                <LText text={c.host.title} />
-              </li>
-            ))}
-            {diff.data.removed.map((c) => (
-              <li key={`r-${c.id}`} className="diff-removed">
-                <strong>{t('mobility.la.removed')}</strong> <code>{c.host.code}</code>{' '}
-                <LText text={c.host.title} />
-              </li>
-            ))}
-            {diff.data.changed.map((c) => (
-              <li key={`c-${c.id}`} className="diff-changed">
-                <strong>{t('mobility.la.changed')}</strong> <code>{c.after.host.code}</code>{' '}
-                <LText text={c.after.host.title} />
-                <FieldChanges before={c.before} after={c.after} fields={c.fields} />
-              </li>
-            ))}
-          </ul>
-        )
-      ) : null}
+      <ResourceView resource={diff} noRetry>
+        {(diffData) =>
+          diffData.added.length + diffData.removed.length + diffData.changed.length === 0 ? (
+            <p className="muted">{t('mobility.la.noDifference')}</p>
+          ) : (
+            <ul className="diff-list">
+              {diffData.added.map((c) => (
+                <li key={`a-${c.id}`} className="diff-added">
+                  <strong>{t('mobility.la.added')}</strong> <code>{c.host.code}</code>{' '}
+                  <LText text={c.host.title} />
+                </li>
+              ))}
+              {diffData.removed.map((c) => (
+                <li key={`r-${c.id}`} className="diff-removed">
+                  <strong>{t('mobility.la.removed')}</strong> <code>{c.host.code}</code>{' '}
+                  <LText text={c.host.title} />
+                </li>
+              ))}
+              {diffData.changed.map((c) => (
+                <li key={`c-${c.id}`} className="diff-changed">
+                  <strong>{t('mobility.la.changed')}</strong> <code>{c.after.host.code}</code>{' '}
+                  <LText text={c.after.host.title} />
+                  <FieldChanges before={c.before} after={c.after} fields={c.fields} />
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </ResourceView>
     </div>
   );
 }

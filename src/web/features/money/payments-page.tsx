@@ -17,6 +17,7 @@ import { MoneyError } from './components.tsx';
 import './money.css';
 import { BatchDetail, BatchTable, MobilityTable } from './payment-tables.tsx';
 import { useCsrfToken } from '../../components/ui/use-action.ts';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 
 /** /payments: the representative officer's desk (R8): confirmations, batches, bank exports. */
 export function PaymentsPage() {
@@ -151,23 +152,21 @@ function Desk({ consortiumId }: { consortiumId: string }) {
       </section>
       <section aria-labelledby="money-batches-h">
         <h2 id="money-batches-h">{t('money.payments.batches')}</h2>
-        {batches.status === 'loading' ? <Loading /> : null}
-        {batches.status === 'error' ? (
-          <MoneyError error={batches.error} onRetry={batches.reload} />
-        ) : null}
-        {batches.status === 'success' ? (
-          <BatchTable items={batches.data.items} onOpen={(id) => void open(id)} />
-        ) : null}
+        <ResourceView
+          resource={batches}
+          renderError={(error, retry) => <MoneyError error={error} onRetry={retry} />}
+        >
+          {(batchesData) => <BatchTable items={batchesData.items} onOpen={(id) => void open(id)} />}
+        </ResourceView>
       </section>
       <section aria-labelledby="money-mob-h">
         <h2 id="money-mob-h">{t('money.payments.mobilities')}</h2>
-        {overview.status === 'loading' ? <Loading /> : null}
-        {overview.status === 'error' ? (
-          <MoneyError error={overview.error} onRetry={overview.reload} />
-        ) : null}
-        {overview.status === 'success' ? (
-          <MobilityTable items={overview.data.mobilities} onChange={refresh} />
-        ) : null}
+        <ResourceView
+          resource={overview}
+          renderError={(error, retry) => <MoneyError error={error} onRetry={retry} />}
+        >
+          {(overviewData) => <MobilityTable items={overviewData.mobilities} onChange={refresh} />}
+        </ResourceView>
       </section>
     </>
   );

@@ -4,20 +4,27 @@ import { Link, useParams } from 'react-router';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import { nameIn } from '../../../i18n/format.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { FormattedDate } from '../../components/ui/formatted-date.tsx';
 import { InventedBadge } from '../../components/ui/invented-badge.tsx';
-import { Loading } from '../../components/ui/loading.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { dossierUrl, getApplication, type ApplicationView } from './api.ts';
 import { ApplicationContent } from './application-content.tsx';
 import { ApplicationForm } from './application-form.tsx';
 import { ApplicationStatus } from './applications-page.tsx';
-import { ChecksPanel, CountdownView, Instant, RuleTag, Text, useNumbers, useText } from './components.tsx';
+import {
+  ChecksPanel,
+  CountdownView,
+  Instant,
+  RuleTag,
+  Text,
+  useNumbers,
+  useText,
+} from './components.tsx';
 import './programs.css';
 import { SupportSection } from './application-support.tsx';
 import { SubmitSection, OutcomeForm } from './application-actions.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 
 export function ApplicationPage() {
   const { t } = useTranslation();
@@ -37,9 +44,11 @@ export function ApplicationPage() {
         <Link to="/sign-in">{t('programs.signInFirst')}</Link>
       </p>
     );
-  if (loaded.status === 'loading') return <Loading />;
-  if (loaded.status === 'error') return <ErrorAlert error={loaded.error} onRetry={loaded.reload} />;
-  return <ApplicationScreen key={id} initial={loaded.data} />;
+  return (
+    <ResourceView resource={loaded}>
+      {(loadedData) => <ApplicationScreen key={id} initial={loadedData} />}
+    </ResourceView>
+  );
 }
 
 /** The refusals of a 422 or 409, if that is what the error is. */

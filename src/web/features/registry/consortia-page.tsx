@@ -2,14 +2,13 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { listConsortia } from './api.ts';
-import { ErrorAlert } from '../../components/ui/error-alert.tsx';
-import { Loading } from '../../components/ui/loading.tsx';
 import { LocalizedName } from '../../components/ui/localized-name.tsx';
 import { Pagination } from '../../components/ui/pagination.tsx';
 import { useSideLabel } from '../../components/ui/side-label.tsx';
 import { useLabels } from '../../lib/labels.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -72,60 +71,60 @@ export function ConsortiaPage() {
       </form>
 
       <section aria-label={t('consortia.results')} aria-busy={list.status === 'loading'}>
-        {list.status === 'loading' ? <Loading /> : null}
-        {list.status === 'error' ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-        {list.status === 'success' ? (
-          list.data.items.length === 0 ? (
-            <div className="empty" role="status">
-              <p>{q ? t('consortia.emptyFiltered') : t('consortia.empty')}</p>
-            </div>
-          ) : (
-            <>
-              <p className="result-count" role="status">
-                {t('consortia.count', { count: list.data.total })}
-              </p>
-              <div className="table-wrap">
-                <table className="data-table">
-                  <caption className="visually-hidden">{t('consortia.results')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('consortia.name')}</th>
-                      <th scope="col">{t('consortia.kind')}</th>
-                      <th scope="col">{t('consortia.side')}</th>
-                      <th scope="col" className="numeric">
-                        {t('consortia.members')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.data.items.map((consortium) => (
-                      <tr key={consortium.id}>
-                        <th scope="row">
-                          <Link to={`/consortia/${encodeURIComponent(consortium.id)}`}>
-                            <LocalizedName entity={consortium} />
-                          </Link>
-                        </th>
-                        <td data-label={t('consortia.kind')}>{kindLabel(consortium.kind)}</td>
-                        <td data-label={t('consortia.side')}>
-                          {sideLabel(consortium.side) ?? <span className="muted">—</span>}
-                        </td>
-                        <td data-label={t('consortia.members')} className="numeric">
-                          {t('consortia.memberCount', { count: consortium.memberCount })}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+        <ResourceView resource={list}>
+          {(listData) =>
+            listData.items.length === 0 ? (
+              <div className="empty" role="status">
+                <p>{q ? t('consortia.emptyFiltered') : t('consortia.empty')}</p>
               </div>
-              <Pagination
-                page={list.data.page}
-                pageSize={list.data.pageSize}
-                total={list.data.total}
-                params={params}
-              />
-            </>
-          )
-        ) : null}
+            ) : (
+              <>
+                <p className="result-count" role="status">
+                  {t('consortia.count', { count: listData.total })}
+                </p>
+                <div className="table-wrap">
+                  <table className="data-table">
+                    <caption className="visually-hidden">{t('consortia.results')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('consortia.name')}</th>
+                        <th scope="col">{t('consortia.kind')}</th>
+                        <th scope="col">{t('consortia.side')}</th>
+                        <th scope="col" className="numeric">
+                          {t('consortia.members')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {listData.items.map((consortium) => (
+                        <tr key={consortium.id}>
+                          <th scope="row">
+                            <Link to={`/consortia/${encodeURIComponent(consortium.id)}`}>
+                              <LocalizedName entity={consortium} />
+                            </Link>
+                          </th>
+                          <td data-label={t('consortia.kind')}>{kindLabel(consortium.kind)}</td>
+                          <td data-label={t('consortia.side')}>
+                            {sideLabel(consortium.side) ?? <span className="muted">—</span>}
+                          </td>
+                          <td data-label={t('consortia.members')} className="numeric">
+                            {t('consortia.memberCount', { count: consortium.memberCount })}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <Pagination
+                  page={listData.page}
+                  pageSize={listData.pageSize}
+                  total={listData.total}
+                  params={params}
+                />
+              </>
+            )
+          }
+        </ResourceView>
       </section>
     </>
   );

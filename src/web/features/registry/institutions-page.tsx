@@ -4,8 +4,6 @@ import { Link, useSearchParams } from 'react-router';
 import { listGroupings, listInstitutionCountries, listInstitutions } from './api.ts';
 import { INSTITUTION_TYPES } from '../../api/contract.ts';
 import { CountryName, useCountryName } from '../../components/ui/country-name.tsx';
-import { ErrorAlert } from '../../components/ui/error-alert.tsx';
-import { Loading } from '../../components/ui/loading.tsx';
 import { LocalizedName, useLocalName } from '../../components/ui/localized-name.tsx';
 import { Pagination } from '../../components/ui/pagination.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
@@ -13,6 +11,7 @@ import { useLabels } from '../../lib/labels.ts';
 import { locale } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 
 const PAGE_SIZE = 20;
 const FILTER_KEYS = ['q', 'country', 'type', 'district'] as const;
@@ -205,61 +204,61 @@ export function InstitutionsPage() {
         <h2 id={`${formId}-results`} className="visually-hidden">
           {t('institutions.results')}
         </h2>
-        {list.status === 'loading' ? <Loading /> : null}
-        {list.status === 'error' ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-        {list.status === 'success' ? (
-          list.data.items.length === 0 ? (
-            <div className="empty" role="status">
-              <p>{hasFilters ? t('institutions.emptyFiltered') : t('institutions.empty')}</p>
-            </div>
-          ) : (
-            <>
-              <p className="result-count" role="status">
-                {t('institutions.count', {
-                  count: list.data.total,
-                  from: (list.data.page - 1) * list.data.pageSize + 1,
-                  to: (list.data.page - 1) * list.data.pageSize + list.data.items.length,
-                })}
-              </p>
-              <div className="table-wrap">
-                <table className="data-table">
-                  <caption className="visually-hidden">{t('institutions.results')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('institutions.name')}</th>
-                      <th scope="col">{t('institutions.type')}</th>
-                      <th scope="col">{t('institutions.city')}</th>
-                      <th scope="col">{t('institutions.country')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.data.items.map((institution) => (
-                      <tr key={institution.id}>
-                        <th scope="row">
-                          <Link to={`/institutions/${encodeURIComponent(institution.id)}`}>
-                            <LocalizedName entity={institution} />
-                          </Link>
-                          <span className="row-id">{institution.id}</span>
-                        </th>
-                        <td data-label={t('institutions.type')}>{typeLabel(institution.type)}</td>
-                        <td data-label={t('institutions.city')}>{institution.city}</td>
-                        <td data-label={t('institutions.country')}>
-                          <CountryName code={institution.country} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+        <ResourceView resource={list}>
+          {(listData) =>
+            listData.items.length === 0 ? (
+              <div className="empty" role="status">
+                <p>{hasFilters ? t('institutions.emptyFiltered') : t('institutions.empty')}</p>
               </div>
-              <Pagination
-                page={list.data.page}
-                pageSize={list.data.pageSize}
-                total={list.data.total}
-                params={params}
-              />
-            </>
-          )
-        ) : null}
+            ) : (
+              <>
+                <p className="result-count" role="status">
+                  {t('institutions.count', {
+                    count: listData.total,
+                    from: (listData.page - 1) * listData.pageSize + 1,
+                    to: (listData.page - 1) * listData.pageSize + listData.items.length,
+                  })}
+                </p>
+                <div className="table-wrap">
+                  <table className="data-table">
+                    <caption className="visually-hidden">{t('institutions.results')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('institutions.name')}</th>
+                        <th scope="col">{t('institutions.type')}</th>
+                        <th scope="col">{t('institutions.city')}</th>
+                        <th scope="col">{t('institutions.country')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {listData.items.map((institution) => (
+                        <tr key={institution.id}>
+                          <th scope="row">
+                            <Link to={`/institutions/${encodeURIComponent(institution.id)}`}>
+                              <LocalizedName entity={institution} />
+                            </Link>
+                            <span className="row-id">{institution.id}</span>
+                          </th>
+                          <td data-label={t('institutions.type')}>{typeLabel(institution.type)}</td>
+                          <td data-label={t('institutions.city')}>{institution.city}</td>
+                          <td data-label={t('institutions.country')}>
+                            <CountryName code={institution.country} />
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <Pagination
+                  page={listData.page}
+                  pageSize={listData.pageSize}
+                  total={listData.total}
+                  params={params}
+                />
+              </>
+            )
+          }
+        </ResourceView>
       </section>
     </>
   );

@@ -6,13 +6,12 @@ import { ORG_UNIT_KINDS, type OrgUnitKind } from '../../api/contract.ts';
 import { useAction } from '../../components/ui/use-action.ts';
 import { FormErrors } from '../../components/ui/field-error.tsx';
 import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
-import { ErrorAlert } from '../../components/ui/error-alert.tsx';
-import { Loading } from '../../components/ui/loading.tsx';
 import { LocalizedName } from '../../components/ui/localized-name.tsx';
 import { LANGUAGE_LABELS } from '../../i18n/i18n.ts';
 import { useLabels } from '../../lib/labels.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { TextField } from './text-field.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 
 /** Faculties, graduate schools and courses; those who may edit the institution add them. */
 export function UnitsSection({
@@ -59,34 +58,34 @@ export function UnitsSection({
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid="org-units">
       <h2 id={`${id}-title`}>{t('units.title')}</h2>
-      {units.status === 'loading' ? <Loading /> : null}
-      {units.status === 'error' ? <ErrorAlert error={units.error} onRetry={units.reload} /> : null}
-      {units.status === 'success' ? (
-        units.data.items.length === 0 ? (
-          <p className="muted">{t('units.empty')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('units.name')}</th>
-                  <th scope="col">{t('units.kind')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {units.data.items.map((unit) => (
-                  <tr key={unit.id}>
-                    <th scope="row">
-                      <LocalizedName entity={unit} />
-                    </th>
-                    <td data-label={t('units.kind')}>{unitKindLabel(unit.kind)}</td>
+      <ResourceView resource={units}>
+        {(unitsData) =>
+          unitsData.items.length === 0 ? (
+            <p className="muted">{t('units.empty')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('units.name')}</th>
+                    <th scope="col">{t('units.kind')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )
-      ) : null}
+                </thead>
+                <tbody>
+                  {unitsData.items.map((unit) => (
+                    <tr key={unit.id}>
+                      <th scope="row">
+                        <LocalizedName entity={unit} />
+                      </th>
+                      <td data-label={t('units.kind')}>{unitKindLabel(unit.kind)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </ResourceView>
       {mayEdit ? (
         <form className="form add-unit-form" aria-labelledby={`${id}-add`} onSubmit={onSubmit}>
           <h3 id={`${id}-add`}>{t('units.add')}</h3>
