@@ -2,7 +2,6 @@ import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { FormattedDate } from '../../components/ui/formatted-date.tsx';
 import {
   countryName,
@@ -12,7 +11,6 @@ import {
   formatNumber,
   nameIn,
 } from '../../../i18n/format.ts';
-import { Loading } from '../../components/ui/loading.tsx';
 import { languageName } from '../../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -22,6 +20,7 @@ import { CountdownView, Instant, RuleTag, useNumbers } from './components.tsx';
 import { KeyFigures, useProgramName } from './programs-page.tsx';
 import './programs.css';
 import { RulesForm } from './rules-form.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 
 export function ProgramPage() {
   const { t } = useTranslation();
@@ -29,10 +28,11 @@ export function ProgramPage() {
   const program = useResource(`program|${id}`, (signal) => getProgram(id, signal));
   const name = useProgramName();
   useDocumentTitle(program.status === 'success' ? name(program.data) : t('programs.program'));
-  if (program.status === 'loading') return <Loading />;
-  if (program.status === 'error')
-    return <ErrorAlert error={program.error} onRetry={program.reload} />;
-  return <ProgramView program={program.data} onSaved={program.reload} />;
+  return (
+    <ResourceView resource={program}>
+      {(data) => <ProgramView program={data} onSaved={program.reload} />}
+    </ResourceView>
+  );
 }
 
 function Row({ rule, label, children }: { rule: string; label: string; children: ReactNode }) {

@@ -8,9 +8,7 @@ import { ResourceView } from '../../components/ui/resource-view.tsx';
 import { PlaceholderBadge } from '../../components/ui/placeholder-badge.tsx';
 import { AgreementTable } from '../agreements/index.ts';
 import { CountryName, useCountryName } from '../../components/ui/country-name.tsx';
-import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { FormattedDate } from '../../components/ui/formatted-date.tsx';
-import { Loading } from '../../components/ui/loading.tsx';
 import { LocalizedName, useLocalName } from '../../components/ui/localized-name.tsx';
 import { LANGUAGE_LABELS, currentLanguage } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../lib/format.ts';
@@ -240,11 +238,11 @@ function InstitutionAgreements({ institutionId }: { institutionId: string }) {
   const agreements = useResource(`agreements|${institutionId}`, (signal) =>
     listAgreements({ party: institutionId }, signal),
   );
-  if (agreements.status === 'loading') return <Loading />;
-  if (agreements.status === 'error') {
-    return <ErrorAlert error={agreements.error} onRetry={agreements.reload} />;
-  }
-  return <AgreementTable items={agreements.data.items} />;
+  return (
+    <ResourceView resource={agreements}>
+      {(data) => <AgreementTable items={data.items} />}
+    </ResourceView>
+  );
 }
 
 function Coordinates({ latitude, longitude }: { latitude: number; longitude: number }) {
