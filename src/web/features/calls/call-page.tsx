@@ -14,7 +14,7 @@ import { useCallTitle } from './catalogue-page.tsx';
 import { languageName } from '../../../i18n/format.ts';
 import { RefusalNotice, useCallsFormats } from './reasons.tsx';
 import { nameIn } from '../../../i18n/format.ts';
-import { useCsrfToken } from '../../components/ui/use-action.ts';
+import { useAction } from '../../components/ui/use-action.ts';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
 import './calls.css';
 
@@ -207,13 +207,11 @@ function ApplySection({ call }: { call: CallDetail }) {
 }
 
 function ApplyForm({ call }: { call: CallDetail }) {
-  const csrfToken = useCsrfToken();
   const { t } = useTranslation();
   const [ranking, setRanking] = useState<string[]>([]);
   const [months, setMonths] = useState(call.stayMonthsMin ?? 6);
   const [adding, setAdding] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState<Application | null>(null);
   const localName = useLocalName();
   const names = new Map(call.hosts.map((h) => [h.institutionId, h]));
@@ -231,15 +229,9 @@ function ApplyForm({ call }: { call: CallDetail }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async (csrfToken) => {
       setDone(await apply(call.id, { ranking, requestedMonths: months }, csrfToken));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (done) {

@@ -11,6 +11,7 @@ import { useCallTitle } from './catalogue-page.tsx';
 import { RefusalNotice, useCallsFormats } from './reasons.tsx';
 import { formatInstant, nameIn } from '../../../i18n/format.ts';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
 import './calls.css';
 
 /** An instant with its time of day and zone, on the funder's clock (JST). */
@@ -59,23 +60,15 @@ function ApplicationCard({
 }) {
   const { t, i18n } = useTranslation();
   useCallsFormats();
-  const session = useSession();
   const title = useCallTitle();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function doWithdraw() {
     if (!window.confirm(t('calls.mine.confirmWithdraw'))) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await withdraw(a.id, session.csrfToken);
+    await run(async (csrfToken) => {
+      await withdraw(a.id, csrfToken);
       onChange();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,7 +1,6 @@
 /** Drafting and amending the components of a learning agreement. */
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
 import { useResource } from '../../lib/use-resource.ts';
@@ -21,6 +20,7 @@ import {
   type LearningAgreementView,
   type MobilityDetail,
 } from './api.ts';
+import { useAction } from '../../components/ui/use-action.ts';
 
 export type Row = { id: string; hostCode: string; homeCode: string; homeCredits: string };
 
@@ -35,7 +35,6 @@ export function ComponentEditor({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const { csrfToken } = useSession();
   const id = useId();
   const hostCat = useResource(`cat|${mobility.host.id}`, (s) => getCatalogue(mobility.host.id, s));
   const homeCat = useResource(`cat|${mobility.home.id}`, (s) => getCatalogue(mobility.home.id, s));
@@ -51,8 +50,7 @@ export function ComponentEditor({
   );
   const [reason, setReason] = useState<ChangeReason>('not-available');
   const [reasonText, setReasonText] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const hostCourses = useMemo(() => hostCat.data?.items ?? [], [hostCat.data]);
   const homeCourses = useMemo(() => homeCat.data?.items ?? [], [homeCat.data]);
@@ -101,9 +99,7 @@ export function ComponentEditor({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async (csrfToken) => {
       const components = rows.map(toComponent).filter((c): c is LaComponent => c !== null);
       const party: LaParty | undefined =
         la?.myParties.includes('home') || mobility.myRoles.includes('home_coordinator')
@@ -142,11 +138,7 @@ export function ComponentEditor({
         );
       }
       onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -2,7 +2,6 @@ import { DateInput } from '../../components/ui/date-input.tsx';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { FormattedDate } from '../../components/ui/formatted-date.tsx';
 import { InventedBadge } from '../../components/ui/invented-badge.tsx';
@@ -19,6 +18,7 @@ import { StateBadge, Stepper, formatMoment } from './components.tsx';
 import { LearningAgreementSection } from './learning-agreement.tsx';
 import { RecognitionSection } from './recognition.tsx';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
 import './mobility.css';
 
 export function MobilityPage() {
@@ -219,17 +219,13 @@ function TransitionForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const { csrfToken } = useSession();
   const id = useId();
   const [reason, setReason] = useState('');
   const [date, setDate] = useState(todayIso());
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async (csrfToken) => {
       await makeTransition(
         mobility.id,
         {
@@ -241,11 +237,7 @@ function TransitionForm({
         csrfToken,
       );
       onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="form inline-form" onSubmit={submit} data-testid="transition-form">

@@ -5,7 +5,6 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { FormattedDate } from '../../components/ui/formatted-date.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
@@ -25,6 +24,7 @@ import {
 } from './api.ts';
 import { ConversionText, CreditsText, LText } from './components.tsx';
 import { TranscriptForm } from './transcript-form.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
 
 export function RecognitionSection({
   mobility,
@@ -226,14 +226,12 @@ export function DecisionForm({
   submit?: (d: { outcome: RecognitionOutcome; credits?: number; reason?: string }) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const { csrfToken } = useSession();
   const id = useId();
   const [outcome, setOutcome] = useState<RecognitionOutcome>('full');
   const [credits, setCredits] = useState(String(planned));
   const [reason, setReason] = useState('');
   const [reused, setReused] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const useSuggestion = () => {
     if (!suggestion) return;
@@ -244,14 +242,12 @@ export function DecisionForm({
   };
   const send = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     const body = {
       outcome,
       ...(outcome === 'partial' ? { credits: Number(credits) } : {}),
       ...(reason.trim() ? { reason: reason.trim() } : {}),
     };
-    try {
+    await run(async (csrfToken) => {
       if (submit) await submit(body);
       else if (mobilityId) {
         const next = await recordDecision(
@@ -272,11 +268,7 @@ export function DecisionForm({
         );
         onDone?.(next);
       }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="form inline-form decision-form" onSubmit={send} data-testid="decision-form">

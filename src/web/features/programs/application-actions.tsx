@@ -10,7 +10,7 @@ import { recordOutcome, submitApplication, type ApplicationView } from './api.ts
 import { RuleTag } from './components.tsx';
 import './programs.css';
 import { refusalsOf } from './components.tsx';
-import { useCsrfToken } from '../../components/ui/use-action.ts';
+import { useAction } from '../../components/ui/use-action.ts';
 
 export function SubmitSection({
   view,
@@ -19,21 +19,13 @@ export function SubmitSection({
   view: ApplicationView;
   onDone: (v: ApplicationView) => void;
 }) {
-  const csrfToken = useCsrfToken();
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const refusals = refusalsOf(error);
   async function submit() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async (csrfToken) => {
       onDone(await submitApplication(view.id, csrfToken));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <section className="card" aria-labelledby="submit-title">
@@ -66,24 +58,16 @@ export function OutcomeForm({
   view: ApplicationView;
   onDone: (v: ApplicationView) => void;
 }) {
-  const csrfToken = useCsrfToken();
   const { t } = useTranslation();
   const id = useId();
   const [outcome, setOutcome] = useState<'selected' | 'not-selected'>('selected');
   const [on, setOn] = useState(todayIso());
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async (csrfToken) => {
       onDone(await recordOutcome(view.id, { outcome, on }, csrfToken));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <section className="card" aria-labelledby="outcome-title">

@@ -11,7 +11,7 @@ import {
   type Member,
   type ProjectApplication,
 } from './api.ts';
-import { useCsrfToken } from '../../components/ui/use-action.ts';
+import { useAction } from '../../components/ui/use-action.ts';
 
 const LEVELS: Level[] = ['bachelor', 'master', 'doctor'];
 const KINDS: Member['kind'][] = ['university', 'academy_of_sciences', 'other'];
@@ -182,12 +182,10 @@ export function ApplicationForm({
   view: ApplicationView;
   onSaved: (view: ApplicationView) => void;
 }) {
-  const csrfToken = useCsrfToken();
   const { t } = useTranslation();
   const id = useId();
   const [content, setContent] = useState<ProjectApplication>(view.content);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [saved, setSaved] = useState(false);
   const o = content.outline;
   const setOutline = (patch: Partial<ProjectApplication['outline']>) => {
@@ -200,9 +198,7 @@ export function ApplicationForm({
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async (csrfToken) => {
       const cleaned = {
         ...content,
         outline: {
@@ -215,11 +211,7 @@ export function ApplicationForm({
       const next = await saveDraft(view.id, cleaned, csrfToken);
       setSaved(true);
       onSaved(next);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -11,7 +11,7 @@ import { changeSupport, type ApplicationView } from './api.ts';
 import { RuleTag } from './components.tsx';
 import './programs.css';
 import { refusalsOf } from './components.tsx';
-import { useCsrfToken } from '../../components/ui/use-action.ts';
+import { useAction } from '../../components/ui/use-action.ts';
 
 /** The default date of a support change: today, but not after the period nor before the last change. */
 export function defaultChangeDate(view: ApplicationView): string {
@@ -30,7 +30,6 @@ export function SupportSection({
   view: ApplicationView;
   onDone: (v: ApplicationView) => void;
 }) {
-  const csrfToken = useCsrfToken();
   const { t, i18n } = useTranslation();
   const id = useId();
   const support = view.support!;
@@ -38,8 +37,7 @@ export function SupportSection({
   const [on, setOn] = useState(() => defaultChangeDate(view));
   const [reason, setReason] = useState('');
   const [reasonMissing, setReasonMissing] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function change(type: 'suspend' | 'reinstate') {
     if (type === 'suspend' && reason.trim() === '') {
@@ -47,9 +45,7 @@ export function SupportSection({
       return;
     }
     setReasonMissing(false);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async (csrfToken) => {
       onDone(
         await changeSupport(
           view.id,
@@ -58,11 +54,7 @@ export function SupportSection({
         ),
       );
       setReason('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   const refusals = refusalsOf(error);
 

@@ -7,7 +7,7 @@ import { FieldError, FormErrors, invalidProps } from '../../components/ui/field-
 import { messagesFor } from '../../lib/field-errors.ts';
 import { updateRules, type ProgramRules } from './api.ts';
 import { RuleTag } from './components.tsx';
-import { useCsrfToken } from '../../components/ui/use-action.ts';
+import { useAction } from '../../components/ui/use-action.ts';
 import './programs.css';
 
 export type Draft = {
@@ -36,7 +36,6 @@ export function RulesForm({
   rules: ProgramRules;
   onSaved: () => void;
 }) {
-  const csrfToken = useCsrfToken();
   const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState<Draft>({
@@ -51,14 +50,11 @@ export function RulesForm({
     deadline: rules.call.applicationDeadline,
     outcomeBy: rules.call.outcomeBy,
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const issues = fieldIssues(error);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     const next: ProgramRules = {
       ...rules,
       stipend: { ...rules.stipend, monthlyAmount: toNumber(draft.monthlyAmount) },
@@ -74,14 +70,10 @@ export function RulesForm({
       },
       call: { ...rules.call, applicationDeadline: draft.deadline, outcomeBy: draft.outcomeBy },
     };
-    try {
+    await run(async (csrfToken) => {
       await updateRules(programId, next, csrfToken);
       onSaved();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const field = (key: keyof Draft, path: string, rule: string, label: string, type = 'number') => {
