@@ -11,6 +11,7 @@ import {
 import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
 import { FieldError, invalidProps } from '../../components/ui/field-error.tsx';
 import { DirectionFields } from './direction-fields.tsx';
+import { Field } from '../../components/ui/field.tsx';
 
 type Props = {
   draft: ContentDraft;
@@ -139,34 +140,36 @@ export function AgreementContentFields({ draft, onChange, issues, partyNames }: 
         <legend>{t('agreementForm.tolerance')}</legend>
         <p className="help">{t('agreementForm.toleranceHelp')}</p>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${id}-tol-students`}>{t('ledger.students')}</label>
-            <input
-              id={`${id}-tol-students`}
-              name="balanceTolerance.students"
-              type="number"
-              min={0}
-              step={1}
-              inputMode="numeric"
-              value={draft.toleranceStudents}
-              onChange={(event) => set({ toleranceStudents: event.target.value })}
-              {...invalidProps(`${id}-tol-error`, toleranceMessages)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-tol-months`}>{t('ledger.months')}</label>
-            <input
-              id={`${id}-tol-months`}
-              name="balanceTolerance.months"
-              type="number"
-              min={0}
-              step="any"
-              inputMode="decimal"
-              value={draft.toleranceMonths}
-              onChange={(event) => set({ toleranceMonths: event.target.value })}
-              {...invalidProps(`${id}-tol-error`, toleranceMessages)}
-            />
-          </div>
+          <Field id={`${id}-tol-students`} label={t('ledger.students')}>
+            {(control) => (
+              <input
+                {...control}
+                name="balanceTolerance.students"
+                type="number"
+                min={0}
+                step={1}
+                inputMode="numeric"
+                value={draft.toleranceStudents}
+                onChange={(event) => set({ toleranceStudents: event.target.value })}
+                {...invalidProps(`${id}-tol-error`, toleranceMessages)}
+              />
+            )}
+          </Field>
+          <Field id={`${id}-tol-months`} label={t('ledger.months')}>
+            {(control) => (
+              <input
+                {...control}
+                name="balanceTolerance.months"
+                type="number"
+                min={0}
+                step="any"
+                inputMode="decimal"
+                value={draft.toleranceMonths}
+                onChange={(event) => set({ toleranceMonths: event.target.value })}
+                {...invalidProps(`${id}-tol-error`, toleranceMessages)}
+              />
+            )}
+          </Field>
         </div>
         <FieldError id={`${id}-tol-error`} messages={toleranceMessages} />
       </fieldset>

@@ -7,6 +7,7 @@ import { rowKey, type DirectionDraft } from './agreement-draft.ts';
 import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
 import { useLabels } from '../../lib/labels.ts';
 import { FieldError, invalidProps } from '../../components/ui/field-error.tsx';
+import { Field } from '../../components/ui/field.tsx';
 
 export type DirectionProps = {
   partyKey: PartyKey;
@@ -139,21 +140,22 @@ export function DirectionFields({
                       {...invalidProps(errorId, rowMessages)}
                     />
                   </div>
-                  <div className="field">
-                    <label htmlFor={`${id}-cefr-${row.key}`}>{t('agreementForm.cefr')}</label>
-                    <select
-                      id={`${id}-cefr-${row.key}`}
-                      name={`${name}.languages.${index}.cefr`}
-                      value={row.cefr}
-                      onChange={(event) => update({ cefr: event.target.value as CefrLevel })}
-                    >
-                      {CEFR_LEVELS.map((level) => (
-                        <option key={level} value={level}>
-                          {level}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
+                  <Field id={`${id}-cefr-${row.key}`} label={t('agreementForm.cefr')}>
+                    {(control) => (
+                      <select
+                        {...control}
+                        name={`${name}.languages.${index}.cefr`}
+                        value={row.cefr}
+                        onChange={(event) => update({ cefr: event.target.value as CefrLevel })}
+                      >
+                        {CEFR_LEVELS.map((level) => (
+                          <option key={level} value={level}>
+                            {level}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
                   <button
                     type="button"
                     className="button button-link"
@@ -199,19 +201,20 @@ export function DirectionFields({
                 label: string,
                 step: string,
               ) => (
-                <div className="field">
-                  <label htmlFor={`${id}-${field}-${row.key}`}>{label}</label>
-                  <input
-                    id={`${id}-${field}-${row.key}`}
-                    name={`${name}.quotas.${index}.${field}`}
-                    type="number"
-                    min={0}
-                    step={step}
-                    value={row[field]}
-                    onChange={(event) => update({ [field]: event.target.value })}
-                    {...invalidProps(errorId, messages(`.quotas[${index}].${field}`))}
-                  />
-                </div>
+                <Field id={`${id}-${field}-${row.key}`} label={label}>
+                  {(control) => (
+                    <input
+                      {...control}
+                      name={`${name}.quotas.${index}.${field}`}
+                      type="number"
+                      min={0}
+                      step={step}
+                      value={row[field]}
+                      onChange={(event) => update({ [field]: event.target.value })}
+                      {...invalidProps(errorId, messages(`.quotas[${index}].${field}`))}
+                    />
+                  )}
+                </Field>
               );
               return (
                 <div key={row.key} className="repeat-row">

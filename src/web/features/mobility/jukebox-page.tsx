@@ -22,6 +22,7 @@ import {
 import { languageName } from '../../../i18n/format.ts';
 import { ConversionText, CreditsText, LText } from './components.tsx';
 import { DecisionForm, DecisionText } from './recognition.tsx';
+import { Field } from '../../components/ui/field.tsx';
 import './mobility.css';
 
 /**
@@ -227,20 +228,21 @@ function ResultForm({
   return (
     <form className="form inline-form" onSubmit={submit}>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-status`}>{t('mobility.rec.result')}</label>
-          <select
-            id={`${id}-status`}
-            value={status}
-            onChange={(e) => setStatus(e.target.value as TranscriptEntry['status'])}
-          >
-            {(['passed', 'failed', 'in-progress', 'not-taken'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`mobility.rec.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id={`${id}-status`} label={t('mobility.rec.result')}>
+          {(control) => (
+            <select
+              {...control}
+              value={status}
+              onChange={(e) => setStatus(e.target.value as TranscriptEntry['status'])}
+            >
+              {(['passed', 'failed', 'in-progress', 'not-taken'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`mobility.rec.status.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <div className="field">
           <label htmlFor={`${id}-grade`}>{t('mobility.rec.grade')}</label>
           <input id={`${id}-grade`} value={grade} onChange={(e) => setGrade(e.target.value)} />

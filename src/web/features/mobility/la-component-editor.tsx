@@ -21,6 +21,7 @@ import {
   type MobilityDetail,
 } from './api.ts';
 import { useAction } from '../../components/ui/use-action.ts';
+import { Field } from '../../components/ui/field.tsx';
 
 export type Row = { id: string; hostCode: string; homeCode: string; homeCredits: string };
 
@@ -149,47 +150,49 @@ export function ComponentEditor({
         <fieldset className="fieldset repeat-row" key={r.id}>
           <legend>{t('mobility.la.component', { id: r.id })}</legend>
           <div className="field-row">
-            <div className="field">
-              <label htmlFor={`${id}-${r.id}-host`}>{t('mobility.la.hostCourse')}</label>
-              <select
-                id={`${id}-${r.id}-host`}
-                name={`host-${r.id}`}
-                required
-                value={r.hostCode}
-                onChange={(e) =>
-                  update(i, {
-                    hostCode: e.target.value,
-                    homeCredits: String(converted(e.target.value)),
-                  })
-                }
-              >
-                <option value="">—</option>
-                {hostCourses.map((c) => (
-                  <option key={c.id} value={c.code}>
-                    {c.code} · {c.credits.value}
-                  </option>
-                ))}
-                {r.hostCode && !hostCourses.some((c) => c.code === r.hostCode) ? (
-                  <option value={r.hostCode}>{r.hostCode}</option>
-                ) : null}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-${r.id}-home`}>{t('mobility.la.homeCourse')}</label>
-              <select
-                id={`${id}-${r.id}-home`}
-                name={`home-${r.id}`}
-                value={r.homeCode}
-                onChange={(e) => update(i, { homeCode: e.target.value })}
-              >
-                <option value="">{t('mobility.la.elective')}</option>
-                {homeCourses.map((c) => (
-                  <option key={c.id} value={c.code}>
-                    {c.code} · {c.credits.value}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Field id={`${id}-${r.id}-host`} label={t('mobility.la.hostCourse')}>
+              {(control) => (
+                <select
+                  {...control}
+                  name={`host-${r.id}`}
+                  required
+                  value={r.hostCode}
+                  onChange={(e) =>
+                    update(i, {
+                      hostCode: e.target.value,
+                      homeCredits: String(converted(e.target.value)),
+                    })
+                  }
+                >
+                  <option value="">—</option>
+                  {hostCourses.map((c) => (
+                    <option key={c.id} value={c.code}>
+                      {c.code} · {c.credits.value}
+                    </option>
+                  ))}
+                  {r.hostCode && !hostCourses.some((c) => c.code === r.hostCode) ? (
+                    <option value={r.hostCode}>{r.hostCode}</option>
+                  ) : null}
+                </select>
+              )}
+            </Field>
+            <Field id={`${id}-${r.id}-home`} label={t('mobility.la.homeCourse')}>
+              {(control) => (
+                <select
+                  {...control}
+                  name={`home-${r.id}`}
+                  value={r.homeCode}
+                  onChange={(e) => update(i, { homeCode: e.target.value })}
+                >
+                  <option value="">{t('mobility.la.elective')}</option>
+                  {homeCourses.map((c) => (
+                    <option key={c.id} value={c.code}>
+                      {c.code} · {c.credits.value}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
             <div className="field">
               <label htmlFor={`${id}-${r.id}-credits`}>
                 {t('mobility.la.homeCredits')} ({t(`mobility.creditSystem.${homeSystem}`)})
@@ -228,31 +231,33 @@ export function ComponentEditor({
       </p>
       {la ? (
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${id}-reason`}>{t('mobility.la.changeReason')}</label>
-            <select
-              id={`${id}-reason`}
-              name="reason"
-              value={reason}
-              onChange={(e) => setReason(e.target.value as ChangeReason)}
-            >
-              {CHANGE_REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`mobility.la.reasons.${r}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-reason-text`}>{t('mobility.la.reasonText')}</label>
-            <input
-              id={`${id}-reason-text`}
-              name="reasonText"
-              value={reasonText}
-              required={reason === 'other'}
-              onChange={(e) => setReasonText(e.target.value)}
-            />
-          </div>
+          <Field id={`${id}-reason`} label={t('mobility.la.changeReason')}>
+            {(control) => (
+              <select
+                {...control}
+                name="reason"
+                value={reason}
+                onChange={(e) => setReason(e.target.value as ChangeReason)}
+              >
+                {CHANGE_REASONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`mobility.la.reasons.${r}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id={`${id}-reason-text`} label={t('mobility.la.reasonText')}>
+            {(control) => (
+              <input
+                {...control}
+                name="reasonText"
+                value={reasonText}
+                required={reason === 'other'}
+                onChange={(e) => setReasonText(e.target.value)}
+              />
+            )}
+          </Field>
         </div>
       ) : null}
       {error ? <ErrorAlert error={error} /> : null}

@@ -21,6 +21,7 @@ import {
 import { ConversionText, CreditsText, LText, formatMoment } from './components.tsx';
 import { ComponentEditor } from './la-component-editor.tsx';
 import { DiffView } from './la-diff.tsx';
+import { Field } from '../../components/ui/field.tsx';
 
 const DRAFTABLE = ['nominated', 'accepted'];
 
@@ -99,24 +100,25 @@ function LaView({
           : t('mobility.la.notSigned')}
         {la.pendingVersion ? ` ${t('mobility.la.pending', { version: la.pendingVersion })}` : ''}
       </p>
-      <div className="field">
-        <label htmlFor={`${id}-version`}>{t('mobility.la.version')}</label>
-        <select
-          id={`${id}-version`}
-          name="la-version"
-          value={version.number}
-          onChange={(e) => setShown(Number(e.target.value))}
-        >
-          {la.versions.map((v) => (
-            <option key={v.number} value={v.number}>
-              {t('mobility.la.versionOption', {
-                version: v.number,
-                status: t(`mobility.la.status.${v.status}`),
-              })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field id={`${id}-version`} label={t('mobility.la.version')}>
+        {(control) => (
+          <select
+            {...control}
+            name="la-version"
+            value={version.number}
+            onChange={(e) => setShown(Number(e.target.value))}
+          >
+            {la.versions.map((v) => (
+              <option key={v.number} value={v.number}>
+                {t('mobility.la.versionOption', {
+                  version: v.number,
+                  status: t(`mobility.la.status.${v.status}`),
+                })}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <p className="small muted" data-testid="la-proposed">
         {t('mobility.la.proposedBy', {
           party: t(`mobility.la.party.${version.proposedBy}`),

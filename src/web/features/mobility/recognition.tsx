@@ -25,6 +25,7 @@ import {
 import { ConversionText, CreditsText, LText } from './components.tsx';
 import { TranscriptForm } from './transcript-form.tsx';
 import { useAction } from '../../components/ui/use-action.ts';
+import { Field } from '../../components/ui/field.tsx';
 
 export function RecognitionSection({
   mobility,
@@ -304,19 +305,20 @@ export function DecisionForm({
         </div>
       </fieldset>
       {outcome === 'partial' ? (
-        <div className="field">
-          <label htmlFor={`${id}-credits`}>{t('mobility.rec.creditsRecognised')}</label>
-          <input
-            id={`${id}-credits`}
-            name="credits"
-            type="number"
-            step="0.5"
-            min="0.5"
-            required
-            value={credits}
-            onChange={(e) => setCredits(e.target.value)}
-          />
-        </div>
+        <Field id={`${id}-credits`} label={t('mobility.rec.creditsRecognised')}>
+          {(control) => (
+            <input
+              {...control}
+              name="credits"
+              type="number"
+              step="0.5"
+              min="0.5"
+              required
+              value={credits}
+              onChange={(e) => setCredits(e.target.value)}
+            />
+          )}
+        </Field>
       ) : null}
       <div className="field">
         <label htmlFor={`${id}-reason`}>

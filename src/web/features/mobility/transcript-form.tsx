@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { todayIso } from '../../lib/format.ts';
 import type { TranscriptEntry } from '../../../domain/recognition/recognition.ts';
 import { enterTranscript, type RecognitionView } from './api.ts';
+import { Field } from '../../components/ui/field.tsx';
 
 export function TranscriptForm({
   view,
@@ -78,31 +79,35 @@ export function TranscriptForm({
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-${l.componentId}-grade`}>{t('mobility.rec.grade')}</label>
-            <input
-              id={`${id}-${l.componentId}-grade`}
-              value={l.grade}
-              onChange={(e) =>
-                setLines((ls) => ls.map((x, j) => (j === i ? { ...x, grade: e.target.value } : x)))
-              }
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-${l.componentId}-credits`}>{t('mobility.la.hostCredits')}</label>
-            <input
-              id={`${id}-${l.componentId}-credits`}
-              type="number"
-              min="0"
-              step="0.5"
-              value={l.credits}
-              onChange={(e) =>
-                setLines((ls) =>
-                  ls.map((x, j) => (j === i ? { ...x, credits: e.target.value } : x)),
-                )
-              }
-            />
-          </div>
+          <Field id={`${id}-${l.componentId}-grade`} label={t('mobility.rec.grade')}>
+            {(control) => (
+              <input
+                {...control}
+                value={l.grade}
+                onChange={(e) =>
+                  setLines((ls) =>
+                    ls.map((x, j) => (j === i ? { ...x, grade: e.target.value } : x)),
+                  )
+                }
+              />
+            )}
+          </Field>
+          <Field id={`${id}-${l.componentId}-credits`} label={t('mobility.la.hostCredits')}>
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                min="0"
+                step="0.5"
+                value={l.credits}
+                onChange={(e) =>
+                  setLines((ls) =>
+                    ls.map((x, j) => (j === i ? { ...x, credits: e.target.value } : x)),
+                  )
+                }
+              />
+            )}
+          </Field>
         </div>
       ))}
       {error ? <ErrorAlert error={error} /> : null}

@@ -12,6 +12,7 @@ import {
   type ProjectApplication,
 } from './api.ts';
 import { useAction } from '../../components/ui/use-action.ts';
+import { Field } from '../../components/ui/field.tsx';
 
 const LEVELS: Level[] = ['bachelor', 'master', 'doctor'];
 const KINDS: Member['kind'][] = ['university', 'academy_of_sciences', 'other'];
@@ -119,16 +120,17 @@ function MembersEditor({
         ))}
       </ul>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-id`}>{t('programs.member.institutionId')}</label>
-          <input
-            id={`${id}-id`}
-            name={`${side}.newMember.id`}
-            value={newId}
-            placeholder="example.ac.jp"
-            onChange={(e) => setNewId(e.target.value)}
-          />
-        </div>
+        <Field id={`${id}-id`} label={t('programs.member.institutionId')}>
+          {(control) => (
+            <input
+              {...control}
+              name={`${side}.newMember.id`}
+              value={newId}
+              placeholder="example.ac.jp"
+              onChange={(e) => setNewId(e.target.value)}
+            />
+          )}
+        </Field>
         <div className="field">
           <label htmlFor={`${id}-country`}>{t('programs.member.country')}</label>
           <input
@@ -143,21 +145,22 @@ function MembersEditor({
             {t('programs.form.members.countryHelp')}
           </p>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>{t('programs.member.kind')}</label>
-          <select
-            id={`${id}-kind`}
-            name={`${side}.newMember.kind`}
-            value={newKind}
-            onChange={(e) => setNewKind(e.target.value as Member['kind'])}
-          >
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`programs.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id={`${id}-kind`} label={t('programs.member.kind')}>
+          {(control) => (
+            <select
+              {...control}
+              name={`${side}.newMember.kind`}
+              value={newKind}
+              onChange={(e) => setNewKind(e.target.value as Member['kind'])}
+            >
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`programs.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
       <button
         type="button"

@@ -17,6 +17,7 @@ import { messagesFor } from '../../lib/field-errors.ts';
 import { LANGUAGE_LABELS } from '../../i18n/i18n.ts';
 import { useLabels } from '../../lib/labels.ts';
 import { TextField } from './text-field.tsx';
+import { Field } from '../../components/ui/field.tsx';
 
 export type EditDraft = {
   name: string;
@@ -127,23 +128,24 @@ export function InstitutionEditForm({
         </div>
       </fieldset>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-type`}>{t('institution.type')}</label>
-          <select
-            id={`${id}-type`}
-            name="type"
-            value={draft.type}
-            onChange={(event) =>
-              setDraft({ ...draft, type: event.target.value as InstitutionType })
-            }
-          >
-            {INSTITUTION_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {typeLabel(type)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id={`${id}-type`} label={t('institution.type')}>
+          {(control) => (
+            <select
+              {...control}
+              name="type"
+              value={draft.type}
+              onChange={(event) =>
+                setDraft({ ...draft, type: event.target.value as InstitutionType })
+              }
+            >
+              {INSTITUTION_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {typeLabel(type)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {input('country', t('institutionEdit.country'), { maxLength: 2, required: true })}
         {input('city', t('institution.city'), { required: true })}
       </div>

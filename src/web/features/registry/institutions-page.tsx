@@ -12,6 +12,7 @@ import { locale } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
+import { Field } from '../../components/ui/field.tsx';
 
 const PAGE_SIZE = 20;
 const FILTER_KEYS = ['q', 'country', 'type', 'district'] as const;
@@ -133,57 +134,60 @@ export function InstitutionsPage() {
             </button>
           </div>
         </div>
-        <div className="field">
-          <label htmlFor={`${formId}-country`}>{t('institutions.country')}</label>
-          <select
-            id={`${formId}-country`}
-            name="country"
-            value={country}
-            onChange={(event) => updateParams({ country: event.target.value })}
-          >
-            <option value="">{t('institutions.allCountries')}</option>
-            {countryOptions.map((code) => (
-              <option key={code} value={code}>
-                {countryNameOf(code)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${formId}-type`}>{t('institutions.type')}</label>
-          <select
-            id={`${formId}-type`}
-            name="type"
-            value={type}
-            onChange={(event) => updateParams({ type: event.target.value })}
-          >
-            <option value="">{t('institutions.allTypes')}</option>
-            {INSTITUTION_TYPES.map((value) => (
-              <option key={value} value={value}>
-                {typeLabel(value)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${formId}-district`}>{t('institutions.district')}</label>
-          <select
-            id={`${formId}-district`}
-            name="district"
-            value={district}
-            onChange={(event) => updateParams({ district: event.target.value })}
-          >
-            <option value="">{t('institutions.allDistricts')}</option>
-            {districtOptions.map((grouping) => (
-              <option key={grouping.id} value={grouping.id}>
-                {localNameOf(grouping)}
-              </option>
-            ))}
-            {district && !districtOptions.some((g) => g.id === district) ? (
-              <option value={district}>{district}</option>
-            ) : null}
-          </select>
-        </div>
+        <Field id={`${formId}-country`} label={t('institutions.country')}>
+          {(control) => (
+            <select
+              {...control}
+              name="country"
+              value={country}
+              onChange={(event) => updateParams({ country: event.target.value })}
+            >
+              <option value="">{t('institutions.allCountries')}</option>
+              {countryOptions.map((code) => (
+                <option key={code} value={code}>
+                  {countryNameOf(code)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id={`${formId}-type`} label={t('institutions.type')}>
+          {(control) => (
+            <select
+              {...control}
+              name="type"
+              value={type}
+              onChange={(event) => updateParams({ type: event.target.value })}
+            >
+              <option value="">{t('institutions.allTypes')}</option>
+              {INSTITUTION_TYPES.map((value) => (
+                <option key={value} value={value}>
+                  {typeLabel(value)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id={`${formId}-district`} label={t('institutions.district')}>
+          {(control) => (
+            <select
+              {...control}
+              name="district"
+              value={district}
+              onChange={(event) => updateParams({ district: event.target.value })}
+            >
+              <option value="">{t('institutions.allDistricts')}</option>
+              {districtOptions.map((grouping) => (
+                <option key={grouping.id} value={grouping.id}>
+                  {localNameOf(grouping)}
+                </option>
+              ))}
+              {district && !districtOptions.some((g) => g.id === district) ? (
+                <option value={district}>{district}</option>
+              ) : null}
+            </select>
+          )}
+        </Field>
         {hasFilters ? (
           <div className="field field-actions">
             <button

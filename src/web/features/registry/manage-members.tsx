@@ -10,6 +10,7 @@ import { useLocalName } from '../../components/ui/localized-name.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { locale, todayIso } from '../../lib/format.ts';
 import { useResource } from '../../lib/use-resource.ts';
+import { Field } from '../../components/ui/field.tsx';
 
 /** For the representative university's officer and the secretariat: joins and departures. */
 export function ManageMembers({
@@ -79,24 +80,25 @@ export function ManageMembers({
           }}
         >
           <h3 id={`${id}-add`}>{t('consortium.addMember')}</h3>
-          <div className="field">
-            <label htmlFor={`${id}-join`}>{t('consortium.institution')}</label>
-            <select
-              id={`${id}-join`}
-              name="institutionId"
-              required
-              value={joinId}
-              onChange={(event) => setJoinId(event.target.value)}
-            >
-              <option value="">{t('agreementForm.choose')}</option>
-              {candidates.map((institution) => (
-                <option key={institution.id} value={institution.id}>
-                  {localNameOf(institution)}
-                  {institution.invented ? ` (${t('placeholder.label')})` : ''}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field id={`${id}-join`} label={t('consortium.institution')}>
+            {(control) => (
+              <select
+                {...control}
+                name="institutionId"
+                required
+                value={joinId}
+                onChange={(event) => setJoinId(event.target.value)}
+              >
+                <option value="">{t('agreementForm.choose')}</option>
+                {candidates.map((institution) => (
+                  <option key={institution.id} value={institution.id}>
+                    {localNameOf(institution)}
+                    {institution.invented ? ` (${t('placeholder.label')})` : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <div className="field">
             <label htmlFor={`${id}-joined`}>{t('membership.joinedOn')}</label>
             <DateInput
@@ -126,25 +128,26 @@ export function ManageMembers({
           }}
         >
           <h3 id={`${id}-leave`}>{t('consortium.endMembership')}</h3>
-          <div className="field">
-            <label htmlFor={`${id}-leaving`}>{t('consortium.member')}</label>
-            <select
-              id={`${id}-leaving`}
-              name="leavingId"
-              required
-              value={leaveId}
-              onChange={(event) => setLeaveId(event.target.value)}
-            >
-              <option value="">{t('agreementForm.choose')}</option>
-              {consortium.members
-                .filter((m) => !m.leftOn)
-                .map((member) => (
-                  <option key={member.institution.id} value={member.institution.id}>
-                    {localNameOf(member.institution)}
-                  </option>
-                ))}
-            </select>
-          </div>
+          <Field id={`${id}-leaving`} label={t('consortium.member')}>
+            {(control) => (
+              <select
+                {...control}
+                name="leavingId"
+                required
+                value={leaveId}
+                onChange={(event) => setLeaveId(event.target.value)}
+              >
+                <option value="">{t('agreementForm.choose')}</option>
+                {consortium.members
+                  .filter((m) => !m.leftOn)
+                  .map((member) => (
+                    <option key={member.institution.id} value={member.institution.id}>
+                      {localNameOf(member.institution)}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
           <div className="field">
             <label htmlFor={`${id}-left`}>{t('membership.leftOn')}</label>
             <DateInput

@@ -12,6 +12,7 @@ import { useLabels } from '../../lib/labels.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { TextField } from './text-field.tsx';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
+import { Field } from '../../components/ui/field.tsx';
 
 /** Faculties, graduate schools and courses; those who may edit the institution add them. */
 export function UnitsSection({
@@ -92,21 +93,22 @@ export function UnitsSection({
           <div role="status">{notice ? <p className="alert alert-success">{notice}</p> : null}</div>
           <FormErrors error={error} />
           <div className="field-row">
-            <div className="field">
-              <label htmlFor={`${id}-kind`}>{t('units.kind')}</label>
-              <select
-                id={`${id}-kind`}
-                name="kind"
-                value={kind}
-                onChange={(event) => setKind(event.target.value as OrgUnitKind)}
-              >
-                {ORG_UNIT_KINDS.map((value) => (
-                  <option key={value} value={value}>
-                    {unitKindLabel(value)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Field id={`${id}-kind`} label={t('units.kind')}>
+              {(control) => (
+                <select
+                  {...control}
+                  name="kind"
+                  value={kind}
+                  onChange={(event) => setKind(event.target.value as OrgUnitKind)}
+                >
+                  {ORG_UNIT_KINDS.map((value) => (
+                    <option key={value} value={value}>
+                      {unitKindLabel(value)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
             <TextField
               id={`${id}-name`}
               name="name"
