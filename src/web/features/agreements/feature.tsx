@@ -3,7 +3,7 @@ import { AgreementNewPage } from './agreement-new-page.tsx';
 import { AgreementPage } from './agreement-page.tsx';
 import { AgreementsPage } from './agreements-page.tsx';
 
-/** Exchange agreements between two parties (strings in locales/*.json and locales/features/agreements.*.json). */
+/** Exchange agreements between two parties (strings in locales/features/agreements.*.json). */
 export const agreementsFeature: Feature = {
   routes: [
     { path: 'agreements', element: <AgreementsPage /> },

@@ -5,7 +5,7 @@ import { ImportPage } from './import-page.tsx';
 import { InstitutionPage } from './institution-page.tsx';
 import { InstitutionsPage } from './institutions-page.tsx';
 
-/** The registry: institutions, consortia and the institutions import (strings in locales/*.json and locales/features/registry.*.json). */
+/** The registry: institutions, consortia and the institutions import (strings in locales/features/registry.*.json). */
 export const registryFeature: Feature = {
   routes: [
     { path: 'institutions', element: <InstitutionsPage /> },
