@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
 
 /** Import specifiers that reach into a layer, by alias or by relative path. */
 const layer = (name) => [`#src/${name}/*`, `**/${name}/**`, `../${name}/*`, `../../${name}/*`];
@@ -43,6 +44,60 @@ const arrows = [
     from: ['domain', 'services', 'db', 'server', 'web', 'cli', 'interop', 'reports', 'i18n'],
     message: 'config imports nothing from the other layers.',
   },
+];
+
+/**
+ * The web app's one layout (docs/architecture.md): the router gets every page from features/;
+ * a feature reaches another only through that feature's index.ts; shared code (components, lib,
+ * api, i18n) and the app shell depend on no feature's internals. These zones repeat the web
+ * arrow's patterns, because a file's last no-restricted-imports setting replaces earlier ones.
+ */
+const webArrow = arrows.find(({ files }) => files.includes('src/web/**/*.{ts,tsx}'));
+const webLayer = {
+  group: [...webArrow.from.flatMap(layer), ...webArrow.only],
+  message: webArrow.message,
+};
+const webFeatures = readdirSync(new URL('./src/web/features', import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const webZones = [
+  {
+    files: ['src/web/app/router.tsx'],
+    // Every relative import but these four.
+    regex: String.raw`^\.{1,2}/(?!(features/index\.ts|layout\.tsx|not-found-page\.tsx|route-error-page\.tsx)$)`,
+    message:
+      'The router gets every page from features/index.ts; the shell adds only its layout and fallbacks.',
+  },
+  {
+    files: ['src/web/app/**/*.{ts,tsx}'],
+    ignores: ['src/web/app/router.tsx'],
+    group: ['../features/*/*'],
+    message: 'The app shell uses features only through features/index.ts.',
+  },
+  {
+    files: [
+      'src/web/components/**/*.{ts,tsx}',
+      'src/web/lib/**/*.{ts,tsx}',
+      'src/web/api/**/*.{ts,tsx}',
+      'src/web/i18n/**/*.{ts,tsx}',
+    ],
+    group: ['**/features/*', '**/features/**'],
+    message: 'Shared web code depends on no feature.',
+  },
+  ...webFeatures.map((name) => ({
+    files: [`src/web/features/${name}/**/*.{ts,tsx}`],
+    group: webFeatures
+      .filter((other) => other !== name)
+      .flatMap((other) => [
+        `../${other}/*`,
+        `**/features/${other}/*`,
+        `!../${other}/index.ts`,
+        `!**/features/${other}/index.ts`,
+      ]),
+    message: 'A feature uses another feature only through its index.ts.',
+  })),
 ];
 
 export default tseslint.config(
@@ -170,10 +225,22 @@ export default tseslint.config(
       ],
     },
   })),
+  ...webZones.map(({ files, ignores = [], message, ...match }) => ({
+    files,
+    ignores: ['**/*.test.ts', ...ignores],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [webLayer, { ...match, message }] }],
+    },
+  })),
   {
     files: ['src/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      // Past 400 lines a page is several components: split it in its feature folder.
+      'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }],
+    },
   },
 );

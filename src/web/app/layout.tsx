@@ -2,10 +2,10 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { FEATURES } from '../features/index.ts';
-import { A11ySettingsBar } from '../components/a11y-settings.tsx';
-import { A11yToggle } from '../components/a11y-toggle.tsx';
-import { LanguageSwitch } from '../components/language-switch.tsx';
-import { UserMenu } from '../components/user-menu.tsx';
+import { A11ySettingsBar } from './a11y-settings.tsx';
+import { A11yToggle } from './a11y-toggle.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+import { UserMenu } from './user-menu.tsx';
 import { useSession } from './session.tsx';
 
 export function Layout() {
@@ -14,6 +14,13 @@ export function Layout() {
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const previousPath = useRef(pathname);
+  const featureLinks = FEATURES.flatMap(
+    (feature) => feature.nav?.(session.actor, session.may) ?? [],
+  );
+  const navLinks = [
+    ...featureLinks.filter((item) => !item.end),
+    ...featureLinks.filter((item) => item.end),
+  ];
 
   // After client-side navigation, move focus to the new page so screen readers announce it.
   useEffect(() => {
@@ -62,25 +69,11 @@ export function Layout() {
           </Link>
           <nav className="main-nav" aria-label={t('nav.label')}>
             <ul>
-              <li>
-                <NavLink to="/institutions">{t('nav.institutions')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/consortia">{t('nav.consortia')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/agreements">{t('nav.agreements')}</NavLink>
-              </li>
-              {FEATURES.flatMap((feature) => feature.nav?.(session.actor) ?? []).map((item) => (
+              {navLinks.map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to}>{t(item.labelKey)}</NavLink>
                 </li>
               ))}
-              {session.may.createInstitution ? (
-                <li>
-                  <NavLink to="/import">{t('nav.import')}</NavLink>
-                </li>
-              ) : null}
             </ul>
           </nav>
           <div className="header-tools">

@@ -1,16 +1,23 @@
+import { accountFeature } from './account/feature.tsx';
+import { agreementsFeature } from './agreements/feature.tsx';
 import { allocationFeature } from './allocation/feature.tsx';
 import { callsFeature } from './calls/feature.tsx';
 import { inboxFeature } from './inbox/feature.tsx';
 import { mobilityFeature } from './mobility/feature.tsx';
 import { moneyFeature } from './money/feature.tsx';
 import { programsFeature } from './programs/feature.tsx';
+import { registryFeature } from './registry/feature.tsx';
 import type { Feature } from './feature.ts';
 
+/** Every feature, in the order of their header links. */
 export const FEATURES: Feature[] = [
+  registryFeature,
+  agreementsFeature,
   programsFeature,
   callsFeature,
   allocationFeature,
   mobilityFeature,
   moneyFeature,
   inboxFeature,
+  accountFeature,
 ];

@@ -7,6 +7,7 @@ import { formatNumber } from '../../lib/format.ts';
 import { refusalText } from '../../lib/messages.ts';
 import { nameIn } from '../../../i18n/format.ts';
 import type { AllocationRun, Explanation, Mechanism } from './api.ts';
+import { Field } from '../../components/ui/field.tsx';
 
 const PAGE = 100;
 
@@ -59,19 +60,20 @@ export function ExplanationsSection({
       <p className="help">
         {t('allocation.explain.help', { mechanism: t(`allocation.mechanisms.${mechanism}`) })}
       </p>
-      <div className="field">
-        <label htmlFor={`${id}-search`}>{t('allocation.explain.search')}</label>
-        <input
-          id={`${id}-search`}
-          type="search"
-          name="explanation-search"
-          value={query}
-          onChange={(event) => {
-            setQuery(event.target.value);
-            setLimit(PAGE);
-          }}
-        />
-      </div>
+      <Field id={`${id}-search`} label={t('allocation.explain.search')}>
+        {(control) => (
+          <input
+            {...control}
+            type="search"
+            name="explanation-search"
+            value={query}
+            onChange={(event) => {
+              setQuery(event.target.value);
+              setLimit(PAGE);
+            }}
+          />
+        )}
+      </Field>
       <p role="status" aria-live="polite" className="muted">
         {t('allocation.explain.count', { shown: num(found.length), count: explanations.length })}
       </p>

@@ -1,12 +1,13 @@
 import { DateInput } from '../../components/ui/date-input.tsx';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/error-alert.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import { formatDateTime } from './format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatDate } from '../../lib/format.ts';
 import { MECHANISMS, publishAllocationRun, type AllocationRun, type Mechanism } from './api.ts';
+import { useCsrfToken } from '../../components/ui/use-action.ts';
 
 /**
  * Publishing one mechanism's result, once: each place becomes a nomination (a mobility in state
@@ -15,13 +16,12 @@ import { MECHANISMS, publishAllocationRun, type AllocationRun, type Mechanism } 
  */
 export function PublishSection({
   run,
-  csrfToken,
   onPublished,
 }: {
   run: AllocationRun;
-  csrfToken: string;
   onPublished: (run: AllocationRun) => void;
 }) {
+  const csrfToken = useCsrfToken();
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const id = useId();

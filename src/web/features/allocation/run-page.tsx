@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { Loading } from '../../components/loading.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { nameIn } from '../../../i18n/format.ts';
 import { formatDateTime } from './format.ts';
@@ -56,13 +56,13 @@ export function AllocationRunPage() {
         </>
       ) : null}
       {run.status === 'success' && session.status === 'signed-in' ? (
-        <RunView key={run.data.id} initial={run.data} csrfToken={session.csrfToken} />
+        <RunView key={run.data.id} initial={run.data} />
       ) : null}
     </>
   );
 }
 
-function RunView({ initial, csrfToken }: { initial: AllocationRun; csrfToken: string }) {
+function RunView({ initial }: { initial: AllocationRun }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const [run, setRun] = useState(initial);
@@ -166,7 +166,7 @@ function RunView({ initial, csrfToken }: { initial: AllocationRun; csrfToken: st
         ) : null}
       </section>
 
-      <PublishSection run={run} csrfToken={csrfToken} onPublished={setRun} />
+      <PublishSection run={run} onPublished={setRun} />
     </>
   );
 }

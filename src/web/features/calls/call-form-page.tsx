@@ -1,17 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
-import { listAgreements } from '../../api/agreements.ts';
-import { listAllConsortia } from '../../api/consortia.ts';
-import { listAllInstitutions } from '../../api/institutions.ts';
+import { listAgreements } from '../agreements/index.ts';
+import { listAllConsortia, listAllInstitutions } from '../registry/index.ts';
 import type { Actor } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { Loading } from '../../components/loading.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { getCall, listPrograms } from './api.ts';
 import { CallForm } from './call-form.tsx';
 import { draftOf, emptyDraft } from './call-form-draft.ts';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 import './calls.css';
 
 /** Coordinators and rep officers (and platform admins) may open calls (`call:manage`). */
@@ -65,20 +64,19 @@ export function CallFormPage() {
       </nav>
       <h1>{editing ? t('calls.form.editTitle') : t('calls.form.newTitle')}</h1>
       <p className="muted">{t('calls.form.intro')}</p>
-      {data.status === 'loading' ? <Loading /> : null}
-      {data.status === 'error' ? <ErrorAlert error={data.error} onRetry={data.reload} /> : null}
-      {data.status === 'success' ? (
-        <CallForm
-          key={id ?? 'new'}
-          csrfToken={session.csrfToken}
-          initial={data.data[4] ? draftOf(data.data[4]) : emptyDraft()}
-          editing={editing}
-          programs={data.data[0].items}
-          agreements={data.data[1].items}
-          consortia={data.data[2]}
-          institutions={data.data[3]}
-        />
-      ) : null}
+      <ResourceView resource={data}>
+        {(dataData) => (
+          <CallForm
+            key={id ?? 'new'}
+            initial={dataData[4] ? draftOf(dataData[4]) : emptyDraft()}
+            editing={editing}
+            programs={dataData[0].items}
+            agreements={dataData[1].items}
+            consortia={dataData[2]}
+            institutions={dataData[3]}
+          />
+        )}
+      </ResourceView>
     </>
   );
 }

@@ -1,12 +1,11 @@
-/** Parts of the call form: a labelled field with its errors, the hosts and the common rubric. */
+/** Parts of the call form: the hosts and the common rubric. */
 import { LanguageSelect } from '../../components/ui/language-select.tsx';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { listAgreements } from '../../api/agreements.ts';
-import type { listAllConsortia } from '../../api/consortia.ts';
-import type { listAllInstitutions } from '../../api/institutions.ts';
-import { FieldError, invalidProps } from '../../components/field-error.tsx';
-import { useLocalName } from '../../components/localized-name.tsx';
+import type { listAgreements } from '../agreements/index.ts';
+import type { listAllConsortia, listAllInstitutions } from '../registry/index.ts';
+import { Field } from '../../components/ui/field.tsx';
+import { FieldError } from '../../components/ui/field-error.tsx';
+import { useLocalName } from '../../components/ui/localized-name.tsx';
 import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
 import type { listPrograms } from './api.ts';
 import {
@@ -26,29 +25,6 @@ export type Lists = {
   consortia: Awaited<ReturnType<typeof listAllConsortia>>;
   institutions: Awaited<ReturnType<typeof listAllInstitutions>>;
 };
-
-export function Field({
-  id,
-  label,
-  issues,
-  field,
-  children,
-}: {
-  id: string;
-  label: string;
-  issues: readonly FieldIssue[];
-  field: string;
-  children: (props: ReturnType<typeof invalidProps> & { id: string }) => ReactNode;
-}) {
-  const messages = messagesFor(issues, `body.${field}`, true);
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children({ id, ...invalidProps(`${id}-error`, messages) })}
-      <FieldError id={`${id}-error`} messages={messages} />
-    </div>
-  );
-}
 
 type PartProps = {
   d: Draft;
@@ -82,8 +58,7 @@ export function HostsFieldset({
             <Field
               id={`host-${i}-institution`}
               label={t('calls.host')}
-              issues={issues}
-              field={`hosts[${i}].institutionId`}
+              messages={messagesFor(issues, `body.hosts[${i}].institutionId`, true)}
             >
               {(p) => (
                 <select
@@ -104,8 +79,7 @@ export function HostsFieldset({
             <Field
               id={`host-${i}-consortium`}
               label={t('calls.form.hostConsortium')}
-              issues={issues}
-              field={`hosts[${i}].consortiumId`}
+              messages={messagesFor(issues, `body.hosts[${i}].consortiumId`, true)}
             >
               {(p) => (
                 <select
@@ -130,8 +104,7 @@ export function HostsFieldset({
                 key={level}
                 id={`host-${i}-places-${level}`}
                 label={t('calls.form.placesFor', { level: t(`calls.params.${level}`) })}
-                issues={issues}
-                field={`hosts[${i}].places`}
+                messages={messagesFor(issues, `body.hosts[${i}].places`, true)}
               >
                 {(p) => (
                   <input
@@ -154,8 +127,11 @@ export function HostsFieldset({
               <Field
                 id={`host-${i}-lang-${k}`}
                 label={t('calls.form.language')}
-                issues={issues}
-                field={`hosts[${i}].languageRequirements[${k}].language`}
+                messages={messagesFor(
+                  issues,
+                  `body.hosts[${i}].languageRequirements[${k}].language`,
+                  true,
+                )}
               >
                 {(p) => (
                   <LanguageSelect
@@ -175,8 +151,11 @@ export function HostsFieldset({
               <Field
                 id={`host-${i}-level-${k}`}
                 label={t('calls.form.minLevel')}
-                issues={issues}
-                field={`hosts[${i}].languageRequirements[${k}].minLevel`}
+                messages={messagesFor(
+                  issues,
+                  `body.hosts[${i}].languageRequirements[${k}].minLevel`,
+                  true,
+                )}
               >
                 {(p) => (
                   <select
@@ -270,7 +249,12 @@ export function RubricFieldset({ d, set, issues }: PartProps) {
                 ['passMark', t('calls.form.passMark'), 'rubric.passMark'],
               ] as const
             ).map(([key, label, field]) => (
-              <Field key={key} id={`rubric-${key}`} label={label} issues={issues} field={field}>
+              <Field
+                key={key}
+                id={`rubric-${key}`}
+                label={label}
+                messages={messagesFor(issues, `body.${field}`, true)}
+              >
                 {(p) => (
                   <input
                     {...p}
@@ -291,8 +275,7 @@ export function RubricFieldset({ d, set, issues }: PartProps) {
                   key={key}
                   id={`criterion-${i}-${key}`}
                   label={t(`calls.form.criterion.${key}`)}
-                  issues={issues}
-                  field={`rubric.criteria[${i}].${key}`}
+                  messages={messagesFor(issues, `body.rubric.criteria[${i}].${key}`, true)}
                 >
                   {(p) => (
                     <input
@@ -316,8 +299,7 @@ export function RubricFieldset({ d, set, issues }: PartProps) {
                   key={l}
                   id={`criterion-${i}-label-${l}`}
                   label={t('calls.form.criterion.labelIn', { language: t(`calls.form.lang.${l}`) })}
-                  issues={issues}
-                  field={`rubric.criteria[${i}].label.${l}`}
+                  messages={messagesFor(issues, `body.rubric.criteria[${i}].label.${l}`, true)}
                 >
                   {(p) => (
                     <input
@@ -338,8 +320,7 @@ export function RubricFieldset({ d, set, issues }: PartProps) {
               <Field
                 id={`criterion-${i}-source`}
                 label={t('calls.form.criterion.source')}
-                issues={issues}
-                field={`rubric.criteria[${i}].source`}
+                messages={messagesFor(issues, `body.rubric.criteria[${i}].source`, true)}
               >
                 {(p) => (
                   <select

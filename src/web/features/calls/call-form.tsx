@@ -3,23 +3,25 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { fieldIssues } from '../../api/client.ts';
-import { FieldError, FormErrors } from '../../components/field-error.tsx';
-import { useLocalName } from '../../components/localized-name.tsx';
+import { Field } from '../../components/ui/field.tsx';
+import { FieldError, FormErrors } from '../../components/ui/field-error.tsx';
+import { useLocalName } from '../../components/ui/localized-name.tsx';
 import { messagesFor } from '../../lib/field-errors.ts';
 import { createCall, updateCall, type CallContent } from './api.ts';
 import { LANGS, contentOf, type Draft, type HostDraft } from './call-form-draft.ts';
-import { Field, HostsFieldset, RubricFieldset, type Lists } from './call-form-parts.tsx';
+import { HostsFieldset, RubricFieldset, type Lists } from './call-form-parts.tsx';
+import { useCsrfToken } from '../../components/ui/use-action.ts';
 
 /** The call form: content, sending consortia, hosts, schedule, documents, rubric and status. */
 export function CallForm({
-  csrfToken,
   initial,
   editing,
   programs,
   agreements,
   consortia,
   institutions,
-}: Lists & { csrfToken: string; initial: Draft; editing: boolean }) {
+}: Lists & { initial: Draft; editing: boolean }) {
+  const csrfToken = useCsrfToken();
   const { t } = useTranslation();
   const navigate = useNavigate();
   const localName = useLocalName();
@@ -61,7 +63,11 @@ export function CallForm({
     >
       <FormErrors error={error} />
       {editing ? null : (
-        <Field id="call-id" label={t('calls.form.id')} issues={issues} field="id">
+        <Field
+          id="call-id"
+          label={t('calls.form.id')}
+          messages={messagesFor(issues, 'body.id', true)}
+        >
           {(p) => (
             <input
               {...p}
@@ -82,8 +88,7 @@ export function CallForm({
             key={l}
             id={`call-title-${l}`}
             label={t(`calls.form.lang.${l}`)}
-            issues={issues}
-            field={`title.${l}`}
+            messages={messagesFor(issues, `body.title.${l}`, true)}
           >
             {(p) => (
               <input
@@ -105,8 +110,7 @@ export function CallForm({
             key={l}
             id={`call-description-${l}`}
             label={t(`calls.form.lang.${l}`)}
-            issues={issues}
-            field={`description.${l}`}
+            messages={messagesFor(issues, `body.description.${l}`, true)}
           >
             {(p) => (
               <textarea
@@ -121,7 +125,11 @@ export function CallForm({
       </fieldset>
 
       <div className="field-row">
-        <Field id="call-program" label={t('calls.form.program')} issues={issues} field="programId">
+        <Field
+          id="call-program"
+          label={t('calls.form.program')}
+          messages={messagesFor(issues, 'body.programId', true)}
+        >
           {(p) => (
             <select
               {...p}
@@ -142,8 +150,7 @@ export function CallForm({
         <Field
           id="call-agreement"
           label={t('calls.form.agreement')}
-          issues={issues}
-          field="agreementId"
+          messages={messagesFor(issues, 'body.agreementId', true)}
         >
           {(p) => (
             <select
@@ -210,7 +217,12 @@ export function CallForm({
               ['departureTo', t('calls.form.departureTo')],
             ] as const
           ).map(([key, label]) => (
-            <Field key={key} id={`call-${key}`} label={label} issues={issues} field={key}>
+            <Field
+              key={key}
+              id={`call-${key}`}
+              label={label}
+              messages={messagesFor(issues, `body.${key}`, true)}
+            >
               {(p) => (
                 <DateInput
                   {...p}
@@ -231,7 +243,12 @@ export function CallForm({
               ['maxRankedHosts', t('calls.maxRankedHosts')],
             ] as const
           ).map(([key, label]) => (
-            <Field key={key} id={`call-${key}`} label={label} issues={issues} field={key}>
+            <Field
+              key={key}
+              id={`call-${key}`}
+              label={label}
+              messages={messagesFor(issues, `body.${key}`, true)}
+            >
               {(p) => (
                 <input
                   {...p}
@@ -254,8 +271,7 @@ export function CallForm({
             <Field
               id={`doc-${i}-kind`}
               label={t('calls.form.documentKind')}
-              issues={issues}
-              field={`documents[${i}].kind`}
+              messages={messagesFor(issues, `body.documents[${i}].kind`, true)}
             >
               {(p) => (
                 <input
@@ -312,7 +328,11 @@ export function CallForm({
 
       <RubricFieldset d={d} set={set} issues={issues} />
 
-      <Field id="call-status" label={t('calls.status')} issues={issues} field="status">
+      <Field
+        id="call-status"
+        label={t('calls.status')}
+        messages={messagesFor(issues, 'body.status', true)}
+      >
         {(p) => (
           <select
             {...p}

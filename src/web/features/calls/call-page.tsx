@@ -2,11 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { FormattedDate } from '../../components/formatted-date.tsx';
-import { InventedBadge } from '../../components/invented-badge.tsx';
-import { Loading } from '../../components/loading.tsx';
-import { LocalizedName, useLocalName } from '../../components/localized-name.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { FormattedDate } from '../../components/ui/formatted-date.tsx';
+import { InventedBadge } from '../../components/ui/invented-badge.tsx';
+import { LocalizedName, useLocalName } from '../../components/ui/localized-name.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
@@ -15,6 +14,8 @@ import { useCallTitle } from './catalogue-page.tsx';
 import { languageName } from '../../../i18n/format.ts';
 import { RefusalNotice, useCallsFormats } from './reasons.tsx';
 import { nameIn } from '../../../i18n/format.ts';
+import { useAction } from '../../components/ui/use-action.ts';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 import './calls.css';
 
 export function CallPage() {
@@ -24,9 +25,7 @@ export function CallPage() {
   const title = useCallTitle();
   useDocumentTitle(call.status === 'success' ? title(call.data.title, id) : t('calls.call'));
 
-  if (call.status === 'loading') return <Loading />;
-  if (call.status === 'error') return <ErrorAlert error={call.error} onRetry={call.reload} />;
-  return <CallView call={call.data} />;
+  return <ResourceView resource={call}>{(callData) => <CallView call={callData} />}</ResourceView>;
 }
 
 function CallView({ call }: { call: CallDetail }) {
@@ -204,16 +203,15 @@ function ApplySection({ call }: { call: CallDetail }) {
     );
   }
   if (!call.may.apply) return null;
-  return <ApplyForm call={call} csrfToken={session.csrfToken} />;
+  return <ApplyForm call={call} />;
 }
 
-function ApplyForm({ call, csrfToken }: { call: CallDetail; csrfToken: string }) {
+function ApplyForm({ call }: { call: CallDetail }) {
   const { t } = useTranslation();
   const [ranking, setRanking] = useState<string[]>([]);
   const [months, setMonths] = useState(call.stayMonthsMin ?? 6);
   const [adding, setAdding] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState<Application | null>(null);
   const localName = useLocalName();
   const names = new Map(call.hosts.map((h) => [h.institutionId, h]));
@@ -231,15 +229,9 @@ function ApplyForm({ call, csrfToken }: { call: CallDetail; csrfToken: string })
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async (csrfToken) => {
       setDone(await apply(call.id, { ranking, requestedMonths: months }, csrfToken));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (done) {

@@ -2,15 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { FormattedDate } from '../../components/formatted-date.tsx';
-import { InventedBadge } from '../../components/invented-badge.tsx';
-import { Loading } from '../../components/loading.tsx';
+import { FormattedDate } from '../../components/ui/formatted-date.tsx';
+import { InventedBadge } from '../../components/ui/invented-badge.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { CALENDAR_URL, listCalls, type Call } from './api.ts';
 import { mayManageCalls } from './call-form-page.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 import './calls.css';
 
 /** The title in the reader's language, else English, else the id. */
@@ -54,53 +53,56 @@ export function CataloguePage() {
         </label>
       </div>
       <section aria-busy={list.status === 'loading'} aria-label={t('calls.catalogue.results')}>
-        {list.status === 'loading' ? <Loading /> : null}
-        {list.status === 'error' ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-        {list.status === 'success' && list.data.items.length === 0 ? (
-          <div className="empty" role="status">
-            <p>{t('calls.catalogue.empty')}</p>
-          </div>
-        ) : null}
-        {list.status === 'success' && list.data.items.length > 0 ? (
-          <div className="table-wrap">
-            <table className="data-table" data-testid="call-list">
-              <caption className="visually-hidden">{t('calls.catalogue.results')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('calls.call')}</th>
-                  <th scope="col">{t('calls.opens')}</th>
-                  <th scope="col">{t('calls.closes')}</th>
-                  <th scope="col">{t('calls.hosts')}</th>
-                  <th scope="col">{t('calls.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((call) => (
-                  <tr key={call.id}>
-                    <th scope="row">
-                      <Link to={`/calls/${encodeURIComponent(call.id)}`}>
-                        {title(call.title, call.id)}
-                      </Link>
-                      {call.invented ? <InventedBadge /> : null}
-                    </th>
-                    <td data-label={t('calls.opens')}>
-                      <FormattedDate value={call.opens} />
-                    </td>
-                    <td data-label={t('calls.closes')}>
-                      <FormattedDate value={call.closes} />
-                    </td>
-                    <td data-label={t('calls.hosts')}>{call.hosts.length}</td>
-                    <td data-label={t('calls.status')}>
-                      {call.open
-                        ? t('calls.daysLeft', { count: call.daysLeft ?? 0 })
-                        : t('calls.closed')}
-                    </td>
+        <ResourceView
+          resource={list}
+          isEmpty={(data) => data.items.length === 0}
+          empty={
+            <div className="empty" role="status">
+              <p>{t('calls.catalogue.empty')}</p>
+            </div>
+          }
+        >
+          {(data) => (
+            <div className="table-wrap">
+              <table className="data-table" data-testid="call-list">
+                <caption className="visually-hidden">{t('calls.catalogue.results')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('calls.call')}</th>
+                    <th scope="col">{t('calls.opens')}</th>
+                    <th scope="col">{t('calls.closes')}</th>
+                    <th scope="col">{t('calls.hosts')}</th>
+                    <th scope="col">{t('calls.status')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+                </thead>
+                <tbody>
+                  {data.items.map((call) => (
+                    <tr key={call.id}>
+                      <th scope="row">
+                        <Link to={`/calls/${encodeURIComponent(call.id)}`}>
+                          {title(call.title, call.id)}
+                        </Link>
+                        {call.invented ? <InventedBadge /> : null}
+                      </th>
+                      <td data-label={t('calls.opens')}>
+                        <FormattedDate value={call.opens} />
+                      </td>
+                      <td data-label={t('calls.closes')}>
+                        <FormattedDate value={call.closes} />
+                      </td>
+                      <td data-label={t('calls.hosts')}>{call.hosts.length}</td>
+                      <td data-label={t('calls.status')}>
+                        {call.open
+                          ? t('calls.daysLeft', { count: call.daysLeft ?? 0 })
+                          : t('calls.closed')}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </ResourceView>
       </section>
     </>
   );

@@ -2,15 +2,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { FormattedDate } from '../../components/formatted-date.tsx';
-import { Loading } from '../../components/loading.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { FormattedDate } from '../../components/ui/formatted-date.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { documentUrl, myApplications, uploadDocument, withdraw, type Application } from './api.ts';
 import { useCallTitle } from './catalogue-page.tsx';
 import { RefusalNotice, useCallsFormats } from './reasons.tsx';
 import { formatInstant, nameIn } from '../../../i18n/format.ts';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
 import './calls.css';
 
 /** An instant with its time of day and zone, on the funder's clock (JST). */
@@ -31,18 +32,21 @@ export function MyApplicationsPage() {
           {t('calls.catalogue.title')}
         </Link>
       </div>
-      {list.status === 'loading' ? <Loading /> : null}
-      {list.status === 'error' ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      {list.status === 'success' && list.data.items.length === 0 ? (
-        <div className="empty" role="status">
-          <p>{t('calls.mine.empty')}</p>
-        </div>
-      ) : null}
-      {list.status === 'success'
-        ? list.data.items.map((a) => (
+      <ResourceView
+        resource={list}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <div className="empty" role="status">
+            <p>{t('calls.mine.empty')}</p>
+          </div>
+        }
+      >
+        {(data) =>
+          data.items.map((a) => (
             <ApplicationCard key={a.id} application={a} onChange={list.reload} />
           ))
-        : null}
+        }
+      </ResourceView>
     </>
   );
 }
@@ -56,23 +60,15 @@ function ApplicationCard({
 }) {
   const { t, i18n } = useTranslation();
   useCallsFormats();
-  const session = useSession();
   const title = useCallTitle();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function doWithdraw() {
     if (!window.confirm(t('calls.mine.confirmWithdraw'))) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await withdraw(a.id, session.csrfToken);
+    await run(async (csrfToken) => {
+      await withdraw(a.id, csrfToken);
       onChange();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

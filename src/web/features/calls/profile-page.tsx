@@ -10,15 +10,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fieldIssues } from '../../api/client.ts';
-import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { FieldError, FormErrors, invalidProps } from '../../components/field-error.tsx';
-import { Loading } from '../../components/loading.tsx';
+import { FieldError, FormErrors, invalidProps } from '../../components/ui/field-error.tsx';
 import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { myProfile, updateProfile, type Profile, type ProfileEdit } from './api.ts';
 import { countryName, nameIn } from '../../../i18n/format.ts';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
 import './calls.css';
 
 // The choices are the domain's own lists, so the form offers exactly what the server accepts.
@@ -68,11 +67,9 @@ export function ProfilePage() {
         </Link>
       </div>
       <p className="muted">{t('calls.profile.intro')}</p>
-      {profile.status === 'loading' ? <Loading /> : null}
-      {profile.status === 'error' ? (
-        <ErrorAlert error={profile.error} onRetry={profile.reload} />
-      ) : null}
-      {profile.status === 'success' ? <ProfileForm profile={profile.data} /> : null}
+      <ResourceView resource={profile}>
+        {(profileData) => <ProfileForm profile={profileData} />}
+      </ResourceView>
     </>
   );
 }
@@ -83,11 +80,9 @@ function Messages({ id, issues, field }: { id: string; issues: FieldIssue[]; fie
 
 function ProfileForm({ profile }: { profile: Profile }) {
   const { t, i18n } = useTranslation();
-  const session = useSession();
   const [d, setD] = useState<Draft>(() => draftOf(profile));
-  const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const issues = fieldIssues(error);
   const set = (patch: Partial<Draft>) => {
     setSaved(false);
@@ -99,10 +94,8 @@ function ProfileForm({ profile }: { profile: Profile }) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setSaved(false);
-    try {
+    await run(async (csrfToken) => {
       const next = await updateProfile(
         {
           level: d.level as ProfileEdit['level'],
@@ -112,15 +105,11 @@ function ProfileForm({ profile }: { profile: Profile }) {
           languages: d.languages as ProfileEdit['languages'],
           grade: d.gradeScale === '' ? null : { scale: d.gradeScale, value: Number(d.gradeValue) },
         },
-        session.csrfToken,
+        csrfToken,
       );
       setD(draftOf(next));
       setSaved(true);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

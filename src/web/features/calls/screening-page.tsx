@@ -3,8 +3,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { Loading } from '../../components/loading.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import {
@@ -21,6 +21,7 @@ import { useCallTitle } from './catalogue-page.tsx';
 import { RefusalNotice, scaleName, useCallsFormats } from './reasons.tsx';
 import { formatList, formatNumber, nameIn } from '../../../i18n/format.ts';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 import './calls.css';
 
 /** Reviewers score applicants on the common rubric (R6); the rank list with ties explained. */
@@ -51,11 +52,9 @@ export function ScreeningPage() {
       {call.status === 'error' ? <ErrorAlert error={call.error} /> : null}
       <section className="card" aria-labelledby="rank-list">
         <h2 id="rank-list">{t('calls.screening.rankList')}</h2>
-        {ranking.status === 'loading' ? <Loading /> : null}
-        {ranking.status === 'error' ? (
-          <ErrorAlert error={ranking.error} onRetry={ranking.reload} />
-        ) : null}
-        {ranking.status === 'success' ? <RankList ranking={ranking.data} /> : null}
+        <ResourceView resource={ranking}>
+          {(rankingData) => <RankList ranking={rankingData} />}
+        </ResourceView>
       </section>
       <section className="card" aria-labelledby="applicants">
         <h2 id="applicants">{t('calls.screening.applicants')}</h2>

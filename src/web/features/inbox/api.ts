@@ -1,10 +1,5 @@
-/** The signed-in person's notifications and the language they read them in. */
-import type {
-  LanguageBody,
-  SignedOutEverywhere,
-  NotificationList,
-  NotificationView,
-} from '../../../server/routes/me.schema.ts';
+/** The signed-in person's notifications. */
+import type { NotificationList, NotificationView } from '../../../server/routes/me.schema.ts';
 import { apiRequest } from '../../api/client.ts';
 
 export type Notification = NotificationView;
@@ -17,9 +12,3 @@ export const markRead = (id: string, csrfToken: string | null) =>
     method: 'POST',
     csrfToken,
   });
-
-export const setMyLanguage = (language: LanguageBody['language'], csrfToken: string | null) =>
-  apiRequest<LanguageBody>('/me/language', { method: 'PUT', body: { language }, csrfToken });
-
-export const signOutEverywhere = (csrfToken: string | null) =>
-  apiRequest<SignedOutEverywhere>('/me/sign-out-everywhere', { method: 'POST', csrfToken });

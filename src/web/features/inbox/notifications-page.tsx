@@ -2,11 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { renderNotification } from '../../../i18n/notifications.ts';
 import { formatInstant } from '../../../i18n/format.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { Loading } from '../../components/loading.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { markRead, myNotifications, type Notification } from './api.ts';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 
 function NotificationCard({ n, onRead }: { n: Notification; onRead: () => void }) {
   const { t, i18n } = useTranslation();
@@ -41,24 +40,24 @@ export function NotificationsPage() {
   return (
     <>
       <h1>{t('inbox.title')}</h1>
-      {list.status === 'loading' ? <Loading /> : null}
-      {list.status === 'error' ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      {list.status === 'success' ? (
-        <>
-          <p className="muted">{t('inbox.unread', { count: list.data.unread })}</p>
-          {list.data.items.length === 0 ? (
-            <div className="empty" role="status">
-              <p>{t('inbox.empty')}</p>
-            </div>
-          ) : (
-            <ul className="card-list" data-testid="notifications">
-              {list.data.items.map((n) => (
-                <NotificationCard key={n.id} n={n} onRead={list.reload} />
-              ))}
-            </ul>
-          )}
-        </>
-      ) : null}
+      <ResourceView resource={list}>
+        {(data) => (
+          <>
+            <p className="muted">{t('inbox.unread', { count: data.unread })}</p>
+            {data.items.length === 0 ? (
+              <div className="empty" role="status">
+                <p>{t('inbox.empty')}</p>
+              </div>
+            ) : (
+              <ul className="card-list" data-testid="notifications">
+                {data.items.map((n) => (
+                  <NotificationCard key={n.id} n={n} onRead={list.reload} />
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </ResourceView>
     </>
   );
 }

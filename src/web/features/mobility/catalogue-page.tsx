@@ -2,15 +2,16 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { Loading } from '../../components/loading.tsx';
-import { LocalizedName, useLocalName } from '../../components/localized-name.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
+import { LocalizedName, useLocalName } from '../../components/ui/localized-name.tsx';
 import { STUDY_LEVELS, type StudyLevel } from '../../api/types.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { createCourse, getCatalogue, type Catalogue } from './api.ts';
 import { languageName } from '../../../i18n/format.ts';
 import { CreditsText, LText } from './components.tsx';
+import { Field } from '../../components/ui/field.tsx';
 import './mobility.css';
 
 /** An institution's course catalogue, credits in its own system. */
@@ -157,21 +158,22 @@ function CourseForm({ catalogue, onDone }: { catalogue: Catalogue; onDone: () =>
           <label htmlFor={`${id}-code`}>{t('mobility.catalogue.code')}</label>
           <input id={`${id}-code`} name="code" required value={form.code} onChange={set('code')} />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-level`}>{t('mobility.level')}</label>
-          <select
-            id={`${id}-level`}
-            name="level"
-            value={level}
-            onChange={(e) => setLevel(e.target.value as StudyLevel)}
-          >
-            {STUDY_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`studyLevel.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id={`${id}-level`} label={t('mobility.level')}>
+          {(control) => (
+            <select
+              {...control}
+              name="level"
+              value={level}
+              onChange={(e) => setLevel(e.target.value as StudyLevel)}
+            >
+              {STUDY_LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`studyLevel.${l}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <div className="field">
           <label htmlFor={`${id}-credits`}>
             {t('mobility.catalogue.credits')} (
@@ -210,16 +212,17 @@ function CourseForm({ catalogue, onDone }: { catalogue: Catalogue; onDone: () =>
           <label htmlFor={`${id}-term`}>{t('mobility.catalogue.term')}</label>
           <input id={`${id}-term`} name="term" value={form.term} onChange={set('term')} />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-language`}>{t('mobility.catalogue.language')}</label>
-          <input
-            id={`${id}-language`}
-            name="language"
-            placeholder="ja"
-            value={form.language}
-            onChange={set('language')}
-          />
-        </div>
+        <Field id={`${id}-language`} label={t('mobility.catalogue.language')}>
+          {(control) => (
+            <input
+              {...control}
+              name="language"
+              placeholder="ja"
+              value={form.language}
+              onChange={set('language')}
+            />
+          )}
+        </Field>
         <label className="check">
           <input type="checkbox" checked={online} onChange={(e) => setOnline(e.target.checked)} />{' '}
           {t('mobility.catalogue.online')}

@@ -2,12 +2,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { InventedBadge } from '../../components/invented-badge.tsx';
-import { Loading } from '../../components/loading.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { InventedBadge } from '../../components/ui/invented-badge.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import { nameIn } from '../../../i18n/format.ts';
-import { LocalizedName, useLocalName } from '../../components/localized-name.tsx';
+import { LocalizedName, useLocalName } from '../../components/ui/localized-name.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import type { TranscriptEntry } from '../../../domain/recognition/recognition.ts';
@@ -22,6 +22,7 @@ import {
 import { languageName } from '../../../i18n/format.ts';
 import { ConversionText, CreditsText, LText } from './components.tsx';
 import { DecisionForm, DecisionText } from './recognition.tsx';
+import { Field } from '../../components/ui/field.tsx';
 import './mobility.css';
 
 /**
@@ -227,20 +228,21 @@ function ResultForm({
   return (
     <form className="form inline-form" onSubmit={submit}>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-status`}>{t('mobility.rec.result')}</label>
-          <select
-            id={`${id}-status`}
-            value={status}
-            onChange={(e) => setStatus(e.target.value as TranscriptEntry['status'])}
-          >
-            {(['passed', 'failed', 'in-progress', 'not-taken'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`mobility.rec.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id={`${id}-status`} label={t('mobility.rec.result')}>
+          {(control) => (
+            <select
+              {...control}
+              value={status}
+              onChange={(e) => setStatus(e.target.value as TranscriptEntry['status'])}
+            >
+              {(['passed', 'failed', 'in-progress', 'not-taken'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`mobility.rec.status.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <div className="field">
           <label htmlFor={`${id}-grade`}>{t('mobility.rec.grade')}</label>
           <input id={`${id}-grade`} value={grade} onChange={(e) => setGrade(e.target.value)} />

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { FormattedDate } from '../../components/formatted-date.tsx';
-import { InventedBadge } from '../../components/invented-badge.tsx';
-import { Loading } from '../../components/loading.tsx';
-import { LocalizedName } from '../../components/localized-name.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { FormattedDate } from '../../components/ui/formatted-date.tsx';
+import { InventedBadge } from '../../components/ui/invented-badge.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
+import { LocalizedName } from '../../components/ui/localized-name.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { formatNumber, nameIn } from '../../../i18n/format.ts';

@@ -2,14 +2,11 @@ import { DateInput } from '../../components/ui/date-input.tsx';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/client.ts';
-import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { FormattedDate } from '../../components/formatted-date.tsx';
-import { InventedBadge } from '../../components/invented-badge.tsx';
-import { Loading } from '../../components/loading.tsx';
-import { LocalizedName, useLocalName } from '../../components/localized-name.tsx';
-import { NotFoundPage } from '../../pages/not-found-page.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { FormattedDate } from '../../components/ui/formatted-date.tsx';
+import { InventedBadge } from '../../components/ui/invented-badge.tsx';
+import { LocalizedName, useLocalName } from '../../components/ui/localized-name.tsx';
+import { NotFoundPage } from '../../app/not-found-page.tsx';
 import { todayIso } from '../../lib/format.ts';
 import { nameIn } from '../../../i18n/format.ts';
 import type { Refusal } from '../../../domain/shared/refusal.ts';
@@ -20,6 +17,8 @@ import { getMobility, makeTransition, type AllowedAction, type MobilityDetail } 
 import { StateBadge, Stepper, formatMoment } from './components.tsx';
 import { LearningAgreementSection } from './learning-agreement.tsx';
 import { RecognitionSection } from './recognition.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
 import './mobility.css';
 
 export function MobilityPage() {
@@ -31,19 +30,15 @@ export function MobilityPage() {
     resource.data ? nameIn(resource.data.student, i18n.language) : t('mobility.title'),
   );
 
-  if (resource.status === 'loading') return <Loading />;
-  if (resource.status === 'error') {
-    if (resource.error instanceof ApiError && resource.error.status === 404) {
-      return <NotFoundPage message={t('mobility.notFound')} />;
-    }
-    return (
-      <>
-        <h1>{t('mobility.title')}</h1>
-        <ErrorAlert error={resource.error} onRetry={resource.reload} />
-      </>
-    );
-  }
-  return <MobilityView mobility={resource.data} onChange={() => setAttempt((n) => n + 1)} />;
+  return (
+    <ResourceView
+      resource={resource}
+      notFound={<NotFoundPage message={t('mobility.notFound')} />}
+      errorHeading={<h1>{t('mobility.title')}</h1>}
+    >
+      {(mobility) => <MobilityView mobility={mobility} onChange={() => setAttempt((n) => n + 1)} />}
+    </ResourceView>
+  );
 }
 
 function MobilityView({ mobility, onChange }: { mobility: MobilityDetail; onChange: () => void }) {
@@ -224,17 +219,13 @@ function TransitionForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const { csrfToken } = useSession();
   const id = useId();
   const [reason, setReason] = useState('');
   const [date, setDate] = useState(todayIso());
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async (csrfToken) => {
       await makeTransition(
         mobility.id,
         {
@@ -246,11 +237,7 @@ function TransitionForm({
         csrfToken,
       );
       onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="form inline-form" onSubmit={submit} data-testid="transition-form">

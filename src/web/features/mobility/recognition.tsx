@@ -3,31 +3,29 @@
  * home coordinator decides per component with the earlier decision for the same pair offered as
  * a suggestion; everyone in scope sees converted credits and grades with how they were obtained.
  */
-import { DateInput } from '../../components/ui/date-input.tsx';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { FormattedDate } from '../../components/formatted-date.tsx';
-import { Loading } from '../../components/loading.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { FormattedDate } from '../../components/ui/formatted-date.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';
-import { todayIso } from '../../lib/format.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import type { GradeConversion } from '../../../domain/recognition/grade-conversion.ts';
 import type {
   EquivalenceSuggestion,
   RecognitionDecision,
   RecognitionOutcome,
-  TranscriptEntry,
 } from '../../../domain/recognition/recognition.ts';
 import {
-  enterTranscript,
   getRecognition,
   recordDecision,
   type MobilityDetail,
   type RecognitionView,
 } from './api.ts';
 import { ConversionText, CreditsText, LText } from './components.tsx';
+import { TranscriptForm } from './transcript-form.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
+import { Field } from '../../components/ui/field.tsx';
 
 export function RecognitionSection({
   mobility,
@@ -229,14 +227,12 @@ export function DecisionForm({
   submit?: (d: { outcome: RecognitionOutcome; credits?: number; reason?: string }) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const { csrfToken } = useSession();
   const id = useId();
   const [outcome, setOutcome] = useState<RecognitionOutcome>('full');
   const [credits, setCredits] = useState(String(planned));
   const [reason, setReason] = useState('');
   const [reused, setReused] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const useSuggestion = () => {
     if (!suggestion) return;
@@ -247,14 +243,12 @@ export function DecisionForm({
   };
   const send = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     const body = {
       outcome,
       ...(outcome === 'partial' ? { credits: Number(credits) } : {}),
       ...(reason.trim() ? { reason: reason.trim() } : {}),
     };
-    try {
+    await run(async (csrfToken) => {
       if (submit) await submit(body);
       else if (mobilityId) {
         const next = await recordDecision(
@@ -275,11 +269,7 @@ export function DecisionForm({
         );
         onDone?.(next);
       }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="form inline-form decision-form" onSubmit={send} data-testid="decision-form">
@@ -315,19 +305,20 @@ export function DecisionForm({
         </div>
       </fieldset>
       {outcome === 'partial' ? (
-        <div className="field">
-          <label htmlFor={`${id}-credits`}>{t('mobility.rec.creditsRecognised')}</label>
-          <input
-            id={`${id}-credits`}
-            name="credits"
-            type="number"
-            step="0.5"
-            min="0.5"
-            required
-            value={credits}
-            onChange={(e) => setCredits(e.target.value)}
-          />
-        </div>
+        <Field id={`${id}-credits`} label={t('mobility.rec.creditsRecognised')}>
+          {(control) => (
+            <input
+              {...control}
+              name="credits"
+              type="number"
+              step="0.5"
+              min="0.5"
+              required
+              value={credits}
+              onChange={(e) => setCredits(e.target.value)}
+            />
+          )}
+        </Field>
       ) : null}
       <div className="field">
         <label htmlFor={`${id}-reason`}>
@@ -347,114 +338,6 @@ export function DecisionForm({
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {t('mobility.rec.record')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function TranscriptForm({
-  view,
-  onDone,
-}: {
-  view: RecognitionView;
-  onDone: (v: RecognitionView) => void;
-}) {
-  const { t } = useTranslation();
-  const { csrfToken } = useSession();
-  const id = useId();
-  const [issuedOn, setIssuedOn] = useState(todayIso());
-  const [lines, setLines] = useState(() =>
-    view.components.map((c) => ({
-      componentId: c.component.id,
-      status: 'passed' as TranscriptEntry['status'],
-      grade: '',
-      credits: String(c.component.host.credits.value),
-    })),
-  );
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      const entries: TranscriptEntry[] = lines.map((l) => {
-        const c = view.components.find((x) => x.component.id === l.componentId)!.component;
-        return {
-          componentId: l.componentId,
-          hostCourseCode: c.host.code,
-          status: l.status,
-          grade: l.grade.trim() || null,
-          gradeScaleId: l.grade.trim() ? view.host.gradeScaleId : null,
-          credits: { value: Number(l.credits), system: c.host.credits.system },
-        };
-      });
-      onDone(await enterTranscript(view.mobilityId, { issuedOn, entries }, csrfToken));
-    } catch (e) {
-      setError(e);
-    }
-  };
-  return (
-    <form className="form" onSubmit={submit} data-testid="transcript-form">
-      <h3>{t('mobility.rec.enterTranscript')}</h3>
-      <div className="field">
-        <label htmlFor={`${id}-issued`}>{t('mobility.rec.issuedOn')}</label>
-        <DateInput id={`${id}-issued`} required value={issuedOn} onChange={setIssuedOn} />
-      </div>
-      {lines.map((l, i) => (
-        <div className="field-row" key={l.componentId}>
-          <div className="field">
-            <label htmlFor={`${id}-${l.componentId}-status`}>
-              {view.components[i]!.component.host.code}
-            </label>
-            <select
-              id={`${id}-${l.componentId}-status`}
-              value={l.status}
-              onChange={(e) =>
-                setLines((ls) =>
-                  ls.map((x, j) =>
-                    j === i ? { ...x, status: e.target.value as TranscriptEntry['status'] } : x,
-                  ),
-                )
-              }
-            >
-              {(['passed', 'failed', 'in-progress', 'not-taken'] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`mobility.rec.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-${l.componentId}-grade`}>{t('mobility.rec.grade')}</label>
-            <input
-              id={`${id}-${l.componentId}-grade`}
-              value={l.grade}
-              onChange={(e) =>
-                setLines((ls) => ls.map((x, j) => (j === i ? { ...x, grade: e.target.value } : x)))
-              }
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-${l.componentId}-credits`}>{t('mobility.la.hostCredits')}</label>
-            <input
-              id={`${id}-${l.componentId}-credits`}
-              type="number"
-              min="0"
-              step="0.5"
-              value={l.credits}
-              onChange={(e) =>
-                setLines((ls) =>
-                  ls.map((x, j) => (j === i ? { ...x, credits: e.target.value } : x)),
-                )
-              }
-            />
-          </div>
-        </div>
-      ))}
-      {error ? <ErrorAlert error={error} /> : null}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary">
-          {t('mobility.rec.saveTranscript')}
         </button>
       </div>
     </form>

@@ -2,7 +2,6 @@ import { DateInput } from '../../components/ui/date-input.tsx';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
-import { Loading } from '../../components/loading.tsx';
 import { getNames } from 'i18n-iso-countries';
 import type { Language } from '../../../domain/shared/refusal.ts';
 import { countryName } from '../../i18n/countries.ts';
@@ -11,6 +10,7 @@ import { todayIso } from '../../lib/format.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { liftAdvisory, listAdvisories, recordAdvisory } from './api.ts';
 import { MoneyError, useDate, useName } from './components.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 
 /** Every country by its name in the reader's language, in their collation order. */
 function countryOptions(language: Language): { code: string; name: string }[] {
@@ -66,41 +66,44 @@ export function AdvisoriesSection({ programId }: { programId: string }) {
   return (
     <section aria-labelledby={`${id}-h`} className="money-panel">
       <h3 id={`${id}-h`}>{t('money.advisories.title')}</h3>
-      {list.status === 'loading' ? <Loading /> : null}
-      {list.status === 'error' ? <MoneyError error={list.error} onRetry={list.reload} /> : null}
-      {list.status === 'success' ? (
-        list.data.items.length === 0 ? (
-          <p className="empty" role="status">
-            {t('money.advisories.none')}
-          </p>
-        ) : (
-          <ul>
-            {list.data.items.map((a) => (
-              <li key={a.id}>
-                <strong>{countryName(a.country, language)}</strong> —{' '}
-                {t(`money.advisories.level.${a.level}`, { from: date(a.from) })}
-                {a.liftedOn ? ` — ${t('money.advisories.lifted', { on: date(a.liftedOn) })}` : ''}
-                {a.inEffect ? ` — ${t('money.advisories.inEffect')}` : ''} ({a.reason})
-                {a.createdByName ? (
-                  <span className="muted">
-                    {' '}
-                    — {t('money.advisories.recordedBy', { name: name(a.createdByName) })}
-                  </span>
-                ) : null}{' '}
-                {a.may.lift ? (
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    onClick={() => void act(() => liftAdvisory(a.id, csrf))}
-                  >
-                    {t('money.advisories.lift')}
-                  </button>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )
-      ) : null}
+      <ResourceView
+        resource={list}
+        renderError={(error, retry) => <MoneyError error={error} onRetry={retry} />}
+      >
+        {(listData) =>
+          listData.items.length === 0 ? (
+            <p className="empty" role="status">
+              {t('money.advisories.none')}
+            </p>
+          ) : (
+            <ul>
+              {listData.items.map((a) => (
+                <li key={a.id}>
+                  <strong>{countryName(a.country, language)}</strong> —{' '}
+                  {t(`money.advisories.level.${a.level}`, { from: date(a.from) })}
+                  {a.liftedOn ? ` — ${t('money.advisories.lifted', { on: date(a.liftedOn) })}` : ''}
+                  {a.inEffect ? ` — ${t('money.advisories.inEffect')}` : ''} ({a.reason})
+                  {a.createdByName ? (
+                    <span className="muted">
+                      {' '}
+                      — {t('money.advisories.recordedBy', { name: name(a.createdByName) })}
+                    </span>
+                  ) : null}{' '}
+                  {a.may.lift ? (
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      onClick={() => void act(() => liftAdvisory(a.id, csrf))}
+                    >
+                      {t('money.advisories.lift')}
+                    </button>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </ResourceView>
       {error ? <MoneyError error={error} /> : null}
       {list.status === 'success' && list.data.may.record ? (
         <form onSubmit={onSubmit} className="money-actions">

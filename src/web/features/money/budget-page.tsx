@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { useSession } from '../../app/session.tsx';
-import { Loading } from '../../components/loading.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import type { Actor } from '../../api/types.ts';
@@ -14,6 +14,7 @@ import {
 } from './api.ts';
 import { AdvisoriesSection } from './advisories-section.tsx';
 import { MoneyError, useName, useNum, useYen } from './components.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 import './money.css';
 
 type Source = { kind: 'program' | 'consortium'; id: string; label: string };
@@ -70,16 +71,20 @@ function BudgetOf({ source }: { source: Source }) {
       ? [await getProgramBudget(source.id, signal)]
       : (await getConsortiumBudget(source.id, signal)).programs,
   );
-  if (budgets.status === 'loading') return <Loading />;
-  if (budgets.status === 'error')
-    return <MoneyError error={budgets.error} onRetry={budgets.reload} />;
   return (
-    <>
-      {budgets.data.map((b) => (
-        <ProgramSection key={b.programId} budget={b} />
-      ))}
-      {source.kind === 'program' ? <AdvisoriesSection programId={source.id} /> : null}
-    </>
+    <ResourceView
+      resource={budgets}
+      renderError={(error, retry) => <MoneyError error={error} onRetry={retry} />}
+    >
+      {(budgetsData) => (
+        <>
+          {budgetsData.map((b) => (
+            <ProgramSection key={b.programId} budget={b} />
+          ))}
+          {source.kind === 'program' ? <AdvisoriesSection programId={source.id} /> : null}
+        </>
+      )}
+    </ResourceView>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { ErrorAlert } from '../../components/error-alert.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import { formatDate, formatMoney, formatNumber, localeOf, nameIn } from '../../../i18n/format.ts';
 import type { LocalizedText, Refusal } from '../../../domain/shared/refusal.ts';

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
-import { Loading } from '../../components/loading.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { confirmMonth, getScholarship, type Scholarship } from './api.ts';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import { MoneyError, useDate, useMonth, useName, useNum, useYen } from './components.tsx';
 import { TravelPanel } from './travel-panel.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 import './money.css';
 
 /** /money/mobilities/:id — the scholarship schedule (R10–R12, R8 per month) and the trip (R13). */
@@ -21,14 +21,17 @@ export function ScholarshipPage() {
   return (
     <>
       <h1>{t('money.scholarship.title')}</h1>
-      {s.status === 'loading' ? <Loading /> : null}
-      {s.status === 'error' ? <MoneyError error={s.error} onRetry={s.reload} /> : null}
-      {s.status === 'success' ? (
-        <>
-          <ScheduleView s={s.data} onChange={() => setVersion((v) => v + 1)} />
-          <TravelPanel mobilityId={id} />
-        </>
-      ) : null}
+      <ResourceView
+        resource={s}
+        renderError={(error, retry) => <MoneyError error={error} onRetry={retry} />}
+      >
+        {(sData) => (
+          <>
+            <ScheduleView s={sData} onChange={() => setVersion((v) => v + 1)} />
+            <TravelPanel mobilityId={id} />
+          </>
+        )}
+      </ResourceView>
     </>
   );
 }

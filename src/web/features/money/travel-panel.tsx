@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
-import { Loading } from '../../components/loading.tsx';
 import { useResource } from '../../lib/use-resource.ts';
 import { approveFare, getTravel, quoteFare, setAirports, type Travel } from './api.ts';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import { countryName } from '../../../i18n/format.ts';
 import { MoneyError, useName, useNum, useYen } from './components.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 import './money.css';
 
 /**
@@ -24,13 +24,14 @@ export function TravelPanel({ mobilityId }: { mobilityId: string }) {
   return (
     <section aria-labelledby="money-travel-h" className="money-panel" data-testid="money-travel">
       <h2 id="money-travel-h">{t('money.travel.title')}</h2>
-      {travel.status === 'loading' ? <Loading /> : null}
-      {travel.status === 'error' ? (
-        <MoneyError error={travel.error} onRetry={travel.reload} />
-      ) : null}
-      {travel.status === 'success' ? (
-        <TravelView travel={travel.data} onChange={() => setVersion((v) => v + 1)} />
-      ) : null}
+      <ResourceView
+        resource={travel}
+        renderError={(error, retry) => <MoneyError error={error} onRetry={retry} />}
+      >
+        {(travelData) => (
+          <TravelView travel={travelData} onChange={() => setVersion((v) => v + 1)} />
+        )}
+      </ResourceView>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldIssues } from '../../api/client.ts';
 import { countryName, nameIn } from '../../../i18n/format.ts';
-import { FormErrors } from '../../components/field-error.tsx';
+import { FormErrors } from '../../components/ui/field-error.tsx';
 import {
   saveDraft,
   type ApplicationView,
@@ -11,6 +11,8 @@ import {
   type Member,
   type ProjectApplication,
 } from './api.ts';
+import { useAction } from '../../components/ui/use-action.ts';
+import { Field } from '../../components/ui/field.tsx';
 
 const LEVELS: Level[] = ['bachelor', 'master', 'doctor'];
 const KINDS: Member['kind'][] = ['university', 'academy_of_sciences', 'other'];
@@ -118,16 +120,17 @@ function MembersEditor({
         ))}
       </ul>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-id`}>{t('programs.member.institutionId')}</label>
-          <input
-            id={`${id}-id`}
-            name={`${side}.newMember.id`}
-            value={newId}
-            placeholder="example.ac.jp"
-            onChange={(e) => setNewId(e.target.value)}
-          />
-        </div>
+        <Field id={`${id}-id`} label={t('programs.member.institutionId')}>
+          {(control) => (
+            <input
+              {...control}
+              name={`${side}.newMember.id`}
+              value={newId}
+              placeholder="example.ac.jp"
+              onChange={(e) => setNewId(e.target.value)}
+            />
+          )}
+        </Field>
         <div className="field">
           <label htmlFor={`${id}-country`}>{t('programs.member.country')}</label>
           <input
@@ -142,21 +145,22 @@ function MembersEditor({
             {t('programs.form.members.countryHelp')}
           </p>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>{t('programs.member.kind')}</label>
-          <select
-            id={`${id}-kind`}
-            name={`${side}.newMember.kind`}
-            value={newKind}
-            onChange={(e) => setNewKind(e.target.value as Member['kind'])}
-          >
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`programs.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id={`${id}-kind`} label={t('programs.member.kind')}>
+          {(control) => (
+            <select
+              {...control}
+              name={`${side}.newMember.kind`}
+              value={newKind}
+              onChange={(e) => setNewKind(e.target.value as Member['kind'])}
+            >
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`programs.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
       <button
         type="button"
@@ -176,18 +180,15 @@ function MembersEditor({
  */
 export function ApplicationForm({
   view,
-  csrfToken,
   onSaved,
 }: {
   view: ApplicationView;
-  csrfToken: string;
   onSaved: (view: ApplicationView) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const [content, setContent] = useState<ProjectApplication>(view.content);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [saved, setSaved] = useState(false);
   const o = content.outline;
   const setOutline = (patch: Partial<ProjectApplication['outline']>) => {
@@ -200,9 +201,7 @@ export function ApplicationForm({
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async (csrfToken) => {
       const cleaned = {
         ...content,
         outline: {
@@ -215,11 +214,7 @@ export function ApplicationForm({
       const next = await saveDraft(view.id, cleaned, csrfToken);
       setSaved(true);
       onSaved(next);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

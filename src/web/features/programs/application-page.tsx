@@ -1,26 +1,14 @@
-import { DateInput } from '../../components/ui/date-input.tsx';
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/client.ts';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import { nameIn } from '../../../i18n/format.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { FormattedDate } from '../../components/formatted-date.tsx';
-import { InventedBadge } from '../../components/invented-badge.tsx';
-import { Loading } from '../../components/loading.tsx';
-import { todayIso } from '../../lib/format.ts';
+import { FormattedDate } from '../../components/ui/formatted-date.tsx';
+import { InventedBadge } from '../../components/ui/invented-badge.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
-import {
-  changeSupport,
-  dossierUrl,
-  getApplication,
-  recordOutcome,
-  submitApplication,
-  type ApplicationView,
-} from './api.ts';
+import { dossierUrl, getApplication, type ApplicationView } from './api.ts';
 import { ApplicationContent } from './application-content.tsx';
 import { ApplicationForm } from './application-form.tsx';
 import { ApplicationStatus } from './applications-page.tsx';
@@ -34,6 +22,9 @@ import {
   useText,
 } from './components.tsx';
 import './programs.css';
+import { SupportSection } from './application-support.tsx';
+import { SubmitSection, OutcomeForm } from './application-actions.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 
 export function ApplicationPage() {
   const { t } = useTranslation();
@@ -53,21 +44,17 @@ export function ApplicationPage() {
         <Link to="/sign-in">{t('programs.signInFirst')}</Link>
       </p>
     );
-  if (loaded.status === 'loading') return <Loading />;
-  if (loaded.status === 'error') return <ErrorAlert error={loaded.error} onRetry={loaded.reload} />;
-  return <ApplicationScreen key={id} initial={loaded.data} />;
+  return (
+    <ResourceView resource={loaded}>
+      {(loadedData) => <ApplicationScreen key={id} initial={loadedData} />}
+    </ResourceView>
+  );
 }
 
 /** The refusals of a 422 or 409, if that is what the error is. */
-function refusalsOf(error: unknown) {
-  return error instanceof ApiError ? (error.details?.refusals ?? []) : [];
-}
-
 function ApplicationScreen({ initial }: { initial: ApplicationView }) {
   const { t, i18n } = useTranslation();
-  const session = useSession();
   const [view, setView] = useState(initial);
-  const csrf = session.csrfToken ?? '';
   return (
     <>
       <nav className="breadcrumbs" aria-label={t('programs.breadcrumbs')}>
@@ -170,8 +157,8 @@ function ApplicationScreen({ initial }: { initial: ApplicationView }) {
       </dl>
       {view.countdown ? <CountdownView countdown={view.countdown} /> : null}
       <ChecksPanel checks={view.checks} />
-      {view.may.edit ? <ApplicationForm view={view} csrfToken={csrf} onSaved={setView} /> : null}
-      {view.may.submit ? <SubmitSection view={view} csrfToken={csrf} onDone={setView} /> : null}
+      {view.may.edit ? <ApplicationForm view={view} onSaved={setView} /> : null}
+      {view.may.submit ? <SubmitSection view={view} onDone={setView} /> : null}
       {!view.may.submit && view.whyNot.submit.length > 0 ? (
         <section className="card" aria-labelledby="submit-not-yet" data-testid="submit-not-yet">
           <h2 id="submit-not-yet">{t('programs.submit.title')}</h2>
@@ -179,333 +166,17 @@ function ApplicationScreen({ initial }: { initial: ApplicationView }) {
           <RefusalList refusals={view.whyNot.submit} />
         </section>
       ) : null}
-      {view.may.decideOutcome ? (
-        <OutcomeForm view={view} csrfToken={csrf} onDone={setView} />
-      ) : null}
+      {view.may.decideOutcome ? <OutcomeForm view={view} onDone={setView} /> : null}
       {view.support ? (
         <SupportSection
           key={`${view.support.status}|${view.support.since}`}
           view={view}
-          csrfToken={csrf}
           onDone={setView}
         />
       ) : null}
       <BudgetTable view={view} />
       <ApplicationContent app={view.content} />
     </>
-  );
-}
-
-function SubmitSection({
-  view,
-  csrfToken,
-  onDone,
-}: {
-  view: ApplicationView;
-  csrfToken: string;
-  onDone: (v: ApplicationView) => void;
-}) {
-  const { t } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const refusals = refusalsOf(error);
-  async function submit() {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await submitApplication(view.id, csrfToken));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <section className="card" aria-labelledby="submit-title">
-      <h2 id="submit-title">{t('programs.submit.title')}</h2>
-      <p className="help">{t('programs.submit.help')}</p>
-      {refusals.length > 0 ? (
-        <div className="alert alert-error" role="alert">
-          <p className="alert-title">{t('programs.submit.refused')}</p>
-          <RefusalList refusals={refusals} />
-        </div>
-      ) : null}
-      {error && refusals.length === 0 ? <ErrorAlert error={error} /> : null}
-      <button
-        type="button"
-        className="button button-primary"
-        onClick={() => void submit()}
-        disabled={busy}
-        data-testid="submit-application"
-      >
-        {t('programs.submit.button')}
-      </button>
-    </section>
-  );
-}
-
-function OutcomeForm({
-  view,
-  csrfToken,
-  onDone,
-}: {
-  view: ApplicationView;
-  csrfToken: string;
-  onDone: (v: ApplicationView) => void;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [outcome, setOutcome] = useState<'selected' | 'not-selected'>('selected');
-  const [on, setOn] = useState(todayIso());
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await recordOutcome(view.id, { outcome, on }, csrfToken));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <section className="card" aria-labelledby="outcome-title">
-      <h2 id="outcome-title">
-        {t('programs.review.title')} <RuleTag rule="R18" />
-      </h2>
-      {view.countdown ? (
-        <p className="help">
-          {t('programs.review.outcomeByHelp')} <FormattedDate value={view.countdown.outcomeBy} />
-        </p>
-      ) : null}
-      <form className="form" onSubmit={submit} data-testid="outcome-form">
-        {error ? <ErrorAlert error={error} /> : null}
-        <fieldset className="fieldset">
-          <legend>{t('programs.review.outcome')}</legend>
-          {(['selected', 'not-selected'] as const).map((o) => (
-            <label className="check" key={o}>
-              <input
-                type="radio"
-                name="outcome"
-                value={o}
-                checked={outcome === o}
-                onChange={() => setOutcome(o)}
-              />
-              {t(`programs.statuses.${o}`)}
-            </label>
-          ))}
-        </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-on`}>{t('programs.review.on')}</label>
-          <DateInput id={`${id}-on`} name="on" required value={on} onChange={setOn} />
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t('programs.review.record')}
-          </button>
-        </div>
-      </form>
-    </section>
-  );
-}
-
-/** The default date of a support change: today, but not after the period nor before the last change. */
-function defaultChangeDate(view: ApplicationView): string {
-  let on = todayIso();
-  const endsOn = view.supportPeriod?.endsOn;
-  if (endsOn && on > endsOn) on = endsOn;
-  const since = view.support?.since;
-  if (since && on < since) on = since;
-  return on;
-}
-
-function SupportSection({
-  view,
-  csrfToken,
-  onDone,
-}: {
-  view: ApplicationView;
-  csrfToken: string;
-  onDone: (v: ApplicationView) => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const id = useId();
-  const support = view.support!;
-  const period = view.supportPeriod;
-  const [on, setOn] = useState(() => defaultChangeDate(view));
-  const [reason, setReason] = useState('');
-  const [reasonMissing, setReasonMissing] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function change(type: 'suspend' | 'reinstate') {
-    if (type === 'suspend' && reason.trim() === '') {
-      setReasonMissing(true);
-      return;
-    }
-    setReasonMissing(false);
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(
-        await changeSupport(
-          view.id,
-          type === 'suspend' ? { type, on, reason: reason.trim() } : { type, on },
-          csrfToken,
-        ),
-      );
-      setReason('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-  const refusals = refusalsOf(error);
-
-  return (
-    <section className="card" aria-labelledby="support-title" data-testid="support">
-      <h2 id="support-title">
-        {t('programs.support.title')} <RuleTag rule="R10" />
-      </h2>
-      <dl className="facts">
-        <div className="facts-row">
-          <dt>{t('programs.support.status')}</dt>
-          <dd data-testid="support-status" data-status={support.status}>
-            {t(`programs.support.statuses.${support.status}`)}
-            {support.reason ? (
-              <>
-                {' — '}
-                {support.reason}
-              </>
-            ) : null}
-          </dd>
-        </div>
-        <div className="facts-row">
-          <dt>{t('programs.support.startedOn')}</dt>
-          <dd>
-            <FormattedDate value={support.startedOn} />
-          </dd>
-        </div>
-        {period ? (
-          <>
-            <div className="facts-row">
-              <dt>{t('programs.support.yearsElapsed')}</dt>
-              <dd data-testid="years-elapsed">
-                {t('programs.support.yearsOf', {
-                  elapsed: period.yearsElapsed,
-                  max: period.maxYears,
-                })}
-              </dd>
-            </div>
-            <div className="facts-row">
-              <dt>{t('programs.support.fiscalYears')}</dt>
-              <dd>
-                {t('programs.support.fyRange', {
-                  first: period.firstFiscalYear,
-                  last: period.lastFiscalYear,
-                })}{' '}
-                (<FormattedDate value={period.endsOn} />)
-                {period.ended ? ` · ${t('programs.support.ended')}` : ''}
-              </dd>
-            </div>
-          </>
-        ) : null}
-      </dl>
-      <h3>{t('programs.support.history')}</h3>
-      <ol className="history-list">
-        {support.history.map((h, i) => (
-          <li key={i} className="history-entry">
-            <FormattedDate value={h.on} />: {t(`programs.support.statuses.${h.status}`)}
-            {h.reason ? (
-              <>
-                {' — '}
-                <span data-verbatim>{h.reason}</span>
-              </>
-            ) : null}
-            {h.byName || h.recordedAt ? (
-              <div className="muted">
-                {h.byName && h.recordedAt
-                  ? t('programs.support.recorded_byAt', {
-                      who: nameIn(h.byName, i18n.language),
-                      at: h.recordedAt,
-                    })
-                  : h.byName
-                    ? t('programs.support.recorded_by', { who: nameIn(h.byName, i18n.language) })
-                    : t('programs.support.recorded_at', { at: h.recordedAt })}
-              </div>
-            ) : null}
-          </li>
-        ))}
-      </ol>
-      {view.whyNot.suspend ? (
-        <div className="alert alert-info" data-testid="support-why-not">
-          <RefusalList refusals={[view.whyNot.suspend]} />
-        </div>
-      ) : null}
-      {view.may.suspend || view.may.reinstate ? (
-        <form className="form" onSubmit={(e) => e.preventDefault()} data-testid="support-form">
-          {refusals.length > 0 ? (
-            <div className="alert alert-error" role="alert">
-              <RefusalList refusals={refusals} />
-            </div>
-          ) : error ? (
-            <ErrorAlert error={error} />
-          ) : null}
-          <div className="field">
-            <label htmlFor={`${id}-on`}>{t('programs.support.on')}</label>
-            <DateInput id={`${id}-on`} name="on" value={on} onChange={setOn} />
-          </div>
-          {view.may.suspend ? (
-            <div className="field">
-              <label htmlFor={`${id}-reason`}>{t('programs.support.reason')}</label>
-              <textarea
-                id={`${id}-reason`}
-                name="reason"
-                rows={2}
-                required
-                value={reason}
-                aria-invalid={reasonMissing ? true : undefined}
-                aria-describedby={reasonMissing ? `${id}-reason-error` : undefined}
-                onChange={(e) => setReason(e.target.value)}
-              />
-              {reasonMissing ? (
-                <p id={`${id}-reason-error`} className="field-error">
-                  {t('programs.support.reasonRequired')}
-                </p>
-              ) : null}
-            </div>
-          ) : null}
-          <div className="form-actions">
-            {view.may.suspend ? (
-              <button
-                type="button"
-                className="button button-primary"
-                disabled={busy}
-                onClick={() => void change('suspend')}
-                data-testid="suspend"
-              >
-                {t('programs.support.suspend')}
-              </button>
-            ) : null}
-            {view.may.reinstate ? (
-              <button
-                type="button"
-                className="button button-primary"
-                disabled={busy}
-                onClick={() => void change('reinstate')}
-                data-testid="reinstate"
-              >
-                {t('programs.support.reinstate')}
-              </button>
-            ) : null}
-          </div>
-        </form>
-      ) : null}
-    </section>
   );
 }
 

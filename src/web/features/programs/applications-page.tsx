@@ -2,13 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { nameIn } from '../../../i18n/format.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { InventedBadge } from '../../components/invented-badge.tsx';
-import { Loading } from '../../components/loading.tsx';
+import { InventedBadge } from '../../components/ui/invented-badge.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { listApplications } from './api.ts';
 import { Text } from './components.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 import './programs.css';
 
 /** An application's status in words (never by colour alone). */
@@ -40,51 +39,51 @@ export function ApplicationsPage() {
         <h1>{t('programs.applications.title')}</h1>
       </div>
       <p className="lead">{t('programs.applications.intro')}</p>
-      {apps.status === 'loading' ? <Loading /> : null}
-      {apps.status === 'error' ? <ErrorAlert error={apps.error} onRetry={apps.reload} /> : null}
-      {apps.status === 'success' ? (
-        apps.data.items.length === 0 ? (
-          <p className="empty">{t('programs.applications.none')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data-table" data-testid="application-list">
-              <thead>
-                <tr>
-                  <th scope="col">{t('programs.applications.project')}</th>
-                  <th scope="col">{t('programs.program')}</th>
-                  <th scope="col">{t('programs.applications.status')}</th>
-                  <th scope="col">{t('programs.applications.checksFailed')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {apps.data.items.map((a) => (
-                  <tr key={a.id}>
-                    <th scope="row">
-                      <Link to={`/applications/${encodeURIComponent(a.id)}`}>
-                        <Text value={a.title} fallback={a.id} />
-                      </Link>{' '}
-                      {a.invented ? <InventedBadge /> : null}
-                    </th>
-                    <td data-label={t('programs.program')}>
-                      <Link to={`/programs/${encodeURIComponent(a.programId)}`}>
-                        {nameIn(a.programName, i18n.language)}
-                      </Link>
-                    </td>
-                    <td data-label={t('programs.applications.status')}>
-                      <ApplicationStatus status={a.status} />
-                    </td>
-                    <td data-label={t('programs.applications.checksFailed')}>
-                      {a.checksFailed === 0
-                        ? t('programs.checks.allOk')
-                        : t('programs.checks.failedShort', { count: a.checksFailed })}
-                    </td>
+      <ResourceView resource={apps}>
+        {(appsData) =>
+          appsData.items.length === 0 ? (
+            <p className="empty">{t('programs.applications.none')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="data-table" data-testid="application-list">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('programs.applications.project')}</th>
+                    <th scope="col">{t('programs.program')}</th>
+                    <th scope="col">{t('programs.applications.status')}</th>
+                    <th scope="col">{t('programs.applications.checksFailed')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )
-      ) : null}
+                </thead>
+                <tbody>
+                  {appsData.items.map((a) => (
+                    <tr key={a.id}>
+                      <th scope="row">
+                        <Link to={`/applications/${encodeURIComponent(a.id)}`}>
+                          <Text value={a.title} fallback={a.id} />
+                        </Link>{' '}
+                        {a.invented ? <InventedBadge /> : null}
+                      </th>
+                      <td data-label={t('programs.program')}>
+                        <Link to={`/programs/${encodeURIComponent(a.programId)}`}>
+                          {nameIn(a.programName, i18n.language)}
+                        </Link>
+                      </td>
+                      <td data-label={t('programs.applications.status')}>
+                        <ApplicationStatus status={a.status} />
+                      </td>
+                      <td data-label={t('programs.applications.checksFailed')}>
+                        {a.checksFailed === 0
+                          ? t('programs.checks.allOk')
+                          : t('programs.checks.failedShort', { count: a.checksFailed })}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </ResourceView>
     </>
   );
 }

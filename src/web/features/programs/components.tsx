@@ -1,7 +1,8 @@
 import i18next from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormattedDate } from '../../components/formatted-date.tsx';
+import { ApiError } from '../../api/client.ts';
+import { FormattedDate } from '../../components/ui/formatted-date.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatInstant, formatMoney, formatNumber } from '../../../i18n/format.ts';
 import { refusalText } from '../../lib/messages.ts';
@@ -154,4 +155,9 @@ export function ChecksPanel({ checks, busy }: { checks: Check[]; busy?: boolean 
       </ul>
     </section>
   );
+}
+
+/** The refusals of a failed write (none for any other error). */
+export function refusalsOf(error: unknown) {
+  return error instanceof ApiError ? (error.details?.refusals ?? []) : [];
 }

@@ -1,12 +1,8 @@
-import { DateInput } from '../../components/ui/date-input.tsx';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { fieldIssues } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { FieldError, FormErrors, invalidProps } from '../../components/field-error.tsx';
-import { FormattedDate } from '../../components/formatted-date.tsx';
+import { FormattedDate } from '../../components/ui/formatted-date.tsx';
 import {
   countryName,
   formatDate,
@@ -15,22 +11,16 @@ import {
   formatNumber,
   nameIn,
 } from '../../../i18n/format.ts';
-import { Loading } from '../../components/loading.tsx';
-import { messagesFor } from '../../lib/field-errors.ts';
 import { languageName } from '../../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
-import {
-  getProgram,
-  updateRules,
-  type ProgramDetail,
-  type ProgramRules,
-  type RuleChange,
-} from './api.ts';
+import { getProgram, type ProgramDetail, type ProgramRules, type RuleChange } from './api.ts';
 import { CountdownView, Instant, RuleTag, useNumbers } from './components.tsx';
 import { KeyFigures, useProgramName } from './programs-page.tsx';
 import './programs.css';
+import { RulesForm } from './rules-form.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 
 export function ProgramPage() {
   const { t } = useTranslation();
@@ -38,10 +28,11 @@ export function ProgramPage() {
   const program = useResource(`program|${id}`, (signal) => getProgram(id, signal));
   const name = useProgramName();
   useDocumentTitle(program.status === 'success' ? name(program.data) : t('programs.program'));
-  if (program.status === 'loading') return <Loading />;
-  if (program.status === 'error')
-    return <ErrorAlert error={program.error} onRetry={program.reload} />;
-  return <ProgramView program={program.data} onSaved={program.reload} />;
+  return (
+    <ResourceView resource={program}>
+      {(data) => <ProgramView program={data} onSaved={program.reload} />}
+    </ResourceView>
+  );
 }
 
 function Row({ rule, label, children }: { rule: string; label: string; children: ReactNode }) {
@@ -83,13 +74,7 @@ function ProgramView({ program, onSaved }: { program: ProgramDetail; onSaved: ()
           </section>
           <RulesView rules={rules} yesNo={yesNo} />
           {session.status === 'signed-in' && program.may.editRules ? (
-            <RulesForm
-              key={rules.version}
-              programId={program.id}
-              rules={rules}
-              csrfToken={session.csrfToken}
-              onSaved={onSaved}
-            />
+            <RulesForm key={rules.version} programId={program.id} rules={rules} onSaved={onSaved} />
           ) : null}
         </>
       ) : (
@@ -333,169 +318,5 @@ function RulesView({ rules, yesNo }: { rules: ProgramRules; yesNo: (b: boolean) 
         </dl>
       </section>
     </div>
-  );
-}
-
-type Draft = {
-  monthlyAmount: string;
-  stayMin: string;
-  stayMax: string;
-  maxYears: string;
-  capMonths: string;
-  capStudents: string;
-  tolStudents: string;
-  tolMonths: string;
-  deadline: string;
-  outcomeBy: string;
-};
-
-/** The number as typed; NaN for garbage, which the server then names (body.stipend.monthlyAmount…). */
-const toNumber = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
-
-/** The funder officer edits the main numbers; the whole rules object is PUT with the change. */
-function RulesForm({
-  programId,
-  rules,
-  csrfToken,
-  onSaved,
-}: {
-  programId: string;
-  rules: ProgramRules;
-  csrfToken: string;
-  onSaved: () => void;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [draft, setDraft] = useState<Draft>({
-    monthlyAmount: String(rules.stipend.monthlyAmount),
-    stayMin: String(rules.stayMonths.min),
-    stayMax: String(rules.stayMonths.max),
-    maxYears: String(rules.supportPeriod.maxYears),
-    capMonths: String(rules.annualCap.studentMonths),
-    capStudents: String(rules.annualCap.studentsAtFullLength),
-    tolStudents: String(rules.balanceTolerance.students),
-    tolMonths: String(rules.balanceTolerance.studentMonths),
-    deadline: rules.call.applicationDeadline,
-    outcomeBy: rules.call.outcomeBy,
-  });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const issues = fieldIssues(error);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const next: ProgramRules = {
-      ...rules,
-      stipend: { ...rules.stipend, monthlyAmount: toNumber(draft.monthlyAmount) },
-      stayMonths: { min: toNumber(draft.stayMin), max: toNumber(draft.stayMax) },
-      supportPeriod: { ...rules.supportPeriod, maxYears: toNumber(draft.maxYears) },
-      annualCap: {
-        studentMonths: toNumber(draft.capMonths),
-        studentsAtFullLength: toNumber(draft.capStudents),
-      },
-      balanceTolerance: {
-        students: toNumber(draft.tolStudents),
-        studentMonths: toNumber(draft.tolMonths),
-      },
-      call: { ...rules.call, applicationDeadline: draft.deadline, outcomeBy: draft.outcomeBy },
-    };
-    try {
-      await updateRules(programId, next, csrfToken);
-      onSaved();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const field = (key: keyof Draft, path: string, rule: string, label: string, type = 'number') => {
-    const messages = messagesFor(issues, path, true);
-    const errorId = `${id}-${key}-error`;
-    return (
-      <div className="field">
-        <label htmlFor={`${id}-${key}`}>
-          <RuleTag rule={rule} /> {label}
-        </label>
-        {type === 'date' ? (
-          <DateInput
-            id={`${id}-${key}`}
-            name={key}
-            value={draft[key]}
-            onChange={(value) => setDraft({ ...draft, [key]: value })}
-            {...invalidProps(errorId, messages)}
-          />
-        ) : (
-          <input
-            id={`${id}-${key}`}
-            name={key}
-            type={type}
-            inputMode={type === 'number' ? 'numeric' : undefined}
-            value={draft[key]}
-            onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-            {...invalidProps(errorId, messages)}
-          />
-        )}
-        <FieldError id={errorId} messages={messages} />
-      </div>
-    );
-  };
-
-  return (
-    <section className="card" aria-labelledby="edit-rules-title">
-      <h2 id="edit-rules-title">{t('programs.edit.title')}</h2>
-      <p className="help">{t('programs.edit.help')}</p>
-      <form className="form" onSubmit={submit} noValidate data-testid="rules-form">
-        <FormErrors error={error} />
-        <div className="field-row">
-          {field('monthlyAmount', 'body.stipend.monthlyAmount', 'R11', t('programs.edit.stipend'))}
-          {field('maxYears', 'body.supportPeriod.maxYears', 'R10', t('programs.edit.maxYears'))}
-        </div>
-        <div className="field-row">
-          {field('stayMin', 'body.stayMonths.min', 'R12', t('programs.edit.stayMin'))}
-          {field('stayMax', 'body.stayMonths.max', 'R12', t('programs.edit.stayMax'))}
-        </div>
-        <div className="field-row">
-          {field('capMonths', 'body.annualCap.studentMonths', 'R14', t('programs.edit.capMonths'))}
-          {field(
-            'capStudents',
-            'body.annualCap.studentsAtFullLength',
-            'R14',
-            t('programs.edit.capStudents'),
-          )}
-        </div>
-        <div className="field-row">
-          {field(
-            'tolStudents',
-            'body.balanceTolerance.students',
-            'R4',
-            t('programs.edit.tolStudents'),
-          )}
-          {field(
-            'tolMonths',
-            'body.balanceTolerance.studentMonths',
-            'R4',
-            t('programs.edit.tolMonths'),
-          )}
-        </div>
-        <div className="field-row">
-          {field(
-            'deadline',
-            'body.call.applicationDeadline',
-            'R18',
-            t('programs.edit.deadline'),
-            'date',
-          )}
-          {field('outcomeBy', 'body.call.outcomeBy', 'R18', t('programs.edit.outcomeBy'), 'date')}
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('programs.saving') : t('programs.edit.save')}
-          </button>
-        </div>
-      </form>
-    </section>
   );
 }

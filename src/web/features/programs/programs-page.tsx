@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { formatList, nameIn } from '../../../i18n/format.ts';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { Loading } from '../../components/loading.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { listPrograms, type Program, type ProgramRules } from './api.ts';
 import { CountdownView, RuleTag, useNumbers } from './components.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 import './programs.css';
 
 /** A program's name in the reader's language (names), else its stored name. */
@@ -95,27 +94,25 @@ export function ProgramsPage() {
         <h1>{t('programs.title')}</h1>
       </div>
       <p className="lead">{t('programs.intro')}</p>
-      {programs.status === 'loading' ? <Loading /> : null}
-      {programs.status === 'error' ? (
-        <ErrorAlert error={programs.error} onRetry={programs.reload} />
-      ) : null}
-      {programs.status === 'success' ? (
-        <ul className="programs-list" data-testid="program-list">
-          {programs.data.items.map((p) => (
-            <li key={p.id} className="card">
-              <h2>
-                <Link to={`/programs/${encodeURIComponent(p.id)}`}>{name(p)}</Link>
-              </h2>
-              <p className="muted">
-                {t('programs.funder')}: {nameIn(p.funderName, i18n.language)}
-                {p.version !== null ? ` · ${t('programs.version', { version: p.version })}` : ''}
-              </p>
-              {p.rules ? <KeyFigures rules={p.rules} /> : <p>{t('programs.noRules')}</p>}
-              {p.countdown ? <CountdownView countdown={p.countdown} /> : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ResourceView resource={programs}>
+        {(programsData) => (
+          <ul className="programs-list" data-testid="program-list">
+            {programsData.items.map((p) => (
+              <li key={p.id} className="card">
+                <h2>
+                  <Link to={`/programs/${encodeURIComponent(p.id)}`}>{name(p)}</Link>
+                </h2>
+                <p className="muted">
+                  {t('programs.funder')}: {nameIn(p.funderName, i18n.language)}
+                  {p.version !== null ? ` · ${t('programs.version', { version: p.version })}` : ''}
+                </p>
+                {p.rules ? <KeyFigures rules={p.rules} /> : <p>{t('programs.noRules')}</p>}
+                {p.countdown ? <CountdownView countdown={p.countdown} /> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </ResourceView>
     </>
   );
 }
