@@ -207,6 +207,7 @@ export async function createAgreement(
       resourceType: 'agreement',
       resourceId: row.id,
       details: { partyA: a.id, partyB: b.id },
+      after: { version: 1, content },
     });
     return row.id;
   });
@@ -319,7 +320,9 @@ export async function updateAgreement(
       action: plan.kind === 'amendment' ? 'agreement.amend' : 'agreement.edit',
       resourceType: 'agreement',
       resourceId: id,
-      details: { version, changes: diffContent(current.content, content) },
+      details: { version },
+      before: { version: current.currentVersion, content: current.content },
+      after: { version, content },
     });
   });
   return getAgreement(ctx, id);
@@ -349,15 +352,15 @@ export async function signAgreement(
       signedBy: ctx.actor?.id ?? null,
     });
     const after = await loadState(tx, id);
-    await tx
-      .update(agreements)
-      .set({ status: statusOn(after.state, todayOf(ctx)) })
-      .where(eq(agreements.id, id));
+    const status = statusOn(after.state, todayOf(ctx));
+    await tx.update(agreements).set({ status }).where(eq(agreements.id, id));
     await audit(tx, ctx, {
       action: 'agreement.sign',
       resourceType: 'agreement',
       resourceId: id,
       details: { version: current.currentVersion, party: input.party, signatory: input.signatory },
+      before: { status: current.status },
+      after: { status },
     });
   });
   return getAgreement(ctx, id);

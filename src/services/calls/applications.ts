@@ -310,7 +310,19 @@ export async function applyToCall(
       action: 'call_application.submit',
       resourceType: 'call_application',
       resourceId: appId,
-      details: { call: callId, ranking: ranking.ranking },
+      details: { call: callId },
+      before: existing
+        ? {
+            status: existing.status,
+            ranking: existing.ranking,
+            requestedMonths: existing.requestedMonths,
+          }
+        : undefined,
+      after: {
+        status: fields.status,
+        ranking: fields.ranking,
+        requestedMonths: fields.requestedMonths,
+      },
     });
     const data = { application: appId, call: callId, status: 'submitted' };
     const hostNames = await institutionNames(tx, ranking.ranking);
@@ -494,6 +506,8 @@ export async function withdrawApplication(ctx: ServiceContext, mailer: Mailer | 
       action: 'call_application.withdraw',
       resourceType: 'call_application',
       resourceId: id,
+      before: { status: row.status },
+      after: { status: 'withdrawn' },
     });
     const data = { application: id, call: call.id, status: 'withdrawn' };
     const params = {
@@ -657,7 +671,14 @@ export async function uploadDocument(
       action: 'call_application.document',
       resourceType: 'call_application',
       resourceId: id,
-      details: { kind: input.kind, sha256, size: body.length },
+      details: { kind: input.kind },
+      after: {
+        kind: input.kind,
+        filename: input.filename,
+        contentType: type,
+        size: body.length,
+        sha256,
+      },
     });
     return doc.id;
   });

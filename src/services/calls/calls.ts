@@ -249,7 +249,12 @@ export async function createCall(ctx: ServiceContext, id: string, input: unknown
   await checkReferences(ctx.db, content);
   await ctx.db.transaction(async (tx) => {
     await tx.insert(calls).values({ id, ...values(content), createdBy: ctx.actor?.id ?? null });
-    await audit(tx, ctx, { action: 'call.create', resourceType: 'call', resourceId: id });
+    await audit(tx, ctx, {
+      action: 'call.create',
+      resourceType: 'call',
+      resourceId: id,
+      after: values(content),
+    });
   });
   return getCall(ctx, id);
 }
@@ -265,7 +270,13 @@ export async function updateCall(ctx: ServiceContext, id: string, input: unknown
   await checkReferences(ctx.db, content);
   await ctx.db.transaction(async (tx) => {
     await tx.update(calls).set(values(content)).where(eq(calls.id, id));
-    await audit(tx, ctx, { action: 'call.update', resourceType: 'call', resourceId: id });
+    await audit(tx, ctx, {
+      action: 'call.update',
+      resourceType: 'call',
+      resourceId: id,
+      before: row,
+      after: { ...row, ...values(content) },
+    });
   });
   return getCall(ctx, id);
 }

@@ -103,18 +103,19 @@ export async function updateMyProfile(ctx: ServiceContext, input: unknown) {
     languages: before.languages.map((l) => ({ language: l.language, level: l.level })),
     grade: before.grade ? { scale: before.grade.scale, value: Number(before.grade.value) } : null,
   };
-  const changes = (Object.keys(after) as (keyof typeof after)[])
-    .filter((k) => JSON.stringify(after[k]) !== JSON.stringify(previous[k]))
-    .map((k) => ({ field: k, before: previous[k], after: after[k] }));
+  const changed = (Object.keys(after) as (keyof typeof after)[]).some(
+    (k) => JSON.stringify(after[k]) !== JSON.stringify(previous[k]),
+  );
 
-  if (changes.length > 0) {
+  if (changed) {
     await ctx.db.transaction(async (tx) => {
       await tx.update(studentProfiles).set(after).where(eq(studentProfiles.userId, actor.id));
       await audit(tx, ctx, {
         action: 'student_profile.update',
         resourceType: 'student_profile',
         resourceId: actor.id,
-        details: { changes },
+        before: previous,
+        after,
       });
     });
   }

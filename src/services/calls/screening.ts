@@ -151,6 +151,8 @@ export async function submitReview(
   } catch (e) {
     screeningError(e);
   }
+  const mine = others.find((r) => r.reviewerUserId === actor.id);
+  const previousReview = mine ? { scores: mine.scores, comment: mine.comment } : null;
   const reviewerInstitution =
     institutionIds.find((i) => hostsOf(call).some((h) => h.institutionId === i)) ??
     institutionIds[0] ??
@@ -176,7 +178,9 @@ export async function submitReview(
       action: 'call_application.review',
       resourceType: 'call_application',
       resourceId: applicationId,
-      details: { scores: input.scores, complete: score.complete },
+      details: { complete: score.complete },
+      before: { status: app.status, review: previousReview },
+      after: { status, review: { scores: input.scores, comment: input.comment ?? null } },
     });
     if (score.complete && app.status !== 'scored') {
       const data = { application: applicationId, call: call.id, status: 'scored' };

@@ -306,6 +306,7 @@ export async function enrolInCourse(
       resourceType: 'jukebox_enrolment',
       resourceId: id,
       details: { allianceId, courseId, home: profile.homeId, host: course.institutionId },
+      after: { status: 'enrolled', courseId },
     });
     const recipients = await coordinatorsOf(tx, [profile.homeId, course.institutionId]);
     const inst = await institutionNames(tx, [profile.homeId, course.institutionId]);
@@ -462,7 +463,9 @@ export async function enterJukeboxResult(
       action: 'jukebox.result',
       resourceType: 'jukebox_enrolment',
       resourceId: id,
-      details: { status: input.status, grade: input.grade, rules: ['R7'] },
+      details: { rules: ['R7'] },
+      before: { status: row.status, transcript: record.transcript ?? null },
+      after: { status: 'completed', transcript },
     });
     const recipients = [
       row.studentUserId,
@@ -555,6 +558,15 @@ export async function decideJukebox(
         creditsRecognised: r.value.creditsRecognised,
         reason: r.value.reason,
         rules: ['R7', 'R16'],
+      },
+      before: { status: row.status },
+      after: {
+        status: 'recognised',
+        decision: {
+          outcome: r.value.outcome,
+          creditsRecognised: r.value.creditsRecognised,
+          reason: r.value.reason,
+        },
       },
     });
     return notify(

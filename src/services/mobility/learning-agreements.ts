@@ -151,6 +151,8 @@ function partyFor(parties: LaParty[], asked: LaParty | undefined): LaParty {
   return parties[0]!;
 }
 
+const toRecord = (la: LearningAgreement) => la as unknown as Record<string, unknown>;
+
 async function save(
   tx: Db,
   ctx: ServiceContext,
@@ -158,6 +160,7 @@ async function save(
   la: LearningAgreement,
   events: readonly LaEvent[],
   isNew: boolean,
+  previous: LearningAgreement | null,
 ): Promise<Send[]> {
   const values = {
     mobilityId: la.mobilityId,
@@ -172,12 +175,19 @@ async function save(
       .set(values)
       .where(eq(learningAgreements.mobilityId, la.mobilityId));
   const sends: Send[] = [];
-  for (const e of events) {
+  for (const [i, e] of events.entries()) {
     await audit(tx, ctx, {
       action: `learning_agreement.${e.type.slice(3)}`,
       resourceType: 'mobility',
       resourceId: la.mobilityId,
       details: { event: e.type, version: e.version, party: e.party, rules: ['R7'] },
+      // The document's change is kept once, with the first event it caused.
+      ...(i === 0
+        ? {
+            before: previous ? { learningAgreement: toRecord(previous) } : undefined,
+            after: { learningAgreement: toRecord(la) },
+          }
+        : {}),
     });
     const recipients = await usersOfParties(tx, s, e.notify, ctx.actor?.id ?? null);
     sends.push(
@@ -214,7 +224,7 @@ async function run(
     }
     const la = await loadLa(tx, mobilityId);
     const r = await work(tx, s, parties, la);
-    return save(tx, ctx, s, r.agreement, r.events, r.isNew);
+    return save(tx, ctx, s, r.agreement, r.events, r.isNew, la);
   });
   for (const send of sends) await send(mailer);
   return getLearningAgreement(ctx, mobilityId);

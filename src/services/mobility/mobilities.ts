@@ -451,6 +451,9 @@ export async function applyTransition(
         transcriptRef: next.transcriptRef,
         learningAgreementVersion: next.learningAgreementVersion,
       },
+      ...(event.type === main.type
+        ? { before: { status: mobility.state }, after: { status: next.state } }
+        : {}),
     });
   }
   const recipients = await usersOfParties(tx, s, main.notify, ctx.actor?.id ?? null);

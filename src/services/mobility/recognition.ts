@@ -304,6 +304,8 @@ export async function enterTranscript(
       resourceType: 'mobility',
       resourceId: mobilityId,
       details: { issuedOn: input.issuedOn, entries: input.entries.length, rules: ['R7'] },
+      before: old ? { issuedOn: old.issuedOn, entries: old.entries } : undefined,
+      after: { issuedOn: input.issuedOn, entries: input.entries },
     });
     const sends: Send[] = [];
     if (row.status === 'completed' || row.status === 'interrupted') {
@@ -422,6 +424,13 @@ export async function decideComponent(
         reason: d.reason,
         reusedFrom: d.reusedFrom,
         rules: ['R7', 'R16'],
+      },
+      after: {
+        [`decisions.${d.componentId}`]: {
+          outcome: d.outcome,
+          creditsRecognised: d.creditsRecognised,
+          reason: d.reason,
+        },
       },
     });
     const recipients = await usersOfParties(

@@ -170,6 +170,8 @@ export async function updateProgramRules(ctx: ServiceContext, id: string, input:
       resourceType: 'program',
       resourceId: id,
       details: { version: rules.version },
+      before: { rules: current.rules ?? null },
+      after: { rules },
     });
   });
   return getProgram(ctx, id);
@@ -469,6 +471,7 @@ export async function createApplication(
       action: 'application.create',
       resourceType: 'project-application',
       resourceId: input.id,
+      after: { status: 'draft', content: app },
     });
   });
   return getApplication(ctx, input.id);
@@ -495,6 +498,8 @@ export async function saveDraft(ctx: ServiceContext, id: string, content: unknow
       action: 'application.save',
       resourceType: 'project-application',
       resourceId: id,
+      before: { content: row.content },
+      after: { content: app },
     });
   });
   return getApplication(ctx, id);
@@ -533,6 +538,8 @@ export async function submitApplication(ctx: ServiceContext, id: string, now = i
       action: 'application.submit',
       resourceType: 'project-application',
       resourceId: id,
+      before: { status: row.status },
+      after: { status: 'submitted' },
     });
   });
   return getApplication(ctx, id);
@@ -575,7 +582,13 @@ export async function recordOutcome(
       action: 'application.outcome',
       resourceType: 'project-application',
       resourceId: id,
-      details: { ...input, late },
+      details: { late },
+      before: { status: row.status, outcome: row.outcome, outcomeOn: row.outcomeOn },
+      after: {
+        status: input.outcome === 'selected' ? 'selected' : 'not-selected',
+        outcome: input.outcome,
+        outcomeOn: input.on,
+      },
     });
   });
   return { ...(await getApplication(ctx, id)), late };
@@ -611,6 +624,8 @@ export async function changeSupport(ctx: ServiceContext, id: string, event: Supp
       resourceType: 'project-application',
       resourceId: id,
       details: { ...event },
+      before: { support: row.support },
+      after: { support: next.state as unknown as Record<string, unknown> },
     });
   });
   return getApplication(ctx, id);

@@ -153,6 +153,7 @@ export async function createInstitution(ctx: ServiceContext, input: unknown) {
       action: 'institution.create',
       resourceType: 'institution',
       resourceId: data.id,
+      after: { ...data, website: data.website ?? null },
     });
   });
   return institutionDetail(ctx, data.id);
@@ -171,16 +172,15 @@ export async function updateInstitution(ctx: ServiceContext, id: string, input: 
     Object.entries(parsed).filter(([k]) => given.includes(k)),
   ) as Partial<typeof parsed>;
   if (patch.names) patch.names = { ...row.names, ...stripUndefined(patch.names) };
+  const changes = { ...patch, website: patch.website ?? row.website };
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(institutions)
-      .set({ ...patch, website: patch.website ?? row.website })
-      .where(eq(institutions.id, id));
+    await tx.update(institutions).set(changes).where(eq(institutions.id, id));
     await audit(tx, ctx, {
       action: 'institution.update',
       resourceType: 'institution',
       resourceId: id,
-      details: { changed: Object.keys(patch) },
+      before: row,
+      after: { ...row, ...changes },
     });
   });
   return institutionDetail(ctx, id);
