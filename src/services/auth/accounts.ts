@@ -53,7 +53,9 @@ export async function createAdministrator(
         action: 'user.create-administrator',
         resourceType: 'user',
         resourceId: row!.id,
-        details: { via: 'command line', language },
+        details: { via: 'command line' },
+        // The hash is listed as set, never kept.
+        after: { email, displayName, language, platformAdmin: true, passwordHash },
       },
     );
     return row!;

@@ -163,7 +163,13 @@ export async function recordAdvisory(
       action: 'advisory.record',
       resourceType: 'advisory',
       resourceId: row!.id,
-      details: { ...input },
+      after: {
+        programId: row!.programId,
+        country: row!.country,
+        level: row!.level,
+        fromDate: row!.fromDate,
+        reason: row!.reason,
+      },
     });
     // Payments stop: release what the advisory holds from unpaid batches.
     const ids = mobs.map((m) => m.id);
@@ -250,7 +256,8 @@ export async function liftAdvisory(
       action: 'advisory.lift',
       resourceType: 'advisory',
       resourceId: id,
-      details: { on },
+      before: { liftedOn: a.liftedOn },
+      after: { liftedOn: on },
     });
     return notify(tx, await recipients(tx, mobs), {
       type: 'advisory.lifted',

@@ -436,6 +436,7 @@ export async function createBatch(
           items: rows.length,
           totalJpy: rows.reduce((s, r) => s + r.amountJpy, 0),
         },
+        after: { status: 'draft' },
       });
       for (const r of rows) {
         await audit(tx, ctx, {
@@ -653,6 +654,8 @@ export async function approveBatch(ctx: ServiceContext, id: string) {
       action: 'payment-batch.approve',
       resourceType: 'payment-batch',
       resourceId: id,
+      before: { status: 'draft', approvedBy: null },
+      after: { status: 'approved', approvedBy: ctx.actor?.id ?? null },
     });
   });
   return getBatch(ctx, id);
@@ -693,7 +696,8 @@ export async function markBatchPaid(
       action: 'payment-batch.paid',
       resourceType: 'payment-batch',
       resourceId: id,
-      details: { paidOn },
+      before: { status: 'approved', paidOn: null },
+      after: { status: 'paid', paidOn },
     });
     const rows = await tx.select().from(payments).where(eq(payments.batchId, id));
     for (const r of rows) {
@@ -731,6 +735,8 @@ export async function cancelBatch(ctx: ServiceContext, id: string) {
       action: 'payment-batch.cancel',
       resourceType: 'payment-batch',
       resourceId: id,
+      before: { status: b.status },
+      after: { status: 'cancelled' },
     });
     for (const r of released) {
       await audit(tx, ctx, {

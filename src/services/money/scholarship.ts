@@ -207,6 +207,7 @@ export async function confirmEnrolment(ctx: ServiceContext, mobilityId: string, 
         resourceType: 'mobility',
         resourceId: mobilityId,
         details: { month },
+        after: { [`enrolment.${month}`]: 'confirmed' },
       });
     }
     return rows.length > 0;

@@ -137,18 +137,16 @@ export async function setAirports(
     hostAirport: host.iata,
   } as never).distanceKm!;
   await ctx.db.transaction(async (tx) => {
-    await ensureRow(tx, m);
-    await tx
-      .update(travels)
-      .set({
-        homeAirport: home.iata!,
-        hostAirport: host.iata!,
-        overrideReason: overriding ? reason : null,
-        distanceKm,
-        // A new distance may change the band: a previous approval no longer holds.
-        approvedAboveCeilingBy: null,
-      })
-      .where(eq(travels.mobilityId, mobilityId));
+    const previous = await ensureRow(tx, m);
+    const change = {
+      homeAirport: home.iata!,
+      hostAirport: host.iata!,
+      overrideReason: overriding ? reason : null,
+      distanceKm,
+      // A new distance may change the band: a previous approval no longer holds.
+      approvedAboveCeilingBy: null,
+    };
+    await tx.update(travels).set(change).where(eq(travels.mobilityId, mobilityId));
     await audit(tx, ctx, {
       action: 'travel.airports',
       resourceType: 'mobility',
@@ -158,6 +156,8 @@ export async function setAirports(
         hostAirport: host.iata,
         reason: overriding ? reason : null,
       },
+      before: pick(previous, change),
+      after: change,
     });
   });
   return getTravel(ctx, mobilityId);
@@ -211,7 +211,13 @@ export async function quoteFare(
       action: 'travel.fare',
       resourceType: 'mobility',
       resourceId: mobilityId,
-      details: { amountJpy: input.amountJpy, receiptRef, status },
+      before: {
+        fareJpy: row.fareJpy,
+        receiptRef: row.receiptRef,
+        status: row.status,
+        approvedAboveCeilingBy: row.approvedAboveCeilingBy,
+      },
+      after: { fareJpy: input.amountJpy, receiptRef, status, approvedAboveCeilingBy: approvedBy },
     });
   });
   return getTravel(ctx, mobilityId);
@@ -250,7 +256,17 @@ export async function approveFare(
       resourceType: 'mobility',
       resourceId: mobilityId,
       details: { fareJpy: row.fareJpy, reason: input.reason },
+      before: { status: row.status, approvedAboveCeilingBy: row.approvedAboveCeilingBy },
+      after: {
+        status: row.receiptRef ? 'receipted' : 'quoted',
+        approvedAboveCeilingBy: ctx.actor?.id ?? null,
+      },
     });
   });
   return getTravel(ctx, mobilityId);
+}
+
+/** The fields of `row` that `change` sets: what they were before it. */
+function pick(row: Record<string, unknown>, change: Record<string, unknown>) {
+  return Object.fromEntries(Object.keys(change).map((k) => [k, row[k] ?? null]));
 }

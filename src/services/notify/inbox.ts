@@ -51,12 +51,17 @@ export async function markRead(ctx: ServiceContext, id: string) {
 export async function setMyLanguage(ctx: ServiceContext, language: Language) {
   const userId = requireUser(ctx);
   await ctx.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ language: users.language })
+      .from(users)
+      .where(eq(users.id, userId));
     await tx.update(users).set({ language }).where(eq(users.id, userId));
     await audit(tx, ctx, {
       action: 'user.language',
       resourceType: 'user',
       resourceId: userId,
-      details: { language },
+      before: { language: before?.language ?? null },
+      after: { language },
     });
   });
   return { language };

@@ -378,7 +378,12 @@ export async function proposeMember(
       action: 'consortium.member-propose',
       resourceType: 'consortium',
       resourceId: consortiumId,
-      details: { ...input, proposal: row!.id, side },
+      details: { proposal: row!.id, side },
+      after: {
+        institutionId: input.institutionId,
+        joinedOn: input.joinedOn,
+        status: atOnce ? 'accepted' : 'proposed',
+      },
     });
     if (atOnce) await join(tx, ctx, consortiumId, input.institutionId, input.joinedOn);
     return row!.id;
@@ -398,7 +403,8 @@ async function join(
     action: 'consortium.member-join',
     resourceType: 'consortium',
     resourceId: consortiumId,
-    details: { institutionId, joinedOn },
+    details: { institutionId },
+    after: { institutionId, joinedOn },
   });
 }
 
@@ -483,6 +489,8 @@ export async function answerProposal(
       resourceType: 'consortium',
       resourceId: row.consortiumId,
       details: { proposal: row.id, institutionId: row.institutionId, joinedOn: row.joinedOn },
+      before: { status: row.status },
+      after: { status: ANSWERED[answer] },
     });
     if (answer === 'accept') await join(tx, ctx, row.consortiumId, row.institutionId, row.joinedOn);
   });
@@ -526,7 +534,9 @@ export async function endMembership(
       action: 'consortium.member-leave',
       resourceType: 'consortium',
       resourceId: consortiumId,
-      details: { institutionId, leftOn },
+      details: { institutionId, joinedOn: current.joinedOn },
+      before: { leftOn: null },
+      after: { leftOn },
     });
   });
 }
@@ -652,22 +662,35 @@ export async function importInstitutions(
       if (existing.has(row.id)) {
         // Cells left empty keep what is stored; given cells replace it.
         const [before] = await tx.select().from(institutions).where(eq(institutions.id, row.id));
-        await tx
-          .update(institutions)
-          .set({
-            name: row.name,
-            names: { ...before?.names, ...stripUndefined(row.names) },
-            type: row.type,
-            country: row.country,
-            city: row.city,
-            latitude: row.latitude ?? before?.latitude ?? null,
-            longitude: row.longitude ?? before?.longitude ?? null,
-            website: row.website ?? before?.website ?? null,
-          })
-          .where(eq(institutions.id, row.id));
+        const change = {
+          name: row.name,
+          names: { ...before?.names, ...stripUndefined(row.names) },
+          type: row.type,
+          country: row.country,
+          city: row.city,
+          latitude: row.latitude ?? before?.latitude ?? null,
+          longitude: row.longitude ?? before?.longitude ?? null,
+          website: row.website ?? before?.website ?? null,
+        };
+        await tx.update(institutions).set(change).where(eq(institutions.id, row.id));
+        await audit(tx, ctx, {
+          action: 'institution.update',
+          resourceType: 'institution',
+          resourceId: row.id,
+          details: { via: 'import' },
+          before: before ?? null,
+          after: { ...before, ...change },
+        });
         report.updated++;
       } else {
         await tx.insert(institutions).values(values);
+        await audit(tx, ctx, {
+          action: 'institution.create',
+          resourceType: 'institution',
+          resourceId: row.id,
+          details: { via: 'import' },
+          after: values,
+        });
         report.created++;
       }
     }
