@@ -697,6 +697,15 @@ export async function downloadDocument(ctx: ServiceContext, id: string, docId: s
     .from(applicationDocuments)
     .where(and(eq(applicationDocuments.id, docId), eq(applicationDocuments.applicationId, id)));
   if (!doc) throw notFound('document', docId);
+  // Who read a personal document, and which one: never its contents.
+  await ctx.db.transaction(async (tx) =>
+    audit(tx, ctx, {
+      action: 'call_application.download',
+      resourceType: 'call_application',
+      resourceId: id,
+      details: { documentId: doc.id, kind: doc.kind, sha256: doc.sha256 },
+    }),
+  );
   return doc;
 }
 

@@ -96,7 +96,7 @@ export async function exportBatch(ctx: ServiceContext, id: string, format: Expor
   const batch = await zenginBatchOf(ctx, id);
   await ctx.db.transaction(async (tx) =>
     audit(tx, ctx, {
-      action: 'payment-batch.export',
+      action: 'payment-batch.download',
       resourceType: 'payment-batch',
       resourceId: id,
       details: { format },

@@ -641,6 +641,15 @@ export async function dossierPdf(
   const row = await loadApplication(ctx, id);
   const rules = await loadRules(ctx.db, row.programId);
   const application = projectApplicationSchema.parse(row.content);
+  // The dossier names people: who took it is kept (its contents are not).
+  await ctx.db.transaction(async (tx) =>
+    audit(tx, ctx, {
+      action: 'application.download',
+      resourceType: 'project-application',
+      resourceId: id,
+      details: { lang },
+    }),
+  );
   if (!tasks) return renderDossier(application, rules, { lang });
   const pdf = await tasks.run(ctx.actor?.id ?? 'anonymous', 'dossier', {
     application,
