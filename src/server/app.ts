@@ -33,6 +33,7 @@ import { allocationRunsRoutes } from './routes/allocation-runs.ts';
 import { paymentsRoutes } from './routes/payments.ts';
 import { mobilityRoutes } from './routes/mobility.ts';
 import { meRoutes } from './routes/me.ts';
+import { auditRoutes } from './routes/audit.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
 import { JobRegistry } from '#src/services/tasks/jobs.ts';
 import { TaskPool, type TaskPoolOptions } from '#src/services/tasks/pool.ts';
@@ -185,6 +186,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(paymentsRoutes(deps));
       await api.register(mobilityRoutes(deps));
       await api.register(meRoutes(db));
+      await api.register(auditRoutes(db));
     },
     { prefix: '/api/v1' },
   );

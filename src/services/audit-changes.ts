@@ -1,3 +1,5 @@
+import { REDACTED } from '#src/domain/shared/audit.ts';
+
 /**
  * What the audit trail keeps of a change: the fields that differ between the record before and
  * after, each as `{ before, after }`, under dotted paths (`content.title.en`). Nested plain objects
@@ -9,7 +11,7 @@
 export type Change = { before: unknown; after: unknown };
 export type Changes = Record<string, Change>;
 
-export const REDACTED = '[redacted]';
+export { REDACTED };
 
 /** Field names (compared without case, `_` or `-`) whose values are never kept. */
 const SECRET_FIELDS = new Set([

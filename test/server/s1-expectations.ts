@@ -22,6 +22,8 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'POST /api/v1/auth/sign-out': 'skip',
   'POST /api/v1/me/sign-out-everywhere': 'skip',
   'GET /api/health': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
+  // The sampled record is an unknown institution: a 404 for everyone signed in.
+  'GET /api/v1/audit': { own: 'ANNNNNNNNN', other: 'ANNNNNNNNN' },
   'GET /api/v1/advisories': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'POST /api/v1/advisories': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'POST /api/v1/advisories/{id}/lift': { own: 'AFFFFFFFRR', other: 'ANNNNNNNNN' },
