@@ -1,0 +1,146 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '#src/db/migrate.ts';
+import { users } from '#src/db/schema.ts';
+import { ENGINES } from '#test/support/db.ts';
+import {
+  createTestApp,
+  DEMO_PASSWORD,
+  signInAs,
+  type Session,
+  type TestApp,
+} from '#test/support/app.ts';
+
+describe.each(ENGINES)('the audit trail of a record, on %s', (engine) => {
+  let t: TestApp;
+  let admin: Session;
+  let tohoku: Session;
+  let nsu: Session;
+  let started: number;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    admin = await signInAs(t.app, 'admin@demo.kakehashi.example');
+    tohoku = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    nsu = await signInAs(t.app, 'coordinator.nsu@demo.kakehashi.example');
+    started = Date.now() - 1000;
+  });
+  afterAll(() => t?.close());
+
+  const send = (
+    s: Session | null,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+    url: string,
+    payload?: object,
+  ) =>
+    t.app.inject({
+      method,
+      url,
+      ...(payload ? { payload } : {}),
+      headers: s ? { cookie: s.cookie, 'x-csrf-token': s.csrfToken } : {},
+    });
+  const trail = (s: Session | null, type: string, id: string) =>
+    send(s, 'GET', `/api/v1/audit?resourceType=${type}&resourceId=${encodeURIComponent(id)}`);
+  const userId = async (email: string) =>
+    (await t.database.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
+
+  it('keeps who, when, the request and exactly the changed fields of an institution', async () => {
+    const before = (await send(null, 'GET', '/api/v1/institutions/tohoku.ac.jp')).json();
+    const res = await send(tohoku, 'PATCH', '/api/v1/institutions/tohoku.ac.jp', {
+      city: 'Sendai, Miyagi',
+    });
+    expect(res.statusCode).toBe(200);
+    const read = await trail(tohoku, 'institution', 'tohoku.ac.jp');
+    expect(read.statusCode).toBe(200);
+    const [entry] = read.json().items;
+    expect(entry).toMatchObject({
+      action: 'institution.update',
+      requestId: res.headers['x-request-id'],
+      actor: { id: await userId('coordinator.tohoku@demo.kakehashi.example') },
+      changes: { city: { before: before.city, after: 'Sendai, Miyagi' } },
+    });
+    expect(Object.keys(entry.changes)).toEqual(['city']);
+    expect(Object.keys(entry.actor.name).length).toBeGreaterThan(0);
+    expect(Date.parse(entry.at)).toBeGreaterThanOrEqual(started);
+    expect(Date.parse(entry.at)).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
+  it('keeps exactly the changed fields of a call, nested ones by path, newest first', async () => {
+    const one = (await send(null, 'GET', '/api/v1/calls/tohoku-jr-2027')).json();
+    const { may: _may, id: _id, ...rest } = one;
+    const content = {
+      ...rest,
+      hosts: one.hosts.map((h: Record<string, unknown>) => ({
+        institutionId: h.institutionId,
+        consortiumId: h.consortiumId,
+        places: h.places,
+        languageRequirements: h.languageRequirements,
+      })),
+      rubric: null,
+      title: { en: 'An audited call' },
+      maxRankedHosts: 3,
+    };
+    const created = await send(tohoku, 'POST', '/api/v1/calls', { id: 'audited-2028', content });
+    expect(created.statusCode).toBe(201);
+    const edited = await send(tohoku, 'PUT', '/api/v1/calls/audited-2028', {
+      ...content,
+      title: { en: 'An audited call, edited' },
+      maxRankedHosts: 2,
+    });
+    expect(edited.statusCode).toBe(200);
+    const read = await trail(tohoku, 'call', 'audited-2028');
+    expect(read.statusCode).toBe(200);
+    const items = read.json().items;
+    expect(items.map((i: { action: string }) => i.action)).toEqual(['call.update', 'call.create']);
+    expect(items[0]).toMatchObject({
+      requestId: edited.headers['x-request-id'],
+      actor: { id: await userId('coordinator.tohoku@demo.kakehashi.example') },
+    });
+    expect(items[0].changes).toEqual({
+      maxRankedHosts: { before: 3, after: 2 },
+      'title.en': { before: 'An audited call', after: 'An audited call, edited' },
+    });
+    expect(items[1].changes['title.en']).toEqual({ before: null, after: 'An audited call' });
+  });
+
+  it('is refused out of scope and to strangers, and open to administrators', async () => {
+    expect((await trail(null, 'institution', 'tohoku.ac.jp')).statusCode).toBe(401);
+    expect((await trail(nsu, 'institution', 'tohoku.ac.jp')).statusCode).toBe(403);
+    expect((await trail(nsu, 'call', 'audited-2028')).statusCode).toBe(403);
+    expect((await trail(tohoku, 'institution', 'no-such.example')).statusCode).toBe(404);
+    expect((await trail(tohoku, 'payment-batch', 'x')).statusCode).toBe(403);
+    expect((await trail(tohoku, 'nonsense', 'x')).statusCode).toBe(400);
+    const byAdmin = await trail(admin, 'institution', 'tohoku.ac.jp');
+    expect(byAdmin.statusCode).toBe(200);
+    expect(byAdmin.json().items[0].action).toBe('institution.update');
+    expect((await trail(admin, 'call', 'audited-2028')).json().items).toHaveLength(2);
+  });
+
+  it('never keeps a password or a bank account number', async () => {
+    const typed = 'a-wrong-password-7731';
+    const failed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'coordinator.nsu@demo.kakehashi.example', password: typed },
+    });
+    expect(failed.statusCode).toBe(401);
+    // A batch export lists account numbers; its row names the download only.
+    const [batch] = rowsOf<{ id: string }>(
+      await t.database.db.execute(sql`SELECT id FROM payment_batches ORDER BY id LIMIT 1`),
+    );
+    if (batch) {
+      const rep = await signInAs(t.app, 'rep.tohoku@demo.kakehashi.example');
+      await send(rep, 'GET', `/api/v1/payment-batches/${batch.id}/export.csv`);
+    }
+    const accounts = rowsOf<{ n: string }>(
+      await t.database.db.execute(sql`SELECT account_number AS n FROM bank_accounts`),
+    ).map((r) => r.n);
+    const details = rowsOf<{ d: string }>(
+      await t.database.db.execute(sql`SELECT details::text AS d FROM audit_log`),
+    ).map((r) => r.d);
+    const all = details.join('\n');
+    expect(all).not.toContain(typed);
+    expect(all).not.toContain(DEMO_PASSWORD);
+    expect(all).not.toMatch(/\$argon2/);
+    for (const n of accounts) expect(all).not.toContain(`"${n}"`);
+  });
+});
