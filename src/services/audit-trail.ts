@@ -94,5 +94,7 @@ export async function auditTrail(
 
 function changesOf(details: Record<string, unknown>): Changes {
   const c = details.changes;
-  return c && typeof c === 'object' && !Array.isArray(c) ? (c as Changes) : {};
+  if (!c || typeof c !== 'object' || Array.isArray(c)) return {};
+  // jsonb stores keys in its own order: the page lists the paths sorted.
+  return Object.fromEntries(Object.entries(c as Changes).sort(([a], [b]) => a.localeCompare(b)));
 }
