@@ -8,8 +8,8 @@ import {
   nameIn,
 } from '../../../i18n/format.ts';
 import { REDACTED } from '../../../domain/shared/audit.ts';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { Loading } from '../../components/loading.tsx';
+import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { Loading } from '../../components/ui/loading.tsx';
 import { useResource } from '../../lib/use-resource.ts';
 import { auditTrail, type AuditEntry, type AuditedResourceType } from './api.ts';
 import { isKnownAction } from './actions.ts';

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { AuditTrail } from '../audit/index.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
@@ -176,6 +177,12 @@ function CallView({ call }: { call: CallDetail }) {
       </section>
 
       {call.open ? <ApplySection call={call} /> : null}
+
+      {call.may.edit ? (
+        <div className="card">
+          <AuditTrail resourceType="call" resourceId={call.id} />
+        </div>
+      ) : null}
     </>
   );
 }

@@ -17,6 +17,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { NotFoundPage } from '../../app/not-found-page.tsx';
 import { InstitutionEditForm } from './institution-edit-form.tsx';
+import { AuditTrail } from '../audit/index.ts';
 import { MembershipProposals } from './membership-proposals.tsx';
 import { UnitsSection } from './units-section.tsx';
 
@@ -236,6 +237,12 @@ function InstitutionView({ initial }: { initial: InstitutionDetail }) {
         <h2 id="institution-agreements">{t('institution.agreements')}</h2>
         <InstitutionAgreements institutionId={institution.id} />
       </section>
+
+      {mayEdit ? (
+        <div className="card">
+          <AuditTrail resourceType="institution" resourceId={institution.id} />
+        </div>
+      ) : null}
     </article>
   );
 }
