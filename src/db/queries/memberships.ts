@@ -21,44 +21,27 @@ export interface Membership {
   institutionId: string;
 }
 
-/** Memberships in force on `onDate` of these consortia. */
-export async function membersInForce(
+/** Memberships in force on `onDate` whose `side` (consortium or institution) is one of `ids`. */
+async function inForceBy(
   db: Db,
-  consortiumIds: readonly string[],
+  side: 'consortiumId' | 'institutionId',
+  ids: readonly string[],
   onDate: string,
 ): Promise<Membership[]> {
-  if (consortiumIds.length === 0) return [];
+  if (ids.length === 0) return [];
   return db
     .select({
       consortiumId: consortiumMembers.consortiumId,
       institutionId: consortiumMembers.institutionId,
     })
     .from(consortiumMembers)
-    .where(
-      and(
-        inArray(consortiumMembers.consortiumId, [...new Set(consortiumIds)]),
-        inForceCondition(onDate),
-      ),
-    );
+    .where(and(inArray(consortiumMembers[side], [...new Set(ids)]), inForceCondition(onDate)));
 }
 
+/** Memberships in force on `onDate` of these consortia. */
+export const membersInForce = (db: Db, consortiumIds: readonly string[], onDate: string) =>
+  inForceBy(db, 'consortiumId', consortiumIds, onDate);
+
 /** Memberships in force on `onDate` of these institutions. */
-export async function membershipsOfInForce(
-  db: Db,
-  institutionIds: readonly string[],
-  onDate: string,
-): Promise<Membership[]> {
-  if (institutionIds.length === 0) return [];
-  return db
-    .select({
-      consortiumId: consortiumMembers.consortiumId,
-      institutionId: consortiumMembers.institutionId,
-    })
-    .from(consortiumMembers)
-    .where(
-      and(
-        inArray(consortiumMembers.institutionId, [...new Set(institutionIds)]),
-        inForceCondition(onDate),
-      ),
-    );
-}
+export const membershipsOfInForce = (db: Db, institutionIds: readonly string[], onDate: string) =>
+  inForceBy(db, 'institutionId', institutionIds, onDate);
