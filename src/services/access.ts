@@ -1,0 +1,172 @@
+/**
+ * The one access gate of the use cases, and the access resources they describe records with.
+ *
+ * Every use case that reads scoped data or writes starts with `requireAccess(ctx, action,
+ * resource)`. The decision is `can()` (src/domain/access); this module decides only how a refusal
+ * is answered (decision 001):
+ * - an action that reads a record (`person:read`, `audit:read`) answers 404: a record one may not
+ *   read does not exist for them;
+ * - any other action answers 403 when the actor can see what they act on, and 404 when they
+ *   cannot — the caller says how the record is seen with `visibleBy`.
+ *
+ * The builders below are the only places that say which institutions, consortia, programs, calls
+ * or owner a kind of record is attached to; use cases do not assemble `Resource` objects by hand.
+ */
+import { can, scopeCovers } from '#src/domain/access/can.ts';
+import type { Action, MaybeActor, Resource, Role } from '#src/domain/access/policy.ts';
+import type { Db } from '#src/db/client.ts';
+import { membershipsOfInForce } from '#src/db/queries/memberships.ts';
+import { AppError, notFound } from './errors.ts';
+import type { ServiceContext } from './context.ts';
+
+export { can } from '#src/domain/access/can.ts';
+export type { Action, Resource } from '#src/domain/access/policy.ts';
+
+/** Actions whose refusal must not reveal that the record exists. */
+const READS: ReadonlySet<Action> = new Set<Action>(['person:read', 'audit:read']);
+
+/** A resource with the name and id a 404 reports (`mobility "m-1" does not exist`). */
+export interface Target extends Resource {
+  id?: string;
+}
+
+export interface AccessOptions {
+  /** How the actor would see the record: when they cannot, a refused write answers 404. */
+  visibleBy?: readonly [Action, Resource];
+  /** What the actor tried, for the log (`approve this payment batch`); the action id otherwise. */
+  doing?: string;
+}
+
+/** The error a refusal of `action` on `resource` answers with, or null when it is allowed. */
+export function refusalOf(
+  actor: MaybeActor,
+  action: Action,
+  resource: Target,
+  options: AccessOptions = {},
+): AppError | null {
+  if (can(actor, action, resource)) return null;
+  const hidden =
+    READS.has(action) ||
+    (options.visibleBy !== undefined && !can(actor, options.visibleBy[0], options.visibleBy[1]));
+  if (hidden) return notFound(resource.type, resource.id ?? '');
+  return new AppError('forbidden', `you may not ${options.doing ?? action}`, { action });
+}
+
+/**
+ * Throws unless the actor may do `action` on `resource`: 404 for a record they may not see, 403
+ * for one they see but may not act on.
+ */
+export function requireAccess(
+  ctx: Pick<ServiceContext, 'actor'>,
+  action: Action,
+  resource: Target,
+  options?: AccessOptions,
+): void {
+  const refusal = refusalOf(ctx.actor, action, resource, options);
+  if (refusal) throw refusal;
+}
+
+/**
+ * Does the actor hold `role` with a scope covering the resource (or administer the platform)? For
+ * the parts a person plays in a workflow (a mobility's funder officer), read from their roles
+ * rather than inferred from an action the role happens to allow.
+ */
+export function holdsRole(actor: MaybeActor, role: Role, resource: Resource): boolean {
+  if (!actor) return false;
+  if (actor.platformAdmin) return true;
+  return actor.roles.some((a) => a.role === role && scopeCovers(a, resource, actor.id));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resource builders: one per kind of record.
+
+const ids = (...xs: (string | null | undefined)[]) =>
+  [...new Set(xs.filter((x): x is string => !!x))] as string[];
+
+/** A program (its funder officers). */
+export const programResource = (
+  programId: string | null | undefined,
+  type = 'program',
+): Target => ({ type, id: programId ?? undefined, programIds: ids(programId) });
+
+/** One or more consortia or associations (their officers and secretariats). */
+export const consortiumResource = (
+  consortiumIds: readonly (string | null | undefined)[],
+  type = 'consortium',
+): Target => ({ type, id: consortiumIds[0] ?? undefined, consortiumIds: ids(...consortiumIds) });
+
+/** One or more institutions (their coordinators). */
+export const institutionsResource = (
+  institutionIds: readonly (string | null | undefined)[],
+  type = 'institution',
+): Target => ({ type, id: institutionIds[0] ?? undefined, institutionIds: ids(...institutionIds) });
+
+/** What belongs to one person (the student themself). */
+export const ownResource = (userId: string | null | undefined, type = 'self'): Target => ({
+  type,
+  id: userId ?? undefined,
+  ownerUserId: userId ?? null,
+});
+
+/**
+ * An institution with the consortia and associations it is a member of on `onDate`: an ended
+ * membership, or one not yet begun, gives their officers nothing.
+ */
+export async function institutionResource(db: Db, id: string, onDate: string): Promise<Target> {
+  const memberships = await membershipsOfInForce(db, [id], onDate);
+  return {
+    type: 'institution',
+    id,
+    institutionIds: [id],
+    consortiumIds: memberships.map((m) => m.consortiumId),
+  };
+}
+
+/** A student's mobility: home and host, the sending consortium, the program, the student. */
+export interface MobilityParties {
+  id?: string;
+  homeId: string;
+  hostId: string;
+  studentUserId: string | null;
+  consortiumIds?: readonly (string | null | undefined)[];
+  programIds?: readonly (string | null | undefined)[];
+}
+
+export const mobilityResource = (m: MobilityParties, type = 'mobility'): Target => ({
+  type,
+  id: m.id,
+  institutionIds: ids(m.homeId, m.hostId),
+  consortiumIds: ids(...(m.consortiumIds ?? [])),
+  programIds: ids(...(m.programIds ?? [])),
+  ownerUserId: m.studentUserId,
+});
+
+/** A party of an agreement: an institution, or a consortium with its representative university. */
+export type AgreementParty =
+  | { type: 'institution'; id: string }
+  | { type: 'consortium'; id: string; representativeId?: string | null };
+
+export const agreementPartyResource = (p: AgreementParty): Target =>
+  p.type === 'institution'
+    ? { type: 'agreement', id: p.id, institutionIds: [p.id] }
+    : {
+        type: 'agreement',
+        id: p.id,
+        consortiumIds: [p.id],
+        institutionIds: ids(p.representativeId),
+      };
+
+/** A call: its sending consortia, every university taking part on the date, its program. */
+export const callResource = (call: {
+  id: string;
+  sendingConsortiumIds: readonly string[];
+  institutionIds: readonly string[];
+  programId: string | null;
+}): Target => ({
+  type: 'call',
+  id: call.id,
+  callIds: [call.id],
+  consortiumIds: [...call.sendingConsortiumIds],
+  institutionIds: [...call.institutionIds],
+  programIds: ids(call.programId),
+});
