@@ -2,11 +2,15 @@
 import type { CallContent, CallDetail } from './api.ts';
 import i18next from 'i18next';
 import { DEFAULT_GRADE_SCALES } from '../../../domain/screening/grade-scales.ts';
+import {
+  TEXT_LANGUAGES as LANGS,
+  emptyLocalized as emptyNames,
+  type TextLanguage as Lang,
+} from '../../components/ui/localized-text-fields.tsx';
 
-export const LANGS = ['en', 'ja', 'ru', 'fr'] as const;
+export { emptyNames };
 export const LEVELS = ['bachelor', 'master', 'doctor', 'non_degree'] as const;
 export const CEFR = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
-export type Lang = (typeof LANGS)[number];
 
 export type HostDraft = {
   institutionId: string;
@@ -49,7 +53,6 @@ export type Draft = {
   rubricRest: Record<string, unknown> | null;
 };
 
-export const emptyNames = (): Record<Lang, string> => ({ en: '', ja: '', ru: '', fr: '' });
 export const emptyHost = (): HostDraft => ({
   institutionId: '',
   consortiumId: '',

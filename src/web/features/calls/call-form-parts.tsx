@@ -5,12 +5,12 @@ import type { listAgreements } from '../agreements/index.ts';
 import type { listAllConsortia, listAllInstitutions } from '../registry/index.ts';
 import { Field } from '../../components/ui/field.tsx';
 import { FieldError } from '../../components/ui/field-error.tsx';
+import { LocalizedTextFields } from '../../components/ui/localized-text-fields.tsx';
 import { useLocalName } from '../../components/ui/localized-name.tsx';
 import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
 import type { listPrograms } from './api.ts';
 import {
   CEFR,
-  LANGS,
   LEVELS,
   emptyNames,
   emptyHost,
@@ -294,29 +294,17 @@ export function RubricFieldset({ d, set, issues }: PartProps) {
                   )}
                 </Field>
               ))}
-              {LANGS.map((l) => (
-                <Field
-                  key={l}
-                  id={`criterion-${i}-label-${l}`}
-                  label={t('calls.form.criterion.labelIn', { language: t(`calls.form.lang.${l}`) })}
-                  messages={messagesFor(issues, `body.rubric.criteria[${i}].label.${l}`, true)}
-                >
-                  {(p) => (
-                    <input
-                      {...p}
-                      lang={l}
-                      value={c.label[l]}
-                      onChange={(e) =>
-                        set({
-                          criteria: d.criteria.map((x, j) =>
-                            j === i ? { ...x, label: { ...x.label, [l]: e.target.value } } : x,
-                          ),
-                        })
-                      }
-                    />
-                  )}
-                </Field>
-              ))}
+              <LocalizedTextFields
+                id={`criterion-${i}-label`}
+                name={`rubric.criteria.${i}.label`}
+                field={`body.rubric.criteria[${i}].label`}
+                issues={issues}
+                label={(language) => t('calls.form.criterion.labelIn', { language })}
+                value={c.label}
+                onChange={(label) =>
+                  set({ criteria: d.criteria.map((x, j) => (j === i ? { ...x, label } : x)) })
+                }
+              />
               <Field
                 id={`criterion-${i}-source`}
                 label={t('calls.form.criterion.source')}

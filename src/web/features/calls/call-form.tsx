@@ -5,10 +5,11 @@ import { Link, useNavigate } from 'react-router';
 import { fieldIssues } from '../../api/client.ts';
 import { Field } from '../../components/ui/field.tsx';
 import { FieldError, FormErrors } from '../../components/ui/field-error.tsx';
+import { LocalizedTextFields } from '../../components/ui/localized-text-fields.tsx';
 import { useLocalName } from '../../components/ui/localized-name.tsx';
 import { messagesFor } from '../../lib/field-errors.ts';
 import { createCall, updateCall, type CallContent } from './api.ts';
-import { LANGS, contentOf, type Draft, type HostDraft } from './call-form-draft.ts';
+import { contentOf, type Draft, type HostDraft } from './call-form-draft.ts';
 import { HostsFieldset, RubricFieldset, type Lists } from './call-form-parts.tsx';
 import { useCsrfToken } from '../../components/ui/use-action.ts';
 
@@ -81,48 +82,25 @@ export function CallForm({
         </Field>
       )}
 
-      <fieldset>
-        <legend>{t('calls.form.title')}</legend>
-        {LANGS.map((l) => (
-          <Field
-            key={l}
-            id={`call-title-${l}`}
-            label={t(`calls.form.lang.${l}`)}
-            messages={messagesFor(issues, `body.title.${l}`, true)}
-          >
-            {(p) => (
-              <input
-                {...p}
-                name={`title.${l}`}
-                value={d.title[l]}
-                onChange={(e) => set({ title: { ...d.title, [l]: e.target.value } })}
-              />
-            )}
-          </Field>
-        ))}
-        <FieldError id="call-title-error" messages={messagesFor(issues, 'body.title')} />
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('calls.form.description')}</legend>
-        {LANGS.map((l) => (
-          <Field
-            key={l}
-            id={`call-description-${l}`}
-            label={t(`calls.form.lang.${l}`)}
-            messages={messagesFor(issues, `body.description.${l}`, true)}
-          >
-            {(p) => (
-              <textarea
-                {...p}
-                rows={2}
-                value={d.description[l]}
-                onChange={(e) => set({ description: { ...d.description, [l]: e.target.value } })}
-              />
-            )}
-          </Field>
-        ))}
-      </fieldset>
+      <LocalizedTextFields
+        id="call-title"
+        name="title"
+        field="body.title"
+        issues={issues}
+        legend={t('calls.form.title')}
+        value={d.title}
+        onChange={(title) => set({ title })}
+      />
+      <LocalizedTextFields
+        id="call-description"
+        name="description"
+        field="body.description"
+        issues={issues}
+        legend={t('calls.form.description')}
+        value={d.description}
+        onChange={(description) => set({ description })}
+        multiline
+      />
 
       <div className="field-row">
         <Field

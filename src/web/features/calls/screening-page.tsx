@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useSession } from '../../app/session.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -220,30 +220,28 @@ function ScoreForm({
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const session = useSession();
   const rubric = call.rubric;
   const criteria = rubric?.criteria.filter((c) => c.source === 'reviewer') ?? [];
   const mine = ranking
     ? [...ranking.items, ...ranking.pending].find((i) => i.applicationId === a.id)
     : undefined;
   const [scores, setScores] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
+  const { run, error, busy } = useAction();
   const [saved, setSaved] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
     setSaved(false);
-    try {
-      await submitReview(
+    const ok = await run((csrf) =>
+      submitReview(
         a.id,
         Object.fromEntries(criteria.map((c) => [c.id, Number(scores[c.id] ?? '')])),
-        session.csrfToken,
-      );
+        csrf,
+      ),
+    );
+    if (ok) {
       setSaved(true);
       onScored();
-    } catch (e) {
-      setError(e);
     }
   }
 
@@ -296,7 +294,7 @@ function ScoreForm({
               />
             </label>
           ))}
-          <button type="submit" className="button button-primary">
+          <button type="submit" className="button button-primary" disabled={busy}>
             {t('calls.screening.submitScore')}
           </button>
         </div>

@@ -1,17 +1,14 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useSession } from '../../app/session.tsx';
-import { ErrorAlert } from '../../components/ui/error-alert.tsx';
-import { Loading } from '../../components/ui/loading.tsx';
+import { ResourceView } from '../../components/ui/resource-view.tsx';
 import { LocalizedName, useLocalName } from '../../components/ui/localized-name.tsx';
-import { STUDY_LEVELS, type StudyLevel } from '../../api/types.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
-import { createCourse, getCatalogue, type Catalogue } from './api.ts';
+import { getCatalogue, type Catalogue } from './api.ts';
+import { CourseForm } from './course-form.tsx';
 import { languageName } from '../../../i18n/format.ts';
 import { CreditsText, LText } from './components.tsx';
-import { Field } from '../../components/ui/field.tsx';
 import './mobility.css';
 
 /** An institution's course catalogue, credits in its own system. */
@@ -26,9 +23,16 @@ export function CataloguePage() {
       ? t('mobility.catalogue.titleOf', { institution: localName(data.data.institution) })
       : t('mobility.catalogue.title'),
   );
-  if (data.status === 'loading') return <Loading />;
-  if (data.status === 'error') return <ErrorAlert error={data.error} onRetry={data.reload} />;
-  const c = data.data;
+  return (
+    <ResourceView resource={data}>
+      {(c) => <CatalogueView c={c} onChange={() => setAttempt((n) => n + 1)} />}
+    </ResourceView>
+  );
+}
+
+function CatalogueView({ c, onChange }: { c: Catalogue; onChange: () => void }) {
+  const { t } = useTranslation();
+  const localName = useLocalName();
   return (
     <>
       <nav className="breadcrumbs" aria-label={t('mobility.breadcrumbs')}>
@@ -43,7 +47,7 @@ export function CataloguePage() {
         {t('mobility.catalogue.intro', { system: t(`mobility.creditSystem.${c.creditSystem}`) })}
       </p>
       <CourseTable catalogue={c} />
-      {c.may.manage ? <CourseForm catalogue={c} onDone={() => setAttempt((n) => n + 1)} /> : null}
+      {c.may.manage ? <CourseForm catalogue={c} onDone={onChange} /> : null}
     </>
   );
 }
@@ -108,132 +112,5 @@ function CourseTable({ catalogue }: { catalogue: Catalogue }) {
         </tbody>
       </table>
     </div>
-  );
-}
-
-function CourseForm({ catalogue, onDone }: { catalogue: Catalogue; onDone: () => void }) {
-  const { t } = useTranslation();
-  const { csrfToken } = useSession();
-  const id = useId();
-  const empty = { code: '', en: '', ja: '', ru: '', fr: '', credits: '2', term: '', language: '' };
-  const [form, setForm] = useState(empty);
-  const [level, setLevel] = useState<StudyLevel>('bachelor');
-  const [online, setOnline] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const set = (k: keyof typeof empty) => (e: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [k]: e.target.value }));
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const title = Object.fromEntries(
-      (['en', 'ja', 'ru', 'fr'] as const)
-        .filter((l) => form[l].trim())
-        .map((l) => [l, form[l].trim()]),
-    );
-    try {
-      await createCourse(
-        catalogue.institution.id,
-        {
-          code: form.code.trim(),
-          title,
-          level,
-          credits: Number(form.credits),
-          ...(form.term.trim() ? { term: form.term.trim() } : {}),
-          ...(form.language.trim() ? { language: form.language.trim() } : {}),
-          online,
-        },
-        csrfToken,
-      );
-      setForm(empty);
-      onDone();
-    } catch (e) {
-      setError(e);
-    }
-  };
-  return (
-    <form className="form" onSubmit={submit} data-testid="course-form">
-      <h2>{t('mobility.catalogue.add')}</h2>
-      <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-code`}>{t('mobility.catalogue.code')}</label>
-          <input id={`${id}-code`} name="code" required value={form.code} onChange={set('code')} />
-        </div>
-        <Field id={`${id}-level`} label={t('mobility.level')}>
-          {(control) => (
-            <select
-              {...control}
-              name="level"
-              value={level}
-              onChange={(e) => setLevel(e.target.value as StudyLevel)}
-            >
-              {STUDY_LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {t(`studyLevel.${l}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div className="field">
-          <label htmlFor={`${id}-credits`}>
-            {t('mobility.catalogue.credits')} (
-            {t(`mobility.creditSystem.${catalogue.creditSystem}`)})
-          </label>
-          <input
-            id={`${id}-credits`}
-            name="credits"
-            type="number"
-            min="0.5"
-            step="0.5"
-            required
-            value={form.credits}
-            onChange={set('credits')}
-          />
-        </div>
-      </div>
-      <div className="field-row">
-        {(['ja', 'en', 'ru', 'fr'] as const).map((l) => (
-          <div className="field" key={l}>
-            <label htmlFor={`${id}-title-${l}`}>
-              {t('mobility.catalogue.titleIn', { language: l.toUpperCase() })}
-            </label>
-            <input
-              id={`${id}-title-${l}`}
-              name={`title.${l}`}
-              lang={l}
-              value={form[l]}
-              onChange={set(l)}
-            />
-          </div>
-        ))}
-      </div>
-      <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-term`}>{t('mobility.catalogue.term')}</label>
-          <input id={`${id}-term`} name="term" value={form.term} onChange={set('term')} />
-        </div>
-        <Field id={`${id}-language`} label={t('mobility.catalogue.language')}>
-          {(control) => (
-            <input
-              {...control}
-              name="language"
-              placeholder="ja"
-              value={form.language}
-              onChange={set('language')}
-            />
-          )}
-        </Field>
-        <label className="check">
-          <input type="checkbox" checked={online} onChange={(e) => setOnline(e.target.checked)} />{' '}
-          {t('mobility.catalogue.online')}
-        </label>
-      </div>
-      {error ? <ErrorAlert error={error} /> : null}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary">
-          {t('mobility.catalogue.save')}
-        </button>
-      </div>
-    </form>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useAction } from '../../components/ui/use-action.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
@@ -40,7 +41,7 @@ export function JukeboxPage() {
     session.actor ? `jukebox-enrolments|${attempt}|${session.actor.id}` : null,
     (signal) => listJukeboxEnrolments(signal),
   );
-  const [error, setError] = useState<unknown>(null);
+  const { run, error } = useAction();
   useDocumentTitle(
     box.data ? t('mobility.jukebox.titleOf', { alliance: localName(box.data.alliance) }) : null,
   );
@@ -51,13 +52,7 @@ export function JukeboxPage() {
   const { alliance, entries } = box.data;
 
   const enrol = async (courseId: string) => {
-    setError(null);
-    try {
-      await enrolInJukebox(alliance.id, courseId, session.csrfToken);
-      reload();
-    } catch (e) {
-      setError(e);
-    }
+    if (await run((csrf) => enrolInJukebox(alliance.id, courseId, csrf))) reload();
   };
 
   return (
@@ -165,7 +160,6 @@ function EnrolmentCard({
   onDone: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const { csrfToken } = useSession();
   return (
     <article className="card recognition-card" data-enrolment={enrolment.id}>
       <h3>
@@ -190,8 +184,8 @@ function EnrolmentCard({
           componentId={enrolment.component.id}
           planned={enrolment.component.home.credits.value}
           suggestion={enrolment.suggestion}
-          submit={async (d) => {
-            await decideJukebox(enrolment.id, d, csrfToken);
+          submit={async (d, csrf) => {
+            await decideJukebox(enrolment.id, d, csrf);
             onDone();
           }}
         />
@@ -208,22 +202,18 @@ function ResultForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const { csrfToken } = useSession();
   const id = useId();
   const [status, setStatus] = useState<TranscriptEntry['status']>(
     enrolment.transcript?.status ?? 'passed',
   );
   const [grade, setGrade] = useState(enrolment.transcript?.grade ?? '');
-  const [error, setError] = useState<unknown>(null);
+  const { run, error } = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    try {
-      await enterJukeboxResult(enrolment.id, { status, grade: grade.trim() || null }, csrfToken);
-      onDone();
-    } catch (e) {
-      setError(e);
-    }
+    const entered = await run((csrf) =>
+      enterJukeboxResult(enrolment.id, { status, grade: grade.trim() || null }, csrf),
+    );
+    if (entered) onDone();
   };
   return (
     <form className="form inline-form" onSubmit={submit}>

@@ -6,7 +6,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { useSession } from '../../app/session.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
 import { useResource } from '../../lib/use-resource.ts';
@@ -74,21 +74,18 @@ function LaView({
   onDone: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const { csrfToken } = useSession();
   const id = useId();
   const initial = la.pendingVersion ?? la.currentVersion ?? la.latestVersion;
   const [shown, setShown] = useState(initial);
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, error } = useAction();
   const version = la.versions[shown - 1] ?? la.versions[la.versions.length - 1]!;
 
   const sign = async (party: LaParty) => {
-    setError(null);
-    try {
-      await approveVersion(mobility.id, { version: version.number, party }, csrfToken);
+    if (
+      await run((csrf) => approveVersion(mobility.id, { version: version.number, party }, csrf))
+    ) {
       onDone();
-    } catch (e) {
-      setError(e);
     }
   };
 

@@ -224,7 +224,10 @@ export function DecisionForm({
   mobilityId?: string;
   onDone?: (v: RecognitionView) => void;
   /** For other subjects (Course Jukebox): how to send the decision. */
-  submit?: (d: { outcome: RecognitionOutcome; credits?: number; reason?: string }) => Promise<void>;
+  submit?: (
+    d: { outcome: RecognitionOutcome; credits?: number; reason?: string },
+    csrfToken: string,
+  ) => Promise<void>;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -249,7 +252,7 @@ export function DecisionForm({
       ...(reason.trim() ? { reason: reason.trim() } : {}),
     };
     await run(async (csrfToken) => {
-      if (submit) await submit(body);
+      if (submit) await submit(body, csrfToken);
       else if (mobilityId) {
         const next = await recordDecision(
           mobilityId,

@@ -1,7 +1,7 @@
 import { DateInput } from '../../components/ui/date-input.tsx';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../app/session.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { todayIso } from '../../lib/format.ts';
 import type { TranscriptEntry } from '../../../domain/recognition/recognition.ts';
@@ -16,7 +16,6 @@ export function TranscriptForm({
   onDone: (v: RecognitionView) => void;
 }) {
   const { t } = useTranslation();
-  const { csrfToken } = useSession();
   const id = useId();
   const [issuedOn, setIssuedOn] = useState(todayIso());
   const [lines, setLines] = useState(() =>
@@ -27,11 +26,10 @@ export function TranscriptForm({
       credits: String(c.component.host.credits.value),
     })),
   );
-  const [error, setError] = useState<unknown>(null);
+  const { run, error, busy } = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    try {
+    await run(async (csrf) => {
       const entries: TranscriptEntry[] = lines.map((l) => {
         const c = view.components.find((x) => x.component.id === l.componentId)!.component;
         return {
@@ -43,10 +41,8 @@ export function TranscriptForm({
           credits: { value: Number(l.credits), system: c.host.credits.system },
         };
       });
-      onDone(await enterTranscript(view.mobilityId, { issuedOn, entries }, csrfToken));
-    } catch (e) {
-      setError(e);
-    }
+      onDone(await enterTranscript(view.mobilityId, { issuedOn, entries }, csrf));
+    });
   };
   return (
     <form className="form" onSubmit={submit} data-testid="transcript-form">
@@ -112,7 +108,7 @@ export function TranscriptForm({
       ))}
       {error ? <ErrorAlert error={error} /> : null}
       <div className="form-actions">
-        <button type="submit" className="button button-primary">
+        <button type="submit" className="button button-primary" disabled={busy}>
           {t('mobility.rec.saveTranscript')}
         </button>
       </div>

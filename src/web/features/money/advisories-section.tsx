@@ -1,7 +1,7 @@
 import { DateInput } from '../../components/ui/date-input.tsx';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../app/session.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
 import { getNames } from 'i18n-iso-countries';
 import type { Language } from '../../../domain/shared/refusal.ts';
 import { countryName } from '../../i18n/countries.ts';
@@ -28,27 +28,19 @@ export function AdvisoriesSection({ programId }: { programId: string }) {
   const language = currentLanguage(i18n.language);
   const date = useDate();
   const name = useName();
-  const session = useSession();
-  const csrf = session.status === 'signed-in' ? session.csrfToken : '';
   const id = useId();
   const [version, setVersion] = useState(0);
-  const [error, setError] = useState<unknown>(null);
+  const { run, error } = useAction();
   const list = useResource(`advisories:${programId}:${version}`, (signal) =>
     listAdvisories(programId, signal),
   );
-  const act = async (f: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await f();
-      setVersion((v) => v + 1);
-    } catch (e) {
-      setError(e);
-    }
+  const act = async (f: (csrf: string) => Promise<unknown>) => {
+    if (await run(f)) setVersion((v) => v + 1);
   };
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    void act(() =>
+    void act((csrf) =>
       recordAdvisory(
         {
           programId,
@@ -93,7 +85,7 @@ export function AdvisoriesSection({ programId }: { programId: string }) {
                     <button
                       type="button"
                       className="button button-secondary"
-                      onClick={() => void act(() => liftAdvisory(a.id, csrf))}
+                      onClick={() => void act((csrf) => liftAdvisory(a.id, csrf))}
                     >
                       {t('money.advisories.lift')}
                     </button>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { useSession } from '../../app/session.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { confirmMonth, getScholarship, type Scholarship } from './api.ts';
@@ -43,17 +43,9 @@ function ScheduleView({ s, onChange }: { s: Scholarship; onChange: () => void })
   const date = useDate();
   const monthName = useMonth();
   const name = useName();
-  const session = useSession();
-  const [error, setError] = useState<unknown>(null);
+  const { run, error } = useAction();
   const confirm = async (month: string) => {
-    if (session.status !== 'signed-in') return;
-    setError(null);
-    try {
-      await confirmMonth(s.mobilityId, month, session.csrfToken);
-      onChange();
-    } catch (e) {
-      setError(e);
-    }
+    if (await run((csrf) => confirmMonth(s.mobilityId, month, csrf))) onChange();
   };
   return (
     <section className="money-panel" aria-labelledby="money-schedule-h">

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../app/session.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { approveFare, getTravel, quoteFare, setAirports, type Travel } from './api.ts';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';
@@ -41,18 +41,10 @@ function TravelView({ travel, onChange }: { travel: Travel; onChange: () => void
   const yen = useYen();
   const num = useNum();
   const name = useName();
-  const session = useSession();
-  const csrf = session.status === 'signed-in' ? session.csrfToken : '';
   const id = useId();
-  const [error, setError] = useState<unknown>(null);
-  const act = async (f: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await f();
-      onChange();
-    } catch (e) {
-      setError(e);
-    }
+  const { run, error } = useAction();
+  const act = async (f: (csrf: string) => Promise<unknown>) => {
+    if (await run(f)) onChange();
   };
   const airport = (a: Travel['homeAirport']) =>
     a
@@ -71,12 +63,12 @@ function TravelView({ travel, onChange }: { travel: Travel; onChange: () => void
       hostAirport: String(f.get('host') ?? '').trim() || undefined,
       reason: String(f.get('reason') ?? '').trim() || undefined,
     };
-    void act(() => setAirports(travel.mobilityId, body, csrf));
+    void act((csrf) => setAirports(travel.mobilityId, body, csrf));
   };
   const onFare = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    void act(() =>
+    void act((csrf) =>
       quoteFare(
         travel.mobilityId,
         {
@@ -161,7 +153,9 @@ function TravelView({ travel, onChange }: { travel: Travel; onChange: () => void
           type="button"
           className="button"
           onClick={() =>
-            void act(() => approveFare(travel.mobilityId, t('money.travel.approvedReason'), csrf))
+            void act((csrf) =>
+              approveFare(travel.mobilityId, t('money.travel.approvedReason'), csrf),
+            )
           }
         >
           {t('money.travel.approve')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { fieldIssues } from '../../api/client.ts';
 import { countryName, nameIn } from '../../../i18n/format.ts';
 import { FormErrors } from '../../components/ui/field-error.tsx';
+import { LocalizedTextFields } from '../../components/ui/localized-text-fields.tsx';
 import {
   saveDraft,
   type ApplicationView,
@@ -32,35 +33,21 @@ function BilingualField({
   onChange: (value: LocalizedText) => void;
   multiline?: boolean;
 }) {
-  const { t } = useTranslation();
   const id = useId();
   return (
-    <fieldset className="fieldset programs-bilingual">
-      <legend>{label}</legend>
-      {(['ja', 'en'] as const).map((lang) => (
-        <div className="field" key={lang}>
-          <label htmlFor={`${id}-${lang}`}>{t(`programs.form.lang.${lang}`)}</label>
-          {multiline ? (
-            <textarea
-              id={`${id}-${lang}`}
-              name={`${name}.${lang}`}
-              lang={lang}
-              rows={4}
-              value={value[lang] ?? ''}
-              onChange={(e) => onChange({ ...value, [lang]: e.target.value })}
-            />
-          ) : (
-            <input
-              id={`${id}-${lang}`}
-              name={`${name}.${lang}`}
-              lang={lang}
-              value={value[lang] ?? ''}
-              onChange={(e) => onChange({ ...value, [lang]: e.target.value })}
-            />
-          )}
-        </div>
-      ))}
-    </fieldset>
+    <LocalizedTextFields
+      id={id}
+      name={name}
+      field={`body.content.${name}`}
+      issues={[]}
+      legend={label}
+      className="fieldset programs-bilingual"
+      languages={['ja', 'en']}
+      value={value}
+      onChange={onChange}
+      multiline={multiline}
+      rows={4}
+    />
   );
 }
 

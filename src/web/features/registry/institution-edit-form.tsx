@@ -5,7 +5,6 @@ import { fieldIssues } from '../../api/client.ts';
 import { updateInstitution } from './api.ts';
 import {
   INSTITUTION_TYPES,
-  LANGUAGES,
   type InstitutionDetail,
   type InstitutionPatch,
   type InstitutionType,
@@ -17,6 +16,7 @@ import { messagesFor } from '../../lib/field-errors.ts';
 import { LANGUAGE_LABELS } from '../../i18n/i18n.ts';
 import { useLabels } from '../../lib/labels.ts';
 import { TextField } from './text-field.tsx';
+import { LocalizedTextFields } from '../../components/ui/localized-text-fields.tsx';
 import { Field } from '../../components/ui/field.tsx';
 
 export type EditDraft = {
@@ -110,23 +110,18 @@ export function InstitutionEditForm({
     <form className="form" data-testid="institution-edit-form" onSubmit={onSubmit}>
       <FormErrors error={error} />
       {input('name', t('institutionEdit.name'), { required: true })}
-      <fieldset className="fieldset">
-        <legend>{t('institution.names')}</legend>
-        <div className="field-row">
-          {LANGUAGES.map((lang) => (
-            <TextField
-              key={lang}
-              id={`${id}-names-${lang}`}
-              name={`names.${lang}`}
-              label={LANGUAGE_LABELS[lang]}
-              lang={lang}
-              value={draft.names[lang]}
-              onChange={(value) => setDraft({ ...draft, names: { ...draft.names, [lang]: value } })}
-              messages={messagesFor(issues, `body.names.${lang}`)}
-            />
-          ))}
-        </div>
-      </fieldset>
+      <LocalizedTextFields
+        id={`${id}-names`}
+        name="names"
+        field="body.names"
+        issues={issues}
+        legend={t('institution.names')}
+        className="fieldset"
+        label={(_, lang) => LANGUAGE_LABELS[lang]}
+        value={draft.names}
+        onChange={(names) => setDraft({ ...draft, names })}
+        row
+      />
       <div className="field-row">
         <Field id={`${id}-type`} label={t('institution.type')}>
           {(control) => (

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MembershipProposal } from '../../api/contract.ts';
-import { useSession } from '../../app/session.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
 import { FormErrors } from '../../components/ui/field-error.tsx';
 import { FormattedDate } from '../../components/ui/formatted-date.tsx';
 import { LocalizedName } from '../../components/ui/localized-name.tsx';
@@ -25,21 +24,10 @@ export function MembershipProposals({
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
-  const session = useSession();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, error, busy } = useAction();
   if (proposals.length === 0) return null;
   const answer = async (p: MembershipProposal, a: 'accept' | 'decline' | 'withdraw') => {
-    setBusy(true);
-    setError(null);
-    try {
-      await answerProposal(p.consortiumId, p.id, a, session.csrfToken ?? '');
-      onChanged();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    if (await run((csrf) => answerProposal(p.consortiumId, p.id, a, csrf))) onChanged();
   };
   return (
     <section className="card" aria-labelledby="membership-proposals" data-testid="proposals">
