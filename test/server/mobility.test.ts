@@ -468,7 +468,7 @@ describe.each(ENGINES)('mobility, learning agreements and recognition on %s', (e
     }
     await db.insert(learningAgreements).values({
       mobilityId: m!.id,
-      document: la as unknown as Record<string, unknown>,
+      document: la,
       currentVersion: 1,
     });
     await db.insert(transcripts).values({

@@ -18,6 +18,27 @@ import { users } from './accounts.ts';
 import { agreements } from './agreements.ts';
 import { institutions, consortia, orgUnits } from './registry.ts';
 import type { Names } from './registry.ts';
+import type { JukeboxEnrolment } from '../../domain/recognition/course-jukebox.ts';
+import type {
+  LaComponent,
+  LearningAgreement,
+} from '../../domain/recognition/learning-agreement.ts';
+import type {
+  EquivalenceEntry,
+  RecognitionDecision,
+  TranscriptEntry,
+} from '../../domain/recognition/recognition.ts';
+
+/**
+ * What a Course Jukebox enrolment row keeps in `result`: the domain enrolment, the component it
+ * stands for, the host's result (a transcript line) and the home's decision.
+ */
+export interface JukeboxRecord {
+  enrolment: JukeboxEnrolment;
+  component: LaComponent;
+  transcript: TranscriptEntry | null;
+  decision: RecognitionDecision | null;
+}
 
 /**
  * Mobilities: a nomination (planned) that becomes a realised stay. The full workflow is
@@ -96,7 +117,7 @@ export const learningAgreements = pgTable('learning_agreements', {
   mobilityId: uuid('mobility_id')
     .primaryKey()
     .references(() => mobilities.id),
-  document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+  document: jsonb('document').$type<LearningAgreement>().notNull(),
   currentVersion: integer('current_version').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -105,7 +126,7 @@ export const transcripts = pgTable('transcripts', {
   mobilityId: uuid('mobility_id')
     .primaryKey()
     .references(() => mobilities.id),
-  entries: jsonb('entries').$type<unknown[]>().notNull(),
+  entries: jsonb('entries').$type<TranscriptEntry[]>().notNull(),
   issuedOn: date('issued_on').notNull(),
 });
 
@@ -117,7 +138,7 @@ export const recognitionDecisions = pgTable(
       .notNull()
       .references(() => mobilities.id),
     componentId: text('component_id').notNull(),
-    decision: jsonb('decision').$type<Record<string, unknown>>().notNull(),
+    decision: jsonb('decision').$type<RecognitionDecision>().notNull(),
     decidedBy: uuid('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -130,7 +151,7 @@ export const equivalences = pgTable(
   {
     hostCourseKey: text('host_course_key').notNull(),
     homeCourseKey: text('home_course_key').notNull(),
-    entry: jsonb('entry').$type<Record<string, unknown>>().notNull(),
+    entry: jsonb('entry').$type<EquivalenceEntry>().notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.hostCourseKey, t.homeCourseKey] })],
@@ -147,7 +168,7 @@ export const jukeboxEnrolments = pgTable(
       .notNull()
       .references(() => users.id),
     status: text('status').notNull().default('enrolled'),
-    result: jsonb('result').$type<Record<string, unknown>>(),
+    result: jsonb('result').$type<JukeboxRecord>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('jukebox_once').on(t.courseId, t.studentUserId)],

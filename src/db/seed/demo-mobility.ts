@@ -504,7 +504,7 @@ export async function seedMobility(tx: Db, userIds: Map<string, string>): Promis
   la = signAll(la, 1, '2026-05-20T09:00:00.000Z', signers);
   await tx.insert(learningAgreements).values({
     mobilityId: current.id,
-    document: la as unknown as Record<string, unknown>,
+    document: la,
     currentVersion: 1,
   });
   await recordSteps(tx, current.id, [
@@ -579,7 +579,7 @@ export async function seedMobility(tx: Db, userIds: Map<string, string>): Promis
   pastLa = signAll(pastLa, 2, '2024-09-15T09:00:00.000Z', msuSigners);
   await tx.insert(learningAgreements).values({
     mobilityId: past.id,
-    document: pastLa as unknown as Record<string, unknown>,
+    document: pastLa,
     currentVersion: 2,
   });
   const entries: TranscriptEntry[] = [
@@ -716,7 +716,7 @@ export async function seedMobility(tx: Db, userIds: Map<string, string>): Promis
     await tx.insert(recognitionDecisions).values({
       mobilityId: past.id,
       componentId: d.componentId,
-      decision: d as unknown as Record<string, unknown>,
+      decision: d,
       decidedBy: tohokuId,
       decidedAt: new Date(d.decidedAt),
     });
@@ -726,7 +726,7 @@ export async function seedMobility(tx: Db, userIds: Map<string, string>): Promis
     await tx.insert(equivalences).values({
       hostCourseKey: `${entry.hostInstitutionId}|${entry.hostCourseCode}`,
       homeCourseKey: `${entry.homeInstitutionId}|${entry.homeCourseCode ?? '*'}`,
-      entry: entry as unknown as Record<string, unknown>,
+      entry,
     });
   }
 }

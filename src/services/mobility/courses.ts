@@ -4,20 +4,28 @@
  * course may be shared in an alliance's Course Jukebox (source document 004).
  */
 import { todayOf } from '#src/services/clock.ts';
-import { and, asc, eq } from 'drizzle-orm';
-import { consortia, consortiumMembers, courses, orgUnits } from '#src/db/schema.ts';
-import { can } from '#src/domain/access/can.ts';
+import {
+  courseCodeTaken,
+  coursesOf,
+  findConsortium,
+  insertCourse,
+  isOrgUnitOf,
+  membersOf,
+  type CourseRow,
+} from '#src/db/queries/mobility/courses.ts';
+import { can, institutionsResource, requireAccess } from '../access.ts';
 import type { CreditSystemId } from '#src/domain/recognition/credit-systems.ts';
 import type { LocalizedText, StudyLevel } from '#src/domain/recognition/types.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { conflict, forbidden } from '../errors.ts';
+import { conflict } from '../errors.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
 import { institutionName } from '#src/db/queries/names.ts';
 import { inForceOn } from '#src/domain/registry/membership.ts';
-import { institutionInfo, invalid } from './common.ts';
+import { institutionInfo } from './institution-systems.ts';
+import { invalid } from './refusals.ts';
 
-export type CourseRow = typeof courses.$inferSelect;
+export type { CourseRow };
 
 export function courseView(c: CourseRow) {
   return {
@@ -37,21 +45,15 @@ export function courseView(c: CourseRow) {
 
 /** GET /institutions/:id/courses — the catalogue is public, like the registry. */
 export async function listCourses(ctx: ServiceContext, institutionId: string) {
+  requireAccess(ctx, 'registry:read', institutionsResource([institutionId]));
   const info = await institutionInfo(ctx.db, institutionId);
-  const rows = await ctx.db
-    .select()
-    .from(courses)
-    .where(eq(courses.institutionId, institutionId))
-    .orderBy(asc(courses.code));
+  const rows = await coursesOf(ctx.db, institutionId);
   return {
     institution: info,
     creditSystem: info.creditSystem,
     items: rows.map(courseView),
     may: {
-      manage: can(ctx.actor, 'course:manage', {
-        type: 'course',
-        institutionIds: [institutionId],
-      }),
+      manage: can(ctx.actor, 'course:manage', institutionsResource([institutionId], 'course')),
     },
   };
 }
@@ -70,27 +72,19 @@ export interface CourseInput {
 
 /** POST /institutions/:id/courses — a coordinator of that institution (`course:manage`). */
 export async function createCourse(ctx: ServiceContext, institutionId: string, input: CourseInput) {
-  if (!can(ctx.actor, 'course:manage', { type: 'course', institutionIds: [institutionId] })) {
-    throw forbidden('manage the course catalogue of this institution');
-  }
+  requireAccess(ctx, 'course:manage', institutionsResource([institutionId], 'course'), {
+    doing: 'manage the course catalogue of this institution',
+  });
   const info = await institutionInfo(ctx.db, institutionId);
   return ctx.db.transaction(async (tx) => {
-    const [dup] = await tx
-      .select({ id: courses.id })
-      .from(courses)
-      .where(and(eq(courses.institutionId, institutionId), eq(courses.code, input.code)));
-    if (dup) {
+    if (await courseCodeTaken(tx, institutionId, input.code)) {
       throw conflict(
         refusal('mobility.course_exists', { code: input.code }, { field: 'body.code' }),
         `course ${input.code} already exists`,
       );
     }
     if (input.orgUnitId) {
-      const [unit] = await tx
-        .select({ id: orgUnits.id })
-        .from(orgUnits)
-        .where(and(eq(orgUnits.id, input.orgUnitId), eq(orgUnits.institutionId, institutionId)));
-      if (!unit) {
+      if (!(await isOrgUnitOf(tx, input.orgUnitId, institutionId))) {
         throw invalid(
           'body.orgUnitId',
           'mobility.org_unit_unknown',
@@ -108,16 +102,8 @@ export async function createCourse(ctx: ServiceContext, institutionId: string, i
           'the Course Jukebox shares online courses only',
         );
       }
-      const [alliance] = await tx
-        .select()
-        .from(consortia)
-        .where(eq(consortia.id, input.jukeboxAllianceId));
-      const members = alliance
-        ? await tx
-            .select()
-            .from(consortiumMembers)
-            .where(eq(consortiumMembers.consortiumId, alliance.id))
-        : [];
+      const alliance = await findConsortium(tx, input.jukeboxAllianceId);
+      const members = alliance ? await membersOf(tx, alliance.id) : [];
       const today = todayOf(ctx);
       const member = members.some((m) => m.institutionId === institutionId && inForceOn(m, today));
       if (alliance?.kind !== 'alliance' || !member) {
@@ -129,22 +115,19 @@ export async function createCourse(ctx: ServiceContext, institutionId: string, i
         );
       }
     }
-    const [row] = await tx
-      .insert(courses)
-      .values({
-        institutionId,
-        orgUnitId: input.orgUnitId ?? null,
-        code: input.code,
-        title: input.title,
-        level: input.level,
-        credits: input.credits,
-        creditSystem: info.creditSystem,
-        term: input.term ?? null,
-        language: input.language ?? null,
-        online: input.online,
-        jukeboxAllianceId: input.jukeboxAllianceId ?? null,
-      })
-      .returning();
+    const row = await insertCourse(tx, {
+      institutionId,
+      orgUnitId: input.orgUnitId ?? null,
+      code: input.code,
+      title: input.title,
+      level: input.level,
+      credits: input.credits,
+      creditSystem: info.creditSystem,
+      term: input.term ?? null,
+      language: input.language ?? null,
+      online: input.online,
+      jukeboxAllianceId: input.jukeboxAllianceId ?? null,
+    });
     if (!row) throw new Error('course not created');
     await audit(tx, ctx, {
       action: 'course.created',

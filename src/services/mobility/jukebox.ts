@@ -10,18 +10,32 @@
  * enrolment is not one and must not count in the balance ledger).
  */
 import { instantOf, todayOf } from '#src/services/clock.ts';
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import {
-  consortia,
-  consortiumMembers,
-  courses,
-  institutions,
-  jukeboxEnrolments,
-  studentProfiles,
-  users,
-} from '#src/db/schema.ts';
-import { can } from '#src/domain/access/can.ts';
+  enrolmentIdOf,
+  enrolmentsInCourses,
+  enrolmentsOfStudent,
+  enrolmentsWithCourses,
+  findConsortium,
+  findCourse,
+  findEnrolment,
+  insertEnrolment,
+  jukeboxCourses,
+  membersOf,
+  studentProfileOf,
+  updateEnrolment,
+  userIsInvented,
+  type EnrolmentRow,
+  type JukeboxRecord,
+} from '#src/db/queries/mobility/courses.ts';
+import { findInstitution, institutionRows } from '#src/db/queries/mobility/mobilities.ts';
+import {
+  can,
+  consortiumResource,
+  institutionsResource,
+  ownResource,
+  requireAccess,
+} from '../access.ts';
 import { convertCredits, type CreditSystemId } from '#src/domain/recognition/credit-systems.ts';
 import {
   buildJukeboxCatalogue,
@@ -32,16 +46,13 @@ import {
   jukeboxTranscriptEntry,
   type Alliance,
   type CatalogueCourse,
-  type JukeboxEnrolment,
   type JukeboxOffer,
   type JukeboxStudent,
 } from '#src/domain/recognition/course-jukebox.ts';
 import { convertGrade } from '#src/domain/recognition/grade-conversion.ts';
-import type { LaComponent } from '#src/domain/recognition/learning-agreement.ts';
 import {
   decideRecognition,
   suggestRecognition,
-  type RecognitionDecision,
   type RecognitionOutcome,
   type TranscriptEntry,
 } from '#src/domain/recognition/recognition.ts';
@@ -58,36 +69,21 @@ import {
   personName,
 } from '#src/db/queries/names.ts';
 import { notify } from '../notify/notify.ts';
-import {
-  coordinatorsOf,
-  creditSystemOfCountry,
-  gradeScaleOfCountry,
-  conflicting,
-  invalid,
-  named,
-  recognitionSystemForPair,
-  refused,
-} from './common.ts';
+import { coordinatorsOf } from './actors.ts';
+import { creditSystemOfCountry, gradeScaleOfCountry } from './institution-systems.ts';
+import { recognitionSystemForPair } from './recognition-system.ts';
+import { conflicting, invalid, named, refused } from './refusals.ts';
 import { courseView, type CourseRow } from './courses.ts';
 import { decisionError, equivalenceEntries, growEquivalences } from './equivalences.ts';
 
-/** What an enrolment row keeps in `result`. */
-export interface JukeboxRecord {
-  enrolment: JukeboxEnrolment;
-  component: LaComponent;
-  transcript: TranscriptEntry | null;
-  decision: RecognitionDecision | null;
-}
+export type { JukeboxRecord };
 
 const OPEN = { enrolmentOpens: '0000-01-01', enrolmentCloses: '9999-12-31' };
 
 async function loadAlliance(db: Db, id: string): Promise<Alliance & { names: object }> {
-  const [row] = await db.select().from(consortia).where(eq(consortia.id, id));
+  const row = await findConsortium(db, id);
   if (!row || row.kind !== 'alliance') throw notFound('alliance', id);
-  const members = await db
-    .select()
-    .from(consortiumMembers)
-    .where(eq(consortiumMembers.consortiumId, id));
+  const members = await membersOf(db, id);
   return {
     id: row.id,
     name: { en: row.name, ...(row.names as LocalizedText) },
@@ -130,12 +126,10 @@ function offerOf(c: CourseRow, allianceId: string): JukeboxOffer {
 
 /** GET /alliances/:id/jukebox — the shared catalogue, credits shown in each member's system. */
 export async function getJukebox(ctx: ServiceContext, allianceId: string) {
+  // The shared catalogue is public, like the registry.
+  requireAccess(ctx, 'registry:read', consortiumResource([allianceId], 'alliance'));
   const alliance = await loadAlliance(ctx.db, allianceId);
-  const rows = await ctx.db
-    .select()
-    .from(courses)
-    .where(eq(courses.jukeboxAllianceId, allianceId))
-    .orderBy(asc(courses.institutionId), asc(courses.code));
+  const rows = await jukeboxCourses(ctx.db, allianceId);
   const { entries, excluded } = buildJukeboxCatalogue(
     alliance,
     rows.map(catalogueCourse),
@@ -143,24 +137,12 @@ export async function getJukebox(ctx: ServiceContext, allianceId: string) {
     todayOf(ctx),
   );
   const memberIds = alliance.members.map((m) => m.institutionId);
-  const insts = memberIds.length
-    ? await ctx.db.select().from(institutions).where(inArray(institutions.id, memberIds))
-    : [];
+  const insts = await institutionRows(ctx.db, memberIds);
   const systems = [...new Set(insts.map((i) => creditSystemOfCountry(i.country)))];
-  const counts = rows.length
-    ? await ctx.db
-        .select({
-          courseId: jukeboxEnrolments.courseId,
-          studentUserId: jukeboxEnrolments.studentUserId,
-        })
-        .from(jukeboxEnrolments)
-        .where(
-          inArray(
-            jukeboxEnrolments.courseId,
-            rows.map((r) => r.id),
-          ),
-        )
-    : [];
+  const counts = await enrolmentsInCourses(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const student = await readerAsStudent(ctx);
   const on = todayOf(ctx);
   const entryViews = [];
@@ -218,10 +200,7 @@ export async function getJukebox(ctx: ServiceContext, allianceId: string) {
 async function readerAsStudent(ctx: ServiceContext): Promise<JukeboxStudent | null> {
   const actor = ctx.actor;
   if (!actor || !actor.roles.some((r) => r.role === 'student')) return null;
-  const [profile] = await ctx.db
-    .select()
-    .from(studentProfiles)
-    .where(eq(studentProfiles.userId, actor.id));
+  const profile = await studentProfileOf(ctx.db, actor.id);
   if (!profile) return null;
   return {
     id: actor.id,
@@ -243,28 +222,19 @@ export async function enrolInCourse(
     throw forbidden('enrol in a Course Jukebox course: students do');
   }
   const alliance = await loadAlliance(ctx.db, allianceId);
-  const [course] = await ctx.db.select().from(courses).where(eq(courses.id, courseId));
+  const course = await findCourse(ctx.db, courseId);
   if (!course || course.jukeboxAllianceId !== allianceId)
     throw notFound('Jukebox course', courseId);
-  const [profile] = await ctx.db
-    .select()
-    .from(studentProfiles)
-    .where(eq(studentProfiles.userId, actor.id));
+  const profile = await studentProfileOf(ctx.db, actor.id);
   if (!profile) {
     throw ruleViolation(
       [refusal('mobility.jukebox_no_profile')],
       'your student profile (home university, level) is missing',
     );
   }
-  const [home] = await ctx.db
-    .select()
-    .from(institutions)
-    .where(eq(institutions.id, profile.homeId));
+  const home = await findInstitution(ctx.db, profile.homeId);
   const send = await ctx.db.transaction(async (tx) => {
-    const existing = await tx
-      .select({ studentUserId: jukeboxEnrolments.studentUserId })
-      .from(jukeboxEnrolments)
-      .where(eq(jukeboxEnrolments.courseId, courseId));
+    const existing = await enrolmentsInCourses(tx, [courseId]);
     const student = {
       id: actor.id,
       homeInstitutionId: profile.homeId,
@@ -294,13 +264,7 @@ export async function enrolInCourse(
       transcript: null,
       decision: null,
     };
-    await tx.insert(jukeboxEnrolments).values({
-      id,
-      courseId,
-      studentUserId: actor.id,
-      status: 'enrolled',
-      result: record as unknown as Record<string, unknown>,
-    });
+    await insertEnrolment(tx, { id, courseId, studentUserId: actor.id, record });
     await audit(tx, ctx, {
       action: 'jukebox.enrolled',
       resourceType: 'jukebox_enrolment',
@@ -327,46 +291,36 @@ export async function enrolInCourse(
 }
 
 async function findEnrolmentId(db: Db, courseId: string, userId: string): Promise<string> {
-  const [row] = await db
-    .select({ id: jukeboxEnrolments.id })
-    .from(jukeboxEnrolments)
-    .where(
-      and(eq(jukeboxEnrolments.courseId, courseId), eq(jukeboxEnrolments.studentUserId, userId)),
-    );
-  if (!row) throw notFound('enrolment', courseId);
-  return row.id;
+  const id = await enrolmentIdOf(db, courseId, userId);
+  if (!id) throw notFound('enrolment', courseId);
+  return id;
 }
 
-type EnrolmentRow = typeof jukeboxEnrolments.$inferSelect;
-
 async function loadEnrolment(db: Db, id: string) {
-  const [row] = await db.select().from(jukeboxEnrolments).where(eq(jukeboxEnrolments.id, id));
+  const row = await findEnrolment(db, id);
   if (!row) throw notFound('enrolment', id);
-  const [course] = await db.select().from(courses).where(eq(courses.id, row.courseId));
+  const course = await findCourse(db, row.courseId);
   if (!course) throw notFound('course', row.courseId);
-  return { row, course, record: row.result as unknown as JukeboxRecord };
+  return { row, course, record: row.result };
 }
 
 function rolesFor(ctx: ServiceContext, row: EnrolmentRow, record: JukeboxRecord) {
   const coordinatorOf = (id: string) =>
-    can(ctx.actor, 'mobility:manage', { type: 'jukebox_enrolment', institutionIds: [id] });
+    can(ctx.actor, 'mobility:manage', institutionsResource([id], 'jukebox_enrolment'));
   return {
     student:
       !!ctx.actor &&
       row.studentUserId === ctx.actor.id &&
-      can(ctx.actor, 'person:read', { type: 'jukebox_enrolment', ownerUserId: row.studentUserId }),
+      can(ctx.actor, 'person:read', ownResource(row.studentUserId, 'jukebox_enrolment')),
     home: coordinatorOf(record.enrolment.homeInstitutionId),
     host: coordinatorOf(record.enrolment.hostInstitutionId),
   };
 }
 
 async function enrolmentView(db: Db, ctx: ServiceContext, row: EnrolmentRow, course: CourseRow) {
-  const record = row.result as unknown as JukeboxRecord;
+  const record = row.result;
   const roles = rolesFor(ctx, row, record);
-  const [student] = await db
-    .select({ invented: users.invented })
-    .from(users)
-    .where(eq(users.id, row.studentUserId));
+  const invented = await userIsInvented(db, row.studentUserId);
   const studentName = await personName(db, row.studentUserId);
   const table = await equivalenceEntries(
     db,
@@ -380,7 +334,7 @@ async function enrolmentView(db: Db, ctx: ServiceContext, row: EnrolmentRow, cou
     createdAt: row.createdAt.toISOString(),
     course: courseView(course),
     /** The student by name in every script they write it in. */
-    student: student ? { name: studentName, invented: student.invented } : null,
+    student: invented === undefined ? null : { name: studentName, invented },
     ...record,
     suggestion: record.decision
       ? null
@@ -405,14 +359,10 @@ async function getEnrolment(ctx: ServiceContext, id: string) {
 /** GET /jukebox-enrolments — your own, or those of students of your institution or course. */
 export async function listJukeboxEnrolments(ctx: ServiceContext) {
   if (!ctx.actor) throw forbidden('see enrolments');
-  const rows = await ctx.db
-    .select()
-    .from(jukeboxEnrolments)
-    .innerJoin(courses, eq(courses.id, jukeboxEnrolments.courseId))
-    .orderBy(asc(jukeboxEnrolments.createdAt));
+  const rows = await enrolmentsWithCourses(ctx.db);
   const items = [];
-  for (const { jukebox_enrolments: row, courses: course } of rows) {
-    const roles = rolesFor(ctx, row, row.result as unknown as JukeboxRecord);
+  for (const { row, course } of rows) {
+    const roles = rolesFor(ctx, row, row.result);
     if (!roles.student && !roles.home && !roles.host) continue;
     items.push(await enrolmentView(ctx.db, ctx, row, course));
   }
@@ -428,18 +378,17 @@ export async function enterJukeboxResult(
 ) {
   const send = await ctx.db.transaction(async (tx) => {
     const { row, course, record } = await loadEnrolment(tx, id);
-    if (!rolesFor(ctx, row, record).host)
-      throw forbidden('enter the result: the host coordinator does');
+    const hostId = record.enrolment.hostInstitutionId;
+    requireAccess(ctx, 'mobility:manage', institutionsResource([hostId], 'jukebox_enrolment'), {
+      doing: 'enter the result: the host coordinator does',
+    });
     if (record.decision) {
       throw conflict(
         refusal('mobility.jukebox_already_recognised'),
         'the result is already recognised',
       );
     }
-    const [host] = await tx
-      .select()
-      .from(institutions)
-      .where(eq(institutions.id, course.institutionId));
+    const host = await findInstitution(tx, course.institutionId);
     const scale = gradeScaleOfCountry(host?.country ?? '');
     if (input.grade) {
       const g = convertGrade(input.grade, scale, scale);
@@ -455,10 +404,7 @@ export async function enterJukeboxResult(
           : { value: input.credits, system: course.creditSystem as CreditSystemId },
     });
     const next: JukeboxRecord = { ...record, transcript };
-    await tx
-      .update(jukeboxEnrolments)
-      .set({ status: 'completed', result: next as unknown as Record<string, unknown> })
-      .where(eq(jukeboxEnrolments.id, id));
+    await updateEnrolment(tx, id, 'completed', next);
     await audit(tx, ctx, {
       action: 'jukebox.result',
       resourceType: 'jukebox_enrolment',
@@ -502,11 +448,9 @@ export async function decideJukebox(
   const send = await ctx.db.transaction(async (tx) => {
     const { row, course, record } = await loadEnrolment(tx, id);
     const homeId = record.enrolment.homeInstitutionId;
-    if (
-      !can(ctx.actor, 'recognition:decide', { type: 'jukebox_enrolment', institutionIds: [homeId] })
-    ) {
-      throw forbidden('decide on recognition: the home coordinator does');
-    }
+    requireAccess(ctx, 'recognition:decide', institutionsResource([homeId], 'jukebox_enrolment'), {
+      doing: 'decide on recognition: the home coordinator does',
+    });
     if (record.decision) {
       throw conflict(
         refusal('mobility.jukebox_already_decided'),
@@ -519,7 +463,7 @@ export async function decideJukebox(
         'the host has not entered the result yet',
       );
     }
-    const [home] = await tx.select().from(institutions).where(eq(institutions.id, homeId));
+    const home = await findInstitution(tx, homeId);
     const component = input.recognisedAs
       ? jukeboxComponent(record.enrolment, catalogueCourse(course), {
           creditSystem: creditSystemOfCountry(home?.country ?? ''),
@@ -544,10 +488,7 @@ export async function decideJukebox(
     });
     if (!r.ok) throw await decisionError(tx, r.refusal);
     const next: JukeboxRecord = { ...record, component, decision: r.value };
-    await tx
-      .update(jukeboxEnrolments)
-      .set({ status: 'recognised', result: next as unknown as Record<string, unknown> })
-      .where(eq(jukeboxEnrolments.id, id));
+    await updateEnrolment(tx, id, 'recognised', next);
     await growEquivalences(tx, r.value, ctx.clock.now());
     await audit(tx, ctx, {
       action: 'recognition.decided',
@@ -593,15 +534,10 @@ export async function decideJukebox(
 /** The student's own Jukebox decisions, for "my recognised credits". */
 export async function myJukeboxDecisions(ctx: ServiceContext) {
   if (!ctx.actor) return [];
-  const rows = await ctx.db
-    .select()
-    .from(jukeboxEnrolments)
-    .where(
-      and(eq(jukeboxEnrolments.studentUserId, ctx.actor.id), isNotNull(jukeboxEnrolments.result)),
-    );
+  const rows = await enrolmentsOfStudent(ctx.db, ctx.actor.id);
   const out = [];
   for (const row of rows) {
-    const record = row.result as unknown as JukeboxRecord;
+    const record = row.result;
     if (!rolesFor(ctx, row, record).student || !record.decision) continue;
     out.push({
       source: 'jukebox' as const,

@@ -4,9 +4,12 @@
  * object of src/domain/recognition/learning-agreement.ts is stored whole.
  */
 import { instantOf } from '#src/services/clock.ts';
-import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { learningAgreements, users } from '#src/db/schema.ts';
+import {
+  findLearningAgreement,
+  saveLearningAgreement,
+  signerOf,
+} from '#src/db/queries/mobility/recognition.ts';
 import { convertCredits } from '#src/domain/recognition/credit-systems.ts';
 import {
   approveVersion,
@@ -44,15 +47,17 @@ import {
 import type { Mailer } from '../notify/mailer.ts';
 import { mobilityNames } from '#src/db/queries/names.ts';
 import { notify } from '../notify/notify.ts';
+import { requireAccess } from '../access.ts';
 import {
-  institutionInfo,
   laParties,
   loadMobility,
   loadScope,
-  requireActors,
+  mobilityActors,
+  mobilityResourceOf,
   usersOfParties,
   type MobilityScope,
-} from './common.ts';
+} from './actors.ts';
+import { institutionInfo } from './institution-systems.ts';
 import type { Send } from './mobilities.ts';
 
 /** States in which the learning agreement may still change (R7: before recognition). */
@@ -87,13 +92,7 @@ function versionView(la: LearningAgreement, v: LaVersion) {
   };
 }
 
-export async function loadLa(db: Db, mobilityId: string): Promise<LearningAgreement | null> {
-  const [row] = await db
-    .select()
-    .from(learningAgreements)
-    .where(eq(learningAgreements.mobilityId, mobilityId));
-  return row ? (row.document as unknown as LearningAgreement) : null;
-}
+export const loadLa = findLearningAgreement;
 
 function view(la: LearningAgreement, parties: LaParty[], state: string) {
   const pending = pendingProposal(la);
@@ -119,16 +118,20 @@ function view(la: LearningAgreement, parties: LaParty[], state: string) {
   };
 }
 
-async function context(ctx: ServiceContext, mobilityId: string) {
-  const row = await loadMobility(ctx.db, mobilityId);
-  const s = await loadScope(ctx.db, row, todayOf(ctx));
-  const actors = requireActors(ctx.actor, s);
-  return { s, parties: laParties(actors) };
+/**
+ * The mobility in its scope and the parties the actor may sign as; someone with no part in it
+ * learns nothing, not even that it exists (404, decision 001).
+ */
+async function readable(ctx: ServiceContext, db: Db, mobilityId: string, lock = false) {
+  const row = await loadMobility(db, mobilityId, lock);
+  const s = await loadScope(db, row, todayOf(ctx));
+  requireAccess(ctx, 'person:read', mobilityResourceOf(s));
+  return { s, parties: laParties(mobilityActors(ctx.actor, s)) };
 }
 
 /** GET /mobilities/:id/learning-agreement — every version with credits converted and the rule. */
 export async function getLearningAgreement(ctx: ServiceContext, mobilityId: string) {
-  const { s, parties } = await context(ctx, mobilityId);
+  const { s, parties } = await readable(ctx, ctx.db, mobilityId);
   const la = await loadLa(ctx.db, mobilityId);
   if (!la) throw notFound('learning agreement of mobility', mobilityId);
   return view(la, parties, s.row.status);
@@ -151,7 +154,8 @@ function partyFor(parties: LaParty[], asked: LaParty | undefined): LaParty {
   return parties[0]!;
 }
 
-const toRecord = (la: LearningAgreement) => la as unknown as Record<string, unknown>;
+/** The document as the audit trail keeps it. */
+const toRecord = (la: LearningAgreement): Record<string, unknown> => ({ ...la });
 
 async function save(
   tx: Db,
@@ -162,18 +166,7 @@ async function save(
   isNew: boolean,
   previous: LearningAgreement | null,
 ): Promise<Send[]> {
-  const values = {
-    mobilityId: la.mobilityId,
-    document: la as unknown as Record<string, unknown>,
-    currentVersion: latestVersion(la).number,
-    updatedAt: ctx.clock.now(),
-  };
-  if (isNew) await tx.insert(learningAgreements).values(values);
-  else
-    await tx
-      .update(learningAgreements)
-      .set(values)
-      .where(eq(learningAgreements.mobilityId, la.mobilityId));
+  await saveLearningAgreement(tx, la, latestVersion(la).number, isNew, ctx.clock.now());
   const sends: Send[] = [];
   for (const [i, e] of events.entries()) {
     await audit(tx, ctx, {
@@ -213,9 +206,8 @@ async function run(
   ) => Promise<{ agreement: LearningAgreement; events: LaEvent[]; isNew: boolean }>,
 ) {
   const sends = await ctx.db.transaction(async (tx) => {
-    const row = await loadMobility(tx, mobilityId, true);
-    const s = await loadScope(tx, row, todayOf(ctx));
-    const parties = laParties(requireActors(ctx.actor, s));
+    const { s, parties } = await readable(ctx, tx, mobilityId, true);
+    const row = s.row;
     if (!EDITABLE.includes(row.status)) {
       throw ruleViolation(
         [refusal('mobility.la_frozen', { state: row.status }, { rule: 'R7' })],
@@ -308,10 +300,7 @@ export async function approveLearningAgreement(
     const party = input.party
       ? partyFor(parties, input.party)
       : partyFor(unsigned.length ? unsigned : parties, undefined);
-    const [me] = await tx
-      .select({ name: users.displayName, email: users.email })
-      .from(users)
-      .where(eq(users.id, ctx.actor?.id ?? '00000000-0000-0000-0000-000000000000'));
+    const me = await signerOf(tx, ctx.actor?.id ?? '00000000-0000-0000-0000-000000000000');
     const r = approveVersion(la, input.version, {
       party,
       signerName: input.signerName ?? me?.name ?? 'unknown',
@@ -352,7 +341,7 @@ export async function diffLearningAgreement(
   from: number,
   to: number,
 ) {
-  await context(ctx, mobilityId);
+  await readable(ctx, ctx.db, mobilityId);
   const la = requireLa(await loadLa(ctx.db, mobilityId), mobilityId);
   const a = versionOf(la, from);
   const b = versionOf(la, to);

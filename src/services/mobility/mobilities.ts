@@ -8,19 +8,22 @@
  * in the audit entry of that transition, so nothing about a mobility is ever overwritten.
  */
 import { instantOf } from '#src/services/clock.ts';
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import {
-  agreements,
-  auditLog,
-  institutions,
-  learningAgreements,
-  mobilities,
-  mobilityEvents,
-  recognitionDecisions,
-  transcripts,
-} from '#src/db/schema.ts';
-import type { Actor } from '#src/domain/access/policy.ts';
+  institutionLabels,
+  mobilitiesVisibleTo,
+  mobilityEventsOf,
+  recordTransition,
+  transitionTrail,
+  type InstitutionLabel,
+  type MobilityListFilter,
+  type TransitionDetails,
+} from '#src/db/queries/mobility/mobilities.ts';
+import {
+  decisionsOf,
+  findLearningAgreement,
+  findTranscript,
+} from '#src/db/queries/mobility/recognition.ts';
 import {
   MOBILITY_ACTIONS,
   allowedActions,
@@ -31,19 +34,13 @@ import {
   type MobilityAction,
   type MobilityActor,
   type MobilityState,
-  type RecordedDate,
   type TransitionRefusal,
 } from '#src/domain/mobility/mobility-workflow.ts';
 import { toTransitionInput, type TransitionRequest } from '#src/domain/mobility/schemas.ts';
-import {
-  currentVersion,
-  type LaComponent,
-  type LearningAgreement,
-} from '#src/domain/recognition/learning-agreement.ts';
-import { recognitionRate, type RecognitionDecision } from '#src/domain/recognition/recognition.ts';
+import { currentVersion, type LaComponent } from '#src/domain/recognition/learning-agreement.ts';
+import { recognitionRate } from '#src/domain/recognition/recognition.ts';
 import type { Mailer } from '../notify/mailer.ts';
 import { mobilityNames, personNames } from '#src/db/queries/names.ts';
-import { membersInForce } from '#src/db/queries/memberships.ts';
 import type { LocalizedText } from '#src/domain/shared/refusal.ts';
 import { notify } from '../notify/notify.ts';
 import { audit } from '../audit.ts';
@@ -51,15 +48,16 @@ import type { ServiceContext } from '../context.ts';
 import { todayOf } from '../clock.ts';
 import { refusal, type Refusal } from '#src/domain/shared/refusal.ts';
 import { conflict, forbidden, invalidField, ruleViolation, type AppError } from '../errors.ts';
+import { requireAccess } from '../access.ts';
 import {
   loadMobility,
   loadScope,
   mobilityActors,
-  requireActors,
+  mobilityResourceOf,
   usersOfParties,
   type MobilityRow,
   type MobilityScope,
-} from './common.ts';
+} from './actors.ts';
 
 export type Send = (mailer: Mailer | null) => Promise<void>;
 
@@ -80,88 +78,14 @@ const STATE_ORDER: readonly MobilityState[] = [
 
 // ── Reading ──────────────────────────────────────────────────────────────────────────────────
 
-async function institutionNames(db: Db, ids: readonly string[]) {
-  if (ids.length === 0) return new Map<string, { id: string; name: string; names: object }>();
-  const rows = await db
-    .select({ id: institutions.id, name: institutions.name, names: institutions.names })
-    .from(institutions)
-    .where(inArray(institutions.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
-/** The SQL filter of the mobilities an actor may see (the can() check follows per row). */
-async function visibleFilter(db: Db, actor: Actor, today: string): Promise<SQL | undefined> {
-  if (actor.platformAdmin) return undefined;
-  const conditions: SQL[] = [];
-  const institutionsOf = actor.roles
-    .filter((r) => r.role === 'coordinator' && r.scopeType === 'institution')
-    .map((r) => r.scopeId);
-  const repConsortia = actor.roles
-    .filter((r) => r.role === 'rep_officer' && r.scopeType === 'consortium')
-    .map((r) => r.scopeId);
-  const programs = actor.roles
-    .filter((r) => r.role === 'funder_officer' && r.scopeType === 'program')
-    .map((r) => r.scopeId);
-  if (repConsortia.length > 0) {
-    // Members today: an ended membership no longer opens its university's mobilities.
-    const members = await membersInForce(db, repConsortia, today);
-    institutionsOf.push(...members.map((m) => m.institutionId));
-  }
-  if (institutionsOf.length > 0) {
-    conditions.push(inArray(mobilities.homeId, institutionsOf));
-    conditions.push(inArray(mobilities.hostId, institutionsOf));
-  }
-  if (actor.roles.some((r) => r.role === 'student')) {
-    conditions.push(eq(mobilities.studentUserId, actor.id));
-  }
-  const agreementConditions: SQL[] = [];
-  if (repConsortia.length > 0) {
-    agreementConditions.push(inArray(agreements.partyAId, repConsortia));
-    agreementConditions.push(inArray(agreements.partyBId, repConsortia));
-  }
-  if (programs.length > 0) agreementConditions.push(inArray(agreements.programId, programs));
-  if (agreementConditions.length > 0) {
-    const ids = await db
-      .select({ id: agreements.id })
-      .from(agreements)
-      .where(or(...agreementConditions));
-    if (ids.length > 0) {
-      conditions.push(
-        inArray(
-          mobilities.agreementId,
-          ids.map((a) => a.id),
-        ),
-      );
-    }
-  }
-  return conditions.length > 0 ? or(...conditions) : sql`false`;
-}
-
-export interface ListFilter {
-  status?: string | undefined;
-  institutionId?: string | undefined;
-  mine?: boolean | undefined;
-}
+export type ListFilter = MobilityListFilter;
 
 /** Mobilities within the actor's scope; personal data (names) only within that scope. */
 export async function listMobilities(ctx: ServiceContext, filter: ListFilter) {
   const actor = ctx.actor;
   if (!actor) throw forbidden('list mobilities');
-  const scope = await visibleFilter(ctx.db, actor, todayOf(ctx));
-  const conditions: (SQL | undefined)[] = [scope];
-  if (filter.status) conditions.push(eq(mobilities.status, filter.status));
-  if (filter.institutionId) {
-    conditions.push(
-      or(eq(mobilities.homeId, filter.institutionId), eq(mobilities.hostId, filter.institutionId)),
-    );
-  }
-  if (filter.mine) conditions.push(eq(mobilities.studentUserId, actor.id));
-  const rows = await ctx.db
-    .select()
-    .from(mobilities)
-    .where(and(...conditions))
-    .orderBy(desc(mobilities.startDate), asc(mobilities.studentName));
-  const names = await institutionNames(
+  const rows = await mobilitiesVisibleTo(ctx.db, actor, todayOf(ctx), filter);
+  const names = await institutionLabels(
     ctx.db,
     rows.flatMap((r) => [r.homeId, r.hostId]),
   );
@@ -184,7 +108,7 @@ export async function listMobilities(ctx: ServiceContext, filter: ListFilter) {
 
 function summary(
   row: MobilityRow,
-  names: Map<string, { id: string; name: string; names: object }>,
+  names: Map<string, InstitutionLabel>,
   people: Map<string, LocalizedText>,
 ) {
   const person = row.studentUserId ? people.get(row.studentUserId) : undefined;
@@ -208,47 +132,16 @@ function describeActor(a: MobilityActor): string {
   return a.side ? `${a.side}_${a.role}` : a.role;
 }
 
-type AuditDetails = {
-  version?: number;
-  date?: string | null;
-  recorded?: RecordedDate | null;
-  transcriptRef?: string | null;
-  learningAgreementVersion?: number | null;
-};
-
 /** The domain's view of a stored mobility: its state, version and recorded dates. */
 export async function loadWorkflow(db: Db, row: MobilityRow) {
-  const events = await db
-    .select({
-      id: mobilityEvents.id,
-      action: mobilityEvents.action,
-      fromState: mobilityEvents.fromState,
-      toState: mobilityEvents.toState,
-      actorId: mobilityEvents.actorId,
-      reason: mobilityEvents.reason,
-      at: mobilityEvents.at,
-    })
-    .from(mobilityEvents)
-    .where(eq(mobilityEvents.mobilityId, row.id))
-    .orderBy(asc(mobilityEvents.id));
-  const trail = await db
-    .select({ details: auditLog.details })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.resourceType, 'mobility'),
-        eq(auditLog.resourceId, row.id),
-        eq(auditLog.action, 'mobility.transition'),
-      ),
-    )
-    .orderBy(asc(auditLog.id));
+  const events = await mobilityEventsOf(db, row.id);
+  const trail = await transitionTrail(db, row.id);
   const actors = await personNames(
     db,
     events.flatMap((e) => (e.actorId ? [e.actorId] : [])),
   );
-  const byVersion = new Map<number, AuditDetails>();
-  for (const t of trail) {
-    const d = t.details as AuditDetails;
+  const byVersion = new Map<number, TransitionDetails>();
+  for (const d of trail) {
     if (typeof d.version === 'number') byVersion.set(d.version, d);
   }
   const mobility: Mobility = {
@@ -293,27 +186,19 @@ export async function loadWorkflow(db: Db, row: MobilityRow) {
 export async function getMobility(ctx: ServiceContext, id: string) {
   const row = await loadMobility(ctx.db, id);
   const s = await loadScope(ctx.db, row, todayOf(ctx));
-  const actors = requireActors(ctx.actor, s);
+  requireAccess(ctx, 'person:read', mobilityResourceOf(s));
+  const actors = mobilityActors(ctx.actor, s);
   const { mobility, history } = await loadWorkflow(ctx.db, row);
-  const names = await institutionNames(ctx.db, [row.homeId, row.hostId]);
+  const names = await institutionLabels(ctx.db, [row.homeId, row.hostId]);
   const people = await personNames(ctx.db, row.studentUserId ? [row.studentUserId] : []);
   const roleAllows = new Set<MobilityAction>();
   for (const a of actors) for (const action of allowedActions(mobility, a)) roleAllows.add(action);
-  const [la] = await ctx.db
-    .select({
-      currentVersion: learningAgreements.currentVersion,
-      document: learningAgreements.document,
-    })
-    .from(learningAgreements)
-    .where(eq(learningAgreements.mobilityId, id));
-  const [tor] = await ctx.db
-    .select({ issuedOn: transcripts.issuedOn })
-    .from(transcripts)
-    .where(eq(transcripts.mobilityId, id));
+  const la = await findLearningAgreement(ctx.db, id);
+  const tor = await findTranscript(ctx.db, id);
   // Steps the reader's role allows but that would certainly fail: not offered, the reason shown.
   const whyNot: Partial<Record<MobilityAction, Refusal[]>> = {};
   if (roleAllows.has('confirm_learning_agreement')) {
-    const signed = la ? currentVersion(la.document as unknown as LearningAgreement) : null;
+    const signed = la ? currentVersion(la) : null;
     if (!signed)
       whyNot.confirm_learning_agreement = [refusal('mobility.la_not_signed', {}, { rule: 'R7' })];
   }
@@ -392,22 +277,20 @@ export async function applyTransition(
   s: MobilityScope,
   req: TransitionRequest,
 ): Promise<Send> {
-  const actors = requireActors(ctx.actor, s);
+  requireAccess(ctx, 'person:read', mobilityResourceOf(s));
+  const actors = mobilityActors(ctx.actor, s);
   const rule = ruleOf(req.action);
   const actor = actors.find((a) => mayAct(a, rule.by)) ?? actors[0]!;
   const { mobility } = await loadWorkflow(tx, s.row);
   const input = toTransitionInput(req, instantOf(ctx));
 
   if (req.action === 'confirm_learning_agreement') {
-    const [row] = await tx
-      .select()
-      .from(learningAgreements)
-      .where(eq(learningAgreements.mobilityId, s.row.id));
-    const signed = row ? currentVersion(row.document as unknown as LearningAgreement) : null;
+    const la = await findLearningAgreement(tx, s.row.id);
+    const signed = la ? currentVersion(la) : null;
     input.learningAgreementVersion = signed?.number;
   }
   if (req.action === 'issue_transcript') {
-    const [tor] = await tx.select().from(transcripts).where(eq(transcripts.mobilityId, s.row.id));
+    const tor = await findTranscript(tx, s.row.id);
     input.transcriptRef =
       req.transcriptRef ?? (tor ? `tor:${s.row.id}:${tor.issuedOn}` : undefined);
   }
@@ -420,9 +303,8 @@ export async function applyTransition(
   }
 
   const next = result.mobility;
-  await tx.update(mobilities).set({ status: next.state }).where(eq(mobilities.id, s.row.id));
   const main = result.events[0]!;
-  await tx.insert(mobilityEvents).values({
+  await recordTransition(tx, {
     mobilityId: s.row.id,
     action: req.action,
     fromState: mobility.state,
@@ -480,26 +362,17 @@ export function pendingRefusal(pending: readonly LaComponent[]): Refusal {
 
 /** Components of the signed learning agreement that have no recognition decision yet. */
 export async function pendingComponents(db: Db, mobilityId: string): Promise<LaComponent[]> {
-  const [row] = await db
-    .select()
-    .from(learningAgreements)
-    .where(eq(learningAgreements.mobilityId, mobilityId));
-  if (!row) return [];
-  const la = row.document as unknown as LearningAgreement;
+  const la = await findLearningAgreement(db, mobilityId);
+  if (!la) return [];
   const version = currentVersion(la);
   if (!version) return [];
-  const decisions = await db
-    .select({ decision: recognitionDecisions.decision })
-    .from(recognitionDecisions)
-    .where(eq(recognitionDecisions.mobilityId, mobilityId));
+  const decisions = await decisionsOf(db, mobilityId);
   const rate = recognitionRate(
-    decisions.map((d) => d.decision as unknown as RecognitionDecision),
+    decisions,
     version.components.map((c) => c.id),
   );
   if (rate.pending === 0) return [];
-  const decided = new Set(
-    decisions.map((d) => (d.decision as unknown as RecognitionDecision).componentId),
-  );
+  const decided = new Set(decisions.map((d) => d.componentId));
   return version.components.filter((c) => !decided.has(c.id));
 }
 

@@ -6,16 +6,16 @@
  * reports. Credit and grade conversions show the rule used.
  */
 import { instantOf, todayOf } from '#src/services/clock.ts';
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '#src/db/client.ts';
+import { institutionLabels, mobilitiesOfStudent } from '#src/db/queries/mobility/mobilities.ts';
 import {
-  agreements,
-  institutions,
-  mobilities,
-  recognitionDecisions,
-  transcripts,
-} from '#src/db/schema.ts';
-import { can } from '#src/domain/access/can.ts';
+  decisionsOf,
+  decisionsOfAgreement,
+  findAgreement,
+  findTranscript,
+  insertDecision,
+  isDecided,
+  saveTranscript,
+} from '#src/db/queries/mobility/recognition.ts';
 import {
   CREDIT_SYSTEM_IDS,
   CREDIT_SYSTEMS,
@@ -38,21 +38,21 @@ import { checkRecognitionAgreed } from '#src/domain/recognition/recognition-syst
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict, forbidden, notFound, ruleViolation } from '../errors.ts';
+import { institutionsResource, requireAccess } from '../access.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
 import type { Mailer } from '../notify/mailer.ts';
 import { mobilityNames } from '#src/db/queries/names.ts';
 import { notify } from '../notify/notify.ts';
 import {
-  institutionInfo,
-  invalid,
-  named,
   loadMobility,
   loadScope,
   mobilityActors,
-  recognitionSystemForAgreement,
-  requireActors,
+  mobilityResourceOf,
   usersOfParties,
-} from './common.ts';
+} from './actors.ts';
+import { institutionInfo } from './institution-systems.ts';
+import { recognitionSystemForAgreement } from './recognition-system.ts';
+import { invalid, named } from './refusals.ts';
 import { loadLa } from './learning-agreements.ts';
 import { applyTransition, type Send } from './mobilities.ts';
 import { decisionError, equivalenceEntries, growEquivalences } from './equivalences.ts';
@@ -97,18 +97,8 @@ export function gradeConversion(grade: string, from: string, to: string) {
 
 // ── A mobility's recognition ─────────────────────────────────────────────────────────────────
 
-async function loadTranscript(db: Db, mobilityId: string) {
-  const [row] = await db.select().from(transcripts).where(eq(transcripts.mobilityId, mobilityId));
-  return row ? { issuedOn: row.issuedOn, entries: row.entries as TranscriptEntry[] } : null;
-}
-
-async function loadDecisions(db: Db, mobilityId: string): Promise<RecognitionDecision[]> {
-  const rows = await db
-    .select()
-    .from(recognitionDecisions)
-    .where(eq(recognitionDecisions.mobilityId, mobilityId));
-  return rows.map((r) => r.decision as unknown as RecognitionDecision);
-}
+const loadTranscript = findTranscript;
+const loadDecisions = decisionsOf;
 
 /**
  * GET /mobilities/:id/recognition — per component of the signed learning agreement: the
@@ -118,7 +108,8 @@ async function loadDecisions(db: Db, mobilityId: string): Promise<RecognitionDec
 export async function getRecognition(ctx: ServiceContext, mobilityId: string) {
   const row = await loadMobility(ctx.db, mobilityId);
   const s = await loadScope(ctx.db, row, todayOf(ctx));
-  const actors = requireActors(ctx.actor, s);
+  requireAccess(ctx, 'person:read', mobilityResourceOf(s));
+  const actors = mobilityActors(ctx.actor, s);
   const la = await loadLa(ctx.db, mobilityId);
   const version = la ? currentVersion(la) : null;
   const home = await institutionInfo(ctx.db, row.homeId);
@@ -212,13 +203,11 @@ export async function enterTranscript(
   const sends = await ctx.db.transaction(async (tx) => {
     const row = await loadMobility(tx, mobilityId, true);
     const s = await loadScope(tx, row, todayOf(ctx));
-    const actors = requireActors(ctx.actor, s);
-    if (
-      !actors.some((a) => a.role === 'coordinator' && a.side === 'host') ||
-      !can(ctx.actor, 'mobility:manage', { type: 'mobility', institutionIds: [row.hostId] })
-    ) {
-      throw forbidden('enter the transcript: the host coordinator does');
-    }
+    // The host coordinator enters it; others who see the mobility are refused (403), the rest 404.
+    requireAccess(ctx, 'mobility:manage', institutionsResource([row.hostId], 'mobility'), {
+      visibleBy: ['person:read', mobilityResourceOf(s)],
+      doing: 'enter the transcript: the host coordinator does',
+    });
     const la = await loadLa(tx, mobilityId);
     const version = la ? currentVersion(la) : null;
     if (!version) {
@@ -288,17 +277,8 @@ export async function enterTranscript(
         }
       }
     });
-    const [old] = await tx.select().from(transcripts).where(eq(transcripts.mobilityId, mobilityId));
-    if (old) {
-      await tx
-        .update(transcripts)
-        .set({ entries: input.entries, issuedOn: input.issuedOn })
-        .where(eq(transcripts.mobilityId, mobilityId));
-    } else {
-      await tx
-        .insert(transcripts)
-        .values({ mobilityId, entries: input.entries, issuedOn: input.issuedOn });
-    }
+    const old = await findTranscript(tx, mobilityId);
+    await saveTranscript(tx, mobilityId, input, !!old);
     await audit(tx, ctx, {
       action: 'transcript.entered',
       resourceType: 'mobility',
@@ -341,10 +321,10 @@ export async function decideComponent(
   const send = await ctx.db.transaction(async (tx) => {
     const row = await loadMobility(tx, mobilityId, true);
     const s = await loadScope(tx, row, todayOf(ctx));
-    requireActors(ctx.actor, s);
-    if (!can(ctx.actor, 'recognition:decide', { type: 'mobility', institutionIds: [row.homeId] })) {
-      throw forbidden('decide on recognition: the home coordinator does');
-    }
+    requireAccess(ctx, 'recognition:decide', institutionsResource([row.homeId], 'mobility'), {
+      visibleBy: ['person:read', mobilityResourceOf(s)],
+      doing: 'decide on recognition: the home coordinator does',
+    });
     if (row.status === 'recognised') {
       throw ruleViolation(
         [refusal('recognition.already_recognised', {}, { rule: 'R7' })],
@@ -368,16 +348,7 @@ export async function decideComponent(
         'the host has not entered the transcript yet',
       );
     }
-    const [existing] = await tx
-      .select({ id: recognitionDecisions.id })
-      .from(recognitionDecisions)
-      .where(
-        and(
-          eq(recognitionDecisions.mobilityId, mobilityId),
-          eq(recognitionDecisions.componentId, input.componentId),
-        ),
-      );
-    if (existing) {
+    if (await isDecided(tx, mobilityId, input.componentId)) {
       throw conflict(
         refusal('recognition.already_decided', { course: found.value.component.host.title }),
         `component ${input.componentId} is already decided`,
@@ -405,12 +376,7 @@ export async function decideComponent(
     });
     if (!r.ok) throw await decisionError(tx, r.refusal);
     const d = r.value;
-    await tx.insert(recognitionDecisions).values({
-      mobilityId,
-      componentId: d.componentId,
-      decision: d as unknown as Record<string, unknown>,
-      decidedBy: ctx.actor?.id ?? null,
-    });
+    await insertDecision(tx, mobilityId, d, ctx.actor?.id ?? null);
     await growEquivalences(tx, d, ctx.clock.now());
     await audit(tx, ctx, {
       action: 'recognition.decided',
@@ -464,14 +430,9 @@ export async function decideComponent(
  * the agreement's mobilities, per home credit system (rates are never summed across systems).
  */
 export async function agreementRecognitionRate(ctx: ServiceContext, agreementId: string) {
-  const [a] = await ctx.db.select().from(agreements).where(eq(agreements.id, agreementId));
+  const a = await findAgreement(ctx.db, agreementId);
   if (!a) throw notFound('agreement', agreementId);
-  const rows = await ctx.db
-    .select({ decision: recognitionDecisions.decision, homeId: mobilities.homeId })
-    .from(recognitionDecisions)
-    .innerJoin(mobilities, eq(mobilities.id, recognitionDecisions.mobilityId))
-    .where(eq(mobilities.agreementId, agreementId));
-  const decisions = rows.map((r) => r.decision as unknown as RecognitionDecision);
+  const decisions = await decisionsOfAgreement(ctx.db, agreementId);
   const bySystem = new Map<string, RecognitionDecision[]>();
   for (const d of decisions) {
     const list = bySystem.get(d.creditsPlanned.system) ?? [];
@@ -500,7 +461,7 @@ export async function agreementRecognitionRate(ctx: ServiceContext, agreementId:
 export async function myRecognisedCredits(ctx: ServiceContext) {
   const actor = ctx.actor;
   if (!actor) throw forbidden('see recognised credits');
-  const rows = await ctx.db.select().from(mobilities).where(eq(mobilities.studentUserId, actor.id));
+  const rows = await mobilitiesOfStudent(ctx.db, actor.id);
   const items = [];
   for (const m of rows) {
     const s = await loadScope(ctx.db, m, todayOf(ctx));
@@ -511,12 +472,7 @@ export async function myRecognisedCredits(ctx: ServiceContext) {
   }
   items.push(...(await myJukeboxDecisions(ctx)));
   const hostIds = [...new Set(items.map((i) => i.decision.hostInstitutionId))];
-  const names = hostIds.length
-    ? await ctx.db
-        .select({ id: institutions.id, name: institutions.name, names: institutions.names })
-        .from(institutions)
-        .where(inArray(institutions.id, hostIds))
-    : [];
+  const names = await institutionLabels(ctx.db, hostIds);
   const totals = new Map<CreditSystemId, { planned: number; recognised: number }>();
   for (const i of items) {
     const t = totals.get(i.decision.creditsRecognised.system) ?? { planned: 0, recognised: 0 };
@@ -527,7 +483,7 @@ export async function myRecognisedCredits(ctx: ServiceContext) {
   return {
     items: items.map((i) => ({
       ...i,
-      host: names.find((n) => n.id === i.decision.hostInstitutionId) ?? null,
+      host: names.get(i.decision.hostInstitutionId) ?? null,
     })),
     totals: [...totals.entries()].map(([system, t]) => ({
       system,
