@@ -170,3 +170,26 @@ export const callResource = (call: {
   institutionIds: [...call.institutionIds],
   programIds: ids(call.programId),
 });
+
+// programs
+
+/**
+ * A project application (R15, 003 §6): the consortia it names (home, and partner for those who
+ * read it), the representative university, the program whose funder reviews it.
+ */
+export const projectApplicationResource = (
+  a: {
+    id?: string;
+    programId: string;
+    homeConsortiumId: string | null;
+    partnerConsortiumId?: string | null;
+    representativeId: string | null;
+  },
+  type = 'project application',
+): Target => ({
+  type,
+  id: a.id,
+  consortiumIds: ids(a.homeConsortiumId, a.partnerConsortiumId),
+  institutionIds: ids(a.representativeId),
+  programIds: ids(a.programId),
+});

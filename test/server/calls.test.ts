@@ -16,7 +16,7 @@ import {
   users,
 } from '#src/db/schema.ts';
 import { validateInstance } from '#src/domain/allocation/schema.ts';
-import { agreementClauses } from '#src/services/calls/load.ts';
+import { agreementClauses } from '#src/services/calls/consent.ts';
 
 const D = 'demo.kakehashi.example';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');

@@ -12,6 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { CallDocument } from '../../domain/calls/call-content.ts';
+import type { EligibilityResult } from '../../domain/eligibility/index.ts';
 import { users } from './accounts.ts';
 import { agreements } from './agreements.ts';
 import { programs } from './programs.ts';
@@ -37,6 +39,7 @@ export const calls = pgTable('calls', {
   title: jsonb('title').$type<Names>().notNull(),
   description: jsonb('description').$type<Names>().notNull().default({}),
   sendingConsortiumIds: jsonb('sending_consortium_ids').$type<string[]>().notNull(),
+  /** CallHost[] of src/domain/eligibility, parsed on read (hostsOf, src/db/queries/calls). */
   hosts: jsonb('hosts').$type<unknown[]>().notNull(),
   opens: date('opens').notNull(),
   closes: date('closes').notNull(),
@@ -46,7 +49,8 @@ export const calls = pgTable('calls', {
   stayMonthsMin: integer('stay_months_min'),
   stayMonthsMax: integer('stay_months_max'),
   maxRankedHosts: integer('max_ranked_hosts').notNull().default(3),
-  documents: jsonb('documents').$type<unknown[]>().notNull().default([]),
+  documents: jsonb('documents').$type<CallDocument[]>().notNull().default([]),
+  /** A StoredRubric of src/domain/calls, parsed on read (rubricOf, src/db/queries/calls). */
   rubric: jsonb('rubric').$type<Record<string, unknown>>(),
   status: text('status').notNull().default('published'),
   invented: boolean('invented').notNull().default(false),
@@ -75,6 +79,16 @@ export const studentProfiles = pgTable('student_profiles', {
   invented: boolean('invented').notNull().default(false),
 });
 
+/** What is kept of the eligibility check at submission: the hosts open to the student, R9, the profile. */
+export interface StoredEligibility {
+  checkedOn: string;
+  eligibleHosts: string[];
+  hosts: EligibilityResult['hosts'];
+  funding: EligibilityResult['funding'];
+  grade: { scale: string; value: number } | null;
+  level: string;
+}
+
 /** A student's application to a call: ranked hosts (best first), withdrawn until the deadline. */
 export const callApplications = pgTable(
   'call_applications',
@@ -90,7 +104,7 @@ export const callApplications = pgTable(
     ranking: jsonb('ranking').$type<string[]>().notNull(),
     requestedMonths: integer('requested_months').notNull(),
     status: text('status').notNull().default('submitted'),
-    eligibility: jsonb('eligibility').$type<Record<string, unknown>>(),
+    eligibility: jsonb('eligibility').$type<StoredEligibility>(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
   },

@@ -11,6 +11,8 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ProjectApplication } from '../../domain/program/application.ts';
+import type { ProgramRules } from '../../domain/program/rules.ts';
 import { institutions } from './registry.ts';
 import type { Names } from './registry.ts';
 
@@ -22,8 +24,8 @@ export const programs = pgTable('programs', {
   funderId: text('funder_id')
     .notNull()
     .references(() => institutions.id),
-  /** The program's rules as data (R1–R20), validated by src/domain/program. */
-  rules: jsonb('rules').$type<Record<string, unknown>>(),
+  /** The program's rules as data (R1–R20), validated by src/domain/program (parsed on read). */
+  rules: jsonb('rules').$type<ProgramRules>(),
 });
 
 /** Every edit of a program's rules is a new version (the funder officer edits; R1–R20 as data). */
@@ -34,7 +36,7 @@ export const programRuleVersions = pgTable(
       .notNull()
       .references(() => programs.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
-    rules: jsonb('rules').$type<Record<string, unknown>>().notNull(),
+    rules: jsonb('rules').$type<ProgramRules>().notNull(),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -56,11 +58,15 @@ export const projectApplications = pgTable(
     partnerConsortiumId: text('partner_consortium_id'),
     representativeId: text('representative_id'),
     responsibleUserId: uuid('responsible_user_id'),
-    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    content: jsonb('content').$type<ProjectApplication>().notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     outcome: text('outcome'),
     outcomeOn: date('outcome_on'),
-    /** R10: the selected project's support state (started, suspended, ended) as data. */
+    /**
+     * R10: the selected project's support state (started, suspended, ended) as data: a
+     * SupportState of src/domain/program/checks.ts, read through `supportOf` of
+     * src/db/queries/programs.ts.
+     */
     support: jsonb('support').$type<Record<string, unknown>>(),
     invented: boolean('invented').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

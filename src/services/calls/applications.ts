@@ -6,21 +6,36 @@
  */
 import { todayOf } from '#src/services/clock.ts';
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import {
-  applicationDocuments,
-  callApplications,
-  institutions,
-  studentProfiles,
-  users,
-} from '#src/db/schema.ts';
-import { can } from '#src/domain/access/can.ts';
+  applicantsOfCall,
+  applicationOf,
+  applicationsOfStudent,
+  documentsMeta,
+  findCallApplication,
+  findDocument,
+  findStudentProfile,
+  hasStudentProfile,
+  insertCallApplication,
+  institutionCountry,
+  replaceDocument,
+  storedEligibility,
+  updateCallApplication,
+  type CallApplicationRow,
+  type DocumentMeta as DocMeta,
+  type StoredEligibility,
+} from '#src/db/queries/calls/applications.ts';
+import {
+  documentsOf,
+  loadSendingConsortia,
+  rubricOf,
+  type CallRow,
+} from '#src/db/queries/calls/calls.ts';
+import { scorerInstitutions, usersWithRole } from '#src/db/queries/calls/screening.ts';
 import {
   checkEligibility,
   effectiveStayRange,
   validateRanking,
-  type EligibilityResult,
   type EligibilityStudent,
   type EnrolmentStatus,
   type LanguageSkill,
@@ -38,6 +53,7 @@ import type { Mailer } from '../notify/mailer.ts';
 import { notify } from '../notify/notify.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
+import { can, ownResource, requireAccess } from '../access.ts';
 import {
   AppError,
   conflict,
@@ -49,49 +65,18 @@ import {
 } from '../errors.ts';
 import { refusal, type LocalizedText, type Refusal } from '#src/domain/shared/refusal.ts';
 import { asRefusal, namedRefusals, namesFor, withNames } from './refusals.ts';
-import {
-  documentsOf,
-  loadCall,
-  loadProgramRules,
-  loadSendingConsortia,
-  mayReadApplicants,
-  mayScore,
-  plainRubric,
-  rubricConsent,
-  rubricOf,
-  scorerInstitutions,
-  toEligibilityCall,
-  toEligibilityRules,
-  usersWithRole,
-  type CallRow,
-  todayForCall,
-} from './load.ts';
+import { mayScore, requireCallStaff } from './access.ts';
+import { loadCall, loadProgramRules, todayForCall } from './call-record.ts';
+import { plainRubric, rubricConsent } from './consent.ts';
+import { toEligibilityCall, toEligibilityRules } from './eligibility.ts';
 import { LIMITS } from '../limits.ts';
 
-export type AppRow = typeof callApplications.$inferSelect;
+export type AppRow = CallApplicationRow;
 
 /** submitted → in_screening → scored; or withdrawn by the student until the deadline (R18). */
 export type ApplicationStatus = 'submitted' | 'in_screening' | 'scored' | 'withdrawn';
 
-/** What is kept of the check at submission: the hosts open to the student, R9 and the profile. */
-export interface StoredEligibility {
-  checkedOn: string;
-  eligibleHosts: string[];
-  hosts: EligibilityResult['hosts'];
-  funding: EligibilityResult['funding'];
-  grade: { scale: string; value: number } | null;
-  level: string;
-}
-
-export const storedEligibility = (row: AppRow) =>
-  (row.eligibility ?? {
-    checkedOn: '',
-    eligibleHosts: [],
-    hosts: [],
-    funding: null,
-    grade: null,
-    level: '',
-  }) as unknown as StoredEligibility;
+export { storedEligibility, type StoredEligibility };
 
 /** Coordinators of the student's home (and, for staff notices, of the ranked hosts). */
 async function coordinatorsOf(db: Db, institutionIds: readonly string[]) {
@@ -103,27 +88,20 @@ async function sendAfter(mailer: Mailer | null, sends: ((m: Mailer | null) => Pr
 }
 
 async function studentOf(db: Db, userId: string) {
-  const [profile] = await db
-    .select()
-    .from(studentProfiles)
-    .where(eq(studentProfiles.userId, userId));
+  const profile = await findStudentProfile(db, userId);
   if (!profile) {
     throw conflict(
       refusal('calls.profile_missing'),
       'your student profile is missing: ask your home university',
     );
   }
-  const [home] = await db.select().from(institutions).where(eq(institutions.id, profile.homeId));
-  return { profile, country: home?.country ?? 'XX' };
+  return { profile, country: (await institutionCountry(db, profile.homeId)) ?? 'XX' };
 }
 
 /** The student's profile as the eligibility check reads it. */
 export async function getMyProfile(ctx: ServiceContext) {
   if (!ctx.actor) throw new AppError('unauthenticated', 'sign in first');
-  const [profile] = await ctx.db
-    .select()
-    .from(studentProfiles)
-    .where(eq(studentProfiles.userId, ctx.actor.id));
+  const profile = await findStudentProfile(ctx.db, ctx.actor.id);
   if (!profile) throw notFound('student profile', ctx.actor.id);
   const { invented: _i, userId: _u, ...rest } = profile;
   return {
@@ -145,13 +123,9 @@ export async function getMyProfile(ctx: ServiceContext) {
  */
 export async function applyRefusals(ctx: ServiceContext, row: CallRow): Promise<Refusal[] | null> {
   const actor = ctx.actor;
-  if (!actor || !can(actor, 'call:apply', { type: 'application', ownerUserId: actor.id }))
-    return null;
+  if (!actor || !can(actor, 'call:apply', ownResource(actor.id, 'application'))) return null;
   if (row.status !== 'published') return [];
-  const [existing] = await ctx.db
-    .select()
-    .from(callApplications)
-    .where(and(eq(callApplications.callId, row.id), eq(callApplications.studentUserId, actor.id)));
+  const existing = await applicationOf(ctx.db, row.id, actor.id);
   if (existing && existing.status !== 'withdrawn') {
     return [
       refusal('calls.already_applied', {
@@ -160,11 +134,7 @@ export async function applyRefusals(ctx: ServiceContext, row: CallRow): Promise<
       }),
     ];
   }
-  const [profile] = await ctx.db
-    .select({ userId: studentProfiles.userId })
-    .from(studentProfiles)
-    .where(eq(studentProfiles.userId, actor.id));
-  if (!profile) return [refusal('calls.profile_missing')];
+  if (!(await hasStudentProfile(ctx.db, actor.id))) return [refusal('calls.profile_missing')];
   const programRules = await loadProgramRules(ctx.db, row).catch(() => null);
   if (!programRules) return [];
   const sending = await loadSendingConsortia(ctx.db, row.sendingConsortiumIds);
@@ -216,8 +186,9 @@ export async function applyToCall(
 ) {
   const actor = ctx.actor;
   if (!actor) throw new AppError('unauthenticated', 'sign in first');
-  if (!can(actor, 'call:apply', { type: 'application', ownerUserId: actor.id }))
-    throw forbidden('apply to calls (students only)');
+  requireAccess(ctx, 'call:apply', ownResource(actor.id, 'application'), {
+    doing: 'apply to calls (students only)',
+  });
   const row = await loadCall(ctx.db, callId);
   if (row.status !== 'published') throw notFound('call', callId);
   const sending = await loadSendingConsortia(ctx.db, row.sendingConsortiumIds);
@@ -260,10 +231,7 @@ export async function applyToCall(
     );
   }
 
-  const [existing] = await ctx.db
-    .select()
-    .from(callApplications)
-    .where(and(eq(callApplications.callId, callId), eq(callApplications.studentUserId, actor.id)));
+  const existing = await applicationOf(ctx.db, callId, actor.id);
   if (existing && existing.status !== 'withdrawn') {
     throw conflict(
       refusal('calls.already_applied', {
@@ -290,21 +258,22 @@ export async function applyToCall(
       ranking: ranking.ranking,
       requestedMonths: input.requestedMonths,
       status: 'submitted',
-      eligibility: eligibility as unknown as Record<string, unknown>,
+      eligibility,
       submittedAt: ctx.clock.now(),
       withdrawnAt: null,
     };
     let appId: string;
     if (existing) {
-      await tx.update(callApplications).set(fields).where(eq(callApplications.id, existing.id));
+      await updateCallApplication(tx, existing.id, fields);
       appId = existing.id;
     } else {
-      const [created] = await tx
-        .insert(callApplications)
-        .values({ callId, studentUserId: actor.id, ...fields })
-        .returning({ id: callApplications.id });
+      const created = await insertCallApplication(tx, {
+        callId,
+        studentUserId: actor.id,
+        ...fields,
+      });
       if (!created) throw new AppError('internal', 'could not save the application');
-      appId = created.id;
+      appId = created;
     }
     await audit(tx, ctx, {
       action: 'call_application.submit',
@@ -346,26 +315,6 @@ export async function applyToCall(
   await sendAfter(mailer, sends);
   return getApplication(ctx, id);
 }
-
-async function documentsMeta(db: Db, applicationIds: readonly string[]) {
-  if (applicationIds.length === 0) return [];
-  return db
-    .select({
-      id: applicationDocuments.id,
-      applicationId: applicationDocuments.applicationId,
-      kind: applicationDocuments.kind,
-      filename: applicationDocuments.filename,
-      contentType: applicationDocuments.contentType,
-      size: applicationDocuments.size,
-      sha256: applicationDocuments.sha256,
-      uploadedAt: applicationDocuments.uploadedAt,
-    })
-    .from(applicationDocuments)
-    .where(inArray(applicationDocuments.applicationId, [...applicationIds]))
-    .orderBy(asc(applicationDocuments.uploadedAt));
-}
-
-type DocMeta = Awaited<ReturnType<typeof documentsMeta>>[number];
 
 /** Names of the institutions the applications reference: homes and ranked hosts. */
 async function viewNames(db: Db, rows: readonly AppRow[]) {
@@ -427,7 +376,7 @@ function view(row: AppRow, call: CallRow, docs: DocMeta[], today: string, names:
 }
 
 async function loadApplication(db: Db, id: string) {
-  const [row] = await db.select().from(callApplications).where(eq(callApplications.id, id));
+  const row = await findCallApplication(db, id);
   if (!row) throw notFound('application', id);
   return row;
 }
@@ -437,12 +386,12 @@ async function requireRead(ctx: ServiceContext, row: AppRow) {
   const call = await loadCall(ctx.db, row.callId);
   if (ctx.actor?.id === row.studentUserId) return { call, owner: true };
   const sending = await loadSendingConsortia(ctx.db, call.sendingConsortiumIds);
-  if (
-    mayReadApplicants(ctx.actor, call, sending, todayOf(ctx)) ||
-    can(ctx.actor, 'call:manage', { type: 'application', institutionIds: [row.homeId] })
-  )
-    return { call, owner: false };
-  throw notFound('application', row.id);
+  // The staff of the call, and the coordinators of the applicant's home.
+  requireCallStaff(ctx, call, sending, todayOf(ctx), {
+    also: [row.homeId],
+    hidden: { type: 'application', id: row.id },
+  });
+  return { call, owner: false };
 }
 
 export async function getApplication(ctx: ServiceContext, id: string) {
@@ -460,11 +409,7 @@ export async function getApplication(ctx: ServiceContext, id: string) {
 /** The signed-in student's applications, newest first. */
 export async function myApplications(ctx: ServiceContext) {
   if (!ctx.actor) throw new AppError('unauthenticated', 'sign in first');
-  const rows = await ctx.db
-    .select()
-    .from(callApplications)
-    .where(eq(callApplications.studentUserId, ctx.actor.id))
-    .orderBy(desc(callApplications.submittedAt));
+  const rows = await applicationsOfStudent(ctx.db, ctx.actor.id);
   const docs = await documentsMeta(
     ctx.db,
     rows.map((r) => r.id),
@@ -498,10 +443,7 @@ export async function withdrawApplication(ctx: ServiceContext, mailer: Mailer | 
   }
   const sends: ((m: Mailer | null) => Promise<void>)[] = [];
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(callApplications)
-      .set({ status: 'withdrawn', withdrawnAt: ctx.clock.now() })
-      .where(eq(callApplications.id, id));
+    await updateCallApplication(tx, id, { status: 'withdrawn', withdrawnAt: ctx.clock.now() });
     await audit(tx, ctx, {
       action: 'call_application.withdraw',
       resourceType: 'call_application',
@@ -649,23 +591,15 @@ export async function uploadDocument(
   }
   const sha256 = createHash('sha256').update(body).digest('hex');
   const docId = await ctx.db.transaction(async (tx) => {
-    await tx
-      .delete(applicationDocuments)
-      .where(
-        and(eq(applicationDocuments.applicationId, id), eq(applicationDocuments.kind, input.kind)),
-      );
-    const [doc] = await tx
-      .insert(applicationDocuments)
-      .values({
-        applicationId: id,
-        kind: input.kind,
-        filename: input.filename,
-        contentType: type,
-        size: body.length,
-        sha256,
-        data: body,
-      })
-      .returning({ id: applicationDocuments.id });
+    const doc = await replaceDocument(tx, {
+      applicationId: id,
+      kind: input.kind,
+      filename: input.filename,
+      contentType: type,
+      size: body.length,
+      sha256,
+      data: body,
+    });
     if (!doc) throw new AppError('internal', 'could not store the document');
     await audit(tx, ctx, {
       action: 'call_application.document',
@@ -680,7 +614,7 @@ export async function uploadDocument(
         sha256,
       },
     });
-    return doc.id;
+    return doc;
   });
   const [meta] = (await documentsMeta(ctx.db, [id])).filter((d) => d.id === docId);
   if (!meta) throw new AppError('internal', 'document lost');
@@ -692,10 +626,7 @@ export async function uploadDocument(
 export async function downloadDocument(ctx: ServiceContext, id: string, docId: string) {
   const row = await loadApplication(ctx.db, id);
   await requireRead(ctx, row);
-  const [doc] = await ctx.db
-    .select()
-    .from(applicationDocuments)
-    .where(and(eq(applicationDocuments.id, docId), eq(applicationDocuments.applicationId, id)));
+  const doc = await findDocument(ctx.db, id, docId);
   if (!doc) throw notFound('document', docId);
   // Who read a personal document, and which one: never its contents.
   await ctx.db.transaction(async (tx) =>
@@ -713,14 +644,8 @@ export async function downloadDocument(ctx: ServiceContext, id: string, docId: s
 export async function callApplicants(ctx: ServiceContext, callId: string) {
   const call = await loadCall(ctx.db, callId);
   const sending = await loadSendingConsortia(ctx.db, call.sendingConsortiumIds);
-  if (!mayReadApplicants(ctx.actor, call, sending, todayOf(ctx)))
-    throw forbidden('see the applicants of this call');
-  const rows = await ctx.db
-    .select({ app: callApplications, name: users.displayName })
-    .from(callApplications)
-    .innerJoin(users, eq(users.id, callApplications.studentUserId))
-    .where(eq(callApplications.callId, callId))
-    .orderBy(asc(callApplications.submittedAt));
+  requireCallStaff(ctx, call, sending, todayOf(ctx), { doing: 'see the applicants of this call' });
+  const rows = await applicantsOfCall(ctx.db, callId);
   const docs = await documentsMeta(
     ctx.db,
     rows.map((r) => r.app.id),

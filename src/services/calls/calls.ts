@@ -4,10 +4,24 @@
  * iCalendar feed of the deadlines.
  */
 import { todayOf } from '#src/services/clock.ts';
-import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
-import { agreements, calls, programs } from '#src/db/schema.ts';
+import {
+  agreementExists,
+  callExists,
+  callsByDeadline,
+  callsByOpening,
+  documentsOf,
+  hostsOf,
+  insertCall,
+  institutionInfo,
+  loadSendingConsortia,
+  programExists,
+  rubricOf,
+  updateCallRow,
+  type CallRow,
+  type CallValues,
+} from '#src/db/queries/calls/calls.ts';
 import { rubricProblems } from '#src/domain/screening/index.ts';
 import { deadlinesCalendar } from '#src/interop/ical/deadlines.ts';
 import { audit } from '../audit.ts';
@@ -15,7 +29,6 @@ import type { ServiceContext } from '../context.ts';
 import {
   conflict,
   fieldIssues,
-  forbidden,
   invalidField,
   invalidInput,
   notFound,
@@ -24,21 +37,10 @@ import {
 import { refusal, type LocalizedText } from '#src/domain/shared/refusal.ts';
 import { consortiumNames, orgName, programNames } from '#src/db/queries/names.ts';
 import { applyRefusals } from './applications.ts';
-import {
-  documentsOf,
-  hostsOf,
-  institutionInfo,
-  loadCall,
-  loadSendingConsortia,
-  mayManageCall,
-  mayReadApplicants,
-  mayScore,
-  plainRubric,
-  requireConsent,
-  rubricOf,
-  type CallRow,
-  todayForCall,
-} from './load.ts';
+import { requireAccess } from '../access.ts';
+import { callManagersResource, mayManageCall, mayReadApplicants, mayScore } from './access.ts';
+import { loadCall, todayForCall } from './call-record.ts';
+import { plainRubric, requireConsent } from './consent.ts';
 
 export { callContentSchema, type CallContent } from '#src/domain/calls/call-content.ts';
 import type { CALL_STATUSES } from '#src/domain/calls/call-content.ts';
@@ -152,7 +154,7 @@ async function present(db: Db, row: CallRow, today: string) {
 
 /** The public catalogue: open calls (default) or all published ones, soonest deadline first. */
 export async function listCalls(ctx: ServiceContext, query: { status?: 'open' | 'all' }) {
-  const rows = await ctx.db.select().from(calls).orderBy(asc(calls.closes), asc(calls.id));
+  const rows = await callsByDeadline(ctx.db);
   const items = [];
   for (const row of rows) {
     if (row.status !== 'published') continue;
@@ -163,12 +165,18 @@ export async function listCalls(ctx: ServiceContext, query: { status?: 'open' | 
   return { items };
 }
 
-/** One call; `may` says what the signed-in actor may do with it. */
+/**
+ * One call; `may` says what the signed-in actor may do with it. A published call is public; one
+ * not published exists only for its managers.
+ */
 export async function getCall(ctx: ServiceContext, id: string) {
   const row = await loadCall(ctx.db, id);
   const sending = await loadSendingConsortia(ctx.db, row.sendingConsortiumIds);
+  if (row.status !== 'published') {
+    const managers = callManagersResource(row, sending, todayOf(ctx));
+    requireAccess(ctx, 'call:manage', managers, { visibleBy: ['call:manage', managers] });
+  }
   const manage = mayManageCall(ctx.actor, row, sending, todayOf(ctx));
-  if (row.status !== 'published' && !manage) throw notFound('call', id);
   const view = await present(ctx.db, row, await todayForCall(ctx, row));
   const readApplicants = mayReadApplicants(ctx.actor, row, sending, todayOf(ctx));
   const refusedApply = await applyRefusals(ctx, row);
@@ -190,12 +198,9 @@ export async function getCall(ctx: ServiceContext, id: string) {
 }
 
 async function checkReferences(db: Db, content: CallContent) {
-  const [program] = await db.select().from(programs).where(eq(programs.id, content.programId));
-  if (!program) throw notFound('program', content.programId);
-  if (content.agreementId) {
-    const [a] = await db.select().from(agreements).where(eq(agreements.id, content.agreementId));
-    if (!a) throw notFound('agreement', content.agreementId);
-  }
+  if (!(await programExists(db, content.programId))) throw notFound('program', content.programId);
+  if (content.agreementId && !(await agreementExists(db, content.agreementId)))
+    throw notFound('agreement', content.agreementId);
   const hosts = await institutionInfo(
     db,
     content.hosts.map((h) => h.institutionId),
@@ -213,7 +218,7 @@ async function checkReferences(db: Db, content: CallContent) {
   if (content.rubric) await requireConsent(db, plainRubric(content.rubric));
 }
 
-const values = (content: CallContent) => ({
+const values = (content: CallContent): CallValues => ({
   programId: content.programId,
   agreementId: content.agreementId,
   title: content.title,
@@ -236,11 +241,15 @@ const values = (content: CallContent) => ({
 export async function createCall(ctx: ServiceContext, id: string, input: unknown) {
   const content = parseContent(input);
   const sending = await loadSendingConsortia(ctx.db, content.sendingConsortiumIds);
-  const probe = { ...values(content), id, sendingConsortiumIds: content.sendingConsortiumIds };
-  if (!mayManageCall(ctx.actor, probe as CallRow, sending, todayOf(ctx)))
-    throw forbidden('open calls for consortia you do not represent');
-  const [existing] = await ctx.db.select({ id: calls.id }).from(calls).where(eq(calls.id, id));
-  if (existing) {
+  requireAccess(
+    ctx,
+    'call:manage',
+    callManagersResource({ ...content, id }, sending, todayOf(ctx)),
+    {
+      doing: 'open calls for consortia you do not represent',
+    },
+  );
+  if (await callExists(ctx.db, id)) {
     throw conflict(
       refusal('calls.call_exists', { id }, { field: 'body.id' }),
       `call "${id}" already exists`,
@@ -248,7 +257,7 @@ export async function createCall(ctx: ServiceContext, id: string, input: unknown
   }
   await checkReferences(ctx.db, content);
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(calls).values({ id, ...values(content), createdBy: ctx.actor?.id ?? null });
+    await insertCall(tx, id, values(content), ctx.actor?.id ?? null);
     await audit(tx, ctx, {
       action: 'call.create',
       resourceType: 'call',
@@ -262,14 +271,20 @@ export async function createCall(ctx: ServiceContext, id: string, input: unknown
 export async function updateCall(ctx: ServiceContext, id: string, input: unknown) {
   const row = await loadCall(ctx.db, id);
   const before = await loadSendingConsortia(ctx.db, row.sendingConsortiumIds);
-  if (!mayManageCall(ctx.actor, row, before, todayOf(ctx))) throw forbidden('edit this call');
+  requireAccess(ctx, 'call:manage', callManagersResource(row, before, todayOf(ctx)), {
+    doing: 'edit this call',
+  });
   const content = parseContent(input);
   const after = await loadSendingConsortia(ctx.db, content.sendingConsortiumIds);
-  if (!mayManageCall(ctx.actor, { ...row, ...values(content) }, after, todayOf(ctx)))
-    throw forbidden('move a call to consortia you do not represent');
+  requireAccess(
+    ctx,
+    'call:manage',
+    callManagersResource({ ...row, ...values(content) }, after, todayOf(ctx)),
+    { doing: 'move a call to consortia you do not represent' },
+  );
   await checkReferences(ctx.db, content);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(calls).set(values(content)).where(eq(calls.id, id));
+    await updateCallRow(tx, id, values(content));
     await audit(tx, ctx, {
       action: 'call.update',
       resourceType: 'call',
@@ -317,7 +332,7 @@ export async function callsCalendar(
   lang: 'en' | 'ja' | 'ru' | 'fr',
   origin: string | null,
 ) {
-  const rows = await db.select().from(calls).orderBy(asc(calls.opens));
+  const rows = await callsByOpening(db);
   const labels = ICS_LABELS[lang] ?? (ICS_LABELS.en as (typeof ICS_LABELS)[string]);
   return deadlinesCalendar(
     rows

@@ -4,16 +4,14 @@
  * it). The student edits it; the home university is set by the university and is not editable here.
  * Every change is audited with its before and after.
  */
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { studentProfiles } from '#src/db/schema.ts';
-import { can } from '#src/domain/access/can.ts';
+import { findStudentProfile, updateStudentProfile } from '#src/db/queries/calls/applications.ts';
+import { ownResource, requireAccess } from '../access.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import {
   AppError,
   fieldIssues,
-  forbidden,
   invalidField,
   invalidInput,
   notFound,
@@ -70,13 +68,11 @@ function profileIssues(error: z.ZodError): FieldIssue[] {
 export async function updateMyProfile(ctx: ServiceContext, input: unknown) {
   const actor = ctx.actor;
   if (!actor) throw new AppError('unauthenticated', 'sign in first');
-  if (!can(actor, 'call:apply', { type: 'application', ownerUserId: actor.id }))
-    throw forbidden('edit a student profile (students only)');
+  requireAccess(ctx, 'call:apply', ownResource(actor.id, 'application'), {
+    doing: 'edit a student profile (students only)',
+  });
   const edit = parseEdit(input);
-  const [before] = await ctx.db
-    .select()
-    .from(studentProfiles)
-    .where(eq(studentProfiles.userId, actor.id));
+  const before = await findStudentProfile(ctx.db, actor.id);
   if (!before) throw notFound('student profile', actor.id);
   if (edit.residenceStatus !== undefined && edit.residenceStatus !== before.residenceStatus) {
     throw invalidField(
@@ -109,7 +105,7 @@ export async function updateMyProfile(ctx: ServiceContext, input: unknown) {
 
   if (changed) {
     await ctx.db.transaction(async (tx) => {
-      await tx.update(studentProfiles).set(after).where(eq(studentProfiles.userId, actor.id));
+      await updateStudentProfile(tx, actor.id, after);
       await audit(tx, ctx, {
         action: 'student_profile.update',
         resourceType: 'student_profile',

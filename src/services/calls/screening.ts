@@ -5,10 +5,28 @@
  * common scores with the grade conversion and the ties explained. The screened call is handed to
  * allocation as a `kakehashi-allocation/1` instance (docs/formats/allocation.md).
  */
-import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { callApplications, reviews, users } from '#src/db/schema.ts';
-import { can } from '#src/domain/access/can.ts';
+import {
+  applicantsOfCall,
+  findCallApplication,
+  updateCallApplication,
+} from '#src/db/queries/calls/applications.ts';
+import {
+  consortiumSides,
+  hostsOf,
+  institutionInfo,
+  loadSendingConsortia,
+  rubricOf,
+  type CallRow,
+} from '#src/db/queries/calls/calls.ts';
+import {
+  reviewsOf,
+  reviewsOfCall,
+  scorerInstitutions,
+  upsertReview,
+  usersWithRole,
+} from '#src/db/queries/calls/screening.ts';
+import type { StoredRubric } from '#src/domain/calls/call-content.ts';
 import {
   ScreeningError,
   buildAllocationHandOff,
@@ -32,29 +50,14 @@ import { notify } from '../notify/notify.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { todayOf } from '../clock.ts';
-import { AppError, conflict, forbidden, invalidField, notFound, ruleViolation } from '../errors.ts';
+import { requireAccess } from '../access.ts';
+import { AppError, conflict, invalidField, notFound, ruleViolation } from '../errors.ts';
 import { refusal, type LocalizedText, type Refusal } from '#src/domain/shared/refusal.ts';
 import { namedRefusals } from './refusals.ts';
 import { storedEligibility, type AppRow, type ApplicationStatus } from './applications.ts';
-import {
-  consortiumSides,
-  hostsOf,
-  institutionInfo,
-  loadCall,
-  loadProgramRules,
-  loadSendingConsortia,
-  mayManageCall,
-  mayReadApplicants,
-  mayScore,
-  plainRubric,
-  requireConsent,
-  rubricOf,
-  scorerInstitutions,
-  usersWithRole,
-  type CallRow,
-  type StoredRubric,
-  sendingMembersOn,
-} from './load.ts';
+import { callResource, requireCallStaff, requireScorer } from './access.ts';
+import { loadCall, loadProgramRules } from './call-record.ts';
+import { plainRubric, requireConsent } from './consent.ts';
 
 /**
  * A screening error as the API says it: a rule's refusal (R6: a grade outside its scale, an
@@ -97,15 +100,11 @@ export async function submitReview(
 ) {
   const actor = ctx.actor;
   if (!actor) throw new AppError('unauthenticated', 'sign in first');
-  const [app] = await ctx.db
-    .select()
-    .from(callApplications)
-    .where(eq(callApplications.id, applicationId));
+  const app = await findCallApplication(ctx.db, applicationId);
   if (!app) throw notFound('application', applicationId);
   const call = await loadCall(ctx.db, app.callId);
   const sending = await loadSendingConsortia(ctx.db, call.sendingConsortiumIds);
-  if (!mayScore(actor, call, sending, todayOf(ctx)))
-    throw forbidden('score applicants of this call');
+  requireScorer(ctx, call, sending, todayOf(ctx), { doing: 'score applicants of this call' });
   if (app.status === 'withdrawn') {
     throw conflict(refusal('calls.application_withdrawn'), 'the application is withdrawn');
   }
@@ -128,10 +127,7 @@ export async function submitReview(
       `R6: ${conflictOfInterest.message}`,
     );
   }
-  const others = await ctx.db
-    .select()
-    .from(reviews)
-    .where(eq(reviews.applicationId, applicationId));
+  const others = await reviewsOf(ctx.db, applicationId);
   const all: Review[] = [
     ...others
       .filter((r) => r.reviewerUserId !== actor.id)
@@ -159,21 +155,19 @@ export async function submitReview(
     '';
   const sends: ((m: Mailer | null) => Promise<void>)[] = [];
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(reviews)
-      .values({
+    await upsertReview(
+      tx,
+      {
         applicationId,
         reviewerUserId: actor.id,
         reviewerInstitutionId: reviewerInstitution,
         scores: input.scores,
         comment: input.comment ?? null,
-      })
-      .onConflictDoUpdate({
-        target: [reviews.applicationId, reviews.reviewerUserId],
-        set: { scores: input.scores, comment: input.comment ?? null, createdAt: ctx.clock.now() },
-      });
+      },
+      ctx.clock.now(),
+    );
     const status = score.complete ? 'scored' : 'in_screening';
-    await tx.update(callApplications).set({ status }).where(eq(callApplications.id, applicationId));
+    await updateCallApplication(tx, applicationId, { status });
     await audit(tx, ctx, {
       action: 'call_application.review',
       resourceType: 'call_application',
@@ -207,17 +201,8 @@ export async function submitReview(
 
 /** Scores of every application of a call (withdrawn ones left out). */
 async function scoreCall(db: Db, call: CallRow, rubric: StoredRubric) {
-  const apps = await db
-    .select({ app: callApplications, name: users.displayName })
-    .from(callApplications)
-    .innerJoin(users, eq(users.id, callApplications.studentUserId))
-    .where(eq(callApplications.callId, call.id))
-    .orderBy(asc(callApplications.submittedAt));
-  const allReviews = await db
-    .select({ review: reviews, app: callApplications.callId })
-    .from(reviews)
-    .innerJoin(callApplications, eq(callApplications.id, reviews.applicationId))
-    .where(and(eq(callApplications.callId, call.id)));
+  const apps = await applicantsOfCall(db, call.id);
+  const allReviews = await reviewsOfCall(db, call.id);
   return apps.map(({ app, name }) => {
     const own = allReviews.filter((r) => r.review.applicationId === app.id);
     let score: ApplicantScore | null = null;
@@ -248,8 +233,7 @@ async function scoreCall(db: Db, call: CallRow, rubric: StoredRubric) {
 export async function callRanking(ctx: ServiceContext, callId: string) {
   const call = await loadCall(ctx.db, callId);
   const sending = await loadSendingConsortia(ctx.db, call.sendingConsortiumIds);
-  if (!mayReadApplicants(ctx.actor, call, sending, todayOf(ctx)))
-    throw forbidden('see the rank list of this call');
+  requireCallStaff(ctx, call, sending, todayOf(ctx), { doing: 'see the rank list of this call' });
   const rubric = await usableRubric(ctx.db, call);
   const consent = await requireConsent(ctx.db, plainRubric(rubric));
   const scored = await scoreCall(ctx.db, call, rubric);
@@ -331,20 +315,11 @@ export async function callAllocationInstance(
   const call = await loadCall(ctx.db, callId);
   const sending = await loadSendingConsortia(ctx.db, call.sendingConsortiumIds);
   const hosts = hostsOf(call);
-  const resource = {
-    type: 'call',
-    callIds: [call.id],
-    consortiumIds: call.sendingConsortiumIds,
-    institutionIds: [
-      ...sendingMembersOn(sending, todayOf(ctx)),
-      ...hosts.map((h) => h.institutionId),
-    ],
-  };
-  if (
-    !mayManageCall(ctx.actor, call, sending, todayOf(ctx)) &&
-    !can(ctx.actor, 'allocation:run', resource)
-  )
-    throw forbidden('hand this call to allocation');
+  // Its managers (call:manage, the sending side) run allocation too: allocation:run is held by
+  // the same roles and covers every university of the call.
+  requireAccess(ctx, 'allocation:run', callResource(call, sending, todayOf(ctx)), {
+    doing: 'hand this call to allocation',
+  });
   const rubric = await usableRubric(ctx.db, call);
   const program = await loadProgramRules(ctx.db, call);
   const scored = await scoreCall(ctx.db, call, rubric);

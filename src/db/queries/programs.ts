@@ -1,0 +1,133 @@
+/**
+ * Funder programs, their versioned rules (R1–R20 as data) and the project applications made to
+ * them (R15, 003 §6): the only module that reads and writes these tables. Stored rules are parsed
+ * on read (`rulesOf`), so that a row written under an older shape fails where it is read.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { programRuleVersions, programs, projectApplications } from '../schema.ts';
+import type { SupportState } from '#src/domain/program/checks.ts';
+import { parseProgramRules, type ProgramRules } from '#src/domain/program/rules.ts';
+
+export type ProgramRow = typeof programs.$inferSelect;
+export type ProgramRuleVersionRow = typeof programRuleVersions.$inferSelect;
+export type ProjectApplicationRow = typeof projectApplications.$inferSelect;
+type ProjectApplicationColumns = typeof projectApplications.$inferInsert;
+/** An application's columns as written, its support state as the domain's. */
+export type ProjectApplicationValues = Omit<ProjectApplicationColumns, 'support'> & {
+  support?: SupportState | null;
+};
+
+// ---------------------------------------------------------------------------------- programs
+
+/** The program's rules as the domain reads them (a ZodError names a malformed field), or null. */
+export const rulesOf = (row: Pick<ProgramRow, 'rules'>): ProgramRules | null =>
+  row.rules ? parseProgramRules(row.rules) : null;
+
+export const listProgramRows = (db: Db): Promise<ProgramRow[]> =>
+  db.select().from(programs).orderBy(asc(programs.id));
+
+export async function findProgram(db: Db, id: string): Promise<ProgramRow | undefined> {
+  const [row] = await db.select().from(programs).where(eq(programs.id, id));
+  return row;
+}
+
+/**
+ * The rules of a program, for readers that go on without them: null when the program does not
+ * exist, has no rules yet, or its stored rules do not parse.
+ */
+export async function programRulesOrNull(db: Db, id: string): Promise<ProgramRules | null> {
+  const row = await findProgram(db, id);
+  try {
+    return row ? rulesOf(row) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every version of a program's rules, oldest first. */
+export const ruleVersionsOf = (db: Db, programId: string): Promise<ProgramRuleVersionRow[]> =>
+  db
+    .select()
+    .from(programRuleVersions)
+    .where(eq(programRuleVersions.programId, programId))
+    .orderBy(asc(programRuleVersions.version));
+
+/** Stores new rules on the program and keeps them as its next version. */
+export async function saveProgramRules(
+  db: Db,
+  programId: string,
+  rules: ProgramRules,
+  createdBy: string | null,
+): Promise<void> {
+  await db.update(programs).set({ rules }).where(eq(programs.id, programId));
+  await db
+    .insert(programRuleVersions)
+    .values({ programId, version: rules.version, rules, createdBy });
+}
+
+// ---------------------------------------------------------------------- project applications
+
+/**
+ * The support state of a selected project (R10), as the domain wrote it (the column is typed
+ * loosely until every writer stores a SupportState).
+ */
+export const supportOf = (row: Pick<ProjectApplicationRow, 'support'>): SupportState | null =>
+  row.support as SupportState | null;
+
+const supportColumn = (support: SupportState | null) => support as Record<string, unknown> | null;
+
+/** Project applications, of one program or all, by id. */
+export const projectApplicationRows = (
+  db: Db,
+  filter: { programId?: string } = {},
+): Promise<ProjectApplicationRow[]> =>
+  db
+    .select()
+    .from(projectApplications)
+    .where(filter.programId ? eq(projectApplications.programId, filter.programId) : undefined)
+    .orderBy(asc(projectApplications.id));
+
+export async function findProjectApplication(
+  db: Db,
+  id: string,
+): Promise<ProjectApplicationRow | undefined> {
+  const [row] = await db.select().from(projectApplications).where(eq(projectApplications.id, id));
+  return row;
+}
+
+export async function projectApplicationExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: projectApplications.id })
+    .from(projectApplications)
+    .where(eq(projectApplications.id, id));
+  return row !== undefined;
+}
+
+export async function insertProjectApplication(
+  db: Db,
+  values: ProjectApplicationValues,
+): Promise<void> {
+  const { support, ...rest } = values;
+  await db
+    .insert(projectApplications)
+    .values({ ...rest, ...(support !== undefined ? { support: supportColumn(support) } : {}) });
+}
+
+/** Changes an application; `whileStatus` changes it only while it is still in that status. */
+export async function updateProjectApplication(
+  db: Db,
+  id: string,
+  set: Partial<Omit<ProjectApplicationValues, 'id'>>,
+  whileStatus?: string,
+): Promise<void> {
+  const { support, ...rest } = set;
+  await db
+    .update(projectApplications)
+    .set({ ...rest, ...(support !== undefined ? { support: supportColumn(support) } : {}) })
+    .where(
+      whileStatus === undefined
+        ? eq(projectApplications.id, id)
+        : and(eq(projectApplications.id, id), eq(projectApplications.status, whileStatus)),
+    );
+}
