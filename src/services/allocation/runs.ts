@@ -187,8 +187,8 @@ async function storeRun(
       .insert(allocationRuns)
       .values({
         callId,
-        instance: computed.instance as unknown as Record<string, unknown>,
-        results: computed.results as unknown as Record<string, unknown>,
+        instance: computed.instance,
+        results: computed.results,
         createdBy: ctx.actor?.id ?? null,
       })
       .returning({ id: allocationRuns.id });
