@@ -170,3 +170,13 @@ export const callResource = (call: {
   institutionIds: [...call.institutionIds],
   programIds: ids(call.programId),
 });
+
+// agreements
+/** The parties of an agreement together: who manages agreements for either of them may act. */
+export const agreementPartiesResource = (parties: readonly AgreementParty[]): Target => ({
+  type: 'agreement',
+  institutionIds: ids(
+    ...parties.map((p) => (p.type === 'institution' ? p.id : p.representativeId)),
+  ),
+  consortiumIds: ids(...parties.map((p) => (p.type === 'consortium' ? p.id : null))),
+});
