@@ -193,3 +193,13 @@ export const projectApplicationResource = (
   institutionIds: ids(a.representativeId),
   programIds: ids(a.programId),
 });
+
+// agreements
+/** The parties of an agreement together: who manages agreements for either of them may act. */
+export const agreementPartiesResource = (parties: readonly AgreementParty[]): Target => ({
+  type: 'agreement',
+  institutionIds: ids(
+    ...parties.map((p) => (p.type === 'institution' ? p.id : p.representativeId)),
+  ),
+  consortiumIds: ids(...parties.map((p) => (p.type === 'consortium' ? p.id : null))),
+});

@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
 import { can } from '#src/domain/access/can.ts';
-import { auditLog, consortia, institutions } from '#src/db/schema.ts';
+import { auditEntriesOf } from '#src/db/queries/audit.ts';
+import { consortiumRow, institutionRow } from '#src/db/queries/registry/institutions.ts';
 import { personNames } from '#src/db/queries/names.ts';
 import type { LocalizedText } from '#src/domain/shared/refusal.ts';
 import type { ServiceContext } from './context.ts';
@@ -25,19 +25,11 @@ async function mayReadTrail(
   if (!actor) return false;
   switch (type) {
     case 'institution': {
-      const [row] = await ctx.db
-        .select({ id: institutions.id })
-        .from(institutions)
-        .where(eq(institutions.id, id));
-      if (!row) throw notFound('institution', id);
+      if (!(await institutionRow(ctx.db, id))) throw notFound('institution', id);
       return actor.platformAdmin || (await mayOnInstitution(ctx, id)).edit;
     }
     case 'consortium': {
-      const [row] = await ctx.db
-        .select({ id: consortia.id })
-        .from(consortia)
-        .where(eq(consortia.id, id));
-      if (!row) throw notFound('consortium', id);
+      if (!(await consortiumRow(ctx.db, id))) throw notFound('consortium', id);
       return actor.platformAdmin || mayOnConsortium(ctx, id).editMembers;
     }
     case 'call': {
@@ -70,12 +62,7 @@ export async function auditTrail(
 ): Promise<{ items: AuditEntryView[] }> {
   if (!(await mayReadTrail(ctx, resourceType, resourceId)))
     throw forbidden('read the history of this record');
-  const rows = await ctx.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.resourceType, resourceType), eq(auditLog.resourceId, resourceId)))
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(500);
+  const rows = await auditEntriesOf(ctx.db, resourceType, resourceId);
   const names = await personNames(
     ctx.db,
     rows.flatMap((r) => (r.actorId ? [r.actorId] : [])),

@@ -1,4 +1,4 @@
-import { auditLog } from '#src/db/schema.ts';
+import { insertAuditEntry } from '#src/db/queries/audit.ts';
 import type { Db } from '#src/db/client.ts';
 import type { ServiceContext } from './context.ts';
 import { diffChanges } from './audit-changes.ts';
@@ -25,7 +25,7 @@ export async function audit(
   if (entry.before !== undefined || entry.after !== undefined) {
     details.changes = diffChanges(entry.before, entry.after);
   }
-  await tx.insert(auditLog).values({
+  await insertAuditEntry(tx, {
     actorId: ctx.actor?.id ?? null,
     action: entry.action,
     resourceType: entry.resourceType,

@@ -529,7 +529,7 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
       .select()
       .from(agreementVersions)
       .where(eq(agreementVersions.agreementId, one.agreementId));
-    const content = version!.content as { clauses: Record<string, boolean> };
+    const content = version!.content;
     await t.database.db
       .update(agreementVersions)
       .set({ content: { ...content, clauses: { ...content.clauses, commonScreening: false } } })

@@ -11,6 +11,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { AgreementContent } from '../../domain/agreement/agreement.ts';
 import { programs } from './programs.ts';
 
 /**
@@ -45,7 +46,7 @@ export const agreementVersions = pgTable(
       .references(() => agreements.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
     kind: text('kind').notNull(),
-    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    content: jsonb('content').$type<AgreementContent>().notNull(),
     changeNote: text('change_note'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -4,6 +4,7 @@
  * for the ledger. Dates the source documents do not give are marked as assumptions; invented
  * records carry `invented`.
  */
+import type { AgreementContent } from '../../domain/agreement/agreement.ts';
 import type { DemoInstitution } from './demo-world.ts';
 
 /** Source document 001: 21 members per side at the founding, 27 per side by October 2019. */
@@ -66,7 +67,10 @@ export const DEMO_LIAISON_OFFICES = [
   },
 ];
 
-const allDirections = (quota: { students: number; months: number }, years: number[]) =>
+const allDirections = (
+  quota: { students: number; months: number },
+  years: number[],
+): AgreementContent['directions'] =>
   (['A', 'B'] as const).map((from) => ({
     from,
     levels: ['bachelor', 'master', 'doctor'],

@@ -18,7 +18,6 @@ import {
   RunListSchema,
   RunSchema,
   errors,
-  type AllocationRun,
 } from './allocation-runs.schema.ts';
 import { contextFor, requireActor, signedIn } from '../session.ts';
 import type { RouteDeps } from '../deps.ts';
@@ -28,10 +27,7 @@ import type { RouteDeps } from '../deps.ts';
  * as it is. Fastify sends a string or bytes with a JSON content type without serialising again.
  */
 const sendRun = (reply: FastifyReply, status: number, json: string | Buffer) =>
-  reply
-    .status(status)
-    .type('application/json; charset=utf-8')
-    .send(json as unknown as AllocationRun);
+  reply.status(status).type('application/json; charset=utf-8').send(json);
 
 /**
  * The instance routes leave the body's check to the task worker, where the instance is checked

@@ -1,17 +1,19 @@
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { todayOf } from '#src/services/clock.ts';
 import type { Db } from '#src/db/client.ts';
 import {
-  agreements,
-  agreementSignatures,
-  agreementVersions,
-  consortia,
-  consortiumMembers,
-  institutions,
-  mobilities,
-  programs,
-} from '#src/db/schema.ts';
-import { can } from '#src/domain/access/can.ts';
+  agreementBetween,
+  agreementIds,
+  insertAgreement,
+  insertAgreementVersion,
+  insertSignature,
+  loadAgreement,
+  membershipsOverTime,
+  mobilitiesAmong,
+  programExists,
+  setAgreementStatus,
+  storedProgramRules,
+} from '#src/db/queries/agreements.ts';
+import { consortiumRow, institutionRow } from '#src/db/queries/registry/institutions.ts';
 import {
   AgreementContentSchema,
   asRefusal,
@@ -20,13 +22,12 @@ import {
   planEdit,
   statusOn,
   type AgreementContent,
-  type AgreementState,
-  type AgreementStatus,
   type PartyKey,
 } from '#src/domain/agreement/agreement.ts';
 import { startMonthFor } from '#src/domain/balance/academic-year.ts';
 import { buildLedger, type LedgerMobility, type Tolerance } from '#src/domain/balance/ledger.ts';
 import { parseProgramRules } from '#src/domain/program/rules.ts';
+import { agreementPartiesResource, agreementPartyResource, can, requireAccess } from '../access.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { orgName, personNames, programNames } from '#src/db/queries/names.ts';
@@ -35,7 +36,6 @@ import {
   AppError,
   conflict,
   fieldIssues,
-  forbidden,
   invalidField,
   invalidInput,
   notFound,
@@ -65,7 +65,7 @@ interface PartyView {
 
 async function loadParty(db: Db, ref: PartyRef): Promise<PartyView> {
   if (ref.type === 'institution') {
-    const [row] = await db.select().from(institutions).where(eq(institutions.id, ref.id));
+    const row = await institutionRow(db, ref.id);
     if (!row) throw notFound('institution', ref.id);
     return {
       type: 'institution',
@@ -77,7 +77,7 @@ async function loadParty(db: Db, ref: PartyRef): Promise<PartyView> {
       representativeId: null,
     };
   }
-  const [row] = await db.select().from(consortia).where(eq(consortia.id, ref.id));
+  const row = await consortiumRow(db, ref.id);
   if (!row) throw notFound('consortium', ref.id);
   return {
     type: 'consortium',
@@ -90,20 +90,11 @@ async function loadParty(db: Db, ref: PartyRef): Promise<PartyView> {
   };
 }
 
-/** The access resource of one party: its institution, or a consortium and its representative. */
-const partyResource = (p: PartyView) =>
-  p.type === 'institution'
-    ? { type: 'agreement', institutionIds: [p.id] }
-    : {
-        type: 'agreement',
-        consortiumIds: [p.id],
-        institutionIds: p.representativeId ? [p.representativeId] : [],
-      };
-
+/** Throws unless the actor manages agreements for one of the parties at least. */
 function requireParty(ctx: ServiceContext, parties: PartyView[]): void {
-  if (!parties.some((p) => can(ctx.actor, 'agreement:manage', partyResource(p)))) {
-    throw forbidden('manage agreements of a party you do not represent');
-  }
+  requireAccess(ctx, 'agreement:manage', agreementPartiesResource(parties), {
+    doing: 'manage agreements of a party you do not represent',
+  });
 }
 
 /** Content checked by the domain schema; its own checks keep their refusal codes on the wire. */
@@ -128,29 +119,9 @@ function parseContent(input: unknown): AgreementContent {
 }
 
 async function loadState(db: Db, id: string) {
-  const [row] = await db.select().from(agreements).where(eq(agreements.id, id));
-  if (!row) throw notFound('agreement', id);
-  const versions = await db
-    .select()
-    .from(agreementVersions)
-    .where(eq(agreementVersions.agreementId, id))
-    .orderBy(asc(agreementVersions.version));
-  const signatures = await db
-    .select()
-    .from(agreementSignatures)
-    .where(eq(agreementSignatures.agreementId, id));
-  const state: AgreementState = {
-    status: row.status as AgreementStatus,
-    versions: versions.map((v) => ({
-      version: v.version,
-      kind: v.kind as 'draft' | 'amendment',
-      content: v.content as AgreementContent,
-      signatures: signatures
-        .filter((s) => s.version === v.version)
-        .map((s) => ({ party: s.party as PartyKey, signedOn: s.signedOn, signatory: s.signatory })),
-    })),
-  };
-  return { row, versions, signatures, state };
+  const loaded = await loadAgreement(db, id);
+  if (!loaded) throw notFound('agreement', id);
+  return loaded;
 }
 
 export async function createAgreement(
@@ -174,47 +145,37 @@ export async function createAgreement(
     );
   }
   requireParty(ctx, [a, b]);
-  if (input.programId) {
-    const [p] = await ctx.db
-      .select({ id: programs.id })
-      .from(programs)
-      .where(eq(programs.id, input.programId));
-    if (!p) throw notFound('program', input.programId);
+  if (input.programId && !(await programExists(ctx.db, input.programId))) {
+    throw notFound('program', input.programId);
   }
   const id = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(agreements)
-      .values({
+    const created = await insertAgreement(
+      tx,
+      {
         partyAType: a.type,
         partyAId: a.id,
         partyBType: b.type,
         partyBId: b.id,
         programId: input.programId ?? null,
         invented: input.invented ?? false,
-      })
-      .returning({ id: agreements.id });
-    if (!row) throw new AppError('internal', 'could not create the agreement');
-    await tx.insert(agreementVersions).values({
-      agreementId: row.id,
-      version: 1,
-      kind: 'draft',
-      content,
-      createdBy: ctx.actor?.id ?? null,
-      changeNote: 'created',
-    });
+      },
+      { content, createdBy: ctx.actor?.id ?? null, changeNote: 'created' },
+    );
+    if (!created) throw new AppError('internal', 'could not create the agreement');
     await audit(tx, ctx, {
       action: 'agreement.create',
       resourceType: 'agreement',
-      resourceId: row.id,
+      resourceId: created,
       details: { partyA: a.id, partyB: b.id },
       after: { version: 1, content },
     });
-    return row.id;
+    return created;
   });
   return getAgreement(ctx, id);
 }
 
 export async function getAgreement(ctx: ServiceContext, id: string) {
+  requireAccess(ctx, 'registry:read', { type: 'agreement', id });
   const { row, versions, signatures, state } = await loadState(ctx.db, id);
   const [a, b] = await Promise.all([
     loadParty(ctx.db, { type: row.partyAType as PartyType, id: row.partyAId }),
@@ -243,7 +204,7 @@ export async function getAgreement(ctx: ServiceContext, id: string) {
     ? ((await programNames(ctx.db, [row.programId])).get(row.programId) ?? null)
     : null;
   const canManage = [a, b]
-    .filter((p) => can(ctx.actor, 'agreement:manage', partyResource(p)))
+    .filter((p) => can(ctx.actor, 'agreement:manage', agreementPartyResource(p)))
     .map((p) => (p === a ? 'A' : 'B') as PartyKey);
   // What the reader could do now, and why not where the rules would refuse it.
   const edit = planEdit(state);
@@ -277,17 +238,10 @@ export async function getAgreement(ctx: ServiceContext, id: string) {
 }
 
 export async function listAgreements(ctx: ServiceContext, filter: { party?: string }) {
-  const rows = await ctx.db
-    .select()
-    .from(agreements)
-    .where(
-      filter.party
-        ? or(eq(agreements.partyAId, filter.party), eq(agreements.partyBId, filter.party))
-        : undefined,
-    )
-    .orderBy(desc(agreements.createdAt));
+  requireAccess(ctx, 'registry:read', { type: 'agreement' });
   const items = [];
-  for (const r of rows) items.push(await getAgreement(ctx, r.id));
+  for (const id of await agreementIds(ctx.db, filter.party))
+    items.push(await getAgreement(ctx, id));
   return {
     items: items.map(({ history: _h, ...rest }) => rest),
   };
@@ -307,7 +261,7 @@ export async function updateAgreement(
   if ('ok' in plan) throw conflict(asRefusal(plan));
   const version = current.currentVersion + 1;
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(agreementVersions).values({
+    await insertAgreementVersion(tx, {
       agreementId: id,
       version,
       kind: plan.kind,
@@ -315,7 +269,6 @@ export async function updateAgreement(
       createdBy: ctx.actor?.id ?? null,
       changeNote: input.changeNote ?? null,
     });
-    await tx.update(agreements).set({ currentVersion: version }).where(eq(agreements.id, id));
     await audit(tx, ctx, {
       action: plan.kind === 'amendment' ? 'agreement.amend' : 'agreement.edit',
       resourceType: 'agreement',
@@ -336,14 +289,14 @@ export async function signAgreement(
 ) {
   const current = await getAgreement(ctx, id);
   const party = input.party === 'A' ? current.partyA : current.partyB;
-  if (!can(ctx.actor, 'agreement:manage', partyResource(party))) {
-    throw forbidden(`sign for party ${input.party} (${party.name})`);
-  }
+  requireAccess(ctx, 'agreement:manage', agreementPartyResource(party), {
+    doing: `sign for party ${input.party} (${party.name})`,
+  });
   const { state } = await loadState(ctx.db, id);
   const verdict = checkSign(state, input.party);
   if (!verdict.ok) throw conflict(asRefusal(verdict));
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(agreementSignatures).values({
+    await insertSignature(tx, {
       agreementId: id,
       version: current.currentVersion,
       party: input.party,
@@ -353,7 +306,7 @@ export async function signAgreement(
     });
     const after = await loadState(tx, id);
     const status = statusOn(after.state, todayOf(ctx));
-    await tx.update(agreements).set({ status }).where(eq(agreements.id, id));
+    await setAgreementStatus(tx, id, status);
     await audit(tx, ctx, {
       action: 'agreement.sign',
       resourceType: 'agreement',
@@ -371,11 +324,7 @@ async function membersOf(
   party: PartyView,
 ): Promise<{ id: string; joinedOn: string | null; leftOn: string | null }[]> {
   if (party.type === 'institution') return [{ id: party.id, joinedOn: null, leftOn: null }];
-  const rows = await db
-    .select()
-    .from(consortiumMembers)
-    .where(eq(consortiumMembers.consortiumId, party.id));
-  return rows.map((r) => ({ id: r.institutionId, joinedOn: r.joinedOn, leftOn: r.leftOn }));
+  return membershipsOverTime(db, party.id);
 }
 
 const memberOn = (
@@ -401,18 +350,7 @@ async function ledgerBetween(
   const ours = await membersOf(db, us);
   const theirs = await membersOf(db, them);
   const ids = [...new Set([...ours, ...theirs].map((m) => m.id))];
-  const rows = ids.length
-    ? await db
-        .select()
-        .from(mobilities)
-        .where(
-          and(
-            inArray(mobilities.homeId, ids),
-            inArray(mobilities.hostId, ids),
-            sql`${mobilities.status} NOT IN ('refused', 'withdrawn')`,
-          ),
-        )
-    : [];
+  const rows = await mobilitiesAmong(db, ids);
   const entries: LedgerMobility[] = [];
   for (const m of rows) {
     if (agreementId && m.agreementId && m.agreementId !== agreementId) continue;
@@ -442,12 +380,9 @@ async function toleranceFor(
   content: AgreementContent | null,
 ): Promise<Tolerance> {
   if (programId) {
-    const [p] = await db
-      .select({ rules: programs.rules })
-      .from(programs)
-      .where(eq(programs.id, programId));
-    if (p?.rules) {
-      const t = parseProgramRules(p.rules).balanceTolerance;
+    const rules = await storedProgramRules(db, programId);
+    if (rules) {
+      const t = parseProgramRules(rules).balanceTolerance;
       return { students: t.students, months: t.studentMonths };
     }
   }
@@ -455,6 +390,7 @@ async function toleranceFor(
 }
 
 export async function agreementBalance(ctx: ServiceContext, id: string, side: PartyKey = 'A') {
+  requireAccess(ctx, 'registry:read', { type: 'agreement', id });
   const a = await getAgreement(ctx, id);
   const [us, them] = side === 'A' ? [a.partyA, a.partyB] : [a.partyB, a.partyA];
   const tolerance = await toleranceFor(ctx.db, a.programId, a.content);
@@ -468,18 +404,10 @@ export async function agreementBalance(ctx: ServiceContext, id: string, side: Pa
 }
 
 export async function consortiumBalance(ctx: ServiceContext, id: string, withId: string) {
+  requireAccess(ctx, 'registry:read', { type: 'consortium', id });
   const us = await loadParty(ctx.db, { type: 'consortium', id });
   const them = await loadParty(ctx.db, { type: 'consortium', id: withId });
-  const [agreement] = await ctx.db
-    .select()
-    .from(agreements)
-    .where(
-      or(
-        and(eq(agreements.partyAId, id), eq(agreements.partyBId, withId)),
-        and(eq(agreements.partyAId, withId), eq(agreements.partyBId, id)),
-      ),
-    )
-    .limit(1);
+  const agreement = await agreementBetween(ctx.db, id, withId);
   const tolerance = agreement
     ? await toleranceFor(ctx.db, agreement.programId, null)
     : { students: 0, months: 0 };

@@ -9,43 +9,21 @@
 import { gunzip, gzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { allocate } from '#src/domain/allocation/allocate.ts';
-import { explain, type StudentExplanation } from '#src/domain/allocation/explain.ts';
-import {
-  checkFeasible,
-  summarize,
-  type AllocationSummary,
-} from '#src/domain/allocation/feasibility.ts';
-import {
-  MECHANISMS,
-  type AllocationInstance,
-  type AllocationResult,
-  type Mechanism,
-} from '#src/domain/allocation/types.ts';
+import { explain } from '#src/domain/allocation/explain.ts';
+import { checkFeasible, summarize } from '#src/domain/allocation/feasibility.ts';
+import { MECHANISMS, type AllocationInstance } from '#src/domain/allocation/types.ts';
+import type { PackedInstance, PackedResults, StoredResults } from '#src/db/schema/allocation.ts';
 import { validateInstance } from '#src/domain/allocation/schema.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
 import { AppError, fieldIssues, invalidField, invalidInput } from '../errors.ts';
 import { createHighsSolver } from './highs-solver.ts';
 
-export interface StoredResult {
-  result: AllocationResult;
-  summary: AllocationSummary;
-  explanations: StudentExplanation[];
-}
-export type StoredResults = Partial<Record<Mechanism, StoredResult>>;
-
-/** How `allocation_runs.results` holds them: gzipped JSON in base64 (older rows: plain JSON). */
-export interface PackedResults {
-  encoding: 'gzip-base64';
-  data: string;
-}
-
-/**
- * How `allocation_runs.instance` holds it: gzipped JSON in base64, with its universities beside
- * it in plain JSON for access checks (older rows: the plain instance, which has them too).
- */
-export interface PackedInstance extends PackedResults {
-  universities: AllocationInstance['universities'];
-}
+export type {
+  PackedInstance,
+  PackedResults,
+  StoredResult,
+  StoredResults,
+} from '#src/db/schema/allocation.ts';
 
 function isPacked(value: unknown): value is PackedResults {
   return (
@@ -69,14 +47,18 @@ async function unpack(packed: PackedResults): Promise<unknown> {
 }
 
 /** The results of a stored run, whichever form the row holds. */
-export async function unpackResults(stored: unknown): Promise<StoredResults> {
-  if (!isPacked(stored)) return (stored ?? {}) as StoredResults;
+export async function unpackResults(
+  stored: PackedResults | StoredResults | null | undefined,
+): Promise<StoredResults> {
+  if (!isPacked(stored)) return stored ?? {};
   return (await unpack(stored)) as StoredResults;
 }
 
 /** The instance of a stored run, whichever form the row holds. */
-export async function unpackInstance(stored: unknown): Promise<AllocationInstance> {
-  if (!isPacked(stored)) return stored as AllocationInstance;
+export async function unpackInstance(
+  stored: PackedInstance | AllocationInstance,
+): Promise<AllocationInstance> {
+  if (!isPacked(stored)) return stored;
   return (await unpack(stored)) as AllocationInstance;
 }
 

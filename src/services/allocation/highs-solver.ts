@@ -11,10 +11,9 @@ type Loader = () => Promise<Highs>;
 
 // The package ships CommonJS-style typings but an ES module build: under NodeNext the default
 // import is typed as the module object while at run time it is the loader itself.
+const loaded: unknown = highsLoader;
 const load: Loader =
-  typeof (highsLoader as unknown) === 'function'
-    ? (highsLoader as unknown as Loader)
-    : (highsLoader as unknown as { default: Loader }).default;
+  typeof loaded === 'function' ? (loaded as Loader) : (loaded as { default: Loader }).default;
 
 let runtime: Promise<Highs> | null = null;
 

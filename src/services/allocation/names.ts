@@ -2,11 +2,9 @@
  * The names an allocation run's views carry next to its ids: applicants (a call's applications),
  * universities, consortia and the sides of the balance, in every language the record has.
  */
-import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { consortiumNames, institutionNames } from '#src/db/queries/names.ts';
-import { callApplications, users } from '#src/db/schema.ts';
-import { personNameText, type PersonNames } from '#src/domain/shared/names.ts';
+import { applicantNamesById } from '#src/db/queries/allocation.ts';
 import { LANGUAGES, type LocalizedText } from '#src/domain/shared/refusal.ts';
 import { balanceUnitsOf } from '#src/domain/allocation/feasibility.ts';
 import type { AllocationInstance } from '#src/domain/allocation/types.ts';
@@ -19,16 +17,7 @@ export async function applicantNames(
   db: Db,
   applicationIds: readonly string[],
 ): Promise<Map<string, LocalizedText>> {
-  const ids = [...new Set(applicationIds.filter((id) => UUID.test(id)))];
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: callApplications.id, displayName: users.displayName, names: users.names })
-    .from(callApplications)
-    .innerJoin(users, eq(users.id, callApplications.studentUserId))
-    .where(inArray(callApplications.id, ids));
-  return new Map(
-    rows.map((r) => [r.id, personNameText(r.names as PersonNames, r.displayName)] as const),
-  );
+  return applicantNamesById(db, [...new Set(applicationIds.filter((id) => UUID.test(id)))]);
 }
 
 /** A country side (`JP`, `RU`) by its name in every language; the code when it is none. */

@@ -1,17 +1,20 @@
-import { and, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { todayOf } from '#src/services/clock.ts';
 import type { Db } from '#src/db/client.ts';
 import {
-  agreements,
-  allocationRuns,
-  callApplications,
-  calls,
-  institutions,
-  mobilities,
-  studentProfiles,
-  users,
-} from '#src/db/schema.ts';
-import { can } from '#src/domain/access/can.ts';
+  applicationHomes,
+  applicationsWithStudents,
+  callRow,
+  claimPublication,
+  insertNomination,
+  insertRun,
+  institutionCountries,
+  nominationCount,
+  runRow,
+  runsForList,
+} from '#src/db/queries/allocation.ts';
+import { agreementIdBetweenAny } from '#src/db/queries/agreements.ts';
+import { existingInstitutionIds } from '#src/db/queries/registry/institutions.ts';
+import { can, requireAccess } from '../access.ts';
 import { allocationResource, mayRunAllocations } from '#src/domain/allocation/access.ts';
 import { PUBLISH_CODES, SCOPE_CODES } from '#src/domain/allocation/refusal-codes.ts';
 import {
@@ -25,7 +28,6 @@ import type { ServiceContext } from '../context.ts';
 import {
   conflict,
   invalidInput,
-  forbidden,
   invalidField,
   notFound,
   ruleViolation,
@@ -66,11 +68,7 @@ async function checkCap(
 ): Promise<void> {
   const students = new Map(instance.students.map((s) => [s.id, s]));
   const consortiumOf = new Map(instance.universities.map((u) => [u.id, u.consortium]));
-  const countryOf = new Map(
-    (
-      await db.select({ id: institutions.id, country: institutions.country }).from(institutions)
-    ).map((r) => [r.id, r.country]),
-  );
+  const countryOf = await institutionCountries(db);
   const byConsortium = new Map<
     string,
     { key: string; hostCountry: string; startDate: string; months: number }[]
@@ -115,6 +113,9 @@ async function checkCap(
 
 const resourceOf = allocationResource;
 
+/** What a refused run was, for the log. */
+const RUN = { doing: 'run an allocation for universities you do not coordinate' };
+
 /** Who a heavy task counts against (the per-person limit of the task pool). */
 const ownerOf = (ctx: ServiceContext) => ctx.actor?.id ?? 'anonymous';
 
@@ -153,13 +154,8 @@ async function checkMayRun(ctx: ServiceContext, body: unknown): Promise<RunInput
     ]);
   }
   const universities = universitiesOf(instance);
-  if (universities && !can(ctx.actor, 'allocation:run', resourceOf({ universities }))) {
-    throw forbidden('run an allocation for universities you do not coordinate');
-  }
-  if (callId) {
-    const [call] = await ctx.db.select({ id: calls.id }).from(calls).where(eq(calls.id, callId));
-    if (!call) throw notFound('call', callId);
-  }
+  if (universities) requireAccess(ctx, 'allocation:run', resourceOf({ universities }), RUN);
+  if (callId && !(await callRow(ctx.db, callId))) throw notFound('call', callId);
   // Whom it would place, before any work is spent on it (the worker checks the rest).
   const outOfScope = await scopeRefusals(ctx, { students: studentsOf(instance) }, callId);
   if (outOfScope.length > 0) throw ruleViolation(outOfScope);
@@ -183,22 +179,19 @@ async function storeRun(
   computed: { instance: PackedInstance; results: PackedResults; students: number },
 ): Promise<string> {
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(allocationRuns)
-      .values({
-        callId,
-        instance: computed.instance as unknown as Record<string, unknown>,
-        results: computed.results as unknown as Record<string, unknown>,
-        createdBy: ctx.actor?.id ?? null,
-      })
-      .returning({ id: allocationRuns.id });
+    const id = await insertRun(tx, {
+      callId,
+      instance: computed.instance,
+      results: computed.results,
+      createdBy: ctx.actor?.id ?? null,
+    });
     await audit(tx, ctx, {
       action: 'allocation.run',
       resourceType: 'allocation-run',
-      resourceId: row!.id,
+      resourceId: id,
       details: { callId, students: computed.students },
     });
-    return row!.id;
+    return id;
   });
 }
 
@@ -215,9 +208,7 @@ function computeAndStore(
   return tasks
     .run(ownerOf(ctx), 'allocation', { instance: input.instance }, { onProgress })
     .then((computed) => {
-      if (!can(ctx.actor, 'allocation:run', resourceOf(computed.instance))) {
-        throw forbidden('run an allocation for universities you do not coordinate');
-      }
+      requireAccess(ctx, 'allocation:run', resourceOf(computed.instance), RUN);
       return storeRun(ctx, input.callId, computed);
     });
 }
@@ -273,21 +264,14 @@ async function scopeRefusals(
   const refusals: Refusal[] = [];
   let inScope: (student: { id: string; home: string }) => boolean;
   if (callId) {
-    const [call] = await ctx.db.select().from(calls).where(eq(calls.id, callId));
+    const call = await callRow(ctx.db, callId);
     if (!call) throw notFound('call', callId);
     const sending = await loadSendingConsortia(ctx.db, call.sendingConsortiumIds);
     if (!mayManageCall(actor, call, sending, today)) {
       const title = (await callTitles(ctx.db, [call.id])).get(call.id) ?? { en: call.id };
       return [refusal(SCOPE_CODES.callNotManaged, { call: title }, { field: 'body.callId' })];
     }
-    const homes = new Map(
-      (
-        await ctx.db
-          .select({ id: callApplications.id, homeId: callApplications.homeId })
-          .from(callApplications)
-          .where(eq(callApplications.callId, call.id))
-      ).map((a) => [a.id, a.homeId]),
-    );
+    const homes = await applicationHomes(ctx.db, call.id);
     inScope = (s) => homes.get(s.id) === s.home;
   } else {
     const roles = actor?.roles ?? [];
@@ -342,28 +326,27 @@ async function publishRefusals(
 /** The instance's universities the registry does not hold (nominations need them). */
 async function unknownInstitutions(db: Db, instance: AllocationInstance): Promise<string[]> {
   const ids = [...new Set(instance.universities.map((u) => u.id))];
-  const known = new Set(
-    (
-      await db
-        .select({ id: institutions.id })
-        .from(institutions)
-        .where(inArray(institutions.id, ids))
-    ).map((r) => r.id),
-  );
+  const known = await existingInstitutionIds(db, ids);
   return ids.filter((x) => !known.has(x));
+}
+
+/**
+ * A run and its instance, for those who may run allocations for its universities; a 404 for
+ * everyone else (a run one may not run is not shown either).
+ */
+async function visibleRun(ctx: ServiceContext, id: string) {
+  const row = await runRow(ctx.db, id);
+  if (!row) throw notFound('allocation run', id);
+  const instance = await unpackInstance(row.instance);
+  const run = { ...resourceOf(instance), type: 'allocation run', id };
+  requireAccess(ctx, 'allocation:run', run, { visibleBy: ['allocation:run', run] });
+  return { row, instance };
 }
 
 /** A run's row and everything the API says about it but the results (names, rights, refusals). */
 async function runHead(ctx: ServiceContext, id: string) {
-  const [row] = await ctx.db.select().from(allocationRuns).where(eq(allocationRuns.id, id));
-  if (!row) throw notFound('allocation run', id);
-  const instance = await unpackInstance(row.instance);
-  const mayRun = can(ctx.actor, 'allocation:run', resourceOf(instance));
-  if (!mayRun) throw notFound('allocation run', id);
-  const [nominated] = await ctx.db
-    .select({ n: count() })
-    .from(mobilities)
-    .where(eq(mobilities.allocationRunId, id));
+  const { row, instance } = await visibleRun(ctx, id);
+  const nominated = await nominationCount(ctx.db, id);
   const names = await runNames(ctx.db, instance);
   const call = row.callId
     ? ((await callTitles(ctx.db, [row.callId])).get(row.callId) ?? null)
@@ -379,7 +362,7 @@ async function runHead(ctx: ServiceContext, id: string) {
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
     createdByName,
-    nominations: Number(nominated?.n ?? 0),
+    nominations: nominated,
     publishedMechanism: row.publishedMechanism as Mechanism | null,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     instance: {
@@ -389,7 +372,8 @@ async function runHead(ctx: ServiceContext, id: string) {
       rules: instance.rules,
     },
     names,
-    may: { run: mayRun, publish: mayRun && refusals.length === 0 },
+    // Reaching the run means one may run it (visibleRun).
+    may: { run: true, publish: refusals.length === 0 },
     publishRefusals: refusals,
   };
   return { head, instance, stored: row.results, names };
@@ -426,19 +410,9 @@ export async function getRunJson(
 
 export async function listRuns(ctx: ServiceContext) {
   // Only what the list shows and the access check needs: a run's results and students stay unread.
-  const rows = (
-    await ctx.db
-      .select({
-        id: allocationRuns.id,
-        callId: allocationRuns.callId,
-        createdAt: allocationRuns.createdAt,
-        publishedMechanism: allocationRuns.publishedMechanism,
-        universities: sql<
-          AllocationInstance['universities']
-        >`${allocationRuns.instance}->'universities'`,
-      })
-      .from(allocationRuns)
-  ).filter((r) => can(ctx.actor, 'allocation:run', resourceOf(r)));
+  const rows = (await runsForList(ctx.db)).filter((r) =>
+    can(ctx.actor, 'allocation:run', resourceOf(r)),
+  );
   const titles = await callTitles(
     ctx.db,
     rows.flatMap((r) => (r.callId ? [r.callId] : [])),
@@ -466,10 +440,7 @@ export async function publishRun(
   mailer?: Mailer | null,
 ) {
   let sendMail: (m: Mailer | null) => Promise<void> = async () => undefined;
-  const [row] = await ctx.db.select().from(allocationRuns).where(eq(allocationRuns.id, id));
-  if (!row) throw notFound('allocation run', id);
-  const instance = await unpackInstance(row.instance);
-  if (!can(ctx.actor, 'allocation:run', resourceOf(instance))) throw notFound('allocation run', id);
+  const { row, instance } = await visibleRun(ctx, id);
   if (row.publishedMechanism) {
     throw conflict(
       refusal(PUBLISH_CODES.alreadyPublished, { mechanism: row.publishedMechanism }),
@@ -495,26 +466,10 @@ export async function publishRun(
     );
   }
   const students = new Map(instance.students.map((s) => [s.id, s]));
-  const [call] = row.callId
-    ? await ctx.db.select().from(calls).where(eq(calls.id, row.callId))
-    : [];
+  const call = row.callId ? await callRow(ctx.db, row.callId) : null;
   // From a call, the students are its applications: nominations carry the student's account.
   const applications = new Map(
-    call
-      ? (
-          await ctx.db
-            .select({
-              id: callApplications.id,
-              userId: callApplications.studentUserId,
-              name: users.displayName,
-              level: studentProfiles.level,
-            })
-            .from(callApplications)
-            .innerJoin(users, eq(users.id, callApplications.studentUserId))
-            .leftJoin(studentProfiles, eq(studentProfiles.userId, callApplications.studentUserId))
-            .where(eq(callApplications.callId, call.id))
-        ).map((a) => [a.id, a])
-      : [],
+    call ? (await applicationsWithStudents(ctx.db, call.id)).map((a) => [a.id, a]) : [],
   );
   if (call?.programId)
     await checkCap(
@@ -526,18 +481,10 @@ export async function publishRun(
       input.startDate,
     );
   const created = await ctx.db.transaction(async (tx) => {
-    const claimed = await tx
-      .update(allocationRuns)
-      .set({ publishedMechanism: input.mechanism, publishedAt: ctx.clock.now() })
-      .where(and(eq(allocationRuns.id, id), isNull(allocationRuns.publishedMechanism)))
-      .returning({ id: allocationRuns.id });
-    if (claimed.length === 0) {
-      const [now] = await tx
-        .select({ mechanism: allocationRuns.publishedMechanism })
-        .from(allocationRuns)
-        .where(eq(allocationRuns.id, id));
+    const claim = await claimPublication(tx, id, input.mechanism, ctx.clock.now());
+    if (!claim.claimed) {
       throw conflict(
-        refusal(PUBLISH_CODES.alreadyPublished, { mechanism: now?.mechanism ?? null }),
+        refusal(PUBLISH_CODES.alreadyPublished, { mechanism: claim.mechanism }),
         'this run was already published',
       );
     }
@@ -547,7 +494,7 @@ export async function publishRun(
       if (!s) continue;
       const agreementId = await agreementFor(tx, s.home, a.host, input.startDate);
       const application = applications.get(s.id);
-      await tx.insert(mobilities).values({
+      await insertNomination(tx, {
         agreementId,
         homeId: s.home,
         hostId: a.host,
@@ -612,17 +559,5 @@ async function agreementFor(
   const hostConsortia = (await membershipsOfInForce(tx, [host], startDate)).map(
     (r) => r.consortiumId,
   );
-  const a = [home, ...homeConsortia];
-  const b = [host, ...hostConsortia];
-  const [row] = await tx
-    .select({ id: agreements.id })
-    .from(agreements)
-    .where(
-      or(
-        and(inArray(agreements.partyAId, a), inArray(agreements.partyBId, b)),
-        and(inArray(agreements.partyAId, b), inArray(agreements.partyBId, a)),
-      ),
-    )
-    .limit(1);
-  return row?.id ?? null;
+  return agreementIdBetweenAny(tx, [home, ...homeConsortia], [host, ...hostConsortia]);
 }

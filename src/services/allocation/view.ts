@@ -10,7 +10,12 @@ import {
   type Mechanism,
 } from '#src/domain/allocation/types.ts';
 import type { LocalizedText } from '#src/domain/shared/refusal.ts';
-import { unpackResults, type StoredResult } from './compute.ts';
+import {
+  unpackResults,
+  type PackedResults,
+  type StoredResult,
+  type StoredResults,
+} from './compute.ts';
 import type { RunNames } from './names.ts';
 
 /** A mechanism's stored result as the API says it: names beside the units, codes beside the text. */
@@ -40,7 +45,7 @@ export function resultView(instance: AllocationInstance, stored: StoredResult, n
 /** Every mechanism's view, from the results as stored (packed or plain). */
 export async function resultsView(
   instance: AllocationInstance,
-  stored: unknown,
+  stored: PackedResults | StoredResults,
   names: RunNames,
 ): Promise<Partial<Record<Mechanism, ReturnType<typeof resultView>>>> {
   const results = await unpackResults(stored);
@@ -56,7 +61,7 @@ export async function resultsView(
 export async function runJson(
   head: Record<string, unknown>,
   instance: AllocationInstance,
-  stored: unknown,
+  stored: PackedResults | StoredResults,
   names: RunNames,
 ): Promise<string> {
   return JSON.stringify({ ...head, results: await resultsView(instance, stored, names) });

@@ -1,7 +1,6 @@
-import { inArray } from 'drizzle-orm';
 import type { MessageParams } from '#src/domain/shared/refusal.ts';
 import type { Db } from '#src/db/client.ts';
-import { notifications, users } from '#src/db/schema.ts';
+import { insertNotifications, recipientsOf } from '#src/db/queries/notify.ts';
 import { translatorFor } from '#src/i18n/catalog.ts';
 import { renderNotification, type NotificationType } from '#src/i18n/notifications.ts';
 import { sendNotification, type Mailer } from './mailer.ts';
@@ -45,7 +44,8 @@ export async function notify(
 ): Promise<(mailer: Mailer | null) => Promise<void>> {
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return async () => undefined;
-  await tx.insert(notifications).values(
+  await insertNotifications(
+    tx,
     unique.map((userId) => ({
       userId,
       kind: notice.type,
@@ -53,10 +53,7 @@ export async function notify(
       data: notice.data ?? {},
     })),
   );
-  const recipients = await tx
-    .select({ email: users.email, language: users.language })
-    .from(users)
-    .where(inArray(users.id, unique));
+  const recipients = await recipientsOf(tx, unique);
   return async (mailer) => {
     if (!mailer) return;
     for (const r of recipients) {

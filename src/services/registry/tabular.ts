@@ -61,7 +61,8 @@ export async function parseTable(bytes: Buffer, format: TabularFormat): Promise<
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    // A copy of the bytes as an ArrayBuffer, the type the workbook reader declares.
+    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   } catch {
     throw new AppError('validation_failed', 'file: not a readable XLSX workbook');
   }

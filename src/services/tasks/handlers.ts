@@ -7,7 +7,7 @@ import type { AllocationInstance } from '#src/domain/allocation/types.ts';
 import type { ProjectApplication } from '#src/domain/program/application.ts';
 import type { ProgramRules } from '#src/domain/program/rules.ts';
 import { renderDossier } from '#src/reports/dossier/render.ts';
-import { runMechanisms } from '../allocation/compute.ts';
+import { runMechanisms, type PackedResults, type StoredResults } from '../allocation/compute.ts';
 import type { RunNames } from '../allocation/names.ts';
 import { runJson } from '../allocation/view.ts';
 import { parseTable, type TabularFormat } from '../registry/tabular.ts';
@@ -20,7 +20,7 @@ export const handlers = {
   'run-view': (input: {
     head: Record<string, unknown>;
     instance: AllocationInstance;
-    stored: unknown;
+    stored: PackedResults | StoredResults;
     names: RunNames;
   }): Promise<Uint8Array> =>
     runJson(input.head, input.instance, input.stored, input.names).then((json) =>

@@ -1,0 +1,179 @@
+/**
+ * Agreements: their rows, versions and signatures, and what the balance between two parties
+ * reads (the consortia's memberships over time, the mobilities between their members).
+ */
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type {
+  AgreementContent,
+  AgreementState,
+  AgreementStatus,
+  PartyKey,
+} from '../../domain/agreement/agreement.ts';
+import type { Db } from '../client.ts';
+import {
+  agreements,
+  agreementSignatures,
+  agreementVersions,
+  consortiumMembers,
+  mobilities,
+  programs,
+} from '../schema.ts';
+
+export type AgreementRow = typeof agreements.$inferSelect;
+export type AgreementVersionRow = typeof agreementVersions.$inferSelect;
+export type AgreementSignatureRow = typeof agreementSignatures.$inferSelect;
+
+/** An agreement's row, its versions (oldest first) and signatures, and the domain's state of it. */
+export async function loadAgreement(db: Db, id: string) {
+  const [row] = await db.select().from(agreements).where(eq(agreements.id, id));
+  if (!row) return null;
+  const versions = await db
+    .select()
+    .from(agreementVersions)
+    .where(eq(agreementVersions.agreementId, id))
+    .orderBy(asc(agreementVersions.version));
+  const signatures = await db
+    .select()
+    .from(agreementSignatures)
+    .where(eq(agreementSignatures.agreementId, id));
+  return { row, versions, signatures, state: agreementState(row, versions, signatures) };
+}
+
+/** The domain's view of an agreement: its versions, each with its signatures. */
+function agreementState(
+  row: AgreementRow,
+  versions: AgreementVersionRow[],
+  signatures: AgreementSignatureRow[],
+): AgreementState {
+  return {
+    status: row.status as AgreementStatus,
+    versions: versions.map((v) => ({
+      version: v.version,
+      kind: v.kind as 'draft' | 'amendment',
+      content: v.content,
+      signatures: signatures
+        .filter((s) => s.version === v.version)
+        .map((s) => ({ party: s.party as PartyKey, signedOn: s.signedOn, signatory: s.signatory })),
+    })),
+  };
+}
+
+/** The ids of the agreements a party is a side of (all of them without a party), newest first. */
+export async function agreementIds(db: Db, party?: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: agreements.id })
+    .from(agreements)
+    .where(party ? or(eq(agreements.partyAId, party), eq(agreements.partyBId, party)) : undefined)
+    .orderBy(desc(agreements.createdAt));
+  return rows.map((r) => r.id);
+}
+
+/** Creates an agreement with its first version; its id. */
+export async function insertAgreement(
+  db: Db,
+  agreement: Omit<typeof agreements.$inferInsert, 'id'>,
+  first: { content: AgreementContent; createdBy: string | null; changeNote: string },
+): Promise<string | null> {
+  const [row] = await db.insert(agreements).values(agreement).returning({ id: agreements.id });
+  if (!row) return null;
+  await db
+    .insert(agreementVersions)
+    .values({ agreementId: row.id, version: 1, kind: 'draft', ...first });
+  return row.id;
+}
+
+/** Adds a version and makes it the agreement's current one. */
+export async function insertAgreementVersion(
+  db: Db,
+  version: typeof agreementVersions.$inferInsert,
+): Promise<void> {
+  await db.insert(agreementVersions).values(version);
+  await db
+    .update(agreements)
+    .set({ currentVersion: version.version })
+    .where(eq(agreements.id, version.agreementId));
+}
+
+export async function insertSignature(
+  db: Db,
+  signature: typeof agreementSignatures.$inferInsert,
+): Promise<void> {
+  await db.insert(agreementSignatures).values(signature);
+}
+
+export async function setAgreementStatus(db: Db, id: string, status: AgreementStatus) {
+  await db.update(agreements).set({ status }).where(eq(agreements.id, id));
+}
+
+/** The first agreement between two parties, either way round. */
+export async function agreementBetween(db: Db, one: string, other: string) {
+  const [row] = await db
+    .select()
+    .from(agreements)
+    .where(
+      or(
+        and(eq(agreements.partyAId, one), eq(agreements.partyBId, other)),
+        and(eq(agreements.partyAId, other), eq(agreements.partyBId, one)),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** The id of an agreement whose one side is among `a` and the other among `b`, or null. */
+export async function agreementIdBetweenAny(
+  db: Db,
+  a: readonly string[],
+  b: readonly string[],
+): Promise<string | null> {
+  const [row] = await db
+    .select({ id: agreements.id })
+    .from(agreements)
+    .where(
+      or(
+        and(inArray(agreements.partyAId, [...a]), inArray(agreements.partyBId, [...b])),
+        and(inArray(agreements.partyAId, [...b]), inArray(agreements.partyBId, [...a])),
+      ),
+    )
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/** Every membership of a consortium over time. */
+export async function membershipsOverTime(db: Db, consortiumId: string) {
+  const rows = await db
+    .select()
+    .from(consortiumMembers)
+    .where(eq(consortiumMembers.consortiumId, consortiumId));
+  return rows.map((r) => ({ id: r.institutionId, joinedOn: r.joinedOn, leftOn: r.leftOn }));
+}
+
+/** Mobilities from one of these institutions to another, but refused or withdrawn ones. */
+export async function mobilitiesAmong(db: Db, institutionIds: readonly string[]) {
+  if (institutionIds.length === 0) return [];
+  return db
+    .select()
+    .from(mobilities)
+    .where(
+      and(
+        inArray(mobilities.homeId, [...institutionIds]),
+        inArray(mobilities.hostId, [...institutionIds]),
+        sql`${mobilities.status} NOT IN ('refused', 'withdrawn')`,
+      ),
+    );
+}
+
+/** Does the program exist? */
+export async function programExists(db: Db, programId: string): Promise<boolean> {
+  const [p] = await db.select({ id: programs.id }).from(programs).where(eq(programs.id, programId));
+  return p !== undefined;
+}
+
+/** A program's stored rules (unparsed), or null when it has none or does not exist. */
+export async function storedProgramRules(db: Db, programId: string): Promise<unknown> {
+  const [p] = await db
+    .select({ rules: programs.rules })
+    .from(programs)
+    .where(eq(programs.id, programId));
+  return p?.rules ?? null;
+}
