@@ -50,7 +50,8 @@ import {
   personNames,
 } from '#src/db/queries/names.ts';
 import { membersInForce, membershipsOfInForce } from '#src/db/queries/memberships.ts';
-import { loadSendingConsortia, mayManageCall } from '../calls/load.ts';
+import { loadSendingConsortia } from '#src/db/queries/calls/calls.ts';
+import { mayManageCall } from '../calls/access.ts';
 import { notify } from '../notify/notify.ts';
 import type { Mailer } from '../notify/mailer.ts';
 
