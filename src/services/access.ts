@@ -170,3 +170,31 @@ export const callResource = (call: {
   institutionIds: [...call.institutionIds],
   programIds: ids(call.programId),
 });
+
+// money
+
+/**
+ * Who confirms a student's enrolment in a month (R8, 003 §6(2)2)): the coordinators of the host
+ * university and the officers of the sending consortium — not the home university.
+ */
+export const enrolmentResource = (m: {
+  id?: string;
+  hostId: string;
+  sendingConsortiumId: string | null;
+}): Target => ({
+  type: 'mobility',
+  id: m.id,
+  institutionIds: ids(m.hostId),
+  consortiumIds: ids(m.sendingConsortiumId),
+});
+
+/** The budget of a consortium's projects in these programs (R14, 003 §4). */
+export const budgetResource = (
+  consortiumIds: readonly (string | null | undefined)[],
+  programIds: readonly (string | null | undefined)[] = [],
+): Target => ({
+  type: 'budget',
+  id: consortiumIds[0] ?? undefined,
+  consortiumIds: ids(...consortiumIds),
+  programIds: ids(...programIds),
+});

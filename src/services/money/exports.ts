@@ -5,9 +5,15 @@
  */
 import { todayOf } from '#src/services/clock.ts';
 import ExcelJS from 'exceljs';
-import { eq, inArray } from 'drizzle-orm';
-import { bankAccounts, consortia, mobilities, paymentBatches, payments } from '#src/db/schema.ts';
-import { can } from '#src/domain/access/can.ts';
+import {
+  bankAccountOf,
+  bankAccountsOf,
+  batchById,
+  consortiumById,
+  paymentsOfBatch,
+  studentNamesOf,
+} from '#src/db/queries/money/batches.ts';
+import { consortiumResource, requireAccess } from '../access.ts';
 import {
   ACCOUNT_TYPE_CODES,
   ACCOUNT_TYPES,
@@ -20,41 +26,32 @@ import {
 } from '#src/interop/zengin/index.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { conflict, forbidden, notFound } from '../errors.ts';
+import { conflict, notFound } from '../errors.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
 import { SCHOLARSHIP_CODES as C } from '#src/domain/scholarship/refusal-codes.ts';
 import { mobilityLabels } from './names.ts';
 import { loadMoneyContext, resourceOf } from './context.ts';
 import { requesterFor } from './requester.ts';
 
-const mayReadBank = (ctx: ServiceContext, consortiumIds: string[]) =>
-  can(ctx.actor, 'bank:read', { type: 'bank-account', consortiumIds });
+/** Account data of a consortium's students: its representative officer only (R8). */
+const bankResource = (consortiumId: string | null) =>
+  consortiumResource([consortiumId], 'bank-account');
 
 async function zenginBatchOf(ctx: ServiceContext, id: string): Promise<ZenginBatch> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('payment batch', id);
-  const [b] = await ctx.db.select().from(paymentBatches).where(eq(paymentBatches.id, id));
+  const b = await batchById(ctx.db, id);
   if (!b) throw notFound('payment batch', id);
-  if (!mayReadBank(ctx, [b.consortiumId]))
-    throw forbidden('export a payment batch: account data is for the representative officer only');
+  requireAccess(ctx, 'bank:read', bankResource(b.consortiumId), {
+    doing: 'export a payment batch: account data is for the representative officer only',
+  });
   if (b.status === 'cancelled')
     throw conflict(refusal(C.batchCancelled, {}), 'a cancelled batch has no export');
-  const [c] = await ctx.db.select().from(consortia).where(eq(consortia.id, b.consortiumId));
-  const items = await ctx.db.select().from(payments).where(eq(payments.batchId, id));
+  const c = await consortiumById(ctx.db, b.consortiumId);
+  const items = await paymentsOfBatch(ctx.db, id);
   if (items.length === 0) throw conflict(refusal(C.batchEmpty, {}), 'the batch is empty');
   const ids = [...new Set(items.map((i) => i.mobilityId))];
-  const accounts = new Map(
-    (await ctx.db.select().from(bankAccounts).where(inArray(bankAccounts.mobilityId, ids))).map(
-      (a) => [a.mobilityId, a],
-    ),
-  );
-  const names = new Map(
-    (
-      await ctx.db
-        .select({ id: mobilities.id, name: mobilities.studentName })
-        .from(mobilities)
-        .where(inArray(mobilities.id, ids))
-    ).map((m) => [m.id, m.name]),
-  );
+  const accounts = await bankAccountsOf(ctx.db, ids);
+  const names = await studentNamesOf(ctx.db, ids);
   const labels = await mobilityLabels(ctx.db, ids);
   // One transfer per student: the sum of their items in the batch.
   const transfers = ids.sort().map((mobilityId) => {
@@ -146,14 +143,11 @@ export async function exportBatch(ctx: ServiceContext, id: string, format: Expor
 /** A student's bank account: the representative officer of the sending consortium only. */
 export async function getBankAccount(ctx: ServiceContext, mobilityId: string) {
   const m = await loadMoneyContext(ctx.db, mobilityId, todayOf(ctx));
-  if (!m.sendingConsortiumId || !mayReadBank(ctx, [m.sendingConsortiumId])) {
-    if (!can(ctx.actor, 'person:read', resourceOf(m))) throw notFound('mobility', mobilityId);
-    throw forbidden('read a bank account: only the representative officer may');
-  }
-  const [a] = await ctx.db
-    .select()
-    .from(bankAccounts)
-    .where(eq(bankAccounts.mobilityId, mobilityId));
+  requireAccess(ctx, 'bank:read', bankResource(m.sendingConsortiumId), {
+    visibleBy: ['person:read', resourceOf(m)],
+    doing: 'read a bank account: only the representative officer may',
+  });
+  const a = await bankAccountOf(ctx.db, mobilityId);
   if (!a) throw notFound('bank account of mobility', mobilityId);
   return a;
 }

@@ -2,9 +2,8 @@
  * Display names of what money views reference — students, institutions, consortia, programs,
  * people — in every language the record has (src/db/queries/names.ts), so that people read names.
  */
-import { inArray } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { mobilities } from '#src/db/schema.ts';
+import { mobilityPartiesOf } from '#src/db/queries/money/context.ts';
 import {
   consortiumNames,
   institutionNames,
@@ -26,16 +25,7 @@ export async function mobilityLabels(
 ): Promise<Map<string, MobilityLabel>> {
   const ids = [...new Set(mobilityIds)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({
-      id: mobilities.id,
-      studentUserId: mobilities.studentUserId,
-      studentName: mobilities.studentName,
-      homeId: mobilities.homeId,
-      hostId: mobilities.hostId,
-    })
-    .from(mobilities)
-    .where(inArray(mobilities.id, ids));
+  const rows = await mobilityPartiesOf(db, ids);
   const insts = await institutionNames(
     db,
     rows.flatMap((r) => [r.homeId, r.hostId]),
