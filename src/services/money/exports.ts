@@ -13,6 +13,7 @@ import {
   paymentsOfBatch,
   studentNamesOf,
 } from '#src/db/queries/money/batches.ts';
+import { payerAccountOf } from '#src/db/queries/money/payer.ts';
 import { consortiumResource, requireAccess } from '../access.ts';
 import {
   ACCOUNT_TYPE_CODES,
@@ -26,16 +27,46 @@ import {
 } from '#src/interop/zengin/index.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { conflict, notFound } from '../errors.ts';
+import { conflict, notFound, ruleViolation } from '../errors.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
 import { SCHOLARSHIP_CODES as C } from '#src/domain/scholarship/refusal-codes.ts';
-import { mobilityLabels } from './names.ts';
+import { consortiumNames, institutionNames, mobilityLabels, oneName } from './names.ts';
 import { loadMoneyContext, resourceOf } from './context.ts';
-import { requesterFor } from './requester.ts';
 
 /** Account data of a consortium's students: its representative officer only (R8). */
 const bankResource = (consortiumId: string | null) =>
   consortiumResource([consortiumId], 'bank-account');
+
+/**
+ * The requester of the transfer files of a consortium: its representative university's own
+ * account (R8 — 003 §5(8), §6(2)3), §7(1)). Without one on file there is no file to give the bank.
+ */
+async function payerOf(ctx: ServiceContext, consortiumId: string) {
+  const c = await consortiumById(ctx.db, consortiumId);
+  if (!c?.representativeId) {
+    throw ruleViolation([
+      refusal(
+        C.noRepresentative,
+        { consortium: (await oneName(consortiumNames, ctx.db, consortiumId)) ?? {} },
+        { rule: 'R8' },
+      ),
+    ]);
+  }
+  const account = await payerAccountOf(ctx.db, c.representativeId);
+  if (!account) {
+    throw conflict(
+      refusal(
+        C.noPayerAccount,
+        {
+          representative: (await oneName(institutionNames, ctx.db, c.representativeId)) ?? {},
+        },
+        { rule: 'R8' },
+      ),
+      `the representative university ${c.representativeId} has no payer account on file`,
+    );
+  }
+  return account;
+}
 
 async function zenginBatchOf(ctx: ServiceContext, id: string): Promise<ZenginBatch> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('payment batch', id);
@@ -46,7 +77,7 @@ async function zenginBatchOf(ctx: ServiceContext, id: string): Promise<ZenginBat
   });
   if (b.status === 'cancelled')
     throw conflict(refusal(C.batchCancelled, {}), 'a cancelled batch has no export');
-  const c = await consortiumById(ctx.db, b.consortiumId);
+  const requester = await payerOf(ctx, b.consortiumId);
   const items = await paymentsOfBatch(ctx.db, id);
   if (items.length === 0) throw conflict(refusal(C.batchEmpty, {}), 'the batch is empty');
   const ids = [...new Set(items.map((i) => i.mobilityId))];
@@ -81,7 +112,7 @@ async function zenginBatchOf(ctx: ServiceContext, id: string): Promise<ZenginBat
     };
   });
   return zenginBatchSchema.parse({
-    requester: requesterFor(c?.representativeId ?? ''),
+    requester,
     transferDate: b.transferDate ?? b.paidOn ?? todayOf(ctx),
     transfers,
   }) as ZenginBatch;
