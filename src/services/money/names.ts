@@ -11,6 +11,7 @@ import {
   programNames,
 } from '#src/db/queries/names.ts';
 import type { LocalizedText } from '#src/domain/shared/refusal.ts';
+import type { MobilityMoney } from './context.ts';
 
 export interface MobilityLabel {
   student: LocalizedText;
@@ -47,6 +48,28 @@ export async function mobilityLabels(
       ];
     }),
   );
+}
+
+/** The student, home and host of a mobility by name (the record's own name or id without one). */
+export const namedParties = (m: MobilityMoney, label: MobilityLabel | undefined) => ({
+  student: label?.student ?? { en: m.mobility.studentName },
+  home: label?.home ?? { en: m.mobility.homeId },
+  host: label?.host ?? { en: m.mobility.hostId },
+});
+
+/** Who goes where, by id and by name: the head of every money view of a mobility. */
+export function mobilityHeading(m: MobilityMoney, label: MobilityLabel | undefined) {
+  const named = namedParties(m, label);
+  return {
+    mobilityId: m.mobility.id,
+    studentName: m.mobility.studentName,
+    student: named.student,
+    homeId: m.mobility.homeId,
+    home: named.home,
+    hostId: m.mobility.hostId,
+    host: named.host,
+    hostCountry: m.host.country,
+  };
 }
 
 /** A label for a mobility the database does not know (never shown as an id). */

@@ -10,7 +10,7 @@ import { checkPayable, dispatchStatus } from '#src/domain/scholarship/index.ts';
 import { travelKey } from '#src/domain/travel/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { mobilityLabels } from './names.ts';
+import { mobilityHeading, mobilityLabels } from './names.ts';
 import { loadLedger, loadProjectMobilities, payabilityState, scheduleOf } from './ledger.ts';
 
 export async function paymentsOverview(ctx: ServiceContext, consortiumId: string) {
@@ -40,16 +40,8 @@ export async function paymentsOverview(ctx: ServiceContext, consortiumId: string
       const result = scheduleOf(m);
       const travel = ledger.travels.get(m.mobility.id) ?? null;
       const tripPayment = ledger.payments.get(travelKey(m.mobility.id));
-      const label = labels.get(m.mobility.id);
       return {
-        mobilityId: m.mobility.id,
-        studentName: m.mobility.studentName,
-        student: label?.student ?? { en: m.mobility.studentName },
-        homeId: m.mobility.homeId,
-        home: label?.home ?? { en: m.mobility.homeId },
-        hostId: m.mobility.hostId,
-        host: label?.host ?? { en: m.mobility.hostId },
-        hostCountry: m.host.country,
+        ...mobilityHeading(m, labels.get(m.mobility.id)),
         status: m.mobility.status,
         stay: { start: m.stay.start, end: m.stay.end },
         hasBankAccount: banked.has(m.mobility.id),

@@ -47,6 +47,7 @@ import { orgName } from '#src/db/queries/names.ts';
 import {
   consortiumNames,
   institutionNames,
+  mobilityHeading,
   mobilityLabels,
   oneName,
   programNames,
@@ -107,14 +108,7 @@ export async function getScholarship(ctx: ServiceContext, mobilityId: string) {
     pay: can(ctx.actor, 'payment:manage', resourceOf(m)),
   };
   return {
-    mobilityId: m.mobility.id,
-    studentName: m.mobility.studentName,
-    student: label?.student ?? { en: m.mobility.studentName },
-    homeId: m.mobility.homeId,
-    home: label?.home ?? { en: m.mobility.homeId },
-    hostId: m.mobility.hostId,
-    host: label?.host ?? { en: m.mobility.hostId },
-    hostCountry: m.host.country,
+    ...mobilityHeading(m, label),
     programId: m.programId,
     programName: await oneName(programNames, ctx.db, m.programId),
     funded: m.mobility.funded,

@@ -21,7 +21,7 @@ import { refusal } from '#src/domain/shared/refusal.ts';
 import { findAirportByIata } from '../travel/airports.ts';
 import { loadMoneyContext, resourceOf, type MobilityMoney } from './context.ts';
 import { planTrip, travelSummary } from './travel-view.ts';
-import { mobilityLabels } from './names.ts';
+import { mobilityLabels, namedParties } from './names.ts';
 
 const travelRow = travelOf;
 const travelIsPaid = tripInBatch;
@@ -48,9 +48,7 @@ export async function getTravel(ctx: ServiceContext, mobilityId: string) {
   const funder = can(ctx.actor, 'program:write', programResource(m.programId));
   return {
     ...summary,
-    student: label?.student ?? { en: m.mobility.studentName },
-    home: label?.home ?? { en: m.home.id },
-    host: label?.host ?? { en: m.host.id },
+    ...namedParties(m, label),
     may: {
       edit: coordinator && !inBatch,
       approve: funder && summary.status === 'awaiting_approval',
