@@ -23,9 +23,6 @@ import { loadMoneyContext, resourceOf, type MobilityMoney } from './context.ts';
 import { planTrip, travelSummary } from './travel-view.ts';
 import { mobilityLabels, namedParties } from './names.ts';
 
-const travelRow = travelOf;
-const travelIsPaid = tripInBatch;
-
 /** The mobility, when the reader may read it (a mobility they may not read does not exist). */
 async function readable(ctx: ServiceContext, mobilityId: string): Promise<MobilityMoney> {
   const m = await loadMoneyContext(ctx.db, mobilityId, todayOf(ctx));
@@ -39,8 +36,8 @@ const coordinatorResource = (m: MobilityMoney) =>
 
 export async function getTravel(ctx: ServiceContext, mobilityId: string) {
   const m = await readable(ctx, mobilityId);
-  const row = await travelRow(ctx.db, mobilityId);
-  const paid = await travelIsPaid(ctx.db, mobilityId);
+  const row = await travelOf(ctx.db, mobilityId);
+  const paid = await tripInBatch(ctx.db, mobilityId);
   const summary = travelSummary(m, row);
   const label = (await mobilityLabels(ctx.db, [mobilityId])).get(mobilityId);
   const inBatch = Boolean(paid);
@@ -60,7 +57,7 @@ export async function getTravel(ctx: ServiceContext, mobilityId: string) {
 }
 
 async function ensureRow(tx: Db, m: MobilityMoney) {
-  const existing = await travelRow(tx, m.mobility.id);
+  const existing = await travelOf(tx, m.mobility.id);
   if (existing) return existing;
   const plan = planTrip(m, null);
   if (!plan.home?.iata || !plan.host?.iata || plan.distanceKm === null) {
@@ -111,15 +108,12 @@ export async function setAirports(
       'an airport other than the nearest needs a reason (R13)',
     );
   }
-  if (await travelIsPaid(ctx.db, mobilityId))
+  if (await tripInBatch(ctx.db, mobilityId))
     throw conflict(
       refusal(T.tripInBatch, {}, { rule: 'PAID_ONCE' }),
       'the trip is already in a payment batch; it cannot change',
     );
-  const distanceKm = planTrip(m, {
-    homeAirport: home.iata,
-    hostAirport: host.iata,
-  } as never).distanceKm!;
+  const distanceKm = planTrip(m, { homeAirport: home.iata, hostAirport: host.iata }).distanceKm!;
   await ctx.db.transaction(async (tx) => {
     const previous = await ensureRow(tx, m);
     const change = {
@@ -161,7 +155,7 @@ export async function quoteFare(
   requireAccess(ctx, 'mobility:manage', coordinatorResource(m), {
     doing: 'quote the fare of this trip (coordinators of the home or host institution)',
   });
-  if (await travelIsPaid(ctx.db, mobilityId))
+  if (await tripInBatch(ctx.db, mobilityId))
     throw conflict(
       refusal(T.tripInBatch, {}, { rule: 'PAID_ONCE' }),
       'the trip is already in a payment batch; it cannot change',
@@ -220,7 +214,7 @@ export async function approveFare(
   requireAccess(ctx, 'program:write', programResource(m.programId), {
     doing: 'approve a fare above its ceiling: only the funder officer may (R13)',
   });
-  const row = await travelRow(ctx.db, mobilityId);
+  const row = await travelOf(ctx.db, mobilityId);
   if (!row?.fareJpy || row.status !== 'awaiting_approval')
     throw conflict(
       refusal(T.noFareAwaitingApproval, {}, { rule: 'R13' }),
