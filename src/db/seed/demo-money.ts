@@ -19,7 +19,8 @@ import {
   travels,
 } from '../schema.ts';
 import { auditLog, projectApplications, programs } from '../schema.ts';
-import { supportPeriod, type SupportState } from '#src/domain/program/checks.ts';
+import { supportPeriod } from '#src/domain/program/checks.ts';
+import { supportOf } from '../queries/money/context.ts';
 import { parseProgramRules } from '#src/domain/program/rules.ts';
 import { buildSchedule, scholarshipRulesOf, stayEndDate } from '#src/domain/scholarship/index.ts';
 import { greatCircleKm } from '#src/domain/travel/geo.ts';
@@ -90,10 +91,11 @@ export async function seedMoney(tx: Db, userIds: Map<string, string>): Promise<v
     .select()
     .from(projectApplications)
     .where(eq(projectApplications.id, 'tohoku-jr-2014'));
-  if (!program?.rules || !projectRow?.support) return;
+  const projectSupport = supportOf(projectRow?.support);
+  if (!program?.rules || !projectSupport) return;
   const programRules = parseProgramRules(program.rules);
   const rules = scholarshipRulesOf(programRules);
-  const startedOn = (projectRow.support as unknown as SupportState).startedOn;
+  const startedOn = projectSupport.startedOn;
   const support = {
     start: startedOn,
     end: supportPeriod(programRules, startedOn, startedOn).endsOn,

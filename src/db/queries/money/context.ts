@@ -45,7 +45,7 @@ export const consortiumPartiesOf = (a: AgreementRow): string[] => [
 ];
 
 /** A support state as stored (jsonb), or null when it is not one. */
-function supportOf(raw: unknown): SupportState | null {
+export function supportOf(raw: unknown): SupportState | null {
   if (!raw || typeof raw !== 'object') return null;
   const s = raw as Partial<SupportState>;
   return typeof s.startedOn === 'string' && typeof s.status === 'string'
