@@ -30,7 +30,7 @@ import { registryWriteRoutes } from './routes/registry-write.ts';
 import { programRoutes } from './routes/programs.ts';
 import { callsRoutes } from './routes/calls.ts';
 import { allocationRunsRoutes } from './routes/allocation-runs.ts';
-import { paymentsRoutes } from './routes/payments.ts';
+import { moneyRoutes } from './routes/money.ts';
 import { mobilityRoutes } from './routes/mobility.ts';
 import { meRoutes } from './routes/me.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -183,7 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const deps = { db, mailer: options.mailer ?? null, tasks, jobs };
       await api.register(callsRoutes(deps));
       await api.register(allocationRunsRoutes(deps));
-      await api.register(paymentsRoutes(deps));
+      await api.register(moneyRoutes(deps));
       await api.register(mobilityRoutes(deps));
       await api.register(meRoutes(db));
       await api.register(auditRoutes(db));

@@ -171,8 +171,6 @@ export const callResource = (call: {
   programIds: ids(call.programId),
 });
 
-// programs
-
 /**
  * A project application (R15, 003 §6): the consortia it names (home, and partner for those who
  * read it), the representative university, the program whose funder reviews it.
@@ -194,7 +192,6 @@ export const projectApplicationResource = (
   programIds: ids(a.programId),
 });
 
-// agreements
 /** The parties of an agreement together: who manages agreements for either of them may act. */
 export const agreementPartiesResource = (parties: readonly AgreementParty[]): Target => ({
   type: 'agreement',
@@ -202,4 +199,30 @@ export const agreementPartiesResource = (parties: readonly AgreementParty[]): Ta
     ...parties.map((p) => (p.type === 'institution' ? p.id : p.representativeId)),
   ),
   consortiumIds: ids(...parties.map((p) => (p.type === 'consortium' ? p.id : null))),
+});
+
+/**
+ * Who confirms a student's enrolment in a month (R8, 003 §6(2)2)): the coordinators of the host
+ * university and the officers of the sending consortium — not the home university.
+ */
+export const enrolmentResource = (m: {
+  id?: string;
+  hostId: string;
+  sendingConsortiumId: string | null;
+}): Target => ({
+  type: 'mobility',
+  id: m.id,
+  institutionIds: ids(m.hostId),
+  consortiumIds: ids(m.sendingConsortiumId),
+});
+
+/** The budget of a consortium's projects in these programs (R14, 003 §4). */
+export const budgetResource = (
+  consortiumIds: readonly (string | null | undefined)[],
+  programIds: readonly (string | null | undefined)[] = [],
+): Target => ({
+  type: 'budget',
+  id: consortiumIds[0] ?? undefined,
+  consortiumIds: ids(...consortiumIds),
+  programIds: ids(...programIds),
 });

@@ -1,4 +1,7 @@
-/** Enrolment confirmations, payment batches and payments (paid once), bank accounts, travel, safety advisories. */
+/**
+ * Enrolment confirmations, payment batches and payments (paid once), bank accounts (students' and
+ * the paying universities'), travel, safety advisories.
+ */
 import {
   bigint,
   date,
@@ -13,7 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { mobilities } from './mobility.ts';
 import { programs } from './programs.ts';
-import { consortia } from './registry.ts';
+import { consortia, institutions } from './registry.ts';
 
 /** Confirmation by the host that the student was enrolled in a month (R8, 003 §6(2)). */
 export const enrolmentConfirmations = pgTable(
@@ -85,6 +88,26 @@ export const bankAccounts = pgTable('bank_accounts', {
   accountType: text('account_type').notNull(),
   accountNumber: text('account_number').notNull(),
   holderKana: text('holder_kana').notNull(),
+});
+
+/**
+ * The account a university pays from when it is the representative university of a consortium
+ * (R8 — 003 §5(8), §6(2)3), §7(1)): the requester (依頼人) of its Zengin transfer files. The
+ * requester code is the one its bank gave it; names are half-width kana as the bank writes them.
+ */
+export const payerAccounts = pgTable('payer_accounts', {
+  institutionId: text('institution_id')
+    .primaryKey()
+    .references(() => institutions.id),
+  requesterCode: text('requester_code').notNull(),
+  kanaName: text('kana_name').notNull(),
+  bankCode: text('bank_code').notNull(),
+  bankName: text('bank_name').notNull(),
+  branchCode: text('branch_code').notNull(),
+  branchName: text('branch_name').notNull(),
+  accountType: text('account_type').notNull(),
+  accountNumber: text('account_number').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 /** R13: the trip of one mobility: airports (overridable with a reason), distance, fare. */

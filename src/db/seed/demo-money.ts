@@ -1,7 +1,7 @@
 /**
- * Demo money, loaded last in the demo world's transaction: bank accounts of some synthetic Tohoku →
- * Russia mobilities (all INVENTED: bank code 9999 does not exist and holder names start with ｶｸｳ,
- * "invented"), confirmed months (R8), one paid and one draft batch, travel for a few mobilities
+ * Demo money, loaded last in the demo world's transaction: the payer account of Tohoku, the
+ * representative university, and bank accounts of some synthetic Tohoku → Russia mobilities (all
+ * INVENTED: bank code 9999 does not exist and kana names start with ｶｸｳ, "invented"), confirmed months (R8), one paid and one draft batch, travel for a few mobilities
  * (R13), one lifted safety advisory (R19) — and, if the other demo seeds did not place one, the
  * invented Tohoku student at Novosibirsk for 6 months (600,000 JPY, SDJ ↔ OVB).
  */
@@ -11,6 +11,7 @@ import {
   agreements,
   bankAccounts,
   countryAdvisories,
+  payerAccounts,
   enrolmentConfirmations,
   mobilities,
   paymentBatches,
@@ -18,7 +19,8 @@ import {
   travels,
 } from '../schema.ts';
 import { auditLog, projectApplications, programs } from '../schema.ts';
-import { supportPeriod, type SupportState } from '#src/domain/program/checks.ts';
+import { supportPeriod } from '#src/domain/program/checks.ts';
+import { supportOf } from '../queries/money/context.ts';
 import { parseProgramRules } from '#src/domain/program/rules.ts';
 import { buildSchedule, scholarshipRulesOf, stayEndDate } from '#src/domain/scholarship/index.ts';
 import { greatCircleKm } from '#src/domain/travel/geo.ts';
@@ -58,6 +60,22 @@ export async function seedMoney(tx: Db, userIds: Map<string, string>): Promise<v
       and(eq(agreements.partyAId, 'tohoku-jr-japan'), eq(agreements.partyBId, 'tohoku-jr-russia')),
     );
   if (!agreement) return;
+  // The account Tohoku pays from as representative university (R8): INVENTED, like every
+  // account of the demo (bank 9999 does not exist; ｶｸｳ = "invented").
+  await tx
+    .insert(payerAccounts)
+    .values({
+      institutionId: 'tohoku.ac.jp',
+      requesterCode: '0000012345',
+      kanaName: 'ｶｸｳ ﾄｳﾎｸﾀﾞｲｶﾞｸ',
+      bankCode: '9999',
+      bankName: 'ｶｸｳｷﾞﾝｺｳ',
+      branchCode: '001',
+      branchName: 'ｾﾝﾀﾞｲ',
+      accountType: 'ordinary',
+      accountNumber: '1234567',
+    })
+    .onConflictDoNothing();
   const rep = userIds.get('rep.tohoku@demo.kakehashi.example') ?? null;
   const coordinator = userIds.get('coordinator.nsu@demo.kakehashi.example') ?? null;
   const funder = userIds.get('funder@demo.kakehashi.example') ?? null;
@@ -73,10 +91,11 @@ export async function seedMoney(tx: Db, userIds: Map<string, string>): Promise<v
     .select()
     .from(projectApplications)
     .where(eq(projectApplications.id, 'tohoku-jr-2014'));
-  if (!program?.rules || !projectRow?.support) return;
+  const projectSupport = supportOf(projectRow?.support);
+  if (!program?.rules || !projectSupport) return;
   const programRules = parseProgramRules(program.rules);
   const rules = scholarshipRulesOf(programRules);
-  const startedOn = (projectRow.support as unknown as SupportState).startedOn;
+  const startedOn = projectSupport.startedOn;
   const support = {
     start: startedOn,
     end: supportPeriod(programRules, startedOn, startedOn).endsOn,

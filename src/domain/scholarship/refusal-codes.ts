@@ -45,6 +45,8 @@ export const SCHOLARSHIP_CODES = {
   batchCancelled: 'scholarship.batch_cancelled',
   batchEmpty: 'scholarship.batch_empty',
   noBankAccountForExport: 'scholarship.no_bank_account_for_export',
+  /** R8: the representative university has no payer account on file (params: representative). */
+  noPayerAccount: 'scholarship.no_payer_account',
   idempotencyKeyRequired: 'scholarship.idempotency_key_required',
   notADate: 'scholarship.not_a_date',
 } as const;

@@ -5,18 +5,18 @@
  * nothing held can be paid until the advisory is lifted. Students and coordinators are told.
  */
 import { todayOf } from '#src/services/clock.ts';
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import {
-  agreements,
-  countryAdvisories,
-  institutions,
-  mobilities,
-  paymentBatches,
-  payments,
-  roleAssignments,
-} from '#src/db/schema.ts';
-import { can } from '#src/domain/access/can.ts';
+  advisoriesList,
+  advisoryById,
+  coordinatorsOf,
+  insertAdvisory,
+  mobilitiesHostedIn,
+  setAdvisoryLifted,
+  type AdvisoryRow,
+} from '#src/db/queries/money/advisories.ts';
+import { deletePayments, openPaymentsOf } from '#src/db/queries/money/batches.ts';
+import { can, programResource, requireAccess } from '../access.ts';
 import {
   SCHOLARSHIP_CODES as C,
   checkLift,
@@ -31,22 +31,18 @@ import type { Mailer } from '../notify/mailer.ts';
 import { notify } from '../notify/notify.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import {
-  conflict,
-  fieldIssues,
-  forbidden,
-  invalidField,
-  invalidInput,
-  notFound,
-} from '../errors.ts';
+import { conflict, fieldIssues, invalidField, invalidInput, notFound } from '../errors.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
 import { stayEnd } from './context.ts';
 import { personNames, programNames } from './names.ts';
 
-const mayManage = (ctx: ServiceContext, programId: string | null) =>
-  can(ctx.actor, 'advisory:manage', { type: 'advisory', programIds: programId ? [programId] : [] });
+/** The advisories of a program: its funder officer records and lifts them (R19). */
+const advisoryResource = (programId: string | null) => programResource(programId, 'advisory');
 
-async function views(ctx: ServiceContext, rows: (typeof countryAdvisories.$inferSelect)[]) {
+const mayManage = (ctx: ServiceContext, programId: string | null) =>
+  can(ctx.actor, 'advisory:manage', advisoryResource(programId));
+
+async function views(ctx: ServiceContext, rows: AdvisoryRow[]) {
   const programs = await programNames(
     ctx.db,
     rows.flatMap((a) => (a.programId ? [a.programId] : [])),
@@ -63,7 +59,7 @@ async function views(ctx: ServiceContext, rows: (typeof countryAdvisories.$infer
   }));
 }
 
-function view(a: typeof countryAdvisories.$inferSelect, today: string) {
+function view(a: AdvisoryRow, today: string) {
   return {
     id: a.id,
     programId: a.programId,
@@ -78,11 +74,7 @@ function view(a: typeof countryAdvisories.$inferSelect, today: string) {
 }
 
 export async function listAdvisories(ctx: ServiceContext, programId?: string) {
-  const rows = await ctx.db
-    .select()
-    .from(countryAdvisories)
-    .where(programId ? eq(countryAdvisories.programId, programId) : undefined)
-    .orderBy(asc(countryAdvisories.fromDate));
+  const rows = await advisoriesList(ctx.db, programId);
   return {
     items: await views(ctx, rows),
     may: { record: programId ? mayManage(ctx, programId) : false },
@@ -91,20 +83,7 @@ export async function listAdvisories(ctx: ServiceContext, programId?: string) {
 
 /** Mobilities of the program hosted in the country whose stay is not over by `from`. */
 async function affected(db: Db, programId: string, country: string, from: string) {
-  const rows = await db
-    .select({
-      id: mobilities.id,
-      homeId: mobilities.homeId,
-      hostId: mobilities.hostId,
-      studentUserId: mobilities.studentUserId,
-      startDate: mobilities.startDate,
-      months: mobilities.months,
-      status: mobilities.status,
-    })
-    .from(mobilities)
-    .innerJoin(agreements, eq(agreements.id, mobilities.agreementId))
-    .innerJoin(institutions, eq(institutions.id, mobilities.hostId))
-    .where(and(eq(agreements.programId, programId), eq(institutions.country, country)));
+  const rows = await mobilitiesHostedIn(db, programId, country);
   return rows.filter(
     (m) =>
       !['refused', 'withdrawn', 'recognised'].includes(m.status) &&
@@ -114,21 +93,9 @@ async function affected(db: Db, programId: string, country: string, from: string
 
 async function recipients(db: Db, mobs: Awaited<ReturnType<typeof affected>>) {
   const insts = [...new Set(mobs.flatMap((m) => [m.homeId, m.hostId]))];
-  const coordinators = insts.length
-    ? await db
-        .select({ userId: roleAssignments.userId })
-        .from(roleAssignments)
-        .where(
-          and(
-            eq(roleAssignments.role, 'coordinator'),
-            eq(roleAssignments.scopeType, 'institution'),
-            inArray(roleAssignments.scopeId, insts),
-          ),
-        )
-    : [];
   return [
     ...mobs.flatMap((m) => (m.studentUserId ? [m.studentUserId] : [])),
-    ...coordinators.map((c) => c.userId),
+    ...(await coordinatorsOf(db, insts)),
   ];
 }
 
@@ -137,8 +104,9 @@ export async function recordAdvisory(
   input: { programId: string; country: string; level: AdvisoryLevel; from: string; reason: string },
   mailer: Mailer | null,
 ) {
-  if (!can(ctx.actor, 'advisory:manage', { type: 'advisory', programIds: [input.programId] }))
-    throw forbidden('record a safety advisory: only the funder officer of the program may (R19)');
+  requireAccess(ctx, 'advisory:manage', advisoryResource(input.programId), {
+    doing: 'record a safety advisory: only the funder officer of the program may (R19)',
+  });
   const parsed = countryAdvisorySchema.safeParse({
     id: 'new',
     country: input.country,
@@ -148,75 +116,55 @@ export async function recordAdvisory(
   if (!parsed.success) throw invalidInput(fieldIssues(parsed.error, 'body'));
   const mobs = await affected(ctx.db, input.programId, input.country, input.from);
   const { row, send } = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(countryAdvisories)
-      .values({
-        programId: input.programId,
-        country: input.country,
-        level: input.level,
-        fromDate: input.from,
-        reason: input.reason,
-        createdBy: ctx.actor?.id ?? null,
-      })
-      .returning();
+    const row = await insertAdvisory(tx, {
+      programId: input.programId,
+      country: input.country,
+      level: input.level,
+      fromDate: input.from,
+      reason: input.reason,
+      createdBy: ctx.actor?.id ?? null,
+    });
     await audit(tx, ctx, {
       action: 'advisory.record',
       resourceType: 'advisory',
-      resourceId: row!.id,
+      resourceId: row.id,
       after: {
-        programId: row!.programId,
-        country: row!.country,
-        level: row!.level,
-        fromDate: row!.fromDate,
-        reason: row!.reason,
+        programId: row.programId,
+        country: row.country,
+        level: row.level,
+        fromDate: row.fromDate,
+        reason: row.reason,
       },
     });
     // Payments stop: release what the advisory holds from unpaid batches.
-    const ids = mobs.map((m) => m.id);
-    const open = ids.length
-      ? await tx
-          .select({
-            id: payments.id,
-            mobilityId: payments.mobilityId,
-            kind: payments.kind,
-            period: payments.period,
-            batchId: payments.batchId,
-          })
-          .from(payments)
-          .innerJoin(paymentBatches, eq(paymentBatches.id, payments.batchId))
-          .where(
-            and(
-              inArray(payments.mobilityId, ids),
-              inArray(paymentBatches.status, ['draft', 'approved']),
-            ),
-          )
-      : [];
+    const open = await openPaymentsOf(
+      tx,
+      mobs.map((m) => m.id),
+    );
     const held = open.filter(
       (p) =>
         p.kind === 'travel' || compareIso(lastDayOfMonth(parseIsoMonth(p.period)), input.from) >= 0,
     );
     if (held.length) {
-      await tx.delete(payments).where(
-        inArray(
-          payments.id,
-          held.map((p) => p.id),
-        ),
+      await deletePayments(
+        tx,
+        held.map((p) => p.id),
       );
       for (const p of held) {
         await audit(tx, ctx, {
           action: 'payment.release',
           resourceType: 'payment',
           resourceId: p.id,
-          details: { ...p, reason: 'R19', advisoryId: row!.id },
+          details: { ...p, reason: 'R19', advisoryId: row.id },
         });
       }
     }
     const send = await notify(tx, await recipients(tx, mobs), {
       type: input.level === 'suspend' ? 'advisory.suspended' : 'advisory.postponed',
       params: { country: input.country, from: input.from, note: input.reason },
-      data: { advisoryId: row!.id, country: input.country, level: input.level, from: input.from },
+      data: { advisoryId: row.id, country: input.country, level: input.level, from: input.from },
     });
-    return { row: row!, send };
+    return { row, send };
   });
   await send(mailer);
   const [out] = await views(ctx, [row]);
@@ -230,15 +178,11 @@ export async function liftAdvisory(
   mailer: Mailer | null,
 ) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('advisory', id);
-  const [a] = await ctx.db.select().from(countryAdvisories).where(eq(countryAdvisories.id, id));
+  const a = await advisoryById(ctx.db, id);
   if (!a) throw notFound('advisory', id);
-  if (
-    !can(ctx.actor, 'advisory:manage', {
-      type: 'advisory',
-      programIds: a.programId ? [a.programId] : [],
-    })
-  )
-    throw forbidden('lift a safety advisory: only the funder officer of the program may (R19)');
+  requireAccess(ctx, 'advisory:manage', advisoryResource(a.programId), {
+    doing: 'lift a safety advisory: only the funder officer of the program may (R19)',
+  });
   if (a.liftedOn)
     throw conflict(
       refusal(C.advisoryAlreadyLifted, { on: a.liftedOn, country: a.country }, { rule: 'R19' }),
@@ -251,7 +195,7 @@ export async function liftAdvisory(
   if (early) throw invalidField('body.on', early, 'an advisory is lifted after it starts');
   const mobs = a.programId ? await affected(ctx.db, a.programId, a.country, a.fromDate) : [];
   const send = await ctx.db.transaction(async (tx) => {
-    await tx.update(countryAdvisories).set({ liftedOn: on }).where(eq(countryAdvisories.id, id));
+    await setAdvisoryLifted(tx, id, on);
     await audit(tx, ctx, {
       action: 'advisory.lift',
       resourceType: 'advisory',
@@ -266,7 +210,7 @@ export async function liftAdvisory(
     });
   });
   await send(mailer);
-  const [row] = await ctx.db.select().from(countryAdvisories).where(eq(countryAdvisories.id, id));
+  const row = await advisoryById(ctx.db, id);
   const [out] = await views(ctx, [row!]);
   return out!;
 }

@@ -12,17 +12,23 @@
  */
 import { checkpoint } from '../checkpoints.ts';
 import { todayOf } from '#src/services/clock.ts';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import {
-  bankAccounts,
-  consortia,
-  institutions,
-  mobilities,
-  paymentBatches,
-  payments,
-} from '#src/db/schema.ts';
-import { can } from '#src/domain/access/can.ts';
+  bankedMobilityIds,
+  batchById,
+  batchIdByKey,
+  batchItems,
+  batchItemsWithHostCountry,
+  batchesOf,
+  cancelBatchRows,
+  consortiumById,
+  insertBatch,
+  insertPayments,
+  lockConsortium,
+  paymentsOfBatch,
+  updateBatchStatus,
+} from '#src/db/queries/money/batches.ts';
+import { can, consortiumResource, requireAccess } from '../access.ts';
 import {
   SCHOLARSHIP_CODES as C,
   advisoriesInEffect,
@@ -34,20 +40,14 @@ import {
   parseIsoMonth,
   planBatch,
   stipendKey,
+  type CountryAdvisory,
   type Refusal,
   type ScheduleLine,
 } from '#src/domain/scholarship/index.ts';
 import { TRAVEL_CODES as T, travelKey } from '#src/domain/travel/index.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import {
-  conflict,
-  forbidden,
-  invalidField,
-  notFound,
-  ruleViolation,
-  type AppError,
-} from '../errors.ts';
+import { conflict, invalidField, notFound, ruleViolation, type AppError } from '../errors.ts';
 import { refusal, type LocalizedText } from '#src/domain/shared/refusal.ts';
 import { consortiumNames, mobilityLabels, oneName, personNames, unknownLabel } from './names.ts';
 import { type MobilityMoney } from './context.ts';
@@ -137,17 +137,27 @@ function uniqueViolation(error: unknown): string | null {
 }
 
 async function loadConsortium(db: Db, consortiumId: string) {
-  const [c] = await db.select().from(consortia).where(eq(consortia.id, consortiumId));
+  const c = await consortiumById(db, consortiumId);
   if (!c) throw notFound('consortium', consortiumId);
   return c;
 }
 
+/** The batches of a consortium as an access resource (its representative officer, R8). */
+const batchesResource = (consortiumId: string) =>
+  consortiumResource([consortiumId], 'payment batch');
+
 const mayManage = (ctx: ServiceContext, consortiumId: string) =>
-  can(ctx.actor, 'payment:manage', { type: 'payment-batch', consortiumIds: [consortiumId] });
+  can(ctx.actor, 'payment:manage', batchesResource(consortiumId));
 
 /** Which advisory (R19) holds a stipend month or the trip of a mobility on a day, if any. */
-function heldBy(ledger: Ledger, country: string, kind: string, period: string, asOf: string) {
-  return advisoriesInEffect(ledger.advisories, country, asOf).find((a) =>
+function heldBy(
+  advisories: CountryAdvisory[],
+  country: string,
+  kind: string,
+  period: string,
+  asOf: string,
+) {
+  return advisoriesInEffect(advisories, country, asOf).find((a) =>
     kind === 'travel' ? true : compareIso(lastDayOfMonth(parseIsoMonth(period)), a.from) >= 0,
   );
 }
@@ -173,7 +183,7 @@ function travelCandidate(
   if (!(ledger.confirmedMonths.get(m.mobility.id)?.length ?? 0)) {
     refusals.push(refusal(T.enrolmentNotConfirmed, {}, { rule: 'R8' }));
   }
-  const holding = heldBy(ledger, m.host.country, 'travel', 'trip', asOf);
+  const holding = heldBy(ledger.advisories, m.host.country, 'travel', 'trip', asOf);
   if (holding) refusals.push(advisoryRefusal(holding));
   if (refusals.length) return { ok: false, refusals };
   return {
@@ -330,10 +340,10 @@ export async function createBatch(
     );
   }
   const consortium = await loadConsortium(ctx.db, input.consortiumId);
-  if (!mayManage(ctx, consortium.id))
-    throw forbidden(
+  requireAccess(ctx, 'payment:manage', batchesResource(consortium.id), {
+    doing:
       'build a payment batch: only the representative officer of the sending consortium may (R8)',
-    );
+  });
   if (!consortium.representativeId) {
     throw ruleViolation([
       refusal(
@@ -343,15 +353,7 @@ export async function createBatch(
       ),
     ]);
   }
-  const existingId = async (db: Db) => {
-    const [b] = await db
-      .select({ id: paymentBatches.id })
-      .from(paymentBatches)
-      .where(
-        and(eq(paymentBatches.consortiumId, consortium.id), eq(paymentBatches.idempotencyKey, key)),
-      );
-    return b?.id ?? null;
-  };
+  const existingId = (db: Db) => batchIdByKey(db, consortium.id, key);
   const before = await existingId(ctx.db);
   if (before) return { created: false, batch: await getBatch(ctx, before), refused: [] };
 
@@ -361,25 +363,14 @@ export async function createBatch(
     outcome = await ctx.db.transaction(async (tx) => {
       checkpoint('lock');
       // Serialises batch builds of a consortium: the plan below sees every earlier claim.
-      await tx.execute(sql`SELECT id FROM consortia WHERE id = ${consortium.id} FOR UPDATE`);
+      await lockConsortium(tx, consortium.id);
       const again = await existingId(tx);
       if (again) return { id: again, created: false, refused: [] };
       const project = await loadProjectMobilities(tx, { consortiumId: consortium.id }, asOf);
       const ledger = await loadLedger(tx, project);
-      const banked = new Set(
-        project.length
-          ? (
-              await tx
-                .select({ id: bankAccounts.mobilityId })
-                .from(bankAccounts)
-                .where(
-                  inArray(
-                    bankAccounts.mobilityId,
-                    project.map((m) => m.mobility.id),
-                  ),
-                )
-            ).map((r) => r.id)
-          : [],
+      const banked = await bankedMobilityIds(
+        tx,
+        project.map((m) => m.mobility.id),
       );
       checkpoint('plan');
       const planned = plan(project, ledger, banked, input.items, asOf);
@@ -394,42 +385,30 @@ export async function createBatch(
         );
       }
       checkpoint('batch');
-      const [batch] = await tx
-        .insert(paymentBatches)
-        .values({
-          consortiumId: consortium.id,
-          status: 'draft',
-          idempotencyKey: key,
-          transferDate: input.transferDate ?? null,
-          createdBy: ctx.actor?.id ?? null,
-        })
-        .returning({ id: paymentBatches.id });
+      const batchId = await insertBatch(tx, {
+        consortiumId: consortium.id,
+        idempotencyKey: key,
+        transferDate: input.transferDate ?? null,
+        createdBy: ctx.actor?.id ?? null,
+      });
       checkpoint('payments');
-      const rows = await tx
-        .insert(payments)
-        .values(
-          planned.items.map((c) => ({
-            batchId: batch!.id,
-            mobilityId: c.mobilityId,
-            kind: c.kind,
-            period: c.period,
-            amountJpy: c.amountJpy,
-            fiscalYear: c.fiscalYear,
-            studentMonths: c.studentMonths,
-          })),
-        )
-        .returning({
-          id: payments.id,
-          mobilityId: payments.mobilityId,
-          kind: payments.kind,
-          period: payments.period,
-          amountJpy: payments.amountJpy,
-        });
+      const rows = await insertPayments(
+        tx,
+        planned.items.map((c) => ({
+          batchId,
+          mobilityId: c.mobilityId,
+          kind: c.kind,
+          period: c.period,
+          amountJpy: c.amountJpy,
+          fiscalYear: c.fiscalYear,
+          studentMonths: c.studentMonths,
+        })),
+      );
       checkpoint('audit');
       await audit(tx, ctx, {
         action: 'payment-batch.create',
         resourceType: 'payment-batch',
-        resourceId: batch!.id,
+        resourceId: batchId,
         details: {
           consortiumId: consortium.id,
           idempotencyKey: key,
@@ -444,7 +423,7 @@ export async function createBatch(
           resourceType: 'payment',
           resourceId: r.id,
           details: {
-            batchId: batch!.id,
+            batchId: batchId,
             mobilityId: r.mobilityId,
             kind: r.kind,
             period: r.period,
@@ -453,7 +432,7 @@ export async function createBatch(
         });
       }
       checkpoint('done');
-      return { id: batch!.id, created: true, refused: planned.refused };
+      return { id: batchId, created: true, refused: planned.refused };
     });
   } catch (error) {
     const violated = uniqueViolation(error);
@@ -476,36 +455,23 @@ export async function createBatch(
   };
 }
 
+/**
+ * A batch its reader may see: the representative officer (who manages it) and whoever reads the
+ * consortium's budget; to anyone else it does not exist.
+ */
 async function loadBatch(ctx: ServiceContext, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('payment batch', id);
-  const [b] = await ctx.db.select().from(paymentBatches).where(eq(paymentBatches.id, id));
+  const b = await batchById(ctx.db, id);
   if (!b) throw notFound('payment batch', id);
-  const readable =
-    mayManage(ctx, b.consortiumId) ||
-    can(ctx.actor, 'budget:read', { type: 'payment-batch', consortiumIds: [b.consortiumId] });
-  if (!readable) throw notFound('payment batch', id);
+  const resource = { ...batchesResource(b.consortiumId), id };
+  requireAccess(ctx, 'budget:read', resource, { visibleBy: ['budget:read', resource] });
   return b;
 }
 
 /** A batch with its items; never an account number (those are in the bank export only). */
 export async function getBatch(ctx: ServiceContext, id: string) {
   const b = await loadBatch(ctx, id);
-  const items = await ctx.db
-    .select({
-      id: payments.id,
-      mobilityId: payments.mobilityId,
-      studentName: mobilities.studentName,
-      hostId: mobilities.hostId,
-      kind: payments.kind,
-      period: payments.period,
-      amountJpy: payments.amountJpy,
-      fiscalYear: payments.fiscalYear,
-      studentMonths: payments.studentMonths,
-    })
-    .from(payments)
-    .innerJoin(mobilities, eq(mobilities.id, payments.mobilityId))
-    .where(eq(payments.batchId, id))
-    .orderBy(asc(mobilities.studentName), asc(payments.kind), asc(payments.period));
+  const items = await batchItems(ctx.db, id);
   const manage = mayManage(ctx, b.consortiumId);
   const labels = await mobilityLabels(
     ctx.db,
@@ -552,40 +518,22 @@ export async function getBatch(ctx: ServiceContext, id: string) {
       cancel: manage && (b.status === 'draft' || b.status === 'approved'),
       export:
         b.status !== 'cancelled' &&
-        can(ctx.actor, 'bank:read', { type: 'bank-account', consortiumIds: [b.consortiumId] }),
+        can(ctx.actor, 'bank:read', consortiumResource([b.consortiumId], 'bank-account')),
     },
   };
 }
 
 export async function listBatches(ctx: ServiceContext, consortiumId: string) {
   await loadConsortium(ctx.db, consortiumId);
-  if (
-    !mayManage(ctx, consortiumId) &&
-    !can(ctx.actor, 'budget:read', { type: 'payment-batch', consortiumIds: [consortiumId] })
-  )
-    throw forbidden('read the payment batches of this consortium');
-  const rows = await ctx.db
-    .select({
-      id: paymentBatches.id,
-      status: paymentBatches.status,
-      transferDate: paymentBatches.transferDate,
-      paidOn: paymentBatches.paidOn,
-      createdAt: paymentBatches.createdAt,
-      count: sql<number>`count(${payments.id})::int`,
-      totalJpy: sql<number>`coalesce(sum(${payments.amountJpy}), 0)::bigint`,
-    })
-    .from(paymentBatches)
-    .leftJoin(payments, eq(payments.batchId, paymentBatches.id))
-    .where(eq(paymentBatches.consortiumId, consortiumId))
-    .groupBy(paymentBatches.id)
-    .orderBy(desc(paymentBatches.createdAt));
+  requireAccess(ctx, 'budget:read', batchesResource(consortiumId), {
+    doing: 'read the payment batches of this consortium',
+  });
+  const rows = await batchesOf(ctx.db, consortiumId);
   return {
     consortiumId,
     items: rows.map((r) => ({
       ...r,
       status: r.status as BatchStatus,
-      count: Number(r.count),
-      totalJpy: Number(r.totalJpy),
       createdAt: r.createdAt.toISOString(),
     })),
   };
@@ -593,30 +541,13 @@ export async function listBatches(ctx: ServiceContext, consortiumId: string) {
 
 /** R19: the items of a batch held by an advisory in effect today. */
 async function heldItems(ctx: ServiceContext, batchId: string) {
-  const rows = await ctx.db
-    .select({
-      mobilityId: payments.mobilityId,
-      kind: payments.kind,
-      period: payments.period,
-      hostId: mobilities.hostId,
-    })
-    .from(payments)
-    .innerJoin(mobilities, eq(mobilities.id, payments.mobilityId))
-    .where(eq(payments.batchId, batchId));
+  const rows = await batchItemsWithHostCountry(ctx.db, batchId);
   if (rows.length === 0) return [];
-  const countries = new Map(
-    (
-      await ctx.db
-        .select({ id: institutions.id, country: institutions.country })
-        .from(institutions)
-        .where(inArray(institutions.id, [...new Set(rows.map((r) => r.hostId))]))
-    ).map((i) => [i.id, i.country]),
-  );
-  const ledger = { advisories: await loadAdvisories(ctx.db, []) } as Ledger;
+  const advisories = await loadAdvisories(ctx.db, []);
   const asOf = todayOf(ctx);
   const held: ItemRefusal[] = [];
   for (const r of rows) {
-    const a = heldBy(ledger, countries.get(r.hostId) ?? '', r.kind, r.period, asOf);
+    const a = heldBy(advisories, r.hostCountry, r.kind, r.period, asOf);
     if (a)
       held.push({
         mobilityId: r.mobilityId,
@@ -635,7 +566,9 @@ async function refuseHeld(ctx: ServiceContext, batchId: string) {
 
 export async function approveBatch(ctx: ServiceContext, id: string) {
   const b = await loadBatch(ctx, id);
-  if (!mayManage(ctx, b.consortiumId)) throw forbidden('approve this payment batch (R8)');
+  requireAccess(ctx, 'payment:manage', batchesResource(b.consortiumId), {
+    doing: 'approve this payment batch (R8)',
+  });
   if (b.status === 'approved' || b.status === 'paid') return getBatch(ctx, id);
   if (b.status !== 'draft')
     throw conflict(
@@ -644,12 +577,11 @@ export async function approveBatch(ctx: ServiceContext, id: string) {
     );
   await refuseHeld(ctx, id);
   await ctx.db.transaction(async (tx) => {
-    const done = await tx
-      .update(paymentBatches)
-      .set({ status: 'approved', approvedBy: ctx.actor?.id ?? null })
-      .where(and(eq(paymentBatches.id, id), eq(paymentBatches.status, 'draft')))
-      .returning({ id: paymentBatches.id });
-    if (done.length === 0) return;
+    const done = await updateBatchStatus(tx, id, 'draft', {
+      status: 'approved',
+      approvedBy: ctx.actor?.id ?? null,
+    });
+    if (!done) return;
     await audit(tx, ctx, {
       action: 'payment-batch.approve',
       resourceType: 'payment-batch',
@@ -668,7 +600,9 @@ export async function markBatchPaid(
   input: { paidOn?: string | undefined },
 ) {
   const b = await loadBatch(ctx, id);
-  if (!mayManage(ctx, b.consortiumId)) throw forbidden('mark this payment batch paid (R8)');
+  requireAccess(ctx, 'payment:manage', batchesResource(b.consortiumId), {
+    doing: 'mark this payment batch paid (R8)',
+  });
   if (b.status === 'paid') return getBatch(ctx, id);
   if (b.status !== 'approved')
     throw conflict(
@@ -685,13 +619,9 @@ export async function markBatchPaid(
   await refuseHeld(ctx, id);
   await ctx.db.transaction(async (tx) => {
     checkpoint('pay-lock');
-    const done = await tx
-      .update(paymentBatches)
-      .set({ status: 'paid', paidOn })
-      .where(and(eq(paymentBatches.id, id), eq(paymentBatches.status, 'approved')))
-      .returning({ id: paymentBatches.id });
+    const done = await updateBatchStatus(tx, id, 'approved', { status: 'paid', paidOn });
     checkpoint('pay-update');
-    if (done.length === 0) return;
+    if (!done) return;
     await audit(tx, ctx, {
       action: 'payment-batch.paid',
       resourceType: 'payment-batch',
@@ -699,7 +629,7 @@ export async function markBatchPaid(
       before: { status: 'approved', paidOn: null },
       after: { status: 'paid', paidOn },
     });
-    const rows = await tx.select().from(payments).where(eq(payments.batchId, id));
+    const rows = await paymentsOfBatch(tx, id);
     for (const r of rows) {
       await audit(tx, ctx, {
         action: 'payment.paid',
@@ -724,13 +654,14 @@ export async function markBatchPaid(
 /** Cancels a draft or approved batch: its student-months and trips are released, audited. */
 export async function cancelBatch(ctx: ServiceContext, id: string) {
   const b = await loadBatch(ctx, id);
-  if (!mayManage(ctx, b.consortiumId)) throw forbidden('cancel this payment batch (R8)');
+  requireAccess(ctx, 'payment:manage', batchesResource(b.consortiumId), {
+    doing: 'cancel this payment batch (R8)',
+  });
   if (b.status === 'cancelled') return getBatch(ctx, id);
   if (b.status === 'paid')
     throw conflict(refusal(C.batchPaid, {}), 'a paid batch cannot be cancelled');
   await ctx.db.transaction(async (tx) => {
-    const released = await tx.delete(payments).where(eq(payments.batchId, id)).returning();
-    await tx.update(paymentBatches).set({ status: 'cancelled' }).where(eq(paymentBatches.id, id));
+    const released = await cancelBatchRows(tx, id);
     await audit(tx, ctx, {
       action: 'payment-batch.cancel',
       resourceType: 'payment-batch',

@@ -3,22 +3,17 @@
  * rules), the sending consortium and its representative university (R8 — 003 §5(8), §6(2),
  * §7(1)), the project's support period (R10 — 003 §3(1)), the stay and the host's country.
  */
-import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import {
-  agreements,
-  consortia,
-  consortiumMembers,
-  institutions,
-  mobilities,
-  projectApplications,
-} from '#src/db/schema.ts';
-import type { Resource } from '#src/domain/access/policy.ts';
+  consortiumPartiesOf,
+  mobilityById,
+  moneyContextRows,
+  type InstitutionRow,
+  type MobilityRow,
+} from '#src/db/queries/money/context.ts';
+import { mobilityResource, type Target } from '../access.ts';
 import { inForceOn } from '#src/domain/registry/membership.ts';
-import {
-  supportPeriod as programSupportPeriod,
-  type SupportState,
-} from '#src/domain/program/checks.ts';
+import { supportPeriod as programSupportPeriod } from '#src/domain/program/checks.ts';
 import type { ProgramRules } from '#src/domain/program/rules.ts';
 import {
   scholarshipRulesOf,
@@ -27,11 +22,10 @@ import {
   type Stay,
   type SupportPeriod,
 } from '#src/domain/scholarship/index.ts';
-import { loadRules } from '../programs/programs.ts';
+import { programRulesOrNull } from '#src/db/queries/programs.ts';
 import { notFound } from '../errors.ts';
 
-export type MobilityRow = typeof mobilities.$inferSelect;
-export type InstitutionRow = typeof institutions.$inferSelect;
+export type { InstitutionRow, MobilityRow };
 
 export interface MobilityMoney {
   mobility: MobilityRow;
@@ -54,15 +48,16 @@ export const NOT_PLACED = ['refused', 'withdrawn'] as const;
 /** The inclusive end of a stay of `months` months from `start` (fractions as 30-day parts). */
 export const stayEnd = stayEndDate;
 
-export function resourceOf(m: MobilityMoney): Resource {
-  return {
-    type: 'mobility',
-    institutionIds: [m.mobility.homeId, m.mobility.hostId],
-    consortiumIds: m.sendingConsortiumId ? [m.sendingConsortiumId] : [],
-    programIds: m.programId ? [m.programId] : [],
-    ownerUserId: m.mobility.studentUserId,
-  };
-}
+/** The mobility as an access resource: home, host, sending consortium, program, student. */
+export const resourceOf = (m: MobilityMoney): Target =>
+  mobilityResource({
+    id: m.mobility.id,
+    homeId: m.mobility.homeId,
+    hostId: m.mobility.hostId,
+    studentUserId: m.mobility.studentUserId,
+    consortiumIds: [m.sendingConsortiumId],
+    programIds: [m.programId],
+  });
 
 /** Loads the money context of many mobilities at once (rules loaded once per program). */
 /** `today` dates the support period each mobility's payments fall in (R10). */
@@ -72,51 +67,13 @@ export async function loadMoneyContexts(
   today: string,
 ): Promise<MobilityMoney[]> {
   if (rows.length === 0) return [];
-  const instIds = [...new Set(rows.flatMap((r) => [r.homeId, r.hostId]))];
-  const insts = new Map(
-    (await db.select().from(institutions).where(inArray(institutions.id, instIds))).map((i) => [
-      i.id,
-      i,
-    ]),
-  );
-  const agreementIds = [...new Set(rows.flatMap((r) => (r.agreementId ? [r.agreementId] : [])))];
-  const agrs = new Map(
-    (agreementIds.length
-      ? await db.select().from(agreements).where(inArray(agreements.id, agreementIds))
-      : []
-    ).map((a) => [a.id, a]),
-  );
-  const consortiumIds = [
-    ...new Set(
-      [...agrs.values()].flatMap((a) => [
-        ...(a.partyAType === 'consortium' ? [a.partyAId] : []),
-        ...(a.partyBType === 'consortium' ? [a.partyBId] : []),
-      ]),
-    ),
-  ];
-  // Every accepted membership with its dates: each mobility picks the one in force when its stay
-  // starts (a record of its own date), so a leaving date still to come takes nothing away today.
-  const members = consortiumIds.length
-    ? await db
-        .select()
-        .from(consortiumMembers)
-        .where(inArray(consortiumMembers.consortiumId, consortiumIds))
-    : [];
-  const reps = new Map(
-    (consortiumIds.length
-      ? await db
-          .select({ id: consortia.id, representativeId: consortia.representativeId })
-          .from(consortia)
-          .where(inArray(consortia.id, consortiumIds))
-      : []
-    ).map((c) => [c.id, c.representativeId]),
-  );
-  const projects = consortiumIds.length
-    ? await db
-        .select()
-        .from(projectApplications)
-        .where(inArray(projectApplications.homeConsortiumId, consortiumIds))
-    : [];
+  const {
+    institutions: insts,
+    agreements: agrs,
+    members,
+    representatives: reps,
+    projects,
+  } = await moneyContextRows(db, rows);
   // Rules are read fresh per call (R11: an edit changes every amount), cached within it only.
   const rulesByProgram = new Map<string, ProgramRules | null>();
   const out: MobilityMoney[] = [];
@@ -127,15 +84,10 @@ export async function loadMoneyContexts(
     const agr = m.agreementId ? agrs.get(m.agreementId) : undefined;
     const programId = agr?.programId ?? null;
     if (programId && !rulesByProgram.has(programId)) {
-      rulesByProgram.set(programId, await loadRules(db, programId).catch(() => null));
+      rulesByProgram.set(programId, await programRulesOrNull(db, programId));
     }
     const program = programId ? (rulesByProgram.get(programId) ?? null) : null;
-    const parties = agr
-      ? [
-          ...(agr.partyAType === 'consortium' ? [agr.partyAId] : []),
-          ...(agr.partyBType === 'consortium' ? [agr.partyBId] : []),
-        ]
-      : [];
+    const parties = agr ? consortiumPartiesOf(agr) : [];
     const sending =
       parties.find((c) =>
         members.some(
@@ -146,8 +98,8 @@ export async function loadMoneyContexts(
       (p) => p.homeConsortiumId === sending && p.programId === programId && p.support,
     );
     let support: SupportPeriod | null = null;
-    if (project && program) {
-      const state = project.support as unknown as SupportState;
+    if (project?.support && program) {
+      const state = project.support;
       const period = programSupportPeriod(program, state.startedOn, today);
       support = {
         start: state.startedOn,
@@ -182,7 +134,7 @@ export async function loadMoneyContext(
   today: string,
 ): Promise<MobilityMoney> {
   if (!/^[0-9a-f-]{36}$/i.test(mobilityId)) throw notFound('mobility', mobilityId);
-  const [row] = await db.select().from(mobilities).where(eq(mobilities.id, mobilityId));
+  const row = await mobilityById(db, mobilityId);
   if (!row) throw notFound('mobility', mobilityId);
   const [ctx] = await loadMoneyContexts(db, [row], today);
   return ctx!;

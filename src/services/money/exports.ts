@@ -5,9 +5,16 @@
  */
 import { todayOf } from '#src/services/clock.ts';
 import ExcelJS from 'exceljs';
-import { eq, inArray } from 'drizzle-orm';
-import { bankAccounts, consortia, mobilities, paymentBatches, payments } from '#src/db/schema.ts';
-import { can } from '#src/domain/access/can.ts';
+import {
+  bankAccountOf,
+  bankAccountsOf,
+  batchById,
+  consortiumById,
+  paymentsOfBatch,
+  studentNamesOf,
+} from '#src/db/queries/money/batches.ts';
+import { payerAccountOf } from '#src/db/queries/money/payer.ts';
+import { consortiumResource, requireAccess } from '../access.ts';
 import {
   ACCOUNT_TYPE_CODES,
   ACCOUNT_TYPES,
@@ -20,41 +27,62 @@ import {
 } from '#src/interop/zengin/index.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { conflict, forbidden, notFound } from '../errors.ts';
+import { conflict, notFound, ruleViolation } from '../errors.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
 import { SCHOLARSHIP_CODES as C } from '#src/domain/scholarship/refusal-codes.ts';
-import { mobilityLabels } from './names.ts';
+import { consortiumNames, institutionNames, mobilityLabels, oneName } from './names.ts';
 import { loadMoneyContext, resourceOf } from './context.ts';
-import { requesterFor } from './requester.ts';
 
-const mayReadBank = (ctx: ServiceContext, consortiumIds: string[]) =>
-  can(ctx.actor, 'bank:read', { type: 'bank-account', consortiumIds });
+/** Account data of a consortium's students: its representative officer only (R8). */
+const bankResource = (consortiumId: string | null) =>
+  consortiumResource([consortiumId], 'bank-account');
+
+/**
+ * The requester of the transfer files of a consortium: its representative university's own
+ * account (R8 — 003 §5(8), §6(2)3), §7(1)). Without one on file there is no file to give the bank.
+ */
+async function payerOf(ctx: ServiceContext, consortiumId: string) {
+  const c = await consortiumById(ctx.db, consortiumId);
+  if (!c?.representativeId) {
+    throw ruleViolation([
+      refusal(
+        C.noRepresentative,
+        { consortium: (await oneName(consortiumNames, ctx.db, consortiumId)) ?? {} },
+        { rule: 'R8' },
+      ),
+    ]);
+  }
+  const account = await payerAccountOf(ctx.db, c.representativeId);
+  if (!account) {
+    throw conflict(
+      refusal(
+        C.noPayerAccount,
+        {
+          representative: (await oneName(institutionNames, ctx.db, c.representativeId)) ?? {},
+        },
+        { rule: 'R8' },
+      ),
+      `the representative university ${c.representativeId} has no payer account on file`,
+    );
+  }
+  return account;
+}
 
 async function zenginBatchOf(ctx: ServiceContext, id: string): Promise<ZenginBatch> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('payment batch', id);
-  const [b] = await ctx.db.select().from(paymentBatches).where(eq(paymentBatches.id, id));
+  const b = await batchById(ctx.db, id);
   if (!b) throw notFound('payment batch', id);
-  if (!mayReadBank(ctx, [b.consortiumId]))
-    throw forbidden('export a payment batch: account data is for the representative officer only');
+  requireAccess(ctx, 'bank:read', bankResource(b.consortiumId), {
+    doing: 'export a payment batch: account data is for the representative officer only',
+  });
   if (b.status === 'cancelled')
     throw conflict(refusal(C.batchCancelled, {}), 'a cancelled batch has no export');
-  const [c] = await ctx.db.select().from(consortia).where(eq(consortia.id, b.consortiumId));
-  const items = await ctx.db.select().from(payments).where(eq(payments.batchId, id));
+  const requester = await payerOf(ctx, b.consortiumId);
+  const items = await paymentsOfBatch(ctx.db, id);
   if (items.length === 0) throw conflict(refusal(C.batchEmpty, {}), 'the batch is empty');
   const ids = [...new Set(items.map((i) => i.mobilityId))];
-  const accounts = new Map(
-    (await ctx.db.select().from(bankAccounts).where(inArray(bankAccounts.mobilityId, ids))).map(
-      (a) => [a.mobilityId, a],
-    ),
-  );
-  const names = new Map(
-    (
-      await ctx.db
-        .select({ id: mobilities.id, name: mobilities.studentName })
-        .from(mobilities)
-        .where(inArray(mobilities.id, ids))
-    ).map((m) => [m.id, m.name]),
-  );
+  const accounts = await bankAccountsOf(ctx.db, ids);
+  const names = await studentNamesOf(ctx.db, ids);
   const labels = await mobilityLabels(ctx.db, ids);
   // One transfer per student: the sum of their items in the batch.
   const transfers = ids.sort().map((mobilityId) => {
@@ -84,7 +112,7 @@ async function zenginBatchOf(ctx: ServiceContext, id: string): Promise<ZenginBat
     };
   });
   return zenginBatchSchema.parse({
-    requester: requesterFor(c?.representativeId ?? ''),
+    requester,
     transferDate: b.transferDate ?? b.paidOn ?? todayOf(ctx),
     transfers,
   }) as ZenginBatch;
@@ -146,14 +174,11 @@ export async function exportBatch(ctx: ServiceContext, id: string, format: Expor
 /** A student's bank account: the representative officer of the sending consortium only. */
 export async function getBankAccount(ctx: ServiceContext, mobilityId: string) {
   const m = await loadMoneyContext(ctx.db, mobilityId, todayOf(ctx));
-  if (!m.sendingConsortiumId || !mayReadBank(ctx, [m.sendingConsortiumId])) {
-    if (!can(ctx.actor, 'person:read', resourceOf(m))) throw notFound('mobility', mobilityId);
-    throw forbidden('read a bank account: only the representative officer may');
-  }
-  const [a] = await ctx.db
-    .select()
-    .from(bankAccounts)
-    .where(eq(bankAccounts.mobilityId, mobilityId));
+  requireAccess(ctx, 'bank:read', bankResource(m.sendingConsortiumId), {
+    visibleBy: ['person:read', resourceOf(m)],
+    doing: 'read a bank account: only the representative officer may',
+  });
+  const a = await bankAccountOf(ctx.db, mobilityId);
   if (!a) throw notFound('bank account of mobility', mobilityId);
   return a;
 }

@@ -1,14 +1,13 @@
 /** The international airport nearest an institution (R13), for the registry and the web. */
-import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { institutions } from '#src/db/schema.ts';
+import { institutionById } from '#src/db/queries/money/context.ts';
 import { notFound } from '../errors.ts';
 import { AIRPORTS_SOURCE } from '../travel/airports.ts';
 import { nearestOf } from './travel-view.ts';
 
 /** `nearestAirport` (IATA code) of an institution, or null without coordinates. */
 export async function institutionAirport(db: Db, institutionId: string) {
-  const [inst] = await db.select().from(institutions).where(eq(institutions.id, institutionId));
+  const inst = await institutionById(db, institutionId);
   if (!inst) throw notFound('institution', institutionId);
   const near = nearestOf(inst);
   return {

@@ -4,17 +4,16 @@
  * in the database), safety advisories (R19) and travel (R13). Schedules (R10–R12) and the cap
  * usage (R14) are computed from them with the pure scholarship module.
  */
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
+import { fundedMobilitiesOf } from '#src/db/queries/money/context.ts';
 import {
-  agreements,
-  countryAdvisories,
-  enrolmentConfirmations,
-  mobilities,
-  paymentBatches,
-  payments,
-  travels,
-} from '#src/db/schema.ts';
+  advisoriesFor,
+  confirmationsOf,
+  paymentsOf,
+  travelsOf,
+  type PaymentInfo,
+  type TravelRow,
+} from '#src/db/queries/money/ledger.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
 import {
   SCHOLARSHIP_CODES,
@@ -28,19 +27,7 @@ import {
 import { travelKey } from '#src/domain/travel/index.ts';
 import { loadMoneyContexts, NOT_PLACED, type MobilityMoney } from './context.ts';
 
-export interface PaymentInfo {
-  id: string;
-  batchId: string;
-  batchStatus: string;
-  mobilityId: string;
-  kind: string;
-  period: string;
-  amountJpy: number;
-  fiscalYear: number;
-  studentMonths: number;
-}
-
-export type TravelRow = typeof travels.$inferSelect;
+export type { PaymentInfo, TravelRow };
 
 export interface Ledger {
   confirmed: Set<string>;
@@ -54,23 +41,8 @@ export interface Ledger {
 export const paymentKey = (p: { mobilityId: string; kind: string; period: string }) =>
   p.kind === 'travel' ? travelKey(p.mobilityId) : stipendKey(p.mobilityId, p.period);
 
-export async function loadAdvisories(db: Db, programIds: string[]): Promise<CountryAdvisory[]> {
-  const rows = await db
-    .select()
-    .from(countryAdvisories)
-    .where(
-      programIds.length
-        ? or(isNull(countryAdvisories.programId), inArray(countryAdvisories.programId, programIds))
-        : undefined,
-    );
-  return rows.map((a) => ({
-    id: a.id,
-    country: a.country,
-    level: a.level as CountryAdvisory['level'],
-    from: a.fromDate,
-    liftedOn: a.liftedOn,
-  }));
-}
+/** The advisories (R19) of these programs and of every program. */
+export const loadAdvisories = advisoriesFor;
 
 export async function loadLedger(db: Db, contexts: MobilityMoney[]): Promise<Ledger> {
   const ids = contexts.map((c) => c.mobility.id);
@@ -83,34 +55,14 @@ export async function loadLedger(db: Db, contexts: MobilityMoney[]): Promise<Led
     travels: new Map(),
   };
   if (ids.length === 0) return ledger;
-  for (const c of await db
-    .select()
-    .from(enrolmentConfirmations)
-    .where(inArray(enrolmentConfirmations.mobilityId, ids))) {
+  for (const c of await confirmationsOf(db, ids)) {
     ledger.confirmed.add(stipendKey(c.mobilityId, c.month));
     const list = ledger.confirmedMonths.get(c.mobilityId) ?? [];
     list.push(c.month);
     ledger.confirmedMonths.set(c.mobilityId, list);
   }
-  const rows = await db
-    .select({
-      id: payments.id,
-      batchId: payments.batchId,
-      batchStatus: paymentBatches.status,
-      mobilityId: payments.mobilityId,
-      kind: payments.kind,
-      period: payments.period,
-      amountJpy: payments.amountJpy,
-      fiscalYear: payments.fiscalYear,
-      studentMonths: payments.studentMonths,
-    })
-    .from(payments)
-    .innerJoin(paymentBatches, eq(paymentBatches.id, payments.batchId))
-    .where(inArray(payments.mobilityId, ids));
-  for (const p of rows) ledger.payments.set(paymentKey(p), p);
-  for (const t of await db.select().from(travels).where(inArray(travels.mobilityId, ids))) {
-    ledger.travels.set(t.mobilityId, t);
-  }
+  for (const p of await paymentsOf(db, ids)) ledger.payments.set(paymentKey(p), p);
+  for (const t of await travelsOf(db, ids)) ledger.travels.set(t.mobilityId, t);
   return ledger;
 }
 
@@ -168,33 +120,7 @@ export async function loadProjectMobilities(
   filter: { programId?: string; consortiumId?: string },
   today: string,
 ): Promise<MobilityMoney[]> {
-  const agrs = await db
-    .select({ id: agreements.id })
-    .from(agreements)
-    .where(
-      and(
-        filter.programId ? eq(agreements.programId, filter.programId) : undefined,
-        filter.consortiumId
-          ? or(
-              eq(agreements.partyAId, filter.consortiumId),
-              eq(agreements.partyBId, filter.consortiumId),
-            )
-          : undefined,
-      ),
-    );
-  if (agrs.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(mobilities)
-    .where(
-      and(
-        inArray(
-          mobilities.agreementId,
-          agrs.map((a) => a.id),
-        ),
-        eq(mobilities.funded, true),
-      ),
-    );
+  const rows = await fundedMobilitiesOf(db, filter);
   const placed = rows.filter((r) => !(NOT_PLACED as readonly string[]).includes(r.status));
   const contexts = await loadMoneyContexts(db, placed, today);
   return contexts

@@ -2,9 +2,8 @@
  * Display names of what money views reference — students, institutions, consortia, programs,
  * people — in every language the record has (src/db/queries/names.ts), so that people read names.
  */
-import { inArray } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { mobilities } from '#src/db/schema.ts';
+import { mobilityPartiesOf } from '#src/db/queries/money/context.ts';
 import {
   consortiumNames,
   institutionNames,
@@ -12,6 +11,7 @@ import {
   programNames,
 } from '#src/db/queries/names.ts';
 import type { LocalizedText } from '#src/domain/shared/refusal.ts';
+import type { MobilityMoney } from './context.ts';
 
 export interface MobilityLabel {
   student: LocalizedText;
@@ -26,16 +26,7 @@ export async function mobilityLabels(
 ): Promise<Map<string, MobilityLabel>> {
   const ids = [...new Set(mobilityIds)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({
-      id: mobilities.id,
-      studentUserId: mobilities.studentUserId,
-      studentName: mobilities.studentName,
-      homeId: mobilities.homeId,
-      hostId: mobilities.hostId,
-    })
-    .from(mobilities)
-    .where(inArray(mobilities.id, ids));
+  const rows = await mobilityPartiesOf(db, ids);
   const insts = await institutionNames(
     db,
     rows.flatMap((r) => [r.homeId, r.hostId]),
@@ -57,6 +48,28 @@ export async function mobilityLabels(
       ];
     }),
   );
+}
+
+/** The student, home and host of a mobility by name (the record's own name or id without one). */
+export const namedParties = (m: MobilityMoney, label: MobilityLabel | undefined) => ({
+  student: label?.student ?? { en: m.mobility.studentName },
+  home: label?.home ?? { en: m.mobility.homeId },
+  host: label?.host ?? { en: m.mobility.hostId },
+});
+
+/** Who goes where, by id and by name: the head of every money view of a mobility. */
+export function mobilityHeading(m: MobilityMoney, label: MobilityLabel | undefined) {
+  const named = namedParties(m, label);
+  return {
+    mobilityId: m.mobility.id,
+    studentName: m.mobility.studentName,
+    student: named.student,
+    homeId: m.mobility.homeId,
+    home: named.home,
+    hostId: m.mobility.hostId,
+    host: named.host,
+    hostCountry: m.host.country,
+  };
 }
 
 /** A label for a mobility the database does not know (never shown as an id). */

@@ -4,41 +4,29 @@
  * it may be paid now (with the rules that refuse it: R8, R10, R12, R14, R19, PAID_ONCE).
  */
 import { todayOf } from '#src/services/clock.ts';
-import { inArray } from 'drizzle-orm';
-import { bankAccounts, consortia } from '#src/db/schema.ts';
-import { can } from '#src/domain/access/can.ts';
+import { bankedMobilityIds, consortiumById } from '#src/db/queries/money/batches.ts';
+import { consortiumResource, requireAccess } from '../access.ts';
 import { checkPayable, dispatchStatus } from '#src/domain/scholarship/index.ts';
 import { travelKey } from '#src/domain/travel/index.ts';
 import type { ServiceContext } from '../context.ts';
-import { forbidden, notFound } from '../errors.ts';
-import { mobilityLabels } from './names.ts';
+import { notFound } from '../errors.ts';
+import { mobilityHeading, mobilityLabels } from './names.ts';
 import { loadLedger, loadProjectMobilities, payabilityState, scheduleOf } from './ledger.ts';
-import { eq } from 'drizzle-orm';
 
 export async function paymentsOverview(ctx: ServiceContext, consortiumId: string) {
-  const [c] = await ctx.db.select().from(consortia).where(eq(consortia.id, consortiumId));
+  const c = await consortiumById(ctx.db, consortiumId);
   if (!c) throw notFound('consortium', consortiumId);
-  const resource = { type: 'payments', consortiumIds: [consortiumId] };
-  if (!can(ctx.actor, 'payment:manage', resource) && !can(ctx.actor, 'budget:read', resource))
-    throw forbidden('see the payments of this consortium');
+  // The representative officer manages them; whoever reads the consortium's budget sees them.
+  requireAccess(ctx, 'budget:read', consortiumResource([consortiumId], 'payments'), {
+    doing: 'see the payments of this consortium',
+  });
   const today = todayOf(ctx);
   const project = await loadProjectMobilities(ctx.db, { consortiumId }, today);
   const ledger = await loadLedger(ctx.db, project);
   const state = payabilityState(ledger, project, today);
-  const banked = new Set(
-    project.length
-      ? (
-          await ctx.db
-            .select({ id: bankAccounts.mobilityId })
-            .from(bankAccounts)
-            .where(
-              inArray(
-                bankAccounts.mobilityId,
-                project.map((m) => m.mobility.id),
-              ),
-            )
-        ).map((r) => r.id)
-      : [],
+  const banked = await bankedMobilityIds(
+    ctx.db,
+    project.map((m) => m.mobility.id),
   );
   const labels = await mobilityLabels(
     ctx.db,
@@ -52,16 +40,8 @@ export async function paymentsOverview(ctx: ServiceContext, consortiumId: string
       const result = scheduleOf(m);
       const travel = ledger.travels.get(m.mobility.id) ?? null;
       const tripPayment = ledger.payments.get(travelKey(m.mobility.id));
-      const label = labels.get(m.mobility.id);
       return {
-        mobilityId: m.mobility.id,
-        studentName: m.mobility.studentName,
-        student: label?.student ?? { en: m.mobility.studentName },
-        homeId: m.mobility.homeId,
-        home: label?.home ?? { en: m.mobility.homeId },
-        hostId: m.mobility.hostId,
-        host: label?.host ?? { en: m.mobility.hostId },
-        hostCountry: m.host.country,
+        ...mobilityHeading(m, labels.get(m.mobility.id)),
         status: m.mobility.status,
         stay: { start: m.stay.start, end: m.stay.end },
         hasBankAccount: banked.has(m.mobility.id),

@@ -3,9 +3,19 @@
  * confirmations (R8, 003 §6(2)2)), and the budget against the cap (R14, 003 §4) per fiscal year.
  */
 import { todayOf } from '#src/services/clock.ts';
-import { and, eq } from 'drizzle-orm';
-import { consortia, enrolmentConfirmations, programs } from '#src/db/schema.ts';
-import { can } from '#src/domain/access/can.ts';
+import { consortiaWithRepresentatives, consortiumById } from '#src/db/queries/money/batches.ts';
+import {
+  confirmationOf,
+  insertConfirmation,
+  programExists,
+} from '#src/db/queries/money/scholarship.ts';
+import {
+  budgetResource,
+  can,
+  enrolmentResource,
+  programResource,
+  requireAccess,
+} from '../access.ts';
 import {
   SCHOLARSHIP_CODES as C,
   buildSchedule,
@@ -22,14 +32,7 @@ import {
 } from '#src/domain/scholarship/index.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import {
-  fieldIssues,
-  forbidden,
-  invalidField,
-  invalidInput,
-  notFound,
-  ruleViolation,
-} from '../errors.ts';
+import { fieldIssues, invalidField, invalidInput, notFound, ruleViolation } from '../errors.ts';
 import { refusal, type LocalizedText, type Refusal } from '#src/domain/shared/refusal.ts';
 import { loadMoneyContext, resourceOf, type MobilityMoney } from './context.ts';
 import {
@@ -44,6 +47,7 @@ import { orgName } from '#src/db/queries/names.ts';
 import {
   consortiumNames,
   institutionNames,
+  mobilityHeading,
   mobilityLabels,
   oneName,
   programNames,
@@ -88,7 +92,7 @@ function lineView(
 /** GET /mobilities/{id}/scholarship: the schedule from the program's data, line by line. */
 export async function getScholarship(ctx: ServiceContext, mobilityId: string) {
   const m = await loadMoneyContext(ctx.db, mobilityId, todayOf(ctx));
-  if (!can(ctx.actor, 'person:read', resourceOf(m))) throw notFound('mobility', mobilityId);
+  requireAccess(ctx, 'person:read', resourceOf(m));
   const project = m.sendingConsortiumId
     ? await loadProjectMobilities(ctx.db, { consortiumId: m.sendingConsortiumId }, todayOf(ctx))
     : [m];
@@ -100,22 +104,11 @@ export async function getScholarship(ctx: ServiceContext, mobilityId: string) {
   const today = todayOf(ctx);
   const label = (await mobilityLabels(ctx.db, [m.mobility.id])).get(m.mobility.id);
   const may = {
-    confirm: can(ctx.actor, 'enrolment:confirm', {
-      type: 'mobility',
-      institutionIds: [m.mobility.hostId],
-      consortiumIds: m.sendingConsortiumId ? [m.sendingConsortiumId] : [],
-    }),
+    confirm: can(ctx.actor, 'enrolment:confirm', confirmerResource(m)),
     pay: can(ctx.actor, 'payment:manage', resourceOf(m)),
   };
   return {
-    mobilityId: m.mobility.id,
-    studentName: m.mobility.studentName,
-    student: label?.student ?? { en: m.mobility.studentName },
-    homeId: m.mobility.homeId,
-    home: label?.home ?? { en: m.mobility.homeId },
-    hostId: m.mobility.hostId,
-    host: label?.host ?? { en: m.mobility.hostId },
-    hostCountry: m.host.country,
+    ...mobilityHeading(m, label),
     programId: m.programId,
     programName: await oneName(programNames, ctx.db, m.programId),
     funded: m.mobility.funded,
@@ -160,6 +153,14 @@ export async function getScholarship(ctx: ServiceContext, mobilityId: string) {
   };
 }
 
+/** Who may confirm the months of a mobility (R8): the host and the sending consortium. */
+const confirmerResource = (m: MobilityMoney) =>
+  enrolmentResource({
+    id: m.mobility.id,
+    hostId: m.mobility.hostId,
+    sendingConsortiumId: m.sendingConsortiumId,
+  });
+
 /** R8: a month is confirmed once it has started (none: it has). */
 function monthNotStarted(month: string, today: string): Refusal | null {
   return month > today.slice(0, 7)
@@ -175,17 +176,11 @@ export async function confirmEnrolment(ctx: ServiceContext, mobilityId: string, 
   const parsed = isoMonthSchema.safeParse(month);
   if (!parsed.success) throw invalidInput(fieldIssues(parsed.error, 'body.month'));
   const m = await loadMoneyContext(ctx.db, mobilityId, todayOf(ctx));
-  const resource = {
-    type: 'mobility',
-    institutionIds: [m.mobility.hostId],
-    consortiumIds: m.sendingConsortiumId ? [m.sendingConsortiumId] : [],
-  };
-  if (!can(ctx.actor, 'enrolment:confirm', resource)) {
-    if (!can(ctx.actor, 'person:read', resourceOf(m))) throw notFound('mobility', mobilityId);
-    throw forbidden(
+  requireAccess(ctx, 'enrolment:confirm', confirmerResource(m), {
+    visibleBy: ['person:read', resourceOf(m)],
+    doing:
       'confirm enrolment: only the host institution’s coordinator or the representative officer may (R8)',
-    );
-  }
+  });
   if (month < m.stay.start.slice(0, 7) || month > m.stay.end.slice(0, 7)) {
     throw invalidField(
       'body.month',
@@ -196,12 +191,12 @@ export async function confirmEnrolment(ctx: ServiceContext, mobilityId: string, 
   const notStarted = monthNotStarted(month, todayOf(ctx));
   if (notStarted) throw ruleViolation([notStarted]);
   const created = await ctx.db.transaction(async (tx) => {
-    const rows = await tx
-      .insert(enrolmentConfirmations)
-      .values({ mobilityId, month, confirmedBy: ctx.actor?.id ?? null })
-      .onConflictDoNothing()
-      .returning();
-    if (rows.length > 0) {
+    const inserted = await insertConfirmation(tx, {
+      mobilityId,
+      month,
+      confirmedBy: ctx.actor?.id ?? null,
+    });
+    if (inserted) {
       await audit(tx, ctx, {
         action: 'enrolment.confirm',
         resourceType: 'mobility',
@@ -210,17 +205,9 @@ export async function confirmEnrolment(ctx: ServiceContext, mobilityId: string, 
         after: { [`enrolment.${month}`]: 'confirmed' },
       });
     }
-    return rows.length > 0;
+    return inserted;
   });
-  const [row] = await ctx.db
-    .select()
-    .from(enrolmentConfirmations)
-    .where(
-      and(
-        eq(enrolmentConfirmations.mobilityId, mobilityId),
-        eq(enrolmentConfirmations.month, month),
-      ),
-    );
+  const row = await confirmationOf(ctx.db, mobilityId, month);
   return {
     created,
     mobilityId,
@@ -358,8 +345,7 @@ export async function programBudget(
   programId: string,
   query: { fiscalYear?: number; consortiumId?: string },
 ) {
-  const [program] = await ctx.db.select().from(programs).where(eq(programs.id, programId));
-  if (!program) throw notFound('program', programId);
+  if (!(await programExists(ctx.db, programId))) throw notFound('program', programId);
   const all = await loadProjectMobilities(
     ctx.db,
     { programId, ...(query.consortiumId ? { consortiumId: query.consortiumId } : {}) },
@@ -372,32 +358,24 @@ export async function programBudget(
     list.push(m);
     byProject.set(m.sendingConsortiumId, list);
   }
-  const funder = can(ctx.actor, 'budget:read', { type: 'budget', programIds: [programId] });
+  const funder = can(ctx.actor, 'budget:read', programResource(programId, 'budget'));
   const visible = [...byProject.keys()].filter(
-    (c) => funder || can(ctx.actor, 'budget:read', { type: 'budget', consortiumIds: [c] }),
+    (c) => funder || can(ctx.actor, 'budget:read', budgetResource([c])),
   );
+  // The funder officer reads every project; a representative officer their own (none yet: empty).
   if (!funder && visible.length === 0) {
-    if (
-      query.consortiumId &&
-      !can(ctx.actor, 'budget:read', { type: 'budget', consortiumIds: [query.consortiumId] })
-    )
-      throw forbidden('read this budget');
-    if (!query.consortiumId) throw forbidden('read the budget of this program');
+    if (query.consortiumId)
+      requireAccess(ctx, 'budget:read', budgetResource([query.consortiumId]), {
+        doing: 'read this budget',
+      });
+    else
+      requireAccess(ctx, 'budget:read', programResource(programId, 'budget'), {
+        doing: 'read the budget of this program',
+      });
   }
   const rules = all.find((m) => m.program)?.program ?? null;
   const cap = rules?.annualCap.studentMonths ?? 0;
-  const names = new Map(
-    (
-      await ctx.db
-        .select({
-          id: consortia.id,
-          names: consortia.names,
-          name: consortia.name,
-          rep: consortia.representativeId,
-        })
-        .from(consortia)
-    ).map((c) => [c.id, c]),
-  );
+  const names = new Map((await consortiaWithRepresentatives(ctx.db)).map((c) => [c.id, c]));
   const reps = await institutionNames(
     ctx.db,
     [...names.values()].flatMap((c) => (c.rep ? [c.rep] : [])),
@@ -442,12 +420,13 @@ export async function consortiumBudget(
   consortiumId: string,
   query: { fiscalYear?: number },
 ) {
-  const [c] = await ctx.db.select().from(consortia).where(eq(consortia.id, consortiumId));
+  const c = await consortiumById(ctx.db, consortiumId);
   if (!c) throw notFound('consortium', consortiumId);
   const mobs = await loadProjectMobilities(ctx.db, { consortiumId }, todayOf(ctx));
   const programIds = [...new Set(mobs.flatMap((m) => (m.programId ? [m.programId] : [])))].sort();
-  if (!can(ctx.actor, 'budget:read', { type: 'budget', consortiumIds: [consortiumId], programIds }))
-    throw forbidden('read the budget of this consortium');
+  requireAccess(ctx, 'budget:read', budgetResource([consortiumId], programIds), {
+    doing: 'read the budget of this consortium',
+  });
   const out = [];
   for (const programId of programIds) {
     out.push(await programBudget(ctx, programId, { ...query, consortiumId }));

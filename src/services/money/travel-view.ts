@@ -65,7 +65,10 @@ export interface TripPlan {
   distanceKm: number | null;
 }
 
-export function planTrip(m: MobilityMoney, row: TravelRow | null): TripPlan {
+export function planTrip(
+  m: MobilityMoney,
+  row: Pick<TravelRow, 'homeAirport' | 'hostAirport'> | null,
+): TripPlan {
   const homeNearest = nearestOf(m.home)?.airport ?? null;
   const hostNearest = nearestOf(m.host)?.airport ?? null;
   const home = (row && findAirportByIata(row.homeAirport)) ?? homeNearest;

@@ -5,53 +5,47 @@
  * paid once like a stipend month (payments: kind 'travel', period 'trip').
  */
 import { todayOf } from '#src/services/clock.ts';
-import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { payments, travels } from '#src/db/schema.ts';
-import { can } from '#src/domain/access/can.ts';
+import {
+  insertTravel,
+  travelOf,
+  tripInBatch,
+  updateTravel,
+} from '#src/db/queries/money/scholarship.ts';
+import { can, institutionsResource, programResource, requireAccess } from '../access.ts';
 import { TRAVEL_CODES as T, checkFare, fareCeilingsOf } from '#src/domain/travel/index.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { conflict, forbidden, invalidField, notFound, ruleViolation } from '../errors.ts';
+import { conflict, invalidField, ruleViolation } from '../errors.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
 import { findAirportByIata } from '../travel/airports.ts';
 import { loadMoneyContext, resourceOf, type MobilityMoney } from './context.ts';
 import { planTrip, travelSummary } from './travel-view.ts';
-import { mobilityLabels } from './names.ts';
+import { mobilityLabels, namedParties } from './names.ts';
 
-async function travelRow(db: Db, mobilityId: string) {
-  const [row] = await db.select().from(travels).where(eq(travels.mobilityId, mobilityId));
-  return row ?? null;
-}
-
+/** The mobility, when the reader may read it (a mobility they may not read does not exist). */
 async function readable(ctx: ServiceContext, mobilityId: string): Promise<MobilityMoney> {
   const m = await loadMoneyContext(ctx.db, mobilityId, todayOf(ctx));
-  if (!can(ctx.actor, 'person:read', resourceOf(m))) throw notFound('mobility', mobilityId);
+  requireAccess(ctx, 'person:read', resourceOf(m));
   return m;
 }
 
-const coordinatorResource = (m: MobilityMoney) => ({
-  type: 'mobility',
-  institutionIds: [m.mobility.homeId, m.mobility.hostId],
-});
+/** The trip as its coordinators (home and host) manage it. */
+const coordinatorResource = (m: MobilityMoney) =>
+  institutionsResource([m.mobility.homeId, m.mobility.hostId], 'mobility');
 
 export async function getTravel(ctx: ServiceContext, mobilityId: string) {
   const m = await readable(ctx, mobilityId);
-  const row = await travelRow(ctx.db, mobilityId);
-  const paid = await travelIsPaid(ctx.db, mobilityId);
+  const row = await travelOf(ctx.db, mobilityId);
+  const paid = await tripInBatch(ctx.db, mobilityId);
   const summary = travelSummary(m, row);
   const label = (await mobilityLabels(ctx.db, [mobilityId])).get(mobilityId);
   const inBatch = Boolean(paid);
   const coordinator = can(ctx.actor, 'mobility:manage', coordinatorResource(m));
-  const funder = can(ctx.actor, 'program:write', {
-    type: 'program',
-    programIds: m.programId ? [m.programId] : [],
-  });
+  const funder = can(ctx.actor, 'program:write', programResource(m.programId));
   return {
     ...summary,
-    student: label?.student ?? { en: m.mobility.studentName },
-    home: label?.home ?? { en: m.home.id },
-    host: label?.host ?? { en: m.host.id },
+    ...namedParties(m, label),
     may: {
       edit: coordinator && !inBatch,
       approve: funder && summary.status === 'awaiting_approval',
@@ -63,7 +57,7 @@ export async function getTravel(ctx: ServiceContext, mobilityId: string) {
 }
 
 async function ensureRow(tx: Db, m: MobilityMoney) {
-  const existing = await travelRow(tx, m.mobility.id);
+  const existing = await travelOf(tx, m.mobility.id);
   if (existing) return existing;
   const plan = planTrip(m, null);
   if (!plan.home?.iata || !plan.host?.iata || plan.distanceKm === null) {
@@ -72,24 +66,12 @@ async function ensureRow(tx: Db, m: MobilityMoney) {
       'the nearest airports are unknown: the institutions have no coordinates; set both airports',
     );
   }
-  const [row] = await tx
-    .insert(travels)
-    .values({
-      mobilityId: m.mobility.id,
-      homeAirport: plan.home.iata,
-      hostAirport: plan.host.iata,
-      distanceKm: plan.distanceKm,
-    })
-    .returning();
-  return row!;
-}
-
-async function travelIsPaid(db: Db, mobilityId: string): Promise<boolean> {
-  const rows = await db
-    .select({ kind: payments.kind })
-    .from(payments)
-    .where(eq(payments.mobilityId, mobilityId));
-  return rows.some((r) => r.kind === 'travel');
+  return insertTravel(tx, {
+    mobilityId: m.mobility.id,
+    homeAirport: plan.home.iata,
+    hostAirport: plan.host.iata,
+    distanceKm: plan.distanceKm,
+  });
 }
 
 /** A coordinator overrides an airport (R13: the nearest by default) — with a reason. */
@@ -99,10 +81,9 @@ export async function setAirports(
   input: { homeAirport?: string; hostAirport?: string; reason?: string },
 ) {
   const m = await readable(ctx, mobilityId);
-  if (!can(ctx.actor, 'mobility:manage', coordinatorResource(m)))
-    throw forbidden(
-      'change the airports of this trip (coordinators of the home or host institution)',
-    );
+  requireAccess(ctx, 'mobility:manage', coordinatorResource(m), {
+    doing: 'change the airports of this trip (coordinators of the home or host institution)',
+  });
   const plan = planTrip(m, null);
   const home = input.homeAirport ? findAirportByIata(input.homeAirport) : plan.home;
   const host = input.hostAirport ? findAirportByIata(input.hostAirport) : plan.host;
@@ -127,15 +108,12 @@ export async function setAirports(
       'an airport other than the nearest needs a reason (R13)',
     );
   }
-  if (await travelIsPaid(ctx.db, mobilityId))
+  if (await tripInBatch(ctx.db, mobilityId))
     throw conflict(
       refusal(T.tripInBatch, {}, { rule: 'PAID_ONCE' }),
       'the trip is already in a payment batch; it cannot change',
     );
-  const distanceKm = planTrip(m, {
-    homeAirport: home.iata,
-    hostAirport: host.iata,
-  } as never).distanceKm!;
+  const distanceKm = planTrip(m, { homeAirport: home.iata, hostAirport: host.iata }).distanceKm!;
   await ctx.db.transaction(async (tx) => {
     const previous = await ensureRow(tx, m);
     const change = {
@@ -146,7 +124,7 @@ export async function setAirports(
       // A new distance may change the band: a previous approval no longer holds.
       approvedAboveCeilingBy: null,
     };
-    await tx.update(travels).set(change).where(eq(travels.mobilityId, mobilityId));
+    await updateTravel(tx, mobilityId, change);
     await audit(tx, ctx, {
       action: 'travel.airports',
       resourceType: 'mobility',
@@ -174,9 +152,10 @@ export async function quoteFare(
   input: { amountJpy: number; cabin?: string; roundTrip?: boolean; receiptRef?: string | null },
 ) {
   const m = await readable(ctx, mobilityId);
-  if (!can(ctx.actor, 'mobility:manage', coordinatorResource(m)))
-    throw forbidden('quote the fare of this trip (coordinators of the home or host institution)');
-  if (await travelIsPaid(ctx.db, mobilityId))
+  requireAccess(ctx, 'mobility:manage', coordinatorResource(m), {
+    doing: 'quote the fare of this trip (coordinators of the home or host institution)',
+  });
+  if (await tripInBatch(ctx.db, mobilityId))
     throw conflict(
       refusal(T.tripInBatch, {}, { rule: 'PAID_ONCE' }),
       'the trip is already in a payment batch; it cannot change',
@@ -203,10 +182,12 @@ export async function quoteFare(
         : null;
     const status =
       !verdict.ok && !approvedBy ? 'awaiting_approval' : receiptRef ? 'receipted' : 'quoted';
-    await tx
-      .update(travels)
-      .set({ fareJpy: input.amountJpy, receiptRef, status, approvedAboveCeilingBy: approvedBy })
-      .where(eq(travels.mobilityId, mobilityId));
+    await updateTravel(tx, mobilityId, {
+      fareJpy: input.amountJpy,
+      receiptRef,
+      status,
+      approvedAboveCeilingBy: approvedBy,
+    });
     await audit(tx, ctx, {
       action: 'travel.fare',
       resourceType: 'mobility',
@@ -230,27 +211,20 @@ export async function approveFare(
   input: { reason: string },
 ) {
   const m = await readable(ctx, mobilityId);
-  if (
-    !can(ctx.actor, 'program:write', {
-      type: 'program',
-      programIds: m.programId ? [m.programId] : [],
-    })
-  )
-    throw forbidden('approve a fare above its ceiling: only the funder officer may (R13)');
-  const row = await travelRow(ctx.db, mobilityId);
+  requireAccess(ctx, 'program:write', programResource(m.programId), {
+    doing: 'approve a fare above its ceiling: only the funder officer may (R13)',
+  });
+  const row = await travelOf(ctx.db, mobilityId);
   if (!row?.fareJpy || row.status !== 'awaiting_approval')
     throw conflict(
       refusal(T.noFareAwaitingApproval, {}, { rule: 'R13' }),
       'no fare above its ceiling awaits approval',
     );
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(travels)
-      .set({
-        approvedAboveCeilingBy: ctx.actor?.id ?? null,
-        status: row.receiptRef ? 'receipted' : 'quoted',
-      })
-      .where(eq(travels.mobilityId, mobilityId));
+    await updateTravel(tx, mobilityId, {
+      approvedAboveCeilingBy: ctx.actor?.id ?? null,
+      status: row.receiptRef ? 'receipted' : 'quoted',
+    });
     await audit(tx, ctx, {
       action: 'travel.approve-above-ceiling',
       resourceType: 'mobility',

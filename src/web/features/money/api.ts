@@ -12,10 +12,10 @@ import type {
   ProgramBudgetView,
   ScholarshipView,
   TravelView,
-} from '../../../server/routes/payments.schema.ts';
+} from '../../../server/routes/money.schema.ts';
 
-// The money API (server: src/server/routes/payments.ts); every shape is the server's contract,
-// inferred from payments.schema.ts. No account number ever reaches these views.
+// The money API (server: src/server/routes/money.ts); every shape is the server's contract,
+// inferred from money.schema.ts. No account number ever reaches these views.
 
 export type ProgramBudget = z.infer<typeof ProgramBudgetView>;
 export type YearFigures = ProgramBudget['totals'][number];

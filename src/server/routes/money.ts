@@ -53,10 +53,10 @@ import {
   MobilityId,
   PaidBody,
   TextId,
-} from './payments.schema.ts';
+} from './money.schema.ts';
 import { contentDisposition } from '../content-disposition.ts';
 
-// Every answer has its schema (payments.schema.ts); errors follow the common shape.
+// Every answer has its schema (money.schema.ts); errors follow the common shape.
 const errors = {
   400: ErrorSchema,
   401: ErrorSchema,
@@ -67,7 +67,7 @@ const errors = {
 };
 
 /** Scholarships, payments and travel. */
-export const paymentsRoutes =
+export const moneyRoutes =
   (deps: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { db, mailer } = deps;
