@@ -124,6 +124,29 @@ describe.each(ENGINES)('people and roles on %s', (engine) => {
     expect(observed).toEqual(expected);
   });
 
+  it('the forms offer exactly what one may grant, by name', async () => {
+    const offered = async (who: string) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/grantable-roles',
+          headers: await as(who),
+        })
+      )
+        .json()
+        .items.map((g: { role: string; scopeId: string }) => `${g.role}@${g.scopeId}`)
+        .sort();
+    expect(await offered('rep.tohoku')).toEqual([
+      'coordinator@tohoku.ac.jp',
+      'rep_officer@tohoku-jr-japan',
+    ]);
+    expect(await offered('funder')).toEqual(
+      expect.arrayContaining(['funder_officer@mext-iep-2014', 'reviewer@tohoku-jr-2015']),
+    );
+    expect(await offered('student.tohoku')).toEqual([]);
+    expect((await offered('admin')).length).toBeGreaterThan(10);
+  });
+
   it('granting directly follows the same rule; a person one cannot see is not found', async () => {
     const grant = async (who: string, [role, scopeType, scopeId]: Scope, person = target) =>
       (

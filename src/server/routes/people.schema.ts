@@ -110,3 +110,13 @@ export const Accepted = z.object({
   created: z.boolean().describe('a new account was made (and is now signed in)'),
 });
 export type Accepted = z.infer<typeof Accepted>;
+
+export const GrantableRole = z.object({
+  role: z.enum(ROLES),
+  scopeType: z.enum(SCOPE_TYPES),
+  scopeId: z.string().describe('to send back in a grant or invitation; `self` for a student'),
+  scopeName: localizedTextSchema.nullable(),
+});
+export type GrantableRole = z.infer<typeof GrantableRole>;
+export const GrantableList = z.object({ items: z.array(GrantableRole) });
+export type GrantableList = z.infer<typeof GrantableList>;

@@ -6,6 +6,7 @@ import type { Mailer } from '#src/services/notify/mailer.ts';
 import { signIn } from '#src/services/auth/sessions.ts';
 import {
   findPeople,
+  grantableRoles,
   grantRole,
   personWithRoles,
   revokeRole,
@@ -24,6 +25,7 @@ import {
   Accepted,
   AccountState,
   GrantBody,
+  GrantableList,
   Granted,
   InvitationCreated,
   InvitationList,
@@ -141,6 +143,18 @@ export const peopleRoutes =
       );
     }
 
+    app.get(
+      '/grantable-roles',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['people'],
+          summary: 'Every role and scope the signed-in person may grant, with the scopes’ names',
+          response: { 200: GrantableList, ...errors },
+        },
+      },
+      async (request) => ({ items: await grantableRoles(ctx(request)) }),
+    );
     app.get(
       '/invitations',
       {

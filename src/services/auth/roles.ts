@@ -24,6 +24,7 @@ import type { LocalizedText } from '#src/domain/shared/refusal.ts';
 import type { Db } from '#src/db/client.ts';
 import { membersInForce } from '#src/db/queries/memberships.ts';
 import {
+  allScopes,
   callPrograms,
   callsOfPrograms,
   rolesOf,
@@ -276,3 +277,86 @@ export async function setAccountDisabled(ctx: ServiceContext, userId: string, di
     return { id: userId, disabled, sessionsEnded: ended.length };
   });
 }
+
+export interface GrantableView {
+  role: Role;
+  scopeType: ScopeType;
+  /** The scope's id, to send back; `self` for a student. People read `scopeName`. */
+  scopeId: string;
+  scopeName: LocalizedText | null;
+}
+
+/**
+ * Every role and scope the signed-in person may grant, with the scope's name: what the invite and
+ * grant forms offer. An administrator gets every scope of the registry (placeholders left out).
+ */
+export async function grantableRoles(ctx: ServiceContext): Promise<GrantableView[]> {
+  const actor = requireSignedIn(ctx);
+  if (!mayGrantAnything(actor)) return [];
+  const student: GrantableView = {
+    role: 'student',
+    scopeType: 'self',
+    scopeId: 'self',
+    scopeName: null,
+  };
+  if (actor.platformAdmin) {
+    const scopes = await allScopes(ctx.db);
+    const out: GrantableView[] = [student];
+    for (const s of scopes) {
+      for (const role of ROLES_BY_SCOPE[s.scopeType as ScopeType]) {
+        out.push({
+          role,
+          scopeType: s.scopeType as ScopeType,
+          scopeId: s.scopeId,
+          scopeName: s.name,
+        });
+      }
+    }
+    return out;
+  } else {
+    const facts = await grantFacts(ctx, actor);
+    const calls = await callsOfPrograms(ctx.db, heldScopes(actor, 'funder_officer'));
+    const candidates: ScopeRef[] = [
+      ...actor.roles.map((r) => ({ scopeType: r.scopeType, scopeId: r.scopeId })),
+      ...facts.membershipsInForce.map((m) => ({
+        scopeType: 'institution',
+        scopeId: m.institutionId,
+      })),
+      ...calls.map((id) => ({ scopeType: 'call', scopeId: id })),
+    ].filter((s) => s.scopeType !== 'self');
+    const grants = candidates.flatMap((s) =>
+      ROLES_BY_SCOPE[s.scopeType as ScopeType].map((role): Grant => ({
+        role,
+        scopeType: s.scopeType as ScopeType,
+        scopeId: s.scopeId,
+      })),
+    );
+    const allFacts = { ...facts, callPrograms: await callPrograms(ctx.db, calls) };
+    const seen = new Set<string>();
+    const allowed = [student, ...grants].filter((g) => {
+      const key = `${g.role}:${g.scopeType}:${g.scopeId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return mayGrant(actor, g, allFacts);
+    });
+    const names = await scopeNames(
+      ctx.db,
+      allowed.filter((g) => g.scopeType !== 'self'),
+    );
+    return allowed.map((g) => ({
+      role: g.role,
+      scopeType: g.scopeType,
+      scopeId: g.scopeId,
+      scopeName: g.scopeType === 'self' ? null : (names.get(scopeNameKey(g)) ?? null),
+    }));
+  }
+}
+
+const ROLES_BY_SCOPE: Record<ScopeType, Role[]> = {
+  program: ['funder_officer'],
+  consortium: ['rep_officer'],
+  institution: ['coordinator'],
+  call: ['reviewer'],
+  self: [],
+  association: ['secretariat'],
+};

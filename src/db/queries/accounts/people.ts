@@ -6,8 +6,16 @@ import { and, asc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { LocalizedText } from '../../../domain/shared/refusal.ts';
 import { personNameText, type PersonNames } from '../../../domain/shared/names.ts';
 import type { Db } from '../../client.ts';
-import { calls, roleAssignments, studentProfiles, users } from '../../schema.ts';
-import { callTitles, consortiumNames, institutionNames, programNames } from '../names.ts';
+import {
+  calls,
+  consortia,
+  institutions,
+  programs,
+  roleAssignments,
+  studentProfiles,
+  users,
+} from '../../schema.ts';
+import { callTitles, consortiumNames, institutionNames, orgName, programNames } from '../names.ts';
 
 export interface ScopeRef {
   scopeType: string;
@@ -230,4 +238,38 @@ export async function userByEmail(db: Db, email: string) {
     .from(users)
     .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
   return row ?? null;
+}
+
+/** Every scope a role may be held in, for an administrator's invite form: id, kind and name. */
+export async function allScopes(db: Db): Promise<(ScopeRef & { name: LocalizedText })[]> {
+  const [inst, cons, progs, callRows] = await Promise.all([
+    db
+      .select({ id: institutions.id, name: institutions.name, names: institutions.names })
+      .from(institutions)
+      .where(eq(institutions.invented, false)),
+    db
+      .select({
+        id: consortia.id,
+        name: consortia.name,
+        names: consortia.names,
+        kind: consortia.kind,
+      })
+      .from(consortia),
+    db.select({ id: programs.id, name: programs.name, names: programs.names }).from(programs),
+    db.select({ id: calls.id, title: calls.title }).from(calls),
+  ]);
+  return [
+    ...inst.map((r) => ({
+      scopeType: 'institution',
+      scopeId: r.id,
+      name: orgName(r.name, r.names),
+    })),
+    ...cons.map((r) => ({
+      scopeType: r.kind === 'association' ? 'association' : 'consortium',
+      scopeId: r.id,
+      name: orgName(r.name, r.names),
+    })),
+    ...progs.map((r) => ({ scopeType: 'program', scopeId: r.id, name: orgName(r.name, r.names) })),
+    ...callRows.map((r) => ({ scopeType: 'call', scopeId: r.id, name: r.title })),
+  ];
 }
