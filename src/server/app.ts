@@ -34,6 +34,7 @@ import { moneyRoutes } from './routes/money.ts';
 import { mobilityRoutes } from './routes/mobility.ts';
 import { meRoutes } from './routes/me.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { peopleRoutes } from './routes/people.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
 import { JobRegistry } from '#src/services/tasks/jobs.ts';
 import { TaskPool, type TaskPoolOptions } from '#src/services/tasks/pool.ts';
@@ -56,6 +57,11 @@ export interface AppOptions {
   trustProxy?: string[];
   /** What "now" is for every request; the machine's clock when absent. */
   clock?: Clock;
+  /**
+   * Where people reach the web app (`https://kakehashi.example.ac.jp`), for links in e-mails; the
+   * request's own origin when absent.
+   */
+  publicUrl?: string;
   /** The pool of workers for heavy tasks (default: services/limits.ts); tests lower the limits. */
   tasks?: Partial<TaskPoolOptions>;
 }
@@ -187,6 +193,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(mobilityRoutes(deps));
       await api.register(meRoutes(db));
       await api.register(auditRoutes(db));
+      await api.register(
+        peopleRoutes({ db, mailer: options.mailer ?? null, publicUrl: options.publicUrl }),
+      );
     },
     { prefix: '/api/v1' },
   );

@@ -91,6 +91,8 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/conversions/grades': { own: 'VVVVVVVVVV', other: 'VVVVVVVVVV' },
   'GET /api/v1/conversions/systems': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'GET /api/v1/export/institutions.{format}': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
+  // What the invite and grant forms offer: empty for those who grant nothing.
+  'GET /api/v1/grantable-roles': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'GET /api/v1/groupings': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'POST /api/v1/import/institutions': { own: 'AXXXXXXXXX', other: 'AXXXXXXXXX' },
   'GET /api/v1/institutions': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
@@ -102,6 +104,13 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/institutions/{id}/nearest-airport': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'GET /api/v1/institutions/{id}/units': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'POST /api/v1/institutions/{id}/units': { own: 'AFFFVFFFFV', other: 'AFFFFFFFFV' },
+  // Pending invitations within one's scope (empty for those who grant nothing); the sampled
+  // e-mail address and token are malformed. Reading and accepting a link are public.
+  'GET /api/v1/invitations': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  'POST /api/v1/invitations': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'POST /api/v1/invitations/{id}/revoke': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'POST /api/v1/invitations/read': { own: 'VVVVVVVVVV', other: 'VVVVVVVVVV' },
+  'POST /api/v1/invitations/accept': { own: 'VVVVVVVVVV', other: 'VVVVVVVVVV' },
   'GET /api/v1/jukebox-enrolments': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'POST /api/v1/jukebox-enrolments/{id}/recognition': { own: 'ANNNNNNNNN', other: 'ANNNNNNNNN' },
   'PUT /api/v1/jukebox-enrolments/{id}/result': { own: 'ANNNNNNNNN', other: 'ANNNNNNNNN' },
@@ -150,6 +159,14 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'POST /api/v1/payment-batches/{id}/cancel': { own: 'ANNNNNRNNR', other: 'ANNNNNNNNN' },
   'GET /api/v1/payment-batches/{id}/export.{format}': { own: 'AFFFFFOFFO', other: 'ANNNNNNNNN' },
   'POST /api/v1/payment-batches/{id}/paid': { own: 'ANNNNNONNO', other: 'ANNNNNNNNN' },
+  // The people pages: for those who may grant a role (reviewers and students grant none); a
+  // person's id in the path is a UUID, so the sampled one is refused as malformed.
+  'GET /api/v1/people': { own: 'AFFOOOOOOO', other: 'AFFOOOOOOO' },
+  'GET /api/v1/people/{id}': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'POST /api/v1/people/{id}/roles': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'DELETE /api/v1/people/{id}/roles/{roleId}': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'POST /api/v1/people/{id}/deactivate': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'POST /api/v1/people/{id}/reactivate': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'GET /api/v1/programs': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'GET /api/v1/programs/{id}': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'GET /api/v1/programs/{id}/budget': { own: 'AFFFFFOFOO', other: 'AFFFFFFFOO' },

@@ -5,6 +5,7 @@ import { callsFeature } from './calls/feature.tsx';
 import { inboxFeature } from './inbox/feature.tsx';
 import { mobilityFeature } from './mobility/feature.tsx';
 import { moneyFeature } from './money/feature.tsx';
+import { peopleFeature } from './people/feature.tsx';
 import { programsFeature } from './programs/feature.tsx';
 import { registryFeature } from './registry/feature.tsx';
 import type { Feature } from './feature.ts';
@@ -19,5 +20,6 @@ export const FEATURES: Feature[] = [
   mobilityFeature,
   moneyFeature,
   inboxFeature,
+  peopleFeature,
   accountFeature,
 ];

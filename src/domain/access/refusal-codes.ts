@@ -1,0 +1,14 @@
+/** Every refusal code of accounts, invitations and role grants (`refusals.<code>`). */
+export const REFUSAL_CODES = [
+  'invitations.unknown',
+  'invitations.expired',
+  'invitations.used',
+  'invitations.revoked',
+  'invitations.other_account',
+  'invitations.sign_in_first',
+  'invitations.already_holds',
+  'people.role_held',
+  'people.scope_unknown',
+  'people.self_deactivation',
+] as const;
+export type AccessRefusalCode = (typeof REFUSAL_CODES)[number];
