@@ -34,6 +34,7 @@ import { paymentsRoutes } from './routes/payments.ts';
 import { mobilityRoutes } from './routes/mobility.ts';
 import { meRoutes } from './routes/me.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { ssoRoutes, type SsoOptions } from './routes/sso.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
 import { JobRegistry } from '#src/services/tasks/jobs.ts';
 import { TaskPool, type TaskPoolOptions } from '#src/services/tasks/pool.ts';
@@ -58,6 +59,8 @@ export interface AppOptions {
   clock?: Clock;
   /** The pool of workers for heavy tasks (default: services/limits.ts); tests lower the limits. */
   tasks?: Partial<TaskPoolOptions>;
+  /** Single sign-on: the public origin providers answer to, and whether plain http is allowed. */
+  sso?: SsoOptions;
 }
 
 /** The first field (`body.x`, `query.q`, `params.id`) holding a NUL character, if any. */
@@ -187,6 +190,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(mobilityRoutes(deps));
       await api.register(meRoutes(db));
       await api.register(auditRoutes(db));
+      await api.register(ssoRoutes(db, options.sso));
     },
     { prefix: '/api/v1' },
   );
