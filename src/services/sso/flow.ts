@@ -134,17 +134,16 @@ async function discover(provider: ProviderRow, site: SsoSite): Promise<oidc.Conf
 /** The library's error as a refusal code: which check failed, never what the token said. */
 function oidcRefusal(error: unknown): SsoRefusal {
   if (error instanceof SsoRefusal) return error;
-  const e = error as {
-    code?: string;
-    message?: string;
-    cause?: { claim?: string; attribute?: string };
-  };
-  const what = `${e.cause?.claim ?? ''} ${e.cause?.attribute ?? ''} ${e.message ?? ''}`;
-  // The code and the name of the claim, never the message: it may quote what the token said.
-  const reason = `${e.code ?? 'error'} ${e.cause?.claim ?? e.cause?.attribute ?? ''}`.trim();
-  if (/\bnonce\b/.test(what)) return new SsoRefusal(SSO_CODES.nonceMismatch, reason);
-  if (/\bstate\b/.test(what)) return new SsoRefusal(SSO_CODES.stateMismatch, reason);
-  if (/\biss(uer)?\b/.test(what)) return new SsoRefusal(SSO_CODES.wrongIssuer, reason);
+  type Cause = { claim?: unknown; attribute?: unknown; cause?: Cause };
+  const e = error as { code?: string; cause?: Cause };
+  // openid-client wraps oauth4webapi's error, whose cause names the claim or attribute compared
+  // (and holds the token's claims: never logged).
+  const named = [e.cause, e.cause?.cause].flatMap((c) => [c?.claim, c?.attribute]);
+  const what = named.find((n): n is string => typeof n === 'string') ?? '';
+  const reason = `${e.code ?? 'error'} ${what}`.trim();
+  if (what === 'nonce') return new SsoRefusal(SSO_CODES.nonceMismatch, reason);
+  if (what === 'state') return new SsoRefusal(SSO_CODES.stateMismatch, reason);
+  if (what === 'iss' || what === 'issuer') return new SsoRefusal(SSO_CODES.wrongIssuer, reason);
   return new SsoRefusal(SSO_CODES.failed, reason);
 }
 
@@ -164,6 +163,7 @@ export async function finishOidc(
   const provider = await enabledProvider(ctx.db, request.providerId);
   if (!provider || provider.kind !== 'oidc') throw new SsoRefusal(SSO_CODES.providerUnavailable);
   const config = await discover(provider, input.site);
+  const mapping = { ...OIDC_DEFAULTS, ...provider.attributeMapping };
   let claims: Record<string, unknown>;
   try {
     const callback = new URL(oidcCallbackUrl(input.site));
@@ -175,10 +175,14 @@ export async function finishOidc(
       idTokenExpected: true,
     });
     claims = { ...tokens.claims() };
+    // Many providers put the address in the userinfo answer only, not in the ID token.
+    if (claims[mapping.email] === undefined) {
+      const info = await oidc.fetchUserInfo(config, tokens.access_token, String(claims.sub));
+      claims = { ...info, ...claims };
+    }
   } catch (error) {
     throw oidcRefusal(error);
   }
-  const mapping = { ...OIDC_DEFAULTS, ...provider.attributeMapping };
   const email =
     typeof claims[mapping.email] === 'string' ? (claims[mapping.email] as string) : null;
   return complete(ctx, provider, request.linkUserId, {
