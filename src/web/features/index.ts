@@ -7,6 +7,7 @@ import { mobilityFeature } from './mobility/feature.tsx';
 import { moneyFeature } from './money/feature.tsx';
 import { programsFeature } from './programs/feature.tsx';
 import { registryFeature } from './registry/feature.tsx';
+import { ssoFeature } from './sso/feature.tsx';
 import type { Feature } from './feature.ts';
 
 /** Every feature, in the order of their header links. */
@@ -19,5 +20,6 @@ export const FEATURES: Feature[] = [
   mobilityFeature,
   moneyFeature,
   inboxFeature,
+  ssoFeature,
   accountFeature,
 ];
