@@ -90,6 +90,8 @@ export async function startSignIn(
   const provider = await enabledProvider(ctx.db, providerId);
   if (!provider) throw new SsoRefusal(SSO_CODES.providerUnavailable);
   const expiresAt = new Date(now(ctx).getTime() + SSO_REQUEST_TTL_MS);
+  // Sign-ins never answered are forgotten once they can no longer be.
+  await ctx.db.delete(ssoRequests).where(lt(ssoRequests.expiresAt, now(ctx)));
   if (provider.kind === 'oidc') {
     const config = await discover(provider, site);
     const pkceVerifier = oidc.randomPKCECodeVerifier();
