@@ -261,7 +261,11 @@ const SAML_NS = 'urn:oasis:names:tc:SAML:2.0:assertion';
 const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
 
 /** What we read before the signature is checked: only to find our request, never to trust. */
-function peek(xml: string): { inResponseTo: string | null; assertionSigned: boolean } {
+function peek(xml: string): {
+  inResponseTo: string | null;
+  assertions: number;
+  assertionSigned: boolean;
+} {
   const doc = new DOMParser({ errorHandler: () => undefined }).parseFromString(xml, 'text/xml');
   const root = doc?.documentElement;
   if (!root || root.namespaceURI !== SAMLP || root.localName !== 'Response') {
@@ -275,7 +279,11 @@ function peek(xml: string): { inResponseTo: string | null; assertionSigned: bool
       (n) => n.nodeType === 1 && n.namespaceURI === DSIG && n.localName === 'Signature',
     ),
   );
-  return { inResponseTo: root.getAttribute('InResponseTo') || null, assertionSigned };
+  return {
+    inResponseTo: root.getAttribute('InResponseTo') || null,
+    assertions: assertions.length,
+    assertionSigned,
+  };
 }
 
 /** node-saml's error as a refusal code (its messages name the check, not the contents). */
@@ -310,7 +318,7 @@ export async function finishSaml(
   input: { samlResponse: string; site: SsoSite },
 ): Promise<SsoOutcome> {
   const xml = Buffer.from(input.samlResponse, 'base64').toString('utf8');
-  const { inResponseTo, assertionSigned } = peek(xml);
+  const { inResponseTo, assertions, assertionSigned } = peek(xml);
   if (!inResponseTo) throw new SsoRefusal(SSO_CODES.unknownRequest, 'no InResponseTo');
   const [request] = await ctx.db
     .select({ providerId: ssoRequests.providerId })
@@ -319,10 +327,14 @@ export async function finishSaml(
   if (!request) throw new SsoRefusal(SSO_CODES.unknownRequest, 'InResponseTo unknown');
   const provider = await enabledProvider(ctx.db, request.providerId);
   if (!provider || provider.kind !== 'saml') throw new SsoRefusal(SSO_CODES.providerUnavailable);
-  if (!assertionSigned) {
-    // The request is used up all the same: an answer to it was refused.
+  if (assertions !== 1 || !assertionSigned) {
+    // The request is used up all the same: an answer to it was refused. No assertion at all is
+    // the IdP's own refusal (its status says why); one without a signature of its own is unsigned.
     await ctx.db.delete(ssoRequests).where(eq(ssoRequests.id, inResponseTo));
-    throw new SsoRefusal(SSO_CODES.unsigned);
+    throw new SsoRefusal(
+      assertions === 1 ? SSO_CODES.unsigned : SSO_CODES.failed,
+      assertions === 1 ? 'unsigned assertion' : `${assertions} assertions`,
+    );
   }
   const cache = new RequestCache(ctx, provider.id, null);
   let profile: Profile;
