@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SSO_CODES } from '../../../domain/shared/refusal-codes.ts';
-import en from '../../locales/features/sso.en.json';
-import fr from '../../locales/features/sso.fr.json';
-import ja from '../../locales/features/sso.ja.json';
-import ru from '../../locales/features/sso.ru.json';
+import en from '../../locales/features/sso.en.json' with { type: 'json' };
+import fr from '../../locales/features/sso.fr.json' with { type: 'json' };
+import ja from '../../locales/features/sso.ja.json' with { type: 'json' };
+import ru from '../../locales/features/sso.ru.json' with { type: 'json' };
 
 describe('single sign-on refusals', () => {
   it.each([
