@@ -11,3 +11,4 @@ export * from './schema/calls.ts';
 export * from './schema/allocation.ts';
 export * from './schema/money.ts';
 export * from './schema/mobility.ts';
+export * from './schema/sso.ts';

@@ -35,6 +35,7 @@ import { mobilityRoutes } from './routes/mobility.ts';
 import { meRoutes } from './routes/me.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { ssoRoutes, type SsoOptions } from './routes/sso.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
 import { JobRegistry } from '#src/services/tasks/jobs.ts';
 import { TaskPool, type TaskPoolOptions } from '#src/services/tasks/pool.ts';
@@ -64,6 +65,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** The pool of workers for heavy tasks (default: services/limits.ts); tests lower the limits. */
   tasks?: Partial<TaskPoolOptions>;
+  /** Single sign-on: the public origin providers answer to, and whether plain http is allowed. */
+  sso?: SsoOptions;
 }
 
 /** The first field (`body.x`, `query.q`, `params.id`) holding a NUL character, if any. */
@@ -196,6 +199,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(
         peopleRoutes({ db, mailer: options.mailer ?? null, publicUrl: options.publicUrl }),
       );
+      await api.register(ssoRoutes(db, { publicUrl: options.publicUrl, ...options.sso }));
     },
     { prefix: '/api/v1' },
   );

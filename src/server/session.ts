@@ -21,7 +21,8 @@ declare module 'fastify' {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes that create the session cannot carry its CSRF token yet (they require a JSON body instead). */
-const CSRF_EXEMPT = new Set(['/api/v1/auth/sign-in']);
+// The SAML ACS is posted by the provider's page and authenticated by the signed assertion.
+const CSRF_EXEMPT = new Set(['/api/v1/auth/sign-in', '/api/v1/sso/saml/acs']);
 
 /** Request → actor, from the session cookie; cookie-authenticated writes must carry the CSRF token. */
 export function installSessions(app: FastifyInstance, db: Db): void {

@@ -95,6 +95,17 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/grantable-roles': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'GET /api/v1/groupings': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'POST /api/v1/import/institutions': { own: 'AXXXXXXXXX', other: 'AXXXXXXXXX' },
+  // Identity providers are the platform administrator's (decision 007).
+  'GET /api/v1/identity-providers': { own: 'AFFFFFFFFO', other: 'AFFFFFFFFO' },
+  'POST /api/v1/identity-providers': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'PUT /api/v1/identity-providers/{id}': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'DELETE /api/v1/identity-providers/{id}': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  // Single sign-on: the browser is redirected (303), to the provider or back with a refusal code.
+  'GET /api/v1/sso/providers': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
+  'GET /api/v1/sso/providers/{id}/start': { own: 'XXXXXXXXXX', other: 'XXXXXXXXXX' },
+  'POST /api/v1/sso/providers/{id}/link': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'GET /api/v1/sso/oidc/callback': { own: 'XXXXXXXXXX', other: 'XXXXXXXXXX' },
+  'POST /api/v1/sso/saml/acs': { own: 'XXXXXXXXXX', other: 'XXXXXXXXXX' },
   'GET /api/v1/institutions': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'POST /api/v1/institutions': { own: 'AFFVVVVVFV', other: 'AFFVVVVVFV' },
   'GET /api/v1/institutions/{id}': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },

@@ -61,19 +61,30 @@ export async function signIn(
     );
     throw new AppError('invalid_credentials', 'the e-mail address or the password is not correct');
   }
+  return openSession(db, user.id, requestId);
+}
+
+/** Opens a session for a user already authenticated (password or single sign-on). */
+export async function openSession(
+  db: Db,
+  userId: string,
+  requestId?: string,
+  details?: Record<string, unknown>,
+): Promise<{ token: string; csrfToken: string; actor: ActorView; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_TTL_HOURS * 3600_000);
-  const actor = await loadActor(db, user.id);
+  const actor = await loadActor(db, userId);
   await db.transaction(async (tx) => {
-    await tx.insert(sessions).values({ id: sha256(token), userId: user.id, csrfToken, expiresAt });
+    await tx.insert(sessions).values({ id: sha256(token), userId, csrfToken, expiresAt });
     await audit(
       tx,
       { actor, requestId },
       {
         action: 'auth.sign-in',
         resourceType: 'user',
-        resourceId: user.id,
+        resourceId: userId,
+        details,
       },
     );
   });

@@ -8,6 +8,7 @@ import { moneyFeature } from './money/feature.tsx';
 import { peopleFeature } from './people/feature.tsx';
 import { programsFeature } from './programs/feature.tsx';
 import { registryFeature } from './registry/feature.tsx';
+import { ssoFeature } from './sso/feature.tsx';
 import type { Feature } from './feature.ts';
 
 /** Every feature, in the order of their header links. */
@@ -21,5 +22,6 @@ export const FEATURES: Feature[] = [
   moneyFeature,
   inboxFeature,
   peopleFeature,
+  ssoFeature,
   accountFeature,
 ];

@@ -5,6 +5,7 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Field } from '../../components/ui/field.tsx';
+import { SsoSignIn } from '../sso/index.ts';
 
 function safeRedirect(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
@@ -76,6 +77,7 @@ export function SignInPage() {
           {submitting ? t('signIn.submitting') : t('signIn.submit')}
         </button>
       </form>
+      <SsoSignIn />
       <p className="muted small">{t('signIn.demoHint')}</p>
     </div>
   );
