@@ -25,13 +25,7 @@ import {
 import { refusal, type MessageParam, type Refusal } from '#src/domain/shared/refusal.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import {
-  conflict,
-  invalidInput,
-  invalidField,
-  notFound,
-  ruleViolation,
-} from '../errors.ts';
+import { conflict, invalidInput, invalidField, notFound, ruleViolation } from '../errors.ts';
 import {
   unpackInstance,
   unpackResults,
