@@ -1,6 +1,7 @@
 import type { Db } from '#src/db/client.ts';
 import { calls, studentProfiles, type Names } from '#src/db/schema.ts';
 import type { Level } from '#src/domain/program/rules.ts';
+import { DEFAULT_GRADE_SCALES } from '#src/domain/screening/grade-scales.ts';
 import { anAgreement } from './agreements.ts';
 import { aProgram } from './programs.ts';
 import { aConsortium, type FactoryConsortium } from './registry.ts';
@@ -23,12 +24,19 @@ export interface CallInput {
   hosting?: FactoryConsortium;
   agreement?: { id: string };
   hosts?: CallHostInput[];
+  /** the language requirements of every host built by default (English B2 unless given) */
+  hostLanguages?: { language: string; minLevel: string }[];
   /** open from 2000-01-01 to 2099-12-31 unless given, so the call is open whatever today is */
   opens?: string;
   closes?: string;
   status?: 'draft' | 'published' | 'closed';
   documents?: { kind: string; required: boolean }[];
-  rubric?: Record<string, unknown> | null;
+  /** the stored rubric, or a function of the call's agreement and consortia (see aCommonRubric) */
+  rubric?:
+    Record<string, unknown> | null | ((call: Omit<FactoryCall, 'id'>) => Record<string, unknown>);
+  nominationDeadline?: string | null;
+  departureFrom?: string | null;
+  departureTo?: string | null;
   maxRankedHosts?: number;
   createdBy?: string;
 }
@@ -67,6 +75,14 @@ export async function aCall(db: Db, input: CallInput = {}): Promise<FactoryCall>
       consortiumId: hosting!.id,
     }));
   const id = input.id ?? `call-${n}`;
+  const built = {
+    programId: program.id,
+    agreementId: agreement.id,
+    sending,
+    hosting,
+    hostIds: hosts.map((h) => h.institutionId),
+  };
+  const rubric = typeof input.rubric === 'function' ? input.rubric(built) : (input.rubric ?? null);
   await db.insert(calls).values({
     id,
     programId: program.id,
@@ -81,7 +97,8 @@ export async function aCall(db: Db, input: CallInput = {}): Promise<FactoryCall>
         { level: 'master', count: 2 },
         { level: 'doctor', count: 2 },
       ],
-      languageRequirements: h.languageRequirements ?? [{ language: 'en', minLevel: 'B2' }],
+      languageRequirements: h.languageRequirements ??
+        input.hostLanguages ?? [{ language: 'en', minLevel: 'B2' }],
     })),
     opens: input.opens ?? '2000-01-01',
     closes: input.closes ?? '2099-12-31',
@@ -89,23 +106,21 @@ export async function aCall(db: Db, input: CallInput = {}): Promise<FactoryCall>
     stayMonthsMax: 12,
     maxRankedHosts: input.maxRankedHosts ?? 3,
     documents: input.documents ?? [],
-    rubric: input.rubric ?? null,
+    rubric,
+    nominationDeadline: input.nominationDeadline ?? null,
+    departureFrom: input.departureFrom ?? null,
+    departureTo: input.departureTo ?? null,
     status: input.status ?? 'published',
     createdBy: input.createdBy ?? null,
   });
-  return {
-    id,
-    programId: program.id,
-    agreementId: agreement.id,
-    sending,
-    hosting,
-    hostIds: hosts.map((h) => h.institutionId),
-  };
+  return { id, ...built };
 }
 
 export interface StudentProfileInput {
   home: string | { id: string };
-  level?: Level;
+  /** a level of R3, or any text (a profile may hold what the portal would refuse) */
+  level?: Level | (string & {});
+  enrolmentStatus?: string;
   residenceStatus?: string | null;
   nationality?: string | null;
   languages?: { language: string; level: string }[];
@@ -123,10 +138,37 @@ export async function aStudentProfile(
     userId: user.id,
     homeId: typeof input.home === 'string' ? input.home : input.home.id,
     level: input.level ?? 'bachelor',
+    enrolmentStatus: input.enrolmentStatus ?? 'enrolled',
     enrolmentUntil: input.enrolmentUntil ?? '2099-03-31',
     residenceStatus: input.residenceStatus ?? null,
     nationality: input.nationality ?? 'JP',
     languages: input.languages ?? [{ language: 'en', level: 'B2' }],
     grade: input.grade ?? null,
   });
+}
+
+/**
+ * A common rubric (R6) for a call's consortium pair under its agreement, whose consent (R16) the
+ * factory agreement gives: motivation and language scored by reviewers, the normalised grade, and
+ * the `panel` (reviewers with the institutions they belong to).
+ */
+export function aCommonRubric(
+  call: { agreementId: string; sending: { id: string }; hosting: { id: string } | null },
+  panel: { userId: string; institutionIds: string[] }[] = [],
+): Record<string, unknown> {
+  return {
+    id: `rubric-${next()}`,
+    agreementId: call.agreementId,
+    consortia: [call.sending.id, call.hosting?.id ?? call.sending.id],
+    scoreScale: { min: 0, max: 10 },
+    criteria: [
+      { id: 'motivation', label: { en: 'Motivation' }, weight: 2, source: 'reviewer' },
+      { id: 'language', label: { en: 'Language' }, weight: 1, source: 'reviewer' },
+      { id: 'grade', label: { en: 'Grade' }, weight: 2, source: 'grade' },
+    ],
+    gradeScales: DEFAULT_GRADE_SCALES.map((s) => ({ ...s, anchors: s.anchors.map((a) => [...a]) })),
+    minReviewers: 2,
+    passMark: 50,
+    panel,
+  };
 }

@@ -27,7 +27,7 @@ export { aProgram } from './programs.ts';
 export type { FactoryProgram } from './programs.ts';
 export { anAgreement, agreementContent } from './agreements.ts';
 export type { FactoryAgreement } from './agreements.ts';
-export { aCall, aStudentProfile } from './calls.ts';
+export { aCall, aCommonRubric, aStudentProfile } from './calls.ts';
 export type { FactoryCall } from './calls.ts';
 export { aMobility } from './mobility.ts';
 export type { FactoryMobility } from './mobility.ts';
