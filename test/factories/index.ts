@@ -11,6 +11,12 @@
  * - The demo world (`createTestApp(engine)`) only for tests about the demo world itself: that it
  *   loads (test/db/seed.test.ts), the S1 access matrix over its people (test/server/s1-matrix.test.ts),
  *   the end-to-end workflows (e2e/), and checks of figures that come from the source documents.
+ * - Tests that need a record no factory builds yet (project applications, call applications and
+ *   reviews, learning agreements, transcripts, courses, enrolment confirmations) still read the
+ *   demo world; add the factory here when such a test is moved.
+ *
+ * People sign in with `signedInAs(app, user)` (FACTORY_PASSWORD), which gives the cookie and the
+ * CSRF token for `inject()`; `asHeaders(session)` turns them into headers.
  */
 export {
   aUser,
