@@ -4,13 +4,16 @@ import { rowsOf } from '#src/db/migrate.ts';
 import { ENGINES } from '#test/support/db.ts';
 import { createTestApp, signInAs, type Session, type TestApp } from '#test/support/app.ts';
 import {
+  aCall,
   aConsortium,
   aStudentProfile,
   aStudentUser,
   anAdmin,
   anAgreement,
   anInstitution,
+  aUser,
   signedInAs,
+  type FactoryUser,
 } from '#test/factories/index.ts';
 
 interface World {
@@ -267,17 +270,6 @@ describe.each(ENGINES)('allocation runs in the product on %s', (engine) => {
   });
 });
 
-/** The demo world's ids: the parts below allocate the demo calls' applicants. */
-const instance = instanceOf({
-  tohoku: 'tohoku.ac.jp',
-  hokudai: 'hokudai.ac.jp',
-  msu: 'msu.ru',
-  nsu: 'nsu.ru',
-  dvfu: 'dvfu.ru',
-  japan: 'tohoku-jr-japan',
-  russia: 'tohoku-jr-russia',
-});
-
 describe.each(ENGINES)('allocation on a call on %s', (engine) => {
   let t: TestApp;
   let coordinator: Session;
@@ -366,8 +358,27 @@ describe.each(ENGINES)('allocation on a call on %s', (engine) => {
 
 describe.each(ENGINES)('allocation only for those one stands for, on %s', (engine) => {
   let t: TestApp;
+  let w: World;
+  let instance: ReturnType<typeof instanceOf>;
+  let callId: string;
+  let tohokuUser: FactoryUser;
+  let nsuUser: FactoryUser;
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    t = await createTestApp(engine, { seed: false });
+    const db = t.database.db;
+    const japan = await aConsortium(db, {
+      side: 'JP',
+      members: [await anInstitution(db), await anInstitution(db)],
+    });
+    const russia = await aConsortium(db, { side: 'RU' });
+    // A call of the pair with no applicants yet (its agreement is built with it).
+    callId = (await aCall(db, { sending: japan, hosting: russia })).id;
+    const [tohoku, hokudai] = japan.memberIds as [string, string];
+    const [msu, nsu, dvfu] = russia.memberIds as [string, string, string];
+    w = { tohoku, hokudai, msu, nsu, dvfu, japan: japan.id, russia: russia.id };
+    instance = instanceOf(w);
+    tohokuUser = await aUser(db, { roles: [{ role: 'coordinator', scopeId: tohoku }] });
+    nsuUser = await aUser(db, { roles: [{ role: 'coordinator', scopeId: nsu }] });
   });
   afterAll(() => t.close());
 
@@ -380,7 +391,7 @@ describe.each(ENGINES)('allocation only for those one stands for, on %s', (engin
     });
 
   it("a coordinator may not allocate another university's students", async () => {
-    const tohoku = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    const tohoku = await signedInAs(t.app, tohokuUser);
     const res = await post(tohoku, '/api/v1/allocation-runs', { instance });
     expect(res.statusCode).toBe(422);
     const [refused] = res.json().error.details.refusals;
@@ -392,17 +403,17 @@ describe.each(ENGINES)('allocation only for those one stands for, on %s', (engin
     // Their own students only: accepted.
     const own = {
       ...instance,
-      students: instance.students.filter((s) => s.home === 'tohoku.ac.jp'),
+      students: instance.students.filter((s) => s.home === w.tohoku),
     };
     expect((await post(tohoku, '/api/v1/allocation-runs', { instance: own })).statusCode).toBe(201);
   });
 
   it('a run may not be attached to a call the coordinator does not manage', async () => {
-    const nsu = await signInAs(t.app, 'coordinator.nsu@demo.kakehashi.example');
-    const own = { ...instance, students: instance.students.filter((s) => s.home === 'nsu.ru') };
+    const nsu = await signedInAs(t.app, nsuUser);
+    const own = { ...instance, students: instance.students.filter((s) => s.home === w.nsu) };
     const res = await post(nsu, '/api/v1/allocation-runs', {
       instance: own,
-      callId: 'tohoku-jr-2015',
+      callId,
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details.refusals[0]).toMatchObject({
@@ -412,10 +423,10 @@ describe.each(ENGINES)('allocation only for those one stands for, on %s', (engin
   });
 
   it("a call's run holds the call's applicants only", async () => {
-    const tohoku = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    const tohoku = await signedInAs(t.app, tohokuUser);
     const res = await post(tohoku, '/api/v1/allocation-runs', {
       instance,
-      callId: 'tohoku-jr-2015',
+      callId,
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details.refusals[0].code).toBe('allocation.students_out_of_scope');
