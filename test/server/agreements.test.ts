@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '#src/db/migrate.ts';
 import { ENGINES } from '#test/support/db.ts';
-import { createTestApp, signInAs, type Session, type TestApp } from '#test/support/app.ts';
+import { createTestApp, type Session, type TestApp } from '#test/support/app.ts';
+import {
+  aConsortium,
+  aUser,
+  anAdmin,
+  anInstitution,
+  signedInAs,
+  type FactoryConsortium,
+} from '#test/factories/index.ts';
 
 const content = {
   title: 'Japan–Russia association exchange',
@@ -26,16 +34,12 @@ const content = {
   ],
 };
 
+// The association's membership and the ledger of the demo agreement are figures of the source
+// documents: this part reads the demo world on purpose.
 describe.each(ENGINES)('agreements and the balance ledger on %s', (engine) => {
   let t: TestApp;
-  let rep: Session;
-  let admin: Session;
-  let nsu: Session;
   beforeAll(async () => {
     t = await createTestApp(engine);
-    rep = await signInAs(t.app, 'rep.tohoku@demo.kakehashi.example');
-    admin = await signInAs(t.app, 'admin@demo.kakehashi.example');
-    nsu = await signInAs(t.app, 'coordinator.nsu@demo.kakehashi.example');
   });
   afterAll(() => t.close());
 
@@ -119,12 +123,54 @@ describe.each(ENGINES)('agreements and the balance ledger on %s', (engine) => {
     expect(mirrored.total.planned.sentStudents).toBe(ledger.total.planned.receivedStudents);
     expect(mirrored.calendar.startMonth).toBe(9);
   });
+});
+
+describe.each(ENGINES)('agreements: writing and signing, on %s', (engine) => {
+  let t: TestApp;
+  let rep: Session;
+  let admin: Session;
+  let nsu: Session;
+  // The Japanese consortium (its representative officer writes) and the Russian one, whose
+  // representative is its first member; the NSU coordinator is at another member.
+  let japan: FactoryConsortium;
+  let russia: FactoryConsortium;
+  let nsuId: string;
+  let elsewhere: { id: string }[];
+  beforeAll(async () => {
+    t = await createTestApp(engine, { seed: false });
+    const db = t.database.db;
+    japan = await aConsortium(db, { side: 'JP', names: { en: 'Japan side', ja: '日本側' } });
+    russia = await aConsortium(db, {
+      side: 'RU',
+      names: { en: 'Russian side', ja: 'ロシア側', ru: 'Российская сторона' },
+    });
+    nsuId = russia.memberIds[1]!;
+    elsewhere = [await anInstitution(db), await anInstitution(db, { country: 'FR' })];
+    rep = await signedInAs(
+      t.app,
+      await aUser(db, { roles: [{ role: 'rep_officer', scopeId: japan }] }),
+    );
+    admin = await signedInAs(t.app, await anAdmin(db));
+    nsu = await signedInAs(
+      t.app,
+      await aUser(db, { roles: [{ role: 'coordinator', scopeId: nsuId }] }),
+    );
+  });
+  afterAll(() => t.close());
+
+  const call = (s: Session | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+    t.app.inject({
+      method,
+      url,
+      ...(payload ? { payload } : {}),
+      headers: s ? { cookie: s.cookie, 'x-csrf-token': s.csrfToken } : {},
+    });
 
   it('creates an agreement between two consortia; each party signs; a signed agreement changes by amendment', async () => {
     expect((await call(null, 'POST', '/api/v1/agreements', {})).statusCode).toBe(401);
     const created = await call(rep, 'POST', '/api/v1/agreements', {
-      partyA: { type: 'consortium', id: 'tohoku-jr-japan' },
-      partyB: { type: 'consortium', id: 'tohoku-jr-russia' },
+      partyA: { type: 'consortium', id: japan.id },
+      partyB: { type: 'consortium', id: russia.id },
       content,
     });
     expect(created.statusCode).toBe(201);
@@ -221,8 +267,8 @@ describe.each(ENGINES)('agreements and the balance ledger on %s', (engine) => {
       await t.database.db.execute(sql`SELECT count(*)::int AS n FROM agreements`),
     )[0]?.n;
     const res = await call(rep, 'POST', '/api/v1/agreements', {
-      partyA: { type: 'consortium', id: 'tohoku-jr-japan' },
-      partyB: { type: 'institution', id: 'nsu.ru' },
+      partyA: { type: 'consortium', id: japan.id },
+      partyB: { type: 'institution', id: nsuId },
       content: { ...content, directions: [{ from: 'A', levels: ['master'], fields: ['0534'] }] },
     });
     expect(res.statusCode).toBe(400);
@@ -234,8 +280,8 @@ describe.each(ENGINES)('agreements and the balance ledger on %s', (engine) => {
       code: 'agreement.not_isced_field',
     });
     const backwards = await call(rep, 'POST', '/api/v1/agreements', {
-      partyA: { type: 'consortium', id: 'tohoku-jr-japan' },
-      partyB: { type: 'institution', id: 'nsu.ru' },
+      partyA: { type: 'consortium', id: japan.id },
+      partyB: { type: 'institution', id: nsuId },
       content: { ...content, validTo: '2019-03-31' },
     });
     expect(backwards.statusCode).toBe(400);
@@ -245,8 +291,8 @@ describe.each(ENGINES)('agreements and the balance ledger on %s', (engine) => {
       params: { validFrom: '2020-04-01' },
     });
     const same = await call(rep, 'POST', '/api/v1/agreements', {
-      partyA: { type: 'consortium', id: 'tohoku-jr-japan' },
-      partyB: { type: 'consortium', id: 'tohoku-jr-japan' },
+      partyA: { type: 'consortium', id: japan.id },
+      partyB: { type: 'consortium', id: japan.id },
       content,
     });
     expect(same.statusCode).toBe(400);
@@ -255,7 +301,7 @@ describe.each(ENGINES)('agreements and the balance ledger on %s', (engine) => {
       code: 'agreement.same_party',
     });
     const unknown = await call(rep, 'POST', '/api/v1/agreements', {
-      partyA: { type: 'consortium', id: 'tohoku-jr-japan' },
+      partyA: { type: 'consortium', id: japan.id },
       partyB: { type: 'institution', id: 'msu.rx' },
       content,
     });
@@ -268,8 +314,8 @@ describe.each(ENGINES)('agreements and the balance ledger on %s', (engine) => {
 
   it('lets a coordinator create agreements only for their own institution', async () => {
     const res = await call(nsu, 'POST', '/api/v1/agreements', {
-      partyA: { type: 'institution', id: 'tsukuba.ac.jp' },
-      partyB: { type: 'institution', id: 'univ-grenoble-alpes.fr' },
+      partyA: { type: 'institution', id: elsewhere[0]!.id },
+      partyB: { type: 'institution', id: elsewhere[1]!.id },
       content,
     });
     expect(res.statusCode).toBe(403);

@@ -3,9 +3,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '#src/db/migrate.ts';
 import { ENGINES } from '#test/support/db.ts';
 import { createTestApp, signInAs, type Session, type TestApp } from '#test/support/app.ts';
+import {
+  aCall,
+  aConsortium,
+  aStudentProfile,
+  aStudentUser,
+  anAdmin,
+  anAgreement,
+  anInstitution,
+  aUser,
+  signedInAs,
+  type FactoryUser,
+} from '#test/factories/index.ts';
 
-/** A small consortium pair (source document 000): Tohoku and Hokkaido ↔ MSU, NSU, FEFU. */
-const instance = {
+interface World {
+  tohoku: string;
+  hokudai: string;
+  msu: string;
+  nsu: string;
+  dvfu: string;
+  japan: string;
+  russia: string;
+}
+
+/**
+ * A small consortium pair, as in source document 000 (Tohoku and Hokkaido ↔ MSU, NSU, FEFU), on the
+ * universities and consortia of `w`.
+ */
+const instanceOf = (w: World) => ({
   format: 'kakehashi-allocation/1',
   rules: {
     balanceScope: 'consortium',
@@ -17,89 +42,107 @@ const instance = {
   },
   universities: [
     {
-      id: 'tohoku.ac.jp',
+      id: w.tohoku,
       side: 'JP',
-      consortium: 'tohoku-jr-japan',
+      consortium: w.japan,
       importCap: null,
       exportCap: null,
     },
     {
-      id: 'hokudai.ac.jp',
+      id: w.hokudai,
       side: 'JP',
-      consortium: 'tohoku-jr-japan',
+      consortium: w.japan,
       importCap: null,
       exportCap: null,
     },
-    { id: 'msu.ru', side: 'RU', consortium: 'tohoku-jr-russia', importCap: null, exportCap: null },
-    { id: 'nsu.ru', side: 'RU', consortium: 'tohoku-jr-russia', importCap: null, exportCap: null },
-    { id: 'dvfu.ru', side: 'RU', consortium: 'tohoku-jr-russia', importCap: null, exportCap: null },
+    { id: w.msu, side: 'RU', consortium: w.russia, importCap: null, exportCap: null },
+    { id: w.nsu, side: 'RU', consortium: w.russia, importCap: null, exportCap: null },
+    { id: w.dvfu, side: 'RU', consortium: w.russia, importCap: null, exportCap: null },
   ],
   agreements: [
-    ...['msu.ru', 'nsu.ru', 'dvfu.ru'].flatMap((ru) => [
-      { from: 'tohoku.ac.jp', to: ru, slots: 2, monthsCap: null },
-      { from: 'hokudai.ac.jp', to: ru, slots: 1, monthsCap: null },
-      { from: ru, to: 'tohoku.ac.jp', slots: 2, monthsCap: null },
+    ...[w.msu, w.nsu, w.dvfu].flatMap((ru) => [
+      { from: w.tohoku, to: ru, slots: 2, monthsCap: null },
+      { from: w.hokudai, to: ru, slots: 1, monthsCap: null },
+      { from: ru, to: w.tohoku, slots: 2, monthsCap: null },
     ]),
   ],
   students: [
     {
       id: 'jp-1',
-      home: 'tohoku.ac.jp',
+      home: w.tohoku,
       score: 3.9,
       months: 10,
       funded: true,
       travelCost: 140000,
-      prefs: ['msu.ru', 'nsu.ru'],
+      prefs: [w.msu, w.nsu],
     },
     {
       id: 'jp-2',
-      home: 'tohoku.ac.jp',
+      home: w.tohoku,
       score: 3.5,
       months: 6,
       funded: true,
       travelCost: 140000,
-      prefs: ['msu.ru'],
+      prefs: [w.msu],
     },
     {
       id: 'jp-3',
-      home: 'hokudai.ac.jp',
+      home: w.hokudai,
       score: 3.1,
       months: 12,
       funded: true,
       travelCost: 150000,
-      prefs: ['dvfu.ru', 'nsu.ru'],
+      prefs: [w.dvfu, w.nsu],
     },
     {
       id: 'ru-1',
-      home: 'msu.ru',
+      home: w.msu,
       score: 4.8,
       months: 10,
       funded: false,
       travelCost: 0,
-      prefs: ['tohoku.ac.jp'],
+      prefs: [w.tohoku],
     },
     {
       id: 'ru-2',
-      home: 'nsu.ru',
+      home: w.nsu,
       score: 4.5,
       months: 6,
       funded: false,
       travelCost: 0,
-      prefs: ['tohoku.ac.jp'],
+      prefs: [w.tohoku],
     },
   ],
-};
+});
 
 describe.each(ENGINES)('allocation runs in the product on %s', (engine) => {
   let t: TestApp;
   let coordinator: Session;
   let student: Session;
+  let w: World;
+  let instance: ReturnType<typeof instanceOf>;
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    t = await createTestApp(engine, { seed: false });
+    const db = t.database.db;
+    const japan = await aConsortium(db, {
+      side: 'JP',
+      members: [await anInstitution(db), await anInstitution(db)],
+    });
+    const russia = await aConsortium(db, { side: 'RU' });
+    await anAgreement(db, {
+      partyA: { type: 'consortium', id: japan.id },
+      partyB: { type: 'consortium', id: russia.id },
+    });
+    const [tohoku, hokudai] = japan.memberIds as [string, string];
+    const [msu, nsu, dvfu] = russia.memberIds as [string, string, string];
+    w = { tohoku, hokudai, msu, nsu, dvfu, japan: japan.id, russia: russia.id };
+    instance = instanceOf(w);
     // The instance names students of five universities on both sides: only an administrator
     // stands for all of them (a coordinator allocates their own students, or a call's).
-    coordinator = await signInAs(t.app, 'admin@demo.kakehashi.example');
-    student = await signInAs(t.app, 'student.tohoku@demo.kakehashi.example');
+    coordinator = await signedInAs(t.app, await anAdmin(db));
+    const studentUser = await aStudentUser(db);
+    await aStudentProfile(db, studentUser, { home: tohoku });
+    student = await signedInAs(t.app, studentUser);
   });
   afterAll(() => t.close());
 
@@ -129,12 +172,12 @@ describe.each(ENGINES)('allocation runs in the product on %s', (engine) => {
   it('names every university and balance unit, explains in codes, and says what the reader may do', async () => {
     const run = (await call(coordinator, 'POST', '/api/v1/allocation-runs', { instance })).json();
     // Universities and consortia by the registry's names, never their ids.
-    for (const id of ['tohoku.ac.jp', 'msu.ru', 'nsu.ru', 'dvfu.ru']) {
+    for (const id of [w.tohoku, w.msu, w.nsu, w.dvfu]) {
       expect(run.names.universities[id].en).toBeTruthy();
       expect(run.names.universities[id].en).not.toBe(id);
     }
     const balance = run.results.optimal.summary.balance as { unit: string; name: { en: string } }[];
-    expect(balance.map((r) => r.unit).sort()).toEqual(['tohoku-jr-japan', 'tohoku-jr-russia']);
+    expect(balance.map((r) => r.unit).sort()).toEqual([w.japan, w.russia].sort());
     for (const row of balance) expect(row.name.en).not.toBe(row.unit);
     // Uploaded students have only the labels of the file.
     expect(run.names.students['jp-1']).toEqual({ en: 'jp-1' });
@@ -315,8 +358,27 @@ describe.each(ENGINES)('allocation on a call on %s', (engine) => {
 
 describe.each(ENGINES)('allocation only for those one stands for, on %s', (engine) => {
   let t: TestApp;
+  let w: World;
+  let instance: ReturnType<typeof instanceOf>;
+  let callId: string;
+  let tohokuUser: FactoryUser;
+  let nsuUser: FactoryUser;
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    t = await createTestApp(engine, { seed: false });
+    const db = t.database.db;
+    const japan = await aConsortium(db, {
+      side: 'JP',
+      members: [await anInstitution(db), await anInstitution(db)],
+    });
+    const russia = await aConsortium(db, { side: 'RU' });
+    // A call of the pair with no applicants yet (its agreement is built with it).
+    callId = (await aCall(db, { sending: japan, hosting: russia })).id;
+    const [tohoku, hokudai] = japan.memberIds as [string, string];
+    const [msu, nsu, dvfu] = russia.memberIds as [string, string, string];
+    w = { tohoku, hokudai, msu, nsu, dvfu, japan: japan.id, russia: russia.id };
+    instance = instanceOf(w);
+    tohokuUser = await aUser(db, { roles: [{ role: 'coordinator', scopeId: tohoku }] });
+    nsuUser = await aUser(db, { roles: [{ role: 'coordinator', scopeId: nsu }] });
   });
   afterAll(() => t.close());
 
@@ -329,7 +391,7 @@ describe.each(ENGINES)('allocation only for those one stands for, on %s', (engin
     });
 
   it("a coordinator may not allocate another university's students", async () => {
-    const tohoku = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    const tohoku = await signedInAs(t.app, tohokuUser);
     const res = await post(tohoku, '/api/v1/allocation-runs', { instance });
     expect(res.statusCode).toBe(422);
     const [refused] = res.json().error.details.refusals;
@@ -341,17 +403,17 @@ describe.each(ENGINES)('allocation only for those one stands for, on %s', (engin
     // Their own students only: accepted.
     const own = {
       ...instance,
-      students: instance.students.filter((s) => s.home === 'tohoku.ac.jp'),
+      students: instance.students.filter((s) => s.home === w.tohoku),
     };
     expect((await post(tohoku, '/api/v1/allocation-runs', { instance: own })).statusCode).toBe(201);
   });
 
   it('a run may not be attached to a call the coordinator does not manage', async () => {
-    const nsu = await signInAs(t.app, 'coordinator.nsu@demo.kakehashi.example');
-    const own = { ...instance, students: instance.students.filter((s) => s.home === 'nsu.ru') };
+    const nsu = await signedInAs(t.app, nsuUser);
+    const own = { ...instance, students: instance.students.filter((s) => s.home === w.nsu) };
     const res = await post(nsu, '/api/v1/allocation-runs', {
       instance: own,
-      callId: 'tohoku-jr-2015',
+      callId,
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details.refusals[0]).toMatchObject({
@@ -361,10 +423,10 @@ describe.each(ENGINES)('allocation only for those one stands for, on %s', (engin
   });
 
   it("a call's run holds the call's applicants only", async () => {
-    const tohoku = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    const tohoku = await signedInAs(t.app, tohokuUser);
     const res = await post(tohoku, '/api/v1/allocation-runs', {
       instance,
-      callId: 'tohoku-jr-2015',
+      callId,
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details.refusals[0].code).toBe('allocation.students_out_of_scope');

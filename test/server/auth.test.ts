@@ -2,18 +2,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '#src/db/migrate.ts';
 import { ENGINES } from '#test/support/db.ts';
+import { createTestApp, sessionCookie, type TestApp } from '#test/support/app.ts';
 import {
-  createTestApp,
-  DEMO_PASSWORD,
-  sessionCookie,
-  signInAs,
-  type TestApp,
-} from '#test/support/app.ts';
+  FACTORY_PASSWORD,
+  aConsortium,
+  aProgram,
+  aUser,
+  anAdmin,
+  anInstitution,
+  signedInAs,
+} from '#test/factories/index.ts';
 
 describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(engine, { signInPerMinute: 1000 });
+    t = await createTestApp(engine, { seed: false, signInPerMinute: 1000 });
+    const tohoku = await anInstitution(t.database.db, {
+      id: 'tohoku.ac.jp',
+      name: 'Tohoku University',
+    });
+    await aUser(t.database.db, {
+      email: 'coordinator.tohoku@factory.kakehashi.test',
+      roles: [{ role: 'coordinator', scopeId: tohoku }],
+    });
   });
   afterAll(() => t.close());
 
@@ -21,7 +32,7 @@ describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
-      payload: { email: 'Coordinator.Tohoku@demo.kakehashi.example', password: DEMO_PASSWORD },
+      payload: { email: 'Coordinator.Tohoku@factory.kakehashi.test', password: FACTORY_PASSWORD },
     });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'kakehashi_session');
@@ -44,12 +55,12 @@ describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
     const wrong = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
-      payload: { email: 'admin@demo.kakehashi.example', password: 'nope' },
+      payload: { email: (await anAdmin(t.database.db)).email, password: 'nope' },
     });
     const unknown = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
-      payload: { email: 'nobody@demo.kakehashi.example', password: 'nope' },
+      payload: { email: 'nobody@factory.kakehashi.test', password: 'nope' },
     });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
@@ -61,7 +72,12 @@ describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/me' });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().error.code).toBe('unauthenticated');
-    const s = await signInAs(t.app, 'funder@demo.kakehashi.example');
+    const programs = [await aProgram(t.database.db), await aProgram(t.database.db)];
+    const funder = await aUser(t.database.db, {
+      invented: true,
+      roles: programs.map((p) => ({ role: 'funder_officer' as const, scopeId: p })),
+    });
+    const s = await signedInAs(t.app, funder);
     const me = await t.app.inject({
       method: 'GET',
       url: '/api/v1/me',
@@ -69,7 +85,7 @@ describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
     });
     expect(me.statusCode).toBe(200);
     expect(me.json().actor).toMatchObject({
-      email: 'funder@demo.kakehashi.example',
+      email: funder.email,
       invented: true,
     });
     expect(
@@ -77,10 +93,12 @@ describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
         .json()
         .actor.roles.map((r: { scopeId: string }) => r.scopeId)
         .sort(),
-    ).toEqual(['mext-iep-2014', 'mext-pilot-2003']);
+    ).toEqual(programs.map((p) => p.id).sort());
     // What the lists offer comes from the server's policy: a funder officer represents no party.
     expect(me.json().may).toEqual({ createInstitution: false, proposeAgreement: false });
-    const coordinator = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    const coordinator = await signedInAs(t.app, {
+      email: 'coordinator.tohoku@factory.kakehashi.test',
+    });
     const theirs = await t.app.inject({
       method: 'GET',
       url: '/api/v1/me',
@@ -90,7 +108,7 @@ describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
   });
 
   it('requires the CSRF token for cookie-authenticated writes, then signs out', async () => {
-    const s = await signInAs(t.app, 'admin@demo.kakehashi.example');
+    const s = await signedInAs(t.app, await anAdmin(t.database.db));
     const without = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-out',
@@ -123,7 +141,7 @@ describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
       method: 'POST',
       url: '/api/v1/auth/sign-in',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `email=admin%40demo.kakehashi.example&password=${DEMO_PASSWORD}`,
+      payload: `email=${encodeURIComponent((await anAdmin(t.database.db)).email)}&password=${FACTORY_PASSWORD}`,
     });
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('unsupported_media_type');
@@ -140,7 +158,15 @@ describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
   });
 
   it('audits every sign-in', async () => {
-    const s = await signInAs(t.app, 'secretariat@demo.kakehashi.example');
+    const secretariat = await aUser(t.database.db, {
+      roles: [
+        {
+          role: 'secretariat',
+          scopeId: await aConsortium(t.database.db, { kind: 'association', side: null }),
+        },
+      ],
+    });
+    const s = await signedInAs(t.app, secretariat);
     expect(sessionCookie).toBeTypeOf('function');
     const rows = rowsOf<{ n: number }>(
       await t.database.db.execute(
@@ -155,16 +181,17 @@ describe.each(ENGINES)('accounts and sessions on %s', (engine) => {
 describe('login rate limit', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp('pglite', { signInPerMinute: 3 });
+    t = await createTestApp('pglite', { seed: false, signInPerMinute: 3 });
   });
   afterAll(() => t.close());
 
   it('answers 429 after the limit of attempts per minute', async () => {
+    const { email } = await anAdmin(t.database.db);
     const attempt = () =>
       t.app.inject({
         method: 'POST',
         url: '/api/v1/auth/sign-in',
-        payload: { email: 'admin@demo.kakehashi.example', password: 'guess' },
+        payload: { email, password: 'guess' },
       });
     const codes = [];
     for (let i = 0; i < 5; i++) codes.push((await attempt()).statusCode);

@@ -6,7 +6,16 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '#test/support/db.ts';
-import { createTestApp, signInAs, type TestApp } from '#test/support/app.ts';
+import { createTestApp, type TestApp } from '#test/support/app.ts';
+import {
+  aCall,
+  aStudentProfile,
+  aStudentUser,
+  aUser,
+  signedInAs,
+  type FactoryCall,
+  type FactoryUser,
+} from '#test/factories/index.ts';
 import { closeMailer, createMailer, type Mailer } from '#src/services/notify/mailer.ts';
 
 /** The Subject header, RFC 2047 encoded words decoded (enough for what nodemailer writes). */
@@ -38,6 +47,10 @@ describe.each(ENGINES)('notifications by e-mail on %s', (engine) => {
   let mailer: Mailer | null = null;
   let t: TestApp;
   const inbox: Received[] = [];
+  let call: FactoryCall;
+  let student: FactoryUser;
+  let coordinator: FactoryUser;
+  let foreign: FactoryUser;
 
   beforeAll(async () => {
     server = new SMTPServer({
@@ -59,7 +72,24 @@ describe.each(ENGINES)('notifications by e-mail on %s', (engine) => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.server.address() as AddressInfo;
     mailer = createMailer(`smtp://127.0.0.1:${port}`);
-    t = await createTestApp(engine, { mailer });
+    t = await createTestApp(engine, { mailer, seed: false });
+    const db = t.database.db;
+    call = await aCall(db, {
+      title: { ja: '日露新時代を拓く人材育成', en: 'Japan–Russia leaders' },
+    });
+    const home = call.sending.memberIds[0]!;
+    coordinator = await aUser(db, { roles: [{ role: 'coordinator', scopeId: home }] });
+    student = await aStudentUser(db, { language: 'ja' });
+    await aStudentProfile(db, student, { home });
+    // A foreign student on the residence status 留学 ("student"), whom R9 refuses.
+    foreign = await aStudentUser(db);
+    await aStudentProfile(db, foreign, {
+      home,
+      level: 'master',
+      residenceStatus: 'student',
+      nationality: 'CN',
+      languages: [{ language: 'en', level: 'C1' }],
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -68,20 +98,20 @@ describe.each(ENGINES)('notifications by e-mail on %s', (engine) => {
   });
 
   it('a submitted and a withdrawn application are e-mailed to the student and the home coordinator, in their language', async () => {
-    const s = await signInAs(t.app, 'student.tohoku@demo.kakehashi.example');
+    const s = await signedInAs(t.app, student);
     const headers = { cookie: s.cookie, 'x-csrf-token': s.csrfToken };
     const res = await t.app.inject({
       method: 'POST',
-      url: '/api/v1/calls/tohoku-jr-2027/applications',
+      url: `/api/v1/calls/${call.id}/applications`,
       headers,
-      payload: { ranking: ['msu.ru', 'nsu.ru'], requestedMonths: 6 },
+      payload: { ranking: call.hostIds.slice(0, 2), requestedMonths: 6 },
     });
     expect(res.statusCode).toBe(201);
     // The mail is sent after the transaction commits, before the response.
     const recipients = inbox.flatMap((m) => m.to);
-    expect(recipients).toContain('student.tohoku@demo.kakehashi.example');
-    expect(recipients).toContain('coordinator.tohoku@demo.kakehashi.example');
-    const toStudent = inbox.find((m) => m.to.includes('student.tohoku@demo.kakehashi.example'));
+    expect(recipients).toContain(student.email);
+    expect(recipients).toContain(coordinator.email);
+    const toStudent = inbox.find((m) => m.to.includes(student.email));
     // Each recipient reads the mail in their own language, with a plain-text and an HTML part.
     expect(subjectOf(toStudent?.raw ?? '')).toMatch(/^応募を受け付けました：日露新時代/);
     expect(toStudent?.raw).toMatch(/Content-Type: text\/plain/i);
@@ -98,12 +128,12 @@ describe.each(ENGINES)('notifications by e-mail on %s', (engine) => {
 
   it('a refused application sends nothing (nothing stored, nothing mailed)', async () => {
     const before = inbox.length;
-    const s = await signInAs(t.app, 'student.foreign@demo.kakehashi.example');
+    const s = await signedInAs(t.app, foreign);
     const res = await t.app.inject({
       method: 'POST',
-      url: '/api/v1/calls/tohoku-jr-2027/applications',
+      url: `/api/v1/calls/${call.id}/applications`,
       headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken },
-      payload: { ranking: ['msu.ru'], requestedMonths: 6 },
+      payload: { ranking: call.hostIds.slice(0, 1), requestedMonths: 6 },
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details.rules).toEqual(['R9']);

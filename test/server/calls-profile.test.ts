@@ -7,10 +7,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { ENGINES } from '#test/support/db.ts';
-import { createTestApp, signInAs, type Session, type TestApp } from '#test/support/app.ts';
+import { createTestApp, type Session, type TestApp } from '#test/support/app.ts';
 import { auditLog, studentProfiles } from '#src/db/schema.ts';
-
-const D = 'demo.kakehashi.example';
+import {
+  aCall,
+  aCommonRubric,
+  aStudentProfile,
+  aStudentUser,
+  aUser,
+  signedInAs,
+  type FactoryCall,
+  type FactoryUser,
+} from '#test/factories/index.ts';
 
 const sakura = {
   level: 'bachelor',
@@ -29,12 +37,48 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
   let student: Session;
   let foreign: Session;
   let coordinator: Session;
+  let repOfficer: FactoryUser;
+  // An open call whose hosts ask for Russian B1 or English B2, with a stored rubric and a panel of
+  // one reviewer; `home` is a sending university, `host` one of the hosts.
+  let openCall: FactoryCall;
+  let home: string;
+  let host: string;
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
-    student = await signInAs(t.app, `student.tohoku@${D}`);
-    foreign = await signInAs(t.app, `student.foreign@${D}`);
-    coordinator = await signInAs(t.app, `coordinator.tohoku@${D}`);
+    t = await createTestApp(engine, { seed: false });
+    const db = t.database.db;
+    const reviewer = await aUser(db);
+    openCall = await aCall(db, {
+      opens: '2026-01-01',
+      hostLanguages: [
+        { language: 'ru', minLevel: 'B1' },
+        { language: 'en', minLevel: 'B2' },
+      ],
+      rubric: (c) => aCommonRubric(c, [{ userId: reviewer.id, institutionIds: [c.hostIds[0]!] }]),
+    });
+    home = openCall.sending.memberIds[0]!;
+    host = openCall.hostIds[0]!;
+    const sakuraUser = await aStudentUser(db);
+    await aStudentProfile(db, sakuraUser, { home, ...sakura });
+    const foreignUser = await aStudentUser(db);
+    await aStudentProfile(db, foreignUser, {
+      home,
+      level: 'master',
+      residenceStatus: 'student',
+      nationality: 'CN',
+      languages: [
+        { language: 'en', level: 'C1' },
+        { language: 'ja', level: 'B2' },
+      ],
+      grade: { scale: 'jp-gpa-4', value: 3.6 },
+    });
+    repOfficer = await aUser(db, { roles: [{ role: 'rep_officer', scopeId: openCall.sending }] });
+    student = await signedInAs(t.app, sakuraUser);
+    foreign = await signedInAs(t.app, foreignUser);
+    coordinator = await signedInAs(
+      t.app,
+      await aUser(db, { roles: [{ role: 'coordinator', scopeId: home }] }),
+    );
   });
   afterAll(() => t.close());
 
@@ -56,13 +100,13 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
   });
 
   it('refuses a change of the home university, naming the field, and stores nothing', async () => {
-    const res = await put(student, { ...sakura, homeId: 'nsu.ru' });
+    const res = await put(student, { ...sakura, homeId: host });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.issues[0]).toMatchObject({ field: 'body.homeId' });
     const [row] = await t.database.db.select().from(studentProfiles);
     expect(row).toBeDefined();
     const me = (await call(student, 'GET', '/api/v1/me/student-profile')).json();
-    expect(me.homeId).toBe('tohoku.ac.jp');
+    expect(me.homeId).toBe(home);
   });
 
   it('refuses bad input naming every field: CEFR level, duplicate language, grade out of its scale, date', async () => {
@@ -114,7 +158,7 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
     const res = await put(student, edited);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
-      homeId: 'tohoku.ac.jp',
+      homeId: home,
       level: 'master',
       languages: edited.languages,
       grade: { scale: 'fr-20', value: 14.5 },
@@ -143,12 +187,12 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
       .from(auditLog)
       .where(eq(auditLog.action, 'student_profile.update'));
     expect(again).toHaveLength(1);
-    // Back to the demo profile for the tests below.
+    // Back to the first profile for the tests below.
     expect((await put(student, sakura)).statusCode).toBe(200);
   });
 
   it('language (CEFR): the application is checked against the edited levels', async () => {
-    // Hosts of the open demo call (under source document 003) ask for Russian B1 or English B2.
+    // Hosts of the open call ask for Russian B1 or English B2.
     const low = await put(student, {
       ...sakura,
       languages: [
@@ -157,8 +201,8 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
       ],
     });
     expect(low.statusCode).toBe(200);
-    const refused = await call(student, 'POST', '/api/v1/calls/tohoku-jr-2027/applications', {
-      ranking: ['msu.ru'],
+    const refused = await call(student, 'POST', `/api/v1/calls/${openCall.id}/applications`, {
+      ranking: [host],
       requestedMonths: 6,
     });
     expect(refused.statusCode).toBe(422);
@@ -167,19 +211,19 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
     expect(
       (await put(student, { ...sakura, languages: [{ language: 'ru', level: 'B1' }] })).statusCode,
     ).toBe(200);
-    const applied = await call(student, 'POST', '/api/v1/calls/tohoku-jr-2027/applications', {
-      ranking: ['msu.ru'],
+    const applied = await call(student, 'POST', `/api/v1/calls/${openCall.id}/applications`, {
+      ranking: [host],
       requestedMonths: 6,
     });
     expect(applied.statusCode).toBe(201);
   });
 
   it('the call edit form gets the stored rubric (managers only) and a save keeps it', async () => {
-    const rep = await signInAs(t.app, `rep.tohoku@${D}`);
-    expect((await call(null, 'GET', '/api/v1/calls/tohoku-jr-2027')).json().storedRubric).toBe(
+    const rep = await signedInAs(t.app, repOfficer);
+    expect((await call(null, 'GET', `/api/v1/calls/${openCall.id}`)).json().storedRubric).toBe(
       null,
     );
-    const view = (await call(rep, 'GET', '/api/v1/calls/tohoku-jr-2027')).json();
+    const view = (await call(rep, 'GET', `/api/v1/calls/${openCall.id}`)).json();
     expect(view.storedRubric.panel).toHaveLength(1);
     // What the form sends back: the content with the stored rubric, a criterion weight edited.
     const rubric = {
@@ -219,14 +263,14 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
       rubric,
       status: view.status,
     };
-    const saved = await call(rep, 'PUT', '/api/v1/calls/tohoku-jr-2027', content);
+    const saved = await call(rep, 'PUT', `/api/v1/calls/${openCall.id}`, content);
     expect(saved.statusCode).toBe(200);
     expect(saved.json().storedRubric.panel).toEqual(view.storedRubric.panel);
     expect(
       saved.json().rubric.criteria.find((c: { id: string }) => c.id === 'language').weight,
     ).toBe(2);
     // A 400 names the field the form shows the message next to.
-    const bad = await call(rep, 'PUT', '/api/v1/calls/tohoku-jr-2027', {
+    const bad = await call(rep, 'PUT', `/api/v1/calls/${openCall.id}`, {
       ...content,
       closes: '2020-01-01',
     });
@@ -237,8 +281,8 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
   it('R9: the residence status R9 reads is recorded by the university, not changed by the student', async () => {
     const me = (await call(foreign, 'GET', '/api/v1/me/student-profile')).json();
     expect(me.residenceStatus).toBe('student');
-    const refused = await call(foreign, 'POST', '/api/v1/calls/tohoku-jr-2027/applications', {
-      ranking: ['msu.ru'],
+    const refused = await call(foreign, 'POST', `/api/v1/calls/${openCall.id}/applications`, {
+      ranking: [host],
       requestedMonths: 6,
     });
     expect(refused.statusCode).toBe(422);
@@ -250,8 +294,8 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
     const unchanged = await put(foreign, { ...editable });
     expect(unchanged.statusCode).toBe(200);
     expect(unchanged.json().residenceStatus).toBe('student');
-    const still = await call(foreign, 'POST', '/api/v1/calls/tohoku-jr-2027/applications', {
-      ranking: ['msu.ru'],
+    const still = await call(foreign, 'POST', `/api/v1/calls/${openCall.id}/applications`, {
+      ranking: [host],
       requestedMonths: 6,
     });
     expect(JSON.stringify(still.json())).toContain('R9');

@@ -5,7 +5,8 @@ import { auditLog } from '#src/db/schema.ts';
 import { FAILURES_PER_ACCOUNT } from '#src/services/auth/sessions.ts';
 import { loggerOptions, safeMessage } from '#src/server/logging.ts';
 import { ENGINES } from '#test/support/db.ts';
-import { DEMO_PASSWORD, createTestApp, signInAs, type TestApp } from '#test/support/app.ts';
+import { createTestApp, type TestApp } from '#test/support/app.ts';
+import { FACTORY_PASSWORD, aUser, anAdmin, signedInAs } from '#test/factories/index.ts';
 
 describe.each(ENGINES)('input that used to break the server, on %s', (engine) => {
   let t: TestApp;
@@ -18,6 +19,7 @@ describe.each(ENGINES)('input that used to break the server, on %s', (engine) =>
       },
     });
     t = await createTestApp(engine, {
+      seed: false,
       signInPerMinute: 3,
       logger: { ...loggerOptions('info'), stream },
     });
@@ -52,7 +54,7 @@ describe.each(ENGINES)('input that used to break the server, on %s', (engine) =>
   });
 
   it('CSV exports show formula-like cells as text (CSV injection)', async () => {
-    const admin = await signInAs(t.app, 'admin@demo.kakehashi.example');
+    const admin = await signedInAs(t.app, await anAdmin(t.database.db));
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/v1/institutions',
@@ -75,13 +77,14 @@ describe.each(ENGINES)('input that used to break the server, on %s', (engine) =>
   });
 
   it('a forged X-Forwarded-For does not get round the sign-in rate limit', async () => {
+    const { email } = await anAdmin(t.database.db);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
       const res = await t.app.inject({
         method: 'POST',
         url: '/api/v1/auth/sign-in',
         headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
-        payload: { email: 'admin@demo.kakehashi.example', password: `wrong-${i}` },
+        payload: { email, password: `wrong-${i}` },
       });
       statuses.push(res.statusCode);
     }
@@ -91,7 +94,7 @@ describe.each(ENGINES)('input that used to break the server, on %s', (engine) =>
   });
 
   it('the log of requests keeps no personal data: no e-mail, no search terms, no cookies', async () => {
-    const s = await signInAs(t.app, 'coordinator.nsu@demo.kakehashi.example').catch(() => null);
+    const s = await signedInAs(t.app, await aUser(t.database.db)).catch(() => null);
     await t.app.inject({
       method: 'GET',
       url: '/api/v1/institutions?q=Sakura-Student-Secret',
@@ -124,13 +127,14 @@ describe('errors as logged', () => {
 describe.each(ENGINES)('sessions and sign-in, on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(engine, { signInPerMinute: 100 });
+    t = await createTestApp(engine, { seed: false, signInPerMinute: 100 });
   });
   afterAll(() => t?.close());
 
   it('signs out everywhere: every session of the user ends, and it is audited', async () => {
-    const a = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
-    const b = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    const coordinator = await aUser(t.database.db);
+    const a = await signedInAs(t.app, coordinator);
+    const b = await signedInAs(t.app, coordinator);
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/me/sign-out-everywhere',
@@ -152,7 +156,7 @@ describe.each(ENGINES)('sessions and sign-in, on %s', (engine) => {
   });
 
   it('failed sign-ins are audited and limited per account, from any address', async () => {
-    const email = 'coordinator.nsu@demo.kakehashi.example';
+    const { email } = await aUser(t.database.db);
     const statuses: number[] = [];
     for (let i = 0; i < FAILURES_PER_ACCOUNT + 1; i++) {
       const res = await t.app.inject({
@@ -168,7 +172,7 @@ describe.each(ENGINES)('sessions and sign-in, on %s', (engine) => {
     const right = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
-      payload: { email, password: DEMO_PASSWORD },
+      payload: { email, password: FACTORY_PASSWORD },
     });
     expect(right.statusCode).toBe(429);
     const failed = await t.database.db

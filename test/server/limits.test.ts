@@ -3,7 +3,8 @@ import { defaultRules, generateInstance } from '#src/domain/allocation/generate.
 import { LIMITS } from '#src/services/limits.ts';
 import { ENGINES } from '#test/support/db.ts';
 import { bombWorkbook } from '#test/support/zip.ts';
-import { createTestApp, signInAs, type Session, type TestApp } from '#test/support/app.ts';
+import { createTestApp, type Session, type TestApp } from '#test/support/app.ts';
+import { aUser, anAdmin, anInstitution, signedInAs } from '#test/factories/index.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UNPACKED = 128 * 1024 * 1024; // four times the workbook limit
@@ -14,8 +15,12 @@ describe.each(ENGINES)('resource limits on %s', (engine) => {
   let t: TestApp;
   let coordinator: Session;
   beforeAll(async () => {
-    t = await createTestApp(engine);
-    coordinator = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    t = await createTestApp(engine, { seed: false });
+    const institution = await anInstitution(t.database.db);
+    coordinator = await signedInAs(
+      t.app,
+      await aUser(t.database.db, { roles: [{ role: 'coordinator', scopeId: institution }] }),
+    );
   });
   afterAll(() => t?.close());
 
@@ -91,8 +96,8 @@ describe.each(ENGINES)('heavy tasks per person on %s', (engine) => {
   let t: TestApp;
   let admin: Session;
   beforeAll(async () => {
-    t = await createTestApp(engine, { tasks: { perUser: 1 } });
-    admin = await signInAs(t.app, 'admin@demo.kakehashi.example');
+    t = await createTestApp(engine, { seed: false, tasks: { perUser: 1 } });
+    admin = await signedInAs(t.app, await anAdmin(t.database.db));
   });
   afterAll(() => t?.close());
 
@@ -165,7 +170,11 @@ describe.each(ENGINES)('heavy tasks per person on %s', (engine) => {
     expect(job.error.code).toBe('validation_failed');
     expect(job.error.details.issues[0].field).toMatch(/^body\.instance\.students\[3\]/);
     // Nobody else sees the job.
-    const coordinator = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    const institution = await anInstitution(t.database.db);
+    const coordinator = await signedInAs(
+      t.app,
+      await aUser(t.database.db, { roles: [{ role: 'coordinator', scopeId: institution }] }),
+    );
     const other = await t.app.inject({
       method: 'GET',
       url: `/api/v1/allocation-jobs/${started.json().id}`,

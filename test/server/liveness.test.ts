@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRules, generateInstance } from '#src/domain/allocation/generate.ts';
 import { ENGINES } from '#test/support/db.ts';
 import { bombWorkbook } from '#test/support/zip.ts';
-import { createTestApp, signInAs, type Session, type TestApp } from '#test/support/app.ts';
+import { createTestApp, type Session, type TestApp } from '#test/support/app.ts';
+import { anAdmin, signedInAs } from '#test/factories/index.ts';
 
 const LIVENESS_MS = 1000;
 
@@ -70,8 +71,8 @@ describe.each(ENGINES)('the server stays live during heavy work, on %s', (engine
   let base: string;
   let admin: Session;
   beforeAll(async () => {
-    t = await createTestApp(engine);
-    admin = await signInAs(t.app, 'admin@demo.kakehashi.example');
+    t = await createTestApp(engine, { seed: false });
+    admin = await signedInAs(t.app, await anAdmin(t.database.db));
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(() => t?.close());

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '#test/support/db.ts';
 import { createTestApp, signInAs, type Session, type TestApp } from '#test/support/app.ts';
+import { aConsortium, aUser, anAdmin, anInstitution, signedInAs } from '#test/factories/index.ts';
 
 const CSV_GOOD = `id,name,names.ru,type,country,city,latitude,longitude
 tsu.ru,Tomsk State University,Томский государственный университет,university,RU,Tomsk,56.47,84.95
@@ -15,10 +16,29 @@ describe.each(ENGINES)('registry, write side, on %s', (engine) => {
   let tohoku: Session;
   let secretariat: Session;
   beforeAll(async () => {
-    t = await createTestApp(engine);
-    admin = await signInAs(t.app, 'admin@demo.kakehashi.example');
-    tohoku = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
-    secretariat = await signInAs(t.app, 'secretariat@demo.kakehashi.example');
+    t = await createTestApp(engine, { seed: false });
+    const db = t.database.db;
+    // The institutions these tests name: Tohoku and NSU (the import updates it), and ASU, a member
+    // of the association whose secretariat edits it.
+    const tohokuId = (
+      await anInstitution(db, {
+        id: 'tohoku.ac.jp',
+        name: 'Tohoku University',
+        names: { en: 'Tohoku University', ja: '東北大学' },
+      })
+    ).id;
+    await anInstitution(db, { id: 'nsu.ru', country: 'RU' });
+    const asu = await anInstitution(db, { id: 'asu.ru', country: 'RU' });
+    const association = await aConsortium(db, { kind: 'association', side: null, members: [asu] });
+    admin = await signedInAs(t.app, await anAdmin(db));
+    tohoku = await signedInAs(
+      t.app,
+      await aUser(db, { roles: [{ role: 'coordinator', scopeId: tohokuId }] }),
+    );
+    secretariat = await signedInAs(
+      t.app,
+      await aUser(db, { roles: [{ role: 'secretariat', scopeId: association }] }),
+    );
   });
   afterAll(() => t.close());
 
@@ -176,6 +196,39 @@ describe.each(ENGINES)('registry, write side, on %s', (engine) => {
       params: { name: expect.objectContaining({ en: expect.any(String) }) },
     });
   });
+});
+
+// Exports and memberships read the association of source document 001 (27 members a side):
+// the demo world on purpose.
+describe.each(ENGINES)('registry, exports and memberships of the demo world, on %s', (engine) => {
+  let t: TestApp;
+  let admin: Session;
+  let tohoku: Session;
+  let secretariat: Session;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    admin = await signInAs(t.app, 'admin@demo.kakehashi.example');
+    tohoku = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
+    secretariat = await signInAs(t.app, 'secretariat@demo.kakehashi.example');
+  });
+  afterAll(() => t.close());
+
+  const send = (
+    s: Session | null,
+    method: 'POST' | 'PATCH' | 'GET',
+    url: string,
+    payload?: string | object | Buffer,
+    type?: string,
+  ) =>
+    t.app.inject({
+      method,
+      url,
+      ...(payload !== undefined ? { payload } : {}),
+      headers: {
+        ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrfToken } : {}),
+        ...(type ? { 'content-type': type } : {}),
+      },
+    });
 
   it('exports CSV and XLSX that import back', async () => {
     const csv = await send(null, 'GET', '/api/v1/export/institutions.csv');
