@@ -1,3 +1,4 @@
+import type { AgreementContent } from '#src/domain/agreement/agreement.ts';
 import type { Db } from '#src/db/client.ts';
 import { agreementSignatures, agreementVersions, agreements } from '#src/db/schema.ts';
 import { aConsortium } from './registry.ts';
@@ -18,7 +19,7 @@ export interface AgreementInput {
   /** `active` (signed by both parties, the default) or `draft` (no signature) */
   status?: 'active' | 'draft';
   /** changes to the default content */
-  content?: Record<string, unknown>;
+  content?: Partial<AgreementContent>;
 }
 
 export interface FactoryAgreement {
@@ -30,7 +31,7 @@ export interface FactoryAgreement {
 }
 
 /** The content of an agreement both ways, all levels, valid 2014-10 to 2099-03. */
-export function agreementContent(n: number): Record<string, unknown> {
+export function agreementContent(n: number): AgreementContent {
   return {
     title: `Test student exchange agreement ${n}`,
     validFrom: '2014-10-01',
