@@ -34,8 +34,8 @@ export const SET_LINK_TTL_HOURS = 24;
 export const RESETS_PER_ADDRESS_PER_HOUR = 3;
 
 /** Where the web app sets a password from a link. */
-export const passwordLink = (publicUrl: string, token: string) =>
-  `${publicUrl.replace(/\/+$/, '')}/password/reset/${token}`;
+export const passwordLink = (publicUrl: string, token: string, kind: 'reset' | 'set' = 'reset') =>
+  `${publicUrl.replace(/\/+$/, '')}/password/${kind}/${token}`;
 
 /** Issues a link for the user, inside the caller's transaction; returns its token. */
 export async function issuePasswordLink(
@@ -51,10 +51,10 @@ export async function issuePasswordLink(
 }
 
 /** The e-mail with the link, in the person's language. */
-export function renderResetMail(language: string, link: string, minutes: number) {
+export function renderResetMail(language: string, link: string) {
   const t = translatorFor(language);
   const body = [
-    t('notifications.passwordReset.body', { minutes }),
+    t('notifications.passwordReset.body'),
     link,
     t('notifications.passwordReset.notYou'),
   ];
@@ -90,11 +90,7 @@ export async function requestPasswordReset(
     });
     return issued;
   });
-  const mail = renderResetMail(
-    user.language,
-    passwordLink(options.publicUrl, token),
-    RESET_TTL_MINUTES,
-  );
+  const mail = renderResetMail(user.language, passwordLink(options.publicUrl, token));
   return {
     send: async () => {
       // A mail server that is down says nothing to the requester either.
