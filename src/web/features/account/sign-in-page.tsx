@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -76,6 +76,9 @@ export function SignInPage() {
           {submitting ? t('signIn.submitting') : t('signIn.submit')}
         </button>
       </form>
+      <p>
+        <Link to="/password/forgot">{t('passwordPages.forgotLink')}</Link>
+      </p>
       <p className="muted small">{t('signIn.demoHint')}</p>
     </div>
   );
