@@ -4,7 +4,13 @@
  */
 import { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
-import { insertUser, setNames, userByEmail, userById } from '#src/db/queries/accounts/users.ts';
+import {
+  auditCountSince,
+  insertUser,
+  setNames,
+  userByEmail,
+  userById,
+} from '#src/db/queries/accounts/users.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '#src/domain/access/passwords.ts';
 import { personNamesSchema, type PersonNames } from '#src/domain/shared/names.ts';
 import { languageSchema } from '#src/domain/shared/refusal.ts';
@@ -16,7 +22,7 @@ import { setPasswordHash } from '#src/db/queries/accounts/users.ts';
 import { UNUSABLE_PASSWORD, hashPassword, verifyPassword } from './passwords.ts';
 import { assertNewPassword } from './password-rules.ts';
 import { SET_LINK_TTL_HOURS, issuePasswordLink } from './password-reset.ts';
-import { signOutEverywhere } from './sessions.ts';
+import { FAILURES_PER_ACCOUNT, signOutEverywhere } from './sessions.ts';
 
 /** At least 12 characters: a passphrase, as NIST SP 800-63B advises, not composition rules. */
 export { MIN_PASSWORD_LENGTH };
@@ -109,6 +115,13 @@ export async function changeMyPassword(
   const actor = requireSelf(ctx);
   const user = await userById(ctx.db, actor.id);
   if (!user) throw new AppError('unauthenticated', 'sign in first');
+  // Guessing the current password counts with failed sign-ins, under the same per-account limit.
+  if (
+    (await auditCountSince(ctx.db, user.id, 'auth.sign-in-failed', 'window')) >=
+    FAILURES_PER_ACCOUNT
+  ) {
+    throw new AppError('rate_limited', 'too many failed attempts for this account; wait and retry');
+  }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await audit(ctx.db, ctx, {
       action: 'auth.sign-in-failed',
