@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { languageSchema, messageParamsSchema } from '#src/domain/shared/refusal.ts';
 import { NOTIFICATION_TYPES } from '#src/i18n/notifications.ts';
 import { personNamesSchema } from '#src/domain/shared/names.ts';
+import { MIN_PASSWORD_LENGTH } from '#src/domain/access/passwords.ts';
 
 /** A notification as stored: its type and params; the reader's app writes the sentence. */
 export const NotificationView = z.object({
@@ -48,7 +49,12 @@ export const SessionEnded = z.object({ ended: z.literal(true) });
 
 export const PasswordChangeBody = z.object({
   currentPassword: z.string().min(1).max(1024),
-  newPassword: z.string().min(1).max(1024).describe('rules: 12–128 characters, not a common one'),
+  // The length is checked here, before the current password is verified (the costly part).
+  newPassword: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH)
+    .max(1024)
+    .describe('rules: 12–128 characters, not a common one'),
 });
 export type PasswordChangeBody = z.infer<typeof PasswordChangeBody>;
 export const PasswordChanged = z.object({
