@@ -47,7 +47,7 @@ export interface AppOptions {
   /** The built web app (dist/web); served with a single-page fallback when present. */
   webDir?: string;
   signInPerMinute?: number;
-  /** Password-reset requests per client address and hour (default 10). */
+  /** Password-reset requests per client address and hour (default 30: a campus shares one address). */
   passwordResetPerHour?: number;
   /** The address people reach the web app at (links in e-mails); http://localhost:3000 when absent. */
   publicUrl?: string;

@@ -48,7 +48,7 @@ export const authRoutes =
   async (app) => {
     const ctx = contextFor(db);
     const resetLimit = {
-      rateLimit: { max: options.passwordResetPerHour ?? 10, timeWindow: '1 hour' },
+      rateLimit: { max: options.passwordResetPerHour ?? 30, timeWindow: '1 hour' },
     };
     app.post(
       '/auth/sign-in',
