@@ -2,9 +2,10 @@
 import { parseArgs } from 'node:util';
 import type { Database } from '#src/db/client.ts';
 import { MIN_PASSWORD_LENGTH, createAdministrator } from '#src/services/auth/accounts.ts';
+import { SET_LINK_TTL_HOURS, passwordLink } from '#src/services/auth/password-reset.ts';
 import { AppError } from '#src/services/errors.ts';
 
-export const ADMIN_HELP = `Usage: kakehashi admin create --email ADDRESS [--name "Display Name"] [--language ja|ru|en|fr]
+export const ADMIN_HELP = `Usage: kakehashi admin create --email ADDRESS [--link] [--name "Display Name"] [--language ja|ru|en|fr]
 
 Creates a platform administrator, for example the first account of a new deployment.
 The password is asked for twice on a terminal; when standard input is not a terminal, its first
@@ -12,8 +13,15 @@ line is the password (for scripts):
 
   printf '%s\\n' "$PASSWORD" | npx kakehashi admin create --email it@example.ac.jp
 
-The password has at least ${MIN_PASSWORD_LENGTH} characters. An address that already has an account is refused.
+Or, with --link, no password is asked: the account is created without one, and a one-time link
+is printed that lets its owner choose it in the browser (valid ${SET_LINK_TTL_HOURS} hours, used once):
+
+  npx kakehashi admin create --email it@example.ac.jp --link
+
+The password has at least ${MIN_PASSWORD_LENGTH} characters and is not a common one. An address that
+already has an account is refused. The link starts with KAKEHASHI_PUBLIC_URL (http://localhost:PORT).
   --email      the administrator's e-mail address (the sign-in name)
+  --link       print a one-time link to set the password instead of asking for it
   --name       the name shown to others (default: the part of the address before @)
   --language   the language of their notifications and e-mails (default: en)`;
 
@@ -57,7 +65,11 @@ async function readFirstLine(): Promise<string> {
 
 export class AdminUsageError extends Error {}
 
-export async function adminCommand(args: string[], open: () => Promise<Database>): Promise<number> {
+export async function adminCommand(
+  args: string[],
+  open: () => Promise<Database>,
+  publicUrl = 'http://localhost:3000',
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -65,6 +77,7 @@ export async function adminCommand(args: string[], open: () => Promise<Database>
       email: { type: 'string' },
       name: { type: 'string' },
       language: { type: 'string' },
+      link: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -78,8 +91,10 @@ export async function adminCommand(args: string[], open: () => Promise<Database>
     );
   }
   if (!values.email) throw new AdminUsageError('admin create needs --email');
-  let password: string;
-  if (process.stdin.isTTY) {
+  let password: string | undefined;
+  if (values.link) {
+    password = undefined;
+  } else if (process.stdin.isTTY) {
     password = await askHidden('Password: ');
     if ((await askHidden('Repeat the password: ')) !== password) {
       console.error('kakehashi: the two passwords differ; nothing was created');
@@ -90,13 +105,28 @@ export async function adminCommand(args: string[], open: () => Promise<Database>
   }
   const database = await open();
   try {
-    const created = await createAdministrator(database.db, {
-      email: values.email,
-      displayName: values.name ?? values.email.split('@')[0] ?? values.email,
-      language: (values.language ?? 'en') as 'en',
-      password,
-    });
-    console.log(`Created the administrator ${created.email}. Sign in at /sign-in.`);
+    const created = await createAdministrator(
+      database.db,
+      {
+        email: values.email,
+        displayName: values.name ?? values.email.split('@')[0] ?? values.email,
+        language: (values.language ?? 'en') as 'en',
+        ...(password === undefined ? {} : { password }),
+      },
+      { link: values.link === true },
+    );
+    if (created.link) {
+      console.log(
+        [
+          `Created the administrator ${created.email}, without a password yet.`,
+          `Send them this link to choose it (once, until ${created.link.expiresAt.toISOString()}):`,
+          '',
+          `  ${passwordLink(publicUrl, created.link.token, 'set')}`,
+        ].join('\n'),
+      );
+    } else {
+      console.log(`Created the administrator ${created.email}. Sign in at /sign-in.`);
+    }
     return 0;
   } catch (error) {
     if (error instanceof AppError) {

@@ -29,7 +29,8 @@ Commands:
   admin create ...    create a platform administrator (see: kakehashi admin --help)
 
 Environment:
-  PORT (3000), HOST (0.0.0.0), DATABASE_URL (unset: embedded PGlite in KAKEHASHI_DATA_DIR, ./data),
+  PORT (3000), HOST (0.0.0.0), KAKEHASHI_PUBLIC_URL (http://localhost:PORT; the address in the
+  links of e-mails), SMTP_URL (unset: no e-mail), DATABASE_URL (unset: embedded PGlite in KAKEHASHI_DATA_DIR, ./data),
   KAKEHASHI_DEMO_PASSWORD (unset: a random password is printed when the demo is loaded)
 
 Run 'kakehashi <command> --help' for a command's options.`,
@@ -48,6 +49,10 @@ grouping, consortia, programs and one invented account per role.`,
 };
 
 class UsageError extends Error {}
+
+/** Where people reach the web app: KAKEHASHI_PUBLIC_URL, else this machine's port. */
+const publicUrlOf = (env: Env): string =>
+  (env.KAKEHASHI_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
 
 async function openAndMigrate(env: Env): Promise<Database> {
   if (!env.DATABASE_URL) mkdirSync(resolve(env.KAKEHASHI_DATA_DIR), { recursive: true });
@@ -98,6 +103,7 @@ async function start(args: string[], env: Env): Promise<number> {
     logger: loggerOptions(env.LOG_LEVEL),
     webDir: WEB_DIR,
     trustProxy: env.KAKEHASHI_TRUST_PROXY,
+    publicUrl: publicUrlOf(env),
   });
   const close = async () => {
     await app.close();
@@ -172,7 +178,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'seed':
         return await seed(rest, env);
       case 'admin':
-        return await adminCommand(rest, () => openAndMigrate(env));
+        return await adminCommand(rest, () => openAndMigrate(env), publicUrlOf(env));
       default:
         throw new UsageError(`unknown command "${command}"; run 'kakehashi --help'`);
     }

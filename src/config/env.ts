@@ -12,6 +12,11 @@ const EnvSchema = z.object({
   KAKEHASHI_DATA_DIR: z.string().min(1).default('./data'),
   KAKEHASHI_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   SMTP_URL: z.string().optional(),
+  /** The address people reach the web app at, for links in e-mails (http://localhost:PORT). */
+  KAKEHASHI_PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For counts. */
   KAKEHASHI_TRUST_PROXY: z

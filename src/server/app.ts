@@ -49,6 +49,8 @@ export interface AppOptions {
   /** The built web app (dist/web); served with a single-page fallback when present. */
   webDir?: string;
   signInPerMinute?: number;
+  /** Password-reset requests per client address and hour (default 30: a campus shares one address). */
+  passwordResetPerHour?: number;
   /** E-mail for notifications; null or absent = in-app only. */
   mailer?: Mailer | null;
   /**
@@ -184,7 +186,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      await api.register(authRoutes(db, { signInPerMinute: options.signInPerMinute ?? 10 }));
+      await api.register(
+        authRoutes(db, {
+          signInPerMinute: options.signInPerMinute ?? 10,
+          ...(options.passwordResetPerHour === undefined
+            ? {}
+            : { passwordResetPerHour: options.passwordResetPerHour }),
+          mailer: options.mailer ?? null,
+          ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+        }),
+      );
       await api.register(registryRoutes(db));
       await api.register(agreementRoutes(db));
       await api.register(registryWriteRoutes(db, tasks));

@@ -31,7 +31,7 @@ export function installSessions(app: FastifyInstance, db: Db): void {
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await resolveSession(db, token);
+      const session = await resolveSession(db, token, app.clock);
       if (session) {
         request.actor = session.actor;
         request.csrfToken = session.csrfToken;

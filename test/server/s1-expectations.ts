@@ -47,6 +47,10 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/allocation-runs/{id}': { own: 'ANNOONONNO', other: 'ANNNNNNNNN' },
   'POST /api/v1/allocation-runs/{id}/publish': { own: 'ANNRONRNNR', other: 'ANNNNNNNNN' },
   'POST /api/v1/auth/sign-in': { own: 'VVVVVVVVVV', other: 'VVVVVVVVVV' },
+  // Public: the sampled address is malformed; a sampled link is unknown to everyone.
+  'POST /api/v1/auth/password-reset': { own: 'VVVVVVVVVV', other: 'VVVVVVVVVV' },
+  'GET /api/v1/auth/password-reset/{token}': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
+  'POST /api/v1/auth/password-reset/{token}': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
   'GET /api/v1/call-applications/{id}': { own: 'ANOOONONNO', other: 'ANOOONONNO' },
   'POST /api/v1/call-applications/{id}/documents': { own: 'ANFFFNFNNF', other: 'ANFFFNFNNF' },
   'GET /api/v1/call-applications/{id}/documents/{documentId}': {
@@ -128,6 +132,15 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/me': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'GET /api/v1/me/applications': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'PUT /api/v1/me/language': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  // One's own account only: there is no "other" person's to reach.
+  'GET /api/v1/me/data': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  'GET /api/v1/me/names': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  'PUT /api/v1/me/names': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  // The sampled current password is wrong.
+  'PUT /api/v1/me/password': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'GET /api/v1/me/sessions': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  // A sampled session id is nobody's session.
+  'DELETE /api/v1/me/sessions/{id}': { own: 'ANNNNNNNNN', other: 'ANNNNNNNNN' },
   'GET /api/v1/me/notifications': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'POST /api/v1/me/notifications/{id}/read': { own: 'ANNNNNNNNN', other: 'ANNNNNNNNN' },
   'GET /api/v1/me/student-profile': { own: 'AONNNNNNNN', other: 'AONNNNNNNN' },

@@ -58,6 +58,10 @@ export const sessions = pgTable(
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** When the session was last used, to a few minutes (shown to its owner). */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    /** The browser that opened it, as it said (shown to its owner to tell sessions apart). */
+    userAgent: text('user_agent'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -124,5 +128,27 @@ export const invitations = pgTable(
   (t) => [
     uniqueIndex('invitations_token_key').on(t.tokenHash),
     index('invitations_scope_idx').on(t.scopeType, t.scopeId),
+  ],
+);
+
+/**
+ * One-time links to set a password: asked for by e-mail ("forgot my password"), or printed for a
+ * new administrator. Only the SHA-256 of the token is kept; the token is in the link alone.
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('password_resets_token_key').on(t.tokenHash),
+    index('password_resets_user_idx').on(t.userId, t.createdAt),
   ],
 );

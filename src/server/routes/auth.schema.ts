@@ -36,3 +36,23 @@ export const SignInBody = z.object({
   password: z.string().min(1).max(1024),
 });
 export type SignInBody = z.infer<typeof SignInBody>;
+
+export const PasswordResetRequestBody = z.object({
+  email: z.string().trim().min(3).max(320),
+});
+export const PasswordResetAccepted = z.object({
+  accepted: z
+    .literal(true)
+    .describe('the same answer whether or not the address has an account: look in the mailbox'),
+});
+export const PasswordLinkParams = z.object({ token: z.string().min(1).max(200) });
+export const PasswordLinkView = z.object({
+  email: z.string().describe('the account the link sets the password of'),
+  expiresAt: z.iso.datetime(),
+});
+export const PasswordResetBody = z.object({
+  password: z.string().min(1).max(1024).describe('the new password (rules: 12–128 characters)'),
+});
+export const PasswordResetDone = z.object({
+  sessionsEnded: z.number().int().describe('sessions of the account that were ended'),
+});

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { languageSchema, messageParamsSchema } from '#src/domain/shared/refusal.ts';
 import { NOTIFICATION_TYPES } from '#src/i18n/notifications.ts';
+import { personNamesSchema } from '#src/domain/shared/names.ts';
+import { MIN_PASSWORD_LENGTH } from '#src/domain/access/passwords.ts';
 
 /** A notification as stored: its type and params; the reader's app writes the sentence. */
 export const NotificationView = z.object({
@@ -31,3 +33,42 @@ export const SignedOutEverywhere = z.object({
   sessions: z.number().int().describe('how many sessions were ended'),
 });
 export type SignedOutEverywhere = z.infer<typeof SignedOutEverywhere>;
+
+export const SessionSummaryView = z.object({
+  id: z.string().describe('the session as its owner sees it (not its key)'),
+  createdAt: z.iso.datetime(),
+  lastSeenAt: z.iso.datetime().nullable(),
+  expiresAt: z.iso.datetime(),
+  userAgent: z.string().nullable().describe('the browser that opened it, as it said'),
+  current: z.boolean().describe('the session of this request'),
+});
+export type SessionSummaryView = z.infer<typeof SessionSummaryView>;
+export const SessionList = z.object({ items: z.array(SessionSummaryView) });
+export type SessionList = z.infer<typeof SessionList>;
+export const SessionEnded = z.object({ ended: z.literal(true) });
+
+export const PasswordChangeBody = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  // The length is checked here, before the current password is verified (the costly part).
+  newPassword: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH)
+    .max(1024)
+    .describe('rules: 12–128 characters, not a common one'),
+});
+export type PasswordChangeBody = z.infer<typeof PasswordChangeBody>;
+export const PasswordChanged = z.object({
+  sessionsEnded: z.number().int().describe('other sessions that were ended'),
+});
+export type PasswordChanged = z.infer<typeof PasswordChanged>;
+
+export const NamesView = z.object({
+  displayName: z.string().trim().min(1).max(200),
+  names: personNamesSchema,
+});
+export type NamesView = z.infer<typeof NamesView>;
+
+/** The export of one's personal data: open-ended records, typed loosely on purpose. */
+export const MyDataView = z
+  .object({ format: z.string(), exportedAt: z.iso.datetime() })
+  .catchall(z.unknown());

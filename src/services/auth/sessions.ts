@@ -1,19 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
+import { auditCountSince, rolesOf, userByEmail, userById } from '#src/db/queries/accounts/users.ts';
 import {
-  auditLog,
-  consortia,
-  institutions,
-  programs,
-  roleAssignments,
-  sessions,
-  users,
-} from '#src/db/schema.ts';
+  deleteSession,
+  deleteSessionOf,
+  deleteSessionsOf,
+  insertSession,
+  liveSession,
+  sessionsOf,
+  touchSession,
+} from '#src/db/queries/accounts/sessions.ts';
 import type { Actor, Role, ScopeType } from '#src/domain/access/policy.ts';
 import { LANGUAGES, type Language } from '#src/domain/shared/refusal.ts';
-import { AppError } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { audit } from '../audit.ts';
+import { systemClock, type Clock } from '../clock.ts';
+import type { ServiceContext } from '../context.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
 
 export const SESSION_TTL_HOURS = 12;
@@ -27,19 +29,19 @@ export interface ActorView extends Actor {
   roles: { role: Role; scopeType: ScopeType; scopeId: string; scopeName: string | null }[];
 }
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** What a browser says it is, kept short: enough to tell one's sessions apart. */
+const userAgentOf = (ua: string | undefined) => (ua ? ua.slice(0, 300) : null);
 
 /** Checks the credentials; on success opens a session and returns its token (for the cookie). */
 export async function signIn(
   db: Db,
   input: { email: string; password: string },
   requestId?: string,
+  options: SessionOptions = {},
 ): Promise<{ token: string; csrfToken: string; actor: ActorView; expiresAt: Date }> {
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = ${input.email.trim().toLowerCase()}`)
-    .limit(1);
+  const user = await userByEmail(db, input.email);
   if (user && (await recentFailures(db, user.id)) >= FAILURES_PER_ACCOUNT) {
     // Per account, whatever address the attempts come from (the per-address limit is the route's).
     throw new AppError('rate_limited', 'too many failed sign-ins for this account; wait and retry');
@@ -61,22 +63,38 @@ export async function signIn(
     );
     throw new AppError('invalid_credentials', 'the e-mail address or the password is not correct');
   }
-  return openSession(db, user.id, requestId);
+  return openSession(db, user.id, requestId, options);
 }
 
-/** Opens a session for a user already authenticated (password or single sign-on). */
+export interface SessionOptions {
+  clock?: Clock;
+  userAgent?: string | undefined;
+  /** What the sign-in's audit entry says of how it happened (single sign-on: the provider). */
+  details?: Record<string, unknown>;
+}
+
+/** Opens a session for a person already authenticated (by password or single sign-on). */
 export async function openSession(
   db: Db,
   userId: string,
   requestId?: string,
-  details?: Record<string, unknown>,
+  options: SessionOptions = {},
 ): Promise<{ token: string; csrfToken: string; actor: ActorView; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(Date.now() + SESSION_TTL_HOURS * 3600_000);
+  const now = (options.clock ?? systemClock).now();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_HOURS * 3600_000);
   const actor = await loadActor(db, userId);
   await db.transaction(async (tx) => {
-    await tx.insert(sessions).values({ id: sha256(token), userId, csrfToken, expiresAt });
+    await insertSession(tx, {
+      id: sha256(token),
+      userId,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      userAgent: userAgentOf(options.userAgent),
+    });
     await audit(
       tx,
       { actor, requestId },
@@ -84,7 +102,7 @@ export async function openSession(
         action: 'auth.sign-in',
         resourceType: 'user',
         resourceId: userId,
-        details,
+        details: options.details,
       },
     );
   });
@@ -95,27 +113,12 @@ export async function openSession(
 export const FAILURES_PER_ACCOUNT = 10;
 const FAILURE_WINDOW_MINUTES = 15;
 
-async function recentFailures(db: Db, userId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.resourceType, 'user'),
-        eq(auditLog.resourceId, userId),
-        eq(auditLog.action, 'auth.sign-in-failed'),
-        gt(auditLog.at, sql`now() - make_interval(mins => ${FAILURE_WINDOW_MINUTES})`),
-      ),
-    );
-  return Number(row?.n ?? 0);
-}
+const recentFailures = (db: Db, userId: string): Promise<number> =>
+  auditCountSince(db, userId, 'auth.sign-in-failed', 'window', FAILURE_WINDOW_MINUTES);
 
 export async function signOut(db: Db, token: string, requestId?: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const [ended] = await tx
-      .delete(sessions)
-      .where(eq(sessions.id, sha256(token)))
-      .returning({ userId: sessions.userId });
+    const ended = await deleteSession(tx, sha256(token));
     if (ended) {
       await audit(
         tx,
@@ -126,17 +129,22 @@ export async function signOut(db: Db, token: string, requestId?: string): Promis
   });
 }
 
-/** Ends every session of the user, on every device; returns how many were open. */
+/**
+ * Ends every session of the user, on every device (all but the one of `keepToken` when given);
+ * returns how many were open. `reason` says why in the audit trail (a password change or reset).
+ */
 export async function signOutEverywhere(
   db: Db,
   userId: string,
   requestId?: string,
+  options: { keepToken?: string; reason?: string } = {},
 ): Promise<number> {
   return db.transaction(async (tx) => {
-    const ended = await tx
-      .delete(sessions)
-      .where(eq(sessions.userId, userId))
-      .returning({ id: sessions.id });
+    const ended = await deleteSessionsOf(
+      tx,
+      userId,
+      options.keepToken ? sha256(options.keepToken) : undefined,
+    );
     await audit(
       tx,
       { actor: { id: userId } as ActorView, requestId },
@@ -144,10 +152,10 @@ export async function signOutEverywhere(
         action: 'auth.sign-out-everywhere',
         resourceType: 'user',
         resourceId: userId,
-        details: { sessions: ended.length },
+        details: { sessions: ended, ...(options.reason ? { reason: options.reason } : {}) },
       },
     );
-    return ended.length;
+    return ended;
   });
 }
 
@@ -155,36 +163,78 @@ export async function signOutEverywhere(
 export async function resolveSession(
   db: Db,
   token: string,
+  clock: Clock = systemClock,
 ): Promise<{ actor: ActorView; csrfToken: string } | null> {
-  const [session] = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.id, sha256(token)), gt(sessions.expiresAt, new Date())))
-    .limit(1);
+  const now = clock.now();
+  const session = await liveSession(db, sha256(token), now);
   if (!session) return null;
   const actor = await loadActor(db, session.userId).catch(() => null);
   if (!actor) return null;
+  await touchSession(db, session.id, now);
   return { actor, csrfToken: session.csrfToken };
 }
 
+/** The id a session is shown by: derived from its key, so that the key itself never travels. */
+const publicSessionId = (key: string) => sha256(`session:${key}`).slice(0, 32);
+
+export interface SessionSummary {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  expiresAt: string;
+  userAgent: string | null;
+  current: boolean;
+}
+
+/** The signed-in person's open sessions, the one of `currentToken` marked. */
+export async function mySessions(
+  ctx: ServiceContext,
+  currentToken: string | undefined,
+): Promise<SessionSummary[]> {
+  const actor = requireSelf(ctx);
+  const current = currentToken ? sha256(currentToken) : null;
+  const rows = await sessionsOf(ctx.db, actor.id, ctx.clock.now());
+  return rows.map((s) => ({
+    id: publicSessionId(s.id),
+    createdAt: s.createdAt.toISOString(),
+    lastSeenAt: s.lastSeenAt?.toISOString() ?? null,
+    expiresAt: s.expiresAt.toISOString(),
+    userAgent: s.userAgent,
+    current: s.id === current,
+  }));
+}
+
+/** Ends one of the signed-in person's own sessions (another device's, or this one). */
+export async function endMySession(
+  ctx: ServiceContext,
+  sessionId: string,
+): Promise<{ ended: true }> {
+  const actor = requireSelf(ctx);
+  const rows = await sessionsOf(ctx.db, actor.id, ctx.clock.now());
+  const target = rows.find((s) => publicSessionId(s.id) === sessionId);
+  // Someone else's session and no session at all read the same.
+  if (!target) throw notFound('session', sessionId);
+  await ctx.db.transaction(async (tx) => {
+    await deleteSessionOf(tx, actor.id, target.id);
+    await audit(tx, ctx, {
+      action: 'auth.session-ended',
+      resourceType: 'user',
+      resourceId: actor.id,
+      details: { session: sessionId },
+    });
+  });
+  return { ended: true };
+}
+
+function requireSelf(ctx: ServiceContext) {
+  if (!ctx.actor) throw new AppError('unauthenticated', 'sign in first');
+  return ctx.actor;
+}
+
 export async function loadActor(db: Db, userId: string): Promise<ActorView> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  const user = await userById(db, userId);
   if (!user || user.disabled) throw new AppError('unauthenticated', 'sign in first');
-  const roles = await db
-    .select({
-      role: roleAssignments.role,
-      scopeType: roleAssignments.scopeType,
-      scopeId: roleAssignments.scopeId,
-      institutionName: institutions.name,
-      consortiumName: consortia.name,
-      programName: programs.name,
-    })
-    .from(roleAssignments)
-    .leftJoin(institutions, eq(institutions.id, roleAssignments.scopeId))
-    .leftJoin(consortia, eq(consortia.id, roleAssignments.scopeId))
-    .leftJoin(programs, eq(programs.id, roleAssignments.scopeId))
-    .where(eq(roleAssignments.userId, userId))
-    .orderBy(roleAssignments.role, roleAssignments.scopeId);
+  const roles = await rolesOf(db, userId);
   return {
     id: user.id,
     email: user.email,

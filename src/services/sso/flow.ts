@@ -450,8 +450,8 @@ async function complete(
   if (match.kind === 'refused') throw new SsoRefusal(match.code);
   if (match.kind === 'link') await link(ctx, provider.id, identity.subject, match.userId);
   const session = await openSession(ctx.db, match.userId, ctx.requestId, {
-    via: 'sso',
-    provider: provider.id,
+    clock: ctx.clock,
+    details: { via: 'sso', provider: provider.id },
   });
   return { kind: 'session', session, providerId: provider.id };
 }

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { InventedBadge } from '../../components/ui/invented-badge.tsx';
 import { LANGUAGES, type Language } from '../../api/contract.ts';
 import { setMyLanguage, signOutEverywhere } from './api.ts';
+import { DataExport, NamesForm, PasswordChange, SessionList } from './account-security.tsx';
 import { LANGUAGE_LABELS } from '../../i18n/i18n.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { useLabels } from '../../lib/labels.ts';
@@ -120,7 +121,11 @@ export function AccountPage() {
         {actor.invented ? <p className="muted small">{t('account.inventedHint')}</p> : null}
       </section>
       <MailLanguage language={actor.language} />
+      <NamesForm />
+      <PasswordChange />
+      <SessionList />
       <SignOutEverywhere />
+      <DataExport />
       <section className="card" aria-labelledby="account-roles">
         <h2 id="account-roles">{t('account.roles')}</h2>
         {actor.roles.length === 0 ? (

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -78,6 +78,9 @@ export function SignInPage() {
         </button>
       </form>
       <SsoSignIn />
+      <p>
+        <Link to="/password/forgot">{t('passwordPages.forgotLink')}</Link>
+      </p>
       <p className="muted small">{t('signIn.demoHint')}</p>
     </div>
   );
