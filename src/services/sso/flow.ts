@@ -262,6 +262,19 @@ const SAMLP = 'urn:oasis:names:tc:SAML:2.0:protocol';
 const SAML_NS = 'urn:oasis:names:tc:SAML:2.0:assertion';
 const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
 
+/** An element node (`Node.ELEMENT_NODE`, which Node.js does not define globally). */
+const isElement = (node: Node): node is Element => node.nodeType === 1;
+
+/** The child elements of `parent`, in document order (text, comments and the like left out). */
+function childElements(parent: Element): Element[] {
+  const out: Element[] = [];
+  for (let i = 0; i < parent.childNodes.length; i++) {
+    const node = parent.childNodes.item(i);
+    if (node && isElement(node)) out.push(node);
+  }
+  return out;
+}
+
 /** What we read before the signature is checked: only to find our request, never to trust. */
 function peek(xml: string): {
   inResponseTo: string | null;
@@ -273,13 +286,11 @@ function peek(xml: string): {
   if (!root || root.namespaceURI !== SAMLP || root.localName !== 'Response') {
     throw new SsoRefusal(SSO_CODES.failed, 'not a SAML response');
   }
-  const assertions = Array.from(root.childNodes as unknown as ArrayLike<Element>).filter(
-    (n) => n.nodeType === 1 && n.namespaceURI === SAML_NS && n.localName === 'Assertion',
+  const assertions = childElements(root).filter(
+    (n) => n.namespaceURI === SAML_NS && n.localName === 'Assertion',
   );
   const assertionSigned = assertions.some((a) =>
-    Array.from(a.childNodes as unknown as ArrayLike<Element>).some(
-      (n) => n.nodeType === 1 && n.namespaceURI === DSIG && n.localName === 'Signature',
-    ),
+    childElements(a).some((n) => n.namespaceURI === DSIG && n.localName === 'Signature'),
   );
   return {
     inResponseTo: root.getAttribute('InResponseTo') || null,
