@@ -40,6 +40,7 @@ import {
   type PeopleVisibility,
   type ScopeRef,
 } from '#src/db/queries/accounts/people.ts';
+import { platformResource, requireAccess } from '../access.ts';
 import { audit } from '../audit.ts';
 import { todayOf } from '../clock.ts';
 import type { ServiceContext } from '../context.ts';
@@ -245,10 +246,13 @@ export async function revokeRole(ctx: ServiceContext, userId: string, assignment
 export async function setAccountDisabled(ctx: ServiceContext, userId: string, disabled: boolean) {
   const actor = requireSignedIn(ctx);
   if (!actor.platformAdmin) {
+    // Whoever may not see the person learns nothing of them: 404 before the refusal.
     if (!mayGrantAnything(actor)) throw notFound('person', userId);
     await requireVisiblePerson(ctx, actor, userId);
-    throw forbidden('deactivate an account');
   }
+  requireAccess(ctx, 'account:manage', platformResource('person', userId), {
+    doing: 'deactivate an account',
+  });
   if (actor.id === userId) {
     throw conflict({ code: 'people.self_deactivation', params: {} }, 'not your own account');
   }

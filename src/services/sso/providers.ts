@@ -11,7 +11,7 @@ import {
   updateProviderRow,
   type ProviderRow,
 } from '#src/db/queries/sso.ts';
-import { requireAccess } from '../access.ts';
+import { platformResource, requireAccess } from '../access.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -49,8 +49,6 @@ export interface ProviderView {
   enabled: boolean;
 }
 
-const RESOURCE = { type: 'identity-provider' } as const;
-
 function view(row: ProviderRow, institutionName: string): ProviderView {
   const { oidcClientSecret, createdAt: _createdAt, ...rest } = row;
   return {
@@ -62,7 +60,9 @@ function view(row: ProviderRow, institutionName: string): ProviderView {
 }
 
 export async function listProviders(ctx: ServiceContext): Promise<ProviderView[]> {
-  requireAccess(ctx, 'account:manage', RESOURCE, { doing: 'manage identity providers' });
+  requireAccess(ctx, 'account:manage', platformResource('identity-provider'), {
+    doing: 'manage identity providers',
+  });
   const rows = await providersWithInstitution(ctx.db);
   return rows.map((r) => view(r.provider, r.institutionName));
 }
@@ -84,7 +84,9 @@ export async function createProvider(
   ctx: ServiceContext,
   input: ProviderInput,
 ): Promise<ProviderView> {
-  requireAccess(ctx, 'account:manage', RESOURCE, { doing: 'manage identity providers' });
+  requireAccess(ctx, 'account:manage', platformResource('identity-provider'), {
+    doing: 'manage identity providers',
+  });
   const name = await institutionName(ctx.db, input.institutionId);
   return ctx.db.transaction(async (tx) => {
     const row = await insertProvider(tx, input);
@@ -103,7 +105,9 @@ export async function updateProvider(
   id: string,
   input: ProviderInput,
 ): Promise<ProviderView> {
-  requireAccess(ctx, 'account:manage', RESOURCE, { doing: 'manage identity providers' });
+  requireAccess(ctx, 'account:manage', platformResource('identity-provider'), {
+    doing: 'manage identity providers',
+  });
   const name = await institutionName(ctx.db, input.institutionId);
   return ctx.db.transaction(async (tx) => {
     const before = await providerById(tx, id);
@@ -127,7 +131,9 @@ export async function updateProvider(
 }
 
 export async function deleteProvider(ctx: ServiceContext, id: string): Promise<void> {
-  requireAccess(ctx, 'account:manage', RESOURCE, { doing: 'manage identity providers' });
+  requireAccess(ctx, 'account:manage', platformResource('identity-provider'), {
+    doing: 'manage identity providers',
+  });
   await ctx.db.transaction(async (tx) => {
     const before = await deleteProviderRow(tx, id);
     if (!before) throw notFound('identity-provider', id);
