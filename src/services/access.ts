@@ -226,3 +226,10 @@ export const budgetResource = (
   consortiumIds: ids(...consortiumIds),
   programIds: ids(...programIds),
 });
+
+// people and sign-on
+/**
+ * A record of the platform itself that no scoped role reaches (an account, an identity provider):
+ * only administrators act on it.
+ */
+export const platformResource = (type: string, id?: string): Target => ({ type, id });

@@ -15,21 +15,30 @@
  * transaction) and `completeInvitation` (give the role, mark it accepted, audit).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { mayGrant, type Grant } from '#src/domain/access/grants.ts';
 import type { Actor, Role, ScopeType } from '#src/domain/access/policy.ts';
 import { languageSchema, type Language, type LocalizedText } from '#src/domain/shared/refusal.ts';
 import type { Db } from '#src/db/client.ts';
-import { invitations, roleAssignments, users } from '#src/db/schema.ts';
 import {
+  insertInvitation,
   invitationById,
   invitationByTokenHash,
+  markInvitationAccepted,
+  markInvitationRevoked,
   pendingInvitationRows,
   type InvitationRow,
 } from '#src/db/queries/accounts/invitations.ts';
 import { personNames } from '#src/db/queries/names.ts';
-import { scopeNameKey, scopeNames, userByEmail } from '#src/db/queries/accounts/people.ts';
+import {
+  emailOf,
+  holdsRoleIn,
+  insertAccount,
+  insertRoleAssignment,
+  scopeNameKey,
+  scopeNames,
+  userByEmail,
+} from '#src/db/queries/accounts/people.ts';
 import { translatorFor } from '#src/i18n/catalog.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
@@ -170,38 +179,26 @@ export async function inviteSomeone(
   const scopeName = await requireScope(ctx.db, grant);
   const existing = await userByEmail(ctx.db, input.email);
   if (existing && grant.scopeType !== 'self') {
-    const [held] = await ctx.db
-      .select({ id: roleAssignments.id })
-      .from(roleAssignments)
-      .where(
-        and(
-          eq(roleAssignments.userId, existing.id),
-          eq(roleAssignments.role, grant.role),
-          eq(roleAssignments.scopeId, grant.scopeId),
-        ),
-      );
+    const held = await holdsRoleIn(ctx.db, existing.id, grant.role, grant.scopeId);
     if (held) throw conflict({ code: 'invitations.already_holds', params: {} }, 'role held');
   }
   const token = randomBytes(32).toString('base64url');
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
   const row = await ctx.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(invitations)
-      .values({
-        email: input.email,
-        language: input.language,
-        ...grant,
-        invitedBy: actor.id,
-        tokenHash: hashInvitationToken(token),
-        createdAt: now,
-        expiresAt,
-      })
-      .returning();
+    const created = await insertInvitation(tx, {
+      email: input.email,
+      language: input.language,
+      ...grant,
+      invitedBy: actor.id,
+      tokenHash: hashInvitationToken(token),
+      createdAt: now,
+      expiresAt,
+    });
     await audit(tx, ctx, {
       action: 'invitation.create',
       resourceType: 'invitation',
-      resourceId: created!.id,
+      resourceId: created.id,
       after: {
         email: input.email,
         language: input.language,
@@ -209,7 +206,7 @@ export async function inviteSomeone(
         expiresAt: expiresAt.toISOString(),
       },
     });
-    return created!;
+    return created;
   });
   const [view] = await viewsOf(ctx.db, [row]);
   const mail = renderInvitationMail(
@@ -245,7 +242,7 @@ export async function revokeInvitation(ctx: ServiceContext, id: string) {
   if (row.revokedAt) throw conflict({ code: 'invitations.revoked', params: {} }, 'already revoked');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx.update(invitations).set({ revokedAt: now }).where(eq(invitations.id, id));
+    await markInvitationRevoked(tx, id, now);
     await audit(tx, ctx, {
       action: 'invitation.revoke',
       resourceType: 'invitation',
@@ -315,22 +312,9 @@ export async function completeInvitation(
   details: Record<string, unknown> = {},
 ): Promise<void> {
   const scopeId = row.scopeType === 'self' ? userId : row.scopeId;
-  await tx
-    .insert(roleAssignments)
-    .values({ userId, role: row.role, scopeType: row.scopeType, scopeId })
-    .onConflictDoNothing();
-  const marked = await tx
-    .update(invitations)
-    .set({ acceptedAt: ctx.clock.now(), acceptedUserId: userId })
-    .where(
-      and(
-        eq(invitations.id, row.id),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-      ),
-    )
-    .returning({ id: invitations.id });
-  if (marked.length === 0) throw refused('used');
+  await insertRoleAssignment(tx, userId, { role: row.role, scopeType: row.scopeType, scopeId });
+  const marked = await markInvitationAccepted(tx, row.id, userId, ctx.clock.now());
+  if (!marked) throw refused('used');
   await audit(
     tx,
     { ...ctx, actor: ctx.actor ?? ({ id: userId } as Actor) },
@@ -363,10 +347,7 @@ export async function acceptInvitation(
   const parsed = acceptSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(fieldIssues(parsed.error, 'body'));
   const input = parsed.data;
-  const actorEmail = ctx.actor
-    ? (await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, ctx.actor.id)))[0]
-        ?.email
-    : undefined;
+  const actorEmail = ctx.actor ? await emailOf(ctx.db, ctx.actor.id) : undefined;
   if (!ctx.actor && (!input.displayName || !input.password)) {
     throw invalidInput([
       ...(input.displayName
@@ -402,38 +383,32 @@ export async function acceptInvitation(
       await completeInvitation(tx, ctx, row, ctx.actor.id, { via: 'signed-in account' });
       return { userId: ctx.actor.id, email, created: false };
     }
-    const [existing] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+    const existing = await userByEmail(tx, email);
     if (existing) {
       throw conflict(
         { code: 'invitations.sign_in_first', params: {} },
         'the address has an account',
       );
     }
-    const [created] = await tx
-      .insert(users)
-      .values({
-        email,
-        displayName: input.displayName!,
-        language: row.language,
-        passwordHash: passwordHash!,
-        createdAt: ctx.clock.now(),
-      })
-      .returning({ id: users.id });
+    const createdId = await insertAccount(tx, {
+      email,
+      displayName: input.displayName!,
+      language: row.language,
+      passwordHash: passwordHash!,
+      createdAt: ctx.clock.now(),
+    });
     await audit(
       tx,
-      { ...ctx, actor: { id: created!.id } as Actor },
+      { ...ctx, actor: { id: createdId } as Actor },
       {
         action: 'user.create',
         resourceType: 'user',
-        resourceId: created!.id,
+        resourceId: createdId,
         details: { via: 'invitation', invitationId: row.id },
         after: { email, displayName: input.displayName, language: row.language, passwordHash },
       },
     );
-    await completeInvitation(tx, { ...ctx, actor: { id: created!.id } as Actor }, row, created!.id);
-    return { userId: created!.id, email, created: true };
+    await completeInvitation(tx, { ...ctx, actor: { id: createdId } as Actor }, row, createdId);
+    return { userId: createdId, email, created: true };
   });
 }

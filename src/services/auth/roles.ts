@@ -12,7 +12,6 @@
  * back the role they granted instead. Deactivation deletes the account's sessions in the same
  * transaction, so it is signed out at once.
  */
-import { and, eq } from 'drizzle-orm';
 import {
   mayGrant,
   mayGrantAnything,
@@ -27,15 +26,21 @@ import {
   allScopes,
   callPrograms,
   callsOfPrograms,
+  deleteRoleAssignment,
+  endSessionsOf,
+  heldRole,
+  insertRoleAssignment,
+  lockAccountState,
   rolesOf,
   scopeNameKey,
   scopeNames,
   searchPeople,
+  setAccountDisabledFlag,
   visiblePerson,
   type PeopleVisibility,
   type ScopeRef,
 } from '#src/db/queries/accounts/people.ts';
-import { roleAssignments, sessions, users } from '#src/db/schema.ts';
+import { platformResource, requireAccess } from '../access.ts';
 import { audit } from '../audit.ts';
 import { todayOf } from '../clock.ts';
 import type { ServiceContext } from '../context.ts';
@@ -200,11 +205,7 @@ export async function grantRole(
   await requireMayGrant(ctx, actor, grant);
   await requireScope(ctx.db, grant);
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(roleAssignments)
-      .values({ userId, ...grant })
-      .onConflictDoNothing()
-      .returning({ id: roleAssignments.id });
+    const row = await insertRoleAssignment(tx, userId, grant);
     if (!row) throw conflict({ code: 'people.role_held', params: {} }, 'the role is already held');
     await audit(tx, ctx, {
       action: 'role.grant',
@@ -222,15 +223,12 @@ export async function revokeRole(ctx: ServiceContext, userId: string, assignment
   const actor = requireSignedIn(ctx);
   if (!mayGrantAnything(actor)) throw notFound('person', userId);
   await requireVisiblePerson(ctx, actor, userId);
-  const [held] = await ctx.db
-    .select()
-    .from(roleAssignments)
-    .where(and(eq(roleAssignments.id, assignmentId), eq(roleAssignments.userId, userId)));
+  const held = await heldRole(ctx.db, userId, assignmentId);
   if (!held) throw notFound('role', assignmentId);
   const grant = asGrant(held);
   await requireMayGrant(ctx, actor, grant);
   await ctx.db.transaction(async (tx) => {
-    await tx.delete(roleAssignments).where(eq(roleAssignments.id, assignmentId));
+    await deleteRoleAssignment(tx, assignmentId);
     await audit(tx, ctx, {
       action: 'role.revoke',
       resourceType: 'user',
@@ -248,33 +246,30 @@ export async function revokeRole(ctx: ServiceContext, userId: string, assignment
 export async function setAccountDisabled(ctx: ServiceContext, userId: string, disabled: boolean) {
   const actor = requireSignedIn(ctx);
   if (!actor.platformAdmin) {
+    // Whoever may not see the person learns nothing of them: 404 before the refusal.
     if (!mayGrantAnything(actor)) throw notFound('person', userId);
     await requireVisiblePerson(ctx, actor, userId);
-    throw forbidden('deactivate an account');
   }
+  requireAccess(ctx, 'account:manage', platformResource('person', userId), {
+    doing: 'deactivate an account',
+  });
   if (actor.id === userId) {
     throw conflict({ code: 'people.self_deactivation', params: {} }, 'not your own account');
   }
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx
-      .select({ disabled: users.disabled })
-      .from(users)
-      .where(eq(users.id, userId))
-      .for('update');
+    const before = await lockAccountState(tx, userId);
     if (!before) throw notFound('person', userId);
-    await tx.update(users).set({ disabled }).where(eq(users.id, userId));
-    const ended = disabled
-      ? await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id })
-      : [];
+    await setAccountDisabledFlag(tx, userId, disabled);
+    const ended = disabled ? await endSessionsOf(tx, userId) : 0;
     await audit(tx, ctx, {
       action: disabled ? 'user.deactivate' : 'user.reactivate',
       resourceType: 'user',
       resourceId: userId,
-      details: { sessionsEnded: ended.length },
+      details: { sessionsEnded: ended },
       before: { disabled: before.disabled },
       after: { disabled },
     });
-    return { id: userId, disabled, sessionsEnded: ended.length };
+    return { id: userId, disabled, sessionsEnded: ended };
   });
 }
 

@@ -6,20 +6,26 @@
  * Refusals are `SsoRefusal`s with a code of SSO_CODES; they carry no personal data, and neither do
  * the log lines the routes write for them.
  */
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import * as oidc from 'openid-client';
 import { SAML, ValidateInResponseTo, type CacheProvider, type Profile } from '@node-saml/node-saml';
 import { DOMParser } from '@xmldom/xmldom';
+import type { SsoAttributeMapping } from '#src/db/schema.ts';
 import {
-  ssoRequests,
-  ssoSeenAssertions,
-  userIdentities,
-  users,
-  type SsoAttributeMapping,
-} from '#src/db/schema.ts';
+  accountOfAddress,
+  deleteSsoRequest,
+  forgetExpiredAssertions,
+  forgetExpiredRequests,
+  insertIdentity,
+  insertSsoRequest,
+  linkedAccount,
+  rememberAssertion,
+  removeRequestOfProvider,
+  requestOfProvider,
+  requestProvider,
+  takeLiveRequest,
+} from '#src/db/queries/sso.ts';
 import { SSO_CODES, type SsoCode } from '#src/domain/shared/refusal-codes.ts';
 import { matchIdentity, matchLink } from '#src/domain/sso/matching.ts';
-import type { Db } from '#src/db/client.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { openSession } from '../auth/sessions.ts';
@@ -91,15 +97,20 @@ export async function startSignIn(
   if (!provider) throw new SsoRefusal(SSO_CODES.providerUnavailable);
   const expiresAt = new Date(now(ctx).getTime() + SSO_REQUEST_TTL_MS);
   // Sign-ins never answered are forgotten once they can no longer be.
-  await ctx.db.delete(ssoRequests).where(lt(ssoRequests.expiresAt, now(ctx)));
+  await forgetExpiredRequests(ctx.db, now(ctx));
   if (provider.kind === 'oidc') {
     const config = await discover(provider, site);
     const pkceVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
-    await ctx.db
-      .insert(ssoRequests)
-      .values({ id: state, providerId, pkceVerifier, nonce, linkUserId, expiresAt });
+    await insertSsoRequest(ctx.db, {
+      id: state,
+      providerId,
+      pkceVerifier,
+      nonce,
+      linkUserId,
+      expiresAt,
+    });
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: oidcCallbackUrl(site),
       scope: 'openid email profile',
@@ -157,10 +168,7 @@ export async function finishOidc(
   const state = input.currentUrl.searchParams.get('state') ?? '';
   // The state must be the one this browser was sent off with (a cookie), and one we issued.
   if (!state || state !== input.browserState) throw new SsoRefusal(SSO_CODES.stateMismatch);
-  const [request] = await ctx.db
-    .delete(ssoRequests)
-    .where(and(eq(ssoRequests.id, state), gt(ssoRequests.expiresAt, now(ctx))))
-    .returning();
+  const request = await takeLiveRequest(ctx.db, state, now(ctx));
   if (!request?.pkceVerifier) throw new SsoRefusal(SSO_CODES.stateMismatch);
   const provider = await enabledProvider(ctx.db, request.providerId);
   if (!provider || provider.kind !== 'oidc') throw new SsoRefusal(SSO_CODES.providerUnavailable);
@@ -211,7 +219,7 @@ class RequestCache implements CacheProvider {
   }
   async saveAsync(key: string, value: string) {
     this.savedId = key;
-    await this.ctx.db.insert(ssoRequests).values({
+    await insertSsoRequest(this.ctx.db, {
       id: key,
       providerId: this.providerId,
       linkUserId: this.linkUserId,
@@ -220,20 +228,14 @@ class RequestCache implements CacheProvider {
     return { value, createdAt: now(this.ctx).getTime() };
   }
   async getAsync(key: string) {
-    const [row] = await this.ctx.db
-      .select()
-      .from(ssoRequests)
-      .where(and(eq(ssoRequests.id, key), eq(ssoRequests.providerId, this.providerId)));
+    const row = await requestOfProvider(this.ctx.db, key, this.providerId);
     if (!row || row.expiresAt <= now(this.ctx)) return null;
     this.linkUserId = row.linkUserId;
     return new Date(row.expiresAt.getTime() - SSO_REQUEST_TTL_MS).toISOString();
   }
   async removeAsync(key: string | null) {
     if (!key) return null;
-    const [row] = await this.ctx.db
-      .delete(ssoRequests)
-      .where(and(eq(ssoRequests.id, key), eq(ssoRequests.providerId, this.providerId)))
-      .returning();
+    const row = await removeRequestOfProvider(this.ctx.db, key, this.providerId);
     return row ? row.id : null;
   }
 }
@@ -260,6 +262,19 @@ const SAMLP = 'urn:oasis:names:tc:SAML:2.0:protocol';
 const SAML_NS = 'urn:oasis:names:tc:SAML:2.0:assertion';
 const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
 
+/** An element node (`Node.ELEMENT_NODE`, which Node.js does not define globally). */
+const isElement = (node: Node): node is Element => node.nodeType === 1;
+
+/** The child elements of `parent`, in document order (text, comments and the like left out). */
+function childElements(parent: Element): Element[] {
+  const out: Element[] = [];
+  for (let i = 0; i < parent.childNodes.length; i++) {
+    const node = parent.childNodes.item(i);
+    if (node && isElement(node)) out.push(node);
+  }
+  return out;
+}
+
 /** What we read before the signature is checked: only to find our request, never to trust. */
 function peek(xml: string): {
   inResponseTo: string | null;
@@ -271,13 +286,11 @@ function peek(xml: string): {
   if (!root || root.namespaceURI !== SAMLP || root.localName !== 'Response') {
     throw new SsoRefusal(SSO_CODES.failed, 'not a SAML response');
   }
-  const assertions = Array.from(root.childNodes as unknown as ArrayLike<Element>).filter(
-    (n) => n.nodeType === 1 && n.namespaceURI === SAML_NS && n.localName === 'Assertion',
+  const assertions = childElements(root).filter(
+    (n) => n.namespaceURI === SAML_NS && n.localName === 'Assertion',
   );
   const assertionSigned = assertions.some((a) =>
-    Array.from(a.childNodes as unknown as ArrayLike<Element>).some(
-      (n) => n.nodeType === 1 && n.namespaceURI === DSIG && n.localName === 'Signature',
-    ),
+    childElements(a).some((n) => n.namespaceURI === DSIG && n.localName === 'Signature'),
   );
   return {
     inResponseTo: root.getAttribute('InResponseTo') || null,
@@ -320,17 +333,14 @@ export async function finishSaml(
   const xml = Buffer.from(input.samlResponse, 'base64').toString('utf8');
   const { inResponseTo, assertions, assertionSigned } = peek(xml);
   if (!inResponseTo) throw new SsoRefusal(SSO_CODES.unknownRequest, 'no InResponseTo');
-  const [request] = await ctx.db
-    .select({ providerId: ssoRequests.providerId })
-    .from(ssoRequests)
-    .where(eq(ssoRequests.id, inResponseTo));
-  if (!request) throw new SsoRefusal(SSO_CODES.unknownRequest, 'InResponseTo unknown');
-  const provider = await enabledProvider(ctx.db, request.providerId);
+  const requestedOf = await requestProvider(ctx.db, inResponseTo);
+  if (!requestedOf) throw new SsoRefusal(SSO_CODES.unknownRequest, 'InResponseTo unknown');
+  const provider = await enabledProvider(ctx.db, requestedOf);
   if (!provider || provider.kind !== 'saml') throw new SsoRefusal(SSO_CODES.providerUnavailable);
   if (assertions !== 1 || !assertionSigned) {
     // The request is used up all the same: an answer to it was refused. No assertion at all is
     // the IdP's own refusal (its status says why); one without a signature of its own is unsigned.
-    await ctx.db.delete(ssoRequests).where(eq(ssoRequests.id, inResponseTo));
+    await deleteSsoRequest(ctx.db, inResponseTo);
     throw new SsoRefusal(
       assertions === 1 ? SSO_CODES.unsigned : SSO_CODES.failed,
       assertions === 1 ? 'unsigned assertion' : `${assertions} assertions`,
@@ -363,13 +373,13 @@ export async function finishSaml(
     (Number.isFinite(notOnOrAfter) ? notOnOrAfter : now(ctx).getTime() + SSO_REQUEST_TTL_MS) +
       SAML_CLOCK_SKEW_MS,
   );
-  await ctx.db.delete(ssoSeenAssertions).where(lt(ssoSeenAssertions.expiresAt, now(ctx)));
-  const fresh = await ctx.db
-    .insert(ssoSeenAssertions)
-    .values({ providerId: provider.id, assertionId, expiresAt: keepUntil })
-    .onConflictDoNothing()
-    .returning();
-  if (fresh.length === 0) throw new SsoRefusal(SSO_CODES.replayed);
+  await forgetExpiredAssertions(ctx.db, now(ctx));
+  const fresh = await rememberAssertion(ctx.db, {
+    providerId: provider.id,
+    assertionId,
+    expiresAt: keepUntil,
+  });
+  if (!fresh) throw new SsoRefusal(SSO_CODES.replayed);
   const mapping = { ...SAML_DEFAULTS, ...provider.attributeMapping };
   const raw =
     profile[mapping.email] ??
@@ -388,23 +398,10 @@ export async function finishSaml(
 // ---------------------------------------------------------------------------------------------
 // Matching and the session
 
-async function accountOf(db: Db, providerId: string, subject: string) {
-  const [row] = await db
-    .select({ id: users.id, disabled: users.disabled })
-    .from(userIdentities)
-    .innerJoin(users, eq(users.id, userIdentities.userId))
-    .where(and(eq(userIdentities.providerId, providerId), eq(userIdentities.subject, subject)));
-  return row ?? null;
-}
-
 async function link(ctx: ServiceContext, providerId: string, subject: string, userId: string) {
   await ctx.db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(userIdentities)
-      .values({ providerId, subject, userId, linkedAt: now(ctx) })
-      .onConflictDoNothing()
-      .returning({ id: userIdentities.id });
-    if (inserted.length === 0) return;
+    const inserted = await insertIdentity(tx, { providerId, subject, userId, linkedAt: now(ctx) });
+    if (!inserted) return;
     await audit(
       tx,
       {
@@ -428,24 +425,19 @@ async function complete(
   linkUserId: string | null,
   identity: SsoIdentity,
 ): Promise<SsoOutcome> {
-  const linked = await accountOf(ctx.db, provider.id, identity.subject);
+  const linked = await linkedAccount(ctx.db, provider.id, identity.subject);
   if (linkUserId) {
     const match = matchLink({ linked, userId: linkUserId });
     if (match.kind === 'refused') throw new SsoRefusal(match.code);
     if (match.kind === 'link') await link(ctx, provider.id, identity.subject, linkUserId);
     return { kind: 'linked', userId: linkUserId, providerId: provider.id };
   }
-  const [byEmail] = identity.email
-    ? await ctx.db
-        .select({ id: users.id, disabled: users.disabled })
-        .from(users)
-        .where(sql`lower(${users.email}) = ${identity.email.toLowerCase()}`)
-    : [];
+  const byEmail = identity.email ? await accountOfAddress(ctx.db, identity.email) : null;
   const match = matchIdentity({
     linked,
     email: identity.email,
     emailVerified: identity.emailVerified,
-    byEmail: byEmail ?? null,
+    byEmail,
   });
   if (match.kind === 'refused') throw new SsoRefusal(match.code);
   if (match.kind === 'link') await link(ctx, provider.id, identity.subject, match.userId);

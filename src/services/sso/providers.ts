@@ -1,13 +1,22 @@
 /** The identity providers institutions sign in with, managed by a platform administrator. */
-import { asc, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { identityProviders, institutions, type SsoAttributeMapping } from '#src/db/schema.ts';
-import { requireAccess } from '../access.ts';
+import type { SsoAttributeMapping } from '#src/db/schema.ts';
+import {
+  deleteProviderRow,
+  enabledProviderNames,
+  insertProvider,
+  providerById,
+  providerInstitutionName,
+  providersWithInstitution,
+  updateProviderRow,
+  type ProviderRow,
+} from '#src/db/queries/sso.ts';
+import { platformResource, requireAccess } from '../access.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 
-export type ProviderRow = typeof identityProviders.$inferSelect;
+export type { ProviderRow } from '#src/db/queries/sso.ts';
 
 export interface ProviderInput {
   institutionId: string;
@@ -40,8 +49,6 @@ export interface ProviderView {
   enabled: boolean;
 }
 
-const RESOURCE = { type: 'identity-provider' } as const;
-
 function view(row: ProviderRow, institutionName: string): ProviderView {
   const { oidcClientSecret, createdAt: _createdAt, ...rest } = row;
   return {
@@ -53,55 +60,43 @@ function view(row: ProviderRow, institutionName: string): ProviderView {
 }
 
 export async function listProviders(ctx: ServiceContext): Promise<ProviderView[]> {
-  requireAccess(ctx, 'account:manage', RESOURCE, { doing: 'manage identity providers' });
-  const rows = await ctx.db
-    .select({ p: identityProviders, name: institutions.name })
-    .from(identityProviders)
-    .innerJoin(institutions, eq(institutions.id, identityProviders.institutionId))
-    .orderBy(asc(institutions.name), asc(identityProviders.displayName));
-  return rows.map((r) => view(r.p, r.name));
+  requireAccess(ctx, 'account:manage', platformResource('identity-provider'), {
+    doing: 'manage identity providers',
+  });
+  const rows = await providersWithInstitution(ctx.db);
+  return rows.map((r) => view(r.provider, r.institutionName));
 }
 
 /** The enabled providers for the sign-in page: names only. */
-export async function listEnabledProviders(
+export function listEnabledProviders(
   db: Db,
 ): Promise<{ id: string; displayName: string; institutionName: string }[]> {
-  return db
-    .select({
-      id: identityProviders.id,
-      displayName: identityProviders.displayName,
-      institutionName: institutions.name,
-    })
-    .from(identityProviders)
-    .innerJoin(institutions, eq(institutions.id, identityProviders.institutionId))
-    .where(eq(identityProviders.enabled, true))
-    .orderBy(asc(institutions.name), asc(identityProviders.displayName));
+  return enabledProviderNames(db);
 }
 
 async function institutionName(db: Db, id: string): Promise<string> {
-  const [row] = await db
-    .select({ name: institutions.name })
-    .from(institutions)
-    .where(eq(institutions.id, id));
-  if (!row) throw notFound('institution', id);
-  return row.name;
+  const name = await providerInstitutionName(db, id);
+  if (name === null) throw notFound('institution', id);
+  return name;
 }
 
 export async function createProvider(
   ctx: ServiceContext,
   input: ProviderInput,
 ): Promise<ProviderView> {
-  requireAccess(ctx, 'account:manage', RESOURCE, { doing: 'manage identity providers' });
+  requireAccess(ctx, 'account:manage', platformResource('identity-provider'), {
+    doing: 'manage identity providers',
+  });
   const name = await institutionName(ctx.db, input.institutionId);
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(identityProviders).values(input).returning();
+    const row = await insertProvider(tx, input);
     await audit(tx, ctx, {
       action: 'sso.provider-create',
       resourceType: 'identity-provider',
-      resourceId: row!.id,
+      resourceId: row.id,
       after: { ...input },
     });
-    return view(row!, name);
+    return view(row, name);
   });
 }
 
@@ -110,21 +105,19 @@ export async function updateProvider(
   id: string,
   input: ProviderInput,
 ): Promise<ProviderView> {
-  requireAccess(ctx, 'account:manage', RESOURCE, { doing: 'manage identity providers' });
+  requireAccess(ctx, 'account:manage', platformResource('identity-provider'), {
+    doing: 'manage identity providers',
+  });
   const name = await institutionName(ctx.db, input.institutionId);
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(identityProviders).where(eq(identityProviders.id, id));
+    const before = await providerById(tx, id);
     if (!before) throw notFound('identity-provider', id);
     // An absent secret keeps the one stored: the administrator never sees it again.
     const values = {
       ...input,
       oidcClientSecret: input.oidcClientSecret ?? before.oidcClientSecret,
     };
-    const [row] = await tx
-      .update(identityProviders)
-      .set(values)
-      .where(eq(identityProviders.id, id))
-      .returning();
+    const row = await updateProviderRow(tx, id, values);
     const { createdAt: _c, ...rest } = before;
     await audit(tx, ctx, {
       action: 'sso.provider-update',
@@ -138,12 +131,11 @@ export async function updateProvider(
 }
 
 export async function deleteProvider(ctx: ServiceContext, id: string): Promise<void> {
-  requireAccess(ctx, 'account:manage', RESOURCE, { doing: 'manage identity providers' });
+  requireAccess(ctx, 'account:manage', platformResource('identity-provider'), {
+    doing: 'manage identity providers',
+  });
   await ctx.db.transaction(async (tx) => {
-    const [before] = await tx
-      .delete(identityProviders)
-      .where(eq(identityProviders.id, id))
-      .returning();
+    const before = await deleteProviderRow(tx, id);
     if (!before) throw notFound('identity-provider', id);
     const { createdAt: _c, ...rest } = before;
     await audit(tx, ctx, {
@@ -157,6 +149,6 @@ export async function deleteProvider(ctx: ServiceContext, id: string): Promise<v
 
 /** An enabled provider, for a sign-in; null when unknown or disabled. */
 export async function enabledProvider(db: Db, id: string): Promise<ProviderRow | null> {
-  const [row] = await db.select().from(identityProviders).where(eq(identityProviders.id, id));
+  const row = await providerById(db, id);
   return row && row.enabled ? row : null;
 }

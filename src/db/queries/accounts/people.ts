@@ -12,6 +12,7 @@ import {
   institutions,
   programs,
   roleAssignments,
+  sessions,
   studentProfiles,
   users,
 } from '../../schema.ts';
@@ -272,4 +273,111 @@ export async function allScopes(db: Db): Promise<(ScopeRef & { name: LocalizedTe
     ...progs.map((r) => ({ scopeType: 'program', scopeId: r.id, name: orgName(r.name, r.names) })),
     ...callRows.map((r) => ({ scopeType: 'call', scopeId: r.id, name: r.title })),
   ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes: roles held and accounts ended
+
+export type RoleAssignmentRow = typeof roleAssignments.$inferSelect;
+
+/** The role `assignmentId` when `userId` holds it. */
+export async function heldRole(
+  db: Db,
+  userId: string,
+  assignmentId: string,
+): Promise<RoleAssignmentRow | null> {
+  const [row] = await db
+    .select()
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.id, assignmentId), eq(roleAssignments.userId, userId)));
+  return row ?? null;
+}
+
+/** Does `userId` hold `role` in the scope `scopeId`? */
+export async function holdsRoleIn(
+  db: Db,
+  userId: string,
+  role: string,
+  scopeId: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: roleAssignments.id })
+    .from(roleAssignments)
+    .where(
+      and(
+        eq(roleAssignments.userId, userId),
+        eq(roleAssignments.role, role),
+        eq(roleAssignments.scopeId, scopeId),
+      ),
+    );
+  return row !== undefined;
+}
+
+/** Gives `userId` a role; null when they hold it already. */
+export async function insertRoleAssignment(
+  db: Db,
+  userId: string,
+  grant: ScopeRef & { role: string },
+): Promise<{ id: string } | null> {
+  const [row] = await db
+    .insert(roleAssignments)
+    .values({ userId, role: grant.role, scopeType: grant.scopeType, scopeId: grant.scopeId })
+    .onConflictDoNothing()
+    .returning({ id: roleAssignments.id });
+  return row ?? null;
+}
+
+export async function deleteRoleAssignment(db: Db, assignmentId: string): Promise<void> {
+  await db.delete(roleAssignments).where(eq(roleAssignments.id, assignmentId));
+}
+
+/** Locks an account for a change of its state; null when there is none. */
+export async function lockAccountState(
+  db: Db,
+  userId: string,
+): Promise<{ disabled: boolean } | null> {
+  const [row] = await db
+    .select({ disabled: users.disabled })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for('update');
+  return row ?? null;
+}
+
+export async function setAccountDisabledFlag(
+  db: Db,
+  userId: string,
+  disabled: boolean,
+): Promise<void> {
+  await db.update(users).set({ disabled }).where(eq(users.id, userId));
+}
+
+/** Deletes every session of an account (it is signed out at once); returns how many there were. */
+export async function endSessionsOf(db: Db, userId: string): Promise<number> {
+  const ended = await db
+    .delete(sessions)
+    .where(eq(sessions.userId, userId))
+    .returning({ id: sessions.id });
+  return ended.length;
+}
+
+/** The address of an account, if there is one. */
+export async function emailOf(db: Db, userId: string): Promise<string | null> {
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return row?.email ?? null;
+}
+
+/** Creates an account; returns its id. */
+export async function insertAccount(
+  db: Db,
+  values: {
+    email: string;
+    displayName: string;
+    language: string;
+    passwordHash: string;
+    createdAt: Date;
+  },
+): Promise<string> {
+  const [row] = await db.insert(users).values(values).returning({ id: users.id });
+  return row!.id;
 }
