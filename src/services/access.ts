@@ -227,7 +227,6 @@ export const budgetResource = (
   programIds: ids(...programIds),
 });
 
-// people and sign-on
 /**
  * A record of the platform itself that no scoped role reaches (an account, an identity provider):
  * only administrators act on it.

@@ -168,6 +168,11 @@ describe.each(ENGINES)('invitations on %s', (engine) => {
     const short = await accept({ token, displayName: 'Nina', password: 'short' });
     expect(short.statusCode).toBe(400);
     expect(await accountOf('new.colleague@example.org')).toEqual([]);
+    // The password rules of every other way in hold here too: a common password is refused.
+    const common = await accept({ token, displayName: 'Nina', password: 'password1234' });
+    expect(common.statusCode).toBe(400);
+    expect(common.json().error.details.issues[0].field).toBe('body.password');
+    expect(await accountOf('new.colleague@example.org')).toEqual([]);
 
     const done = await accept({
       token,

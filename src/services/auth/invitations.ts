@@ -46,6 +46,7 @@ import { AppError, conflict, fieldIssues, invalidInput, notFound } from '../erro
 import { sendNotification, type Mailer } from '../notify/mailer.ts';
 import { MIN_PASSWORD_LENGTH } from './accounts.ts';
 import { hashPassword } from './passwords.ts';
+import { assertNewPassword } from './password-rules.ts';
 import { grantFacts, requireMayGrant, requireScope, requireSignedIn } from './roles.ts';
 
 /** How long a link works. */
@@ -372,6 +373,7 @@ export async function acceptInvitation(
           ]),
     ]);
   }
+  if (!ctx.actor && input.password) assertNewPassword(input.password, { field: 'body.password' });
   const passwordHash = !ctx.actor && input.password ? await hashPassword(input.password) : null;
   return ctx.db.transaction(async (tx) => {
     const row = await claimInvitation(tx, ctx, input.token);
