@@ -102,7 +102,14 @@ export const profileEditShape = z.object({
     .nullable()
     .optional(),
   languages: z.array(languageSkillSchema).max(12),
-  grade: z.object({ scale: z.string().min(1), value: z.number().finite() }).nullable(),
+  /**
+   * The grade with its scale. R6 weighs it in the common score, so the home university records it
+   * (src/services/calls/student-record.ts): a student may send it back unchanged, never change it.
+   */
+  grade: z
+    .object({ scale: z.string().min(1), value: z.number().finite() })
+    .nullable()
+    .optional(),
 });
 
 /** The profile edit with its checks: no field the university sets, no language twice, a known scale. */
