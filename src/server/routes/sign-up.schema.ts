@@ -44,3 +44,10 @@ export const StudentRecordView = z.object({
   grade: Grade.nullable(),
   residenceStatus: z.string().nullable(),
 });
+
+export type SignUpBody = z.infer<typeof SignUpBody>;
+export type SignUpAnswer = z.infer<typeof SignUpAnswer>;
+export type SignUpConfirmed = z.infer<typeof SignUpConfirmed>;
+export type StudentDomainList = z.infer<typeof StudentDomainList>;
+export type StudentRecordBody = z.infer<typeof StudentRecordBody>;
+export type StudentRecordView = z.infer<typeof StudentRecordView>;

@@ -18,7 +18,7 @@ import { myProfile, updateProfile, type Profile, type ProfileEdit } from './api.
 import { countryName, nameIn } from '../../../i18n/format.ts';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
 import { useAction } from '../../components/ui/use-action.ts';
-import { GRADE_SCALES } from './grade-scales.ts';
+import { GRADE_SCALES } from '../../lib/grade-scales.ts';
 import './calls.css';
 
 type Draft = {
