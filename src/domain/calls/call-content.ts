@@ -106,10 +106,7 @@ export const profileEditShape = z.object({
    * The grade with its scale. R6 weighs it in the common score, so the home university records it
    * (src/services/calls/student-record.ts): a student may send it back unchanged, never change it.
    */
-  grade: z
-    .object({ scale: z.string().min(1), value: z.number().finite() })
-    .nullable()
-    .optional(),
+  grade: z.object({ scale: z.string().min(1), value: z.number().finite() }).nullable(),
 });
 
 /** The profile edit with its checks: no field the university sets, no language twice, a known scale. */

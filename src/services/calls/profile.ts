@@ -85,7 +85,7 @@ export async function updateMyProfile(ctx: ServiceContext, input: unknown) {
   const storedGrade = before.grade
     ? { scale: before.grade.scale, value: Number(before.grade.value) }
     : null;
-  if (edit.grade !== undefined && JSON.stringify(edit.grade) !== JSON.stringify(storedGrade)) {
+  if (JSON.stringify(edit.grade) !== JSON.stringify(storedGrade)) {
     throw invalidField(
       'body.grade',
       refusal('calls.grade_locked', {}, { rule: 'R6' }),

@@ -116,13 +116,15 @@ function ProfileForm({ profile }: { profile: Profile }) {
     event.preventDefault();
     setSaved(false);
     await run(async (csrfToken) => {
-      // Grade and residence status are the university's: the form does not send them.
+      // Grade and residence status are the university's: the form sends them back as recorded.
       const next = await updateProfile(
         {
           level: d.level as ProfileEdit['level'],
           enrolmentStatus: d.enrolmentStatus as ProfileEdit['enrolmentStatus'],
           enrolmentUntil: d.enrolmentUntil === '' ? null : d.enrolmentUntil,
+          residenceStatus: current.residenceStatus,
           languages: d.languages as ProfileEdit['languages'],
+          grade: current.grade,
         },
         csrfToken,
       );
