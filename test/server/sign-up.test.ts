@@ -169,7 +169,7 @@ describe.each(ENGINES)('students signing up by their university on %s', (engine)
     const read = await t.app.inject({ method: 'GET', url: domains('tohoku.ac.jp') });
     expect(read.json()).toMatchObject({ items: [{ domain: 's.tohoku.ac.jp' }], mayEdit: false });
     const audited = await count(
-      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'institution.student-domain.add' AND resource_id = 'tohoku.ac.jp'`,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'institution.student-domain-add' AND resource_id = 'tohoku.ac.jp'`,
     );
     expect(audited).toBe(1);
 

@@ -83,7 +83,7 @@ export async function addStudentDomain(ctx: ServiceContext, institutionId: strin
   await ctx.db.transaction(async (tx) => {
     await insertStudentDomain(tx, { institutionId, domain, addedAt: now });
     await audit(tx, ctx, {
-      action: 'institution.student-domain.add',
+      action: 'institution.student-domain-add',
       resourceType: 'institution',
       resourceId: institutionId,
       after: { domain },
@@ -106,7 +106,7 @@ export async function removeStudentDomain(
       throw notFound('student domain', domain);
     }
     await audit(tx, ctx, {
-      action: 'institution.student-domain.remove',
+      action: 'institution.student-domain-remove',
       resourceType: 'institution',
       resourceId: institutionId,
       before: { domain },
