@@ -36,6 +36,7 @@ import { meRoutes } from './routes/me.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { ssoRoutes, type SsoOptions } from './routes/sso.ts';
+import { signUpRoutes } from './routes/sign-up.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
 import { JobRegistry } from '#src/services/tasks/jobs.ts';
 import { TaskPool, type TaskPoolOptions } from '#src/services/tasks/pool.ts';
@@ -211,6 +212,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         peopleRoutes({ db, mailer: options.mailer ?? null, publicUrl: options.publicUrl }),
       );
       await api.register(ssoRoutes(db, { publicUrl: options.publicUrl, ...options.sso }));
+      await api.register(
+        signUpRoutes({
+          db,
+          mailer: options.mailer ?? null,
+          publicUrl: options.publicUrl,
+          perMinute: options.signInPerMinute ?? 10,
+        }),
+      );
     },
     { prefix: '/api/v1' },
   );

@@ -1,7 +1,7 @@
 /**
  * The student edits their own profile (PUT /api/v1/me/student-profile) — level (R3), enrolment,
- * residence status in Japan (R9), languages with CEFR levels, grade with its scale (R6 normalises
- * it) — but not their home university; every change is audited, and the next application is checked
+ * languages with CEFR levels — but not their home university, nor the residence status in Japan
+ * (R9) and the grade (R6) their university records; every change is audited, and the next application is checked
  * against the edited profile.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,7 +153,6 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
         { language: 'ru', level: 'B1' },
         { language: 'fr', level: 'A2' },
       ],
-      grade: { scale: 'fr-20', value: 14.5 },
     };
     const res = await put(student, edited);
     expect(res.statusCode).toBe(200);
@@ -161,7 +160,7 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
       homeId: home,
       level: 'master',
       languages: edited.languages,
-      grade: { scale: 'fr-20', value: 14.5 },
+      grade: sakura.grade,
       nationality: 'JP',
     });
     const me = (await call(student, 'GET', '/api/v1/me/student-profile')).json();
@@ -178,7 +177,8 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
     // jsonb keeps keys in its own order: compare them sorted.
     const fields = Object.keys(changes).sort();
     expect(fields.filter((f) => !f.startsWith('grade'))).toEqual(['languages', 'level']);
-    expect(fields.some((f) => f.startsWith('grade'))).toBe(true);
+    // The grade is recorded by the university (R6): the student's save leaves it as it was.
+    expect(fields.some((f) => f.startsWith('grade'))).toBe(false);
     expect(changes.level).toEqual({ before: 'bachelor', after: 'master' });
 
     expect((await put(student, edited)).statusCode).toBe(200);
@@ -189,6 +189,21 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
     expect(again).toHaveLength(1);
     // Back to the first profile for the tests below.
     expect((await put(student, sakura)).statusCode).toBe(200);
+  });
+
+  it('R6: the grade R6 weighs is recorded by the university, not changed by the student', async () => {
+    const res = await put(student, { ...sakura, grade: { scale: 'jp-gpa-4', value: 4 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.issues[0]).toMatchObject({
+      field: 'body.grade',
+      code: 'calls.grade_locked',
+    });
+    const cleared = await put(student, { ...sakura, grade: null });
+    expect(cleared.json().error.details.issues[0].field).toBe('body.grade');
+    // Sent back unchanged, the grade stays.
+    const same = await put(student, sakura);
+    expect(same.statusCode).toBe(200);
+    expect(same.json().grade).toEqual(sakura.grade);
   });
 
   it('language (CEFR): the application is checked against the edited levels', async () => {

@@ -119,6 +119,14 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/institutions/{id}/nearest-airport': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'GET /api/v1/institutions/{id}/units': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'POST /api/v1/institutions/{id}/units': { own: 'AFFFVFFFFV', other: 'AFFFFFFFFV' },
+  // The student e-mail domains: public to read; its coordinator (registry:write) edits them. The
+  // sampled domain is malformed (400) and the sampled one to remove is not listed (404).
+  'GET /api/v1/institutions/{id}/student-domains': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
+  'POST /api/v1/institutions/{id}/student-domains': { own: 'AFFFVFFFFV', other: 'AFFFFFFFFV' },
+  'DELETE /api/v1/institutions/{id}/student-domains/{domain}': {
+    own: 'AFFFNFFFFN',
+    other: 'AFFFFFFFFN',
+  },
   // Pending invitations within one's scope (empty for those who grant nothing); the sampled
   // e-mail address and token are malformed. Reading and accepting a link are public.
   'GET /api/v1/invitations': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
@@ -145,6 +153,12 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'POST /api/v1/me/notifications/{id}/read': { own: 'ANNNNNNNNN', other: 'ANNNNNNNNN' },
   'GET /api/v1/me/student-profile': { own: 'AONNNNNNNN', other: 'AONNNNNNNN' },
   'PUT /api/v1/me/student-profile': { own: 'AVFFFFFFFV', other: 'AVFFFFFFFV' },
+  // The sign-up is public: the sampled address and token are malformed for everyone.
+  'POST /api/v1/sign-up': { own: 'VVVVVVVVVV', other: 'VVVVVVVVVV' },
+  'POST /api/v1/sign-up/verify': { own: 'VVVVVVVVVV', other: 'VVVVVVVVVV' },
+  // The sampled student id is no UUID (400); who may record is tested in student-record.test.ts.
+  'GET /api/v1/students/{userId}/record': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'PUT /api/v1/students/{userId}/record': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'GET /api/v1/mobilities': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'GET /api/v1/mobilities/{id}': { own: 'AONNONONOO', other: 'ANNNNNNNNN' },
   'GET /api/v1/mobilities/{id}/bank-account': { own: 'AFNNFNNNFN', other: 'ANNNNNNNNN' },

@@ -172,3 +172,52 @@ export const liaisonOffices = pgTable('liaison_offices', {
   contact: text('contact'),
   openedOn: date('opened_on'),
 });
+
+/**
+ * The e-mail domains of a university's students (`tohoku.ac.jp`, `s.tohoku.ac.jp`), kept by its
+ * coordinator: an address of one of them may sign up as a student of that university. A domain
+ * belongs to one university at most.
+ */
+export const institutionStudentDomains = pgTable(
+  'institution_student_domains',
+  {
+    institutionId: text('institution_id')
+      .notNull()
+      .references(() => institutions.id, { onDelete: 'cascade' }),
+    /** Lower case, without `@`. */
+    domain: text('domain').notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('institution_student_domains_domain_key').on(t.domain),
+    index('institution_student_domains_institution_idx').on(t.institutionId),
+  ],
+);
+
+/**
+ * Sign-ups waiting for their address to be confirmed: nothing else exists until the link of the
+ * e-mail is opened. Only the SHA-256 of the link's token and the argon2 hash of the password are
+ * kept; the row is marked used when the account is made.
+ */
+export const pendingSignUps = pgTable(
+  'pending_sign_ups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    language: text('language').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    institutionId: text('institution_id')
+      .notNull()
+      .references(() => institutions.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('pending_sign_ups_token_key').on(t.tokenHash),
+    index('pending_sign_ups_email_idx').on(sql`lower(${t.email})`),
+  ],
+);

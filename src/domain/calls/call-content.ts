@@ -102,6 +102,10 @@ export const profileEditShape = z.object({
     .nullable()
     .optional(),
   languages: z.array(languageSkillSchema).max(12),
+  /**
+   * The grade with its scale. R6 weighs it in the common score, so the home university records it
+   * (src/services/calls/student-record.ts): a student may send it back unchanged, never change it.
+   */
   grade: z.object({ scale: z.string().min(1), value: z.number().finite() }).nullable(),
 });
 

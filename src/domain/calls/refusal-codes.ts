@@ -72,6 +72,7 @@ export const APPLICATION_CODES = [
   'calls.document_content_mismatch',
   'calls.document_contains_script',
   'calls.residence_status_locked',
+  'calls.grade_locked',
   'calls.home_locked',
   'calls.field_locked',
   'calls.language_listed_twice',

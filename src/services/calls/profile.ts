@@ -1,7 +1,8 @@
 /**
  * The student's own profile: what the eligibility check reads — level (R3), enrolment, residence
  * status in Japan (R9), languages with CEFR levels, and the grade with its scale (R6 normalises
- * it). The student edits it; the home university is set by the university and is not editable here.
+ * it). The student edits level, enrolment and languages; the home university, the residence status
+ * and the grade are recorded by the university (student-record.ts) and are not editable here.
  * Every change is audited with its before and after.
  */
 import type { z } from 'zod';
@@ -81,6 +82,16 @@ export async function updateMyProfile(ctx: ServiceContext, input: unknown) {
       'your residence status is recorded by your university (R9 reads it); ask your coordinator to correct it',
     );
   }
+  const storedGrade = before.grade
+    ? { scale: before.grade.scale, value: Number(before.grade.value) }
+    : null;
+  if (JSON.stringify(edit.grade) !== JSON.stringify(storedGrade)) {
+    throw invalidField(
+      'body.grade',
+      refusal('calls.grade_locked', {}, { rule: 'R6' }),
+      'your grade is recorded by your university (R6 weighs it); ask your coordinator to correct it',
+    );
+  }
 
   const after = {
     level: edit.level,
@@ -88,7 +99,7 @@ export async function updateMyProfile(ctx: ServiceContext, input: unknown) {
     enrolmentUntil: edit.enrolmentUntil,
     residenceStatus: before.residenceStatus,
     languages: edit.languages,
-    grade: edit.grade,
+    grade: storedGrade,
   };
   const previous = {
     level: before.level,
@@ -97,7 +108,7 @@ export async function updateMyProfile(ctx: ServiceContext, input: unknown) {
     residenceStatus: before.residenceStatus,
     // jsonb reorders keys: rebuild the objects so that the comparison below sees values only.
     languages: before.languages.map((l) => ({ language: l.language, level: l.level })),
-    grade: before.grade ? { scale: before.grade.scale, value: Number(before.grade.value) } : null,
+    grade: storedGrade,
   };
   const changed = (Object.keys(after) as (keyof typeof after)[]).some(
     (k) => JSON.stringify(after[k]) !== JSON.stringify(previous[k]),

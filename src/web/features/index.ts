@@ -8,6 +8,7 @@ import { moneyFeature } from './money/feature.tsx';
 import { peopleFeature } from './people/feature.tsx';
 import { programsFeature } from './programs/feature.tsx';
 import { registryFeature } from './registry/feature.tsx';
+import { signUpFeature } from './sign-up/feature.tsx';
 import { ssoFeature } from './sso/feature.tsx';
 import type { Feature } from './feature.ts';
 
@@ -23,5 +24,6 @@ export const FEATURES: Feature[] = [
   inboxFeature,
   peopleFeature,
   ssoFeature,
+  signUpFeature,
   accountFeature,
 ];

@@ -17,6 +17,7 @@ import {
 } from './api.ts';
 import { GrantSelect } from './grant-select.tsx';
 import { usePersonName, useRoleLabel } from './role-label.tsx';
+import { studentRecordPath } from '../sign-up/index.ts';
 
 function GrantForm({ personId, onDone }: { personId: string; onDone: () => void }) {
   const { t } = useTranslation();
@@ -90,6 +91,12 @@ function PersonView({ person, reload }: { person: PersonDetail; reload: () => vo
           {person.roles.map((r) => (
             <li key={r.id} className="card">
               {label(r.role, r.scopeName)}{' '}
+              {r.role === 'student' ? (
+                // What the home university records of its student (grade, residence status).
+                <Link to={studentRecordPath(person.id)} data-testid="student-record-link">
+                  {t('signup.record.link')}
+                </Link>
+              ) : null}{' '}
               {r.revocable ? (
                 <button
                   type="button"

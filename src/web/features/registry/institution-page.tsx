@@ -20,6 +20,7 @@ import { InstitutionEditForm } from './institution-edit-form.tsx';
 import { AuditTrail } from '../audit/index.ts';
 import { MembershipProposals } from './membership-proposals.tsx';
 import { UnitsSection } from './units-section.tsx';
+import { StudentDomainsSection } from '../sign-up/index.ts';
 
 export function InstitutionPage() {
   const { id = '' } = useParams();
@@ -232,6 +233,8 @@ function InstitutionView({ initial }: { initial: InstitutionDetail }) {
       />
 
       <UnitsSection institutionId={institution.id} mayEdit={mayEdit} />
+
+      <StudentDomainsSection institutionId={institution.id} />
 
       <section className="card" aria-labelledby="institution-agreements">
         <h2 id="institution-agreements">{t('institution.agreements')}</h2>
