@@ -91,7 +91,11 @@ export const signUpRoutes =
       },
       async (request, reply) => {
         const made = await confirmSignUp(ctx(request), request.body);
-        const session = await openSession(deps.db, made.userId, request.id, { via: 'sign-up' });
+        const session = await openSession(deps.db, made.userId, request.id, {
+          clock: request.server.clock,
+          userAgent: request.headers['user-agent'],
+          details: { via: 'sign-up' },
+        });
         setSessionCookie(reply, session.token, session.expiresAt);
         return reply.code(201).send({
           email: made.email,
