@@ -72,6 +72,22 @@ export const AUDIT_ACTIONS = [
   'travel.airports',
   'travel.fare',
   'travel.approve-above-ceiling',
+  'auth.password-change',
+  'auth.password-reset',
+  'auth.password-reset-requested',
+  'auth.session-ended',
+  'invitation.accept',
+  'invitation.create',
+  'invitation.revoke',
+  'role.grant',
+  'role.revoke',
+  'sso.link',
+  'sso.provider-create',
+  'sso.provider-delete',
+  'sso.provider-update',
+  'user.create',
+  'user.export-personal-data',
+  'user.names',
 ] as const;
 
 export const isKnownAction = (action: string): boolean =>
