@@ -1,4 +1,6 @@
 import type { Db } from '#src/db/client.ts';
+import type { StoredRubric } from '#src/domain/calls/call-content.ts';
+import type { CallHost } from '#src/domain/eligibility/index.ts';
 import { calls, studentProfiles, type Names } from '#src/db/schema.ts';
 import type { Level } from '#src/domain/program/rules.ts';
 import { DEFAULT_GRADE_SCALES } from '#src/domain/screening/grade-scales.ts';
@@ -11,7 +13,7 @@ export interface CallHostInput {
   institutionId: string;
   consortiumId: string;
   places?: { level: Level; count: number }[];
-  languageRequirements?: { language: string; minLevel: string }[];
+  languageRequirements?: CallHost['languageRequirements'];
 }
 
 export interface CallInput {
@@ -25,15 +27,14 @@ export interface CallInput {
   agreement?: { id: string };
   hosts?: CallHostInput[];
   /** the language requirements of every host built by default (English B2 unless given) */
-  hostLanguages?: { language: string; minLevel: string }[];
+  hostLanguages?: CallHost['languageRequirements'];
   /** open from 2000-01-01 to 2099-12-31 unless given, so the call is open whatever today is */
   opens?: string;
   closes?: string;
   status?: 'draft' | 'published' | 'closed';
   documents?: { kind: string; required: boolean }[];
   /** the stored rubric, or a function of the call's agreement and consortia (see aCommonRubric) */
-  rubric?:
-    Record<string, unknown> | null | ((call: Omit<FactoryCall, 'id'>) => Record<string, unknown>);
+  rubric?: StoredRubric | null | ((call: Omit<FactoryCall, 'id'>) => StoredRubric);
   nominationDeadline?: string | null;
   departureFrom?: string | null;
   departureTo?: string | null;
@@ -155,7 +156,7 @@ export async function aStudentProfile(
 export function aCommonRubric(
   call: { agreementId: string; sending: { id: string }; hosting: { id: string } | null },
   panel: { userId: string; institutionIds: string[] }[] = [],
-): Record<string, unknown> {
+): StoredRubric {
   return {
     id: `rubric-${next()}`,
     agreementId: call.agreementId,

@@ -68,14 +68,11 @@ export async function saveProgramRules(
 
 // ---------------------------------------------------------------------- project applications
 
-/**
- * The support state of a selected project (R10), as the domain wrote it (the column is typed
- * loosely until every writer stores a SupportState).
- */
+/** The support state of a selected project (R10), as the domain wrote it. */
 export const supportOf = (row: Pick<ProjectApplicationRow, 'support'>): SupportState | null =>
-  row.support as SupportState | null;
+  row.support;
 
-const supportColumn = (support: SupportState | null) => support as Record<string, unknown> | null;
+const supportColumn = (support: SupportState | null) => support;
 
 /** Project applications, of one program or all, by id. */
 export const projectApplicationRows = (

@@ -12,8 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { CallDocument } from '../../domain/calls/call-content.ts';
-import type { EligibilityResult } from '../../domain/eligibility/index.ts';
+import type { CallDocument, StoredRubric } from '../../domain/calls/call-content.ts';
+import type { CallHost, EligibilityResult } from '../../domain/eligibility/index.ts';
 import { users } from './accounts.ts';
 import { agreements } from './agreements.ts';
 import { programs } from './programs.ts';
@@ -40,7 +40,7 @@ export const calls = pgTable('calls', {
   description: jsonb('description').$type<Names>().notNull().default({}),
   sendingConsortiumIds: jsonb('sending_consortium_ids').$type<string[]>().notNull(),
   /** CallHost[] of src/domain/eligibility, parsed on read (hostsOf, src/db/queries/calls). */
-  hosts: jsonb('hosts').$type<unknown[]>().notNull(),
+  hosts: jsonb('hosts').$type<CallHost[]>().notNull(),
   opens: date('opens').notNull(),
   closes: date('closes').notNull(),
   nominationDeadline: date('nomination_deadline'),
@@ -51,7 +51,7 @@ export const calls = pgTable('calls', {
   maxRankedHosts: integer('max_ranked_hosts').notNull().default(3),
   documents: jsonb('documents').$type<CallDocument[]>().notNull().default([]),
   /** A StoredRubric of src/domain/calls, parsed on read (rubricOf, src/db/queries/calls). */
-  rubric: jsonb('rubric').$type<Record<string, unknown>>(),
+  rubric: jsonb('rubric').$type<StoredRubric>(),
   status: text('status').notNull().default('published'),
   invented: boolean('invented').notNull().default(false),
   createdBy: uuid('created_by'),

@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { ProjectApplication } from '../../domain/program/application.ts';
 import type { ProgramRules } from '../../domain/program/rules.ts';
+import type { SupportState } from '../../domain/program/checks.ts';
 import { institutions } from './registry.ts';
 import type { Names } from './registry.ts';
 
@@ -67,7 +68,7 @@ export const projectApplications = pgTable(
      * SupportState of src/domain/program/checks.ts, read through `supportOf` of
      * src/db/queries/programs.ts.
      */
-    support: jsonb('support').$type<Record<string, unknown>>(),
+    support: jsonb('support').$type<SupportState>(),
     invented: boolean('invented').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

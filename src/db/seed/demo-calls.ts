@@ -4,6 +4,8 @@
  * stipulates common screening, so the R16 consent is present), and the panel of reviewers. Every
  * person here is invented and marked so.
  */
+import type { StoredRubric } from '#src/domain/calls/call-content.ts';
+import type { CallHost } from '#src/domain/eligibility/index.ts';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
@@ -24,10 +26,13 @@ const HOSTS = [
   { institutionId: 'msu.ru', places: { bachelor: 2, master: 1, doctor: 1 } },
   { institutionId: 'nsu.ru', places: { bachelor: 1, master: 2, doctor: 1 } },
   { institutionId: 'dvfu.ru', places: { bachelor: 2, master: 1, doctor: 0 } },
-].map((h) => ({
+].map((h): CallHost => ({
   institutionId: h.institutionId,
   consortiumId: 'tohoku-jr-russia',
-  places: Object.entries(h.places).map(([level, count]) => ({ level, count })),
+  places: (['bachelor', 'master', 'doctor'] as const).map((level) => ({
+    level,
+    count: h.places[level],
+  })),
   languageRequirements: [
     { language: 'ru', minLevel: 'B1' },
     { language: 'en', minLevel: 'B2' },
@@ -62,7 +67,10 @@ const CRITERION_LABELS = {
   },
 };
 
-function rubric(agreementId: string, panel: { userId: string; institutionIds: string[] }[]) {
+function rubric(
+  agreementId: string,
+  panel: { userId: string; institutionIds: string[] }[],
+): StoredRubric {
   return {
     id: 'tohoku-jr-common-rubric',
     agreementId,

@@ -220,10 +220,10 @@ async function seedApplications(tx: Db, userIds: Map<string, string>): Promise<v
       outcomeOn: app.status === 'selected' ? '2014-08-29' : null,
       support:
         app.status === 'selected'
-          ? (startSupport('2014-10-01', {
+          ? startSupport('2014-10-01', {
               by: userIds.get('funder@demo.kakehashi.example'),
               recordedAt: '2014-08-29T06:00:00.000Z',
-            }) as unknown as Record<string, unknown>)
+            })
           : null,
       invented: app.invented ?? false,
     });
