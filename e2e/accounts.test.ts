@@ -152,12 +152,11 @@ beforeAll(async () => {
   mailer = createMailer(`smtp://127.0.0.1:${port}`);
   e2e = await startFirstDay(mailer);
   // The registry a university would import: a program, a Japanese and a Russian consortium with
-  // their universities, the signed agreement between them and an open call. No language is
-  // required by its hosts: the student's own profile is not this test's subject.
+  // their universities, the signed agreement between them and an open call whose hosts ask for
+  // English B2.
   call = await aCall(e2e.server.database.db, {
     id: 'first-day-2027',
     title: { en: 'First day exchange 2027' },
-    hostLanguages: [],
   });
   ours = call.sending.memberIds[0]!;
 }, 180_000);
@@ -281,7 +280,22 @@ it('the first administrator, a coordinator by invitation and a student by sign-u
     .poll(() => student.locator('.user-menu .user-name').textContent())
     .toBe('Hanako Student');
 
-  // 6. The student opens the call and applies.
+  // 6. On their profile (home university recorded by the sign-up), the student records the
+  //    English the hosts ask for.
+  await student.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
+  await expect
+    .poll(() => student.locator('[data-testid="profile-home"]').textContent())
+    .toBe(oursName);
+  const profile = student.locator('[data-testid="profile-form"]');
+  await profile.locator('[data-testid="add-language"]').click();
+  await profile.locator('select[name="languages[0].language"]').selectOption('en');
+  await profile.locator('select[name="languages[0].level"]').selectOption('B2');
+  await profile.getByRole('button', { name: 'Save my profile' }).click();
+  await expect
+    .poll(() => student.locator('[data-testid="profile-saved"]').textContent())
+    .toBe('Your profile is saved.');
+
+  // 7. The student opens the call and applies.
   await student.locator('header a[href="/calls"]').click();
   await student.waitForURL(/\/calls$/);
   await student.locator(`[data-testid="call-list"] a[href="/calls/${call.id}"]`).click();
