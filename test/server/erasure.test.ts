@@ -146,6 +146,15 @@ describe.each(ENGINES)('erasure of personal data on %s', (engine) => {
       headers: asHeaders(session),
     });
     expect(mine.json()).toEqual({ request: null });
+    // The request is part of the person's own data.
+    const data = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/data',
+      headers: asHeaders(session),
+    });
+    expect(JSON.parse(data.body).erasureRequests).toEqual([
+      expect.objectContaining({ status: 'withdrawn' }),
+    ]);
     expect((await ask()).statusCode).toBe(200);
   });
 
