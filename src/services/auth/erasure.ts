@@ -68,8 +68,11 @@ export async function withdrawErasure(ctx: ServiceContext) {
   const actor = requireSignedIn(ctx);
   return ctx.db.transaction(async (tx) => {
     const open = await openErasureRequestOf(tx, actor.id);
-    if (!open) throw conflict({ code: 'erasure.not_open', params: {} }, 'no open request');
-    await closeErasureRequest(tx, open.id, 'withdrawn', actor.id, ctx.clock.now());
+    const closed =
+      open && (await closeErasureRequest(tx, open.id, 'withdrawn', actor.id, ctx.clock.now()));
+    if (!open || !closed) {
+      throw conflict({ code: 'erasure.not_open', params: {} }, 'no open request');
+    }
     await audit(tx, ctx, {
       action: 'erasure.withdraw',
       resourceType: 'user',
