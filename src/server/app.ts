@@ -33,6 +33,7 @@ import { allocationRunsRoutes } from './routes/allocation-runs.ts';
 import { moneyRoutes } from './routes/money.ts';
 import { mobilityRoutes } from './routes/mobility.ts';
 import { meRoutes } from './routes/me.ts';
+import { erasureRoutes } from './routes/erasure.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { ssoRoutes, type SsoOptions } from './routes/sso.ts';
@@ -207,6 +208,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(moneyRoutes(deps));
       await api.register(mobilityRoutes(deps));
       await api.register(meRoutes(db));
+      await api.register(erasureRoutes(db));
       await api.register(auditRoutes(db));
       await api.register(
         peopleRoutes({ db, mailer: options.mailer ?? null, publicUrl: options.publicUrl }),

@@ -142,6 +142,11 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'PUT /api/v1/me/language': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   // One's own account only: there is no "other" person's to reach.
   'GET /api/v1/me/data': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  // One's own erasure request: everyone signed in asks (the second ask, for "own", finds one
+  // open), then withdraws it (the second withdrawal finds none).
+  'GET /api/v1/me/erasure-request': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  'POST /api/v1/me/erasure-request': { own: 'ARRRRRRRRR', other: 'AOOOOOOOOO' },
+  'POST /api/v1/me/erasure-request/withdraw': { own: 'ARRRRRRRRR', other: 'AOOOOOOOOO' },
   'GET /api/v1/me/names': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'PUT /api/v1/me/names': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   // The sampled current password is wrong.
@@ -205,6 +210,9 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'DELETE /api/v1/people/{id}/roles/{roleId}': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'POST /api/v1/people/{id}/deactivate': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'POST /api/v1/people/{id}/reactivate': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  // Erasure requests: administrators only; a request's id is a UUID, the sampled one malformed.
+  'GET /api/v1/erasure-requests': { own: 'AFFFFFFFFO', other: 'AFFFFFFFFO' },
+  'POST /api/v1/erasure-requests/{id}/carry-out': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'GET /api/v1/programs': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'GET /api/v1/programs/{id}': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'GET /api/v1/programs/{id}/budget': { own: 'AFFFFFOFOO', other: 'AFFFFFFFOO' },

@@ -152,3 +152,28 @@ export const passwordResets = pgTable(
     index('password_resets_user_idx').on(t.userId, t.createdAt),
   ],
 );
+
+/**
+ * A person's request that their personal data be erased: asked from their account page, withdrawn
+ * by them or carried out by an administrator. At most one is open per account (the partial unique
+ * index). The row outlives the erasure: it is the record that the request was answered.
+ */
+export const erasureRequests = pgTable(
+  'erasure_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** open, withdrawn or carried_out */
+    status: text('status').notNull().default('open'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: uuid('closed_by'),
+  },
+  (t) => [
+    uniqueIndex('erasure_requests_open_key')
+      .on(t.userId)
+      .where(sql`${t.status} = 'open'`),
+  ],
+);

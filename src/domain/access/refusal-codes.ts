@@ -1,4 +1,4 @@
-/** Every refusal code of accounts, invitations and role grants (`refusals.<code>`). */
+/** Every refusal code of accounts, invitations, role grants and erasure (`refusals.<code>`). */
 export const REFUSAL_CODES = [
   'invitations.unknown',
   'invitations.expired',
@@ -10,5 +10,8 @@ export const REFUSAL_CODES = [
   'people.role_held',
   'people.scope_unknown',
   'people.self_deactivation',
+  'erasure.already_open',
+  'erasure.not_open',
+  'erasure.own_request',
 ] as const;
 export type AccessRefusalCode = (typeof REFUSAL_CODES)[number];

@@ -2,7 +2,7 @@
  * Every record that holds a person's personal data, for the export a person asks of their own
  * data: their account, roles, student profile, applications (documents listed, not their bytes),
  * reviews they wrote, mobilities and their events, Jukebox enrolments, notifications, sessions and
- * the audit entries about them or made by them.
+ * the audit entries about them or made by them, and their requests to erase their data.
  */
 import { asc, desc, eq, inArray, or, and } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
@@ -10,6 +10,7 @@ import {
   applicationDocuments,
   auditLog,
   callApplications,
+  erasureRequests,
   jukeboxEnrolments,
   mobilities,
   mobilityEvents,
@@ -115,6 +116,16 @@ export async function personalDataOf(db: Db, userId: string) {
       ),
     )
     .orderBy(asc(auditLog.id));
+  const myErasureRequests = await db
+    .select({
+      id: erasureRequests.id,
+      status: erasureRequests.status,
+      requestedAt: erasureRequests.requestedAt,
+      closedAt: erasureRequests.closedAt,
+    })
+    .from(erasureRequests)
+    .where(eq(erasureRequests.userId, userId))
+    .orderBy(asc(erasureRequests.requestedAt));
   return {
     user,
     studentProfile: studentProfile ?? null,
@@ -131,5 +142,6 @@ export async function personalDataOf(db: Db, userId: string) {
     notifications: myNotifications,
     sessions: mySessions,
     audit,
+    erasureRequests: myErasureRequests,
   };
 }

@@ -7,6 +7,7 @@ import { InventedBadge } from '../../components/ui/invented-badge.tsx';
 import { LANGUAGES, type Language } from '../../api/contract.ts';
 import { setMyLanguage, signOutEverywhere } from './api.ts';
 import { DataExport, NamesForm, PasswordChange, SessionList } from './account-security.tsx';
+import { ErasureRequest } from './erasure-request.tsx';
 import { LANGUAGE_LABELS } from '../../i18n/i18n.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { useLabels } from '../../lib/labels.ts';
@@ -126,6 +127,7 @@ export function AccountPage() {
       <SessionList />
       <SignOutEverywhere />
       <DataExport />
+      <ErasureRequest />
       <section className="card" aria-labelledby="account-roles">
         <h2 id="account-roles">{t('account.roles')}</h2>
         {actor.roles.length === 0 ? (

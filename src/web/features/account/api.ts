@@ -1,4 +1,7 @@
-/** The signed-in person's own settings: the language they read notifications in, their sessions. */
+/**
+ * The signed-in person's own settings: the language they read notifications in, their sessions,
+ * the export of their data and their request to erase it.
+ */
 import type { LanguageBody, SignedOutEverywhere } from '../../../server/routes/me.schema.ts';
 import type {
   NamesView,
@@ -6,6 +9,7 @@ import type {
   PasswordChanged,
   SessionList,
 } from '../../../server/routes/me.schema.ts';
+import type { MyErasureRequest } from '../../../server/routes/erasure.schema.ts';
 import { apiRequest } from '../../api/client.ts';
 
 export const setMyLanguage = (language: LanguageBody['language'], csrfToken: string | null) =>
@@ -47,3 +51,12 @@ export const setMyNames = (body: NamesView, csrfToken: string | null) =>
 
 /** The export of one's data is a download: a plain link to it. */
 export const MY_DATA_URL = '/api/v1/me/data';
+
+export const myErasureRequest = (signal?: AbortSignal) =>
+  apiRequest<MyErasureRequest>('/me/erasure-request', { signal });
+
+export const askErasure = (csrfToken: string) =>
+  apiRequest<MyErasureRequest>('/me/erasure-request', { method: 'POST', csrfToken });
+
+export const withdrawErasure = (csrfToken: string) =>
+  apiRequest<MyErasureRequest>('/me/erasure-request/withdraw', { method: 'POST', csrfToken });

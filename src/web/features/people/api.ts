@@ -13,6 +13,10 @@ import type {
   PeoplePage,
   PersonDetail,
 } from '../../../server/routes/people.schema.ts';
+import type {
+  ErasureCarriedOut,
+  OpenErasureRequestList,
+} from '../../../server/routes/erasure.schema.ts';
 import { apiRequest } from '../../api/client.ts';
 
 export type { GrantableRole, InvitationPublic, InvitationView, PersonDetail };
@@ -66,3 +70,12 @@ export const acceptInvitation = (body: AcceptBody, csrfToken: string | null) =>
 /** A grantable role as one option value (role, scope type and scope id). */
 export const grantKey = (g: Pick<GrantableRole, 'role' | 'scopeType' | 'scopeId'>) =>
   `${g.role}|${g.scopeType}|${g.scopeId}`;
+
+export const openErasureRequests = (signal?: AbortSignal) =>
+  apiRequest<OpenErasureRequestList>('/erasure-requests', { signal });
+
+export const carryOutErasure = (id: string, csrfToken: string) =>
+  apiRequest<ErasureCarriedOut>(`/erasure-requests/${encodeURIComponent(id)}/carry-out`, {
+    method: 'POST',
+    csrfToken,
+  });

@@ -7,6 +7,7 @@ import { ResourceView } from '../../components/ui/resource-view.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { searchPeople } from './api.ts';
+import { ErasureRequests } from './erasure-requests.tsx';
 import { usePersonName } from './role-label.tsx';
 
 const positiveInt = (value: string | null) => {
@@ -39,6 +40,7 @@ export function PeoplePage() {
           {t('people.invitations.link')}
         </Link>
       </p>
+      <ErasureRequests />
       <form role="search" onSubmit={submit} className="filters">
         <Field id={`${id}-q`} label={t('people.search')}>
           {(control) => (
