@@ -88,6 +88,9 @@ export const AUDIT_ACTIONS = [
   'user.create',
   'user.export-personal-data',
   'user.names',
+  'erasure.request',
+  'erasure.withdraw',
+  'account.erased',
 ] as const;
 
 export const isKnownAction = (action: string): boolean =>
