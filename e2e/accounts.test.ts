@@ -7,17 +7,21 @@
  * the open call.
  */
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Mailer } from '#src/services/notify/mailer.ts';
 import { adminCommand } from '#src/cli/admin.ts';
-import { closeMailer, createMailer, type Mailer } from '#src/services/notify/mailer.ts';
 import { createTestApp, type TestApp } from '#test/support/app.ts';
 import { aCall, type FactoryCall } from '#test/factories/index.ts';
 import { CHROMIUM } from './chromium-setup.ts';
 import { RESULTS_DIR, WEB_DIR, openPage, type E2E } from './support.ts';
+import {
+  startMailCatcher,
+  textOf,
+  type MailCatcher,
+  type ReceivedMail,
+} from '#test/support/mail.ts';
 
 const ADMIN = 'it@kakehashi-first-day.example';
 const ADMIN_PASSWORD = 'first administrator passphrase 7';
@@ -27,22 +31,16 @@ const STUDENT_DOMAIN = 's.first-day.example';
 const STUDENT = `hanako@${STUDENT_DOMAIN}`;
 const STUDENT_PASSWORD = 'student passphrase of day one';
 
-interface Mail {
-  to: string[];
-  raw: string;
-}
-
 let e2e: E2E;
-let smtp: SMTPServer;
-let mailer: Mailer | null = null;
+let mail: MailCatcher;
 let call: FactoryCall;
 /** "Our" university: a sending university of the call. */
 let ours: string;
-const inbox: Mail[] = [];
+let inbox: ReceivedMail[] = [];
 const consoleErrors: string[] = [];
 
 /** The real server on an empty database with the given mailer, and Chromium (as startE2E). */
-async function startFirstDay(m: Mailer | null): Promise<E2E> {
+async function startFirstDay(m: Mailer): Promise<E2E> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const server: TestApp = await createTestApp('pglite', {
     seed: false,
@@ -74,48 +72,13 @@ async function startFirstDay(m: Mailer | null): Promise<E2E> {
   };
 }
 
-/** A header of a raw message, RFC 2047 encoded words decoded (as test/server/sign-up.test.ts). */
-function headerOf(raw: string, name: string): string {
-  const head = raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
-  const line = head.split('\r\n').find((l) => l.toLowerCase().startsWith(`${name}:`)) ?? '';
-  return line
-    .slice(name.length + 1)
-    .trim()
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_w, enc: string, text: string) =>
-      enc.toLowerCase() === 'b'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(
-            text
-              .replace(/_/g, ' ')
-              .replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
-            'latin1',
-          ).toString('utf8'),
-    );
-}
-
-/** The text of a single-part message, its transfer encoding undone. */
-function textOf(raw: string): string {
-  const body = raw.slice(raw.indexOf('\r\n\r\n') + 4);
-  const encoding = headerOf(raw, 'content-transfer-encoding').toLowerCase();
-  if (encoding === 'base64')
-    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') {
-    const bytes = body
-      .replace(/=\r\n/g, '')
-      .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return body;
-}
-
 /** Waits for the mail to `to`, and returns the path of its link under `prefix` on our server. */
 async function linkMailedTo(to: string, prefix: string): Promise<string> {
-  let mail: Mail | undefined;
+  let found: ReceivedMail | undefined;
   await expect
-    .poll(() => (mail = inbox.find((m) => m.to.includes(to))), { timeout: 30_000 })
+    .poll(() => (found = inbox.find((m) => m.to.includes(to))), { timeout: 30_000 })
     .toBeDefined();
-  const text = textOf(mail!.raw);
+  const text = textOf(found!.raw);
   const match = new RegExp(`${prefix}/[A-Za-z0-9_%.~-]+`).exec(text);
   expect(match, text).not.toBeNull();
   return `${e2e.base}${match![0]}`;
@@ -131,26 +94,9 @@ async function signIn(page: Page, email: string, password: string, name: string)
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    logger: false,
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        inbox.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  mailer = createMailer(`smtp://127.0.0.1:${port}`);
-  e2e = await startFirstDay(mailer);
+  mail = await startMailCatcher();
+  inbox = mail.inbox;
+  e2e = await startFirstDay(mail.mailer);
   // The registry a university would import: a program, a Japanese and a Russian consortium with
   // their universities, the signed agreement between them and an open call whose hosts ask for
   // English B2.
@@ -163,8 +109,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await e2e?.close();
-  closeMailer(mailer);
-  if (smtp) await new Promise<void>((resolve) => smtp.close(resolve));
+  await mail?.close();
 });
 
 it('the first administrator, a coordinator by invitation and a student by sign-up reach the open call', async () => {

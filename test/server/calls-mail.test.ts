@@ -2,8 +2,6 @@
  * A status change is e-mailed when SMTP is configured — here against a real SMTP server (the
  * `smtp-server` package) on a random local port, not a mock of the mailer.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '#test/support/db.ts';
 import { createTestApp, type TestApp } from '#test/support/app.ts';
@@ -16,7 +14,7 @@ import {
   type FactoryCall,
   type FactoryUser,
 } from '#test/factories/index.ts';
-import { closeMailer, createMailer, type Mailer } from '#src/services/notify/mailer.ts';
+import { startMailCatcher, type MailCatcher, type ReceivedMail } from '#test/support/mail.ts';
 
 /** The Subject header, RFC 2047 encoded words decoded (enough for what nodemailer writes). */
 function subjectOf(raw: string): string {
@@ -37,42 +35,19 @@ function subjectOf(raw: string): string {
     );
 }
 
-interface Received {
-  to: string[];
-  raw: string;
-}
-
 describe.each(ENGINES)('notifications by e-mail on %s', (engine) => {
-  let server: SMTPServer;
-  let mailer: Mailer | null = null;
+  let mail: MailCatcher;
   let t: TestApp;
-  const inbox: Received[] = [];
+  let inbox: ReceivedMail[] = [];
   let call: FactoryCall;
   let student: FactoryUser;
   let coordinator: FactoryUser;
   let foreign: FactoryUser;
 
   beforeAll(async () => {
-    server = new SMTPServer({
-      logger: false,
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          inbox.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString('utf8'),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.server.address() as AddressInfo;
-    mailer = createMailer(`smtp://127.0.0.1:${port}`);
-    t = await createTestApp(engine, { mailer, seed: false });
+    mail = await startMailCatcher();
+    inbox = mail.inbox;
+    t = await createTestApp(engine, { mailer: mail.mailer, seed: false });
     const db = t.database.db;
     call = await aCall(db, {
       title: { ja: '日露新時代を拓く人材育成', en: 'Japan–Russia leaders' },
@@ -93,8 +68,7 @@ describe.each(ENGINES)('notifications by e-mail on %s', (engine) => {
   });
   afterAll(async () => {
     await t.close();
-    closeMailer(mailer);
-    await new Promise<void>((resolve) => server.close(resolve));
+    await mail.close();
   });
 
   it('a submitted and a withdrawn application are e-mailed to the student and the home coordinator, in their language', async () => {

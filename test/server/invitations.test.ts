@@ -3,89 +3,35 @@
  * a random local port) in the invitee's language with a link that works once, before it expires
  * (the app's injectable clock moves time), and not after it is revoked; forged links are refused.
  */
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '#src/db/migrate.ts';
 import type { Clock } from '#src/services/clock.ts';
-import { closeMailer, createMailer, type Mailer } from '#src/services/notify/mailer.ts';
 import { ENGINES } from '#test/support/db.ts';
 import { createTestApp, sessionCookie, signInAs, type TestApp } from '#test/support/app.ts';
+import {
+  startMailCatcher,
+  headerOf,
+  textOf,
+  type MailCatcher,
+  type ReceivedMail,
+} from '#test/support/mail.ts';
 
 const PUBLIC_URL = 'https://kakehashi.test';
 const START = new Date('2026-12-01T09:00:00Z');
 
-/** A header of a raw message, RFC 2047 encoded words decoded. */
-function headerOf(raw: string, name: string): string {
-  const head = raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
-  const line = head.split('\r\n').find((l) => l.toLowerCase().startsWith(`${name}:`)) ?? '';
-  return line
-    .slice(name.length + 1)
-    .trim()
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_w, enc: string, text: string) =>
-      enc.toLowerCase() === 'b'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(
-            text
-              .replace(/_/g, ' ')
-              .replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
-            'latin1',
-          ).toString('utf8'),
-    );
-}
-
-/** The text of a single-part message, its transfer encoding undone. */
-function textOf(raw: string): string {
-  const body = raw.slice(raw.indexOf('\r\n\r\n') + 4);
-  const encoding = headerOf(raw, 'content-transfer-encoding').toLowerCase();
-  if (encoding === 'base64')
-    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') {
-    const bytes = body
-      .replace(/=\r\n/g, '')
-      .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return body;
-}
-
-interface Received {
-  to: string[];
-  raw: string;
-}
-
 describe.each(ENGINES)('invitations on %s', (engine) => {
-  let server: SMTPServer;
-  let mailer: Mailer | null = null;
+  let mail: MailCatcher;
   let t: TestApp;
-  const inbox: Received[] = [];
+  let inbox: ReceivedMail[] = [];
   let now = START;
   const clock: Clock = { now: () => new Date(now) };
 
   beforeAll(async () => {
-    server = new SMTPServer({
-      logger: false,
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          inbox.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString('utf8'),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.server.address() as AddressInfo;
-    mailer = createMailer(`smtp://127.0.0.1:${port}`);
+    mail = await startMailCatcher();
+    inbox = mail.inbox;
     t = await createTestApp(engine, {
-      mailer,
+      mailer: mail.mailer,
       clock,
       publicUrl: PUBLIC_URL,
       signInPerMinute: 10_000,
@@ -93,8 +39,7 @@ describe.each(ENGINES)('invitations on %s', (engine) => {
   });
   afterAll(async () => {
     await t.close();
-    closeMailer(mailer);
-    await new Promise<void>((resolve) => server.close(resolve));
+    await mail.close();
   });
 
   const signedIn = new Map<string, Record<string, string>>();

@@ -5,38 +5,23 @@
  * audited. An expired, used or forged link is refused with a code and changes nothing; the expiry
  * is judged on the app's clock, moved by the test.
  */
-import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, passwordResets, users } from '#src/db/schema.ts';
-import { closeMailer, createMailer, type Mailer } from '#src/services/notify/mailer.ts';
 import { verifyPassword } from '#src/services/auth/passwords.ts';
 import type { Clock } from '#src/services/clock.ts';
 import { ENGINES } from '#test/support/db.ts';
 import { DEMO_PASSWORD, createTestApp, signInAs, type TestApp } from '#test/support/app.ts';
+import {
+  startMailCatcher,
+  textOf,
+  type MailCatcher,
+  type ReceivedMail,
+} from '#test/support/mail.ts';
 
 const PUBLIC_URL = 'https://kakehashi.example.ac.jp';
 const STUDENT = 'student.tohoku@demo.kakehashi.example';
 const NEW_PASSWORD = 'a bridge between two universities';
-
-/** The plain-text part of a message nodemailer wrote, its transfer encoding undone. */
-function textOf(raw: string): string {
-  const at = raw.search(/Content-Type: text\/plain/i);
-  // The part's headers: from the blank line before its Content-Type (or the message's start).
-  const part = raw.slice(Math.max(0, raw.lastIndexOf('\r\n\r\n', at) + 4));
-  const headEnd = part.indexOf('\r\n\r\n');
-  const head = part.slice(0, headEnd);
-  const body = part.slice(headEnd + 4).split(/\r\n--/)[0] ?? '';
-  if (/base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (/quoted-printable/i.test(head)) {
-    const bytes = body
-      .replace(/=\r\n/g, '')
-      .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return body;
-}
 
 const linkIn = (raw: string): string => {
   const m = /https:\/\/kakehashi\.example\.ac\.jp\/password\/reset\/([A-Za-z0-9_-]+)/.exec(
@@ -47,17 +32,13 @@ const linkIn = (raw: string): string => {
 };
 
 describe.each(ENGINES)('password reset by e-mail on %s', (engine) => {
-  let server: SMTPServer;
-  let mailer: Mailer | null = null;
+  let mail: MailCatcher;
   let t: TestApp;
   let now = new Date('2026-12-07T09:00:00Z');
   const clock: Clock = { now: () => new Date(now) };
-  const inbox: { to: string[]; raw: string }[] = [];
-  const waiting: (() => void)[] = [];
+  let inbox: ReceivedMail[] = [];
   /** Waits until the inbox holds `n` messages (the mail leaves after the answer). */
-  const mailCount = async (n: number) => {
-    while (inbox.length < n) await new Promise<void>((resolve) => waiting.push(resolve));
-  };
+  const mailCount = (n: number) => mail.waitForCount(n);
   /** Gives a mail that would be sent the time to arrive (to show that none is). */
   const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -78,32 +59,13 @@ describe.each(ENGINES)('password reset by e-mail on %s', (engine) => {
     (await t.database.db.select().from(users).where(eq(users.email, email)))[0]!.passwordHash;
 
   beforeAll(async () => {
-    server = new SMTPServer({
-      logger: false,
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          inbox.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString('utf8'),
-          });
-          waiting.splice(0).forEach((wake) => wake());
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.server.address() as AddressInfo;
-    mailer = createMailer(`smtp://127.0.0.1:${port}`);
-    t = await createTestApp(engine, { mailer, clock, publicUrl: PUBLIC_URL });
+    mail = await startMailCatcher();
+    inbox = mail.inbox;
+    t = await createTestApp(engine, { mailer: mail.mailer, clock, publicUrl: PUBLIC_URL });
   });
   afterAll(async () => {
     await t.close();
-    closeMailer(mailer);
-    await new Promise<void>((resolve) => server.close(resolve));
+    await mail.close();
   });
 
   it('answers the same for an address with an account and one without, and mails only the account', async () => {
