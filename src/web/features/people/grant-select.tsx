@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../../components/ui/field.tsx';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
 import { useResource } from '../../lib/use-resource.ts';
 import { grantableRoles, grantKey, type GrantableRole } from './api.ts';
@@ -41,5 +43,39 @@ export function GrantSelect({
         </select>
       )}
     </ResourceView>
+  );
+}
+
+/** The role a form is about to grant: the chosen option and what it grants. */
+export function useGrantChoice() {
+  const [value, setValue] = useState('');
+  const [grant, setGrant] = useState<GrantableRole | null>(null);
+  return {
+    value,
+    grant,
+    choose: (next: string, chosen: GrantableRole | null) => {
+      setValue(next);
+      setGrant(chosen);
+    },
+    reset: () => {
+      setValue('');
+      setGrant(null);
+    },
+  };
+}
+
+/** The labelled field choosing the role and scope to grant. */
+export function GrantField({
+  id,
+  choice,
+}: {
+  id: string;
+  choice: ReturnType<typeof useGrantChoice>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Field id={`${id}-role`} label={t('people.role')}>
+      {(control) => <GrantSelect control={control} value={choice.value} onChange={choice.choose} />}
+    </Field>
   );
 }

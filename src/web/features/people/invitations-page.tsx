@@ -10,8 +10,8 @@ import { useAction } from '../../components/ui/use-action.ts';
 import { fieldIssues } from '../../api/client.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
-import { invite, pendingInvitations, revokeInvitation, type GrantableRole } from './api.ts';
-import { GrantSelect } from './grant-select.tsx';
+import { invite, pendingInvitations, revokeInvitation } from './api.ts';
+import { GrantField, useGrantChoice } from './grant-select.tsx';
 import { usePersonName, useRoleLabel } from './role-label.tsx';
 
 function InviteForm({ onDone }: { onDone: () => void }) {
@@ -20,8 +20,8 @@ function InviteForm({ onDone }: { onDone: () => void }) {
   const action = useAction();
   const [email, setEmail] = useState('');
   const [language, setLanguage] = useState<Language>('ja');
-  const [value, setValue] = useState('');
-  const [grant, setGrant] = useState<GrantableRole | null>(null);
+  const choice = useGrantChoice();
+  const { grant } = choice;
   const [sent, setSent] = useState<{ email: string; emailed: boolean } | null>(null);
   const messages = (field: string) =>
     fieldIssues(action.error)
@@ -74,18 +74,7 @@ function InviteForm({ onDone }: { onDone: () => void }) {
           </select>
         )}
       </Field>
-      <Field id={`${id}-role`} label={t('people.role')}>
-        {(control) => (
-          <GrantSelect
-            control={control}
-            value={value}
-            onChange={(v, g) => {
-              setValue(v);
-              setGrant(g);
-            }}
-          />
-        )}
-      </Field>
+      <GrantField id={id} choice={choice} />
       <FormErrors error={action.error} />
       {sent ? (
         <p role="status" className={sent.emailed ? 'alert' : 'alert alert-error'}>

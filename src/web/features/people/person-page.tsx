@@ -1,21 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Field } from '../../components/ui/field.tsx';
 import { FormErrors } from '../../components/ui/field-error.tsx';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
 import { useAction } from '../../components/ui/use-action.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
-import {
-  getPerson,
-  grantRole,
-  revokeRole,
-  setDisabled,
-  type GrantableRole,
-  type PersonDetail,
-} from './api.ts';
-import { GrantSelect } from './grant-select.tsx';
+import { getPerson, grantRole, revokeRole, setDisabled, type PersonDetail } from './api.ts';
+import { GrantField, useGrantChoice } from './grant-select.tsx';
 import { usePersonName, useRoleLabel } from './role-label.tsx';
 import { studentRecordPath } from '../sign-up/index.ts';
 
@@ -23,8 +15,8 @@ function GrantForm({ personId, onDone }: { personId: string; onDone: () => void 
   const { t } = useTranslation();
   const id = useId();
   const action = useAction();
-  const [value, setValue] = useState('');
-  const [grant, setGrant] = useState<GrantableRole | null>(null);
+  const choice = useGrantChoice();
+  const { grant } = choice;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!grant) return;
@@ -36,26 +28,14 @@ function GrantForm({ personId, onDone }: { personId: string; onDone: () => void 
       ),
     );
     if (ok) {
-      setValue('');
-      setGrant(null);
+      choice.reset();
       onDone();
     }
   };
   return (
     <form onSubmit={(e) => void submit(e)} className="card">
       <h2>{t('people.grant.title')}</h2>
-      <Field id={`${id}-role`} label={t('people.role')}>
-        {(control) => (
-          <GrantSelect
-            control={control}
-            value={value}
-            onChange={(v, g) => {
-              setValue(v);
-              setGrant(g);
-            }}
-          />
-        )}
-      </Field>
+      <GrantField id={id} choice={choice} />
       <FormErrors error={action.error} />
       <button type="submit" className="button" disabled={action.busy || !grant}>
         {t('people.grant.submit')}
