@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ConfirmButtons } from '../../components/ui/confirm-buttons.tsx';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { FormattedDate } from '../../components/ui/formatted-date.tsx';
@@ -53,25 +54,16 @@ export function ErasureRequest() {
               <p id="account-erasure-confirm">
                 <strong>{t('accountErasure.confirmQuestion')}</strong>
               </p>
-              <button
-                type="button"
-                className="button button-danger"
-                disabled={action.busy}
-                onClick={() => void ask()}
-              >
-                {t('accountErasure.confirm')}
-              </button>{' '}
-              <button
-                type="button"
-                className="button button-secondary"
-                disabled={action.busy}
-                onClick={() => {
+              <ConfirmButtons
+                confirm={t('accountErasure.confirm')}
+                cancel={t('accountErasure.cancel')}
+                busy={action.busy}
+                onConfirm={() => void ask()}
+                onCancel={() => {
                   setConfirming(false);
                   action.reset();
                 }}
-              >
-                {t('accountErasure.cancel')}
-              </button>
+              />
             </div>
           ) : (
             <button

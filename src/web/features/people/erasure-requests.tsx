@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ConfirmButtons } from '../../components/ui/confirm-buttons.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../app/session.tsx';
@@ -67,25 +68,16 @@ function OpenRequests() {
                     {confirming === r.id ? (
                       <span role="group" aria-label={t('erasureRequests.confirmQuestion')}>
                         <span>{t('erasureRequests.confirmQuestion')}</span>{' '}
-                        <button
-                          type="button"
-                          className="button button-danger"
-                          disabled={action.busy}
-                          onClick={() => void carryOut(r.id)}
-                        >
-                          {t('erasureRequests.confirm')}
-                        </button>{' '}
-                        <button
-                          type="button"
-                          className="button button-secondary"
-                          disabled={action.busy}
-                          onClick={() => {
+                        <ConfirmButtons
+                          confirm={t('erasureRequests.confirm')}
+                          cancel={t('erasureRequests.cancel')}
+                          busy={action.busy}
+                          onConfirm={() => void carryOut(r.id)}
+                          onCancel={() => {
                             setConfirming(null);
                             action.reset();
                           }}
-                        >
-                          {t('erasureRequests.cancel')}
-                        </button>
+                        />
                       </span>
                     ) : (
                       <button
