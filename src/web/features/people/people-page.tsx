@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
+import { SearchField } from '../../components/ui/search-field.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Field } from '../../components/ui/field.tsx';
 import { Pagination } from '../../components/ui/pagination.tsx';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -42,19 +42,13 @@ export function PeoplePage() {
       </p>
       <ErasureRequests />
       <form role="search" onSubmit={submit} className="filters">
-        <Field id={`${id}-q`} label={t('people.search')}>
-          {(control) => (
-            <input
-              {...control}
-              type="search"
-              value={draft}
-              onChange={(event) => setDraft(event.target.value)}
-            />
-          )}
-        </Field>
-        <button type="submit" className="button">
-          {t('people.searchButton')}
-        </button>
+        <SearchField
+          id={`${id}-q`}
+          label={t('people.search')}
+          button={t('people.searchButton')}
+          value={draft}
+          onChange={setDraft}
+        />
       </form>
       <ResourceView
         resource={list}

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { SearchField } from '../../components/ui/search-field.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { listConsortia } from './api.ts';
@@ -52,22 +53,13 @@ export function ConsortiaPage() {
         aria-label={t('consortia.searchLabel')}
         onSubmit={onSubmit}
       >
-        <div className="field field-search">
-          <label htmlFor={`${formId}-q`}>{t('consortia.search')}</label>
-          <div className="search-row">
-            <input
-              id={`${formId}-q`}
-              type="search"
-              name="q"
-              value={draft}
-              autoComplete="off"
-              onChange={(event) => setDraft(event.target.value)}
-            />
-            <button type="submit" className="button button-primary">
-              {t('actions.search')}
-            </button>
-          </div>
-        </div>
+        <SearchField
+          id={`${formId}-q`}
+          label={t('consortia.search')}
+          button={t('actions.search')}
+          value={draft}
+          onChange={setDraft}
+        />
       </form>
 
       <section aria-label={t('consortia.results')} aria-busy={list.status === 'loading'}>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { SearchField } from '../../components/ui/search-field.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { listGroupings, listInstitutionCountries, listInstitutions } from './api.ts';
@@ -117,23 +118,14 @@ export function InstitutionsPage() {
         aria-label={t('institutions.searchLabel')}
         onSubmit={onSubmit}
       >
-        <div className="field field-search">
-          <label htmlFor={`${formId}-q`}>{t('institutions.search')}</label>
-          <div className="search-row">
-            <input
-              id={`${formId}-q`}
-              type="search"
-              name="q"
-              value={draft}
-              placeholder={t('institutions.searchPlaceholder')}
-              autoComplete="off"
-              onChange={(event) => setDraft(event.target.value)}
-            />
-            <button type="submit" className="button button-primary">
-              {t('actions.search')}
-            </button>
-          </div>
-        </div>
+        <SearchField
+          id={`${formId}-q`}
+          label={t('institutions.search')}
+          button={t('actions.search')}
+          value={draft}
+          onChange={setDraft}
+          placeholder={t('institutions.searchPlaceholder')}
+        />
         <Field id={`${formId}-country`} label={t('institutions.country')}>
           {(control) => (
             <select
