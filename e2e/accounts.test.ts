@@ -6,16 +6,12 @@
  * student signs up with an address of that domain, confirms it by the e-mailed link and applies to
  * the open call.
  */
-import { mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { Mailer } from '#src/services/notify/mailer.ts';
+import type { Page } from 'playwright-core';
 import { adminCommand } from '#src/cli/admin.ts';
-import { createTestApp, type TestApp } from '#test/support/app.ts';
 import { aCall, type FactoryCall } from '#test/factories/index.ts';
-import { CHROMIUM } from './chromium-setup.ts';
-import { RESULTS_DIR, WEB_DIR, openPage, type E2E } from './support.ts';
+import { RESULTS_DIR, openPage, startE2E, type E2E } from './support.ts';
 import {
   startMailCatcher,
   textOf,
@@ -38,39 +34,6 @@ let call: FactoryCall;
 let ours: string;
 let inbox: ReceivedMail[] = [];
 const consoleErrors: string[] = [];
-
-/** The real server on an empty database with the given mailer, and Chromium (as startE2E). */
-async function startFirstDay(m: Mailer): Promise<E2E> {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const server: TestApp = await createTestApp('pglite', {
-    seed: false,
-    webDir: WEB_DIR,
-    mailer: m,
-  });
-  const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  return {
-    base: address,
-    server,
-    browser,
-    close: async () => {
-      await browser.close();
-      await server.close();
-    },
-  };
-}
 
 /** Waits for the mail to `to`, and returns the path of its link under `prefix` on our server. */
 async function linkMailedTo(to: string, prefix: string): Promise<string> {
@@ -96,7 +59,7 @@ async function signIn(page: Page, email: string, password: string, name: string)
 beforeAll(async () => {
   mail = await startMailCatcher();
   inbox = mail.inbox;
-  e2e = await startFirstDay(mail.mailer);
+  e2e = await startE2E({ seed: false, mailer: mail.mailer });
   // The registry a university would import: a program, a Japanese and a Russian consortium with
   // their universities, the signed agreement between them and an open call whose hosts ask for
   // English B2.

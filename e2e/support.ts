@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { AppOptions } from '#src/server/app.ts';
 import { DEMO_PASSWORD, createTestApp, type TestApp } from '#test/support/app.ts';
 import { CHROMIUM } from './chromium-setup.ts';
 
@@ -16,10 +17,15 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-/** The real server (built web app + API on a clean seeded database) on a free port, and Chromium. */
-export async function startE2E(): Promise<E2E> {
+/**
+ * The real server (built web app + API on a clean database, with the demo world unless
+ * `seed: false`) on a free port, and Chromium.
+ */
+export async function startE2E(
+  options: Partial<AppOptions> & { seed?: boolean } = {},
+): Promise<E2E> {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const server = await createTestApp('pglite', { webDir: WEB_DIR });
+  const server = await createTestApp('pglite', { ...options, webDir: WEB_DIR });
   const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
