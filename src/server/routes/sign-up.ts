@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '#src/db/client.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
-import { institutionName } from '#src/db/queries/names.ts';
 import { openSession } from '#src/services/auth/sessions.ts';
 import { confirmSignUp, requestSignUp } from '#src/services/auth/sign-up.ts';
 import {
@@ -99,7 +98,7 @@ export const signUpRoutes =
         setSessionCookie(reply, session.token, session.expiresAt);
         return reply.code(201).send({
           email: made.email,
-          home: await institutionName(deps.db, made.institutionId),
+          home: made.home,
         });
       },
     );

@@ -149,17 +149,17 @@ function refusalOf(ctx: ServiceContext, row: PendingSignUpRow | null): AppError 
 export const verifySchema = z.object({ token: z.string().min(10).max(200) });
 
 /**
- * Confirms a sign-up: makes the student account of its university, once, and returns it for the
- * route to open a session. Refused with `signup.unknown | used | expired`, or
+ * Confirms a sign-up: makes the student account of its university, once, and returns it (with
+ * the university's name) for the route to open a session. Refused with `signup.unknown | used | expired`, or
  * `signup.account_exists` when the address got an account meanwhile; nothing changes then.
  */
 export async function confirmSignUp(
   ctx: ServiceContext,
   raw: unknown,
-): Promise<{ userId: string; email: string; institutionId: string }> {
+): Promise<{ userId: string; email: string; institutionId: string; home: LocalizedText }> {
   const parsed = verifySchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(fieldIssues(parsed.error, 'body'));
-  return ctx.db.transaction(async (tx: Db) => {
+  const made = await ctx.db.transaction(async (tx: Db) => {
     const row = await pendingSignUpByTokenHash(tx, sha256(parsed.data.token), true);
     const refused = refusalOf(ctx, row);
     if (refused) throw refused;
@@ -200,4 +200,5 @@ export async function confirmSignUp(
     );
     return { userId, email: pending.email, institutionId: pending.institutionId };
   });
+  return { ...made, home: await institutionName(ctx.db, made.institutionId) };
 }
