@@ -11,8 +11,8 @@ import { apiRequest } from '../../api/client.ts';
 
 export type { StudentDomainList, StudentRecordView };
 
-/** The shortest password the server accepts (src/services/auth/accounts.ts). */
-export const MIN_PASSWORD_LENGTH = 12;
+/** The shortest password the server accepts: the password rules' own figure. */
+export { MIN_PASSWORD_LENGTH } from '../../../domain/access/passwords.ts';
 
 export const signUp = (body: SignUpBody) =>
   apiRequest<SignUpAnswer>('/sign-up', { method: 'POST', body });
