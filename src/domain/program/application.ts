@@ -166,6 +166,12 @@ export const projectApplicationSchema = z.object({
     administration: text,
     /** 7) Student exchange agreement between consortia (copy) — R2 */
     agreement: z.object({
+      /**
+       * The agreement in the registry this item refers to (R2 is then checked against its
+       * signatures and dates). Absent when the consortia rely on an uploaded signed copy only,
+       * which the checks flag as not verified against the registry.
+       */
+      registryAgreementId: z.string().min(1).optional(),
       title: text,
       /** the date it was signed; absent while it is being negotiated */
       signedOn: isoDate.optional(),
