@@ -62,13 +62,15 @@ describe.each(ENGINES)('agreements and the balance ledger on %s', (engine) => {
         .map((m: { institution: { id: string } }) => m.institution.id)
         .sort(),
     ).toEqual(['asu.ru', 'hokudai.ac.jp', 'niigata-u.ac.jp', 'rosnou.ru']);
-    // Placeholders stay out of the registry list unless asked for.
-    expect((await call(null, 'GET', '/api/v1/institutions?q=placeholder')).json().total).toBe(0);
+    // The invented examples stay out of the registry list unless asked for.
+    expect((await call(null, 'GET', '/api/v1/institutions?q=Sretenka')).json().total).toBe(0);
     expect(
-      (
-        await call(null, 'GET', '/api/v1/institutions?q=placeholder&includePlaceholders=true')
-      ).json().total,
-    ).toBe(50);
+      (await call(null, 'GET', '/api/v1/institutions?q=Sretenka&includePlaceholders=true')).json()
+        .total,
+    ).toBe(1);
+    const all = (await call(null, 'GET', '/api/v1/institutions?includePlaceholders=true')).json();
+    const real = (await call(null, 'GET', '/api/v1/institutions')).json();
+    expect(all.total - real.total).toBe(50);
   });
 
   it('shows the liaison office of source document 002', async () => {
@@ -82,9 +84,13 @@ describe.each(ENGINES)('agreements and the balance ledger on %s', (engine) => {
 
   it('R4: the demo agreement ledger counts planned and realised students and months per year', async () => {
     const list = (await call(null, 'GET', '/api/v1/agreements?party=tohoku-jr-japan')).json();
-    const id = list.items[0].id;
-    // validity 2014-10 → 2024-03 (illustrative): by now it has expired.
-    expect(list.items[0].status).toBe('expired');
+    type Listed = { id: string; status: string; validTo: string };
+    // The project's first agreement (2014-10 → 2024-03) has expired; its renewal is in force.
+    const first = list.items.find((a: Listed) => a.status === 'expired');
+    const renewal = list.items.find((a: Listed) => a.status === 'active');
+    expect(first).toBeDefined();
+    expect(renewal).toBeDefined();
+    const id = first.id;
     const ledger = (await call(null, 'GET', `/api/v1/agreements/${id}/balance`)).json();
     // Cross-check against the mobilities themselves, counted in SQL: Tohoku ↔ the Russian side.
     const ru = ['msu.ru', 'nsu.ru', 'sbras.ru', 'dvfu.ru', 'febras.ru'];
@@ -98,30 +104,43 @@ describe.each(ENGINES)('agreements and the balance ledger on %s', (engine) => {
     expect(ledger.total.planned.receivedStudents).toBe(await count(ru, ['tohoku.ac.jp'], false));
     expect(ledger.total.realised.sentStudents).toBe(await count(['tohoku.ac.jp'], ru, true));
     expect(ledger.total.realised.receivedStudents).toBe(await count(ru, ['tohoku.ac.jp'], true));
-    // The synthetic history of the project of source document 000 covers 2015–2019 (later years
-    // hold demo stays).
+    // The synthetic history of the project of source document 000 covers 2015–2019.
     expect(ledger.years.map((y: { academicYear: number }) => y.academicYear)).toEqual(
       expect.arrayContaining([2015, 2016, 2017, 2018, 2019]),
     );
     expect(ledger.calendar).toEqual({ country: 'JP', startMonth: 4 });
     const y2017 = ledger.years.find((y: { academicYear: number }) => y.academicYear === 2017);
-    expect(y2017.planned).toMatchObject({ sentStudents: 5, receivedStudents: 3 });
-    // The program's tolerance (FY2014 program: 2 students, 24 months) applies and is reported;
-    // every warning names R4 and exceeds it.
+    expect(y2017.planned).toMatchObject({ sentStudents: 4, receivedStudents: 4 });
+    // The program's tolerance (FY2014 program: 2 students, 24 months) applies; the showcase
+    // project stayed in balance every year, so nothing is warned about.
     expect(ledger.tolerance).toEqual({ students: 2, months: 24 });
-    for (const w of ledger.warnings) {
-      expect(w.rule).toBe('R4');
-      expect(Math.abs(w.difference)).toBeGreaterThan(w.unit === 'students' ? 2 : 24);
-    }
+    expect(ledger.warnings).toEqual([]);
+    // The consortia's balance counts the stays of both agreements.
+    const second = (await call(null, 'GET', `/api/v1/agreements/${renewal.id}/balance`)).json();
     const pair = (
       await call(null, 'GET', '/api/v1/consortia/tohoku-jr-japan/balance?with=tohoku-jr-russia')
     ).json();
-    expect(pair.total).toEqual(ledger.total);
+    expect(pair.total.planned.sentStudents).toBe(
+      ledger.total.planned.sentStudents + second.total.planned.sentStudents,
+    );
     const mirrored = (
       await call(null, 'GET', '/api/v1/consortia/tohoku-jr-russia/balance?with=tohoku-jr-japan')
     ).json();
-    expect(mirrored.total.planned.sentStudents).toBe(ledger.total.planned.receivedStudents);
+    expect(mirrored.total.planned.sentStudents).toBe(pair.total.planned.receivedStudents);
     expect(mirrored.calendar.startMonth).toBe(9);
+  });
+
+  it('R4: the demo agreement labelled out of balance is warned about, each warning beyond its tolerance', async () => {
+    const list = (await call(null, 'GET', '/api/v1/agreements?party=hokudai.ac.jp')).json();
+    const imbalanced = list.items.find((a: { invented: boolean }) => a.invented);
+    expect(imbalanced).toBeDefined();
+    const ledger = (await call(null, 'GET', `/api/v1/agreements/${imbalanced.id}/balance`)).json();
+    expect(ledger.tolerance).toEqual({ students: 1, months: 6 });
+    expect(ledger.warnings.length).toBeGreaterThan(0);
+    for (const w of ledger.warnings) {
+      expect(w.rule).toBe('R4');
+      expect(Math.abs(w.difference)).toBeGreaterThan(w.unit === 'students' ? 1 : 6);
+    }
   });
 });
 

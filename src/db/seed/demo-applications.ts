@@ -3,9 +3,9 @@
  *
  * 1. Tohoku University's project "Creation of innovative leaders for new Japan–Russia relations",
  *    adopted under the Inter-University Exchange Project in FY2014 (source document 000). What
- *    that document says is quoted or closely paraphrased (marked `source document 000`, or
- *    `資料 000` in Japanese); everything else — numbers, dates, people, offices, clauses, curricula
- *    — is INVENTED for the demo and marked so.
+ *    that document says is quoted or closely paraphrased (the comments say where; the dossier's
+ *    own texts carry no source markers, as an official document would not); everything else —
+ *    numbers, dates, people, offices, clauses, curricula — is INVENTED for the demo and marked so.
  * 2. An INVENTED draft under the 2003 pilot program (source document 003) with only two Japanese
  *    universities, which fails R1 (003 §2(1), §5(1)).
  *
@@ -106,12 +106,12 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
     // 1) source document 000: "Summary of Project", "Global Human Resource on the project"
     significance: {
       significance: t(
-        'To make use of our deep ties with Russian universities and the Russian Academy of Sciences, and to foster those who build bridges between Japan and Russia through education, research, culture and industry (source document 000).',
-        'ロシアの大学およびロシア科学アカデミーとの深い結びつきを生かし、教育・研究・文化・産業の交流を通じて日露の架け橋となる人材を育成する（資料 000）。',
+        'To make use of our deep ties with Russian universities and the Russian Academy of Sciences, and to foster those who build bridges between Japan and Russia through education, research, culture and industry.',
+        'ロシアの大学およびロシア科学アカデミーとの深い結びつきを生かし、教育・研究・文化・産業の交流を通じて日露の架け橋となる人材を育成する。',
       ),
       objective: t(
-        'Human resources with a high level of skills that will lead to new innovations between Japan and Russia (source document 000).',
-        '日露間の新たなイノベーションを牽引する高度な能力を持つ人材の育成（資料 000）。',
+        'Human resources with a high level of skills that will lead to new innovations between Japan and Russia.',
+        '日露間の新たなイノベーションを牽引する高度な能力を持つ人材の育成。',
       ),
       goals: [
         t(
@@ -149,8 +149,8 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
             'JP',
             t('Sendai', '仙台市', 'Сендай'),
             t(
-              'A national university in Sendai; the representative university of the project (source document 000).',
-              '仙台市にある国立大学。本事業の代表大学（資料 000）。',
+              'A national university in Sendai; the representative university of the project.',
+              '仙台市にある国立大学。本事業の代表大学。',
             ),
             [
               {
@@ -193,8 +193,8 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
             'RU',
             t('Moscow', 'モスクワ', 'Москва'),
             t(
-              'Partner of the Europe/Russia district (source document 000).',
-              'ヨーロッパ・ロシア地区のパートナー（資料 000）。',
+              'Partner of the Europe/Russia district.',
+              'ヨーロッパ・ロシア地区のパートナー。',
               'Партнёр европейской части России.',
             ),
             [grad('Faculty of Physics (INVENTED)', '物理学部（架空）', 'Физический факультет')],
@@ -211,8 +211,8 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
             'RU',
             t('Novosibirsk', 'ノボシビルスク', 'Новосибирск'),
             t(
-              'Partner of the Siberia district, with the Siberian Branch of the RAS (source document 000).',
-              'ロシア科学アカデミーシベリア支部とともにシベリア地区のパートナー（資料 000）。',
+              'Partner of the Siberia district, with the Siberian Branch of the RAS.',
+              'ロシア科学アカデミーシベリア支部とともにシベリア地区のパートナー。',
               'Партнёр сибирского округа вместе с СО РАН.',
             ),
             [
@@ -235,8 +235,8 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
             'RU',
             t('Novosibirsk', 'ノボシビルスク', 'Новосибирск'),
             t(
-              'Research institutes hosting graduate joint education (source document 000).',
-              '大学院共同教育を受け入れる研究所群（資料 000）。',
+              'Research institutes hosting graduate joint education.',
+              '大学院共同教育を受け入れる研究所群。',
               'Институты, принимающие аспирантов.',
             ),
             [],
@@ -253,8 +253,8 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
             'RU',
             t('Vladivostok', 'ウラジオストク', 'Владивосток'),
             t(
-              'Partner of the Far East district, with the Far Eastern Branch of the RAS (source document 000).',
-              'ロシア科学アカデミー極東支部とともに極東地区のパートナー（資料 000）。',
+              'Partner of the Far East district, with the Far Eastern Branch of the RAS.',
+              'ロシア科学アカデミー極東支部とともに極東地区のパートナー。',
               'Партнёр дальневосточного округа вместе с ДВО РАН.',
             ),
             [
@@ -277,8 +277,8 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
             'RU',
             t('Vladivostok', 'ウラジオストク', 'Владивосток'),
             t(
-              'Research institutes hosting graduate joint education (source document 000).',
-              '大学院共同教育を受け入れる研究所群（資料 000）。',
+              'Research institutes hosting graduate joint education.',
+              '大学院共同教育を受け入れる研究所群。',
               'Институты, принимающие аспирантов.',
             ),
             [],
@@ -313,8 +313,8 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
     },
     // 6) source document 000: the Russian-Japanese Inter-University Education Board
     administration: t(
-      'The Russian-Japanese Inter-University Education Board (source document 000) plans and runs the credit-transfer and graduate exchanges; INVENTED: it meets twice a year and reports to the Executive Vice President for international affairs.',
-      '日露大学間教育評議会（資料 000）が単位互換交流と大学院交流を企画・運営する。（架空）年2回開催し、国際担当理事に報告する。',
+      'The Russian-Japanese Inter-University Education Board plans and runs the credit-transfer and graduate exchanges; INVENTED: it meets twice a year and reports to the Executive Vice President for international affairs.',
+      '日露大学間教育評議会が単位互換交流と大学院交流を企画・運営する。（架空）年2回開催し、国際担当理事に報告する。',
     ),
     agreement: {
       title: t(
@@ -331,31 +331,31 @@ export const TOHOKU_JAPAN_RUSSIA: ProjectApplication = projectApplicationSchema.
     // 8) source document 000: the three exchange types
     implementation: {
       summary: t(
-        'Three kinds of exchange, in the tri-district model of universities and academies of sciences (source document 000).',
-        '大学と科学アカデミーからなる3地区モデルにおける3種類の交流（資料 000）。',
+        'Three kinds of exchange, in the tri-district model of universities and academies of sciences.',
+        '大学と科学アカデミーからなる3地区モデルにおける3種類の交流。',
       ),
       exchangeTypes: [
         {
           name: t('Short-term cultural exchange', '短期文化交流'),
           description: t(
-            'To increase mutual cultural awareness and knowledge (source document 000).',
-            '相互の文化理解と知識を深める（資料 000）。',
+            'To increase mutual cultural awareness and knowledge.',
+            '相互の文化理解と知識を深める。',
           ),
           levels: ['bachelor'],
         },
         {
           name: t('Credit-transfer exchange', '単位互換交流'),
           description: t(
-            'Student exchange with mutually recognised credit transfer (source document 000).',
-            '単位の相互認定を伴う学生交流（資料 000）。',
+            'Student exchange with mutually recognised credit transfer.',
+            '単位の相互認定を伴う学生交流。',
           ),
           levels: ['bachelor', 'master'],
         },
         {
           name: t('Graduate joint education', '大学院共同教育'),
           description: t(
-            'Using the high-level research of both countries; a step towards double or joint degrees (source document 000).',
-            '両国の高度な研究を活用し、ダブル・ジョイントディグリーを目指す（資料 000）。',
+            'Using the high-level research of both countries; a step towards double or joint degrees.',
+            '両国の高度な研究を活用し、ダブル・ジョイントディグリーを目指す。',
           ),
           levels: ['master', 'doctor'],
         },

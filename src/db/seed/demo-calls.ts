@@ -6,10 +6,10 @@
  */
 import type { StoredRubric } from '#src/domain/calls/call-content.ts';
 import type { CallHost } from '#src/domain/eligibility/index.ts';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { demoAgreementId, type DemoAgreementIds } from './demo-agreement-ids.ts';
 import {
-  agreements,
   callApplications,
   calls,
   reviews,
@@ -141,19 +141,20 @@ const APPLICANTS_2015 = [
   },
 ];
 
-export async function seedCalls(tx: Db, userIds: Map<string, string>): Promise<void> {
+export async function seedCalls(
+  tx: Db,
+  userIds: Map<string, string>,
+  agreementIds: DemoAgreementIds,
+): Promise<void> {
   const id = (email: string) => {
     const v = userIds.get(email);
     if (!v) throw new Error(`demo user ${email} is missing`);
     return v;
   };
-  const [agreement] = await tx
-    .select({ id: agreements.id })
-    .from(agreements)
-    .where(
-      and(eq(agreements.partyAId, 'tohoku-jr-japan'), eq(agreements.partyBId, 'tohoku-jr-russia')),
-    );
-  if (!agreement) throw new Error('the demo tohoku-jr agreement is missing');
+  // Each call runs under the agreement in force for its stays (R2): 2015 under the first one,
+  // the open call under its renewal.
+  const first = demoAgreementId(agreementIds, 'tohoku-jr');
+  const renewal = demoAgreementId(agreementIds, 'tohoku-jr-renewal');
   const [admin] = await tx
     .select({ hash: users.passwordHash })
     .from(users)
@@ -180,14 +181,14 @@ export async function seedCalls(tx: Db, userIds: Map<string, string>): Promise<v
 
   const common = {
     programId: 'mext-iep-2014',
-    agreementId: agreement.id,
+    agreementId: first,
     sendingConsortiumIds: ['tohoku-jr-japan'],
     hosts: HOSTS,
     stayMonthsMin: 3,
     stayMonthsMax: 12,
     maxRankedHosts: 3,
     documents: DOCUMENTS,
-    rubric: rubric(agreement.id, panel),
+    rubric: rubric(first, panel),
     status: 'published',
     createdBy: id(`rep.tohoku@${DOMAIN}`),
   };
@@ -217,6 +218,8 @@ export async function seedCalls(tx: Db, userIds: Map<string, string>): Promise<v
     {
       // Invented to make the demo usable: a call open today, so that a student can apply.
       ...common,
+      agreementId: renewal,
+      rubric: rubric(renewal, panel),
       id: 'tohoku-jr-2027',
       title: {
         en: 'Japan–Russia innovative leaders: exchange call 2028 (invented demo call)',

@@ -8,8 +8,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { demoAgreementId, type DemoAgreementIds } from './demo-agreement-ids.ts';
 import {
-  agreements,
   auditLog,
   courses,
   equivalences,
@@ -389,7 +389,11 @@ async function recordSteps(tx: Db, mobilityId: string, steps: Step[]) {
   }
 }
 
-export async function seedMobility(tx: Db, userIds: Map<string, string>): Promise<void> {
+export async function seedMobility(
+  tx: Db,
+  userIds: Map<string, string>,
+  agreementIds: DemoAgreementIds,
+): Promise<void> {
   // Catalogues and the Course Jukebox.
   for (const [institutionId, list] of Object.entries(DEMO_COURSES)) {
     await tx.insert(courses).values(
@@ -452,13 +456,8 @@ export async function seedMobility(tx: Db, userIds: Map<string, string>): Promis
     invented: true,
   });
 
-  const [agreement] = await tx
-    .select()
-    .from(agreements)
-    .where(
-      and(eq(agreements.partyAId, 'tohoku-jr-japan'), eq(agreements.partyBId, 'tohoku-jr-russia')),
-    );
-  const agreementId = agreement?.id ?? null;
+  // Today's stays run under the renewed agreement, in force for their whole stay (R2).
+  const agreementId = demoAgreementId(agreementIds, 'tohoku-jr-renewal');
   const studentName = `${student.displayName} (invented)`;
   const signers = {
     student: { name: studentName, id: studentId },
@@ -673,7 +672,7 @@ export async function seedMobility(tx: Db, userIds: Map<string, string>): Promis
       institutionId,
       via: 'agreement-clause' as const,
       documentRef: `agreement:${agreementId}#clauses.commonRecognition`,
-      agreedOn: '2014-09-25',
+      agreedOn: '2024-02-27', // the renewed agreement's second signature
     })),
   });
   const version = pastLa.versions[1]!;
@@ -706,9 +705,10 @@ export async function seedMobility(tx: Db, userIds: Map<string, string>): Promis
         'The host awarded 3 of the 4 credit units agreed (the seminar part was not completed): 1.5 of 2 credits recognised.',
     }),
   ];
-  // An earlier (invented) student's decision for the third pair, so the suggestion shows.
+  // Another (invented) student of the same cohort, decided a little earlier, for the third pair,
+  // so the suggestion shows.
   const earlier: RecognitionDecision = {
-    ...decide('c3', 'full', '2019-03-01T09:00:00.000Z'),
+    ...decide('c3', 'full', '2025-02-20T09:00:00.000Z'),
     subject: { kind: 'learning-agreement', id: 'la-earlier-invented-student', version: 1 },
   };
   let table = addToEquivalenceTable([], earlier);

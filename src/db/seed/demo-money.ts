@@ -7,8 +7,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { demoAgreementId, type DemoAgreementIds } from './demo-agreement-ids.ts';
 import {
-  agreements,
   bankAccounts,
   countryAdvisories,
   payerAccounts,
@@ -52,14 +52,13 @@ const KANA_GIVEN = [
 ];
 const KANA_FAMILY = ['ｶｸｳ', 'ｶｸｳ ﾔﾏﾀﾞ', 'ｶｸｳ ｻﾄｳ', 'ｶｸｳ ｽｽﾞｷ'];
 
-export async function seedMoney(tx: Db, userIds: Map<string, string>): Promise<void> {
-  const [agreement] = await tx
-    .select({ id: agreements.id })
-    .from(agreements)
-    .where(
-      and(eq(agreements.partyAId, 'tohoku-jr-japan'), eq(agreements.partyBId, 'tohoku-jr-russia')),
-    );
-  if (!agreement) return;
+export async function seedMoney(
+  tx: Db,
+  userIds: Map<string, string>,
+  agreementIds: DemoAgreementIds,
+): Promise<void> {
+  // The project's payments run under the agreement of its support period (2014–2024).
+  const agreement = { id: demoAgreementId(agreementIds, 'tohoku-jr') };
   // The account Tohoku pays from as representative university (R8): INVENTED, like every
   // account of the demo (bank 9999 does not exist; ｶｸｳ = "invented").
   await tx
@@ -84,6 +83,8 @@ export async function seedMoney(tx: Db, userIds: Map<string, string>): Promise<v
     resourceType: string;
     resourceId: string;
     details: Record<string, unknown>;
+    /** when it happened in the demo's history */
+    at: Date;
   }) => tx.insert(auditLog).values({ ...entry, actorId: rep, requestId: 'demo-seed' });
 
   const [program] = await tx.select().from(programs).where(eq(programs.id, 'mext-iep-2014'));
@@ -239,6 +240,10 @@ export async function seedMoney(tx: Db, userIds: Map<string, string>): Promise<v
     dates: { transferDate: string; paidOn: string | null },
   ) => {
     if (items.length === 0) return;
+    // Prepared two weeks before the transfer, not on the day the demo loads.
+    const prepared = new Date(
+      new Date(`${dates.transferDate}T10:00:00+09:00`).getTime() - 14 * 86_400_000,
+    );
     const [batch] = await tx
       .insert(paymentBatches)
       .values({
@@ -246,6 +251,7 @@ export async function seedMoney(tx: Db, userIds: Map<string, string>): Promise<v
         status,
         idempotencyKey: key,
         transferDate: dates.transferDate,
+        createdAt: prepared,
         paidOn: dates.paidOn,
         createdBy: rep,
         approvedBy: status === 'paid' ? rep : null,
@@ -266,6 +272,7 @@ export async function seedMoney(tx: Db, userIds: Map<string, string>): Promise<v
       resourceType: 'payment-batch',
       resourceId: batch!.id,
       details: { demo: true },
+      at: prepared,
     });
     for (const p of inserted) {
       await audit({
@@ -273,6 +280,7 @@ export async function seedMoney(tx: Db, userIds: Map<string, string>): Promise<v
         resourceType: 'payment',
         resourceId: p.id,
         details: { ...p, batchId: batch!.id },
+        at: prepared,
       });
       if (status === 'paid')
         await audit({
@@ -280,6 +288,7 @@ export async function seedMoney(tx: Db, userIds: Map<string, string>): Promise<v
           resourceType: 'payment',
           resourceId: p.id,
           details: { ...p, batchId: batch!.id, paidOn: dates.paidOn },
+          at: new Date(`${dates.paidOn}T15:00:00+09:00`),
         });
     }
   };

@@ -350,7 +350,7 @@ export const DEMO_CONSORTIA: DemoConsortium[] = [
     representativeId: null,
     foundedOn: null,
     description:
-      'Source document 001: 21 members per side at its founding, 27 per side by October 2019. Members the source documents name are listed by name; the others are marked placeholders so that the counts match. Congresses alternate between the countries: the first in Sapporo (May 2018), the second in Moscow (September 2019), the next expected in Niigata.',
+      'Source document 001: 21 members per side at its founding, 27 per side by October 2019. Members the source documents name are listed by name; the others are invented examples, marked so, so that the counts match. Congresses alternate between the countries: the first in Sapporo (May 2018), the second in Moscow (September 2019), the next expected in Niigata.',
     invented: false,
     // Members over time, with placeholders for those the seed does not name: demo-exchanges.ts.
     members: [],

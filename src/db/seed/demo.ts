@@ -29,12 +29,13 @@ import {
   AJRU_NAMED,
   DEMO_AGREEMENTS,
   DEMO_LIAISON_OFFICES,
-  ajruPlaceholders,
+  ajruInventedMembers,
   demoMobilities,
 } from './demo-exchanges.ts';
 import { DEMO_PROGRAM_RULES } from './demo-programs.ts';
 import { DEMO_APPLICATIONS } from './demo-applications.ts';
 import { startSupport } from '#src/domain/program/checks.ts';
+import { demoAgreementId, type DemoAgreementIds } from './demo-agreement-ids.ts';
 import { seedCalls } from './demo-calls.ts';
 import { seedMobility } from './demo-mobility.ts';
 import { seedMoney } from './demo-money.ts';
@@ -89,7 +90,7 @@ export async function seedDemo(
       .values(
         DEMO_PROGRAM_RULES.map((rules) => ({ programId: rules.id, version: rules.version, rules })),
       );
-    await seedExchanges(tx);
+    const agreementIds = await seedExchanges(tx);
     const userIds = new Map<string, string>();
     for (const u of DEMO_USERS) {
       const [row] = await tx
@@ -117,10 +118,10 @@ export async function seedDemo(
         );
       }
     }
-    await seedApplications(tx, userIds);
-    await seedCalls(tx, userIds);
-    await seedMobility(tx, userIds);
-    await seedMoney(tx, userIds);
+    await seedApplications(tx, userIds, agreementIds);
+    await seedCalls(tx, userIds, agreementIds);
+    await seedMobility(tx, userIds, agreementIds);
+    await seedMoney(tx, userIds, agreementIds);
     if (typeof hashFor !== 'string') {
       for (const u of await tx.select({ id: users.id, email: users.email }).from(users)) {
         await tx
@@ -133,16 +134,20 @@ export async function seedDemo(
   return { users: DEMO_USERS.map((u) => u.email) };
 }
 
-async function seedExchanges(tx: Db): Promise<void> {
-  const placeholders = ajruPlaceholders();
-  await tx.insert(institutions).values(placeholders.map(({ joinedOn: _j, ...p }) => p));
+/** Noon in Japan on a date: when a dated demo record was made. */
+const noonInJapan = (date: string) => new Date(`${date}T12:00:00+09:00`);
+const daysBefore = (at: Date, days: number) => new Date(at.getTime() - days * 86_400_000);
+
+async function seedExchanges(tx: Db): Promise<DemoAgreementIds> {
+  const members = ajruInventedMembers();
+  await tx.insert(institutions).values(members.map(({ joinedOn: _j, ...p }) => p));
   await tx.insert(consortiumMembers).values([
     ...[...AJRU_NAMED.JP, ...AJRU_NAMED.RU].map((institutionId) => ({
       consortiumId: 'ajru',
       institutionId,
       joinedOn: AJRU_FOUNDING,
     })),
-    ...placeholders.map((p) => ({
+    ...members.map((p) => ({
       consortiumId: 'ajru',
       institutionId: p.id,
       joinedOn: p.joinedOn,
@@ -151,6 +156,9 @@ async function seedExchanges(tx: Db): Promise<void> {
   await tx.insert(liaisonOffices).values(DEMO_LIAISON_OFFICES);
   const ids = new Map<string, string>();
   for (const a of DEMO_AGREEMENTS) {
+    // Dated as the record would be: drafted before the first signature, not on the day the demo loads.
+    const firstSigned = a.signatures.map((s) => s.signedOn).sort()[0] ?? a.content.validFrom;
+    const drafted = daysBefore(noonInJapan(firstSigned), 30);
     const [row] = await tx
       .insert(agreements)
       .values({
@@ -159,8 +167,10 @@ async function seedExchanges(tx: Db): Promise<void> {
         partyBType: a.partyB.type,
         partyBId: a.partyB.id,
         programId: a.programId,
-        status: 'active',
+        // What the signatures and dates make of it; views recompute it for their day (statusOn).
+        status: a.status,
         invented: a.invented,
+        createdAt: drafted,
       })
       .returning({ id: agreements.id });
     if (!row) throw new Error(`could not create agreement ${a.key}`);
@@ -171,6 +181,7 @@ async function seedExchanges(tx: Db): Promise<void> {
       kind: 'draft',
       content: a.content,
       changeNote: 'demo data',
+      createdAt: drafted,
     });
     await tx
       .insert(agreementSignatures)
@@ -179,10 +190,12 @@ async function seedExchanges(tx: Db): Promise<void> {
   await tx.insert(mobilities).values(
     demoMobilities().map(({ agreementKey, ...m }) => ({
       ...m,
-      agreementId: ids.get(agreementKey) ?? null,
+      agreementId: demoAgreementId(ids, agreementKey),
       invented: true,
+      createdAt: daysBefore(noonInJapan(m.startDate), 150), // nominated in the spring before
     })),
   );
+  return ids;
 }
 
 /**
@@ -190,7 +203,11 @@ async function seedExchanges(tx: Db): Promise<void> {
  * Japanese consortium, and the invented draft that fails R1, owned by the invented Sea of Japan rim
  * consortium's officer.
  */
-async function seedApplications(tx: Db, userIds: Map<string, string>): Promise<void> {
+async function seedApplications(
+  tx: Db,
+  userIds: Map<string, string>,
+  agreementIds: DemoAgreementIds,
+): Promise<void> {
   for (const original of DEMO_APPLICATIONS) {
     const draft = original.status === 'draft';
     const rep =
@@ -199,9 +216,21 @@ async function seedApplications(tx: Db, userIds: Map<string, string>): Promise<v
       ) ?? null;
     const home = { ...original.outline.consortia.home };
     if (draft) home.consortiumId = 'sea-of-japan-rim-jp';
+    // Tohoku's project attaches the agreement of the registry (R2); the invented draft only
+    // declares one, which its checks refuse.
+    const agreement = draft
+      ? original.outline.agreement
+      : {
+          ...original.outline.agreement,
+          registryAgreementId: demoAgreementId(agreementIds, 'tohoku-jr'),
+        };
     const app = {
       ...original,
-      outline: { ...original.outline, consortia: { ...original.outline.consortia, home } },
+      outline: {
+        ...original.outline,
+        agreement,
+        consortia: { ...original.outline.consortia, home },
+      },
     };
     const content = {
       ...app,
