@@ -496,10 +496,11 @@ describe.each(ENGINES)('mobility, learning agreements and recognition on %s', (e
   });
 
   it('R7: the recognition rate of an agreement feeds reports, per home credit system', async () => {
+    // Today's stays run under the consortia's renewed agreement (the one not yet expired).
     const [a] = await t.database.db
       .select()
       .from(agreements)
-      .where(eq(agreements.partyAId, 'tohoku-jr-japan'));
+      .where(and(eq(agreements.partyAId, 'tohoku-jr-japan'), eq(agreements.status, 'active')));
     const rate = (await call(rep, 'GET', `/api/v1/agreements/${a!.id}/recognition-rate`)).json();
     expect(rate.decided).toBe(7);
     const jp = rate.bySystem.find((s: { system: string }) => s.system === 'jp-tan-i');
