@@ -13,6 +13,12 @@ import { checkPlacesAgainstCap } from '#src/services/money/scholarship.ts';
 
 const CONSORTIUM = 'tohoku-jr-japan';
 
+/**
+ * A rules edit dated back to the project's start governs the demo's historical stays and years
+ * too (an undated edit governs from today: rules hold over time).
+ */
+const FROM_THE_START = { effectiveFrom: '2014-04-01' };
+
 describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
   let t: TestApp;
   let rep: Session;
@@ -477,13 +483,18 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     const url = `/api/v1/mobilities/${m.mobilityId}/travel`;
     const program = (await call(funder, 'GET', '/api/v1/programs/mext-iep-2014')).json();
     const ceilings = [{ id: 'any', minKm: 0, maxKm: null, ceilingJpy: 987_000 }];
+    // Dated back to the project's start, so that it governs the demo's historical stays too.
     const edited = await call(funder, 'PUT', '/api/v1/programs/mext-iep-2014/rules', {
       ...program.rules,
+      ...FROM_THE_START,
       travel: { ...program.rules.travel, fareCeilings: ceilings },
     });
     expect(edited.statusCode).toBe(200);
     expect((await call(coordTohoku, 'GET', url)).json().fareBand.ceilingJpy).toBe(987_000);
-    await call(funder, 'PUT', '/api/v1/programs/mext-iep-2014/rules', program.rules);
+    await call(funder, 'PUT', '/api/v1/programs/mext-iep-2014/rules', {
+      ...program.rules,
+      ...FROM_THE_START,
+    });
     expect((await call(coordTohoku, 'GET', url)).json().fareBand.ceilingJpy).not.toBe(987_000);
   });
 
@@ -684,6 +695,7 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     const program = (await call(null, 'GET', '/api/v1/programs/mext-iep-2014')).json();
     const small = {
       ...program.rules,
+      ...FROM_THE_START,
       stayMonths: { min: 3, max: 12 },
       annualCap: { studentMonths: 12, studentsAtFullLength: 1 },
     };
@@ -728,7 +740,7 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     const budget = (await call(funder, 'GET', '/api/v1/programs/mext-iep-2014/budget')).json();
     expect(budget.capPerFiscalYear).toBe(12);
     expect(budget.totals.some((y: { overBy: number }) => y.overBy > 0)).toBe(true);
-    const restored = { ...program.rules };
+    const restored = { ...program.rules, ...FROM_THE_START };
     expect(
       (await call(funder, 'PUT', '/api/v1/programs/mext-iep-2014/rules', restored)).statusCode,
     ).toBe(200);
@@ -739,6 +751,7 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     const program = (await call(null, 'GET', '/api/v1/programs/mext-iep-2014')).json();
     const richer = {
       ...program.rules,
+      ...FROM_THE_START,
       stipend: { ...program.rules.stipend, monthlyAmount: 120_000 },
     };
     expect(
@@ -755,7 +768,10 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     ).json();
     const fy = budget.projects[0].years[0];
     expect(fy.stipend.committedJpy).toBe(Math.round(fy.committedMonths * 120_000));
-    await call(funder, 'PUT', '/api/v1/programs/mext-iep-2014/rules', program.rules);
+    await call(funder, 'PUT', '/api/v1/programs/mext-iep-2014/rules', {
+      ...program.rules,
+      ...FROM_THE_START,
+    });
   });
 
   it('R14: publishing places that would commit more student-months than the cap in a fiscal year is refused', async () => {
@@ -788,5 +804,49 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
       ok: false,
       refusal: { rule: 'R14', code: 'scholarship.places_over_cap', params: { cap: 360 } },
     });
+  });
+
+  // Last in the file: it dates a version today, after which no edit may be dated further back.
+  it('R11, R14: an edit governs from its date; the stays and years before it keep their rules', async () => {
+    const program = (await call(null, 'GET', '/api/v1/programs/mext-iep-2014')).json();
+    const before = (await call(rep, 'GET', `/api/v1/mobilities/${nsuSix}/scholarship`)).json();
+    const budgetBefore = (
+      await call(funder, 'GET', '/api/v1/programs/mext-iep-2014/budget?fiscalYear=2016')
+    ).json();
+    const edit = {
+      ...program.rules,
+      effectiveFrom: undefined,
+      stipend: { ...program.rules.stipend, monthlyAmount: 150_000 },
+      annualCap: { studentMonths: 12, studentsAtFullLength: 1 },
+    };
+    const res = await call(funder, 'PUT', '/api/v1/programs/mext-iep-2014/rules', edit);
+    expect(res.statusCode).toBe(200);
+    // Undated, the edit governs from today (the service's clock), not from the program's start.
+    expect(res.json().rules.effectiveFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(res.json().rules.effectiveFrom > '2016-12-31').toBe(true);
+    const after = (await call(rep, 'GET', `/api/v1/mobilities/${nsuSix}/scholarship`)).json();
+    expect(after.schedule.totalJpy).toBe(before.schedule.totalJpy);
+    expect(after.rules.monthlyStipendJpy).toBe(program.rules.stipend.monthlyAmount);
+    // Fiscal year 2016 keeps the cap it began with.
+    const budgetAfter = (
+      await call(funder, 'GET', '/api/v1/programs/mext-iep-2014/budget?fiscalYear=2016')
+    ).json();
+    expect(budgetAfter.capPerFiscalYear).toBe(budgetBefore.capPerFiscalYear);
+    expect(budgetAfter.totals).toEqual(budgetBefore.totals);
+    // A version may not reach back before the one it follows.
+    const back = await call(funder, 'PUT', '/api/v1/programs/mext-iep-2014/rules', {
+      ...program.rules,
+      ...FROM_THE_START,
+    });
+    expect(back.statusCode).toBe(400);
+    expect(back.json().error.details.issues[0]).toMatchObject({
+      field: 'body.effectiveFrom',
+      code: 'program.effective_before_previous',
+    });
+    const restored = await call(funder, 'PUT', '/api/v1/programs/mext-iep-2014/rules', {
+      ...program.rules,
+      effectiveFrom: res.json().rules.effectiveFrom,
+    });
+    expect(restored.statusCode).toBe(200);
   });
 });

@@ -61,12 +61,14 @@ describe.each(ENGINES)('programs and project applications on %s', (engine) => {
     const latest = res.json().versions[0];
     expect(latest.createdByName).toBeTruthy();
     expect(Object.values(latest.createdByName).join(' ')).toMatch(/\S/);
+    // Undated, the edit governs from today: its date is a change of its own.
     expect(latest.changes).toEqual([
       {
         path: 'stipend.monthlyAmount',
         from: program.rules.stipend.monthlyAmount,
         to: program.rules.stipend.monthlyAmount * 2,
       },
+      { path: 'effectiveFrom', from: null, to: res.json().rules.effectiveFrom },
     ]);
     const after = (await call(rep, 'GET', '/api/v1/project-applications/tohoku-jr-2014')).json();
     const yen = (b: { years: { scholarshipYen?: number; yen?: number; stipendYen?: number }[] }) =>

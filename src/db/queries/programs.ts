@@ -7,7 +7,11 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { programRuleVersions, programs, projectApplications } from '../schema.ts';
 import type { SupportState } from '#src/domain/program/checks.ts';
-import { parseProgramRules, type ProgramRules } from '#src/domain/program/rules.ts';
+import {
+  parseProgramRules,
+  programRulesSchema,
+  type ProgramRules,
+} from '#src/domain/program/rules.ts';
 
 export type ProgramRow = typeof programs.$inferSelect;
 export type ProgramRuleVersionRow = typeof programRuleVersions.$inferSelect;
@@ -32,19 +36,6 @@ export async function findProgram(db: Db, id: string): Promise<ProgramRow | unde
   return row;
 }
 
-/**
- * The rules of a program, for readers that go on without them: null when the program does not
- * exist, has no rules yet, or its stored rules do not parse.
- */
-export async function programRulesOrNull(db: Db, id: string): Promise<ProgramRules | null> {
-  const row = await findProgram(db, id);
-  try {
-    return row ? rulesOf(row) : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Every version of a program's rules, oldest first. */
 export const ruleVersionsOf = (db: Db, programId: string): Promise<ProgramRuleVersionRow[]> =>
   db
@@ -52,6 +43,20 @@ export const ruleVersionsOf = (db: Db, programId: string): Promise<ProgramRuleVe
     .from(programRuleVersions)
     .where(eq(programRuleVersions.programId, programId))
     .orderBy(asc(programRuleVersions.version));
+
+/**
+ * Every version of a program's rules as the domain reads them, oldest first (rulesOn picks the
+ * one governing a date); empty when the program has none. A version that does not parse is left
+ * out, for readers that go on without it (money shows a mobility without its program's rules).
+ */
+export async function programRuleHistory(db: Db, programId: string): Promise<ProgramRules[]> {
+  const out: ProgramRules[] = [];
+  for (const v of await ruleVersionsOf(db, programId)) {
+    const parsed = programRulesSchema.safeParse(v.rules);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out;
+}
 
 /** Stores new rules on the program and keeps them as its next version. */
 export async function saveProgramRules(

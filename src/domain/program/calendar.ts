@@ -3,7 +3,7 @@
  * fiscal years (R20), the call's deadline (R18), stay lengths and their scholarship (R11, R12).
  * Calendar dates are `YYYY-MM-DD`; instants are ISO date-times with an offset or `Z`.
  */
-import type { ProgramRules } from './rules.ts';
+import { rulesOn, type ProgramRules } from './rules.ts';
 
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -191,4 +191,15 @@ export function isSupportedStay(
   return (
     length.months >= min && (length.months < max || (length.months === max && length.days === 0))
   );
+}
+
+/**
+ * R14 (003 §4) over time: the cap of student-months of a fiscal year is the one of the rules in
+ * force on the year's first day (a later edit does not move the cap of a year already begun,
+ * unless dated so). 0 without rules.
+ */
+export function annualCapInFiscalYear(versions: readonly ProgramRules[], fy: number): number {
+  const latest = rulesOn(versions, '9999-12-31');
+  if (!latest) return 0;
+  return rulesOn(versions, fiscalYearStart(latest, fy))?.annualCap.studentMonths ?? 0;
 }

@@ -78,6 +78,7 @@ export const REFUSAL_CODES = [
   'program.support_already_ended',
   // states of programs and applications
   'program.no_rules',
+  'program.effective_before_previous',
   'program.application_exists',
   'program.not_own_consortium',
   'program.representative_not_member',

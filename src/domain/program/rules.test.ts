@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  annualCapInFiscalYear,
   applicationClosesAt,
   fiscalYearOf,
   isSupportedStay,
@@ -13,7 +14,13 @@ import {
   IEP_RUSSIA_INDIA_2014 as IEP,
   PILOT_PROGRAM_2003 as PILOT,
 } from '#src/db/seed/demo-programs.ts';
-import { parseProgramRules, programRulesSchema, reviseProgramRules } from './rules.ts';
+import {
+  effectiveFromProblem,
+  parseProgramRules,
+  programRulesSchema,
+  reviseProgramRules,
+  rulesOn,
+} from './rules.ts';
 
 describe('programs as data', () => {
   it('both demo programs parse, and the pilot carries the numbers of 003', () => {
@@ -55,6 +62,48 @@ describe('programs as data', () => {
     expect(next.version).toBe(2);
     expect(next.stipend.monthlyAmount).toBe(80_000);
     expect(PILOT.stipend.monthlyAmount).toBe(100_000);
+  });
+});
+
+describe('rules over time', () => {
+  const v1 = PILOT;
+  const v2 = { ...reviseProgramRules(PILOT, (r) => r), effectiveFrom: '2005-04-01' };
+  const v3 = {
+    ...reviseProgramRules(v2, (r) => ({ ...r, stipend: { ...r.stipend, monthlyAmount: 80_000 } })),
+    effectiveFrom: '2006-04-01',
+  };
+
+  it('R11: a stay is paid under the version in force when it starts, not the latest', () => {
+    expect(rulesOn([v3, v1, v2], '2004-09-01')?.version).toBe(1);
+    expect(rulesOn([v3, v1, v2], '2005-04-01')?.version).toBe(2);
+    expect(rulesOn([v3, v1, v2], '2006-03-31')?.stipend.monthlyAmount).toBe(100_000);
+    expect(rulesOn([v3, v1, v2], '2026-12-06')?.stipend.monthlyAmount).toBe(80_000);
+  });
+
+  it('R14: a fiscal year keeps the cap in force on its first day', () => {
+    const smaller = {
+      ...reviseProgramRules(v3, (r) => ({
+        ...r,
+        annualCap: { studentMonths: 120, studentsAtFullLength: 10 },
+      })),
+      effectiveFrom: '2007-10-01',
+    };
+    expect(annualCapInFiscalYear([v1, v2, v3, smaller], 2007)).toBe(360);
+    expect(annualCapInFiscalYear([v1, v2, v3, smaller], 2008)).toBe(120);
+    expect(annualCapInFiscalYear([], 2008)).toBe(0);
+  });
+
+  it('a day before every dated version falls to the first version; no versions, no rules', () => {
+    expect(rulesOn([{ ...v1, effectiveFrom: '2003-04-01' }, v2], '2001-01-01')?.version).toBe(1);
+    expect(rulesOn([], '2001-01-01')).toBeUndefined();
+  });
+
+  it('a new version may not be dated before the version it follows', () => {
+    expect(effectiveFromProblem(v2, '2005-03-31')).toEqual({ previous: '2005-04-01' });
+    expect(effectiveFromProblem(v2, undefined)).toEqual({ previous: '2005-04-01' });
+    expect(effectiveFromProblem(v2, '2005-04-01')).toBeNull();
+    expect(effectiveFromProblem(v1, '1999-01-01')).toBeNull();
+    expect(effectiveFromProblem(null, undefined)).toBeNull();
   });
 });
 

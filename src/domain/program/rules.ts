@@ -44,6 +44,16 @@ export const programRulesSchema = z
     id: z.string().min(1),
     /** Incremented by every edit of the funder officer; an application records the version it was checked against. */
     version: positiveInt,
+    /**
+     * The first day this version's numbers govern: stays that start, calls that open and months
+     * that fall on or after it (rulesOn). Absent on a version that governs from the program's
+     * start. An edit never reaches back before its own date, so what an earlier version governed
+     * keeps being judged by it (rules hold over time).
+     */
+    effectiveFrom: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+      .optional(),
     /** The funder (SCHAC id), e.g. `mext.go.jp`. */
     funderId: z.string().min(1),
     name: localizedTextSchema,
@@ -204,6 +214,38 @@ export function reviseProgramRules(
 ): ProgramRules {
   const next = change(structuredClone(rules));
   return programRulesSchema.parse({ ...next, version: rules.version + 1 });
+}
+
+/**
+ * The version of a program's rules that governs `date` (an ISO date: a stay's start, a call's
+ * opening, a month's first day): the latest version in force on that day. A day before every
+ * dated version falls to the first version, which governs from the program's start.
+ */
+export function rulesOn<R extends Pick<ProgramRules, 'version' | 'effectiveFrom'>>(
+  versions: readonly R[],
+  date: string,
+): R | undefined {
+  const ordered = [...versions].sort((a, b) => a.version - b.version);
+  let chosen = ordered[0];
+  for (const v of ordered) {
+    if (v.effectiveFrom === undefined || v.effectiveFrom <= date) chosen = v;
+  }
+  return chosen;
+}
+
+/**
+ * A new version's date must not come before the version it follows: versions govern one after
+ * another, so that each day is governed by exactly one of them. Returns the refusal's params, or
+ * null when the date is acceptable.
+ */
+export function effectiveFromProblem(
+  previous: Pick<ProgramRules, 'effectiveFrom'> | null,
+  effectiveFrom: string | undefined,
+): { previous: string } | null {
+  if (!previous?.effectiveFrom) return null;
+  if (effectiveFrom === undefined || effectiveFrom < previous.effectiveFrom)
+    return { previous: previous.effectiveFrom };
+  return null;
 }
 
 /** The yearly budget of scholarships in yen: the cap in student-months × the monthly stipend (R11 × R14). */

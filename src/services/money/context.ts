@@ -14,7 +14,7 @@ import {
 import { mobilityResource, type Target } from '../access.ts';
 import { inForceOn } from '#src/domain/registry/membership.ts';
 import { supportPeriod as programSupportPeriod } from '#src/domain/program/checks.ts';
-import type { ProgramRules } from '#src/domain/program/rules.ts';
+import { rulesOn, type ProgramRules } from '#src/domain/program/rules.ts';
 import {
   scholarshipRulesOf,
   stayEndDate,
@@ -22,7 +22,7 @@ import {
   type Stay,
   type SupportPeriod,
 } from '#src/domain/scholarship/index.ts';
-import { programRulesOrNull } from '#src/db/queries/programs.ts';
+import { programRuleHistory } from '#src/db/queries/programs.ts';
 import { notFound } from '../errors.ts';
 
 export type { InstitutionRow, MobilityRow };
@@ -32,7 +32,10 @@ export interface MobilityMoney {
   home: InstitutionRow;
   host: InstitutionRow;
   programId: string | null;
+  /** The program's rules in force when the stay starts (what governs its stipend, stay and travel). */
   program: ProgramRules | null;
+  /** Every version of the program's rules, for what is judged on another day (a fiscal year's cap). */
+  programVersions: readonly ProgramRules[];
   rules: ScholarshipRules | null;
   /** The consortium that sends the student (the agreement's party holding the home institution). */
   sendingConsortiumId: string | null;
@@ -40,6 +43,12 @@ export interface MobilityMoney {
   representativeId: string | null;
   support: SupportPeriod | null;
   stay: Stay;
+}
+
+/** The program's rules in force on `date`, from the versions the first of these mobilities carries. */
+export function programRulesOn(mobilities: readonly MobilityMoney[], date: string) {
+  const versions = mobilities.find((m) => m.programVersions.length > 0)?.programVersions ?? [];
+  return rulesOn(versions, date) ?? null;
 }
 
 /** Mobilities in these states hold a place that the scholarship may pay. */
@@ -74,8 +83,10 @@ export async function loadMoneyContexts(
     representatives: reps,
     projects,
   } = await moneyContextRows(db, rows);
-  // Rules are read fresh per call (R11: an edit changes every amount), cached within it only.
-  const rulesByProgram = new Map<string, ProgramRules | null>();
+  // Rules are read fresh per call, cached within it only. A stay is governed by the version of
+  // the rules in force when it starts (R10–R14 hold over time): an edit dated today changes the
+  // amounts of stays starting from today, never those of the stays before it.
+  const versionsByProgram = new Map<string, ProgramRules[]>();
   const out: MobilityMoney[] = [];
   for (const m of rows) {
     const home = insts.get(m.homeId);
@@ -83,10 +94,12 @@ export async function loadMoneyContexts(
     if (!home || !host) throw notFound('institution', !home ? m.homeId : m.hostId);
     const agr = m.agreementId ? agrs.get(m.agreementId) : undefined;
     const programId = agr?.programId ?? null;
-    if (programId && !rulesByProgram.has(programId)) {
-      rulesByProgram.set(programId, await programRulesOrNull(db, programId));
+    if (programId && !versionsByProgram.has(programId)) {
+      versionsByProgram.set(programId, await programRuleHistory(db, programId));
     }
-    const program = programId ? (rulesByProgram.get(programId) ?? null) : null;
+    const program = programId
+      ? (rulesOn(versionsByProgram.get(programId) ?? [], m.startDate) ?? null)
+      : null;
     const parties = agr ? consortiumPartiesOf(agr) : [];
     const sending =
       parties.find((c) =>
@@ -113,6 +126,7 @@ export async function loadMoneyContexts(
       host,
       programId,
       program,
+      programVersions: programId ? (versionsByProgram.get(programId) ?? []) : [],
       rules: program ? scholarshipRulesOf(program) : null,
       sendingConsortiumId: sending,
       representativeId: sending ? (reps.get(sending) ?? null) : null,

@@ -25,7 +25,7 @@ import {
   type ScheduleResult,
 } from '#src/domain/scholarship/index.ts';
 import { travelKey } from '#src/domain/travel/index.ts';
-import { loadMoneyContexts, NOT_PLACED, type MobilityMoney } from './context.ts';
+import { loadMoneyContexts, NOT_PLACED, programRulesOn, type MobilityMoney } from './context.ts';
 
 export type { PaymentInfo, TravelRow };
 
@@ -99,7 +99,8 @@ export function payabilityState(
   const paid = new Set<string>();
   const pending = new Set<string>();
   for (const [key, p] of ledger.payments) (p.batchStatus === 'paid' ? paid : pending).add(key);
-  const cap = project.find((m) => m.rules)?.rules?.studentMonthsCapPerFiscalYear ?? 0;
+  // R14: the cap of the program's rules in force on the day of the decision.
+  const cap = programRulesOn(project, asOf)?.annualCap.studentMonths ?? 0;
   return {
     asOf,
     confirmedKeys: ledger.confirmed,

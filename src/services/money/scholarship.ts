@@ -3,6 +3,8 @@
  * confirmations (R8, 003 §6(2)2)), and the budget against the cap (R14, 003 §4) per fiscal year.
  */
 import { todayOf } from '#src/services/clock.ts';
+import { rulesOn } from '#src/domain/program/rules.ts';
+import { annualCapInFiscalYear, fiscalYearStart } from '#src/domain/program/calendar.ts';
 import { consortiaWithRepresentatives, consortiumById } from '#src/db/queries/money/batches.ts';
 import {
   confirmationOf,
@@ -22,6 +24,7 @@ import {
   capStatus,
   checkPayable,
   checkPlacesWithinCap,
+  scholarshipRulesOf,
   stayEndDate,
   dispatchStatus,
   fiscalYearOf,
@@ -246,7 +249,11 @@ function emptyYear(fiscalYear: number): YearFigures & { units: Record<string, nu
 }
 
 /** Figures per fiscal year of some mobilities (one project, or all of a program). */
-function figures(project: MobilityMoney[], ledger: Ledger, cap: number): YearFigures[] {
+function figures(
+  project: MobilityMoney[],
+  ledger: Ledger,
+  capOf: (fiscalYear: number) => number,
+): YearFigures[] {
   const years = new Map<number, ReturnType<typeof emptyYear>>();
   const year = (fy: number) => {
     let y = years.get(fy);
@@ -293,6 +300,7 @@ function figures(project: MobilityMoney[], ledger: Ledger, cap: number): YearFig
     .sort((a, b) => a.fiscalYear - b.fiscalYear)
     .map(({ units, ...y }) => {
       const committed = fromMonthUnits(units.committed!);
+      const cap = capOf(y.fiscalYear);
       const status = capStatus(cap, committed, fromMonthUnits(units.paid!));
       return {
         ...y,
@@ -373,8 +381,16 @@ export async function programBudget(
         doing: 'read the budget of this program',
       });
   }
-  const rules = all.find((m) => m.program)?.program ?? null;
+  // The header shows the rules of the fiscal year asked for (its first day) or of today; each
+  // year's figures carry the cap in force when that year began (R14 over time).
+  const versions = all.find((m) => m.programVersions.length > 0)?.programVersions ?? [];
+  const current = rulesOn(versions, todayOf(ctx));
+  const rules =
+    query.fiscalYear && current
+      ? rulesOn(versions, fiscalYearStart(current, query.fiscalYear))
+      : current;
   const cap = rules?.annualCap.studentMonths ?? 0;
+  const capOf = (fy: number) => annualCapInFiscalYear(versions, fy);
   const names = new Map((await consortiaWithRepresentatives(ctx.db)).map((c) => [c.id, c]));
   const reps = await institutionNames(
     ctx.db,
@@ -384,7 +400,7 @@ export async function programBudget(
   for (const consortiumId of visible.sort()) {
     const project = byProject.get(consortiumId)!;
     const ledger = await loadLedger(ctx.db, project);
-    let years = figures(project, ledger, cap);
+    let years = figures(project, ledger, capOf);
     if (query.fiscalYear) years = years.filter((y) => y.fiscalYear === query.fiscalYear);
     const c = names.get(consortiumId);
     projects.push({
@@ -459,6 +475,9 @@ export async function checkPlacesAgainstCap(
   );
   const sample = project.find((m) => m.rules && m.support);
   if (!sample?.rules || !sample.support) return { ok: true as const, after: [] };
+  // A new stay is governed by the rules in force when it starts; the cap by those in force today.
+  const versions = sample.programVersions;
+  const capRules = rulesOn(versions, today);
   const committed = new Map<number, number>();
   for (const m of project) {
     const r = scheduleOf(m);
@@ -474,13 +493,14 @@ export async function checkPlacesAgainstCap(
         start: p.startDate,
         end: stayEndDate(p.startDate, p.months),
       },
-      sample.rules!,
+      scholarshipRulesOf(rulesOn(versions, p.startDate) ?? sample.program!),
       sample.support!,
     );
     return r.ok ? [r.schedule] : [];
   });
   const verdict = checkPlacesWithinCap({
-    capPerFiscalYear: sample.rules.studentMonthsCapPerFiscalYear,
+    capPerFiscalYear:
+      capRules?.annualCap.studentMonths ?? sample.rules.studentMonthsCapPerFiscalYear,
     committedByFiscalYear: committed,
     places,
   });

@@ -3,9 +3,10 @@
  * and the funder officer's edits of the rules (R1–R20 as data; each edit is a new version).
  * Project applications to a program are in project-applications.ts.
  */
-import { instantOf } from '#src/services/clock.ts';
+import { instantOf, todayOf } from '#src/services/clock.ts';
 import { deadlineCountdown } from '#src/domain/program/checks.ts';
-import { programRulesSchema } from '#src/domain/program/rules.ts';
+import { effectiveFromProblem, programRulesSchema } from '#src/domain/program/rules.ts';
+import { refusal } from '#src/domain/shared/refusal.ts';
 import type { LocalizedText } from '#src/domain/shared/refusal.ts';
 import { institutionNames, orgName, personNames } from '#src/db/queries/names.ts';
 import {
@@ -19,7 +20,7 @@ import {
 import { can, programResource, requireAccess } from '../access.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { fieldIssues, invalidInput, notFound } from '../errors.ts';
+import { fieldIssues, invalidField, invalidInput, notFound } from '../errors.ts';
 import { ruleChanges } from './rules.ts';
 
 /** Loaders other areas read (money reads a mobility's program rules). */
@@ -93,13 +94,24 @@ export async function getProgram(ctx: ServiceContext, id: string) {
 export async function updateProgramRules(ctx: ServiceContext, id: string, input: unknown) {
   requireAccess(ctx, 'program:write', programResource(id), { doing: 'edit this program' });
   const current = await getProgram(ctx, id);
+  // An edit governs from the day the officer names, today unless told otherwise: it never reaches
+  // back into what the previous version governed unless dated so (rules hold over time).
+  const given = input as { effectiveFrom?: unknown };
   const parsed = programRulesSchema.safeParse({
     ...(input as object),
     id,
     version: (current.rules?.version ?? 0) + 1,
+    effectiveFrom: given.effectiveFrom ?? (current.rules ? todayOf(ctx) : undefined),
   });
   if (!parsed.success) throw invalidInput(fieldIssues(parsed.error, 'body'));
   const rules = parsed.data;
+  const early = effectiveFromProblem(current.rules, rules.effectiveFrom);
+  if (early)
+    throw invalidField(
+      'body.effectiveFrom',
+      refusal('program.effective_before_previous', early),
+      `a new version governs from ${early.previous} or later`,
+    );
   await ctx.db.transaction(async (tx) => {
     await saveProgramRules(tx, id, rules, ctx.actor?.id ?? null);
     await audit(tx, ctx, {

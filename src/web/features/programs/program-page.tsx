@@ -142,6 +142,7 @@ const CHANGE_LABELS: Record<string, string> = {
   'consortium.partnerCountries': 'programs.rules.partnerCountries',
   levels: 'programs.rules.levels',
   projectsSupported: 'programs.rules.projectsSupported',
+  effectiveFrom: 'programs.edit.effectiveFrom',
 };
 
 /** One changed field of a version: its name, the value before and after, in the reader's language. */

@@ -8,6 +8,7 @@ import { messagesFor } from '../../lib/field-errors.ts';
 import { updateRules, type ProgramRules } from './api.ts';
 import { RuleTag } from './components.tsx';
 import { useAction } from '../../components/ui/use-action.ts';
+import { todayIso } from '../../lib/format.ts';
 import './programs.css';
 
 export type Draft = {
@@ -21,6 +22,7 @@ export type Draft = {
   tolMonths: string;
   deadline: string;
   outcomeBy: string;
+  effectiveFrom: string;
 };
 
 /** The number as typed; NaN for garbage, which the server then names (body.stipend.monthlyAmount…). */
@@ -49,6 +51,8 @@ export function RulesForm({
     tolMonths: String(rules.balanceTolerance.studentMonths),
     deadline: rules.call.applicationDeadline,
     outcomeBy: rules.call.outcomeBy,
+    // A new version governs from today unless the officer dates it otherwise.
+    effectiveFrom: todayIso(),
   });
   const { busy, error, run } = useAction();
   const issues = fieldIssues(error);
@@ -69,6 +73,7 @@ export function RulesForm({
         studentMonths: toNumber(draft.tolMonths),
       },
       call: { ...rules.call, applicationDeadline: draft.deadline, outcomeBy: draft.outcomeBy },
+      effectiveFrom: draft.effectiveFrom,
     };
     await run(async (csrfToken) => {
       await updateRules(programId, next, csrfToken);
@@ -114,6 +119,12 @@ export function RulesForm({
       <p className="help">{t('programs.edit.help')}</p>
       <form className="form" onSubmit={submit} noValidate data-testid="rules-form">
         <FormErrors error={error} />
+        <EffectiveFromField
+          id={`${id}-effectiveFrom`}
+          value={draft.effectiveFrom}
+          onChange={(effectiveFrom) => setDraft({ ...draft, effectiveFrom })}
+          messages={messagesFor(issues, 'body.effectiveFrom', true)}
+        />
         <div className="field-row">
           {field('monthlyAmount', 'body.stipend.monthlyAmount', 'R11', t('programs.edit.stipend'))}
           {field('maxYears', 'body.supportPeriod.maxYears', 'R10', t('programs.edit.maxYears'))}
@@ -162,5 +173,39 @@ export function RulesForm({
         </div>
       </form>
     </section>
+  );
+}
+
+/** The day the new version starts to govern: stays, calls and months on or after it. */
+function EffectiveFromField({
+  id,
+  value,
+  onChange,
+  messages,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  messages: string[];
+}) {
+  const { t } = useTranslation();
+  const errorId = `${id}-error`;
+  const helpId = `${id}-help`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('programs.edit.effectiveFrom')}</label>
+      <p className="help" id={helpId}>
+        {t('programs.edit.effectiveFromHelp')}
+      </p>
+      <DateInput
+        id={id}
+        name="effectiveFrom"
+        value={value}
+        onChange={onChange}
+        aria-invalid={messages.length > 0 ? true : undefined}
+        aria-describedby={messages.length > 0 ? `${helpId} ${errorId}` : helpId}
+      />
+      <FieldError id={errorId} messages={messages} />
+    </div>
   );
 }
