@@ -125,9 +125,13 @@ it('the demo agreement’s ledger draws its five years of synthetic mobilities a
   const response = await page.request.get(`${e2e.base}/api/v1/agreements?party=tohoku-jr-japan`);
   expect(response.ok()).toBe(true);
   const { items } = (await response.json()) as {
-    items: { id: string; content: { title: string }; partyB: { id: string } }[];
+    items: { id: string; status: string; content: { title: string }; partyB: { id: string } }[];
   };
-  const demo = items.find((a) => a.partyB.id === 'tohoku-jr-russia' && a.content.title !== TITLE);
+  // The project's first agreement (2014–2024), not its renewal, carries the five years.
+  const demo = items.find(
+    (a) =>
+      a.partyB.id === 'tohoku-jr-russia' && a.content.title !== TITLE && a.status === 'expired',
+  );
   expect(demo).toBeDefined();
 
   await page.goto(`${e2e.base}/agreements/${demo?.id}`);
