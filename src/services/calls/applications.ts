@@ -197,11 +197,6 @@ export async function applyEligibility(
   };
 }
 
-/** The refusals of `applyEligibility` alone; empty when the student may apply. */
-export async function applyRefusals(ctx: ServiceContext, row: CallRow): Promise<Refusal[] | null> {
-  return (await applyEligibility(ctx, row))?.refusals ?? null;
-}
-
 /** The student's profile as the eligibility check reads it. */
 async function eligibilityStudent(
   db: Db,
