@@ -90,23 +90,20 @@ it('a coordinator opens a call through the form, sees a field error, and finds t
   expect(await link.textContent()).toBe('Russian-taught semester (invented e2e call)');
 });
 
-it('a student refused for Russian A2 raises the level in their profile and applies', async () => {
+it('a student told before the form that Russian A2 is not enough raises the level in their profile and applies', async () => {
   const page = await signedInPage(`student.tohoku@${D}`);
   await page.goto(`${e2e.base}/calls/${CALL}`);
-  const apply = page.locator('[data-testid="apply-form"]');
-  await apply.waitFor();
-  await page.locator('select[name="host"]').selectOption('msu.ru');
-  await page.locator('[data-testid="apply-form"] [data-testid="add-host"]').click();
-  await page.locator('input[name="requestedMonths"]').fill('6');
-  await apply.locator('button[type="submit"]').click();
+  // The only host asks for Russian B2: the reason is shown before any form, and no form.
   const reason = page.locator(
-    '[data-testid="refusals"] li[data-code="calls.language_requirement_not_met"]',
+    '[data-testid="eligibility"] [data-testid="apply-refusals"] li[data-code="calls.language_requirement_not_met"]',
   );
   await reason.waitFor();
+  expect(await page.locator('[data-testid="apply-form"]').count()).toBe(0);
   // The host by its name and the language by its name, in the reader's language.
   expect(await reason.textContent()).toContain(
     'Lomonosov Moscow State University requires Russian B2',
   );
+  await page.screenshot({ path: `${RESULTS_DIR}/calls-eligibility-refused.png`, fullPage: true });
 
   await page.locator('[data-testid="profile-link"]').click();
   await page.waitForURL(`${e2e.base}/me/profile`);
@@ -125,12 +122,31 @@ it('a student refused for Russian A2 raises the level in their profile and appli
   await page.screenshot({ path: `${RESULTS_DIR}/calls-profile.png`, fullPage: true });
 
   await page.goto(`${e2e.base}/calls/${CALL}`);
+  const apply = page.locator('[data-testid="apply-form"]');
   await apply.waitFor();
+  expect(await page.locator('[data-testid="eligibility"]').getAttribute('data-status')).toBe(
+    'eligible',
+  );
+  // R12: the months input is held to the stay the program and the call allow, and says so.
+  const months = page.locator('input[name="requestedMonths"]');
+  expect([await months.getAttribute('min'), await months.getAttribute('max')]).toEqual(['3', '12']);
+  expect(await page.locator('[data-testid="months-range"]').textContent()).toContain(
+    'Between 3 and 12 months',
+  );
   await page.locator('select[name="host"]').selectOption('msu.ru');
   await page.locator('[data-testid="apply-form"] [data-testid="add-host"]').click();
-  await page.locator('input[name="requestedMonths"]').fill('6');
+  await months.fill('6');
   await apply.locator('button[type="submit"]').click();
   await page.locator('[data-testid="applied"]').waitFor();
   await page.screenshot({ path: `${RESULTS_DIR}/calls-applied-after-profile.png`, fullPage: true });
+
+  // Back on the call: the application already made, with its date and a link, instead of the form.
+  await page.reload();
+  const panel = page.locator('[data-testid="eligibility"][data-status="applied"]');
+  await panel.waitFor();
+  expect(await panel.textContent()).toContain('You applied to this call on');
+  expect(await page.locator('[data-testid="apply-form"]').count()).toBe(0);
+  await panel.locator('[data-testid="my-application-link"]').click();
+  await page.waitForURL(/\/me\/applications#application-/);
   expect(consoleErrors).toEqual([]);
 });

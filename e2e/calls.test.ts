@@ -116,6 +116,20 @@ async function score(email: string, motivation: string, language: string): Promi
   return page;
 }
 
+it('R6: a coordinator of the applicant’s own university is told why instead of a scoring form', async () => {
+  const page = await signedInPage(`coordinator.tohoku@${D}`);
+  await page.goto(`${e2e.base}/calls/tohoku-jr-2027/screening`);
+  const refused = page.locator('[data-testid="score-refused"][data-applicant="Sakura Student"]');
+  await refused.waitFor();
+  expect(
+    await page.locator('[data-testid="score-form"][data-applicant="Sakura Student"]').count(),
+  ).toBe(0);
+  const reason = refused.locator('li[data-code="calls.reviewer_own_institution"]');
+  expect(await reason.locator('.rule-badge').textContent()).toBe('R6');
+  expect(await reason.textContent()).toContain('Tohoku University');
+  await page.screenshot({ path: `${RESULTS_DIR}/calls-screening-conflict.png`, fullPage: true });
+});
+
 it('R6: two reviewers of the other side score the applicant and the rank list appears', async () => {
   await score(`reviewer@${D}`, '8', '7');
   const page = await score(`coordinator.nsu@${D}`, '9', '8');

@@ -39,6 +39,8 @@ export interface CallInput {
   departureFrom?: string | null;
   departureTo?: string | null;
   maxRankedHosts?: number;
+  /** the call's own stay range in months (R12), narrowing the program's; 3 to 12 unless given */
+  stayMonths?: { min: number; max: number } | null;
   createdBy?: string;
 }
 
@@ -103,8 +105,8 @@ export async function aCall(db: Db, input: CallInput = {}): Promise<FactoryCall>
     })),
     opens: input.opens ?? '2000-01-01',
     closes: input.closes ?? '2099-12-31',
-    stayMonthsMin: 3,
-    stayMonthsMax: 12,
+    stayMonthsMin: input.stayMonths === undefined ? 3 : (input.stayMonths?.min ?? null),
+    stayMonthsMax: input.stayMonths === undefined ? 12 : (input.stayMonths?.max ?? null),
     maxRankedHosts: input.maxRankedHosts ?? 3,
     documents: input.documents ?? [],
     rubric,

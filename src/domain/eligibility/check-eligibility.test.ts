@@ -206,6 +206,32 @@ describe('checkEligibility', () => {
     }
   });
 
+  it('refuses a home university whose membership ends before the stay can begin, naming that day', () => {
+    const leaving: EligibilityCall = {
+      ...call,
+      sendingConsortia: call.sendingConsortia.map((c) =>
+        c.id === 'jp-east'
+          ? { ...c, members: [since('tohoku.ac.jp', '2020-04-01', '2027-04-01')] }
+          : c,
+      ),
+    };
+    const r = checkEligibility(taro, leaving, rules, today);
+    expect(r.eligible).toBe(false);
+    expect(r.reasons.find((x) => x.code === 'calls.home_not_in_sending_consortium')).toMatchObject({
+      params: { home: 'tohoku.ac.jp', date: '2027-09-01' },
+    });
+    // Still a member on the first day of departure: eligible.
+    const staying: EligibilityCall = {
+      ...leaving,
+      sendingConsortia: call.sendingConsortia.map((c) =>
+        c.id === 'jp-east'
+          ? { ...c, members: [since('tohoku.ac.jp', '2020-04-01', '2027-09-02')] }
+          : c,
+      ),
+    };
+    expect(checkEligibility(taro, staying, rules, today).eligible).toBe(true);
+  });
+
   it('a student does not apply to a host of their own consortium', () => {
     const r = checkEligibility({ ...taro, ranking: ['tohoku.ac.jp'] }, call, rules, today);
     expect(r.eligible).toBe(false);

@@ -5,7 +5,9 @@
  *
  * Checks, in this order:
  * - R18 (003 §8–9): `today` is within the call's opening and closing dates;
- * - CONSORTIUM (003 §2(1)): the home university is a member of a sending consortium on `today`;
+ * - CONSORTIUM (003 §2(1)): the home university is a member of a sending consortium on `today`
+ *   and still on the first day of the departure window: a membership that ends before the stay
+ *   begins does not dispatch the student;
  * - R9 (003 §2(2)): a foreign student in Japan on a Table 1 student residence status (留学) is
  *   refused; a student of a university outside the dispatching country may take part in a
  *   two-way call but is not entitled to the support (`funding`);
@@ -164,12 +166,21 @@ export function checkEligibility(
   const ownConsortia = new Set(
     call.sendingConsortia.filter((c) => isMemberOn(c.members, home, today)).map((c) => c.id),
   );
-  if (ownConsortia.size === 0) {
+  // The membership is judged on the days it concerns: the day of the application and the day
+  // the stay can begin at the earliest (the student is dispatched by a member, 003 §2(1)).
+  const departs = call.departureWindow?.from;
+  const dispatching =
+    departs !== undefined && departs > today
+      ? call.sendingConsortia.filter(
+          (c) => ownConsortia.has(c.id) && isMemberOn(c.members, home, departs),
+        )
+      : call.sendingConsortia.filter((c) => ownConsortia.has(c.id));
+  if (dispatching.length === 0) {
     reasons.push(
       makeReason('home_not_in_sending_consortium', {
         home,
         consortia: call.sendingConsortia.map((c) => c.id),
-        date: today,
+        date: ownConsortia.size === 0 || departs === undefined ? today : departs,
       }),
     );
   }

@@ -97,6 +97,25 @@ export const CallDetail = CallView.extend({
   applyRefusals: z
     .array(refusalSchema)
     .describe('Why the signed-in student may not apply (R18, R9, R3…), shown instead of the form'),
+  eligibility: z
+    .object({
+      status: z.enum(['eligible', 'ineligible', 'applied']),
+      checkedOn: z.string().describe('The day of the check, on the program’s clock (R18)'),
+      refusals: z.array(refusalSchema),
+      application: z
+        .object({ id: z.string(), submittedAt: z.string() })
+        .nullable()
+        .describe('The application already made, linked instead of the form'),
+      stay: z
+        .object({ min: z.number().int(), max: z.number().int() })
+        .nullable()
+        .describe('R12: the months the student may ask for (program range narrowed by the call)'),
+      funding: z
+        .array(refusalSchema)
+        .describe('R9: why the student, though they may apply, is not entitled to the support'),
+    })
+    .nullable()
+    .describe('The signed-in student’s eligibility, shown before the form; null for anyone else'),
 });
 export type CallDetailT = z.infer<typeof CallDetail>;
 
@@ -165,6 +184,10 @@ export const StaffApplicationView = ApplicationView.extend({
   reviewRefusals: z
     .array(refusalSchema)
     .describe('Why the signed-in reviewer may not score this applicant (R6, R16)'),
+  mayScore: z.boolean().describe('Whether the signed-in reviewer may score this applicant'),
+  refusal: refusalSchema
+    .nullable()
+    .describe('Why a reviewer may not score this applicant (R6: own institution, or unknown)'),
 });
 export type StaffApplicationViewT = z.infer<typeof StaffApplicationView>;
 

@@ -116,38 +116,85 @@ export async function getMyProfile(ctx: ServiceContext) {
   };
 }
 
+/** What the call page tells a signed-in student before the application form. */
+export interface ApplyEligibility {
+  /** `applied`: an application not withdrawn exists; `ineligible`: `refusals` say why. */
+  status: 'eligible' | 'ineligible' | 'applied';
+  /** The day the check was made, on the program's clock (R18). */
+  checkedOn: string;
+  refusals: Refusal[];
+  /** The application already made (not withdrawn), to link to instead of the form. */
+  application: { id: string; submittedAt: string } | null;
+  /** R12: the months the student may ask for — the program's range narrowed by the call's. */
+  stay: { min: number; max: number } | null;
+  /** R9: why the student, though they may apply, is not entitled to the support. */
+  funding: Refusal[];
+}
+
 /**
  * What would refuse the signed-in student's application before they choose hosts and a stay: the
- * deadline (R18), an application already made, a missing profile, and the checks of their own
- * profile (R3, R9, enrolment, consortium). Empty when they may apply; `null` for non-students.
+ * deadline (R18), an application already made, a missing profile, the checks of their profile as
+ * their university records it (R3, R9, enrolment, consortium on the days it concerns), and — when
+ * no host of the call is open to them — every host's reasons. `null` for non-students.
  */
-export async function applyRefusals(ctx: ServiceContext, row: CallRow): Promise<Refusal[] | null> {
+export async function applyEligibility(
+  ctx: ServiceContext,
+  row: CallRow,
+): Promise<ApplyEligibility | null> {
   const actor = ctx.actor;
   if (!actor || !can(actor, 'call:apply', ownResource(actor.id, 'application'))) return null;
-  if (row.status !== 'published') return [];
+  const programRules = row.programId ? await loadProgramRules(ctx.db, row).catch(() => null) : null;
+  // R18: the deadline is a day on the program's clock (Tokyo when the call has no program).
+  const today = todayOf(ctx, programRules?.call.utcOffset ?? '+09:00');
+  const base = { checkedOn: today, application: null, stay: null, funding: [] };
+  const refused = (refusals: Refusal[]): ApplyEligibility => ({
+    ...base,
+    status: 'ineligible',
+    refusals,
+  });
+  if (row.status !== 'published') return refused([]);
   const existing = await applicationOf(ctx.db, row.id, actor.id);
   if (existing && existing.status !== 'withdrawn') {
-    return [
-      refusal('calls.already_applied', {
-        call: row.title,
-        submittedAt: existing.submittedAt.toISOString(),
-      }),
-    ];
+    const submittedAt = existing.submittedAt.toISOString();
+    return {
+      ...base,
+      status: 'applied',
+      refusals: [refusal('calls.already_applied', { call: row.title, submittedAt })],
+      application: { id: existing.id, submittedAt },
+    };
   }
-  if (!(await hasStudentProfile(ctx.db, actor.id))) return [refusal('calls.profile_missing')];
-  const programRules = await loadProgramRules(ctx.db, row).catch(() => null);
-  if (!programRules) return [];
+  if (!programRules) return refused([refusal('calls.call_without_program', { call: row.title })]);
+  if (!(await hasStudentProfile(ctx.db, actor.id))) {
+    return refused([refusal('calls.profile_missing')]);
+  }
   const sending = await loadSendingConsortia(ctx.db, row.sendingConsortiumIds);
   const call = toEligibilityCall(row, sending);
   const student = await eligibilityStudent(ctx.db, actor.id, [], 0);
   const rules = toEligibilityRules(programRules);
-  // The stay and the hosts are the student's choice, checked when they apply.
-  const probe = { ...student, requestedMonths: effectiveStayRange(rules, call).min };
-  const result = checkEligibility(probe, call, rules, todayOf(ctx, programRules.call.utcOffset));
+  const stay = effectiveStayRange(rules, call);
+  // The stay and the hosts are the student's choice, checked when they apply: the probe asks for
+  // the shortest stay allowed (the one that ends soonest, for the enrolment check) and ranks no
+  // host, so that every host of the call is checked.
+  const result = checkEligibility({ ...student, requestedMonths: stay.min }, call, rules, today);
+  const noHost = result.eligibleHosts.length === 0;
   const own = result.reasons.filter(
-    (r) => !('host' in r.params) && !r.code.startsWith('calls.stay_'),
+    (r) => (noHost || !('host' in r.params)) && !r.code.startsWith('calls.stay_'),
   );
-  return namedRefusals(ctx.db, own);
+  const funding = result.funding?.entitled === false ? result.funding.reasons : [];
+  const [refusals, fundingRefusals] = await Promise.all([
+    namedRefusals(ctx.db, own),
+    namedRefusals(
+      ctx.db,
+      funding.filter((f) => !own.some((r) => r.code === f.code)),
+    ),
+  ]);
+  return {
+    ...base,
+    status: refusals.length === 0 ? 'eligible' : 'ineligible',
+    refusals,
+    stay,
+    funding: fundingRefusals,
+  };
 }
 
 /** The student's profile as the eligibility check reads it. */
@@ -679,6 +726,8 @@ export async function callApplicants(ctx: ServiceContext, callId: string) {
         review: review.scorer && refusals.length === 0,
       },
       reviewRefusals: refusals,
+      mayScore: review.scorer && refusals.length === 0,
+      refusal: refusals[0] ?? null,
     };
   });
 }

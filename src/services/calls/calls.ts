@@ -36,7 +36,7 @@ import {
 } from '../errors.ts';
 import { refusal, type LocalizedText } from '#src/domain/shared/refusal.ts';
 import { consortiumNames, orgName, programNames } from '#src/db/queries/names.ts';
-import { applyRefusals } from './applications.ts';
+import { applyEligibility } from './applications.ts';
 import { requireAccess } from '../access.ts';
 import { callManagersResource, mayManageCall, mayReadApplicants, mayScore } from './access.ts';
 import { loadCall, todayForCall } from './call-record.ts';
@@ -179,7 +179,7 @@ export async function getCall(ctx: ServiceContext, id: string) {
   const manage = mayManageCall(ctx.actor, row, sending, todayOf(ctx));
   const view = await present(ctx.db, row, await todayForCall(ctx, row));
   const readApplicants = mayReadApplicants(ctx.actor, row, sending, todayOf(ctx));
-  const refusedApply = await applyRefusals(ctx, row);
+  const eligibility = await applyEligibility(ctx, row);
   return {
     ...view,
     /** The rubric as stored (panel, anchors), for its managers' edit form; else null. */
@@ -187,13 +187,15 @@ export async function getCall(ctx: ServiceContext, id: string) {
     may: {
       manage,
       edit: manage,
-      apply: refusedApply !== null && refusedApply.length === 0 && view.open,
+      apply: eligibility?.status === 'eligible' && view.open,
       score: mayScore(ctx.actor, row, sending, todayOf(ctx)),
       screen: readApplicants && rubricOf(row) !== null,
       readApplicants,
     },
     /** Why the signed-in student may not apply (R18, R9, R3…): shown instead of the form. */
-    applyRefusals: refusedApply ?? [],
+    applyRefusals: eligibility?.refusals ?? [],
+    /** The signed-in student's eligibility, shown before the form; null for anyone else. */
+    eligibility,
   };
 }
 

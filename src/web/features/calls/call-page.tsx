@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { Field } from '../../components/ui/field.tsx';
 import { FormattedDate } from '../../components/ui/formatted-date.tsx';
 import { InventedBadge } from '../../components/ui/invented-badge.tsx';
 import { LocalizedName, useLocalName } from '../../components/ui/localized-name.tsx';
@@ -13,7 +14,8 @@ import { useResource } from '../../lib/use-resource.ts';
 import { apply, getCall, type Application, type CallDetail } from './api.ts';
 import { useCallTitle } from './catalogue-page.tsx';
 import { languageName } from '../../../i18n/format.ts';
-import { RefusalNotice, useCallsFormats } from './reasons.tsx';
+import { useCallsFormats } from './reasons.tsx';
+import { EligibilityPanel, type Eligibility } from './eligibility-panel.tsx';
 import { nameIn } from '../../../i18n/format.ts';
 import { useAction } from '../../components/ui/use-action.ts';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
@@ -200,23 +202,22 @@ function ApplySection({ call }: { call: CallDetail }) {
       </section>
     );
   }
-  if (call.applyRefusals.length > 0) {
-    return (
-      <RefusalNotice
-        title={t('calls.apply.refused')}
-        refusals={call.applyRefusals}
-        testId="apply-refusals"
-      />
-    );
-  }
-  if (!call.may.apply) return null;
-  return <ApplyForm call={call} />;
+  const eligibility = call.eligibility;
+  if (!eligibility) return null;
+  return (
+    <>
+      <EligibilityPanel eligibility={eligibility} />
+      {eligibility.status === 'eligible' && call.may.apply ? (
+        <ApplyForm call={call} stay={eligibility.stay} />
+      ) : null}
+    </>
+  );
 }
 
-function ApplyForm({ call }: { call: CallDetail }) {
+function ApplyForm({ call, stay }: { call: CallDetail; stay: Eligibility['stay'] }) {
   const { t } = useTranslation();
   const [ranking, setRanking] = useState<string[]>([]);
-  const [months, setMonths] = useState(call.stayMonthsMin ?? 6);
+  const [months, setMonths] = useState(stay?.min ?? call.stayMonthsMin ?? 6);
   const [adding, setAdding] = useState('');
   const { busy, error, run } = useAction();
   const [done, setDone] = useState<Application | null>(null);
@@ -262,12 +263,6 @@ function ApplyForm({ call }: { call: CallDetail }) {
     <section className="card" aria-labelledby="apply-title">
       <h2 id="apply-title">{t('calls.apply.title')}</h2>
       <p className="muted">{t('calls.apply.intro', { max: call.maxRankedHosts })}</p>
-      <p className="muted">
-        {t('calls.profile.checkedAgainst')}{' '}
-        <Link to="/me/profile" data-testid="profile-link">
-          {t('calls.profile.title')}
-        </Link>
-      </p>
       <form onSubmit={submit} data-testid="apply-form">
         <ol
           className="calls-ranking-list"
@@ -338,17 +333,29 @@ function ApplyForm({ call }: { call: CallDetail }) {
             {t('calls.apply.add')}
           </button>
         </div>
-        <label className="field">
-          <span>{t('calls.apply.months')}</span>
-          <input
-            type="number"
-            name="requestedMonths"
-            min={1}
-            max={24}
-            value={months}
-            onChange={(e) => setMonths(Number(e.target.value))}
-          />
-        </label>
+        <Field id="apply-months" label={t('calls.apply.months')}>
+          {(control) => (
+            <>
+              <input
+                {...control}
+                type="number"
+                name="requestedMonths"
+                required
+                min={stay?.min ?? 1}
+                max={stay?.max ?? undefined}
+                step={1}
+                value={months}
+                aria-describedby={stay ? 'apply-months-range' : control['aria-describedby']}
+                onChange={(e) => setMonths(Number(e.target.value))}
+              />
+              {stay ? (
+                <p className="muted" id="apply-months-range" data-testid="months-range">
+                  {t('calls.apply.monthsRange', { min: stay.min, max: stay.max })}
+                </p>
+              ) : null}
+            </>
+          )}
+        </Field>
         {error ? <ErrorAlert error={error} /> : null}
         <div className="field-actions">
           <button

@@ -72,7 +72,12 @@ function ApplicationCard({
   }
 
   return (
-    <section className="card" data-testid="application" data-status={a.status}>
+    <section
+      className="card"
+      id={`application-${a.id}`}
+      data-testid="application"
+      data-status={a.status}
+    >
       <h2>
         <Link to={`/calls/${encodeURIComponent(a.callId)}`}>{title(a.callTitle, a.callId)}</Link>
       </h2>

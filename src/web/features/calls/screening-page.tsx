@@ -245,13 +245,8 @@ function ScoreForm({
     }
   }
 
-  return (
-    <form
-      className="card"
-      onSubmit={submit}
-      data-testid="score-form"
-      data-applicant={a.studentName}
-    >
+  const heading = (
+    <>
       <h3>
         {nameIn(a.student, language)} <span className="muted">({nameIn(a.home, language)})</span>
       </h3>
@@ -265,40 +260,57 @@ function ScoreForm({
         ))}
       </p>
       {mine?.reviewedByMe ? <p className="muted">{t('calls.screening.reviewedByMe')}</p> : null}
-      <RefusalNotice
-        title={t('calls.screening.mayNotScore')}
-        refusals={a.reviewRefusals}
-        testId="review-refusals"
-      />
-      {a.may.review && rubric ? (
-        <div className="calls-score-inputs">
-          {criteria.map((c) => (
-            <label key={c.id} className="field">
-              <span>
-                {t('calls.screening.criterionLabel', {
-                  criterion: nameIn(c.label, language),
-                  weight: formatNumber(c.weight, language),
-                  min: formatNumber(rubric.scoreScale.min, language),
-                  max: formatNumber(rubric.scoreScale.max, language),
-                })}
-              </span>
-              <input
-                type="number"
-                name={c.id}
-                required
-                step="0.5"
-                min={rubric.scoreScale.min}
-                max={rubric.scoreScale.max}
-                value={scores[c.id] ?? ''}
-                onChange={(e) => setScores((s) => ({ ...s, [c.id]: e.target.value }))}
-              />
-            </label>
-          ))}
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t('calls.screening.submitScore')}
-          </button>
-        </div>
-      ) : null}
+    </>
+  );
+  // R6: an applicant this reviewer may not score shows why, in place of the scoring form.
+  if (!a.mayScore || !rubric) {
+    return (
+      <section className="card" data-testid="score-refused" data-applicant={a.studentName}>
+        {heading}
+        <RefusalNotice
+          title={t('calls.screening.mayNotScore')}
+          refusals={a.reviewRefusals}
+          testId="review-refusals"
+        />
+      </section>
+    );
+  }
+
+  return (
+    <form
+      className="card"
+      onSubmit={submit}
+      data-testid="score-form"
+      data-applicant={a.studentName}
+    >
+      {heading}
+      <div className="calls-score-inputs">
+        {criteria.map((c) => (
+          <label key={c.id} className="field">
+            <span>
+              {t('calls.screening.criterionLabel', {
+                criterion: nameIn(c.label, language),
+                weight: formatNumber(c.weight, language),
+                min: formatNumber(rubric.scoreScale.min, language),
+                max: formatNumber(rubric.scoreScale.max, language),
+              })}
+            </span>
+            <input
+              type="number"
+              name={c.id}
+              required
+              step="0.5"
+              min={rubric.scoreScale.min}
+              max={rubric.scoreScale.max}
+              value={scores[c.id] ?? ''}
+              onChange={(e) => setScores((s) => ({ ...s, [c.id]: e.target.value }))}
+            />
+          </label>
+        ))}
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t('calls.screening.submitScore')}
+        </button>
+      </div>
       {saved ? (
         <p role="status" data-testid="score-saved">
           {t('calls.screening.saved')}
