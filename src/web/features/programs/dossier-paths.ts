@@ -18,6 +18,11 @@ export function fieldId(path: string): string {
   return `dossier-${path.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
 }
 
+/** The DOM id of the collapsible section of the form for `path`. */
+export function sectionId(path: string): string {
+  return `${fieldId(path)}-section`;
+}
+
 /** Whether `field` is `path` itself or a field inside it (`outline.numbers.0` is in `outline.numbers`). */
 export function isWithin(field: string | undefined, path: string): boolean {
   if (field === undefined) return false;
