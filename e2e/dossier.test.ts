@@ -86,16 +86,22 @@ it('R15, R16: the responsible person fills in the missing items from the checks 
   const consentOf = page.locator('select[name$=".kind"]').last();
   expect(await consentOf.inputValue()).toBe('member-consent');
   expect(await page.locator('[data-testid="add-consent-asu.ru"]').count()).toBe(0);
+  // Checked at once in the browser on the unsaved draft: both refusals are gone before saving.
   expect(await summary.locator('[data-testid="dossier-summary-status"]').textContent()).toContain(
-    'save to check your changes',
+    'unsaved changes',
   );
+  await expect.poll(() => summary.locator('li[data-rule="R15"]').count()).toBe(0);
+  expect(await summary.locator('li[data-rule="R16"]').count()).toBe(0);
 
   await page.locator('[data-testid="save-draft"]').click();
   await expect
     .poll(() => page.locator('[data-testid="save-status"]').textContent())
     .toContain('Draft saved');
-  // The checks came back from the server: R15 and R16 are no longer refused.
-  await expect.poll(() => summary.locator('li[data-rule="R15"]').count()).toBe(0);
+  // The server's checks of the saved draft agree: R15 and R16 are no longer refused.
+  expect(
+    await summary.locator('[data-testid="dossier-summary-status"]').textContent(),
+  ).not.toContain('unsaved');
+  expect(await summary.locator('li[data-rule="R15"]').count()).toBe(0);
   expect(await summary.locator('li[data-rule="R16"]').count()).toBe(0);
   expect(await consultations.getAttribute('aria-invalid')).toBeNull();
   // The deadline of the 2003 program has passed (R18): still refused, without a field to link.

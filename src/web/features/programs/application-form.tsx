@@ -4,7 +4,15 @@ import { fieldIssues } from '../../api/client.ts';
 import { FormErrors } from '../../components/ui/field-error.tsx';
 import { useAction } from '../../components/ui/use-action.ts';
 import { refusalText } from '../../lib/messages.ts';
-import { saveDraft, type ApplicationView, type Check, type ProjectApplication } from './api.ts';
+import {
+  getProgram,
+  saveDraft,
+  type ApplicationView,
+  type Check,
+  type ProjectApplication,
+} from './api.ts';
+import { useResource } from '../../lib/use-resource.ts';
+import { draftChecks, liveChecks } from './dossier-checks.ts';
 import { RuleTag } from './components.tsx';
 import { cleanForSave, draftReducer, type DraftAction } from './dossier-edit.ts';
 import { DossierProvider, TextField, type DossierState } from './dossier-fields.tsx';
@@ -88,11 +96,14 @@ function ChecksSummary({
   checks,
   app,
   dirty,
+  live,
   busy,
 }: {
   checks: readonly Check[];
   app: ProjectApplication;
   dirty: boolean;
+  /** whether the checks are those of the unsaved draft, run in the browser */
+  live: boolean;
   busy: boolean;
 }) {
   const { t } = useTranslation();
@@ -108,7 +119,7 @@ function ChecksSummary({
         {refused.length === 0
           ? t('programs.checks.allOk')
           : t('programs.checks.failed', { count: refused.length, total: checks.length })}
-        {dirty ? ` ${t('programs.editor.unsaved')}` : ''}
+        {dirty ? ` ${t(live ? 'programs.editor.unsavedLive' : 'programs.editor.unsaved')}` : ''}
       </p>
       <ul className="dossier-summary-list">
         {refused.map((c, i) => {
@@ -173,7 +184,16 @@ export function ApplicationForm({
     setSaved(false);
     dispatchRaw(action);
   }, []);
-  const checks = view.checks;
+  // The program's rules, to check the unsaved draft in the browser as it is edited.
+  const program = useResource(`program|${view.programId}`, (signal) =>
+    getProgram(view.programId, signal),
+  );
+  const rules = program.status === 'success' ? program.data.rules : null;
+  const local = useMemo<Check[] | null>(
+    () => (rules && dirty ? draftChecks(rules, content, new Date()) : null),
+    [rules, content, dirty],
+  );
+  const checks = useMemo(() => liveChecks(view.checks, local, dirty), [view.checks, local, dirty]);
   const issues = fieldIssues(error);
 
   const state = useMemo<DossierState>(
@@ -256,7 +276,13 @@ export function ApplicationForm({
                 </button>
               </div>
             </nav>
-            <ChecksSummary checks={checks} app={content} dirty={dirty} busy={busy} />
+            <ChecksSummary
+              checks={checks}
+              app={content}
+              dirty={dirty}
+              live={local !== null}
+              busy={busy}
+            />
           </div>
           <div className="dossier-main">
             {issues.length > 0 || error ? <FormErrors error={error} /> : null}
