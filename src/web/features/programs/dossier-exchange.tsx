@@ -99,7 +99,11 @@ export function NumbersItem() {
         row={(p) => (
           <div className="field-row">
             <NumberField path={`${p}.year`} label={t('programs.budget.year')} />
-            <NumberField path={`${p}.fiscalYear`} label={t('programs.budget.fiscalYear')} />
+            <NumberField
+              path={`${p}.fiscalYear`}
+              label={t('programs.budget.fiscalYear')}
+              optional
+            />
             {(['outbound', 'inbound'] as const).map((dir) => (
               <fieldset key={dir} className="fieldset" id={fieldId(`${p}.${dir}`)} tabIndex={-1}>
                 <legend>{t(`programs.content.${dir}`)}</legend>
@@ -154,6 +158,7 @@ export function ScheduleItem() {
           <>
             <StringField
               path={`${p}.when`}
+              required
               label={t('programs.editor.when')}
               help={t('programs.editor.whenHelp')}
             />

@@ -91,11 +91,14 @@ export function StringField({
   label,
   type = 'text',
   help,
+  required = false,
 }: {
   path: string;
   label: ReactNode;
   type?: 'text' | 'email' | 'tel' | 'date';
   help?: string;
+  /** a field the schema always has: emptied, it is "" rather than left out */
+  required?: boolean;
 }) {
   const { messages } = useDossier();
   const [value, set] = useAt<string | undefined>(path);
@@ -108,7 +111,7 @@ export function StringField({
             type={type}
             name={path}
             value={value ?? ''}
-            onChange={(e) => set(e.target.value === '' ? undefined : e.target.value)}
+            onChange={(e) => set(e.target.value === '' && !required ? undefined : e.target.value)}
           />
           {help ? <span className="help">{help}</span> : null}
         </>
@@ -118,7 +121,16 @@ export function StringField({
 }
 
 /** A whole number ≥ 0 (students, months). */
-export function NumberField({ path, label }: { path: string; label: ReactNode }) {
+export function NumberField({
+  path,
+  label,
+  optional = false,
+}: {
+  path: string;
+  label: ReactNode;
+  /** left out when emptied (else 0) */
+  optional?: boolean;
+}) {
   const { messages } = useDossier();
   const [value, set] = useAt<number | undefined>(path);
   return (
@@ -134,7 +146,7 @@ export function NumberField({ path, label }: { path: string; label: ReactNode })
           value={value ?? ''}
           onChange={(e) => {
             const n = Number.parseInt(e.target.value, 10);
-            set(Number.isFinite(n) && n >= 0 ? n : 0);
+            set(Number.isFinite(n) && n >= 0 ? n : optional ? undefined : 0);
           }}
         />
       )}

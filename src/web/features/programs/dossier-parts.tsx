@@ -114,6 +114,7 @@ export function PlanSection() {
             <>
               <StringField
                 path={`${p}.when`}
+                required
                 label={t('programs.editor.when')}
                 help={t('programs.editor.whenHelp')}
               />
