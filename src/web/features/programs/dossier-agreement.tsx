@@ -19,8 +19,8 @@ import {
 } from './dossier-fields.tsx';
 import { useItem } from './dossier-outline.tsx';
 import { fieldId } from './dossier-paths.ts';
+import { agreementsBetweenSides } from './dossier-registry.ts';
 
-type Side = 'home' | 'partner';
 type Attachment = ProjectApplication['attachments'][number];
 
 /**
@@ -162,21 +162,6 @@ export function AgreementItem() {
   );
 }
 
-/** Whether an agreement's parties are one on each side of the application. */
-function between(a: AgreementSummary, home: Set<string>, partner: Set<string>): boolean {
-  const x = a.partyA.id;
-  const y = a.partyB.id;
-  return (home.has(x) && partner.has(y)) || (home.has(y) && partner.has(x));
-}
-
-function sideIds(app: ProjectApplication, side: Side): Set<string> {
-  const c = app.outline.consortia[side];
-  return new Set([
-    ...(c.consortiumId ? [c.consortiumId] : []),
-    ...c.members.map((m) => m.institutionId),
-  ]);
-}
-
 function RegistryAgreementPicker() {
   const { t, i18n } = useTranslation();
   const { content, messages } = useDossier();
@@ -184,10 +169,8 @@ function RegistryAgreementPicker() {
   const [value, set] = useAt<string | undefined>(path);
   const [title, setTitle] = useAt<Record<string, string>>('outline.agreement.title');
   const loaded = useResource('agreements|all', (signal) => listAgreements({}, signal));
-  const home = sideIds(content, 'home');
-  const partner = sideIds(content, 'partner');
   const offered =
-    loaded.status === 'success' ? loaded.data.items.filter((a) => between(a, home, partner)) : [];
+    loaded.status === 'success' ? agreementsBetweenSides(loaded.data.items, content) : [];
   const label = (a: AgreementSummary) =>
     `${a.content.title} — ${nameIn(a.partyA.displayName, i18n.language)} · ${nameIn(
       a.partyB.displayName,
