@@ -59,8 +59,8 @@ it('R1, R18: the responsible person edits the invented draft, saves it and is to
   );
 
   const text = 'Objective edited in the end-to-end test (invented).';
-  await page.locator('textarea[name="objective.en"]').fill(text);
-  await page.locator('[data-testid="draft-form"] button[type="submit"]').click();
+  await page.locator('textarea[name="outline.significance.objective.en"]').fill(text);
+  await page.locator('[data-testid="save-draft"]').click();
   await expect
     .poll(() => page.locator('[data-testid="save-status"]').textContent())
     .toContain('Draft saved');
@@ -72,7 +72,9 @@ it('R1, R18: the responsible person edits the invented draft, saves it and is to
   await page.screenshot({ path: `${RESULTS_DIR}/programs-draft.png`, fullPage: true });
 
   await page.reload();
-  await expect.poll(() => page.locator('textarea[name="objective.en"]').inputValue()).toBe(text);
+  await expect
+    .poll(() => page.locator('textarea[name="outline.significance.objective.en"]').inputValue())
+    .toBe(text);
 
   // No button that would certainly fail: the reasons are shown instead.
   expect(await page.locator('[data-testid="submit-application"]').count()).toBe(0);

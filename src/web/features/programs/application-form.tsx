@@ -1,169 +1,171 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useReducer, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldIssues } from '../../api/client.ts';
-import { countryName, nameIn } from '../../../i18n/format.ts';
 import { FormErrors } from '../../components/ui/field-error.tsx';
-import { LocalizedTextFields } from '../../components/ui/localized-text-fields.tsx';
+import { useAction } from '../../components/ui/use-action.ts';
+import { refusalText } from '../../lib/messages.ts';
 import {
+  getProgram,
   saveDraft,
   type ApplicationView,
-  type Level,
-  type LocalizedText,
-  type Member,
+  type Check,
   type ProjectApplication,
 } from './api.ts';
-import { useAction } from '../../components/ui/use-action.ts';
-import { Field } from '../../components/ui/field.tsx';
+import { useResource } from '../../lib/use-resource.ts';
+import { draftChecks, liveChecks } from './dossier-checks.ts';
+import { RuleTag } from './components.tsx';
+import { cleanForSave, draftReducer, type DraftAction } from './dossier-edit.ts';
+import { DossierProvider, TextField, type DossierState } from './dossier-fields.tsx';
+import { OutlineSections } from './dossier-outline.tsx';
+import {
+  LiaisonSections,
+  MemberOutlinesSection,
+  PlanSection,
+  PersonsSection,
+} from './dossier-parts.tsx';
+import { AttachmentsSection } from './dossier-attachments.tsx';
+import {
+  checkTarget,
+  fieldId,
+  focusCandidates,
+  isWithin,
+  refusedAt,
+  sectionId,
+} from './dossier-paths.ts';
 
-const LEVELS: Level[] = ['bachelor', 'master', 'doctor'];
-const KINDS: Member['kind'][] = ['university', 'academy_of_sciences', 'other'];
-type Side = 'home' | 'partner';
+/** The parts of the form in the document's order, for the table of contents. */
+const PARTS: { path: string; no?: string; key: string }[] = [
+  { path: 'general', key: 'programs.editor.general' },
+  { path: 'outline.significance', no: '(1) 1)', key: 'programs.items.i1' },
+  { path: 'outline.consortia', no: '2)', key: 'programs.items.i2' },
+  { path: 'outline.fields', no: '3)', key: 'programs.items.i3' },
+  { path: 'outline.levels', no: '4)', key: 'programs.items.i4' },
+  { path: 'outline.curriculum', no: '5)', key: 'programs.items.i5' },
+  { path: 'outline.administration', no: '6)', key: 'programs.items.i6' },
+  { path: 'outline.agreement', no: '7)', key: 'programs.items.i7' },
+  { path: 'outline.implementation', no: '8)', key: 'programs.items.i8' },
+  { path: 'outline.screening', no: '9)', key: 'programs.items.i9' },
+  { path: 'outline.numbers', no: '10)', key: 'programs.items.i10' },
+  { path: 'outline.schedule', no: '11)', key: 'programs.items.i11' },
+  { path: 'outline.tuitionWaiver', no: '12)', key: 'programs.items.i12' },
+  { path: 'outline.recognition', no: '13)', key: 'programs.items.i13' },
+  { path: 'liaison', key: 'programs.content.part2' },
+  { path: 'plan', key: 'programs.content.part3' },
+  { path: 'memberOutlines', key: 'programs.content.part4' },
+  { path: 'personsInCharge', key: 'programs.content.part5' },
+  { path: 'attachments', key: 'programs.content.attachments' },
+];
 
-/** A text with Japanese and English inputs (the dossier is rendered in both, R15). */
-function BilingualField({
-  name,
-  label,
-  value,
-  onChange,
-  multiline,
-}: {
-  name: string;
-  label: string;
-  value: LocalizedText;
-  onChange: (value: LocalizedText) => void;
-  multiline?: boolean;
-}) {
-  const id = useId();
-  return (
-    <LocalizedTextFields
-      id={id}
-      name={name}
-      field={`body.content.${name}`}
-      issues={[]}
-      legend={label}
-      className="fieldset programs-bilingual"
-      languages={['ja', 'en']}
-      value={value}
-      onChange={onChange}
-      multiline={multiline}
-      rows={4}
-    />
-  );
+/**
+ * Brings the control of `path` into view and focuses it: the most precise control there is for
+ * the path (or, failing that, for the part it belongs to), opening the sections around it.
+ */
+export function focusPath(path: string): boolean {
+  for (const p of focusCandidates(path)) {
+    const el = document.getElementById(fieldId(p)) ?? document.getElementById(sectionId(p));
+    if (!el) continue;
+    for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) {
+      d.open = true;
+    }
+    if (el instanceof HTMLDetailsElement) el.open = true;
+    const control = el.matches('input, select, textarea')
+      ? el
+      : el.querySelector<HTMLElement>(
+          '.dossier-section-body input, .dossier-section-body select, .dossier-section-body textarea, input, select, textarea',
+        );
+    const target = control ?? el;
+    target.scrollIntoView({ block: 'center' });
+    target.focus();
+    return true;
+  }
+  return false;
 }
 
-function MembersEditor({
-  side,
-  members,
-  onChange,
+/** Where a 400's issue points, as a path of the content (`body.content.outline.x` → `outline.x`). */
+const contentPath = (field: string) =>
+  field
+    .replace(/\[(\d+)\]/g, '.$1')
+    .replace(/^body\./, '')
+    .replace(/^content\./, '');
+
+/**
+ * The sticky summary of the refused checks, each with a link that takes the reader to the field
+ * to fix; the checks without a field of the form (the deadline, R18) are listed without a link.
+ */
+function ChecksSummary({
+  checks,
+  app,
+  dirty,
+  live,
+  busy,
 }: {
-  side: Side;
-  members: Member[];
-  onChange: (members: Member[]) => void;
+  checks: readonly Check[];
+  app: ProjectApplication;
+  dirty: boolean;
+  /** whether the checks are those of the unsaved draft, run in the browser */
+  live: boolean;
+  busy: boolean;
 }) {
-  const { t, i18n } = useTranslation();
-  const id = useId();
-  const [newId, setNewId] = useState('');
-  const [newCountry, setNewCountry] = useState('');
-  const [newKind, setNewKind] = useState<Member['kind']>('university');
-  const add = () => {
-    const institutionId = newId.trim();
-    if (!institutionId) return;
-    onChange([
-      ...members,
-      {
-        institutionId,
-        kind: newKind,
-        name: {},
-        country: newCountry.trim().toUpperCase(),
-        city: {},
-        higherEducationNote: {},
-        outline: {},
-        departments: [],
-      },
-    ]);
-    setNewId('');
-    setNewCountry('');
-  };
+  const { t } = useTranslation();
+  const refused = checks.filter((c) => !c.ok);
   return (
-    <fieldset className="fieldset" data-testid={`members-${side}`}>
-      <legend>{t(`programs.form.members.${side}`)}</legend>
-      <ul className="programs-member-list">
-        {members.map((m, i) => (
-          <li key={`${m.institutionId}-${i}`} className="repeat-row">
-            <span>
-              {nameIn(m.name, i18n.language) || m.institutionId} ·{' '}
-              {countryName(m.country, i18n.language)} · {t(`programs.kinds.${m.kind}`)}
-            </span>
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => onChange(members.filter((_, j) => j !== i))}
+    <aside
+      className="dossier-summary"
+      aria-labelledby="dossier-summary-title"
+      data-testid="dossier-summary"
+    >
+      <h3 id="dossier-summary-title">{t('programs.editor.summaryTitle')}</h3>
+      <p role="status" aria-live="polite" data-testid="dossier-summary-status">
+        {refused.length === 0
+          ? t('programs.checks.allOk')
+          : t('programs.checks.failed', { count: refused.length, total: checks.length })}
+        {dirty ? ` ${t(live ? 'programs.editor.unsavedLive' : 'programs.editor.unsaved')}` : ''}
+      </p>
+      <ul className="dossier-summary-list">
+        {refused.map((c, i) => {
+          const target = checkTarget(c, app);
+          const text = refusalText(t, c);
+          return (
+            <li
+              key={`${c.code}-${i}`}
+              data-code={c.code}
+              data-rule={c.rule}
+              data-target={target ?? ''}
             >
-              {t('programs.form.members.remove', {
-                name: nameIn(m.name, i18n.language) || m.institutionId,
-              })}
-            </button>
-          </li>
-        ))}
+              <RuleTag rule={c.rule} />{' '}
+              {target === null ? (
+                text
+              ) : (
+                <a
+                  href={`#${fieldId(target)}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    focusPath(target);
+                  }}
+                >
+                  {text}
+                </a>
+              )}
+            </li>
+          );
+        })}
       </ul>
-      <div className="field-row">
-        <Field id={`${id}-id`} label={t('programs.member.institutionId')}>
-          {(control) => (
-            <input
-              {...control}
-              name={`${side}.newMember.id`}
-              value={newId}
-              placeholder="example.ac.jp"
-              onChange={(e) => setNewId(e.target.value)}
-            />
-          )}
-        </Field>
-        <div className="field">
-          <label htmlFor={`${id}-country`}>{t('programs.member.country')}</label>
-          <input
-            id={`${id}-country`}
-            name={`${side}.newMember.country`}
-            value={newCountry}
-            maxLength={2}
-            aria-describedby={`${id}-country-help`}
-            onChange={(e) => setNewCountry(e.target.value.toUpperCase())}
-          />
-          <p id={`${id}-country-help`} className="help">
-            {t('programs.form.members.countryHelp')}
-          </p>
-        </div>
-        <Field id={`${id}-kind`} label={t('programs.member.kind')}>
-          {(control) => (
-            <select
-              {...control}
-              name={`${side}.newMember.kind`}
-              value={newKind}
-              onChange={(e) => setNewKind(e.target.value as Member['kind'])}
-            >
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`programs.kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
       <button
-        type="button"
-        className="button button-secondary"
-        onClick={add}
-        disabled={newId.trim() === ''}
+        type="submit"
+        className="button button-primary"
+        disabled={busy}
+        data-testid="save-draft"
       >
-        {t('programs.form.members.add')}
+        {busy ? t('programs.saving') : t('programs.form.save')}
       </button>
-    </fieldset>
+    </aside>
   );
 }
 
 /**
- * The draft editor: title, significance and objective, members of both consortia, levels and
- * fields. "Save draft" PUTs the whole content; the checks come back recomputed and are re-shown.
+ * The draft editor: every item of 003 §6 (R15) in collapsible sections with a table of contents,
+ * the consents (R16) and translations (R17). "Save draft" PUTs the whole content; the checks come
+ * back recomputed, and each control shows the refused checks that point at it.
  */
 export function ApplicationForm({
   view,
@@ -173,131 +175,141 @@ export function ApplicationForm({
   onSaved: (view: ApplicationView) => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
-  const [content, setContent] = useState<ProjectApplication>(view.content);
-  const { busy, error, run } = useAction();
+  const [content, dispatchRaw] = useReducer(draftReducer, view.content);
+  const [dirty, setDirty] = useState(false);
   const [saved, setSaved] = useState(false);
-  const o = content.outline;
-  const setOutline = (patch: Partial<ProjectApplication['outline']>) => {
+  const { busy, error, run } = useAction();
+  const dispatch = useCallback((action: DraftAction) => {
+    setDirty(true);
     setSaved(false);
-    setContent((c) => ({ ...c, outline: { ...c.outline, ...patch } }));
-  };
-  const setMembers = (side: Side, members: Member[]) =>
-    setOutline({ consortia: { ...o.consortia, [side]: { ...o.consortia[side], members } } });
+    dispatchRaw(action);
+  }, []);
+  // The program's rules, to check the unsaved draft in the browser as it is edited.
+  const program = useResource(`program|${view.programId}`, (signal) =>
+    getProgram(view.programId, signal),
+  );
+  const rules = program.status === 'success' ? program.data.rules : null;
+  const local = useMemo<Check[] | null>(
+    () => (rules && dirty ? draftChecks(rules, content, new Date()) : null),
+    [rules, content, dirty],
+  );
+  const checks = useMemo(() => liveChecks(view.checks, local, dirty), [view.checks, local, dirty]);
   const issues = fieldIssues(error);
+
+  const state = useMemo<DossierState>(
+    () => ({
+      content,
+      dispatch,
+      checks,
+      messages: (path, exact = false) => [
+        ...refusedAt(checks, content, path, exact).map((c) => refusalText(t, c)),
+        ...issues
+          .filter((i) => {
+            const p = contentPath(i.field);
+            return exact ? p === path : isWithin(p, path);
+          })
+          .map((i) => i.message),
+      ],
+    }),
+    [content, dispatch, checks, issues, t],
+  );
 
   async function save(event: FormEvent) {
     event.preventDefault();
     await run(async (csrfToken) => {
-      const cleaned = {
-        ...content,
-        outline: {
-          ...content.outline,
-          fields: content.outline.fields.filter((f) =>
-            Object.values(f).some((v) => typeof v === 'string' && v.trim() !== ''),
-          ),
-        },
-      };
-      const next = await saveDraft(view.id, cleaned, csrfToken);
+      const next = await saveDraft(view.id, cleanForSave(content), csrfToken);
+      dispatchRaw({ type: 'reset', content: next.content });
+      setDirty(false);
       setSaved(true);
       onSaved(next);
     });
   }
 
+  const setAll = (open: boolean) =>
+    document
+      .querySelectorAll<HTMLDetailsElement>('[data-testid="draft-form"] details.dossier-section')
+      .forEach((d) => {
+        d.open = open;
+      });
+
   return (
     <section className="card" aria-labelledby="draft-title">
       <h2 id="draft-title">{t('programs.form.title')}</h2>
       <p className="help">{t('programs.form.help')}</p>
-      <form className="form" onSubmit={save} noValidate data-testid="draft-form">
-        {issues.length > 0 || error ? <FormErrors error={error} /> : null}
-        <BilingualField
-          name="title"
-          label={t('programs.form.projectTitle')}
-          value={content.title}
-          onChange={(title) => {
-            setSaved(false);
-            setContent((c) => ({ ...c, title }));
-          }}
-        />
-        <BilingualField
-          name="significance"
-          label={`1) ${t('programs.content.significance')}`}
-          value={o.significance.significance}
-          multiline
-          onChange={(significance) =>
-            setOutline({ significance: { ...o.significance, significance } })
-          }
-        />
-        <BilingualField
-          name="objective"
-          label={`1) ${t('programs.content.objective')}`}
-          value={o.significance.objective}
-          multiline
-          onChange={(objective) => setOutline({ significance: { ...o.significance, objective } })}
-        />
-        <MembersEditor
-          side="home"
-          members={o.consortia.home.members}
-          onChange={(m) => setMembers('home', m)}
-        />
-        <MembersEditor
-          side="partner"
-          members={o.consortia.partner.members}
-          onChange={(m) => setMembers('partner', m)}
-        />
-        <div className="field">
-          <label htmlFor={`${id}-fields`}>3) {t('programs.items.i3')}</label>
-          <textarea
-            id={`${id}-fields`}
-            name="fields"
-            rows={4}
-            aria-describedby={`${id}-fields-help`}
-            value={o.fields.map((f) => f.en ?? f.ja ?? '').join('\n')}
-            onChange={(e) =>
-              setOutline({
-                fields: e.target.value.split('\n').map((line, i) => {
-                  const before = o.fields[i] ?? {};
-                  // Edit the language shown: English, or Japanese when there is no English.
-                  return before.en === undefined && before.ja !== undefined
-                    ? { ...before, ja: line }
-                    : { ...before, en: line };
-                }),
-              })
-            }
-          />
-          <p id={`${id}-fields-help`} className="help">
-            {t('programs.form.fieldsHelp')}
-          </p>
-        </div>
-        <fieldset className="fieldset">
-          <legend>4) {t('programs.items.i4')}</legend>
-          {LEVELS.map((level) => (
-            <label className="check" key={level}>
-              <input
-                type="checkbox"
-                name={`levels.${level}`}
-                checked={o.levels.includes(level)}
-                onChange={(e) =>
-                  setOutline({
-                    levels: e.target.checked
-                      ? LEVELS.filter((l) => l === level || o.levels.includes(l))
-                      : o.levels.filter((l) => l !== level),
-                  })
-                }
-              />
-              {t(`programs.levels.${level}`)}
-            </label>
-          ))}
-        </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('programs.saving') : t('programs.form.save')}
-          </button>
-          <span role="status" aria-live="polite" data-testid="save-status">
-            {saved ? t('programs.form.saved') : ''}
-          </span>
-        </div>
-      </form>
+      <DossierProvider value={state}>
+        <form className="form dossier-form" onSubmit={save} noValidate data-testid="draft-form">
+          <div className="dossier-side">
+            <nav className="dossier-toc" aria-label={t('programs.editor.toc')}>
+              <ol>
+                {PARTS.map((part) => {
+                  const count = state.messages(part.path).length;
+                  return (
+                    <li key={part.path}>
+                      <a
+                        href={`#${sectionId(part.path)}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          focusPath(part.path);
+                        }}
+                      >
+                        {part.no ? `${part.no} ` : ''}
+                        {t(part.key)}
+                      </a>
+                      {count > 0 ? (
+                        <>
+                          {' '}
+                          <span className="badge badge-warning">
+                            {t('programs.checks.failedShort', { count })}
+                          </span>
+                        </>
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ol>
+              <div className="dossier-toc-actions">
+                <button type="button" className="button-link" onClick={() => setAll(true)}>
+                  {t('programs.editor.expandAll')}
+                </button>{' '}
+                <button type="button" className="button-link" onClick={() => setAll(false)}>
+                  {t('programs.editor.collapseAll')}
+                </button>
+              </div>
+            </nav>
+            <ChecksSummary
+              checks={checks}
+              app={content}
+              dirty={dirty}
+              live={local !== null}
+              busy={busy}
+            />
+          </div>
+          <div className="dossier-main">
+            {issues.length > 0 || error ? <FormErrors error={error} /> : null}
+            <details className="dossier-section" open id={sectionId('general')}>
+              <summary>{t('programs.editor.general')}</summary>
+              <div className="dossier-section-body">
+                <TextField path="title" label={t('programs.form.projectTitle')} />
+              </div>
+            </details>
+            <h3 className="programs-part">{t('programs.content.part1')}</h3>
+            <OutlineSections />
+            <LiaisonSections />
+            <PlanSection />
+            <MemberOutlinesSection />
+            <PersonsSection />
+            <AttachmentsSection />
+            <div className="form-actions">
+              <button type="submit" className="button button-primary" disabled={busy}>
+                {busy ? t('programs.saving') : t('programs.form.save')}
+              </button>
+              <span role="status" aria-live="polite" data-testid="save-status">
+                {saved ? t('programs.form.saved') : ''}
+              </span>
+            </div>
+          </div>
+        </form>
+      </DossierProvider>
     </section>
   );
 }
