@@ -19,6 +19,7 @@ export const NOTIFICATION_TYPES = [
   'advisory.suspended',
   'advisory.postponed',
   'advisory.lifted',
+  'advisory.overridden',
   ...MOBILITY_STATES.map((s) => `mobility.${s}` as const),
   'la.proposed',
   'la.signed',
@@ -40,6 +41,8 @@ export function isNotificationType(value: string): value is NotificationType {
  * over `body`. Listed so that a test can require every variant in every language.
  */
 export const NOTIFICATION_CONTEXTS: Partial<Record<NotificationType, readonly string[]>> = {
+  'advisory.suspended': ['until'],
+  'advisory.postponed': ['until'],
   'la.proposed': ['student', 'home', 'host'],
   'la.signed': ['student', 'home', 'host'],
   'la.approved': ['student', 'home', 'host'],

@@ -27,6 +27,7 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/advisories': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'POST /api/v1/advisories': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'POST /api/v1/advisories/{id}/lift': { own: 'AFFFFFFFRR', other: 'ANNNNNNNNN' },
+  'POST /api/v1/advisories/{id}/overrides': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'GET /api/v1/agreements': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'POST /api/v1/agreements': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'GET /api/v1/agreements/{id}': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },

@@ -125,15 +125,41 @@ export const travels = pgTable('travels', {
   status: text('status').notNull().default('planned'),
 });
 
-/** R19: a safety advisory that postpones or suspends dispatches to a country from a date. */
+/**
+ * R19: a safety advisory that postpones or suspends dispatches to a country from a date, until a
+ * date (inclusive) when one is given; lifting on a day ends it the day before (see
+ * src/domain/scholarship/safety.ts for the window).
+ */
 export const countryAdvisories = pgTable('country_advisories', {
   id: uuid('id').primaryKey().defaultRandom(),
   programId: text('program_id').references(() => programs.id),
   country: text('country').notNull(),
   level: text('level').notNull(),
   fromDate: date('from_date').notNull(),
+  untilDate: date('until_date'),
   liftedOn: date('lifted_on'),
   reason: text('reason').notNull(),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * R19: the funder officer's recorded decision that an advisory no longer holds the payments of
+ * one mobility (with the reason); one per advisory and mobility.
+ */
+export const advisoryOverrides = pgTable(
+  'advisory_overrides',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    advisoryId: uuid('advisory_id')
+      .notNull()
+      .references(() => countryAdvisories.id),
+    mobilityId: uuid('mobility_id')
+      .notNull()
+      .references(() => mobilities.id),
+    reason: text('reason').notNull(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('advisory_overrides_once').on(t.advisoryId, t.mobilityId)],
+);

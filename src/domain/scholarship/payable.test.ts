@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, lastDayOfMonth, parseIsoMonth } from './dates.ts';
+import { addDays, firstDayOfMonth, lastDayOfMonth, parseIsoMonth } from './dates.ts';
 import { capStatus, checkPlacesWithinCap, monthsByFiscalYear } from './cap.ts';
 import type { Ledger } from './ledger.ts';
 import {
@@ -13,7 +13,13 @@ import {
 import type { PayabilityState } from './payable.ts';
 import { checkPayable } from './payable.ts';
 import type { CountryAdvisory } from './safety.ts';
-import { advisoriesInEffect, countryAdvisorySchema, dispatchStatus } from './safety.ts';
+import {
+  advisoriesInEffect,
+  countryAdvisorySchema,
+  dispatchStatus,
+  isOver,
+  windowOverlaps,
+} from './safety.ts';
 import { buildSchedule } from './schedule.ts';
 import type { Schedule, ScheduleLine, ScholarshipRules, Stay } from './types.ts';
 
@@ -373,9 +379,13 @@ describe('batches', () => {
                 // Each item was payable when the batch was built.
                 expect(confirmed.has(item.key)).toBe(true);
                 expect(item.status).toBe('scheduled');
-                const monthEnd = lastDayOfMonth(parseIsoMonth(item.month));
-                const holding = advisoriesInEffect(advisories, item.hostCountry, today).filter(
-                  (a) => a.from <= monthEnd,
+                // R19: no month overlapping the window of an advisory that is not over is paid.
+                const ym = parseIsoMonth(item.month);
+                const holding = advisories.filter(
+                  (a) =>
+                    a.country === item.hostCountry &&
+                    !isOver(a, today) &&
+                    windowOverlaps(a, firstDayOfMonth(ym), lastDayOfMonth(ym)),
                 );
                 expect(holding).toEqual([]);
               }

@@ -9,10 +9,10 @@
  * - R14 — the paid student-months of the fiscal year stay within the cap (003 §4).
  */
 import type { IsoDate } from './dates.ts';
-import { compareIso, lastDayOfMonth, parseIsoMonth } from './dates.ts';
+import { firstDayOfMonth, lastDayOfMonth, parseIsoMonth } from './dates.ts';
 import { fromMonthUnits, toMonthUnits } from './months.ts';
-import type { CountryAdvisory } from './safety.ts';
-import { advisoriesInEffect } from './safety.ts';
+import type { AdvisedStay, CountryAdvisory } from './safety.ts';
+import { holdingAdvisory } from './safety.ts';
 import type { ScheduleLine } from './types.ts';
 import { refusal, type LocalizedText, type Refusal } from '../shared/refusal.ts';
 import { SCHOLARSHIP_CODES as C } from './refusal-codes.ts';
@@ -27,6 +27,13 @@ export interface PayabilityState {
   /** Keys of student-months in another batch not yet paid or cancelled. */
   pendingKeys?: ReadonlySet<string>;
   advisories: readonly CountryAdvisory[];
+  /**
+   * R19: the stays of the mobilities (program, state, days), by mobility id; a line whose stay is
+   * not given is read as a stay of its month in its host country, in a state advisories touch.
+   */
+  stays?: ReadonlyMap<string, AdvisedStay>;
+  /** R19: override decisions recorded by the funder officer (`overrideKey(advisory, mobility)`). */
+  overrides?: ReadonlySet<string>;
   /** R14: the program's cap of student-months per fiscal year. */
   capPerFiscalYear: number;
   /** Student-months already paid (or in open batches), per fiscal year. */
@@ -79,11 +86,23 @@ export function checkPayable(line: ScheduleLine, state: PayabilityState): Payabi
     refusals.push(refusal(C.enrolmentNotConfirmed, { month }, { rule: 'R8' }));
   }
 
-  // R19: payments for the country stop while an advisory is in effect; months that ended before
-  // the advisory started were earned before it and are not held. Lifting it resumes payments.
-  const monthEnd = lastDayOfMonth(parseIsoMonth(month));
-  const holding = advisoriesInEffect(state.advisories, line.hostCountry, state.asOf).find(
-    (a) => compareIso(monthEnd, a.from) >= 0,
+  // R19: a month that overlaps an advisory's window is held until the advisory is over or an
+  // override is recorded for the mobility; months outside the window are paid as usual.
+  const ym = parseIsoMonth(month);
+  const stay = state.stays?.get(line.mobilityId) ?? {
+    mobilityId: line.mobilityId,
+    programId: null,
+    hostCountry: line.hostCountry,
+    start: firstDayOfMonth(ym),
+    end: lastDayOfMonth(ym),
+    status: 'arrived',
+  };
+  const holding = holdingAdvisory(
+    state.advisories,
+    stay,
+    { kind: 'stipend', month },
+    state.asOf,
+    state.overrides,
   );
   if (holding) refusals.push(advisoryRefusal(holding));
 

@@ -37,6 +37,10 @@ export const SCHOLARSHIP_CODES = {
   countryPostponed: 'scholarship.country_postponed',
   advisoryLiftedBeforeStart: 'scholarship.advisory_lifted_before_start',
   advisoryAlreadyLifted: 'scholarship.advisory_already_lifted',
+  advisoryEndsBeforeStart: 'scholarship.advisory_ends_before_start',
+  advisoryNotConcerned: 'scholarship.advisory_not_concerned',
+  advisoryAlreadyOverridden: 'scholarship.advisory_already_overridden',
+  overrideReasonRequired: 'scholarship.override_reason_required',
   // Batches.
   nothingPayable: 'scholarship.nothing_payable',
   batchNotDraft: 'scholarship.batch_not_draft',

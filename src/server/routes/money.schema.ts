@@ -63,8 +63,17 @@ export const AdvisoryBody = z.object({
   programId: z.string().min(1).max(200),
   country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code'),
   level: z.enum(['postpone', 'suspend']),
-  from: Day,
+  from: Day.describe('the first day it covers (today allowed)'),
+  until: Day.nullable()
+    .optional()
+    .describe('the last day it covers (inclusive, on or after `from`); omitted: until lifted'),
   reason: z.string().min(3).max(2000),
+});
+
+/** R19: the funder officer's decision that an advisory no longer holds one mobility's payments. */
+export const OverrideBody = z.object({
+  mobilityId: z.string().uuid('expected a mobility id (UUID)'),
+  reason: z.string().trim().min(3).max(2000),
 });
 
 export const LiftBody = z.object({ on: Day.optional() }).optional();
@@ -408,13 +417,38 @@ export const AdvisoryView = z.object({
   programName: Name.nullable(),
   country: z.string().describe('ISO 3166-1 alpha-2; the reader’s app names it'),
   level: z.enum(['postpone', 'suspend']),
-  from: z.string(),
-  liftedOn: z.string().nullable(),
+  from: z.string().describe('the first day it covers'),
+  until: z.string().nullable().describe('the last day it covers (inclusive); null: until lifted'),
+  liftedOn: z.string().nullable().describe('lifted on this day: it covers the days before it'),
+  lastDay: z.string().nullable().describe('the last day it covers, after any lift; null: open'),
+  empty: z.boolean().describe('it covers no day (lifted on its first day): it held nothing'),
   reason: z.string(),
   createdAt: z.string(),
   createdByName: Name.nullable(),
-  inEffect: z.boolean(),
-  may: z.object({ lift: z.boolean() }),
+  inEffect: z.boolean().describe('it still holds what its window covers (not lifted, not over)'),
+  overrides: z.array(
+    z.object({
+      mobilityId: z.string(),
+      student: Name,
+      host: Name,
+      reason: z.string(),
+      decidedAt: z.string(),
+      decidedByName: Name.nullable(),
+    }),
+  ),
+  stays: z
+    .array(
+      z.object({
+        mobilityId: z.string(),
+        student: Name,
+        host: Name,
+        start: z.string(),
+        end: z.string(),
+        overridden: z.boolean(),
+      }),
+    )
+    .describe('to the funder officer, while it holds: the stays it concerns'),
+  may: z.object({ lift: z.boolean(), override: z.boolean() }),
 });
 
 export const RecordedAdvisoryView = AdvisoryView.extend({ affectedMobilities: z.number() });

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { liftAdvisory, listAdvisories, recordAdvisory } from '#src/services/money/advisories.ts';
+import {
+  liftAdvisory,
+  listAdvisories,
+  overrideAdvisory,
+  recordAdvisory,
+} from '#src/services/money/advisories.ts';
 import {
   approveBatch,
   cancelBatch,
@@ -51,6 +56,7 @@ import {
   FareBody,
   LiftBody,
   MobilityId,
+  OverrideBody,
   PaidBody,
   TextId,
 } from './money.schema.ts';
@@ -367,7 +373,7 @@ export const moneyRoutes =
         schema: {
           tags: ['safety'],
           summary:
-            'The funder officer postpones or suspends dispatch to a country from a date (R19): dispatches held, payments stop, students and coordinators notified',
+            'The funder officer postpones or suspends dispatch to a country from a date, until a date or until lifted (R19): the stays overlapping it are held, their stipend months and trips in it are not paid; students, coordinators and paying representative officers notified',
           body: AdvisoryBody,
           response: { 201: RecordedAdvisoryView, ...errors },
         },
@@ -381,7 +387,8 @@ export const moneyRoutes =
         onRequest: signedIn,
         schema: {
           tags: ['safety'],
-          summary: 'Lift an advisory: dispatches and payments resume (R19)',
+          summary:
+            'Lift an advisory on a date (on or after its first day): it covers the days before it; dispatches and payments resume (R19)',
           params: AdvisoryId,
           body: LiftBody,
           response: { 200: AdvisoryView, ...errors },
@@ -389,5 +396,23 @@ export const moneyRoutes =
       },
       async (request) =>
         liftAdvisory(ctx(request), request.params.id, { on: request.body?.on }, mailer),
+    );
+    app.post(
+      '/advisories/:id/overrides',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['safety'],
+          summary:
+            'The funder officer decides, with a reason, that an advisory no longer holds one mobility’s payments (R19); audited and notified',
+          params: AdvisoryId,
+          body: OverrideBody,
+          response: { 201: AdvisoryView, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await overrideAdvisory(ctx(request), request.params.id, request.body, mailer)),
     );
   };

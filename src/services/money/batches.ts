@@ -18,7 +18,6 @@ import {
   batchById,
   batchIdByKey,
   batchItems,
-  batchItemsWithHostCountry,
   batchesOf,
   cancelBatchRows,
   consortiumById,
@@ -31,16 +30,10 @@ import {
 import { can, consortiumResource, requireAccess } from '../access.ts';
 import {
   SCHOLARSHIP_CODES as C,
-  advisoriesInEffect,
-  advisoryRefusal,
-  compareIso,
   fiscalYearOf,
   isoDateSchema,
-  lastDayOfMonth,
-  parseIsoMonth,
   planBatch,
   stipendKey,
-  type CountryAdvisory,
   type Refusal,
   type ScheduleLine,
 } from '#src/domain/scholarship/index.ts';
@@ -51,8 +44,8 @@ import { conflict, invalidField, notFound, ruleViolation, type AppError } from '
 import { refusal, type LocalizedText } from '#src/domain/shared/refusal.ts';
 import { consortiumNames, mobilityLabels, oneName, personNames, unknownLabel } from './names.ts';
 import { type MobilityMoney } from './context.ts';
+import { heldItemsOfBatch, tripHold } from './advisory-holds.ts';
 import {
-  loadAdvisories,
   loadLedger,
   loadProjectMobilities,
   payabilityState,
@@ -149,19 +142,6 @@ const batchesResource = (consortiumId: string) =>
 const mayManage = (ctx: ServiceContext, consortiumId: string) =>
   can(ctx.actor, 'payment:manage', batchesResource(consortiumId));
 
-/** Which advisory (R19) holds a stipend month or the trip of a mobility on a day, if any. */
-function heldBy(
-  advisories: CountryAdvisory[],
-  country: string,
-  kind: string,
-  period: string,
-  asOf: string,
-) {
-  return advisoriesInEffect(advisories, country, asOf).find((a) =>
-    kind === 'travel' ? true : compareIso(lastDayOfMonth(parseIsoMonth(period)), a.from) >= 0,
-  );
-}
-
 function travelCandidate(
   m: MobilityMoney,
   ledger: Ledger,
@@ -183,8 +163,8 @@ function travelCandidate(
   if (!(ledger.confirmedMonths.get(m.mobility.id)?.length ?? 0)) {
     refusals.push(refusal(T.enrolmentNotConfirmed, {}, { rule: 'R8' }));
   }
-  const holding = heldBy(ledger.advisories, m.host.country, 'travel', 'trip', asOf);
-  if (holding) refusals.push(advisoryRefusal(holding));
+  const held = tripHold(m, ledger, asOf);
+  if (held) refusals.push(held);
   if (refusals.length) return { ok: false, refusals };
   return {
     ok: true,
@@ -539,25 +519,9 @@ export async function listBatches(ctx: ServiceContext, consortiumId: string) {
   };
 }
 
-/** R19: the items of a batch held by an advisory in effect today. */
-async function heldItems(ctx: ServiceContext, batchId: string) {
-  const rows = await batchItemsWithHostCountry(ctx.db, batchId);
-  if (rows.length === 0) return [];
-  const advisories = await loadAdvisories(ctx.db, []);
-  const asOf = todayOf(ctx);
-  const held: ItemRefusal[] = [];
-  for (const r of rows) {
-    const a = heldBy(advisories, r.hostCountry, r.kind, r.period, asOf);
-    if (a)
-      held.push({
-        mobilityId: r.mobilityId,
-        kind: r.kind,
-        period: r.period,
-        refusals: [advisoryRefusal(a)],
-      });
-  }
-  return held;
-}
+/** R19: the items of a batch an advisory holds today (see advisory-holds.ts). */
+const heldItems = (ctx: ServiceContext, batchId: string): Promise<ItemRefusal[]> =>
+  heldItemsOfBatch(ctx.db, batchId, todayOf(ctx));
 
 async function refuseHeld(ctx: ServiceContext, batchId: string) {
   const held = await heldItems(ctx, batchId);

@@ -9,6 +9,7 @@ import { fundedMobilitiesOf } from '#src/db/queries/money/context.ts';
 import {
   advisoriesFor,
   confirmationsOf,
+  overrideKeysOf,
   paymentsOf,
   travelsOf,
   type PaymentInfo,
@@ -19,6 +20,7 @@ import {
   SCHOLARSHIP_CODES,
   buildSchedule,
   stipendKey,
+  type AdvisedStay,
   type CountryAdvisory,
   type PayabilityState,
   type Refusal,
@@ -35,8 +37,22 @@ export interface Ledger {
   /** By key (`stipend:<mobility>:<YYYY-MM>` or `travel:<mobility>`). */
   payments: Map<string, PaymentInfo>;
   advisories: CountryAdvisory[];
+  /** R19: override decisions (`overrideKey(advisory, mobility)`): not held by that advisory. */
+  overrides: Set<string>;
+  /** R19: the stays as advisories see them, by mobility id. */
+  stays: Map<string, AdvisedStay>;
   travels: Map<string, TravelRow>;
 }
+
+/** A mobility's stay as advisories see it (R19): country, program, days and state. */
+export const advisedStayOf = (m: MobilityMoney): AdvisedStay => ({
+  mobilityId: m.mobility.id,
+  programId: m.programId,
+  hostCountry: m.host.country,
+  start: m.stay.start,
+  end: m.stay.end,
+  status: m.mobility.status,
+});
 
 export const paymentKey = (p: { mobilityId: string; kind: string; period: string }) =>
   p.kind === 'travel' ? travelKey(p.mobilityId) : stipendKey(p.mobilityId, p.period);
@@ -52,6 +68,8 @@ export async function loadLedger(db: Db, contexts: MobilityMoney[]): Promise<Led
     confirmedMonths: new Map(),
     payments: new Map(),
     advisories: await loadAdvisories(db, programIds),
+    overrides: await overrideKeysOf(db, ids),
+    stays: new Map(contexts.map((c) => [c.mobility.id, advisedStayOf(c)])),
     travels: new Map(),
   };
   if (ids.length === 0) return ledger;
@@ -107,6 +125,8 @@ export function payabilityState(
     paidKeys: paid,
     pendingKeys: pending,
     advisories: ledger.advisories,
+    stays: ledger.stays,
+    overrides: ledger.overrides,
     capPerFiscalYear: cap,
     paidMonthsByFiscalYear: heldMonthsByFiscalYear(
       ledger,

@@ -6,12 +6,18 @@
 import { todayOf } from '#src/services/clock.ts';
 import { bankedMobilityIds, consortiumById } from '#src/db/queries/money/batches.ts';
 import { consortiumResource, requireAccess } from '../access.ts';
-import { checkPayable, dispatchStatus } from '#src/domain/scholarship/index.ts';
+import { checkPayable, stayDispatchStatus } from '#src/domain/scholarship/index.ts';
 import { travelKey } from '#src/domain/travel/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { mobilityHeading, mobilityLabels } from './names.ts';
-import { loadLedger, loadProjectMobilities, payabilityState, scheduleOf } from './ledger.ts';
+import {
+  advisedStayOf,
+  loadLedger,
+  loadProjectMobilities,
+  payabilityState,
+  scheduleOf,
+} from './ledger.ts';
 
 export async function paymentsOverview(ctx: ServiceContext, consortiumId: string) {
   const c = await consortiumById(ctx.db, consortiumId);
@@ -45,7 +51,7 @@ export async function paymentsOverview(ctx: ServiceContext, consortiumId: string
         status: m.mobility.status,
         stay: { start: m.stay.start, end: m.stay.end },
         hasBankAccount: banked.has(m.mobility.id),
-        dispatch: dispatchStatus(ledger.advisories, m.host.country, today),
+        dispatch: stayDispatchStatus(ledger.advisories, advisedStayOf(m), today),
         refusal: result.ok ? null : result.refusal,
         totalJpy: result.ok ? result.schedule.totalJpy : 0,
         lines: result.ok

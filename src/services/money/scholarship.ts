@@ -26,7 +26,7 @@ import {
   checkPlacesWithinCap,
   scholarshipRulesOf,
   stayEndDate,
-  dispatchStatus,
+  stayDispatchStatus,
   fiscalYearOf,
   fromMonthUnits,
   isoMonthSchema,
@@ -39,6 +39,7 @@ import { fieldIssues, invalidField, invalidInput, notFound, ruleViolation } from
 import { refusal, type LocalizedText, type Refusal } from '#src/domain/shared/refusal.ts';
 import { loadMoneyContext, resourceOf, type MobilityMoney } from './context.ts';
 import {
+  advisedStayOf,
   loadLedger,
   loadProjectMobilities,
   payabilityState,
@@ -133,7 +134,7 @@ export async function getScholarship(ctx: ServiceContext, mobilityId: string) {
           supportYears: m.program.supportPeriod.maxYears,
         }
       : null,
-    dispatch: dispatchStatus(ledger.advisories, m.host.country, today),
+    dispatch: stayDispatchStatus(ledger.advisories, advisedStayOf(m), today),
     schedule: result.ok
       ? {
           partialMonthRule: result.schedule.partialMonthRule,

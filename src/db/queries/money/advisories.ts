@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import {
+  advisoryOverrides,
   agreements,
   countryAdvisories,
   institutions,
@@ -34,6 +35,7 @@ export async function insertAdvisory(
     country: string;
     level: AdvisoryLevel;
     fromDate: string;
+    untilDate: string | null;
     reason: string;
     createdBy: string | null;
   },
@@ -46,22 +48,77 @@ export async function setAdvisoryLifted(tx: Db, id: string, liftedOn: string): P
   await tx.update(countryAdvisories).set({ liftedOn }).where(eq(countryAdvisories.id, id));
 }
 
-/** The mobilities of a program hosted in a country (every state), with their stay. */
+/** The mobilities of a program hosted in a country (every state). */
 export async function mobilitiesHostedIn(db: Db, programId: string, country: string) {
-  return db
-    .select({
-      id: mobilities.id,
-      homeId: mobilities.homeId,
-      hostId: mobilities.hostId,
-      studentUserId: mobilities.studentUserId,
-      startDate: mobilities.startDate,
-      months: mobilities.months,
-      status: mobilities.status,
-    })
+  const rows = await db
+    .select({ mobility: mobilities })
     .from(mobilities)
     .innerJoin(agreements, eq(agreements.id, mobilities.agreementId))
     .innerJoin(institutions, eq(institutions.id, mobilities.hostId))
     .where(and(eq(agreements.programId, programId), eq(institutions.country, country)));
+  return rows.map((r) => r.mobility);
+}
+
+/** Mobilities by id (every state). */
+export async function mobilitiesByIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(mobilities)
+    .where(inArray(mobilities.id, [...ids]));
+}
+
+export type OverrideRow = typeof advisoryOverrides.$inferSelect;
+
+/** The override decisions of some advisories (R19), oldest first. */
+export async function overridesOf(db: Db, advisoryIds: readonly string[]): Promise<OverrideRow[]> {
+  if (advisoryIds.length === 0) return [];
+  return db
+    .select()
+    .from(advisoryOverrides)
+    .where(inArray(advisoryOverrides.advisoryId, [...advisoryIds]))
+    .orderBy(asc(advisoryOverrides.decidedAt));
+}
+
+export async function overrideOf(
+  db: Db,
+  advisoryId: string,
+  mobilityId: string,
+): Promise<OverrideRow | null> {
+  const [row] = await db
+    .select()
+    .from(advisoryOverrides)
+    .where(
+      and(
+        eq(advisoryOverrides.advisoryId, advisoryId),
+        eq(advisoryOverrides.mobilityId, mobilityId),
+      ),
+    );
+  return row ?? null;
+}
+
+export async function insertOverride(
+  tx: Db,
+  values: { advisoryId: string; mobilityId: string; reason: string; decidedBy: string | null },
+): Promise<OverrideRow> {
+  const [row] = await tx.insert(advisoryOverrides).values(values).returning();
+  return row!;
+}
+
+/** The user ids of the representative officers of these consortia (the payers, R8). */
+export async function repOfficersOf(db: Db, consortiumIds: readonly string[]) {
+  if (consortiumIds.length === 0) return [];
+  const rows = await db
+    .select({ userId: roleAssignments.userId })
+    .from(roleAssignments)
+    .where(
+      and(
+        eq(roleAssignments.role, 'rep_officer'),
+        eq(roleAssignments.scopeType, 'consortium'),
+        inArray(roleAssignments.scopeId, [...consortiumIds]),
+      ),
+    );
+  return rows.map((r) => r.userId);
 }
 
 /** The user ids of the coordinators of these institutions. */

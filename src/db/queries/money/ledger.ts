@@ -5,13 +5,14 @@
 import { eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import {
+  advisoryOverrides,
   countryAdvisories,
   enrolmentConfirmations,
   paymentBatches,
   payments,
   travels,
 } from '../../schema.ts';
-import type { CountryAdvisory } from '#src/domain/scholarship/index.ts';
+import { overrideKey, type CountryAdvisory } from '#src/domain/scholarship/index.ts';
 
 export type TravelRow = typeof travels.$inferSelect;
 export type AdvisoryRow = typeof countryAdvisories.$inferSelect;
@@ -34,7 +35,9 @@ export const advisoryOf = (a: AdvisoryRow): CountryAdvisory => ({
   country: a.country,
   level: a.level as CountryAdvisory['level'],
   from: a.fromDate,
+  until: a.untilDate,
   liftedOn: a.liftedOn,
+  programId: a.programId,
 });
 
 /** Advisories of every program and of these programs (every advisory when none is given). */
@@ -54,6 +57,19 @@ export async function advisoriesFor(
         : undefined,
     );
   return rows.map(advisoryOf);
+}
+
+/**
+ * R19: the override decisions recorded for these mobilities, as `overrideKey(advisory, mobility)`
+ * keys (an advisory no longer holds that mobility's payments).
+ */
+export async function overrideKeysOf(db: Db, mobilityIds: readonly string[]): Promise<Set<string>> {
+  if (mobilityIds.length === 0) return new Set();
+  const rows = await db
+    .select({ advisoryId: advisoryOverrides.advisoryId, mobilityId: advisoryOverrides.mobilityId })
+    .from(advisoryOverrides)
+    .where(inArray(advisoryOverrides.mobilityId, [...mobilityIds]));
+  return new Set(rows.map((r) => overrideKey(r.advisoryId, r.mobilityId)));
 }
 
 export async function confirmationsOf(db: Db, mobilityIds: readonly string[]) {

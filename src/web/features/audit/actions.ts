@@ -69,6 +69,7 @@ export const AUDIT_ACTIONS = [
   'payment.release',
   'advisory.record',
   'advisory.lift',
+  'advisory.override',
   'travel.airports',
   'travel.fare',
   'travel.approve-above-ceiling',

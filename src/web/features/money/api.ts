@@ -123,9 +123,24 @@ export const listAdvisories = (programId: string, signal?: AbortSignal) =>
   apiRequest<AdvisoryList>('/advisories', { query: { programId }, signal });
 
 export const recordAdvisory = (
-  body: { programId: string; country: string; level: string; from: string; reason: string },
+  body: {
+    programId: string;
+    country: string;
+    level: string;
+    from: string;
+    until?: string | undefined;
+    reason: string;
+  },
   csrfToken: string,
 ) => apiRequest<Advisory>('/advisories', { method: 'POST', csrfToken, body });
 
-export const liftAdvisory = (id: string, csrfToken: string) =>
-  apiRequest<Advisory>(`/advisories/${id}/lift`, { method: 'POST', csrfToken, body: {} });
+/** Lifts an advisory on a day (on or after its first day; on it, the advisory held nothing). */
+export const liftAdvisory = (id: string, on: string, csrfToken: string) =>
+  apiRequest<Advisory>(`/advisories/${id}/lift`, { method: 'POST', csrfToken, body: { on } });
+
+/** R19: the funder officer's decision, with a reason, that an advisory no longer holds a stay. */
+export const overrideAdvisory = (
+  id: string,
+  body: { mobilityId: string; reason: string },
+  csrfToken: string,
+) => apiRequest<Advisory>(`/advisories/${id}/overrides`, { method: 'POST', csrfToken, body });
