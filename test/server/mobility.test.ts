@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { ENGINES } from '#test/support/db.ts';
 import { createTestApp, signInAs, type Session, type TestApp } from '#test/support/app.ts';
+import { fixedClock } from '#src/services/clock.ts';
 import {
   agreements,
   auditLog,
@@ -29,7 +30,9 @@ describe.each(ENGINES)('mobility, learning agreements and recognition on %s', (e
   let past: string; // student.tohoku's Tohoku → MSU mobility (transcript_issued)
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    // The day the steps below are played on: after the stay they record (a date is recorded once
+    // it has happened), so that departure, arrival and completion fit the plan.
+    t = await createTestApp(engine, { clock: fixedClock('2027-07-01T09:00:00Z') });
     tohoku = await signInAs(t.app, E('coordinator.tohoku'));
     nsu = await signInAs(t.app, E('coordinator.nsu'));
     student = await signInAs(t.app, E('student.tohoku'));
@@ -324,8 +327,22 @@ describe.each(ENGINES)('mobility, learning agreements and recognition on %s', (e
     expect(
       (await call(nsu, 'POST', decisions, { componentId: 'c1', outcome: 'full' })).statusCode,
     ).toBe(403);
+    // The demo's learning agreement counts NSU-RUS110 as TOH-RU201, which the student's MSU
+    // exchange already credited: R7 refuses it until the coordinator says why it counts again.
+    const again = await call(tohoku, 'POST', decisions, { componentId: 'c1', outcome: 'full' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.details.refusals[0]).toMatchObject({
+      code: 'recognition.home_course_already_recognised',
+      params: { code: 'TOH-RU201', mobilityId: past },
+    });
     expect(
-      (await call(tohoku, 'POST', decisions, { componentId: 'c1', outcome: 'full' })).statusCode,
+      (
+        await call(tohoku, 'POST', decisions, {
+          componentId: 'c1',
+          outcome: 'full',
+          allowRepeat: { reason: 'Russian II taken again at a higher level.' },
+        })
+      ).statusCode,
     ).toBe(201);
     const short = await call(tohoku, 'POST', decisions, { componentId: 'c2', outcome: 'full' });
     expect(short.statusCode).toBe(422);

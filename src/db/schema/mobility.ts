@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { users } from './accounts.ts';
 import { agreements } from './agreements.ts';
 import { institutions, consortia, orgUnits } from './registry.ts';
@@ -141,8 +142,21 @@ export const recognitionDecisions = pgTable(
     decision: jsonb('decision').$type<RecognitionDecision>().notNull(),
     decidedBy: uuid('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The student's account (R7: a home course is credited to a student once). */
+    studentUserId: uuid('student_user_id'),
+    /** The home course credited: set only when the decision credits a named home course. */
+    homeInstitutionId: text('home_institution_id'),
+    homeCourseCode: text('home_course_code'),
+    /** Why the coordinator allowed this home course to be credited again (R7). */
+    repeatReason: text('repeat_reason'),
   },
-  (t) => [uniqueIndex('recognition_once').on(t.mobilityId, t.componentId)],
+  (t) => [
+    uniqueIndex('recognition_once').on(t.mobilityId, t.componentId),
+    // R7 (003 §5(7)): one home course is credited to a student once, unless a reason allows it.
+    uniqueIndex('recognition_home_course_once')
+      .on(t.studentUserId, t.homeInstitutionId, t.homeCourseCode)
+      .where(sql`${t.repeatReason} is null`),
+  ],
 );
 
 /** The equivalence table that grows: host course → home course, reused as a suggestion (R7). */

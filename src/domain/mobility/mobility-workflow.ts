@@ -263,6 +263,11 @@ export type TransitionInput = {
   transcriptRef?: string | undefined;
   /** When given, must equal `mobility.version`, else the transition is refused as stale. */
   expectedVersion?: number | undefined;
+  /**
+   * Today (ISO date) on the caller's clock: a recorded date after it is refused — a departure,
+   * arrival or end cannot be recorded as having happened in the future.
+   */
+  today?: string | undefined;
 };
 
 export type MobilityEventType =
@@ -301,6 +306,7 @@ export type RefusalCode =
   | 'mobility.date_invalid'
   | 'mobility.date_before_departure'
   | 'mobility.date_before_arrival'
+  | 'mobility.date_in_future'
   | 'mobility.la_not_signed'
   | 'mobility.transcript_missing'
   | 'mobility.never_arrived';
@@ -451,6 +457,14 @@ export function transition(
         );
       }
       date = input.date;
+      if (input.today !== undefined && date > input.today) {
+        return refuse(
+          'mobility.date_in_future',
+          { date, today: input.today },
+          `${date} is after today (${input.today}): it has not happened yet`,
+          { field: 'body.date' },
+        );
+      }
     }
     const order = checkDateOrder(mobility, rule.records.date, date);
     if (order) return { ok: false, refusal: order };

@@ -4,6 +4,7 @@
  * catalogues, the Course Jukebox).
  */
 import type { RefusalCode } from './mobility-workflow.ts';
+import { DATE_WARNING_CODES } from './date-plausibility.ts';
 
 const WORKFLOW = [
   'mobility.stale',
@@ -16,6 +17,7 @@ const WORKFLOW = [
   'mobility.date_invalid',
   'mobility.date_before_departure',
   'mobility.date_before_arrival',
+  'mobility.date_in_future',
   'mobility.la_not_signed',
   'mobility.transcript_missing',
   'mobility.never_arrived',
@@ -37,5 +39,6 @@ const SERVICES = [
   'mobility.jukebox_no_result',
 ] as const;
 
-export const REFUSAL_CODES: readonly string[] = [...WORKFLOW, ...SERVICES];
-export type MobilityRefusalCode = (typeof WORKFLOW)[number] | (typeof SERVICES)[number];
+export const REFUSAL_CODES: readonly string[] = [...WORKFLOW, ...DATE_WARNING_CODES, ...SERVICES];
+export type MobilityRefusalCode =
+  (typeof WORKFLOW)[number] | (typeof DATE_WARNING_CODES)[number] | (typeof SERVICES)[number];

@@ -30,6 +30,11 @@ export const TransitionRequestSchema = z.object({
   learningAgreementVersion: z.number().int().positive().optional(),
   transcriptRef: z.string().trim().min(1).max(200).optional(),
   expectedVersion: z.number().int().positive().optional(),
+  /**
+   * R12 and the plan: the coordinator records dates that raised warnings anyway, saying why. The
+   * reason is kept with the warnings it answers.
+   */
+  override: z.object({ reason: z.string().trim().min(1).max(2000) }).optional(),
 });
 export type TransitionRequest = z.infer<typeof TransitionRequestSchema>;
 

@@ -24,6 +24,7 @@ import type { Credits } from './credit-systems.ts';
 import type { LaComponent, LearningAgreement } from './learning-agreement.ts';
 import { currentVersion } from './learning-agreement.ts';
 import { fail, ok } from './types.ts';
+import type { RepeatAllowance } from './repeat-recognition.ts';
 import type { LocalizedText, Result } from './types.ts';
 
 export type RecognitionOutcome = 'full' | 'partial' | 'none';
@@ -68,6 +69,11 @@ export type RecognitionDecision = {
   decidedAt: string;
   /** The equivalence-table entry this decision followed, if the coordinator reused one. */
   reusedFrom: { key: string; lastDecidedAt: string } | null;
+  /**
+   * R7: the home course was credited to the student before; the coordinator allowed it again with
+   * this reason (absent on a first recognition).
+   */
+  repeat?: RepeatAllowance | null | undefined;
 };
 
 export type DecisionRefusalCode =

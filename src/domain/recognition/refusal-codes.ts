@@ -68,6 +68,7 @@ const SERVICES = [
   'recognition.already_recognised',
   'recognition.no_transcript',
   'recognition.already_decided',
+  'recognition.home_course_already_recognised',
 ] as const;
 
 export const REFUSAL_CODES: readonly string[] = [

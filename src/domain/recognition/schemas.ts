@@ -108,6 +108,8 @@ export const RecognitionDecisionRequestSchema = z
     reason: z.string().trim().min(1).max(2000).optional(),
     homeGradeScaleId: z.string().min(1).optional(),
     reusedFrom: z.object({ key: z.string().min(1), lastDecidedAt: z.string() }).optional(),
+    /** R7: credit a home course already credited to the student, saying why. */
+    allowRepeat: z.object({ reason: z.string().trim().min(1).max(2000) }).optional(),
   })
   .refine((d) => d.outcome !== 'partial' || d.credits !== undefined, {
     message: 'partial recognition gives the credits recognised',

@@ -201,6 +201,10 @@ export const MobilityHistoryEntryView = z.object({
   reason: z.string().nullable(),
   date: z.string().nullable(),
   recorded: z.enum(['departedOn', 'arrivedOn', 'completedOn', 'endedOn']).nullable(),
+  override: z
+    .object({ reason: z.string(), warnings: z.array(refusalSchema) })
+    .nullable()
+    .describe('Dates recorded despite warnings (R12, the plan): the reason and the warnings'),
   at: z.string(),
 });
 
@@ -389,6 +393,19 @@ export const RecognitionDecisionView = z.object({
   decidedBy: z.string(),
   decidedAt: z.string(),
   reusedFrom: ReusedFrom.nullable(),
+  repeat: z
+    .object({
+      reason: z.string(),
+      earlier: z.object({
+        mobilityId: z.string(),
+        componentId: z.string(),
+        decidedAt: z.string(),
+        credits: CreditsView,
+      }),
+    })
+    .nullable()
+    .optional()
+    .describe('R7: the home course was credited before; why it was allowed again'),
 });
 
 export const EquivalenceSuggestionView = z.object({

@@ -15,10 +15,17 @@ import {
   mobilityEventsOf,
   recordTransition,
   transitionTrail,
+  type DateOverride,
   type InstitutionLabel,
   type MobilityListFilter,
   type TransitionDetails,
 } from '#src/db/queries/mobility/mobilities.ts';
+import { findCall } from '#src/db/queries/calls/calls.ts';
+import {
+  dateWarnings,
+  type DateWarning,
+  type StayLimits,
+} from '#src/domain/mobility/date-plausibility.ts';
 import {
   decisionsOf,
   findLearningAgreement,
@@ -47,7 +54,8 @@ import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { todayOf } from '../clock.ts';
 import { refusal, type Refusal } from '#src/domain/shared/refusal.ts';
-import { conflict, forbidden, invalidField, ruleViolation, type AppError } from '../errors.ts';
+import { AppError, conflict, forbidden, invalidField, ruleViolation } from '../errors.ts';
+import { loadRules } from '../programs/programs.ts';
 import { requireAccess } from '../access.ts';
 import {
   loadMobility,
@@ -176,6 +184,8 @@ export async function loadWorkflow(db: Db, row: MobilityRow) {
       /** The date the step recorded, and which one (departedOn, arrivedOn…). */
       date: d.date ?? null,
       recorded: d.recorded ?? null,
+      /** Dates recorded despite warnings: the coordinator's reason and the warnings it answers. */
+      override: d.override ?? null,
       at: e.at.toISOString(),
     };
   });
@@ -267,6 +277,47 @@ export function refusalError(r: TransitionRefusal, action: MobilityAction): AppE
 }
 
 /**
+ * A date is refused as being in the future only once that day has begun nowhere on Earth: the
+ * date is the host's or the home's calendar day, and the latest one is at UTC+14.
+ */
+const LATEST_UTC_OFFSET = '+14:00';
+
+/**
+ * R12 (003 §3(2)2)): the supported stay of the mobility's program — its call's program, else its
+ * agreement's — or null when it belongs to none (then only the plan is checked).
+ */
+export async function stayLimitsOf(db: Db, s: MobilityScope): Promise<StayLimits> {
+  const programIds: string[] = [];
+  if (s.row.callId) {
+    const call = await findCall(db, s.row.callId);
+    if (call?.programId) programIds.push(call.programId);
+  }
+  programIds.push(...s.programIds);
+  for (const id of programIds) {
+    const rules = await loadRules(db, id).catch(() => null);
+    if (rules) return { min: rules.stayMonths.min, max: rules.stayMonths.max };
+  }
+  return null;
+}
+
+/**
+ * The 422 of implausible dates: the warnings (codes and params) and whether this actor may record
+ * the dates anyway by sending `override: { reason }` (a coordinator of the mobility may).
+ */
+export function dateWarningsError(warnings: readonly DateWarning[], overridable: boolean) {
+  const rules = [...new Set(warnings.flatMap((w) => (w.rule ? [w.rule] : [])))];
+  return new AppError(
+    'rule_violation',
+    `implausible dates: ${warnings.map((w) => w.code).join('; ')}`,
+    {
+      rules,
+      refusals: warnings.map((w) => refusal(w.code, w.params, { rule: w.rule, field: w.field })),
+      overridable,
+    },
+  );
+}
+
+/**
  * Applies one transition inside the caller's transaction: the state table decides, then the new
  * state, the event, the audit entry and the notifications are written. Returns the mail to send
  * after commit.
@@ -283,6 +334,7 @@ export async function applyTransition(
   const actor = actors.find((a) => mayAct(a, rule.by)) ?? actors[0]!;
   const { mobility } = await loadWorkflow(tx, s.row);
   const input = toTransitionInput(req, instantOf(ctx));
+  input.today = todayOf(ctx, LATEST_UTC_OFFSET);
 
   if (req.action === 'confirm_learning_agreement') {
     const la = await findLearningAgreement(tx, s.row.id);
@@ -304,6 +356,26 @@ export async function applyTransition(
 
   const next = result.mobility;
   const main = result.events[0]!;
+
+  // R12 and the plan: implausible dates are recorded only with a coordinator's reason.
+  let override: DateOverride | null = null;
+  if (rule.records && main.date !== null) {
+    const warnings = dateWarnings(
+      mobility,
+      { startDate: s.row.startDate, months: s.row.months },
+      rule.records.date,
+      main.date,
+      await stayLimitsOf(tx, s),
+    );
+    if (warnings.length > 0) {
+      const overridable = actors.some((a) => a.role === 'coordinator');
+      if (!req.override || !overridable) throw dateWarningsError(warnings, overridable);
+      override = {
+        reason: req.override.reason,
+        warnings: warnings.map((w) => refusal(w.code, w.params, { rule: w.rule })),
+      };
+    }
+  }
   await recordTransition(tx, {
     mobilityId: s.row.id,
     action: req.action,
@@ -332,6 +404,7 @@ export async function applyTransition(
         rules: [...event.rules],
         transcriptRef: next.transcriptRef,
         learningAgreementVersion: next.learningAgreementVersion,
+        ...(event.type === main.type && override ? { override } : {}),
       },
       ...(event.type === main.type
         ? { before: { status: mobility.state }, after: { status: next.state } }

@@ -14,6 +14,7 @@ import {
   findTranscript,
   insertDecision,
   isDecided,
+  recognitionsOfHomeCourse,
   saveTranscript,
 } from '#src/db/queries/mobility/recognition.ts';
 import {
@@ -35,9 +36,15 @@ import {
   type TranscriptEntry,
 } from '#src/domain/recognition/recognition.ts';
 import { checkRecognitionAgreed } from '#src/domain/recognition/recognition-system.ts';
+import {
+  alreadyRecognisedRefusal,
+  creditsHomeCourse,
+  earlierRecognitionOf,
+  repeatAllowance,
+} from '#src/domain/recognition/repeat-recognition.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { conflict, forbidden, notFound, ruleViolation } from '../errors.ts';
+import { AppError, conflict, forbidden, notFound, ruleViolation } from '../errors.ts';
 import { institutionsResource, requireAccess } from '../access.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
 import type { Mailer } from '../notify/mailer.ts';
@@ -309,6 +316,8 @@ export interface DecisionRequest {
   reason?: string | undefined;
   homeGradeScaleId?: string | undefined;
   reusedFrom?: { key: string; lastDecidedAt: string } | undefined;
+  /** R7: credit a home course already credited to the student, with the coordinator's reason. */
+  allowRepeat?: { reason: string } | undefined;
 }
 
 /** POST /mobilities/:id/recognition-decisions — R7, R16: the home coordinator decides. */
@@ -375,8 +384,31 @@ export async function decideComponent(
       reusedFrom: input.reusedFrom ?? null,
     });
     if (!r.ok) throw await decisionError(tx, r.refusal);
-    const d = r.value;
-    await insertDecision(tx, mobilityId, d, ctx.actor?.id ?? null);
+    let d = r.value;
+    // R7 (003 §5(7)): a home course is credited to a student once, unless the coordinator says why.
+    if (creditsHomeCourse(d)) {
+      const earlier = earlierRecognitionOf(
+        d,
+        await recognitionsOfHomeCourse(
+          tx,
+          { studentUserId: row.studentUserId, mobilityId },
+          d.homeInstitutionId,
+          d.homeCourseCode,
+        ),
+      );
+      if (earlier) {
+        if (!input.allowRepeat) {
+          const refused = await named(tx, alreadyRecognisedRefusal(earlier));
+          throw new AppError(
+            'conflict',
+            `${d.homeInstitutionId} ${d.homeCourseCode} was already recognised on ${earlier.decidedAt}`,
+            { refusals: [refused], rules: ['R7'], overridable: true },
+          );
+        }
+        d = { ...d, repeat: repeatAllowance(input.allowRepeat.reason, earlier) };
+      }
+    }
+    await insertDecision(tx, mobilityId, d, ctx.actor?.id ?? null, row.studentUserId);
     await growEquivalences(tx, d, ctx.clock.now());
     await audit(tx, ctx, {
       action: 'recognition.decided',
@@ -389,6 +421,7 @@ export async function decideComponent(
         creditsPlanned: d.creditsPlanned,
         reason: d.reason,
         reusedFrom: d.reusedFrom,
+        ...(d.repeat ? { repeat: d.repeat } : {}),
         rules: ['R7', 'R16'],
       },
       after: {

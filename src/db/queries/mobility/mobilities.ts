@@ -15,6 +15,7 @@ import {
 } from '../../schema.ts';
 import type { Actor } from '#src/domain/access/policy.ts';
 import type { RecordedDate } from '#src/domain/mobility/mobility-workflow.ts';
+import type { Refusal } from '#src/domain/shared/refusal.ts';
 import { membersInForce, membershipsOfInForce } from '../memberships.ts';
 
 export type MobilityRow = typeof mobilities.$inferSelect;
@@ -170,6 +171,14 @@ export interface TransitionDetails {
   recorded?: RecordedDate | null;
   transcriptRef?: string | null;
   learningAgreementVersion?: number | null;
+  /** Dates recorded despite warnings (R12, the plan): the coordinator's reason and the warnings. */
+  override?: DateOverride | null;
+}
+
+/** A coordinator's decision to record dates that raised warnings, with the reason. */
+export interface DateOverride {
+  reason: string;
+  warnings: Refusal[];
 }
 
 /** The audit details of a mobility's transitions, oldest first. */

@@ -3,7 +3,7 @@
  * what the common recognition system (R16) reads of an agreement: its current version's clauses
  * and its signatures.
  */
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import {
   agreementSignatures,
@@ -17,6 +17,10 @@ import {
   users,
 } from '../../schema.ts';
 import type { LearningAgreement } from '#src/domain/recognition/learning-agreement.ts';
+import {
+  creditsHomeCourse,
+  type EarlierRecognition,
+} from '#src/domain/recognition/repeat-recognition.ts';
 import type {
   EquivalenceEntry,
   RecognitionDecision,
@@ -126,15 +130,70 @@ export async function isDecided(db: Db, mobilityId: string, componentId: string)
   return !!existing;
 }
 
+/**
+ * Stores a decision. `studentUserId` and the home course it credits (none for `none` or free
+ * electives) fill the columns the database checks R7 on: one home course per student, unless the
+ * decision carries a reason to credit it again.
+ */
 export async function insertDecision(
   db: Db,
   mobilityId: string,
   d: RecognitionDecision,
   decidedBy: string | null,
+  studentUserId: string | null = null,
 ): Promise<void> {
-  await db
-    .insert(recognitionDecisions)
-    .values({ mobilityId, componentId: d.componentId, decision: d, decidedBy });
+  const credited = creditsHomeCourse(d);
+  await db.insert(recognitionDecisions).values({
+    mobilityId,
+    componentId: d.componentId,
+    decision: d,
+    decidedBy,
+    studentUserId,
+    homeInstitutionId: credited ? d.homeInstitutionId : null,
+    homeCourseCode: credited ? d.homeCourseCode : null,
+    repeatReason: d.repeat?.reason ?? null,
+  });
+}
+
+/**
+ * R7: the decisions that credited this home course to the student — over every mobility of their
+ * account, and on this mobility (a student without an account is known by it alone).
+ */
+export async function recognitionsOfHomeCourse(
+  db: Db,
+  who: { studentUserId: string | null; mobilityId: string },
+  homeInstitutionId: string,
+  homeCourseCode: string,
+): Promise<EarlierRecognition[]> {
+  const rows = await db
+    .select({
+      mobilityId: recognitionDecisions.mobilityId,
+      decision: recognitionDecisions.decision,
+    })
+    .from(recognitionDecisions)
+    .innerJoin(mobilities, eq(mobilities.id, recognitionDecisions.mobilityId))
+    .where(
+      and(
+        who.studentUserId
+          ? or(eq(mobilities.studentUserId, who.studentUserId), eq(mobilities.id, who.mobilityId))
+          : eq(mobilities.id, who.mobilityId),
+        sql`${recognitionDecisions.decision}->>'homeInstitutionId' = ${homeInstitutionId}`,
+        sql`${recognitionDecisions.decision}->>'homeCourseCode' = ${homeCourseCode}`,
+        sql`${recognitionDecisions.decision}->>'outcome' <> 'none'`,
+      ),
+    )
+    .orderBy(asc(recognitionDecisions.decidedAt));
+  return rows.map(({ mobilityId, decision: d }) => ({
+    mobilityId,
+    componentId: d.componentId,
+    hostInstitutionId: d.hostInstitutionId,
+    homeInstitutionId: d.homeInstitutionId,
+    homeCourseCode: d.homeCourseCode,
+    homeTitle: d.homeTitle,
+    outcome: d.outcome,
+    creditsRecognised: d.creditsRecognised,
+    decidedAt: d.decidedAt,
+  }));
 }
 
 /** Every recognition decision over the mobilities of one agreement. */

@@ -62,7 +62,14 @@ export const getMobility = (id: string, signal?: AbortSignal) =>
 
 export const makeTransition = (
   id: string,
-  body: { action: MobilityAction; reason?: string; date?: string; expectedVersion?: number },
+  body: {
+    action: MobilityAction;
+    reason?: string;
+    date?: string;
+    expectedVersion?: number;
+    /** R12 and the plan: record dates that raised warnings anyway, saying why. */
+    override?: { reason: string };
+  },
   csrfToken: Csrf,
 ) =>
   apiRequest<MobilityDetail>(`/mobilities/${enc(id)}/transitions`, {
@@ -133,6 +140,8 @@ export type DecisionInput = {
   credits?: number;
   reason?: string;
   reusedFrom?: { key: string; lastDecidedAt: string };
+  /** R7: credit a home course already credited to the student, saying why. */
+  allowRepeat?: { reason: string };
 };
 
 export const recordDecision = (id: string, body: DecisionInput, csrfToken: Csrf) =>

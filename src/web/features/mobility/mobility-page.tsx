@@ -19,6 +19,8 @@ import { LearningAgreementSection } from './learning-agreement.tsx';
 import { RecognitionSection } from './recognition.tsx';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
 import { useAction } from '../../components/ui/use-action.ts';
+import { Field } from '../../components/ui/field.tsx';
+import { OverrideBox, overridableOf, type Overridable } from './override.tsx';
 import './mobility.css';
 
 export function MobilityPage() {
@@ -149,6 +151,15 @@ function MobilityView({ mobility, onChange }: { mobility: MobilityDetail; onChan
                       <dd className="pre-wrap">{h.reason}</dd>
                     </div>
                   ) : null}
+                  {h.override ? (
+                    <div className="facts-row" data-testid="date-override">
+                      <dt>{t('mobility.dateWarnings.recorded')}</dt>
+                      <dd>
+                        <p className="pre-wrap">{h.override.reason}</p>
+                        <RefusalList refusals={h.override.warnings} />
+                      </dd>
+                    </div>
+                  ) : null}
                 </dl>
               </li>
             ))}
@@ -222,53 +233,84 @@ function TransitionForm({
   const id = useId();
   const [reason, setReason] = useState('');
   const [date, setDate] = useState(todayIso());
+  // R12 and the plan: warnings about the dates, kept while the coordinator answers them.
+  const [warned, setWarned] = useState<Overridable | null>(null);
   const { busy, error, run } = useAction();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const send = async (override?: string) => {
     await run(async (csrfToken) => {
-      await makeTransition(
-        mobility.id,
-        {
-          action: action.action,
-          ...(reason.trim() ? { reason: reason.trim() } : {}),
-          ...(action.records ? { date } : {}),
-          expectedVersion: mobility.version,
-        },
-        csrfToken,
-      );
+      try {
+        await makeTransition(
+          mobility.id,
+          {
+            action: action.action,
+            ...(reason.trim() ? { reason: reason.trim() } : {}),
+            ...(action.records ? { date } : {}),
+            ...(override ? { override: { reason: override } } : {}),
+            expectedVersion: mobility.version,
+          },
+          csrfToken,
+        );
+      } catch (caught) {
+        setWarned(overridableOf(caught));
+        throw caught;
+      }
+      setWarned(null);
       onDone();
     });
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    await send();
   };
   return (
     <form className="form inline-form" onSubmit={submit} data-testid="transition-form">
       <p className="help">{t(`mobility.actionHelp.${action.action}`)}</p>
       {action.records ? (
-        <div className="field">
-          <label htmlFor={`${id}-date`}>{t(`mobility.dates.${action.records}`)}</label>
-          <DateInput
-            id={`${id}-date`}
-            name="date"
-            required={action.dateRequired}
-            value={date}
-            onChange={setDate}
-          />
-        </div>
+        <Field id={`${id}-date`} label={t(`mobility.dates.${action.records}`)}>
+          {(control) => (
+            <DateInput
+              {...control}
+              name="date"
+              required={action.dateRequired}
+              value={date}
+              onChange={(value) => {
+                setDate(value);
+                setWarned(null);
+              }}
+            />
+          )}
+        </Field>
       ) : null}
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>
-          {t('mobility.reason')}
-          {action.reasonRequired ? ` (${t('mobility.required')})` : ''}
-        </label>
-        <textarea
-          id={`${id}-reason`}
-          name="reason"
-          rows={2}
-          required={action.reasonRequired}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
+      <Field
+        id={`${id}-reason`}
+        label={`${t('mobility.reason')}${action.reasonRequired ? ` (${t('mobility.required')})` : ''}`}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            name="reason"
+            rows={2}
+            required={action.reasonRequired}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        )}
+      </Field>
+      {warned ? (
+        <OverrideBox
+          refused={warned}
+          title={t('mobility.dateWarnings.title')}
+          help={t('mobility.dateWarnings.help')}
+          notAllowed={t('mobility.dateWarnings.coordinatorOnly')}
+          reasonLabel={t('mobility.dateWarnings.reason')}
+          confirm={t('mobility.dateWarnings.recordAnyway')}
+          busy={busy}
+          onConfirm={(why) => void send(why)}
+          testId="date-warnings"
         />
-      </div>
-      {error ? <ErrorAlert error={error} /> : null}
+      ) : error ? (
+        <ErrorAlert error={error} />
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {t('mobility.confirmAction', { action: t(`mobility.action.${action.action}`) })}

@@ -26,6 +26,7 @@ import { ConversionText, CreditsText, LText } from './components.tsx';
 import { TranscriptForm } from './transcript-form.tsx';
 import { useAction } from '../../components/ui/use-action.ts';
 import { Field } from '../../components/ui/field.tsx';
+import { OverrideBox, overridableOf, type Overridable } from './override.tsx';
 
 export function RecognitionSection({
   mobility,
@@ -206,6 +207,14 @@ export function DecisionText({ decision }: { decision: RecognitionDecision }) {
         </p>
       ) : null}
       {decision.reusedFrom ? <p className="small muted">{t('mobility.rec.reused')}</p> : null}
+      {decision.repeat ? (
+        <p className="pre-wrap" data-testid="decision-repeat">
+          {t('mobility.rec.repeat.recorded', {
+            date: decision.repeat.earlier.decidedAt.slice(0, 10),
+            reason: decision.repeat.reason,
+          })}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -244,8 +253,13 @@ export function DecisionForm({
     setReason(suggestion.reason ?? '');
     setReused(true);
   };
+  // R7: the course was already credited to the student; kept while the coordinator answers it.
+  const [repeated, setRepeated] = useState<Overridable | null>(null);
   const send = async (event: FormEvent) => {
     event.preventDefault();
+    await decide();
+  };
+  const decide = async (allowRepeat?: string) => {
     const body = {
       outcome,
       ...(outcome === 'partial' ? { credits: Number(credits) } : {}),
@@ -254,22 +268,30 @@ export function DecisionForm({
     await run(async (csrfToken) => {
       if (submit) await submit(body, csrfToken);
       else if (mobilityId) {
-        const next = await recordDecision(
-          mobilityId,
-          {
-            componentId,
-            ...body,
-            ...(reused && suggestion
-              ? {
-                  reusedFrom: {
-                    key: suggestion.basedOn.key,
-                    lastDecidedAt: suggestion.basedOn.latest.decidedAt,
-                  },
-                }
-              : {}),
-          },
-          csrfToken,
-        );
+        let next: RecognitionView;
+        try {
+          next = await recordDecision(
+            mobilityId,
+            {
+              componentId,
+              ...body,
+              ...(reused && suggestion
+                ? {
+                    reusedFrom: {
+                      key: suggestion.basedOn.key,
+                      lastDecidedAt: suggestion.basedOn.latest.decidedAt,
+                    },
+                  }
+                : {}),
+              ...(allowRepeat ? { allowRepeat: { reason: allowRepeat } } : {}),
+            },
+            csrfToken,
+          );
+        } catch (caught) {
+          setRepeated(overridableOf(caught));
+          throw caught;
+        }
+        setRepeated(null);
         onDone?.(next);
       }
     });
@@ -337,7 +359,21 @@ export function DecisionForm({
           onChange={(e) => setReason(e.target.value)}
         />
       </div>
-      {error ? <ErrorAlert error={error} /> : null}
+      {repeated ? (
+        <OverrideBox
+          refused={repeated}
+          title={t('mobility.rec.repeat.title')}
+          help={t('mobility.rec.repeat.help')}
+          notAllowed={t('mobility.dateWarnings.coordinatorOnly')}
+          reasonLabel={t('mobility.rec.repeat.reason')}
+          confirm={t('mobility.rec.repeat.allow')}
+          busy={busy}
+          onConfirm={(why) => void decide(why)}
+          testId="repeat-recognition"
+        />
+      ) : error ? (
+        <ErrorAlert error={error} />
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {t('mobility.rec.record')}
