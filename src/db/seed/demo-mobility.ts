@@ -75,6 +75,18 @@ export const DEMO_COURSES: Record<string, DemoCourse[]> = {
       language: 'ja',
     },
     {
+      code: 'TOH-RU301',
+      title: {
+        ja: 'ロシア語（上級）',
+        en: 'Russian Language (advanced)',
+        ru: 'Русский язык (продвинутый уровень)',
+      },
+      level: 'bachelor',
+      credits: 3,
+      term: '2026-2',
+      language: 'ja',
+    },
+    {
       code: 'TOH-HI210',
       title: { ja: 'ユーラシア史', en: 'History of Eurasia', ru: 'История Евразии' },
       level: 'bachelor',
@@ -491,7 +503,8 @@ export async function seedMobility(
       homeCreditSystem: 'jp-tan-i',
       hostCreditSystem: 'ru-ze',
       components: [
-        component('c1', ['nsu.ru', 'NSU-RUS110'], ['tohoku.ac.jp', 'TOH-RU201'], 3),
+        // The next Russian course: TOH-RU201 was credited on the student's MSU exchange (R7).
+        component('c1', ['nsu.ru', 'NSU-RUS110'], ['tohoku.ac.jp', 'TOH-RU301'], 3),
         component('c2', ['nsu.ru', 'NSU-SIB300'], ['tohoku.ac.jp', 'TOH-AS310'], 2),
         // 4 з.е. × 27 h = 108 h ÷ 45 h = 2.4 → 2.5 単位, as free elective credits.
         component('c3', ['nsu.ru', 'NSU-DS240'], null, 2.5),
@@ -719,6 +732,10 @@ export async function seedMobility(
       decision: d,
       decidedBy: tohokuId,
       decidedAt: new Date(d.decidedAt),
+      // R7: what the database holds once per student (recognition_home_course_once).
+      studentUserId: studentId,
+      homeInstitutionId: d.homeInstitutionId,
+      homeCourseCode: d.homeCourseCode ?? null,
     });
     table = addToEquivalenceTable(table, d);
   }
