@@ -147,7 +147,6 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
   it('saves the edit, audits before and after, and an unchanged save writes no audit entry', async () => {
     const edited = {
       ...sakura,
-      level: 'master',
       languages: [
         { language: 'en', level: 'C1' },
         { language: 'ru', level: 'B1' },
@@ -158,7 +157,7 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       homeId: home,
-      level: 'master',
+      level: 'bachelor',
       languages: edited.languages,
       grade: sakura.grade,
       nationality: 'JP',
@@ -176,10 +175,9 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
     ).changes;
     // jsonb keeps keys in its own order: compare them sorted.
     const fields = Object.keys(changes).sort();
-    expect(fields.filter((f) => !f.startsWith('grade'))).toEqual(['languages', 'level']);
+    expect(fields.filter((f) => !f.startsWith('grade'))).toEqual(['languages']);
     // The grade is recorded by the university (R6): the student's save leaves it as it was.
     expect(fields.some((f) => f.startsWith('grade'))).toBe(false);
-    expect(changes.level).toEqual({ before: 'bachelor', after: 'master' });
 
     expect((await put(student, edited)).statusCode).toBe(200);
     const again = await t.database.db
@@ -189,6 +187,23 @@ describe.each(ENGINES)('the student profile editor on %s', (engine) => {
     expect(again).toHaveLength(1);
     // Back to the first profile for the tests below.
     expect((await put(student, sakura)).statusCode).toBe(200);
+  });
+
+  it('R3: the level of study and the enrolment are the university’s register, not the student’s to change', async () => {
+    const level = await put(student, { ...sakura, level: 'master' });
+    expect(level.statusCode).toBe(400);
+    expect(level.json().error.details.issues[0]).toMatchObject({
+      field: 'body.level',
+      code: 'calls.level_locked',
+    });
+    const until = await put(student, { ...sakura, enrolmentUntil: '2031-03-31' });
+    expect(until.statusCode).toBe(400);
+    expect(until.json().error.details.issues[0]).toMatchObject({
+      field: 'body.enrolmentUntil',
+      code: 'calls.enrolment_locked',
+    });
+    const me = (await call(student, 'GET', '/api/v1/me/student-profile')).json();
+    expect(me).toMatchObject({ level: 'bachelor', enrolmentUntil: '2030-03-31' });
   });
 
   it('R6: the grade R6 weighs is recorded by the university, not changed by the student', async () => {

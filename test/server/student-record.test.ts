@@ -84,6 +84,35 @@ describe.each(ENGINES)('the student record of the home university on %s', (engin
     expect(again[0]!.n).toBe(1);
   });
 
+  it('R3: the coordinator records the level of study and the enrolment the rules read', async () => {
+    const before = (await read('coordinator.tohoku')).json();
+    const res = await record('coordinator.tohoku', {
+      ...recorded,
+      level: 'master',
+      enrolmentStatus: 'enrolled',
+      enrolmentUntil: '2029-03-31',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ level: 'master', enrolmentUntil: '2029-03-31' });
+    const profile = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/student-profile',
+      headers: await as('student.tohoku'),
+    });
+    expect(profile.json()).toMatchObject({ level: 'master', enrolmentUntil: '2029-03-31' });
+    // Left out, the level and the enrolment stay as recorded.
+    expect((await record('coordinator.tohoku', recorded)).json()).toMatchObject({
+      level: 'master',
+    });
+    const back = await record('coordinator.tohoku', {
+      ...recorded,
+      level: before.level,
+      enrolmentStatus: before.enrolmentStatus,
+      enrolmentUntil: before.enrolmentUntil,
+    });
+    expect(back.statusCode).toBe(200);
+  });
+
   it('refuses everyone but the home institution’s coordinator, and changes nothing', async () => {
     expect((await record(null, recorded)).statusCode).toBe(401);
     for (const who of ['student.tohoku', 'coordinator.nsu', 'secretariat', 'rep.tohoku']) {

@@ -73,6 +73,8 @@ export const APPLICATION_CODES = [
   'calls.document_contains_script',
   'calls.residence_status_locked',
   'calls.grade_locked',
+  'calls.level_locked',
+  'calls.enrolment_locked',
   'calls.home_locked',
   'calls.field_locked',
   'calls.language_listed_twice',

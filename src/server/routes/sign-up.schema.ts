@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '#src/domain/shared/refusal.ts';
+import { ENROLMENT_STATUSES, STUDY_LEVELS } from '#src/domain/eligibility/types.ts';
 import { NamesSchema } from './common.schema.ts';
 
 export const SignUpBody = z.object({
@@ -33,7 +34,15 @@ export const StudentDomainList = z.object({
 
 export const StudentParams = z.object({ userId: z.uuid() });
 const Grade = z.object({ scale: z.string(), value: z.number() });
+const Level = z.enum(STUDY_LEVELS);
+const Enrolment = z.enum(ENROLMENT_STATUSES);
+const Day = z.string().max(10);
 export const StudentRecordBody = z.object({
+  level: Level.optional().describe('the level of study (R3); unchanged when absent'),
+  enrolmentStatus: Enrolment.optional().describe('enrolment at home; unchanged when absent'),
+  enrolmentUntil: Day.nullable()
+    .optional()
+    .describe('the planned end of the enrolment (YYYY-MM-DD); unchanged when absent'),
   grade: Grade.nullable().describe('the grade with its scale (R6)'),
   residenceStatus: z.string().max(41).nullable().describe('residence status in Japan (R9)'),
 });
@@ -41,6 +50,9 @@ export const StudentRecordView = z.object({
   userId: z.string(),
   student: NamesSchema,
   home: NamesSchema,
+  level: Level,
+  enrolmentStatus: Enrolment,
+  enrolmentUntil: z.string().nullable(),
   grade: Grade.nullable(),
   residenceStatus: z.string().nullable(),
 });

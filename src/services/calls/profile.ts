@@ -1,8 +1,9 @@
 /**
  * The student's own profile: what the eligibility check reads — level (R3), enrolment, residence
  * status in Japan (R9), languages with CEFR levels, and the grade with its scale (R6 normalises
- * it). The student edits level, enrolment and languages; the home university, the residence status
- * and the grade are recorded by the university (student-record.ts) and are not editable here.
+ * it). The student edits their languages; the home university, the level, the enrolment, the
+ * residence status and the grade are the university's register, recorded by it
+ * (student-record.ts) and not editable here: the rules judge the register, not a declaration.
  * Every change is audited with its before and after.
  */
 import type { z } from 'zod';
@@ -93,10 +94,30 @@ export async function updateMyProfile(ctx: ServiceContext, input: unknown) {
     );
   }
 
+  if (edit.level !== before.level) {
+    throw invalidField(
+      'body.level',
+      refusal('calls.level_locked', {}, { rule: 'R3' }),
+      'your level of study is recorded by your university (R3 reads it); ask your coordinator to correct it',
+    );
+  }
+  if (
+    edit.enrolmentStatus !== before.enrolmentStatus ||
+    (edit.enrolmentUntil ?? null) !== (before.enrolmentUntil ?? null)
+  ) {
+    throw invalidField(
+      edit.enrolmentStatus !== before.enrolmentStatus
+        ? 'body.enrolmentStatus'
+        : 'body.enrolmentUntil',
+      refusal('calls.enrolment_locked'),
+      'your enrolment is recorded by your university; ask your coordinator to correct it',
+    );
+  }
+
   const after = {
-    level: edit.level,
-    enrolmentStatus: edit.enrolmentStatus,
-    enrolmentUntil: edit.enrolmentUntil,
+    level: before.level,
+    enrolmentStatus: before.enrolmentStatus,
+    enrolmentUntil: before.enrolmentUntil,
     residenceStatus: before.residenceStatus,
     languages: edit.languages,
     grade: storedGrade,

@@ -1,7 +1,7 @@
 /**
- * What the home university records of its student and the rules read: the grade with its scale
- * (R6 weighs it 40 % of the common score) and the residence status in Japan (R9, 003 §7(1) decides
- * the support on it). The student sees them on their profile and cannot change them
+ * What the home university records of its student and the rules read: the level of study (R3),
+ * the enrolment and its planned end, the grade with its scale (R6 weighs it 40 % of the common
+ * score) and the residence status in Japan (R9, 003 §7(1) decides the support on it). The student sees them on their profile and cannot change them
  * (profile.ts); a coordinator of the student's home institution, or an administrator, records them
  * here, audited with before and after. Anyone else is told the student does not exist (404).
  */
@@ -9,6 +9,12 @@ import { z } from 'zod';
 import { findStudentProfile, updateStudentProfile } from '#src/db/queries/calls/applications.ts';
 import { institutionName, personName } from '#src/db/queries/names.ts';
 import { DEFAULT_GRADE_SCALES } from '#src/domain/screening/grade-scales.ts';
+import {
+  enrolmentStatusSchema,
+  studyLevelSchema,
+  type EnrolmentStatus,
+  type StudyLevel,
+} from '#src/domain/eligibility/types.ts';
 import { institutionsResource, requireAccess } from '../access.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
@@ -17,6 +23,15 @@ import { parseOr400 } from '../registry/input.ts';
 
 export const studentRecordSchema = z
   .object({
+    /** R3: the level of study the student is enrolled at; unchanged when absent. */
+    level: studyLevelSchema.optional(),
+    /** Enrolment at the home university and its planned end; unchanged when absent. */
+    enrolmentStatus: enrolmentStatusSchema.optional(),
+    enrolmentUntil: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+      .nullable()
+      .optional(),
     grade: z.object({ scale: z.string().min(1), value: z.number().finite() }).nullable(),
     /** Residence status in Japan (在留資格) by code, e.g. `student` = 留学; `null` = none. */
     residenceStatus: z
@@ -60,6 +75,9 @@ async function recordable(ctx: ServiceContext, userId: string) {
 }
 
 const recordOf = (p: NonNullable<Awaited<ReturnType<typeof findStudentProfile>>>) => ({
+  level: p.level as StudyLevel,
+  enrolmentStatus: p.enrolmentStatus as EnrolmentStatus,
+  enrolmentUntil: p.enrolmentUntil,
   grade: p.grade ? { scale: p.grade.scale, value: Number(p.grade.value) } : null,
   residenceStatus: p.residenceStatus,
 });
@@ -78,8 +96,16 @@ export async function readStudentRecord(ctx: ServiceContext, userId: string) {
 /** Records the student's grade and residence status; audited with before and after. */
 export async function recordStudent(ctx: ServiceContext, userId: string, input: unknown) {
   const profile = await recordable(ctx, userId);
-  const after = parseOr400(studentRecordSchema, input);
+  const given = parseOr400(studentRecordSchema, input);
   const before = recordOf(profile);
+  const after = {
+    level: given.level ?? before.level,
+    enrolmentStatus: given.enrolmentStatus ?? before.enrolmentStatus,
+    enrolmentUntil:
+      given.enrolmentUntil === undefined ? before.enrolmentUntil : given.enrolmentUntil,
+    grade: given.grade,
+    residenceStatus: given.residenceStatus,
+  };
   if (JSON.stringify(before) !== JSON.stringify(after)) {
     await ctx.db.transaction(async (tx) => {
       await updateStudentProfile(tx, userId, after);

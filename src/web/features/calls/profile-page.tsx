@@ -1,10 +1,5 @@
 import { LanguageSelect } from '../../components/ui/language-select.tsx';
-import { DateInput } from '../../components/ui/date-input.tsx';
-import {
-  CEFR_LEVELS,
-  ENROLMENT_STATUSES,
-  STUDY_LEVELS,
-} from '../../../domain/eligibility/types.ts';
+import { CEFR_LEVELS } from '../../../domain/eligibility/types.ts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,23 +10,17 @@ import { messagesFor } from '../../lib/field-errors.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { myProfile, updateProfile, type Profile, type ProfileEdit } from './api.ts';
-import { countryName, nameIn } from '../../../i18n/format.ts';
+import { countryName, formatDate, nameIn } from '../../../i18n/format.ts';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
 import { useAction } from '../../components/ui/use-action.ts';
 import { GRADE_SCALES } from '../../lib/grade-scales.ts';
 import './calls.css';
 
 type Draft = {
-  level: string;
-  enrolmentStatus: string;
-  enrolmentUntil: string;
   languages: { language: string; level: string }[];
 };
 
 const draftOf = (p: Profile): Draft => ({
-  level: p.level,
-  enrolmentStatus: p.enrolmentStatus,
-  enrolmentUntil: p.enrolmentUntil ?? '',
   languages: p.languages.map((l) => ({ ...l })),
 });
 
@@ -56,7 +45,10 @@ export function ProfilePage() {
   );
 }
 
-/** What the university records and the student reads: home, nationality, residence, grade. */
+/**
+ * What the university records and the student reads: home, nationality, level (R3), enrolment,
+ * residence (R9), grade (R6).
+ */
 function Recorded({ profile }: { profile: Profile }) {
   const { t, i18n } = useTranslation();
   const scale = GRADE_SCALES.find(([id]) => id === profile.grade?.scale);
@@ -73,6 +65,17 @@ function Recorded({ profile }: { profile: Profile }) {
             </dd>
           </>
         ) : null}
+        <dt>{t('calls.profile.level')}</dt>
+        <dd data-testid="profile-level">{t(`calls.params.${profile.level}`)}</dd>
+        <dt>{t('calls.profile.enrolmentStatus')}</dt>
+        <dd data-testid="profile-enrolment">
+          {profile.enrolmentUntil
+            ? t('calls.profile.enrolmentUntilOn', {
+                status: t(`calls.params.${profile.enrolmentStatus}`),
+                until: formatDate(profile.enrolmentUntil, i18n.language),
+              })
+            : t(`calls.params.${profile.enrolmentStatus}`)}
+        </dd>
         <dt>{t('calls.profile.residenceStatus')}</dt>
         <dd data-testid="profile-residence">
           {profile.residenceStatus
@@ -116,12 +119,13 @@ function ProfileForm({ profile }: { profile: Profile }) {
     event.preventDefault();
     setSaved(false);
     await run(async (csrfToken) => {
-      // Grade and residence status are the university's: the form sends them back as recorded.
+      // Level, enrolment, grade and residence status are the university's: the form sends them
+      // back as recorded.
       const next = await updateProfile(
         {
-          level: d.level as ProfileEdit['level'],
-          enrolmentStatus: d.enrolmentStatus as ProfileEdit['enrolmentStatus'],
-          enrolmentUntil: d.enrolmentUntil === '' ? null : d.enrolmentUntil,
+          level: current.level,
+          enrolmentStatus: current.enrolmentStatus,
+          enrolmentUntil: current.enrolmentUntil,
           residenceStatus: current.residenceStatus,
           languages: d.languages as ProfileEdit['languages'],
           grade: current.grade,
@@ -143,59 +147,6 @@ function ProfileForm({ profile }: { profile: Profile }) {
         </p>
       ) : null}
       <Recorded profile={current} />
-
-      <div className="field-row">
-        <Field id={`${id}-level`} label={t('calls.profile.level')} messages={errs('level')}>
-          {(control) => (
-            <select
-              {...control}
-              name="level"
-              value={d.level}
-              onChange={(e) => set({ level: e.target.value })}
-            >
-              {STUDY_LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {t(`calls.params.${l}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          id={`${id}-enrolment`}
-          label={t('calls.profile.enrolmentStatus')}
-          messages={errs('enrolmentStatus')}
-        >
-          {(control) => (
-            <select
-              {...control}
-              name="enrolmentStatus"
-              value={d.enrolmentStatus}
-              onChange={(e) => set({ enrolmentStatus: e.target.value })}
-            >
-              {ENROLMENT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`calls.params.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          id={`${id}-until`}
-          label={t('calls.profile.enrolmentUntil')}
-          messages={errs('enrolmentUntil')}
-        >
-          {(control) => (
-            <DateInput
-              {...control}
-              name="enrolmentUntil"
-              value={d.enrolmentUntil}
-              onChange={(value) => set({ enrolmentUntil: value })}
-            />
-          )}
-        </Field>
-      </div>
 
       <fieldset data-testid="profile-languages">
         <legend>{t('calls.profile.languages')}</legend>

@@ -1,7 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { KNOWN_RESIDENCE_STATUSES } from '../../../domain/eligibility/types.ts';
+import {
+  ENROLMENT_STATUSES,
+  KNOWN_RESIDENCE_STATUSES,
+  STUDY_LEVELS,
+} from '../../../domain/eligibility/types.ts';
+import { DateInput } from '../../components/ui/date-input.tsx';
 import { nameIn } from '../../../i18n/format.ts';
 import { fieldIssues } from '../../api/client.ts';
 import { Field } from '../../components/ui/field.tsx';
@@ -15,8 +20,9 @@ import { GRADE_SCALES } from '../../lib/grade-scales.ts';
 import { saveStudentRecord, studentRecord, type StudentRecordView } from './api.ts';
 
 /**
- * What the home university records of its student: the grade R6 weighs and the residence status
- * R9 reads. Its coordinators reach it from the person's page.
+ * What the home university records of its student: the level of study R3 reads, the enrolment,
+ * the grade R6 weighs and the residence status R9 reads. Its coordinators reach it from the
+ * person's page.
  */
 export function StudentRecordPage() {
   const { t } = useTranslation();
@@ -40,6 +46,9 @@ function RecordForm({ initial }: { initial: StudentRecordView }) {
   const [scale, setScale] = useState(initial.grade?.scale ?? '');
   const [value, setValue] = useState(initial.grade ? String(initial.grade.value) : '');
   const [residence, setResidence] = useState(initial.residenceStatus ?? '');
+  const [level, setLevel] = useState(initial.level);
+  const [enrolment, setEnrolment] = useState(initial.enrolmentStatus);
+  const [until, setUntil] = useState(initial.enrolmentUntil ?? '');
   const [saved, setSaved] = useState(false);
   const issues = fieldIssues(action.error);
   const messages = (field: string) => messagesFor(issues, `body.${field}`, true);
@@ -51,6 +60,9 @@ function RecordForm({ initial }: { initial: StudentRecordView }) {
       saveStudentRecord(
         initial.userId,
         {
+          level,
+          enrolmentStatus: enrolment,
+          enrolmentUntil: until === '' ? null : until,
           grade: scale === '' ? null : { scale, value: Number(value) },
           residenceStatus: residence === '' ? null : residence,
         },
@@ -73,6 +85,53 @@ function RecordForm({ initial }: { initial: StudentRecordView }) {
           {t('signup.record.saved')}
         </p>
       ) : null}
+      <div className="field-row">
+        <Field id={`${id}-level`} label={t('calls.profile.level')} messages={messages('level')}>
+          {(control) => (
+            <select
+              {...control}
+              name="level"
+              value={level}
+              onChange={(e) => setLevel(e.target.value as StudentRecordView['level'])}
+            >
+              {STUDY_LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`calls.params.${l}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          id={`${id}-enrolment`}
+          label={t('calls.profile.enrolmentStatus')}
+          messages={messages('enrolmentStatus')}
+        >
+          {(control) => (
+            <select
+              {...control}
+              name="enrolmentStatus"
+              value={enrolment}
+              onChange={(e) => setEnrolment(e.target.value as StudentRecordView['enrolmentStatus'])}
+            >
+              {ENROLMENT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`calls.params.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          id={`${id}-until`}
+          label={t('calls.profile.enrolmentUntil')}
+          messages={messages('enrolmentUntil')}
+        >
+          {(control) => (
+            <DateInput {...control} name="enrolmentUntil" value={until} onChange={setUntil} />
+          )}
+        </Field>
+      </div>
       <Field
         id={`${id}-residence`}
         label={t('calls.profile.residenceStatus')}
