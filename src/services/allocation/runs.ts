@@ -448,6 +448,9 @@ export async function publishRun(
       `this run was already published (${row.publishedMechanism})`,
     );
   }
+  // Scope is checked again: a membership may have ended since the run was made.
+  const outOfScope = await scopeRefusals(ctx, instance, row.callId);
+  if (outOfScope.length > 0) throw ruleViolation(outOfScope);
   const today = todayOf(ctx);
   if (input.startDate < today) {
     throw invalidField(
@@ -456,9 +459,6 @@ export async function publishRun(
       `the stays cannot start on ${input.startDate}: that day has passed (today is ${today})`,
     );
   }
-  // Scope is checked again: a membership may have ended since the run was made.
-  const outOfScope = await scopeRefusals(ctx, instance, row.callId);
-  if (outOfScope.length > 0) throw ruleViolation(outOfScope);
   const chosen = (await unpackResults(row.results))[input.mechanism];
   if (!chosen) {
     throw invalidField(
