@@ -27,7 +27,11 @@ const sig = (party: 'A' | 'B'): Signature => ({
 });
 
 const state = (
-  over: { status?: AgreementState['status']; signed?: ('A' | 'B')[]; content?: object } = {},
+  over: {
+    status?: AgreementState['status'];
+    signed?: ('A' | 'B')[];
+    content?: Record<string, unknown>;
+  } = {},
 ): AgreementState => ({
   status: over.status ?? 'active',
   versions: [
