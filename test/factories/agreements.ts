@@ -16,8 +16,10 @@ export interface AgreementInput {
   partyB?: PartyInput;
   /** the program the agreement serves (id or factory program), or none */
   program?: string | { id: string } | null;
-  /** `active` (signed by both parties, the default) or `draft` (no signature) */
-  status?: 'active' | 'draft';
+  /** `active` (the default) or `terminated`, signed by both parties; `draft` (no signature) */
+  status?: 'active' | 'draft' | 'terminated';
+  /** the parties that signed version 1: both unless a draft (then none) */
+  signedBy?: readonly ('A' | 'B')[];
   /** changes to the default content */
   content?: Partial<AgreementContent>;
 }
@@ -48,7 +50,10 @@ export function agreementContent(n: number): AgreementContent {
   };
 }
 
-/** An agreement between two parties (new consortia by default), signed by both unless a draft. */
+/**
+ * An agreement between two parties (new consortia by default), signed by both unless a draft or
+ * `signedBy` says otherwise.
+ */
 export async function anAgreement(db: Db, input: AgreementInput = {}): Promise<FactoryAgreement> {
   const n = next();
   const partyA = input.partyA ?? {
@@ -82,9 +87,10 @@ export async function anAgreement(db: Db, input: AgreementInput = {}): Promise<F
   await db
     .insert(agreementVersions)
     .values({ agreementId: row.id, version: 1, kind: 'draft', content });
-  if (status === 'active') {
+  const signedBy = input.signedBy ?? (status === 'draft' ? [] : (['A', 'B'] as const));
+  if (signedBy.length > 0) {
     await db.insert(agreementSignatures).values(
-      (['A', 'B'] as const).map((party) => ({
+      signedBy.map((party) => ({
         agreementId: row.id,
         version: 1,
         party,

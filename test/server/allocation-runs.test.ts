@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '#src/db/migrate.ts';
+import { fixedClock } from '#src/services/clock.ts';
 import { ENGINES } from '#test/support/db.ts';
 import { createTestApp, signInAs, type Session, type TestApp } from '#test/support/app.ts';
 import {
@@ -275,7 +276,8 @@ describe.each(ENGINES)('allocation on a call on %s', (engine) => {
   let coordinator: Session;
   let funder: Session;
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    // The demo call of 2015 is allocated as it was then: its stays start after that day.
+    t = await createTestApp(engine, { clock: fixedClock('2015-04-15T00:00:00Z') });
     coordinator = await signInAs(t.app, 'coordinator.tohoku@demo.kakehashi.example');
     funder = await signInAs(t.app, 'funder@demo.kakehashi.example');
   });

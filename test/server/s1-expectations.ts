@@ -46,7 +46,8 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'POST /api/v1/allocation-jobs': { own: 'AFFFFFFFFO', other: 'AFFFFFFFFO' },
   'GET /api/v1/allocation-jobs/{id}': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'GET /api/v1/allocation-runs/{id}': { own: 'ANNOONONNO', other: 'ANNNNNNNNN' },
-  'POST /api/v1/allocation-runs/{id}/publish': { own: 'ANNRONRNNR', other: 'ANNNNNNNNN' },
+  // The sampled start date has passed: those who may publish are told so (400), nothing is published.
+  'POST /api/v1/allocation-runs/{id}/publish': { own: 'ANNRVNVNNV', other: 'ANNNNNNNNN' },
   'POST /api/v1/auth/sign-in': { own: 'VVVVVVVVVV', other: 'VVVVVVVVVV' },
   // Public: the sampled address is malformed; a sampled link is unknown to everyone.
   'POST /api/v1/auth/password-reset': { own: 'VVVVVVVVVV', other: 'VVVVVVVVVV' },

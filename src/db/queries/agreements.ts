@@ -9,6 +9,7 @@ import type {
   AgreementStatus,
   PartyKey,
 } from '../../domain/agreement/agreement.ts';
+import type { DatedMembership, DispatchCandidate } from '../../domain/agreement/dispatch.ts';
 import type { Db } from '../client.ts';
 import {
   agreements,
@@ -120,14 +121,18 @@ export async function agreementBetween(db: Db, one: string, other: string) {
   return row ?? null;
 }
 
-/** The id of an agreement whose one side is among `a` and the other among `b`, or null. */
-export async function agreementIdBetweenAny(
+/**
+ * Every agreement whose one side is among `a` and the other among `b`, with its state (versions
+ * and signatures), as the dispatch check (R2) weighs them.
+ */
+export async function agreementStatesBetweenAny(
   db: Db,
   a: readonly string[],
   b: readonly string[],
-): Promise<string | null> {
-  const [row] = await db
-    .select({ id: agreements.id })
+): Promise<DispatchCandidate[]> {
+  if (a.length === 0 || b.length === 0) return [];
+  const rows = await db
+    .select()
     .from(agreements)
     .where(
       or(
@@ -135,8 +140,61 @@ export async function agreementIdBetweenAny(
         and(inArray(agreements.partyAId, [...b]), inArray(agreements.partyBId, [...a])),
       ),
     )
-    .limit(1);
-  return row?.id ?? null;
+    .orderBy(asc(agreements.createdAt), asc(agreements.id));
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const versions = await db
+    .select()
+    .from(agreementVersions)
+    .where(inArray(agreementVersions.agreementId, ids))
+    .orderBy(asc(agreementVersions.version));
+  const signatures = await db
+    .select()
+    .from(agreementSignatures)
+    .where(inArray(agreementSignatures.agreementId, ids));
+  return rows.map((row) => ({
+    id: row.id,
+    partyA: row.partyAId,
+    partyB: row.partyBId,
+    state: agreementState(
+      row,
+      versions.filter((v) => v.agreementId === row.id),
+      signatures.filter((x) => x.agreementId === row.id),
+    ),
+  }));
+}
+
+/** Every membership of these institutions, in any consortium, over time. */
+export async function datedMembershipsOf(
+  db: Db,
+  institutionIds: readonly string[],
+): Promise<DatedMembership[]> {
+  if (institutionIds.length === 0) return [];
+  return db
+    .select({
+      consortiumId: consortiumMembers.consortiumId,
+      institutionId: consortiumMembers.institutionId,
+      joinedOn: consortiumMembers.joinedOn,
+      leftOn: consortiumMembers.leftOn,
+    })
+    .from(consortiumMembers)
+    .where(inArray(consortiumMembers.institutionId, [...new Set(institutionIds)]));
+}
+
+/** The stays of these mobilities (home, host, level, start, months), by id. */
+export async function mobilityStays(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: mobilities.id,
+      homeId: mobilities.homeId,
+      hostId: mobilities.hostId,
+      level: mobilities.level,
+      startDate: mobilities.startDate,
+      months: mobilities.months,
+    })
+    .from(mobilities)
+    .where(inArray(mobilities.id, [...new Set(ids)]));
 }
 
 /** Every membership of a consortium over time. */

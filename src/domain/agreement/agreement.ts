@@ -157,22 +157,6 @@ export function statusOn(s: AgreementState, today: string): AgreementStatus {
   return 'signed';
 }
 
-/** R2, 003 §5(2): no dispatch under an agreement that is not signed and in force on the date. */
-export function checkDispatchAllowed(s: AgreementState, departure: string): Verdict {
-  const v = inForce(s);
-  if (!v || s.status === 'terminated') {
-    return refuse('agreement.not_signed', {}, 'R2');
-  }
-  if (departure < v.content.validFrom || departure > v.content.validTo) {
-    return refuse(
-      'agreement.not_in_force',
-      { validFrom: v.content.validFrom, validTo: v.content.validTo, departure },
-      'R2',
-    );
-  }
-  return { ok: true };
-}
-
 /** R1, 003 §2(1), §5(1): a pilot project pairs ≥ min Japanese universities with ≥ min foreign ones. */
 export function checkConsortiumPair(
   sides: {

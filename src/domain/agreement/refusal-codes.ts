@@ -11,4 +11,10 @@ export const REFUSAL_CODES = [
   'agreement.ends_before_start',
   'agreement.duplicate_direction',
   'agreement.same_party',
+  'agreement.none_for_pair',
+  'agreement.membership_not_throughout',
+  'agreement.terminated',
+  'agreement.no_direction',
+  'agreement.level_not_covered',
+  'agreement.field_not_covered',
 ] as const;

@@ -48,6 +48,10 @@ export const PUBLISH_CODES = {
   unknownInstitutions: 'allocation.unknown_institutions',
   noResult: 'allocation.no_result',
   capExceeded: 'allocation.cap_exceeded',
+  /** The chosen start date has passed (params: startDate, today). */
+  startInPast: 'allocation.start_in_past',
+  /** R2: some places have no qualifying agreement for their stay (params: count). */
+  studentsWithoutAgreement: 'allocation.students_without_agreement',
 } as const;
 
 /**

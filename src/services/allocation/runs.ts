@@ -12,7 +12,6 @@ import {
   runRow,
   runsForList,
 } from '#src/db/queries/allocation.ts';
-import { agreementIdBetweenAny } from '#src/db/queries/agreements.ts';
 import { existingInstitutionIds } from '#src/db/queries/registry/institutions.ts';
 import { can, requireAccess } from '../access.ts';
 import { allocationResource, mayRunAllocations } from '#src/domain/allocation/access.ts';
@@ -22,7 +21,14 @@ import {
   type AllocationInstance,
   type Mechanism,
 } from '#src/domain/allocation/types.ts';
-import { refusal, type MessageParam, type Refusal } from '#src/domain/shared/refusal.ts';
+import {
+  refusal,
+  type LocalizedText,
+  type MessageParam,
+  type Refusal,
+} from '#src/domain/shared/refusal.ts';
+import { stayEndDate } from '#src/domain/scholarship/dates.ts';
+import { dispatchVerdicts } from '../agreements/dispatch.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict, invalidInput, invalidField, notFound, ruleViolation } from '../errors.ts';
@@ -43,7 +49,7 @@ import {
   institutionNames,
   personNames,
 } from '#src/db/queries/names.ts';
-import { membersInForce, membershipsOfInForce } from '#src/db/queries/memberships.ts';
+import { membersInForce } from '#src/db/queries/memberships.ts';
 import { loadSendingConsortia } from '#src/db/queries/calls/calls.ts';
 import { mayManageCall } from '../calls/access.ts';
 import { notify } from '../notify/notify.ts';
@@ -445,6 +451,14 @@ export async function publishRun(
   // Scope is checked again: a membership may have ended since the run was made.
   const outOfScope = await scopeRefusals(ctx, instance, row.callId);
   if (outOfScope.length > 0) throw ruleViolation(outOfScope);
+  const today = todayOf(ctx);
+  if (input.startDate < today) {
+    throw invalidField(
+      'body.startDate',
+      refusal(PUBLISH_CODES.startInPast, { startDate: input.startDate, today }),
+      `the stays cannot start on ${input.startDate}: that day has passed (today is ${today})`,
+    );
+  }
   const chosen = (await unpackResults(row.results))[input.mechanism];
   if (!chosen) {
     throw invalidField(
@@ -466,10 +480,18 @@ export async function publishRun(
   const applications = new Map(
     call ? (await applicationsWithStudents(ctx.db, call.id)).map((a) => [a.id, a]) : [],
   );
+  // R2, 003 §5(2): every place goes under a signed agreement in force for its whole stay.
+  const agreementOf = await agreementsForPlaces(
+    ctx.db,
+    instance,
+    chosen.result.assignments,
+    applications,
+    input.startDate,
+  );
   if (call?.programId)
     await checkCap(
       ctx.db,
-      todayOf(ctx),
+      today,
       call.programId,
       instance,
       chosen.result.assignments,
@@ -487,7 +509,7 @@ export async function publishRun(
     for (const a of chosen.result.assignments) {
       const s = students.get(a.student);
       if (!s) continue;
-      const agreementId = await agreementFor(tx, s.home, a.host, input.startDate);
+      const agreementId = agreementOf.get(s.id) ?? null;
       const application = applications.get(s.id);
       await insertNomination(tx, {
         agreementId,
@@ -538,21 +560,74 @@ export async function publishRun(
   return { id, nominations: created };
 }
 
+/** A student refused a nomination, by name, with the reason (R2). */
+export interface StudentRefusal {
+  studentId: string;
+  student: LocalizedText;
+  home: LocalizedText;
+  host: LocalizedText;
+  refusals: Refusal[];
+}
+
 /**
- * The agreement a nomination falls under: between the two institutions, or the consortia they are
- * members of when the stay starts.
+ * R2, 003 §5(2): the agreement each place is dispatched under (student id → agreement id), read
+ * from the registry for the whole stay from `startDate`. When any place has none, the whole
+ * publication is refused: a 422 naming each student with the reason (`details.students`).
  */
-async function agreementFor(
-  tx: Db,
-  home: string,
-  host: string,
+async function agreementsForPlaces(
+  db: Db,
+  instance: AllocationInstance,
+  assignments: readonly { student: string; host: string }[],
+  applications: ReadonlyMap<string, { level: string | null }>,
   startDate: string,
-): Promise<string | null> {
-  const homeConsortia = (await membershipsOfInForce(tx, [home], startDate)).map(
-    (r) => r.consortiumId,
+): Promise<Map<string, string>> {
+  const students = new Map(instance.students.map((s) => [s.id, s]));
+  const places = assignments.flatMap((a) => {
+    const s = students.get(a.student);
+    return s ? [{ student: s, host: a.host }] : [];
+  });
+  const verdicts = await dispatchVerdicts(
+    db,
+    places.map((p) => ({
+      home: p.student.home,
+      host: p.host,
+      level: applications.get(p.student.id)?.level ?? null,
+      start: startDate,
+      end: stayEndDate(startDate, p.student.months),
+    })),
   );
-  const hostConsortia = (await membershipsOfInForce(tx, [host], startDate)).map(
-    (r) => r.consortiumId,
-  );
-  return agreementIdBetweenAny(tx, [home, ...homeConsortia], [host, ...hostConsortia]);
+  const chosen = new Map<string, string>();
+  const refused: { studentId: string; home: string; host: string; refusal: Refusal }[] = [];
+  places.forEach((p, i) => {
+    const v = verdicts[i]!;
+    if (v.ok) chosen.set(p.student.id, v.agreementId);
+    else
+      refused.push({
+        studentId: p.student.id,
+        home: p.student.home,
+        host: p.host,
+        refusal: v.refusal,
+      });
+  });
+  if (refused.length === 0) return chosen;
+  const names = await runNames(db, instance);
+  const uni = (id: string) => names.universities[id] ?? { en: id };
+  const list: StudentRefusal[] = refused.map((r) => ({
+    studentId: r.studentId,
+    student: names.students[r.studentId] ?? { en: r.studentId },
+    home: uni(r.home),
+    host: uni(r.host),
+    refusals: [r.refusal],
+  }));
+  const error = ruleViolation([
+    refusal(PUBLISH_CODES.studentsWithoutAgreement, { count: list.length }, { rule: 'R2' }),
+    ...list.flatMap((x) =>
+      x.refusals.map((r) => ({
+        ...r,
+        params: { ...r.params, student: x.student, home: x.home, host: x.host },
+      })),
+    ),
+  ]);
+  error.details.students = list;
+  throw error;
 }

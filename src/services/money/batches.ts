@@ -43,8 +43,10 @@ import type { ServiceContext } from '../context.ts';
 import { conflict, invalidField, notFound, ruleViolation, type AppError } from '../errors.ts';
 import { refusal, type LocalizedText } from '#src/domain/shared/refusal.ts';
 import { consortiumNames, mobilityLabels, oneName, personNames, unknownLabel } from './names.ts';
-import { type MobilityMoney } from './context.ts';
+import { stayEnd, type MobilityMoney } from './context.ts';
 import { heldItemsOfBatch, tripHold } from './advisory-holds.ts';
+import { mobilityStays } from '#src/db/queries/agreements.ts';
+import { dispatchVerdicts } from '../agreements/dispatch.ts';
 import {
   loadLedger,
   loadProjectMobilities,
@@ -288,6 +290,59 @@ function plan(
 }
 
 /**
+ * R2, 003 §5(2): the items of mobilities whose stay has no qualifying agreement, judged on the
+ * registry now (an agreement terminated or run out since the nomination no longer carries it).
+ */
+export async function agreementRefusals(
+  db: Db,
+  items: readonly { mobilityId: string; kind: string; period: string }[],
+): Promise<ItemRefusal[]> {
+  const stays = await mobilityStays(
+    db,
+    items.map((i) => i.mobilityId),
+  );
+  const verdicts = await dispatchVerdicts(
+    db,
+    stays.map((m) => ({
+      home: m.homeId,
+      host: m.hostId,
+      level: m.level,
+      start: m.startDate,
+      end: stayEnd(m.startDate, m.months),
+    })),
+  );
+  const refusalOf = new Map<string, Refusal>();
+  stays.forEach((m, i) => {
+    const v = verdicts[i]!;
+    if (!v.ok) refusalOf.set(m.id, v.refusal);
+  });
+  return items.flatMap((i) => {
+    const r = refusalOf.get(i.mobilityId);
+    return r ? [{ mobilityId: i.mobilityId, kind: i.kind, period: i.period, refusals: [r] }] : [];
+  });
+}
+
+/** A plan with the items of mobilities without a qualifying agreement moved to the refused (R2). */
+async function withAgreements(
+  db: Db,
+  planned: { items: Candidate[]; refused: ItemRefusal[] },
+): Promise<{ items: Candidate[]; refused: ItemRefusal[] }> {
+  const unagreed = await agreementRefusals(db, planned.items);
+  if (unagreed.length === 0) return planned;
+  const out = new Set(unagreed.map((u) => u.mobilityId));
+  return {
+    items: planned.items.filter((c) => !out.has(c.mobilityId)),
+    refused: [...planned.refused, ...unagreed],
+  };
+}
+
+/** R2: approving or paying a batch re-checks the agreement of every item. */
+async function refuseUnagreed(ctx: ServiceContext, batchId: string) {
+  const refused = await agreementRefusals(ctx.db, await batchItems(ctx.db, batchId));
+  if (refused.length) throw await refusedItems(ctx.db, refused);
+}
+
+/**
  * POST /payment-batches: builds a draft batch. With `items`, exactly those (any refusal refuses
  * the batch, naming each rule); without, every payable confirmed month and receipted trip.
  */
@@ -353,7 +408,7 @@ export async function createBatch(
         project.map((m) => m.mobility.id),
       );
       checkpoint('plan');
-      const planned = plan(project, ledger, banked, input.items, asOf);
+      const planned = await withAgreements(tx, plan(project, ledger, banked, input.items, asOf));
       if (input.items && planned.refused.length > 0) {
         throw await refusedItems(tx, planned.refused);
       }
@@ -540,6 +595,7 @@ export async function approveBatch(ctx: ServiceContext, id: string) {
       `the batch is ${b.status}; only a draft is approved`,
     );
   await refuseHeld(ctx, id);
+  await refuseUnagreed(ctx, id);
   await ctx.db.transaction(async (tx) => {
     const done = await updateBatchStatus(tx, id, 'draft', {
       status: 'approved',
@@ -581,6 +637,7 @@ export async function markBatchPaid(
       'expected a date YYYY-MM-DD',
     );
   await refuseHeld(ctx, id);
+  await refuseUnagreed(ctx, id);
   await ctx.db.transaction(async (tx) => {
     checkpoint('pay-lock');
     const done = await updateBatchStatus(tx, id, 'approved', { status: 'paid', paidOn });

@@ -5,7 +5,10 @@ import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import { formatDateTime } from './format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, todayIso } from '../../lib/format.ts';
+import { ApiError } from '../../api/client.ts';
+import { nameIn } from '../../../i18n/format.ts';
+import type { LocalizedText, Refusal } from '../../../domain/shared/refusal.ts';
 import { MECHANISMS, publishAllocationRun, type AllocationRun, type Mechanism } from './api.ts';
 import { useCsrfToken } from '../../components/ui/use-action.ts';
 
@@ -54,6 +57,11 @@ export function PublishSection({
     setError(null);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) {
       setDateError(t('allocation.publish.dateRequired'));
+      return;
+    }
+    // A nomination's stay starts today at the earliest (the server refuses a past day too).
+    if (startDate < todayIso()) {
+      setDateError(t('allocation.publish.dateInPast'));
       return;
     }
     setDateError(null);
@@ -201,7 +209,49 @@ export function PublishSection({
           </div>
         </div>
       ) : null}
-      {error ? <ErrorAlert error={error} /> : null}
+      {error ? <PublishError error={error} /> : null}
     </section>
+  );
+}
+
+/** A student the server refused a nomination, with the home and host universities and why (R2). */
+interface RefusedStudent {
+  student: LocalizedText;
+  home: LocalizedText;
+  host: LocalizedText;
+  refusals: Refusal[];
+}
+
+const isRefusedStudent = (x: unknown): x is RefusedStudent =>
+  typeof x === 'object' && x !== null && 'student' in x && 'host' in x && 'refusals' in x;
+
+/**
+ * A refused publication: when the server names the students it could not nominate, each is listed
+ * by name with the reasons; any other error as usual.
+ */
+function PublishError({ error }: { error: unknown }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const students =
+    error instanceof ApiError && Array.isArray(error.details?.students)
+      ? (error.details.students as unknown[]).filter(isRefusedStudent)
+      : [];
+  if (!(error instanceof ApiError) || students.length === 0) return <ErrorAlert error={error} />;
+  const lead = (error.details?.refusals ?? []).filter((r) => !('student' in (r.params ?? {})));
+  const name = (x: LocalizedText) => nameIn(x, i18n.language);
+  return (
+    <div className="alert alert-error" role="alert" data-testid="allocation-publish-error">
+      <p className="alert-title">{t('errors.refusedTitle')}</p>
+      <RefusalList refusals={lead} />
+      <p id={`${id}-students`}>{t('allocation.publish.refusedStudents')}</p>
+      <ul aria-labelledby={`${id}-students`} data-testid="allocation-refused-students">
+        {students.slice(0, 50).map((s, i) => (
+          <li key={i}>
+            <strong>{name(s.student)}</strong> ({name(s.home)} → {name(s.host)})
+            <RefusalList refusals={s.refusals} />
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
