@@ -31,6 +31,7 @@ export {
   dossierPdf,
   getApplication,
   listApplications,
+  recheckApplication,
   recordOutcome,
   saveDraft,
   submitApplication,
