@@ -300,12 +300,7 @@ async function checksOf(
   return { checks: stored, recheck: row.recheck ?? null, facts };
 }
 
-async function view(
-  row: AppRow,
-  rules: ProgramRules | null,
-  ctx: ServiceContext,
-  names: Names,
-) {
+async function view(row: AppRow, rules: ProgramRules | null, ctx: ServiceContext, names: Names) {
   const actor = ctx.actor;
   const app = projectApplicationSchema.parse(row.content);
   const { checks, recheck, facts } = await checksOf(ctx, row, app, rules);
@@ -718,6 +713,11 @@ export async function dossierPdf(
   const row = await loadApplication(ctx, id);
   const rules = await loadRules(ctx.db, row.programId);
   const application = projectApplicationSchema.parse(row.content);
+  // The funder by its registry name, item 7 from the agreement registry (so its dates agree).
+  const funderName = (await institutionNames(ctx.db, [rules.funderId])).get(rules.funderId);
+  const agreementId = application.outline.agreement.registryAgreementId;
+  const registry = agreementId !== undefined ? await registryAgreement(ctx.db, agreementId) : null;
+  const agreement = registry ? registryAgreementRecord(registry) : null;
   // The dossier names people: who took it is kept (its contents are not).
   await ctx.db.transaction(async (tx) =>
     audit(tx, ctx, {
@@ -727,11 +727,12 @@ export async function dossierPdf(
       details: { lang },
     }),
   );
-  if (!tasks) return renderDossier(application, rules, { lang });
+  const options = { lang, agreement, ...(funderName ? { funderName } : {}) };
+  if (!tasks) return renderDossier(application, rules, options);
   const pdf = await tasks.run(ctx.actor?.id ?? 'anonymous', 'dossier', {
     application,
     rules,
-    lang,
+    ...options,
   });
   return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
 }
