@@ -33,10 +33,7 @@ const withStoredCopy = (app: ProjectApplication): ProjectApplication => ({
 const TOHOKU = withStoredCopy(TOHOKU_JAPAN_RUSSIA);
 const TODAY_2003 = '2003-05-01';
 
-const edit = (
-  change: (a: ProjectApplication) => void,
-  base = TOHOKU,
-): ProjectApplication => {
+const edit = (change: (a: ProjectApplication) => void, base = TOHOKU): ProjectApplication => {
   const copy = structuredClone(base);
   change(copy);
   return projectApplicationSchema.parse(copy);
@@ -133,9 +130,7 @@ describe('R2 — 003 §5(2)', () => {
     expect(codes(refusals(IEP, app))).toContain('program.agreement_not_signed');
   });
   it('R2: an agreement dated after today is not signed yet', () => {
-    expect(codes(refusals(IEP, TOHOKU, '2014-04-24'))).toContain(
-      'program.agreement_not_signed',
-    );
+    expect(codes(refusals(IEP, TOHOKU, '2014-04-24'))).toContain('program.agreement_not_signed');
   });
   it('R2: the copy must be attached and both representatives must sign', () => {
     const app = edit((a) => {
@@ -512,8 +507,12 @@ describe('R2 against the registry — 003 §5(2)', () => {
             directions: [],
           },
           signatures: [
-            ...(o.signedA ? [{ party: 'A' as const, signedOn: o.signedA, signatory: 'Rector' }] : []),
-            ...(o.signedB ? [{ party: 'B' as const, signedOn: o.signedB, signatory: 'Rector' }] : []),
+            ...(o.signedA
+              ? [{ party: 'A' as const, signedOn: o.signedA, signatory: 'Rector' }]
+              : []),
+            ...(o.signedB
+              ? [{ party: 'B' as const, signedOn: o.signedB, signatory: 'Rector' }]
+              : []),
           ],
         },
       ],
@@ -541,14 +540,20 @@ describe('R2 against the registry — 003 §5(2)', () => {
   });
   it('R2: an agreement that expired before the first dispatch, or starts after it, is refused', () => {
     // the IEP call's outcome is 2014-08-29: the first planned dispatch is 2014-08-30
-    expect(codes(r2(signed({ validTo: '2014-08-01' })))).toEqual(['program.agreement_not_in_force']);
+    expect(codes(r2(signed({ validTo: '2014-08-01' })))).toEqual([
+      'program.agreement_not_in_force',
+    ]);
     expect(codes(r2(signed({ validFrom: '2014-10-01' })))).toEqual([
       'program.agreement_not_in_force',
     ]);
   });
   it('R2: an agreement that ends before the planned years is flagged', () => {
     expect(r2(signed({ validTo: '2015-03-31' }))).toEqual([
-      expect.objectContaining({ ok: true, warning: true, code: 'program.agreement_ends_before_plan' }),
+      expect.objectContaining({
+        ok: true,
+        warning: true,
+        code: 'program.agreement_ends_before_plan',
+      }),
     ]);
   });
   it('R2: a terminated agreement or one between other parties is refused', () => {
@@ -563,7 +568,9 @@ describe('R18 and R1 on the dates they concern', () => {
       today: '2026-12-06T00:00:00Z',
       submittedAt: '2014-05-20T10:00:00+09:00',
     }).filter((r) => r.rule === 'R18');
-    expect(late).toEqual([expect.objectContaining({ ok: true, code: 'program.submitted_in_time' })]);
+    expect(late).toEqual([
+      expect.objectContaining({ ok: true, code: 'program.submitted_in_time' }),
+    ]);
   });
   it('R1: a declared member the registry does not list on the day is not counted', () => {
     const r1 = checkApplication(IEP, TOHOKU, {

@@ -126,7 +126,12 @@ export function registryAgreementRecord(a: RegistryAgreement): RegistryAgreement
     title: v?.content.title ?? '',
     validFrom: v?.content.validFrom ?? null,
     validTo: v?.content.validTo ?? null,
-    signedOn: both ? (signatures.map((x) => x.signedOn).sort().at(-1) ?? null) : null,
+    signedOn: both
+      ? (signatures
+          .map((x) => x.signedOn)
+          .sort()
+          .at(-1) ?? null)
+      : null,
     signatures,
     stipulatesScreening: v?.content.clauses.commonScreening ?? false,
     stipulatesRecognition: v?.content.clauses.commonRecognition ?? false,
@@ -181,7 +186,12 @@ const fail = (
 ): CheckResult => ({ ...refusal(`program.${code}`, params, { rule, field }), rule, ok: false });
 
 /** A pass that the reader should look at (met on a declaration the registry cannot confirm). */
-const flag = (rule: RuleId, code: string, field: string, params: MessageParams = {}): CheckResult => ({
+const flag = (
+  rule: RuleId,
+  code: string,
+  field: string,
+  params: MessageParams = {},
+): CheckResult => ({
   ...refusal(`program.${code}`, params, { rule, field }),
   rule,
   ok: true,
@@ -432,7 +442,11 @@ function checkR2Registry(
     problems.push(fail('R2', 'agreement_not_in_force', field, dates));
   }
   if (problems.length > 0) return problems;
-  const signedOn = v.signatures.map((x) => x.signedOn).sort().at(-1) ?? '';
+  const signedOn =
+    v.signatures
+      .map((x) => x.signedOn)
+      .sort()
+      .at(-1) ?? '';
   if (dayNumber(validTo) < dayNumber(endsOn)) {
     return [flag('R2', 'agreement_ends_before_plan', field, { ...dates, signedOn })];
   }

@@ -165,7 +165,9 @@ export const ApplicationMaySchema = z.object({
   suspend: z.boolean(),
   reinstate: z.boolean(),
   review: z.boolean().describe('the funder reads it as its reviewer'),
-  recheck: z.boolean().describe('re-check a submitted application now (funder, responsible person)'),
+  recheck: z
+    .boolean()
+    .describe('re-check a submitted application now (funder, responsible person)'),
 });
 
 /** Why an action the reader would otherwise take is not offered (null when it is, or is not theirs). */
