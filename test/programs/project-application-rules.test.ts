@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { rowsOf } from '#src/db/migrate.ts';
 import { agreementSignatures } from '#src/db/schema.ts';
 import { extractPdfText } from '#src/reports/dossier/pdf-text.ts';
 import type { Clock } from '#src/services/clock.ts';
@@ -289,10 +290,12 @@ describe.each(ENGINES)('project applications against the registry, on %s', (engi
       // The responsible person may re-check too; each re-check is audited.
       const rep = await signInAs(t.app, 'rep.tohoku@demo.kakehashi.example');
       expect((await call(rep, 'POST', url)).statusCode).toBe(200);
-      const audited = await t.database.db.execute(
-        sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'application.recheck' AND resource_id = ${submittedId}`,
+      const audited = rowsOf<{ n: number }>(
+        await t.database.db.execute(
+          sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'application.recheck' AND resource_id = ${submittedId}`,
+        ),
       );
-      expect((audited.rows[0] as { n: number }).n).toBe(2);
+      expect(audited[0]?.n).toBe(2);
       // A draft is checked live: nothing to re-check.
       const draftRes = await call(rep, 'POST', `/api/v1/project-applications/${draftId}/recheck`);
       expect(draftRes.statusCode).toBe(409);

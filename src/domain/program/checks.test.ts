@@ -556,6 +556,28 @@ describe('R2 against the registry — 003 §5(2)', () => {
       }),
     ]);
   });
+  it('R5: the registry agreement itself must stipulate the tuition waiver', () => {
+    const noWaiver = signed();
+    noWaiver.versions[0]!.content.clauses.tuitionWaiver = false;
+    const r5 = checkApplication(IEP, registryApp, { today: TODAY_2014, agreement: noWaiver });
+    expect(codes(r5.filter((r) => r.rule === 'R5' && !r.ok))).toEqual([
+      'program.tuition_waiver_not_in_agreement',
+    ]);
+  });
+  it('R16: a consortium that signed binds its members; the clauses are the registry’s', () => {
+    const withoutConsents = edit((a) => {
+      a.outline.agreement.registryAgreementId = '00000000-0000-4000-8000-000000000001';
+      a.attachments = a.attachments.filter((x) => x.kind !== 'member-consent');
+    });
+    const r16 = (agreement: RegistryAgreement) =>
+      checkApplication(IEP, withoutConsents, { today: TODAY_2014, agreement }).filter(
+        (r) => r.rule === 'R16' && !r.ok,
+      );
+    expect(r16(signed())).toEqual([]);
+    const silent = signed();
+    silent.versions[0]!.content.clauses.commonRecognition = false;
+    expect(codes(r16(silent))).toContain('program.recognition_consent_missing');
+  });
   it('R2: a terminated agreement or one between other parties is refused', () => {
     expect(codes(r2(signed({ status: 'terminated' })))).toEqual(['program.agreement_terminated']);
     expect(codes(r2(signed({ partyB: 'ajru' })))).toContain('program.agreement_parties_mismatch');
@@ -580,5 +602,18 @@ describe('R18 and R1 on the dates they concern', () => {
       },
     }).filter((r) => r.rule === 'R1' && !r.ok);
     expect(codes(r1)).toContain('program.member_not_in_consortium');
+  });
+  it('R8: the representative university is the one the registry records', () => {
+    const r8 = checkApplication(IEP, TOHOKU, {
+      today: TODAY_2014,
+      registryMembers: {
+        home: {
+          consortiumId: 'tohoku-jr-japan',
+          institutionIds: ['tohoku.ac.jp'],
+          representative: { id: 'hokudai.ac.jp', name: { en: 'Hokkaido University' } },
+        },
+      },
+    }).filter((r) => r.rule === 'R8' && !r.ok);
+    expect(codes(r8)).toEqual(['program.representative_not_registered']);
   });
 });

@@ -143,6 +143,8 @@ export function registryAgreementRecord(a: RegistryAgreement): RegistryAgreement
 export interface RegistryMembers {
   consortiumId: string;
   institutionIds: readonly string[];
+  /** R8: the representative university the registry records for the consortium, if any */
+  representative?: { id: string; name: LocalizedText } | null;
 }
 
 export interface CheckContext {
@@ -311,7 +313,11 @@ function checkR1(
 
 // ---------------------------------------------------------------- R8 — 003 §5(8), §6(2)
 
-function checkR8(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
+function checkR8(
+  rules: ProgramRules,
+  app: ProjectApplication,
+  registry: CheckContext['registryMembers'] = {},
+): CheckResult[] {
   if (!rules.consortium.representativeRequired) return [];
   const problems: CheckResult[] = [];
   for (const side of ['home', 'partner'] as const) {
@@ -319,6 +325,20 @@ function checkR8(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
     if (!c.members.some((m) => m.institutionId === c.representativeId)) {
       problems.push(
         fail('R8', `${side}_representative_missing`, `outline.consortia.${side}.representativeId`),
+      );
+      continue;
+    }
+    // The registry records the consortium's representative: the application may not name another.
+    const known = registry[side];
+    const registered = known?.consortiumId === c.consortiumId ? known?.representative : null;
+    if (registered && registered.id !== c.representativeId) {
+      problems.push(
+        fail('R8', 'representative_not_registered', `outline.consortia.${side}.representativeId`, {
+          institution: memberName(app, c.representativeId),
+          institutionId: c.representativeId,
+          registered: registered.name,
+          consortium: c.name,
+        }),
       );
     }
   }
@@ -594,12 +614,25 @@ function checkNumbers(rules: ProgramRules, app: ProjectApplication): CheckResult
 
 // ---------------------------------------------------------------- R5, R6, R7 — 003 §5(5)–(7)
 
-function checkR5(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
+function checkR5(
+  rules: ProgramRules,
+  app: ProjectApplication,
+  registry: RegistryAgreement | null | undefined,
+): CheckResult[] {
   if (!rules.requirements.tuitionWaiver) return [];
   const t = app.outline.tuitionWaiver;
   const problems: CheckResult[] = [];
   if (!t.stipulated || !hasText(t.clause)) {
     problems.push(fail('R5', 'tuition_waiver_not_stipulated', 'outline.tuitionWaiver.clause'));
+  }
+  // With an agreement of the registry, its version in force must stipulate the waiver itself.
+  const v = registry ? versionInForce(registry) : undefined;
+  if (v && !v.content.clauses.tuitionWaiver) {
+    problems.push(
+      fail('R5', 'tuition_waiver_not_in_agreement', 'outline.agreement.registryAgreementId', {
+        title: v.content.title,
+      }),
+    );
   }
   const copy = findAttachment(app, t.copyAttachmentId);
   if (!copy || (copy.kind !== 'tuition-waiver-agreement' && copy.kind !== 'agreement-copy')) {
@@ -883,10 +916,10 @@ export function checkApplication(
     ...checkR2(rules, app, context.today, context.agreement),
     ...checkR3(rules, app),
     ...checkNumbers(rules, app),
-    ...checkR5(rules, app),
+    ...checkR5(rules, app, context.agreement),
     ...checkR6(rules, app),
     ...checkR7(rules, app),
-    ...checkR8(rules, app),
+    ...checkR8(rules, app, context.registryMembers),
     ...checkR15(rules, app),
     ...checkR16(rules, app, context.agreement),
     ...checkR17(rules, app),

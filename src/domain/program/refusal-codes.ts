@@ -16,6 +16,7 @@ export const REFUSAL_CODES = [
   'program.home_representative_missing',
   'program.partner_representative_missing',
   'program.travel_office_not_representative',
+  'program.representative_not_registered',
   'program.representatives_ok',
   // R2 — 003 §5(2)
   'program.agreement_not_signed',
@@ -46,6 +47,7 @@ export const REFUSAL_CODES = [
   // R5, R6, R7
   'program.tuition_waiver_not_stipulated',
   'program.tuition_waiver_copy_missing',
+  'program.tuition_waiver_not_in_agreement',
   'program.tuition_waiver_ok',
   'program.screening_qualifications_missing',
   'program.screening_standards_missing',

@@ -35,6 +35,7 @@ import { findAgreementById } from '#src/db/queries/agreements.ts';
 import type { ProgramRules } from '#src/domain/program/rules.ts';
 import { refusal, type LocalizedText, type Refusal } from '#src/domain/shared/refusal.ts';
 import { membersInForce } from '#src/db/queries/memberships.ts';
+import { consortiumRow } from '#src/db/queries/registry/institutions.ts';
 import {
   consortiumNames,
   institutionNames,
@@ -231,15 +232,22 @@ async function registryFacts(
   const known = await consortiumNames(db, ids);
   if (known.size === 0) return facts;
   const memberships = await membersInForce(db, [...known.keys()], onDay);
-  const side = (consortiumId: string | undefined): RegistryMembers | undefined =>
-    consortiumId !== undefined && known.has(consortiumId)
-      ? {
-          consortiumId,
-          institutionIds: memberships
-            .filter((m) => m.consortiumId === consortiumId)
-            .map((m) => m.institutionId),
-        }
-      : undefined;
+  const rows = await Promise.all([...known.keys()].map((id) => consortiumRow(db, id)));
+  const representatives = new Map(
+    rows.flatMap((r) => (r?.representativeId ? [[r.id, r.representativeId] as const] : [])),
+  );
+  const repNames = await institutionNames(db, [...representatives.values()]);
+  const side = (consortiumId: string | undefined): RegistryMembers | undefined => {
+    if (consortiumId === undefined || !known.has(consortiumId)) return undefined;
+    const rep = representatives.get(consortiumId);
+    return {
+      consortiumId,
+      institutionIds: memberships
+        .filter((m) => m.consortiumId === consortiumId)
+        .map((m) => m.institutionId),
+      representative: rep ? { id: rep, name: repNames.get(rep) ?? { en: rep } } : null,
+    };
+  };
   const registryMembers: NonNullable<CheckContext['registryMembers']> = {};
   const h = side(home.consortiumId);
   const p = side(partner.consortiumId);

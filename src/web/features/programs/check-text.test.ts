@@ -65,14 +65,20 @@ const everyCheck = [
               title: 'Agreement',
               validFrom: '2014-10-01',
               validTo: '2015-03-31',
-              clauses: { tuitionWaiver: true, commonScreening: true, commonRecognition: true },
+              clauses: { tuitionWaiver: false, commonScreening: true, commonRecognition: true },
               directions: [],
             },
             signatures: [{ party: 'A', signedOn: '2014-04-01', signatory: 'Rector' }],
           },
         ],
       },
-      registryMembers: { home: { consortiumId: 'tohoku-jr-japan', institutionIds: [] } },
+      registryMembers: {
+        home: {
+          consortiumId: 'tohoku-jr-japan',
+          institutionIds: [],
+          representative: { id: 'other.ac.jp', name: { en: 'Other', ja: '他大学' } },
+        },
+      },
     },
   ),
   ...checkApplication(
