@@ -87,7 +87,10 @@ describe.each(ENGINES)('programs and project applications on %s', (engine) => {
     const draft = (
       await call(hokudai, 'GET', '/api/v1/project-applications/draft-hokkaido-niigata-2003')
     ).json();
-    const failed = draft.checks
+    // A draft's checks are live, dated now.
+    expect(Date.parse(draft.checks.asOf)).not.toBeNaN();
+    expect(draft.recheck).toBeNull();
+    const failed = draft.checks.results
       .filter((c: { ok: boolean }) => !c.ok)
       .map((c: { rule: string }) => c.rule);
     expect(failed).toContain('R1');
@@ -97,7 +100,9 @@ describe.each(ENGINES)('programs and project applications on %s', (engine) => {
       expect.arrayContaining(['program.home_too_few', 'program.deadline_passed']),
     );
     // Each check is refusal-shaped: a code with params, no English sentence.
-    const r1 = draft.checks.find((c: { code: string }) => c.code === 'program.home_too_few');
+    const r1 = draft.checks.results.find(
+      (c: { code: string }) => c.code === 'program.home_too_few',
+    );
     expect(r1).toMatchObject({
       rule: 'R1',
       ok: false,

@@ -225,6 +225,7 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'PUT /api/v1/project-applications/{id}': { own: 'ANNNRNRNFR', other: 'ANNNNRNNNR' },
   'GET /api/v1/project-applications/{id}/dossier.pdf': { own: 'ANNNONONOO', other: 'ANNNNONNNO' },
   'POST /api/v1/project-applications/{id}/outcome': { own: 'ANNNFNFNRR', other: 'ANNNNFNNNR' },
+  'POST /api/v1/project-applications/{id}/recheck': { own: 'ANNNFNONOO', other: 'ANNNNRNNNR' },
   'POST /api/v1/project-applications/{id}/submit': { own: 'ANNNRNRNRR', other: 'ANNNNRNNNR' },
   'POST /api/v1/project-applications/{id}/support': { own: 'AXXXXXXXXX', other: 'AXXXXXXXXX' },
   'GET /api/v1/recognised-credits': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },

@@ -40,6 +40,16 @@ export async function loadAgreement(db: Db, id: string) {
   return { row, versions, signatures, state: agreementState(row, versions, signatures) };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An agreement by an id that may come from a form (a project application's item 7): null when
+ * it names none, including when it is not an agreement id at all.
+ */
+export async function findAgreementById(db: Db, id: string) {
+  return UUID.test(id) ? loadAgreement(db, id) : null;
+}
+
 /** The domain's view of an agreement: its versions, each with its signatures. */
 function agreementState(
   row: AgreementRow,
@@ -59,12 +69,26 @@ function agreementState(
   };
 }
 
-/** The ids of the agreements a party is a side of (all of them without a party), newest first. */
-export async function agreementIds(db: Db, party?: string): Promise<string[]> {
+/**
+ * The ids of the agreements a party is a side of (all of them without a party), newest first;
+ * with `other`, only those whose other side is `other`.
+ */
+export async function agreementIds(db: Db, party?: string, other?: string): Promise<string[]> {
+  const between = (one: string, two: string) =>
+    or(
+      and(eq(agreements.partyAId, one), eq(agreements.partyBId, two)),
+      and(eq(agreements.partyAId, two), eq(agreements.partyBId, one)),
+    );
   const rows = await db
     .select({ id: agreements.id })
     .from(agreements)
-    .where(party ? or(eq(agreements.partyAId, party), eq(agreements.partyBId, party)) : undefined)
+    .where(
+      party && other
+        ? between(party, other)
+        : party
+          ? or(eq(agreements.partyAId, party), eq(agreements.partyBId, party))
+          : undefined,
+    )
     .orderBy(desc(agreements.createdAt));
   return rows.map((r) => r.id);
 }

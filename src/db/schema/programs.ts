@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { ProjectApplication } from '../../domain/program/application.ts';
 import type { ProgramRules } from '../../domain/program/rules.ts';
-import type { SupportState } from '../../domain/program/checks.ts';
+import type { DatedChecks, SupportState } from '../../domain/program/checks.ts';
 import { institutions } from './registry.ts';
 import type { Names } from './registry.ts';
 
@@ -69,6 +69,13 @@ export const projectApplications = pgTable(
      * src/db/queries/programs.ts.
      */
     support: jsonb('support').$type<SupportState>(),
+    /**
+     * R18: the checks as they stood at submission (`DatedChecks`); a submitted application shows
+     * these, never a re-run against a later day.
+     */
+    checks: jsonb('checks').$type<DatedChecks>(),
+    /** The last explicit re-check of a submitted application (`DatedChecks`, with who asked). */
+    recheck: jsonb('recheck').$type<DatedChecks>(),
     invented: boolean('invented').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

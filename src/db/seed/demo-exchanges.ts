@@ -766,7 +766,9 @@ export const DEMO_AGREEMENTS: DemoAgreement[] = [
     content: {
       title:
         'Creation of innovative leaders for new Japan–Russia relations: student exchange agreement',
-      validFrom: '2014-10-01',
+      // in force from before the first dispatch the application plans (after its selection of
+      // 2014-08-29), so that R2 holds for the project from its first day
+      validFrom: '2014-08-01',
       validTo: '2024-03-31',
       clauses: { tuitionWaiver: true, commonScreening: true, commonRecognition: true },
       directions: allDirections({ students: 6, months: 36 }, [2015, 2016, 2017, 2018, 2019]),

@@ -245,6 +245,7 @@ async function seedApplications(
       representativeId: app.outline.consortia.home.representativeId || null,
       responsibleUserId: rep,
       content,
+      submittedAt: app.submittedAt ? new Date(app.submittedAt) : null,
       outcome: app.status === 'selected' ? 'selected' : null,
       outcomeOn: app.status === 'selected' ? '2014-08-29' : null,
       support:

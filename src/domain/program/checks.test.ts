@@ -11,6 +11,7 @@ import {
   startSupport,
   supportPeriod,
   transitionSupport,
+  type RegistryAgreement,
 } from './checks.ts';
 import { DRAFT_FAILING_R1, TOHOKU_JAPAN_RUSSIA } from '#src/db/seed/demo-applications.ts';
 import {
@@ -21,12 +22,18 @@ import type { ProgramRules } from './rules.ts';
 import { annualScholarshipBudget, reviseProgramRules } from './rules.ts';
 
 const TODAY_2014 = '2014-05-01';
+
+/** An application with its signed copy of the agreement stored (R2 without the registry). */
+const withStoredCopy = (app: ProjectApplication): ProjectApplication => ({
+  ...app,
+  attachments: app.attachments.map((a) =>
+    a.kind === 'agreement-copy' ? { ...a, fileName: 'agreement.pdf', sha256: 'ab'.repeat(32) } : a,
+  ),
+});
+const TOHOKU = withStoredCopy(TOHOKU_JAPAN_RUSSIA);
 const TODAY_2003 = '2003-05-01';
 
-const edit = (
-  change: (a: ProjectApplication) => void,
-  base = TOHOKU_JAPAN_RUSSIA,
-): ProjectApplication => {
+const edit = (change: (a: ProjectApplication) => void, base = TOHOKU): ProjectApplication => {
   const copy = structuredClone(base);
   change(copy);
   return projectApplicationSchema.parse(copy);
@@ -40,11 +47,14 @@ const codes = (rs: CheckResult[]) => rs.map((r) => r.code);
 
 describe('the demo applications', () => {
   it('R1–R18: Tohoku’s selected project (source document 000) passes every check of its program', () => {
-    expect(refusals(IEP, TOHOKU_JAPAN_RUSSIA)).toEqual([]);
+    expect(refusals(IEP, TOHOKU)).toEqual([]);
+  });
+  it('R2: without a stored copy nor an agreement of the registry, the declaration is refused', () => {
+    expect(codes(refusals(IEP, TOHOKU_JAPAN_RUSSIA))).toEqual(['program.agreement_copy_missing']);
   });
 
   it('R1: the invented draft has two Japanese universities and fails R1 only (003 §5(1))', () => {
-    const r = refusals(PILOT, DRAFT_FAILING_R1, TODAY_2003);
+    const r = refusals(PILOT, withStoredCopy(DRAFT_FAILING_R1), TODAY_2003);
     expect(codes(r)).toEqual(['program.home_too_few']);
     expect(r[0]).toMatchObject({
       rule: 'R1',
@@ -103,6 +113,16 @@ describe('R1 — 003 §2(1), §5(1)', () => {
 });
 
 describe('R2 — 003 §5(2)', () => {
+  it('R2: a stored signed copy without the registry passes, flagged as not verified', () => {
+    const r2 = checkApplication(IEP, TOHOKU, { today: TODAY_2014 }).filter((r) => r.rule === 'R2');
+    expect(r2).toEqual([
+      expect.objectContaining({
+        ok: true,
+        warning: true,
+        code: 'program.agreement_copy_unverified',
+      }),
+    ]);
+  });
   it('R2: an unsigned agreement is refused', () => {
     const app = edit((a) => {
       delete a.outline.agreement.signedOn;
@@ -110,9 +130,7 @@ describe('R2 — 003 §5(2)', () => {
     expect(codes(refusals(IEP, app))).toContain('program.agreement_not_signed');
   });
   it('R2: an agreement dated after today is not signed yet', () => {
-    expect(codes(refusals(IEP, TOHOKU_JAPAN_RUSSIA, '2014-04-24'))).toContain(
-      'program.agreement_not_signed',
-    );
+    expect(codes(refusals(IEP, TOHOKU, '2014-04-24'))).toContain('program.agreement_not_signed');
   });
   it('R2: the copy must be attached and both representatives must sign', () => {
     const app = edit((a) => {
@@ -131,7 +149,7 @@ describe('R2 — 003 §5(2)', () => {
 describe('R3 — 003 §5(3)', () => {
   it('R3: a level the program does not target is refused', () => {
     const rules = reviseProgramRules(IEP, (r) => ({ ...r, levels: ['master', 'doctor'] }));
-    const r = refusals(rules, TOHOKU_JAPAN_RUSSIA).filter((x) => x.rule === 'R3');
+    const r = refusals(rules, TOHOKU).filter((x) => x.rule === 'R3');
     expect(r[0]).toMatchObject({
       code: 'program.level_not_targeted',
       params: { level: { en: 'bachelor' } },
@@ -337,12 +355,12 @@ describe('§11 — only the responsible person of the representative university 
 
 describe('R11 × R14 — amounts come from the program', () => {
   it('R11: changing the stipend in the program changes every amount', () => {
-    const before = projectBudget(IEP, TOHOKU_JAPAN_RUSSIA);
+    const before = projectBudget(IEP, TOHOKU);
     const richer = reviseProgramRules(IEP, (r) => ({
       ...r,
       stipend: { ...r.stipend, monthlyAmount: r.stipend.monthlyAmount + 20_000 },
     }));
-    const after = projectBudget(richer, TOHOKU_JAPAN_RUSSIA);
+    const after = projectBudget(richer, TOHOKU);
     const ratio = richer.stipend.monthlyAmount / IEP.stipend.monthlyAmount;
     expect(after.monthlyStipendYen).toBe(richer.stipend.monthlyAmount);
     expect(after.totalYen).toBe(before.totalYen * ratio);
@@ -355,7 +373,7 @@ describe('R11 × R14 — amounts come from the program', () => {
     expect(richer.version).toBe(IEP.version + 1);
   });
   it('R11: the budget is student-months × the monthly stipend', () => {
-    const b = projectBudget(IEP, TOHOKU_JAPAN_RUSSIA);
+    const b = projectBudget(IEP, TOHOKU);
     expect(b.years[0]).toMatchObject({
       studentMonths: 48,
       scholarshipYen: 48 * IEP.stipend.monthlyAmount,
@@ -444,5 +462,158 @@ describe('R10 — 003 §3(1)', () => {
       ok: false,
       refusal: { rule: 'R10', code: 'program.suspension_not_allowed' },
     });
+  });
+});
+
+describe('R2 against the registry — 003 §5(2)', () => {
+  const registryApp = edit((a) => {
+    a.outline.agreement.registryAgreementId = '00000000-0000-4000-8000-000000000001';
+  });
+  const signed = (
+    over: Partial<{
+      validFrom: string;
+      validTo: string;
+      signedA: string | null;
+      signedB: string | null;
+      status: RegistryAgreement['status'];
+      partyB: string;
+    }> = {},
+  ): RegistryAgreement => {
+    const o = {
+      validFrom: '2014-04-01',
+      validTo: '2020-03-31',
+      signedA: '2014-04-20',
+      signedB: '2014-04-25',
+      status: 'active' as const,
+      partyB: 'tohoku-jr-russia',
+      ...over,
+    };
+    return {
+      id: '00000000-0000-4000-8000-000000000001',
+      status: o.status,
+      parties: {
+        A: { type: 'consortium', id: 'tohoku-jr-japan', name: { en: 'Japanese side' } },
+        B: { type: 'consortium', id: o.partyB, name: { en: 'Russian side' } },
+      },
+      versions: [
+        {
+          version: 1,
+          kind: 'draft',
+          content: {
+            title: 'Agreement on student exchange',
+            validFrom: o.validFrom,
+            validTo: o.validTo,
+            clauses: { tuitionWaiver: true, commonScreening: true, commonRecognition: true },
+            directions: [],
+          },
+          signatures: [
+            ...(o.signedA
+              ? [{ party: 'A' as const, signedOn: o.signedA, signatory: 'Rector' }]
+              : []),
+            ...(o.signedB
+              ? [{ party: 'B' as const, signedOn: o.signedB, signatory: 'Rector' }]
+              : []),
+          ],
+        },
+      ],
+    };
+  };
+  const r2 = (agreement: RegistryAgreement | null, today = TODAY_2014) =>
+    checkApplication(IEP, registryApp, { today, agreement }).filter((r) => r.rule === 'R2');
+
+  it('R2: an id the registry does not know is refused', () => {
+    expect(codes(r2(null))).toEqual(['program.agreement_not_in_registry']);
+  });
+  it('R2: an agreement signed by both consortia and in force on the first dispatch passes', () => {
+    expect(r2(signed())).toEqual([
+      expect.objectContaining({ ok: true, code: 'program.agreement_registry_ok' }),
+    ]);
+    expect(r2(signed())[0]?.warning).toBeUndefined();
+  });
+  it('R2: a signature after the day judged does not count', () => {
+    expect(codes(r2(signed({ signedB: '2014-05-02' })))).toEqual([
+      'program.agreement_not_signed_by_all',
+    ]);
+    expect(codes(r2(signed({ signedB: null }), '2015-01-01'))).toEqual([
+      'program.agreement_not_signed_by_all',
+    ]);
+  });
+  it('R2: an agreement that expired before the first dispatch, or starts after it, is refused', () => {
+    // the IEP call's outcome is 2014-08-29: the first planned dispatch is 2014-08-30
+    expect(codes(r2(signed({ validTo: '2014-08-01' })))).toEqual([
+      'program.agreement_not_in_force',
+    ]);
+    expect(codes(r2(signed({ validFrom: '2014-10-01' })))).toEqual([
+      'program.agreement_not_in_force',
+    ]);
+  });
+  it('R2: an agreement that ends before the planned years is flagged', () => {
+    expect(r2(signed({ validTo: '2015-03-31' }))).toEqual([
+      expect.objectContaining({
+        ok: true,
+        warning: true,
+        code: 'program.agreement_ends_before_plan',
+      }),
+    ]);
+  });
+  it('R5: the registry agreement itself must stipulate the tuition waiver', () => {
+    const noWaiver = signed();
+    noWaiver.versions[0]!.content.clauses.tuitionWaiver = false;
+    const r5 = checkApplication(IEP, registryApp, { today: TODAY_2014, agreement: noWaiver });
+    expect(codes(r5.filter((r) => r.rule === 'R5' && !r.ok))).toEqual([
+      'program.tuition_waiver_not_in_agreement',
+    ]);
+  });
+  it('R16: a consortium that signed binds its members; the clauses are the registry’s', () => {
+    const withoutConsents = edit((a) => {
+      a.outline.agreement.registryAgreementId = '00000000-0000-4000-8000-000000000001';
+      a.attachments = a.attachments.filter((x) => x.kind !== 'member-consent');
+    });
+    const r16 = (agreement: RegistryAgreement) =>
+      checkApplication(IEP, withoutConsents, { today: TODAY_2014, agreement }).filter(
+        (r) => r.rule === 'R16' && !r.ok,
+      );
+    expect(r16(signed())).toEqual([]);
+    const silent = signed();
+    silent.versions[0]!.content.clauses.commonRecognition = false;
+    expect(codes(r16(silent))).toContain('program.recognition_consent_missing');
+  });
+  it('R2: a terminated agreement or one between other parties is refused', () => {
+    expect(codes(r2(signed({ status: 'terminated' })))).toEqual(['program.agreement_terminated']);
+    expect(codes(r2(signed({ partyB: 'ajru' })))).toContain('program.agreement_parties_mismatch');
+  });
+});
+
+describe('R18 and R1 on the dates they concern', () => {
+  it('R18: a submitted application is judged on its submission instant, not on today', () => {
+    const late = checkApplication(IEP, TOHOKU, {
+      today: '2026-12-06T00:00:00Z',
+      submittedAt: '2014-05-20T10:00:00+09:00',
+    }).filter((r) => r.rule === 'R18');
+    expect(late).toEqual([
+      expect.objectContaining({ ok: true, code: 'program.submitted_in_time' }),
+    ]);
+  });
+  it('R1: a declared member the registry does not list on the day is not counted', () => {
+    const r1 = checkApplication(IEP, TOHOKU, {
+      today: TODAY_2014,
+      registryMembers: {
+        partner: { consortiumId: 'tohoku-jr-russia', institutionIds: ['msu.ru', 'nsu.ru'] },
+      },
+    }).filter((r) => r.rule === 'R1' && !r.ok);
+    expect(codes(r1)).toContain('program.member_not_in_consortium');
+  });
+  it('R8: the representative university is the one the registry records', () => {
+    const r8 = checkApplication(IEP, TOHOKU, {
+      today: TODAY_2014,
+      registryMembers: {
+        home: {
+          consortiumId: 'tohoku-jr-japan',
+          institutionIds: ['tohoku.ac.jp'],
+          representative: { id: 'hokudai.ac.jp', name: { en: 'Hokkaido University' } },
+        },
+      },
+    }).filter((r) => r.rule === 'R8' && !r.ok);
+    expect(codes(r8)).toEqual(['program.representative_not_registered']);
   });
 });

@@ -10,11 +10,13 @@
 import type { Attachment, Member, ProjectApplication } from './application.ts';
 import { allMembers, OUTLINE_ITEMS } from './application.ts';
 import {
+  addDays,
   applicationClosesAt,
   countdown,
   dayNumber,
   fiscalYearEnd,
   fiscalYearOf,
+  fiscalYearStart,
   isPastDeadline,
   localDate,
 } from './calendar.ts';
@@ -27,6 +29,11 @@ import {
   type RuleId,
 } from '../shared/refusal.ts';
 import { countryText, languageText, levelText } from './display.ts';
+import {
+  inForce as versionInForce,
+  type AgreementState,
+  type AgreementStatus,
+} from '../agreement/agreement.ts';
 
 /**
  * One check of an application: a refusal-shaped value `{ rule, code, params, field? }` (the reader's
@@ -36,13 +43,130 @@ import { countryText, languageText, levelText } from './display.ts';
 export interface CheckResult extends Refusal {
   rule: RuleId;
   ok: boolean;
+  /**
+   * A pass the reader should look at: the rule is met on what the applicants declared or
+   * attached, but the registry could not confirm it (e.g. R2 on an uploaded copy only).
+   */
+  warning?: true;
+}
+
+/**
+ * Check results with the instant they were judged on: the stored set of a submission (R18: never
+ * re-run against a later day) or of an explicit re-check, or the live set of a draft.
+ */
+export interface DatedChecks {
+  /** the instant the checks were judged on (ISO 8601) */
+  asOf: string;
+  results: CheckResult[];
+  /** who asked for a re-check (an account id) */
+  by?: string;
+}
+
+/** A party of an agreement in the registry. */
+export interface RegistryParty {
+  type: 'institution' | 'consortium';
+  id: string;
+  name: LocalizedText;
+}
+
+/**
+ * The registry's record of the agreement item 7 names (R2 — 003 §5(2)): its parties, status and
+ * versions with their signatures, as the checks need them.
+ */
+export interface RegistryAgreement {
+  id: string;
+  /** the record's status; `terminated` ends it whatever its dates */
+  status: AgreementStatus;
+  parties: { A: RegistryParty; B: RegistryParty };
+  versions: AgreementState['versions'];
+}
+
+/** A signature of the registry agreement's version in force, with the party's name. */
+export interface RegistrySignature {
+  party: 'A' | 'B';
+  partyName: LocalizedText;
+  signatory: string;
+  signedOn: string;
+}
+
+/**
+ * Item 7 as the registry records it (what the view and the dossier show instead of the
+ * declaration, so that their dates agree with the agreement's record): the version in force, or
+ * the latest one while none is signed by both parties.
+ */
+export interface RegistryAgreementRecord {
+  id: string;
+  status: AgreementStatus;
+  version: number | null;
+  title: string;
+  validFrom: string | null;
+  validTo: string | null;
+  /** the day the last party signed the version in force; null while not signed by both */
+  signedOn: string | null;
+  signatures: RegistrySignature[];
+  stipulatesScreening: boolean;
+  stipulatesRecognition: boolean;
+  tuitionWaiver: boolean;
+}
+
+/** Item 7 from the registry's record (see `RegistryAgreementRecord`). */
+export function registryAgreementRecord(a: RegistryAgreement): RegistryAgreementRecord {
+  const v = versionInForce(a) ?? a.versions[a.versions.length - 1];
+  const signatures = (v?.signatures ?? []).map((x) => ({
+    party: x.party,
+    partyName: a.parties[x.party].name,
+    signatory: x.signatory,
+    signedOn: x.signedOn,
+  }));
+  const both = v !== undefined && versionInForce(a) === v;
+  return {
+    id: a.id,
+    status: a.status,
+    version: v?.version ?? null,
+    title: v?.content.title ?? '',
+    validFrom: v?.content.validFrom ?? null,
+    validTo: v?.content.validTo ?? null,
+    signedOn: both
+      ? (signatures
+          .map((x) => x.signedOn)
+          .sort()
+          .at(-1) ?? null)
+      : null,
+    signatures,
+    stipulatesScreening: v?.content.clauses.commonScreening ?? false,
+    stipulatesRecognition: v?.content.clauses.commonRecognition ?? false,
+    tuitionWaiver: v?.content.clauses.tuitionWaiver ?? false,
+  };
+}
+
+/** The memberships of a consortium in the registry on the date the checks are judged on. */
+export interface RegistryMembers {
+  consortiumId: string;
+  institutionIds: readonly string[];
+  /** R8: the representative university the registry records for the consortium, if any */
+  representative?: { id: string; name: LocalizedText } | null;
 }
 
 export interface CheckContext {
-  /** today, as an ISO date (read in the funder's time zone) or an ISO instant */
+  /** the instant (or ISO date) the checks are judged on: today for a draft, the submission for a submitted one */
   today: string;
+  /**
+   * R18 — 003 §8: the instant the application was submitted; the deadline is judged on it, not on
+   * `today` (a re-check of a submitted application).
+   */
+  submittedAt?: string;
   /** the account trying to submit; when given, the §11 check is included */
   submitterUserId?: string;
+  /**
+   * R2: the agreement `outline.agreement.registryAgreementId` names, as the registry has it; null
+   * when the id names no agreement. Not given when the application names none.
+   */
+  agreement?: RegistryAgreement | null;
+  /**
+   * R1: the registry's members of the home and partner consortia on `today`, when the application
+   * names consortia of the registry. Declared members the registry does not know are not counted.
+   */
+  registryMembers?: { home?: RegistryMembers; partner?: RegistryMembers };
 }
 
 /** Whether a localized text has content in any language. */
@@ -62,6 +186,19 @@ const fail = (
   field: string,
   params: MessageParams = {},
 ): CheckResult => ({ ...refusal(`program.${code}`, params, { rule, field }), rule, ok: false });
+
+/** A pass that the reader should look at (met on a declaration the registry cannot confirm). */
+const flag = (
+  rule: RuleId,
+  code: string,
+  field: string,
+  params: MessageParams = {},
+): CheckResult => ({
+  ...refusal(`program.${code}`, params, { rule, field }),
+  rule,
+  ok: true,
+  warning: true,
+});
 
 /** One passing result when there are no problems, else the problems. */
 function verdict(
@@ -86,10 +223,34 @@ function memberName(app: ProjectApplication, id: string): LocalizedText {
 
 // ---------------------------------------------------------------- R1 — 003 §2(1), §5(1)
 
-function checkR1(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
-  const { home, partner } = app.outline.consortia;
+function checkR1(
+  rules: ProgramRules,
+  app: ProjectApplication,
+  registry: CheckContext['registryMembers'] = {},
+): CheckResult[] {
   const c = rules.consortium;
   const problems: CheckResult[] = [];
+  // A declared member the registry does not know in that consortium on the day is not counted.
+  const registered = (side: 'home' | 'partner') => {
+    const declared = app.outline.consortia[side];
+    const known = registry[side];
+    if (!known || known.consortiumId !== declared.consortiumId) return declared;
+    const members: Member[] = [];
+    for (const m of declared.members) {
+      if (known.institutionIds.includes(m.institutionId)) members.push(m);
+      else
+        problems.push(
+          fail('R1', 'member_not_in_consortium', `outline.consortia.${side}.members`, {
+            institution: name(m),
+            institutionId: m.institutionId,
+            consortium: declared.name,
+          }),
+        );
+    }
+    return { ...declared, members };
+  };
+  const home = registered('home');
+  const partner = registered('partner');
   const homeUnis = home.members.filter(
     (m) => m.kind === 'university' && m.country === c.homeCountry,
   );
@@ -152,7 +313,11 @@ function checkR1(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
 
 // ---------------------------------------------------------------- R8 — 003 §5(8), §6(2)
 
-function checkR8(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
+function checkR8(
+  rules: ProgramRules,
+  app: ProjectApplication,
+  registry: CheckContext['registryMembers'] = {},
+): CheckResult[] {
   if (!rules.consortium.representativeRequired) return [];
   const problems: CheckResult[] = [];
   for (const side of ['home', 'partner'] as const) {
@@ -160,6 +325,20 @@ function checkR8(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
     if (!c.members.some((m) => m.institutionId === c.representativeId)) {
       problems.push(
         fail('R8', `${side}_representative_missing`, `outline.consortia.${side}.representativeId`),
+      );
+      continue;
+    }
+    // The registry records the consortium's representative: the application may not name another.
+    const known = registry[side];
+    const registered = known?.consortiumId === c.consortiumId ? known?.representative : null;
+    if (registered && registered.id !== c.representativeId) {
+      problems.push(
+        fail('R8', 'representative_not_registered', `outline.consortia.${side}.representativeId`, {
+          institution: memberName(app, c.representativeId),
+          institutionId: c.representativeId,
+          registered: registered.name,
+          consortium: c.name,
+        }),
       );
     }
   }
@@ -180,11 +359,135 @@ function findAttachment(app: ProjectApplication, id: string | undefined): Attach
   return id === undefined ? undefined : app.attachments.find((a) => a.id === id);
 }
 
-function checkR2(rules: ProgramRules, app: ProjectApplication, today: string): CheckResult[] {
+/**
+ * R2: the dates the plan of item 10 covers, from the program's fiscal years: the first planned
+ * dispatch (the start of the first planned fiscal year, not before the day after the outcome, R18)
+ * and the end of the last planned year (the support period of R10 when item 10 names no years).
+ */
+export function plannedPeriod(
+  rules: ProgramRules,
+  app: ProjectApplication,
+): { firstDispatch: string; endsOn: string } {
+  const afterOutcome = addDays(rules.call.outcomeBy, 1);
+  const years = app.outline.numbers
+    .map((y) => y.fiscalYear)
+    .filter((y): y is number => y !== undefined);
+  const first = years.length > 0 ? Math.min(...years) : fiscalYearOf(rules, afterOutcome);
+  const last =
+    years.length > 0
+      ? Math.max(...years)
+      : first + Math.max(app.outline.numbers.length, rules.supportPeriod.maxYears) - 1;
+  const start = fiscalYearStart(rules, first);
+  return {
+    firstDispatch: dayNumber(start) < dayNumber(afterOutcome) ? afterOutcome : start,
+    endsOn: fiscalYearEnd(rules, last),
+  };
+}
+
+/** Which side of item 2 a registry party is: the consortium itself or one of its declared members. */
+function sideOf(app: ProjectApplication, party: RegistryParty): 'home' | 'partner' | null {
+  for (const side of ['home', 'partner'] as const) {
+    const c = app.outline.consortia[side];
+    if (party.type === 'consortium' && c.consortiumId !== undefined && party.id === c.consortiumId)
+      return side;
+    if (party.type === 'institution' && c.members.some((m) => m.institutionId === party.id))
+      return side;
+  }
+  return null;
+}
+
+/**
+ * R2 against the registry: the agreement exists, is not terminated, all its parties signed its
+ * version in force by `day`, that version is in force on the first planned dispatch, and its
+ * parties are the two consortia of item 2 (or members of them).
+ */
+function checkR2Registry(
+  rules: ProgramRules,
+  app: ProjectApplication,
+  day: string,
+  agreement: RegistryAgreement | null,
+): CheckResult[] {
+  const field = 'outline.agreement.registryAgreementId';
+  if (agreement === null) {
+    return [
+      fail('R2', 'agreement_not_in_registry', field, {
+        agreementId: app.outline.agreement.registryAgreementId ?? '',
+      }),
+    ];
+  }
+  const problems: CheckResult[] = [];
+  const { A, B } = agreement.parties;
+  const sides = [sideOf(app, A), sideOf(app, B)];
+  if (!(sides.includes('home') && sides.includes('partner'))) {
+    problems.push(
+      fail('R2', 'agreement_parties_mismatch', field, {
+        partyA: A.name,
+        partyB: B.name,
+        home: app.outline.consortia.home.name,
+        partner: app.outline.consortia.partner.name,
+      }),
+    );
+  }
+  if (agreement.status === 'terminated') {
+    problems.push(fail('R2', 'agreement_terminated', field));
+    return problems;
+  }
+  // The signatures as they stood on the day judged: a later signature does not count.
+  const signedBy = (v: AgreementState['versions'][number]) => ({
+    ...v,
+    signatures: v.signatures.filter((x) => dayNumber(x.signedOn) <= dayNumber(day)),
+  });
+  const asOfDay = agreement.versions.map(signedBy);
+  const v = versionInForce({ status: agreement.status, versions: asOfDay });
+  if (!v) {
+    const latest = asOfDay[asOfDay.length - 1];
+    const missing = (['A', 'B'] as const).filter(
+      (p) => !(latest?.signatures.some((x) => x.party === p) ?? false),
+    );
+    problems.push(
+      fail('R2', 'agreement_not_signed_by_all', field, {
+        on: day,
+        missing: missing.map((p) => agreement.parties[p].name),
+      }),
+    );
+    return problems;
+  }
+  const { firstDispatch, endsOn } = plannedPeriod(rules, app);
+  const { validFrom, validTo } = v.content;
+  const dates = { validFrom, validTo, firstDispatch, planEndsOn: endsOn };
+  if (
+    dayNumber(validFrom) > dayNumber(firstDispatch) ||
+    dayNumber(validTo) < dayNumber(firstDispatch)
+  ) {
+    problems.push(fail('R2', 'agreement_not_in_force', field, dates));
+  }
+  if (problems.length > 0) return problems;
+  const signedOn =
+    v.signatures
+      .map((x) => x.signedOn)
+      .sort()
+      .at(-1) ?? '';
+  if (dayNumber(validTo) < dayNumber(endsOn)) {
+    return [flag('R2', 'agreement_ends_before_plan', field, { ...dates, signedOn })];
+  }
+  return [pass('R2', 'agreement_registry_ok', { ...dates, signedOn, title: v.content.title })];
+}
+
+function checkR2(
+  rules: ProgramRules,
+  app: ProjectApplication,
+  today: string,
+  agreement: RegistryAgreement | null | undefined,
+): CheckResult[] {
   if (!rules.requirements.signedAgreement) return [];
   const a = app.outline.agreement;
-  const problems: CheckResult[] = [];
   const day = localDate(today, rules.call.utcOffset);
+  if (a.registryAgreementId !== undefined) {
+    return checkR2Registry(rules, app, day, agreement ?? null);
+  }
+  // No agreement of the registry: the declaration stands only with a stored signed copy, and
+  // is flagged as not verified.
+  const problems: CheckResult[] = [];
   if (a.signedOn === undefined || dayNumber(a.signedOn) > dayNumber(day)) {
     problems.push(fail('R2', 'agreement_not_signed', 'outline.agreement.signedOn'));
   }
@@ -200,10 +503,20 @@ function checkR2(rules: ProgramRules, app: ProjectApplication, today: string): C
     }
   }
   const copy = findAttachment(app, a.copyAttachmentId);
-  if (!copy || copy.kind !== 'agreement-copy') {
+  if (!copy || copy.kind !== 'agreement-copy' || !hasStoredFile(copy)) {
     problems.push(fail('R2', 'agreement_copy_missing', 'outline.agreement.copyAttachmentId'));
   }
-  return verdict('R2', problems, 'agreement_ok', { signedOn: a.signedOn ?? '' });
+  if (problems.length > 0) return problems;
+  return [
+    flag('R2', 'agreement_copy_unverified', 'outline.agreement.registryAgreementId', {
+      signedOn: a.signedOn ?? '',
+    }),
+  ];
+}
+
+/** An attachment whose file is stored (its digest is set by the service that stored it). */
+export function hasStoredFile(a: Attachment): boolean {
+  return a.sha256 !== undefined && a.sha256 !== '';
 }
 
 // ---------------------------------------------------------------- R3 — 003 §5(3)
@@ -301,12 +614,25 @@ function checkNumbers(rules: ProgramRules, app: ProjectApplication): CheckResult
 
 // ---------------------------------------------------------------- R5, R6, R7 — 003 §5(5)–(7)
 
-function checkR5(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
+function checkR5(
+  rules: ProgramRules,
+  app: ProjectApplication,
+  registry: RegistryAgreement | null | undefined,
+): CheckResult[] {
   if (!rules.requirements.tuitionWaiver) return [];
   const t = app.outline.tuitionWaiver;
   const problems: CheckResult[] = [];
   if (!t.stipulated || !hasText(t.clause)) {
     problems.push(fail('R5', 'tuition_waiver_not_stipulated', 'outline.tuitionWaiver.clause'));
+  }
+  // With an agreement of the registry, its version in force must stipulate the waiver itself.
+  const v = registry ? versionInForce(registry) : undefined;
+  if (v && !v.content.clauses.tuitionWaiver) {
+    problems.push(
+      fail('R5', 'tuition_waiver_not_in_agreement', 'outline.agreement.registryAgreementId', {
+        title: v.content.title,
+      }),
+    );
   }
   const copy = findAttachment(app, t.copyAttachmentId);
   if (!copy || (copy.kind !== 'tuition-waiver-agreement' && copy.kind !== 'agreement-copy')) {
@@ -350,25 +676,54 @@ function checkR7(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
 export function memberAgreement(
   app: ProjectApplication,
   institutionId: string,
+  registry?: RegistryAgreement | null,
 ): { screening: boolean; recognition: boolean } {
   const a = app.outline.agreement;
-  const signed = a.signatories.includes(institutionId);
+  // With an agreement of the registry, who signed and what it stipulates are the registry's: a
+  // consortium's signature binds the members of that side, an institution's only itself.
+  const inForceVersion = registry ? versionInForce(registry) : undefined;
+  const boundByRegistry = (): boolean => {
+    if (!registry || !inForceVersion) return false;
+    return (['A', 'B'] as const).some((p) => {
+      const party = registry.parties[p];
+      if (party.type === 'institution') return party.id === institutionId;
+      const side = sideOf(app, party);
+      return (
+        side !== null &&
+        app.outline.consortia[side].members.some((m) => m.institutionId === institutionId)
+      );
+    });
+  };
+  const signed =
+    a.registryAgreementId !== undefined ? boundByRegistry() : a.signatories.includes(institutionId);
+  const stipulatesScreening =
+    a.registryAgreementId !== undefined
+      ? (inForceVersion?.content.clauses.commonScreening ?? false)
+      : a.stipulatesScreening;
+  const stipulatesRecognition =
+    a.registryAgreementId !== undefined
+      ? (inForceVersion?.content.clauses.commonRecognition ?? false)
+      : a.stipulatesRecognition;
   const consents = app.attachments.filter(
     (x) => x.kind === 'member-consent' && x.institutionId === institutionId,
   );
   const consented = (item: 'screening' | 'recognition') =>
     consents.some((x) => x.consentsTo?.includes(item) ?? false);
   return {
-    screening: (signed && a.stipulatesScreening) || consented('screening'),
-    recognition: (signed && a.stipulatesRecognition) || consented('recognition'),
+    screening: (signed && stipulatesScreening) || consented('screening'),
+    recognition: (signed && stipulatesRecognition) || consented('recognition'),
   };
 }
 
-function checkR16(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
+function checkR16(
+  rules: ProgramRules,
+  app: ProjectApplication,
+  registry: RegistryAgreement | null | undefined,
+): CheckResult[] {
   if (!rules.requirements.memberConsents) return [];
   const problems: CheckResult[] = [];
   for (const m of allMembers(app)) {
-    const agreed = memberAgreement(app, m.institutionId);
+    const agreed = memberAgreement(app, m.institutionId, registry);
     if (agreed.screening && agreed.recognition) continue;
     const code = agreed.screening
       ? 'recognition_consent_missing'
@@ -431,9 +786,15 @@ function checkR17(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
 
 // ---------------------------------------------------------------- R18 — 003 §8–9
 
-function checkR18(rules: ProgramRules, today: string): CheckResult[] {
+/** R18: judged on the submission instant once submitted, else on `today`. */
+function checkR18(rules: ProgramRules, today: string, submittedAt?: string): CheckResult[] {
   const { applicationDeadline, outcomeBy, utcOffset } = rules.call;
   const params = { deadline: applicationDeadline, outcomeBy, utcOffset };
+  if (submittedAt !== undefined) {
+    return isPastDeadline(rules, submittedAt)
+      ? [fail('R18', 'submitted_late', 'submittedAt', { ...params, submittedAt })]
+      : [pass('R18', 'submitted_in_time', { ...params, submittedAt })];
+  }
   if (isPastDeadline(rules, today)) return [fail('R18', 'deadline_passed', 'programId', params)];
   return [pass('R18', 'call_open', params)];
 }
@@ -470,7 +831,7 @@ function checkR15(rules: ProgramRules, app: ProjectApplication): CheckResult[] {
       hasText(o.curriculum.credits) &&
       hasText(o.curriculum.syllabus),
     administration: hasText(o.administration),
-    agreement: hasText(o.agreement.title),
+    agreement: hasText(o.agreement.title) || o.agreement.registryAgreementId !== undefined,
     implementation: hasText(o.implementation.summary) && o.implementation.exchangeTypes.length > 0,
     screening:
       hasText(o.screening.qualifications) &&
@@ -551,18 +912,18 @@ export function checkApplication(
   context: CheckContext,
 ): CheckResult[] {
   const results = [
-    ...checkR1(rules, app),
-    ...checkR2(rules, app, context.today),
+    ...checkR1(rules, app, context.registryMembers),
+    ...checkR2(rules, app, context.today, context.agreement),
     ...checkR3(rules, app),
     ...checkNumbers(rules, app),
-    ...checkR5(rules, app),
+    ...checkR5(rules, app, context.agreement),
     ...checkR6(rules, app),
     ...checkR7(rules, app),
-    ...checkR8(rules, app),
+    ...checkR8(rules, app, context.registryMembers),
     ...checkR15(rules, app),
-    ...checkR16(rules, app),
+    ...checkR16(rules, app, context.agreement),
     ...checkR17(rules, app),
-    ...checkR18(rules, context.today),
+    ...checkR18(rules, context.today, context.submittedAt),
   ];
   if (context.submitterUserId !== undefined)
     results.push(checkSubmitter(app, context.submitterUserId));
@@ -601,8 +962,9 @@ export function checkSubmission(
   app: ProjectApplication,
   context: CheckContext & { submitterUserId: string | undefined },
 ): SubmissionVerdict {
-  const results = checkApplication(rules, app, { today: context.today });
-  results.push(checkSubmitter(app, context.submitterUserId));
+  const { submitterUserId, ...judged } = context;
+  const results = checkApplication(rules, app, judged);
+  results.push(checkSubmitter(app, submitterUserId));
   if (app.programId !== rules.id) {
     results.push(fail('R18', 'wrong_program', 'programId'));
   }

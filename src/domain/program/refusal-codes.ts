@@ -10,16 +10,26 @@ export const REFUSAL_CODES = [
   'program.partner_member_at_home',
   'program.partner_country_not_allowed',
   'program.partner_too_few',
+  'program.member_not_in_consortium',
   'program.consortia_ok',
   // R8 — 003 §5(8), §6(2)
   'program.home_representative_missing',
   'program.partner_representative_missing',
   'program.travel_office_not_representative',
+  'program.representative_not_registered',
   'program.representatives_ok',
   // R2 — 003 §5(2)
   'program.agreement_not_signed',
   'program.representative_not_signatory',
   'program.agreement_copy_missing',
+  'program.agreement_copy_unverified',
+  'program.agreement_not_in_registry',
+  'program.agreement_parties_mismatch',
+  'program.agreement_terminated',
+  'program.agreement_not_signed_by_all',
+  'program.agreement_not_in_force',
+  'program.agreement_ends_before_plan',
+  'program.agreement_registry_ok',
   'program.agreement_ok',
   // R3 — 003 §5(3)
   'program.no_level',
@@ -37,6 +47,7 @@ export const REFUSAL_CODES = [
   // R5, R6, R7
   'program.tuition_waiver_not_stipulated',
   'program.tuition_waiver_copy_missing',
+  'program.tuition_waiver_not_in_agreement',
   'program.tuition_waiver_ok',
   'program.screening_qualifications_missing',
   'program.screening_standards_missing',
@@ -57,6 +68,8 @@ export const REFUSAL_CODES = [
   // R18 — 003 §8–9
   'program.deadline_passed',
   'program.call_open',
+  'program.submitted_late',
+  'program.submitted_in_time',
   'program.wrong_program',
   'program.not_draft',
   // R15 — 003 §6
@@ -85,4 +98,5 @@ export const REFUSAL_CODES = [
   'program.only_draft_changes',
   'program.only_submitted_gets_outcome',
   'program.no_support_period',
+  'program.recheck_only_submitted',
 ] as const;

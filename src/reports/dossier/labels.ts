@@ -101,9 +101,16 @@ interface Labels {
   outline: string;
   departments: string;
   name: string;
+  /** the heading of the attachments' title column (a document, not a person) */
+  attachmentTitle: string;
   language: string;
   translationOf: string;
   consentsTo: string;
+  /** R16 — 003 §7(2): the items a member consents to, by the item they concern */
+  consentItems: Record<'screening' | 'recognition', string>;
+  validity: string;
+  registryRecord: string;
+  signature: (party: string, signatory: string, on: string) => string;
   yes: string;
   no: string;
   page: (n: number, of: number) => string;
@@ -236,9 +243,14 @@ export const LABELS: Record<DossierLang, Labels> = {
     outline: 'Outline',
     departments: 'Departments and courses',
     name: 'Name',
+    attachmentTitle: 'Document',
     language: 'Language',
     translationOf: 'Translation of',
     consentsTo: 'Agrees on',
+    consentItems: { screening: 'screening (item 9)', recognition: 'credit recognition (item 13)' },
+    validity: 'In force',
+    registryRecord: 'Recorded in the agreement registry',
+    signature: (party, signatory, on) => `${party}: ${signatory}, ${on}`,
     yes: 'Yes',
     no: 'No',
     page: (n, of) => `${n} / ${of}`,
@@ -387,9 +399,14 @@ export const LABELS: Record<DossierLang, Labels> = {
     outline: '概要',
     departments: '参加する学部・研究科',
     name: '氏名',
+    attachmentTitle: '資料名',
     language: '言語',
     translationOf: '翻訳元',
     consentsTo: '同意事項',
+    consentItems: { screening: '選考（第9項）', recognition: '単位互換（第13項）' },
+    validity: '有効期間',
+    registryRecord: '協定登録簿に記録済み',
+    signature: (party, signatory, on) => `${party}：${signatory}（${on}署名）`,
     yes: 'はい',
     no: 'いいえ',
     page: (n, of) => `${n} / ${of}`,

@@ -8,10 +8,10 @@
  */
 import type { Member, Person, ProjectApplication } from '#src/domain/program/application.ts';
 import { allMembers } from '#src/domain/program/application.ts';
-import { projectBudget } from '#src/domain/program/checks.ts';
+import { projectBudget, type RegistryAgreementRecord } from '#src/domain/program/checks.ts';
 import type { ProgramRules } from '#src/domain/program/rules.ts';
 import { pickLocalized, type LocalizedText } from '#src/domain/shared/refusal.ts';
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, Node, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { DOSSIER_FONT, preparePdfmake } from './fonts.ts';
 import { implementationFlowChart, paymentFlowChart } from './flow-chart.ts';
 import type { DossierLang } from './labels.ts';
@@ -19,8 +19,14 @@ import { LABELS } from './labels.ts';
 
 export interface DossierOptions {
   lang: DossierLang;
-  /** the funder's name, e.g. MEXT's; defaults to the program's funder id */
+  /** the funder's name from the registry, e.g. 文部科学省 (never its domain); omitted when unknown */
   funderName?: LocalizedText;
+  /**
+   * Item 7 as the agreement registry records it, when the application names an agreement of it:
+   * its title, signatures and dates are printed instead of the declaration, so that they agree
+   * with the agreement's record (R2).
+   */
+  agreement?: RegistryAgreementRecord | null;
   /** default true; false writes uncompressed streams (for inspection) */
   compress?: boolean;
 }
@@ -29,16 +35,46 @@ export interface DossierOptions {
 export const A4 = { width: 595.28, height: 841.89 } as const;
 const MARGIN = 50;
 const CONTENT_WIDTH = Math.floor(A4.width - 2 * MARGIN);
+/** A heading this close to the foot of a page moves to the next one with what it heads. */
+const KEEP_WITH_NEXT = 90;
 
+/**
+ * Official text carries no provenance markers of the material it was drafted from, such as
+ * "(source document 000)" or "（資料 000）": they are notes for the drafters, not for the funder.
+ */
+export function officialText(text: string): string {
+  return text
+    .replace(/\s*[(（]\s*(?:seed|source document|資料)\s*\d{3}\s*[)）]/giu, '')
+    .replace(/\s+([.,;:。、])/gu, '$1')
+    .trim();
+}
+
+/**
+ * Keep-with-next for headings (pdfmake's `headlineLevel`): a heading that would end a page, or
+ * stand in its last lines, starts the next page instead.
+ */
+export function keepHeadingWithNext(
+  node: Node,
+  following: () => readonly Node[],
+  pageHeight = A4.height,
+): boolean {
+  if (node.headlineLevel === undefined) return false;
+  const rest = following();
+  if (rest.length === 0) return true;
+  const top = (node as { startPosition?: { top?: number } }).startPosition?.top ?? 0;
+  return pageHeight - MARGIN - top < KEEP_WITH_NEXT;
+}
 /** Builds the pdfmake document definition (exported for tests and previews). */
 export function dossierDefinition(
   app: ProjectApplication,
   program: ProgramRules,
   options: DossierOptions,
+  /** ids of the headings that start a new page (keep-with-next, see `renderDossier`) */
+  breakBefore: ReadonlySet<string> = new Set(),
 ): TDocumentDefinitions {
   const { lang } = options;
   const L = LABELS[lang];
-  const tx = (t: LocalizedText | undefined) => pickLocalized(t, lang) || L.none;
+  const tx = (t: LocalizedText | undefined) => officialText(pickLocalized(t, lang)) || L.none;
   const locale = lang === 'ja' ? 'ja-JP' : 'en-GB';
   const num = (n: number) => new Intl.NumberFormat(locale).format(n);
   const yen = (n: number) => L.yen(num(n));
@@ -76,13 +112,34 @@ export function dossierDefinition(
 
   const { home, partner } = app.outline.consortia;
   const o = app.outline;
+  const registry = options.agreement ?? null;
 
   // --- building blocks
-  const section = (text: string): Content => ({ text, style: 'section', tocItem: false });
-  const item = (no: number, title: string): Content => ({ text: `${no}) ${title}`, style: 'item' });
+  // Headings are numbered in document order, so that a later pass can move one to a new page.
+  let headings = 0;
+  const heading = (level: number) => {
+    const id = `heading-${++headings}`;
+    return {
+      id,
+      headlineLevel: level,
+      ...(breakBefore.has(id) ? { pageBreak: 'before' as const } : {}),
+    };
+  };
+  const section = (text: string): Content => ({
+    text,
+    style: 'section',
+    tocItem: false,
+    ...heading(1),
+  });
+  const item = (no: number, title: string): Content => ({
+    text: `${no}) ${title}`,
+    style: 'item',
+    ...heading(2),
+  });
   const para = (t: LocalizedText | undefined): Content => ({ text: tx(t), style: 'body' });
   const kv = (rows: [string, string | Content][]): Content => ({
     table: {
+      dontBreakRows: true,
       widths: [130, '*'],
       body: rows.map(([k, v]) => [
         { text: k, style: 'key' },
@@ -99,6 +156,8 @@ export function dossierDefinition(
   ): Content => ({
     table: {
       headerRows: 1,
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
       widths,
       body: [
         head.map((h) => ({ text: h, style: 'th' })),
@@ -168,14 +227,39 @@ export function dossierDefinition(
     item(6, L.items[6] ?? ''),
     para(o.administration),
     item(7, L.items[7] ?? ''),
-    kv([
-      [L.agreementTitle, tx(o.agreement.title)],
-      [L.signedOn, o.agreement.signedOn ? date(o.agreement.signedOn) : L.notSigned],
-      [L.signatories, o.agreement.signatories.map(nameOf).join('\n') || L.none],
-      [L.stipulatesScreening, yesNo(o.agreement.stipulatesScreening)],
-      [L.stipulatesRecognition, yesNo(o.agreement.stipulatesRecognition)],
-      [L.copy, attachmentTitle(o.agreement.copyAttachmentId)],
-    ]),
+    kv(
+      registry
+        ? [
+            [L.agreementTitle, officialText(registry.title) || L.none],
+            [L.signedOn, registry.signedOn ? date(registry.signedOn) : L.notSigned],
+            [
+              L.signatories,
+              registry.signatures
+                .map((x) =>
+                  L.signature(pickLocalized(x.partyName, lang), x.signatory, date(x.signedOn)),
+                )
+                .join('\n') || L.none,
+            ],
+            [
+              L.validity,
+              registry.validFrom && registry.validTo
+                ? `${date(registry.validFrom)} – ${date(registry.validTo)}`
+                : L.none,
+            ],
+            [L.stipulatesScreening, yesNo(registry.stipulatesScreening)],
+            [L.stipulatesRecognition, yesNo(registry.stipulatesRecognition)],
+            [L.copy, attachmentTitle(o.agreement.copyAttachmentId)],
+            [L.registryRecord, registry.id],
+          ]
+        : [
+            [L.agreementTitle, tx(o.agreement.title)],
+            [L.signedOn, o.agreement.signedOn ? date(o.agreement.signedOn) : L.notSigned],
+            [L.signatories, o.agreement.signatories.map(nameOf).join('\n') || L.none],
+            [L.stipulatesScreening, yesNo(o.agreement.stipulatesScreening)],
+            [L.stipulatesRecognition, yesNo(o.agreement.stipulatesRecognition)],
+            [L.copy, attachmentTitle(o.agreement.copyAttachmentId)],
+          ],
+    ),
     item(8, L.items[8] ?? ''),
     para(o.implementation.summary),
     grid(
@@ -275,55 +359,69 @@ export function dossierDefinition(
     section(L.section2),
     item(1, L.liaison1),
     kv(officeRows(l.office)),
-    { text: L.implementationFlow, style: 'key' },
-    implementationFlowChart(
-      l.implementationFlow.map((s) => tx(s)),
-      CONTENT_WIDTH,
-    ),
+    {
+      unbreakable: true,
+      stack: [
+        { text: L.implementationFlow, style: 'key' },
+        implementationFlowChart(
+          l.implementationFlow.map((s) => tx(s)),
+          CONTENT_WIDTH,
+        ),
+      ],
+    },
     item(2, L.liaison2),
     kv([
       [L.enrolmentConfirmation, tx(l.enrolmentConfirmation)],
       [L.representativeRole, tx(l.representativeRole)],
       [L.memberRole, tx(l.memberRole)],
     ]),
-    { text: L.paymentFlow, style: 'key' },
-    paymentFlowChart(
-      {
-        funder: L.flow.funder,
-        funderLines: [
-          pickLocalized(options.funderName, lang) || program.funderId,
-          pickLocalized(program.name, lang),
-        ],
-        representative: L.flow.representative,
-        representativeLines: [
-          pickLocalized(memberById.get(home.representativeId)?.name, lang) || home.representativeId,
-          tx(l.office.department),
-        ],
-        members: L.flow.members,
-        memberLines: [
-          (homeOthers.length > 0 ? short(homeOthers) : short(home.members)).join(
-            lang === 'ja' ? '、' : ', ',
-          ),
-        ],
-        host: L.flow.host,
-        hostLines: [
-          short(partner.members.filter((m) => m.kind === 'university')).join(
-            lang === 'ja' ? '、' : ', ',
-          ),
-        ],
-        students: L.flow.students,
-        studentLines: [
-          L.months(program.stayMonths.min, program.stayMonths.max),
-          `${yen(program.stipend.monthlyAmount)} / ${lang === 'ja' ? '月' : 'month'}`,
-        ],
-        step1: L.flow.step1,
-        step2: L.flow.step2,
-        step3: L.flow.step3,
-        step4: L.flow.step4,
-        step5: L.flow.step5,
-      },
-      CONTENT_WIDTH,
-    ),
+    {
+      unbreakable: true,
+      stack: [
+        { text: L.paymentFlow, style: 'key' },
+        paymentFlowChart(
+          {
+            funder: L.flow.funder,
+            // The funder by its name (never its domain); its program below.
+            funderLines: [
+              pickLocalized(options.funderName, lang),
+              pickLocalized(program.name, lang),
+            ]
+              .map(officialText)
+              .filter((line) => line !== ''),
+            representative: L.flow.representative,
+            representativeLines: [
+              pickLocalized(memberById.get(home.representativeId)?.name, lang) ||
+                home.representativeId,
+              tx(l.office.department),
+            ],
+            members: L.flow.members,
+            memberLines: [
+              (homeOthers.length > 0 ? short(homeOthers) : short(home.members)).join(
+                lang === 'ja' ? '、' : ', ',
+              ),
+            ],
+            host: L.flow.host,
+            hostLines: [
+              short(partner.members.filter((m) => m.kind === 'university')).join(
+                lang === 'ja' ? '、' : ', ',
+              ),
+            ],
+            students: L.flow.students,
+            studentLines: [
+              L.months(program.stayMonths.min, program.stayMonths.max),
+              `${yen(program.stipend.monthlyAmount)} / ${lang === 'ja' ? '月' : 'month'}`,
+            ],
+            step1: L.flow.step1,
+            step2: L.flow.step2,
+            step3: L.flow.step3,
+            step4: L.flow.step4,
+            step5: L.flow.step5,
+          },
+          CONTENT_WIDTH,
+        ),
+      ],
+    },
     item(3, L.liaison3),
     kv(officeRows(l.travelOffice)),
   ];
@@ -393,12 +491,16 @@ export function dossierDefinition(
     ),
     section(L.attachments),
     grid(
-      ['ID', L.name, L.kind, L.institution, L.language],
+      ['ID', L.attachmentTitle, L.kind, L.institution, L.language],
       app.attachments.map((a) => [
         a.id,
         tx(a.title) +
           (a.translationOf ? `\n${L.translationOf}: ${a.translationOf}` : '') +
-          (a.consentsTo ? `\n${L.consentsTo}: ${a.consentsTo.join(', ')}` : ''),
+          (a.consentsTo
+            ? `\n${L.consentsTo}: ${a.consentsTo
+                .map((c) => L.consentItems[c])
+                .join(lang === 'ja' ? '、' : ', ')}`
+            : ''),
         L.attachmentKinds[a.kind] ?? a.kind,
         a.institutionId ? nameOf(a.institutionId) : L.none,
         language(a.language),
@@ -407,7 +509,7 @@ export function dossierDefinition(
     ),
   ];
 
-  const title = pickLocalized(app.title, lang);
+  const title = officialText(pickLocalized(app.title, lang));
   const header: Content[] = [
     { text: L.documentTitle, style: 'docTitle' },
     { text: title, style: 'title' },
@@ -463,12 +565,39 @@ export function dossierDefinition(
   };
 }
 
-/** R15 — 003 §6: renders the application dossier as an A4 PDF in Japanese or English. */
+/**
+ * R15 — 003 §6: renders the application dossier as an A4 PDF in Japanese or English.
+ *
+ * Headings keep with what they head: each pass lays the document out, notes the headings that
+ * would stand at a page foot (`keepHeadingWithNext`) and, if there are new ones, lays it out again
+ * with those headings starting a new page. (pdfmake's own re-layout from `pageBreakBefore` loses
+ * the flow charts' overlaid text, so the definition is rebuilt instead.)
+ */
 export async function renderDossier(
   app: ProjectApplication,
   program: ProgramRules,
   options: DossierOptions,
 ): Promise<Buffer> {
   const pdfmake = preparePdfmake();
-  return pdfmake.createPdf(dossierDefinition(app, program, options)).getBuffer();
+  const breakBefore = new Set<string>();
+  for (let pass = 0; ; pass++) {
+    const stranded: string[] = [];
+    const definition: TDocumentDefinitions = {
+      ...dossierDefinition(app, program, options, breakBefore),
+      pageBreakBefore: (node, queries) => {
+        if (
+          node.id !== undefined &&
+          !breakBefore.has(node.id) &&
+          keepHeadingWithNext(node, () => queries.getFollowingNodesOnPage())
+        )
+          stranded.push(node.id);
+        return false;
+      },
+    };
+    const pdf = await pdfmake.createPdf(definition).getBuffer();
+    // Each pass moves only the first stranded heading: the ones after it move with the layout.
+    const first = stranded[0];
+    if (first === undefined || pass >= 4) return pdf;
+    breakBefore.add(first);
+  }
 }

@@ -39,8 +39,15 @@ export const agreementRoutes =
       {
         schema: {
           tags: ['agreements'],
-          summary: 'Agreements, optionally of one party',
-          querystring: z.object({ party: z.string().max(253).optional() }),
+          summary: 'Agreements, optionally of one party, optionally only those with another',
+          querystring: z.object({
+            party: z.string().max(253).optional(),
+            with: z
+              .string()
+              .max(253)
+              .optional()
+              .describe('with `party`: only agreements whose other side is this party'),
+          }),
           response: { 200: z.object({ items: z.array(AgreementSummary) }) },
         },
       },

@@ -76,7 +76,43 @@ export const ProgramDetailSchema = ProgramSchema.extend({
 /** The rules as the funder officer edits them (id and version are set by the server). */
 export const RulesBody = programRulesSchema;
 
-export const CheckSchema = refusalSchema.extend({ rule: ruleIdSchema, ok: z.boolean() });
+export const CheckSchema = refusalSchema.extend({
+  rule: ruleIdSchema,
+  ok: z.boolean(),
+  warning: z
+    .literal(true)
+    .optional()
+    .describe('a pass the registry could not confirm (e.g. R2 on an uploaded copy only)'),
+});
+
+/** Check results with the instant they were judged on. */
+export const DatedChecksSchema = z.object({
+  asOf: z.string().describe('the instant the checks were judged on (ISO 8601)'),
+  results: z.array(CheckSchema),
+});
+
+/** A signature of the registry agreement's version in force. */
+export const RegistrySignatureSchema = z.object({
+  party: z.enum(['A', 'B']),
+  partyName: Name,
+  signatory: z.string(),
+  signedOn: IsoDate,
+});
+
+/** Item 7 as the registry records it (R2): what the view shows instead of the declaration. */
+export const RegistryAgreementRecordSchema = z.object({
+  id: z.string(),
+  status: z.enum(['draft', 'signed', 'active', 'expired', 'terminated']),
+  version: z.number().int().nullable(),
+  title: z.string(),
+  validFrom: IsoDate.nullable(),
+  validTo: IsoDate.nullable(),
+  signedOn: IsoDate.nullable().describe('the day the last party signed the version in force'),
+  signatures: z.array(RegistrySignatureSchema),
+  stipulatesScreening: z.boolean(),
+  stipulatesRecognition: z.boolean(),
+  tuitionWaiver: z.boolean(),
+});
 
 export const YearBudgetSchema = z.object({
   year: z.number().int(),
@@ -129,6 +165,9 @@ export const ApplicationMaySchema = z.object({
   suspend: z.boolean(),
   reinstate: z.boolean(),
   review: z.boolean().describe('the funder reads it as its reviewer'),
+  recheck: z
+    .boolean()
+    .describe('re-check a submitted application now (funder, responsible person)'),
 });
 
 /** Why an action the reader would otherwise take is not offered (null when it is, or is not theirs). */
@@ -156,7 +195,15 @@ const applicationFields = {
   outcome: z.enum(['selected', 'not-selected']).nullable(),
   outcomeOn: IsoDate.nullable(),
   invented: z.boolean(),
-  checks: z.array(CheckSchema),
+  checks: DatedChecksSchema.describe(
+    'a draft: live, as of now; submitted: as stored at submission (R18), never re-run',
+  ),
+  recheck: DatedChecksSchema.extend({ byName: Name.nullable() })
+    .nullable()
+    .describe('the last explicit re-check of a submitted application, with who asked'),
+  registryAgreement: RegistryAgreementRecordSchema.nullable().describe(
+    'item 7 from the registry when the application names an agreement of it (R2)',
+  ),
   budget: BudgetSchema.nullable(),
   countdown: CountdownSchema.nullable(),
   support: SupportStateSchema.nullable(),
@@ -221,6 +268,8 @@ export type Program = z.infer<typeof ProgramSchema>;
 export type ProgramDetail = z.infer<typeof ProgramDetailSchema>;
 export type RuleChange = z.infer<typeof RuleChangeSchema>;
 export type Check = z.infer<typeof CheckSchema>;
+export type DatedChecksView = z.infer<typeof DatedChecksSchema>;
+export type RegistryAgreementRecordView = z.infer<typeof RegistryAgreementRecordSchema>;
 export type Countdown = z.infer<typeof CountdownSchema>;
 export type ApplicationView = z.infer<typeof ApplicationSchema>;
 export type ApplicationSummary = z.infer<typeof ApplicationSummarySchema>;

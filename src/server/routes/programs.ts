@@ -8,6 +8,7 @@ import {
   getProgram,
   listApplications,
   listPrograms,
+  recheckApplication,
   recordOutcome,
   saveDraft,
   submitApplication,
@@ -147,6 +148,20 @@ export const programRoutes =
         },
       },
       async (request) => submitApplication(ctx(request), request.params.id),
+    );
+    app.post(
+      '/project-applications/:id/recheck',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['programs'],
+          summary:
+            'Re-check a submitted application now (funder officer or responsible person): a second dated set of checks beside those of the submission',
+          params: ApplicationIdParams,
+          response: { 200: ApplicationSchema, ...errorResponses },
+        },
+      },
+      async (request) => recheckApplication(ctx(request), request.params.id),
     );
     app.post(
       '/project-applications/:id/outcome',

@@ -237,10 +237,13 @@ export async function getAgreement(ctx: ServiceContext, id: string) {
   };
 }
 
-export async function listAgreements(ctx: ServiceContext, filter: { party?: string }) {
+export async function listAgreements(
+  ctx: ServiceContext,
+  filter: { party?: string; with?: string },
+) {
   requireAccess(ctx, 'registry:read', { type: 'agreement' });
   const items = [];
-  for (const id of await agreementIds(ctx.db, filter.party))
+  for (const id of await agreementIds(ctx.db, filter.party, filter.with))
     items.push(await getAgreement(ctx, id));
   return {
     items: items.map(({ history: _h, ...rest }) => rest),

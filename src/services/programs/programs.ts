@@ -32,6 +32,7 @@ export {
   dossierPdf,
   getApplication,
   listApplications,
+  recheckApplication,
   recordOutcome,
   saveDraft,
   submitApplication,

@@ -18,15 +18,24 @@ import {
   checkSubmission,
   deadlineCountdown,
   projectBudget,
+  registryAgreementRecord,
   startSupport,
   supportPeriod,
   transitionSupport,
+  type CheckContext,
+  type DatedChecks,
+  type RegistryAgreement,
+  type RegistryMembers,
+  type RegistryParty,
   type SupportEvent,
 } from '#src/domain/program/checks.ts';
-import { isOutcomeOverdue } from '#src/domain/program/calendar.ts';
+import { isOutcomeOverdue, localDate } from '#src/domain/program/calendar.ts';
+import type { AgreementStatus } from '#src/domain/agreement/agreement.ts';
+import { findAgreementById } from '#src/db/queries/agreements.ts';
 import type { ProgramRules } from '#src/domain/program/rules.ts';
 import { refusal, type LocalizedText, type Refusal } from '#src/domain/shared/refusal.ts';
 import { membersInForce } from '#src/db/queries/memberships.ts';
+import { consortiumRow } from '#src/db/queries/registry/institutions.ts';
 import {
   consortiumNames,
   institutionNames,
@@ -50,6 +59,7 @@ import {
   conflict,
   fieldIssues,
   forbidden,
+  invalidField,
   invalidInput,
   notFound,
   ruleViolation,
@@ -173,10 +183,138 @@ async function namesFor(db: Db, rows: AppRow[]): Promise<Names> {
   return { programs: progs, consortia, institutions, people };
 }
 
-function view(row: AppRow, rules: ProgramRules | null, ctx: ServiceContext, names: Names) {
+/** R2: the agreement of the registry an application names, as the checks read it; null when none. */
+async function registryAgreement(db: Db, id: string): Promise<RegistryAgreement | null> {
+  const loaded = await findAgreementById(db, id);
+  if (!loaded) return null;
+  const { row, state } = loaded;
+  const refs = [
+    { type: row.partyAType, id: row.partyAId },
+    { type: row.partyBType, id: row.partyBId },
+  ];
+  const [institutions, consortia] = await Promise.all([
+    institutionNames(
+      db,
+      refs.filter((r) => r.type === 'institution').map((r) => r.id),
+    ),
+    consortiumNames(
+      db,
+      refs.filter((r) => r.type === 'consortium').map((r) => r.id),
+    ),
+  ]);
+  const party = (r: (typeof refs)[number]): RegistryParty => {
+    const type = r.type === 'consortium' ? 'consortium' : 'institution';
+    const names = type === 'consortium' ? consortia : institutions;
+    return { type, id: r.id, name: names.get(r.id) ?? { en: r.id } };
+  };
+  return {
+    id: row.id,
+    status: row.status as AgreementStatus,
+    parties: { A: party(refs[0]!), B: party(refs[1]!) },
+    versions: state.versions,
+  };
+}
+
+/**
+ * What the registry knows that the checks read, on the day they are judged on: the agreement of
+ * item 7 (R2) and the members of the consortia of item 2 on that day (R1).
+ */
+async function registryFacts(
+  db: Db,
+  app: ProjectApplication,
+  onDay: string,
+): Promise<Pick<CheckContext, 'agreement' | 'registryMembers'>> {
+  const facts: Pick<CheckContext, 'agreement' | 'registryMembers'> = {};
+  const agreementId = app.outline.agreement.registryAgreementId;
+  if (agreementId !== undefined) facts.agreement = await registryAgreement(db, agreementId);
+  const { home, partner } = app.outline.consortia;
+  const ids = [home.consortiumId, partner.consortiumId].filter((x): x is string => !!x);
+  const known = await consortiumNames(db, ids);
+  if (known.size === 0) return facts;
+  const memberships = await membersInForce(db, [...known.keys()], onDay);
+  const rows = await Promise.all([...known.keys()].map((id) => consortiumRow(db, id)));
+  const representatives = new Map(
+    rows.flatMap((r) => (r?.representativeId ? [[r.id, r.representativeId] as const] : [])),
+  );
+  const repNames = await institutionNames(db, [...representatives.values()]);
+  const side = (consortiumId: string | undefined): RegistryMembers | undefined => {
+    if (consortiumId === undefined || !known.has(consortiumId)) return undefined;
+    const rep = representatives.get(consortiumId);
+    return {
+      consortiumId,
+      institutionIds: memberships
+        .filter((m) => m.consortiumId === consortiumId)
+        .map((m) => m.institutionId),
+      representative: rep ? { id: rep, name: repNames.get(rep) ?? { en: rep } } : null,
+    };
+  };
+  const registryMembers: NonNullable<CheckContext['registryMembers']> = {};
+  const h = side(home.consortiumId);
+  const p = side(partner.consortiumId);
+  if (h) registryMembers.home = h;
+  if (p) registryMembers.partner = p;
+  facts.registryMembers = registryMembers;
+  return facts;
+}
+
+/** When the application was submitted: the row's instant, else the one its content records. */
+const submittedAtOf = (row: AppRow, app: ProjectApplication): string | undefined =>
+  row.submittedAt?.toISOString() ?? app.submittedAt;
+
+/**
+ * The checks judged on `asOf` with what the registry knew on that day; `submittedAt` judges R18
+ * on the submission (a submitted application), not on `asOf`.
+ */
+async function judge(
+  db: Db,
+  rules: ProgramRules,
+  app: ProjectApplication,
+  asOf: string,
+  submittedAt?: string,
+): Promise<{ checks: DatedChecks; facts: Pick<CheckContext, 'agreement' | 'registryMembers'> }> {
+  const facts = await registryFacts(db, app, localDate(asOf, rules.call.utcOffset));
+  const context: CheckContext = { today: asOf, ...facts };
+  if (submittedAt !== undefined) context.submittedAt = submittedAt;
+  return { checks: { asOf, results: checkApplication(rules, app, context) }, facts };
+}
+
+/**
+ * A draft's checks are live, as of now. A submitted application shows the checks stored at its
+ * submission (R18: never re-run against a later day), or, for one submitted before they were
+ * stored, the checks judged on its submission instant; and its last explicit re-check.
+ */
+async function checksOf(
+  ctx: ServiceContext,
+  row: AppRow,
+  app: ProjectApplication,
+  rules: ProgramRules | null,
+) {
+  const now = instantOf(ctx);
+  type Facts = Pick<CheckContext, 'agreement' | 'registryMembers'>;
+  const none: { checks: DatedChecks; recheck: DatedChecks | null; facts: Facts } = {
+    checks: { asOf: now, results: [] },
+    recheck: null,
+    facts: {},
+  };
+  if (!rules) return none;
+  const submittedAt = submittedAtOf(row, app);
+  if (row.status === 'draft' || submittedAt === undefined) {
+    return { ...(await judge(ctx.db, rules, app, now)), recheck: null };
+  }
+  const stored = row.checks ?? (await judge(ctx.db, rules, app, submittedAt, submittedAt)).checks;
+  const agreementId = app.outline.agreement.registryAgreementId;
+  const facts: Facts =
+    agreementId !== undefined ? { agreement: await registryAgreement(ctx.db, agreementId) } : {};
+  return { checks: stored, recheck: row.recheck ?? null, facts };
+}
+
+async function view(row: AppRow, rules: ProgramRules | null, ctx: ServiceContext, names: Names) {
   const actor = ctx.actor;
   const app = projectApplicationSchema.parse(row.content);
-  const checks = rules ? checkApplication(rules, app, { today: todayOf(ctx) }) : [];
+  const { checks, recheck, facts } = await checksOf(ctx, row, app, rules);
+  const recheckBy = recheck?.by
+    ? ((await personNames(ctx.db, [recheck.by])).get(recheck.by) ?? null)
+    : null;
   const stored = supportOf(row);
   const support = stored && {
     ...stored,
@@ -194,7 +332,7 @@ function view(row: AppRow, rules: ProgramRules | null, ctx: ServiceContext, name
     ? checkSubmission(
         rules,
         { ...app, status: 'draft' },
-        { today: instantOf(ctx), submitterUserId: actor?.id },
+        { today: checks.asOf, submitterUserId: actor?.id, ...facts },
       ).refusals.map(asRefusal)
     : [];
   const memberName = (id: string | null) => {
@@ -229,6 +367,8 @@ function view(row: AppRow, rules: ProgramRules | null, ctx: ServiceContext, name
     invented: row.invented,
     content: app,
     checks,
+    recheck: recheck && { asOf: recheck.asOf, results: recheck.results, byName: recheckBy },
+    registryAgreement: facts.agreement ? registryAgreementRecord(facts.agreement) : null,
     budget: rules ? projectBudget(rules, app) : null,
     countdown: rules ? deadlineCountdown(rules, instantOf(ctx)) : null,
     support,
@@ -238,6 +378,12 @@ function view(row: AppRow, rules: ProgramRules | null, ctx: ServiceContext, name
       submit: !!submitter && submitRefusals.length === 0,
       review,
       decideOutcome: review && row.status === 'submitted',
+      // A submitted application's checks stay as of submission; the funder officer and the
+      // responsible person may add a dated re-check.
+      recheck:
+        row.status !== 'draft' &&
+        checks.results.length > 0 &&
+        (review || (!!actor && row.responsibleUserId === actor.id)),
       // A change may be dated back within the period (R10), so the period's end today does not
       // rule it out; the transition checks the date given.
       suspend: review && support?.status === 'active' && (rules?.supportPeriod.maySuspend ?? false),
@@ -262,8 +408,13 @@ export async function listApplications(ctx: ServiceContext, filter: { programId?
   for (const r of visible) {
     if (!ruleCache.has(r.programId))
       ruleCache.set(r.programId, await loadRules(ctx.db, r.programId).catch(() => null));
-    const { content: _content, ...v } = view(r, ruleCache.get(r.programId) ?? null, ctx, names);
-    items.push({ ...v, checksFailed: v.checks.filter((c) => !c.ok).length });
+    const { content: _content, ...v } = await view(
+      r,
+      ruleCache.get(r.programId) ?? null,
+      ctx,
+      names,
+    );
+    items.push({ ...v, checksFailed: v.checks.results.filter((c) => !c.ok).length });
   }
   return { items };
 }
@@ -279,7 +430,7 @@ async function loadApplication(ctx: ServiceContext, id: string) {
 
 export async function getApplication(ctx: ServiceContext, id: string) {
   const row = await loadApplication(ctx, id);
-  return view(
+  return await view(
     row,
     await loadRules(ctx.db, row.programId).catch(() => null),
     ctx,
@@ -303,6 +454,18 @@ function parseApplication(
   return parsed.data;
 }
 
+/** R2: item 7 may name only an agreement the registry has (a field error otherwise). */
+async function requireRegistryAgreement(db: Db, app: ProjectApplication): Promise<void> {
+  const agreementId = app.outline.agreement.registryAgreementId;
+  if (agreementId === undefined || (await findAgreementById(db, agreementId))) return;
+  const field = 'content.outline.agreement.registryAgreementId';
+  throw invalidField(
+    field,
+    refusal('program.agreement_not_in_registry', { agreementId }, { rule: 'R2', field }),
+    `${field}: no agreement "${agreementId}" in the registry`,
+  );
+}
+
 const columnsOf = (app: ProjectApplication) => ({
   homeConsortiumId: app.outline.consortia.home.consortiumId ?? null,
   partnerConsortiumId: app.outline.consortia.partner.consortiumId ?? null,
@@ -322,6 +485,7 @@ export async function createApplication(
   const app = parseApplication(input.content, input.id, input.programId, 'draft');
   const cols = columnsOf(app);
   await requireOwnConsortium(ctx, cols, input.programId);
+  await requireRegistryAgreement(ctx.db, app);
   if (await projectApplicationExists(ctx.db, input.id))
     throw conflict(
       refusal('program.application_exists', { id: input.id }, { field: 'body.id' }),
@@ -356,6 +520,7 @@ export async function saveDraft(ctx: ServiceContext, id: string, content: unknow
   const app = parseApplication(content, id, row.programId, 'draft');
   // A saved draft stays in its writers' own consortium's name.
   await requireOwnConsortium(ctx, columnsOf(app), row.programId);
+  await requireRegistryAgreement(ctx.db, app);
   await ctx.db.transaction(async (tx) => {
     await updateProjectApplication(tx, id, {
       content: app,
@@ -382,16 +547,28 @@ export async function submitApplication(ctx: ServiceContext, id: string, now = i
   const row = await loadApplication(ctx, id);
   const rules = await loadRules(ctx.db, row.programId);
   const app = projectApplicationSchema.parse(row.content);
+  const facts = await registryFacts(ctx.db, app, localDate(now, rules.call.utcOffset));
   const verdict = checkSubmission(
     rules,
     { ...app, status: row.status as ProjectApplication['status'] },
-    { today: now, submitterUserId: ctx.actor?.id },
+    { today: now, submitterUserId: ctx.actor?.id, ...facts },
   );
   const refusals = verdict.refusals.map(asRefusal);
   if (!can(ctx.actor, 'application:submit', homeResource(row))) {
     refusals.push(refusal('program.not_representative_officer', {}, { rule: '§11' }));
   }
   if (refusals.length > 0) throw ruleViolation(refusals);
+  const submitted: ProjectApplication = {
+    ...app,
+    status: 'submitted',
+    submittedAt: now,
+    ...(ctx.actor ? { submittedBy: ctx.actor.id } : {}),
+  };
+  // R18: the checks as they stand at submission are kept with their date; the view shows these.
+  const checks: DatedChecks = {
+    asOf: now,
+    results: checkApplication(rules, submitted, { today: now, submittedAt: now, ...facts }),
+  };
   await ctx.db.transaction(async (tx) => {
     await updateProjectApplication(
       tx,
@@ -399,7 +576,9 @@ export async function submitApplication(ctx: ServiceContext, id: string, now = i
       {
         status: 'submitted',
         submittedAt: new Date(now),
-        content: { ...app, status: 'submitted' },
+        content: submitted,
+        checks,
+        recheck: null,
         updatedAt: ctx.clock.now(),
       },
       'draft',
@@ -409,7 +588,46 @@ export async function submitApplication(ctx: ServiceContext, id: string, now = i
       resourceType: 'project-application',
       resourceId: id,
       before: { status: row.status },
-      after: { status: 'submitted' },
+      after: { status: 'submitted', checksAsOf: now },
+    });
+  });
+  return getApplication(ctx, id);
+}
+
+/**
+ * An explicit re-check of a submitted application, by the funder officer or the responsible
+ * person: the checks judged now against the registry as it stands (R18 still on the submission
+ * instant), stored with their date beside those of the submission, which stay as they were.
+ */
+export async function recheckApplication(ctx: ServiceContext, id: string) {
+  const row = await loadApplication(ctx, id);
+  const responsible = ctx.actor !== null && row.responsibleUserId === ctx.actor?.id;
+  if (!responsible) {
+    requireAccess(ctx, 'application:review', readResource(row), {
+      doing: 're-check this application',
+      visibleBy: [readAction(ctx.actor, row), readResource(row)],
+    });
+  }
+  const app = projectApplicationSchema.parse(row.content);
+  const submittedAt = submittedAtOf(row, app);
+  if (row.status === 'draft' || submittedAt === undefined)
+    throw conflict(
+      refusal('program.recheck_only_submitted', { status: row.status }, { rule: 'R18' }),
+      'a draft is checked live; only a submitted application is re-checked',
+    );
+  const rules = await loadRules(ctx.db, row.programId);
+  const now = instantOf(ctx);
+  const { checks } = await judge(ctx.db, rules, app, now, submittedAt);
+  const recheck: DatedChecks = { ...checks, ...(ctx.actor ? { by: ctx.actor.id } : {}) };
+  await ctx.db.transaction(async (tx) => {
+    await updateProjectApplication(tx, id, { recheck, updatedAt: ctx.clock.now() });
+    await audit(tx, ctx, {
+      action: 'application.recheck',
+      resourceType: 'project-application',
+      resourceId: id,
+      details: { refused: checks.results.filter((c) => !c.ok).length },
+      before: { recheck: row.recheck ? { asOf: row.recheck.asOf } : null },
+      after: { recheck: { asOf: now } },
     });
   });
   return getApplication(ctx, id);
@@ -503,6 +721,11 @@ export async function dossierPdf(
   const row = await loadApplication(ctx, id);
   const rules = await loadRules(ctx.db, row.programId);
   const application = projectApplicationSchema.parse(row.content);
+  // The funder by its registry name, item 7 from the agreement registry (so its dates agree).
+  const funderName = (await institutionNames(ctx.db, [rules.funderId])).get(rules.funderId);
+  const agreementId = application.outline.agreement.registryAgreementId;
+  const registry = agreementId !== undefined ? await registryAgreement(ctx.db, agreementId) : null;
+  const agreement = registry ? registryAgreementRecord(registry) : null;
   // The dossier names people: who took it is kept (its contents are not).
   await ctx.db.transaction(async (tx) =>
     audit(tx, ctx, {
@@ -512,11 +735,12 @@ export async function dossierPdf(
       details: { lang },
     }),
   );
-  if (!tasks) return renderDossier(application, rules, { lang });
+  const options = { lang, agreement, ...(funderName ? { funderName } : {}) };
+  if (!tasks) return renderDossier(application, rules, options);
   const pdf = await tasks.run(ctx.actor?.id ?? 'anonymous', 'dossier', {
     application,
     rules,
-    lang,
+    ...options,
   });
   return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
 }

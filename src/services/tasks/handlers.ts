@@ -6,7 +6,7 @@
 import type { AllocationInstance } from '#src/domain/allocation/types.ts';
 import type { ProjectApplication } from '#src/domain/program/application.ts';
 import type { ProgramRules } from '#src/domain/program/rules.ts';
-import { renderDossier } from '#src/reports/dossier/render.ts';
+import { renderDossier, type DossierOptions } from '#src/reports/dossier/render.ts';
 import { runMechanisms, type PackedResults, type StoredResults } from '../allocation/compute.ts';
 import type { RunNames } from '../allocation/names.ts';
 import { runJson } from '../allocation/view.ts';
@@ -31,12 +31,15 @@ export const handlers = {
       Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength),
       input.format,
     ),
-  dossier: async (input: {
+  dossier: async ({
+    application,
+    rules,
+    ...options
+  }: {
     application: ProjectApplication;
     rules: ProgramRules;
-    lang: 'ja' | 'en';
-  }): Promise<Uint8Array> => {
-    return renderDossier(input.application, input.rules, { lang: input.lang });
+  } & DossierOptions): Promise<Uint8Array> => {
+    return renderDossier(application, rules, options);
   },
 } satisfies Record<string, (input: never, progress: Report) => Promise<unknown>>;
 

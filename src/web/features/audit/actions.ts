@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'application.save',
   'application.submit',
   'application.outcome',
+  'application.recheck',
   'application.download',
   'project.suspend',
   'project.reinstate',

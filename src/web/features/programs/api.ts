@@ -6,6 +6,7 @@ import type {
   ApplicationView,
   Check,
   Countdown,
+  DatedChecksView,
   Program,
   ProgramDetail,
   RuleChange,
@@ -20,6 +21,7 @@ export type {
   ApplicationView,
   Check,
   Countdown,
+  DatedChecksView,
   LocalizedText,
   Program,
   ProgramDetail,
@@ -61,6 +63,13 @@ export const saveDraft = (id: string, content: ApplicationContent, csrfToken: st
 
 export const submitApplication = (id: string, csrfToken: string | null) =>
   apiRequest<ApplicationView>(`/project-applications/${enc(id)}/submit`, {
+    method: 'POST',
+    csrfToken,
+  });
+
+/** A dated re-check of a submitted application (its checks at submission stay as they were). */
+export const recheckApplication = (id: string, csrfToken: string | null) =>
+  apiRequest<ApplicationView>(`/project-applications/${enc(id)}/recheck`, {
     method: 'POST',
     csrfToken,
   });

@@ -193,7 +193,10 @@ export function ApplicationForm({
     () => (rules && dirty ? draftChecks(rules, content, new Date()) : null),
     [rules, content, dirty],
   );
-  const checks = useMemo(() => liveChecks(view.checks, local, dirty), [view.checks, local, dirty]);
+  const checks = useMemo(
+    () => liveChecks(view.checks.results, local, dirty),
+    [view.checks.results, local, dirty],
+  );
   const issues = fieldIssues(error);
 
   const state = useMemo<DossierState>(

@@ -13,7 +13,7 @@ import { ApplicationContent } from './application-content.tsx';
 import { ApplicationForm } from './application-form.tsx';
 import { ApplicationStatus } from './applications-page.tsx';
 import {
-  ChecksPanel,
+  ApplicationChecks,
   CountdownView,
   Instant,
   RuleTag,
@@ -156,7 +156,7 @@ function ApplicationScreen({ initial }: { initial: ApplicationView }) {
         </div>
       </dl>
       {view.countdown ? <CountdownView countdown={view.countdown} /> : null}
-      <ChecksPanel checks={view.checks} />
+      <ApplicationChecks view={view} onChange={setView} />
       {view.may.edit ? <ApplicationForm view={view} onSaved={setView} /> : null}
       {view.may.submit ? <SubmitSection view={view} onDone={setView} /> : null}
       {!view.may.submit && view.whyNot.submit.length > 0 ? (

@@ -37,6 +37,58 @@ const everyCheck = [
   ...checkApplication(PILOT, DRAFT_FAILING_R1, { today: '2003-06-01' }),
   ...checkApplication(PILOT, emptyApplication('x', PILOT.id), { today: '2003-05-01' }),
   ...checkApplication(IEP, TOHOKU_JAPAN_RUSSIA, { today: '2014-05-01' }),
+  // R2 against the registry, R1 against its memberships, R18 on the submission instant
+  ...checkApplication(
+    IEP,
+    {
+      ...TOHOKU_JAPAN_RUSSIA,
+      outline: {
+        ...TOHOKU_JAPAN_RUSSIA.outline,
+        agreement: { ...TOHOKU_JAPAN_RUSSIA.outline.agreement, registryAgreementId: 'x' },
+      },
+    },
+    {
+      today: '2014-05-01',
+      submittedAt: '2014-06-01T00:00:00Z',
+      agreement: {
+        id: 'x',
+        status: 'active',
+        parties: {
+          A: { type: 'consortium', id: 'tohoku-jr-japan', name: { en: 'Japan', ja: '日本側' } },
+          B: { type: 'consortium', id: 'other', name: { en: 'Other' } },
+        },
+        versions: [
+          {
+            version: 1,
+            kind: 'draft',
+            content: {
+              title: 'Agreement',
+              validFrom: '2014-10-01',
+              validTo: '2015-03-31',
+              clauses: { tuitionWaiver: false, commonScreening: true, commonRecognition: true },
+              directions: [],
+            },
+            signatures: [{ party: 'A', signedOn: '2014-04-01', signatory: 'Rector' }],
+          },
+        ],
+      },
+      registryMembers: {
+        home: {
+          consortiumId: 'tohoku-jr-japan',
+          institutionIds: [],
+          representative: { id: 'other.ac.jp', name: { en: 'Other', ja: '他大学' } },
+        },
+      },
+    },
+  ),
+  ...checkApplication(
+    IEP,
+    {
+      ...TOHOKU_JAPAN_RUSSIA,
+      attachments: TOHOKU_JAPAN_RUSSIA.attachments.map((a) => ({ ...a, sha256: 'ab' })),
+    },
+    { today: '2014-05-01', submittedAt: '2014-05-01T00:00:00Z' },
+  ),
   ...checkSubmission(
     PILOT,
     { ...DRAFT_FAILING_R1, status: 'submitted' },

@@ -17,13 +17,22 @@ describe('liveChecks', () => {
     ).toEqual(server);
   });
   it('shows the browser’s checks of an edited draft, and the server’s for the rules it does not check', () => {
+    const local = [{ rule: 'R15', code: 'program.dossier_complete', ok: true }];
+    expect(liveChecks(server, local, true).map((c) => c.code)).toEqual([
+      'program.dossier_complete',
+      'program.home_too_few',
+      'program.registry_expired',
+    ]);
+  });
+  it('R1, R2: rules judged against the registry keep the server’s result while editing', () => {
     const local = [
-      { rule: 'R1', code: 'program.home_too_few', ok: false },
+      { rule: 'R1', code: 'program.consortia_ok', ok: true },
+      { rule: 'R2', code: 'program.agreement_copy_missing', ok: false },
       { rule: 'R15', code: 'program.dossier_complete', ok: true },
     ];
     expect(liveChecks(server, local, true).map((c) => c.code)).toEqual([
-      'program.home_too_few',
       'program.dossier_complete',
+      'program.home_too_few',
       'program.registry_expired',
     ]);
   });

@@ -10,6 +10,13 @@ export interface RuleCheck {
   rule: string;
 }
 
+/**
+ * Rules the server judges against the registry (the agreement's signatures and dates, the
+ * consortia's members and representatives on the day judged, the agreement's clauses): the browser
+ * does not have the registry, so their results stay the server's until the next save.
+ */
+export const JUDGED_ON_THE_REGISTRY: ReadonlySet<string> = new Set(['R1', 'R2', 'R5', 'R8', 'R16']);
+
 /** The checks to show: the server's while nothing changed, else the browser's where it has them. */
 export function liveChecks<C extends RuleCheck>(
   server: readonly C[],
@@ -17,8 +24,9 @@ export function liveChecks<C extends RuleCheck>(
   dirty: boolean,
 ): C[] {
   if (!dirty || local === null) return [...server];
-  const checked = new Set(local.map((c) => c.rule));
-  return [...local, ...server.filter((c) => !checked.has(c.rule))];
+  const own = local.filter((c) => !JUDGED_ON_THE_REGISTRY.has(c.rule));
+  const checked = new Set(own.map((c) => c.rule));
+  return [...own, ...server.filter((c) => !checked.has(c.rule))];
 }
 
 /** The domain checks of the unsaved draft, as the server runs them (today as a UTC date). */
