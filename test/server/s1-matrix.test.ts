@@ -125,9 +125,10 @@ describe.each(ENGINES)('S1: every route × every principal × own and other, on 
     const mobilityOwn = await one(
       `SELECT id FROM mobilities WHERE home_id = 'tohoku.ac.jp' AND student_user_id IS NOT NULL ORDER BY start_date, host_id LIMIT 1`,
     );
-    // Outside Tohoku: a mobility neither from nor to it (the demo world's other exchanges).
+    // Outside every principal's world: a mobility neither from nor to Tohoku or Hokkaido (whose
+    // representative officer is a principal) — the demo world's other exchanges.
     const mobilityOther = await one(
-      `SELECT id FROM mobilities WHERE home_id <> 'tohoku.ac.jp' AND host_id <> 'tohoku.ac.jp' ORDER BY start_date, home_id LIMIT 1`,
+      `SELECT id FROM mobilities WHERE home_id NOT IN ('tohoku.ac.jp', 'hokudai.ac.jp') AND host_id NOT IN ('tohoku.ac.jp', 'hokudai.ac.jp') ORDER BY start_date, home_id LIMIT 1`,
     ).catch(() => '00000000-0000-4000-8000-000000000000');
     const studentApp = await one(
       `SELECT a.id FROM call_applications a JOIN users u ON u.id = a.student_user_id WHERE u.email = 'student.tohoku@demo.kakehashi.example' ORDER BY a.call_id LIMIT 1`,

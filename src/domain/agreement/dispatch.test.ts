@@ -116,6 +116,15 @@ describe('the agreement a stay is dispatched under (R2, 003 §5(2))', () => {
     );
   });
 
+  it('R2: names the termination of the agreement made for the stay’s dates before an agreement of other years', () => {
+    const earlier = agreement('old', 'jp', 'ru', {
+      content: { validFrom: '2014-10-01', validTo: '2024-03-31' },
+    });
+    const terminated = agreement('x', 'jp', 'ru', { status: 'terminated' });
+    expect(refusalOf([earlier, terminated]).code).toBe('agreement.terminated');
+    expect(refusalOf([terminated, earlier]).code).toBe('agreement.terminated');
+  });
+
   it('R2: refuses an agreement that expired before the stay, or ends while it runs', () => {
     const expired = agreement('x', 'jp', 'ru', {
       content: { validFrom: '2014-10-01', validTo: '2024-03-31' },

@@ -148,16 +148,18 @@ function assess(c: DispatchCandidate, stay: DispatchStay): Assessment {
   if (!signed) {
     return { stage: 2, refusal: r2(DISPATCH_CODES.notSigned, { agreement }), homeParty };
   }
-  if (c.state.status === 'terminated') {
-    return { stage: 3, refusal: r2(DISPATCH_CODES.terminated, { agreement }), homeParty };
-  }
+  // The dates before the termination: an agreement made for the stay's dates but terminated
+  // comes closer than one made for other years (its refusal is the one to show).
   const { validFrom, validTo } = signed.content;
   if (validFrom > stay.start || stay.end > validTo) {
     return {
-      stage: 4,
+      stage: 3,
       refusal: r2(DISPATCH_CODES.notInForce, { agreement, validFrom, validTo, ...dates }),
       homeParty,
     };
+  }
+  if (c.state.status === 'terminated') {
+    return { stage: 4, refusal: r2(DISPATCH_CODES.terminated, { agreement }), homeParty };
   }
   const direction = signed.content.directions.find((d) => d.from === homeParty);
   if (!direction) {
