@@ -6,7 +6,7 @@
  * transcript and recognition decisions (Tohoku → MSU: one full, one partial with a reason, one
  * still to decide). Every person here is invented; course codes and titles are illustrative.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { demoAgreementId, type DemoAgreementIds } from './demo-agreement-ids.ts';
 import {
