@@ -604,6 +604,41 @@ describe.each(ENGINES)('calls and common screening on %s', (engine) => {
     expect(edited.json().maxRankedHosts).toBe(2);
   });
 
+  it('R2: a call open to students names an agreement in force for every stay it can lead to', async () => {
+    const one = (await call(null, 'GET', '/api/v1/calls/tohoku-jr-2027')).json();
+    const { may: _may, id: _id, ...rest } = one;
+    const agreementsOf = (
+      await call(null, 'GET', '/api/v1/agreements?party=tohoku-jr-japan')
+    ).json();
+    const expired = agreementsOf.items.find((a: { status: string }) => a.status === 'expired');
+    const content = {
+      ...rest,
+      hosts: one.hosts.map((h: Record<string, unknown>) => ({
+        institutionId: h.institutionId,
+        consortiumId: h.consortiumId,
+        places: h.places,
+        languageRequirements: h.languageRequirements,
+      })),
+      rubric: null,
+      title: { en: 'A call under the agreement that ran out in 2024' },
+      agreementId: expired.id,
+    };
+    // Departures in April 2028 for up to 12 months, under an agreement that ended 2024-03-31.
+    const refused = await call(rep, 'POST', '/api/v1/calls', { id: 'under-expired', content });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.issues[0]).toMatchObject({
+      field: 'body.agreementId',
+      code: 'agreement.not_in_force',
+      params: { validTo: '2024-03-31', start: '2028-04-01' },
+    });
+    // A draft may be prepared while the agreement is being renewed.
+    const draft = await call(rep, 'POST', '/api/v1/calls', {
+      id: 'under-expired',
+      content: { ...content, status: 'draft' },
+    });
+    expect(draft.statusCode).toBe(201);
+  });
+
   it('the routes are in the OpenAPI document', async () => {
     const res = await call(null, 'GET', '/api/openapi.json');
     expect(res.statusCode).toBe(200);

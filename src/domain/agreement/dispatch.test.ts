@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AgreementContentSchema, type AgreementState, type Signature } from './agreement.ts';
 import {
+  callAgreementRefusal,
   chooseAgreement,
   memberThroughout,
   type DatedMembership,
@@ -240,5 +241,25 @@ describe('the agreement a stay is dispatched under (R2, 003 §5(2))', () => {
       member('ru', 'nsu', '2027-11-02', null),
     ];
     expect(memberThroughout(gap, 'ru', 'nsu', '2027-09-01', '2028-02-29')).toBe(false);
+  });
+});
+
+describe('the agreement a call names (R2)', () => {
+  const window = { start: '2028-04-01', end: '2029-03-31' };
+  it('R2: carries a call whose stays all fall within it', () => {
+    expect(callAgreementRefusal(state(), window)).toBeNull();
+  });
+  it('R2: refuses an agreement that ends before the last possible return', () => {
+    expect(
+      callAgreementRefusal(state({ content: { validTo: '2029-03-30' } }), window),
+    ).toMatchObject({ rule: 'R2', code: 'agreement.not_in_force', params: { end: '2029-03-31' } });
+  });
+  it('R2: refuses an agreement signed by one side, or terminated', () => {
+    expect(callAgreementRefusal(state({ signed: ['B'] }), window)?.code).toBe(
+      'agreement.not_signed',
+    );
+    expect(callAgreementRefusal(state({ status: 'terminated' }), window)?.code).toBe(
+      'agreement.terminated',
+    );
   });
 });

@@ -223,3 +223,29 @@ export function chooseAgreement(
   }
   return { ok: false, refusal: closest.a.refusal!, agreementId: closest.c.id };
 }
+
+/**
+ * R2 for a call: the agreement a call names must carry every stay the call can lead to — signed
+ * by both parties in its version in force, not terminated, and in force from the first possible
+ * departure to the last possible return. Null when it does; else the refusal.
+ */
+export function callAgreementRefusal(
+  state: AgreementState,
+  window: { start: string; end: string },
+): Refusal | null {
+  const signed = inForce(state);
+  const agreement = signed?.content.title ?? state.versions.at(-1)?.content.title ?? '';
+  if (!signed) return r2(DISPATCH_CODES.notSigned, { agreement });
+  const { validFrom, validTo } = signed.content;
+  if (validFrom > window.start || window.end > validTo) {
+    return r2(DISPATCH_CODES.notInForce, {
+      agreement,
+      validFrom,
+      validTo,
+      start: window.start,
+      end: window.end,
+    });
+  }
+  if (state.status === 'terminated') return r2(DISPATCH_CODES.terminated, { agreement });
+  return null;
+}

@@ -4,10 +4,13 @@
  * iCalendar feed of the deadlines.
  */
 import { todayOf } from '#src/services/clock.ts';
+import { findAgreementById } from '#src/db/queries/agreements.ts';
+import { callAgreementRefusal } from '#src/domain/agreement/dispatch.ts';
+import { stayEndDate } from '#src/domain/scholarship/index.ts';
+import { loadRules } from '../programs/rules.ts';
 import type { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
 import {
-  agreementExists,
   callExists,
   callsByDeadline,
   callsByOpening,
@@ -201,8 +204,31 @@ export async function getCall(ctx: ServiceContext, id: string) {
 
 async function checkReferences(db: Db, content: CallContent) {
   if (!(await programExists(db, content.programId))) throw notFound('program', content.programId);
-  if (content.agreementId && !(await agreementExists(db, content.agreementId)))
-    throw notFound('agreement', content.agreementId);
+  if (content.agreementId) {
+    const agreement = await findAgreementById(db, content.agreementId);
+    if (!agreement) throw notFound('agreement', content.agreementId);
+    // R2, 003 §5(2): a call open to students names an agreement that carries every stay it can
+    // lead to, from the first possible departure to the last possible return; a draft may be
+    // prepared while the agreement is still being signed.
+    if (content.status !== 'draft') {
+      // Without a departure window, stays may start once the call closes.
+      const start = content.departureFrom ?? content.closes;
+      const window = {
+        start,
+        end: stayEndDate(
+          content.departureTo ?? start,
+          content.stayMonthsMax ?? (await loadRules(db, content.programId)).stayMonths.max,
+        ),
+      };
+      const problem = callAgreementRefusal(agreement.state, window);
+      if (problem)
+        throw invalidField(
+          'body.agreementId',
+          problem,
+          `R2: the agreement does not carry the stays of this call (${window.start} to ${window.end})`,
+        );
+    }
+  }
   const hosts = await institutionInfo(
     db,
     content.hosts.map((h) => h.institutionId),

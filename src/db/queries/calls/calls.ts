@@ -7,14 +7,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../client.ts';
-import {
-  agreements,
-  calls,
-  consortia,
-  consortiumMembers,
-  institutions,
-  programs,
-} from '../../schema.ts';
+import { calls, consortia, consortiumMembers, institutions, programs } from '../../schema.ts';
 import {
   callDocumentSchema,
   storedRubricSchema,
@@ -72,14 +65,6 @@ export async function updateCallRow(db: Db, id: string, values: CallValues): Pro
 
 export async function programExists(db: Db, id: string): Promise<boolean> {
   const [row] = await db.select({ id: programs.id }).from(programs).where(eq(programs.id, id));
-  return row !== undefined;
-}
-
-export async function agreementExists(db: Db, id: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: agreements.id })
-    .from(agreements)
-    .where(eq(agreements.id, id));
   return row !== undefined;
 }
 
