@@ -93,7 +93,7 @@ describe.each(ENGINES)('the audit trail of a record, on %s', (engine) => {
       maxRankedHosts: 3,
     };
     const created = await send(tohoku, 'POST', '/api/v1/calls', { id: 'audited-2028', content });
-    expect(created.statusCode).toBe(201);
+    expect(created.statusCode, created.body).toBe(201);
     const edited = await send(tohoku, 'PUT', '/api/v1/calls/audited-2028', {
       ...content,
       title: { en: 'An audited call, edited' },

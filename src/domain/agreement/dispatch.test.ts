@@ -254,6 +254,17 @@ describe('the agreement a call names (R2)', () => {
       callAgreementRefusal(state({ content: { validTo: '2029-03-30' } }), window),
     ).toMatchObject({ rule: 'R2', code: 'agreement.not_in_force', params: { end: '2029-03-31' } });
   });
+  it('R2: a call without departure dates needs only an agreement not over when it opens', () => {
+    const opens = { start: '2026-01-01', end: '2026-01-01', fromAnyDay: true };
+    expect(callAgreementRefusal(state({ content: { validFrom: '2027-04-01' } }), opens)).toBeNull();
+    expect(
+      callAgreementRefusal(
+        state({ content: { validFrom: '2014-10-01', validTo: '2024-03-31' } }),
+        opens,
+      )?.code,
+    ).toBe('agreement.not_in_force');
+  });
+
   it('R2: refuses an agreement signed by one side, or terminated', () => {
     expect(callAgreementRefusal(state({ signed: ['B'] }), window)?.code).toBe(
       'agreement.not_signed',

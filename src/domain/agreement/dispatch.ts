@@ -227,17 +227,19 @@ export function chooseAgreement(
 /**
  * R2 for a call: the agreement a call names must carry every stay the call can lead to — signed
  * by both parties in its version in force, not terminated, and in force from the first possible
- * departure to the last possible return. Null when it does; else the refusal.
+ * departure to the last possible return (a call without departure dates: not over on the day it
+ * opens). Null when it does; else the refusal.
  */
 export function callAgreementRefusal(
   state: AgreementState,
-  window: { start: string; end: string },
+  window: { start: string; end: string; fromAnyDay?: boolean },
 ): Refusal | null {
   const signed = inForce(state);
   const agreement = signed?.content.title ?? state.versions.at(-1)?.content.title ?? '';
   if (!signed) return r2(DISPATCH_CODES.notSigned, { agreement });
   const { validFrom, validTo } = signed.content;
-  if (validFrom > window.start || window.end > validTo) {
+  // `fromAnyDay`: the stays are not dated yet, so only an agreement already over is refused.
+  if ((!window.fromAnyDay && validFrom > window.start) || window.end > validTo) {
     return r2(DISPATCH_CODES.notInForce, {
       agreement,
       validFrom,

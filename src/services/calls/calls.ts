@@ -211,15 +211,18 @@ async function checkReferences(db: Db, content: CallContent) {
     // lead to, from the first possible departure to the last possible return; a draft may be
     // prepared while the agreement is still being signed.
     if (content.status !== 'draft') {
-      // Without a departure window, stays may start once the call closes.
-      const start = content.departureFrom ?? content.closes;
-      const window = {
-        start,
-        end: stayEndDate(
-          content.departureTo ?? start,
-          content.stayMonthsMax ?? (await loadRules(db, content.programId)).stayMonths.max,
-        ),
-      };
+      // Without a departure window the stays are not known yet (publishing checks each one):
+      // the agreement must then be signed and not have run out when the call opens.
+      const start = content.departureFrom ?? content.opens;
+      const window = content.departureFrom
+        ? {
+            start,
+            end: stayEndDate(
+              content.departureTo ?? start,
+              content.stayMonthsMax ?? (await loadRules(db, content.programId)).stayMonths.max,
+            ),
+          }
+        : { start: content.opens, end: content.opens, fromAnyDay: true };
       const problem = callAgreementRefusal(agreement.state, window);
       if (problem)
         throw invalidField(
