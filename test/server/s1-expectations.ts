@@ -141,6 +141,7 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'PUT /api/v1/jukebox-enrolments/{id}/result': { own: 'ANNNNNNNNN', other: 'ANNNNNNNNN' },
   'GET /api/v1/me': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'GET /api/v1/me/applications': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  'GET /api/v1/me/tasks': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'PUT /api/v1/me/language': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   // One's own account only: there is no "other" person's to reach.
   'GET /api/v1/me/data': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
