@@ -101,7 +101,7 @@ export function monthsToPay(
  * version, among those the reader may sign as.
  */
 export function partiesToSign<P extends string>(
-  signed: Partial<Record<P, unknown>>,
+  signed: Partial<Record<string, unknown>>,
   mine: readonly P[],
 ): P[] {
   return mine.filter((p) => !signed[p]);
