@@ -70,6 +70,7 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/calls/{id}/applications': { own: 'AFOOOFOFFO', other: 'AFOOOFOFFO' },
   'POST /api/v1/calls/{id}/applications': { own: 'AVFFFFFFFV', other: 'AVFFFFFFFV' },
   'GET /api/v1/calls/{id}/ranking': { own: 'AFOOOFOFFO', other: 'AFOOOFOFFO' },
+  'GET /api/v1/calls/{id}/my-reviews': { own: 'AFOOOFOFFO', other: 'AFOOOFOFFO' },
   'GET /api/v1/consortia': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'GET /api/v1/consortia/{id}': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'GET /api/v1/consortia/{id}/balance': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },

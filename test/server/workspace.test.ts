@@ -146,6 +146,16 @@ describe.each(ENGINES)('the workspace on %s', (engine) => {
     expect(await kinds('reviewer')).not.toContain('score_applications');
     expect(await task('reviewer2', 'score_applications')).toMatchObject({ count: 1 });
 
+    // The scoring form opens with the reviewer's earlier scores; another reviewer's stay theirs.
+    const mine = await call('reviewer', 'GET', `/api/v1/calls/${OPEN_CALL}/my-reviews`);
+    expect(mine.json().items).toEqual([
+      { applicationId, scores: { motivation: 8, language: 7 }, comment: null },
+    ]);
+    const theirs = await call('reviewer2', 'GET', `/api/v1/calls/${OPEN_CALL}/my-reviews`);
+    expect(theirs.json().items).toEqual([]);
+    const student = await call('student.tohoku', 'GET', `/api/v1/calls/${OPEN_CALL}/my-reviews`);
+    expect(student.statusCode).toBe(403);
+
     // R6: the second reviewer of the panel completes the screening (two reviews per applicant).
     const second = await call(
       'reviewer2',
@@ -272,6 +282,16 @@ describe.each(ENGINES)('the workspace on %s', (engine) => {
     );
     expect(accepted.statusCode).toBeLessThan(300);
     expect(await kinds('coordinator.nsu')).not.toContain('answer_invitations');
+  });
+
+  it('picks a call to allocate from those the person may hand to allocation', async () => {
+    const ids = async (who: string) =>
+      (await call(who, 'GET', '/api/v1/calls?status=all&allocatable=true'))
+        .json()
+        .items.map((c: { id: string }) => c.id);
+    expect(await ids('rep.tohoku')).toEqual(expect.arrayContaining([OPEN_CALL, 'tohoku-jr-2015']));
+    expect(await ids('student.tohoku')).toEqual([]);
+    expect(await ids('funder')).toEqual([]);
   });
 
   it('the platform administrator holds no role that tasks wait on', async () => {
