@@ -29,7 +29,7 @@ async function signInAsAdministrator() {
   await expect.poll(() => page.locator('header a[href="/allocation"]').count()).toBe(1);
 }
 
-it('refuses an instance that is not JSON, an unknown university naming the field, and a call without a hand-off', async () => {
+it('refuses an instance that is not JSON and an unknown university naming the field; a call is picked by its title', async () => {
   await signInAsAdministrator();
   await page.locator('header a[href="/allocation"]').click();
   await page.waitForURL(`${e2e.base}/allocation`);

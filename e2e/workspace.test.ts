@@ -128,6 +128,26 @@ it.each(Object.entries(EXPECTED))(
   },
 );
 
+it('R6: the scoring form opens again with the reviewer’s earlier scores', async () => {
+  const page = await signedInPage(`reviewer@${D}`);
+  await page
+    .locator('[data-testid="task"][data-kind="score_applications"] [data-testid="task-item"]')
+    .click();
+  const form = page.locator('[data-testid="score-form"][data-applicant="Sakura Student"]');
+  await form.waitFor();
+  await form.locator('input[name="motivation"]').fill('8');
+  await form.locator('input[name="language"]').fill('6');
+  await form.locator('button[type="submit"]').click();
+  await form.locator('[data-testid="score-saved"]').waitFor();
+  await page.reload();
+  await form.waitFor();
+  expect(await form.locator('input[name="motivation"]').inputValue()).toBe('8');
+  expect(await form.locator('input[name="language"]').inputValue()).toBe('6');
+  // Scored: the task has left the workspace.
+  await page.goto(`${e2e.base}/`);
+  await page.locator('[data-testid="workspace-empty"]').waitFor();
+});
+
 it('the header counts the tasks under each link, read out in words', async () => {
   const page = await signedInPage(`rep.tohoku@${D}`);
   const payments = page.locator('.main-nav a[href="/payments"] [data-testid="nav-badge"]');
