@@ -29,7 +29,7 @@ async function signInAsAdministrator() {
   await expect.poll(() => page.locator('header a[href="/allocation"]').count()).toBe(1);
 }
 
-it('refuses an instance that is not JSON, an unknown university naming the field, and a call without a hand-off', async () => {
+it('refuses an instance that is not JSON and an unknown university naming the field; a call is picked by its title', async () => {
   await signInAsAdministrator();
   await page.locator('header a[href="/allocation"]').click();
   await page.waitForURL(`${e2e.base}/allocation`);
@@ -56,14 +56,17 @@ it('refuses an instance that is not JSON, an unknown university naming the field
   expect(refusedText).toContain('students[1].prefs[0]');
   expect(refusedText).toContain('Unknown university: msu.rx.');
 
-  // A call that has no allocation hand-off answers 404, shown as such.
+  // A call is chosen by its title from those one may hand to allocation, never typed.
   await form.locator('input[name="source"][value="call"]').check();
-  await form.locator('input[name="callId"]').fill('no-such-call');
+  const picker = form.locator('select[name="callId"]');
+  await picker.waitFor();
+  expect((await picker.locator('option').allTextContents()).join('\n')).toContain(
+    'exchange call 2015–16',
+  );
+  await picker.selectOption('tohoku-jr-2015');
   await form.locator('[data-testid="allocation-load-call"]').click();
-  await expect
-    .poll(() => page.locator('[data-testid="allocation-call-error"]').textContent())
-    .toContain('no-such-call');
-  consoleErrors.length = 0; // the browser logs the 400 and the 404 as failed loads
+  await form.locator('[data-testid="allocation-call-loaded"]').waitFor();
+  consoleErrors.length = 0; // the browser logs the 400 as a failed load
 });
 
 it('an administrator uploads an instance, compares the three mechanisms, reads the explanations and publishes 2S-TTC (R4)', async () => {

@@ -70,6 +70,7 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/calls/{id}/applications': { own: 'AFOOOFOFFO', other: 'AFOOOFOFFO' },
   'POST /api/v1/calls/{id}/applications': { own: 'AVFFFFFFFV', other: 'AVFFFFFFFV' },
   'GET /api/v1/calls/{id}/ranking': { own: 'AFOOOFOFFO', other: 'AFOOOFOFFO' },
+  'GET /api/v1/calls/{id}/my-reviews': { own: 'AFOOOFOFFO', other: 'AFOOOFOFFO' },
   'GET /api/v1/consortia': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'GET /api/v1/consortia/{id}': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'GET /api/v1/consortia/{id}/balance': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
@@ -141,6 +142,7 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'PUT /api/v1/jukebox-enrolments/{id}/result': { own: 'ANNNNNNNNN', other: 'ANNNNNNNNN' },
   'GET /api/v1/me': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'GET /api/v1/me/applications': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  'GET /api/v1/me/tasks': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'PUT /api/v1/me/language': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   // One's own account only: there is no "other" person's to reach.
   'GET /api/v1/me/data': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },

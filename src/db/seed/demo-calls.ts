@@ -178,6 +178,22 @@ export async function seedCalls(
   // The panel: the demo reviewer is an (invented) member of Moscow State University's faculty,
   // so R6 lets them score Tohoku's applicants; coordinators carry their institution role.
   const panel = [{ userId: reviewer, institutionIds: ['msu.ru'] }];
+  // The open call asks two reviews per applicant (minReviewers): a second invented reviewer of the
+  // other side, of Far Eastern Federal University's faculty, sits on its panel so that its
+  // screening can be completed by reviewers alone.
+  const [second] = await tx
+    .insert(users)
+    .values({
+      email: `reviewer2@${DOMAIN}`,
+      displayName: 'Dmitri Reviewerov (invented)',
+      names: { latin: 'Dmitri Reviewerov', cyrillic: 'Дмитрий Рецензентов' },
+      language: 'ru',
+      passwordHash: admin.hash,
+      invented: true,
+    })
+    .returning({ id: users.id });
+  if (!second) throw new Error('could not create the second demo reviewer');
+  const openPanel = [...panel, { userId: second.id, institutionIds: ['dvfu.ru'] }];
 
   const common = {
     programId: 'mext-iep-2014',
@@ -219,7 +235,7 @@ export async function seedCalls(
       // Invented to make the demo usable: a call open today, so that a student can apply.
       ...common,
       agreementId: renewal,
-      rubric: rubric(renewal, panel),
+      rubric: rubric(renewal, openPanel),
       id: 'tohoku-jr-2027',
       title: {
         en: 'Japan–Russia innovative leaders: exchange call 2028 (invented demo call)',
@@ -242,9 +258,10 @@ export async function seedCalls(
     },
   ]);
   // The demo reviewer reviews the invented open call too (the e2e scores there).
-  await tx
-    .insert(roleAssignments)
-    .values({ userId: reviewer, role: 'reviewer', scopeType: 'call', scopeId: 'tohoku-jr-2027' });
+  await tx.insert(roleAssignments).values([
+    { userId: reviewer, role: 'reviewer', scopeType: 'call', scopeId: 'tohoku-jr-2027' },
+    { userId: second.id, role: 'reviewer', scopeType: 'call', scopeId: 'tohoku-jr-2027' },
+  ]);
 
   // Student profiles: Sakura, a Japanese bachelor student at Tohoku (B2 English), and an invented
   // foreign student at Tohoku on the residence status 留学 ("student"), whom R9 refuses.

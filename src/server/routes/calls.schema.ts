@@ -309,3 +309,15 @@ export type RankingViewT = z.infer<typeof RankingView>;
 
 /** The call as a `kakehashi-allocation/1` instance (docs/formats/allocation.md). */
 export const AllocationInstanceView = allocationInstanceSchema;
+
+/** The signed-in reviewer's own review of each application they scored (R6). */
+export const MyReviewList = z.object({
+  items: z.array(
+    z.object({
+      applicationId: z.uuid(),
+      scores: z.record(z.string(), z.number()),
+      comment: z.string().nullable(),
+    }),
+  ),
+});
+export type MyReviewListT = z.infer<typeof MyReviewList>;

@@ -21,6 +21,7 @@ import {
 import {
   callAllocationInstance,
   callRanking,
+  myReviewsOfCall,
   submitReview,
 } from '#src/services/calls/screening.ts';
 import { updateMyProfile } from '#src/services/calls/profile.ts';
@@ -36,6 +37,7 @@ import {
   CreateCallBody,
   DocumentView,
   ProfileBody,
+  MyReviewList,
   ProfileView,
   RankingView,
   ReviewBody,
@@ -77,7 +79,13 @@ export const callsRoutes =
         schema: {
           tags: ['calls'],
           summary: 'The public catalogue of calls with their deadlines (open ones by default)',
-          querystring: z.object({ status: z.enum(['open', 'all']).default('open') }),
+          querystring: z.object({
+            status: z.enum(['open', 'all']).default('open'),
+            allocatable: z
+              .stringbool()
+              .optional()
+              .describe('only the calls the signed-in person may hand to allocation'),
+          }),
           response: { 200: z.object({ items: z.array(CallView) }) },
         },
       },
@@ -191,6 +199,20 @@ export const callsRoutes =
         },
       },
       async (request) => callRanking(ctx(request), request.params.id),
+    );
+    app.get(
+      '/calls/:id/my-reviews',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['screening'],
+          summary:
+            'The signed-in reviewer’s own scores of the call’s applicants (R6), to change them',
+          params: CallId,
+          response: { 200: MyReviewList, ...errors },
+        },
+      },
+      async (request) => myReviewsOfCall(ctx(request), request.params.id),
     );
     app.get(
       '/calls/:id/allocation-instance',

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { languageSchema, messageParamsSchema } from '#src/domain/shared/refusal.ts';
+import {
+  languageSchema,
+  localizedTextSchema,
+  messageParamsSchema,
+} from '#src/domain/shared/refusal.ts';
+import { TASK_KINDS } from '#src/domain/workspace/tasks.ts';
 import { NOTIFICATION_TYPES } from '#src/i18n/notifications.ts';
 import { personNamesSchema } from '#src/domain/shared/names.ts';
 import { MIN_PASSWORD_LENGTH } from '#src/domain/access/passwords.ts';
@@ -72,3 +77,21 @@ export type NamesView = z.infer<typeof NamesView>;
 export const MyDataView = z
   .object({ format: z.string(), exportedAt: z.iso.datetime() })
   .catchall(z.unknown());
+
+/** One record a workspace task concerns: its name (never an id) and the page where it is done. */
+export const WorkspaceTaskItemView = z.object({
+  name: localizedTextSchema,
+  link: z.string().describe('the route of the web app where it is done'),
+  count: z.number().int(),
+  due: z.string().nullable().optional().describe('a deadline (ISO date), when there is one'),
+  status: z.string().nullable().optional().describe('where the record stands, as a code'),
+});
+export const WorkspaceTaskView = z.object({
+  kind: z.enum(TASK_KINDS),
+  count: z.number().int(),
+  link: z.string().describe('the route where the whole task is done'),
+  items: z.array(WorkspaceTaskItemView),
+});
+export type WorkspaceTaskView = z.infer<typeof WorkspaceTaskView>;
+export const WorkspaceTaskList = z.object({ items: z.array(WorkspaceTaskView) });
+export type WorkspaceTaskList = z.infer<typeof WorkspaceTaskList>;

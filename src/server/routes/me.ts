@@ -5,6 +5,7 @@ import { endMySession, mySessions, signOutEverywhere } from '#src/services/auth/
 import { changeMyPassword, myNamesOf, setMyNames } from '#src/services/auth/accounts.ts';
 import { exportMyData } from '#src/services/auth/my-data.ts';
 import { markRead, myNotifications, setMyLanguage } from '#src/services/notify/inbox.ts';
+import { myTasks } from '#src/services/workspace/tasks.ts';
 import { ErrorSchema } from './common.schema.ts';
 import {
   LanguageBody,
@@ -18,6 +19,7 @@ import {
   NotificationList,
   NotificationsQuery,
   SignedOutEverywhere,
+  WorkspaceTaskList,
 } from './me.schema.ts';
 import {
   SESSION_COOKIE,
@@ -50,6 +52,19 @@ export const meRoutes =
         },
       },
       async (request) => myNotifications(ctx(request), request.query),
+    );
+    app.get(
+      '/me/tasks',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags: ['workspace'],
+          summary:
+            'What waits for the signed-in person, by kind: each task with its count, the names it concerns and where it is done',
+          response: { 200: WorkspaceTaskList, ...errors },
+        },
+      },
+      async (request) => myTasks(ctx(request)),
     );
     app.post(
       '/me/notifications/:id/read',

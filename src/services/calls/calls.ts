@@ -40,8 +40,14 @@ import {
 import { refusal, type LocalizedText } from '#src/domain/shared/refusal.ts';
 import { consortiumNames, orgName, programNames } from '#src/db/queries/names.ts';
 import { applyEligibility } from './applications.ts';
-import { requireAccess } from '../access.ts';
-import { callManagersResource, mayManageCall, mayReadApplicants, mayScore } from './access.ts';
+import { can, requireAccess } from '../access.ts';
+import {
+  callManagersResource,
+  callResource,
+  mayManageCall,
+  mayReadApplicants,
+  mayScore,
+} from './access.ts';
 import { loadCall, todayForCall } from './call-record.ts';
 import { plainRubric, requireConsent } from './consent.ts';
 
@@ -156,11 +162,22 @@ async function present(db: Db, row: CallRow, today: string) {
 }
 
 /** The public catalogue: open calls (default) or all published ones, soonest deadline first. */
-export async function listCalls(ctx: ServiceContext, query: { status?: 'open' | 'all' }) {
+/**
+ * The catalogue. With `allocatable`, only the calls the signed-in person may hand to allocation
+ * (`allocation:run` over the call: its managers and allocators), for choosing one by its title.
+ */
+export async function listCalls(
+  ctx: ServiceContext,
+  query: { status?: 'open' | 'all'; allocatable?: boolean | undefined },
+) {
   const rows = await callsByDeadline(ctx.db);
   const items = [];
   for (const row of rows) {
     if (row.status !== 'published') continue;
+    if (query.allocatable) {
+      const sending = await loadSendingConsortia(ctx.db, row.sendingConsortiumIds);
+      if (!can(ctx.actor, 'allocation:run', callResource(row, sending, todayOf(ctx)))) continue;
+    }
     const view = await present(ctx.db, row, await todayForCall(ctx, row));
     if ((query.status ?? 'open') === 'open' && !view.open) continue;
     items.push(view);

@@ -307,6 +307,26 @@ export async function callRanking(ctx: ServiceContext, callId: string) {
   };
 }
 
+/**
+ * The signed-in reviewer's own scores of the call's applicants (R6), so that a scoring form opens
+ * with what they gave before. Staff of the call only; a manager who scores nothing gets none.
+ */
+export async function myReviewsOfCall(ctx: ServiceContext, callId: string) {
+  const call = await loadCall(ctx.db, callId);
+  const sending = await loadSendingConsortia(ctx.db, call.sendingConsortiumIds);
+  requireCallStaff(ctx, call, sending, todayOf(ctx), { doing: 'see your scores of this call' });
+  const mine = (await reviewsOfCall(ctx.db, call.id)).filter(
+    (r) => r.review.reviewerUserId === ctx.actor?.id,
+  );
+  return {
+    items: mine.map((r) => ({
+      applicationId: r.review.applicationId,
+      scores: r.review.scores,
+      comment: r.review.comment,
+    })),
+  };
+}
+
 /** The call as an allocation instance, for its managers and allocators. */
 export async function callAllocationInstance(
   ctx: ServiceContext,

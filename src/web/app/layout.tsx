@@ -1,16 +1,42 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { FEATURES } from '../features/index.ts';
+import { FEATURES, TasksProvider, useNavBadges } from '../features/index.ts';
 import { A11ySettingsBar } from './a11y-settings.tsx';
 import { A11yToggle } from './a11y-toggle.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { UserMenu } from './user-menu.tsx';
 import { useSession } from './session.tsx';
 
+/** The shell; the tasks of the signed-in person load once per page, for the header's badges. */
 export function Layout() {
+  return (
+    <TasksProvider>
+      <Shell />
+    </TasksProvider>
+  );
+}
+
+/** A header link with the number of tasks waiting under it, read out in words. */
+function NavItem({ to, label, count }: { to: string; label: string; count: number }) {
+  const { t } = useTranslation();
+  return (
+    <NavLink to={to} data-testid={`nav-${to}`}>
+      {label}
+      {count > 0 ? (
+        <span className="nav-badge" data-testid="nav-badge">
+          <span aria-hidden="true">{count}</span>
+          <span className="visually-hidden">{t('workspace.badge', { count })}</span>
+        </span>
+      ) : null}
+    </NavLink>
+  );
+}
+
+function Shell() {
   const { t } = useTranslation();
   const session = useSession();
+  const badges = useNavBadges();
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const previousPath = useRef(pathname);
@@ -71,7 +97,7 @@ export function Layout() {
             <ul>
               {navLinks.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to}>{t(item.labelKey)}</NavLink>
+                  <NavItem to={item.to} label={t(item.labelKey)} count={badges.get(item.to) ?? 0} />
                 </li>
               ))}
             </ul>

@@ -10,10 +10,12 @@ import { programsFeature } from './programs/feature.tsx';
 import { registryFeature } from './registry/feature.tsx';
 import { signUpFeature } from './sign-up/feature.tsx';
 import { ssoFeature } from './sso/feature.tsx';
+import { workspaceFeature } from './workspace/feature.tsx';
 import type { Feature } from './feature.ts';
 
 /** Every feature, in the order of their header links. */
 export const FEATURES: Feature[] = [
+  workspaceFeature,
   registryFeature,
   agreementsFeature,
   programsFeature,
@@ -27,3 +29,6 @@ export const FEATURES: Feature[] = [
   signUpFeature,
   accountFeature,
 ];
+
+/** The workspace's tasks, for the header's badges. */
+export { TasksProvider, useNavBadges } from './workspace/index.ts';

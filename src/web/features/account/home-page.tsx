@@ -2,11 +2,21 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { Loading } from '../../components/ui/loading.tsx';
+import { Workspace } from '../workspace/index.ts';
 
+/** The start page: a signed-in person's workspace (what waits for them); the welcome otherwise. */
 export function HomePage() {
-  const { t } = useTranslation();
   const session = useSession();
   useDocumentTitle(null);
+  if (session.status === 'signed-in') return <Workspace />;
+  if (session.status === 'loading') return <Loading />;
+  return <Welcome />;
+}
+
+function Welcome() {
+  const { t } = useTranslation();
+  const session = useSession();
   return (
     <>
       <section className="hero">

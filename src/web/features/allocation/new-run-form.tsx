@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
 import { getCallAllocationInstance, runAllocationJob } from './api.ts';
 import { useCsrfToken } from '../../components/ui/use-action.ts';
+import { CallPicker } from '../calls/index.ts';
 import './allocation.css';
 
 /** A field of the request as the instance file names it: `students[1].prefs[0]`. */
@@ -53,7 +54,7 @@ export function NewRunForm() {
     const trimmed = callId.trim();
     if (!trimmed) {
       setCallError(null);
-      setInputError(t('allocation.new.callIdRequired'));
+      setInputError(t('calls.picker.required'));
       return;
     }
     setCallLoading(true);
@@ -211,21 +212,19 @@ export function NewRunForm() {
 
         {source === 'call' ? (
           <div className="field">
-            <label htmlFor={`${id}-call`}>{t('allocation.new.callId')}</label>
+            <label htmlFor={`${id}-call`}>{t('calls.picker.label')}</label>
             <p id={`${id}-call-help`} className="help">
               {t('allocation.new.callHelp')}
             </p>
             <div className="search-row">
-              <input
+              <CallPicker
                 id={`${id}-call`}
-                name="callId"
-                type="text"
                 value={callId}
-                aria-describedby={`${id}-call-help${inputError ? ` ${id}-input-error` : ''}`}
-                aria-invalid={inputError || callError ? true : undefined}
+                describedBy={`${id}-call-help${inputError ? ` ${id}-input-error` : ''}`}
+                invalid={!!(inputError || callError)}
                 disabled={running || callLoading}
-                onChange={(event) => {
-                  setCallId(event.target.value);
+                onChange={(value) => {
+                  setCallId(value);
                   setFromCall(null);
                   setCallError(null);
                 }}

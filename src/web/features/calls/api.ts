@@ -9,6 +9,7 @@ import type {
   DocumentView,
   ProfileBody,
   ProfileView,
+  MyReviewListT,
   RankingView,
   ReviewResult,
   StaffApplicationView,
@@ -63,6 +64,12 @@ export const callApplicants = (id: string, signal?: AbortSignal) =>
 
 export const getRanking = (id: string, signal?: AbortSignal) =>
   apiRequest<Ranking>(`/calls/${encodeURIComponent(id)}/ranking`, { signal });
+
+/** The signed-in reviewer's own scores of the call's applicants (to fill the forms in again). */
+export const myReviews = (id: string, signal?: AbortSignal) =>
+  apiRequest<MyReviewListT>(`/calls/${encodeURIComponent(id)}/my-reviews`, { signal });
+
+export type MyReview = MyReviewListT['items'][number];
 
 export const submitReview = (
   applicationId: string,
@@ -142,3 +149,10 @@ export const listPrograms = (signal?: AbortSignal) =>
 
 export const updateProfile = (body: ProfileEdit, csrfToken: string | null) =>
   apiRequest<Profile>('/me/student-profile', { method: 'PUT', body, csrfToken });
+
+/** The calls the signed-in person may hand to allocation (their managers and allocators). */
+export const listAllocatableCalls = (signal?: AbortSignal) =>
+  apiRequest<{ items: Call[] }>('/calls', {
+    query: { status: 'all', allocatable: 'true' },
+    signal,
+  });

@@ -12,8 +12,10 @@ import {
   documentUrl,
   getCall,
   getRanking,
+  myReviews,
   submitReview,
   type CallDetail,
+  type MyReview,
   type Ranking,
   type StaffApplication,
 } from './api.ts';
@@ -33,6 +35,8 @@ export function ScreeningPage() {
   const call = useResource(`call|${id}`, (signal) => getCall(id, signal));
   const applicants = useResource(`applicants|${id}`, (signal) => callApplicants(id, signal));
   const ranking = useResource(`ranking|${id}`, (signal) => getRanking(id, signal));
+  // The reviewer's earlier scores fill their forms in again (R6: a review is changed, not added).
+  const earlier = useResource(`my-reviews|${id}`, (signal) => myReviews(id, signal));
   useDocumentTitle(t('calls.screening.title'));
   // Only the rank list reloads after a score: the forms stay, with their confirmation.
   const reload = ranking.reload;
@@ -60,7 +64,9 @@ export function ScreeningPage() {
         <h2 id="applicants">{t('calls.screening.applicants')}</h2>
         {applicants.status === 'loading' ? <Loading /> : null}
         {applicants.status === 'error' ? <ErrorAlert error={applicants.error} /> : null}
-        {applicants.status === 'success' && call.status === 'success'
+        {applicants.status === 'success' &&
+        call.status === 'success' &&
+        earlier.status !== 'loading'
           ? applicants.data.items
               .filter((a) => a.status !== 'withdrawn')
               .map((a) => (
@@ -68,6 +74,11 @@ export function ScreeningPage() {
                   key={a.id}
                   call={call.data}
                   application={a}
+                  earlier={
+                    earlier.status === 'success'
+                      ? earlier.data.items.find((r) => r.applicationId === a.id)
+                      : undefined
+                  }
                   ranking={ranking.status === 'success' ? ranking.data : null}
                   onScored={reload}
                 />
@@ -210,11 +221,13 @@ function RankList({ ranking }: { ranking: Ranking }) {
 function ScoreForm({
   call,
   application: a,
+  earlier,
   ranking,
   onScored,
 }: {
   call: CallDetail;
   application: StaffApplication;
+  earlier: MyReview | undefined;
   ranking: Ranking | null;
   onScored: () => void;
 }) {
@@ -225,7 +238,11 @@ function ScoreForm({
   const mine = ranking
     ? [...ranking.items, ...ranking.pending].find((i) => i.applicationId === a.id)
     : undefined;
-  const [scores, setScores] = useState<Record<string, string>>({});
+  const [scores, setScores] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      Object.entries(earlier?.scores ?? {}).map(([criterion, value]) => [criterion, String(value)]),
+    ),
+  );
   const { run, error, busy } = useAction();
   const [saved, setSaved] = useState(false);
 
