@@ -99,6 +99,22 @@ it('an administrator uploads an instance, compares the three mechanisms, reads t
   const imbalance = await compare.locator('tr[data-metric="worst-imbalance"] td').allTextContents();
   expect(imbalance.every((text) => text.startsWith('0 '))).toBe(true);
 
+  // R6: the optimum passes over jp-1 (3.9) for jp-2 (3.5) at her first choice: the comparison
+  // counts and names it, with the reason in words, before anyone publishes.
+  expect(
+    await compare
+      .locator('tr[data-metric="passed-over"] td[data-mechanism="optimal"]')
+      .textContent(),
+  ).toMatch(/^1/);
+  const passedOver = page.locator('[data-testid="allocation-passed-over-optimal"] li');
+  await expect.poll(() => passedOver.count()).toBe(1);
+  expect(await passedOver.getAttribute('data-code')).toBe('allocation.passed_over_tie');
+  const passedOverText = (await passedOver.textContent()) ?? '';
+  expect(passedOverText).toContain('rather than jp-1 (score 3.9)');
+  expect(passedOverText).toContain('jp-2 (score 3.5)');
+  expect(passedOverText).toContain('counts places, not scores');
+  expect(passedOverText).not.toMatch(/msu\.ru/);
+
   // Balance per consortium for the chosen mechanism: a chart hidden from screen readers, and a
   // table with the same numbers.
   const chart = page.locator('[data-testid="allocation-chart"]');
@@ -139,19 +155,31 @@ it('an administrator uploads an instance, compares the three mechanisms, reads t
     .evaluateAll((items) => items.map((li) => li.getAttribute('data-code')));
   expect(reasons.every((code) => code?.startsWith('allocation.'))).toBe(true);
 
+  // Publishing the optimum asks to confirm, naming the applicant it passes over; cancelled.
+  const publish = page.locator('[data-testid="allocation-publish"]');
+  await publish.locator('input[name="mechanism"][value="optimal"]').check();
+  await publish.locator('input[data-date-input="startDate"]').fill('2027-09-01');
+  await publish.locator('[data-testid="allocation-publish-start"]').click();
+  const confirm = page.locator('[data-testid="allocation-publish-confirm"]');
+  await confirm.waitFor();
+  expect(await confirm.textContent()).toContain('passes over these applicants');
+  const named = confirm.locator('[data-testid="allocation-publish-passed-over"] li');
+  expect(await named.count()).toBe(1);
+  expect(await named.textContent()).toContain('rather than jp-1');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect.poll(() => confirm.count()).toBe(0);
+
   // Publish 2S-TTC from a start date, after a confirmation.
   const ttcPlaced = Number.parseInt(
     (await compare.locator('tr[data-metric="placed"] td[data-mechanism="2s-ttc"]').textContent()) ??
       '',
     10,
   );
-  const publish = page.locator('[data-testid="allocation-publish"]');
   await publish.locator('input[name="mechanism"][value="2s-ttc"]').check();
-  await publish.locator('input[data-date-input="startDate"]').fill('2027-09-01');
   await publish.locator('[data-testid="allocation-publish-start"]').click();
-  const confirm = page.locator('[data-testid="allocation-publish-confirm"]');
   await confirm.waitFor();
   expect(await confirm.textContent()).toContain(`${ttcPlaced} places become nominations`);
+  expect(await confirm.textContent()).toContain('Nobody is passed over for a lower score.');
   await confirm.locator('[data-testid="allocation-publish-confirm-yes"]').click();
   const done = page.locator('[data-testid="allocation-published"]');
   await done.waitFor();

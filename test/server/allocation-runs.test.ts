@@ -333,6 +333,35 @@ describe.each(ENGINES)('allocation on a call on %s', (engine) => {
     await call(funder, 'PUT', '/api/v1/programs/mext-iep-2014/rules', program.rules);
   });
 
+  it('R6: the comparison names the applicants the optimum passes over for lower scores, and why', async () => {
+    // The demo call of 2015: three Tohoku applicants, two places in the balance tolerance (R4).
+    const run = await runOnCall();
+    const name = (id: string) => run.names.students[id].en as string;
+    const optimal = run.results.optimal;
+    expect(optimal.summary.placed).toBe(2);
+    const placed = new Set(optimal.result.assignments.map((a: { student: string }) => a.student));
+    // The top-scored applicant stays home while the two below her are placed.
+    const top = optimal.explanations.find((e: { host: string | null }) => e.host === null);
+    expect(placed.has(top.student)).toBe(false);
+    expect(optimal.passedOverStudents).toBe(1);
+    expect(optimal.passedOverCount).toBe(optimal.passedOver.length);
+    expect(optimal.passedOver.length).toBeGreaterThan(0);
+    for (const p of optimal.passedOver) {
+      expect(p.student).toBe(top.student);
+      expect(placed.has(p.instead)).toBe(true);
+      // Said by name, with both scores and the reason: the optimum counts places, not scores.
+      expect(p.refusal.code).toBe('allocation.passed_over_tie');
+      expect(p.refusal.params.student.en).toBe(name(top.student));
+      expect(p.refusal.params.instead.en).toBe(name(p.instead));
+      expect(p.refusal.params.score).toBeGreaterThan(p.refusal.params.insteadScore);
+      expect(p.refusal.params.host).toEqual(run.names.universities[p.host]);
+    }
+    // Her own explanation says it too; the other mechanisms keep score order here.
+    expect(top.passedOver).toEqual(optimal.passedOver.map((p: { refusal: unknown }) => p.refusal));
+    expect(run.results['2s-ttc'].passedOverCount).toBe(0);
+    expect(run.results['serial-dictatorship'].passedOverCount).toBe(0);
+  });
+
   it('publishes the places of a call as nominations of its students', async () => {
     const run = await runOnCall();
     // The applicants of a call are named, in their scripts; the call by its title.

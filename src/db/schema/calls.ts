@@ -79,6 +79,29 @@ export const studentProfiles = pgTable('student_profiles', {
   invented: boolean('invented').notNull().default(false),
 });
 
+/** One reviewer's scores of an earlier version of an application, kept with that version only. */
+export interface EarlierReview {
+  reviewerUserId: string;
+  reviewerInstitutionId: string;
+  scores: Record<string, number>;
+  comment: string | null;
+  createdAt: string;
+}
+
+/**
+ * An earlier version of an application, withdrawn before the student applied again: what it
+ * asked for and the reviews it received (R6: scores belong to the version they judged).
+ */
+export interface EarlierApplicationVersion {
+  version: number;
+  ranking: string[];
+  requestedMonths: number;
+  eligibleHosts: string[];
+  submittedAt: string;
+  withdrawnAt: string | null;
+  reviews: EarlierReview[];
+}
+
 /** What is kept of the eligibility check at submission: the hosts open to the student, R9, the profile. */
 export interface StoredEligibility {
   checkedOn: string;
@@ -87,6 +110,10 @@ export interface StoredEligibility {
   funding: EligibilityResult['funding'];
   grade: { scale: string; value: number } | null;
   level: string;
+  /** The application's version: 1 (absent), then one more each time the student applies again. */
+  version?: number;
+  /** The versions withdrawn before this one, oldest first, each with its own reviews. */
+  earlierVersions?: EarlierApplicationVersion[];
 }
 
 /** A student's application to a call: ranked hosts (best first), withdrawn until the deadline. */

@@ -29,6 +29,39 @@ export const OUTCOME_CODES = {
   noHosts: 'allocation.no_hosts_listed',
 } as const;
 
+/**
+ * Why an applicant was passed over for a lower-scored one at a host she ranked higher (params:
+ * student, score, host, choice, instead, insteadScore, others, and the reason's numbers).
+ */
+export const PASSED_OVER_CODES = {
+  /** R4: the swap would put a unit outside the tolerance (params: unit, off, tolerance). */
+  balanceStudents: 'allocation.passed_over_balance_students',
+  balanceMonths: 'allocation.passed_over_balance_months',
+  /** The agreement from her home to the host (params: from, to, slots or monthsCap, months). */
+  agreementSlots: 'allocation.passed_over_agreement_slots',
+  agreementMonths: 'allocation.passed_over_agreement_months',
+  /** The host's place count, the home's export cap (params: cap, home). */
+  importCap: 'allocation.passed_over_import_cap',
+  exportCap: 'allocation.passed_over_export_cap',
+  /** R14: the funder's cap in funded student-months a year, or in yen (params: cap, months). */
+  fundedMonths: 'allocation.passed_over_funded_months',
+  yen: 'allocation.passed_over_yen',
+  /** The optimum's objective would lose `lost` (students or months; welfare: ranks). */
+  objective: {
+    students: 'allocation.passed_over_objective_students',
+    months: 'allocation.passed_over_objective_months',
+    welfare: 'allocation.passed_over_objective_welfare',
+  },
+  /** An optimum of equal value: the optimum does not rank by score. */
+  tie: 'allocation.passed_over_tie',
+  /** 2S-TTC: he was placed by exchange cycle no. `cycle`, or in the residue of the tolerance. */
+  cycle: 'allocation.passed_over_cycle',
+  residue: 'allocation.passed_over_residue',
+  /** Serial order: she was placed there, then cut to restore the balance; or closed at her turn. */
+  trimmed: 'allocation.passed_over_trimmed',
+  serial: 'allocation.passed_over_serial',
+} as const;
+
 /** An instance that breaks the format's references (params name the universities or student). */
 export const INSTANCE_CODES = {
   duplicateUniversity: 'allocation.duplicate_university',
@@ -66,6 +99,9 @@ export const SCOPE_CODES = {
 export const REFUSAL_CODES: readonly string[] = [
   ...Object.values(REASON_CODES),
   ...Object.values(OUTCOME_CODES),
+  ...Object.values(PASSED_OVER_CODES).flatMap((c) =>
+    typeof c === 'string' ? [c] : Object.values(c),
+  ),
   ...Object.values(INSTANCE_CODES),
   ...Object.values(PUBLISH_CODES),
   ...Object.values(SCOPE_CODES),

@@ -77,13 +77,28 @@ export const ExplanationSchema = z.object({
   better: z.array(z.object({ host: z.string(), choice: z.number().int(), reason: ReasonSchema })),
   outcome: refusalSchema.describe('how she was placed, or that she stays home'),
   because: z.array(refusalSchema).describe('why not each better choice'),
+  passedOver: z
+    .array(refusalSchema)
+    .describe('each higher choice a lower-scored applicant got instead: whom, and why'),
   text: z.string().describe('in English, for logs and API clients'),
+});
+
+export const PassedOverSchema = z.object({
+  student: z.string().describe('the applicant passed over'),
+  instead: z.string().describe('the lower-scored applicant placed there instead'),
+  host: z.string(),
+  refusal: refusalSchema.describe('whom, where, by whom and why, as a code with params'),
 });
 
 export const MechanismResultSchema = z.object({
   result: ResultSchema,
   summary: SummarySchema,
   explanations: z.array(ExplanationSchema),
+  passedOver: z
+    .array(PassedOverSchema)
+    .describe('applicants left unplaced or placed lower while a lower-scored one got a place'),
+  passedOverCount: z.number().int().describe('all pass-overs (the list holds the first 500)'),
+  passedOverStudents: z.number().int().describe('applicants passed over at least once'),
 });
 
 export const RunNamesSchema = z.object({
@@ -116,6 +131,7 @@ export const RunSchema = z.object({
 export type AllocationRun = z.infer<typeof RunSchema>;
 export type MechanismResult = z.infer<typeof MechanismResultSchema>;
 export type Explanation = z.infer<typeof ExplanationSchema>;
+export type PassedOver = z.infer<typeof PassedOverSchema>;
 export type Summary = z.infer<typeof SummarySchema>;
 export type AllocationRules = AllocationRun['instance']['rules'];
 

@@ -160,6 +160,10 @@ export const ApplicationView = z.object({
   ranking: z.array(z.string()),
   rankedHosts: z.array(RankedHost.extend({ eligible: z.boolean() })),
   requestedMonths: z.number().int(),
+  version: z
+    .number()
+    .int()
+    .describe('1, then one more each time the student applies again after withdrawing'),
   status: z.enum(APPLICATION_STATUSES),
   eligibleHosts: z.array(z.string()),
   hostReasons: z.array(
@@ -264,6 +268,7 @@ const RankEntry = z.object({
   status: z.enum(APPLICATION_STATUSES),
   ranking: z.array(z.string()),
   submittedAt: z.string(),
+  version: z.number().int().describe('the application version ranked: its reviews are its own'),
   reviews: z.number().int(),
   reviewedByMe: z.boolean(),
   score: z.number().nullable(),

@@ -23,6 +23,7 @@ import {
   updateCallApplication,
   type CallApplicationRow,
   type DocumentMeta as DocMeta,
+  type EarlierApplicationVersion,
   type StoredEligibility,
 } from '#src/db/queries/calls/applications.ts';
 import {
@@ -31,7 +32,11 @@ import {
   rubricOf,
   type CallRow,
 } from '#src/db/queries/calls/calls.ts';
-import { scorerInstitutions, usersWithRole } from '#src/db/queries/calls/screening.ts';
+import {
+  detachReviews,
+  scorerInstitutions,
+  usersWithRole,
+} from '#src/db/queries/calls/screening.ts';
 import {
   checkEligibility,
   effectiveStayRange,
@@ -288,7 +293,12 @@ export async function applyToCall(
       'you have already applied to this call',
     );
   }
+  // Applying again after withdrawing makes a fresh version: the earlier one is kept as it was.
+  const earlier = existing ? storedEligibility(existing) : null;
+  const version = earlier ? (earlier.version ?? 1) + 1 : 1;
   const eligibility: StoredEligibility = {
+    version,
+    earlierVersions: earlier?.earlierVersions ?? [],
     checkedOn: today,
     eligibleHosts: result.eligibleHosts,
     hosts: result.hosts,
@@ -310,7 +320,31 @@ export async function applyToCall(
       withdrawnAt: null,
     };
     let appId: string;
+    let earlierReviews = 0;
     if (existing) {
+      // R6: the reviews judged the earlier version (its ranking, its months): they stay with it
+      // only, and the new version waits for its own scores on the rank list.
+      const reviews = await detachReviews(tx, existing.id);
+      earlierReviews = reviews.length;
+      const previous: EarlierApplicationVersion = {
+        version: version - 1,
+        ranking: existing.ranking,
+        requestedMonths: existing.requestedMonths,
+        eligibleHosts: storedEligibility(existing).eligibleHosts,
+        submittedAt: existing.submittedAt.toISOString(),
+        withdrawnAt: existing.withdrawnAt?.toISOString() ?? null,
+        reviews: reviews.map((r) => ({
+          reviewerUserId: r.reviewerUserId,
+          reviewerInstitutionId: r.reviewerInstitutionId,
+          scores: r.scores,
+          comment: r.comment,
+          createdAt: r.createdAt.toISOString(),
+        })),
+      };
+      fields.eligibility = {
+        ...eligibility,
+        earlierVersions: [...(eligibility.earlierVersions ?? []), previous],
+      };
       await updateCallApplication(tx, existing.id, fields);
       appId = existing.id;
     } else {
@@ -326,18 +360,22 @@ export async function applyToCall(
       action: 'call_application.submit',
       resourceType: 'call_application',
       resourceId: appId,
-      details: { call: callId },
+      details: { call: callId, version },
       before: existing
         ? {
             status: existing.status,
             ranking: existing.ranking,
             requestedMonths: existing.requestedMonths,
+            version: version - 1,
+            reviews: earlierReviews,
           }
         : undefined,
       after: {
         status: fields.status,
         ranking: fields.ranking,
         requestedMonths: fields.requestedMonths,
+        version,
+        reviews: 0,
       },
     });
     const data = { application: appId, call: callId, status: 'submitted' };
@@ -398,6 +436,7 @@ function view(row: AppRow, call: CallRow, docs: DocMeta[], today: string, names:
       eligible: e.eligibleHosts.includes(h),
     })),
     requestedMonths: row.requestedMonths,
+    version: e.version ?? 1,
     status: row.status as ApplicationStatus,
     eligibleHosts: e.eligibleHosts,
     hostReasons: e.hosts

@@ -272,6 +272,7 @@ export async function callRanking(ctx: ServiceContext, callId: string) {
     problem: problems.get(s.app.id) ?? null,
     ranking: s.app.ranking,
     submittedAt: s.app.submittedAt.toISOString(),
+    version: storedEligibility(s.app).version ?? 1,
     reviews: s.reviewers.length,
     reviewedByMe: ctx.actor ? s.reviewers.includes(ctx.actor.id) : false,
     score: s.score?.score ?? null,

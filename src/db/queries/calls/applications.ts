@@ -13,7 +13,7 @@ import {
   type StoredEligibility,
 } from '../../schema.ts';
 
-export type { StoredEligibility } from '../../schema.ts';
+export type { EarlierApplicationVersion, EarlierReview, StoredEligibility } from '../../schema.ts';
 export type CallApplicationRow = typeof callApplications.$inferSelect;
 export type StudentProfileRow = typeof studentProfiles.$inferSelect;
 export type DocumentRow = typeof applicationDocuments.$inferSelect;

@@ -42,6 +42,13 @@ export async function upsertReview(
     });
 }
 
+/**
+ * Takes the reviews off an application, returning them: its earlier version keeps them when the
+ * student applies again, and the new version starts unscored.
+ */
+export const detachReviews = (db: Db, applicationId: string): Promise<ReviewRow[]> =>
+  db.delete(reviews).where(eq(reviews.applicationId, applicationId)).returning();
+
 /** The institutions a user holds an institution-scoped role at. */
 export async function institutionScopesOf(db: Db, userId: string): Promise<string[]> {
   const rows = await db

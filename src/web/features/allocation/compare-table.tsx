@@ -3,6 +3,7 @@ import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { MECHANISMS, type AllocationRun, type Mechanism, type MechanismResult } from './api.ts';
 import { bestOf, formatPercent, type Better } from './format.ts';
+import { PassedOverSection } from './passed-over-list.tsx';
 
 interface Metric {
   key: string;
@@ -13,7 +14,10 @@ interface Metric {
   better: Better;
 }
 
-/** The three mechanisms side by side: placed, months, first choices, ranks, funding, balance. */
+/**
+ * The three mechanisms side by side: placed, months, first choices, ranks, funding, balance, the
+ * applicants each passes over for lower-scored ones — and, below, who they are and why.
+ */
 export function CompareTable({ run }: { run: AllocationRun }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
@@ -83,6 +87,13 @@ export function CompareTable({ run }: { run: AllocationRun }) {
           value: num(r.summary.worstImbalance),
           tolerance: num(rules.tolerance),
         }),
+      better: 'lower',
+    },
+    {
+      key: 'passed-over',
+      label: t('allocation.compare.passedOver'),
+      value: (r) => r.passedOverStudents,
+      show: (r) => num(r.passedOverStudents),
       better: 'lower',
     },
     {
@@ -161,6 +172,7 @@ export function CompareTable({ run }: { run: AllocationRun }) {
           </tbody>
         </table>
       </div>
+      <PassedOverSection run={run} />
     </section>
   );
 }

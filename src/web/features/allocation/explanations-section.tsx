@@ -22,6 +22,7 @@ function searchable(e: Explanation, names: Names, language: string, t: TFunction
     uni(e.host),
     refusalText(t, e.outcome),
     ...e.because.map((r) => refusalText(t, r)),
+    ...e.passedOver.map((r) => refusalText(t, r)),
   ]
     .join(' ')
     .toLowerCase();
@@ -110,6 +111,15 @@ export function ExplanationsSection({
                     </p>
                   </td>
                   <td data-label={t('allocation.explain.why')}>
+                    {e.passedOver.length > 0 ? (
+                      <div
+                        className="allocation-passed-over"
+                        data-testid="allocation-passed-over-student"
+                      >
+                        <p className="alert-title">{t('allocation.explain.passedOver')}</p>
+                        <RefusalList refusals={e.passedOver} />
+                      </div>
+                    ) : null}
                     {e.because.length > 0 ? (
                       <div className="allocation-reasons">
                         <RefusalList refusals={e.because} />

@@ -11,10 +11,12 @@ import { nameIn } from '../../../i18n/format.ts';
 import type { LocalizedText, Refusal } from '../../../domain/shared/refusal.ts';
 import { MECHANISMS, publishAllocationRun, type AllocationRun, type Mechanism } from './api.ts';
 import { useCsrfToken } from '../../components/ui/use-action.ts';
+import { PassedOverItems } from './passed-over-list.tsx';
 
 /**
  * Publishing one mechanism's result, once: each place becomes a nomination (a mobility in state
- * `nominated`) starting on the chosen date. A confirmation step comes first. The form is offered
+ * `nominated`) starting on the chosen date. A confirmation step comes first, naming the applicants
+ * the result passes over for lower-scored ones, with who gets their place and why. The form is offered
  * only when the server says the reader may publish; otherwise its reasons are shown instead.
  */
 export function PublishSection({
@@ -84,7 +86,8 @@ export function PublishSection({
     }
   };
 
-  const places = run.results[mechanism]?.summary.placed ?? 0;
+  const chosenResult = run.results[mechanism];
+  const places = chosenResult?.summary.placed ?? 0;
 
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid="allocation-publish">
@@ -188,6 +191,19 @@ export function PublishSection({
               date: formatDate(startDate, language),
             })}
           </p>
+          {chosenResult && chosenResult.passedOverCount > 0 ? (
+            <>
+              <p className="alert-title">{t('allocation.publish.passedOverTitle')}</p>
+              <PassedOverItems
+                result={chosenResult}
+                testId="allocation-publish-passed-over"
+                limit={20}
+                moreKey="allocation.publish.passedOverMore"
+              />
+            </>
+          ) : (
+            <p>{t('allocation.publish.passedOverNone')}</p>
+          )}
           <div className="form-actions">
             <button
               type="button"
