@@ -115,6 +115,7 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/institutions': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'POST /api/v1/institutions': { own: 'AFFVVVVVFV', other: 'AFFVVVVVFV' },
   'GET /api/v1/institutions/{id}': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
+  'GET /api/v1/institutions/{id}/agreements': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'PATCH /api/v1/institutions/{id}': { own: 'AFFFOFFFFO', other: 'AFFFFFFFFO' },
   'GET /api/v1/institutions/{id}/courses': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'POST /api/v1/institutions/{id}/courses': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
