@@ -168,6 +168,9 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/students/{userId}/record': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'PUT /api/v1/students/{userId}/record': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'GET /api/v1/mobilities': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  // The sampled student is unknown: to everyone signed in, as to those not their coordinator, a 404.
+  'POST /api/v1/mobilities': { own: 'ANNNNNNNNN', other: 'ANNNNNNNNN' },
+  'GET /api/v1/nominations/options': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'GET /api/v1/mobilities/{id}': { own: 'AONNONONOO', other: 'ANNNNNNNNN' },
   'GET /api/v1/mobilities/{id}/bank-account': { own: 'AFNNFNNNFN', other: 'ANNNNNNNNN' },
   'POST /api/v1/mobilities/{id}/enrolment-confirmations': {
@@ -197,7 +200,8 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/mobilities/{id}/travel': { own: 'AONNONONOO', other: 'ANNNNNNNNN' },
   'PUT /api/v1/mobilities/{id}/travel/airports': { own: 'AFNNONFNFO', other: 'ANNNNNNNNN' },
   'POST /api/v1/mobilities/{id}/travel/approve-fare': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
-  'PUT /api/v1/mobilities/{id}/travel/fare': { own: 'AFNNRNFNFR', other: 'ANNNNNNNNN' },
+  // R8: the paying consortium's officer (rep.tohoku) may enter the fare, as the coordinators may.
+  'PUT /api/v1/mobilities/{id}/travel/fare': { own: 'AFNNRNRNFR', other: 'ANNNNNNNNN' },
   'GET /api/v1/payment-batches': { own: 'ANNNNNNNNN', other: 'ANNNNNNNNN' },
   'POST /api/v1/payment-batches': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'GET /api/v1/payment-batches/{id}': { own: 'ANNNNNONNO', other: 'ANNNNNNNNN' },
