@@ -184,7 +184,7 @@ export async function nominateDirectly(
     send = await notify(tx, recipients, {
       type: 'mobility.nominated',
       params: { ...(await mobilityNames(tx, values)), from: null, reason: null, date: null },
-      data: { mobilityId: created, action: 'nominate', to: 'nominated' },
+      data: { mobilityId: created, to: 'nominated', via: 'direct' },
     });
     return created;
   });
