@@ -16,6 +16,7 @@ import { can, scopeCovers } from '#src/domain/access/can.ts';
 import type { Action, MaybeActor, Resource, Role } from '#src/domain/access/policy.ts';
 import type { Db } from '#src/db/client.ts';
 import { membershipsOfInForce } from '#src/db/queries/memberships.ts';
+import { institutionCreator } from '#src/db/queries/registry/institutions.ts';
 import { AppError, notFound } from './errors.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -119,6 +120,22 @@ export async function institutionResource(db: Db, id: string, onDate: string): P
     id,
     institutionIds: [id],
     consortiumIds: memberships.map((m) => m.consortiumId),
+  };
+}
+
+/**
+ * An institution's registry record (its names, place, units): the institution on `onDate` and
+ * the user who added it to the registry, who may keep it up to date (policy `registry:write`).
+ * Not for what decides who belongs to the institution (its student e-mail domains).
+ */
+export async function institutionRecordResource(
+  db: Db,
+  id: string,
+  onDate: string,
+): Promise<Target> {
+  return {
+    ...(await institutionResource(db, id, onDate)),
+    createdBy: await institutionCreator(db, id),
   };
 }
 

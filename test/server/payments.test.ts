@@ -513,7 +513,7 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
     const tr = (await call(coordTohoku, 'GET', url)).json();
     expect(tr).toMatchObject({ homeAirport: { iata: 'SDJ' }, hostAirport: { iata: 'VVO' } });
     expect(tr.host.en).toMatch(/Far Eastern/);
-    expect(tr.may).toEqual({ edit: true, approve: false });
+    expect(tr.may).toEqual({ edit: true, quote: true, approve: false });
     const noReason = await call(coordTohoku, 'PUT', `${url}/airports`, { homeAirport: 'HND' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.message).toMatch(/^body\.reason/);
@@ -557,7 +557,11 @@ describe.each(ENGINES)('scholarships, payments and travel on %s', (engine) => {
       },
       may: { edit: true, approve: false },
     });
-    expect((await call(funder, 'GET', url)).json().may).toEqual({ edit: false, approve: true });
+    expect((await call(funder, 'GET', url)).json().may).toEqual({
+      edit: false,
+      quote: false,
+      approve: true,
+    });
     const refused = await build(rep, key('trip-refused'), {
       consortiumId: CONSORTIUM,
       items: [{ mobilityId: m.mobilityId, kind: 'travel' }],

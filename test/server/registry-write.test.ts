@@ -118,8 +118,9 @@ describe.each(ENGINES)('registry, write side, on %s', (engine) => {
         expect.objectContaining({ field: 'body.country', code: 'registry.not_country_code' }),
       ]),
     );
-    // Adding an institution does not make its coordinator: Tohoku's edits only its own.
-    expect(created.json().may).toEqual({ edit: false, addUnit: false, join: false });
+    // Whoever added an institution keeps its record up to date, but does not speak for it in
+    // its memberships: that stays with its own coordinators.
+    expect(created.json().may).toEqual({ edit: true, addUnit: true, join: false });
     expect((await send(tohoku, 'GET', '/api/v1/institutions/tohoku.ac.jp')).json().may).toEqual({
       edit: true,
       addUnit: true,

@@ -116,6 +116,7 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/institutions': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'POST /api/v1/institutions': { own: 'AFFVVVVVFV', other: 'AFFVVVVVFV' },
   'GET /api/v1/institutions/{id}': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
+  'GET /api/v1/institutions/{id}/agreements': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'PATCH /api/v1/institutions/{id}': { own: 'AFFFOFFFFO', other: 'AFFFFFFFFO' },
   'GET /api/v1/institutions/{id}/courses': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'POST /api/v1/institutions/{id}/courses': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
@@ -169,6 +170,9 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/students/{userId}/record': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'PUT /api/v1/students/{userId}/record': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'GET /api/v1/mobilities': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  // The sampled student is unknown: to everyone signed in, as to those not their coordinator, a 404.
+  'POST /api/v1/mobilities': { own: 'ANNNNNNNNN', other: 'ANNNNNNNNN' },
+  'GET /api/v1/nominations/options': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'GET /api/v1/mobilities/{id}': { own: 'AONNONONOO', other: 'ANNNNNNNNN' },
   'GET /api/v1/mobilities/{id}/bank-account': { own: 'AFNNFNNNFN', other: 'ANNNNNNNNN' },
   'POST /api/v1/mobilities/{id}/enrolment-confirmations': {
@@ -198,7 +202,8 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/mobilities/{id}/travel': { own: 'AONNONONOO', other: 'ANNNNNNNNN' },
   'PUT /api/v1/mobilities/{id}/travel/airports': { own: 'AFNNONFNFO', other: 'ANNNNNNNNN' },
   'POST /api/v1/mobilities/{id}/travel/approve-fare': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
-  'PUT /api/v1/mobilities/{id}/travel/fare': { own: 'AFNNRNFNFR', other: 'ANNNNNNNNN' },
+  // R8: the paying consortium's officer (rep.tohoku) may enter the fare, as the coordinators may.
+  'PUT /api/v1/mobilities/{id}/travel/fare': { own: 'AFNNRNRNFR', other: 'ANNNNNNNNN' },
   'GET /api/v1/payment-batches': { own: 'ANNNNNNNNN', other: 'ANNNNNNNNN' },
   'POST /api/v1/payment-batches': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'GET /api/v1/payment-batches/{id}': { own: 'ANNNNNONNO', other: 'ANNNNNNNNN' },

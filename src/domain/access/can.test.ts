@@ -148,3 +148,22 @@ describe('access: can(actor, action, resource)', () => {
     expect(can(who, action, resource)).toBe(expected);
   });
 });
+
+describe('registry:write on an institution someone added', () => {
+  const partner: Resource = {
+    type: 'institution',
+    institutionIds: ['omsk.example.ru'],
+    createdBy: 'u-ct',
+  };
+  it('lets the coordinator who added it keep it up to date', () => {
+    expect(can(coordTohoku, 'registry:write', partner)).toBe(true);
+  });
+  it('refuses another coordinator, and a student, even were they named as its creator', () => {
+    expect(can(coordNsu, 'registry:write', partner)).toBe(false);
+    expect(can(student, 'registry:write', { ...partner, createdBy: 'u-stu' })).toBe(false);
+  });
+  it('keeps the scoped coordinators of the institution itself', () => {
+    expect(can(coordTohoku, 'registry:write', { ...tohoku, createdBy: null })).toBe(true);
+    expect(can(coordNsu, 'registry:write', tohoku)).toBe(false);
+  });
+});

@@ -39,7 +39,23 @@ export function can(actor: MaybeActor, action: Action, resource: Resource): bool
   if (actor.platformAdmin) return true;
   if (rule === 'signed-in') return true;
   if ('anyScope' in rule) return actor.roles.some((a) => rule.anyScope.includes(a.role));
+  if ('scoped' in rule) {
+    const creator =
+      resource.createdBy != null &&
+      resource.createdBy === actor.id &&
+      actor.roles.some((a) => rule.creator.includes(a.role));
+    return creator || coveredBy(actor, rule.scoped, resource);
+  }
+  return coveredBy(actor, rule, resource);
+}
+
+/** Does the actor hold one of `roles` in a scope covering the resource? */
+function coveredBy(
+  actor: NonNullable<MaybeActor>,
+  roles: readonly string[],
+  resource: Resource,
+): boolean {
   return actor.roles.some(
-    (assignment) => rule.includes(assignment.role) && scopeCovers(assignment, resource, actor.id),
+    (assignment) => roles.includes(assignment.role) && scopeCovers(assignment, resource, actor.id),
   );
 }

@@ -61,6 +61,8 @@ export interface Resource {
   programIds?: readonly string[];
   callIds?: readonly string[];
   ownerUserId?: string | null;
+  /** The user who created the record, when the policy lets its creator act on it. */
+  createdBy?: string | null;
 }
 
 export const ACTIONS = [
@@ -95,13 +97,24 @@ export type Action = (typeof ACTIONS)[number];
 
 /**
  * `public` = anyone, signed in or not; a list = the roles whose scope must cover the resource;
- * `anyScope` = holding one of these roles in any scope (e.g. adding a new institution).
+ * `anyScope` = holding one of these roles in any scope (e.g. adding a new institution);
+ * `scoped` + `creator` = the `scoped` roles whose scope covers the resource, or its creator while
+ * they hold one of the `creator` roles in any scope (a coordinator keeps the partner institutions
+ * they added up to date).
  */
-export type Rule = 'public' | 'signed-in' | readonly Role[] | { anyScope: readonly Role[] };
+export type Rule =
+  | 'public'
+  | 'signed-in'
+  | readonly Role[]
+  | { anyScope: readonly Role[] }
+  | { scoped: readonly Role[]; creator: readonly Role[] };
 
 export const POLICY: Record<Action, Rule> = {
   'registry:read': 'public',
-  'registry:write': ['coordinator', 'secretariat'],
+  'registry:write': {
+    scoped: ['coordinator', 'secretariat'],
+    creator: ['coordinator', 'secretariat', 'rep_officer'],
+  },
   'registry:create': { anyScope: ['coordinator', 'secretariat', 'rep_officer'] },
   'consortium:write': ['rep_officer', 'secretariat'],
   // The university's own side of a membership: its coordinator proposes, accepts or leaves. The

@@ -37,6 +37,8 @@ const SERVICES = [
   'mobility.jukebox_already_recognised',
   'mobility.jukebox_already_decided',
   'mobility.jukebox_no_result',
+  'mobility.start_in_past',
+  'mobility.stay_overlaps',
 ] as const;
 
 export const REFUSAL_CODES: readonly string[] = [...WORKFLOW, ...DATE_WARNING_CODES, ...SERVICES];

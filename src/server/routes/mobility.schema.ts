@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { MobilityActionSchema, TransitionRequestSchema } from '#src/domain/mobility/schemas.ts';
 import { MOBILITY_STATES } from '#src/domain/mobility/mobility-workflow.ts';
+import { NominationInputSchema } from '#src/domain/mobility/direct-nomination.ts';
 import { CREDIT_SYSTEM_IDS } from '#src/domain/recognition/credit-systems.ts';
 import { ECTS_LETTERS } from '#src/domain/recognition/grade-scales.ts';
 import { CHANGE_REASONS } from '#src/domain/recognition/learning-agreement.ts';
@@ -619,3 +620,23 @@ export const JukeboxEnrolmentView = z.object({
 });
 
 export const JukeboxEnrolmentListView = z.object({ items: z.array(JukeboxEnrolmentView) });
+
+// Direct nominations
+
+/** A home coordinator nominates a student directly (R2, R3, R9, R12 checked as at publication). */
+export const NominationBody = NominationInputSchema;
+
+export const NominationCreatedView = z.object({ id: z.uuid() });
+
+/** What the nomination form offers: the coordinator's students by name, the possible hosts. */
+export const NominationOptionsView = z.object({
+  students: z.array(
+    z.object({
+      userId: z.uuid(),
+      name: Name,
+      homeId: z.string(),
+      level: z.string().describe('the level of study the home university records (R3)'),
+    }),
+  ),
+  hosts: z.array(z.object({ id: z.string(), name: Name, country: z.string() })),
+});

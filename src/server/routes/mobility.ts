@@ -24,6 +24,7 @@ import {
   myRecognisedCredits,
 } from '#src/services/mobility/recognition.ts';
 import { createCourse, listCourses } from '#src/services/mobility/courses.ts';
+import { nominateDirectly, nominationOptions } from '#src/services/mobility/nominations.ts';
 import {
   decideJukebox,
   enrolInCourse,
@@ -70,6 +71,9 @@ import {
   RejectBody,
   TranscriptBody,
   TransitionBody,
+  NominationBody,
+  NominationCreatedView,
+  NominationOptionsView,
 } from './mobility.schema.ts';
 
 // Errors share one shape; each route adds the view it answers with (mobility.schema.ts).
@@ -122,6 +126,34 @@ export const mobilityRoutes =
         },
       },
       async (request) => getMobility(ctx(request), request.params.id),
+    );
+    app.post(
+      '/mobilities',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags,
+          summary:
+            'A home coordinator nominates a student directly for a bilateral place: R2 (agreement for the whole stay), R12 (stay range), R9 and R3 (the student record) are checked; the mobility starts as nominated',
+          body: NominationBody,
+          response: created(NominationCreatedView),
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await nominateDirectly(ctx(request), request.body, mailer)),
+    );
+    app.get(
+      '/nominations/options',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags,
+          summary:
+            'What a direct nomination offers the coordinator: their students by name, and the possible hosts',
+          response: ok(NominationOptionsView),
+        },
+      },
+      async (request) => nominationOptions(ctx(request)),
     );
     app.post(
       '/mobilities/:id/transitions',

@@ -157,10 +157,17 @@ export const TravelView = TravelSummary.extend({
   home: Name,
   host: Name,
   may: z.object({
-    edit: z.boolean().describe('quote the fare or change the airports now (coordinators)'),
+    edit: z.boolean().describe('change the airports now (coordinators)'),
+    quote: z
+      .boolean()
+      .describe(
+        'quote the fare or give its receipt now (coordinators, and the representative officer of the paying consortium: R8)',
+      ),
     approve: z.boolean().describe('approve the fare awaiting approval (funder officer)'),
   }),
-  editRefusal: Refusal.nullable().describe('why a coordinator may not change the trip now'),
+  editRefusal: Refusal.nullable().describe(
+    'why a coordinator or the paying officer may not change the trip now',
+  ),
   inBatch: z.boolean(),
 });
 

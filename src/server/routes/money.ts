@@ -318,7 +318,7 @@ export const moneyRoutes =
         schema: {
           tags: ['travel'],
           summary:
-            'The coordinator quotes (and receipts) the round-trip economy fare; above the program’s ceiling it awaits the funder officer (R13)',
+            'A coordinator or the paying consortium’s representative officer (R8) quotes (and receipts) the round-trip economy fare; above the program’s ceiling it awaits the funder officer (R13)',
           params: MobilityId,
           body: FareBody,
           response: { 200: TravelView, ...errors },

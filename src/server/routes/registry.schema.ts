@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { INSTITUTION_TYPES, ORG_UNIT_KINDS } from '#src/domain/registry/institution.ts';
 import { PROPOSAL_SIDES, PROPOSAL_STATUSES } from '#src/domain/registry/membership.ts';
 import { localizedTextSchema, messageParamsSchema } from '#src/domain/shared/refusal.ts';
+import { AgreementSummary } from './agreements.schema.ts';
 import { IsoDate, NamesSchema, PageQuery, pageOf } from './common.schema.ts';
 
 export { INSTITUTION_TYPES, ORG_UNIT_KINDS };
@@ -246,3 +247,15 @@ export const ImportReport = z.object({
 
 export const ExportParams = z.object({ format: z.enum(['csv', 'xlsx']) });
 export const MembersExportParams = z.object({ id: z.string(), format: z.enum(['csv', 'xlsx']) });
+
+/** An institution's agreements: its own, and those of the consortia it is a member of today. */
+export const InstitutionAgreementList = z.object({
+  items: z.array(
+    AgreementSummary.extend({
+      through: z
+        .object({ id: z.string(), name: z.string(), names: NamesSchema })
+        .nullable()
+        .describe('the consortium that makes the institution a party; null when it is one itself'),
+    }),
+  ),
+});

@@ -3,6 +3,7 @@ import { todayOf } from '#src/services/clock.ts';
 import type { Db } from '#src/db/client.ts';
 import { listConsortia, listGroupings, listInstitutions } from '#src/services/registry/queries.ts';
 import { consortiumDetail, institutionDetail } from '#src/services/registry/write.ts';
+import { institutionAgreements } from '#src/services/registry/institution-agreements.ts';
 import { contextFor } from '../session.ts';
 import { ErrorSchema } from './common.schema.ts';
 import {
@@ -12,6 +13,7 @@ import {
   ConsortiumQuery,
   GroupingList,
   IdParams,
+  InstitutionAgreementList,
   InstitutionDetail,
   InstitutionPage,
   InstitutionQuery,
@@ -45,6 +47,19 @@ export const registryRoutes =
         },
       },
       async (request) => institutionDetail(ctx(request), request.params.id),
+    );
+    app.get(
+      '/institutions/:id/agreements',
+      {
+        schema: {
+          tags: ['registry'],
+          summary:
+            'The agreements an institution is party to today: directly, or through a consortium it is a member of',
+          params: IdParams,
+          response: { 200: InstitutionAgreementList, 404: ErrorSchema },
+        },
+      },
+      async (request) => institutionAgreements(ctx(request), request.params.id),
     );
     app.get(
       '/groupings',

@@ -17,6 +17,8 @@ export interface StayToDispatch {
   /** first and last day of the stay (inclusive) */
   start: string;
   end: string;
+  /** only this agreement may carry the stay (one the nominating office chose), when given */
+  agreementId?: string | null;
 }
 
 /** The verdict for each stay, in order: the agreement it goes under, or why none qualifies. */
@@ -32,7 +34,8 @@ export async function dispatchVerdicts(
   const candidates = await agreementStatesBetweenAny(db, parties, parties);
   return stays.map((s) => {
     const own = memberships.filter((m) => m.institutionId === s.home || m.institutionId === s.host);
-    return chooseAgreement(candidates, {
+    const among = s.agreementId ? candidates.filter((c) => c.id === s.agreementId) : candidates;
+    return chooseAgreement(among, {
       home: s.home,
       host: s.host,
       memberships: own,

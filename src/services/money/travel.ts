@@ -12,7 +12,13 @@ import {
   tripInBatch,
   updateTravel,
 } from '#src/db/queries/money/scholarship.ts';
-import { can, institutionsResource, programResource, requireAccess } from '../access.ts';
+import {
+  can,
+  consortiumResource,
+  institutionsResource,
+  programResource,
+  requireAccess,
+} from '../access.ts';
 import { TRAVEL_CODES as T, checkFare, fareCeilingsOf } from '#src/domain/travel/index.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
@@ -34,6 +40,17 @@ async function readable(ctx: ServiceContext, mobilityId: string): Promise<Mobili
 const coordinatorResource = (m: MobilityMoney) =>
   institutionsResource([m.mobility.homeId, m.mobility.hostId], 'mobility');
 
+/**
+ * R8, 003 §5(8), §6(2): the representative university of the sending consortium pays the trip,
+ * so its representative officer may enter the fare it pays, as the coordinators may.
+ */
+const payerResource = (m: MobilityMoney) => consortiumResource([m.sendingConsortiumId], 'mobility');
+
+/** May the actor quote the fare: a coordinator of the trip, or the paying consortium's officer. */
+const mayQuote = (ctx: ServiceContext, m: MobilityMoney) =>
+  can(ctx.actor, 'mobility:manage', coordinatorResource(m)) ||
+  (m.sendingConsortiumId !== null && can(ctx.actor, 'payment:manage', payerResource(m)));
+
 export async function getTravel(ctx: ServiceContext, mobilityId: string) {
   const m = await readable(ctx, mobilityId);
   const row = await travelOf(ctx.db, mobilityId);
@@ -42,16 +59,19 @@ export async function getTravel(ctx: ServiceContext, mobilityId: string) {
   const label = (await mobilityLabels(ctx.db, [mobilityId])).get(mobilityId);
   const inBatch = Boolean(paid);
   const coordinator = can(ctx.actor, 'mobility:manage', coordinatorResource(m));
+  const quoter = mayQuote(ctx, m);
   const funder = can(ctx.actor, 'program:write', programResource(m.programId));
   return {
     ...summary,
     ...namedParties(m, label),
     may: {
       edit: coordinator && !inBatch,
+      quote: quoter && !inBatch,
       approve: funder && summary.status === 'awaiting_approval',
     },
     /** Why the reader, who could otherwise, may not change the trip now. */
-    editRefusal: coordinator && inBatch ? refusal(T.tripInBatch, {}, { rule: 'PAID_ONCE' }) : null,
+    editRefusal:
+      (coordinator || quoter) && inBatch ? refusal(T.tripInBatch, {}, { rule: 'PAID_ONCE' }) : null,
     inBatch,
   };
 }
@@ -142,7 +162,8 @@ export async function setAirports(
 }
 
 /**
- * The coordinator quotes the fare (and later gives the receipt). A fare that is not an economy
+ * A coordinator of the trip, or the representative officer of the consortium that pays it (R8),
+ * quotes the fare (and later gives the receipt). A fare that is not an economy
  * round trip or not a positive amount is refused (R13, nothing stored); a fare above the
  * program's ceiling is stored as awaiting the funder officer's approval and is not payable.
  */
@@ -152,9 +173,11 @@ export async function quoteFare(
   input: { amountJpy: number; cabin?: string; roundTrip?: boolean; receiptRef?: string | null },
 ) {
   const m = await readable(ctx, mobilityId);
-  requireAccess(ctx, 'mobility:manage', coordinatorResource(m), {
-    doing: 'quote the fare of this trip (coordinators of the home or host institution)',
-  });
+  if (!mayQuote(ctx, m))
+    requireAccess(ctx, 'mobility:manage', coordinatorResource(m), {
+      doing:
+        'quote the fare of this trip (coordinators of the home or host institution, or the representative officer of the paying consortium)',
+    });
   if (await tripInBatch(ctx.db, mobilityId))
     throw conflict(
       refusal(T.tripInBatch, {}, { rule: 'PAID_ONCE' }),

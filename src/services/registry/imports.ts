@@ -8,15 +8,17 @@ import {
   saveInstitutionChanges,
 } from '#src/db/queries/registry/institutions.ts';
 import { membershipsToExport } from '#src/db/queries/registry/proposals.ts';
+import { districtsOf } from '#src/db/queries/registry/directory.ts';
 import { orgName } from '#src/db/queries/names.ts';
 import { validateInstitutionRows, type RowError } from '#src/domain/registry/institution.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
-import { can, institutionResource, requireAccess } from '../access.ts';
+import { can, institutionRecordResource, requireAccess } from '../access.ts';
 import { audit } from '../audit.ts';
 import { todayOf } from '../clock.ts';
 import type { ServiceContext } from '../context.ts';
 import { invalidField, invalidInput } from '../errors.ts';
 import type { TaskPool } from '../tasks/pool.ts';
+import { nearestOf } from '../money/travel-view.ts';
 import { stripUndefined } from './input.ts';
 import { readTable, writeCsv, writeXlsx, type TabularFormat } from './tabular.ts';
 
@@ -33,6 +35,10 @@ export const INSTITUTION_COLUMNS = [
   'latitude',
   'longitude',
   'website',
+  // Derived by the registry: an import ignores them.
+  'district',
+  'airport',
+  'airportDistanceKm',
 ];
 
 export interface ImportReport {
@@ -84,7 +90,11 @@ export async function importInstitutions(
   for (const [index, row] of ok.entries()) {
     if (
       existing.has(row.id) &&
-      !can(ctx.actor, 'registry:write', await institutionResource(ctx.db, row.id, todayOf(ctx)))
+      !can(
+        ctx.actor,
+        'registry:write',
+        await institutionRecordResource(ctx.db, row.id, todayOf(ctx)),
+      )
     ) {
       const stored = await institutionRow(ctx.db, row.id);
       errors.push({
@@ -170,22 +180,36 @@ export async function importInstitutions(
   return report;
 }
 
+/**
+ * Every institution as a table, with its districts (ids, `;`-separated) and the international
+ * airport nearest it (R13, 003 §3(3): IATA code and great-circle distance in km).
+ */
 export async function exportInstitutions(db: Db, format: TabularFormat): Promise<Buffer> {
   const rows = await institutionsToExport(db);
-  const flat = rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    'names.en': r.names.en ?? '',
-    'names.ja': r.names.ja ?? '',
-    'names.ru': r.names.ru ?? '',
-    'names.fr': r.names.fr ?? '',
-    type: r.type,
-    country: r.country,
-    city: r.city,
-    latitude: r.latitude ?? '',
-    longitude: r.longitude ?? '',
-    website: r.website ?? '',
-  }));
+  const districts = await districtsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const flat = rows.map((r) => {
+    const near = nearestOf(r);
+    return {
+      id: r.id,
+      name: r.name,
+      'names.en': r.names.en ?? '',
+      'names.ja': r.names.ja ?? '',
+      'names.ru': r.names.ru ?? '',
+      'names.fr': r.names.fr ?? '',
+      type: r.type,
+      country: r.country,
+      city: r.city,
+      latitude: r.latitude ?? '',
+      longitude: r.longitude ?? '',
+      website: r.website ?? '',
+      district: (districts.get(r.id) ?? []).map((d) => d.id).join(';'),
+      airport: near?.airport.iata ?? '',
+      airportDistanceKm: near ? Math.round(near.distanceKm * 10) / 10 : '',
+    };
+  });
   return format === 'csv'
     ? writeCsv(INSTITUTION_COLUMNS, flat)
     : writeXlsx('institutions', INSTITUTION_COLUMNS, flat);

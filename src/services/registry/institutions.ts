@@ -15,7 +15,7 @@ import {
   type ORG_UNIT_KINDS,
 } from '#src/domain/registry/institution.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
-import { can, institutionResource, institutionsResource, requireAccess } from '../access.ts';
+import { can, institutionRecordResource, institutionsResource, requireAccess } from '../access.ts';
 import { audit } from '../audit.ts';
 import { todayOf } from '../clock.ts';
 import type { ServiceContext } from '../context.ts';
@@ -29,7 +29,7 @@ export async function mayOnInstitution(ctx: ServiceContext, id: string) {
   const edit = can(
     ctx.actor,
     'registry:write',
-    await institutionResource(ctx.db, id, todayOf(ctx)),
+    await institutionRecordResource(ctx.db, id, todayOf(ctx)),
   );
   return { edit, addUnit: edit, join: sidesFor(ctx, null, id).institution };
 }
@@ -78,7 +78,7 @@ export async function createInstitution(ctx: ServiceContext, input: unknown) {
 async function editable(ctx: ServiceContext, id: string) {
   const row = await institutionRow(ctx.db, id);
   if (!row) throw notFound('institution', id);
-  requireAccess(ctx, 'registry:write', await institutionResource(ctx.db, id, todayOf(ctx)), {
+  requireAccess(ctx, 'registry:write', await institutionRecordResource(ctx.db, id, todayOf(ctx)), {
     doing: `edit ${row.name}`,
   });
   return row;

@@ -21,6 +21,7 @@ import type {
   ImportReport,
   ImportRowError as ImportRowErrorSchema,
   Institution as InstitutionSchema,
+  InstitutionAgreementList,
   InstitutionDetail as InstitutionDetailSchema,
   InstitutionPatchBody,
   MembershipProposal as MembershipProposalSchema,
@@ -55,6 +56,7 @@ export type InstitutionType = Institution['type'];
 export type DistrictRef = Institution['districts'][number];
 export type InstitutionDetail = z.infer<typeof InstitutionDetailSchema>;
 export type InstitutionMembership = InstitutionDetail['consortia'][number];
+export type InstitutionAgreement = z.infer<typeof InstitutionAgreementList>['items'][number];
 export type InstitutionPatch = z.infer<typeof InstitutionPatchBody>;
 export type Grouping = z.infer<typeof GroupingList>['items'][number];
 export type ConsortiumSummary = z.infer<typeof ConsortiumSummarySchema>;

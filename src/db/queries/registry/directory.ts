@@ -39,7 +39,8 @@ export interface GroupingRef {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-async function districtsOf(db: Db, ids: string[]): Promise<Map<string, GroupingRef[]>> {
+/** The districts (groupings of kind `district`) of each of these institutions. */
+export async function districtsOf(db: Db, ids: string[]): Promise<Map<string, GroupingRef[]>> {
   const map = new Map<string, GroupingRef[]>();
   if (ids.length === 0) return map;
   const rows = await db

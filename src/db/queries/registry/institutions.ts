@@ -1,7 +1,7 @@
 /** Institutions and their organisational units as the registry writes them. */
-import { eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
-import { consortia, institutions, orgUnits } from '../../schema.ts';
+import { auditLog, consortia, institutions, orgUnits } from '../../schema.ts';
 
 export type InstitutionRow = typeof institutions.$inferSelect;
 export type NewInstitution = typeof institutions.$inferInsert;
@@ -62,4 +62,24 @@ export function orgUnitsOf(db: Db, institutionId: string) {
     .from(orgUnits)
     .where(eq(orgUnits.institutionId, institutionId))
     .orderBy(orgUnits.kind, orgUnits.name);
+}
+
+/**
+ * Who added the institution to the registry, by hand or by import: the actor of its first
+ * `institution.create` audit entry; null when no one did (the demo world, a migration).
+ */
+export async function institutionCreator(db: Db, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({ actorId: auditLog.actorId })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.resourceType, 'institution'),
+        eq(auditLog.resourceId, id),
+        eq(auditLog.action, 'institution.create'),
+      ),
+    )
+    .orderBy(asc(auditLog.at), asc(auditLog.id))
+    .limit(1);
+  return row?.actorId ?? null;
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { listAgreements } from './api.ts';
@@ -53,8 +54,17 @@ export function AgreementsPage() {
   );
 }
 
-/** Agreements as a table: title, parties, status, validity. Also used on institution pages. */
-export function AgreementTable({ items }: { items: readonly AgreementSummary[] }) {
+/**
+ * Agreements as a table: title, parties, status, validity. Also used on institution pages, where
+ * `note` says how the institution is a party (through which consortium).
+ */
+export function AgreementTable<T extends AgreementSummary>({
+  items,
+  note,
+}: {
+  items: readonly T[];
+  note?: (agreement: T) => ReactNode;
+}) {
   const { t } = useTranslation();
   if (items.length === 0) {
     return (
@@ -89,6 +99,7 @@ export function AgreementTable({ items }: { items: readonly AgreementSummary[] }
                 <span aria-hidden="true"> ⇄ </span>
                 <span className="visually-hidden"> {t('agreements.and')} </span>
                 <PartyLink party={agreement.partyB} />
+                {note ? note(agreement) : null}
               </td>
               <td data-label={t('agreements.status')}>
                 <AgreementStatusBadge status={agreement.status} />

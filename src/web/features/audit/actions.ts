@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   'allocation.run',
   'allocation.publish',
   'mobility.transition',
+  'mobility.nominate',
   'enrolment.confirmed',
   'enrolment.ended',
   'learning_agreement.proposed',

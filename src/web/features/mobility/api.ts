@@ -24,6 +24,8 @@ import type {
   LearningAgreementView as LearningAgreementSchema,
   MobilityDetailView,
   MobilityListView,
+  NominationBody,
+  NominationOptionsView,
   RecognisedCreditsView,
   RecognitionView as RecognitionSchema,
 } from '../../../server/routes/mobility.schema.ts';
@@ -33,6 +35,8 @@ export type MobilityList = z.infer<typeof MobilityListView>;
 export type MobilitySummary = MobilityList['items'][number];
 export type MobilityDetail = z.infer<typeof MobilityDetailView>;
 export type AllowedAction = MobilityDetail['allowedActions'][number];
+export type NominationOptions = z.infer<typeof NominationOptionsView>;
+export type Nomination = z.infer<typeof NominationBody>;
 
 export type LearningAgreementView = z.infer<typeof LearningAgreementSchema>;
 export type VersionView = LearningAgreementView['versions'][number];
@@ -209,3 +213,11 @@ export const decideJukebox = (
     body,
     csrfToken,
   });
+
+/** What the direct-nomination form offers: the coordinator's students and the hosts. */
+export const getNominationOptions = (signal?: AbortSignal) =>
+  apiRequest<NominationOptions>('/nominations/options', { signal });
+
+/** A home coordinator nominates a student directly (R2, R3, R9, R12 checked by the server). */
+export const nominateStudent = (body: Nomination, csrfToken: Csrf) =>
+  apiRequest<{ id: string }>('/mobilities', { method: 'POST', body, csrfToken });

@@ -11,6 +11,7 @@ import { useResource } from '../../lib/use-resource.ts';
 import { formatNumber, nameIn } from '../../../i18n/format.ts';
 import { listMobilities } from './api.ts';
 import { StateBadge } from './components.tsx';
+import { NominateSection } from './nominate-form.tsx';
 import './mobility.css';
 
 export function MobilitiesPage() {
@@ -21,6 +22,9 @@ export function MobilitiesPage() {
     listMobilities(signal),
   );
   const isStudent = session.actor?.roles.some((r) => r.role === 'student') ?? false;
+  const isCoordinator =
+    session.actor?.roles.some((r) => r.role === 'coordinator' && r.scopeType === 'institution') ??
+    false;
 
   return (
     <>
@@ -39,6 +43,7 @@ export function MobilitiesPage() {
         </li>
       </ul>
       {session.status !== 'signed-in' ? <p>{t('mobility.signInFirst')}</p> : null}
+      {isCoordinator ? <NominateSection /> : null}
       <section aria-label={t('mobility.listTitle')} aria-busy={list.status === 'loading'}>
         {list.status === 'loading' && session.actor ? <Loading /> : null}
         {list.status === 'error' ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}

@@ -137,6 +137,10 @@ function TravelView({ travel, onChange }: { travel: Travel; onChange: () => void
               {t('money.travel.override')}
             </button>
           </form>
+        </>
+      ) : null}
+      {travel.may.quote ? (
+        <>
           <form onSubmit={onFare} className="money-actions">
             <label htmlFor={`${id}-amount`}>{t('money.travel.fareJpy')}</label>
             <input id={`${id}-amount`} name="amount" type="number" min={1} step={1} required />

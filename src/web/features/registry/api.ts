@@ -6,6 +6,7 @@ import type {
   Grouping,
   ImportResult,
   Institution,
+  InstitutionAgreement,
   InstitutionDetail,
   InstitutionPatch,
   Ledger,
@@ -35,6 +36,17 @@ export function listInstitutions(
 
 export function getInstitution(id: string, signal?: AbortSignal): Promise<InstitutionDetail> {
   return apiRequest<InstitutionDetail>(`/institutions/${encodeURIComponent(id)}`, { signal });
+}
+
+/** The agreements the institution is party to today, directly or through a consortium. */
+export function getInstitutionAgreements(
+  id: string,
+  signal?: AbortSignal,
+): Promise<{ items: InstitutionAgreement[] }> {
+  return apiRequest<{ items: InstitutionAgreement[] }>(
+    `/institutions/${encodeURIComponent(id)}/agreements`,
+    { signal },
+  );
 }
 
 /**

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { listAgreements } from '../agreements/index.ts';
-import { getInstitution } from './api.ts';
+import { getInstitution, getInstitutionAgreements } from './api.ts';
 import { LANGUAGES, type InstitutionDetail } from '../../api/contract.ts';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
 import { PlaceholderBadge } from '../../components/ui/placeholder-badge.tsx';
@@ -109,6 +108,10 @@ function InstitutionView({ initial }: { initial: InstitutionDetail }) {
               ) : (
                 t('institution.noCoordinates')
               )}
+            </dd>
+            <dt>{t('institution.nearestAirport')}</dt>
+            <dd data-testid="institution-airport">
+              <NearestAirport airport={institution.airport} />
             </dd>
             <dt>{t('institution.website')}</dt>
             <dd>
@@ -250,14 +253,49 @@ function InstitutionView({ initial }: { initial: InstitutionDetail }) {
   );
 }
 
+/** Its agreements on today's date: its own, and those it is party to through a consortium. */
 function InstitutionAgreements({ institutionId }: { institutionId: string }) {
-  const agreements = useResource(`agreements|${institutionId}`, (signal) =>
-    listAgreements({ party: institutionId }, signal),
+  const { t } = useTranslation();
+  const localNameOf = useLocalName();
+  const agreements = useResource(`institution-agreements|${institutionId}`, (signal) =>
+    getInstitutionAgreements(institutionId, signal),
   );
   return (
     <ResourceView resource={agreements}>
-      {(data) => <AgreementTable items={data.items} />}
+      {(data) => (
+        <AgreementTable
+          items={data.items}
+          note={(agreement) =>
+            agreement.through ? (
+              <span className="small muted" data-testid="agreement-through">
+                {' '}
+                <Link to={`/consortia/${encodeURIComponent(agreement.through.id)}`}>
+                  {t('institution.throughConsortium', {
+                    consortium: localNameOf(agreement.through),
+                  })}
+                </Link>
+              </span>
+            ) : null
+          }
+        />
+      )}
     </ResourceView>
+  );
+}
+
+/** R13: the nearest international airport, its IATA code and its distance. */
+function NearestAirport({ airport }: { airport: InstitutionDetail['airport'] }) {
+  const { t, i18n } = useTranslation();
+  if (!airport) return <>{t('institution.noAirport')}</>;
+  const language = currentLanguage(i18n.language);
+  return (
+    <>
+      <code>{airport.iata}</code>{' '}
+      {t('institution.airportValue', {
+        name: airport.name,
+        distance: formatNumber(airport.distanceKm, language, 0),
+      })}
+    </>
   );
 }
 
