@@ -2,7 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { useA11y } from './a11y.tsx';
 import { FONT_SIZES, SCHEMES, SPACINGS } from '../lib/a11y-options.ts';
 
-/** The settings bar of the reading mode, shown only while the mode is on. */
+/**
+ * The settings bar of the reading mode, shown only while the mode is on: one compact row on a
+ * desktop (font size, spacing, colour swatches, images on or off, reset).
+ */
 export function A11ySettingsBar() {
   const { t } = useTranslation();
   const { enabled, settings, update, reset } = useA11y();
@@ -40,37 +43,29 @@ export function A11ySettingsBar() {
         </fieldset>
         <fieldset>
           <legend>{t('a11y.scheme')}</legend>
+          {/* Swatches: a sample in the scheme's colours, named in words for everyone else. */}
           {SCHEMES.map((value) => (
             <button
               key={value}
               type="button"
-              className={`chip chip-scheme-${value}`}
+              className={`chip chip-swatch chip-scheme-${value}`}
               aria-pressed={settings.scheme === value}
+              title={t(`a11y.schemes.${value}`)}
               onClick={() => update({ scheme: value })}
             >
-              {t(`a11y.schemes.${value}`)}
+              <span aria-hidden="true">Aa</span>
+              <span className="visually-hidden">{t(`a11y.schemes.${value}`)}</span>
             </button>
           ))}
         </fieldset>
-        <fieldset>
-          <legend>{t('a11y.images')}</legend>
-          <button
-            type="button"
-            className="chip"
-            aria-pressed={settings.images}
-            onClick={() => update({ images: true })}
-          >
-            {t('a11y.imagesOn')}
-          </button>
-          <button
-            type="button"
-            className="chip"
-            aria-pressed={!settings.images}
-            onClick={() => update({ images: false })}
-          >
-            {t('a11y.imagesOff')}
-          </button>
-        </fieldset>
+        <button
+          type="button"
+          className="chip"
+          aria-pressed={settings.images}
+          onClick={() => update({ images: !settings.images })}
+        >
+          {t('a11y.images')}
+        </button>
         <button type="button" className="button button-secondary" onClick={reset}>
           {t('a11y.reset')}
         </button>

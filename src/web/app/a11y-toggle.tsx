@@ -10,7 +10,8 @@ export function A11yToggle() {
       className="button button-toggle"
       data-testid="a11y-toggle"
       aria-pressed={enabled}
-      aria-controls="a11y-settings"
+      // The settings bar exists only while the mode is on; aria-controls must name an element.
+      aria-controls={enabled ? 'a11y-settings' : undefined}
       onClick={toggle}
     >
       <svg className="icon decorative" viewBox="0 0 24 24" aria-hidden="true" focusable="false">

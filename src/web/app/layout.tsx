@@ -5,6 +5,7 @@ import { FEATURES, TasksProvider, useNavBadges } from '../features/index.ts';
 import { A11ySettingsBar } from './a11y-settings.tsx';
 import { A11yToggle } from './a11y-toggle.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { SiteMenu } from './site-menu.tsx';
 import { UserMenu } from './user-menu.tsx';
 import { useSession } from './session.tsx';
 
@@ -93,20 +94,26 @@ function Shell() {
             </svg>
             <span>{t('app.brand')}</span>
           </Link>
-          <nav className="main-nav" aria-label={t('nav.label')}>
-            <ul>
-              {navLinks.map((item) => (
-                <li key={item.to}>
-                  <NavItem to={item.to} label={t(item.labelKey)} count={badges.get(item.to) ?? 0} />
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="header-tools">
-            <LanguageSwitch />
-            <A11yToggle />
-            <UserMenu />
-          </div>
+          <SiteMenu>
+            <nav className="main-nav" aria-label={t('nav.label')}>
+              <ul>
+                {navLinks.map((item) => (
+                  <li key={item.to}>
+                    <NavItem
+                      to={item.to}
+                      label={t(item.labelKey)}
+                      count={badges.get(item.to) ?? 0}
+                    />
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="header-tools">
+              <LanguageSwitch />
+              <A11yToggle />
+              <UserMenu />
+            </div>
+          </SiteMenu>
         </div>
       </header>
       <A11ySettingsBar />

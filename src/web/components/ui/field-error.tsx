@@ -34,7 +34,7 @@ export function FormErrors({ error }: { error: unknown }) {
       {error instanceof ApiError && issues.length > 0 ? (
         <IssueSummary issues={issues} />
       ) : (
-        <ErrorAlert error={error} />
+        <ErrorAlert error={error} focus={false} />
       )}
     </div>
   );

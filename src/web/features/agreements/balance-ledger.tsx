@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
 import type { Flow, Ledger, LedgerWarning } from '../../api/contract.ts';
+import { TableWrap } from '../../components/ui/table-wrap.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatNumber, monthName } from '../../lib/format.ts';
 
@@ -192,7 +193,15 @@ export function BalanceLedger({ ledger, usName, themName, extraYears }: Props) {
               barGap={4}
             >
               <CartesianGrid vertical={false} />
-              <XAxis dataKey="label" tickLine={false} />
+              {/* Every year gets its tick (recharts drops crowded ticks); many years lean. */}
+              <XAxis
+                dataKey="label"
+                tickLine={false}
+                interval={0}
+                {...(rows.length > 5
+                  ? { angle: -40, textAnchor: 'end', height: 64 }
+                  : { height: 30 })}
+              />
               <YAxis allowDecimals={unit === 'months'} width={48} />
               <Bar dataKey="sent" shape={SentBar} isAnimationActive={false}>
                 <LabelList dataKey="sent" position="top" className="balance-label" />
@@ -203,7 +212,7 @@ export function BalanceLedger({ ledger, usName, themName, extraYears }: Props) {
             </BarChart>
           </figure>
 
-          <div className="table-wrap">
+          <TableWrap label={t('ledger.tableCaption', { us, them })}>
             <table className="data-table ledger-table" data-testid="balance-table">
               <caption>{t('ledger.tableCaption', { us, them })}</caption>
               <thead>
@@ -273,7 +282,7 @@ export function BalanceLedger({ ledger, usName, themName, extraYears }: Props) {
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </TableWrap>
         </>
       )}
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { AuditTrail } from '../audit/index.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -18,6 +18,8 @@ import { useCallsFormats } from './reasons.tsx';
 import { EligibilityPanel, type Eligibility } from './eligibility-panel.tsx';
 import { nameIn } from '../../../i18n/format.ts';
 import { useAction } from '../../components/ui/use-action.ts';
+import { useFocusAfter } from '../../components/ui/focus.ts';
+import { Applied } from './apply-result.tsx';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
 import './calls.css';
 
@@ -225,15 +227,51 @@ function ApplyForm({ call, stay }: { call: CallDetail; stay: Eligibility['stay']
   const names = new Map(call.hosts.map((h) => [h.institutionId, h]));
   const remaining = call.hosts.filter((h) => !ranking.includes(h.institutionId));
   const full = ranking.length >= call.maxRankedHosts;
+  // Buttons that vanish or turn disabled under the reader's finger hand focus on (WCAG 2.4.3).
+  const focusAfter = useFocusAfter();
+  const listRef = useRef<HTMLOListElement>(null);
+  const hostRef = useRef<HTMLSelectElement>(null);
+  const monthsRef = useRef<HTMLInputElement>(null);
+  const rowButton = (host: string, which: 'up' | 'down' | 'remove') =>
+    listRef.current?.querySelector<HTMLButtonElement>(
+      `li[data-host="${CSS.escape(host)}"] [data-move="${which}"]:not([disabled])`,
+    );
 
-  const move = (i: number, by: number) =>
+  const move = (i: number, by: number) => {
+    const host = ranking[i];
+    const j = i + by;
+    if (host === undefined || j < 0 || j >= ranking.length) return;
     setRanking((r) => {
       const next = [...r];
-      const j = i + by;
-      if (j < 0 || j >= next.length) return r;
       [next[i], next[j]] = [next[j] as string, next[i] as string];
       return next;
     });
+    // Follow the host to its new place; at the top or the bottom, its other arrow.
+    focusAfter(
+      () => rowButton(host, by < 0 ? 'up' : 'down'),
+      () => rowButton(host, by < 0 ? 'down' : 'up'),
+    );
+  };
+
+  const add = () => {
+    setRanking((r) => [...r, adding]);
+    setAdding('');
+    // Ready for the next host; once the ranking is full, on to the months.
+    focusAfter(
+      () => (hostRef.current?.disabled ? null : hostRef.current),
+      () => monthsRef.current,
+    );
+  };
+
+  const remove = (host: string) => {
+    const i = ranking.indexOf(host);
+    setRanking((r) => r.filter((x) => x !== host));
+    const neighbour = ranking[i + 1] ?? ranking[i - 1];
+    focusAfter(
+      () => (neighbour ? rowButton(neighbour, 'remove') : null),
+      () => hostRef.current,
+    );
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -242,22 +280,7 @@ function ApplyForm({ call, stay }: { call: CallDetail; stay: Eligibility['stay']
     });
   }
 
-  if (done) {
-    return (
-      <section className="card" role="status" data-testid="applied">
-        <h2>{t('calls.apply.title')}</h2>
-        <p>{t('calls.apply.done')}</p>
-        <ol>
-          {done.ranking.map((h) => (
-            <li key={h}>
-              {names.get(h) ? <LocalizedName entity={names.get(h) as { name: string }} /> : h}
-            </li>
-          ))}
-        </ol>
-        <Link to="/me/applications">{t('calls.mine.title')}</Link>
-      </section>
-    );
-  }
+  if (done) return <Applied done={done} names={names} />;
 
   return (
     <section className="card" aria-labelledby="apply-title">
@@ -265,6 +288,7 @@ function ApplyForm({ call, stay }: { call: CallDetail; stay: Eligibility['stay']
       <p className="muted">{t('calls.apply.intro', { max: call.maxRankedHosts })}</p>
       <form onSubmit={submit} data-testid="apply-form">
         <ol
+          ref={listRef}
           className="calls-ranking-list"
           aria-label={t('calls.apply.ranking')}
           data-testid="ranking"
@@ -278,6 +302,7 @@ function ApplyForm({ call, stay }: { call: CallDetail; stay: Eligibility['stay']
               <button
                 type="button"
                 className="button button-secondary"
+                data-move="up"
                 onClick={() => move(i, -1)}
                 disabled={i === 0}
                 aria-label={t('calls.apply.up', { position: i + 1 })}
@@ -287,6 +312,7 @@ function ApplyForm({ call, stay }: { call: CallDetail; stay: Eligibility['stay']
               <button
                 type="button"
                 className="button button-secondary"
+                data-move="down"
                 onClick={() => move(i, 1)}
                 disabled={i === ranking.length - 1}
                 aria-label={t('calls.apply.down', { position: i + 1 })}
@@ -296,7 +322,8 @@ function ApplyForm({ call, stay }: { call: CallDetail; stay: Eligibility['stay']
               <button
                 type="button"
                 className="button button-secondary"
-                onClick={() => setRanking((r) => r.filter((x) => x !== h))}
+                data-move="remove"
+                onClick={() => remove(h)}
               >
                 {t('calls.apply.remove')}
               </button>
@@ -307,6 +334,7 @@ function ApplyForm({ call, stay }: { call: CallDetail; stay: Eligibility['stay']
           <label className="field">
             <span>{t('calls.apply.addHost')}</span>
             <select
+              ref={hostRef}
               name="host"
               value={adding}
               onChange={(e) => setAdding(e.target.value)}
@@ -325,10 +353,7 @@ function ApplyForm({ call, stay }: { call: CallDetail; stay: Eligibility['stay']
             className="button button-secondary"
             data-testid="add-host"
             disabled={!adding || full}
-            onClick={() => {
-              setRanking((r) => [...r, adding]);
-              setAdding('');
-            }}
+            onClick={add}
           >
             {t('calls.apply.add')}
           </button>
@@ -338,6 +363,7 @@ function ApplyForm({ call, stay }: { call: CallDetail; stay: Eligibility['stay']
             <>
               <input
                 {...control}
+                ref={monthsRef}
                 type="number"
                 name="requestedMonths"
                 required

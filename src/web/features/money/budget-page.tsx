@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { useSession } from '../../app/session.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
+import { TableWrap } from '../../components/ui/table-wrap.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import type { Actor } from '../../api/types.ts';
@@ -167,8 +168,9 @@ function BudgetChart({ years, cap }: { years: YearFigures[]; cap: number }) {
     confirmed: y.confirmedMonths,
     paid: y.paidMonths,
   }));
-  // The cap is drawn when it is within reach of the bars; otherwise the table gives it.
-  const showCap = cap > 0 && cap <= Math.max(...data.map((d) => d.committed)) * 3;
+  // R14: the cap is always drawn, and the axis reaches it (the bars are often far below it).
+  const showCap = cap > 0;
+  const top = Math.max(cap, ...data.map((d) => d.committed));
   return (
     <figure className="money-chart" data-testid="money-chart" aria-hidden="true">
       <figcaption className="chart-title">{t('money.budget.chartTitle')}</figcaption>
@@ -181,24 +183,28 @@ function BudgetChart({ years, cap }: { years: YearFigures[]; cap: number }) {
         ))}
         {showCap ? (
           <li>
-            <span className="legend-swatch" style={{ borderTop: '2px dashed #b3261e' }} />
+            <span className="legend-swatch money-swatch-cap" />
             {t('money.budget.cap')}
           </li>
         ) : null}
       </ul>
+      {/* Hidden from screen readers (the table gives the figures), so nothing in it is focusable. */}
       <BarChart
         responsive
         data={data}
         style={{ width: '100%', height: '18rem' }}
         margin={{ top: 16, right: 8, bottom: 8, left: 0 }}
+        accessibilityLayer={false}
       >
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="name" />
-        <YAxis allowDecimals={false} />
+        <XAxis dataKey="name" interval={0} />
+        <YAxis allowDecimals={false} domain={[0, top]} />
         <Bar dataKey="committed" className="money-bar-committed" isAnimationActive={false} />
         <Bar dataKey="confirmed" className="money-bar-confirmed" isAnimationActive={false} />
         <Bar dataKey="paid" className="money-bar-paid" isAnimationActive={false} />
-        {showCap ? <ReferenceLine y={cap} className="money-cap-line" /> : null}
+        {showCap ? (
+          <ReferenceLine y={cap} className="money-cap-line" ifOverflow="extendDomain" />
+        ) : null}
       </BarChart>
     </figure>
   );
@@ -209,7 +215,7 @@ function YearTable({ years }: { years: YearFigures[] }) {
   const yen = useYen();
   const num = useNum();
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('money.budget.tableCaption')}>
       <table className="data-table" data-testid="money-budget-table">
         <caption className="visually-hidden">{t('money.budget.tableCaption')}</caption>
         <thead>
@@ -250,6 +256,6 @@ function YearTable({ years }: { years: YearFigures[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
