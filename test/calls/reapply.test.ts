@@ -163,5 +163,22 @@ describe.each(ENGINES)('re-applying to a call on %s', (engine) => {
     expect(
       third.pending.find((x: { applicationId: string }) => x.applicationId === second.id),
     ).toMatchObject({ version: 2, reviews: 1, reviewedByMe: true, complete: false });
+
+    // Personal data: the student's copy says how many reviews the earlier version had, not who
+    // wrote them or what; each reviewer's copy keeps the earlier review they wrote.
+    const mine = (await get(student, '/api/v1/me/data')).json();
+    const exported = mine.applications.find((a: { id: string }) => a.id === second.id);
+    expect(exported.eligibility.earlierVersions).toEqual([
+      expect.objectContaining({ version: 1, reviewCount: 2 }),
+    ]);
+    expect(JSON.stringify(mine)).not.toContain('first version, reviewer');
+    const theirs = (await get(reviewers[1]!, '/api/v1/me/data')).json();
+    expect(theirs.reviewsWritten).toEqual([
+      expect.objectContaining({
+        applicationId: second.id,
+        applicationVersion: 1,
+        comment: 'first version, reviewer 2',
+      }),
+    ]);
   });
 });

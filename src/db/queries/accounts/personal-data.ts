@@ -4,7 +4,7 @@
  * reviews they wrote, mobilities and their events, Jukebox enrolments, notifications, sessions and
  * the audit entries about them or made by them, and their requests to erase their data.
  */
-import { asc, desc, eq, inArray, or, and } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import {
   applicationDocuments,
@@ -65,11 +65,29 @@ export async function personalDataOf(db: Db, userId: string) {
           ),
         )
     : [];
-  const reviewsWritten = await db
+  const reviewsOfCurrentVersions = await db
     .select()
     .from(reviews)
     .where(eq(reviews.reviewerUserId, userId))
     .orderBy(asc(reviews.createdAt));
+  // Reviews of versions the student withdrew before applying again stay with those versions,
+  // inside the application's record: they are still this reviewer's own writing.
+  const reApplied = await db
+    .select({ id: callApplications.id, eligibility: callApplications.eligibility })
+    .from(callApplications)
+    .where(
+      sql`${callApplications.eligibility}->'earlierVersions' @> ${JSON.stringify([
+        { reviews: [{ reviewerUserId: userId }] },
+      ])}::jsonb`,
+    );
+  const reviewsOfEarlierVersions = reApplied.flatMap((a) =>
+    (a.eligibility?.earlierVersions ?? []).flatMap((v) =>
+      v.reviews
+        .filter((r) => r.reviewerUserId === userId)
+        .map((r) => ({ applicationId: a.id, applicationVersion: v.version, ...r })),
+    ),
+  );
+  const reviewsWritten = [...reviewsOfCurrentVersions, ...reviewsOfEarlierVersions];
   const myMobilities = await db
     .select()
     .from(mobilities)
@@ -129,8 +147,17 @@ export async function personalDataOf(db: Db, userId: string) {
   return {
     user,
     studentProfile: studentProfile ?? null,
-    applications: applications.map((a) => ({
+    // Others' reviews of a version the person withdrew are not theirs to take away (as the
+    // reviews of the current version are not): each earlier version says how many it had.
+    applications: applications.map(({ eligibility, ...a }) => ({
       ...a,
+      eligibility: eligibility && {
+        ...eligibility,
+        earlierVersions: eligibility.earlierVersions?.map(({ reviews: given, ...v }) => ({
+          ...v,
+          reviewCount: given.length,
+        })),
+      },
       documents: documents.filter((d) => d.applicationId === a.id),
     })),
     reviewsWritten,
