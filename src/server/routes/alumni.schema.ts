@@ -19,7 +19,7 @@ export const errorResponses = {
 const Named = z.object({ id: z.string(), name: NamesSchema });
 
 export const AssociationIdParams = z.object({ id: z.string().min(1).max(100) });
-export const OfficerParams = z.object({ id: z.string().min(1).max(100), userId: z.uuid() });
+export const OfficerParams = z.object({ id: z.string().min(1).max(100), officerId: z.uuid() });
 export const RecordIdParams = z.object({ id: z.uuid() });
 export const StayIdParams = z.object({ id: z.uuid() });
 

@@ -108,7 +108,7 @@ export const alumniRoutes =
       async (request) => addOfficer(ctx(request), request.params.id, request.body),
     );
     app.delete(
-      '/alumni-associations/:id/officers/:userId',
+      '/alumni-associations/:id/officers/:officerId',
       {
         onRequest: signedIn,
         schema: {
@@ -118,7 +118,7 @@ export const alumniRoutes =
           response: { 200: AssociationDetail, ...errorResponses },
         },
       },
-      async (request) => removeOfficer(ctx(request), request.params.id, request.params.userId),
+      async (request) => removeOfficer(ctx(request), request.params.id, request.params.officerId),
     );
     app.post(
       '/alumni-associations/:id/meetings',
