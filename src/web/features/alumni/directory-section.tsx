@@ -5,6 +5,7 @@ import { SearchField } from '../../components/ui/search-field.tsx';
 import { useResource } from '../../lib/use-resource.ts';
 import { searchDirectory, type DirectoryItem } from './api.ts';
 import { useText, YesNo } from './components.tsx';
+import './alumni.css';
 
 /**
  * The directory: each alumnus shows only what they consented to show to the reader, and the
