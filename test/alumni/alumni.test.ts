@@ -6,6 +6,7 @@ import {
   aConsortium,
   aMobility,
   aUser,
+  anAdmin,
   anInstitution,
   signedInAs,
   type FactoryUser,
@@ -294,5 +295,29 @@ describe.each(ENGINES)('alumni associations, on %s', (engine) => {
       },
     );
     expect(outsider.statusCode).toBe(400);
+  });
+
+  it('erases an alumnus with their account: name pseudonymised, profile and consent gone', async () => {
+    const rec = await myRecord(as.mentor);
+    await send(
+      as.mentor,
+      'PUT',
+      `/me/alumni/${rec.id}`,
+      profile({ consent: { name: ['public'], fieldOfStudy: ['public'] }, mentorOptIn: true }),
+    );
+    expect(await find(null, 'Mentor Taro')).toHaveLength(1);
+    const asked = await send(as.mentor, 'POST', '/me/erasure-request');
+    expect(asked.statusCode).toBeLessThan(300);
+    const admin = await signedInAs(t.app, await anAdmin(t.database.db));
+    const done = await send(
+      admin,
+      'POST',
+      `/erasure-requests/${asked.json().request.id}/carry-out`,
+    );
+    expect(done.statusCode).toBe(200);
+    expect(await find(null, 'Mentor Taro')).toEqual([]);
+    expect(await find(null, 'Volcanology')).toEqual([]);
+    const page = (await send(null, 'GET', `/alumni-associations/${association}`)).json();
+    expect(page.counts.outgoing).toBe(2);
   });
 });
