@@ -68,3 +68,19 @@ it('an alumna sets her consent; another user finds her only by the fields she co
   await expect.poll(() => entries.count()).toBe(0);
   expect(consoleErrors).toEqual([]);
 });
+
+it('a coordinator records a general conference with its minutes in two languages', async () => {
+  const page = await openPage(e2e, consoleErrors);
+  await signIn(page, e2e.base, `coordinator.tohoku@${D}`);
+  await page.goto(`${e2e.base}${DIRECTORY}`);
+  const form = page.locator('section[aria-labelledby="alumni-meeting-form"]');
+  await form.locator('input[data-date-input="heldOn"]').fill('2026-10-02');
+  await form.locator('input[name="title.en"]').fill('Second general conference (invented)');
+  await form.locator('input[name="title.ja"]').fill('第2回総会（架空）');
+  await form.locator('textarea[name="minutes.en"]').fill('Invented minutes: mentors presented.');
+  await form.getByRole('button', { name: 'Record the conference' }).click();
+  const meetings = page.locator('section[aria-labelledby="alumni-meetings"]');
+  await expect.poll(() => meetings.textContent()).toContain('Second general conference (invented)');
+  await expect.poll(() => meetings.textContent()).toContain('Invented minutes: mentors presented.');
+  expect(consoleErrors).toEqual([]);
+});

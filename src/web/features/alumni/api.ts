@@ -48,3 +48,20 @@ export const setMenteeWish = (
   body: { optedIn: boolean; fieldOfStudy: string | null },
   csrfToken: string,
 ) => apiRequest<MyMentors>(`/me/mentors/${enc(mobilityId)}`, { method: 'PUT', body, csrfToken });
+
+export const addMeeting = (
+  id: string,
+  body: {
+    heldOn: string;
+    number: number | null;
+    title: Record<string, string>;
+    minutes: Record<string, string>;
+    eventId: string | null;
+  },
+  csrfToken: string,
+) =>
+  apiRequest<AssociationDetail>(`/alumni-associations/${enc(id)}/meetings`, {
+    method: 'POST',
+    body,
+    csrfToken,
+  });

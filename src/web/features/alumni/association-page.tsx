@@ -12,6 +12,7 @@ import { NotFoundPage } from '../../app/not-found-page.tsx';
 import { deriveAlumni, getAssociation, type AssociationDetail } from './api.ts';
 import { useText } from './components.tsx';
 import { DirectorySection } from './directory-section.tsx';
+import { MeetingForm } from './meeting-form.tsx';
 
 /** One association: officers, general conferences with minutes, and the consented directory. */
 export function AssociationPage() {
@@ -97,6 +98,7 @@ function AssociationView({
           ))
         )}
       </section>
+      {a.may.manage ? <MeetingForm associationId={a.id} onDone={onChange} /> : null}
       <DirectorySection associationId={a.id} />
     </>
   );

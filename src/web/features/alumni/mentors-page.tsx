@@ -63,15 +63,10 @@ function StayMentors({ stay, onChange }: { stay: Stay; onChange: () => void }) {
         {text(stay.host.name)} — <FormattedDate value={stay.startDate} />
       </h2>
       {action.error ? <ErrorAlert error={action.error} /> : null}
-      <div className="field field-checkbox">
-        <input
-          id={`${id}-opt`}
-          type="checkbox"
-          checked={optedIn}
-          onChange={(e) => setOptedIn(e.target.checked)}
-        />
-        <label htmlFor={`${id}-opt`}>{t('alumni.mentors.optIn')}</label>
-      </div>
+      <label className="check">
+        <input type="checkbox" checked={optedIn} onChange={(e) => setOptedIn(e.target.checked)} />
+        {t('alumni.mentors.optIn')}
+      </label>
       <Field id={`${id}-field`} label={t('alumni.fields.fieldOfStudy')}>
         {(control) => (
           <input {...control} value={field} onChange={(e) => setField(e.target.value)} />

@@ -177,15 +177,10 @@ function ProfileForm({ record, lists }: { record: MyAlumniRecord; lists: MyAlumn
             </table>
           </div>
         </fieldset>
-        <div className="field field-checkbox">
-          <input
-            id={idOf('mentor')}
-            type="checkbox"
-            checked={mentor}
-            onChange={(e) => setMentor(e.target.checked)}
-          />
-          <label htmlFor={idOf('mentor')}>{t('alumni.profile.mentor')}</label>
-        </div>
+        <label className="check">
+          <input type="checkbox" checked={mentor} onChange={(e) => setMentor(e.target.checked)} />
+          {t('alumni.profile.mentor')}
+        </label>
         <button type="submit" className="button button-primary" disabled={action.busy}>
           {t('alumni.profile.save')}
         </button>
