@@ -183,14 +183,12 @@ export async function seedAlumni(tx: Db, passwordHash: string): Promise<void> {
       },
     })
     .where(eq(alumniRecords.id, nsu.id));
-  await tx
-    .insert(alumniOfficers)
-    .values({
-      associationId: TOHOKU_ALUMNI,
-      userId: alumna.id,
-      title: 'president',
-      since: '2020-04-01',
-    });
+  await tx.insert(alumniOfficers).values({
+    associationId: TOHOKU_ALUMNI,
+    userId: alumna.id,
+    title: 'president',
+    since: '2020-04-01',
+  });
 
   // The demo student bound for Novosibirsk asked for a mentor (demo-mobility.ts).
   const [student] = await tx
