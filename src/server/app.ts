@@ -38,6 +38,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { ssoRoutes, type SsoOptions } from './routes/sso.ts';
 import { signUpRoutes } from './routes/sign-up.ts';
+import { alumniRoutes } from './routes/alumni.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
 import { JobRegistry } from '#src/services/tasks/jobs.ts';
 import { TaskPool, type TaskPoolOptions } from '#src/services/tasks/pool.ts';
@@ -210,6 +211,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(meRoutes(db));
       await api.register(erasureRoutes(db));
       await api.register(auditRoutes(db));
+      await api.register(alumniRoutes(db));
       await api.register(
         peopleRoutes({ db, mailer: options.mailer ?? null, publicUrl: options.publicUrl }),
       );

@@ -249,3 +249,27 @@ export const budgetResource = (
  * only administrators act on it.
  */
 export const platformResource = (type: string, id?: string): Target => ({ type, id });
+
+/** An alumni association: its university's coordinators and its officers manage it. */
+export const alumniAssociationResource = (
+  a: { id: string; institutionId: string },
+  officerUserIds: readonly string[],
+): Target => ({
+  type: 'alumni-association',
+  id: a.id,
+  institutionIds: [a.institutionId],
+  officerUserIds: [...officerUserIds],
+});
+
+/** An alumni record: its holder alone manages the profile and its consent. */
+export const alumniRecordResource = (r: {
+  id: string;
+  userId: string | null;
+  homeId: string;
+  hostId: string;
+}): Target => ({
+  type: 'alumni-record',
+  id: r.id,
+  institutionIds: ids(r.homeId, r.hostId),
+  ownerUserId: r.userId,
+});

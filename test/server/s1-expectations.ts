@@ -236,4 +236,21 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'POST /api/v1/project-applications/{id}/submit': { own: 'ANNNRNRNRR', other: 'ANNNNRNNNR' },
   'POST /api/v1/project-applications/{id}/support': { own: 'AXXXXXXXXX', other: 'AXXXXXXXXX' },
   'GET /api/v1/recognised-credits': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  // Alumni associations: public pages and a directory filtered per reader; the university's
+  // coordinators (and officers) manage; a profile is its holder's alone (the sampled contact is
+  // malformed, a sampled meeting has no title); the coordinator ends the president's office.
+  'GET /api/v1/alumni-associations': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
+  'GET /api/v1/alumni-associations/{id}': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
+  'GET /api/v1/alumni-associations/{id}/directory': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
+  'POST /api/v1/alumni-associations/{id}/derive': { own: 'AFFFOFFFFO', other: 'AFFFFFFFFO' },
+  'POST /api/v1/alumni-associations/{id}/officers': { own: 'AFFFVFFFFV', other: 'AFFFFFFFFV' },
+  'DELETE /api/v1/alumni-associations/{id}/officers/{officerId}': {
+    own: 'AFFFOFFFFN',
+    other: 'AFFFFFFFFN',
+  },
+  'POST /api/v1/alumni-associations/{id}/meetings': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'GET /api/v1/me/alumni': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  'PUT /api/v1/me/alumni/{id}': { own: 'AVNNNNNNNV', other: 'ANNNNNNNNV' },
+  'GET /api/v1/me/mentors': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  'PUT /api/v1/me/mentors/{id}': { own: 'AOVVVVVVVV', other: 'AVVVVVVVVV' },
 };

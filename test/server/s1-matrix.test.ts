@@ -189,6 +189,29 @@ describe.each(ENGINES)('S1: every route × every principal × own and other, on 
         other: '00000000-0000-4000-8000-000000000000',
       },
       format: { own: 'csv', other: 'xlsx' },
+      // Tohoku's (invented) alumni association, and Kanazawa's; the demo student's own alumni
+      // record and coming stay, and someone else's; the association's president.
+      'alumni-associations': { own: 'tohoku-russia-alumni', other: 'kanazawa-russian-alumni' },
+      alumni: {
+        own: await one(
+          `SELECT r.id FROM alumni_records r JOIN users u ON u.id = r.user_id WHERE u.email = 'student.tohoku@demo.kakehashi.example' LIMIT 1`,
+        ),
+        other: await one(
+          `SELECT id FROM alumni_records WHERE user_id IS NULL ORDER BY year, name LIMIT 1`,
+        ),
+      },
+      mentors: {
+        own: await one(
+          `SELECT m.mobility_id AS id FROM alumni_mentees m JOIN users u ON u.id = m.user_id WHERE u.email = 'student.tohoku@demo.kakehashi.example' LIMIT 1`,
+        ),
+        other: '00000000-0000-4000-8000-000000000000',
+      },
+      officerId: {
+        own: await one(
+          `SELECT o.user_id AS id FROM alumni_officers o WHERE o.association_id = 'tohoku-russia-alumni' LIMIT 1`,
+        ),
+        other: '00000000-0000-4000-8000-000000000000',
+      },
     };
   });
   afterAll(() => t?.close());

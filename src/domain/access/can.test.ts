@@ -167,3 +167,38 @@ describe('registry:write on an institution someone added', () => {
     expect(can(coordNsu, 'registry:write', tohoku)).toBe(false);
   });
 });
+
+describe('alumni associations', () => {
+  const alumniAssociation: Resource = {
+    type: 'alumni-association',
+    institutionIds: ['tohoku.ac.jp'],
+    officerUserIds: ['u-officer'],
+  };
+  const officer = actor('u-officer', []);
+
+  it("lets the university's coordinators and the association's officers manage it, no one else", () => {
+    expect(can(coordTohoku, 'alumni:manage', alumniAssociation)).toBe(true);
+    expect(can(officer, 'alumni:manage', alumniAssociation)).toBe(true);
+    expect(can(coordNsu, 'alumni:manage', alumniAssociation)).toBe(false);
+    expect(can(student, 'alumni:manage', alumniAssociation)).toBe(false);
+    expect(can(null, 'alumni:manage', alumniAssociation)).toBe(false);
+  });
+
+  it('lets only its holder manage an alumni profile and its consent', () => {
+    const profile: Resource = {
+      type: 'alumni-record',
+      institutionIds: ['tohoku.ac.jp'],
+      ownerUserId: 'u-stu',
+    };
+    expect(can(student, 'alumni:profile', profile)).toBe(true);
+    expect(can(coordTohoku, 'alumni:profile', profile)).toBe(false);
+    expect(can(officer, 'alumni:profile', { ...profile, officerUserIds: ['u-officer'] })).toBe(
+      false,
+    );
+    expect(can(null, 'alumni:profile', profile)).toBe(false);
+  });
+
+  it('lets anyone read the directory (each entry shows only what was consented)', () => {
+    expect(can(null, 'alumni:read', alumniAssociation)).toBe(true);
+  });
+});

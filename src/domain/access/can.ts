@@ -41,10 +41,15 @@ export function can(actor: MaybeActor, action: Action, resource: Resource): bool
   if ('anyScope' in rule) return actor.roles.some((a) => rule.anyScope.includes(a.role));
   if ('scoped' in rule) {
     const creator =
+      rule.creator !== undefined &&
       resource.createdBy != null &&
       resource.createdBy === actor.id &&
-      actor.roles.some((a) => rule.creator.includes(a.role));
-    return creator || coveredBy(actor, rule.scoped, resource);
+      actor.roles.some((a) => rule.creator?.includes(a.role));
+    const officer =
+      rule.officers === true && (resource.officerUserIds?.includes(actor.id) ?? false);
+    const owner =
+      rule.owner === true && resource.ownerUserId != null && resource.ownerUserId === actor.id;
+    return creator || officer || owner || coveredBy(actor, rule.scoped, resource);
   }
   return coveredBy(actor, rule, resource);
 }

@@ -63,6 +63,8 @@ export interface Resource {
   ownerUserId?: string | null;
   /** The user who created the record, when the policy lets its creator act on it. */
   createdBy?: string | null;
+  /** The people who act on the record by office (an alumni association's officers). */
+  officerUserIds?: readonly string[];
 }
 
 export const ACTIONS = [
@@ -92,6 +94,9 @@ export const ACTIONS = [
   'course:manage',
   'recognition:decide',
   'jukebox:manage',
+  'alumni:read',
+  'alumni:manage',
+  'alumni:profile',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -100,14 +105,15 @@ export type Action = (typeof ACTIONS)[number];
  * `anyScope` = holding one of these roles in any scope (e.g. adding a new institution);
  * `scoped` + `creator` = the `scoped` roles whose scope covers the resource, or its creator while
  * they hold one of the `creator` roles in any scope (a coordinator keeps the partner institutions
- * they added up to date).
+ * they added up to date); with `officers`, also the resource's officers (`officerUserIds`); with
+ * `owner`, also its owner (`ownerUserId`) whatever roles they hold.
  */
 export type Rule =
   | 'public'
   | 'signed-in'
   | readonly Role[]
   | { anyScope: readonly Role[] }
-  | { scoped: readonly Role[]; creator: readonly Role[] };
+  | { scoped: readonly Role[]; creator?: readonly Role[]; officers?: boolean; owner?: boolean };
 
 export const POLICY: Record<Action, Rule> = {
   'registry:read': 'public',
@@ -142,4 +148,10 @@ export const POLICY: Record<Action, Rule> = {
   'course:manage': ['coordinator'],
   'recognition:decide': ['coordinator'],
   'jukebox:manage': ['secretariat', 'coordinator'],
+  // Alumni associations: the directory is public, each entry showing only what its holder
+  // consented to for the reader; the university's coordinators and the association's officers
+  // manage it; each alumnus manages their own profile and consent, and only they.
+  'alumni:read': 'public',
+  'alumni:manage': { scoped: ['coordinator'], officers: true },
+  'alumni:profile': { scoped: [], owner: true },
 };

@@ -1,6 +1,7 @@
 import { accountFeature } from './account/feature.tsx';
 import { agreementsFeature } from './agreements/feature.tsx';
 import { allocationFeature } from './allocation/feature.tsx';
+import { alumniFeature } from './alumni/feature.tsx';
 import { callsFeature } from './calls/feature.tsx';
 import { inboxFeature } from './inbox/feature.tsx';
 import { mobilityFeature } from './mobility/feature.tsx';
@@ -23,6 +24,7 @@ export const FEATURES: Feature[] = [
   allocationFeature,
   mobilityFeature,
   moneyFeature,
+  alumniFeature,
   inboxFeature,
   peopleFeature,
   ssoFeature,

@@ -7,6 +7,9 @@
 import { and, asc, eq, inArray, isNull, ne, notExists, or, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import {
+  alumniMentees,
+  alumniOfficers,
+  alumniRecords,
   applicationDocuments,
   bankAccounts,
   callApplications,
@@ -129,6 +132,7 @@ export interface ErasureCounts {
   documents: number;
   bankAccounts: number;
   mobilities: number;
+  alumniRecords: number;
   otherNotifications: number;
 }
 
@@ -220,6 +224,25 @@ export async function eraseAccount(
     .set({ studentName: pseudonym.displayName })
     .where(eq(mobilities.studentUserId, userId))
     .returning({ id: mobilities.id });
+  // Alumni records stay as counts of their cohort; the name, profile and every consent go, and
+  // with them the person's offices and mentor wishes.
+  const alumni = await db
+    .update(alumniRecords)
+    .set({
+      name: pseudonym.displayName,
+      fieldOfStudy: null,
+      currentPosition: null,
+      contact: null,
+      degreeAtHost: null,
+      worksInJapanRussia: null,
+      outcomeNote: null,
+      consent: {},
+      mentorOptIn: false,
+    })
+    .where(eq(alumniRecords.userId, userId))
+    .returning({ id: alumniRecords.id });
+  await db.delete(alumniOfficers).where(eq(alumniOfficers.userId, userId));
+  await db.delete(alumniMentees).where(eq(alumniMentees.userId, userId));
   // The profile keeps what the records and reports need (home, level, enrolment); the rest goes.
   await db
     .update(studentProfiles)
@@ -270,6 +293,7 @@ export async function eraseAccount(
     documents: count(documents),
     bankAccounts: count(banks),
     mobilities: count(renamed),
+    alumniRecords: count(alumni),
     otherNotifications: others,
   };
 }

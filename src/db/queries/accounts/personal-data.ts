@@ -1,7 +1,8 @@
 /**
  * Every record that holds a person's personal data, for the export a person asks of their own
  * data: their account, roles, student profile, applications (documents listed, not their bytes),
- * reviews they wrote, mobilities and their events, Jukebox enrolments, notifications, sessions and
+ * reviews they wrote, mobilities and their events, Jukebox enrolments, alumni records (with
+ * consents), offices and mentor wishes, notifications, sessions and
  * the audit entries about them or made by them, and their requests to erase their data.
  */
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
@@ -11,6 +12,9 @@ import {
   auditLog,
   callApplications,
   erasureRequests,
+  alumniMentees,
+  alumniOfficers,
+  alumniRecords,
   jukeboxEnrolments,
   mobilities,
   mobilityEvents,
@@ -109,6 +113,12 @@ export async function personalDataOf(db: Db, userId: string) {
     .select()
     .from(jukeboxEnrolments)
     .where(eq(jukeboxEnrolments.studentUserId, userId));
+  const alumni = await db.select().from(alumniRecords).where(eq(alumniRecords.userId, userId));
+  const offices = await db.select().from(alumniOfficers).where(eq(alumniOfficers.userId, userId));
+  const mentorWishes = await db
+    .select()
+    .from(alumniMentees)
+    .where(eq(alumniMentees.userId, userId));
   const myNotifications = await db
     .select()
     .from(notifications)
@@ -166,6 +176,7 @@ export async function personalDataOf(db: Db, userId: string) {
       events: events.filter((e) => e.mobilityId === m.id),
     })),
     jukeboxEnrolments: jukebox,
+    alumni: { records: alumni, offices, mentorWishes },
     notifications: myNotifications,
     sessions: mySessions,
     audit,

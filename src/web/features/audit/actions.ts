@@ -94,6 +94,12 @@ export const AUDIT_ACTIONS = [
   'erasure.request',
   'erasure.withdraw',
   'account.erased',
+  'alumni.derive',
+  'alumni.officer-add',
+  'alumni.officer-remove',
+  'alumni.meeting-add',
+  'alumni.profile',
+  'alumni.mentee',
 ] as const;
 
 export const isKnownAction = (action: string): boolean =>
