@@ -12,3 +12,4 @@ export * from './schema/allocation.ts';
 export * from './schema/money.ts';
 export * from './schema/mobility.ts';
 export * from './schema/sso.ts';
+export * from './schema/events.ts';
