@@ -2,6 +2,7 @@ import { accountFeature } from './account/feature.tsx';
 import { agreementsFeature } from './agreements/feature.tsx';
 import { allocationFeature } from './allocation/feature.tsx';
 import { callsFeature } from './calls/feature.tsx';
+import { eventsFeature } from './events/feature.tsx';
 import { inboxFeature } from './inbox/feature.tsx';
 import { mobilityFeature } from './mobility/feature.tsx';
 import { moneyFeature } from './money/feature.tsx';
@@ -20,6 +21,7 @@ export const FEATURES: Feature[] = [
   agreementsFeature,
   programsFeature,
   callsFeature,
+  eventsFeature,
   allocationFeature,
   mobilityFeature,
   moneyFeature,
