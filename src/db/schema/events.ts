@@ -17,7 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { PartyRef } from '../../domain/events/kinds.ts';
+import type { PartyRef, RegistrationStatus } from '../../domain/events/kinds.ts';
 import type { HostCandidate, Rotation } from '../../domain/events/series.ts';
 import type { LocalizedText } from '../../domain/shared/refusal.ts';
 import { users } from './accounts.ts';
@@ -140,7 +140,7 @@ export const eventRegistrations = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     /** requested | confirmed | waiting | cancelled | refused */
-    status: text('status').notNull(),
+    status: text('status').$type<RegistrationStatus>().notNull(),
     /** Order on the waiting list; null when not waiting. */
     position: integer('position'),
     /** Consent to appear on the participant list (withdrawn = hidden from every list at once). */

@@ -92,6 +92,8 @@ export const ACTIONS = [
   'course:manage',
   'recognition:decide',
   'jukebox:manage',
+  'event:manage',
+  'event:register',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -142,4 +144,11 @@ export const POLICY: Record<Action, Rule> = {
   'course:manage': ['coordinator'],
   'recognition:decide': ['coordinator'],
   'jukebox:manage': ['secretariat', 'coordinator'],
+  // Events: the coordinators, secretariats and representative officers of the organising
+  // parties (and the person who created the event, while they hold one of those roles).
+  'event:manage': {
+    scoped: ['coordinator', 'secretariat', 'rep_officer'],
+    creator: ['coordinator', 'secretariat', 'rep_officer'],
+  },
+  'event:register': 'signed-in',
 };
