@@ -1,11 +1,22 @@
 /** The events area's API: events, their programme, registrations, minutes and series. */
 import { API_BASE, apiRequest } from '../../api/client.ts';
+import type { z } from 'zod';
 import type {
-  ContributionKind,
-  EventKind,
-  EventMode,
-  RegistrationStatus,
-} from '../../../domain/events/kinds.ts';
+  CheckInResultSchema,
+  ContributionBody,
+  ContributionSchema,
+  EventBody,
+  EventDetailSchema,
+  EventListSchema,
+  EventSummarySchema,
+  MinutesListSchema,
+  ParticipantsSchema,
+  PartySchema,
+  RegistrationSchema,
+  SeriesSchema,
+  SessionBody,
+  SessionSchema,
+} from '../../../server/routes/events.schema.ts';
 
 export type Localized = Partial<Record<'en' | 'ja' | 'ru' | 'fr', string>>;
 
@@ -20,133 +31,31 @@ export {
   type RegistrationStatus,
 } from '../../../domain/events/kinds.ts';
 
-export type Party = { id: string; name: string; names?: Record<string, string> | null };
+type Infer<T extends z.ZodType> = z.infer<T>;
 
-export type EventSummary = {
-  id: string;
-  kind: EventKind;
-  title: Localized;
-  mode: EventMode;
-  startsOn: string;
-  endsOn: string;
-  timeZone: string;
-  city: string | null;
-  series: { id: string; title: Localized } | null;
-  invented: boolean;
-};
-
-export type Speaker = { userId: string | null; name: string };
-
-export type Contribution = {
-  id: string;
-  kind: ContributionKind;
-  title: Localized;
-  abstract: Localized;
-  speakers: Speaker[];
-  materialUrl: string | null;
-  videoUrl: string | null;
-  recordingConsent: boolean | null;
-};
-
-export type Session = {
-  id: string;
-  day: string;
-  title: Localized;
-  room: string | null;
-  startsAt: string;
-  endsAt: string;
-  /** The online link, given only to registered participants shortly before the start. */
-  onlineUrl: string | null;
-  /** True when the session has an online part whose link is not (yet) shown to this reader. */
-  hasOnlinePart: boolean;
-  contributions: Contribution[];
-};
-
-export type Registration = {
-  id: string;
-  eventId: string;
-  status: RegistrationStatus;
-  /** 1 for the first on the waiting list, null when not on it. */
-  waitlistPosition: number | null;
-  consentToList: boolean;
-  checkedInAt: string | null;
-  /** The check-in link (its token) once confirmed, to show as a QR code or text. */
-  checkInUrl: string | null;
-  person: { name: string; institution: string | null };
-  createdAt: string;
-};
-
-export type EventDetail = EventSummary & {
-  description: Localized;
-  venue: string | null;
-  capacity: number | null;
-  approvalRequired: boolean;
-  organisers: Party[];
-  sessions: Session[];
-  confirmedCount: number;
-  waitlistCount: number;
-  myRegistration: Registration | null;
-  may: { edit: boolean; register: boolean; manageRegistrations: boolean; seeParticipants: boolean };
-};
-
-export type Participant = { name: string; institution: string | null };
-
-export type MinutesVersion = {
-  version: number;
-  text: Localized;
-  approved: boolean;
-  approvedAt: string | null;
-  authorName: string;
-  createdAt: string;
-};
-
-export type SeriesDetail = {
-  id: string;
-  title: Localized;
-  rotation: { countries: string[]; minMonths: number; maxMonths: number } | null;
-  nextHost: { country: string; earliest: string; latest: string } | null;
-  events: (EventSummary & { hostCountry: string | null })[];
-};
-
-export type ContributionInput = {
-  kind: ContributionKind;
-  title: Localized;
-  abstract: Localized;
-  speakers: { userId: string | null; name: string }[];
-  materialUrl: string | null;
-  videoUrl: string | null;
-  recordingConsent: boolean | null;
-};
-export type SessionInput = {
-  day: string;
-  startTime: string;
-  endTime: string;
-  title: Localized;
-  room: string | null;
-  onlineUrl: string | null;
-  contributions: ContributionInput[];
-};
-export type EventInput = {
-  kind: EventKind;
-  title: Localized;
-  description: Localized;
-  mode: EventMode;
-  startsOn: string;
-  endsOn: string;
-  timeZone: string;
-  city: string | null;
-  venue: string | null;
-  capacity: number | null;
-  approvalRequired: boolean;
-  seriesId: string | null;
-  organiserIds: string[];
-  sessions: SessionInput[];
-};
+/** A registry party (institution or consortium/association) with its name in every language. */
+export type Party = Infer<typeof PartySchema>;
+export type PartyRef = Pick<Party, 'type' | 'id'>;
+export type EventSummary = Infer<typeof EventSummarySchema>;
+export type EventDetail = Infer<typeof EventDetailSchema>;
+export type Session = Infer<typeof SessionSchema>;
+export type Contribution = Infer<typeof ContributionSchema>;
+export type Registration = Infer<typeof RegistrationSchema>;
+/** A participant as listed; the organisers also get the registration's state. */
+export type Participant = Infer<typeof ParticipantsSchema>['items'][number];
+export type MinutesVersion = Infer<typeof MinutesListSchema>['items'][number];
+export type SeriesDetail = Infer<typeof SeriesSchema>;
+export type EventInput = z.input<typeof EventBody>;
+export type SessionInput = z.input<typeof SessionBody>;
+export type ContributionInput = z.input<typeof ContributionBody>;
 
 const enc = encodeURIComponent;
 
 export const listEvents = (q: string, signal?: AbortSignal) =>
-  apiRequest<{ items: EventSummary[] }>('/events', { query: { q }, signal });
+  apiRequest<Infer<typeof EventListSchema>>('/events', {
+    query: { q },
+    signal,
+  });
 
 export const getEvent = (id: string, signal?: AbortSignal) =>
   apiRequest<EventDetail>(`/events/${enc(id)}`, { signal });
@@ -157,46 +66,82 @@ export const createEvent = (body: EventInput, csrfToken: string | null) =>
 export const updateEvent = (id: string, body: EventInput, csrfToken: string | null) =>
   apiRequest<EventDetail>(`/events/${enc(id)}`, { method: 'PUT', body, csrfToken });
 
-export const register = (id: string, body: { consentToList: boolean }, csrfToken: string | null) =>
+export const createSession = (eventId: string, body: SessionInput, csrfToken: string | null) =>
+  apiRequest<EventDetail>(`/events/${enc(eventId)}/sessions`, { method: 'POST', body, csrfToken });
+
+export const updateSession = (id: string, body: SessionInput, csrfToken: string | null) =>
+  apiRequest<EventDetail>(`/event-sessions/${enc(id)}`, { method: 'PUT', body, csrfToken });
+
+export const removeSession = (id: string, csrfToken: string | null) =>
+  apiRequest<unknown>(`/event-sessions/${enc(id)}`, { method: 'DELETE', csrfToken });
+
+export const createContribution = (
+  sessionId: string,
+  body: ContributionInput,
+  csrfToken: string | null,
+) =>
+  apiRequest<EventDetail>(`/event-sessions/${enc(sessionId)}/contributions`, {
+    method: 'POST',
+    body,
+    csrfToken,
+  });
+
+export const register = (id: string, body: { listed: boolean }, csrfToken: string | null) =>
   apiRequest<Registration>(`/events/${enc(id)}/registrations`, {
     method: 'POST',
     body,
     csrfToken,
   });
 
-type RegistrationStep = 'cancel' | 'approve' | 'refuse' | 'check-in';
-export const registrationStep = (id: string, step: RegistrationStep, csrfToken: string | null) =>
-  apiRequest<Registration>(`/event-registrations/${enc(id)}/${step}`, {
+export const cancelRegistration = (id: string, csrfToken: string | null) =>
+  apiRequest<Registration>(`/event-registrations/${enc(id)}/cancel`, {
     method: 'POST',
     csrfToken,
   });
 
+export const decideRegistration = (
+  id: string,
+  decision: 'approve' | 'refuse',
+  csrfToken: string | null,
+) =>
+  apiRequest<Registration>(`/event-registrations/${enc(id)}/${decision}`, {
+    method: 'POST',
+    csrfToken,
+  });
+
+export const checkIn = (eventId: string, token: string, csrfToken: string | null) =>
+  apiRequest<Infer<typeof CheckInResultSchema>>(`/events/${enc(eventId)}/check-in`, {
+    method: 'POST',
+    body: { token },
+    csrfToken,
+  });
+
 export const listParticipants = (id: string, signal?: AbortSignal) =>
-  apiRequest<{ items: Participant[] }>(`/events/${enc(id)}/participants`, { signal });
+  apiRequest<Infer<typeof ParticipantsSchema>>(`/events/${enc(id)}/participants`, {
+    signal,
+  });
 
-export const listRegistrations = (id: string, signal?: AbortSignal) =>
-  apiRequest<{ items: Registration[] }>(`/events/${enc(id)}/registrations`, { signal });
+/** The attendance certificate (A4 PDF in the participant's language), after check-in. */
+export const certificateUrl = (registrationId: string) =>
+  `${API_BASE}/event-registrations/${enc(registrationId)}/certificate.pdf`;
 
-export const certificateUrl = (registrationId: string, lang: string) =>
-  `${API_BASE}/event-registrations/${enc(registrationId)}/certificate.pdf?lang=${enc(lang)}`;
-
-export const eventCalendarUrl = (id: string) => `${API_BASE}/events/${enc(id)}.ics`;
-export const seriesCalendarUrl = (id: string) => `${API_BASE}/event-series/${enc(id)}.ics`;
+export const eventCalendarUrl = (id: string) => `${API_BASE}/events/${enc(id)}/calendar.ics`;
+export const seriesCalendarUrl = (id: string) => `${API_BASE}/event-series/${enc(id)}/calendar.ics`;
 
 export const listMinutes = (sessionId: string, signal?: AbortSignal) =>
-  apiRequest<{ items: MinutesVersion[] }>(`/event-sessions/${enc(sessionId)}/minutes`, {
+  apiRequest<Infer<typeof MinutesListSchema>>(`/event-sessions/${enc(sessionId)}/minutes`, {
     signal,
   });
 
 export const addMinutes = (sessionId: string, text: Localized, csrfToken: string | null) =>
-  apiRequest<MinutesVersion>(`/event-sessions/${enc(sessionId)}/minutes`, {
+  apiRequest<unknown>(`/event-sessions/${enc(sessionId)}/minutes`, {
     method: 'POST',
     body: { text },
     csrfToken,
   });
 
 export const approveMinutes = (sessionId: string, version: number, csrfToken: string | null) =>
-  apiRequest<MinutesVersion>(`/event-sessions/${enc(sessionId)}/minutes/${version}/approve`, {
+  apiRequest<unknown>(`/event-sessions/${enc(sessionId)}/minutes/${version}/approve`, {
     method: 'POST',
     csrfToken,
   });

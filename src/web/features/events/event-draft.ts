@@ -8,11 +8,15 @@ import type {
   EventKind,
   EventMode,
   Localized,
+  PartyRef,
+  Session,
   SessionInput,
 } from './api.ts';
 import { wallClockOf } from './event-time.ts';
 
 export type ContributionDraft = {
+  /** Set once saved: a saved contribution is shown, not sent again. */
+  id: string | null;
   kind: ContributionKind;
   title: LocalizedDraft;
   speaker: string;
@@ -21,6 +25,8 @@ export type ContributionDraft = {
   recordingConsent: boolean;
 };
 export type SessionDraft = {
+  /** Set once saved: the session is then updated rather than created. */
+  id: string | null;
   day: string;
   startTime: string;
   endTime: string;
@@ -38,26 +44,38 @@ export type Draft = {
   endsOn: string;
   timeZone: string;
   city: string;
-  venue: string;
+  venue: LocalizedDraft;
   capacity: string;
   approvalRequired: boolean;
-  organiserIds: string[];
+  /** `type:id` of each organising party. */
+  organisers: string[];
   seriesId: string | null;
   sessions: SessionDraft[];
 };
 
-const localized = (text: Localized | undefined): LocalizedDraft => ({
+const localized = (text: Localized | undefined | null): LocalizedDraft => ({
   ...emptyLocalized(),
   ...(text ?? {}),
 });
 
 /** Only the languages filled in. */
 const filled = (text: LocalizedDraft): Localized =>
-  Object.fromEntries(Object.entries(text).filter(([, v]) => v.trim() !== '')) as Localized;
+  Object.fromEntries(
+    Object.entries(text)
+      .map(([k, v]) => [k, v.trim()])
+      .filter(([, v]) => v !== ''),
+  ) as Localized;
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
+export const partyKey = (p: PartyRef) => `${p.type}:${p.id}`;
+const partyOf = (key: string): PartyRef => {
+  const at = key.indexOf(':');
+  return { type: key.slice(0, at) as PartyRef['type'], id: key.slice(at + 1) };
+};
+
 export const emptyContribution = (): ContributionDraft => ({
+  id: null,
   kind: 'report',
   title: emptyLocalized(),
   speaker: '',
@@ -67,6 +85,7 @@ export const emptyContribution = (): ContributionDraft => ({
 });
 
 export const emptySession = (day: string): SessionDraft => ({
+  id: null,
   day,
   startTime: '10:00',
   endTime: '11:00',
@@ -85,10 +104,10 @@ export const emptyDraft = (): Draft => ({
   endsOn: '',
   timeZone: 'Asia/Tokyo',
   city: '',
-  venue: '',
+  venue: emptyLocalized(),
   capacity: '',
   approvalRequired: false,
-  organiserIds: [],
+  organisers: [],
   seriesId: null,
   sessions: [],
 });
@@ -104,46 +123,51 @@ export function draftOf(e: EventDetail): Draft {
     endsOn: e.endsOn,
     timeZone: e.timeZone,
     city: e.city ?? '',
-    venue: e.venue ?? '',
+    venue: localized(e.venue),
     capacity: e.capacity === null ? '' : String(e.capacity),
     approvalRequired: e.approvalRequired,
-    organiserIds: e.organisers.map((o) => o.id),
-    seriesId: e.series?.id ?? null,
-    sessions: e.sessions.map((s) => {
-      const start = wallClockOf(s.startsAt, e.timeZone);
-      return {
-        day: s.day || start.date,
-        startTime: start.time,
-        endTime: wallClockOf(s.endsAt, e.timeZone).time,
-        room: s.room ?? '',
-        title: localized(s.title),
-        onlineUrl: s.onlineUrl ?? '',
-        contributions: s.contributions.map((c) => ({
-          kind: c.kind,
-          title: localized(c.title),
-          speaker: c.speakers.map((p) => p.name).join(', '),
-          materialUrl: c.materialUrl ?? '',
-          videoUrl: c.videoUrl ?? '',
-          recordingConsent: c.recordingConsent ?? false,
-        })),
-      };
-    }),
+    organisers: e.organisers.map(partyKey),
+    seriesId: e.seriesId,
+    sessions: e.sessions.map((s) => sessionDraftOf(s, e.timeZone)),
   };
 }
 
-function contributionOf(c: ContributionDraft): ContributionInput {
+function sessionDraftOf(s: Session, timeZone: string): SessionDraft {
+  const start = wallClockOf(s.startsAt, timeZone);
+  return {
+    id: s.id,
+    day: s.day || start.date,
+    startTime: start.time,
+    endTime: wallClockOf(s.endsAt, timeZone).time,
+    room: s.room ?? '',
+    title: localized(s.title),
+    onlineUrl: s.onlineUrl ?? '',
+    contributions: s.contributions.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      title: localized(c.title),
+      speaker: c.guestName ?? '',
+      materialUrl: c.materialsUrl ?? '',
+      videoUrl: c.videoUrl ?? '',
+      recordingConsent: c.recordingConsent,
+    })),
+  };
+}
+
+export function contributionOf(c: ContributionDraft, position: number): ContributionInput {
   return {
     kind: c.kind,
+    position,
     title: filled(c.title),
     abstract: {},
-    speakers: c.speaker.trim() ? [{ userId: null, name: c.speaker.trim() }] : [],
-    materialUrl: orNull(c.materialUrl),
+    guestName: orNull(c.speaker),
+    materialsUrl: orNull(c.materialUrl),
     videoUrl: orNull(c.videoUrl),
-    recordingConsent: c.videoUrl.trim() ? c.recordingConsent : null,
+    recordingConsent: c.recordingConsent,
   };
 }
 
-function sessionOf(s: SessionDraft): SessionInput {
+export function sessionOf(s: SessionDraft): SessionInput {
   return {
     day: s.day,
     startTime: s.startTime,
@@ -151,11 +175,10 @@ function sessionOf(s: SessionDraft): SessionInput {
     title: filled(s.title),
     room: orNull(s.room),
     onlineUrl: orNull(s.onlineUrl),
-    contributions: s.contributions.map(contributionOf),
   };
 }
 
-/** The body the API takes: languages left empty are left out; a capacity is a whole number. */
+/** The event's body: languages left empty are left out; a capacity is a whole number. */
 export function contentOf(d: Draft): EventInput {
   const capacity = d.capacity.trim() === '' ? null : Number(d.capacity);
   return {
@@ -167,12 +190,11 @@ export function contentOf(d: Draft): EventInput {
     endsOn: d.endsOn,
     timeZone: d.timeZone.trim(),
     city: orNull(d.city),
-    venue: orNull(d.venue),
+    venue: filled(d.venue),
     capacity: capacity !== null && Number.isFinite(capacity) ? capacity : null,
     approvalRequired: d.approvalRequired,
     seriesId: d.seriesId,
-    organiserIds: d.organiserIds,
-    sessions: d.sessions.map(sessionOf),
+    organisers: d.organisers.map(partyOf),
   };
 }
 

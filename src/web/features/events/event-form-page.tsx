@@ -27,11 +27,14 @@ export function EventFormPage() {
         listAllConsortia(signal),
         editing ? getEvent(id, signal) : Promise.resolve(null),
       ]);
-      const parties: Party[] = [...institutions, ...consortia].map((p) => ({
-        id: p.id,
-        name: p.name,
-        names: p.names ?? null,
-      }));
+      const named = (p: { name: string; names?: Record<string, string | undefined> | null }) => ({
+        ...(p.names ?? {}),
+        en: p.names?.en ?? p.name,
+      });
+      const parties: Party[] = [
+        ...institutions.map((p) => ({ type: 'institution' as const, id: p.id, name: named(p) })),
+        ...consortia.map((p) => ({ type: 'consortium' as const, id: p.id, name: named(p) })),
+      ];
       return { parties, event };
     },
   );

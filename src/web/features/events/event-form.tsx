@@ -1,24 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { fieldIssues } from '../../api/client.ts';
 import { DateInput } from '../../components/ui/date-input.tsx';
 import { Field } from '../../components/ui/field.tsx';
 import { FieldError, FormErrors } from '../../components/ui/field-error.tsx';
 import { LocalizedTextFields } from '../../components/ui/localized-text-fields.tsx';
-import { useLocalName } from '../../components/ui/localized-name.tsx';
-import { useAction } from '../../components/ui/use-action.ts';
+import { useCsrfToken } from '../../components/ui/use-action.ts';
 import { messagesFor } from '../../lib/field-errors.ts';
-import {
-  EVENT_KINDS,
-  EVENT_MODES,
-  createEvent,
-  updateEvent,
-  type EventKind,
-  type EventMode,
-  type Party,
-} from './api.ts';
-import { contentOf, emptySession, eventDays, type Draft } from './event-draft.ts';
+import { EVENT_KINDS, EVENT_MODES, type EventKind, type EventMode, type Party } from './api.ts';
+import { emptySession, eventDays, partyKey, type Draft } from './event-draft.ts';
+import { useText } from './local-text.tsx';
+import { saveEvent, stepIssues, StepFailure } from './save-event.ts';
 import { SessionFields } from './session-fields.tsx';
 
 /**
@@ -36,27 +28,35 @@ export function EventForm({
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const localName = useLocalName();
+  const text = useText();
+  const csrf = useCsrfToken();
   const [d, setD] = useState<Draft>(initial);
-  const save = useAction();
-  const issues = fieldIssues(save.error);
+  const [savedId, setSavedId] = useState(eventId);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<StepFailure | null>(null);
+  const [initialSessionIds] = useState(() => initial.sessions.flatMap((s) => (s.id ? [s.id] : [])));
+  const issues = stepIssues(failure);
   const set = (patch: Partial<Draft>) => setD((prev) => ({ ...prev, ...patch }));
   const days = eventDays(d.startsOn, d.endsOn);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    let savedId = eventId;
-    const ok = await save.run(async (csrf) => {
-      const body = contentOf(d);
-      const saved = eventId
-        ? await updateEvent(eventId, body, csrf)
-        : await createEvent(body, csrf);
-      savedId = saved.id;
-    });
-    if (ok && savedId) void navigate(`/events/${encodeURIComponent(savedId)}`);
+    setBusy(true);
+    setFailure(null);
+    try {
+      const id = await saveEvent(savedId, initialSessionIds, d, csrf);
+      void navigate(`/events/${encodeURIComponent(id)}`);
+    } catch (caught) {
+      if (!(caught instanceof StepFailure)) throw caught;
+      // What was saved before the failing step keeps its id and is not sent again.
+      setSavedId(caught.eventId);
+      setD(caught.draft);
+      setFailure(caught);
+      setBusy(false);
+    }
   }
 
-  const text = (key: keyof Draft & ('city' | 'venue' | 'timeZone' | 'capacity'), label: string) => (
+  const input = (key: keyof Draft & ('city' | 'timeZone' | 'capacity'), label: string) => (
     <Field id={`event-${key}`} label={label} messages={messagesFor(issues, `body.${key}`)}>
       {(p) => (
         <input
@@ -74,7 +74,7 @@ export function EventForm({
 
   return (
     <form className="form card" data-testid="event-form" onSubmit={(e) => void onSubmit(e)}>
-      <FormErrors error={save.error} />
+      <FormErrors error={failure?.cause ?? null} />
       <div className="field-row">
         <Field
           id="event-kind"
@@ -159,19 +159,26 @@ export function EventForm({
               )}
             </Field>
           ))}
-          {text('timeZone', t('events.form.timeZone'))}
+          {input('timeZone', t('events.form.timeZone'))}
         </div>
       </fieldset>
       <fieldset>
         <legend>{t('events.form.where')}</legend>
-        <div className="field-row">
-          {text('city', t('events.form.city'))}
-          {text('venue', t('events.form.venue'))}
-        </div>
+        <div className="field-row">{input('city', t('events.form.city'))}</div>
+        <LocalizedTextFields
+          id="event-venue"
+          name="venue"
+          field="body.venue"
+          issues={issues}
+          label={(language) => t('events.form.venueIn', { language })}
+          value={d.venue}
+          onChange={(venue) => set({ venue })}
+          row
+        />
       </fieldset>
       <fieldset>
         <legend>{t('events.form.registration')}</legend>
-        <div className="field-row">{text('capacity', t('events.form.capacity'))}</div>
+        <div className="field-row">{input('capacity', t('events.form.capacity'))}</div>
         <label className="check">
           <input
             type="checkbox"
@@ -185,22 +192,21 @@ export function EventForm({
       <Field
         id="event-organisers"
         label={t('events.organisers')}
-        messages={messagesFor(issues, 'body.organiserIds', true)}
+        messages={messagesFor(issues, 'body.organisers', true)}
       >
         {(p) => (
           <select
             {...p}
             multiple
             size={6}
-            name="organiserIds"
-            value={d.organiserIds}
-            onChange={(e) =>
-              set({ organiserIds: [...e.target.selectedOptions].map((o) => o.value) })
-            }
+            name="organisers"
+            required
+            value={d.organisers}
+            onChange={(e) => set({ organisers: [...e.target.selectedOptions].map((o) => o.value) })}
           >
             {parties.map((o) => (
-              <option key={o.id} value={o.id}>
-                {localName(o)}
+              <option key={partyKey(o)} value={partyKey(o)}>
+                {text(o.name)}
               </option>
             ))}
           </select>
@@ -236,10 +242,10 @@ export function EventForm({
         <button
           type="submit"
           className="button button-primary"
-          disabled={save.busy}
+          disabled={busy}
           data-testid="save-event"
         >
-          {eventId ? t('events.form.save') : t('events.form.create')}
+          {savedId ? t('events.form.save') : t('events.form.create')}
         </button>
       </div>
     </form>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/client.ts';
 import { InventedBadge } from '../../components/ui/invented-badge.tsx';
-import { LocalizedName } from '../../components/ui/localized-name.tsx';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatDate } from '../../../i18n/format.ts';
@@ -49,7 +49,8 @@ function EventView({ event, reload }: { event: EventDetail; reload: () => void }
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const range = useDateRange();
-  const place = [event.venue, event.city].filter(Boolean).join(', ');
+  const text = useText();
+  const place = [text(event.venue), event.city].filter(Boolean).join(', ');
   return (
     <>
       <nav aria-label={t('breadcrumbs.label')} className="breadcrumbs">
@@ -57,10 +58,10 @@ function EventView({ event, reload }: { event: EventDetail; reload: () => void }
           <li>
             <Link to="/events">{t('events.list.title')}</Link>
           </li>
-          {event.series ? (
+          {event.seriesId && event.seriesTitle ? (
             <li>
-              <Link to={`/event-series/${encodeURIComponent(event.series.id)}`}>
-                <LocalText text={event.series.title} />
+              <Link to={`/event-series/${encodeURIComponent(event.seriesId)}`}>
+                <LocalText text={event.seriesTitle} />
               </Link>
             </li>
           ) : null}
@@ -73,7 +74,7 @@ function EventView({ event, reload }: { event: EventDetail; reload: () => void }
         <h1>
           <LocalText text={event.title} /> {event.invented ? <InventedBadge /> : null}
         </h1>
-        {event.may.edit ? (
+        {event.may.manage ? (
           <Link
             className="button button-secondary"
             data-testid="edit-event"
@@ -82,7 +83,7 @@ function EventView({ event, reload }: { event: EventDetail; reload: () => void }
             {t('events.form.editTitle')}
           </Link>
         ) : null}
-        {event.may.manageRegistrations ? (
+        {event.may.manage ? (
           <Link
             className="button button-secondary"
             data-testid="manage-registrations"
@@ -124,7 +125,7 @@ function EventView({ event, reload }: { event: EventDetail; reload: () => void }
               <ul className="inline-list">
                 {event.organisers.map((o) => (
                   <li key={o.id}>
-                    <LocalizedName entity={o} />
+                    <LocalText text={o.name} />
                   </li>
                 ))}
               </ul>
@@ -145,38 +146,45 @@ function EventView({ event, reload }: { event: EventDetail; reload: () => void }
         <Timetable
           sessions={event.sessions}
           timeZone={event.timeZone}
-          mayWriteMinutes={event.may.edit}
+          mayWriteMinutes={event.may.manage}
         />
       </section>
 
-      {event.may.seeParticipants ? <Participants eventId={event.id} /> : null}
+      <Participants eventId={event.id} />
     </>
   );
 }
 
-/** The participants who agreed to be listed (the server leaves out everyone else). */
+/**
+ * The participants: those who agreed to be listed (the server leaves out everyone else); nothing
+ * when the reader may not see the list.
+ */
 function Participants({ eventId }: { eventId: string }) {
   const { t } = useTranslation();
   const list = useResource(`participants|${eventId}`, (signal) =>
     listParticipants(eventId, signal),
   );
+  if (list.status === 'error' && list.error instanceof ApiError && list.error.status === 403) {
+    return null;
+  }
   return (
     <section className="card" aria-labelledby="event-participants">
       <h2 id="event-participants">{t('events.participants.title')}</h2>
       <p className="muted">{t('events.participants.help')}</p>
       <ResourceView
         resource={list}
-        isEmpty={(d) => d.items.length === 0}
+        isEmpty={(d) => d.items.filter((p) => p.listed !== false).length === 0}
         empty={<p className="empty">{t('events.participants.none')}</p>}
       >
         {(data) => (
           <ul data-testid="participants">
-            {data.items.map((p, i) => (
-              <li key={`${p.name}-${i}`}>
-                {p.name}
-                {p.institution ? <span className="muted"> — {p.institution}</span> : null}
-              </li>
-            ))}
+            {data.items
+              .filter((p) => p.listed !== false)
+              .map((p, i) => (
+                <li key={p.registrationId ?? i}>
+                  <LocalText text={p.name} />
+                </li>
+              ))}
           </ul>
         )}
       </ResourceView>

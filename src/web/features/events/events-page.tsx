@@ -96,9 +96,9 @@ export function EventsPage() {
                         {[e.city, t(`events.mode.${e.mode}`)].filter(Boolean).join(' · ')}
                       </td>
                       <td data-label={t('events.series')}>
-                        {e.series ? (
-                          <Link to={`/event-series/${encodeURIComponent(e.series.id)}`}>
-                            <LocalText text={e.series.title} />
+                        {e.seriesId ? (
+                          <Link to={`/event-series/${encodeURIComponent(e.seriesId)}`}>
+                            {t('events.seriesPage.open')}
                           </Link>
                         ) : (
                           '—'

@@ -1,4 +1,5 @@
 import type { Feature } from '../feature.ts';
+import { CheckInPage } from './check-in-page.tsx';
 import { EventFormPage } from './event-form-page.tsx';
 import { EventPage } from './event-page.tsx';
 import { EventsPage } from './events-page.tsx';
@@ -13,6 +14,7 @@ export const eventsFeature: Feature = {
     { path: 'events/:id', element: <EventPage /> },
     { path: 'events/:id/edit', element: <EventFormPage /> },
     { path: 'events/:id/registrations', element: <RegistrationsPage /> },
+    { path: 'events/:id/check-in/:token', element: <CheckInPage /> },
     { path: 'event-series/:id', element: <SeriesPage /> },
   ],
   nav: () => [{ to: '/events', labelKey: 'events.nav.events' }],

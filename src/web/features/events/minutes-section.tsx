@@ -72,7 +72,7 @@ function MinutesVersions({
   const language = currentLanguage(i18n.language);
   const sorted = [...versions].sort((a, b) => b.version - a.version);
   const latest = sorted[0];
-  const locked = sorted.some((v) => v.approved);
+  const locked = sorted.some((v) => v.locked);
   const [draft, setDraft] = useState<LocalizedDraft>(() => draftOf(latest));
   const save = useAction();
   const approve = useAction();
@@ -92,9 +92,10 @@ function MinutesVersions({
             <p>
               <strong>{t('events.minutes.version', { version: v.version })}</strong>{' '}
               <span className="muted">
-                {v.authorName} · {formatInstant(v.createdAt, language)}
+                {v.createdByName ? <LocalText text={v.createdByName} /> : null} ·{' '}
+                {formatInstant(v.createdAt, language)}
               </span>{' '}
-              {v.approved ? (
+              {v.locked ? (
                 <span className="badge badge-status badge-status-signed">
                   {t('events.minutes.approved')}
                 </span>

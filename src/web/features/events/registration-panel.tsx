@@ -10,7 +10,7 @@ import { formatInstant } from '../../../i18n/format.ts';
 import {
   certificateUrl,
   register,
-  registrationStep,
+  cancelRegistration,
   type EventDetail,
   type Registration,
 } from './api.ts';
@@ -29,7 +29,7 @@ export function RegistrationPanel({
 }) {
   const { t } = useTranslation();
   const session = useSession();
-  const mine = event.myRegistration;
+  const mine = event.me.registration;
   const [consent, setConsent] = useState(false);
   const action = useAction();
 
@@ -53,7 +53,7 @@ export function RegistrationPanel({
         {event.capacity !== null ? (
           <p className="muted">
             {t('events.registration.places', {
-              confirmed: event.confirmedCount,
+              confirmed: event.counts.confirmed,
               capacity: event.capacity,
             })}
           </p>
@@ -61,7 +61,7 @@ export function RegistrationPanel({
         <label className="check">
           <input
             type="checkbox"
-            name="consentToList"
+            name="listed"
             checked={consent}
             onChange={(e) => setConsent(e.target.checked)}
           />{' '}
@@ -75,7 +75,7 @@ export function RegistrationPanel({
             disabled={action.busy}
             onClick={() =>
               void action
-                .run((csrf) => register(event.id, { consentToList: consent }, csrf))
+                .run((csrf) => register(event.id, { listed: consent }, csrf))
                 .then((ok) => ok && onChange())
             }
           >
@@ -115,7 +115,7 @@ function MyRegistration({
     <>
       <p data-testid="registration-status" className="events-status">
         {status === 'waiting'
-          ? t('events.registration.waitlistedAt', { position: registration.waitlistPosition ?? 0 })
+          ? t('events.registration.waitlistedAt', { position: registration.position ?? 0 })
           : t(`events.registration.status.${status}`)}
       </p>
       {status === 'requested' ? (
@@ -124,12 +124,12 @@ function MyRegistration({
       {status === 'waiting' ? (
         <p className="muted">{t('events.registration.waitlistHelp')}</p>
       ) : null}
-      {status === 'confirmed' && registration.checkInUrl ? (
+      {status === 'confirmed' && registration.checkInPath ? (
         <div className="events-checkin" data-testid="check-in-link">
           <h3>{t('events.registration.checkInTitle')}</h3>
           <p className="muted">{t('events.registration.checkInHelp')}</p>
           <p>
-            <code className="events-token">{registration.checkInUrl}</code>
+            <code className="events-token">{`${window.location.origin}${registration.checkInPath}`}</code>
           </p>
         </div>
       ) : null}
@@ -143,7 +143,7 @@ function MyRegistration({
           <p>
             <a
               className="button button-primary"
-              href={certificateUrl(registration.id, language)}
+              href={certificateUrl(registration.id)}
               data-testid="certificate"
               download
             >
@@ -160,7 +160,7 @@ function MyRegistration({
               busy={cancel.busy}
               onConfirm={() =>
                 void cancel
-                  .run((csrf) => registrationStep(registration.id, 'cancel', csrf))
+                  .run((csrf) => cancelRegistration(registration.id, csrf))
                   .then((ok) => {
                     if (ok) {
                       setConfirming(false);

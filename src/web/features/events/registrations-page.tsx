@@ -1,6 +1,8 @@
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
+import { Field } from '../../components/ui/field.tsx';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
 import { useAction } from '../../components/ui/use-action.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
@@ -8,14 +10,22 @@ import { formatInstant } from '../../../i18n/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import {
+  checkIn,
+  decideRegistration,
   getEvent,
-  listRegistrations,
-  registrationStep,
+  listParticipants,
   type EventDetail,
-  type Registration,
+  type Participant,
 } from './api.ts';
-import { LocalText } from './local-text.tsx';
+import { LocalText, useText } from './local-text.tsx';
 import './events.css';
+
+/** The check-in token of a pasted check-in link, or the text itself when it is a bare token. */
+export function tokenOf(text: string): string {
+  const trimmed = text.trim();
+  const match = /\/check-in\/([^/?#\s]+)/.exec(trimmed);
+  return match ? decodeURIComponent(match[1] ?? '') : trimmed;
+}
 
 /** The organisers' view of an event's registrations: approve or refuse, and check people in. */
 export function RegistrationsPage() {
@@ -23,7 +33,7 @@ export function RegistrationsPage() {
   const { id = '' } = useParams();
   useDocumentTitle(t('events.manage.title'));
   const data = useResource(`registrations|${id}`, (signal) =>
-    Promise.all([getEvent(id, signal), listRegistrations(id, signal)]),
+    Promise.all([getEvent(id, signal), listParticipants(id, signal)]),
   );
   return (
     <ResourceView resource={data} errorHeading={<h1>{t('events.manage.title')}</h1>}>
@@ -34,22 +44,22 @@ export function RegistrationsPage() {
   );
 }
 
+const ORDER = ['requested', 'confirmed', 'waiting', 'refused', 'cancelled'];
+
 function RegistrationsView({
   event,
   items,
   reload,
 }: {
   event: EventDetail;
-  items: Registration[];
+  items: Participant[];
   reload: () => void;
 }) {
   const { t } = useTranslation();
-  const order = ['requested', 'confirmed', 'waiting', 'refused', 'cancelled'];
   const sorted = [...items].sort(
     (a, b) =>
-      order.indexOf(a.status) - order.indexOf(b.status) ||
-      (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0) ||
-      a.createdAt.localeCompare(b.createdAt),
+      ORDER.indexOf(a.status ?? '') - ORDER.indexOf(b.status ?? '') ||
+      (a.position ?? 0) - (b.position ?? 0),
   );
   return (
     <>
@@ -69,11 +79,12 @@ function RegistrationsView({
       <h1>{t('events.manage.title')}</h1>
       <p className="muted" data-testid="counts">
         {t('events.manage.counts', {
-          confirmed: event.confirmedCount,
+          confirmed: event.counts.confirmed,
           capacity: event.capacity ?? '∞',
-          waiting: event.waitlistCount,
+          waiting: event.counts.waiting,
         })}
       </p>
+      <CheckInForm eventId={event.id} onDone={reload} />
       {sorted.length === 0 ? (
         <p className="empty">{t('events.manage.none')}</p>
       ) : (
@@ -84,13 +95,12 @@ function RegistrationsView({
               <tr>
                 <th scope="col">{t('events.manage.person')}</th>
                 <th scope="col">{t('events.manage.status')}</th>
-                <th scope="col">{t('events.manage.registeredAt')}</th>
                 <th scope="col">{t('events.manage.actions')}</th>
               </tr>
             </thead>
             <tbody>
-              {sorted.map((r) => (
-                <RegistrationRow key={r.id} registration={r} reload={reload} />
+              {sorted.map((r, i) => (
+                <RegistrationRow key={r.registrationId ?? i} registration={r} reload={reload} />
               ))}
             </tbody>
           </table>
@@ -104,32 +114,35 @@ function RegistrationRow({
   registration: r,
   reload,
 }: {
-  registration: Registration;
+  registration: Participant;
   reload: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
+  const text = useText();
   const action = useAction();
-  const step = (s: 'approve' | 'refuse' | 'check-in') =>
-    void action.run((csrf) => registrationStep(r.id, s, csrf)).then((ok) => ok && reload());
-  const name = r.person.name;
+  const name = text(r.name);
+  const id = r.registrationId;
+  const decide = (decision: 'approve' | 'refuse') =>
+    id &&
+    void action.run((csrf) => decideRegistration(id, decision, csrf)).then((ok) => ok && reload());
   return (
     <tr data-testid="registration-row">
       <th scope="row">
-        {name}
-        {r.person.institution ? <span className="muted"> — {r.person.institution}</span> : null}
+        <LocalText text={r.name} />
       </th>
       <td data-label={t('events.manage.status')}>
         {r.status === 'waiting'
-          ? t('events.registration.waitlistedAt', { position: r.waitlistPosition ?? 0 })
-          : t(`events.registration.status.${r.status}`)}
+          ? t('events.registration.waitlistedAt', { position: r.position ?? 0 })
+          : r.status
+            ? t(`events.registration.status.${r.status}`)
+            : null}{' '}
         {r.checkedInAt ? (
           <span className="badge badge-status badge-status-signed">
-            {t('events.manage.checkedIn')}
+            {t('events.manage.checkedInAt', { at: formatInstant(r.checkedInAt, language) })}
           </span>
         ) : null}
       </td>
-      <td data-label={t('events.manage.registeredAt')}>{formatInstant(r.createdAt, language)}</td>
       <td data-label={t('events.manage.actions')}>
         {r.status === 'requested' ? (
           <>
@@ -137,7 +150,7 @@ function RegistrationRow({
               type="button"
               className="button button-primary"
               disabled={action.busy}
-              onClick={() => step('approve')}
+              onClick={() => decide('approve')}
               aria-label={t('events.manage.approveWho', { name })}
             >
               {t('events.manage.approve')}
@@ -146,27 +159,79 @@ function RegistrationRow({
               type="button"
               className="button button-secondary"
               disabled={action.busy}
-              onClick={() => step('refuse')}
+              onClick={() => decide('refuse')}
               aria-label={t('events.manage.refuseWho', { name })}
             >
               {t('events.manage.refuse')}
             </button>
           </>
         ) : null}
-        {r.status === 'confirmed' && !r.checkedInAt ? (
-          <button
-            type="button"
-            className="button button-primary"
-            data-testid="check-in"
-            disabled={action.busy}
-            onClick={() => step('check-in')}
-            aria-label={t('events.manage.checkInWho', { name })}
-          >
-            {t('events.manage.checkIn')}
-          </button>
-        ) : null}
         {action.error ? <ErrorAlert error={action.error} /> : null}
       </td>
     </tr>
+  );
+}
+
+/**
+ * Check-in at the door: the link of a participant's confirmation (read from its QR code, or
+ * pasted), or its code alone.
+ */
+export function CheckInForm({
+  eventId,
+  onDone,
+  initial = '',
+}: {
+  eventId: string;
+  onDone: () => void;
+  initial?: string;
+}) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState(initial);
+  const [done, setDone] = useState<string | null>(null);
+  const action = useAction();
+  const text = useText();
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setDone(null);
+    let name: string | null = null;
+    const ok = await action.run(async (csrf) => {
+      const result = await checkIn(eventId, tokenOf(code), csrf);
+      name = text(result.name);
+    });
+    if (ok) {
+      setDone(name);
+      setCode('');
+      onDone();
+    }
+  }
+
+  return (
+    <form className="form card" data-testid="check-in-form" onSubmit={(e) => void onSubmit(e)}>
+      <h2>{t('events.manage.checkInTitle')}</h2>
+      <Field id="check-in-code" label={t('events.manage.checkInCode')}>
+        {(p) => (
+          <input
+            {...p}
+            name="code"
+            required
+            autoComplete="off"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={action.busy}>
+          {t('events.manage.checkIn')}
+        </button>
+      </div>
+      <div role="status">
+        {done !== null ? (
+          <p data-testid="checked-in">{t('events.manage.checkedInWho', { name: done })}</p>
+        ) : null}
+      </div>
+      {action.error ? <ErrorAlert error={action.error} /> : null}
+    </form>
   );
 }

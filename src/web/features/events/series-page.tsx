@@ -39,7 +39,7 @@ function SeriesView({ series }: { series: SeriesDetail }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const range = useDateRange();
-  const events = [...series.events].sort((a, b) => b.startsOn.localeCompare(a.startsOn));
+  const events = [...series.editions].sort((a, b) => b.startsOn.localeCompare(a.startsOn));
   return (
     <>
       <nav aria-label={t('breadcrumbs.label')} className="breadcrumbs">
@@ -79,15 +79,26 @@ function SeriesView({ series }: { series: SeriesDetail }) {
         ) : (
           <p className="muted">{t('events.seriesPage.noRotation')}</p>
         )}
-        {series.nextHost ? (
+        {series.nextHost && (series.nextHost.country || series.nextHost.hostName) ? (
           <p data-testid="next-host">
             <strong>{t('events.seriesPage.nextHost')}</strong>{' '}
-            <CountryName code={series.nextHost.country} />
-            {' — '}
-            {t('events.seriesPage.between', {
-              from: formatDate(series.nextHost.earliest, language),
-              to: formatDate(series.nextHost.latest, language),
-            })}
+            {series.nextHost.hostName ? <LocalText text={series.nextHost.hostName} /> : null}
+            {series.nextHost.country ? (
+              <>
+                {series.nextHost.hostName ? ' (' : ''}
+                <CountryName code={series.nextHost.country} />
+                {series.nextHost.hostName ? ')' : ''}
+              </>
+            ) : null}
+            {series.nextHost.earliest && series.nextHost.latest ? (
+              <>
+                {' — '}
+                {t('events.seriesPage.between', {
+                  from: formatDate(series.nextHost.earliest, language),
+                  to: formatDate(series.nextHost.latest, language),
+                })}
+              </>
+            ) : null}
           </p>
         ) : null}
       </section>
@@ -107,7 +118,7 @@ function SeriesView({ series }: { series: SeriesDetail }) {
                   {' — '}
                   {range(e.startsOn, e.endsOn)}
                   {e.city ? `, ${e.city}` : ''}
-                  {e.hostCountry ? ` (${countryName(e.hostCountry, language)})` : ''}
+                  {e.country ? ` (${countryName(e.country, language)})` : ''}
                 </span>
               </li>
             ))}

@@ -124,16 +124,17 @@ function SessionDetails({
             <li key={c.id}>
               <span className="badge">{t(`events.contributionKind.${c.kind}`)}</span>{' '}
               <LocalText text={c.title} />
-              {c.speakers.length > 0 ? (
+              {c.speakerName || c.guestName ? (
                 <span className="muted">
                   {' — '}
-                  {c.speakers.map((s) => s.name).join(', ')}
+                  {c.speakerName ? <LocalText text={c.speakerName} /> : c.guestName}
+                  {c.guestAffiliation ? ` (${c.guestAffiliation})` : null}
                 </span>
               ) : null}
-              {c.materialUrl ? (
+              {c.materialsUrl ? (
                 <>
                   {' '}
-                  <a href={c.materialUrl} rel="noopener noreferrer">
+                  <a href={c.materialsUrl} rel="noopener noreferrer">
                     {t('events.programme.material')}
                   </a>
                 </>
@@ -156,7 +157,7 @@ function SessionDetails({
             {t('events.programme.join')}
           </a>
         </p>
-      ) : session.hasOnlinePart ? (
+      ) : session.online ? (
         <p className="muted small">{t('events.programme.linkLater')}</p>
       ) : null}
       <MinutesSection sessionId={session.id} mayWrite={mayWriteMinutes} />
