@@ -38,6 +38,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { ssoRoutes, type SsoOptions } from './routes/sso.ts';
 import { signUpRoutes } from './routes/sign-up.ts';
+import { eventRoutes } from './routes/events.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
 import { JobRegistry } from '#src/services/tasks/jobs.ts';
 import { TaskPool, type TaskPoolOptions } from '#src/services/tasks/pool.ts';
@@ -207,6 +208,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(allocationRunsRoutes(deps));
       await api.register(moneyRoutes(deps));
       await api.register(mobilityRoutes(deps));
+      await api.register(eventRoutes(deps));
       await api.register(meRoutes(db));
       await api.register(erasureRoutes(db));
       await api.register(auditRoutes(db));

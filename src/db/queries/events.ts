@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import type { EventKind } from '../../domain/events/kinds.ts';
 import {
   eventContributions,
   eventMinutes,
@@ -54,7 +55,7 @@ export async function updateSeries(
 export interface EventFilter {
   /** Words found in the title, description, venue or city, in any language. */
   q?: string;
-  kind?: string;
+  kind?: EventKind;
   seriesId?: string;
   from?: string;
   to?: string;

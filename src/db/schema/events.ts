@@ -17,7 +17,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { PartyRef, RegistrationStatus } from '../../domain/events/kinds.ts';
+import type {
+  ContributionKind,
+  EventKind,
+  EventMode,
+  EventVisibility,
+  PartyRef,
+  RegistrationStatus,
+} from '../../domain/events/kinds.ts';
 import type { HostCandidate, Rotation } from '../../domain/events/series.ts';
 import type { LocalizedText } from '../../domain/shared/refusal.ts';
 import { users } from './accounts.ts';
@@ -48,7 +55,7 @@ export const events = pgTable(
   'events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<EventKind>().notNull(),
     seriesId: uuid('series_id').references(() => eventSeries.id),
     title: jsonb('title').$type<LocalizedText>().notNull(),
     description: jsonb('description').$type<LocalizedText>().notNull().default({}),
@@ -56,7 +63,7 @@ export const events = pgTable(
     timeZone: text('time_zone').notNull(),
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on').notNull(),
-    mode: text('mode').notNull(),
+    mode: text('mode').$type<EventMode>().notNull(),
     city: text('city'),
     /** ISO 3166 alpha-2 of the place (the series' rotation reads it). */
     country: text('country'),
@@ -73,7 +80,7 @@ export const events = pgTable(
     capacity: integer('capacity'),
     approvalRequired: boolean('approval_required').notNull().default(false),
     /** public: visitors see it; members: signed-in people only. */
-    visibility: text('visibility').notNull().default('public'),
+    visibility: text('visibility').$type<EventVisibility>().notNull().default('public'),
     followUp: jsonb('follow_up').$type<FollowUpQuestion[]>().notNull().default([]),
     /** The recording of the whole event, archived on the web. */
     videoUrl: text('video_url'),
@@ -113,7 +120,7 @@ export const eventContributions = pgTable(
     sessionId: uuid('session_id')
       .notNull()
       .references(() => eventSessions.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<ContributionKind>().notNull(),
     position: integer('position').notNull().default(0),
     title: jsonb('title').$type<LocalizedText>().notNull(),
     abstract: jsonb('abstract').$type<LocalizedText>().notNull().default({}),

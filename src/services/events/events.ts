@@ -4,7 +4,7 @@
  * next host it suggests.
  */
 import { wallClock } from '#src/domain/events/time.ts';
-import type { PartyRef } from '#src/domain/events/kinds.ts';
+import type { EventKind, EventMode, EventVisibility, PartyRef } from '#src/domain/events/kinds.ts';
 import { eventDaysProblems, sessionsOutsideDays } from '#src/domain/events/programme.ts';
 import { linkProblem } from '#src/domain/events/links.ts';
 import { EVENT_CODES } from '#src/domain/events/refusal-codes.ts';
@@ -23,6 +23,7 @@ import {
   listSeriesRows,
   participantCounts,
   registrationOf,
+  registrationsOfUser,
   sessionsOf,
   updateEvent,
   type EventRow,
@@ -33,7 +34,7 @@ import { instantOf } from '../clock.ts';
 import { can, requireAccess } from '../access.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import {
   eventResource,
   managedEvent,
@@ -45,14 +46,14 @@ import {
 import { registrationView } from './registrations.ts';
 
 export interface EventInput {
-  kind: string;
+  kind: EventKind;
   seriesId?: string | null;
   title: LocalizedText;
   description?: LocalizedText;
   timeZone: string;
   startsOn: string;
   endsOn: string;
-  mode: string;
+  mode: EventMode;
   city?: string | null;
   country?: string | null;
   venue?: LocalizedText;
@@ -64,7 +65,7 @@ export interface EventInput {
   liaisonOfficeId?: string | null;
   capacity?: number | null;
   approvalRequired?: boolean;
-  visibility?: string;
+  visibility?: EventVisibility;
   followUp?: FollowUpQuestion[];
   videoUrl?: string | null;
 }
@@ -124,7 +125,7 @@ function summary(
 /** Events the reader may see, searched in every language of their texts. */
 export async function listEvents(
   ctx: ServiceContext,
-  query: { q?: string; kind?: string; seriesId?: string; from?: string; to?: string },
+  query: { q?: string; kind?: EventKind; seriesId?: string; from?: string; to?: string },
 ) {
   const rows = await listEventRows(ctx.db, { ...query, publicOnly: ctx.actor === null });
   const [name, counts] = await Promise.all([
@@ -433,4 +434,30 @@ export async function createSeries(ctx: ServiceContext, input: SeriesInput) {
     return id;
   });
   return getSeries(ctx, id);
+}
+
+/** The events the signed-in person registered for, with their registration, soonest last. */
+export async function myEvents(ctx: ServiceContext) {
+  if (!ctx.actor) throw new AppError('unauthenticated', 'sign in first');
+  const regs = await registrationsOfUser(ctx.db, ctx.actor.id);
+  const rows = await listEventRows(ctx.db, { ids: regs.map((r) => r.eventId) });
+  const [name, counts] = await Promise.all([
+    partyNames(
+      ctx,
+      rows.flatMap((e) => [...e.organisers, ...e.hosts]),
+    ),
+    participantCounts(
+      ctx.db,
+      rows.map((e) => e.id),
+    ),
+  ]);
+  const byId = new Map(rows.map((e) => [e.id, e]));
+  return {
+    items: regs.flatMap((r) => {
+      const e = byId.get(r.eventId);
+      return e
+        ? [{ registration: registrationView(r), event: summary(e, name, counts.get(e.id)) }]
+        : [];
+    }),
+  };
 }
