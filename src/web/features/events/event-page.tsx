@@ -74,30 +74,32 @@ function EventView({ event, reload }: { event: EventDetail; reload: () => void }
         <h1>
           <LocalText text={event.title} /> {event.invented ? <InventedBadge /> : null}
         </h1>
-        {event.may.manage ? (
-          <Link
+        <div className="events-actions">
+          {event.may.manage ? (
+            <Link
+              className="button button-secondary"
+              data-testid="edit-event"
+              to={`/events/${encodeURIComponent(event.id)}/edit`}
+            >
+              {t('events.form.editTitle')}
+            </Link>
+          ) : null}
+          {event.may.manage ? (
+            <Link
+              className="button button-secondary"
+              data-testid="manage-registrations"
+              to={`/events/${encodeURIComponent(event.id)}/registrations`}
+            >
+              {t('events.manage.title')}
+            </Link>
+          ) : null}
+          <a
             className="button button-secondary"
-            data-testid="edit-event"
-            to={`/events/${encodeURIComponent(event.id)}/edit`}
+            href={`${eventCalendarUrl(event.id)}?lang=${language}`}
           >
-            {t('events.form.editTitle')}
-          </Link>
-        ) : null}
-        {event.may.manage ? (
-          <Link
-            className="button button-secondary"
-            data-testid="manage-registrations"
-            to={`/events/${encodeURIComponent(event.id)}/registrations`}
-          >
-            {t('events.manage.title')}
-          </Link>
-        ) : null}
-        <a
-          className="button button-secondary"
-          href={`${eventCalendarUrl(event.id)}?lang=${language}`}
-        >
-          {t('events.calendar')}
-        </a>
+            {t('events.calendar')}
+          </a>
+        </div>
       </div>
       <dl className="facts">
         <div className="facts-row">

@@ -17,15 +17,9 @@ import {
   type EventDetail,
   type Participant,
 } from './api.ts';
+import { tokenOf } from './check-in-code.ts';
 import { LocalText, useText } from './local-text.tsx';
 import './events.css';
-
-/** The check-in token of a pasted check-in link, or the text itself when it is a bare token. */
-export function tokenOf(text: string): string {
-  const trimmed = text.trim();
-  const match = /\/check-in\/([^/?#\s]+)/.exec(trimmed);
-  return match ? decodeURIComponent(match[1] ?? '') : trimmed;
-}
 
 /** The organisers' view of an event's registrations: approve or refuse, and check people in. */
 export function RegistrationsPage() {
