@@ -1,5 +1,5 @@
 /** A small world for the events tests: an organising university, its coordinator, people. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Db } from '#src/db/client.ts';
 import { aUser, anInstitution, asHeaders, signedInAs } from '#test/factories/index.ts';
 
@@ -7,12 +7,7 @@ export type As = (
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   payload?: object,
-) => Promise<{
-  statusCode: number;
-  json: () => any;
-  body: string;
-  headers: Record<string, unknown>;
-}>;
+) => Promise<LightMyRequestResponse>;
 
 export async function personAs(app: FastifyInstance, user: { email: string }): Promise<As> {
   const session = await signedInAs(app, user);
