@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { eventSeries } from '#src/db/schema.ts';
+import { SCHEMES } from '#src/web/lib/a11y-options.ts';
 import { DEMO_PASSWORD } from '#test/support/app.ts';
 import { RESULTS_DIR, startE2E, type E2E } from './support.ts';
 import { axeContext, axeViolations, describeViolations } from './support-axe.ts';
@@ -151,8 +153,11 @@ it('a coordinator creates a hybrid two-day symposium; a wait-listed student move
   expect(consoleErrors).toEqual([]);
 }, 180_000);
 
-it('finds no WCAG 2.2 A/AA violation on the events pages', async () => {
+it('finds no WCAG 2.2 A/AA violation on the events pages, in the default colours and the reading mode', async () => {
   const found: string[] = [];
+  const db = e2e.server.database.db;
+  // The demo world's series (when it has one) and the event created above.
+  const [series] = await db.select({ id: eventSeries.id }).from(eventSeries).limit(1);
   const context = await axeContext(e2e);
   contexts.push(context);
   const page = await context.newPage();
@@ -164,7 +169,11 @@ it('finds no WCAG 2.2 A/AA violation on the events pages', async () => {
   const paths = [
     '/events',
     '/events/new',
-    ...(eventPath ? [eventPath, `${eventPath}/registrations`] : []),
+    '/me/events',
+    ...(series ? [`/event-series/${series.id}`] : []),
+    ...(eventPath
+      ? [eventPath, `${eventPath}/registrations`, `${eventPath}/check-in/not-a-real-code`]
+      : []),
   ];
   for (const path of paths) {
     await page.goto(`${e2e.base}${path}`);
@@ -172,6 +181,25 @@ it('finds no WCAG 2.2 A/AA violation on the events pages', async () => {
     await page.waitForFunction(() => document.querySelector('main .loading') === null);
     for (const line of describeViolations(await axeViolations(page)))
       found.push(`${path}: ${line}`);
+    // The reading mode: each colour scheme is one press away in its settings bar.
+    await page.locator('[data-testid="a11y-toggle"]').click();
+    const bar = page.locator('#a11y-settings');
+    await bar.waitFor();
+    for (const scheme of SCHEMES) {
+      await bar.locator(`.chip-scheme-${scheme}`).click();
+      await page.waitForFunction(
+        (s) => document.documentElement.classList.contains(`a11y-scheme-${s}`),
+        scheme,
+      );
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+      for (const line of describeViolations(await axeViolations(page))) {
+        found.push(`${path} [reading mode, ${scheme}]: ${line}`);
+      }
+    }
+    await page.locator('[data-testid="a11y-toggle"]').click();
+    await bar.waitFor({ state: 'detached' });
   }
   expect(found).toEqual([]);
-}, 180_000);
+}, 300_000);

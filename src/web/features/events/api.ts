@@ -10,6 +10,7 @@ import type {
   EventListSchema,
   EventSummarySchema,
   MinutesListSchema,
+  MyEventsSchema,
   ParticipantsSchema,
   PartySchema,
   RegistrationSchema,
@@ -148,3 +149,19 @@ export const approveMinutes = (sessionId: string, version: number, csrfToken: st
 
 export const getSeries = (id: string, signal?: AbortSignal) =>
   apiRequest<SeriesDetail>(`/event-series/${enc(id)}`, { signal });
+
+/** The person's own registration: consent to be listed (withdrawn at once from every list). */
+export const updateMyRegistration = (
+  id: string,
+  body: { listed: boolean },
+  csrfToken: string | null,
+) =>
+  apiRequest<Registration>(`/event-registrations/${enc(id)}`, { method: 'PATCH', body, csrfToken });
+
+export const listSeries = (signal?: AbortSignal) =>
+  apiRequest<{ items: SeriesDetail[] }>('/event-series', { signal });
+
+export const myEvents = (signal?: AbortSignal) =>
+  apiRequest<Infer<typeof MyEventsSchema>>('/me/events', { signal });
+
+export const MY_CALENDAR_URL = `${API_BASE}/me/events.ics`;

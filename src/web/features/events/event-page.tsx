@@ -141,6 +141,26 @@ function EventView({ event, reload }: { event: EventDetail; reload: () => void }
         </p>
       ) : null}
 
+      {event.liaisonOffice || event.videoUrl ? (
+        <ul className="inline-list" data-testid="event-links">
+          {event.liaisonOffice ? (
+            <li>
+              {t('events.liaisonOffice')}{' '}
+              <Link to={`/institutions/${encodeURIComponent(event.liaisonOffice.institutionId)}`}>
+                <LocalText text={event.liaisonOffice.name} />
+              </Link>
+            </li>
+          ) : null}
+          {event.videoUrl ? (
+            <li>
+              <a href={event.videoUrl} rel="noopener noreferrer">
+                {t('events.videoArchive')}
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+
       <RegistrationPanel event={event} onChange={reload} />
 
       <section className="card" aria-labelledby="event-programme">

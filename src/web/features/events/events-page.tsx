@@ -8,7 +8,7 @@ import { SearchField } from '../../components/ui/search-field.tsx';
 import type { Actor } from '../../api/types.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
-import { listEvents } from './api.ts';
+import { listEvents, listSeries } from './api.ts';
 import { useDateRange } from './event-page.tsx';
 import { LocalText } from './local-text.tsx';
 import './events.css';
@@ -42,6 +42,11 @@ export function EventsPage() {
     <>
       <div className="page-header">
         <h1>{t('events.list.title')}</h1>
+        {session.status === 'signed-in' ? (
+          <Link className="button button-secondary" to="/me/events">
+            {t('events.mine.title')}
+          </Link>
+        ) : null}
         {mayOrganiseEvents(session.actor) ? (
           <Link className="button button-primary" to="/events/new" data-testid="new-event">
             {t('events.form.newTitle')}
@@ -112,6 +117,30 @@ export function EventsPage() {
           )}
         </ResourceView>
       </section>
+      <SeriesList />
     </>
+  );
+}
+
+/** The series (congress rotations, yearly weeks), each with its archive page. */
+function SeriesList() {
+  const { t } = useTranslation();
+  const series = useResource('event-series', (signal) => listSeries(signal));
+  if (series.status !== 'success' || series.data.items.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="events-series">
+      <h2 id="events-series">{t('events.list.series')}</h2>
+      <ul className="events-archive" data-testid="series-list">
+        {series.data.items.map((s) => (
+          <li key={s.id}>
+            <Link to={`/event-series/${encodeURIComponent(s.id)}`}>
+              <LocalText text={s.title} />
+            </Link>{' '}
+            {s.invented ? <InventedBadge /> : null}
+            <span className="muted"> — {t('events.list.editions', { count: s.editionCount })}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -3,6 +3,7 @@ import { CheckInPage } from './check-in-page.tsx';
 import { EventFormPage } from './event-form-page.tsx';
 import { EventPage } from './event-page.tsx';
 import { EventsPage } from './events-page.tsx';
+import { MyEventsPage } from './my-events-page.tsx';
 import { RegistrationsPage } from './registrations-page.tsx';
 import { SeriesPage } from './series-page.tsx';
 
@@ -16,6 +17,7 @@ export const eventsFeature: Feature = {
     { path: 'events/:id/registrations', element: <RegistrationsPage /> },
     { path: 'events/:id/check-in/:token', element: <CheckInPage /> },
     { path: 'event-series/:id', element: <SeriesPage /> },
+    { path: 'me/events', element: <MyEventsPage /> },
   ],
   nav: () => [{ to: '/events', labelKey: 'events.nav.events' }],
 };

@@ -11,6 +11,7 @@ import {
   certificateUrl,
   register,
   cancelRegistration,
+  updateMyRegistration,
   type EventDetail,
   type Registration,
 } from './api.ts';
@@ -110,6 +111,7 @@ function MyRegistration({
   const language = currentLanguage(i18n.language);
   const [confirming, setConfirming] = useState(false);
   const cancel = useAction();
+  const consent = useAction();
   const status = registration.status;
   return (
     <>
@@ -118,6 +120,22 @@ function MyRegistration({
           ? t('events.registration.waitlistedAt', { position: registration.position ?? 0 })
           : t(`events.registration.status.${status}`)}
       </p>
+      <label className="check">
+        <input
+          type="checkbox"
+          name="listed"
+          checked={registration.listed}
+          disabled={consent.busy}
+          onChange={(e) => {
+            const listed = e.target.checked;
+            void consent
+              .run((csrf) => updateMyRegistration(registration.id, { listed }, csrf))
+              .then((ok) => ok && onChange());
+          }}
+        />{' '}
+        {t('events.registration.consent')}
+      </label>
+      {consent.error ? <ErrorAlert error={consent.error} /> : null}
       {status === 'requested' ? (
         <p className="muted">{t('events.registration.requestedHelp')}</p>
       ) : null}
