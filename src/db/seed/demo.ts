@@ -39,6 +39,7 @@ import { demoAgreementId, type DemoAgreementIds } from './demo-agreement-ids.ts'
 import { seedCalls } from './demo-calls.ts';
 import { seedMobility } from './demo-mobility.ts';
 import { seedMoney } from './demo-money.ts';
+import { seedEvents } from './demo-events.ts';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(institutions);
@@ -122,6 +123,7 @@ export async function seedDemo(
     await seedCalls(tx, userIds, agreementIds);
     await seedMobility(tx, userIds, agreementIds);
     await seedMoney(tx, userIds, agreementIds);
+    await seedEvents(tx, userIds);
     if (typeof hashFor !== 'string') {
       for (const u of await tx.select({ id: users.id, email: users.email }).from(users)) {
         await tx
