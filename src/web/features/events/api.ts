@@ -153,7 +153,7 @@ export const getSeries = (id: string, signal?: AbortSignal) =>
 /** The person's own registration: consent to be listed (withdrawn at once from every list). */
 export const updateMyRegistration = (
   id: string,
-  body: { listed: boolean },
+  body: { listed?: boolean; answers?: Record<string, string> },
   csrfToken: string | null,
 ) =>
   apiRequest<Registration>(`/event-registrations/${enc(id)}`, { method: 'PATCH', body, csrfToken });

@@ -6,7 +6,7 @@ import { Loading } from '../../components/ui/loading.tsx';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
-import { getEvent, type Party } from './api.ts';
+import { getEvent, listSeries, type Party } from './api.ts';
 import { draftOf, emptyDraft } from './event-draft.ts';
 import { EventForm } from './event-form.tsx';
 import './events.css';
@@ -22,9 +22,10 @@ export function EventFormPage() {
   const data = useResource(
     session.status === 'signed-in' ? `event-form|${id ?? ''}` : null,
     async (signal) => {
-      const [institutions, consortia, event] = await Promise.all([
+      const [institutions, consortia, seriesList, event] = await Promise.all([
         listAllInstitutions({}, signal),
         listAllConsortia(signal),
+        listSeries(signal),
         editing ? getEvent(id, signal) : Promise.resolve(null),
       ]);
       const named = (p: { name: string; names?: Record<string, string | undefined> | null }) => ({
@@ -35,7 +36,8 @@ export function EventFormPage() {
         ...institutions.map((p) => ({ type: 'institution' as const, id: p.id, name: named(p) })),
         ...consortia.map((p) => ({ type: 'consortium' as const, id: p.id, name: named(p) })),
       ];
-      return { parties, event };
+      const series = seriesList.items.map((x) => ({ id: x.id, title: x.title }));
+      return { parties, series, event };
     },
   );
   if (session.status === 'loading') return <Loading />;
@@ -61,12 +63,13 @@ export function EventFormPage() {
       <h1>{title}</h1>
       <p className="muted">{t('events.form.intro')}</p>
       <ResourceView resource={data}>
-        {({ parties, event }) => (
+        {({ parties, series, event }) => (
           <EventForm
             key={id ?? 'new'}
             eventId={event?.id ?? null}
             initial={event ? draftOf(event) : emptyDraft()}
             parties={parties}
+            series={series}
           />
         )}
       </ResourceView>

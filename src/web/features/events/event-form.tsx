@@ -7,7 +7,14 @@ import { FieldError, FormErrors } from '../../components/ui/field-error.tsx';
 import { LocalizedTextFields } from '../../components/ui/localized-text-fields.tsx';
 import { useCsrfToken } from '../../components/ui/use-action.ts';
 import { messagesFor } from '../../lib/field-errors.ts';
-import { EVENT_KINDS, EVENT_MODES, type EventKind, type EventMode, type Party } from './api.ts';
+import {
+  EVENT_KINDS,
+  EVENT_MODES,
+  type EventKind,
+  type EventMode,
+  type Localized,
+  type Party,
+} from './api.ts';
 import { emptySession, eventDays, partyKey, type Draft } from './event-draft.ts';
 import { useText } from './local-text.tsx';
 import { saveEvent, stepIssues, StepFailure } from './save-event.ts';
@@ -21,10 +28,12 @@ export function EventForm({
   eventId,
   initial,
   parties,
+  series,
 }: {
   eventId: string | null;
   initial: Draft;
   parties: Party[];
+  series: { id: string; title: Localized }[];
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -138,6 +147,29 @@ export function EventForm({
         multiline
         row
       />
+      {series.length > 0 ? (
+        <Field
+          id="event-series"
+          label={t('events.series')}
+          messages={messagesFor(issues, 'body.seriesId')}
+        >
+          {(p) => (
+            <select
+              {...p}
+              name="seriesId"
+              value={d.seriesId ?? ''}
+              onChange={(e) => set({ seriesId: e.target.value || null })}
+            >
+              <option value="">{t('events.form.noSeries')}</option>
+              {series.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {text(x.title)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
       <fieldset>
         <legend>{t('events.form.when')}</legend>
         <div className="field-row">

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { useAction } from '../../components/ui/use-action.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatInstant } from '../../../i18n/format.ts';
+import { FollowUpForm } from './follow-up-form.tsx';
 import {
   certificateUrl,
   register,
@@ -44,7 +45,7 @@ export function RegistrationPanel({
       </p>
     );
   } else if (mine && mine.status !== 'cancelled' && mine.status !== 'refused') {
-    body = <MyRegistration registration={mine} onChange={onChange} />;
+    body = <MyRegistration registration={mine} followUp={event.followUp} onChange={onChange} />;
   } else if (event.may.register) {
     body = (
       <>
@@ -102,9 +103,11 @@ export function RegistrationPanel({
 
 function MyRegistration({
   registration,
+  followUp,
   onChange,
 }: {
   registration: Registration;
+  followUp: EventDetail['followUp'];
   onChange: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -141,6 +144,9 @@ function MyRegistration({
       ) : null}
       {status === 'waiting' ? (
         <p className="muted">{t('events.registration.waitlistHelp')}</p>
+      ) : null}
+      {status === 'confirmed' && followUp.length > 0 ? (
+        <FollowUpForm questions={followUp} registration={registration} />
       ) : null}
       {status === 'confirmed' && registration.checkInPath ? (
         <div className="events-checkin" data-testid="check-in-link">
