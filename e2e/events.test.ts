@@ -153,6 +153,43 @@ it('a coordinator creates a hybrid two-day symposium; a wait-listed student move
   expect(consoleErrors).toEqual([]);
 }, 180_000);
 
+it('a visitor reading Japanese in Moscow sees Russian Week’s three days in Tokyo and Moscow time, and the congress rotation', async () => {
+  const context = await e2e.browser.newContext({
+    locale: 'ja-JP',
+    timezoneId: 'Europe/Moscow',
+    viewport: { width: 1280, height: 900 },
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  await page.goto(`${e2e.base}/events?q=${encodeURIComponent('Russian Week 2021')}`);
+  await page.locator('[data-testid="event-list"] a', { hasText: 'ロシア' }).first().click();
+  const timetable = page.locator('[data-testid="timetable"]');
+  await timetable.waitFor();
+  expect(await timetable.locator('h3').count()).toBe(3);
+  const text = (await timetable.textContent()) ?? '';
+  // Both zones are named in the reader's language; every session has both times.
+  expect(text).toContain('Asia/Tokyo');
+  expect(text).toContain('Europe/Moscow');
+  expect(text).toContain('基調講演');
+  const firstRow = page.locator('[data-testid="session-row"]').first();
+  const times = await firstRow.locator('td').nth(0).textContent();
+  const yours = await firstRow.locator('td').nth(1).textContent();
+  expect(times).not.toEqual(yours);
+  await page.screenshot({ path: `${RESULTS_DIR}/events-russian-week-ja.png`, fullPage: true });
+
+  // The association's congress series: in turn in Japan and Russia, the next host suggested.
+  await page.goto(`${e2e.base}/events`);
+  await page.locator('[data-testid="series-list"] a', { hasText: '日露大学協会' }).click();
+  await page.locator('[data-testid="rotation"]').waitFor();
+  expect(await page.locator('[data-testid="rotation"]').textContent()).toContain('日本');
+  await page.locator('[data-testid="next-host"]').waitFor();
+  await page.screenshot({ path: `${RESULTS_DIR}/events-series-ja.png`, fullPage: true });
+  expect(consoleErrors).toEqual([]);
+}, 120_000);
+
 it('finds no WCAG 2.2 A/AA violation on the events pages, in the default colours and the reading mode', async () => {
   const found: string[] = [];
   const db = e2e.server.database.db;
