@@ -16,6 +16,7 @@ import {
   eventSeries,
   eventSessions,
   events,
+  users,
 } from '../schema.ts';
 import { liaisonOfficeByName } from '../queries/events.ts';
 import type { ContributionKind, PartyRef } from '../../domain/events/kinds.ts';
@@ -545,29 +546,123 @@ export async function seedEvents(tx: Db, userIds: Map<string, string>): Promise<
   });
 
   // Tsukuba Global Science Week (004): the source names it; its dates here are invented.
-  await tx.insert(events).values({
-    kind: 'forum',
-    title: {
-      en: 'Tsukuba Global Science Week (invented dates)',
-      ja: '筑波グローバル・サイエンス・ウィーク',
-      ru: 'Глобальная научная неделя в Цукубе',
-      fr: 'Semaine mondiale des sciences de Tsukuba',
-    },
-    description: {
-      en: 'Joint conferences and workshops of the Campus-in-Campus partners: presidents, vice-presidents, research professors and administrative staff.',
-    },
-    timeZone: 'Asia/Tokyo',
-    startsOn: '2023-09-25',
-    endsOn: '2023-09-27',
-    mode: 'hybrid',
-    city: 'Tsukuba',
-    country: 'JP',
-    organisers: [inst('tsukuba.ac.jp'), cons('cic')],
-    hosts: [inst('tsukuba.ac.jp')],
-    consortiumIds: ['cic'],
-    visibility: 'public',
-    invented: true,
-  });
+  const [tsukubaForum] = await tx
+    .insert(events)
+    .values({
+      kind: 'forum',
+      title: {
+        en: 'Tsukuba Global Science Week (invented dates)',
+        ja: '筑波グローバル・サイエンス・ウィーク',
+        ru: 'Глобальная научная неделя в Цукубе',
+        fr: 'Semaine mondiale des sciences de Tsukuba',
+      },
+      description: {
+        en: 'Joint conferences and workshops of the Campus-in-Campus partners: presidents, vice-presidents, research professors and administrative staff.',
+      },
+      timeZone: 'Asia/Tokyo',
+      startsOn: '2023-09-25',
+      endsOn: '2023-09-27',
+      mode: 'hybrid',
+      city: 'Tsukuba',
+      country: 'JP',
+      organisers: [inst('tsukuba.ac.jp'), cons('cic')],
+      hosts: [inst('tsukuba.ac.jp')],
+      consortiumIds: ['cic'],
+      visibility: 'public',
+      invented: true,
+    })
+    .returning({ id: events.id });
+
+  // An orientation workshop of Tohoku's consortium for its outgoing students (invented).
+  const [workshop] = await tx
+    .insert(events)
+    .values({
+      kind: 'workshop',
+      title: {
+        en: 'Pre-departure orientation for Japan–Russia exchange students (invented)',
+        ja: '日露交流派遣学生 渡航前オリエンテーション（架空）',
+        ru: 'Ориентация перед отъездом для студентов обмена Япония–Россия (вымышлено)',
+        fr: 'Réunion de préparation au départ des étudiants en échange Japon–Russie (inventé)',
+      },
+      timeZone: 'Asia/Tokyo',
+      startsOn: '2027-03-10',
+      endsOn: '2027-03-10',
+      mode: 'hybrid',
+      city: 'Sendai',
+      country: 'JP',
+      organisers: [cons('tohoku-jr-japan'), inst('tohoku.ac.jp')],
+      hosts: [inst('tohoku.ac.jp')],
+      consortiumIds: ['tohoku-jr-japan'],
+      capacity: 30,
+      approvalRequired: false,
+      visibility: 'members',
+      followUp: [
+        {
+          id: 'dietary',
+          label: { en: 'Dietary needs', ja: '食事の配慮', ru: 'Питание', fr: 'Régime alimentaire' },
+        },
+      ],
+      invented: true,
+    })
+    .returning({ id: events.id });
+  await insertSessions(
+    tx,
+    workshop!.id,
+    [
+      {
+        day: '2027-03-10',
+        start: '13:00',
+        end: '15:00',
+        room: 'Room 101 (invented)',
+        title: {
+          en: 'Safety, money and study abroad',
+          ja: '安全・奨学金・留学生活',
+          ru: 'Безопасность, стипендия и учёба',
+          fr: 'Sécurité, bourse et études',
+        },
+        onlineUrl: 'https://meet.demo.kakehashi.example/tohoku-orientation-2027',
+        contributions: [
+          {
+            kind: 'report',
+            title: {
+              en: 'Living in Novosibirsk',
+              ja: 'ノヴォシビルスクでの生活',
+              ru: 'Жизнь в Новосибирске',
+              fr: 'Vivre à Novossibirsk',
+            },
+            guestName: 'A returning student (invented)',
+          },
+        ],
+      },
+    ],
+    'Asia/Tokyo',
+  );
+  const tohokuStudent = userIds.get('student.tohoku@demo.kakehashi.example');
+  if (tohokuStudent)
+    await tx.insert(eventRegistrations).values({
+      eventId: workshop!.id,
+      userId: tohokuStudent,
+      status: 'confirmed',
+      listed: false,
+      checkInToken: 'demo-tohoku-orientation-2027-student-tohoku',
+      invented: true,
+      createdAt: new Date('2026-11-20T03:00:00Z'),
+    });
+  const [tsukubaStudentRow] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, 'student.tsukuba@demo.kakehashi.example'));
+  const tsukubaStudent = tsukubaStudentRow?.id;
+  if (tsukubaStudent && tsukubaForum)
+    await tx.insert(eventRegistrations).values({
+      eventId: tsukubaForum.id,
+      userId: tsukubaStudent,
+      status: 'confirmed',
+      listed: true,
+      checkInToken: 'demo-tsukuba-science-week-student-tsukuba',
+      invented: true,
+      createdAt: new Date('2023-09-01T03:00:00Z'),
+    });
 
   // A demo student registered for Russian Week, listed and checked in (invented).
   const student = userIds.get('student.tohoku@demo.kakehashi.example');
