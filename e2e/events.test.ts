@@ -78,6 +78,10 @@ it('a coordinator creates a hybrid two-day symposium; a wait-listed student move
   await form.locator('input[name="sessions.0.startTime"]').fill('10:00');
   await form.locator('input[name="sessions.0.endTime"]').fill('10:30');
   await form.locator('input[name="sessions.0.room"]').fill('Hall A');
+  await form.getByRole('button', { name: 'Add a contribution' }).click();
+  await form.locator('#session-0-c0-kind').selectOption('keynote');
+  await form.locator('#session-0-c0-title-en').fill('Prevention across borders');
+  await form.locator('#session-0-c0-speaker').fill('A guest speaker (invented)');
   await form.locator('[data-testid="add-session"]').click();
   await form.locator('select[name="sessions.1.day"]').selectOption(day(21));
   await form.locator('input[name="sessions.1.title.en"]').fill('Student reports');
@@ -97,6 +101,15 @@ it('a coordinator creates a hybrid two-day symposium; a wait-listed student move
   await timetable.waitFor();
   expect(await timetable.locator('h3').count()).toBe(2);
   expect(await timetable.textContent()).toContain('10:00');
+  expect(await timetable.textContent()).toContain('Prevention across borders');
+
+  // The organiser edits the programme: the saved contribution is updated, not added again.
+  await coordinator.locator('[data-testid="edit-event"]').click();
+  await form.locator('#session-0-c0-title-en').fill('Prevention across borders, revised');
+  await form.locator('[data-testid="save-event"]').click();
+  await coordinator.waitForURL(`${e2e.base}${eventPath}`);
+  await timetable.locator('text=Prevention across borders, revised').waitFor();
+  expect(await timetable.locator('.events-contributions li').count()).toBe(1);
   await coordinator.screenshot({ path: `${RESULTS_DIR}/events-timetable.png`, fullPage: true });
 
   // The first student takes the only place.

@@ -165,3 +165,9 @@ export const myEvents = (signal?: AbortSignal) =>
   apiRequest<Infer<typeof MyEventsSchema>>('/me/events', { signal });
 
 export const MY_CALENDAR_URL = `${API_BASE}/me/events.ics`;
+
+export const updateContribution = (id: string, body: ContributionInput, csrfToken: string | null) =>
+  apiRequest<EventDetail>(`/event-contributions/${enc(id)}`, { method: 'PUT', body, csrfToken });
+
+export const removeContribution = (id: string, csrfToken: string | null) =>
+  apiRequest<unknown>(`/event-contributions/${enc(id)}`, { method: 'DELETE', csrfToken });

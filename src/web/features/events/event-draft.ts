@@ -15,7 +15,7 @@ import type {
 import { wallClockOf } from './event-time.ts';
 
 export type ContributionDraft = {
-  /** Set once saved: a saved contribution is shown, not sent again. */
+  /** Set once saved: the contribution is then updated rather than created. */
   id: string | null;
   kind: ContributionKind;
   title: LocalizedDraft;

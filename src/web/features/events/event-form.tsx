@@ -43,7 +43,8 @@ export function EventForm({
   const [savedId, setSavedId] = useState(eventId);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<StepFailure | null>(null);
-  const [initialSessionIds] = useState(() => initial.sessions.flatMap((s) => (s.id ? [s.id] : [])));
+  // What the server holds, as far as this form knows: removed items are deleted against it.
+  const [baseline, setBaseline] = useState(initial);
   const issues = stepIssues(failure);
   const set = (patch: Partial<Draft>) => setD((prev) => ({ ...prev, ...patch }));
   const days = eventDays(d.startsOn, d.endsOn);
@@ -53,13 +54,14 @@ export function EventForm({
     setBusy(true);
     setFailure(null);
     try {
-      const id = await saveEvent(savedId, initialSessionIds, d, csrf);
+      const id = await saveEvent(savedId, baseline, d, csrf);
       void navigate(`/events/${encodeURIComponent(id)}`);
     } catch (caught) {
       if (!(caught instanceof StepFailure)) throw caught;
       // What was saved before the failing step keeps its id and is not sent again.
       setSavedId(caught.eventId);
       setD(caught.draft);
+      setBaseline(caught.draft);
       setFailure(caught);
       setBusy(false);
     }

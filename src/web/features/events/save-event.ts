@@ -1,8 +1,9 @@
 /**
  * Saving the event form: the event's details, then each session, then each new contribution, one
- * request each (the API checks a session against the others as it is placed). A failure names
- * the step, so that the server's field messages land on that session's or contribution's fields;
- * what was saved before it keeps its id and is not sent twice.
+ * request each (the API checks a session against the others as it is placed); sessions and
+ * contributions taken out since `initial` are deleted. A failure names the step, so that the
+ * server's field messages land on that session's or contribution's fields; what was created
+ * before it keeps its id and is not created twice.
  */
 import { fieldIssues } from '../../api/client.ts';
 import type { FieldIssue } from '../../lib/field-errors.ts';
@@ -10,7 +11,9 @@ import {
   createContribution,
   createEvent,
   createSession,
+  removeContribution,
   removeSession,
+  updateContribution,
   updateEvent,
   updateSession,
   type EventDetail,
@@ -57,10 +60,11 @@ const newId = (before: readonly { id: string }[], after: readonly { id: string }
 /** Saves the draft; resolves to the event's id, or throws a StepFailure. */
 export async function saveEvent(
   eventId: string | null,
-  initialSessionIds: readonly string[],
+  initial: Draft,
   start: Draft,
   csrf: string,
 ): Promise<string> {
+  const initialSessionIds = initial.sessions.flatMap((s) => (s.id ? [s.id] : []));
   let id = eventId;
   let draft = start;
   let step: Step = { kind: 'event' };
@@ -89,9 +93,18 @@ export async function saveEvent(
         };
       }
       if (!sessionId) continue;
+      // Contributions taken out of a session that stays are removed; the others saved in order.
+      const before = initial.sessions.find((s) => s.id === sessionId)?.contributions ?? [];
+      const keptContributions = new Set(session.contributions.map((c) => c.id));
+      for (const gone of before.filter((c) => c.id && !keptContributions.has(c.id))) {
+        await removeContribution(gone.id!, csrf);
+      }
       for (const [contribution, c] of session.contributions.entries()) {
-        if (c.id) continue;
         step = { kind: 'contribution', index, contribution };
+        if (c.id) {
+          saved = await updateContribution(c.id, contributionOf(c, contribution), csrf);
+          continue;
+        }
         const before = saved.sessions.find((s) => s.id === sessionId)?.contributions ?? [];
         saved = await createContribution(sessionId, contributionOf(c, contribution), csrf);
         const after = saved.sessions.find((s) => s.id === sessionId)?.contributions ?? [];

@@ -5,7 +5,6 @@ import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatDate } from '../../../i18n/format.ts';
 import { messagesFor, type FieldIssue } from '../../lib/field-errors.ts';
 import { CONTRIBUTION_KINDS, type ContributionKind } from './api.ts';
-import { useText } from './local-text.tsx';
 import { emptyContribution, type ContributionDraft, type SessionDraft } from './event-draft.ts';
 
 /**
@@ -183,17 +182,7 @@ function ContributionFields({
   onChange: (c: ContributionDraft | null) => void;
 }) {
   const { t } = useTranslation();
-  const text = useText();
   const set = (patch: Partial<ContributionDraft>) => onChange({ ...c, ...patch });
-  if (c.id) {
-    // A saved contribution is shown as it stands; the programme page is where it is read.
-    return (
-      <p className="events-saved-contribution">
-        <span className="badge">{t(`events.contributionKind.${c.kind}`)}</span> {text(c.title)}
-        {c.speaker ? ` — ${c.speaker}` : null}
-      </p>
-    );
-  }
   return (
     <fieldset className="fieldset-inner">
       <legend>{t('events.form.contributionN', { number })}</legend>
