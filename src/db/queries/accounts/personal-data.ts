@@ -12,6 +12,7 @@ import {
   callApplications,
   erasureRequests,
   jukeboxEnrolments,
+  eventRegistrations,
   mobilities,
   mobilityEvents,
   notifications,
@@ -91,6 +92,11 @@ export async function personalDataOf(db: Db, userId: string) {
     .select()
     .from(jukeboxEnrolments)
     .where(eq(jukeboxEnrolments.studentUserId, userId));
+  const myEventRegistrations = await db
+    .select()
+    .from(eventRegistrations)
+    .where(eq(eventRegistrations.userId, userId))
+    .orderBy(asc(eventRegistrations.createdAt));
   const myNotifications = await db
     .select()
     .from(notifications)
@@ -139,6 +145,7 @@ export async function personalDataOf(db: Db, userId: string) {
       events: events.filter((e) => e.mobilityId === m.id),
     })),
     jukeboxEnrolments: jukebox,
+    eventRegistrations: myEventRegistrations,
     notifications: myNotifications,
     sessions: mySessions,
     audit,
