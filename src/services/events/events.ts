@@ -45,6 +45,8 @@ import {
 } from './common.ts';
 import { registrationView } from './registrations.ts';
 
+const ORGANISER_ROLES: readonly string[] = ['coordinator', 'secretariat', 'rep_officer'];
+
 export interface EventInput {
   kind: EventKind;
   seriesId?: string | null;
@@ -141,7 +143,10 @@ export async function listEvents(
   return {
     items: rows.map((e) => summary(e, name, counts.get(e.id))),
     may: {
-      create: ctx.actor !== null && ctx.actor.roles.length + (ctx.actor.platformAdmin ? 1 : 0) > 0,
+      // Whoever organises for a party: its coordinators, secretariats, representative officers.
+      create:
+        ctx.actor !== null &&
+        (ctx.actor.platformAdmin || ctx.actor.roles.some((r) => ORGANISER_ROLES.includes(r.role))),
     },
   };
 }
