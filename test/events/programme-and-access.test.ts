@@ -300,4 +300,32 @@ describe.each(ENGINES)('event programme and access on %s', (engine) => {
       expect(ics.body.match(/BEGIN:VEVENT/g)).toHaveLength(2);
     });
   });
+
+  describe('signing ceremonies', () => {
+    it('open the liaison office they celebrate: in the registry, linked, once', async () => {
+      const office = {
+        institutionId: universityId,
+        name: 'Irkutsk Liaison Office',
+        city: 'Irkutsk',
+        country: 'RU',
+      };
+      const symposium = await anEvent();
+      const notCeremony = await organiser('POST', `/events/${symposium}/liaison-office`, office);
+      expect(issues(notCeremony)).toEqual([
+        ['body.institutionId', 'events.liaison_only_for_signing'],
+      ]);
+      const id = await anEvent({ kind: 'ceremony_signing', endsOn: '2030-09-29' });
+      const stranger = await personAs(t.app, (await anOrganiser(t.database.db)).coordinator);
+      expect((await stranger('POST', `/events/${id}/liaison-office`, office)).statusCode).toBe(403);
+      const opened = await organiser('POST', `/events/${id}/liaison-office`, office);
+      expect(opened.statusCode, opened.body).toBe(201);
+      expect(opened.json().liaisonOffice).toMatchObject({
+        institutionId: universityId,
+        name: { en: 'Irkutsk Liaison Office' },
+      });
+      const again = await organiser('POST', `/events/${id}/liaison-office`, office);
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.details.refusals[0].code).toBe('events.liaison_already_linked');
+    });
+  });
 });

@@ -267,6 +267,7 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
     other: 'ANNNNNNNNN',
   },
   'POST /api/v1/events': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'POST /api/v1/events/{id}/liaison-office': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'POST /api/v1/events/{id}/check-in': { own: 'AFFFRFRFFR', other: 'AFFFFFFFFR' },
   'POST /api/v1/events/{id}/registrations': { own: 'AROOOOOOOO', other: 'ARRRRRRRRR' },
   'POST /api/v1/events/{id}/sessions': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },

@@ -336,3 +336,12 @@ export async function updateMinutes(
     .set(set)
     .where(and(eq(eventMinutes.sessionId, sessionId), eq(eventMinutes.version, version)));
 }
+
+/** A new liaison office in the registry (opened at a signing ceremony); its id. */
+export async function insertLiaisonOffice(
+  db: Db,
+  values: typeof liaisonOffices.$inferInsert,
+): Promise<string> {
+  const [row] = await db.insert(liaisonOffices).values(values).returning({ id: liaisonOffices.id });
+  return row!.id;
+}

@@ -40,6 +40,8 @@ export const EVENT_CODES = {
   speakerMissing: 'events.speaker_missing',
   /** A signing ceremony links a liaison office only (field: liaisonOfficeId; params: kind). */
   liaisonOnlyForSigning: 'events.liaison_only_for_signing',
+  /** The ceremony already celebrates a liaison office (params: none). */
+  liaisonAlreadyLinked: 'events.liaison_already_linked',
   /** A referenced record (series, liaison office, speaker) does not exist (field: its id). */
   unknownRecord: 'events.unknown_record',
 } as const;

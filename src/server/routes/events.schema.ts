@@ -273,6 +273,19 @@ export const SeriesSchema = z.object({
 });
 export const SeriesListSchema = z.object({ items: z.array(SeriesSchema) });
 
+/** The liaison office a signing ceremony opens (it enters the registry, opened on its last day). */
+export const LiaisonOfficeBody = z.object({
+  institutionId: z.string().min(1).max(200),
+  consortiumId: z.string().min(1).max(200).nullable().optional(),
+  name: z.string().trim().min(1).max(300),
+  names: Text.optional(),
+  city: z.string().trim().min(1).max(200),
+  country: z.string().regex(/^[A-Z]{2}$/),
+  department: z.string().trim().max(300).nullable().optional(),
+  person: z.string().trim().max(200).nullable().optional(),
+  contact: z.string().trim().max(300).nullable().optional(),
+});
+
 export const errorResponses = {
   400: ErrorSchema,
   401: ErrorSchema,

@@ -7,6 +7,7 @@ import {
   listEvents,
   listSeries,
   myEvents,
+  openLiaisonOffice,
   updateEventDetails,
 } from '#src/services/events/events.ts';
 import {
@@ -49,6 +50,7 @@ import {
   EventListQuery,
   EventListSchema,
   LangQuery,
+  LiaisonOfficeBody,
   MinutesBody,
   MinutesListSchema,
   MyEventsSchema,
@@ -123,6 +125,24 @@ export const eventRoutes =
         },
       },
       async (request) => updateEventDetails(ctx(request), request.params.id, request.body),
+    );
+    app.post(
+      '/events/:id/liaison-office',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags,
+          summary:
+            'A signing ceremony opens the liaison office it celebrates (registry + link to it)',
+          params: EventIdParams,
+          body: LiaisonOfficeBody,
+          response: { 201: EventDetailSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await openLiaisonOffice(ctx(request), request.params.id, request.body)),
     );
     app.get(
       '/events/:id/calendar.ics',

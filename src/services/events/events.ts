@@ -16,6 +16,7 @@ import {
   contributionsOf,
   findSeries,
   insertEvent,
+  insertLiaisonOffice,
   insertSeries,
   liaisonOfficeExists,
   liaisonOfficeNames,
@@ -30,11 +31,11 @@ import {
   type SeriesRow,
 } from '#src/db/queries/events.ts';
 import type { FollowUpQuestion } from '#src/db/schema/events.ts';
-import { instantOf } from '../clock.ts';
-import { can, requireAccess } from '../access.ts';
+import { instantOf, todayOf } from '../clock.ts';
+import { can, institutionRecordResource, requireAccess } from '../access.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, conflict, notFound } from '../errors.ts';
 import {
   eventResource,
   managedEvent,
@@ -465,4 +466,64 @@ export async function myEvents(ctx: ServiceContext) {
         : [];
     }),
   };
+}
+
+export interface LiaisonOfficeInput {
+  institutionId: string;
+  consortiumId?: string | null;
+  name: string;
+  names?: LocalizedText;
+  city: string;
+  country: string;
+  department?: string | null;
+  person?: string | null;
+  contact?: string | null;
+}
+
+/**
+ * A signing ceremony opens the liaison office it celebrates: the office enters the registry,
+ * opened on the ceremony's last day, and the ceremony is linked to it. The organiser must manage
+ * the ceremony and keep the registry record of the office's university.
+ */
+export async function openLiaisonOffice(
+  ctx: ServiceContext,
+  eventId: string,
+  input: LiaisonOfficeInput,
+) {
+  const e = await managedEvent(ctx, eventId, 'open a liaison office at this ceremony');
+  requireAccess(
+    ctx,
+    'registry:write',
+    await institutionRecordResource(ctx.db, input.institutionId, todayOf(ctx)),
+    { doing: 'add a liaison office of this university' },
+  );
+  if (e.kind !== 'ceremony_signing')
+    throw refusedFields([
+      refusal(EVENT_CODES.liaisonOnlyForSigning, { kind: e.kind }, { field: 'institutionId' }),
+    ]);
+  if (e.liaisonOfficeId) throw conflict(refusal(EVENT_CODES.liaisonAlreadyLinked));
+  await ctx.db.transaction(async (tx) => {
+    const values = {
+      institutionId: input.institutionId,
+      consortiumId: input.consortiumId ?? null,
+      name: input.name,
+      names: input.names ?? {},
+      city: input.city,
+      country: input.country,
+      department: input.department ?? null,
+      person: input.person ?? null,
+      contact: input.contact ?? null,
+      openedOn: e.endsOn,
+    };
+    const officeId = await insertLiaisonOffice(tx, values);
+    await updateEvent(tx, eventId, { liaisonOfficeId: officeId, updatedAt: ctx.clock.now() });
+    await audit(tx, ctx, {
+      action: 'event.liaison-office-open',
+      resourceType: 'event',
+      resourceId: eventId,
+      details: { liaisonOfficeId: officeId },
+      after: values,
+    });
+  });
+  return getEvent(ctx, eventId);
 }

@@ -113,6 +113,7 @@ export const AUDIT_ACTIONS = [
   'event.minutes-create',
   'event.minutes-update',
   'event.minutes-approve',
+  'event.liaison-office-open',
 ] as const;
 
 export const isKnownAction = (action: string): boolean =>
