@@ -13,3 +13,4 @@ export * from './schema/money.ts';
 export * from './schema/mobility.ts';
 export * from './schema/sso.ts';
 export * from './schema/alumni.ts';
+export * from './schema/events.ts';

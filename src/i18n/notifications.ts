@@ -29,6 +29,9 @@ export const NOTIFICATION_TYPES = [
   'jukebox.enrolled',
   'jukebox.result',
   'jukebox.recognition',
+  'event.moved_up',
+  'event.approved',
+  'event.refused',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -50,6 +53,7 @@ export const NOTIFICATION_CONTEXTS: Partial<Record<NotificationType, readonly st
   'recognition.decided': ['full', 'partial', 'none'],
   'jukebox.result': ['passed', 'failed', 'in-progress', 'not-taken'],
   'jukebox.recognition': ['full', 'partial', 'none'],
+  'event.approved': ['confirmed', 'waiting'],
 };
 
 export interface RenderedNotification {

@@ -39,6 +39,7 @@ import { peopleRoutes } from './routes/people.ts';
 import { ssoRoutes, type SsoOptions } from './routes/sso.ts';
 import { signUpRoutes } from './routes/sign-up.ts';
 import { alumniRoutes } from './routes/alumni.ts';
+import { eventRoutes } from './routes/events.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
 import { JobRegistry } from '#src/services/tasks/jobs.ts';
 import { TaskPool, type TaskPoolOptions } from '#src/services/tasks/pool.ts';
@@ -208,6 +209,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(allocationRunsRoutes(deps));
       await api.register(moneyRoutes(deps));
       await api.register(mobilityRoutes(deps));
+      await api.register(eventRoutes(deps));
       await api.register(meRoutes(db));
       await api.register(erasureRoutes(db));
       await api.register(auditRoutes(db));

@@ -212,6 +212,43 @@ describe.each(ENGINES)('S1: every route × every principal × own and other, on 
         ),
         other: '00000000-0000-4000-8000-000000000000',
       },
+      // Events: Tohoku's consortium's orientation workshop (members only) and Tsukuba's forum.
+      events: {
+        own: await one(`SELECT id FROM events WHERE organisers @> '[{"id":"tohoku.ac.jp"}]'`),
+        other: await one(`SELECT id FROM events WHERE organisers @> '[{"id":"tsukuba.ac.jp"}]'`),
+      },
+      'event-sessions': {
+        own: await one(
+          `SELECT s.id FROM event_sessions s JOIN events e ON e.id = s.event_id WHERE e.organisers @> '[{"id":"tohoku.ac.jp"}]' LIMIT 1`,
+        ),
+        other: await one(
+          `SELECT s.id FROM event_sessions s JOIN events e ON e.id = s.event_id WHERE e.kind = 'symposium' ORDER BY s.starts_at LIMIT 1`,
+        ),
+      },
+      'event-contributions': {
+        own: await one(
+          `SELECT c.id FROM event_contributions c JOIN event_sessions s ON s.id = c.session_id JOIN events e ON e.id = s.event_id WHERE e.organisers @> '[{"id":"tohoku.ac.jp"}]' LIMIT 1`,
+        ),
+        other: await one(
+          `SELECT c.id FROM event_contributions c JOIN event_sessions s ON s.id = c.session_id JOIN events e ON e.id = s.event_id WHERE e.kind = 'symposium' ORDER BY s.starts_at, c.position LIMIT 1`,
+        ),
+      },
+      'event-registrations': {
+        own: await one(
+          `SELECT r.id FROM event_registrations r JOIN events e ON e.id = r.event_id WHERE e.organisers @> '[{"id":"tohoku.ac.jp"}]' LIMIT 1`,
+        ),
+        other: await one(
+          `SELECT r.id FROM event_registrations r JOIN events e ON e.id = r.event_id WHERE e.organisers @> '[{"id":"tsukuba.ac.jp"}]' LIMIT 1`,
+        ),
+      },
+      // The association's congresses (the secretariat's) and Kanazawa's Russian Week.
+      'event-series': {
+        own: await one(`SELECT id FROM event_series WHERE organisers @> '[{"id":"ajru"}]'`),
+        other: await one(
+          `SELECT id FROM event_series WHERE organisers @> '[{"id":"kanazawa-u.ac.jp"}]'`,
+        ),
+      },
+      version: { own: '1', other: '1' },
     };
   });
   afterAll(() => t?.close());

@@ -40,6 +40,7 @@ import { seedCalls } from './demo-calls.ts';
 import { seedMobility } from './demo-mobility.ts';
 import { seedMoney } from './demo-money.ts';
 import { seedAlumni } from './demo-alumni.ts';
+import { seedEvents } from './demo-events.ts';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(institutions);
@@ -124,6 +125,7 @@ export async function seedDemo(
     await seedMobility(tx, userIds, agreementIds);
     await seedMoney(tx, userIds, agreementIds);
     await seedAlumni(tx, passwordHash);
+    await seedEvents(tx, userIds);
     if (typeof hashFor !== 'string') {
       for (const u of await tx.select({ id: users.id, email: users.email }).from(users)) {
         await tx

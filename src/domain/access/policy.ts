@@ -97,6 +97,8 @@ export const ACTIONS = [
   'alumni:read',
   'alumni:manage',
   'alumni:profile',
+  'event:manage',
+  'event:register',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -154,4 +156,11 @@ export const POLICY: Record<Action, Rule> = {
   'alumni:read': 'public',
   'alumni:manage': { scoped: ['coordinator'], officers: true },
   'alumni:profile': { scoped: [], owner: true },
+  // Events: the coordinators, secretariats and representative officers of the organising
+  // parties (and the person who created the event, while they hold one of those roles).
+  'event:manage': {
+    scoped: ['coordinator', 'secretariat', 'rep_officer'],
+    creator: ['coordinator', 'secretariat', 'rep_officer'],
+  },
+  'event:register': 'signed-in',
 };

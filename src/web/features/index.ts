@@ -3,6 +3,7 @@ import { agreementsFeature } from './agreements/feature.tsx';
 import { allocationFeature } from './allocation/feature.tsx';
 import { alumniFeature } from './alumni/feature.tsx';
 import { callsFeature } from './calls/feature.tsx';
+import { eventsFeature } from './events/feature.tsx';
 import { inboxFeature } from './inbox/feature.tsx';
 import { mobilityFeature } from './mobility/feature.tsx';
 import { moneyFeature } from './money/feature.tsx';
@@ -21,6 +22,7 @@ export const FEATURES: Feature[] = [
   agreementsFeature,
   programsFeature,
   callsFeature,
+  eventsFeature,
   allocationFeature,
   mobilityFeature,
   moneyFeature,

@@ -14,6 +14,7 @@ import {
   bankAccounts,
   callApplications,
   erasureRequests,
+  eventRegistrations,
   invitations,
   mobilities,
   notifications,
@@ -271,6 +272,12 @@ export async function eraseAccount(
       .returning({ id: notifications.id });
     others += changed.length;
   }
+  // Event registrations stay for the events' counts; the person leaves every participant list
+  // and their follow-up answers are dropped.
+  await db
+    .update(eventRegistrations)
+    .set({ listed: false, answers: {} })
+    .where(eq(eventRegistrations.userId, userId));
   const names: PersonNames = {};
   await db
     .update(users)

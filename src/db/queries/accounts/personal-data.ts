@@ -16,6 +16,7 @@ import {
   alumniOfficers,
   alumniRecords,
   jukeboxEnrolments,
+  eventRegistrations,
   mobilities,
   mobilityEvents,
   notifications,
@@ -119,6 +120,11 @@ export async function personalDataOf(db: Db, userId: string) {
     .select()
     .from(alumniMentees)
     .where(eq(alumniMentees.userId, userId));
+  const myEventRegistrations = await db
+    .select()
+    .from(eventRegistrations)
+    .where(eq(eventRegistrations.userId, userId))
+    .orderBy(asc(eventRegistrations.createdAt));
   const myNotifications = await db
     .select()
     .from(notifications)
@@ -177,6 +183,7 @@ export async function personalDataOf(db: Db, userId: string) {
     })),
     jukeboxEnrolments: jukebox,
     alumni: { records: alumni, offices, mentorWishes },
+    eventRegistrations: myEventRegistrations,
     notifications: myNotifications,
     sessions: mySessions,
     audit,
