@@ -143,6 +143,10 @@ it('a coordinator creates a hybrid two-day symposium; a wait-listed student move
   await student.locator('[data-testid="check-in-link"]').waitFor();
 
   // At the door, the coordinator opens the link of the student's confirmation (its QR code).
+  // The confirmation carries the check-in link as a QR code for the door, and as text.
+  const qr = student.locator('[data-testid="check-in-qr"]');
+  expect(await qr.getAttribute('aria-label')).toBeTruthy();
+  expect(await qr.locator('rect').count()).toBeGreaterThan(100);
   const link = await student.locator('[data-testid="check-in-link"] code').textContent();
   expect(link).toMatch(/\/check-in\//);
   await coordinator.goto(link!);

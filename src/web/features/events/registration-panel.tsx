@@ -1,3 +1,4 @@
+import { QrCode } from './qr-code.tsx';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -152,6 +153,10 @@ function MyRegistration({
         <div className="events-checkin" data-testid="check-in-link">
           <h3>{t('events.registration.checkInTitle')}</h3>
           <p className="muted">{t('events.registration.checkInHelp')}</p>
+          <QrCode
+            value={`${window.location.origin}${registration.checkInPath}`}
+            label={t('events.registration.checkInQr')}
+          />
           <p>
             <code className="events-token">{`${window.location.origin}${registration.checkInPath}`}</code>
           </p>
