@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openPglite } from '#src/db/client.ts';
-import { SchemaTooNewError, loadMigrations, migrate } from '#src/db/migrate.ts';
+import { SchemaTooNewError, loadMigrations, migrate, rowsOf } from '#src/db/migrate.ts';
 import { createTestDatabase, ENGINES } from '#test/support/db.ts';
 
 const cli = (args: string[], env: Record<string, string>) =>
@@ -37,6 +37,49 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
       await expect(migrate(database.db)).rejects.toBeInstanceOf(SchemaTooNewError);
     } finally {
       await database.close();
+    }
+  });
+});
+
+describe('a database recorded under an earlier numbering', () => {
+  it('gets the migration that took an earlier number, and none twice', async () => {
+    // Two migrations once both took number 9; the student sign-up moved up to 10. A database
+    // migrated before that recorded the sign-up as version 10 under its old tag.
+    const dir = mkdtempSync(join(tmpdir(), 'kakehashi-renumbered-'));
+    const embedded = await openPglite({ dataDir: dir });
+    try {
+      const db = embedded.db;
+      const shipped = await loadMigrations();
+      const byTag = new Map(shipped.map((m) => [m.tag, m]));
+      const resets = byTag.get('0009_password_resets_and_session_details')!;
+      const signUp = byTag.get('0010_student_sign_up')!;
+      await db.execute(
+        sql`CREATE TABLE kakehashi_migrations (version integer PRIMARY KEY, tag text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
+      const old = [...shipped.filter((m) => m.version < resets.version), signUp];
+      for (const [i, m] of old.entries()) {
+        for (const statement of m.statements) await db.execute(sql.raw(statement));
+        const tag = m === signUp ? '0009_student_sign_up' : m.tag;
+        await db.execute(
+          sql`INSERT INTO kakehashi_migrations (version, tag) VALUES (${i + 1}, ${tag})`,
+        );
+      }
+
+      const result = await migrate(db);
+      expect(result.applied[0]).toBe(resets.tag);
+      expect(result.applied).not.toContain(signUp.tag);
+      expect(result.version).toBe(shipped.length);
+      const recorded = await db.execute(
+        sql`SELECT version, tag FROM kakehashi_migrations ORDER BY version`,
+      );
+      expect(rowsOf<{ version: number; tag: string }>(recorded)).toEqual(
+        shipped.map((m) => ({ version: m.version, tag: m.tag })),
+      );
+      await db.execute(sql`SELECT count(*) FROM password_resets`);
+      expect(await migrate(db)).toEqual({ applied: [], version: shipped.length });
+    } finally {
+      await embedded.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
