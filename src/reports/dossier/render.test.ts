@@ -173,9 +173,9 @@ describe('the application dossier (R15 — 003 §6)', () => {
     // The demo's own texts carry none; officialText strips any an applicant writes.
     for (const lang of ['ja', 'en'] as const) {
       const all = rendered[lang].text.compact;
-      expect(all).not.toMatch(/seed\d{3}|\(seed|sourcedocument\d{3}|資料\d{3}/i);
+      expect(all).not.toMatch(/sourcedocument\d{3}|資料\d{3}/i);
     }
-    expect(officialText('Board (seed 000) plans.')).toBe('Board plans.');
+    expect(officialText('Board (source document 000) plans.')).toBe('Board plans.');
     expect(officialText('評議会（資料 000）が運営する。')).toBe('評議会が運営する。');
   });
 

@@ -44,7 +44,7 @@ const KEEP_WITH_NEXT = 90;
  */
 export function officialText(text: string): string {
   return text
-    .replace(/\s*[(（]\s*(?:seed|source document|資料)\s*\d{3}\s*[)）]/giu, '')
+    .replace(/\s*[(（]\s*(?:source document|資料)\s*\d{3}\s*[)）]/giu, '')
     .replace(/\s+([.,;:。、])/gu, '$1')
     .trim();
 }
