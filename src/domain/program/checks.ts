@@ -169,6 +169,13 @@ export interface CheckContext {
   registryMembers?: { home?: RegistryMembers; partner?: RegistryMembers };
 }
 
+/**
+ * The rules whose checks read the registry through the context (the agreement's signatures and
+ * dates, the consortia's members and representatives on the day judged, the agreement's clauses):
+ * without the registry, as in the browser, their results are not the real ones.
+ */
+export const JUDGED_ON_THE_REGISTRY: ReadonlySet<string> = new Set(['R1', 'R2', 'R5', 'R8', 'R16']);
+
 /** Whether a localized text has content in any language. */
 export function hasText(t: LocalizedText | undefined): boolean {
   return t !== undefined && Object.values(t).some((v) => typeof v === 'string' && v.trim() !== '');
