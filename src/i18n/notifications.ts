@@ -32,6 +32,7 @@ export const NOTIFICATION_TYPES = [
   'event.moved_up',
   'event.approved',
   'event.refused',
+  'event.invited',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -292,4 +292,13 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'PUT /api/v1/event-sessions/{id}': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'PUT /api/v1/event-sessions/{id}/minutes/{version}': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'PUT /api/v1/events/{id}': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'POST /api/v1/events/{id}/invitations': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'GET /api/v1/events/{id}/invitations': { own: 'AFFFOFOFFO', other: 'AFFFFFFFFO' },
+  'GET /api/v1/events/{id}/invitation-audiences': { own: 'AFFFOFOFFO', other: 'AFFFFFFFFO' },
+  'GET /api/v1/me/calendar-feed': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  'POST /api/v1/me/calendar-feed': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  'DELETE /api/v1/me/calendar-feed': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  // The sampled link is unknown to everyone.
+  'GET /api/v1/calendar-feeds/{token}/events.ics': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
+  'GET /api/v1/event-participation': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
 };

@@ -2,17 +2,44 @@
  * Events, their series, programme (sessions, contributions), registrations and minutes: the only
  * module that reads and writes these tables.
  */
-import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import type { EventKind } from '../../domain/events/kinds.ts';
+import { inForceCondition } from './memberships.ts';
 import {
+  agreements,
+  alumniRecords,
+  callApplications,
+  consortia,
+  consortiumMembers,
   eventContributions,
+  eventInvitations,
+  eventInvitees,
   eventMinutes,
   eventRegistrations,
   eventSeries,
   eventSessions,
   events,
+  institutions,
   liaisonOffices,
+  mobilities,
+  personalCalendarFeeds,
+  programs,
+  roleAssignments,
 } from '../schema.ts';
 
 export type EventRow = typeof events.$inferSelect;
@@ -344,4 +371,222 @@ export async function insertLiaisonOffice(
 ): Promise<string> {
   const [row] = await db.insert(liaisonOffices).values(values).returning({ id: liaisonOffices.id });
   return row!.id;
+}
+
+// ------------------------------------------------------------------------ links of an event
+
+/** Which of these ids name no record: institutions, consortia, programs, agreements. */
+export async function missingRecords(
+  db: Db,
+  ids: {
+    institutionIds: readonly string[];
+    consortiumIds: readonly string[];
+    programIds: readonly string[];
+    agreementIds: readonly string[];
+  },
+): Promise<Set<string>> {
+  const found = async (
+    table: typeof institutions | typeof consortia | typeof programs | typeof agreements,
+    wanted: readonly string[],
+  ) => {
+    const unique = [...new Set(wanted)];
+    if (unique.length === 0) return [];
+    const rows = await db.select({ id: table.id }).from(table).where(inArray(table.id, unique));
+    const have = new Set(rows.map((r) => r.id));
+    return unique.filter((id) => !have.has(id));
+  };
+  const missing = await Promise.all([
+    found(institutions, ids.institutionIds),
+    found(consortia, ids.consortiumIds),
+    found(programs, ids.programIds),
+    found(agreements, ids.agreementIds),
+  ]);
+  return new Set(missing.flat());
+}
+
+// ------------------------------------------------------------------------------ invitations
+
+export type InvitationRow = typeof eventInvitations.$inferSelect;
+
+/** The coordinators of the universities that are members of a consortium on `onDate`. */
+export async function consortiumCoordinators(
+  db: Db,
+  consortiumId: string,
+  onDate: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ userId: roleAssignments.userId })
+    .from(roleAssignments)
+    .innerJoin(
+      consortiumMembers,
+      and(
+        eq(consortiumMembers.institutionId, roleAssignments.scopeId),
+        eq(consortiumMembers.consortiumId, consortiumId),
+        inForceCondition(onDate),
+      ),
+    )
+    .where(
+      and(eq(roleAssignments.role, 'coordinator'), eq(roleAssignments.scopeType, 'institution')),
+    );
+  return rows.map((r) => r.userId);
+}
+
+/** The students of a call: who applied (not withdrawn), or only those nominated from it. */
+export async function callStudents(
+  db: Db,
+  callId: string,
+  scope: 'applicants' | 'nominated',
+): Promise<string[]> {
+  if (scope === 'nominated') {
+    const rows = await db
+      .selectDistinct({ userId: mobilities.studentUserId })
+      .from(mobilities)
+      .where(and(eq(mobilities.callId, callId), ne(mobilities.status, 'withdrawn')));
+    return rows.flatMap((r) => (r.userId ? [r.userId] : []));
+  }
+  const rows = await db
+    .selectDistinct({ userId: callApplications.studentUserId })
+    .from(callApplications)
+    .where(and(eq(callApplications.callId, callId), isNull(callApplications.withdrawnAt)));
+  return rows.map((r) => r.userId);
+}
+
+/** The alumni of an association who have an account, with what their cohort is made of. */
+export const alumniWithAccounts = (db: Db, associationId: string) =>
+  db
+    .select({
+      userId: alumniRecords.userId,
+      programId: alumniRecords.programId,
+      direction: alumniRecords.direction,
+      hostId: alumniRecords.hostId,
+      year: alumniRecords.year,
+    })
+    .from(alumniRecords)
+    .where(and(eq(alumniRecords.associationId, associationId), isNotNull(alumniRecords.userId)));
+
+/** Everyone invited to an event so far. */
+export async function inviteesOf(db: Db, eventId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: eventInvitees.userId })
+    .from(eventInvitees)
+    .where(eq(eventInvitees.eventId, eventId));
+  return rows.map((r) => r.userId);
+}
+
+/** Records an invitation and the people it invites; its id. */
+export async function insertInvitation(
+  db: Db,
+  values: typeof eventInvitations.$inferInsert,
+  userIds: readonly string[],
+): Promise<string> {
+  const [row] = await db
+    .insert(eventInvitations)
+    .values(values)
+    .returning({ id: eventInvitations.id });
+  if (userIds.length)
+    await db
+      .insert(eventInvitees)
+      .values(userIds.map((userId) => ({ eventId: values.eventId, userId, invitationId: row!.id })))
+      .onConflictDoNothing();
+  return row!.id;
+}
+
+export const invitationsOf = (db: Db, eventId: string): Promise<InvitationRow[]> =>
+  db
+    .select()
+    .from(eventInvitations)
+    .where(eq(eventInvitations.eventId, eventId))
+    .orderBy(desc(eventInvitations.sentAt));
+
+// ------------------------------------------------------------------------- calendar feeds
+
+/** Sets (or replaces) a person's calendar link by the hash of its token. */
+export async function setCalendarFeed(db: Db, userId: string, tokenHash: string, at: Date) {
+  await db
+    .insert(personalCalendarFeeds)
+    .values({ userId, tokenHash, createdAt: at })
+    .onConflictDoUpdate({
+      target: personalCalendarFeeds.userId,
+      set: { tokenHash, createdAt: at },
+    });
+}
+
+export async function deleteCalendarFeed(db: Db, userId: string): Promise<boolean> {
+  const rows = await db
+    .delete(personalCalendarFeeds)
+    .where(eq(personalCalendarFeeds.userId, userId))
+    .returning({ userId: personalCalendarFeeds.userId });
+  return rows.length > 0;
+}
+
+export async function calendarFeedOf(db: Db, userId: string) {
+  const [row] = await db
+    .select({ createdAt: personalCalendarFeeds.createdAt })
+    .from(personalCalendarFeeds)
+    .where(eq(personalCalendarFeeds.userId, userId));
+  return row;
+}
+
+/** The person whose calendar link has this hash. */
+export async function calendarFeedUser(db: Db, tokenHash: string): Promise<string | null> {
+  const [row] = await db
+    .select({ userId: personalCalendarFeeds.userId })
+    .from(personalCalendarFeeds)
+    .where(eq(personalCalendarFeeds.tokenHash, tokenHash));
+  return row?.userId ?? null;
+}
+
+// --------------------------------------------------------------------------- for the reports
+
+export interface ParticipationFilter {
+  from: string;
+  to: string;
+  programId?: string | undefined;
+  consortiumId?: string | undefined;
+  institutionId?: string | undefined;
+}
+
+/**
+ * Events held between two dates (their first day in the range) with their participants, counted
+ * in SQL: confirmed places, those who checked in, invitations sent. Filtered by a program, a
+ * consortium (linked, organising or hosting) or an institution (organising or hosting).
+ */
+export async function eventParticipation(db: Db, f: ParticipationFilter) {
+  const conditions: SQL[] = [gte(events.startsOn, f.from), lte(events.startsOn, f.to)];
+  const party = (type: string, id: string) => {
+    const ref = JSON.stringify([{ type, id }]);
+    return or(sql`${events.organisers} @> ${ref}::jsonb`, sql`${events.hosts} @> ${ref}::jsonb`)!;
+  };
+  if (f.programId)
+    conditions.push(sql`${events.programIds} @> ${JSON.stringify([f.programId])}::jsonb`);
+  if (f.consortiumId)
+    conditions.push(
+      or(
+        sql`${events.consortiumIds} @> ${JSON.stringify([f.consortiumId])}::jsonb`,
+        party('consortium', f.consortiumId),
+      )!,
+    );
+  if (f.institutionId) conditions.push(party('institution', f.institutionId));
+  const confirmed = sql<number>`(SELECT count(*)::int FROM ${eventRegistrations} r WHERE r.event_id = "events"."id" AND r.status = 'confirmed')`;
+  const checkedIn = sql<number>`(SELECT count(*)::int FROM ${eventRegistrations} r WHERE r.event_id = "events"."id" AND r.status = 'confirmed' AND r.checked_in_at IS NOT NULL)`;
+  const invited = sql<number>`(SELECT count(*)::int FROM ${eventInvitees} i WHERE i.event_id = "events"."id")`;
+  return db
+    .select({
+      id: events.id,
+      kind: events.kind,
+      title: events.title,
+      startsOn: events.startsOn,
+      endsOn: events.endsOn,
+      mode: events.mode,
+      city: events.city,
+      country: events.country,
+      visibility: events.visibility,
+      invented: events.invented,
+      confirmed,
+      checkedIn,
+      invited,
+    })
+    .from(events)
+    .where(and(...conditions))
+    .orderBy(asc(events.startsOn));
 }

@@ -26,6 +26,7 @@ import type {
   RegistrationStatus,
 } from '../../domain/events/kinds.ts';
 import type { HostCandidate, Rotation } from '../../domain/events/series.ts';
+import type { InvitationAudience } from '../../domain/events/invitations.ts';
 import type { LocalizedText } from '../../domain/shared/refusal.ts';
 import { users } from './accounts.ts';
 import { liaisonOffices } from './registry.ts';
@@ -183,3 +184,50 @@ export const eventMinutes = pgTable(
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.version] })],
 );
+
+/** An invitation sent to a group (a consortium's coordinators, a call's students, an alumni cohort). */
+export const eventInvitations = pgTable(
+  'event_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    /** Who it was addressed to, as the organiser chose it (kind and the group's ids). */
+    audience: jsonb('audience').$type<InvitationAudience>().notNull(),
+    /** People invited by this one (those registered or invited before are not counted). */
+    invitedCount: integer('invited_count').notNull(),
+    sentBy: uuid('sent_by'),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('event_invitations_event_idx').on(t.eventId)],
+);
+
+/** Each person invited to an event, once, whatever invitation reached them first. */
+export const eventInvitees = pgTable(
+  'event_invitees',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    invitationId: uuid('invitation_id')
+      .notNull()
+      .references(() => eventInvitations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.userId] })],
+);
+
+/**
+ * A person's calendar subscription: a secret link that serves what they registered for without a
+ * session (calendar applications send no cookie). Only its SHA-256 is kept; a new link replaces it.
+ */
+export const personalCalendarFeeds = pgTable('personal_calendar_feeds', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -44,6 +44,12 @@ export const EVENT_CODES = {
   liaisonAlreadyLinked: 'events.liaison_already_linked',
   /** A referenced record (series, liaison office, speaker) does not exist (field: its id). */
   unknownRecord: 'events.unknown_record',
+  /** An answer to a question the event's follow-up form does not ask (field: answers.<id>; params: id). */
+  unknownQuestion: 'events.unknown_question',
+  /** The follow-up form opens once the place is confirmed (params: status). */
+  followUpNotOpen: 'events.follow_up_not_open',
+  /** The consortium is not one the event belongs to (field: audience.consortiumId). */
+  consortiumNotOfEvent: 'events.consortium_not_of_event',
 } as const;
 export type EventCode = (typeof EVENT_CODES)[keyof typeof EVENT_CODES];
 

@@ -14,6 +14,7 @@ import {
   registrationStatusSchema,
 } from '#src/domain/events/kinds.ts';
 import { rotationSchema } from '#src/domain/events/series.ts';
+import { invitationAudienceSchema } from '#src/domain/events/invitations.ts';
 import {
   languageSchema,
   localizedTextSchema,
@@ -155,7 +156,7 @@ export const EventBody = z.object({
   organisers: z.array(partyRefSchema).min(1).max(20),
   hosts: z.array(partyRefSchema).max(20).optional(),
   programIds: z.array(z.string().max(200)).max(20).optional(),
-  agreementIds: z.array(z.string().max(200)).max(20).optional(),
+  agreementIds: z.array(Id).max(20).optional(),
   consortiumIds: z.array(z.string().max(200)).max(20).optional(),
   liaisonOfficeId: Id.nullable().optional(),
   capacity: z.number().int().min(1).max(100_000).nullable().optional(),
@@ -284,6 +285,80 @@ export const LiaisonOfficeBody = z.object({
   department: z.string().trim().max(300).nullable().optional(),
   person: z.string().trim().max(200).nullable().optional(),
   contact: z.string().trim().max(300).nullable().optional(),
+});
+
+/** An invitation: the group it is addressed to. */
+export const InvitationBody = z.object({ audience: invitationAudienceSchema });
+export const InvitationResultSchema = z.object({
+  invited: z.number().int().describe('people told now'),
+  registered: z.number().int().describe('already registered: not invited'),
+  alreadyInvited: z.number().int().describe('invited before: not told again'),
+});
+export const InvitationListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      audience: invitationAudienceSchema,
+      audienceName: Text,
+      invited: z.number().int(),
+      sentBy: Text.nullable(),
+      sentAt: z.string(),
+    }),
+  ),
+});
+const Named = z.object({ id: z.string(), name: Text });
+export const InvitationAudiencesSchema = z.object({
+  consortia: z.array(Named).describe('the consortia the event belongs to'),
+  calls: z.array(z.object({ id: z.string(), title: Text })).describe('the calls you manage'),
+  associations: z
+    .array(
+      Named.extend({
+        alumni: z.number().int().describe('alumni with an account'),
+        programs: z.array(Named),
+        hosts: z.array(Named),
+        years: z.array(z.number().int()),
+      }),
+    )
+    .describe('the alumni associations you manage, with the cohorts found in them'),
+});
+
+/** A personal calendar link: its path is shown only when it is made. */
+export const CalendarFeedSchema = z.object({
+  active: z.boolean(),
+  createdAt: z.string().nullable(),
+  path: z.string().nullable().describe('only in the answer that creates it'),
+});
+export const FeedTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
+
+export const ParticipationQuery = z.object({
+  from: IsoDate,
+  to: IsoDate,
+  programId: z.string().min(1).max(200).optional(),
+  consortiumId: z.string().min(1).max(200).optional(),
+  institutionId: z.string().min(1).max(200).optional(),
+});
+const Count = z.number().int();
+export const ParticipationSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: eventKindSchema,
+      title: Text,
+      startsOn: z.string(),
+      endsOn: z.string(),
+      mode: eventModeSchema,
+      city: z.string().nullable(),
+      country: z.string().nullable(),
+      visibility: eventVisibilitySchema,
+      invented: z.boolean(),
+      confirmed: Count,
+      checkedIn: Count,
+      invited: Count,
+    }),
+  ),
+  totals: z.object({ events: Count, confirmed: Count, checkedIn: Count, invited: Count }),
 });
 
 export const errorResponses = {

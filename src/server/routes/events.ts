@@ -33,15 +33,33 @@ import {
 import {
   certificatePdf,
   eventCalendar,
+  eventParticipationReport,
+  feedCalendar,
   myCalendar,
+  myCalendarFeed,
+  newCalendarFeed,
+  revokeCalendarFeed,
   seriesCalendar,
 } from '#src/services/events/documents.ts';
+import {
+  invitationAudiences,
+  inviteToEvent,
+  listInvitations,
+} from '#src/services/events/invitations.ts';
 import type { RouteDeps } from '../deps.ts';
 import { contextFor, signedIn } from '../session.ts';
 import { contentDisposition } from '../content-disposition.ts';
 import { ErrorSchema } from './common.schema.ts';
 import {
+  CalendarFeedSchema,
   CheckInBody,
+  FeedTokenParams,
+  InvitationAudiencesSchema,
+  InvitationBody,
+  InvitationListSchema,
+  InvitationResultSchema,
+  ParticipationQuery,
+  ParticipationSchema,
   CheckInResultSchema,
   ContributionBody,
   EventBody,
@@ -500,5 +518,122 @@ export const eventRoutes =
           .header('content-disposition', contentDisposition('series.ics', 'inline'))
           .send(text);
       },
+    );
+    // ------------------------------------------------------------------------- invitations
+    app.post(
+      '/events/:id/invitations',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags,
+          summary:
+            'Invite a group: the coordinators of a consortium the event belongs to, the students of a call you manage, an alumni cohort of an association you manage',
+          params: EventIdParams,
+          body: InvitationBody,
+          response: { 200: InvitationResultSchema, ...errorResponses },
+        },
+      },
+      async (request) =>
+        inviteToEvent(ctx(request), mailer, request.params.id, request.body.audience),
+    );
+    app.get(
+      '/events/:id/invitations',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags,
+          summary: 'The invitations sent: to which group, by whom, how many people each reached',
+          params: EventIdParams,
+          response: { 200: InvitationListSchema, ...errorResponses },
+        },
+      },
+      async (request) => listInvitations(ctx(request), request.params.id),
+    );
+    app.get(
+      '/events/:id/invitation-audiences',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags,
+          summary: 'The groups you may invite to this event',
+          params: EventIdParams,
+          response: { 200: InvitationAudiencesSchema, ...errorResponses },
+        },
+      },
+      async (request) => invitationAudiences(ctx(request), request.params.id),
+    );
+
+    // ---------------------------------------------------------------------- calendar links
+    app.get(
+      '/me/calendar-feed',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags,
+          summary: 'Whether you have a calendar link (its address is shown only when made)',
+          response: { 200: CalendarFeedSchema, 401: ErrorSchema },
+        },
+      },
+      async (request) => myCalendarFeed(ctx(request)),
+    );
+    app.post(
+      '/me/calendar-feed',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags,
+          summary: 'A new secret link to what you registered for; any earlier link stops working',
+          response: { 200: CalendarFeedSchema, 401: ErrorSchema },
+        },
+      },
+      async (request) => newCalendarFeed(ctx(request)),
+    );
+    app.delete(
+      '/me/calendar-feed',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags,
+          summary: 'Revoke your calendar link',
+          response: { 200: CalendarFeedSchema, 401: ErrorSchema },
+        },
+      },
+      async (request) => revokeCalendarFeed(ctx(request)),
+    );
+    app.get(
+      '/calendar-feeds/:token/events.ics',
+      {
+        schema: {
+          tags,
+          summary:
+            'iCalendar of what the link’s holder registered for (for calendar applications, which send no cookie)',
+          params: FeedTokenParams,
+          querystring: LangQuery,
+        },
+      },
+      async (request, reply) => {
+        const text = await feedCalendar(ctx(request), request.params.token, request.query.lang);
+        return reply
+          .header('content-type', 'text/calendar; charset=utf-8')
+          .header('cache-control', 'private, no-store')
+          .header('content-disposition', contentDisposition('my-events.ics', 'inline'))
+          .send(text);
+      },
+    );
+
+    // ------------------------------------------------------------------------ for the reports
+    app.get(
+      '/event-participation',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags,
+          summary:
+            'Events held between two dates with their participants (confirmed, checked in, invited), by program, consortium or institution',
+          querystring: ParticipationQuery,
+          response: { 200: ParticipationSchema, ...errorResponses },
+        },
+      },
+      async (request) => eventParticipationReport(ctx(request), request.query),
     );
   };

@@ -10,14 +10,22 @@ import { EVENT_CODES } from '#src/domain/events/refusal-codes.ts';
 import { LANGUAGES, pickLocalized, refusal, type Language } from '#src/domain/shared/refusal.ts';
 import { languageOf } from '#src/db/queries/notify.ts';
 import { consortiumNames, institutionNames, personNames } from '#src/db/queries/names.ts';
+import { createHash, randomBytes } from 'node:crypto';
 import {
+  calendarFeedOf,
+  calendarFeedUser,
+  deleteCalendarFeed,
+  eventParticipation,
   findEvent,
   findSeries,
   listEventRows,
+  setCalendarFeed,
+  type ParticipationFilter,
   registrationsOfUser,
   sessionsOf,
   type EventRow,
 } from '#src/db/queries/events.ts';
+import { audit } from '../audit.ts';
 import { AppError, conflict, notFound } from '../errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { sees, visibleEvent } from './common.ts';
@@ -73,11 +81,9 @@ export async function seriesCalendar(ctx: ServiceContext, id: string, lang?: str
   });
 }
 
-/** What the signed-in person registered for (confirmed or waiting), in their language. */
-export async function myCalendar(ctx: ServiceContext, lang?: string) {
-  if (!ctx.actor) throw new AppError('unauthenticated', 'sign in first');
-  const language = languageOr(lang ?? (await languageOf(ctx.db, ctx.actor.id)));
-  const regs = (await registrationsOfUser(ctx.db, ctx.actor.id)).filter(
+/** What a person registered for (confirmed or waiting), as an iCalendar file in `language`. */
+async function personCalendar(ctx: ServiceContext, userId: string, language: Language) {
+  const regs = (await registrationsOfUser(ctx.db, userId)).filter(
     (r) => r.status === 'confirmed' || r.status === 'waiting',
   );
   const rows = await listEventRows(ctx.db, { ids: regs.map((r) => r.eventId) });
@@ -85,6 +91,95 @@ export async function myCalendar(ctx: ServiceContext, lang?: string) {
     name: 'Kakehashi',
     stamp: ctx.clock.now(),
   });
+}
+
+/** What the signed-in person registered for (confirmed or waiting), in their language. */
+export async function myCalendar(ctx: ServiceContext, lang?: string) {
+  if (!ctx.actor) throw new AppError('unauthenticated', 'sign in first');
+  const language = languageOr(lang ?? (await languageOf(ctx.db, ctx.actor.id)));
+  return personCalendar(ctx, ctx.actor.id, language);
+}
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The path a calendar application subscribes to (the token is the only credential). */
+export const calendarFeedPath = (token: string) => `/api/v1/calendar-feeds/${token}/events.ics`;
+
+/** Whether the signed-in person has a calendar link, and since when. */
+export async function myCalendarFeed(ctx: ServiceContext) {
+  if (!ctx.actor) throw new AppError('unauthenticated', 'sign in first');
+  const row = await calendarFeedOf(ctx.db, ctx.actor.id);
+  return { active: row !== undefined, createdAt: row?.createdAt.toISOString() ?? null, path: null };
+}
+
+/**
+ * A new secret calendar link for the signed-in person, replacing any earlier one (which stops
+ * working at once). The link is shown this once: only its hash is kept.
+ */
+export async function newCalendarFeed(ctx: ServiceContext) {
+  if (!ctx.actor) throw new AppError('unauthenticated', 'sign in first');
+  const userId = ctx.actor.id;
+  const token = randomBytes(24).toString('base64url');
+  const at = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await setCalendarFeed(tx, userId, sha256(token), at);
+    await audit(tx, ctx, {
+      action: 'event.calendar-link',
+      resourceType: 'user',
+      resourceId: userId,
+    });
+  });
+  return { active: true, createdAt: at.toISOString(), path: calendarFeedPath(token) };
+}
+
+/** The signed-in person revokes their calendar link. */
+export async function revokeCalendarFeed(ctx: ServiceContext) {
+  if (!ctx.actor) throw new AppError('unauthenticated', 'sign in first');
+  const userId = ctx.actor.id;
+  await ctx.db.transaction(async (tx) => {
+    if (await deleteCalendarFeed(tx, userId))
+      await audit(tx, ctx, {
+        action: 'event.calendar-link-revoke',
+        resourceType: 'user',
+        resourceId: userId,
+      });
+  });
+  return { active: false, createdAt: null, path: null };
+}
+
+/** The calendar behind a secret link, in its holder's language; an unknown link is a 404. */
+export async function feedCalendar(ctx: ServiceContext, token: string, lang?: string) {
+  const userId = await calendarFeedUser(ctx.db, sha256(token));
+  if (!userId) throw notFound('calendar feed', 'link');
+  const language = languageOr(lang ?? (await languageOf(ctx.db, userId)));
+  return personCalendar(ctx, userId, language);
+}
+
+/**
+ * Events held between two dates with their participants (confirmed, checked in, invited),
+ * counted in SQL, for the reports: those the reader sees, filtered by program, consortium or
+ * institution. Counts only: no person is named.
+ */
+export async function eventParticipationReport(ctx: ServiceContext, filter: ParticipationFilter) {
+  const rows = (await eventParticipation(ctx.db, filter)).filter((e) => sees(ctx, e));
+  const total = (k: 'confirmed' | 'checkedIn' | 'invited') =>
+    rows.reduce((sum, r) => sum + Number(r[k]), 0);
+  return {
+    from: filter.from,
+    to: filter.to,
+    items: rows.map((r) => ({
+      ...r,
+      confirmed: Number(r.confirmed),
+      checkedIn: Number(r.checkedIn),
+      invited: Number(r.invited),
+    })),
+    totals: {
+      events: rows.length,
+      confirmed: total('confirmed'),
+      checkedIn: total('checkedIn'),
+      invited: total('invited'),
+    },
+  };
 }
 
 /** The certificate of attendance of a registration that checked in, in the participant's language. */

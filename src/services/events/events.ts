@@ -21,6 +21,7 @@ import {
   liaisonOfficeExists,
   liaisonOfficeNames,
   listEventRows,
+  missingRecords,
   listSeriesRows,
   participantCounts,
   registrationOf,
@@ -265,6 +266,38 @@ async function eventProblems(ctx: ServiceContext, input: EventInput): Promise<Re
   }
   if (input.seriesId && !(await findSeries(ctx.db, input.seriesId)))
     out.push(refusal(EVENT_CODES.unknownRecord, { id: input.seriesId }, { field: 'seriesId' }));
+  // Every party and linked record must exist, named by its place in the list.
+  const parties = [...input.organisers, ...(input.hosts ?? [])];
+  const missing = await missingRecords(ctx.db, {
+    institutionIds: parties.filter((p) => p.type === 'institution').map((p) => p.id),
+    consortiumIds: [
+      ...parties.filter((p) => p.type === 'consortium').map((p) => p.id),
+      ...(input.consortiumIds ?? []),
+    ],
+    programIds: input.programIds ?? [],
+    agreementIds: input.agreementIds ?? [],
+  });
+  const lists: [string, readonly string[]][] = [
+    ['organisers', input.organisers.map((p) => p.id)],
+    ['hosts', (input.hosts ?? []).map((p) => p.id)],
+    ['programIds', input.programIds ?? []],
+    ['agreementIds', input.agreementIds ?? []],
+    ['consortiumIds', input.consortiumIds ?? []],
+  ];
+  for (const [field, ids] of lists)
+    ids.forEach((id, i) => {
+      if (missing.has(id))
+        out.push(
+          refusal(
+            EVENT_CODES.unknownRecord,
+            { id },
+            {
+              field:
+                field === 'organisers' || field === 'hosts' ? `${field}.${i}.id` : `${field}.${i}`,
+            },
+          ),
+        );
+    });
   return out;
 }
 

@@ -18,10 +18,12 @@ import {
   visibleParticipants,
 } from '#src/domain/events/registration.ts';
 import { wallClock } from '#src/domain/events/time.ts';
+import { answersProblems, followUpOpen } from '#src/domain/events/follow-up.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
 import type { Db } from '#src/db/client.ts';
 import { personNames } from '#src/db/queries/names.ts';
 import {
+  findEvent,
   findRegistration,
   insertRegistration,
   lockEvent,
@@ -37,7 +39,7 @@ import type { ServiceContext } from '../context.ts';
 import { AppError, conflict, forbidden, notFound } from '../errors.ts';
 import { notify } from '../notify/notify.ts';
 import type { Mailer } from '../notify/mailer.ts';
-import { eventResource, managedEvent, manages, visibleEvent } from './common.ts';
+import { eventResource, managedEvent, manages, refusedFields, visibleEvent } from './common.ts';
 import { requireAccess } from '../access.ts';
 
 /** A registration as its owner (and the organisers) see it. */
@@ -113,6 +115,8 @@ export async function register(
   const userId = requireUser(ctx);
   const seen = await visibleEvent(ctx, eventId);
   requireAccess(ctx, 'event:register', eventResource(seen), { doing: 'register' });
+  const unknown = answersProblems(seen.followUp, input.answers ?? {});
+  if (unknown.length) throw refusedFields(unknown);
   const id = await ctx.db.transaction(async (tx) => {
     const event = (await lockEvent(tx, eventId))!;
     const today = wallClock(ctx.clock.now(), event.timeZone).date;
@@ -239,6 +243,13 @@ export async function updateMyRegistration(
   const userId = requireUser(ctx);
   const reg = await findRegistration(ctx.db, id);
   if (!reg || reg.userId !== userId) throw notFound('registration', id);
+  if (input.answers !== undefined) {
+    if (!followUpOpen(reg.status))
+      throw conflict(refusal(EVENT_CODES.followUpNotOpen, { status: reg.status }));
+    const event = (await findEvent(ctx.db, reg.eventId))!;
+    const unknown = answersProblems(event.followUp, input.answers);
+    if (unknown.length) throw refusedFields(unknown);
+  }
   await ctx.db.transaction(async (tx) => {
     const set = {
       ...(input.listed !== undefined ? { listed: input.listed } : {}),

@@ -120,6 +120,9 @@ export const AUDIT_ACTIONS = [
   'event.minutes-update',
   'event.minutes-approve',
   'event.liaison-office-open',
+  'event.invite',
+  'event.calendar-link',
+  'event.calendar-link-revoke',
 ] as const;
 
 export const isKnownAction = (action: string): boolean =>
