@@ -221,7 +221,8 @@ export async function invitationAudiences(ctx: ServiceContext, eventId: string) 
   const e = await managedEvent(ctx, eventId, 'invite people to this event');
   const consortiumIds = consortiaOf(e);
   const calls = [];
-  for (const row of await callsByDeadline(ctx.db))
+  // Latest deadline first: the call running now before those of past years.
+  for (const row of [...(await callsByDeadline(ctx.db))].reverse())
     if (await managesCall(ctx, row.id)) calls.push({ id: row.id, title: row.title });
   const associations = [];
   for (const a of await associationsList(ctx.db)) {

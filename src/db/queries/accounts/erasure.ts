@@ -14,11 +14,13 @@ import {
   bankAccounts,
   callApplications,
   erasureRequests,
+  eventInvitees,
   eventRegistrations,
   invitations,
   mobilities,
   notifications,
   passwordResets,
+  personalCalendarFeeds,
   payments,
   roleAssignments,
   sessions,
@@ -278,6 +280,9 @@ export async function eraseAccount(
     .update(eventRegistrations)
     .set({ listed: false, answers: {} })
     .where(eq(eventRegistrations.userId, userId));
+  // The secret calendar link stops working; the invitations received are forgotten.
+  await db.delete(personalCalendarFeeds).where(eq(personalCalendarFeeds.userId, userId));
+  await db.delete(eventInvitees).where(eq(eventInvitees.userId, userId));
   const names: PersonNames = {};
   await db
     .update(users)

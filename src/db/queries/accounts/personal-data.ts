@@ -16,10 +16,12 @@ import {
   alumniOfficers,
   alumniRecords,
   jukeboxEnrolments,
+  eventInvitees,
   eventRegistrations,
   mobilities,
   mobilityEvents,
   notifications,
+  personalCalendarFeeds,
   reviews,
   sessions,
   studentProfiles,
@@ -125,6 +127,14 @@ export async function personalDataOf(db: Db, userId: string) {
     .from(eventRegistrations)
     .where(eq(eventRegistrations.userId, userId))
     .orderBy(asc(eventRegistrations.createdAt));
+  const myInvitations = await db
+    .select({ eventId: eventInvitees.eventId })
+    .from(eventInvitees)
+    .where(eq(eventInvitees.userId, userId));
+  const [calendarLink] = await db
+    .select({ createdAt: personalCalendarFeeds.createdAt })
+    .from(personalCalendarFeeds)
+    .where(eq(personalCalendarFeeds.userId, userId));
   const myNotifications = await db
     .select()
     .from(notifications)
@@ -184,6 +194,8 @@ export async function personalDataOf(db: Db, userId: string) {
     jukeboxEnrolments: jukebox,
     alumni: { records: alumni, offices, mentorWishes },
     eventRegistrations: myEventRegistrations,
+    eventInvitations: myInvitations,
+    calendarLink: calendarLink ? { createdAt: calendarLink.createdAt } : null,
     notifications: myNotifications,
     sessions: mySessions,
     audit,

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { MY_CALENDAR_URL, myEvents } from './api.ts';
 import { useDateRange } from './event-page.tsx';
+import { CalendarLink } from './calendar-link.tsx';
 import { LocalText } from './local-text.tsx';
 import './events.css';
 
@@ -76,6 +77,7 @@ export function MyEventsPage() {
           </div>
         )}
       </ResourceView>
+      <CalendarLink />
     </>
   );
 }

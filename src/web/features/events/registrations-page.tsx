@@ -18,6 +18,7 @@ import {
   type Participant,
 } from './api.ts';
 import { tokenOf } from './check-in-code.ts';
+import { InvitationsSection } from './invitations-section.tsx';
 import { LocalText, useText } from './local-text.tsx';
 import './events.css';
 
@@ -79,6 +80,7 @@ function RegistrationsView({
         })}
       </p>
       <CheckInForm eventId={event.id} onDone={reload} />
+      <InvitationsSection eventId={event.id} />
       {sorted.length === 0 ? (
         <p className="empty">{t('events.manage.none')}</p>
       ) : (
