@@ -298,7 +298,7 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/me/calendar-feed': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'POST /api/v1/me/calendar-feed': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'DELETE /api/v1/me/calendar-feed': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
-  // The sampled link is unknown to everyone.
-  'GET /api/v1/calendar-feeds/{token}/events.ics': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
-  'GET /api/v1/event-participation': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  // The sampled token is not of a link's form: refused as malformed for everyone.
+  'GET /api/v1/calendar-feeds/{token}/events.ics': { own: 'VVVVVVVVVV', other: 'VVVVVVVVVV' },
+  'GET /api/v1/event-participation': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
 };
