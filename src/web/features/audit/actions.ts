@@ -120,6 +120,7 @@ export const AUDIT_ACTIONS = [
   'event.minutes-update',
   'event.minutes-approve',
   'event.liaison-office-open',
+  'alumni.association-create',
 ] as const;
 
 export const isKnownAction = (action: string): boolean =>
