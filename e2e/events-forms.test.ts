@@ -4,7 +4,9 @@ import { DEMO_PASSWORD } from '#test/support/app.ts';
 import { RESULTS_DIR, startE2E, type E2E } from './support.ts';
 
 // An organiser starts a series that rotates between Japan and Russia, then creates an event in
-// it with a host and a follow-up question; a registered participant answers the question.
+// it with a host and a follow-up question; a registered participant answers the question. A
+// signing ceremony opens its liaison office; a coordinator founds an alumni association and
+// links its general conference to the calendar's event.
 
 let e2e: E2E;
 const contexts: BrowserContext[] = [];
@@ -121,6 +123,81 @@ it('an organiser starts a rotating series, creates an event in it with a host an
   await followUp.waitFor();
   expect(await followUp.locator('textarea[name="answers.q1"]').inputValue()).toBe('Vegetarian');
   await participant.screenshot({ path: `${RESULTS_DIR}/events-follow-up.png`, fullPage: true });
+
+  expect(consoleErrors).toEqual([]);
+}, 180_000);
+
+it('a signing ceremony opens its liaison office; a coordinator founds an alumni association and links a general conference to its event', async () => {
+  const coordinator = await signedInPage(`coordinator.tohoku@${D}`);
+
+  // The ceremony, then the office it opens, from the event page.
+  await coordinator.goto(`${e2e.base}/events/new`);
+  const form = coordinator.locator('[data-testid="event-form"]');
+  await form.waitFor();
+  await form.locator('select[name="kind"]').selectOption('ceremony_signing');
+  await form.locator('input[name="title.en"]').fill('Signing of the Sendai office (invented e2e)');
+  await form.locator('input[data-date-input="startsOn"]').fill(day(50));
+  await form.locator('input[data-date-input="endsOn"]').fill(day(50));
+  await form.locator('input[name="timeZone"]').fill('Asia/Tokyo');
+  await form.locator('select[name="organisers"]').selectOption('institution:tohoku.ac.jp');
+  await form.locator('[data-testid="save-event"]').click();
+  await coordinator.waitForURL(/\/events\/[0-9a-f-]{36}$/);
+  const office = coordinator.locator('[data-testid="liaison-office-form"]');
+  await office.waitFor();
+  expect(await office.locator('select[name="institutionId"]').inputValue()).toBe('tohoku.ac.jp');
+  await office
+    .locator('input[name="name"]')
+    .fill('Tohoku Liaison Office in Novosibirsk (invented)');
+  await office.locator('input[name="names.ru"]').fill('Представительство Университета Тохоку');
+  await office.locator('input[name="city"]').fill('Novosibirsk');
+  await office.locator('select[name="country"]').selectOption('RU');
+  await office.locator('[data-testid="open-liaison-office"]').click();
+  await coordinator
+    .locator('[data-testid="event-links"]', { hasText: 'Tohoku Liaison Office in Novosibirsk' })
+    .waitFor();
+  expect(await office.count()).toBe(0);
+
+  // Tohoku already has an association of all its exchanges: a second one is refused on the
+  // university's field; one of a program is founded.
+  await coordinator.goto(`${e2e.base}/alumni`);
+  await coordinator.locator('[data-testid="new-association"]').click();
+  const association = coordinator.locator('[data-testid="association-form"]');
+  await association.waitFor();
+  await association.locator('select[name="institutionId"]').selectOption('tohoku.ac.jp');
+  await association.locator('input[name="names.en"]').fill('Tohoku program alumni (invented e2e)');
+  await association.locator('[data-testid="save-association"]').click();
+  await association.locator('#alumni-new-university-error').waitFor();
+  expect(await association.locator('#alumni-new-university').getAttribute('aria-invalid')).toBe(
+    'true',
+  );
+  await association.locator('select[name="programId"]').selectOption({ index: 1 });
+  await association.locator('[data-testid="save-association"]').click();
+  await coordinator.waitForURL(/\/alumni\/[0-9a-f-]{36}$/);
+  await coordinator.locator('h1', { hasText: 'Tohoku program alumni' }).waitFor();
+
+  // A general conference that is an event of the calendar links to the event's page.
+  await coordinator.locator('input[data-date-input="heldOn"]').fill('2021-09-29');
+  await coordinator.locator('input[name="title.en"]').fill('Founding general conference');
+  const eventSelect = coordinator.locator('select[name="eventId"]');
+  await eventSelect.locator('option', { hasText: 'First general conference' }).waitFor({
+    state: 'attached',
+  });
+  const value = await eventSelect
+    .locator('option', { hasText: 'First general conference' })
+    .getAttribute('value');
+  await eventSelect.selectOption(value!);
+  await coordinator.getByRole('button', { name: 'Record the conference' }).click();
+  const link = coordinator.locator('[data-testid="meeting-event"]');
+  await link.waitFor();
+  await link.click();
+  await coordinator.waitForURL(`${e2e.base}/events/${value}`);
+  await coordinator.locator('h1', { hasText: 'First general conference' }).waitFor();
+
+  // The demo's Kanazawa association links its first general conference to its event.
+  await coordinator.goto(`${e2e.base}/alumni/kanazawa-russian-alumni`);
+  expect(await coordinator.locator('[data-testid="meeting-event"]').getAttribute('href')).toBe(
+    `/events/${value}`,
+  );
 
   expect(consoleErrors).toEqual([]);
 }, 180_000);
