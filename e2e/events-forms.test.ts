@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { SCHEMES } from '#src/web/lib/a11y-options.ts';
 import { DEMO_PASSWORD } from '#test/support/app.ts';
 import { RESULTS_DIR, startE2E, type E2E } from './support.ts';
+import { axeContext, axeViolations, describeViolations } from './support-axe.ts';
 
 // An organiser starts a series that rotates between Japan and Russia, then creates an event in
 // it with a host and a follow-up question; a registered participant answers the question. A
@@ -201,3 +203,43 @@ it('a signing ceremony opens its liaison office; a coordinator founds an alumni 
 
   expect(consoleErrors).toEqual([]);
 }, 180_000);
+
+it('finds no WCAG 2.2 A/AA violation on the new forms, in the default colours and the reading mode', async () => {
+  const found: string[] = [];
+  const context = await axeContext(e2e);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${e2e.base}/sign-in`);
+  await page.locator('input[name="email"]').fill(`coordinator.tohoku@${D}`);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL(`${e2e.base}/`);
+  // The series form, the association form, and an association page with the meeting form.
+  const paths = ['/events/series/new', '/alumni/new', '/alumni/tohoku-russia-alumni'];
+  for (const path of paths) {
+    await page.goto(`${e2e.base}${path}`);
+    await page.locator('main h1').first().waitFor();
+    await page.waitForFunction(() => document.querySelector('main .loading') === null);
+    for (const line of describeViolations(await axeViolations(page)))
+      found.push(`${path}: ${line}`);
+    await page.locator('[data-testid="a11y-toggle"]').click();
+    const bar = page.locator('#a11y-settings');
+    await bar.waitFor();
+    for (const scheme of SCHEMES) {
+      await bar.locator(`.chip-scheme-${scheme}`).click();
+      await page.waitForFunction(
+        (s) => document.documentElement.classList.contains(`a11y-scheme-${s}`),
+        scheme,
+      );
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+      for (const line of describeViolations(await axeViolations(page))) {
+        found.push(`${path} [reading mode, ${scheme}]: ${line}`);
+      }
+    }
+    await page.locator('[data-testid="a11y-toggle"]').click();
+    await bar.waitFor({ state: 'detached' });
+  }
+  expect(found).toEqual([]);
+}, 300_000);
