@@ -301,4 +301,6 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   // The sampled token is not of a link's form: refused as malformed for everyone.
   'GET /api/v1/calendar-feeds/{token}/events.ics': { own: 'VVVVVVVVVV', other: 'VVVVVVVVVV' },
   'GET /api/v1/event-participation': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  // Founding an alumni association: the sampled body names no association's name (400).
+  'POST /api/v1/alumni-associations': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
 };

@@ -2,7 +2,7 @@
  * Alumni associations, their officers, meetings and alumni records; the completed mobilities they
  * are derived from; and where a reader belongs (for the directory's audiences).
  */
-import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
   agreements,
@@ -11,6 +11,7 @@ import {
   alumniMentees,
   alumniOfficers,
   alumniRecords,
+  events,
   institutions,
   mobilities,
   roleAssignments,
@@ -336,4 +337,44 @@ export async function enterAlumni(
     await enteredMobilityIds(db, association.id),
   );
   return insertAlumni(db, association.id, fresh, invented);
+}
+
+/** The association of a university with this program (or with none), if there is one. */
+export async function associationOf(
+  db: Db,
+  institutionId: string,
+  programId: string | null,
+): Promise<AssociationRow | null> {
+  const [row] = await db
+    .select()
+    .from(alumniAssociations)
+    .where(
+      and(
+        eq(alumniAssociations.institutionId, institutionId),
+        programId === null
+          ? isNull(alumniAssociations.programId)
+          : eq(alumniAssociations.programId, programId),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertAssociation(db: Db, row: typeof alumniAssociations.$inferInsert) {
+  await db.insert(alumniAssociations).values(row);
+}
+
+/**
+ * The kind and title of a calendar's event, for a general conference that names it (the alumni
+ * area reads the events area's record, without a constraint between the two).
+ */
+export async function eventForMeeting(
+  db: Db,
+  id: string,
+): Promise<{ id: string; kind: string; title: Record<string, string | undefined> } | null> {
+  const [row] = await db
+    .select({ id: events.id, kind: events.kind, title: events.title })
+    .from(events)
+    .where(eq(events.id, id));
+  return row ?? null;
 }

@@ -27,6 +27,12 @@ export const ALUMNA_EMAIL = 'alumna.tohoku@demo.kakehashi.example';
 /** Source document 002: DAY 1 of Russian Week 2021. */
 export const KANAZAWA_FIRST_CONFERENCE_ON = '2021-09-29';
 
+/**
+ * The calendar's event of that first general conference (demo-events.ts gives it this id), so
+ * that the association's record of the conference links to the event's page.
+ */
+export const KANAZAWA_FIRST_CONFERENCE_EVENT_ID = '6a1e2c0f-5b7d-4e3a-9c21-2021092900a1';
+
 const ALUMNA = {
   email: ALUMNA_EMAIL,
   displayName: 'Mika Aoyama (invented)',
@@ -128,7 +134,7 @@ export async function seedAlumni(tx: Db, passwordHash: string): Promise<void> {
       en: 'Held with members after the public programme of Russian Week 2021, DAY 1 (source document 002). Invented minutes: the association’s purpose and its officers were confirmed.',
       ja: 'ロシアウィーク2021の1日目、公開プログラムの後に会員とともに開催（資料002）。架空の議事録：会の目的と役員を確認した。',
     },
-    eventId: null,
+    eventId: KANAZAWA_FIRST_CONFERENCE_EVENT_ID,
     invented: false,
   });
 

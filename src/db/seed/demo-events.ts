@@ -19,6 +19,7 @@ import {
   users,
 } from '../schema.ts';
 import { liaisonOfficeByName } from '../queries/events.ts';
+import { KANAZAWA_FIRST_CONFERENCE_EVENT_ID } from './demo-alumni.ts';
 import type { ContributionKind, PartyRef } from '../../domain/events/kinds.ts';
 import { zonedInstant } from '../../domain/events/time.ts';
 import type { LocalizedText } from '../../domain/shared/refusal.ts';
@@ -523,6 +524,7 @@ export async function seedEvents(tx: Db, userIds: Map<string, string>): Promise<
 
   // The alumni association's first general conference (002), an event of its own.
   await tx.insert(events).values({
+    id: KANAZAWA_FIRST_CONFERENCE_EVENT_ID,
     kind: 'general_conference',
     title: {
       en: 'First general conference of the Kanazawa University Russian Alumni Association',

@@ -8,6 +8,16 @@ export const ALUMNI_CODES = {
   contactInvalid: 'alumni.contact_invalid',
   /** The mentee has no mobility still to come (params: none). */
   noOutgoingStay: 'alumni.no_outgoing_stay',
+  /** The university named for a new association is not in the registry. */
+  unknownUniversity: 'alumni.unknown_university',
+  /** The program named for a new association is not known. */
+  unknownProgram: 'alumni.unknown_program',
+  /** The university (with this program, or without one) already has an association. */
+  associationExists: 'alumni.association_exists',
+  /** The event named for a general conference is not in the calendar. */
+  unknownEvent: 'alumni.unknown_event',
+  /** The event named for a general conference is of another kind (params: kind). */
+  eventNotConference: 'alumni.event_not_conference',
 } as const;
 
 export const REFUSAL_CODES = Object.values(ALUMNI_CODES);

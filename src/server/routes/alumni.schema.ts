@@ -32,7 +32,10 @@ export const AssociationSummary = z.object({
   alumni: z.number().int().describe('how many alumni the association has entered'),
   invented: z.boolean(),
 });
-export const AssociationList = z.object({ items: z.array(AssociationSummary) });
+export const AssociationList = z.object({
+  items: z.array(AssociationSummary),
+  may: z.object({ create: z.boolean().describe('the reader may found an association') }),
+});
 export type AssociationList = z.infer<typeof AssociationList>;
 
 export const Meeting = z.object({
@@ -83,6 +86,14 @@ export const Directory = z.object({
   alumni: z.number().int(),
 });
 export type Directory = z.infer<typeof Directory>;
+
+export const AssociationBody = z.object({
+  institutionId: z.string().trim().min(1).max(253).describe('the university (registry id)'),
+  programId: z.string().trim().min(1).max(200).nullable().default(null),
+  names: requiredLocalizedTextSchema,
+  description: localizedTextSchema.default({}),
+  foundedOn: IsoDate.nullable().default(null),
+});
 
 export const OfficerBody = z.object({
   userId: z.uuid(),

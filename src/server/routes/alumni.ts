@@ -3,6 +3,7 @@ import type { Db } from '#src/db/client.ts';
 import {
   addMeeting,
   addOfficer,
+  createAssociation,
   deriveAssociationAlumni,
   getAssociation,
   listAssociations,
@@ -16,6 +17,7 @@ import {
   updateMyAlumniRecord,
 } from '#src/services/alumni/profile.ts';
 import {
+  AssociationBody,
   AssociationDetail,
   AssociationIdParams,
   AssociationList,
@@ -53,6 +55,20 @@ export const alumniRoutes =
         },
       },
       async (request) => listAssociations(ctx(request)),
+    );
+    app.post(
+      '/alumni-associations',
+      {
+        onRequest: signedIn,
+        schema: {
+          tags,
+          summary:
+            'Found an alumni association of a university (or of one program at it): its coordinators',
+          body: AssociationBody,
+          response: { 200: AssociationDetail, ...errorResponses },
+        },
+      },
+      async (request) => createAssociation(ctx(request), request.body),
     );
     app.get(
       '/alumni-associations/:id',

@@ -3,12 +3,16 @@
  * alumni), and what its university's coordinators and its officers do: enter the alumni of
  * completed mobilities (once each), name and remove officers, record general conferences.
  */
+import { randomUUID } from 'node:crypto';
 import {
   alumniCounts,
   associationById,
+  associationOf,
   associationsList,
   deleteOfficer,
   enterAlumni,
+  eventForMeeting,
+  insertAssociation,
   insertMeeting,
   insertOfficer,
   isAlumnusOf,
@@ -19,7 +23,13 @@ import {
 import { institutionNames, personNames, programNames } from '#src/db/queries/names.ts';
 import { ALUMNI_CODES } from '#src/domain/alumni/index.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
-import type { AssociationDetail, AssociationSummary, MeetingInput, OfficerInput } from './types.ts';
+import type {
+  AssociationDetail,
+  AssociationInput,
+  AssociationSummary,
+  MeetingInput,
+  OfficerInput,
+} from './types.ts';
 import { alumniAssociationResource, can, requireAccess } from '../access.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
@@ -78,8 +88,77 @@ async function summaries(
 /** Every association, with its university and how many alumni it has. */
 export async function listAssociations(
   ctx: ServiceContext,
-): Promise<{ items: AssociationSummary[] }> {
-  return { items: await summaries(ctx, await associationsList(ctx.db)) };
+): Promise<{ items: AssociationSummary[]; may: { create: boolean } }> {
+  const actor = ctx.actor;
+  return {
+    items: await summaries(ctx, await associationsList(ctx.db)),
+    // A university's coordinators found its associations (for that university alone).
+    may: {
+      create:
+        actor !== null &&
+        (actor.platformAdmin || actor.roles.some((r) => r.role === 'coordinator')),
+    },
+  };
+}
+
+/**
+ * Founds an association of a university's alumni (or of one program at it): the university's
+ * coordinators and administrators. A university has one association per program, and one
+ * without a program.
+ */
+export async function createAssociation(
+  ctx: ServiceContext,
+  body: AssociationInput,
+): Promise<AssociationDetail> {
+  const programId = body.programId ?? null;
+  // The registry is public: an unknown university is told as such, before who may act on it.
+  const [universities, programs] = await Promise.all([
+    institutionNames(ctx.db, [body.institutionId]),
+    programNames(ctx.db, programId ? [programId] : []),
+  ]);
+  if (!universities.has(body.institutionId))
+    throw invalidField(
+      'body.institutionId',
+      refusal(ALUMNI_CODES.unknownUniversity, { id: body.institutionId }),
+      'no such university in the registry',
+    );
+  requireAccess(
+    ctx,
+    'alumni:manage',
+    alumniAssociationResource({ id: '', institutionId: body.institutionId }, []),
+    { doing: 'found an alumni association of this university' },
+  );
+  if (programId && !programs.has(programId))
+    throw invalidField(
+      'body.programId',
+      refusal(ALUMNI_CODES.unknownProgram, { id: programId }),
+      'no such program',
+    );
+  const id = randomUUID();
+  await ctx.db.transaction(async (tx) => {
+    if (await associationOf(tx, body.institutionId, programId))
+      throw invalidField(
+        programId ? 'body.programId' : 'body.institutionId',
+        refusal(ALUMNI_CODES.associationExists, {}),
+        'the university already has an association for this program',
+      );
+    const values = {
+      id,
+      institutionId: body.institutionId,
+      programId,
+      names: body.names,
+      description: body.description ?? {},
+      foundedOn: body.foundedOn ?? null,
+    };
+    await insertAssociation(tx, values);
+    await audit(tx, ctx, {
+      action: 'alumni.association-create',
+      resourceType: 'alumni-association',
+      resourceId: id,
+      after: values,
+    });
+  });
+  return getAssociation(ctx, id);
 }
 
 /** One association's page. */
@@ -195,6 +274,22 @@ export async function addMeeting(
 ): Promise<AssociationDetail> {
   const { resource } = await load(ctx, id);
   requireAccess(ctx, 'alumni:manage', resource, { doing: 'record a general conference' });
+  if (body.eventId) {
+    // The calendar's event must exist and be a general conference (decision 009: no constraint).
+    const event = await eventForMeeting(ctx.db, body.eventId);
+    if (!event)
+      throw invalidField(
+        'body.eventId',
+        refusal(ALUMNI_CODES.unknownEvent, { id: body.eventId }),
+        'no such event',
+      );
+    if (event.kind !== 'general_conference')
+      throw invalidField(
+        'body.eventId',
+        refusal(ALUMNI_CODES.eventNotConference, { kind: event.kind }),
+        'the event is not a general conference',
+      );
+  }
   await ctx.db.transaction(async (tx) => {
     const row = await insertMeeting(tx, {
       associationId: id,
@@ -210,7 +305,7 @@ export async function addMeeting(
       action: 'alumni.meeting-add',
       resourceType: 'alumni-association',
       resourceId: id,
-      after: { meeting: row.id, heldOn: body.heldOn, title: body.title },
+      after: { meeting: row.id, heldOn: body.heldOn, title: body.title, eventId: body.eventId },
     });
   });
   return getAssociation(ctx, id);

@@ -36,6 +36,14 @@ export interface AssociationDetail extends AssociationSummary {
   may: { manage: boolean };
 }
 
+export interface AssociationInput {
+  institutionId: string;
+  programId?: string | null;
+  names: LocalizedText;
+  description?: LocalizedText;
+  foundedOn?: string | null;
+}
+
 export interface OfficerInput {
   userId: string;
   title: string;

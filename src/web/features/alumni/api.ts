@@ -1,5 +1,6 @@
 /** Alumni associations, their directory, and the signed-in person's alumni profile and mentors. */
 import type {
+  AssociationBody,
   AssociationDetail,
   AssociationList,
   DeriveResult,
@@ -13,6 +14,7 @@ import { apiRequest } from '../../api/client.ts';
 
 export type { AssociationDetail, AssociationList, Directory, MyAlumni, MyMentors };
 export type ProfileInput = z.input<typeof ProfileBody>;
+export type AssociationInput = z.input<typeof AssociationBody>;
 export type DirectoryItem = Directory['items'][number];
 export type MyAlumniRecord = MyAlumni['items'][number];
 
@@ -65,3 +67,19 @@ export const addMeeting = (
     body,
     csrfToken,
   });
+
+export const createAssociation = (body: AssociationInput, csrfToken: string) =>
+  apiRequest<AssociationDetail>('/alumni-associations', { method: 'POST', body, csrfToken });
+
+/** The calendar's general conferences a meeting may be linked to (the events area's list). */
+export const listGeneralConferences = (signal?: AbortSignal) =>
+  apiRequest<{
+    items: { id: string; title: Record<string, string | undefined>; startsOn: string }[];
+  }>('/events', { query: { kind: 'general_conference' }, signal });
+
+/** The programs an association may be of (the programs area's list). */
+export const listProgramOptions = (signal?: AbortSignal) =>
+  apiRequest<{ items: { id: string; name: string; names?: Record<string, string> | null }[] }>(
+    '/programs',
+    { signal },
+  );

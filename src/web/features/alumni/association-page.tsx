@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { FormattedDate } from '../../components/ui/formatted-date.tsx';
 import { InventedBadge } from '../../components/ui/invented-badge.tsx';
@@ -88,6 +88,13 @@ function AssociationView({
                 {text(m.title)} — <FormattedDate value={m.heldOn} />{' '}
                 {m.invented ? <InventedBadge /> : null}
               </h3>
+              {m.eventId ? (
+                <p>
+                  <Link to={`/events/${encodeURIComponent(m.eventId)}`} data-testid="meeting-event">
+                    {t('alumni.eventLink')}
+                  </Link>
+                </p>
+              ) : null}
               {text(m.minutes) ? (
                 <>
                   <h4>{t('alumni.minutes')}</h4>

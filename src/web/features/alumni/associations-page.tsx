@@ -25,6 +25,13 @@ export function AssociationsPage() {
           <Link to="/me/mentors">{t('alumni.mentors.title')}</Link>
         </p>
       ) : null}
+      {list.status === 'success' && list.data.may.create ? (
+        <p>
+          <Link className="button button-secondary" to="/alumni/new" data-testid="new-association">
+            {t('alumni.new.link')}
+          </Link>
+        </p>
+      ) : null}
       <ResourceView
         resource={list}
         isEmpty={(d) => d.items.length === 0}

@@ -11,7 +11,11 @@ import {
 } from '../../components/ui/localized-text-fields.tsx';
 import { useAction } from '../../components/ui/use-action.ts';
 import { messagesFor } from '../../lib/field-errors.ts';
-import { addMeeting } from './api.ts';
+import { useResource } from '../../lib/use-resource.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { formatDate } from '../../../i18n/format.ts';
+import { addMeeting, listGeneralConferences } from './api.ts';
+import { useText } from './components.tsx';
 
 const filled = (d: LocalizedDraft) =>
   Object.fromEntries(Object.entries(d).filter(([, v]) => v.trim() !== ''));
@@ -24,18 +28,30 @@ export function MeetingForm({
   associationId: string;
   onDone: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const action = useAction();
   const [heldOn, setHeldOn] = useState('');
   const [title, setTitle] = useState<LocalizedDraft>(emptyLocalized());
   const [minutes, setMinutes] = useState<LocalizedDraft>(emptyLocalized());
+  const [eventId, setEventId] = useState('');
+  const text = useText();
+  const conferences = useResource('alumni-general-conferences', (signal) =>
+    listGeneralConferences(signal),
+  );
+  const events = conferences.status === 'success' ? conferences.data.items : [];
   const issues = fieldIssues(action.error);
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const ok = await action.run((csrf) =>
       addMeeting(
         associationId,
-        { heldOn, number: null, title: filled(title), minutes: filled(minutes), eventId: null },
+        {
+          heldOn,
+          number: null,
+          title: filled(title),
+          minutes: filled(minutes),
+          eventId: eventId || null,
+        },
         csrf,
       ),
     );
@@ -43,6 +59,7 @@ export function MeetingForm({
       setHeldOn('');
       setTitle(emptyLocalized());
       setMinutes(emptyLocalized());
+      setEventId('');
       onDone();
     }
   };
@@ -69,6 +86,28 @@ export function MeetingForm({
           onChange={setTitle}
           legend={t('alumni.meetingForm.name')}
         />
+        <Field
+          id="alumni-meeting-event"
+          label={t('alumni.meetingForm.event')}
+          messages={messagesFor(issues, 'body.eventId')}
+        >
+          {(control) => (
+            <select
+              {...control}
+              name="eventId"
+              value={eventId}
+              onChange={(e) => setEventId(e.target.value)}
+            >
+              <option value="">{t('alumni.meetingForm.noEvent')}</option>
+              {events.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {text(e.title)} ({formatDate(e.startsOn, currentLanguage(i18n.language))})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <p className="muted small">{t('alumni.meetingForm.eventHint')}</p>
         <LocalizedTextFields
           id="alumni-meeting-minutes"
           name="minutes"

@@ -123,6 +123,7 @@ export const AUDIT_ACTIONS = [
   'event.invite',
   'event.calendar-link',
   'event.calendar-link-revoke',
+  'alumni.association-create',
 ] as const;
 
 export const isKnownAction = (action: string): boolean =>

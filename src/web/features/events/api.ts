@@ -14,6 +14,7 @@ import type {
   ParticipantsSchema,
   PartySchema,
   RegistrationSchema,
+  SeriesBody,
   SeriesSchema,
   SessionBody,
   SessionSchema,
@@ -49,6 +50,7 @@ export type SeriesDetail = Infer<typeof SeriesSchema>;
 export type EventInput = z.input<typeof EventBody>;
 export type SessionInput = z.input<typeof SessionBody>;
 export type ContributionInput = z.input<typeof ContributionBody>;
+export type SeriesInput = z.input<typeof SeriesBody>;
 
 const enc = encodeURIComponent;
 
@@ -171,3 +173,28 @@ export const updateContribution = (id: string, body: ContributionInput, csrfToke
 
 export const removeContribution = (id: string, csrfToken: string | null) =>
   apiRequest<unknown>(`/event-contributions/${enc(id)}`, { method: 'DELETE', csrfToken });
+
+export const createSeries = (body: SeriesInput, csrfToken: string | null) =>
+  apiRequest<SeriesDetail>('/event-series', { method: 'POST', body, csrfToken });
+
+/** A signing ceremony opens the liaison office it celebrates (it enters the registry). */
+export const openLiaisonOffice = (
+  eventId: string,
+  body: {
+    institutionId: string;
+    consortiumId: string | null;
+    name: string;
+    names: Localized;
+    city: string;
+    country: string;
+    department: string | null;
+    person: string | null;
+    contact: string | null;
+  },
+  csrfToken: string | null,
+) =>
+  apiRequest<EventDetail>(`/events/${enc(eventId)}/liaison-office`, {
+    method: 'POST',
+    body,
+    csrfToken,
+  });

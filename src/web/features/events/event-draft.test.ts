@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { tokenOf } from './check-in-code.ts';
 import type { EventDetail } from './api.ts';
-import { contentOf, draftOf, emptyDraft, emptySession, eventDays } from './event-draft.ts';
+import {
+  contentOf,
+  draftOf,
+  emptyDraft,
+  emptySession,
+  eventDays,
+  nextQuestionId,
+} from './event-draft.ts';
 import { StepFailure, stepIssues } from './save-event.ts';
 import { ApiError } from '../../api/client.ts';
 
@@ -23,6 +30,25 @@ describe('the event form draft', () => {
       { type: 'consortium', id: 'ajru' },
     ]);
     expect(contentOf({ ...d, capacity: '' }).capacity).toBeNull();
+  });
+
+  it('sends the hosts as parties and each follow-up question with its stable id', () => {
+    const d = {
+      ...emptyDraft(),
+      title: { en: 'Forum', ja: '', ru: '', fr: '' },
+      hosts: ['institution:isu.ru'],
+      followUp: [{ id: 'q1', label: { en: ' Dietary needs? ', ja: '', ru: '', fr: '' } }],
+      kept: { liaisonOfficeId: 'kept-office', videoUrl: 'https://example.org/v' },
+    };
+    const body = contentOf(d);
+    expect(body.hosts).toEqual([{ type: 'institution', id: 'isu.ru' }]);
+    expect(body.followUp).toEqual([{ id: 'q1', label: { en: 'Dietary needs?' } }]);
+    // What the form does not edit is sent back as it was.
+    expect(body.liaisonOfficeId).toBe('kept-office');
+    expect(body.videoUrl).toBe('https://example.org/v');
+    expect(nextQuestionId([])).toBe('q1');
+    expect(nextQuestionId([{ id: 'q2' }])).toBe('q3');
+    expect(nextQuestionId([{ id: 'q1' }, { id: 'q3' }])).toBe('q4');
   });
 
   it('offers the event’s days for its sessions, first to last', () => {

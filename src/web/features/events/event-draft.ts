@@ -35,6 +35,9 @@ export type SessionDraft = {
   onlineUrl: string;
   contributions: ContributionDraft[];
 };
+/** A follow-up question: a stable id (q1, q2…) and its label in each language. */
+export type QuestionDraft = { id: string; label: LocalizedDraft };
+
 export type Draft = {
   kind: EventKind;
   title: LocalizedDraft;
@@ -49,8 +52,23 @@ export type Draft = {
   approvalRequired: boolean;
   /** `type:id` of each organising party. */
   organisers: string[];
+  /** `type:id` of each hosting party. */
+  hosts: string[];
+  /** Questions put to participants after the event. */
+  followUp: QuestionDraft[];
   seriesId: string | null;
   sessions: SessionDraft[];
+  /** What the form does not edit, sent back as it was so that saving keeps it. */
+  kept: Pick<
+    EventInput,
+    | 'country'
+    | 'programIds'
+    | 'agreementIds'
+    | 'consortiumIds'
+    | 'liaisonOfficeId'
+    | 'visibility'
+    | 'videoUrl'
+  >;
 };
 
 const localized = (text: Localized | undefined | null): LocalizedDraft => ({
@@ -108,9 +126,20 @@ export const emptyDraft = (): Draft => ({
   capacity: '',
   approvalRequired: false,
   organisers: [],
+  hosts: [],
+  followUp: [],
   seriesId: null,
   sessions: [],
+  kept: {},
 });
+
+/** A new question's id: `q` and the next number not taken (ids stay stable once given). */
+export function nextQuestionId(questions: readonly { id: string }[]): string {
+  const taken = new Set(questions.map((q) => q.id));
+  let n = questions.length + 1;
+  while (taken.has(`q${n}`)) n += 1;
+  return `q${n}`;
+}
 
 /** The draft of an existing event, its session times as wall clock in the event's zone. */
 export function draftOf(e: EventDetail): Draft {
@@ -127,8 +156,19 @@ export function draftOf(e: EventDetail): Draft {
     capacity: e.capacity === null ? '' : String(e.capacity),
     approvalRequired: e.approvalRequired,
     organisers: e.organisers.map(partyKey),
+    hosts: e.hosts.map(partyKey),
+    followUp: e.followUp.map((q) => ({ id: q.id, label: localized(q.label) })),
     seriesId: e.seriesId,
     sessions: e.sessions.map((s) => sessionDraftOf(s, e.timeZone)),
+    kept: {
+      country: e.country,
+      programIds: e.programIds,
+      agreementIds: e.agreementIds,
+      consortiumIds: e.consortiumIds,
+      liaisonOfficeId: e.liaisonOffice?.id ?? null,
+      visibility: e.visibility,
+      videoUrl: e.videoUrl,
+    },
   };
 }
 
@@ -182,6 +222,7 @@ export function sessionOf(s: SessionDraft): SessionInput {
 export function contentOf(d: Draft): EventInput {
   const capacity = d.capacity.trim() === '' ? null : Number(d.capacity);
   return {
+    ...d.kept,
     kind: d.kind,
     title: filled(d.title),
     description: filled(d.description),
@@ -195,6 +236,8 @@ export function contentOf(d: Draft): EventInput {
     approvalRequired: d.approvalRequired,
     seriesId: d.seriesId,
     organisers: d.organisers.map(partyOf),
+    hosts: d.hosts.map(partyOf),
+    followUp: d.followUp.map((q) => ({ id: q.id, label: filled(q.label) })),
   };
 }
 

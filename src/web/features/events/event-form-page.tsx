@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
-import { listAllConsortia, listAllInstitutions } from '../registry/index.ts';
 import { useSession } from '../../app/session.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
-import { getEvent, listSeries, type Party } from './api.ts';
+import { getEvent, listSeries } from './api.ts';
+import { loadParties } from './parties.ts';
 import { draftOf, emptyDraft } from './event-draft.ts';
 import { EventForm } from './event-form.tsx';
 import './events.css';
@@ -22,20 +22,11 @@ export function EventFormPage() {
   const data = useResource(
     session.status === 'signed-in' ? `event-form|${id ?? ''}` : null,
     async (signal) => {
-      const [institutions, consortia, seriesList, event] = await Promise.all([
-        listAllInstitutions({}, signal),
-        listAllConsortia(signal),
+      const [{ parties }, seriesList, event] = await Promise.all([
+        loadParties(signal),
         listSeries(signal),
         editing ? getEvent(id, signal) : Promise.resolve(null),
       ]);
-      const named = (p: { name: string; names?: Record<string, string | undefined> | null }) => ({
-        ...(p.names ?? {}),
-        en: p.names?.en ?? p.name,
-      });
-      const parties: Party[] = [
-        ...institutions.map((p) => ({ type: 'institution' as const, id: p.id, name: named(p) })),
-        ...consortia.map((p) => ({ type: 'consortium' as const, id: p.id, name: named(p) })),
-      ];
       const series = seriesList.items.map((x) => ({ id: x.id, title: x.title }));
       return { parties, series, event };
     },

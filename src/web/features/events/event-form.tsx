@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { DateInput } from '../../components/ui/date-input.tsx';
 import { Field } from '../../components/ui/field.tsx';
 import { FieldError, FormErrors } from '../../components/ui/field-error.tsx';
-import { LocalizedTextFields } from '../../components/ui/localized-text-fields.tsx';
+import { LocalizedTextFields, emptyLocalized } from '../../components/ui/localized-text-fields.tsx';
 import { useCsrfToken } from '../../components/ui/use-action.ts';
 import { messagesFor } from '../../lib/field-errors.ts';
 import {
@@ -15,7 +15,8 @@ import {
   type Localized,
   type Party,
 } from './api.ts';
-import { emptySession, eventDays, partyKey, type Draft } from './event-draft.ts';
+import { emptySession, eventDays, nextQuestionId, type Draft } from './event-draft.ts';
+import { CountrySelect, PartiesSelect } from './form-controls.tsx';
 import { useText } from './local-text.tsx';
 import { saveEvent, stepIssues, StepFailure } from './save-event.ts';
 import { SessionFields } from './session-fields.tsx';
@@ -149,7 +150,7 @@ export function EventForm({
         multiline
         row
       />
-      {series.length > 0 ? (
+      <div className="field-row">
         <Field
           id="event-series"
           label={t('events.series')}
@@ -171,7 +172,12 @@ export function EventForm({
             </select>
           )}
         </Field>
-      ) : null}
+        <p>
+          <Link to="/events/series/new" data-testid="new-series">
+            {t('events.seriesForm.link')}
+          </Link>
+        </p>
+      </div>
       <fieldset>
         <legend>{t('events.form.when')}</legend>
         <div className="field-row">
@@ -198,7 +204,18 @@ export function EventForm({
       </fieldset>
       <fieldset>
         <legend>{t('events.form.where')}</legend>
-        <div className="field-row">{input('city', t('events.form.city'))}</div>
+        <div className="field-row">
+          {input('city', t('events.form.city'))}
+          <CountrySelect
+            id="event-country"
+            name="country"
+            label={t('events.form.country')}
+            value={d.kept.country ?? ''}
+            onChange={(country) => set({ kept: { ...d.kept, country: country || null } })}
+            messages={messagesFor(issues, 'body.country')}
+            emptyLabel={t('events.form.noCountry')}
+          />
+        </div>
         <LocalizedTextFields
           id="event-venue"
           name="venue"
@@ -223,29 +240,69 @@ export function EventForm({
           {t('events.form.approvalRequired')}
         </label>
       </fieldset>
-      <Field
+      <PartiesSelect
         id="event-organisers"
+        name="organisers"
         label={t('events.organisers')}
+        parties={parties}
+        value={d.organisers}
+        onChange={(organisers) => set({ organisers })}
         messages={messagesFor(issues, 'body.organisers', true)}
-      >
-        {(p) => (
-          <select
-            {...p}
-            multiple
-            size={6}
-            name="organisers"
-            required
-            value={d.organisers}
-            onChange={(e) => set({ organisers: [...e.target.selectedOptions].map((o) => o.value) })}
-          >
-            {parties.map((o) => (
-              <option key={partyKey(o)} value={partyKey(o)}>
-                {text(o.name)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        required
+      />
+      <PartiesSelect
+        id="event-hosts"
+        name="hosts"
+        label={t('events.form.hosts')}
+        parties={parties}
+        value={d.hosts}
+        onChange={(hosts) => set({ hosts })}
+        messages={messagesFor(issues, 'body.hosts', true)}
+      />
+      <p className="muted small">{t('events.form.partiesHelp')}</p>
+      <fieldset data-testid="follow-up-questions">
+        <legend>{t('events.form.followUp')}</legend>
+        <p className="muted">{t('events.form.followUpHelp')}</p>
+        {d.followUp.map((q, i) => (
+          <div key={q.id} className="card">
+            <LocalizedTextFields
+              id={`event-question-${q.id}`}
+              name={`followUp.${q.id}`}
+              field={`body.followUp[${i}].label`}
+              issues={issues}
+              legend={t('events.form.questionN', { number: i + 1 })}
+              value={q.label}
+              onChange={(label) =>
+                set({ followUp: d.followUp.map((o, j) => (j === i ? { ...o, label } : o)) })
+              }
+              row
+            />
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => set({ followUp: d.followUp.filter((_, j) => j !== i) })}
+            >
+              {t('events.form.removeQuestion', { number: i + 1 })}
+            </button>
+          </div>
+        ))}
+        <FieldError id="event-follow-up-error" messages={messagesFor(issues, 'body.followUp')} />
+        <button
+          type="button"
+          className="button button-secondary"
+          data-testid="add-question"
+          onClick={() =>
+            set({
+              followUp: [
+                ...d.followUp,
+                { id: nextQuestionId(d.followUp), label: emptyLocalized() },
+              ],
+            })
+          }
+        >
+          {t('events.form.addQuestion')}
+        </button>
+      </fieldset>
       <fieldset>
         <legend>{t('events.programme.title')}</legend>
         <p className="muted">{t('events.form.programmeHelp', { zone: d.timeZone })}</p>

@@ -8,6 +8,7 @@ import { formatDate } from '../../../i18n/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { eventCalendarUrl, getEvent, listParticipants, type EventDetail } from './api.ts';
+import { LiaisonOfficeSection } from './liaison-office-form.tsx';
 import { LocalText, useText } from './local-text.tsx';
 import { RegistrationPanel } from './registration-panel.tsx';
 import { Timetable } from './timetable.tsx';
@@ -159,6 +160,10 @@ function EventView({ event, reload }: { event: EventDetail; reload: () => void }
             </li>
           ) : null}
         </ul>
+      ) : null}
+
+      {event.kind === 'ceremony_signing' && !event.liaisonOffice && event.may.manage ? (
+        <LiaisonOfficeSection event={event} onDone={reload} />
       ) : null}
 
       <RegistrationPanel event={event} onChange={reload} />

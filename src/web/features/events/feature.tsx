@@ -5,6 +5,7 @@ import { EventPage } from './event-page.tsx';
 import { EventsPage } from './events-page.tsx';
 import { MyEventsPage } from './my-events-page.tsx';
 import { RegistrationsPage } from './registrations-page.tsx';
+import { SeriesFormPage } from './series-form-page.tsx';
 import { SeriesPage } from './series-page.tsx';
 
 /** The events area: congresses, symposia, ceremonies, their series, programme and registrations. */
@@ -12,6 +13,7 @@ export const eventsFeature: Feature = {
   routes: [
     { path: 'events', element: <EventsPage /> },
     { path: 'events/new', element: <EventFormPage /> },
+    { path: 'events/series/new', element: <SeriesFormPage /> },
     { path: 'events/:id', element: <EventPage /> },
     { path: 'events/:id/edit', element: <EventFormPage /> },
     { path: 'events/:id/registrations', element: <RegistrationsPage /> },
