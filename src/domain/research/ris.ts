@@ -6,7 +6,7 @@
 import { RESEARCH_CODES } from './refusal-codes.ts';
 import { displayName, type BrokenEntry, type ParseResult, type RawEntry } from './publication.ts';
 
-const TAG = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
+const TAG = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
 
 export function parseRis(input: string): ParseResult {
   const lines = input.replace(/^\uFEFF/, '').split(/\r\n?|\n/);
