@@ -6,7 +6,13 @@
  */
 import { latexToText } from './latex.ts';
 import { RESEARCH_CODES } from './refusal-codes.ts';
-import { displayName, lineIndex, type BrokenEntry, type ParseResult, type RawEntry } from './publication.ts';
+import {
+  displayName,
+  lineIndex,
+  type BrokenEntry,
+  type ParseResult,
+  type RawEntry,
+} from './publication.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -155,9 +161,7 @@ export function parseBibtex(input: string): ParseResult {
       const list = (k: string) =>
         f.has(k) ? splitTopLevel(f.get(k)!, /^\s+and\s+/i).map(latexToText) : [];
       const names = list('author').length ? list('author') : list('editor');
-      const affiliations = list('affiliation').length
-        ? list('affiliation')
-        : list('affiliations');
+      const affiliations = list('affiliation').length ? list('affiliation') : list('affiliations');
       const orcids = f.has('orcid')
         ? latexToText(f.get('orcid')!).split(/\s*(?:\band\b|;)\s*/i)
         : [];
@@ -185,7 +189,8 @@ export function parseBibtex(input: string): ParseResult {
         authors: names.map((name, k) => ({
           name: displayName(name),
           orcid: orcids[k] || null,
-          affiliation: affiliations.length === 1 && names.length > 1 ? null : (affiliations[k] ?? null),
+          affiliation:
+            affiliations.length === 1 && names.length > 1 ? null : (affiliations[k] ?? null),
         })),
         keywords,
         note: [text1('note'), text1('annote'), text1('annotation')].filter(Boolean).join(' '),

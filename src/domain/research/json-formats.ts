@@ -39,15 +39,24 @@ function cslPerson(p: Obj): PublicationAuthor {
   return {
     name,
     orcid: str(p.ORCID) ?? str(p.orcid),
-    affiliation: affiliations.map((a) => str(a.name)).filter(Boolean).join('; ') || null,
+    affiliation:
+      affiliations
+        .map((a) => str(a.name))
+        .filter(Boolean)
+        .join('; ') || null,
     ...(rors.length ? { rors } : {}),
   };
 }
 
 function cslItem(item: Obj, line: number, crossref: boolean): RawEntry {
   const keywords = crossref
-    ? arr(item.subject).map(str).filter((x): x is string => !!x)
-    : (str(item.keyword) ?? '').split(/[,;]/).map((k) => k.trim()).filter(Boolean);
+    ? arr(item.subject)
+        .map(str)
+        .filter((x): x is string => !!x)
+    : (str(item.keyword) ?? '')
+        .split(/[,;]/)
+        .map((k) => k.trim())
+        .filter(Boolean);
   const authors = arr(item.author).filter(isObj);
   return {
     line,
@@ -106,10 +115,9 @@ function openAlexItem(item: Obj, line: number): RawEntry {
 }
 
 /** Which JSON this is and its items, or null when it is none of the three. */
-export function jsonItems(
-  value: unknown,
-): { format: SourceFormat; items: unknown[] } | null {
-  if (isObj(value) && Array.isArray(value.results)) return { format: 'openalex', items: value.results };
+export function jsonItems(value: unknown): { format: SourceFormat; items: unknown[] } | null {
+  if (isObj(value) && Array.isArray(value.results))
+    return { format: 'openalex', items: value.results };
   if (isObj(value) && isObj(value.message)) {
     const m = value.message;
     if (Array.isArray(m.items)) return { format: 'crossref', items: m.items };
@@ -120,7 +128,7 @@ export function jsonItems(
   if (!firstItem) return Array.isArray(value) ? { format: 'csl-json', items } : null;
   if ('authorships' in firstItem || String(firstItem.id ?? '').startsWith('https://openalex.org/'))
     return { format: 'openalex', items };
-  if (Array.isArray(firstItem.title) || 'DOI' in firstItem && 'member' in firstItem)
+  if (Array.isArray(firstItem.title) || ('DOI' in firstItem && 'member' in firstItem))
     return { format: 'crossref', items };
   if ('title' in firstItem || 'type' in firstItem) return { format: 'csl-json', items };
   return null;

@@ -50,8 +50,7 @@ export function parsePublications(text: string): ParseResult {
         jsonEntry(
           found.format,
           item,
-          (typeof item === 'object' && item !== null ? parsed.lineOf.get(item) : undefined) ??
-            1,
+          (typeof item === 'object' && item !== null ? parsed.lineOf.get(item) : undefined) ?? 1,
         ),
       ),
       broken: [],

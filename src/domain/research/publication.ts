@@ -116,7 +116,14 @@ export function publicationType(raw: string | null | undefined): PublicationType
   if (['article', 'jour', 'ejour', 'article-journal', 'journal-article', 'review'].includes(t))
     return 'article';
   if (
-    ['inproceedings', 'conference', 'conf', 'cpaper', 'paper-conference', 'proceedings-article'].includes(t)
+    [
+      'inproceedings',
+      'conference',
+      'conf',
+      'cpaper',
+      'paper-conference',
+      'proceedings-article',
+    ].includes(t)
   )
     return 'conference-paper';
   if (['book', 'monograph', 'edited-book', 'edbook', 'proceedings'].includes(t)) return 'book';

@@ -17,7 +17,10 @@ export function parseRis(input: string): ParseResult {
   const finish = () => {
     if (!current) return;
     const all = (...tags: string[]) =>
-      current!.tags.filter(([t]) => tags.includes(t)).map(([, v]) => v.trim()).filter(Boolean);
+      current!.tags
+        .filter(([t]) => tags.includes(t))
+        .map(([, v]) => v.trim())
+        .filter(Boolean);
     const first = (...tags: string[]) => {
       for (const t of tags) {
         const v = all(t)[0];
@@ -85,7 +88,11 @@ export function parseRis(input: string): ParseResult {
     const last = current?.tags.at(-1);
     if (last) last[1] = `${last[1]} ${text.trim()}`;
     else
-      broken.push({ line, code: RESEARCH_CODES.entryUnreadable, params: { detail: 'outside_record' } });
+      broken.push({
+        line,
+        code: RESEARCH_CODES.entryUnreadable,
+        params: { detail: 'outside_record' },
+      });
   });
   if (current) {
     broken.push({
