@@ -120,6 +120,9 @@ export const AUDIT_ACTIONS = [
   'event.minutes-update',
   'event.minutes-approve',
   'event.liaison-office-open',
+  'publication.import',
+  'publication.import_discard',
+  'person.orcid',
 ] as const;
 
 export const isKnownAction = (action: string): boolean =>
