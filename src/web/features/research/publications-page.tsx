@@ -138,8 +138,7 @@ export function PublicationsPage() {
                         {p.themes.map(themeLabel).join(', ') || '—'}
                       </td>
                       <td data-label={t('research.columns.institutions')}>
-                        {p.institutions.map((i) => nameIn(i.name, i18n.language)).join(', ') ||
-                          '—'}
+                        {p.institutions.map((i) => nameIn(i.name, i18n.language)).join(', ') || '—'}
                       </td>
                     </tr>
                   ))}
