@@ -23,7 +23,9 @@ export function ImportPage() {
         .map((r) => r.scopeId),
     ),
   ];
-  const [institutionId, setInstitutionId] = useState(scopes[0] ?? '');
+  const [chosen, setInstitutionId] = useState('');
+  // The session may arrive after the first render: the first coordinated institution by default.
+  const institutionId = chosen || scopes[0] || '';
   const [file, setFile] = useState<File | null>(null);
   const [batch, setBatch] = useState<ImportBatch | null>(null);
 
@@ -125,6 +127,7 @@ export function ImportPage() {
           <button
             type="submit"
             className="button button-primary"
+            data-testid="read-file"
             disabled={!file || !institutionId || action.busy}
           >
             {t('research.import.preview')}
@@ -160,7 +163,7 @@ export function ImportPage() {
             : null}
           {batch.preview.broken.length ? (
             <TableWrap label={t('research.import.broken')}>
-              <table className="data-table">
+              <table className="data-table" data-testid="broken-entries">
                 <caption>{t('research.import.broken')}</caption>
                 <thead>
                   <tr>
@@ -192,6 +195,7 @@ export function ImportPage() {
               <button
                 type="button"
                 className="button button-primary"
+                data-testid="confirm-import"
                 disabled={action.busy}
                 onClick={() => void confirm()}
               >
