@@ -273,3 +273,15 @@ export const alumniRecordResource = (r: {
   institutionIds: ids(r.homeId, r.hostId),
   ownerUserId: r.userId,
 });
+
+/** A publication import batch: only the person who imported it reads and applies it. */
+export const publicationBatchResource = (b: {
+  id: string;
+  institutionId: string;
+  importedBy: string | null;
+}): Target => ({
+  type: 'publication-import',
+  id: b.id,
+  institutionIds: [b.institutionId],
+  ownerUserId: b.importedBy,
+});

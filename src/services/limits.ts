@@ -30,6 +30,13 @@ export const LIMITS = {
     maxRatio: 100,
     ratioGraceBytes: 1 * MiB,
   } satisfies ZipLimits,
+  /**
+   * A publication file (BibTeX, RIS, CSL-JSON, Crossref or OpenAlex JSON) sent as text in a JSON
+   * body: 4 MiB of text holds some ten thousand references, more than one institution's year.
+   */
+  publicationFileBytes: 4 * MiB,
+  /** Its request: the file's text escaped in JSON, plus its name. */
+  publicationImportBodyBytes: 9 * MiB,
   /** Heavy tasks (imports, allocation runs, reports) one person may have running or waiting. */
   tasksPerUser: 2,
   /** Worker threads for heavy tasks: every core but one for the request thread, at least one. */

@@ -303,4 +303,19 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/event-participation': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   // Founding an alumni association: the sampled body names no association's name (400).
   'POST /api/v1/alumni-associations': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  // Publications are public; an import is its institution's coordinators' (the sampled body
+  // names nsu.ru and a file that is no format: 400 for them and the administrator).
+  'GET /api/v1/publications': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
+  'GET /api/v1/publications/counts': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
+  'GET /api/v1/publications/{id}': { own: 'VVVVVVVVVV', other: 'VVVVVVVVVV' },
+  'POST /api/v1/publication-imports': { own: 'AFFVFFFFFV', other: 'AFFVFFFFFV' },
+  'GET /api/v1/publication-imports': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  'GET /api/v1/publication-imports/{id}': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'POST /api/v1/publication-imports/{id}/confirm': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'POST /api/v1/publication-imports/{id}/discard': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  // The sampled value is no identifier at all.
+  'GET /api/v1/identifiers/{value}': { own: 'VVVVVVVVVV', other: 'VVVVVVVVVV' },
+  'GET /api/v1/me/orcid': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  'PUT /api/v1/me/orcid': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'PUT /api/v1/people/{id}/orcid': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
 };

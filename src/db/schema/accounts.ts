@@ -29,8 +29,13 @@ export const users = pgTable(
     platformAdmin: boolean('platform_admin').notNull().default(false),
     disabled: boolean('disabled').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The person's ORCID iD (`0000-0002-1825-0097`); unique where set. */
+    orcid: text('orcid'),
   },
-  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    uniqueIndex('users_orcid_key').on(t.orcid).where(sql`${t.orcid} is not null`),
+  ],
 );
 
 export const roleAssignments = pgTable(

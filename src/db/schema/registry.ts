@@ -37,10 +37,21 @@ export const institutions = pgTable(
      */
     invented: boolean('invented').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The ROR id, bare (`02956yf07`); unique where set. */
+    ror: text('ror'),
+    /** The Erasmus institution code in its official form (`F  GRENOBL55`); unique where set. */
+    erasmusCode: text('erasmus_code'),
+    /** The Participant Identification Code of the EU's funding portal (9 digits); unique where set. */
+    pic: text('pic'),
   },
   (t) => [
     index('institutions_country_idx').on(t.country),
     index('institutions_type_idx').on(t.type),
+    uniqueIndex('institutions_ror_key').on(t.ror).where(sql`${t.ror} is not null`),
+    uniqueIndex('institutions_erasmus_code_key')
+      .on(t.erasmusCode)
+      .where(sql`${t.erasmusCode} is not null`),
+    uniqueIndex('institutions_pic_key').on(t.pic).where(sql`${t.pic} is not null`),
   ],
 );
 

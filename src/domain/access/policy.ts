@@ -99,6 +99,9 @@ export const ACTIONS = [
   'alumni:profile',
   'event:manage',
   'event:register',
+  'research:read',
+  'research:import',
+  'research:batch',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -163,4 +166,10 @@ export const POLICY: Record<Action, Rule> = {
     creator: ['coordinator', 'secretariat', 'rep_officer'],
   },
   'event:register': 'signed-in',
+  // Publications: bibliographic data, public; an institution's coordinators import their
+  // staff's work; an import batch (the file, its preview) is read and applied only by the
+  // person who imported it.
+  'research:read': 'public',
+  'research:import': ['coordinator'],
+  'research:batch': { scoped: [], owner: true },
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MessageParams } from '../shared/refusal.ts';
+import { parseErasmusCode, parsePic, parseRor } from './identifiers.ts';
 
 /**
  * An institution as entered by hand or imported. Its id is the SCHAC code of Erasmus Without
@@ -43,6 +44,40 @@ const NamesInput = z
   .optional()
   .transform((o): Names => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v)));
 
+/**
+ * An optional identifier field: empty clears it, otherwise it must parse (normalised form kept);
+ * an invalid one is refused with the registry's code for that identifier.
+ */
+const identifierField = (parse: (v: string) => string | null, code: string, message: string) =>
+  z
+    .string()
+    .trim()
+    .nullable()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      if (v === null || v === '') return null;
+      const parsed = parse(v);
+      if (parsed) return parsed;
+      ctx.addIssue({ code: 'custom', message, params: { code } });
+      return z.NEVER;
+    });
+
+/** The persistent identifiers an institution carries beside its SCHAC code. */
+export const InstitutionIdentifiersSchema = z.object({
+  ror: identifierField(
+    parseRor,
+    'registry.ror_invalid',
+    'not a ROR id: 0, six base32 characters and two check digits, e.g. 02956yf07',
+  ),
+  erasmusCode: identifierField(
+    parseErasmusCode,
+    'registry.erasmus_invalid',
+    'not an Erasmus code: country letters, city and digits, e.g. F  GRENOBL55',
+  ),
+  pic: identifierField(parsePic, 'registry.pic_invalid', 'not a PIC: nine digits'),
+});
+
 export const InstitutionInputSchema = z.object({
   id: SchacCode,
   name: z.string().trim().min(1, 'required').max(300),
@@ -60,6 +95,7 @@ export const InstitutionInputSchema = z.object({
   latitude: z.coerce.number().min(-90).max(90).nullable().default(null),
   longitude: z.coerce.number().min(-180).max(180).nullable().default(null),
   website: z.string().trim().url().nullable().optional(),
+  ...InstitutionIdentifiersSchema.shape,
 });
 export type InstitutionInput = z.infer<typeof InstitutionInputSchema>;
 

@@ -14,4 +14,11 @@ export const REFUSAL_CODES = [
   'registry.proposal_closed',
   'registry.proposal_not_yours',
   'registry.proposal_needs_other_side',
+  'registry.ror_invalid',
+  'registry.erasmus_invalid',
+  'registry.pic_invalid',
+  'registry.orcid_invalid',
+  'registry.doi_invalid',
+  'registry.identifier_taken',
+  'registry.identifier_unknown',
 ] as const;

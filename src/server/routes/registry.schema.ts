@@ -40,6 +40,13 @@ export const Institution = z.object({
 });
 
 export const InstitutionDetail = Institution.extend({
+  identifiers: z
+    .object({
+      ror: z.string().nullable().describe('ROR id, bare (02956yf07)'),
+      erasmusCode: z.string().nullable().describe('Erasmus code in its official form'),
+      pic: z.string().nullable().describe('Participant Identification Code (9 digits)'),
+    })
+    .describe('persistent identifiers beside the SCHAC code'),
   nearestAirport: z
     .string()
     .nullable()
@@ -201,6 +208,9 @@ export const InstitutionBody = z.object({
   latitude: Coordinate.optional(),
   longitude: Coordinate.optional(),
   website: z.string().nullable().optional(),
+  ror: z.string().nullable().optional().describe('ROR id, bare or as https://ror.org/… link'),
+  erasmusCode: z.string().nullable().optional().describe('Erasmus code, e.g. F  GRENOBL55'),
+  pic: z.string().nullable().optional().describe('PIC: nine digits'),
 });
 export const InstitutionPatchBody = InstitutionBody.omit({ id: true }).partial();
 

@@ -8,6 +8,7 @@ import {
   saveInstitutionChanges,
 } from '#src/db/queries/registry/institutions.ts';
 import { orgName } from '#src/db/queries/names.ts';
+import { institutionsHoldingIdentifiers } from '#src/db/queries/research.ts';
 import {
   InstitutionInputSchema,
   InstitutionPatchSchema,
@@ -49,6 +50,27 @@ export async function institutionDetail(ctx: ServiceContext, id: string) {
   };
 }
 
+/** Refuses identifiers another institution already holds, naming the field (409). */
+async function identifiersFree(
+  ctx: ServiceContext,
+  ids: { ror?: string | null; erasmusCode?: string | null; pic?: string | null },
+  exceptId: string | null,
+) {
+  const holders = await institutionsHoldingIdentifiers(ctx.db, ids, exceptId);
+  for (const field of ['ror', 'erasmusCode', 'pic'] as const) {
+    const holder = holders.find((h) => ids[field] && h[field] === ids[field]);
+    if (holder)
+      throw conflict(
+        refusal(
+          'registry.identifier_taken',
+          { value: ids[field]!, name: orgName(holder.name, holder.names) },
+          { field: `body.${field}` },
+        ),
+        `body.${field}: "${ids[field]}" is held by ${holder.id}`,
+      );
+  }
+}
+
 export async function createInstitution(ctx: ServiceContext, input: unknown) {
   requireAccess(ctx, 'registry:create', { type: 'institution' }, { doing: 'add institutions' });
   const data = parseOr400(InstitutionInputSchema, input);
@@ -62,6 +84,7 @@ export async function createInstitution(ctx: ServiceContext, input: unknown) {
       ),
       `body.id: "${data.id}" already exists`,
     );
+  await identifiersFree(ctx, data, null);
   await ctx.db.transaction(async (tx) => {
     await insertInstitution(tx, { ...data, names: data.names, website: data.website ?? null });
     await audit(tx, ctx, {
@@ -94,6 +117,7 @@ export async function updateInstitution(ctx: ServiceContext, id: string, input: 
   ) as Partial<typeof parsed>;
   if (patch.names) patch.names = { ...row.names, ...stripUndefined(patch.names) };
   const changes = { ...patch, website: patch.website ?? row.website };
+  await identifiersFree(ctx, changes, id);
   await ctx.db.transaction(async (tx) => {
     await saveInstitutionChanges(tx, id, changes);
     await audit(tx, ctx, {

@@ -2,6 +2,7 @@ import { accountFeature } from './account/feature.tsx';
 import { agreementsFeature } from './agreements/feature.tsx';
 import { allocationFeature } from './allocation/feature.tsx';
 import { alumniFeature } from './alumni/feature.tsx';
+import { researchFeature } from './research/feature.tsx';
 import { callsFeature } from './calls/feature.tsx';
 import { eventsFeature } from './events/feature.tsx';
 import { inboxFeature } from './inbox/feature.tsx';
@@ -32,6 +33,7 @@ export const FEATURES: Feature[] = [
   ssoFeature,
   signUpFeature,
   accountFeature,
+  researchFeature,
 ];
 
 /** The workspace's tasks, for the header's badges. */

@@ -138,6 +138,7 @@ export async function loadInstitution(db: Db, id: string) {
     .orderBy(asc(consortia.name));
   return {
     ...toInstitution(row, districts.get(id) ?? []),
+    identifiers: { ror: row.ror, erasmusCode: row.erasmusCode, pic: row.pic },
     consortia: memberships.map((m) => ({ ...m, kind: m.kind as ConsortiumKind })),
   };
 }

@@ -124,6 +124,9 @@ export const AUDIT_ACTIONS = [
   'event.calendar-link',
   'event.calendar-link-revoke',
   'alumni.association-create',
+  'publication.import',
+  'publication.import_discard',
+  'person.orcid',
 ] as const;
 
 export const isKnownAction = (action: string): boolean =>
