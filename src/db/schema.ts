@@ -14,3 +14,4 @@ export * from './schema/mobility.ts';
 export * from './schema/sso.ts';
 export * from './schema/alumni.ts';
 export * from './schema/events.ts';
+export * from './schema/partnership.ts';

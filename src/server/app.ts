@@ -40,6 +40,7 @@ import { ssoRoutes, type SsoOptions } from './routes/sso.ts';
 import { signUpRoutes } from './routes/sign-up.ts';
 import { alumniRoutes } from './routes/alumni.ts';
 import { eventRoutes } from './routes/events.ts';
+import { partnershipRoutes } from './routes/partnership.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
 import { JobRegistry } from '#src/services/tasks/jobs.ts';
 import { TaskPool, type TaskPoolOptions } from '#src/services/tasks/pool.ts';
@@ -226,6 +227,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           perMinute: options.signInPerMinute ?? 10,
         }),
       );
+      await api.register(partnershipRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

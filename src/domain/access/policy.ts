@@ -99,6 +99,8 @@ export const ACTIONS = [
   'alumni:profile',
   'event:manage',
   'event:register',
+  'partnership:manage',
+  'partnership:personal',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -163,4 +165,10 @@ export const POLICY: Record<Action, Rule> = {
     creator: ['coordinator', 'secretariat', 'rep_officer'],
   },
   'event:register': 'signed-in',
+  // Partnerships (degree programmes, boards, cotutelles, laboratories, visits, plans): the
+  // coordinators of a partner institution (and the record's creator while a coordinator) manage
+  // them. Personal parts (a cotutelle's candidate, a named visitor, a student's degree path) are
+  // read by those coordinators and by the person themself.
+  'partnership:manage': { scoped: ['coordinator'], creator: ['coordinator'] },
+  'partnership:personal': { scoped: ['coordinator'], owner: true },
 };

@@ -38,7 +38,13 @@ export type LabKind = (typeof LAB_KINDS)[number];
 export const VISITOR_ROLES = ['president', 'vice_president', 'professor', 'staff'] as const;
 export type VisitorRole = (typeof VISITOR_ROLES)[number];
 
-export const VISIT_PURPOSES = ['conference', 'teaching', 'governance', 'research', 'other'] as const;
+export const VISIT_PURPOSES = [
+  'conference',
+  'teaching',
+  'governance',
+  'research',
+  'other',
+] as const;
 export type VisitPurpose = (typeof VISIT_PURPOSES)[number];
 
 export const PLAN_STATUSES = ['in_preparation', 'adopted', 'expired'] as const;
@@ -80,7 +86,10 @@ export const degreeProgrammeInputSchema = z.object({
   level: z.enum(DEGREE_LEVELS),
   split: z.array(splitPartSchema).max(20).default([]),
   /** ISO 639-1 codes of the languages of instruction. */
-  languages: z.array(z.string().regex(/^[a-z]{2}$/, 'ISO 639-1 code')).max(10).default([]),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2}$/, 'ISO 639-1 code'))
+    .max(10)
+    .default([]),
   startsOn: IsoDate,
   endsOn: IsoDate.nullable().optional(),
   status: z.enum(PROGRAMME_STATUSES).default('active'),

@@ -4,14 +4,7 @@
  */
 import { isIscedF } from '../agreement/isced.ts';
 import { refusal, type LocalizedText, type Refusal } from '../shared/refusal.ts';
-import type {
-  CotutelleStatus,
-  Extension,
-  Money,
-  PersonRef,
-  SplitPart,
-  Theme,
-} from './kinds.ts';
+import type { CotutelleStatus, Extension, Money, PersonRef, SplitPart, Theme } from './kinds.ts';
 import { PARTNERSHIP_CODES as C } from './refusal-codes.ts';
 
 /** A period [startsOn, endsOn] that ends before it starts, naming the end field. */
@@ -20,7 +13,9 @@ export function periodProblem(
   endsOn: string | null | undefined,
   field = 'endsOn',
 ): Refusal | null {
-  return endsOn && endsOn < startsOn ? refusal(C.endsBeforeStarts, { startsOn, endsOn }, { field }) : null;
+  return endsOn && endsOn < startsOn
+    ? refusal(C.endsBeforeStarts, { startsOn, endsOn }, { field })
+    : null;
 }
 
 /** Whether `code` is an ISO 4217 currency (the runtime's full ICU list). */
@@ -30,8 +25,10 @@ export function isCurrency(code: string): boolean {
 
 /** The digits of a currency's minor unit (JPY 0, EUR 2). */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
 }
 
 export function moneyProblem(m: Money | null | undefined, field: string): Refusal | null {
@@ -182,11 +179,7 @@ export function labProblems(l: {
 }
 
 export type TimelineKind =
-  | 'started'
-  | 'ended'
-  | 'extension_decided'
-  | 'extension_started'
-  | 'extension_ended';
+  'started' | 'ended' | 'extension_decided' | 'extension_started' | 'extension_ended';
 
 export interface TimelineEntry {
   on: string;
@@ -232,11 +225,14 @@ export function labTimeline(l: {
 }
 
 /** The end of a laboratory's funding: its own end or its last extension's, whichever is later. */
-export function fundedUntil(l: { endsOn?: string | null | undefined; extensions: readonly Extension[] }) {
-  return [l.endsOn ?? '', ...l.extensions.map((e) => e.endsOn)].reduce(
-    (a, b) => (b > a ? b : a),
-    '',
-  ) || null;
+export function fundedUntil(l: {
+  endsOn?: string | null | undefined;
+  extensions: readonly Extension[];
+}) {
+  return (
+    [l.endsOn ?? '', ...l.extensions.map((e) => e.endsOn)].reduce((a, b) => (b > a ? b : a), '') ||
+    null
+  );
 }
 
 /** Total funding per currency: the initial amount and every extension. */
