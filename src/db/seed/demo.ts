@@ -41,6 +41,7 @@ import { seedMobility } from './demo-mobility.ts';
 import { seedMoney } from './demo-money.ts';
 import { seedAlumni } from './demo-alumni.ts';
 import { seedEvents } from './demo-events.ts';
+import { seedPartnership } from './demo-partnership.ts';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(institutions);
@@ -126,6 +127,7 @@ export async function seedDemo(
     await seedMoney(tx, userIds, agreementIds);
     await seedAlumni(tx, passwordHash);
     await seedEvents(tx, userIds);
+    await seedPartnership(tx);
     if (typeof hashFor !== 'string') {
       for (const u of await tx.select({ id: users.id, email: users.email }).from(users)) {
         await tx
