@@ -13,6 +13,7 @@ import { registryFeature } from './registry/feature.tsx';
 import { signUpFeature } from './sign-up/feature.tsx';
 import { ssoFeature } from './sso/feature.tsx';
 import { workspaceFeature } from './workspace/feature.tsx';
+import { partnershipFeature } from './partnership/feature.tsx';
 import type { Feature } from './feature.ts';
 
 /** Every feature, in the order of their header links. */
@@ -32,6 +33,7 @@ export const FEATURES: Feature[] = [
   ssoFeature,
   signUpFeature,
   accountFeature,
+  partnershipFeature,
 ];
 
 /** The workspace's tasks, for the header's badges. */
