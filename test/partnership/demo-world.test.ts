@@ -9,6 +9,14 @@ import { ENGINES } from '#test/support/db.ts';
 import { createTestApp, type TestApp } from '#test/support/app.ts';
 import { signInAs } from '#test/support/app.ts';
 import { anonymous, type As } from '../events/support.ts';
+import {
+  cotutelleCountsOf,
+  degreeProgrammesOf,
+  labsOf,
+  strategicPlansOf,
+  themesOf,
+  visitsOf,
+} from '#src/db/queries/partnership.ts';
 
 describe.each(ENGINES)('the demo world’s partnerships on %s', (engine) => {
   let t: TestApp;
@@ -91,5 +99,23 @@ describe.each(ENGINES)('the demo world’s partnerships on %s', (engine) => {
     expect(full.plannedProgrammes).toMatchObject([{ kind: 'joint', status: 'planned' }]);
     // The meeting is members-only: a visitor does not see it.
     expect(full.meetings).toEqual([]);
+  });
+
+  it('answers the profile queries for a set of institutions', async () => {
+    const db = t.database.db;
+    const ids = ['tsukuba.ac.jp', 'univ-grenoble-alpes.fr'];
+    const programmes = await degreeProgrammesOf(db, ids);
+    expect(programmes.map((p) => p.kind)).toEqual(['dual']);
+    expect(programmes[0]!.cohorts.map((c) => c.intakeYear)).toEqual([2019, 2020, 2021]);
+    expect(await cotutelleCountsOf(db, ids, 2018)).toMatchObject({ total: 14 });
+    expect(await cotutelleCountsOf(db, ids, 2020)).toMatchObject({ total: 5 });
+    const labs = await labsOf(db, ids);
+    expect(labs.map((l) => l.kind).sort()).toEqual(['laboratory', 'project']);
+    expect((await visitsOf(db, ids)).length).toBe(4);
+    expect((await themesOf(db, ids)).map((x) => x.key)).toContain('smart-cities');
+    expect(await strategicPlansOf(db, ['tsukuba.ac.jp'])).toMatchObject([
+      { status: 'in_preparation', startsOn: '2021-01-01', endsOn: '2024-12-31' },
+    ]);
+    expect(await degreeProgrammesOf(db, ['kanazawa-u.ac.jp'])).toEqual([]);
   });
 });
