@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type {
   BoardListSchema,
   BoardSchema,
+  CotutelleBody,
   CotutelleListSchema,
   CotutelleSchema,
   LabListSchema,
@@ -49,3 +50,8 @@ export const getLab = (id: string, signal?: AbortSignal) =>
   apiRequest<Lab>(`/joint-labs/${enc(id)}`, { signal });
 export const listVisits = (signal?: AbortSignal) =>
   apiRequest<Infer<typeof VisitListSchema>>('/visits', { signal });
+
+export { COTUTELLE_STATUSES } from '../../../domain/partnership/kinds.ts';
+export type CotutelleInput = z.input<typeof CotutelleBody>;
+export const createCotutelle = (body: CotutelleInput, csrfToken: string) =>
+  apiRequest<Cotutelle>('/cotutelles', { method: 'POST', body, csrfToken });

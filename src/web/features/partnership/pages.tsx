@@ -194,7 +194,14 @@ export function PartnershipsPage() {
             </section>
 
             <section className="card" aria-labelledby="p-cotutelles">
-              <h2 id="p-cotutelles">{t('partnership.cotutelles')}</h2>
+              <div className="page-header">
+                <h2 id="p-cotutelles">{t('partnership.cotutelles')}</h2>
+                {cotutelles.may.create ? (
+                  <Link className="button button-secondary" to="/partnerships/cotutelles/new">
+                    {t('partnership.cotutelleForm.new')}
+                  </Link>
+                ) : null}
+              </div>
               <TableWrap label={t('partnership.cotutelleCounts')}>
                 <table className="data-table" data-testid="cotutelle-counts">
                   <caption>{t('partnership.cotutelleCounts')}</caption>
