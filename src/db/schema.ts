@@ -15,3 +15,4 @@ export * from './schema/sso.ts';
 export * from './schema/alumni.ts';
 export * from './schema/events.ts';
 export * from './schema/research.ts';
+export * from './schema/partnership.ts';

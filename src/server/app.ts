@@ -41,6 +41,7 @@ import { signUpRoutes } from './routes/sign-up.ts';
 import { alumniRoutes } from './routes/alumni.ts';
 import { eventRoutes } from './routes/events.ts';
 import { researchRoutes } from './routes/research.ts';
+import { partnershipRoutes } from './routes/partnership.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
 import { JobRegistry } from '#src/services/tasks/jobs.ts';
 import { TaskPool, type TaskPoolOptions } from '#src/services/tasks/pool.ts';
@@ -228,6 +229,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }),
       );
       await api.register(researchRoutes(db));
+      await api.register(partnershipRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -285,3 +285,22 @@ export const publicationBatchResource = (b: {
   institutionIds: [b.institutionId],
   ownerUserId: b.importedBy,
 });
+
+/**
+ * A partnership record (a degree programme, a board, a cotutelle, a laboratory, a visit, a
+ * partnership): its institutions' coordinators; `ownerUserId` is the person it is about (a
+ * cotutelle's candidate, a visitor, a student on a degree path), who reads its personal parts.
+ */
+export const partnershipRecordResource = (r: {
+  type: string;
+  id?: string;
+  institutionIds: readonly (string | null | undefined)[];
+  createdBy?: string | null;
+  ownerUserId?: string | null;
+}): Target => ({
+  type: r.type,
+  id: r.id,
+  institutionIds: ids(...r.institutionIds),
+  createdBy: r.createdBy ?? null,
+  ownerUserId: r.ownerUserId ?? null,
+});

@@ -249,6 +249,34 @@ describe.each(ENGINES)('S1: every route × every principal × own and other, on 
         ),
       },
       version: { own: '1', other: '1' },
+      // Partnerships: Tohoku's Education Board and its planned joint degree are the own objects;
+      // the Tsukuba–UGA records (no principal's institution) are the other ones.
+      'degree-programmes': {
+        own: await one(`SELECT id FROM degree_programmes WHERE institution_ids ? 'tohoku.ac.jp'`),
+        other: await one(
+          `SELECT id FROM degree_programmes WHERE institution_ids ? 'tsukuba.ac.jp'`,
+        ),
+      },
+      'education-boards': {
+        own: await one(`SELECT id FROM education_boards WHERE institution_ids ? 'tohoku.ac.jp'`),
+        other: '00000000-0000-4000-8000-000000000000',
+      },
+      cotutelles: {
+        own: '00000000-0000-4000-8000-000000000000',
+        other: await one(`SELECT id FROM cotutelles ORDER BY starts_on, candidate_name LIMIT 1`),
+      },
+      'joint-labs': {
+        own: '00000000-0000-4000-8000-000000000000',
+        other: await one(`SELECT id FROM joint_labs WHERE kind = 'laboratory' LIMIT 1`),
+      },
+      visits: {
+        own: '00000000-0000-4000-8000-000000000000',
+        other: await one(`SELECT id FROM staff_visits ORDER BY starts_on LIMIT 1`),
+      },
+      partnerships: {
+        own: '00000000-0000-4000-8000-000000000000',
+        other: await one(`SELECT id FROM partnerships LIMIT 1`),
+      },
     };
   });
   afterAll(() => t?.close());
@@ -312,7 +340,8 @@ describe.each(ENGINES)('S1: every route × every principal × own and other, on 
       Object.entries(EXPECTED).filter(([k, v]) => v !== 'skip' && k in observed),
     );
     expect(observed).toEqual(expected);
-  });
+    // Every route, twenty times: longer than the default on a busy machine.
+  }, 600_000);
 });
 
 describe.each(ENGINES)('S1: an officer who names another university a member, on %s', (engine) => {

@@ -42,6 +42,7 @@ import { seedMoney } from './demo-money.ts';
 import { seedAlumni } from './demo-alumni.ts';
 import { seedEvents } from './demo-events.ts';
 import { seedResearch } from './demo-research.ts';
+import { seedPartnership } from './demo-partnership.ts';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(institutions);
@@ -128,6 +129,7 @@ export async function seedDemo(
     await seedAlumni(tx, passwordHash);
     await seedEvents(tx, userIds);
     await seedResearch(tx);
+    await seedPartnership(tx);
     if (typeof hashFor !== 'string') {
       for (const u of await tx.select({ id: users.id, email: users.email }).from(users)) {
         await tx

@@ -102,6 +102,8 @@ export const ACTIONS = [
   'research:read',
   'research:import',
   'research:batch',
+  'partnership:manage',
+  'partnership:personal',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -172,4 +174,10 @@ export const POLICY: Record<Action, Rule> = {
   'research:read': 'public',
   'research:import': ['coordinator'],
   'research:batch': { scoped: [], owner: true },
+  // Partnerships (degree programmes, boards, cotutelles, laboratories, visits, plans): the
+  // coordinators of a partner institution (and the record's creator while a coordinator) manage
+  // them. Personal parts (a cotutelle's candidate, a named visitor, a student's degree path) are
+  // read by those coordinators and by the person themself.
+  'partnership:manage': { scoped: ['coordinator'], creator: ['coordinator'] },
+  'partnership:personal': { scoped: ['coordinator'], owner: true },
 };

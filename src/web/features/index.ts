@@ -14,6 +14,7 @@ import { registryFeature } from './registry/feature.tsx';
 import { signUpFeature } from './sign-up/feature.tsx';
 import { ssoFeature } from './sso/feature.tsx';
 import { workspaceFeature } from './workspace/feature.tsx';
+import { partnershipFeature } from './partnership/feature.tsx';
 import type { Feature } from './feature.ts';
 
 /** Every feature, in the order of their header links. */
@@ -34,6 +35,7 @@ export const FEATURES: Feature[] = [
   signUpFeature,
   accountFeature,
   researchFeature,
+  partnershipFeature,
 ];
 
 /** The workspace's tasks, for the header's badges. */

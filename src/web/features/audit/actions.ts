@@ -127,6 +127,22 @@ export const AUDIT_ACTIONS = [
   'publication.import',
   'publication.import_discard',
   'person.orcid',
+  'partnership.programme-create',
+  'partnership.programme-update',
+  'partnership.cohort-create',
+  'partnership.path-create',
+  'partnership.board-create',
+  'partnership.board-update',
+  'partnership.board-meeting-add',
+  'partnership.cotutelle-create',
+  'partnership.cotutelle-update',
+  'partnership.lab-create',
+  'partnership.lab-update',
+  'partnership.visit-create',
+  'partnership.visit-update',
+  'partnership.partnership-create',
+  'partnership.partnership-update',
+  'partnership.plan-create',
 ] as const;
 
 export const isKnownAction = (action: string): boolean =>
