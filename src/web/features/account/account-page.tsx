@@ -8,6 +8,7 @@ import { LANGUAGES, type Language } from '../../api/contract.ts';
 import { setMyLanguage, signOutEverywhere } from './api.ts';
 import { DataExport, NamesForm, PasswordChange, SessionList } from './account-security.tsx';
 import { ErasureRequest } from './erasure-request.tsx';
+import { OrcidSection } from '../research/index.ts';
 import { LANGUAGE_LABELS } from '../../i18n/i18n.ts';
 import { Loading } from '../../components/ui/loading.tsx';
 import { useLabels } from '../../lib/labels.ts';
@@ -123,6 +124,7 @@ export function AccountPage() {
       </section>
       <MailLanguage language={actor.language} />
       <NamesForm />
+      <OrcidSection />
       <PasswordChange />
       <SessionList />
       <SignOutEverywhere />

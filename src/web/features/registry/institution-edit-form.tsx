@@ -28,6 +28,9 @@ export type EditDraft = {
   latitude: string;
   longitude: string;
   website: string;
+  ror: string;
+  erasmusCode: string;
+  pic: string;
 };
 
 /** A coordinate from its input: null when empty; text that is no number goes as typed, so
@@ -66,6 +69,9 @@ export function InstitutionEditForm({
     latitude: institution.latitude === null ? '' : String(institution.latitude),
     longitude: institution.longitude === null ? '' : String(institution.longitude),
     website: institution.website ?? '',
+    ror: institution.identifiers.ror ?? '',
+    erasmusCode: institution.identifiers.erasmusCode ?? '',
+    pic: institution.identifiers.pic ?? '',
   }));
   const { busy, error, run } = useAction();
   const issues = fieldIssues(error);
@@ -84,6 +90,10 @@ export function InstitutionEditForm({
       latitude: coordinate(draft.latitude),
       longitude: coordinate(draft.longitude),
       ...(draft.website.trim() ? { website: draft.website.trim() } : {}),
+      // Persistent identifiers: an empty field clears the identifier.
+      ror: draft.ror.trim() || null,
+      erasmusCode: draft.erasmusCode.trim() || null,
+      pic: draft.pic.trim() || null,
     };
     void run(async (csrfToken) =>
       onSaved(await updateInstitution(institution.id, patch, csrfToken)),
@@ -91,7 +101,16 @@ export function InstitutionEditForm({
   };
 
   const input = (
-    field: 'name' | 'country' | 'city' | 'latitude' | 'longitude' | 'website',
+    field:
+      | 'name'
+      | 'country'
+      | 'city'
+      | 'latitude'
+      | 'longitude'
+      | 'website'
+      | 'ror'
+      | 'erasmusCode'
+      | 'pic',
     label: string,
     extra: { type?: string; inputMode?: 'decimal'; maxLength?: number; required?: boolean } = {},
   ) => (
@@ -149,6 +168,11 @@ export function InstitutionEditForm({
         {input('longitude', t('institutionEdit.longitude'), { inputMode: 'decimal' })}
       </div>
       {input('website', t('institution.website'), { type: 'url' })}
+      <div className="field-row">
+        {input('ror', t('research.identifiers.ror'), { maxLength: 60 })}
+        {input('erasmusCode', t('research.identifiers.erasmusCode'), { maxLength: 20 })}
+        {input('pic', t('research.identifiers.pic'), { maxLength: 12, inputMode: 'decimal' })}
+      </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {t('institutionEdit.save')}
