@@ -34,7 +34,9 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
-    uniqueIndex('users_orcid_key').on(t.orcid).where(sql`${t.orcid} is not null`),
+    uniqueIndex('users_orcid_key')
+      .on(t.orcid)
+      .where(sql`${t.orcid} is not null`),
   ],
 );
 

@@ -47,11 +47,15 @@ export const institutions = pgTable(
   (t) => [
     index('institutions_country_idx').on(t.country),
     index('institutions_type_idx').on(t.type),
-    uniqueIndex('institutions_ror_key').on(t.ror).where(sql`${t.ror} is not null`),
+    uniqueIndex('institutions_ror_key')
+      .on(t.ror)
+      .where(sql`${t.ror} is not null`),
     uniqueIndex('institutions_erasmus_code_key')
       .on(t.erasmusCode)
       .where(sql`${t.erasmusCode} is not null`),
-    uniqueIndex('institutions_pic_key').on(t.pic).where(sql`${t.pic} is not null`),
+    uniqueIndex('institutions_pic_key')
+      .on(t.pic)
+      .where(sql`${t.pic} is not null`),
   ],
 );
 

@@ -72,7 +72,9 @@ export const publications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('publications_doi_key').on(t.doi).where(sql`${t.doi} is not null`),
+    uniqueIndex('publications_doi_key')
+      .on(t.doi)
+      .where(sql`${t.doi} is not null`),
     index('publications_title_year_idx').on(t.titleKey, t.year),
     index('publications_year_idx').on(t.year),
   ],
