@@ -42,6 +42,7 @@ import { alumniRoutes } from './routes/alumni.ts';
 import { eventRoutes } from './routes/events.ts';
 import { researchRoutes } from './routes/research.ts';
 import { partnershipRoutes } from './routes/partnership.ts';
+import { partnershipProfileRoutes } from './routes/partnership-profile.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
 import { JobRegistry } from '#src/services/tasks/jobs.ts';
 import { TaskPool, type TaskPoolOptions } from '#src/services/tasks/pool.ts';
@@ -230,6 +231,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       );
       await api.register(researchRoutes(db));
       await api.register(partnershipRoutes(deps));
+      await api.register(partnershipProfileRoutes(db));
     },
     { prefix: '/api/v1' },
   );
