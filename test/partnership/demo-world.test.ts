@@ -42,10 +42,10 @@ describe.each(ENGINES)('the demo world’s partnerships on %s', (engine) => {
     expect(p.since.slice(0, 4)).toBe('1997');
     expect(p.themes.map((x: { key: string }) => x.key)).toEqual([
       'smart-cities',
-      'art-architecture',
-      'chemistry-physics',
+      'art-and-architecture',
+      'chemistry-and-physics',
       'energy',
-      'risk-resilience',
+      'risk-and-resilience',
     ]);
     expect(p.plans).toMatchObject([{ status: 'in_preparation', startsOn: '2021-01-01' }]);
   });

@@ -48,7 +48,7 @@ export const TSUKUBA_UGA_THEMES = [
     },
   },
   {
-    key: 'art-architecture',
+    key: 'art-and-architecture',
     label: {
       en: 'Art and architecture',
       fr: 'Art et architecture',
@@ -57,7 +57,7 @@ export const TSUKUBA_UGA_THEMES = [
     },
   },
   {
-    key: 'chemistry-physics',
+    key: 'chemistry-and-physics',
     label: {
       en: 'Chemistry and Physics',
       fr: 'Chimie et physique',
@@ -67,7 +67,7 @@ export const TSUKUBA_UGA_THEMES = [
   },
   { key: 'energy', label: { en: 'Energy', fr: 'Énergie', ja: 'エネルギー', ru: 'Энергетика' } },
   {
-    key: 'risk-resilience',
+    key: 'risk-and-resilience',
     label: {
       en: 'Risk and Resilience',
       fr: 'Risques et résilience',
@@ -248,7 +248,7 @@ export async function seedPartnership(tx: Db): Promise<void> {
         },
       },
     ],
-    themes: ['chemistry-physics', 'energy'],
+    themes: ['chemistry-and-physics', 'energy'],
     people: [
       { guestName: 'Prof. Kenta Arai (invented)', institutionId: TSUKUBA, role: 'co-director' },
       { guestName: 'Prof. Julie Moreau (invented)', institutionId: UGA, role: 'co-director' },
@@ -275,7 +275,7 @@ export async function seedPartnership(tx: Db): Promise<void> {
     institutionIds: [TSUKUBA, UGA],
     fundingInstrument: null,
     startsOn: '2019-04-01',
-    themes: ['risk-resilience'],
+    themes: ['risk-and-resilience'],
     partnershipId,
     createdBy: coordinatorTsukuba,
     invented: false,

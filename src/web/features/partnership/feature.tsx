@@ -1,6 +1,7 @@
 import type { Feature } from '../feature.ts';
 import { BoardPage, CotutellePage, LabPage, ProgrammePage } from './detail-pages.tsx';
 import { PartnershipsPage } from './pages.tsx';
+import { ProfilePage } from './profile-page.tsx';
 import { ProgrammeFormPage } from './programme-form-page.tsx';
 import { CotutelleFormPage } from './cotutelle-form-page.tsx';
 
@@ -14,6 +15,7 @@ export const partnershipFeature: Feature = {
     { path: 'partnerships/cotutelles/new', element: <CotutelleFormPage /> },
     { path: 'partnerships/cotutelles/:id', element: <CotutellePage /> },
     { path: 'partnerships/boards/:id', element: <BoardPage /> },
+    { path: 'partnerships/:id/profile', element: <ProfilePage /> },
   ],
   nav: () => [{ to: '/partnerships', labelKey: 'partnership.nav' }],
 };

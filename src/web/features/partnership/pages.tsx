@@ -86,6 +86,11 @@ export function PartnershipsPage() {
                   <h3>
                     <LocalText text={p.title} /> {p.invented ? <InventedBadge /> : null}
                   </h3>
+                  <p>
+                    <Link to={`/partnerships/${enc(p.id)}/profile`} data-testid="profile-link">
+                      {t('partnership.profile.open')}
+                    </Link>
+                  </p>
                   {p.since ? (
                     <p>
                       {t('partnership.since')} <FormattedDate value={p.since} />
