@@ -72,6 +72,8 @@ export function buildAllocationMip(
   c: Compiled,
   weights: Float64Array,
   mustPlace?: Uint8Array,
+  /** Leave out the agreements' months-cap rows (a caller that states them otherwise). */
+  withoutMonthsCaps = false,
 ): AllocationMip {
   const st = new CapacityState(c);
   const varPref: number[] = [];
@@ -136,7 +138,7 @@ export function buildAllocationMip(
   for (let a = 0; a < c.nAg; a++) {
     const vars = byAg[a]!;
     addRow(vars, ones(vars), -Infinity, c.agSlots[a]!);
-    addRow(vars, monthsOf(vars), -Infinity, c.agMonthsCap[a]!);
+    if (!withoutMonthsCaps) addRow(vars, monthsOf(vars), -Infinity, c.agMonthsCap[a]!);
   }
   const byHost = group(c.nUni, (j) => c.prefHost[varPref[j]!]!);
   const byHome = group(c.nUni, (j) => c.home[varStudent[j]!]!);

@@ -13,10 +13,17 @@
  * unimodular, so the optimum of the linear program is integral and equals the integer optimum.
  * Negative arcs are saturated up front, leaving a min-cost flow with non-negative costs.
  *
+ * Count balance with agreement months caps or funder caps that bind (knapsack rows on an
+ * otherwise network problem) goes through lagrangian.ts: Lagrangian upper bounds and repaired
+ * lower bounds, each one min-cost flow; when they do not meet, the integer program whose only
+ * integers are the counts per agreement and stay length (counts-mip.ts), solved by the
+ * injected MipSolver — or, without one, our branch and bound (small instances only).
+ *
  * Everything else (months balance, balance per agreement — a student's one unit of flow would
- * have to pick the pair it balances —, agreement months caps, funded-months and yen caps) is an
- * integer program (mip.ts): solved by the injected MipSolver (HiGHS in the CLI), or without one
- * by our exact branch and bound (small instances only). The result says which (`stats.solver`).
+ * have to pick the pair it balances) is the whole integer program (mip.ts): solved by the
+ * injected MipSolver (HiGHS in the CLI), or without one by our exact branch and bound (small
+ * instances only). The result says which (`stats.solver`, `stats.proof`, and for bounds
+ * `stats.bounds` and `stats.phases`: docs/formats/allocation.md).
  */
 import type { Compiled } from './compile.ts';
 import { assignmentsFrom, compile, objectiveWeights } from './compile.ts';
