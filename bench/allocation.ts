@@ -127,13 +127,19 @@ async function capsFamily(
       '',
     );
     const rows: Row[] = [];
-    rows.push(
-      await timed(
-        'optimal',
-        async () => (await optimal(inst, { solver: highs, clock })).result,
-        inst,
-      ),
-    );
+    try {
+      rows.push(
+        await timed(
+          'optimal',
+          async () => (await optimal(inst, { solver: highs, clock })).result,
+          inst,
+        ),
+      );
+    } catch (error) {
+      // E.g. the counts program past the solver's time limit: say so, do not guess.
+      out.push(`optimal did not finish: ${(error as Error).message}`, '');
+      continue;
+    }
     console.error(`[${size} caps ${v.title}] optimal: ${rows[0]!.seconds.toFixed(2)} s`);
     const ours = rows[0]!.result!.stats;
     if (withHighs) {
