@@ -28,6 +28,9 @@ describe('optimal with months caps equals HiGHS on the whole program', () => {
           expect(checkFeasible(inst, ours.result)).toEqual([]);
           const theirs = await optimal(inst, { objective, solver, method: 'mip' });
           expect(ours.result.stats.objectiveValue).toBe(theirs.result.stats.objectiveValue);
+          const whole = await optimal(inst, { objective, solver, program: 'whole' });
+          expect(checkFeasible(inst, whole.result)).toEqual([]);
+          expect(whole.result.stats.objectiveValue).toBe(theirs.result.stats.objectiveValue);
           const proof = ours.result.stats.proof!;
           proofs.set(proof, (proofs.get(proof) ?? 0) + 1);
           if (!isNetworkInstance(compile(inst))) {

@@ -55,8 +55,13 @@ export interface OptimalOptions {
   clock?: Clock;
   /** Branch and bound gives up (throws) beyond this many nodes. */
   nodeLimit?: number;
-  /** Subgradient steps of the Lagrangian bounds before the residual program (default 40). */
+  /** Subgradient steps of the Lagrangian bounds before the residual program. */
   maxIterations?: number;
+  /**
+   * When the bounds do not meet: the program over the counts (`counts`, the default) or the
+   * whole 0/1 program (`whole`), both exact.
+   */
+  program?: 'counts' | 'whole';
 }
 
 /**
@@ -321,6 +326,27 @@ export async function optimal(
         ...stats,
       });
     }
+    if (options.program === 'whole') {
+      const whole = await solveWhole(c, weights, solver);
+      stats.bounds = { lower: whole.value, upper: whole.value };
+      stats.phases!.push({
+        ...phaseOf('mip', whole.value, whole.value, seconds()),
+        freeVariables: whole.variables,
+        variables: whole.variables,
+      });
+      return outcome(
+        c,
+        whole.chosen,
+        objective,
+        `lagrangian+mip:${solver.name}`,
+        whole.value,
+        seconds(),
+        {
+          proof: 'mip',
+          ...stats,
+        },
+      );
+    }
     // The integer program over the counts per agreement and stay length (counts-mip.ts).
     const counts = buildCountsMip(c, weights, lag.net);
     const sol = await solver.solve(counts.model);
@@ -365,6 +391,16 @@ export async function optimal(
       },
     );
   }
+  const whole = await solveWhole(c, weights, solver);
+  return outcome(c, whole.chosen, objective, `mip:${solver.name}`, whole.value, seconds());
+}
+
+/** The whole 0/1 program (mip.ts) by the solver. */
+async function solveWhole(
+  c: Compiled,
+  weights: Float64Array,
+  solver: MipSolver,
+): Promise<{ chosen: Int32Array; value: number; variables: number }> {
   const mip = buildAllocationMip(c, weights);
   const sol = await solver.solve(mip.model);
   if (sol.status !== 'optimal' || !sol.values) {
@@ -380,5 +416,5 @@ export async function optimal(
       value += weights[mip.varPref[j]!]!;
     }
   }
-  return outcome(c, chosen, objective, `mip:${solver.name}`, value, seconds());
+  return { chosen, value, variables: mip.model.numVars };
 }
