@@ -15,9 +15,10 @@
  *
  * Count balance with agreement months caps or funder caps that bind (knapsack rows on an
  * otherwise network problem) goes through lagrangian.ts: Lagrangian upper bounds and repaired
- * lower bounds, each one min-cost flow; when they do not meet, the integer program whose only
- * integers are the counts per agreement and stay length (counts-mip.ts), solved by the
- * injected MipSolver — or, without one, our branch and bound (small instances only).
+ * lower bounds, each one min-cost flow; when they do not meet, the whole integer program (or,
+ * on request, the one whose only integers are the counts per agreement and stay length:
+ * counts-mip.ts) by the injected MipSolver — or, without one, our branch and bound (small
+ * instances only).
  *
  * Everything else (months balance, balance per agreement — a student's one unit of flow would
  * have to pick the pair it balances) is the whole integer program (mip.ts): solved by the
