@@ -30,7 +30,7 @@ export interface CountsMip {
 export function buildCountsMip(c: Compiled, weights: Float64Array, net: CappedNetwork): CountsMip {
   // The months caps of the capped agreements are stated on the counts below; those that
   // cannot bind need no row at all.
-  const base = buildAllocationMip(c, weights, undefined, true);
+  const base = buildAllocationMip(c, weights, true);
   const m = base.model;
   const nx = m.numVars;
   const nClass = net.classArc.length;

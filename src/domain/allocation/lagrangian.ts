@@ -26,13 +26,13 @@
  *     restricted network is solved to optimality for the true objective: a feasible
  *     allocation.
  *  3. Proof. Objective weights are integers, so when floor(upper) = lower the lower bound's
- *     allocation is optimal ('lagrangian-bounds-met'). Otherwise reduced costs fix variables:
- *     with potentials π optimal for the best λ, any allocation x that honours the rows has
- *         Q·w·x ≤ Q·L(λ) − Σ_arcs |rc(e)|·|x_e − x̄_e|,
- *     so an allocation worth at least lower + 1 keeps every arc with |rc(e)| > Q·(L − lower − 1)
- *     at its relaxed value. The integer program is then solved on the remaining variables only
- *     ('mip-on-residual'): its optimum, if above lower, is the optimum; if not (or if it is
- *     infeasible), the lower bound's allocation is.
+ *     allocation is optimal ('lagrangian-bounds-met'). Otherwise optimal.ts hands the rest to
+ *     the MIP solver: the whole program, or the one over counts (counts-mip.ts).
+ *
+ * Measured (bench/results/allocation.md): where the caps bind hard (national size, one
+ * agreement in five capping 3–9 months per slot) the relaxation is 4 % above the optimum and
+ * the bounds do not meet; each subgradient step re-routes many units through many flow phases
+ * (scaled costs), so the solver path takes no steps by default.
  */
 import type { Compiled } from './compile.ts';
 import { FlowGraph, solveMinCostFlow } from './flow.ts';

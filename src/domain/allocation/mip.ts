@@ -64,14 +64,10 @@ export interface AllocationMip {
   varStudent: Int32Array;
 }
 
-/**
- * Builds the integer program of a compiled instance for the given weights per pref entry.
- * `mustPlace` (per priority-ranked student) turns that student's row into Σ x = 1.
- */
+/** Builds the integer program of a compiled instance for the given weights per pref entry. */
 export function buildAllocationMip(
   c: Compiled,
   weights: Float64Array,
-  mustPlace?: Uint8Array,
   /** Leave out the agreements' months-cap rows (a caller that states them otherwise). */
   withoutMonthsCaps = false,
 ): AllocationMip {
@@ -124,16 +120,7 @@ export function buildAllocationMip(
   const ones = (vars: number[]): number[] => vars.map(() => 1);
   const monthsOf = (vars: number[]): number[] => vars.map((j) => c.months[varStudent[j]!]!);
 
-  group(c.nStu, (j) => varStudent[j]!).forEach((vars, s) => {
-    if (mustPlace?.[s] === 1 && vars.length === 0) {
-      // Cannot be placed: an empty row 1 ≤ 0 ≤ 1 keeps the program infeasible.
-      rowStart.push(rowIndex.length);
-      rowLower.push(1);
-      rowUpper.push(1);
-      return;
-    }
-    addRow(vars, ones(vars), mustPlace?.[s] === 1 ? 1 : -Infinity, 1);
-  });
+  for (const vars of group(c.nStu, (j) => varStudent[j]!)) addRow(vars, ones(vars), -Infinity, 1);
   const byAg = group(c.nAg, (j) => c.prefAg[varPref[j]!]!);
   for (let a = 0; a < c.nAg; a++) {
     const vars = byAg[a]!;
@@ -186,86 +173,6 @@ export function buildAllocationMip(
     },
     varPref: Int32Array.from(varPref),
     varStudent: Int32Array.from(varStudent),
-  };
-}
-
-export interface FixedMip {
-  model: MipModel;
-  /** Variable of the fixed model → variable of the original one. */
-  keep: Int32Array;
-  /** Objective of the fixed variables. */
-  constant: number;
-  /** True when the fixed variables alone already break a row. */
-  infeasible: boolean;
-}
-
-/**
- * The program with some variables fixed (`fixed[j]` = 0 or 1; −1 = free): fixed variables are
- * moved into the row bounds and the objective constant.
- */
-export function fixVariables(model: MipModel, fixed: Int8Array): FixedMip {
-  const newIndex = new Int32Array(model.numVars).fill(-1);
-  const keep: number[] = [];
-  let constant = 0;
-  for (let j = 0; j < model.numVars; j++) {
-    if (fixed[j]! < 0) {
-      newIndex[j] = keep.length;
-      keep.push(j);
-    } else constant += fixed[j]! * model.objective[j]!;
-  }
-  const objective = new Float64Array(keep.length);
-  keep.forEach((j, i) => (objective[i] = model.objective[j]!));
-  const isInteger = model.isInteger ? Uint8Array.from(keep, (j) => model.isInteger![j]!) : null;
-  const upper = model.upper ? Float64Array.from(keep, (j) => model.upper![j]!) : null;
-  const rowStart: number[] = [0];
-  const rowIndex: number[] = [];
-  const rowValue: number[] = [];
-  const rowLower: number[] = [];
-  const rowUpper: number[] = [];
-  let infeasible = false;
-  const nRows = model.rowLower.length;
-  for (let r = 0; r < nRows; r++) {
-    let fixedSum = 0;
-    let maxSum = 0;
-    let minSum = 0;
-    const at = rowIndex.length;
-    for (let i = model.rowStart[r]!; i < model.rowStart[r + 1]!; i++) {
-      const j = model.rowIndex[i]!;
-      const v = model.rowValue[i]!;
-      if (newIndex[j]! >= 0) {
-        rowIndex.push(newIndex[j]!);
-        rowValue.push(v);
-        if (v > 0) maxSum += v;
-        else minSum += v;
-      } else fixedSum += fixed[j]! * v;
-    }
-    const lo = model.rowLower[r]! - fixedSum;
-    const hi = model.rowUpper[r]! - fixedSum;
-    if (maxSum < lo || minSum > hi) infeasible = true;
-    if (rowIndex.length === at || (maxSum <= hi && minSum >= lo)) {
-      rowIndex.length = at; // cannot bind
-      rowValue.length = at;
-      continue;
-    }
-    rowStart.push(rowIndex.length);
-    rowLower.push(lo);
-    rowUpper.push(hi);
-  }
-  return {
-    model: {
-      numVars: keep.length,
-      objective,
-      rowStart: Int32Array.from(rowStart),
-      rowIndex: Int32Array.from(rowIndex),
-      rowValue: Float64Array.from(rowValue),
-      rowLower: Float64Array.from(rowLower),
-      rowUpper: Float64Array.from(rowUpper),
-      ...(isInteger ? { isInteger } : {}),
-      ...(upper ? { upper } : {}),
-    },
-    keep: Int32Array.from(keep),
-    constant,
-    infeasible,
   };
 }
 
