@@ -102,3 +102,12 @@ export function sizeParams(size: Size, knobs: Knobs = defaultKnobs): GeneratorPa
 export function benchInstance(size: Size, knobs: Knobs = defaultKnobs): AllocationInstance {
   return generateInstance(sizeParams(size, knobs));
 }
+
+/** The same instance with months caps on a share of the agreements (0.2: one in five). */
+export function cappedBenchInstance(
+  size: Size,
+  knobs: Knobs = defaultKnobs,
+  monthsCapShare = 0.2,
+): AllocationInstance {
+  return generateInstance({ ...sizeParams(size, knobs), monthsCapShare });
+}

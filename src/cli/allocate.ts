@@ -16,7 +16,8 @@ Allocates students to partner places under balance (003 §5(4)) and the funder's
 Instance and result format: kakehashi-allocation/1 (docs/formats/allocation.md).
 
   --mechanism MECH   2s-ttc               two-sided top trading cycles: balanced, strategy-proof
-                     optimal              the proven optimum of OBJ
+                     optimal              the proven optimum of OBJ (stats.proof says how:
+                                          network, lagrangian-bounds-met, mip-on-counts, mip)
                      serial-dictatorship  by score, balance ignored, then trimmed (baseline)
   --objective OBJ    for optimal: students (default), months, welfare
   --out FILE         write the result there instead of standard output

@@ -84,6 +84,41 @@ export class FlowGraph {
   flow(e: number): number {
     return this.cap[e ^ 1]!;
   }
+
+  /** Sets forward arc e's capacity, pushing back any flow above it (the solver reroutes it). */
+  setCapacity(e: number, capacity: number): void {
+    const f = this.cap[e ^ 1]!;
+    if (f > capacity) this.push(e ^ 1, f - capacity);
+    this.cap[e] = capacity - this.cap[e ^ 1]!;
+  }
+
+  /** Reduced cost of arc e under potentials pi. */
+  reducedCost(e: number, pi: Float64Array): number {
+    return this.cost[e]! + pi[this.to[e ^ 1]!]! - pi[this.to[e]!]!;
+  }
+
+  /**
+   * Warm start after costs or capacities changed: saturates every residual arc whose reduced
+   * cost under pi became negative, so that `solveMinCostFlow(g, pi)` may start from pi.
+   */
+  restoreReducedCosts(pi: Float64Array): void {
+    for (let e = 0; e < this.m; e++) {
+      if (this.cap[e]! > 0 && this.reducedCost(e, pi) < 0) this.push(e, this.cap[e]!);
+    }
+  }
+
+  /** An independent copy (flows, costs, capacities and supplies). */
+  clone(): FlowGraph {
+    const g = new FlowGraph(this.n, 1);
+    g.head.set(this.head);
+    g.m = this.m;
+    g.next = this.next.slice();
+    g.to = this.to.slice();
+    g.cap = this.cap.slice();
+    g.cost = this.cost.slice();
+    g.excess.set(this.excess);
+    return g;
+  }
 }
 
 export interface FlowStats {
@@ -94,8 +129,13 @@ export interface FlowStats {
   unrouted: number;
 }
 
-/** Routes all excess to deficits at minimum cost. Requires every residual cost ≥ 0. */
-export function solveMinCostFlow(g: FlowGraph): FlowStats {
+/**
+ * Routes all excess to deficits at minimum cost. Requires every residual reduced cost ≥ 0 under
+ * the potentials `pi` (all zero when omitted: every residual cost ≥ 0). A `pi` passed in is
+ * updated in place and, on return, certifies the flow optimal: every residual arc has a
+ * reduced cost ≥ 0 (a warm start reuses it, see `restoreReducedCosts`).
+ */
+export function solveMinCostFlow(g: FlowGraph, potentials?: Float64Array): FlowStats {
   const n = g.n;
   const m = g.m;
   const excess = g.excess;
@@ -121,7 +161,7 @@ export function solveMinCostFlow(g: FlowGraph): FlowStats {
   const tail = new Int32Array(m);
   for (let v = 0; v < n; v++) for (let e = start[v]!; e < start[v + 1]!; e++) tail[e] = v;
 
-  const pi = new Float64Array(n);
+  const pi = potentials ?? new Float64Array(n);
   const dist = new Float64Array(n);
   const label = new Int32Array(n);
   const it = new Int32Array(n);

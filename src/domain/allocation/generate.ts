@@ -222,3 +222,40 @@ export function tinyInstance(
     rules: { ...baseRules, ...rules },
   });
 }
+
+/**
+ * Small random instances with count balance (a network) and months caps on most agreements,
+ * funder caps now and then: for the property tests of `optimal`'s bounds (lagrangian.ts).
+ */
+export function cappedInstance(seed: number, maxStudents: number): AllocationInstance {
+  const rng = createRng(seed ^ 0x5bd1e995);
+  const scopes = ['university', 'consortium', 'side', 'none'] as const;
+  return generateInstance({
+    seed,
+    sides: [
+      { name: 'JP', universities: 1 + rng.int(3), consortia: 1 + rng.int(2) },
+      { name: 'RU', universities: 1 + rng.int(3), consortia: 1 },
+    ],
+    students: 1 + rng.int(maxStudents),
+    firstSideShare: 0.3 + 0.4 * rng.next(),
+    partnersPerUniversity: 1 + rng.int(3),
+    bipartite: rng.next() < 0.6,
+    slotsMin: 1,
+    slotsMax: 1 + rng.int(4),
+    listLength: 1 + rng.int(3),
+    popularityCorrelation: rng.next(),
+    acceptRate: rng.next() < 0.5 ? 1 : 0.8,
+    months: rng.next() < 0.5 ? [6, 12] : [3, 6, 9, 12],
+    fundedShare: 0.5,
+    capShare: rng.next() < 0.3 ? 0.5 : 0,
+    monthsCapShare: 0.4 + 0.6 * rng.next(),
+    rules: {
+      balanceScope: scopes[rng.int(scopes.length)]!,
+      balanceUnit: 'students',
+      tolerance: rng.next() < 0.7 ? 0 : 1 + rng.int(2),
+      fundedMonthsCap: rng.next() < 0.2 ? 6 + rng.int(24) : null,
+      yenCap: rng.next() < 0.1 ? 1_000_000 + 500_000 * rng.int(6) : null,
+      stipendPerMonth: 100_000,
+    },
+  });
+}

@@ -19,7 +19,10 @@
 import type { Compiled } from './compile.ts';
 import { CapacityState, R_NONE } from './state.ts';
 
-/** A 0/1 integer program: maximise objective·x subject to rowLower ≤ A x ≤ rowUpper. */
+/**
+ * A mixed-integer program: maximise objective·x subject to rowLower ≤ A x ≤ rowUpper and
+ * 0 ≤ x ≤ upper (1 by default), x integer where `isInteger` says so (everywhere by default).
+ */
 export interface MipModel {
   readonly numVars: number;
   /** Objective coefficients (integers), maximised. */
@@ -31,6 +34,10 @@ export interface MipModel {
   /** −Infinity / Infinity where unbounded. */
   readonly rowLower: Float64Array;
   readonly rowUpper: Float64Array;
+  /** 1 = integer, 0 = continuous; absent = every variable integer. */
+  readonly isInteger?: Uint8Array;
+  /** Upper bound of each variable (lower bounds are 0); absent = every bound 1. */
+  readonly upper?: Float64Array;
 }
 
 export type MipStatus = 'optimal' | 'infeasible' | 'limit' | 'error';
@@ -58,7 +65,12 @@ export interface AllocationMip {
 }
 
 /** Builds the integer program of a compiled instance for the given weights per pref entry. */
-export function buildAllocationMip(c: Compiled, weights: Float64Array): AllocationMip {
+export function buildAllocationMip(
+  c: Compiled,
+  weights: Float64Array,
+  /** Leave out the agreements' months-cap rows (a caller that states them otherwise). */
+  withoutMonthsCaps = false,
+): AllocationMip {
   const st = new CapacityState(c);
   const varPref: number[] = [];
   const varStudent: number[] = [];
@@ -113,7 +125,7 @@ export function buildAllocationMip(c: Compiled, weights: Float64Array): Allocati
   for (let a = 0; a < c.nAg; a++) {
     const vars = byAg[a]!;
     addRow(vars, ones(vars), -Infinity, c.agSlots[a]!);
-    addRow(vars, monthsOf(vars), -Infinity, c.agMonthsCap[a]!);
+    if (!withoutMonthsCaps) addRow(vars, monthsOf(vars), -Infinity, c.agMonthsCap[a]!);
   }
   const byHost = group(c.nUni, (j) => c.prefHost[varPref[j]!]!);
   const byHome = group(c.nUni, (j) => c.home[varStudent[j]!]!);

@@ -13,27 +13,40 @@
  * unimodular, so the optimum of the linear program is integral and equals the integer optimum.
  * Negative arcs are saturated up front, leaving a min-cost flow with non-negative costs.
  *
+ * Count balance with agreement months caps or funder caps that bind (knapsack rows on an
+ * otherwise network problem) goes through lagrangian.ts: Lagrangian upper bounds and repaired
+ * lower bounds, each one min-cost flow; when they do not meet, the whole integer program (or,
+ * on request, the one whose only integers are the counts per agreement and stay length:
+ * counts-mip.ts) by the injected MipSolver — or, without one, our branch and bound (small
+ * instances only).
+ *
  * Everything else (months balance, balance per agreement — a student's one unit of flow would
- * have to pick the pair it balances —, agreement months caps, funded-months and yen caps) is an
- * integer program (mip.ts): solved by the injected MipSolver (HiGHS in the CLI), or without one
- * by our exact branch and bound (small instances only). The result says which (`stats.solver`).
+ * have to pick the pair it balances) is the whole integer program (mip.ts): solved by the
+ * injected MipSolver (HiGHS in the CLI), or without one by our exact branch and bound (small
+ * instances only). The result says which (`stats.solver`, `stats.proof`, and for bounds
+ * `stats.bounds` and `stats.phases`: docs/formats/allocation.md).
  */
 import type { Compiled } from './compile.ts';
 import { assignmentsFrom, compile, objectiveWeights } from './compile.ts';
 import { FlowGraph, solveMinCostFlow } from './flow.ts';
 import type { MipSolver } from './mip.ts';
 import { branchAndBound, buildAllocationMip } from './mip.ts';
+import { buildCountsMip } from './counts-mip.ts';
+import type { LagrangianOutcome } from './lagrangian.ts';
+import { lagrangianBounds, solveRestricted } from './lagrangian.ts';
 import { checkFeasible } from './feasibility.ts';
 import type {
   AllocationInstance,
   AllocationOutcome,
   AllocationResult,
+  AllocationStats,
   Clock,
   Objective,
+  OptimalPhase,
 } from './types.ts';
 import { RESULT_FORMAT } from './types.ts';
 
-export type OptimalMethod = 'auto' | 'flow' | 'mip' | 'branch-and-bound';
+export type OptimalMethod = 'auto' | 'flow' | 'bounds' | 'mip' | 'branch-and-bound';
 
 export interface OptimalOptions {
   objective?: Objective;
@@ -43,6 +56,25 @@ export interface OptimalOptions {
   clock?: Clock;
   /** Branch and bound gives up (throws) beyond this many nodes. */
   nodeLimit?: number;
+  /** Subgradient steps of the Lagrangian bounds before the residual program. */
+  maxIterations?: number;
+  /**
+   * When the bounds do not meet: the whole 0/1 program (`whole`, the default) or the program
+   * over the counts (`counts`), both exact. HiGHS (WASM) solved the whole program faster in
+   * the benchmark (national months caps: 142 vs 211 CPU s), so it is the default.
+   */
+  program?: 'counts' | 'whole';
+}
+
+/**
+ * True when the instance is a network apart from knapsack rows (agreement months caps, funder
+ * caps): count balance per university, consortium or side (or none), integer weights.
+ */
+export function hasNetworkStructure(c: Compiled, weights: Float64Array): boolean {
+  const rules = c.inst.rules;
+  if (rules.balanceUnit !== 'students' || rules.balanceScope === 'agreement') return false;
+  for (const w of weights) if (!Number.isInteger(w)) return false;
+  return true;
 }
 
 /** True when the instance's optimum is a min-cost circulation (see the header). */
@@ -149,14 +181,31 @@ function outcome(
   solver: string,
   value: number,
   seconds: number,
+  extra: Partial<AllocationStats> = {},
 ): AllocationOutcome {
   const { assignments, placed, placedMonths } = assignmentsFrom(c, chosen);
+  const proof =
+    extra.proof ??
+    (solver.startsWith('mip')
+      ? 'mip'
+      : solver === 'branch-and-bound'
+        ? 'branch-and-bound'
+        : 'network');
   const result: AllocationResult = {
     format: RESULT_FORMAT,
     mechanism: 'optimal',
     objective,
     assignments,
-    stats: { placed, placedMonths, seconds, solver, proven: true, objectiveValue: value },
+    stats: {
+      placed,
+      placedMonths,
+      seconds,
+      solver,
+      proven: true,
+      objectiveValue: value,
+      ...extra,
+      proof,
+    },
   };
   const violations = checkFeasible(c.inst, result);
   if (violations.length > 0) {
@@ -165,7 +214,52 @@ function outcome(
   return { result, trace: null };
 }
 
-/** Synchronous optimum: min-cost circulation, or exact branch and bound (small instances). */
+const phaseOf = (
+  name: string,
+  lower: number | null,
+  upper: number | null,
+  seconds: number,
+): OptimalPhase => ({
+  name,
+  lower,
+  upper,
+  gap: lower === null || upper === null ? null : upper - lower,
+  seconds,
+});
+
+function boundsStats(lag: LagrangianOutcome): Partial<AllocationStats> {
+  return {
+    bounds: { lower: lag.lower, upper: lag.upper },
+    phases: lag.phases.map((p) => phaseOf(p.name, p.lower, p.upper, p.seconds)),
+  };
+}
+
+/**
+ * Subgradient steps by default: without a solver they may spare the exhaustive search; with
+ * one, each step (a warm-started flow) costs more than it saves at national size, where the
+ * relaxation's bound and the repair's allocation are followed by the counts program at once.
+ */
+const SYNC_ITERATIONS = 30;
+const SOLVER_ITERATIONS = 0;
+
+/** The Lagrangian bounds of a network instance with knapsack rows (lagrangian.ts). */
+function runBounds(
+  c: Compiled,
+  weights: Float64Array,
+  options: OptimalOptions,
+  seconds: () => number,
+  defaultIterations: number,
+): LagrangianOutcome {
+  return lagrangianBounds(c, weights, {
+    maxIterations: options.maxIterations ?? defaultIterations,
+    elapsed: seconds,
+  });
+}
+
+/**
+ * Synchronous optimum: min-cost circulation; for a network with knapsack rows, Lagrangian
+ * bounds and, when they do not meet, exact branch and bound (small instances).
+ */
 export function optimalSync(
   inst: AllocationInstance,
   options: OptimalOptions = {},
@@ -182,13 +276,32 @@ export function optimalSync(
     const sol = solveByFlow(c, weights);
     return outcome(c, sol.chosen, objective, 'min-cost-circulation', sol.value, seconds());
   }
+  if (method === 'bounds' || (method === 'auto' && hasNetworkStructure(c, weights))) {
+    if (!hasNetworkStructure(c, weights)) throw new Error('this instance is not a flow network');
+    const lag = runBounds(c, weights, options, seconds, SYNC_ITERATIONS);
+    if (lag.met) {
+      return outcome(c, lag.chosen, objective, 'lagrangian', lag.lower, seconds(), {
+        proof: 'lagrangian-bounds-met',
+        ...boundsStats(lag),
+      });
+    }
+    const bb = branchAndBound(c, weights, options.nodeLimit);
+    const stats = boundsStats(lag);
+    stats.bounds = { lower: bb.value, upper: bb.value };
+    stats.phases!.push(phaseOf('branch-and-bound', bb.value, bb.value, seconds()));
+    return outcome(c, bb.chosen, objective, 'lagrangian+branch-and-bound', bb.value, seconds(), {
+      proof: 'branch-and-bound',
+      ...stats,
+    });
+  }
   const bb = branchAndBound(c, weights, options.nodeLimit);
   return outcome(c, bb.chosen, objective, 'branch-and-bound', bb.value, seconds());
 }
 
 /**
- * The proven optimum: min-cost circulation when the instance is a network, else the injected
- * MIP solver (or, without one, branch and bound). `method` forces one way.
+ * The proven optimum: min-cost circulation when the instance is a network; Lagrangian bounds
+ * and the integer program on what they leave open when it is a network with knapsack rows;
+ * else the injected MIP solver (or, without one, branch and bound). `method` forces one way.
  */
 export async function optimal(
   inst: AllocationInstance,
@@ -202,8 +315,94 @@ export async function optimal(
   const c = compile(inst);
   if (method === 'auto' && isNetworkInstance(c)) return optimalSync(inst, options);
   const t0 = options.clock?.() ?? 0;
+  const seconds = (): number => (options.clock ? (options.clock() - t0) / 1000 : 0);
   const objective = options.objective ?? 'students';
   const weights = objectiveWeights(c, objective);
+  if (method === 'bounds' || (method === 'auto' && hasNetworkStructure(c, weights))) {
+    if (!hasNetworkStructure(c, weights)) throw new Error('this instance is not a flow network');
+    const lag = runBounds(c, weights, options, seconds, SOLVER_ITERATIONS);
+    const stats = boundsStats(lag);
+    if (lag.met) {
+      return outcome(c, lag.chosen, objective, 'lagrangian', lag.lower, seconds(), {
+        proof: 'lagrangian-bounds-met',
+        ...stats,
+      });
+    }
+    if (options.program !== 'counts') {
+      const whole = await solveWhole(c, weights, solver);
+      stats.bounds = { lower: whole.value, upper: whole.value };
+      stats.phases!.push({
+        ...phaseOf('mip', whole.value, whole.value, seconds()),
+        freeVariables: whole.variables,
+        variables: whole.variables,
+      });
+      return outcome(
+        c,
+        whole.chosen,
+        objective,
+        `lagrangian+mip:${solver.name}`,
+        whole.value,
+        seconds(),
+        {
+          proof: 'mip',
+          ...stats,
+        },
+      );
+    }
+    // The integer program over the counts per agreement and stay length (counts-mip.ts).
+    const counts = buildCountsMip(c, weights, lag.net);
+    const sol = await solver.solve(counts.model);
+    if (sol.status !== 'optimal' || !sol.values) {
+      throw new Error(
+        `${solver.name}: no proven optimum (${sol.status}${sol.detail ? `: ${sol.detail}` : ''})`,
+      );
+    }
+    const classCap = new Int32Array(lag.net.classArc.length);
+    for (let i = 0; i < classCap.length; i++) {
+      classCap[i] = Math.round(sol.values[counts.classVar0 + i]!);
+    }
+    let allowed: Uint8Array | null = null;
+    if (lag.net.globalCoef.length > 0) {
+      allowed = new Uint8Array(c.nStu);
+      for (let j = 0; j < counts.classVar0; j++) {
+        if (sol.values[j]! > 0.5) allowed[counts.base.varStudent[j]!] = 1;
+      }
+    }
+    const rest = solveRestricted(c, lag.net, classCap, allowed);
+    if (rest.value + 1e-6 < sol.objective) {
+      throw new Error(`counts program: the network gives ${rest.value} < ${sol.objective}`);
+    }
+    const better = rest.value > lag.lower;
+    const value = better ? rest.value : lag.lower;
+    stats.bounds = { lower: value, upper: value };
+    stats.phases!.push({
+      ...phaseOf('mip-on-counts', value, value, seconds()),
+      freeVariables: counts.model.numVars - counts.classVar0,
+      variables: counts.model.numVars,
+    });
+    return outcome(
+      c,
+      better ? rest.chosen : lag.chosen,
+      objective,
+      `lagrangian+mip:${solver.name}`,
+      value,
+      seconds(),
+      {
+        proof: 'mip-on-counts',
+        ...stats,
+      },
+    );
+  }
+  const whole = await solveWhole(c, weights, solver);
+  return outcome(c, whole.chosen, objective, `mip:${solver.name}`, whole.value, seconds());
+}
+
+/** The whole 0/1 program (mip.ts) by the solver. */
+async function solveWhole(
+  c: Compiled,
+  weights: Float64Array,
+  solver: MipSolver,
+): Promise<{ chosen: Int32Array; value: number; variables: number }> {
   const mip = buildAllocationMip(c, weights);
   const sol = await solver.solve(mip.model);
   if (sol.status !== 'optimal' || !sol.values) {
@@ -219,6 +418,5 @@ export async function optimal(
       value += weights[mip.varPref[j]!]!;
     }
   }
-  const seconds = options.clock ? (options.clock() - t0) / 1000 : 0;
-  return outcome(c, chosen, objective, `mip:${solver.name}`, value, seconds);
+  return { chosen, value, variables: mip.model.numVars };
 }

@@ -81,6 +81,34 @@ export interface AllocationStats {
   proven?: boolean;
   /** For `optimal`: the value of the objective reached. */
   objectiveValue?: number;
+  /**
+   * For `optimal`: what proved the optimum — `network` (a min-cost circulation is exact),
+   * `lagrangian-bounds-met` (a feasible allocation reached the Lagrangian upper bound),
+   * `mip-on-counts` (the integer program with integer counts per agreement and stay length
+   * only, students continuous — exact because the rest is a network), `mip` (the
+   * whole integer program), `branch-and-bound` (our exhaustive search, small instances).
+   */
+  proof?: OptimalProof;
+  /** For `optimal` by bounds: the final lower (reached) and upper (proven) objective bounds. */
+  bounds?: { lower: number; upper: number };
+  /** For `optimal` by bounds: the bounds after each phase (lower null before the first). */
+  phases?: OptimalPhase[];
+}
+
+export type OptimalProof =
+  'network' | 'lagrangian-bounds-met' | 'mip-on-counts' | 'mip' | 'branch-and-bound';
+
+export interface OptimalPhase {
+  name: string;
+  lower: number | null;
+  upper: number | null;
+  /** upper − lower (null while a bound is missing). */
+  gap: number | null;
+  /** Seconds since the start of `optimal` when the phase ended (0 without a clock). */
+  seconds: number;
+  /** For `mip-on-counts`: integer variables of the program, of how many variables. */
+  freeVariables?: number;
+  variables?: number;
 }
 
 export interface AllocationResult {

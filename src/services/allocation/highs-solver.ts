@@ -67,12 +67,33 @@ export function toLpFormat(model: MipModel): string {
       if (Number.isFinite(hi)) write(`r${r}u`, '<=', hi);
     }
   }
-  parts.push('Binary');
+  const upper = (j: number): number => model.upper?.[j] ?? 1;
+  const integer = (j: number): boolean => (model.isInteger ? model.isInteger[j] === 1 : true);
+  const bounded: number[] = [];
+  const binary: number[] = [];
+  const general: number[] = [];
   for (let j = 0; j < model.numVars; j++) {
-    line += ` x${j}`;
-    if (line.length > 200) flush();
+    if (integer(j) && upper(j) === 1) binary.push(j);
+    else {
+      bounded.push(j);
+      if (integer(j)) general.push(j);
+    }
   }
-  flush();
+  if (bounded.length > 0) {
+    parts.push('Bounds');
+    for (const j of bounded) parts.push(` 0 <= x${j} <= ${num(upper(j))}`);
+  }
+  const list = (title: string, vars: number[]): void => {
+    if (vars.length === 0) return;
+    parts.push(title);
+    for (const j of vars) {
+      line += ` x${j}`;
+      if (line.length > 200) flush();
+    }
+    flush();
+  };
+  list('Binary', binary);
+  list('General', general);
   parts.push('End');
   return parts.join('\n');
 }
@@ -111,7 +132,8 @@ export function createHighsSolver(options: HighsSolverOptions = {}): MipSolver {
       const values = new Float64Array(model.numVars);
       for (let j = 0; j < model.numVars; j++) {
         const col = sol.Columns[`x${j}`];
-        values[j] = col ? Math.round(col.Primal) : 0;
+        const integer = model.isInteger ? model.isInteger[j] === 1 : true;
+        values[j] = col ? (integer ? Math.round(col.Primal) : col.Primal) : 0;
       }
       return { status: 'optimal', values, objective: sol.ObjectiveValue, detail: sol.Status };
     },

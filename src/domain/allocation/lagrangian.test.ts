@@ -1,0 +1,68 @@
+/**
+ * `optimal` on networks with knapsack rows — agreement months caps (R4: agreements set quotas
+ * in students and months, 003 §5(4)) and the funder's caps (R14, 003 §4) — without a MIP
+ * solver: Lagrangian bounds, then exhaustive branch and bound when they do not meet. Held to
+ * exhaustive enumeration on hundreds of tiny random instances.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { bruteForceOptimum, hostsOf, objectiveValue } from './brute-force.ts';
+import { compile, objectiveWeights } from './compile.ts';
+import { checkFeasible } from './feasibility.ts';
+import { cappedInstance } from './generate.ts';
+import { COST_SCALE, lagrangianBounds } from './lagrangian.ts';
+import { hasNetworkStructure, isNetworkInstance, optimalSync } from './optimal.ts';
+import type { Objective } from './types.ts';
+import { OBJECTIVES } from './types.ts';
+
+const seed = fc.integer({ min: 0, max: 0x7fffffff });
+
+describe('optimal with months caps (bounds, then branch and bound)', () => {
+  test('R4: equals exhaustive enumeration and is feasible on 300 tiny random instances', () => {
+    let bounded = 0;
+    let met = 0;
+    fc.assert(
+      fc.property(seed, fc.constantFrom<Objective>(...OBJECTIVES), (s, objective) => {
+        const inst = cappedInstance(s, 7);
+        const c = compile(inst);
+        const out = optimalSync(inst, { objective });
+        expect(checkFeasible(inst, out.result)).toEqual([]);
+        const got = objectiveValue(inst, hostsOf(inst, out.result.assignments), objective);
+        expect(got).toEqual(bruteForceOptimum(inst, objective));
+        if (!isNetworkInstance(c) && hasNetworkStructure(c, objectiveWeights(c, objective))) {
+          bounded++;
+          const stats = out.result.stats;
+          expect(['lagrangian-bounds-met', 'branch-and-bound']).toContain(stats.proof);
+          if (stats.proof === 'lagrangian-bounds-met') met++;
+          expect(stats.bounds!.lower).toBe(stats.objectiveValue);
+          expect(stats.bounds!.upper).toBe(stats.objectiveValue);
+          for (const p of stats.phases!) {
+            if (p.lower !== null) expect(p.lower).toBeLessThanOrEqual(stats.objectiveValue!);
+            expect(p.upper).toBeGreaterThanOrEqual(stats.objectiveValue!);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(bounded).toBeGreaterThan(60);
+    expect(met).toBeGreaterThan(10);
+  });
+
+  test('every bound brackets the optimum, and the repaired allocation is feasible', () => {
+    fc.assert(
+      fc.property(seed, (s) => {
+        const inst = cappedInstance(s, 7);
+        const c = compile(inst);
+        const w = objectiveWeights(c, 'students');
+        if (isNetworkInstance(c)) return;
+        const opt = bruteForceOptimum(inst, 'students')[0];
+        const lag = lagrangianBounds(c, w, { maxIterations: 5 });
+        expect(lag.lower).toBeLessThanOrEqual(opt);
+        expect(lag.upper).toBeGreaterThanOrEqual(opt);
+        for (const p of lag.phases) expect(p.upper).toBeGreaterThanOrEqual(opt);
+        expect(COST_SCALE).toBeGreaterThan(1);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
