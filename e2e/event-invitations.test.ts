@@ -30,6 +30,8 @@ it('an organiser invites the students of a call; a student subscribes to their c
   const section = coordinator.locator('[data-testid="invitations"]');
   await section.waitFor();
   await section.getByLabel('Students of a call').check();
+  // The 2015–16 call, whose students applied (the open call of the demo has no applicant yet).
+  await section.locator('#invite-call').selectOption('tohoku-jr-2015');
   await section.locator('[data-testid="invite-form"] button[type="submit"]').click();
   const result = section.locator('[data-testid="invite-result"]');
   await result.locator('p').waitFor();

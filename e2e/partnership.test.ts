@@ -54,7 +54,8 @@ it('a coordinator creates a dual degree with its split and sees it', async () =>
   await form.locator('input[name="credits-1"]').fill('60');
   await form.locator('button[type="submit"]').click();
   await page.waitForURL(/\/partnerships\/programmes\/[0-9a-f-]{36}$/);
-  expect(await page.locator('h1').textContent()).toContain(TITLE);
+  // The programme's page replaces the form once it has loaded.
+  await page.locator('h1', { hasText: TITLE }).waitFor();
   const split = page.locator('[data-testid="programme-split"]');
   await split.waitFor();
   const rows = await split.locator('tbody tr').allTextContents();

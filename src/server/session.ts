@@ -52,13 +52,22 @@ export function requireActor(request: FastifyRequest): ActorView {
   return request.actor;
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, expires: Date): void {
+/**
+ * The session cookie lives as long as the session: given as Max-Age, counted from the moment the
+ * browser receives it, so a browser whose clock differs from the server's keeps it as long.
+ */
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  expires: Date,
+  now: Date,
+): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
     secure: 'auto',
-    expires,
+    maxAge: Math.max(0, Math.floor((expires.getTime() - now.getTime()) / 1000)),
   });
 }
 

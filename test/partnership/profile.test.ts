@@ -69,6 +69,24 @@ describe.each(ENGINES)('the partnership profile on %s', (engine) => {
       0,
     );
     expect(students).toBe(p.mobility.students);
+    // The invented exchanges under the Tsukuba–UGA agreement, each way, counted from the records.
+    const { mobilities } = await import('#src/db/schema.ts');
+    const rows = await t.database.db
+      .select({ homeId: mobilities.homeId, hostId: mobilities.hostId, months: mobilities.months })
+      .from(mobilities);
+    const between = rows.filter(
+      (r) => PARTNERS.includes(r.homeId) && PARTNERS.includes(r.hostId) && r.homeId !== r.hostId,
+    );
+    expect(p.mobility.students).toBe(between.length);
+    expect(p.mobility.months).toBe(between.reduce((s, r) => s + r.months, 0));
+    const outgoing = p.mobility.years.flatMap(
+      (y: { directions: { homeId: string; students: number }[] }) =>
+        y.directions.filter((d) => d.homeId === 'tsukuba.ac.jp'),
+    );
+    expect(outgoing.reduce((s: number, d: { students: number }) => s + d.students, 0)).toBe(
+      between.filter((r) => r.homeId === 'tsukuba.ac.jp').length,
+    );
+    expect(p.mobility.students).toBeGreaterThan(0);
   });
 
   it('gives the same figures as an A4 PDF and as a workbook with one sheet per table', async () => {

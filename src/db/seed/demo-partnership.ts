@@ -15,6 +15,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
+  agreements,
   cotutelles,
   degreeCohorts,
   degreePaths,
@@ -24,6 +25,7 @@ import {
   eventSessions,
   events,
   jointLabs,
+  mobilities,
   partnerships,
   staffVisits,
   strategicPlans,
@@ -112,7 +114,64 @@ async function userId(tx: Db, email: string): Promise<string | null> {
   return row?.id ?? null;
 }
 
+/**
+ * Students exchanged under the Tsukuba–UGA mobility agreement (004: "incoming and outgoing student
+ * mobility programs"), all invented: stays starting in the agreement's quota years, within its
+ * quotas of 4 students and 24 months per direction and year, completed before today.
+ */
+const EXCHANGES: {
+  from: 'T' | 'U';
+  start: string;
+  months: number;
+  level: 'bachelor' | 'master';
+}[] = [
+  { from: 'T', start: '2021-09-01', months: 5, level: 'bachelor' },
+  { from: 'T', start: '2021-09-01', months: 10, level: 'master' },
+  { from: 'U', start: '2021-10-01', months: 5, level: 'master' },
+  { from: 'U', start: '2021-10-01', months: 5, level: 'bachelor' },
+  { from: 'T', start: '2022-09-01', months: 5, level: 'bachelor' },
+  { from: 'T', start: '2022-09-01', months: 5, level: 'bachelor' },
+  { from: 'T', start: '2022-09-01', months: 10, level: 'master' },
+  { from: 'U', start: '2022-10-01', months: 10, level: 'master' },
+  { from: 'U', start: '2022-10-01', months: 5, level: 'bachelor' },
+  { from: 'T', start: '2023-09-01', months: 10, level: 'master' },
+  { from: 'T', start: '2023-09-01', months: 5, level: 'bachelor' },
+  { from: 'U', start: '2023-10-01', months: 5, level: 'bachelor' },
+  { from: 'U', start: '2023-10-01', months: 5, level: 'master' },
+  { from: 'U', start: '2023-10-01', months: 10, level: 'master' },
+  { from: 'T', start: '2024-09-01', months: 5, level: 'bachelor' },
+  { from: 'U', start: '2024-10-01', months: 5, level: 'bachelor' },
+];
+
+async function seedExchanges(tx: Db): Promise<void> {
+  const [agreement] = await tx
+    .select({ id: agreements.id })
+    .from(agreements)
+    .where(
+      sql`${agreements.partyAId} = 'tsukuba.ac.jp' AND ${agreements.partyBId} = 'univ-grenoble-alpes.fr'`,
+    );
+  if (!agreement) throw new Error('the Tsukuba–UGA agreement is missing');
+  await tx.insert(mobilities).values(
+    EXCHANGES.map((x, i) => ({
+      agreementId: agreement.id,
+      homeId: x.from === 'T' ? 'tsukuba.ac.jp' : 'univ-grenoble-alpes.fr',
+      hostId: x.from === 'T' ? 'univ-grenoble-alpes.fr' : 'tsukuba.ac.jp',
+      studentName:
+        x.from === 'T'
+          ? `Tsukuba student ${i + 1} (invented)`
+          : `Étudiant·e UGA ${i + 1} (invented)`,
+      level: x.level,
+      startDate: x.start,
+      months: x.months,
+      funded: false,
+      status: 'completed',
+      invented: true,
+    })),
+  );
+}
+
 export async function seedPartnership(tx: Db): Promise<void> {
+  await seedExchanges(tx);
   const coordinatorTsukuba = await userId(tx, 'coordinator.tsukuba@demo.kakehashi.example');
   const studentTsukuba = await userId(tx, 'student.tsukuba@demo.kakehashi.example');
   const coordinatorTohoku = await userId(tx, 'coordinator.tohoku@demo.kakehashi.example');

@@ -66,7 +66,7 @@ export const authRoutes =
           clock: request.server.clock,
           userAgent: request.headers['user-agent'],
         });
-        setSessionCookie(reply, session.token, session.expiresAt);
+        setSessionCookie(reply, session.token, session.expiresAt, request.server.clock.now());
         return { actor: session.actor, csrfToken: session.csrfToken, may: mayOf(session.actor) };
       },
     );

@@ -233,7 +233,7 @@ export const peopleRoutes =
             { email: accepted.email, password: request.body.password },
             request.id,
           );
-          setSessionCookie(reply, session.token, session.expiresAt);
+          setSessionCookie(reply, session.token, session.expiresAt, request.server.clock.now());
         }
         return reply.code(201).send({ email: accepted.email, created: accepted.created });
       },

@@ -95,7 +95,7 @@ export const signUpRoutes =
           userAgent: request.headers['user-agent'],
           details: { via: 'sign-up' },
         });
-        setSessionCookie(reply, session.token, session.expiresAt);
+        setSessionCookie(reply, session.token, session.expiresAt, request.server.clock.now());
         return reply.code(201).send({
           email: made.email,
           home: made.home,

@@ -56,7 +56,12 @@ export const ssoRoutes =
     };
     const arrive = (reply: FastifyReply, outcome: SsoOutcome) => {
       if (outcome.kind === 'linked') return reply.redirect('/me?sso=linked', 303);
-      setSessionCookie(reply, outcome.session.token, outcome.session.expiresAt);
+      setSessionCookie(
+        reply,
+        outcome.session.token,
+        outcome.session.expiresAt,
+        reply.server.clock.now(),
+      );
       return reply.redirect('/', 303);
     };
     const setState = (reply: FastifyReply, state: string) =>
