@@ -268,6 +268,42 @@ describe('implementationFigures (R20)', () => {
     expect(f.scholarships.budgetJpy).toBeNull();
   });
 
+  it('R14: a month is held against the cap of its own fiscal year, whenever it is paid', () => {
+    const f = implementationFigures(
+      {
+        ...empty,
+        payments: [
+          // March 2021 (FY2020) paid in April 2021: money of FY2021, cap of FY2020.
+          {
+            kind: 'stipend',
+            months: 1,
+            amountJpy: 100_000,
+            paidOn: '2021-04-23',
+            fiscalYear: 2020,
+          },
+          {
+            kind: 'stipend',
+            months: 1,
+            amountJpy: 100_000,
+            paidOn: '2021-05-25',
+            fiscalYear: 2021,
+          },
+          // March 2022 (FY2021) paid after the cut-off: not yet counted.
+          {
+            kind: 'stipend',
+            months: 1,
+            amountJpy: 100_000,
+            paidOn: '2022-04-22',
+            fiscalYear: 2021,
+          },
+        ],
+      },
+      base,
+    );
+    expect(f.scholarships).toMatchObject({ months: 2, spentJpy: 200_000 });
+    expect(f.cap).toMatchObject({ paid: 1, committed: 1, remaining: 359 });
+  });
+
   it('R4: the year and the cumulative balance in students and months, with warnings', () => {
     const f = implementationFigures(
       {

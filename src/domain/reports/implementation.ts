@@ -19,8 +19,9 @@
  *   supported one (R12) — is in `1_to_3`.
  * - Recognitions (R7) count when decided in the period; the rate is recognised ÷ planned home
  *   credits, per home credit system (as `recognitionRate` of the recognition area).
- * - Payments count when paid in the period; scholarship months are held against the R14 cap
- *   (student-months per fiscal year) and, with the travel, against the budget.
+ * - Payments count when paid in the period (money and months against the budget). The R14 cap
+ *   counts the student-months of the fiscal year's own months paid by the cut-off, as the
+ *   scholarship ledger does: a March month paid in April counts against the earlier year's cap.
  * - Events count when held in the period (not cancelled); advisories (R19) when their window
  *   meets the period.
  */
@@ -37,7 +38,7 @@ import {
   stayEndDate,
   type IsoDate,
 } from '../scholarship/dates.ts';
-import { fiscalYearRange } from '../scholarship/fiscal-year.ts';
+import { fiscalYearOf, fiscalYearRange } from '../scholarship/fiscal-year.ts';
 import { fromMonthUnits, toMonthUnits } from '../scholarship/months.ts';
 import { advisoryWindow, type AdvisoryLevel } from '../scholarship/safety.ts';
 import type { MobilityState } from '../mobility/mobility-workflow.ts';
@@ -77,7 +78,19 @@ export interface ReportRecognition {
 }
 
 export type ReportPayment =
-  | { kind: 'stipend'; stayId?: string; months: number; amountJpy: number; paidOn: IsoDate }
+  | {
+      kind: 'stipend';
+      stayId?: string;
+      months: number;
+      amountJpy: number;
+      paidOn: IsoDate;
+      /**
+       * The fiscal year of the student-month paid (the scholarship ledger's `fiscalYear`): R14
+       * holds months against the cap of their own year, whenever they are paid. Unset: the
+       * fiscal year of `paidOn`.
+       */
+      fiscalYear?: number;
+    }
   | { kind: 'travel'; stayId?: string; trips: number; amountJpy: number; paidOn: IsoDate };
 
 export interface ReportEvent {
@@ -149,6 +162,7 @@ export const TOOK_PLACE: readonly MobilityState[] = [
 const NEVER_TOOK_PLACE: readonly MobilityState[] = ['refused', 'withdrawn'];
 
 export interface Breakdown extends Flow {
+  /** The partner, component, level, field or band; '' for stays without a component. */
   key: string;
 }
 
@@ -203,7 +217,7 @@ export interface ImplementationFigures {
   recognition: RecognitionFigures[];
   scholarships: MoneyLine & { months: number; payments: number };
   travel: MoneyLine & { trips: number; payments: number };
-  /** R14: scholarship student-months of the fiscal year against the cap. */
+  /** R14: the fiscal year's student-months paid by the cut-off against the cap. */
   cap: CapStatus;
   /** R4: the fiscal year's flows (planned: every stay not refused or withdrawn) and since the start. */
   balance: {
@@ -346,12 +360,20 @@ export function implementationFigures(
 
   // Payments made in the period; scholarship months in exact units (R14).
   let stipendUnits = 0;
+  let capUnits = 0;
   let stipendJpy = 0;
   let stipendPayments = 0;
   let trips = 0;
   let travelJpy = 0;
   let travelPayments = 0;
   for (const p of records.payments) {
+    if (
+      p.kind === 'stipend' &&
+      compareIso(p.paidOn, period.end) <= 0 &&
+      (p.fiscalYear ?? fiscalYearOf(p.paidOn, fiscalYearStartMonth)) === fiscalYear
+    ) {
+      capUnits += toMonthUnits(p.months);
+    }
     if (!within(p.paidOn, period)) continue;
     if (p.kind === 'stipend') {
       stipendUnits += toMonthUnits(p.months);
@@ -364,10 +386,11 @@ export function implementationFigures(
     }
   }
   const paidMonths = fromMonthUnits(stipendUnits);
+  const capPaid = fromMonthUnits(capUnits);
   const cap = capStatus(
     options.capStudentMonths,
-    options.committedStudentMonths ?? paidMonths,
-    paidMonths,
+    options.committedStudentMonths ?? capPaid,
+    capPaid,
   );
 
   // R4: every stay started by the cut-off; years are the program's fiscal years.
