@@ -393,6 +393,9 @@ describe('implementationFigures (R20)', () => {
         stays: [
           stay({ hostCountry: 'RU', startDate: '2021-09-01', months: 6 }),
           stay({ hostCountry: 'FR', startDate: '2021-09-01', months: 6 }),
+          // Started in FY2020, still abroad in April 2021.
+          stay({ hostCountry: 'FR', startDate: '2021-01-05', months: 4 }),
+          stay({ hostCountry: 'RU', startDate: '2022-02-01', months: 6, status: 'withdrawn' }),
         ],
         advisories: [
           { id: 'a1', country: 'RU', level: 'suspend', from: '2022-02-24', until: null },
@@ -416,7 +419,7 @@ describe('implementationFigures (R20)', () => {
         from: '2021-04-01',
         last: '2021-04-15',
         days: 15,
-        staysConcerned: 0,
+        staysConcerned: 1,
       },
       {
         id: 'a1',

@@ -23,7 +23,8 @@
  *   counts the student-months of the fiscal year's own months paid by the cut-off, as the
  *   scholarship ledger does: a March month paid in April counts against the earlier year's cap.
  * - Events count when held in the period (not cancelled); advisories (R19) when their window
- *   meets the period.
+ *   meets the period, with the sent stays (started in any year) whose days meet it there.
+ * - A stay's status is the one on record; its dates decide whether it falls before the cut-off.
  */
 import { buildLedger, type Flow, type Tolerance } from '../balance/ledger.ts';
 import { capStatus, type CapStatus } from '../scholarship/cap.ts';
@@ -198,7 +199,7 @@ export interface AdvisoryFigures {
   from: IsoDate;
   last: IsoDate;
   days: number;
-  /** Counted stays to the country whose days met the advisory in the period. */
+  /** Sent stays that took place in the country whose days met the advisory in the period. */
   staysConcerned: number;
 }
 
@@ -445,9 +446,11 @@ export function implementationFigures(
     const from = compareIso(w.from, period.start) > 0 ? w.from : period.start;
     const last = w.last !== null && compareIso(w.last, period.end) < 0 ? w.last : period.end;
     if (compareIso(last, from) < 0) continue;
-    const staysConcerned = stays.filter(
+    // Any stay that took place, whatever year it started in, whose days meet the cut window.
+    const staysConcerned = records.stays.filter(
       (s) =>
         s.direction === 'sent' &&
+        tookPlace(s) &&
         s.hostCountry === a.country &&
         compareIso(s.startDate, last) <= 0 &&
         compareIso(stayEndDate(s.startDate, s.months), from) >= 0,
