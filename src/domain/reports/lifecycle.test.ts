@@ -73,6 +73,7 @@ describe('deadlines (R20)', () => {
       action: 'submit',
       on: '2022-04-12',
       version: 1,
+      cutOff: '2022-03-10',
       late: true,
     });
     expect(reportStatus(late, 2021, '2022-04-20', APRIL)).toMatchObject({
@@ -196,7 +197,7 @@ describe('the report lifecycle (R20)', () => {
       receivedOn: null,
     });
     expect(reopened.history).toEqual([
-      { action: 'submit', on: '2022-03-15', version: 1, late: false },
+      { action: 'submit', on: '2022-03-15', version: 1, cutOff: '2022-03-10', late: false },
       { action: 'receive', on: '2022-03-18', version: 1 },
       { action: 'reopen', on: '2022-03-20', version: 2, decisionId: 'd1' },
     ]);
@@ -205,6 +206,7 @@ describe('the report lifecycle (R20)', () => {
       action: 'submit',
       on: '2022-03-25',
       version: 2,
+      cutOff: '2022-03-25',
       late: false,
     });
   });

@@ -31,7 +31,14 @@ export interface ReopenDecision {
 }
 
 export type ReportHistoryEntry =
-  | { action: 'submit'; on: IsoDate; version: number; late: boolean }
+  | {
+      action: 'submit';
+      on: IsoDate;
+      version: number;
+      /** The cut-off the version's figures are frozen at (kept with the version). */
+      cutOff: IsoDate;
+      late: boolean;
+    }
   | { action: 'receive'; on: IsoDate; version: number }
   | { action: 'reopen'; on: IsoDate; version: number; decisionId: string };
 
@@ -172,7 +179,13 @@ export function submitReport(report: ImplementationReport, input: SubmitInput): 
       submittedOn: input.on,
       history: [
         ...report.history,
-        { action: 'submit', on: input.on, version: report.version, late },
+        {
+          action: 'submit',
+          on: input.on,
+          version: report.version,
+          cutOff: input.cutOff,
+          late,
+        },
       ],
     },
   };
