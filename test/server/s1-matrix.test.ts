@@ -28,6 +28,9 @@ type JsonSchema = {
   minimum?: number;
 };
 
+/** The two universities of the Tsukuba–UGA exchanges (004), as an SQL list. */
+const TSUKUBA_UGA = "('tsukuba.ac.jp', 'univ-grenoble-alpes.fr')";
+
 const letter = (status: number) =>
   status >= 200 && status < 300
     ? 'O'
@@ -127,8 +130,9 @@ describe.each(ENGINES)('S1: every route × every principal × own and other, on 
     );
     // Outside every principal's world: a mobility neither from nor to Tohoku or Hokkaido (whose
     // representative officer is a principal) — the demo world's other exchanges.
+    // (Not one of the Tsukuba–UGA exchanges: completed stays with no learning agreement or money.)
     const mobilityOther = await one(
-      `SELECT id FROM mobilities WHERE home_id NOT IN ('tohoku.ac.jp', 'hokudai.ac.jp') AND host_id NOT IN ('tohoku.ac.jp', 'hokudai.ac.jp') ORDER BY start_date, home_id LIMIT 1`,
+      `SELECT id FROM mobilities WHERE home_id NOT IN ('tohoku.ac.jp', 'hokudai.ac.jp') AND host_id NOT IN ('tohoku.ac.jp', 'hokudai.ac.jp') AND NOT (home_id IN ${TSUKUBA_UGA} AND host_id IN ${TSUKUBA_UGA}) ORDER BY start_date, home_id LIMIT 1`,
     ).catch(() => '00000000-0000-4000-8000-000000000000');
     const studentApp = await one(
       `SELECT a.id FROM call_applications a JOIN users u ON u.id = a.student_user_id WHERE u.email = 'student.tohoku@demo.kakehashi.example' ORDER BY a.call_id LIMIT 1`,
