@@ -124,24 +124,22 @@ const EXCHANGES: {
   start: string;
   months: number;
   level: 'bachelor' | 'master';
-}[] = [
-  { from: 'T', start: '2021-09-01', months: 5, level: 'bachelor' },
-  { from: 'T', start: '2021-09-01', months: 10, level: 'master' },
-  { from: 'U', start: '2021-10-01', months: 5, level: 'master' },
-  { from: 'U', start: '2021-10-01', months: 5, level: 'bachelor' },
-  { from: 'T', start: '2022-09-01', months: 5, level: 'bachelor' },
-  { from: 'T', start: '2022-09-01', months: 5, level: 'bachelor' },
-  { from: 'T', start: '2022-09-01', months: 10, level: 'master' },
-  { from: 'U', start: '2022-10-01', months: 10, level: 'master' },
-  { from: 'U', start: '2022-10-01', months: 5, level: 'bachelor' },
-  { from: 'T', start: '2023-09-01', months: 10, level: 'master' },
-  { from: 'T', start: '2023-09-01', months: 5, level: 'bachelor' },
-  { from: 'U', start: '2023-10-01', months: 5, level: 'bachelor' },
-  { from: 'U', start: '2023-10-01', months: 5, level: 'master' },
-  { from: 'U', start: '2023-10-01', months: 10, level: 'master' },
-  { from: 'T', start: '2024-09-01', months: 5, level: 'bachelor' },
-  { from: 'U', start: '2024-10-01', months: 5, level: 'bachelor' },
-];
+}[] = (
+  [
+    ['2021', 5, 'bachelor'],
+    ['2021', 10, 'master'],
+    ['2022', 5, 'bachelor'],
+    ['2022', 5, 'bachelor'],
+    ['2022', 10, 'master'],
+    ['2023', 10, 'master'],
+    ['2023', 5, 'bachelor'],
+    ['2024', 5, 'bachelor'],
+  ] as const
+).flatMap(([year, months, level]) => [
+  // Each year as many students and months each way: the exchange stays balanced.
+  { from: 'T' as const, start: `${year}-09-01`, months, level },
+  { from: 'U' as const, start: `${year}-10-01`, months, level },
+]);
 
 async function seedExchanges(tx: Db): Promise<void> {
   const [agreement] = await tx
