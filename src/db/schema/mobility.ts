@@ -63,6 +63,8 @@ export const mobilities = pgTable(
     allocationRunId: uuid('allocation_run_id'),
     funded: boolean('funded').notNull().default(true),
     level: text('level').notNull(),
+    /** The student's field of study, ISCED-F 2013 (four digits), when recorded. */
+    iscedField: text('isced_field'),
     startDate: date('start_date').notNull(),
     months: doublePrecision('months').notNull(),
     status: text('status').notNull().default('nominated'),

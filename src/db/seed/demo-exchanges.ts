@@ -886,10 +886,18 @@ export interface DemoMobility {
   hostId: string;
   studentName: string;
   level: string;
+  /** ISCED-F 2013 field of study (four digits). */
+  iscedField: string;
   startDate: string;
   months: number;
   status: string;
 }
+
+/**
+ * The invented students' fields of study, in turn: economics, literature and linguistics,
+ * physics, environmental protection technology (ISCED-F 2013).
+ */
+const DEMO_FIELDS = ['0311', '0232', '0533', '0712'] as const;
 
 /** A stay with a partner; it starts in September (sent) or October (received) unless dated. */
 type Stay = [partner: string, months: number, level: string, startDate?: string];
@@ -988,6 +996,7 @@ export function demoMobilities(): DemoMobility[] {
       hostId: direction.host,
       studentName: `Invented student ${direction.label}-${String(n).padStart(3, '0')}`,
       level,
+      iscedField: DEMO_FIELDS[n % DEMO_FIELDS.length]!,
       startDate: direction.startDate,
       months,
       status: 'completed',
