@@ -33,6 +33,10 @@ export const NOTIFICATION_TYPES = [
   'event.approved',
   'event.refused',
   'event.invited',
+  'report.reminder',
+  'report.submitted',
+  'report.received',
+  'report.reopened',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -43,6 +43,7 @@ import { eventRoutes } from './routes/events.ts';
 import { researchRoutes } from './routes/research.ts';
 import { partnershipRoutes } from './routes/partnership.ts';
 import { partnershipProfileRoutes } from './routes/partnership-profile.ts';
+import { reportRoutes } from './routes/reports.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
 import { JobRegistry } from '#src/services/tasks/jobs.ts';
 import { TaskPool, type TaskPoolOptions } from '#src/services/tasks/pool.ts';
@@ -232,6 +233,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(researchRoutes(db));
       await api.register(partnershipRoutes(deps));
       await api.register(partnershipProfileRoutes(db));
+      await api.register(reportRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -353,4 +353,39 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'POST /api/v1/partnerships': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'PUT /api/v1/partnerships/{id}': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'POST /api/v1/partnerships/{id}/plans': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  // Implementation reports (R20): the funder's table shows only the projects in the reader's
+  // scope; the report is read by the project's people and the funder, written by the home side.
+  'GET /api/v1/implementation-reports/status': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
+  'GET /api/v1/projects/{projectId}/reports/{fiscalYear}': {
+    own: 'AFFFOFOFOO',
+    other: 'ANNNNNNNNN',
+  },
+  'PUT /api/v1/projects/{projectId}/reports/{fiscalYear}/cut-off': {
+    own: 'AFFFFFFFVV',
+    other: 'ANNNNNNNNN',
+  },
+  'PUT /api/v1/projects/{projectId}/reports/{fiscalYear}/narrative': {
+    own: 'AFFFOFOFFO',
+    other: 'ANNNNNNNNN',
+  },
+  'POST /api/v1/projects/{projectId}/reports/{fiscalYear}/submit': {
+    own: 'AFFFVFVFFV',
+    other: 'ANNNNNNNNN',
+  },
+  'POST /api/v1/projects/{projectId}/reports/{fiscalYear}/receive': {
+    own: 'AFFFFFFFRR',
+    other: 'ANNNNNNNNN',
+  },
+  'POST /api/v1/projects/{projectId}/reports/{fiscalYear}/reopen': {
+    own: 'AFFFFFFFRR',
+    other: 'ANNNNNNNNN',
+  },
+  'GET /api/v1/projects/{projectId}/reports/{fiscalYear}/report.pdf': {
+    own: 'AFFFOFOFOO',
+    other: 'ANNNNNNNNN',
+  },
+  'GET /api/v1/projects/{projectId}/reports/{fiscalYear}/report.xlsx': {
+    own: 'AFFFOFOFOO',
+    other: 'ANNNNNNNNN',
+  },
 };

@@ -253,6 +253,9 @@ describe.each(ENGINES)('S1: every route × every principal × own and other, on 
         ),
       },
       version: { own: '1', other: '1' },
+      // Implementation reports: Tohoku's selected project, and the draft that was never selected.
+      projectId: { own: 'tohoku-jr-2014', other: 'draft-hokkaido-niigata-2003' },
+      fiscalYear: { own: '2015', other: '2015' },
       // Partnerships: Tohoku's Education Board and its planned joint degree are the own objects;
       // the Tsukuba–UGA records (no principal's institution) are the other ones.
       'degree-programmes': {

@@ -104,6 +104,10 @@ export const ACTIONS = [
   'research:batch',
   'partnership:manage',
   'partnership:personal',
+  'report:read',
+  'report:write',
+  'report:submit',
+  'report:receive',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -180,4 +184,13 @@ export const POLICY: Record<Action, Rule> = {
   // read by those coordinators and by the person themself.
   'partnership:manage': { scoped: ['coordinator'], creator: ['coordinator'] },
   'partnership:personal': { scoped: ['coordinator'], owner: true },
+  // Annual implementation reports (R20, 003 §10(2)): read by the project's officers and
+  // coordinators and by the program's funder officers; drafted by the home consortium's officers
+  // and the representative university's coordinators; submitted in the name of the head of the
+  // representative university by its representative officer (the domain refuses anyone else,
+  // naming the rule); received, given a cut-off and reopened by the funder.
+  'report:read': ['funder_officer', 'rep_officer', 'coordinator'],
+  'report:write': ['rep_officer', 'coordinator'],
+  'report:submit': ['rep_officer', 'coordinator'],
+  'report:receive': ['funder_officer'],
 };

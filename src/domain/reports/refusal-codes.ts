@@ -21,6 +21,12 @@ export const REPORTS_CODES = {
   alreadyReceived: 'reports.already_received',
   /** Reopening a submitted report needs the funder's recorded decision (field: decision). */
   reopenNeedsDecision: 'reports.reopen_needs_decision',
+  /** The funder has not set the cut-off date yet: the figures cannot be frozen (field: cutOff). */
+  cutOffNotSet: 'reports.cut_off_not_set',
+  /** The fiscal year is outside the project's support period (field: fiscalYear; params: fiscalYear, from, to). */
+  outsideSupport: 'reports.outside_support',
+  /** A submitted report's cut-off cannot change (field: cutOff). */
+  cutOffFrozen: 'reports.cut_off_frozen',
 } as const;
 export type ReportsCode = (typeof REPORTS_CODES)[keyof typeof REPORTS_CODES];
 

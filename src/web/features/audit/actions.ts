@@ -143,6 +143,11 @@ export const AUDIT_ACTIONS = [
   'partnership.partnership-create',
   'partnership.partnership-update',
   'partnership.plan-create',
+  'report.cut_off',
+  'report.narrative',
+  'report.submit',
+  'report.receive',
+  'report.reopen',
 ] as const;
 
 export const isKnownAction = (action: string): boolean =>
