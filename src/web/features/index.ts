@@ -15,6 +15,7 @@ import { signUpFeature } from './sign-up/feature.tsx';
 import { ssoFeature } from './sso/feature.tsx';
 import { workspaceFeature } from './workspace/feature.tsx';
 import { partnershipFeature } from './partnership/feature.tsx';
+import { reportsFeature } from './reports/feature.tsx';
 import type { Feature } from './feature.ts';
 
 /** Every feature, in the order of their header links. */
@@ -36,6 +37,7 @@ export const FEATURES: Feature[] = [
   accountFeature,
   researchFeature,
   partnershipFeature,
+  reportsFeature,
 ];
 
 /** The workspace's tasks, for the header's badges. */
