@@ -1,10 +1,6 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import {
-  CatalogueError,
-  parseCatalogue,
-  type CatalogueKeys,
-} from '#src/interop/ewp/security/catalogue.ts';
+import { parseCatalogue, type CatalogueKeys } from '#src/interop/ewp/security/catalogue.ts';
 import type { Clock } from '#src/services/clock.ts';
 
 /**
@@ -44,18 +40,16 @@ export function fileRegistry(path: string, clock: Clock): ClientRegistry {
     async keys() {
       const now = clock.now().getTime();
       if (cached && now - cached.checkedAt < 60_000) return cached.keys;
-      const { mtimeMs } = await stat(path);
-      if (cached && cached.mtimeMs === mtimeMs) {
-        cached.checkedAt = now;
-        return cached.keys;
-      }
       try {
-        const keys = parseCatalogue(await readFile(path, 'utf8'));
-        cached = { keys, mtimeMs, checkedAt: now };
+        const { mtimeMs } = await stat(path);
+        if (!cached || cached.mtimeMs !== mtimeMs) {
+          cached = { keys: parseCatalogue(await readFile(path, 'utf8')), mtimeMs, checkedAt: now };
+        }
       } catch (error) {
-        if (!cached || !(error instanceof CatalogueError)) throw error;
-        cached.checkedAt = now;
+        // Missing for a moment or half written: the last good keys stay in use.
+        if (!cached) throw error;
       }
+      cached.checkedAt = now;
       return cached.keys;
     },
   };

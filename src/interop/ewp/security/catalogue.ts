@@ -39,14 +39,15 @@ export function parseCatalogue(xml: string): CatalogueKeys {
       processEntities: false,
       parseTagValue: false,
       parseAttributeValue: false,
-    }).parse(xml) as Node;
+    }).parse(xml, true) as Node;
   } catch (error) {
     throw new CatalogueError(`the catalogue is not well-formed XML: ${(error as Error).message}`);
   }
-  const catalogue = doc.catalogue as Node | undefined;
-  if (!catalogue || typeof catalogue !== 'object') {
-    throw new CatalogueError('the document is not a registry catalogue');
-  }
+  if (!('catalogue' in doc)) throw new CatalogueError('the document is not a registry catalogue');
+  // An empty catalogue (no host yet) reads as an empty text.
+  const catalogue = (
+    typeof doc.catalogue === 'object' && doc.catalogue ? doc.catalogue : {}
+  ) as Node;
   // The binaries, indexed by the fingerprint of their own content (the attribute is only a hint).
   const keys = new Map<string, KeyObject>();
   for (const binaries of list(catalogue.binaries)) {
