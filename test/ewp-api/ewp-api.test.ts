@@ -100,9 +100,10 @@ describe.each(ENGINES)('EWP host APIs with HTTP Signatures, on %s', (engine) => 
     });
     const one = async (query: string) =>
       rowsOf<{ id: string }>(await t.database.db.execute(sql.raw(query))).map((r) => r.id);
-    [agreementId] = await one(
+    const [agreement] = await one(
       `SELECT id FROM agreements WHERE party_a_id = 'tsukuba.ac.jp' AND party_b_id = '${OWN}'`,
     );
+    agreementId = agreement!;
     outgoing = await one(
       `SELECT id FROM mobilities WHERE home_id = '${OWN}' AND host_id = 'tsukuba.ac.jp' ORDER BY start_date, id`,
     );
