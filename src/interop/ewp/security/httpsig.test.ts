@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createSign, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   acceptSignature,
@@ -155,6 +155,39 @@ describe('client requests (cliauth-httpsig)', () => {
     expect(verify(stale)).toMatchObject({ ok: false, reason: 'date' });
     const early = signed('echo=a', new Date(NOW.getTime() + 4 * 60_000));
     expect(verify(early).ok).toBe(true);
+  });
+
+  it('accepts Original-Date in place of a Date a proxy may rewrite, and checks it', () => {
+    const withOriginal = (at: Date) =>
+      signRequest({
+        method: 'POST',
+        target: '/ewp/echo',
+        host: 'ewp.example.org',
+        body: 'echo=a',
+        now: NOW,
+        requestId: REQUEST_ID,
+        privateKey,
+        headers: { 'original-date': at.toUTCString() },
+      });
+    // The proxy's Date is not signed any more: only Original-Date is.
+    const fresh = withOriginal(NOW);
+    const rewritten = (h: Record<string, string>) => {
+      const params = parseAuthorization(h.authorization)!;
+      const names = params.headers.filter((n) => n !== 'date');
+      const text = signingString(names, { method: 'POST', target: '/ewp/echo', headers: h })!;
+      const signature = createSign('sha256').update(text).sign(privateKey, 'base64');
+      return {
+        ...h,
+        date: 'Thu, 01 Jan 2026 00:00:00 GMT',
+        authorization: `Signature keyId="${params.keyId}",algorithm="rsa-sha256",headers="${names.join(' ')}",signature="${signature}"`,
+      };
+    };
+    // A Date header present is checked as well (RECOMMENDED): a stale one is refused.
+    expect(verify(rewritten(fresh))).toMatchObject({ ok: false, reason: 'date' });
+    const { date: _date, ...withoutDate } = rewritten(fresh);
+    expect(verify(withoutDate).ok).toBe(true);
+    const { date: _d, ...stale } = rewritten(withOriginal(new Date(NOW.getTime() - 3_600_000)));
+    expect(verify(stale)).toMatchObject({ ok: false, reason: 'date' });
   });
 
   it('refuses a signature made with another key than the one named', () => {
