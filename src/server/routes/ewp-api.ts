@@ -340,7 +340,7 @@ export function ewpApiRoutes(options: EwpApiOptions) {
       };
     };
 
-    for (const [api_, withLa, indexPath, getPath, getDocs] of [
+    for (const [apiName, withLa, indexPath, getPath, getDocs] of [
       [
         'omobilities',
         false,
@@ -350,19 +350,20 @@ export function ewpApiRoutes(options: EwpApiOptions) {
       ],
       ['omobility-las', true, EWP_PATHS.lasIndex, EWP_PATHS.lasGet, documents.omobilityLas],
     ] as const) {
-      const label = api_ === 'omobilities' ? 'OMobilities v2' : 'OMobility LAs v1';
+      const label = apiName === 'omobilities' ? 'OMobilities v2' : 'OMobility LAs v1';
       endpoint(
         indexPath,
         `EWP ${label} index: what we send to the caller’s institutions`,
         MobilityIndexParams,
         async (p, caller) => {
           const filter = mobilityFilter(p, caller, withLa);
-          return indexResponseXml(api_, filter ? await mobilityIndex(db, filter) : []);
+          return indexResponseXml(apiName, filter ? await mobilityIndex(db, filter) : []);
         },
       );
       endpoint(getPath, `EWP ${label} get`, MobilityGetParams, async (p, caller) => {
         const asked = ids(p, 'omobility_id', host!.maxIds);
-        const filter = mobilityFilter(p, caller, withLa);
+        // The index's filters are no parameters of get: only the sender counts.
+        const filter = mobilityFilter({ sending_hei_id: p.sending_hei_id }, caller, withLa);
         const readable = filter ? await readableMobilities(db, { ...filter, ids: asked }) : [];
         return getDocs.call(documents, db, readable);
       });
