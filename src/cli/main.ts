@@ -10,6 +10,12 @@ import { isEmpty, seedDemo } from '#src/db/seed/demo.ts';
 import { DEMO_USERS } from '#src/db/seed/demo-world.ts';
 import { hashPassword } from '#src/services/auth/passwords.ts';
 import { buildApp } from '#src/server/app.ts';
+import {
+  EwpConfigError,
+  ewpHostFromEnv,
+  type EwpHostConfig,
+} from '#src/services/ewp-host/config.ts';
+import { systemClock } from '#src/services/clock.ts';
 import { loggerOptions } from '#src/server/logging.ts';
 import { ADMIN_HELP, AdminUsageError, adminCommand } from './admin.ts';
 import { createMailer } from '#src/services/notify/mailer.ts';
@@ -31,7 +37,8 @@ Commands:
 Environment:
   PORT (3000), HOST (0.0.0.0), KAKEHASHI_PUBLIC_URL (http://localhost:PORT; the address in the
   links of e-mails), SMTP_URL (unset: no e-mail), DATABASE_URL (unset: embedded PGlite in KAKEHASHI_DATA_DIR, ./data),
-  KAKEHASHI_DEMO_PASSWORD (unset: a random password is printed when the demo is loaded)
+  KAKEHASHI_DEMO_PASSWORD (unset: a random password is printed when the demo is loaded),
+  KAKEHASHI_EWP_HEI_ID and KAKEHASHI_EWP_* (unset: no Erasmus Without Paper APIs; see docs/ewp-host.md)
 
 Run 'kakehashi <command> --help' for a command's options.`,
   start: `Usage: kakehashi start [--demo]
@@ -97,8 +104,17 @@ async function start(args: string[], env: Env): Promise<number> {
   if (values.help) return help('start');
   const database = await openAndMigrate(env);
   if (values.demo) await loadDemo(database, env);
+  let ewpHost: EwpHostConfig | null;
+  try {
+    ewpHost = await ewpHostFromEnv(env, publicUrlOf(env), systemClock);
+  } catch (error) {
+    await database.close();
+    if (error instanceof EwpConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
   const app = await buildApp({
     database,
+    ewp: { host: ewpHost },
     mailer: createMailer(env.SMTP_URL),
     logger: loggerOptions(env.LOG_LEVEL),
     webDir: WEB_DIR,

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
 /** Configuration, parsed once from the environment. Unset values take the documented defaults. */
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -28,6 +33,28 @@ const EnvSchema = z.object({
         .map((s) => s.trim())
         .filter(Boolean),
     ),
+  /**
+   * Erasmus Without Paper host (docs/ewp-host.md): the SCHAC code of this deployment's own
+   * institution. Unset (the default): the EWP routes answer 404 and the other keys are unused.
+   */
+  KAKEHASHI_EWP_HEI_ID: optionalText,
+  /** PEM file of the RSA private key the EWP responses are signed with. */
+  KAKEHASHI_EWP_PRIVATE_KEY_FILE: optionalText,
+  /** The registry catalogue (catalogue-v1.xml format) naming the partners' keys and institutions. */
+  KAKEHASHI_EWP_CATALOGUE_FILE: optionalText,
+  /** The manifest's admin addresses, comma-separated. */
+  KAKEHASHI_EWP_ADMIN_EMAILS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  KAKEHASHI_EWP_ADMIN_PROVIDER: z.string().min(1).default('Kakehashi'),
+  /** The max-iia-ids and max-omobility-ids of the manifest. */
+  KAKEHASHI_EWP_MAX_IDS: z.coerce.number().int().min(1).max(1000).default(20),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -44,6 +44,9 @@ import { researchRoutes } from './routes/research.ts';
 import { partnershipRoutes } from './routes/partnership.ts';
 import { partnershipProfileRoutes } from './routes/partnership-profile.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { ewpApiRoutes } from './routes/ewp-api.ts';
+import type { EwpHostConfig } from '#src/services/ewp-host/config.ts';
+import { emptyDocuments, type EwpDocuments } from '#src/services/ewp-host/documents.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
 import { JobRegistry } from '#src/services/tasks/jobs.ts';
 import { TaskPool, type TaskPoolOptions } from '#src/services/tasks/pool.ts';
@@ -77,6 +80,11 @@ export interface AppOptions {
   tasks?: Partial<TaskPoolOptions>;
   /** Single sign-on: the public origin providers answer to, and whether plain http is allowed. */
   sso?: SsoOptions;
+  /**
+   * Erasmus Without Paper host: the configuration (absent or null: the /ewp routes answer 404) and
+   * where the documents of the get endpoints come from (default: valid, empty get-responses).
+   */
+  ewp?: { host?: EwpHostConfig | null; documents?: EwpDocuments };
 }
 
 /** The first field (`body.x`, `query.q`, `params.id`) holding a NUL character, if any. */
@@ -236,6 +244,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(reportRoutes(deps));
     },
     { prefix: '/api/v1' },
+  );
+  await app.register(
+    ewpApiRoutes({
+      db,
+      host: options.ewp?.host ?? null,
+      documents: options.ewp?.documents ?? emptyDocuments,
+      clock: options.clock ?? systemClock,
+    }),
   );
 
   return app;

@@ -388,4 +388,21 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
     own: 'AFFFOFOFOO',
     other: 'ANNNNNNNNN',
   },
+  // Erasmus Without Paper host APIs: machine endpoints authenticated by HTTP Signature, not by the
+  // session (test/ewp-api). The matrix's deployment is no EWP host: every route is absent (404).
+  'GET /ewp/manifest.xml': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
+  'GET /ewp/echo': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
+  'POST /ewp/echo': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
+  'GET /ewp/iias/index': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
+  'POST /ewp/iias/index': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
+  'GET /ewp/iias/get': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
+  'POST /ewp/iias/get': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
+  'GET /ewp/omobilities/index': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
+  'POST /ewp/omobilities/index': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
+  'GET /ewp/omobilities/get': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
+  'POST /ewp/omobilities/get': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
+  'GET /ewp/omobility-las/index': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
+  'POST /ewp/omobility-las/index': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
+  'GET /ewp/omobility-las/get': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
+  'POST /ewp/omobility-las/get': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
 };
