@@ -10,7 +10,7 @@
 import type { Actor, Role } from '#src/domain/access/policy.ts';
 import { scopeCovers } from '#src/domain/access/can.ts';
 import { pendingProposal, currentVersion } from '#src/domain/recognition/learning-agreement.ts';
-import { reportingDeadline } from '#src/domain/program/calendar.ts';
+import { fiscalYearOf, reportingDeadline } from '#src/domain/program/calendar.ts';
 import { isOver } from '#src/domain/scholarship/safety.ts';
 import type { LocalizedText } from '#src/domain/shared/refusal.ts';
 import {
@@ -286,12 +286,12 @@ async function reportsDue(ctx: ServiceContext, actor: Actor, today: string) {
     if (!rules) continue;
     items.push({
       name: pairName(names, r.homeConsortiumId, r.partnerConsortiumId),
-      link: `/applications/${r.id}`,
+      link: `/projects/${encodeURIComponent(r.id)}/reports/${fiscalYearOf(rules, today)}`,
       count: 1,
       due: reportingDeadline(rules, today),
     });
   }
-  return taskOf('reports_due', items, '/applications');
+  return taskOf('reports_due', items, '/reports');
 }
 
 /** "Home consortium – partner consortium", in each language either has. */

@@ -57,6 +57,7 @@ export function FiguresSection({
       {f.byPartner.length > 0 ? (
         <div aria-hidden="true" className="chart">
           <BarChart
+            accessibilityLayer={false}
             width={640}
             height={240}
             data={f.byPartner.map((b) => ({

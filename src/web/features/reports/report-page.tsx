@@ -62,9 +62,10 @@ export function ReportPage() {
     getReport(projectId, fiscalYear, version, signal),
   );
   const [report, setReport] = useState<Report | null>(null);
+  const loaded = resource.status === 'success' ? resource.data : null;
   useEffect(() => {
-    if (resource.status === 'success') setReport(resource.data);
-  }, [resource]);
+    if (loaded) setReport(loaded);
+  }, [loaded]);
   useDocumentTitle(t('reports.title'));
   const num = (n: number) => formatNumber(n, language);
 

@@ -12,7 +12,7 @@ const NAV_OF: Partial<Record<TaskKind, string>> = {
   enter_transcripts: '/mobilities',
   decide_recognitions: '/mobilities',
   batch_payments: '/payments',
-  reports_due: '/applications',
+  reports_due: '/reports',
   review_advisories: '/budget',
 };
 
