@@ -16,3 +16,4 @@ export * from './schema/alumni.ts';
 export * from './schema/events.ts';
 export * from './schema/research.ts';
 export * from './schema/partnership.ts';
+export * from './schema/ewp.ts';
