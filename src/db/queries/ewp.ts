@@ -205,3 +205,36 @@ export async function closeEwpImport(
     .set({ status, decidedBy: by, decidedAt: at })
     .where(eq(ewpImports.id, id));
 }
+
+/** Whether a mobility id is taken. */
+export async function mobilityExists(db: Db, id: string): Promise<boolean> {
+  if (!UUID.test(id)) return false;
+  const [r] = await db.select({ id: mobilities.id }).from(mobilities).where(eq(mobilities.id, id));
+  return !!r;
+}
+
+export async function insertMobilityRecord(
+  db: Db,
+  row: typeof mobilities.$inferInsert,
+): Promise<string> {
+  const [r] = await db.insert(mobilities).values(row).returning({ id: mobilities.id });
+  return r!.id;
+}
+
+export async function insertTranscriptRecord(
+  db: Db,
+  row: typeof transcripts.$inferInsert,
+): Promise<void> {
+  await db.insert(transcripts).values(row);
+}
+
+/** Our agreements among these ids (EWP ids that are ours). */
+export async function existingAgreementIds(db: Db, ids: readonly string[]): Promise<string[]> {
+  const valid = ours(ids);
+  if (!valid.length) return [];
+  const rows = await db
+    .select({ id: agreements.id })
+    .from(agreements)
+    .where(inArray(agreements.id, valid));
+  return rows.map((r) => r.id);
+}

@@ -48,4 +48,4 @@ export type MobilityEwpDetails = {
   receivingOunitId?: string;
 };
 
-export type EwpDetailsKind = 'agreement' | 'mobility';
+export type EwpDetailsKind = 'agreement' | 'mobility' | 'learning-agreement' | 'transcript';
