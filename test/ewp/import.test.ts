@@ -93,7 +93,7 @@ describe.each(ENGINES)('EWP import, on %s', (engine) => {
         blockers: [],
       });
       expect(preview.items[0]).toMatchObject({
-        action: 'create',
+        effect: 'create',
         hashMatches: true,
         validForApproval: true,
       });
@@ -132,7 +132,7 @@ describe.each(ENGINES)('EWP import, on %s', (engine) => {
       // Importing it again compares with our copy instead of creating another.
       const again = await previewEwpImport(ctx, { content: ours });
       expect(again.items[0]).toMatchObject({
-        action: 'keep-partner-copy',
+        effect: 'keep-partner-copy',
         recordId,
         differences: [],
       });
@@ -152,7 +152,7 @@ describe.each(ENGINES)('EWP import, on %s', (engine) => {
         content: read('omobilities/v2/examples/get-response-example.xml'),
       });
       expect(om.items[0]).toMatchObject({
-        action: 'create',
+        effect: 'create',
         recordId: 'c442c289-5541-4cae-9edb-8ad83e133613',
       });
       await confirmEwpImport(ctx, om.id);
@@ -165,7 +165,7 @@ describe.each(ENGINES)('EWP import, on %s', (engine) => {
       const la = await previewEwpImport(ctx, {
         content: read('omobility-las/v1/examples/get-response-example.xml'),
       });
-      expect(la.items[0]).toMatchObject({ action: 'keep-partner-copy', recordId: mobilityId });
+      expect(la.items[0]).toMatchObject({ effect: 'keep-partner-copy', recordId: mobilityId });
       await confirmEwpImport(ctx, la.id);
       expect(
         (await detailsOf(database.db, 'learning-agreement', [mobilityId])).get(mobilityId)

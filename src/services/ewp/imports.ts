@@ -57,7 +57,7 @@ export type ImportItem = {
   /** The document's own id (iia-id, omobility-id). */
   key: string;
   /** What applying does: create our record, or keep the partner's copy beside ours. */
-  action: 'create' | 'keep-partner-copy';
+  effect: 'create' | 'keep-partner-copy';
   /** Our record, when we hold one (or the id it will get). */
   recordId: string;
   differences: FieldDifference[];
@@ -176,7 +176,7 @@ async function buildPreview(
         .map((s) => `${s.kind}-mobility-spec`);
       const item: ImportItem = {
         key: iia.partners.map((p) => p.iiaId ?? '').join(' / '),
-        action: ourId ? 'keep-partner-copy' : 'create',
+        effect: ourId ? 'keep-partner-copy' : 'create',
         recordId: ourId ?? randomUUID(),
         differences: [],
         hashMatches: iia.hash === iiaHash(iia),
@@ -197,7 +197,7 @@ async function buildPreview(
       const exists = await mobilityExists(db, key);
       const item: ImportItem = {
         key,
-        action: exists ? 'keep-partner-copy' : 'create',
+        effect: exists ? 'keep-partner-copy' : 'create',
         recordId: exists ? key : /^[0-9a-f-]{36}$/i.test(key) ? key : randomUUID(),
         differences: [],
         notMapped:
@@ -226,7 +226,7 @@ async function buildPreview(
           refusal(EWP_CODES.missingField, { field: 'omobility-id', record: key || '—' }),
         );
       }
-      items.push({ key, action: 'create', recordId: key, differences: [], notMapped: [] });
+      items.push({ key, effect: 'create', recordId: key, differences: [], notMapped: [] });
     }
   }
   if (!items.length) blockers.push(refusal(EWP_CODES.empty));
@@ -435,7 +435,7 @@ export async function confirmEwpImport(ctx: ServiceContext, id: string): Promise
             ...(iia.partners[1].iiaCode ? { B: iia.partners[1].iiaCode } : {}),
           },
         };
-        if (item.action === 'create') {
+        if (item.effect === 'create') {
           const created = await insertAgreement(
             tx,
             {
@@ -460,7 +460,7 @@ export async function confirmEwpImport(ctx: ServiceContext, id: string): Promise
         }
         await upsertDetails(tx, 'agreement', recordId, details as Record<string, unknown>, iia);
         await audit(tx, ctx, {
-          action: item.action === 'create' ? 'ewp.agreement_imported' : 'ewp.partner_copy_kept',
+          action: item.effect === 'create' ? 'ewp.agreement_imported' : 'ewp.partner_copy_kept',
           resourceType: 'agreement',
           resourceId: recordId,
           details: { import: id, partnerIiaIds: iia.partners.map((p) => p.iiaId ?? null) },
@@ -470,7 +470,7 @@ export async function confirmEwpImport(ctx: ServiceContext, id: string): Promise
         const isLa = kind === 'las';
         const o = isLa ? null : (m as OMobility);
         const la = isLa ? (m as LaDocument) : null;
-        if (item.action === 'create') {
+        if (item.effect === 'create') {
           const start =
             o?.plannedArrival ??
             (la?.start.length === 7 ? `${la.start}-01` : la?.start) ??
@@ -536,7 +536,7 @@ export async function confirmEwpImport(ctx: ServiceContext, id: string): Promise
         );
         if (isLa) await upsertDetails(tx, 'learning-agreement', item.recordId, {}, la);
         await audit(tx, ctx, {
-          action: item.action === 'create' ? 'ewp.mobility_imported' : 'ewp.partner_copy_kept',
+          action: item.effect === 'create' ? 'ewp.mobility_imported' : 'ewp.partner_copy_kept',
           resourceType: 'mobility',
           resourceId: item.recordId,
           details: { import: id, kind },
