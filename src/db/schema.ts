@@ -17,3 +17,4 @@ export * from './schema/events.ts';
 export * from './schema/research.ts';
 export * from './schema/partnership.ts';
 export * from './schema/reports.ts';
+export * from './schema/ewp.ts';

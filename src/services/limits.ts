@@ -37,6 +37,11 @@ export const LIMITS = {
   publicationFileBytes: 4 * MiB,
   /** Its request: the file's text escaped in JSON, plus its name. */
   publicationImportBodyBytes: 9 * MiB,
+  /**
+   * A partner's EWP file sent as text in a JSON body: the intake refuses XML over 5 MiB itself
+   * (so the refusal is translated); the request may hold that much text escaped in JSON.
+   */
+  ewpImportBodyBytes: 11 * MiB,
   /** Heavy tasks (imports, allocation runs, reports) one person may have running or waiting. */
   tasksPerUser: 2,
   /** Worker threads for heavy tasks: every core but one for the request thread, at least one. */

@@ -35,6 +35,9 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/agreements/{id}/balance': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'GET /api/v1/agreements/{id}/recognition-rate': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'POST /api/v1/agreements/{id}/signatures': { own: 'AFFFRFRFFR', other: 'AFFFFFFFFR' },
+  // The EWP file is for the agreement's coordinators; the sampled own agreement is between
+  // consortia, refused (422) as not bilateral to those who may export it.
+  'GET /api/v1/agreements/{id}/ewp.xml': { own: 'AFFFFFRFFR', other: 'AFFFFFFFFO' },
   'GET /api/v1/alliances/{id}/jukebox': { own: 'OOOOOOOOOO', other: 'NNNNNNNNNN' },
   'POST /api/v1/alliances/{id}/jukebox/{courseId}/enrolments': {
     own: 'ARFFFFFFFF',
@@ -204,6 +207,20 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'POST /api/v1/mobilities/{id}/travel/approve-fare': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   // R8: the paying consortium's officer (rep.tohoku) may enter the fare, as the coordinators may.
   'PUT /api/v1/mobilities/{id}/travel/fare': { own: 'AFNNRNRNFR', other: 'ANNNNNNNNN' },
+  // EWP files of a mobility: whoever reads its page (the student their own); the sampled learning
+  // agreement lacks fields EWP requires (422, naming them).
+  'GET /api/v1/mobilities/{id}/ewp.xml': { own: 'AONNONONOO', other: 'ANNNNNNNNN' },
+  'GET /api/v1/mobilities/{id}/learning-agreement/ewp.xml': {
+    own: 'ARNNRNRNRR',
+    other: 'ANNNNNNNNN',
+  },
+  'GET /api/v1/mobilities/{id}/transcript/ewp.xml': { own: 'AONNONONOO', other: 'ANNNNNNNNN' },
+  // A partner's EWP file: the sampled text is not XML, refused before anything is read or stored.
+  'POST /api/v1/ewp/imports': { own: 'ARRRRRRRRR', other: 'ARRRRRRRRR' },
+  // Tohoku's coordinator's import (of a Tohoku mobility): read and applied by her, closed after.
+  'GET /api/v1/ewp/imports/{id}': { own: 'AFFFOFFFFO', other: 'ANNNNNNNNN' },
+  'POST /api/v1/ewp/imports/{id}/confirm': { own: 'AFFFOFFFFR', other: 'ANNNNNNNNN' },
+  'POST /api/v1/ewp/imports/{id}/discard': { own: 'AFFFRFFFFR', other: 'ANNNNNNNNN' },
   'GET /api/v1/payment-batches': { own: 'ANNNNNNNNN', other: 'ANNNNNNNNN' },
   'POST /api/v1/payment-batches': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'GET /api/v1/payment-batches/{id}': { own: 'ANNNNNONNO', other: 'ANNNNNNNNN' },

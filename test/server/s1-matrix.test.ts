@@ -140,6 +140,24 @@ describe.each(ENGINES)('S1: every route × every principal × own and other, on 
     const otherApp = await one(
       `SELECT a.id FROM call_applications a JOIN users u ON u.id = a.student_user_id WHERE u.email <> 'student.tohoku@demo.kakehashi.example' ORDER BY u.email, a.call_id LIMIT 1`,
     );
+    // A partner's file previewed by Tohoku's coordinator: our own mobility as EWP XML, sent back.
+    const coordinator = sessions.get('coordinator.tohoku')!;
+    const exported = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/mobilities/${mobilityOwn}/ewp.xml`,
+      headers: { cookie: coordinator.cookie },
+    });
+    const ewpImport =
+      exported.statusCode === 200
+        ? ((
+            await t.app.inject({
+              method: 'POST',
+              url: '/api/v1/ewp/imports',
+              payload: { fileName: 'omobility.xml', content: exported.body },
+              headers: { cookie: coordinator.cookie, 'x-csrf-token': coordinator.csrfToken },
+            })
+          ).json().id as string | undefined)
+        : undefined;
     fixtures = {
       institutions: { own: 'tohoku.ac.jp', other: 'tsukuba.ac.jp' },
       consortia: { own: 'tohoku-jr-japan', other: 'cic' },
@@ -148,6 +166,10 @@ describe.each(ENGINES)('S1: every route × every principal × own and other, on 
         other: await one(`SELECT id FROM agreements WHERE party_a_id = 'tsukuba.ac.jp' LIMIT 1`),
       },
       mobilities: { own: mobilityOwn, other: mobilityOther },
+      ewp: {
+        own: ewpImport ?? '00000000-0000-4000-8000-000000000000',
+        other: '00000000-0000-4000-8000-000000000000',
+      },
       calls: { own: 'tohoku-jr-2015', other: 'tohoku-jr-2027' },
       'call-applications': { own: studentApp, other: otherApp },
       programs: { own: 'mext-iep-2014', other: 'mext-pilot-2003' },

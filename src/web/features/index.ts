@@ -5,6 +5,7 @@ import { alumniFeature } from './alumni/feature.tsx';
 import { researchFeature } from './research/feature.tsx';
 import { callsFeature } from './calls/feature.tsx';
 import { eventsFeature } from './events/feature.tsx';
+import { ewpFeature } from './ewp/feature.tsx';
 import { inboxFeature } from './inbox/feature.tsx';
 import { mobilityFeature } from './mobility/feature.tsx';
 import { moneyFeature } from './money/feature.tsx';
@@ -36,6 +37,7 @@ export const FEATURES: Feature[] = [
   signUpFeature,
   accountFeature,
   researchFeature,
+  ewpFeature,
   partnershipFeature,
   reportsFeature,
 ];

@@ -19,6 +19,7 @@ import { SignForm, AmendForm } from './agreement-forms.tsx';
 import { AgreementLedger } from './agreement-ledger.tsx';
 import { HistoryEntry } from './agreement-history.tsx';
 import { DirectionCard } from './direction-card.tsx';
+import { EwpDownloads } from '../ewp/index.ts';
 
 export function AgreementPage() {
   const { id = '' } = useParams();
@@ -137,6 +138,21 @@ function AgreementView({ initial }: { initial: AgreementDetail }) {
             ) : null}
           </dl>
         </section>
+
+        {agreement.canManage.length > 0 ? (
+          <section className="card" aria-labelledby="agreement-ewp">
+            <h2 id="agreement-ewp">{t('ewp.section')}</h2>
+            <EwpDownloads
+              files={[
+                {
+                  labelKey: 'ewp.download.agreement',
+                  path: `/agreements/${encodeURIComponent(agreement.id)}/ewp.xml`,
+                  fileName: `iia-${agreement.id}.xml`,
+                },
+              ]}
+            />
+          </section>
+        ) : null}
 
         <section className="card" aria-labelledby="agreement-clauses">
           <h2 id="agreement-clauses">{t('agreementForm.clauses')}</h2>

@@ -21,6 +21,7 @@ import { ResourceView } from '../../components/ui/resource-view.tsx';
 import { useAction } from '../../components/ui/use-action.ts';
 import { Field } from '../../components/ui/field.tsx';
 import { OverrideBox, overridableOf, type Overridable } from './override.tsx';
+import { EwpDownloads, type EwpFileLink } from '../ewp/index.ts';
 import './mobility.css';
 
 export function MobilityPage() {
@@ -41,6 +42,32 @@ export function MobilityPage() {
       {(mobility) => <MobilityView mobility={mobility} onChange={() => setAttempt((n) => n + 1)} />}
     </ResourceView>
   );
+}
+
+/** The mobility's EWP files: itself, and its learning agreement and transcript when it has them. */
+function ewpFilesOf(mobility: MobilityDetail): EwpFileLink[] {
+  const base = `/mobilities/${encodeURIComponent(mobility.id)}`;
+  return [
+    { labelKey: 'ewp.download.mobility', path: `${base}/ewp.xml`, fileName: 'omobility.xml' },
+    ...(mobility.hasLearningAgreement
+      ? [
+          {
+            labelKey: 'ewp.download.learningAgreement',
+            path: `${base}/learning-agreement/ewp.xml`,
+            fileName: 'learning-agreement.xml',
+          },
+        ]
+      : []),
+    ...(mobility.transcriptIssuedOn
+      ? [
+          {
+            labelKey: 'ewp.download.transcript',
+            path: `${base}/transcript/ewp.xml`,
+            fileName: 'transcript.xml',
+          },
+        ]
+      : []),
+  ];
 }
 
 function MobilityView({ mobility, onChange }: { mobility: MobilityDetail; onChange: () => void }) {
@@ -112,6 +139,11 @@ function MobilityView({ mobility, onChange }: { mobility: MobilityDetail; onChan
 
       <LearningAgreementSection mobility={mobility} onChange={onChange} />
       <RecognitionSection key={mobility.version} mobility={mobility} onChange={onChange} />
+
+      <section aria-labelledby="mobility-ewp">
+        <h2 id="mobility-ewp">{t('ewp.section')}</h2>
+        <EwpDownloads files={ewpFilesOf(mobility)} />
+      </section>
 
       <section aria-labelledby="mobility-history">
         <h2 id="mobility-history">{t('mobility.history')}</h2>

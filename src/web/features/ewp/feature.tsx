@@ -1,0 +1,11 @@
+import type { Feature } from '../feature.ts';
+import { EwpImportPage } from './import-page.tsx';
+
+/** Erasmus Without Paper files: a partner's file imported (strings in locales/features/ewp.*.json). */
+export const ewpFeature: Feature = {
+  routes: [{ path: 'ewp/import', element: <EwpImportPage /> }],
+  nav: (actor) =>
+    actor && (actor.platformAdmin || actor.roles.some((r) => r.role === 'coordinator'))
+      ? [{ to: '/ewp/import', labelKey: 'ewp.nav' }]
+      : [],
+};

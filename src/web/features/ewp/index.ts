@@ -1,0 +1,2 @@
+/** What other features use of the EWP feature. */
+export { EwpDownloads, type EwpFileLink } from './ewp-downloads.tsx';
