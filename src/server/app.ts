@@ -47,7 +47,7 @@ import { partnershipProfileRoutes } from './routes/partnership-profile.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { ewpApiRoutes } from './routes/ewp-api.ts';
 import type { EwpHostConfig } from '#src/services/ewp-host/config.ts';
-import { emptyDocuments, type EwpDocuments } from '#src/services/ewp-host/documents.ts';
+import { exportedDocuments, type EwpDocuments } from '#src/services/ewp-host/documents.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
 import { JobRegistry } from '#src/services/tasks/jobs.ts';
 import { TaskPool, type TaskPoolOptions } from '#src/services/tasks/pool.ts';
@@ -83,7 +83,7 @@ export interface AppOptions {
   sso?: SsoOptions;
   /**
    * Erasmus Without Paper host: the configuration (absent or null: the /ewp routes answer 404) and
-   * where the documents of the get endpoints come from (default: valid, empty get-responses).
+   * where the documents of the get endpoints come from (default: the documents our records make).
    */
   ewp?: { host?: EwpHostConfig | null; documents?: EwpDocuments };
 }
@@ -251,7 +251,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ewpApiRoutes({
       db,
       host: options.ewp?.host ?? null,
-      documents: options.ewp?.documents ?? emptyDocuments,
+      documents: options.ewp?.documents ?? exportedDocuments,
       clock: options.clock ?? systemClock,
     }),
   );

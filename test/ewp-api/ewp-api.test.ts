@@ -259,6 +259,25 @@ describe.each(ENGINES)('EWP host APIs with HTTP Signatures, on %s', (engine) => 
     expect(asked.iias.at(-1)).toEqual([]);
   });
 
+  it('serves the agreement our records make when no documents are plugged in', async () => {
+    const own = await createTestApp(engine, { clock: fixedClock(NOW), ewp: { host: hostConfig } });
+    try {
+      const [id] = rowsOf<{ id: string }>(
+        await own.database.db.execute(
+          sql.raw(
+            `SELECT id FROM agreements WHERE party_a_id = 'tsukuba.ac.jp' AND party_b_id = '${OWN}'`,
+          ),
+        ),
+      ).map((r) => r.id);
+      const sent = await call({ ...tsukuba, app: own.app }, get(`/ewp/iias/get?iia_id=${id}`));
+      expect(sent.response.statusCode, sent.response.body).toBe(200);
+      expect(await schemaErrors(sent.response.body, 'iias/v7/get-response.xsd')).toEqual([]);
+      expect(sent.response.body).toContain(`<iia-id>${id}</iia-id>`);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('lists and gets the mobilities Grenoble sends to the caller', async () => {
     const index = await call(tsukuba, get(`/ewp/omobilities/index?sending_hei_id=${OWN}`));
     expect(index.response.statusCode).toBe(200);

@@ -1,4 +1,9 @@
 import type { Db } from '#src/db/client.ts';
+import {
+  iiasGetResponse,
+  omobilitiesGetResponse,
+  omobilityLasGetResponse,
+} from '../ewp/documents.ts';
 import { emptyGetResponse } from './responses.ts';
 
 /**
@@ -11,9 +16,19 @@ export interface EwpDocuments {
   omobilityLas(db: Db, ids: string[]): Promise<string>;
 }
 
-/** Valid get-responses that hold no document, until the exports are plugged in. */
+/** Valid get-responses that hold no document (a host that serves nothing yet, in tests). */
 export const emptyDocuments: EwpDocuments = {
   iias: async () => emptyGetResponse('iias'),
   omobilities: async () => emptyGetResponse('omobilities'),
   omobilityLas: async () => emptyGetResponse('omobility-las'),
+};
+
+/**
+ * The documents our records make (src/services/ewp): what a host serves. A record missing what
+ * the specifications make mandatory is refused by name rather than served as invalid XML.
+ */
+export const exportedDocuments: EwpDocuments = {
+  iias: iiasGetResponse,
+  omobilities: omobilitiesGetResponse,
+  omobilityLas: omobilityLasGetResponse,
 };
