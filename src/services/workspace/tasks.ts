@@ -286,7 +286,7 @@ async function reportsDue(ctx: ServiceContext, actor: Actor, today: string) {
     if (!rules) continue;
     items.push({
       name: pairName(names, r.homeConsortiumId, r.partnerConsortiumId),
-      link: `/projects/${encodeURIComponent(r.id)}/reports/${fiscalYearOf(rules, today)}`,
+      link: `/reports?fy=${fiscalYearOf(rules, today)}`,
       count: 1,
       due: reportingDeadline(rules, today),
     });
