@@ -41,6 +41,7 @@ import { signUpRoutes } from './routes/sign-up.ts';
 import { alumniRoutes } from './routes/alumni.ts';
 import { eventRoutes } from './routes/events.ts';
 import { researchRoutes } from './routes/research.ts';
+import { dashboardRoutes } from './routes/dashboards.ts';
 import { partnershipRoutes } from './routes/partnership.ts';
 import { partnershipProfileRoutes } from './routes/partnership-profile.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
@@ -232,6 +233,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(researchRoutes(db));
       await api.register(partnershipRoutes(deps));
       await api.register(partnershipProfileRoutes(db));
+      await api.register(dashboardRoutes(db));
     },
     { prefix: '/api/v1' },
   );
