@@ -15,6 +15,7 @@ import { signUpFeature } from './sign-up/feature.tsx';
 import { ssoFeature } from './sso/feature.tsx';
 import { workspaceFeature } from './workspace/feature.tsx';
 import { partnershipFeature } from './partnership/feature.tsx';
+import { dashboardsFeature } from './dashboards/feature.tsx';
 import type { Feature } from './feature.ts';
 
 /** Every feature, in the order of their header links. */
@@ -28,6 +29,7 @@ export const FEATURES: Feature[] = [
   allocationFeature,
   mobilityFeature,
   moneyFeature,
+  dashboardsFeature,
   alumniFeature,
   inboxFeature,
   peopleFeature,
