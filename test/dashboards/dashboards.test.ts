@@ -7,7 +7,12 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '#src/db/migrate.ts';
-import { TOOK_PLACE } from '#src/domain/reports/implementation.ts';
+import {
+  implementationFigures,
+  TOOK_PLACE,
+  type ReportStay,
+} from '#src/domain/reports/implementation.ts';
+import type { MobilityState } from '#src/domain/mobility/mobility-workflow.ts';
 import { ENGINES } from '#test/support/db.ts';
 import { createTestApp, signInAs, type Session, type TestApp } from '#test/support/app.ts';
 
@@ -157,6 +162,96 @@ describe.each(ENGINES)('dashboards on the demo records, on %s', (engine) => {
     expect(records.total).toBe(3);
     expect(records.items.every((i) => i.student === null && i.id === null)).toBe(true);
     expect(records.items.every((i) => i.home.id === 'tohoku.ac.jp')).toBe(true);
+  });
+
+  it('agrees with the implementation report’s figures for a fiscal year (R20)', async () => {
+    // The report's own computation over the program's stays, read with a plain query.
+    const stays = await query<{
+      id: string;
+      home_id: string;
+      host_id: string;
+      home_country: string;
+      level: string;
+      start_date: string;
+      months: number;
+      status: string;
+    }>(`
+      select m.id, m.home_id, m.host_id, h.country as home_country, m.level, m.start_date::text as start_date, m.months, m.status
+      from mobilities m join agreements a on a.id = m.agreement_id join institutions h on h.id = m.home_id
+      where a.program_id = 'mext-iep-2014'`);
+    const reportStays: ReportStay[] = stays.map((s) => ({
+      id: s.id,
+      homeInstitutionId: s.home_id,
+      hostInstitutionId: s.host_id,
+      direction: s.home_country === 'JP' ? 'sent' : 'received',
+      level: s.level,
+      iscedField: '',
+      startDate: s.start_date,
+      months: Number(s.months),
+      status: s.status as MobilityState,
+    }));
+    for (const fiscalYear of [2016, 2024]) {
+      const figures = implementationFigures(
+        {
+          stays: reportStays,
+          recognitions: [],
+          payments: [],
+          planned: [],
+          events: [],
+          advisories: [],
+        },
+        {
+          fiscalYear,
+          cutOff: `${fiscalYear + 1}-03-31`,
+          fiscalYearStartMonth: 4,
+          capStudentMonths: 360,
+          balanceTolerance: { students: 1, months: 6 },
+        },
+      );
+      const d = (
+        await get(funder, `/api/v1/programs/mext-iep-2014/dashboard?years=${fiscalYear}`)
+      ).json() as Dashboard;
+      expect(rowsOfTable(d, 'flows')).toEqual([
+        {
+          fiscal_year: fiscalYear,
+          sent_students: figures.students.sentStudents,
+          sent_months: figures.students.sentMonths,
+          received_students: figures.students.receivedStudents,
+          received_months: figures.students.receivedMonths,
+        },
+      ]);
+      expect(
+        rowsOfTable(d, 'duration').map((r) => [
+          r.duration_band,
+          r.sent_students,
+          r.received_students,
+        ]),
+      ).toEqual(
+        ['under_1', '1_to_3', 'over_3'].map((band) => {
+          const b = figures.byDuration.find((x) => x.key === band);
+          return [band, b?.sentStudents ?? 0, b?.receivedStudents ?? 0];
+        }),
+      );
+      const [balance] = rowsOfTable(d, 'balance');
+      expect(balance).toMatchObject({
+        fiscal_year: fiscalYear,
+        realised_sent_students: figures.balance.fiscalYear.realised.sentStudents,
+        realised_received_students: figures.balance.fiscalYear.realised.receivedStudents,
+        planned_sent_students: figures.balance.fiscalYear.planned.sentStudents,
+        planned_received_students: figures.balance.fiscalYear.planned.receivedStudents,
+      });
+    }
+  });
+
+  it('gives a one-country consortium its members’ stays, both ways', async () => {
+    const rep = await signInAs(t.app, 'rep.tohoku@demo.kakehashi.example');
+    const d = (await get(rep, '/api/v1/consortia/tohoku-jr-japan/dashboard')).json() as Dashboard;
+    const flows = rowsOfTable(d, 'country_flows').filter((f) => f.fiscal_year === 2015);
+    // 2015 (demo-exchanges.ts): Tohoku sent three to Russia and received three.
+    expect(flows.map((f) => [f.from_country, f.to_country, f.students, f.months])).toEqual([
+      ['JP', 'RU', 3, 28],
+      ['RU', 'JP', 3, 28],
+    ]);
   });
 
   it('gives the association its members over time, flows between member countries and events', async () => {

@@ -27,7 +27,12 @@ import {
 /** The scope a dashboard reads: a program's stays, a consortium's members' or an institution's. */
 export type StayScope =
   | { kind: 'program'; programId: string }
-  | { kind: 'consortium'; consortiumId: string }
+  /**
+   * A consortium's members' stays: between two members (`both`, an association or alliance of
+   * both countries), or from or to a member (a one-sided consortium, e.g. a project's Japanese
+   * side, whose members exchange with the other side).
+   */
+  | { kind: 'consortium'; consortiumId: string; both: boolean }
   | { kind: 'institution'; institutionId: string };
 
 export interface StayFilter {
@@ -64,11 +69,11 @@ function scopeCondition(scope: StayScope): SQL {
         eq(mobilities.homeId, scope.institutionId),
         eq(mobilities.hostId, scope.institutionId),
       )!;
-    case 'consortium':
-      return and(
-        memberOnStart(scope.consortiumId, mobilities.homeId),
-        memberOnStart(scope.consortiumId, mobilities.hostId),
-      )!;
+    case 'consortium': {
+      const home = memberOnStart(scope.consortiumId, mobilities.homeId);
+      const host = memberOnStart(scope.consortiumId, mobilities.hostId);
+      return scope.both ? and(home, host)! : or(home, host)!;
+    }
   }
 }
 

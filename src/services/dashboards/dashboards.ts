@@ -586,7 +586,7 @@ export async function consortiumDashboard(
     ? await institutionRecord(ctx.db, consortium.representativeId)
     : null;
   const startMonth = startMonthFor(representative?.country ?? consortium.side ?? 'JP');
-  const scope: StayScope = { kind: 'consortium', consortiumId };
+  const scope: StayScope = { kind: 'consortium', consortiumId, both: consortium.side === null };
   const options = { startMonth, excluded: NEVER_A_STAY };
   const groups = await stayGroups(ctx.db, scope, filter, options);
   const all = await stayGroups(ctx.db, scope, {}, options);

@@ -65,7 +65,7 @@ async function scopeFacts(
     requireAccess(ctx, 'dashboard:read', consortiumResource([id], 'dashboard'));
     const rep = c.representativeId ? await institutionRecord(ctx.db, c.representativeId) : null;
     return {
-      scope: { kind, consortiumId: id },
+      scope: { kind, consortiumId: id, both: c.side === null },
       startMonth: startMonthFor(rep?.country ?? c.side ?? 'JP'),
       homeCountry: null,
     };
