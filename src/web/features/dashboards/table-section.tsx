@@ -78,6 +78,10 @@ export function TableSection({ kind, id, table, filter, startMonth, figure }: Pr
   const text = (key: string, cell: CellView | undefined): string => {
     if (cell === null || cell === undefined) return '—';
     if (key === 'fiscal_year' && typeof cell === 'number') return yearLabel(cell, startMonth, t);
+    if (key === 'recognition_rate' && typeof cell === 'number')
+      return t('dashboards.percent', {
+        value: formatNumber(Math.round(cell * 1000) / 10, language),
+      });
     if (typeof cell === 'number') return formatNumber(cell, language);
     if (typeof cell === 'string') {
       if (COUNTRY_COLUMNS.has(key)) return country(cell);
