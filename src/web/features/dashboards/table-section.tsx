@@ -117,7 +117,9 @@ export function TableSection({ kind, id, table, filter, startMonth, figure }: Pr
       <h2 id={headingId}>{title}</h2>
       <p className="muted">{t(`dashboards.tables.${table.id}.about`)}</p>
       {table.rows.length === 0 ? (
-        <p className="empty">{t('dashboards.noData')}</p>
+        <p className="empty">
+          {t(`dashboards.tables.${table.id}.none`, { defaultValue: t('dashboards.noData') })}
+        </p>
       ) : (
         <>
           {figure ??
