@@ -132,6 +132,20 @@ describe.each(ENGINES)('dashboards on the demo records, on %s', (engine) => {
       expect(row?.stipend_months_paid).toBe(Number(p.months));
       expect(row?.stipend_jpy).toBe(Number(p.jpy));
     }
+    // The partner filter selects the payments of stays with that partner.
+    const nsu = rowsOfTable(
+      (
+        await get(funder, '/api/v1/programs/mext-iep-2014/dashboard?partner=nsu.ru')
+      ).json() as Dashboard,
+      'spend',
+    );
+    const [nsuPaid] = await query<{ jpy: number }>(`
+      select coalesce(sum(p.amount_jpy), 0)::bigint as jpy
+      from payments p join payment_batches b on b.id = p.batch_id join mobilities m on m.id = p.mobility_id
+      join agreements a on a.id = m.agreement_id
+      where a.program_id = 'mext-iep-2014' and b.status = 'paid' and p.kind = 'stipend' and 'nsu.ru' in (m.home_id, m.host_id)`);
+    expect(nsu.reduce((n, r) => n + Number(r.stipend_jpy), 0)).toBe(Number(nsuPaid?.jpy));
+    expect(Number(nsuPaid?.jpy)).toBeGreaterThan(0);
     // The map: a flow from Sendai to Moscow, drawn between places with coordinates.
     expect(d.map.flows.some((f) => f.from === 'JP:Sendai' && f.to === 'RU:Moscow')).toBe(true);
     expect(d.map.places.map((p) => p.id)).toContain('RU:Novosibirsk');

@@ -264,8 +264,23 @@ export async function agreementParties(db: Db, ids: readonly string[]) {
     .orderBy(asc(agreements.createdAt));
 }
 
-/** Payments of a program's stays per paying consortium, fiscal year (of the month) and kind. */
-export async function paymentGroups(db: Db, programId: string) {
+/**
+ * Payments of a program's stays per paying consortium, fiscal year (of the month) and kind; the
+ * fiscal years, partner and level of the filter select them (the years are the payments' own).
+ */
+export async function paymentGroups(db: Db, programId: string, filter: StayFilter = {}) {
+  const conditions: SQL[] = [
+    scopeCondition({ kind: 'program', programId }),
+    // Paid: what a batch marked paid carries.
+    eq(paymentBatches.status, 'paid'),
+  ];
+  if (filter.years?.length) conditions.push(inArray(payments.fiscalYear, [...filter.years]));
+  if (filter.partner) {
+    conditions.push(
+      or(eq(mobilities.homeId, filter.partner), eq(mobilities.hostId, filter.partner))!,
+    );
+  }
+  if (filter.level) conditions.push(eq(mobilities.level, filter.level));
   const rows = await db
     .select({
       consortiumId: paymentBatches.consortiumId,
@@ -278,13 +293,7 @@ export async function paymentGroups(db: Db, programId: string) {
     .from(payments)
     .innerJoin(paymentBatches, eq(paymentBatches.id, payments.batchId))
     .innerJoin(mobilities, eq(mobilities.id, payments.mobilityId))
-    .where(
-      and(
-        scopeCondition({ kind: 'program', programId }),
-        // Paid: what a batch marked paid carries.
-        eq(paymentBatches.status, 'paid'),
-      ),
-    )
+    .where(and(...conditions))
     .groupBy(paymentBatches.consortiumId, payments.fiscalYear, payments.kind)
     .orderBy(paymentBatches.consortiumId, payments.fiscalYear, payments.kind);
   return rows.map((r) => ({

@@ -453,7 +453,7 @@ export async function programDashboard(
 
   // R14: scholarship months paid per project and fiscal year (of the month) against the cap;
   // the budget is the cap × the monthly stipend (R11 × R14).
-  const paid = await paymentGroups(ctx.db, programId);
+  const paid = await paymentGroups(ctx.db, programId, filter);
   const spendRows = new Map<
     string,
     {
@@ -466,7 +466,6 @@ export async function programDashboard(
     }
   >();
   for (const p of paid) {
-    if (filter.years.length && !filter.years.includes(p.fiscalYear)) continue;
     const k = `${p.consortiumId}|${p.fiscalYear}`;
     let r = spendRows.get(k);
     if (!r)
