@@ -80,6 +80,8 @@ it('shows the funder the program’s flows, balance, spend and map, filtered in 
   expect(
     (await tableRows(page, 'Scholarships and travel against the cap (R14)')).length,
   ).toBeGreaterThan(0);
+  // Accessible: no WCAG 2.2 A/AA violation on the funder's dashboard.
+  expect(describeViolations(await axeViolations(page))).toEqual([]);
   // Downloads come from the server; the XLSX answers with a workbook.
   const xlsx = await section.locator('a', { hasText: '(Excel)' }).getAttribute('href');
   expect(xlsx).toMatch(/\/api\/v1\/programs\/mext-iep-2014\/dashboard\/export\?.*format=xlsx/);
@@ -121,6 +123,7 @@ it('shows the funder the program’s flows, balance, spend and map, filtered in 
   expect(records.every((r) => r.some((c) => c.includes('Tohoku')))).toBe(true);
   expect(await page.locator('main').textContent()).not.toContain('Invented student');
   expect(await page.locator('thead').textContent()).not.toContain('Student');
+  expect(describeViolations(await axeViolations(page))).toEqual([]);
 });
 
 it('shows the association’s secretariat its members over time, flows between countries, events and map', async () => {
