@@ -72,6 +72,10 @@ describe.each(ENGINES)('dashboards on the demo records, on %s', (engine) => {
     ]);
     expect(await kinds(secretariat)).toEqual(['consortium:ajru']);
     expect(await kinds(tohoku)).toEqual(['institution:tohoku.ac.jp']);
+    const admin = await signInAs(t.app, 'admin@demo.kakehashi.example');
+    expect(await kinds(admin)).toEqual(
+      expect.arrayContaining(['program:mext-iep-2014', 'consortium:ajru', 'consortium:cic']),
+    );
   });
 
   it('gives the funder the program’s flows per fiscal year, as the records count them', async () => {

@@ -21,6 +21,7 @@ import {
   mobilities,
   paymentBatches,
   payments,
+  programs,
   recognitionDecisions,
 } from '../schema.ts';
 
@@ -448,4 +449,13 @@ export async function consortiumRecords(db: Db, ids: readonly string[]) {
 export async function institutionRecord(db: Db, id: string) {
   const [row] = await institutionPlaces(db, [id]);
   return row ?? null;
+}
+
+/** Every program and consortium, for the platform's administrators' list of dashboards. */
+export async function allProgramsAndConsortia(db: Db) {
+  const [p, c] = await Promise.all([
+    db.select({ id: programs.id }).from(programs).orderBy(asc(programs.id)),
+    db.select({ id: consortia.id }).from(consortia).orderBy(asc(consortia.id)),
+  ]);
+  return { programIds: p.map((r) => r.id), consortiumIds: c.map((r) => r.id) };
 }

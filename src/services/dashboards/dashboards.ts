@@ -26,7 +26,6 @@ import {
   programAdvisories,
   recognitionGroups,
   stayGroups,
-  type StayFilter,
   type StayGroup,
   type StayScope,
 } from '#src/db/queries/dashboards.ts';
@@ -837,5 +836,3 @@ export function dashboardFilter(query: {
     level: query.level || null,
   };
 }
-
-export type { StayFilter };

@@ -6,6 +6,7 @@
  * stays, not students' names.
  */
 import {
+  allProgramsAndConsortia,
   consortiumRecord,
   institutionPlaces,
   institutionRecord,
@@ -165,6 +166,12 @@ export async function myDashboards(ctx: ServiceContext) {
       out.push({ kind: 'consortium', id: r.scopeId });
     if (r.role === 'coordinator' && r.scopeType === 'institution')
       out.push({ kind: 'institution', id: r.scopeId });
+  }
+  // Administrators may open any dashboard: every program's and consortium's are listed.
+  if (actor.platformAdmin) {
+    const all = await allProgramsAndConsortia(ctx.db);
+    out.push(...all.programIds.map((id) => ({ kind: 'program' as const, id })));
+    out.push(...all.consortiumIds.map((id) => ({ kind: 'consortium' as const, id })));
   }
   const unique = [...new Map(out.map((o) => [`${o.kind}:${o.id}`, o])).values()];
   const ids = (kind: DashboardKind) => unique.filter((o) => o.kind === kind).map((o) => o.id);

@@ -13,7 +13,7 @@ export const dashboardsFeature: Feature = {
     { path: 'dashboards/:kind/:id/records', element: <RecordsPage /> },
   ],
   nav: (actor) =>
-    actor && actor.roles.some((r) => READERS.includes(r.role))
+    actor && (actor.platformAdmin || actor.roles.some((r) => READERS.includes(r.role)))
       ? [{ to: '/dashboards', labelKey: 'dashboards.nav' }]
       : [],
 };
