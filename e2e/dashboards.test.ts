@@ -163,6 +163,12 @@ it('shows Tohoku’s international office its partners per year, in Japanese, wi
   expect(msu2015?.slice(2)).toEqual(['1', '6', '1', '6']);
   expect((await tableRows(page, '協定別の均衡（R4）')).length).toBeGreaterThan(0);
   await page.locator('svg.dash-map-svg .dash-map-flow').first().waitFor();
+  // On a phone the page does not scroll sideways: charts, map and tables fit or scroll in place.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+    .toBeLessThanOrEqual(360);
+  await page.setViewportSize({ width: 1280, height: 900 });
   // The outgoing student of 2015 at Moscow: the coordinator sees the name and opens the mobility.
   await page
     .locator('table', { has: page.locator('caption', { hasText: '相手校別・年度別の受入と派遣' }) })
