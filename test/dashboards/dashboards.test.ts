@@ -293,6 +293,17 @@ describe.each(ENGINES)('dashboards on the demo records, on %s', (engine) => {
     );
     // Hokkaido → Altai (demo-exchanges.ts): four sent in 2019, one received.
     expect(flows.find((f) => f.fiscal_year === 2019 && f.from_country === 'JP')?.students).toBe(4);
+    // The records behind that figure: four stays, no student named for the secretariat.
+    const behind = (
+      await get(
+        secretariat,
+        '/api/v1/consortia/ajru/dashboard/records?year=2019&homeCountry=JP&hostCountry=RU&tookPlace=true',
+      )
+    ).json() as { items: { student: string | null; home: { id: string } }[] };
+    expect(behind.items).toHaveLength(4);
+    expect(behind.items.every((i) => i.student === null && i.home.id === 'hokudai.ac.jp')).toBe(
+      true,
+    );
     const events = rowsOfTable(d, 'events');
     const [held] = await query<{ n: number }>(`
       select count(*)::int as n from events
@@ -335,6 +346,15 @@ describe.each(ENGINES)('dashboards on the demo records, on %s', (engine) => {
     expect(records.items).toHaveLength(1);
     expect(records.items[0]?.student).toMatch(/^Invented student/);
     expect(records.items[0]?.id).toBeTruthy();
+    // Received from Moscow in 2015: one stay, named for Tohoku's coordinator (its host).
+    const received = (
+      await get(
+        tohoku,
+        '/api/v1/institutions/tohoku.ac.jp/dashboard/records?year=2015&partner=msu.ru&direction=received&tookPlace=true',
+      )
+    ).json() as { items: { student: string | null; host: { id: string } }[] };
+    expect(received.items.map((i) => i.host.id)).toEqual(['tohoku.ac.jp']);
+    expect(received.items[0]?.student).toMatch(/^Invented student RU/);
     expect(rowsOfTable(d, 'agreement_balance').length).toBeGreaterThan(0);
   });
 

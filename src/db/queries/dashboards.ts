@@ -8,7 +8,7 @@
  * Years are named by their first calendar year and start in `startMonth` (a program's fiscal year:
  * April in Japan); a stay belongs, whole, to the year in which it starts.
  */
-import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import {
@@ -172,16 +172,42 @@ export interface StayRecord {
   year: number;
 }
 
+/** What selects the stays behind one figure, beyond the dashboard's filters. */
+export interface RecordFilter extends StayFilter {
+  statuses?: readonly string[];
+  agreementId?: string | null;
+  /** Stays from (or not from) this home institution. */
+  homeId?: { is: boolean; id: string };
+  /** Stays from (or not from) a home institution in this country. */
+  homeCountry?: { is: boolean; country: string };
+  hostCountry?: string;
+}
+
 /** The stays behind a figure (at most `limit`), oldest first. */
 export async function stayRecords(
   db: Db,
   scope: StayScope,
-  filter: StayFilter & { statuses?: readonly string[]; agreementId?: string | null },
+  filter: RecordFilter,
   options: { startMonth: number; excluded: readonly string[]; limit: number },
 ): Promise<StayRecord[]> {
   const conditions = [stayConditions(scope, filter, options.startMonth, options.excluded)];
   if (filter.statuses?.length) conditions.push(inArray(mobilities.status, [...filter.statuses]));
   if (filter.agreementId) conditions.push(eq(mobilities.agreementId, filter.agreementId));
+  if (filter.homeId) {
+    conditions.push(
+      filter.homeId.is
+        ? eq(mobilities.homeId, filter.homeId.id)
+        : ne(mobilities.homeId, filter.homeId.id),
+    );
+  }
+  if (filter.homeCountry) {
+    conditions.push(
+      filter.homeCountry.is
+        ? eq(home.country, filter.homeCountry.country)
+        : ne(home.country, filter.homeCountry.country),
+    );
+  }
+  if (filter.hostCountry) conditions.push(eq(host.country, filter.hostCountry));
   const rows = await db
     .select({
       id: mobilities.id,

@@ -11,7 +11,7 @@ import {
   institutionPlaces,
   institutionRecord,
   stayRecords,
-  type StayFilter,
+  type RecordFilter,
   type StayScope,
 } from '#src/db/queries/dashboards.ts';
 import { programExists, storedProgramRules } from '#src/db/queries/agreements.ts';
@@ -109,35 +109,36 @@ export async function dashboardRecords(
   query: RecordQuery,
 ) {
   const facts = await scopeFacts(ctx, kind, id);
-  const stayFilter: StayFilter & { statuses?: readonly string[]; agreementId?: string | null } = {
+  // The figure's direction, relative to the scope: an institution sends its own students; a
+  // program sends those of its home country (R9).
+  const sent = query.direction === undefined ? undefined : query.direction === 'sent';
+  const scope = facts.scope;
+  const stayFilter: RecordFilter = {
     years: query.year !== undefined ? [query.year] : filter.years,
     partner: query.partner ?? filter.partner,
     level: query.level ?? filter.level,
     statuses: query.tookPlace ? TOOK_PLACE : undefined,
     agreementId: query.agreement ?? null,
+    ...(sent !== undefined && scope.kind === 'institution'
+      ? { homeId: { is: sent, id: scope.institutionId } }
+      : {}),
+    ...(sent !== undefined && facts.homeCountry
+      ? { homeCountry: { is: sent, country: facts.homeCountry } }
+      : {}),
+    ...(query.homeCountry ? { homeCountry: { is: true, country: query.homeCountry } } : {}),
+    ...(query.hostCountry ? { hostCountry: query.hostCountry } : {}),
   };
-  const rows = await stayRecords(ctx.db, facts.scope, stayFilter, {
+  const rows = await stayRecords(ctx.db, scope, stayFilter, {
     startMonth: facts.startMonth,
     excluded: NEVER_A_STAY,
     limit: RECORDS_LIMIT + 1,
   });
-  const sentOf = (r: (typeof rows)[number]) => {
-    if (facts.scope.kind === 'institution') return r.homeId === facts.scope.institutionId;
-    if (facts.homeCountry) return r.homeCountry === facts.homeCountry;
-    return true;
-  };
-  const selected = rows.filter(
-    (r) =>
-      (query.direction === undefined || (query.direction === 'sent') === sentOf(r)) &&
-      (query.homeCountry === undefined || r.homeCountry === query.homeCountry) &&
-      (query.hostCountry === undefined || r.hostCountry === query.hostCountry),
-  );
   const places = await institutionPlaces(
     ctx.db,
-    selected.flatMap((r) => [r.homeId, r.hostId]),
+    rows.flatMap((r) => [r.homeId, r.hostId]),
   );
   const nameOf = new Map(places.map((p) => [p.id, { ...p.names, en: p.names.en ?? p.name }]));
-  const items: RecordItem[] = selected.slice(0, RECORDS_LIMIT).map((r) => {
+  const items: RecordItem[] = rows.slice(0, RECORDS_LIMIT).map((r) => {
     const named = mayName(ctx.actor, r.homeId, r.hostId);
     return {
       id: named ? r.id : null,
