@@ -42,6 +42,7 @@ import { alumniRoutes } from './routes/alumni.ts';
 import { eventRoutes } from './routes/events.ts';
 import { researchRoutes } from './routes/research.ts';
 import { ewpRoutes } from './routes/ewp.ts';
+import { dashboardRoutes } from './routes/dashboards.ts';
 import { partnershipRoutes } from './routes/partnership.ts';
 import { partnershipProfileRoutes } from './routes/partnership-profile.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -244,6 +245,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(partnershipRoutes(deps));
       await api.register(partnershipProfileRoutes(db));
       await api.register(reportRoutes(deps));
+      await api.register(dashboardRoutes(db));
     },
     { prefix: '/api/v1' },
   );

@@ -75,7 +75,13 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/calls/{id}/ranking': { own: 'AFOOOFOFFO', other: 'AFOOOFOFFO' },
   'GET /api/v1/calls/{id}/my-reviews': { own: 'AFOOOFOFFO', other: 'AFOOOFOFFO' },
   'GET /api/v1/consortia': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
+  'GET /api/v1/dashboards': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },
   'GET /api/v1/consortia/{id}': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
+  // Dashboards: a consortium's by its officers (Tohoku's representative officer) and the
+  // association's secretariat; the sampled table of a download is unknown (404) to those who may.
+  'GET /api/v1/consortia/{id}/dashboard': { own: 'AFFFFFOFFO', other: 'AFFFFFFFFO' },
+  'GET /api/v1/consortia/{id}/dashboard/records': { own: 'AFFFFFOFFO', other: 'AFFFFFFFFO' },
+  'GET /api/v1/consortia/{id}/dashboard/export': { own: 'AFFFFFNFFN', other: 'AFFFFFFFFN' },
   'GET /api/v1/consortia/{id}/balance': { own: 'NNNNNNNNNN', other: 'NNNNNNNNNN' },
   'GET /api/v1/consortia/{id}/budget': { own: 'AFFFFFOFOO', other: 'AFFFFFFFFO' },
   'POST /api/v1/consortia/{id}/members': { own: 'AFFOFFRFFR', other: 'AFFOFFFFFR' },
@@ -119,6 +125,10 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'GET /api/v1/institutions': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'POST /api/v1/institutions': { own: 'AFFVVVVVFV', other: 'AFFVVVVVFV' },
   'GET /api/v1/institutions/{id}': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
+  // An institution's dashboard: its coordinators (its international office).
+  'GET /api/v1/institutions/{id}/dashboard': { own: 'AFFFOFFFFO', other: 'AFFFFFFFFO' },
+  'GET /api/v1/institutions/{id}/dashboard/records': { own: 'AFFFOFFFFO', other: 'AFFFFFFFFO' },
+  'GET /api/v1/institutions/{id}/dashboard/export': { own: 'AFFFNFFFFN', other: 'AFFFFFFFFN' },
   'GET /api/v1/institutions/{id}/agreements': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'PATCH /api/v1/institutions/{id}': { own: 'AFFFOFFFFO', other: 'AFFFFFFFFO' },
   'GET /api/v1/institutions/{id}/courses': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
@@ -241,6 +251,10 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   'POST /api/v1/erasure-requests/{id}/carry-out': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'GET /api/v1/programs': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
   'GET /api/v1/programs/{id}': { own: 'OOOOOOOOOO', other: 'OOOOOOOOOO' },
+  // A program's dashboard: its funder officers (the demo funder holds both programs).
+  'GET /api/v1/programs/{id}/dashboard': { own: 'AFFFFFFFOO', other: 'AFFFFFFFOO' },
+  'GET /api/v1/programs/{id}/dashboard/records': { own: 'AFFFFFFFOO', other: 'AFFFFFFFOO' },
+  'GET /api/v1/programs/{id}/dashboard/export': { own: 'AFFFFFFFNN', other: 'AFFFFFFFNN' },
   'GET /api/v1/programs/{id}/budget': { own: 'AFFFFFOFOO', other: 'AFFFFFFFOO' },
   'PUT /api/v1/programs/{id}/rules': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'GET /api/v1/project-applications': { own: 'AOOOOOOOOO', other: 'AOOOOOOOOO' },

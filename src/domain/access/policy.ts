@@ -91,6 +91,7 @@ export const ACTIONS = [
   'bank:read',
   'advisory:manage',
   'budget:read',
+  'dashboard:read',
   'course:manage',
   'recognition:decide',
   'jukebox:manage',
@@ -156,6 +157,10 @@ export const POLICY: Record<Action, Rule> = {
   'bank:read': ['rep_officer'],
   'advisory:manage': ['funder_officer'],
   'budget:read': ['funder_officer', 'rep_officer'],
+  // Dashboards: figures aggregated from the records, read in the reader's scope — a program's by
+  // its funder officers, a consortium's or association's by its officers and secretariat, an
+  // institution's by its coordinators (its international office).
+  'dashboard:read': ['funder_officer', 'rep_officer', 'secretariat', 'coordinator'],
   'course:manage': ['coordinator'],
   'recognition:decide': ['coordinator'],
   'jukebox:manage': ['secretariat', 'coordinator'],

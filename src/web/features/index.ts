@@ -17,6 +17,7 @@ import { ssoFeature } from './sso/feature.tsx';
 import { workspaceFeature } from './workspace/feature.tsx';
 import { partnershipFeature } from './partnership/feature.tsx';
 import { reportsFeature } from './reports/feature.tsx';
+import { dashboardsFeature } from './dashboards/feature.tsx';
 import type { Feature } from './feature.ts';
 
 /** Every feature, in the order of their header links. */
@@ -30,6 +31,7 @@ export const FEATURES: Feature[] = [
   allocationFeature,
   mobilityFeature,
   moneyFeature,
+  dashboardsFeature,
   alumniFeature,
   inboxFeature,
   peopleFeature,
