@@ -4,7 +4,7 @@
  * sentence; each reader's app renders `code` from its translation files (`refusals.<code>`).
  */
 import { z } from 'zod';
-import { LANGUAGES, type Language, type LocalizedText } from './platform-languages.ts';
+import { LANGUAGES, type LocalizedText } from './platform-languages.ts';
 
 // The languages live in a module without zod, so the web app's first page needs no schema library.
 export {
