@@ -11,11 +11,14 @@ const root = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
 
 /**
- * The domain is pure code (nothing done on load but building values, zod schemas among them), and
- * so are the API's schema modules: a page that imports one constant of such a module does not get
- * the rest of it, nor zod when it uses no schema.
+ * Modules that do nothing when loaded but define values: the domain (pure code, its zod schemas
+ * among the values), the API's schema modules, the shared i18n helpers and the web app's own
+ * modules but its entry (main.tsx). Declared so, a page that imports one export of such a module,
+ * or of a feature's index, gets that export and what it uses, not the rest of the module's imports
+ * (zod, the chart library, other pages).
  */
-const PURE_MODULES = /\/src\/(domain\/.*|server\/routes\/[^/]*\.schema)\.ts$/;
+const PURE_MODULES =
+  /\/src\/(domain\/.*|server\/routes\/[^/]*\.schema|i18n\/.*|web\/(?!main\.tsx$).*)\.tsx?$/;
 
 /** What the server may send compressed (fonts and images are compressed already). */
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|webmanifest)$/;
