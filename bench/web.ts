@@ -1,6 +1,6 @@
 /**
  * `npm run bench:web [-- --runs N] [--baseline REV | --no-baseline] [--out FILE]`
- * (default: 3 Lighthouse runs per page, the baseline revision below, bench/results/web.md).
+ * (default: 2 calibrated Lighthouse runs per page, the baseline revision below, bench/results/web.md).
  *
  * Builds the web app, serves it on the demo world (embedded database) with the real server, and
  * measures in Debian's Chromium:
@@ -22,7 +22,12 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
-import { createTestApp, type TestApp } from '../test/support/app.ts';
+import type { FastifyInstance } from 'fastify';
+import { openDatabase, type Database } from '../src/db/client.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { seedDemo } from '../src/db/seed/demo.ts';
+import { buildApp } from '../src/server/app.ts';
+import { hashPassword } from '../src/services/auth/passwords.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..');
@@ -43,7 +48,7 @@ function parseArgs(argv: string[]): Options {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const runs = Number(value('--runs') ?? 3);
+  const runs = Number(value('--runs') ?? 2);
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
   return {
     runs,
@@ -150,15 +155,39 @@ interface PageRun {
   cls: number;
   transferred: number;
   scripts: NetworkItem[];
+  benchmarkIndex: number;
+  slowdown: number;
 }
 
-async function audit(url: string, port: number): Promise<PageRun> {
-  const result = await lighthouse(url, {
-    port,
-    output: 'json',
-    logLevel: 'error',
-    onlyCategories: ['performance'],
-  });
+/**
+ * The CPU slowdown that makes this machine the mobile device Lighthouse simulates, from its
+ * BenchmarkIndex: Lighthouse's default 4× assumes a fast desktop (index ≈ 1500) and warns that a
+ * slower host (≤ 1000, as a shared 2-core machine is) lowers scores; these are the steps of its
+ * published CPU throttling calculator (1300 → 3×, 800 → 2×, 150 → 1×).
+ */
+function calibratedSlowdown(benchmarkIndex: number): number {
+  if (!Number.isFinite(benchmarkIndex) || benchmarkIndex <= 0) return 4;
+  if (benchmarkIndex >= 1300) return 3 + (benchmarkIndex - 1300) / 233;
+  if (benchmarkIndex >= 800) return 2 + (benchmarkIndex - 800) / 500;
+  if (benchmarkIndex >= 150) return 1 + (benchmarkIndex - 150) / 650;
+  return 1;
+}
+
+async function auditOnce(url: string, port: number, slowdown?: number): Promise<PageRun> {
+  const result = await lighthouse(
+    url,
+    { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] },
+    slowdown === undefined
+      ? undefined
+      : {
+          extends: 'lighthouse:default',
+          // Merged into Lighthouse's mobile settings: only the CPU slowdown differs.
+          settings: {
+            onlyCategories: ['performance'],
+            throttling: { cpuSlowdownMultiplier: slowdown },
+          },
+        },
+  );
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
@@ -174,7 +203,21 @@ async function audit(url: string, port: number): Promise<PageRun> {
     cls: numeric('cumulative-layout-shift'),
     transferred: items.reduce((sum, item) => sum + (item.transferSize ?? 0), 0),
     scripts: items.filter((item) => item.resourceType === 'Script'),
+    benchmarkIndex: lhr.environment.benchmarkIndex,
+    slowdown: lhr.configSettings.throttling.cpuSlowdownMultiplier ?? 4,
   };
+}
+
+/** One Lighthouse run, tried again once when Chromium stalls (a loaded machine); null if it fails twice. */
+async function audit(url: string, port: number, slowdown?: number): Promise<PageRun | null> {
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    try {
+      return await auditOnce(url, port, slowdown);
+    } catch (error) {
+      console.warn(`run failed (attempt ${attempt}): ${(error as Error).message}`);
+    }
+  }
+  return null;
 }
 
 interface FirstPageJs {
@@ -238,20 +281,29 @@ async function headers(base: string, webDir: string, script: string): Promise<He
 interface Variant {
   label: string;
   js: FirstPageJs;
-  pages: { path: string; runs: PageRun[] }[];
+  pages: { path: string; runs: PageRun[]; defaultRun: PageRun | null }[];
   headers: Headers;
+}
+
+/** The demo world on the embedded database, in the benchmark's scratch folder. */
+async function demoDatabase(work: string): Promise<Database> {
+  const database = await openDatabase({ dataDir: join(work, 'data') });
+  await migrate(database.db);
+  await seedDemo(database.db, await hashPassword('bench-web-demo'));
+  return database;
 }
 
 async function measure(
   label: string,
   webDir: string,
+  database: Database,
   chromiumPort: number,
   runs: number,
 ): Promise<Variant> {
-  let server: TestApp | undefined;
+  let app: FastifyInstance | undefined;
   try {
-    server = await createTestApp('pglite', { webDir });
-    const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
+    app = await buildApp({ database, webDir });
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
     const calls = (await (await fetch(`${base}/api/v1/calls?status=all`)).json()) as {
       items: { id: string }[];
     };
@@ -260,20 +312,28 @@ async function measure(
     const paths = ['/', '/calls', `/calls/${call.id}`];
     const pages: Variant['pages'] = [];
     for (const path of paths) {
+      // First under Lighthouse's own settings (4×), which also measures the machine; then the
+      // runs with the slowdown calibrated from that measure.
+      const first = await audit(`${base}${path}`, chromiumPort);
+      const slowdown = calibratedSlowdown(first?.benchmarkIndex ?? Number.NaN);
+      console.log(
+        `${label} ${path}: ${first?.score ?? 'failed'} at 4× (BenchmarkIndex ${first?.benchmarkIndex.toFixed(0) ?? '?'})`,
+      );
       const results: PageRun[] = [];
       for (let i = 0; i < runs; i++) {
-        const run = await audit(`${base}${path}`, chromiumPort);
-        console.log(`${label} ${path}: ${run.score} (LCP ${Math.round(run.lcp)} ms)`);
-        results.push(run);
+        const run = await audit(`${base}${path}`, chromiumPort, slowdown);
+        console.log(`${label} ${path}: ${run?.score ?? 'failed'} at ${slowdown.toFixed(2)}×`);
+        if (run) results.push(run);
       }
-      pages.push({ path, runs: results });
+      pages.push({ path, runs: results, defaultRun: first });
     }
-    const home = pages[0]!.runs[0]!;
+    const home = pages[0]!.defaultRun ?? pages[0]!.runs[0];
+    if (!home) throw new Error('no Lighthouse run of / succeeded');
     const js = firstPageJs(webDir, home.scripts);
     const entry = js.names.find((n) => n.startsWith('assets/index-')) ?? js.names[0] ?? '';
     return { label, js, pages, headers: await headers(base, webDir, entry) };
   } finally {
-    await server?.close();
+    await app?.close();
   }
 }
 
@@ -302,8 +362,8 @@ function report(options: Options, variants: Variant[], load: number[][], started
     '',
     `Measured by \`npm run bench:web\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC: the built app`,
     'served by the real server on the demo world (embedded database), read in Debian’s Chromium, signed',
-    `out. Lighthouse: mobile, simulated 1.6 Mbit/s and 150 ms with a 4× slower CPU, median of ${options.runs}`,
-    'run(s) per page. Baseline: the web app of the revision before code-splitting',
+    `out. Lighthouse: mobile, simulated 1.6 Mbit/s and 150 ms, one run at 4× CPU slowdown and ${options.runs}`,
+    'calibrated run(s) per page (below). Baseline: the web app of the revision before code-splitting',
     `(\`${(options.baseline ?? '').slice(0, 10)}\`), built in the same run and served by the same server;`,
     'having no compressed copies, its files go uncompressed, as they did then.',
     '',
@@ -326,25 +386,42 @@ function report(options: Options, variants: Variant[], load: number[][], started
     '',
     `Scripts of the first page: ${current.js.names.map((n) => `\`${n.replace(/-[\w-]{8}\.js$/, '.js')}\``).join(', ')}.`,
     '',
-    '## Lighthouse performance (median)',
+    '## Lighthouse performance',
     '',
-    '| page | build | score | FCP ms | LCP ms | TBT ms | Speed Index ms | CLS | bytes sent | scores of the runs |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    'Each page is read once under Lighthouse’s own mobile settings (4× CPU slowdown), which also',
+    'measures the machine (BenchmarkIndex), then with the CPU slowdown calibrated to that index by',
+    'Lighthouse’s published calculator: its 4× assumes a fast desktop host, and Lighthouse itself',
+    'warns that a host at or under 1000 lowers the score. The network (1.6 Mbit/s, 150 ms) is the same.',
+    'Figures are the medians of the calibrated runs.',
+    '',
+    '| page | build | score (calibrated) | score at 4× | BenchmarkIndex → slowdown | FCP ms | LCP ms | TBT ms | Speed Index ms | CLS | bytes sent | calibrated runs |',
+    '|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---|',
   );
   const pageNames = ['`/`', '`/calls`', 'a call (`/calls/:id`)'];
+  const fixed = (v: number, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
   current.pages.forEach((page, i) => {
     for (const v of variants) {
-      const runs = v.pages[i]!.runs;
-      const m = (f: (r: PageRun) => number) => median(runs.map(f));
+      const { runs, defaultRun } = v.pages[i]!;
+      const m = (f: (r: PageRun) => number) => (runs.length ? median(runs.map(f)) : Number.NaN);
+      const machineIndex = defaultRun
+        ? `${defaultRun.benchmarkIndex.toFixed(0)} → ${fixed(runs[0]?.slowdown ?? Number.NaN, 2)}×`
+        : '—';
       lines.push(
-        `| ${pageNames[i]} | ${v.label} | ${m((r) => r.score)} | ${m((r) => r.fcp).toFixed(0)} | ${m((r) => r.lcp).toFixed(0)} | ${m((r) => r.tbt).toFixed(0)} | ${m((r) => r.si).toFixed(0)} | ${m((r) => r.cls).toFixed(3)} | ${kb(m((r) => r.transferred))} | ${runs.map((r) => r.score).join(', ')} |`,
+        `| ${pageNames[i]} | ${v.label} | ${fixed(m((r) => r.score))} | ${defaultRun?.score ?? 'failed'} | ${machineIndex} | ${fixed(m((r) => r.fcp))} | ${fixed(m((r) => r.lcp))} | ${fixed(m((r) => r.tbt))} | ${fixed(m((r) => r.si))} | ${fixed(
+          m((r) => r.cls),
+          3,
+        )} | ${runs.length ? kb(m((r) => r.transferred)) : '—'} | ${runs.map((r) => r.score).join(', ') || 'failed'} |`,
       );
     }
   });
-  const scores = current.pages.map((p) => median(p.runs.map((r) => r.score)));
+  const scores = current.pages.map((p) =>
+    p.runs.length ? median(p.runs.map((r) => r.score)) : Number.NaN,
+  );
+  const atDefault = current.pages.map((p) => p.defaultRun?.score ?? Number.NaN);
   lines.push(
     '',
-    `Target ≥ ${TARGET_SCORE} on each page: **${ok(scores.every((s) => s >= TARGET_SCORE))}** (${scores.join(', ')}).`,
+    `Target ≥ ${TARGET_SCORE} on each page, calibrated: **${ok(scores.every((s) => s >= TARGET_SCORE))}** (${scores.map((s) => fixed(s)).join(', ')}); ` +
+      `at Lighthouse’s uncalibrated 4×: **${ok(atDefault.every((s) => s >= TARGET_SCORE))}** (${atDefault.map((s) => fixed(s)).join(', ')}).`,
     '',
     '## What the server sends',
     '',
@@ -377,6 +454,7 @@ async function main(): Promise<void> {
   const load = [os.loadavg()];
   const work = mkdtempSync(join(os.tmpdir(), 'kakehashi-bench-web-'));
   let chromium: ChildProcess | undefined;
+  let database: Database | undefined;
   try {
     console.log('building the web app…');
     const currentDir = join(work, 'web');
@@ -386,11 +464,13 @@ async function main(): Promise<void> {
       console.log(`building the baseline (${options.baseline.slice(0, 10)})…`);
       builds.push(['baseline', buildBaseline(options.baseline, work)]);
     }
+    console.log('loading the demo world…');
+    database = await demoDatabase(work);
     const launched = await launchChromium(work);
     chromium = launched.process;
     const variants: Variant[] = [];
     for (const [label, dir] of builds) {
-      variants.push(await measure(label, dir, launched.port, options.runs));
+      variants.push(await measure(label, dir, database, launched.port, options.runs));
     }
     load.push(os.loadavg());
     const text = report(options, variants, load, started);
@@ -404,6 +484,7 @@ async function main(): Promise<void> {
       chromium.kill();
       await exited;
     }
+    await database?.close();
     rmSync(work, { recursive: true, force: true });
   }
 }
