@@ -1,19 +1,79 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 // Vite builds the web app only (src/web); the server serves dist/web with an SPA fallback.
 const root = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
 
+/**
+ * Modules that do nothing when loaded but define values: the domain (pure code, its zod schemas
+ * among the values), the API's schema modules, the shared i18n helpers and the web app's own
+ * modules but its entry (main.tsx). Declared so, a page that imports one export of such a module,
+ * or of a feature's index, gets that export and what it uses, not the rest of the module's imports
+ * (zod, the chart library, other pages).
+ */
+const PURE_MODULES =
+  /\/src\/(domain\/.*|server\/routes\/[^/]*\.schema|i18n\/.*|web\/(?!main\.tsx$).*)\.tsx?$/;
+
+/** What the server may send compressed (fonts and images are compressed already). */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|webmanifest)$/;
+
+/**
+ * Writes `x.br` and `x.gz` beside each compressible file of the build, at the highest levels: the
+ * server sends them as they are (no compression per request), falling back to `x` itself.
+ */
+function precompress(): Plugin {
+  const brotli = promisify(brotliCompress);
+  const gz = promisify(gzip);
+  let dir = outDir;
+  return {
+    name: 'kakehashi-precompress',
+    apply: 'build',
+    configResolved(config) {
+      dir = config.build.outDir;
+    },
+    async closeBundle() {
+      const files = (await readdir(dir, { recursive: true })).filter((f) => COMPRESSIBLE.test(f));
+      await Promise.all(
+        files.map(async (file) => {
+          const path = join(dir, file);
+          const bytes = await readFile(path);
+          if (bytes.length < 1024) return;
+          const [br, gzipped] = await Promise.all([
+            brotli(bytes, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+              },
+            }),
+            gz(bytes, { level: constants.Z_BEST_COMPRESSION }),
+          ]);
+          await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gzipped)]);
+        }),
+      );
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written for whoever reads a stack trace on the server, never linked nor served.
+    sourcemap: 'hidden',
+    rolldownOptions: {
+      treeshake: {
+        moduleSideEffects: (id) => (PURE_MODULES.test(id) ? false : undefined),
+      },
+    },
   },
   server: {
     proxy: {

@@ -3,7 +3,11 @@
  * countries in the reader's language, through Intl. Pure functions of (value, language).
  */
 import type { i18n } from 'i18next';
-import { pickLocalized, type Language, type LocalizedText } from '#src/domain/shared/refusal.ts';
+import {
+  pickLocalized,
+  type Language,
+  type LocalizedText,
+} from '#src/domain/shared/platform-languages.ts';
 
 const LOCALES: Record<Language, string> = { ja: 'ja-JP', ru: 'ru-RU', en: 'en-GB', fr: 'fr-FR' };
 

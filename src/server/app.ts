@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { systemClock, type Clock } from '#src/services/clock.ts';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -23,6 +21,7 @@ import { invalidInput } from '#src/services/errors.ts';
 import { LIMITS } from '#src/services/limits.ts';
 import { installErrorHandling } from './errors.ts';
 import { installSessions } from './session.ts';
+import { loadSpaPage, serveWebFiles } from './web.ts';
 import { authRoutes } from './routes/auth.ts';
 import { registryRoutes } from './routes/registry.ts';
 import { agreementRoutes } from './routes/agreements.ts';
@@ -123,10 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   const webDir =
     options.webDir && existsSync(join(options.webDir, 'index.html')) ? options.webDir : null;
-  installErrorHandling(
-    app,
-    webDir ? await readFile(join(webDir, 'index.html'), 'utf8') : undefined,
-  );
+  installErrorHandling(app, webDir ? await loadSpaPage(webDir) : undefined);
   // No text of the product holds a NUL; PostgreSQL refuses it in text. Said as a 400 naming the field.
   app.addHook('preValidation', async (request) => {
     const field =
@@ -171,7 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   installSessions(app, db);
   if (webDir) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
+    await serveWebFiles(app, webDir);
   }
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -4,6 +4,7 @@ import { LIMIT_CODES } from '#src/domain/shared/refusal-codes.ts';
 import { RULE_IDS, refusal, type MessageParams, type RuleId } from '#src/domain/shared/refusal.ts';
 import { AppError, fieldIssues, type ErrorCode } from '#src/services/errors.ts';
 import { serializeError } from './logging.ts';
+import { isNeverTheApp, sendSpaPage, type SpaPage } from './web.ts';
 
 /** The one code → status table. */
 export const STATUS: Record<ErrorCode, number> = {
@@ -102,8 +103,11 @@ function databaseError(error: unknown): { code: ErrorCode; message: string } | n
   return null;
 }
 
-/** `spaHtml`: the web app's index.html, answered to every GET outside /api (client-side routes). */
-export function installErrorHandling(app: FastifyInstance, spaHtml?: string): void {
+/**
+ * `spaPage`: the web app's index.html, answered to every GET outside /api (client-side routes)
+ * except missing build files and source maps.
+ */
+export function installErrorHandling(app: FastifyInstance, spaPage?: SpaPage): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
       return reply
@@ -171,8 +175,14 @@ export function installErrorHandling(app: FastifyInstance, spaHtml?: string): vo
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (spaHtml && request.method === 'GET' && !path.startsWith('/api/') && path !== '/api') {
-      return reply.type('text/html').send(spaHtml);
+    if (
+      spaPage &&
+      request.method === 'GET' &&
+      !path.startsWith('/api/') &&
+      path !== '/api' &&
+      !isNeverTheApp(path)
+    ) {
+      return sendSpaPage(request, reply, spaPage);
     }
     return reply.status(404).send(body('not_found', `no route ${request.method} ${path}`));
   });

@@ -4,14 +4,17 @@
  * sentence; each reader's app renders `code` from its translation files (`refusals.<code>`).
  */
 import { z } from 'zod';
+import { LANGUAGES, type LocalizedText } from './platform-languages.ts';
 
-/** The platform's languages, in the order the product offers them. */
-export const LANGUAGES = ['ja', 'ru', 'en', 'fr'] as const;
-export type Language = (typeof LANGUAGES)[number];
+// The languages live in a module without zod, so the web app's first page needs no schema library.
+export {
+  LANGUAGES,
+  pickLocalized,
+  type Language,
+  type LocalizedText,
+} from './platform-languages.ts';
 export const languageSchema = z.enum(LANGUAGES);
 
-/** A text in one or more of the platform's languages. */
-export type LocalizedText = Partial<Record<Language, string>>;
 export const localizedTextSchema = z
   .object({ ja: z.string(), ru: z.string(), en: z.string(), fr: z.string() })
   .partial();
@@ -101,17 +104,4 @@ export function refusal(
   if (options.rule) r.rule = options.rule;
   if (options.field) r.field = options.field;
   return r;
-}
-
-/** The best text of a localized name for a reader of `lang` (then English, then any). */
-export function pickLocalized(text: LocalizedText | undefined, lang: Language): string {
-  if (!text) return '';
-  const present = (v: string | undefined): v is string => v !== undefined && v.trim() !== '';
-  const own = text[lang];
-  if (present(own)) return own;
-  for (const l of ['en', 'ja', 'ru', 'fr'] as const) {
-    const other = text[l];
-    if (present(other)) return other;
-  }
-  return '';
 }

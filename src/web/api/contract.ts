@@ -27,9 +27,9 @@ import type {
   MembershipProposal as MembershipProposalSchema,
   OrgUnit as OrgUnitSchema,
 } from '../../server/routes/registry.schema.ts';
-import type { LocalizedText } from '../../domain/shared/refusal.ts';
+import type { LocalizedText } from '../../domain/shared/platform-languages.ts';
 
-export { LANGUAGES, type Language } from '../../domain/shared/refusal.ts';
+export { LANGUAGES, type Language } from '../../domain/shared/platform-languages.ts';
 export { ROLES, SCOPE_TYPES } from '../../domain/access/policy.ts';
 export type { Role, ScopeType } from '../../domain/access/policy.ts';
 export type {

@@ -1,8 +1,8 @@
 // Names other parts of the web app import from here, re-exported from where they are defined: the
 // domain and the server's schemas (src/web/api/contract.ts has the registry and agreement types).
 
-export { LANGUAGES, type Language } from '../../domain/shared/refusal.ts';
-export type { LocalizedText as Names } from '../../domain/shared/refusal.ts';
+export { LANGUAGES, type Language } from '../../domain/shared/platform-languages.ts';
+export type { LocalizedText as Names } from '../../domain/shared/platform-languages.ts';
 export { ROLES, SCOPE_TYPES } from '../../domain/access/policy.ts';
 export type { Role, ScopeType } from '../../domain/access/policy.ts';
 export type {

@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { A11yProvider } from './a11y.tsx';
-import { createRouter } from './router.tsx';
+import type { AppRouter } from './router.tsx';
 import { SessionProvider } from './session.tsx';
 
-export function App() {
-  const [router] = useState(createRouter);
+export function App({ router }: { router: AppRouter }) {
   return (
     <A11yProvider>
       <SessionProvider>

@@ -22,3 +22,5 @@ export function createRouter() {
     },
   ]);
 }
+
+export type AppRouter = ReturnType<typeof createRouter>;

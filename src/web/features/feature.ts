@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import type { SessionMay } from '../api/contract.ts';
 import type { Actor } from '../api/types.ts';
@@ -9,9 +10,24 @@ export interface NavLinkItem {
   end?: boolean;
 }
 
-/** A feature area of the web app: its pages and, optionally, its header links. */
+/**
+ * A feature area of the web app: its pages and, optionally, its header links. Each page is loaded
+ * on its first visit (`lazy: page(() => import('./x-page.tsx'), 'XPage')`), so the first page a
+ * reader opens downloads neither the other features' pages nor what only they use (the charts).
+ */
 export interface Feature {
   routes: RouteObject[];
   /** Header links shown to this actor (null when signed out), given what the server says they may start. */
   nav?: (actor: Actor | null, may: SessionMay) => NavLinkItem[];
+}
+
+/**
+ * The `lazy` of a route whose page is the component `name` exported by the module `load` imports.
+ * The router loads it when the route is first matched, before it leaves the page shown.
+ */
+export function page<Name extends string>(
+  load: () => Promise<{ [N in Name]: ComponentType }>,
+  name: Name,
+): () => Promise<{ Component: ComponentType }> {
+  return async () => ({ Component: (await load())[name] });
 }

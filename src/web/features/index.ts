@@ -45,4 +45,4 @@ export const FEATURES: Feature[] = [
 ];
 
 /** The workspace's tasks, for the header's badges. */
-export { TasksProvider, useNavBadges } from './workspace/index.ts';
+export { TasksProvider, useNavBadges } from './workspace/tasks-context.tsx';

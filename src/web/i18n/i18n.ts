@@ -1,11 +1,6 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en.json' with { type: 'json' };
-import fr from '../locales/fr.json' with { type: 'json' };
-import ja from '../locales/ja.json' with { type: 'json' };
-import ru from '../locales/ru.json' with { type: 'json' };
 import { LANGUAGES, type Language } from '../api/types.ts';
-import { NOTIFICATION_CATALOGS } from '../../i18n/catalog.ts';
 import { addFormatters } from '../../i18n/format.ts';
 import {
   LANGUAGE_STORAGE_KEY,
@@ -14,6 +9,7 @@ import {
   isLanguage,
   writeStorage,
 } from '../lib/preferences.ts';
+import type { Tree } from './merge.ts';
 
 export const LANGUAGE_LABELS: Record<Language, string> = {
   ja: '日本語',
@@ -23,59 +19,58 @@ export const LANGUAGE_LABELS: Record<Language, string> = {
 };
 
 /**
- * Feature translations live beside the main files as `locales/features/<feature>.<lang>.json`,
- * each holding its own top-level keys; they are merged into the one `translation` namespace.
+ * Each language's resources are a chunk of their own (bundles/<lang>.ts: the main file, every
+ * feature file and the notification catalog of that language), fetched when first needed.
  */
-const featureFiles = import.meta.glob<Record<string, unknown>>('../locales/features/*.json', {
-  eager: true,
-  import: 'default',
-});
+const BUNDLES: Record<Language, () => Promise<{ default: Tree }>> = {
+  ja: () => import('./bundles/ja.ts'),
+  ru: () => import('./bundles/ru.ts'),
+  en: () => import('./bundles/en.ts'),
+  fr: () => import('./bundles/fr.ts'),
+};
 
-type Tree = Record<string, unknown>;
-const isTree = (v: unknown): v is Tree => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Gives i18next a language's resources from its chunk; `changeLanguage` waits for them. */
+const bundleBackend: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language: string, _namespace: string, callback: ReadCallback) {
+    if (!isLanguage(language)) {
+      callback(null, {});
+      return;
+    }
+    BUNDLES[language]().then(
+      (bundle) => callback(null, bundle.default as Parameters<ReadCallback>[1]),
+      (error: unknown) => callback(error instanceof Error ? error : String(error), false),
+    );
+  },
+};
 
-/** Merges `from` into `into`, key by key, so two files may both add e.g. `refusals.<area>`. */
-function deepMerge(into: Tree, from: Tree): Tree {
-  for (const [key, value] of Object.entries(from)) {
-    const existing = into[key];
-    into[key] = isTree(existing) && isTree(value) ? deepMerge({ ...existing }, value) : value;
-  }
-  return into;
-}
-
-/** The main file, every feature file and the notification catalog of one language, merged. */
-export function withFeatures(language: Language, main: Tree): Tree {
-  const merged = deepMerge({}, main);
-  for (const [path, tree] of Object.entries(featureFiles)) {
-    if (path.endsWith(`.${language}.json`)) deepMerge(merged, tree);
-  }
-  return deepMerge(merged, NOTIFICATION_CATALOGS[language]);
-}
-
-export function setupI18n(): typeof i18next {
+/**
+ * Sets up translations in the reader's language; resolves once its resources are loaded (the first
+ * render waits for it, so no page shows bare keys). Only that language is fetched: every language
+ * file holds every key (locales.test.ts), so there is nothing to fall back on.
+ */
+export async function setupI18n(): Promise<typeof i18next> {
   const lng = initialLanguage();
-  void i18next.use(initReactI18next).init({
-    resources: {
-      en: { translation: withFeatures('en', en) },
-      fr: { translation: withFeatures('fr', fr) },
-      ja: { translation: withFeatures('ja', ja) },
-      ru: { translation: withFeatures('ru', ru) },
-    },
-    lng,
-    fallbackLng: 'en',
-    supportedLngs: [...LANGUAGES],
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    returnNull: false,
-    react: { useSuspense: false },
-  });
-  addFormatters(i18next);
   applyLanguageToDocument(lng);
   i18next.on('languageChanged', (language) => {
     if (!isLanguage(language)) return;
     applyLanguageToDocument(language);
     writeStorage(LANGUAGE_STORAGE_KEY, language);
   });
+  await i18next
+    .use(bundleBackend)
+    .use(initReactI18next)
+    .init({
+      lng,
+      fallbackLng: false,
+      supportedLngs: [...LANGUAGES],
+      load: 'currentOnly',
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      react: { useSuspense: false },
+    });
+  addFormatters(i18next);
   return i18next;
 }
 

@@ -1,17 +1,22 @@
-import type { Feature } from '../feature.ts';
-import { AccountPage } from './account-page.tsx';
-import { HomePage } from './home-page.tsx';
-import { SignInPage } from './sign-in-page.tsx';
-import { ForgotPasswordPage, PasswordLinkPage } from './password-pages.tsx';
+import { page, type Feature } from '../feature.ts';
 
 /** The start page, signing in and the person's own account (strings in locales/*.json). */
 export const accountFeature: Feature = {
   routes: [
-    { index: true, element: <HomePage /> },
-    { path: 'sign-in', element: <SignInPage /> },
-    { path: 'me', element: <AccountPage /> },
-    { path: 'password/forgot', element: <ForgotPasswordPage /> },
-    { path: 'password/reset/:token', element: <PasswordLinkPage /> },
-    { path: 'password/set/:token', element: <PasswordLinkPage /> },
+    { index: true, lazy: page(() => import('./home-page.tsx'), 'HomePage') },
+    { path: 'sign-in', lazy: page(() => import('./sign-in-page.tsx'), 'SignInPage') },
+    { path: 'me', lazy: page(() => import('./account-page.tsx'), 'AccountPage') },
+    {
+      path: 'password/forgot',
+      lazy: page(() => import('./password-pages.tsx'), 'ForgotPasswordPage'),
+    },
+    {
+      path: 'password/reset/:token',
+      lazy: page(() => import('./password-pages.tsx'), 'PasswordLinkPage'),
+    },
+    {
+      path: 'password/set/:token',
+      lazy: page(() => import('./password-pages.tsx'), 'PasswordLinkPage'),
+    },
   ],
 };

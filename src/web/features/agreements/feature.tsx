@@ -1,14 +1,14 @@
-import type { Feature } from '../feature.ts';
-import { AgreementNewPage } from './agreement-new-page.tsx';
-import { AgreementPage } from './agreement-page.tsx';
-import { AgreementsPage } from './agreements-page.tsx';
+import { page, type Feature } from '../feature.ts';
 
 /** Exchange agreements between two parties (strings in locales/features/agreements.*.json). */
 export const agreementsFeature: Feature = {
   routes: [
-    { path: 'agreements', element: <AgreementsPage /> },
-    { path: 'agreements/new', element: <AgreementNewPage /> },
-    { path: 'agreements/:id', element: <AgreementPage /> },
+    { path: 'agreements', lazy: page(() => import('./agreements-page.tsx'), 'AgreementsPage') },
+    {
+      path: 'agreements/new',
+      lazy: page(() => import('./agreement-new-page.tsx'), 'AgreementNewPage'),
+    },
+    { path: 'agreements/:id', lazy: page(() => import('./agreement-page.tsx'), 'AgreementPage') },
   ],
   nav: () => [{ to: '/agreements', labelKey: 'nav.agreements' }],
 };

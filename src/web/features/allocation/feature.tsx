@@ -1,13 +1,11 @@
 import { mayRunAllocations } from '../../../domain/allocation/access.ts';
-import type { Feature } from '../feature.ts';
-import { AllocationRunPage } from './run-page.tsx';
-import { AllocationRunsPage } from './runs-page.tsx';
+import { page, type Feature } from '../feature.ts';
 
 /** The allocation area of the web app (pages live in this folder; strings in locales/features/allocation.*.json). */
 export const allocationFeature: Feature = {
   routes: [
-    { path: 'allocation', element: <AllocationRunsPage /> },
-    { path: 'allocation/:id', element: <AllocationRunPage /> },
+    { path: 'allocation', lazy: page(() => import('./runs-page.tsx'), 'AllocationRunsPage') },
+    { path: 'allocation/:id', lazy: page(() => import('./run-page.tsx'), 'AllocationRunPage') },
   ],
   // The header link follows the one policy (`allocation:run` on the actor's own scopes).
   nav: (actor) =>

@@ -1,18 +1,16 @@
-import type { Feature } from '../feature.ts';
-import { AssociationPage } from './association-page.tsx';
-import { AssociationsPage } from './associations-page.tsx';
-import { MentorsPage } from './mentors-page.tsx';
-import { MyAlumniPage } from './my-alumni-page.tsx';
-import { NewAssociationPage } from './new-association-page.tsx';
+import { page, type Feature } from '../feature.ts';
 
 /** Alumni associations, their consented directory, one's alumni profile and mentors (strings in locales/features/alumni.*.json). */
 export const alumniFeature: Feature = {
   routes: [
-    { path: 'alumni', element: <AssociationsPage /> },
-    { path: 'alumni/new', element: <NewAssociationPage /> },
-    { path: 'alumni/:id', element: <AssociationPage /> },
-    { path: 'me/alumni', element: <MyAlumniPage /> },
-    { path: 'me/mentors', element: <MentorsPage /> },
+    { path: 'alumni', lazy: page(() => import('./associations-page.tsx'), 'AssociationsPage') },
+    {
+      path: 'alumni/new',
+      lazy: page(() => import('./new-association-page.tsx'), 'NewAssociationPage'),
+    },
+    { path: 'alumni/:id', lazy: page(() => import('./association-page.tsx'), 'AssociationPage') },
+    { path: 'me/alumni', lazy: page(() => import('./my-alumni-page.tsx'), 'MyAlumniPage') },
+    { path: 'me/mentors', lazy: page(() => import('./mentors-page.tsx'), 'MentorsPage') },
   ],
   nav: () => [{ to: '/alumni', labelKey: 'alumni.nav' }],
 };

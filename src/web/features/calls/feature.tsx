@@ -1,21 +1,21 @@
-import type { Feature } from '../feature.ts';
-import { CallFormPage } from './call-form-page.tsx';
-import { CallPage } from './call-page.tsx';
-import { CataloguePage } from './catalogue-page.tsx';
-import { MyApplicationsPage } from './my-applications-page.tsx';
-import { ProfilePage } from './profile-page.tsx';
-import { ScreeningPage } from './screening-page.tsx';
+import { page, type Feature } from '../feature.ts';
 
 /** The calls area of the web app (pages live in this folder; strings in locales/features/calls.*.json). */
 export const callsFeature: Feature = {
   routes: [
-    { path: 'calls', element: <CataloguePage /> },
-    { path: 'calls/new', element: <CallFormPage /> },
-    { path: 'calls/:id', element: <CallPage /> },
-    { path: 'calls/:id/edit', element: <CallFormPage /> },
-    { path: 'calls/:id/screening', element: <ScreeningPage /> },
-    { path: 'me/applications', element: <MyApplicationsPage /> },
-    { path: 'me/profile', element: <ProfilePage /> },
+    { path: 'calls', lazy: page(() => import('./catalogue-page.tsx'), 'CataloguePage') },
+    { path: 'calls/new', lazy: page(() => import('./call-form-page.tsx'), 'CallFormPage') },
+    { path: 'calls/:id', lazy: page(() => import('./call-page.tsx'), 'CallPage') },
+    { path: 'calls/:id/edit', lazy: page(() => import('./call-form-page.tsx'), 'CallFormPage') },
+    {
+      path: 'calls/:id/screening',
+      lazy: page(() => import('./screening-page.tsx'), 'ScreeningPage'),
+    },
+    {
+      path: 'me/applications',
+      lazy: page(() => import('./my-applications-page.tsx'), 'MyApplicationsPage'),
+    },
+    { path: 'me/profile', lazy: page(() => import('./profile-page.tsx'), 'ProfilePage') },
   ],
   nav: (actor) => [
     { to: '/calls', labelKey: 'calls.nav.calls' },

@@ -1,25 +1,26 @@
-import type { Feature } from '../feature.ts';
-import { CheckInPage } from './check-in-page.tsx';
-import { EventFormPage } from './event-form-page.tsx';
-import { EventPage } from './event-page.tsx';
-import { EventsPage } from './events-page.tsx';
-import { MyEventsPage } from './my-events-page.tsx';
-import { RegistrationsPage } from './registrations-page.tsx';
-import { SeriesFormPage } from './series-form-page.tsx';
-import { SeriesPage } from './series-page.tsx';
+import { page, type Feature } from '../feature.ts';
 
 /** The events area: congresses, symposia, ceremonies, their series, programme and registrations. */
 export const eventsFeature: Feature = {
   routes: [
-    { path: 'events', element: <EventsPage /> },
-    { path: 'events/new', element: <EventFormPage /> },
-    { path: 'events/series/new', element: <SeriesFormPage /> },
-    { path: 'events/:id', element: <EventPage /> },
-    { path: 'events/:id/edit', element: <EventFormPage /> },
-    { path: 'events/:id/registrations', element: <RegistrationsPage /> },
-    { path: 'events/:id/check-in/:token', element: <CheckInPage /> },
-    { path: 'event-series/:id', element: <SeriesPage /> },
-    { path: 'me/events', element: <MyEventsPage /> },
+    { path: 'events', lazy: page(() => import('./events-page.tsx'), 'EventsPage') },
+    { path: 'events/new', lazy: page(() => import('./event-form-page.tsx'), 'EventFormPage') },
+    {
+      path: 'events/series/new',
+      lazy: page(() => import('./series-form-page.tsx'), 'SeriesFormPage'),
+    },
+    { path: 'events/:id', lazy: page(() => import('./event-page.tsx'), 'EventPage') },
+    { path: 'events/:id/edit', lazy: page(() => import('./event-form-page.tsx'), 'EventFormPage') },
+    {
+      path: 'events/:id/registrations',
+      lazy: page(() => import('./registrations-page.tsx'), 'RegistrationsPage'),
+    },
+    {
+      path: 'events/:id/check-in/:token',
+      lazy: page(() => import('./check-in-page.tsx'), 'CheckInPage'),
+    },
+    { path: 'event-series/:id', lazy: page(() => import('./series-page.tsx'), 'SeriesPage') },
+    { path: 'me/events', lazy: page(() => import('./my-events-page.tsx'), 'MyEventsPage') },
   ],
   nav: () => [{ to: '/events', labelKey: 'events.nav.events' }],
 };

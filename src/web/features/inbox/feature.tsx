@@ -1,8 +1,12 @@
-import type { Feature } from '../feature.ts';
-import { NotificationsPage } from './notifications-page.tsx';
+import { page, type Feature } from '../feature.ts';
 
 /** The signed-in person's notifications (strings in locales/features/inbox.*.json). */
 export const inboxFeature: Feature = {
-  routes: [{ path: 'me/notifications', element: <NotificationsPage /> }],
+  routes: [
+    {
+      path: 'me/notifications',
+      lazy: page(() => import('./notifications-page.tsx'), 'NotificationsPage'),
+    },
+  ],
   nav: (actor) => (actor ? [{ to: '/me/notifications', labelKey: 'inbox.nav' }] : []),
 };

@@ -1,14 +1,14 @@
-import type { Feature } from '../feature.ts';
-import { BudgetPage } from './budget-page.tsx';
-import { PaymentsPage } from './payments-page.tsx';
-import { ScholarshipPage } from './scholarship-page.tsx';
+import { page, type Feature } from '../feature.ts';
 
 /** The money area of the web app (pages live in this folder; strings in locales/features/money.*.json). */
 export const moneyFeature: Feature = {
   routes: [
-    { path: 'budget', element: <BudgetPage /> },
-    { path: 'payments', element: <PaymentsPage /> },
-    { path: 'money/mobilities/:id', element: <ScholarshipPage /> },
+    { path: 'budget', lazy: page(() => import('./budget-page.tsx'), 'BudgetPage') },
+    { path: 'payments', lazy: page(() => import('./payments-page.tsx'), 'PaymentsPage') },
+    {
+      path: 'money/mobilities/:id',
+      lazy: page(() => import('./scholarship-page.tsx'), 'ScholarshipPage'),
+    },
   ],
   nav: (actor) => [
     ...(actor?.roles.some((r) => r.role === 'funder_officer' || r.role === 'rep_officer')

@@ -1,21 +1,34 @@
-import type { Feature } from '../feature.ts';
-import { BoardPage, CotutellePage, LabPage, ProgrammePage } from './detail-pages.tsx';
-import { PartnershipsPage } from './pages.tsx';
-import { ProfilePage } from './profile-page.tsx';
-import { ProgrammeFormPage } from './programme-form-page.tsx';
-import { CotutelleFormPage } from './cotutelle-form-page.tsx';
+import { page, type Feature } from '../feature.ts';
 
 /** Partnerships: degree programmes, education boards, cotutelles, laboratories, visits, plans. */
 export const partnershipFeature: Feature = {
   routes: [
-    { path: 'partnerships', element: <PartnershipsPage /> },
-    { path: 'partnerships/programmes/new', element: <ProgrammeFormPage /> },
-    { path: 'partnerships/programmes/:id', element: <ProgrammePage /> },
-    { path: 'partnerships/labs/:id', element: <LabPage /> },
-    { path: 'partnerships/cotutelles/new', element: <CotutelleFormPage /> },
-    { path: 'partnerships/cotutelles/:id', element: <CotutellePage /> },
-    { path: 'partnerships/boards/:id', element: <BoardPage /> },
-    { path: 'partnerships/:id/profile', element: <ProfilePage /> },
+    { path: 'partnerships', lazy: page(() => import('./pages.tsx'), 'PartnershipsPage') },
+    {
+      path: 'partnerships/programmes/new',
+      lazy: page(() => import('./programme-form-page.tsx'), 'ProgrammeFormPage'),
+    },
+    {
+      path: 'partnerships/programmes/:id',
+      lazy: page(() => import('./detail-pages.tsx'), 'ProgrammePage'),
+    },
+    { path: 'partnerships/labs/:id', lazy: page(() => import('./detail-pages.tsx'), 'LabPage') },
+    {
+      path: 'partnerships/cotutelles/new',
+      lazy: page(() => import('./cotutelle-form-page.tsx'), 'CotutelleFormPage'),
+    },
+    {
+      path: 'partnerships/cotutelles/:id',
+      lazy: page(() => import('./detail-pages.tsx'), 'CotutellePage'),
+    },
+    {
+      path: 'partnerships/boards/:id',
+      lazy: page(() => import('./detail-pages.tsx'), 'BoardPage'),
+    },
+    {
+      path: 'partnerships/:id/profile',
+      lazy: page(() => import('./profile-page.tsx'), 'ProfilePage'),
+    },
   ],
   nav: () => [{ to: '/partnerships', labelKey: 'partnership.nav' }],
 };

@@ -1,9 +1,5 @@
 import { mayGrantAnything } from '../../../domain/access/grants.ts';
-import type { Feature } from '../feature.ts';
-import { InvitationPage } from './invitation-page.tsx';
-import { InvitationsPage } from './invitations-page.tsx';
-import { PeoplePage } from './people-page.tsx';
-import { PersonPage } from './person-page.tsx';
+import { page, type Feature } from '../feature.ts';
 
 /**
  * People, their roles and invitations (strings in locales/features/people.*.json); the page of an
@@ -11,10 +7,13 @@ import { PersonPage } from './person-page.tsx';
  */
 export const peopleFeature: Feature = {
   routes: [
-    { path: 'people', element: <PeoplePage /> },
-    { path: 'people/:id', element: <PersonPage /> },
-    { path: 'invitations', element: <InvitationsPage /> },
-    { path: 'invitations/:token', element: <InvitationPage /> },
+    { path: 'people', lazy: page(() => import('./people-page.tsx'), 'PeoplePage') },
+    { path: 'people/:id', lazy: page(() => import('./person-page.tsx'), 'PersonPage') },
+    { path: 'invitations', lazy: page(() => import('./invitations-page.tsx'), 'InvitationsPage') },
+    {
+      path: 'invitations/:token',
+      lazy: page(() => import('./invitation-page.tsx'), 'InvitationPage'),
+    },
   ],
   nav: (actor) =>
     actor && mayGrantAnything(actor) ? [{ to: '/people', labelKey: 'people.nav' }] : [],

@@ -14,7 +14,7 @@ import {
 import { REFUSAL_CODES } from '../../../domain/program/refusal-codes.ts';
 import { LANGUAGES } from '../../../domain/shared/refusal.ts';
 import { addFormatters } from '../../../i18n/format.ts';
-import { withFeatures } from '../../i18n/i18n.ts';
+import { withFeatures } from '../../i18n/resources.ts';
 import en from '../../locales/en.json' with { type: 'json' };
 import fr from '../../locales/fr.json' with { type: 'json' };
 import ja from '../../locales/ja.json' with { type: 'json' };

@@ -1,18 +1,20 @@
-import type { Feature } from '../feature.ts';
-import { ApplicationPage } from './application-page.tsx';
-import { ApplicationsPage } from './applications-page.tsx';
-import { ProgramPage } from './program-page.tsx';
-import { ProgramsPage } from './programs-page.tsx';
+import { page, type Feature } from '../feature.ts';
 
 const APPLICATION_ROLES = new Set(['funder_officer', 'rep_officer', 'coordinator']);
 
 /** The programs area of the web app (pages live in this folder; strings in locales/features/programs.*.json). */
 export const programsFeature: Feature = {
   routes: [
-    { path: 'programs', element: <ProgramsPage /> },
-    { path: 'programs/:id', element: <ProgramPage /> },
-    { path: 'applications', element: <ApplicationsPage /> },
-    { path: 'applications/:id', element: <ApplicationPage /> },
+    { path: 'programs', lazy: page(() => import('./programs-page.tsx'), 'ProgramsPage') },
+    { path: 'programs/:id', lazy: page(() => import('./program-page.tsx'), 'ProgramPage') },
+    {
+      path: 'applications',
+      lazy: page(() => import('./applications-page.tsx'), 'ApplicationsPage'),
+    },
+    {
+      path: 'applications/:id',
+      lazy: page(() => import('./application-page.tsx'), 'ApplicationPage'),
+    },
   ],
   nav: (actor) => [
     { to: '/programs', labelKey: 'programs.nav.programs' },

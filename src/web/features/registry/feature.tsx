@@ -1,18 +1,19 @@
-import type { Feature } from '../feature.ts';
-import { ConsortiaPage } from './consortia-page.tsx';
-import { ConsortiumPage } from './consortium-page.tsx';
-import { ImportPage } from './import-page.tsx';
-import { InstitutionPage } from './institution-page.tsx';
-import { InstitutionsPage } from './institutions-page.tsx';
+import { page, type Feature } from '../feature.ts';
 
 /** The registry: institutions, consortia and the institutions import (strings in locales/features/registry.*.json). */
 export const registryFeature: Feature = {
   routes: [
-    { path: 'institutions', element: <InstitutionsPage /> },
-    { path: 'institutions/:id', element: <InstitutionPage /> },
-    { path: 'consortia', element: <ConsortiaPage /> },
-    { path: 'consortia/:id', element: <ConsortiumPage /> },
-    { path: 'import', element: <ImportPage /> },
+    {
+      path: 'institutions',
+      lazy: page(() => import('./institutions-page.tsx'), 'InstitutionsPage'),
+    },
+    {
+      path: 'institutions/:id',
+      lazy: page(() => import('./institution-page.tsx'), 'InstitutionPage'),
+    },
+    { path: 'consortia', lazy: page(() => import('./consortia-page.tsx'), 'ConsortiaPage') },
+    { path: 'consortia/:id', lazy: page(() => import('./consortium-page.tsx'), 'ConsortiumPage') },
+    { path: 'import', lazy: page(() => import('./import-page.tsx'), 'ImportPage') },
   ],
   nav: (_actor, may) => [
     { to: '/institutions', labelKey: 'nav.institutions' },

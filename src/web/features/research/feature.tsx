@@ -1,12 +1,13 @@
-import type { Feature } from '../feature.ts';
-import { ImportPage } from './import-page.tsx';
-import { PublicationsPage } from './publications-page.tsx';
+import { page, type Feature } from '../feature.ts';
 
 /** Publications and their imports, identifier lookups (strings in locales/features/research.*.json). */
 export const researchFeature: Feature = {
   routes: [
-    { path: 'publications', element: <PublicationsPage /> },
-    { path: 'publications/import', element: <ImportPage /> },
+    {
+      path: 'publications',
+      lazy: page(() => import('./publications-page.tsx'), 'PublicationsPage'),
+    },
+    { path: 'publications/import', lazy: page(() => import('./import-page.tsx'), 'ImportPage') },
   ],
   nav: () => [{ to: '/publications', labelKey: 'research.nav' }],
 };

@@ -1,7 +1,4 @@
-import type { Feature } from '../feature.ts';
-import { SignUpPage } from './sign-up-page.tsx';
-import { StudentRecordPage } from './student-record-page.tsx';
-import { VerifyPage } from './verify-page.tsx';
+import { page, type Feature } from '../feature.ts';
 
 /**
  * Students join by their university: the public sign-up, its e-mail link, and the record the home
@@ -9,9 +6,12 @@ import { VerifyPage } from './verify-page.tsx';
  */
 export const signUpFeature: Feature = {
   routes: [
-    { path: 'sign-up', element: <SignUpPage /> },
-    { path: 'sign-up/verify/:token', element: <VerifyPage /> },
-    { path: 'students/:userId/record', element: <StudentRecordPage /> },
+    { path: 'sign-up', lazy: page(() => import('./sign-up-page.tsx'), 'SignUpPage') },
+    { path: 'sign-up/verify/:token', lazy: page(() => import('./verify-page.tsx'), 'VerifyPage') },
+    {
+      path: 'students/:userId/record',
+      lazy: page(() => import('./student-record-page.tsx'), 'StudentRecordPage'),
+    },
   ],
   // Signed out, the header offers the sign-up beside the sign-in.
   nav: (actor) => (actor ? [] : [{ to: '/sign-up', labelKey: 'signup.nav', end: true }]),

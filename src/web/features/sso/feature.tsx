@@ -1,9 +1,13 @@
-import type { Feature } from '../feature.ts';
-import { IdentityProvidersPage } from './identity-providers-page.tsx';
+import { page, type Feature } from '../feature.ts';
 
 /** Single sign-on: the administrators' identity providers (strings in locales/features/sso.*.json). */
 export const ssoFeature: Feature = {
-  routes: [{ path: 'admin/identity-providers', element: <IdentityProvidersPage /> }],
+  routes: [
+    {
+      path: 'admin/identity-providers',
+      lazy: page(() => import('./identity-providers-page.tsx'), 'IdentityProvidersPage'),
+    },
+  ],
   nav: (actor) =>
     actor?.platformAdmin
       ? [{ to: '/admin/identity-providers', labelKey: 'sso.nav', end: true }]

@@ -1,8 +1,9 @@
-import type { Feature } from '../feature.ts';
-import { WorkspacePage } from './workspace-page.tsx';
+import { page, type Feature } from '../feature.ts';
 
 /** The signed-in person's workspace: the tasks waiting for them (locales/features/workspace.*.json). */
 export const workspaceFeature: Feature = {
-  routes: [{ path: 'workspace', element: <WorkspacePage /> }],
+  routes: [
+    { path: 'workspace', lazy: page(() => import('./workspace-page.tsx'), 'WorkspacePage') },
+  ],
   nav: (actor) => (actor ? [{ to: '/workspace', labelKey: 'workspace.nav' }] : []),
 };
