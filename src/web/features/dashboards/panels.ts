@@ -6,11 +6,12 @@
  */
 import type { ComponentType } from 'react';
 import type { DashboardFilter, DashboardKind } from './api.ts';
+import { ReportsDuePanel } from '../reports/index.ts';
 
 export type DashboardPanel = ComponentType<{ id: string; filter: DashboardFilter }>;
 
 export const DASHBOARD_PANELS: Record<DashboardKind, DashboardPanel[]> = {
-  program: [],
+  program: [ReportsDuePanel],
   consortium: [],
   institution: [],
 };

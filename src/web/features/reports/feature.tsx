@@ -1,12 +1,13 @@
-import type { Feature } from '../feature.ts';
-import { ReportPage } from './report-page.tsx';
-import { StatusPage } from './status-page.tsx';
+import { page, type Feature } from '../feature.ts';
 
 /** Annual implementation reports (strings in locales/features/reports.*.json). */
 export const reportsFeature: Feature = {
   routes: [
-    { path: 'reports', element: <StatusPage /> },
-    { path: 'projects/:projectId/reports/:fiscalYear', element: <ReportPage /> },
+    { path: 'reports', lazy: page(() => import('./status-page.tsx'), 'StatusPage') },
+    {
+      path: 'projects/:projectId/reports/:fiscalYear',
+      lazy: page(() => import('./report-page.tsx'), 'ReportPage'),
+    },
   ],
   nav: (actor) =>
     actor?.roles.some((r) => r.role === 'funder_officer' || r.role === 'rep_officer')
