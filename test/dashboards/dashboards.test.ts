@@ -182,6 +182,27 @@ describe.each(ENGINES)('dashboards on the demo records, on %s', (engine) => {
     expect(records.items.every((i) => i.home.id === 'tohoku.ac.jp')).toBe(true);
   });
 
+  it('filters by field of study, offering the fields the stays record', async () => {
+    const d = (
+      await get(funder, '/api/v1/programs/mext-iep-2014/dashboard?field=0311')
+    ).json() as Dashboard;
+    expect(d.filter.field).toBe('0311');
+    expect(d.options.fields).toContain('0311');
+    const flows = rowsOfTable(d, 'flows');
+    const total = flows.reduce(
+      (n, r) => n + Number(r.sent_students) + Number(r.received_students),
+      0,
+    );
+    const [counted] = await query<{ n: number }>(`
+      select count(*)::int as n from mobilities m join agreements a on a.id = m.agreement_id
+      where a.program_id = 'mext-iep-2014' and m.status in ${TOOK} and m.isced_field = '0311'`);
+    expect(total).toBe(Number(counted!.n));
+    expect(total).toBeGreaterThan(0);
+    const bad = await get(funder, '/api/v1/programs/mext-iep-2014/dashboard?field=economics');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('field');
+  });
+
   it('agrees with the implementation report’s figures for a fiscal year (R20)', async () => {
     // The report's own computation over the program's stays, read with a plain query.
     const stays = await query<{

@@ -42,6 +42,8 @@ export interface StayFilter {
   /** An institution on either side of the stay. */
   partner?: string | null;
   level?: string | null;
+  /** ISCED-F 2013 field of study of the stay. */
+  field?: string | null;
 }
 
 /** An integer constant written into the SQL (so that a GROUP BY repeats the same expression). */
@@ -95,6 +97,7 @@ function stayConditions(
     );
   }
   if (filter.level) conditions.push(eq(mobilities.level, filter.level));
+  if (filter.field) conditions.push(eq(mobilities.iscedField, filter.field));
   return and(...conditions)!;
 }
 
@@ -107,6 +110,8 @@ export interface StayGroup {
   homeCountry: string;
   hostCountry: string;
   level: string;
+  /** ISCED-F 2013 field of study; null when not recorded. */
+  field: string | null;
   months: number;
   status: string;
   students: number;
@@ -132,6 +137,7 @@ export async function stayGroups(
       homeCountry: home.country,
       hostCountry: host.country,
       level: mobilities.level,
+      field: mobilities.iscedField,
       months: mobilities.months,
       status: mobilities.status,
       students: sql<number>`count(*)::int`,
@@ -148,6 +154,7 @@ export async function stayGroups(
       home.country,
       host.country,
       mobilities.level,
+      mobilities.iscedField,
       mobilities.months,
       mobilities.status,
     )
@@ -308,6 +315,7 @@ export async function paymentGroups(db: Db, programId: string, filter: StayFilte
     );
   }
   if (filter.level) conditions.push(eq(mobilities.level, filter.level));
+  if (filter.field) conditions.push(eq(mobilities.iscedField, filter.field));
   const rows = await db
     .select({
       consortiumId: paymentBatches.consortiumId,
@@ -355,6 +363,7 @@ export async function recognitionGroups(
     );
   }
   if (filter.level) conditions.push(eq(mobilities.level, filter.level));
+  if (filter.field) conditions.push(eq(mobilities.iscedField, filter.field));
   const rows = await db
     .select({
       year,

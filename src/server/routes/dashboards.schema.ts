@@ -17,6 +17,10 @@ export const DashboardQuery = z.object({
   years: Years,
   partner: z.string().max(200).optional().describe('An institution on the other side'),
   level: z.string().max(40).optional(),
+  field: z
+    .string()
+    .regex(/^\d{4}$/, 'an ISCED-F 2013 field, four digits')
+    .optional(),
 });
 
 export const RecordQuerySchema = z.object({
@@ -24,6 +28,10 @@ export const RecordQuerySchema = z.object({
   direction: z.enum(['sent', 'received']).optional(),
   partner: z.string().max(200).optional(),
   level: z.string().max(40).optional(),
+  field: z
+    .string()
+    .regex(/^\d{4}$/, 'an ISCED-F 2013 field, four digits')
+    .optional(),
   agreement: z.string().max(200).optional(),
   homeCountry: z
     .string()
@@ -87,11 +95,13 @@ export const DashboardView = z.object({
     years: z.array(z.number().int()),
     partner: z.string().nullable(),
     level: z.string().nullable(),
+    field: z.string().nullable(),
   }),
   options: z.object({
     years: z.array(z.number().int()),
     partners: z.array(z.object({ id: z.string(), name: NamesSchema })),
     levels: z.array(z.string()),
+    fields: z.array(z.string()),
   }),
   tables: z.array(TableSchema),
   map: z.object({

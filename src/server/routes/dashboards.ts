@@ -88,7 +88,7 @@ export const dashboardRoutes =
           },
         },
         async (request) => {
-          const { years, partner, level, ...link } = request.query;
+          const { years, partner, level, field, ...link } = request.query;
           return dashboardRecords(
             ctx(request),
             kind,
@@ -98,6 +98,7 @@ export const dashboardRoutes =
               ...link,
               ...(partner ? { partner } : {}),
               ...(level ? { level } : {}),
+              ...(field ? { field } : {}),
             },
           );
         },

@@ -67,6 +67,8 @@ export interface DashboardFilter {
   years: number[];
   partner: string | null;
   level: string | null;
+  /** ISCED-F 2013 field of study. */
+  field: string | null;
 }
 
 /** A place on the map: a city, with the institutions in it. */
@@ -94,7 +96,12 @@ export interface Dashboard {
   today: string;
   filter: DashboardFilter;
   /** What the filters offer: the years with records, the partners, the levels. */
-  options: { years: number[]; partners: { id: string; name: LocalizedText }[]; levels: string[] };
+  options: {
+    years: number[];
+    partners: { id: string; name: LocalizedText }[];
+    levels: string[];
+    fields: string[];
+  };
   tables: Table[];
   map: { places: MapPlace[]; flows: MapFlow[] };
 }
@@ -300,12 +307,13 @@ async function filterOptions(
 ) {
   const years = [...new Set(all.map((g) => g.year))].sort((a, b) => a - b);
   const levels = [...new Set(all.map((g) => g.level))].sort();
+  const fields = [...new Set(all.flatMap((g) => (g.field ? [g.field] : [])))].sort();
   const partnerIds = [...new Set(all.map(partnerOf))];
   const places = await institutionPlaces(ctx.db, partnerIds);
   const partners = places
     .map((p) => ({ id: p.id, name: { ...p.names, en: p.names.en ?? p.name } }))
     .sort((a, b) => (a.name.en ?? a.id).localeCompare(b.name.en ?? b.id));
-  return { years, levels, partners };
+  return { years, levels, partners, fields };
 }
 
 /** Names of institutions as cells. */
@@ -820,11 +828,12 @@ export const DASHBOARDS: Record<
   institution: institutionDashboard,
 };
 
-/** The filter of a query: `years` as `2015,2016`, a partner's id, a level. */
+/** The filter of a query: `years` as `2015,2016`, a partner's id, a level, a field. */
 export function dashboardFilter(query: {
   years?: string | undefined;
   partner?: string | undefined;
   level?: string | undefined;
+  field?: string | undefined;
 }): DashboardFilter {
   const years = (query.years ?? '')
     .split(',')
@@ -834,5 +843,6 @@ export function dashboardFilter(query: {
     years: [...new Set(years)].sort((a, b) => a - b),
     partner: query.partner || null,
     level: query.level || null,
+    field: query.field || null,
   };
 }

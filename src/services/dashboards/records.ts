@@ -117,6 +117,7 @@ export async function dashboardRecords(
     years: query.year !== undefined ? [query.year] : filter.years,
     partner: query.partner ?? filter.partner,
     level: query.level ?? filter.level,
+    field: query.field ?? filter.field,
     statuses: query.tookPlace ? TOOK_PLACE : undefined,
     agreementId: query.agreement ?? null,
     ...(sent !== undefined && scope.kind === 'institution'

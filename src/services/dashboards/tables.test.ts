@@ -40,7 +40,13 @@ describe('the filter of a dashboard’s query', () => {
       years: [2015, 2017],
       partner: null,
       level: 'master',
+      field: null,
     });
-    expect(dashboardFilter({})).toEqual({ years: [], partner: null, level: null });
+    expect(dashboardFilter({})).toEqual({
+      years: [],
+      partner: null,
+      level: null,
+      field: null,
+    });
   });
 });

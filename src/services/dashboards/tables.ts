@@ -13,6 +13,7 @@ export interface RecordQuery {
   direction?: 'sent' | 'received';
   partner?: string;
   level?: string;
+  field?: string;
   agreement?: string;
   homeCountry?: string;
   hostCountry?: string;

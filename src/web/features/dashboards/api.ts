@@ -32,6 +32,7 @@ export interface DashboardFilter {
   years?: string;
   partner?: string;
   level?: string;
+  field?: string;
 }
 
 const base = (kind: DashboardKind, id: string) =>

@@ -17,10 +17,10 @@ import { DASHBOARD_PANELS } from './panels.ts';
 import { TableSection, yearLabel } from './table-section.tsx';
 import './dashboards.css';
 
-/** The filters of the URL's search params (fiscal years as `2015,2016`, a partner, a level). */
+/** The filters of the URL's search params (fiscal years as `2015,2016`, a partner, a level, a field). */
 export function filterOf(params: URLSearchParams): DashboardFilter {
   const out: DashboardFilter = {};
-  for (const key of ['years', 'partner', 'level'] as const) {
+  for (const key of ['years', 'partner', 'level', 'field'] as const) {
     const v = params.get(key);
     if (v) out[key] = v;
   }
@@ -173,6 +173,21 @@ function Filters({
           {data.options.levels.map((l) => (
             <option key={l} value={l}>
               {t(`studyLevel.${l}`, { defaultValue: l })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="dash-field">{t('dashboards.field')}</label>
+        <select
+          id="dash-field"
+          value={filter.field ?? ''}
+          onChange={(e) => onChange('field', e.target.value)}
+        >
+          <option value="">{t('dashboards.any')}</option>
+          {data.options.fields.map((f) => (
+            <option key={f} value={f}>
+              {f}
             </option>
           ))}
         </select>
