@@ -120,6 +120,30 @@ describe.each(ENGINES)('the implementation report on %s', (engine) => {
   it('computes every figure from the records at the cut-off', async () => {
     const set = await funder('PUT', `${URL}/cut-off`, { cutOff: CUT_OFF });
     expect(set.statusCode, set.body).toBe(200);
+    // Two recognitions of a 2015 stay decided in the year (R7), one after the cut-off's year.
+    const [stay] = rowsOf<{ id: string }>(
+      await t.database.db.execute(
+        sql.raw(`select m.id from mobilities m join agreements a on a.id = m.agreement_id
+          where a.program_id = 'mext-iep-2014' and m.home_id = 'tohoku.ac.jp'
+            and m.start_date between '2015-04-01' and '2016-03-31' order by m.start_date, m.months limit 1`),
+      ),
+    );
+    const decision = (outcome: string, recognised: number) =>
+      JSON.stringify({
+        outcome,
+        creditsPlanned: { value: 2, system: 'jp-tan-i' },
+        creditsRecognised: { value: recognised, system: 'jp-tan-i' },
+      });
+    for (const [component, outcome, credits, at] of [
+      ['c1', 'full', 2, '2016-03-01T01:00:00Z'],
+      ['c2', 'partial', 1.5, '2016-03-02T01:00:00Z'],
+      ['c3', 'full', 2, '2016-04-05T01:00:00Z'],
+    ] as const) {
+      await t.database.db.execute(
+        sql`insert into recognition_decisions (mobility_id, component_id, decision, decided_at)
+            values (${stay!.id}, ${component}, ${decision(outcome, credits)}::jsonb, ${at})`,
+      );
+    }
     const r = (await rep('GET', URL)).json();
     const e = await expected(CUT_OFF);
     const f = r.figures;
@@ -145,6 +169,12 @@ describe.each(ENGINES)('the implementation report on %s', (engine) => {
     );
     expect(planned).toBe(e.recognition.planned);
     expect(recognised).toBe(e.recognition.recognised);
+    // Only the two decided by the cut-off: 3.5 of 4 credits, a rate of 0.875.
+    expect(e.recognition.n).toBe(2);
+    expect(f.recognition).toEqual([
+      expect.objectContaining({ creditSystem: 'jp-tan-i', decided: 2, full: 1, partial: 1 }),
+    ]);
+    expect(f.recognition[0].rate).toBe(e.recognition.recognised / e.recognition.planned);
     // Per partner and per duration band add up to the totals.
     const sum = (rows: { sentStudents: number }[]) => rows.reduce((s, x) => s + x.sentStudents, 0);
     expect(sum(f.byPartner)).toBe(e.sent.n);
@@ -184,6 +214,9 @@ describe.each(ENGINES)('the implementation report on %s', (engine) => {
     expect(value('派遣: 学生月数')).toBe(e.sent.months);
     expect(value('奨学金: 支出 (JPY)')).toBe(e.stipend.yen);
     expect(value('渡航費: 支出 (JPY)')).toBe(e.travel.yen);
+    expect(value('認定率 (%)')).toBe(
+      Math.round((e.recognition.recognised / e.recognition.planned) * 1000) / 10,
+    );
     expect(book.worksheets.map((w) => w.name)).toContain('相手大学別の派遣・受入');
   });
 
