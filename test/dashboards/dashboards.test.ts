@@ -26,7 +26,8 @@ type Table = { id: string; columns: string[]; rows: Cell[][] };
 type Dashboard = {
   tables: Table[];
   map: { places: { id: string }[]; flows: { from: string; to: string; students: number }[] };
-  options: { years: number[] };
+  options: { years: number[]; fields: string[] };
+  filter: { field: string | null };
 };
 
 const plain = (c: Cell) =>
