@@ -1,9 +1,8 @@
 /** Controls the events forms share: a country by its name, and a multi-select of registry parties. */
-import { getNames } from 'i18n-iso-countries';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/ui/field.tsx';
+import { countryOptions } from '../../i18n/countries.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
-import { countryName } from '../../../i18n/format.ts';
 import type { Party } from './api.ts';
 import { partyKey } from './event-draft.ts';
 import { useText } from './local-text.tsx';
@@ -12,9 +11,7 @@ import { useText } from './local-text.tsx';
 export function useCountryOptions(): { code: string; name: string }[] {
   const { i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
-  return Object.keys(getNames('en'))
-    .map((code) => ({ code, name: countryName(code, language) }))
-    .sort((a, b) => a.name.localeCompare(b.name, language));
+  return countryOptions(language);
 }
 
 /** A country select (ISO 3166 alpha-2 values), with an empty choice unless required. */

@@ -2,9 +2,7 @@ import { DateInput } from '../../components/ui/date-input.tsx';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../components/ui/use-action.ts';
-import { getNames } from 'i18n-iso-countries';
-import type { Language } from '../../../domain/shared/refusal.ts';
-import { countryName } from '../../i18n/countries.ts';
+import { countryName, countryOptions } from '../../i18n/countries.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { todayIso } from '../../lib/format.ts';
 import { useResource } from '../../lib/use-resource.ts';
@@ -17,13 +15,6 @@ import {
 } from './api.ts';
 import { MoneyError, useDate, useName } from './components.tsx';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
-
-/** Every country by its name in the reader's language, in their collation order. */
-function countryOptions(language: Language): { code: string; name: string }[] {
-  return Object.keys(getNames('en'))
-    .map((code) => ({ code, name: countryName(code, language) }))
-    .sort((a, b) => a.name.localeCompare(b.name, language));
-}
 
 type Act = (f: (csrf: string) => Promise<unknown>) => Promise<void>;
 
