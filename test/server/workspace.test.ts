@@ -236,7 +236,8 @@ describe.each(ENGINES)('the workspace on %s', (engine) => {
   it('R20: the funder officer and the representative officer see the implementation report due', async () => {
     for (const who of ['funder', 'rep.tohoku']) {
       const due = await task(who, 'reports_due');
-      expect(due).toMatchObject({ count: 1, link: '/applications/tohoku-jr-2014' });
+      // The table of the fiscal year's reports, where the project's row links its report.
+      expect(due).toMatchObject({ count: 1, link: '/reports?fy=2026' });
       // Japan's fiscal year runs April–March (003 §10(2)).
       expect(due?.items[0]?.due).toBe('2027-03-31');
       expect(due?.items[0]?.name.en).toContain('Japanese side');
