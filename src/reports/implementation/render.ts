@@ -71,7 +71,8 @@ export function implementationDefinition(
         margin: [0, 0, 0, 6],
       },
       ...tableContent(t.keyFigures, none, format),
-      ...t.charts.flatMap((c) => barChart(c.title, c.bars)),
+      // A chart stays on one page with its title.
+      ...t.charts.map((c): Content => ({ stack: barChart(c.title, c.bars), unbreakable: true })),
       ...t.tables.flatMap((x) => tableContent(x, none, format)),
       ...t.narrative.flatMap((n): Content[] => [
         { text: n.title, style: 'h2' },
