@@ -16,6 +16,29 @@ export function localeOf(language: string | undefined): string {
   return LOCALES[(language ?? 'en') as Language] ?? LOCALES.en;
 }
 
+/**
+ * One formatter per locale and options: building an Intl formatter costs far more than using it
+ * (a list of a hundred dates would build a hundred), and a formatter never changes.
+ */
+const formatters = new Map<string, unknown>();
+function cached<T>(kind: string, locale: string, options: object, make: () => T): T {
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as T | undefined;
+  if (formatter === undefined) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** The Intl formatters of a locale and options, built once (cached above). */
+export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions) =>
+  cached('dt', locale, options, () => new Intl.DateTimeFormat(locale, options));
+export const numberFormat = (locale: string, options: Intl.NumberFormatOptions) =>
+  cached('n', locale, options, () => new Intl.NumberFormat(locale, options));
+const displayNames = (locale: string, options: Intl.DisplayNamesOptions) =>
+  cached('dn', locale, options, () => new Intl.DisplayNames([locale], options));
+
 const asLanguage = (language: string | undefined): Language =>
   (language && language in LOCALES ? language : 'en') as Language;
 
@@ -28,10 +51,7 @@ export function formatDate(
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (match) {
     const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-    return new Intl.DateTimeFormat(localeOf(language), {
-      dateStyle: style,
-      timeZone: 'UTC',
-    }).format(date);
+    return dateTimeFormat(localeOf(language), { dateStyle: style, timeZone: 'UTC' }).format(date);
   }
   const instant = Date.parse(value);
   if (Number.isNaN(instant)) return value;
@@ -50,7 +70,7 @@ export function formatInstant(
   const instant = Date.parse(value);
   if (Number.isNaN(instant)) return value;
   // Intl refuses timeZoneName together with dateStyle/timeStyle: the fields are named one by one.
-  return new Intl.DateTimeFormat(localeOf(language), {
+  return dateTimeFormat(localeOf(language), {
     year: 'numeric',
     month: 'long',
     day: 'numeric',
@@ -62,12 +82,12 @@ export function formatInstant(
 }
 
 export function formatNumber(value: number, language: string | undefined): string {
-  return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 2 }).format(value);
+  return numberFormat(localeOf(language), { maximumFractionDigits: 2 }).format(value);
 }
 
 /** A size in bytes as the reader reads it, in megabytes (of 1,048,576 bytes): "5 MB", "5 Mo", "5 МБ". */
 export function formatBytes(value: number, language: string | undefined): string {
-  return new Intl.NumberFormat(localeOf(language), {
+  return numberFormat(localeOf(language), {
     style: 'unit',
     unit: 'megabyte',
     maximumFractionDigits: 1,
@@ -76,13 +96,13 @@ export function formatBytes(value: number, language: string | undefined): string
 
 /** Money in its currency (JPY, RUB, EUR…); yen have no minor unit. */
 export function formatMoney(value: number, currency: string, language: string | undefined): string {
-  return new Intl.NumberFormat(localeOf(language), { style: 'currency', currency }).format(value);
+  return numberFormat(localeOf(language), { style: 'currency', currency }).format(value);
 }
 
 /** A country (ISO 3166-1 alpha-2) by its name in the reader's language. */
 export function countryName(code: string, language: string | undefined): string {
   try {
-    return new Intl.DisplayNames([localeOf(language)], { type: 'region' }).of(code) ?? code;
+    return displayNames(localeOf(language), { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -99,7 +119,9 @@ export function nameIn(value: unknown, language: string | undefined): string {
 
 /** A list of names, joined as the reader's language joins them ("A, B and C", "A、B、C"). */
 export function formatList(values: readonly unknown[], language: string | undefined): string {
-  return new Intl.ListFormat(localeOf(language), { style: 'long', type: 'conjunction' }).format(
+  const locale = localeOf(language);
+  const options: Intl.ListFormatOptions = { style: 'long', type: 'conjunction' };
+  return cached('l', locale, options, () => new Intl.ListFormat(locale, options)).format(
     values.map((v) => nameIn(v, language)),
   );
 }
@@ -144,7 +166,7 @@ export function numericDatePattern(language: string | undefined): {
   order: DateField[];
   separators: string[];
 } {
-  const parts = new Intl.DateTimeFormat(localeOf(language), {
+  const parts = dateTimeFormat(localeOf(language), {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -196,7 +218,7 @@ export function parseDateInput(text: string, language: string | undefined): stri
 /** A language (ISO 639-1 code or BCP 47 tag) by its name in the reader's language; the code when unknown. */
 export function languageName(code: string, language: string | undefined): string {
   try {
-    return new Intl.DisplayNames([localeOf(language)], { type: 'language' }).of(code) ?? code;
+    return displayNames(localeOf(language), { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }

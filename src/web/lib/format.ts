@@ -1,9 +1,8 @@
 import type { Language } from '../api/contract.ts';
-
-const LOCALES: Record<Language, string> = { ja: 'ja-JP', ru: 'ru-RU', en: 'en-GB', fr: 'fr-FR' };
+import { dateTimeFormat, localeOf, numberFormat } from '../../i18n/format.ts';
 
 export function locale(language: Language): string {
-  return LOCALES[language];
+  return localeOf(language);
 }
 
 /** A calendar date (YYYY-MM-DD) in the reader's language; the input unchanged if not a date. */
@@ -11,16 +10,14 @@ export function formatDate(isoDate: string, language: Language): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   if (!match) return isoDate;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    date,
-  );
+  return dateTimeFormat(locale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 export function formatNumber(value: number, language: Language, fractionDigits?: number): string {
-  return new Intl.NumberFormat(
+  return numberFormat(
     locale(language),
     fractionDigits === undefined
-      ? undefined
+      ? {}
       : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits },
   ).format(value);
 }
@@ -57,5 +54,5 @@ export function academicYearsBetween(
 /** A month's name (1–12) in the reader's language. */
 export function monthName(month: number, language: Language): string {
   const date = new Date(Date.UTC(2000, month - 1, 1));
-  return new Intl.DateTimeFormat(locale(language), { month: 'long', timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(locale(language), { month: 'long', timeZone: 'UTC' }).format(date);
 }
