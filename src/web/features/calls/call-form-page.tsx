@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { listAgreements } from '../agreements/index.ts';
 import { listAllConsortia, listAllInstitutions } from '../registry/index.ts';
-import type { Actor } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -12,15 +11,6 @@ import { CallForm } from './call-form.tsx';
 import { draftOf, emptyDraft } from './call-form-draft.ts';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
 import './calls.css';
-
-/** Coordinators and rep officers (and platform admins) may open calls (`call:manage`). */
-export function mayManageCalls(actor: Actor | null): boolean {
-  return (
-    !!actor &&
-    (actor.platformAdmin ||
-      actor.roles.some((r) => r.role === 'coordinator' || r.role === 'rep_officer'))
-  );
-}
 
 /** New call (`/calls/new`) and edit (`/calls/:id/edit`). */
 export function CallFormPage() {

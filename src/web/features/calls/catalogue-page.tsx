@@ -8,7 +8,7 @@ import { currentLanguage } from '../../i18n/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { CALENDAR_URL, listCalls, type Call } from './api.ts';
-import { mayManageCalls } from './call-form-page.tsx';
+import { mayManageCalls } from './may-manage.ts';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
 import './calls.css';
 
