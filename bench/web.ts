@@ -1,5 +1,5 @@
 /**
- * `npm run bench:web [-- --runs N] [--baseline REV | --no-baseline] [--out FILE]`
+ * `npm run bench:web [-- --runs N] [--baseline REV | --no-baseline] [--out FILE] [--reports DIR]`
  * (default: 2 calibrated Lighthouse runs per page, the baseline revision below, bench/results/web.md).
  *
  * Builds the web app, serves it on the demo world (embedded database) with the real server, and
@@ -41,6 +41,8 @@ interface Options {
   runs: number;
   baseline: string | null;
   out: string;
+  /** Where to keep each Lighthouse report (JSON), to see what a score is made of. */
+  reports: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -54,6 +56,7 @@ function parseArgs(argv: string[]): Options {
     runs,
     baseline: argv.includes('--no-baseline') ? null : (value('--baseline') ?? BASELINE_REV),
     out: value('--out') ?? join(here, 'results', 'web.md'),
+    reports: value('--reports') ?? null,
   };
 }
 
@@ -173,6 +176,8 @@ function calibratedSlowdown(benchmarkIndex: number): number {
   return 1;
 }
 
+let reportsDir: string | null = null;
+
 async function auditOnce(url: string, port: number, slowdown?: number): Promise<PageRun> {
   const result = await lighthouse(
     url,
@@ -190,6 +195,11 @@ async function auditOnce(url: string, port: number, slowdown?: number): Promise<
   );
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = result;
+  if (reportsDir) {
+    mkdirSync(reportsDir, { recursive: true });
+    const name = `${new URL(url).pathname.replace(/\W+/g, '_')}-${slowdown ?? 4}x-${Date.now()}.json`;
+    await writeFile(join(reportsDir, name), JSON.stringify(lhr));
+  }
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   const details = lhr.audits['network-requests']?.details as { items?: NetworkItem[] } | undefined;
@@ -450,6 +460,7 @@ function report(options: Options, variants: Variant[], load: number[][], started
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  reportsDir = options.reports;
   const started = new Date();
   const load = [os.loadavg()];
   const work = mkdtempSync(join(os.tmpdir(), 'kakehashi-bench-web-'));
