@@ -60,10 +60,51 @@ function precompress(): Plugin {
   };
 }
 
+/** A feature translation file read in parts: `x.json?part=shell|refusals|body`. */
+const LOCALE_PART = /\/locales\/features\/[^/]+\.json\?part=(shell|refusals|body)$/;
+
+/** The keys of an area the app's frame shows with every page: its header links (`<area>.nav…`). */
+const isShellKey = (key: string): boolean => key.startsWith('nav');
+
+type LocaleTree = Record<string, unknown>;
+
+/** One part of a feature translation file (see `i18n/parts.ts`). */
+function localePart(file: LocaleTree, part: string): LocaleTree {
+  const { refusals, ...areas } = file;
+  if (part === 'refusals') return { refusals: refusals ?? {} };
+  const out: LocaleTree = {};
+  for (const [area, tree] of Object.entries(areas)) {
+    const keys = Object.entries(tree as LocaleTree).filter(
+      ([key]) => isShellKey(key) === (part === 'shell'),
+    );
+    if (keys.length > 0) out[area] = Object.fromEntries(keys);
+  }
+  return out;
+}
+
+/**
+ * Splits each feature translation file in three modules: its header links (in the core, with the
+ * frame), its refusals (every page may show a refusal of any area, so they travel together in one
+ * chunk per language) and the rest (fetched with the feature's pages). The file stays one file
+ * for whoever writes it.
+ */
+function localeParts(): Plugin {
+  return {
+    name: 'kakehashi-locale-parts',
+    enforce: 'pre',
+    transform(code, id) {
+      const part = LOCALE_PART.exec(id)?.[1];
+      if (!part) return null;
+      const tree = localePart(JSON.parse(code) as LocaleTree, part);
+      return { code: `export default ${JSON.stringify(tree)};`, map: null, moduleType: 'js' };
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react(), precompress()],
+  plugins: [localeParts(), react(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,

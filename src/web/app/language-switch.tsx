@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../api/contract.ts';
 import { LANGUAGE_LABELS, currentLanguage } from '../i18n/i18n.ts';
+import { switchLanguage } from '../i18n/parts.ts';
 import { isLanguage } from '../lib/preferences.ts';
 
 export function LanguageSwitch() {
@@ -18,7 +19,7 @@ export function LanguageSwitch() {
         value={currentLanguage(i18n.language)}
         onChange={(event) => {
           const value = event.target.value;
-          if (isLanguage(value)) void i18n.changeLanguage(value);
+          if (isLanguage(value)) void switchLanguage(i18n, value);
         }}
       >
         {LANGUAGES.map((language) => (

@@ -27,7 +27,7 @@ function NavItem({ to, label, count }: { to: string; label: string; count: numbe
       {count > 0 ? (
         <span className="nav-badge" data-testid="nav-badge">
           <span aria-hidden="true">{count}</span>
-          <span className="visually-hidden">{t('workspace.badge', { count })}</span>
+          <span className="visually-hidden">{t('workspace.navBadge', { count })}</span>
         </span>
       ) : null}
     </NavLink>

@@ -1,5 +1,5 @@
 import { createBrowserRouter } from 'react-router';
-import { FEATURES } from '../features/index.ts';
+import { FEATURE_ROUTES } from '../features/index.ts';
 import { Layout } from './layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RouteErrorPage } from './route-error-page.tsx';
@@ -13,10 +13,7 @@ export function createRouter() {
         {
           // A pathless route keeps the header when a page throws while rendering.
           errorElement: <RouteErrorPage />,
-          children: [
-            ...FEATURES.flatMap((feature) => feature.routes),
-            { path: '*', element: <NotFoundPage /> },
-          ],
+          children: [...FEATURE_ROUTES, { path: '*', element: <NotFoundPage /> }],
         },
       ],
     },

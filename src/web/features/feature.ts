@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import type { SessionMay } from '../api/contract.ts';
 import type { Actor } from '../api/types.ts';
+import i18next from 'i18next';
+import { withParts, type LocalePart } from '../i18n/parts.ts';
 
 /** A header link: `labelKey` is a translation key; `end` links come after every feature's others. */
 export interface NavLinkItem {
@@ -17,6 +19,12 @@ export interface NavLinkItem {
  */
 export interface Feature {
   routes: RouteObject[];
+  /**
+   * The translation parts its pages use beyond the core (`i18n/parts.ts`): feature files by name,
+   * `refusals`, `notifications`. The router fetches them with the page; a check reads the sources
+   * and keeps the list exact.
+   */
+  locales: LocalePart[];
   /** Header links shown to this actor (null when signed out), given what the server says they may start. */
   nav?: (actor: Actor | null, may: SessionMay) => NavLinkItem[];
 }
@@ -30,4 +38,16 @@ export function page<Name extends string>(
   name: Name,
 ): () => Promise<{ Component: ComponentType }> {
   return async () => ({ Component: (await load())[name] });
+}
+
+/** A feature's routes, each page fetched together with the translation parts the feature names. */
+export function withLocales(routes: RouteObject[], parts: readonly LocalePart[]): RouteObject[] {
+  return routes.map((route) => {
+    const lazy = route.lazy;
+    return {
+      ...route,
+      ...(typeof lazy === 'function' ? { lazy: withParts(i18next, parts, lazy) } : {}),
+      ...(route.children ? { children: withLocales(route.children, parts) } : {}),
+    } as RouteObject;
+  });
 }

@@ -9,7 +9,7 @@ import {
   isLanguage,
   writeStorage,
 } from '../lib/preferences.ts';
-import type { Tree } from './merge.ts';
+import { languageResources, partsAfter } from './parts.ts';
 
 export const LANGUAGE_LABELS: Record<Language, string> = {
   ja: '日本語',
@@ -18,18 +18,7 @@ export const LANGUAGE_LABELS: Record<Language, string> = {
   fr: 'Français',
 };
 
-/**
- * Each language's resources are a chunk of their own (bundles/<lang>.ts: the main file, every
- * feature file and the notification catalog of that language), fetched when first needed.
- */
-const BUNDLES: Record<Language, () => Promise<{ default: Tree }>> = {
-  ja: () => import('./bundles/ja.ts'),
-  ru: () => import('./bundles/ru.ts'),
-  en: () => import('./bundles/en.ts'),
-  fr: () => import('./bundles/fr.ts'),
-};
-
-/** Gives i18next a language's resources from its chunk; `changeLanguage` waits for them. */
+/** Gives i18next a language's core and the parts pages have needed so far (parts.ts). */
 const bundleBackend: BackendModule = {
   type: 'backend',
   init: () => undefined,
@@ -38,8 +27,8 @@ const bundleBackend: BackendModule = {
       callback(null, {});
       return;
     }
-    BUNDLES[language]().then(
-      (bundle) => callback(null, bundle.default as Parameters<ReadCallback>[1]),
+    languageResources(language).then(
+      (tree) => callback(null, tree as Parameters<ReadCallback>[1]),
       (error: unknown) => callback(error instanceof Error ? error : String(error), false),
     );
   },
@@ -58,7 +47,7 @@ export async function setupI18n(): Promise<typeof i18next> {
     applyLanguageToDocument(language);
     writeStorage(LANGUAGE_STORAGE_KEY, language);
   });
-  await i18next
+  const ready = i18next
     .use(bundleBackend)
     .use(initReactI18next)
     .init({
@@ -68,8 +57,11 @@ export async function setupI18n(): Promise<typeof i18next> {
       load: 'currentOnly',
       interpolation: { escapeValue: false },
       returnNull: false,
-      react: { useSuspense: false },
+      // Parts added after the first render (parts.ts) re-render what shows them.
+      react: { useSuspense: false, bindI18nStore: 'added' },
     });
+  partsAfter(ready);
+  await ready;
   addFormatters(i18next);
   return i18next;
 }

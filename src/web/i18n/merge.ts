@@ -22,3 +22,10 @@ export function mergeLocale(main: Tree, features: Record<string, Tree>, notifica
   for (const path of Object.keys(features).sort()) deepMerge(merged, features[path] as Tree);
   return deepMerge(merged, notifications);
 }
+
+/** Files' trees merged in path order (each adds its own keys under shared parents). */
+export function mergeParts(parts: Record<string, Tree>): Tree {
+  const merged: Tree = {};
+  for (const path of Object.keys(parts).sort()) deepMerge(merged, parts[path] as Tree);
+  return merged;
+}

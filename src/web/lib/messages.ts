@@ -4,9 +4,11 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import type { FieldIssue, Refusal } from './api-types.ts';
+import { REFUSALS, requestPart } from '../i18n/parts.ts';
 
 /** A refusal `{ rule?, code, params }` as a sentence (without its rule id). */
 export function refusalText(t: TFunction, refusal: Pick<Refusal, 'code' | 'params'>): string {
+  requestPart(i18next, REFUSALS);
   const key = `refusals.${refusal.code}`;
   // With the params, so that a text kept only in plural forms (`_one`, `_other`) is found.
   return i18next.exists(key, { ...refusal.params })
@@ -16,6 +18,7 @@ export function refusalText(t: TFunction, refusal: Pick<Refusal, 'code' | 'param
 
 /** One problem of invalid input, in words (the field is shown by the form next to it). */
 export function issueText(t: TFunction, issue: Pick<FieldIssue, 'code' | 'params'>): string {
+  requestPart(i18next, REFUSALS);
   const params = { ...issue.params };
   if (i18next.exists(`refusals.${issue.code}`, params)) return t(`refusals.${issue.code}`, params);
   const key = `validation.${issue.code}`;

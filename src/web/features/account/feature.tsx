@@ -1,9 +1,9 @@
 import { page, type Feature } from '../feature.ts';
 
-/** The start page, signing in and the person's own account (strings in locales/*.json). */
+/** Signing in and the person's own account (strings in locales/*.json). */
 export const accountFeature: Feature = {
+  locales: ['account', 'research', 'sso'],
   routes: [
-    { index: true, lazy: page(() => import('./home-page.tsx'), 'HomePage') },
     { path: 'sign-in', lazy: page(() => import('./sign-in-page.tsx'), 'SignInPage') },
     { path: 'me', lazy: page(() => import('./account-page.tsx'), 'AccountPage') },
     {

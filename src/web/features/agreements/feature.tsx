@@ -2,6 +2,7 @@ import { page, type Feature } from '../feature.ts';
 
 /** Exchange agreements between two parties (strings in locales/features/agreements.*.json). */
 export const agreementsFeature: Feature = {
+  locales: ['agreements', 'ewp'],
   routes: [
     { path: 'agreements', lazy: page(() => import('./agreements-page.tsx'), 'AgreementsPage') },
     {

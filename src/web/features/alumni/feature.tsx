@@ -2,6 +2,7 @@ import { page, type Feature } from '../feature.ts';
 
 /** Alumni associations, their consented directory, one's alumni profile and mentors (strings in locales/features/alumni.*.json). */
 export const alumniFeature: Feature = {
+  locales: ['alumni'],
   routes: [
     { path: 'alumni', lazy: page(() => import('./associations-page.tsx'), 'AssociationsPage') },
     {

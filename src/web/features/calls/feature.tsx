@@ -2,6 +2,7 @@ import { page, type Feature } from '../feature.ts';
 
 /** The calls area of the web app (pages live in this folder; strings in locales/features/calls.*.json). */
 export const callsFeature: Feature = {
+  locales: ['agreements', 'allocation', 'alumni', 'audit', 'calls', 'mobility'],
   routes: [
     { path: 'calls', lazy: page(() => import('./catalogue-page.tsx'), 'CataloguePage') },
     { path: 'calls/new', lazy: page(() => import('./call-form-page.tsx'), 'CallFormPage') },

@@ -4,6 +4,7 @@ const READERS = ['funder_officer', 'rep_officer', 'secretariat', 'coordinator'];
 
 /** Dashboards of programs, consortia and institutions (strings in locales/features/dashboards.*.json). */
 export const dashboardsFeature: Feature = {
+  locales: ['dashboards', 'events', 'mobility', 'reports'],
   routes: [
     { path: 'dashboards', lazy: page(() => import('./dashboards-page.tsx'), 'DashboardsPage') },
     {

@@ -2,6 +2,7 @@ import { page, type Feature } from '../feature.ts';
 
 /** The events area: congresses, symposia, ceremonies, their series, programme and registrations. */
 export const eventsFeature: Feature = {
+  locales: ['event-invitations', 'events'],
   routes: [
     { path: 'events', lazy: page(() => import('./events-page.tsx'), 'EventsPage') },
     { path: 'events/new', lazy: page(() => import('./event-form-page.tsx'), 'EventFormPage') },

@@ -1,15 +1,31 @@
+import i18next from 'i18next';
+import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Loading } from '../../components/ui/loading.tsx';
-import { Workspace } from '../workspace/index.ts';
+import { withParts } from '../../i18n/parts.ts';
+import { workspaceFeature } from '../workspace/index.ts';
+
+/** The workspace, fetched with its translations only when someone signed in opens the start page. */
+const Workspace = lazy(
+  withParts(i18next, workspaceFeature.locales, async () => ({
+    default: (await import('../workspace/index.ts')).Workspace,
+  })),
+);
 
 /** The start page: a signed-in person's workspace (what waits for them); the welcome otherwise. */
 export function HomePage() {
   const session = useSession();
   useDocumentTitle(null);
-  if (session.status === 'signed-in') return <Workspace />;
+  if (session.status === 'signed-in') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Workspace />
+      </Suspense>
+    );
+  }
   if (session.status === 'loading') return <Loading />;
   return <Welcome />;
 }

@@ -4,6 +4,7 @@ const PEOPLE = ['coordinator', 'rep_officer', 'funder_officer', 'student'];
 
 /** The mobility area of the web app (pages live in this folder; strings in locales/features/mobility.*.json). */
 export const mobilityFeature: Feature = {
+  locales: ['ewp', 'mobility'],
   routes: [
     { path: 'mobilities', lazy: page(() => import('./mobilities-page.tsx'), 'MobilitiesPage') },
     { path: 'mobilities/:id', lazy: page(() => import('./mobility-page.tsx'), 'MobilityPage') },

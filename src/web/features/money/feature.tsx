@@ -2,6 +2,7 @@ import { page, type Feature } from '../feature.ts';
 
 /** The money area of the web app (pages live in this folder; strings in locales/features/money.*.json). */
 export const moneyFeature: Feature = {
+  locales: ['money'],
   routes: [
     { path: 'budget', lazy: page(() => import('./budget-page.tsx'), 'BudgetPage') },
     { path: 'payments', lazy: page(() => import('./payments-page.tsx'), 'PaymentsPage') },

@@ -2,6 +2,7 @@ import { page, type Feature } from '../feature.ts';
 
 /** Partnerships: degree programmes, education boards, cotutelles, laboratories, visits, plans. */
 export const partnershipFeature: Feature = {
+  locales: ['partnership', 'partnership-profile'],
   routes: [
     { path: 'partnerships', lazy: page(() => import('./pages.tsx'), 'PartnershipsPage') },
     {

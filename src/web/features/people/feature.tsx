@@ -6,6 +6,7 @@ import { page, type Feature } from '../feature.ts';
  * invitation link is public.
  */
 export const peopleFeature: Feature = {
+  locales: ['people', 'signup'],
   routes: [
     { path: 'people', lazy: page(() => import('./people-page.tsx'), 'PeoplePage') },
     { path: 'people/:id', lazy: page(() => import('./person-page.tsx'), 'PersonPage') },

@@ -4,6 +4,7 @@ const APPLICATION_ROLES = new Set(['funder_officer', 'rep_officer', 'coordinator
 
 /** The programs area of the web app (pages live in this folder; strings in locales/features/programs.*.json). */
 export const programsFeature: Feature = {
+  locales: ['agreements', 'programs', 'registry'],
   routes: [
     { path: 'programs', lazy: page(() => import('./programs-page.tsx'), 'ProgramsPage') },
     { path: 'programs/:id', lazy: page(() => import('./program-page.tsx'), 'ProgramPage') },

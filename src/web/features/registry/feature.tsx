@@ -2,6 +2,16 @@ import { page, type Feature } from '../feature.ts';
 
 /** The registry: institutions, consortia and the institutions import (strings in locales/features/registry.*.json). */
 export const registryFeature: Feature = {
+  locales: [
+    'agreements',
+    'allocation',
+    'alumni',
+    'audit',
+    'mobility',
+    'registry',
+    'research',
+    'signup',
+  ],
   routes: [
     {
       path: 'institutions',

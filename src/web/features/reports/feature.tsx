@@ -2,6 +2,7 @@ import { page, type Feature } from '../feature.ts';
 
 /** Annual implementation reports (strings in locales/features/reports.*.json). */
 export const reportsFeature: Feature = {
+  locales: ['reports', 'reports-refusals'],
   routes: [
     { path: 'reports', lazy: page(() => import('./status-page.tsx'), 'StatusPage') },
     {

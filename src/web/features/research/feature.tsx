@@ -2,6 +2,7 @@ import { page, type Feature } from '../feature.ts';
 
 /** Publications and their imports, identifier lookups (strings in locales/features/research.*.json). */
 export const researchFeature: Feature = {
+  locales: ['refusals', 'research'],
   routes: [
     {
       path: 'publications',

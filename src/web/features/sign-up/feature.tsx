@@ -5,6 +5,7 @@ import { page, type Feature } from '../feature.ts';
  * university keeps of its students (strings in locales/features/signup.*.json).
  */
 export const signUpFeature: Feature = {
+  locales: ['calls', 'signup'],
   routes: [
     { path: 'sign-up', lazy: page(() => import('./sign-up-page.tsx'), 'SignUpPage') },
     { path: 'sign-up/verify/:token', lazy: page(() => import('./verify-page.tsx'), 'VerifyPage') },

@@ -2,6 +2,7 @@ import { page, type Feature } from '../feature.ts';
 
 /** Single sign-on: the administrators' identity providers (strings in locales/features/sso.*.json). */
 export const ssoFeature: Feature = {
+  locales: ['sso'],
   routes: [
     {
       path: 'admin/identity-providers',
