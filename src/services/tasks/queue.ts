@@ -81,6 +81,8 @@ export interface JobQueue {
 }
 
 const KEEP_MS = 60 * 60 * 1000;
+/** The advisory lock under which a process sets up pg-boss (its schema, queues, schedules). */
+const QUEUE_SETUP_LOCK = 0x6b6b6a71;
 
 export function viewOf(row: JobRow): JobView {
   return {
@@ -228,6 +230,7 @@ class PgBossQueue extends BaseQueue {
   constructor(
     db: Db,
     executeSql: (text: string, values: unknown[]) => Promise<{ rows: unknown[] }>,
+    private readonly exclusive: Database['exclusive'],
     private readonly options: PgBossOptions,
   ) {
     super(db);
@@ -246,10 +249,17 @@ class PgBossQueue extends BaseQueue {
   }
 
   async start(): Promise<void> {
-    await this.boss.start();
+    // Processes started together would create the same queues at once, and PostgreSQL answers
+    // one of them with a deadlock: they set up one after the other.
+    await this.exclusive(QUEUE_SETUP_LOCK, async () => {
+      await this.boss.start();
+      for (const kind of this.handlers.keys()) await this.boss.createQueue(kind);
+      for (const [kind, when] of this.schedules) {
+        await this.boss.schedule(kind, when.cron, {}, { tz: 'UTC' });
+      }
+    });
     const polling = this.options.pollingSeconds ?? 1;
     for (const kind of this.handlers.keys()) {
-      await this.boss.createQueue(kind);
       await this.boss.work<{ jobId?: string; data?: unknown }>(
         kind,
         { pollingIntervalSeconds: polling, batchSize: 1 },
@@ -260,9 +270,6 @@ class PgBossQueue extends BaseQueue {
           }
         },
       );
-    }
-    for (const [kind, when] of this.schedules) {
-      await this.boss.schedule(kind, when.cron, {}, { tz: 'UTC' });
     }
   }
 
@@ -285,7 +292,7 @@ export function createJobQueue(
   options: { shared?: boolean } & PgBossOptions = {},
 ): JobQueue {
   if (options.shared && database.engine === 'postgres' && database.executeSql) {
-    return new PgBossQueue(database.db, database.executeSql, options);
+    return new PgBossQueue(database.db, database.executeSql, database.exclusive, options);
   }
   return new InProcessQueue(database.db);
 }
