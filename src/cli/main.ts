@@ -19,6 +19,10 @@ import { systemClock } from '#src/services/clock.ts';
 import { loggerOptions } from '#src/server/logging.ts';
 import { ADMIN_HELP, AdminUsageError, adminCommand } from './admin.ts';
 import { createMailer } from '#src/services/notify/mailer.ts';
+import { BACKUP_HELP, BackupError, RESTORE_HELP, backupCommand, restoreCommand } from './backup.ts';
+
+/** The advisory lock around migrations: processes starting at once migrate one after another. */
+const MIGRATION_LOCK = 0x6b6b6873;
 
 const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -33,17 +37,22 @@ Commands:
   seed --demo         load the demo world (the source documents' organisations and demo accounts)
   allocate FILE ...   allocate students to places (see: kakehashi allocate --help)
   admin create ...    create a platform administrator (see: kakehashi admin --help)
+  backup [--out FILE] write the embedded database to a .tar.gz file (PostgreSQL: use pg_dump)
+  restore FILE        restore such a file into an empty data directory (PostgreSQL: pg_restore)
 
 Environment:
   PORT (3000), HOST (0.0.0.0), KAKEHASHI_PUBLIC_URL (http://localhost:PORT; the address in the
   links of e-mails), SMTP_URL (unset: no e-mail), DATABASE_URL (unset: embedded PGlite in KAKEHASHI_DATA_DIR, ./data),
   KAKEHASHI_DEMO_PASSWORD (unset: a random password is printed when the demo is loaded),
+  KAKEHASHI_TRUST_PROXY (reverse proxies whose X-Forwarded-For counts, comma-separated),
   KAKEHASHI_EWP_HEI_ID and KAKEHASHI_EWP_* (unset: no Erasmus Without Paper APIs; see docs/ewp-host.md)
 
 Run 'kakehashi <command> --help' for a command's options.`,
   start: `Usage: kakehashi start [--demo]
 
 Applies pending migrations, then serves the web app and the API on http://HOST:PORT.
+With DATABASE_URL, several processes may serve one database (docs/production.md): they share
+background jobs and rate limits through it, and migrate one at a time.
   --demo   load the demo world first when the database is empty`,
   migrate: `Usage: kakehashi migrate
 
@@ -53,6 +62,8 @@ KAKEHASHI_DATA_DIR) and exits. A database written by a newer Kakehashi is refuse
 
 Loads the demo world into an empty database: the organisations of the source documents, the tri-district
 grouping, consortia, programs and one invented account per role.`,
+  backup: BACKUP_HELP,
+  restore: RESTORE_HELP,
 };
 
 class UsageError extends Error {}
@@ -68,7 +79,9 @@ async function openAndMigrate(env: Env): Promise<Database> {
     dataDir: resolve(env.KAKEHASHI_DATA_DIR),
   });
   try {
-    const { applied, version } = await migrate(database.db);
+    const { applied, version } = await database.exclusive(MIGRATION_LOCK, () =>
+      migrate(database.db),
+    );
     if (applied.length) {
       console.log(
         `Database ${database.location}: applied ${applied.join(', ')} (schema ${version})`,
@@ -120,6 +133,11 @@ async function start(args: string[], env: Env): Promise<number> {
     webDir: WEB_DIR,
     trustProxy: env.KAKEHASHI_TRUST_PROXY,
     publicUrl: publicUrlOf(env),
+    // With a PostgreSQL server, every process takes jobs from one queue in it.
+    queue: { shared: database.engine === 'postgres' },
+    schedules: {
+      reportReminders: { cron: env.KAKEHASHI_REMINDERS_CRON, everyMs: 60 * 60 * 1000 },
+    },
   });
   const close = async () => {
     await app.close();
@@ -193,6 +211,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runMigrate(rest, env);
       case 'seed':
         return await seed(rest, env);
+      case 'backup':
+        return await backupCommand(rest, env);
+      case 'restore':
+        return await restoreCommand(rest, env);
       case 'admin':
         return await adminCommand(rest, () => openAndMigrate(env), publicUrlOf(env));
       default:
@@ -202,6 +224,7 @@ export async function main(argv: string[]): Promise<number> {
     if (
       error instanceof UsageError ||
       error instanceof AdminUsageError ||
+      error instanceof BackupError ||
       error instanceof ConfigError ||
       error instanceof DatabaseUnavailableError ||
       error instanceof SchemaTooNewError ||

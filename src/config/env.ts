@@ -22,6 +22,14 @@ const EnvSchema = z.object({
     .url({ protocol: /^https?$/ })
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * When report reminders (R20) are looked for, as a cron line in UTC (default: five past every
+   * hour). With a PostgreSQL server one process runs each; the embedded database looks hourly.
+   */
+  KAKEHASHI_REMINDERS_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'must be a cron line of five fields')
+    .default('5 * * * *'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For counts. */
   KAKEHASHI_TRUST_PROXY: z

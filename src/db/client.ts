@@ -16,6 +16,13 @@ export interface Database {
   location: string;
   /** The embedded engine itself, for dumps (tests clone a migrated template from one). */
   pglite?: PGlite;
+  /** A PostgreSQL server's pool, as plain SQL with parameters (for the job queue, pg-boss). */
+  executeSql?: (text: string, values: unknown[]) => Promise<{ rows: unknown[] }>;
+  /**
+   * Runs `work` while holding PostgreSQL advisory lock `key` on a connection of its own, so that
+   * two processes never do it at once (migrations at start); at once on embedded PGlite.
+   */
+  exclusive<T>(key: number, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -40,6 +47,20 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     db: drizzlePg(pool, { schema }) as unknown as Db,
     engine: 'postgres',
     location: where,
+    executeSql: (text, values) => pool.query(text, values),
+    exclusive: async (key, work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        try {
+          return await work();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
     close: () => pool.end(),
   };
 }
@@ -64,6 +85,7 @@ export async function openPglite(
     engine: 'pglite',
     location: options.dataDir ?? 'memory',
     pglite: client,
+    exclusive: (_key, work) => work(),
     close: () => client.close(),
   };
 }

@@ -18,3 +18,4 @@ export * from './schema/research.ts';
 export * from './schema/partnership.ts';
 export * from './schema/reports.ts';
 export * from './schema/ewp.ts';
+export * from './schema/jobs.ts';

@@ -49,7 +49,11 @@ import { ewpApiRoutes } from './routes/ewp-api.ts';
 import type { EwpHostConfig } from '#src/services/ewp-host/config.ts';
 import { exportedDocuments, type EwpDocuments } from '#src/services/ewp-host/documents.ts';
 import type { Mailer } from '#src/services/notify/mailer.ts';
-import { JobRegistry } from '#src/services/tasks/jobs.ts';
+import { createJobQueue, type PgBossOptions, type Schedule } from '#src/services/tasks/queue.ts';
+import { allocationJob, ALLOCATION_JOB } from '#src/services/allocation/runs.ts';
+import { sendReportReminders } from '#src/services/reports/implementation.ts';
+import { sendNotification, type Notification } from '#src/services/notify/mailer.ts';
+import { postgresRateLimitStore } from './rate-limit-store.ts';
 import { TaskPool, type TaskPoolOptions } from '#src/services/tasks/pool.ts';
 
 export const VERSION = '0.1.0';
@@ -86,7 +90,19 @@ export interface AppOptions {
    * where the documents of the get endpoints come from (default: the documents our records make).
    */
   ewp?: { host?: EwpHostConfig | null; documents?: EwpDocuments };
+  /**
+   * Background jobs. `shared`: through pg-boss on the PostgreSQL server, so that several processes
+   * share the work (the CLI asks for it when DATABASE_URL is set); else in this process.
+   */
+  queue?: { shared?: boolean } & PgBossOptions;
+  /** Scheduled work (absent: none): report reminders (R20), at most once per slot. */
+  schedules?: { reportReminders?: Schedule };
 }
+
+/** The jobs that send e-mail, when the queue is shared. */
+const MAIL_JOB = 'mail';
+/** The job that sends the reminders of implementation reports (R20). */
+const REPORT_REMINDERS_JOB = 'report-reminders';
 
 /** The first field (`body.x`, `query.q`, `params.id`) holding a NUL character, if any. */
 function fieldWithNul(value: unknown, path: string): string | null {
@@ -150,7 +166,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Several processes on one PostgreSQL server count a client's requests together.
+  await app.register(rateLimit, {
+    global: false,
+    ...(database.engine === 'postgres' ? { store: postgresRateLimitStore(db) } : {}),
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -195,8 +215,35 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     perUser: LIMITS.tasksPerUser,
     ...options.tasks,
   });
-  const jobs = new JobRegistry();
-  app.addHook('onClose', async () => tasks.close());
+  // Background jobs, run by whichever process takes them; their state is in the database.
+  const clock = options.clock ?? systemClock;
+  const jobs = createJobQueue(database, options.queue);
+  jobs.handle(ALLOCATION_JOB, allocationJob({ db, clock, tasks }));
+  const smtp = options.mailer ?? null;
+  let mailer = smtp;
+  if (smtp && jobs.engine === 'pg-boss') {
+    jobs.handle<Notification>(MAIL_JOB, async (message) => {
+      await sendNotification(smtp, message);
+      return null;
+    });
+    mailer = {
+      ...smtp,
+      enqueue: async (message) =>
+        (await jobs.enqueue(MAIL_JOB, message, { ownerId: null }))?.id ?? '',
+    };
+  }
+  jobs.handle(REPORT_REMINDERS_JOB, async () => {
+    await sendReportReminders(db, mailer, clock.now());
+    return null;
+  });
+  if (options.schedules?.reportReminders) {
+    jobs.schedule(REPORT_REMINDERS_JOB, options.schedules.reportReminders);
+  }
+  app.addHook('onReady', async () => jobs.start());
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    await tasks.close();
+  });
 
   await app.register(
     async (api) => {
@@ -206,7 +253,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           ...(options.passwordResetPerHour === undefined
             ? {}
             : { passwordResetPerHour: options.passwordResetPerHour }),
-          mailer: options.mailer ?? null,
+          mailer,
           ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
         }),
       );
@@ -214,7 +261,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(agreementRoutes(db));
       await api.register(registryWriteRoutes(db, tasks));
       await api.register(programRoutes(db, tasks));
-      const deps = { db, mailer: options.mailer ?? null, tasks, jobs };
+      const deps = { db, mailer, tasks, jobs };
       await api.register(callsRoutes(deps));
       await api.register(allocationRunsRoutes(deps));
       await api.register(moneyRoutes(deps));
@@ -224,14 +271,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(erasureRoutes(db));
       await api.register(auditRoutes(db));
       await api.register(alumniRoutes(db));
-      await api.register(
-        peopleRoutes({ db, mailer: options.mailer ?? null, publicUrl: options.publicUrl }),
-      );
+      await api.register(peopleRoutes({ db, mailer, publicUrl: options.publicUrl }));
       await api.register(ssoRoutes(db, { publicUrl: options.publicUrl, ...options.sso }));
       await api.register(
         signUpRoutes({
           db,
-          mailer: options.mailer ?? null,
+          mailer,
           publicUrl: options.publicUrl,
           perMinute: options.signInPerMinute ?? 10,
         }),

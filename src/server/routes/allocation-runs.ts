@@ -6,6 +6,7 @@ import {
   listRuns,
   publishRun,
   startRun,
+  ALLOCATION_JOB,
 } from '#src/services/allocation/runs.ts';
 import { notFound } from '#src/services/errors.ts';
 import { LIMITS } from '#src/services/limits.ts';
@@ -105,9 +106,9 @@ export const allocationRunsRoutes =
         },
       },
       async (request) => {
-        const job = jobs.get(requireActor(request).id, request.params.id);
-        if (!job) throw notFound('job', request.params.id);
-        return job;
+        const job = await jobs.get(requireActor(request).id, request.params.id);
+        if (!job || job.kind !== ALLOCATION_JOB) throw notFound('job', request.params.id);
+        return { ...job, kind: ALLOCATION_JOB };
       },
     );
     app.get(

@@ -31,7 +31,15 @@ import { stayEndDate } from '#src/domain/scholarship/dates.ts';
 import { dispatchVerdicts } from '../agreements/dispatch.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { conflict, invalidInput, invalidField, notFound, ruleViolation } from '../errors.ts';
+import {
+  conflict,
+  invalidInput,
+  invalidField,
+  notFound,
+  ruleViolation,
+  tooBusy,
+} from '../errors.ts';
+import { LIMIT_CODES } from '#src/domain/shared/refusal-codes.ts';
 import {
   unpackInstance,
   unpackResults,
@@ -41,7 +49,9 @@ import {
 import { runNames } from './names.ts';
 import { resultsView, runJson } from './view.ts';
 import type { Progress, TaskPool } from '../tasks/pool.ts';
-import type { JobRegistry } from '../tasks/jobs.ts';
+import type { JobHandler, JobQueue } from '../tasks/queue.ts';
+import { loadActor } from '../auth/sessions.ts';
+import type { Clock } from '../clock.ts';
 import { checkPlacesAgainstCap } from '../money/scholarship.ts';
 import {
   callTitles,
@@ -228,24 +238,50 @@ export async function createRun(
   return computeAndStore(ctx, await checkMayRun(ctx, body), tasks);
 }
 
+/** The kind of job that runs the three mechanisms and stores the run (`jobs.kind`). */
+export const ALLOCATION_JOB = 'allocation-run' as const;
+
 /**
- * The same as a job: the 403, 404 or 429 (the actor already runs as many heavy tasks as allowed)
- * at once; then the job runs in the background and tells its progress and, once done, the run's
- * id — or why it failed, such as the 400 of an instance whose references do not hold.
+ * The same as a job: the 403, 404 or 429 (the actor already has as many heavy tasks as allowed)
+ * at once; then the job runs in the background — in whichever process takes it — and tells its
+ * progress and, once done, the run's id, or why it failed, such as the 400 of an instance whose
+ * references do not hold.
  */
 export async function startRun(
   ctx: ServiceContext,
   body: unknown,
   tasks: TaskPool,
-  jobs: JobRegistry,
+  queue: JobQueue,
 ) {
   const input = await checkMayRun(ctx, body);
-  return jobs.start(
-    ownerOf(ctx),
-    'allocation-run',
-    (progress) => computeAndStore(ctx, input, tasks, progress),
-    MECHANISMS.length,
-  );
+  const job = await queue.enqueue(ALLOCATION_JOB, input, {
+    ownerId: ctx.actor?.id ?? null,
+    steps: MECHANISMS.length,
+    limit: tasks.perUser,
+  });
+  if (!job) {
+    throw tooBusy(
+      refusal(LIMIT_CODES.tooManyTasks, { limit: tasks.perUser }),
+      `already ${tasks.perUser} heavy tasks running; wait for one to finish`,
+    );
+  }
+  return { ...job, kind: ALLOCATION_JOB };
+}
+
+/**
+ * The job's work, in the process that takes it: the actor is read again (a person disabled since
+ * runs nothing), the mechanisms run on this process's workers and the run is stored.
+ */
+export function allocationJob(deps: {
+  db: Db;
+  clock: Clock;
+  tasks: TaskPool;
+}): JobHandler<RunInput> {
+  return async (input, job) => {
+    const actor = job.ownerId ? await loadActor(deps.db, job.ownerId) : null;
+    const ctx: ServiceContext = { db: deps.db, actor, clock: deps.clock };
+    return computeAndStore(ctx, input, deps.tasks, job.progress);
+  };
 }
 
 /**

@@ -21,6 +21,11 @@ export interface Mailer {
   /** Host and port only, for logs: the URL's credentials are never exposed. */
   readonly target: string;
   readonly transport: Transporter<SMTPTransport.SentMessageInfo, SMTPTransport.Options>;
+  /**
+   * When several processes share the work, a checked message is handed to the job queue (which
+   * sends it from whichever process takes it) instead of being sent during the request.
+   */
+  readonly enqueue?: (notification: Notification) => Promise<string>;
 }
 
 export interface MailerOptions {
@@ -37,8 +42,19 @@ export interface Notification {
   html?: string;
 }
 
+/**
+ * `queued`: handed to the job queue (another process sends it); `messageId` is then the job's id
+ * and `accepted` and `rejected` are empty, the server not having been asked yet.
+ */
 export type SendResult =
-  { sent: false } | { sent: true; messageId: string; accepted: string[]; rejected: string[] };
+  | { sent: false }
+  | {
+      sent: true;
+      queued?: boolean;
+      messageId: string;
+      accepted: string[];
+      rejected: string[];
+    };
 
 /** The mailer for `smtpUrl`, or `null` when it is unset or empty. Throws on a malformed URL. */
 export function createMailer(
@@ -95,6 +111,10 @@ export async function sendNotification(
   }
   if (LINE_BREAK.test(notification.subject)) {
     throw new AppError('validation_failed', 'a subject is one line', { field: 'subject' });
+  }
+  if (mailer.enqueue) {
+    const jobId = await mailer.enqueue({ ...notification, to });
+    return { sent: true, queued: true, messageId: jobId, accepted: [], rejected: [] };
   }
   const info = await mailer.transport.sendMail({
     from: mailer.from,

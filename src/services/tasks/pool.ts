@@ -57,6 +57,11 @@ export class TaskPool {
 
   constructor(private readonly options: TaskPoolOptions) {}
 
+  /** How many counted tasks one person may have running or waiting. */
+  get perUser(): number {
+    return this.options.perUser;
+  }
+
   /** How many tasks this person has running or waiting. */
   load(owner: string): number {
     return this.perOwner.get(owner) ?? 0;
