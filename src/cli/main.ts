@@ -8,6 +8,7 @@ import { DatabaseUnavailableError, openDatabase, type Database } from '#src/db/c
 import { SchemaTooNewError, migrate } from '#src/db/migrate.ts';
 import { isEmpty, seedDemo } from '#src/db/seed/demo.ts';
 import { DEMO_USERS } from '#src/db/seed/demo-world.ts';
+import { loadSynthetic, syntheticRefusal } from '#src/db/seed/synthetic.ts';
 import { hashPassword } from '#src/services/auth/passwords.ts';
 import { buildApp } from '#src/server/app.ts';
 import {
@@ -35,6 +36,7 @@ Commands:
   start [--demo]      migrate the database and serve the web app and API
   migrate             apply pending database migrations and exit
   seed --demo         load the demo world (the source documents' organisations and demo accounts)
+  seed --synthetic    load an invented national-scale world for measurements (see: kakehashi seed --help)
   allocate FILE ...   allocate students to places (see: kakehashi allocate --help)
   admin create ...    create a platform administrator (see: kakehashi admin --help)
   backup [--out FILE] write the embedded database to a .tar.gz file (PostgreSQL: use pg_dump)
@@ -59,9 +61,18 @@ background jobs and rate limits through it, and migrate one at a time.
 Applies pending forward-only migrations to the database (DATABASE_URL, or PGlite in
 KAKEHASHI_DATA_DIR) and exits. A database written by a newer Kakehashi is refused.`,
   seed: `Usage: kakehashi seed --demo
+       kakehashi seed --synthetic --mobilities N [--seed S]
 
-Loads the demo world into an empty database: the organisations of the source documents, the tri-district
-grouping, consortia, programs and one invented account per role.`,
+--demo loads the demo world into an empty database: the organisations of the source documents, the
+tri-district grouping, consortia, programs and one invented account per role.
+
+--synthetic loads an invented world at national scale, to measure lists, search and reports:
+800 Japanese and 2,000 foreign universities (names in Japanese, English and the local language),
+bilateral agreements (a few hubs with many partners) and N mobilities over the last 20 years, with
+states that agree with their dates. Every row is marked invented. The same S (default 1) gives the
+same world. It loads into an empty database or one holding only the demo world, and only once.
+  --mobilities N   how many mobilities (1 to 5,000,000)
+  --seed S         the generator's seed (a whole number)`,
   backup: BACKUP_HELP,
   restore: RESTORE_HELP,
 };
@@ -166,10 +177,19 @@ async function runMigrate(args: string[], env: Env): Promise<number> {
 async function seed(args: string[], env: Env): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { demo: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      demo: { type: 'boolean' },
+      synthetic: { type: 'boolean' },
+      mobilities: { type: 'string' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) return help('seed');
-  if (!values.demo) throw new UsageError('seed needs --demo (the only data set so far)');
+  if (values.synthetic && !values.demo) return seedSynthetic(values, env);
+  if (!values.demo || values.synthetic) {
+    throw new UsageError('seed needs either --demo or --synthetic --mobilities N');
+  }
   const database = await openAndMigrate(env);
   try {
     if (!(await loadDemo(database, env))) {
@@ -178,6 +198,48 @@ async function seed(args: string[], env: Env): Promise<number> {
       );
       return 1;
     }
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+const wholeNumber = (raw: string | undefined, name: string, min: number, max: number): number => {
+  const n = Number(raw);
+  if (raw === undefined || !Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} takes a whole number from ${min} to ${max}`);
+  }
+  return n;
+};
+
+async function seedSynthetic(
+  values: { mobilities?: string | undefined; seed?: string | undefined },
+  env: Env,
+): Promise<number> {
+  const mobilities = wholeNumber(values.mobilities, 'mobilities', 1, 5_000_000);
+  const seedValue = values.seed === undefined ? 1 : wholeNumber(values.seed, 'seed', 0, 2 ** 31);
+  const database = await openAndMigrate(env);
+  try {
+    const refusal = await syntheticRefusal(database.db);
+    if (refusal) {
+      console.error(`kakehashi: ${refusal}`);
+      return 1;
+    }
+    const started = performance.now();
+    const today = new Date().toISOString().slice(0, 10);
+    const report = await loadSynthetic(
+      database.db,
+      { mobilities, seed: seedValue, today },
+      (done) => {
+        if (done % 100_000 === 0 || done === mobilities) {
+          console.log(`  ${done.toLocaleString('en')} mobilities`);
+        }
+      },
+    );
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      `Loaded the synthetic world (all invented): ${report.institutions} institutions, ${report.agreements} agreements, ${report.mobilities} mobilities in ${seconds} s.`,
+    );
     return 0;
   } finally {
     await database.close();

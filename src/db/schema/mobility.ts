@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { foldedSql } from './search-fold.ts';
 import { users } from './accounts.ts';
 import { agreements } from './agreements.ts';
 import { institutions, consortia, orgUnits } from './registry.ts';
@@ -70,8 +71,17 @@ export const mobilities = pgTable(
     status: text('status').notNull().default('nominated'),
     invented: boolean('invented').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The student's name folded for search (src/db/queries/search.ts): filled by the database. */
+    searchText: text('search_text').generatedAlwaysAs(foldedSql('student_name')),
   },
-  (t) => [index('mobilities_home_idx').on(t.homeId), index('mobilities_host_idx').on(t.hostId)],
+  (t) => [
+    // The list's keyset order (latest start first, then id) within each scope it is read in.
+    index('mobilities_home_idx').on(t.homeId, t.startDate.desc(), t.id.desc()),
+    index('mobilities_host_idx').on(t.hostId, t.startDate.desc(), t.id.desc()),
+    index('mobilities_start_idx').on(t.startDate.desc(), t.id.desc()),
+    index('mobilities_agreement_idx').on(t.agreementId),
+    index('mobilities_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
 );
 
 /** Every transition of a mobility's workflow (src/domain/mobility), with who and why. */

@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { foldedSql } from './search-fold.ts';
 import { users } from './accounts.ts';
 
 /** Names of an organisation or body in the languages it uses: { en, ja, ru, fr }. */
@@ -43,9 +44,17 @@ export const institutions = pgTable(
     erasmusCode: text('erasmus_code'),
     /** The Participant Identification Code of the EU's funding portal (9 digits); unique where set. */
     pic: text('pic'),
+    /** Names in every script, id and city, folded for search (src/db/schema/search-fold.ts). */
+    searchText: text('search_text').generatedAlwaysAs(
+      foldedSql(
+        "id || ' ' || name || ' ' || coalesce(names->>'ja', '') || ' ' || coalesce(names->>'en', '') || ' ' || coalesce(names->>'ru', '') || ' ' || coalesce(names->>'fr', '') || ' ' || city",
+      ),
+    ),
   },
   (t) => [
     index('institutions_country_idx').on(t.country),
+    index('institutions_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('institutions_name_idx').on(t.name, t.id),
     index('institutions_type_idx').on(t.type),
     uniqueIndex('institutions_ror_key')
       .on(t.ror)

@@ -41,6 +41,23 @@ export const PageQuery = {
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 };
 
+/** Keyset paging: at most `limit` rows after the row `cursor` names (from a `nextCursor`). */
+export const KeysetQuery = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z
+    .string()
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe('The nextCursor of the previous page, unchanged'),
+};
+
+/** The cursor of the page after this one; null on the last page. */
+export const NextCursor = z
+  .string()
+  .nullable()
+  .describe('Pass as ?cursor= for the next page; null when this is the last page');
+
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),

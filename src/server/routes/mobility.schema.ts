@@ -23,7 +23,7 @@ import {
   RecognitionDecisionRequestSchema,
   TranscriptEntrySchema,
 } from '#src/domain/recognition/schemas.ts';
-import { IsoDate, NamesSchema } from './common.schema.ts';
+import { IsoDate, KeysetQuery, NamesSchema, NextCursor } from './common.schema.ts';
 
 export const MobilityIdParams = z.object({ id: z.uuid() });
 export const EnrolmentIdParams = z.object({ id: z.uuid() });
@@ -41,6 +41,14 @@ export const MobilityListQuery = z.object({
     .enum(['true', 'false'])
     .optional()
     .transform((v) => v === 'true'),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Words of the student’s name, in any script (case and accents ignored)'),
+  ...KeysetQuery,
 });
 
 export const TransitionBody = TransitionRequestSchema;
@@ -181,7 +189,7 @@ export const MobilitySummaryView = z.object({
 
 export const MobilityListView = z.object({
   items: z.array(MobilitySummaryView),
-  total: z.number().int(),
+  nextCursor: NextCursor,
 });
 
 export const AllowedActionView = z.object({

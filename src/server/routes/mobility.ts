@@ -102,7 +102,7 @@ export const mobilityRoutes =
         schema: {
           tags,
           summary:
-            'Mobilities within your scope: coordinators of home or host, the student themself, officers of the consortium or program',
+            'Mobilities within your scope (coordinators of home or host, the student themself, officers of the consortium or program), latest start first, a page at a time (limit, cursor), optionally searched by the student’s name (q)',
           querystring: MobilityListQuery,
           response: ok(MobilityListView),
         },
@@ -112,6 +112,9 @@ export const mobilityRoutes =
           status: request.query.status,
           institutionId: request.query.institution,
           mine: request.query.mine,
+          q: request.query.q,
+          limit: request.query.limit,
+          cursor: request.query.cursor,
         }),
     );
     app.get(

@@ -11,7 +11,8 @@ import { instantOf } from '#src/services/clock.ts';
 import type { Db } from '#src/db/client.ts';
 import {
   institutionLabels,
-  mobilitiesVisibleTo,
+  loadScopes,
+  mobilityPage,
   mobilityEventsOf,
   recordTransition,
   transitionTrail,
@@ -55,6 +56,7 @@ import type { ServiceContext } from '../context.ts';
 import { todayOf } from '../clock.ts';
 import { refusal, type Refusal } from '#src/domain/shared/refusal.ts';
 import { AppError, conflict, forbidden, invalidField, ruleViolation } from '../errors.ts';
+import { badCursor, decodeCursor, encodeCursor } from '../cursor.ts';
 import { loadRules } from '../programs/programs.ts';
 import { requireAccess } from '../access.ts';
 import {
@@ -86,13 +88,36 @@ const STATE_ORDER: readonly MobilityState[] = [
 
 // ── Reading ──────────────────────────────────────────────────────────────────────────────────
 
-export type ListFilter = MobilityListFilter;
+export type ListFilter = MobilityListFilter & {
+  /** Words to find in the student's name. */
+  q?: string | undefined;
+  /** At most this many mobilities (1–200). */
+  limit?: number | undefined;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | undefined;
+};
 
-/** Mobilities within the actor's scope; personal data (names) only within that scope. */
+/**
+ * One page of the mobilities within the actor's scope, latest start first; personal data (names)
+ * only within that scope. `nextCursor` continues after the last row read (a page may hold fewer
+ * than `limit` items when rows the pre-selection reached are not the actor's to see).
+ */
 export async function listMobilities(ctx: ServiceContext, filter: ListFilter) {
   const actor = ctx.actor;
   if (!actor) throw forbidden('list mobilities');
-  const rows = await mobilitiesVisibleTo(ctx.db, actor, todayOf(ctx), filter);
+  const limit = filter.limit ?? 50;
+  let after: { startDate: string; id: string } | undefined;
+  if (filter.cursor !== undefined) {
+    const key = decodeCursor(filter.cursor, ['date', 'uuid']);
+    if (!key) throw badCursor();
+    after = { startDate: String(key[0]), id: String(key[1]) };
+  }
+  const today = todayOf(ctx);
+  const fetched = await mobilityPage(ctx.db, actor, today, { ...filter, after, limit });
+  const rows = fetched.slice(0, limit);
+  const last = rows[rows.length - 1];
+  const nextCursor =
+    fetched.length > limit && last ? encodeCursor([last.startDate, last.id]) : null;
   const names = await institutionLabels(
     ctx.db,
     rows.flatMap((r) => [r.homeId, r.hostId]),
@@ -102,16 +127,15 @@ export async function listMobilities(ctx: ServiceContext, filter: ListFilter) {
     rows.flatMap((r) => (r.studentUserId ? [r.studentUserId] : [])),
   );
   const items = [];
-  for (const row of rows) {
-    const s = await loadScope(ctx.db, row, todayOf(ctx));
+  for (const s of await loadScopes(ctx.db, rows, today)) {
     const actors = mobilityActors(actor, s);
     if (actors.length === 0) continue;
     items.push({
-      ...summary(row, names, people),
+      ...summary(s.row, names, people),
       myRoles: actors.map(describeActor),
     });
   }
-  return { items, total: items.length };
+  return { items, nextCursor };
 }
 
 function summary(

@@ -17,6 +17,7 @@ import type { Actor } from '#src/domain/access/policy.ts';
 import type { RecordedDate } from '#src/domain/mobility/mobility-workflow.ts';
 import type { Refusal } from '#src/domain/shared/refusal.ts';
 import { membersInForce, membershipsOfInForce } from '../memberships.ts';
+import { searchCondition } from '../search.ts';
 
 export type MobilityRow = typeof mobilities.$inferSelect;
 
@@ -145,6 +146,88 @@ export async function mobilitiesVisibleTo(
     .from(mobilities)
     .where(and(...conditions))
     .orderBy(desc(mobilities.startDate), asc(mobilities.studentName));
+}
+
+/** A page of the list: its filter, the words searched, and the row it continues after. */
+export interface MobilityPageFilter extends MobilityListFilter {
+  /** Words to find in the student's name (any script; case and accents ignored). */
+  q?: string | undefined;
+  /** The sort key of the last row of the previous page. */
+  after?: { startDate: string; id: string } | undefined;
+  limit: number;
+}
+
+/**
+ * One page of the mobilities an actor's roles may reach, latest start first then by id (the
+ * keyset order of the `mobilities_*_idx` indexes), `limit + 1` rows so the caller knows whether
+ * more follow. Searched words of three characters or more use the trigram index over the folded
+ * name; shorter ones match the start of a word of the name.
+ */
+export async function mobilityPage(
+  db: Db,
+  actor: Actor,
+  today: string,
+  filter: MobilityPageFilter,
+): Promise<MobilityRow[]> {
+  const conditions: (SQL | undefined)[] = [await visibleFilter(db, actor, today)];
+  if (filter.status) conditions.push(eq(mobilities.status, filter.status));
+  if (filter.institutionId) {
+    conditions.push(
+      or(eq(mobilities.homeId, filter.institutionId), eq(mobilities.hostId, filter.institutionId)),
+    );
+  }
+  if (filter.mine) conditions.push(eq(mobilities.studentUserId, actor.id));
+  if (filter.q) conditions.push(searchCondition(sql`${mobilities.searchText}`, filter.q));
+  if (filter.after) {
+    conditions.push(
+      sql`(${mobilities.startDate}, ${mobilities.id}) < (${filter.after.startDate}::date, ${filter.after.id}::uuid)`,
+    );
+  }
+  return db
+    .select()
+    .from(mobilities)
+    .where(and(...conditions))
+    .orderBy(sql`${mobilities.startDate} desc nulls last`, sql`${mobilities.id} desc nulls last`)
+    .limit(filter.limit + 1);
+}
+
+/**
+ * The scopes of many mobilities on `onDate` in two queries (their agreements, the memberships of
+ * their institutions): what `loadScope` gives for one.
+ */
+export async function loadScopes(
+  db: Db,
+  rows: readonly MobilityRow[],
+  onDate: string,
+): Promise<MobilityScope[]> {
+  const agreementIds = [...new Set(rows.flatMap((r) => (r.agreementId ? [r.agreementId] : [])))];
+  const found =
+    agreementIds.length === 0
+      ? []
+      : await db.select().from(agreements).where(inArray(agreements.id, agreementIds));
+  const byId = new Map(found.map((a) => [a.id, a]));
+  const institutionIds = [...new Set(rows.flatMap((r) => [r.homeId, r.hostId]))];
+  const members =
+    institutionIds.length === 0 ? [] : await membershipsOfInForce(db, institutionIds, onDate);
+  return rows.map((row) => {
+    const partyConsortiumIds: string[] = [];
+    const programIds: string[] = [];
+    const a = row.agreementId ? byId.get(row.agreementId) : undefined;
+    if (a) {
+      if (a.partyAType === 'consortium') partyConsortiumIds.push(a.partyAId);
+      if (a.partyBType === 'consortium') partyConsortiumIds.push(a.partyBId);
+      if (a.programId) programIds.push(a.programId);
+    }
+    const consortiumIds = [
+      ...new Set([
+        ...partyConsortiumIds,
+        ...members
+          .filter((m) => m.institutionId === row.homeId || m.institutionId === row.hostId)
+          .map((m) => m.consortiumId),
+      ]),
+    ];
+    return { row, consortiumIds, partyConsortiumIds, programIds };
+  });
 }
 
 /** The recorded transitions of a mobility, oldest first. */

@@ -16,6 +16,7 @@ import {
 } from '../../schema.ts';
 import { inForceCondition } from '../memberships.ts';
 import { institutionNames } from '../names.ts';
+import { foldText, searchCondition } from '../search.ts';
 
 /** The enumerations the registry stores as text (checked on input). */
 type InstitutionType = (typeof INSTITUTION_TYPES)[number];
@@ -62,7 +63,10 @@ export async function districtsOf(db: Db, ids: string[]): Promise<Map<string, Gr
 
 export async function listInstitutions(db: Db, filter: InstitutionFilter) {
   const conditions: SQL[] = [];
-  if (filter.q) {
+  if (filter.q && [...foldText(filter.q)].length >= 3) {
+    // Names in every script, id and city, folded: the trigram index of search_text answers.
+    conditions.push(searchCondition(sql`${institutions.searchText}`, filter.q));
+  } else if (filter.q) {
     const pattern = `%${escapeLike(filter.q.trim())}%`;
     conditions.push(
       or(

@@ -58,8 +58,17 @@ export type RecognisedCredits = z.infer<typeof RecognisedCreditsView>;
 type Csrf = string | null;
 const enc = encodeURIComponent;
 
-export const listMobilities = (signal?: AbortSignal) =>
-  apiRequest<MobilityList>('/mobilities', { signal });
+/** A page of the list: searched by `q`, continuing after `cursor` (a previous nextCursor). */
+export const listMobilities = (
+  signal?: AbortSignal,
+  page: { q?: string; cursor?: string | null } = {},
+) => {
+  const query = new URLSearchParams();
+  if (page.q) query.set('q', page.q);
+  if (page.cursor) query.set('cursor', page.cursor);
+  const search = query.toString();
+  return apiRequest<MobilityList>(`/mobilities${search ? `?${search}` : ''}`, { signal });
+};
 
 export const getMobility = (id: string, signal?: AbortSignal) =>
   apiRequest<MobilityDetail>(`/mobilities/${enc(id)}`, { signal });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../app/session.tsx';
@@ -9,18 +10,47 @@ import { LocalizedName } from '../../components/ui/localized-name.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { formatNumber, nameIn } from '../../../i18n/format.ts';
-import { listMobilities } from './api.ts';
+import { listMobilities, type MobilityList } from './api.ts';
 import { StateBadge } from './components.tsx';
 import { NominateSection } from './nominate-form.tsx';
 import './mobility.css';
+
+type MobilityItem = MobilityList['items'][number];
 
 export function MobilitiesPage() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   useDocumentTitle(t('mobility.listTitle'));
-  const list = useResource(session.actor ? `mobilities|${session.actor.id}` : null, (signal) =>
-    listMobilities(signal),
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  const list = useResource(session.actor ? `mobilities|${session.actor.id}|${q}` : null, (signal) =>
+    listMobilities(signal, { q }),
   );
+  // Pages after the first, added by "Show more"; they start over when the first page changes.
+  const [more, setMore] = useState<{ for: unknown; items: MobilityItem[]; next: string | null }>({
+    for: null,
+    items: [],
+    next: null,
+  });
+  const [moreState, setMoreState] = useState<{ loading: boolean; error: unknown }>({
+    loading: false,
+    error: null,
+  });
+  const first = list.status === 'success' ? list.data : null;
+  const extra =
+    more.for === first ? more : { for: first, items: [], next: first?.nextCursor ?? null };
+  const showMore = () => {
+    if (!extra.next) return;
+    setMoreState({ loading: true, error: null });
+    listMobilities(undefined, { q, cursor: extra.next }).then(
+      (page) => {
+        setMore({ for: first, items: [...extra.items, ...page.items], next: page.nextCursor });
+        setMoreState({ loading: false, error: null });
+      },
+      (error: unknown) => setMoreState({ loading: false, error }),
+    );
+  };
+  const items = first ? [...first.items, ...extra.items] : [];
   const isStudent = session.actor?.roles.some((r) => r.role === 'student') ?? false;
   const isCoordinator =
     session.actor?.roles.some((r) => r.role === 'coordinator' && r.scopeType === 'institution') ??
@@ -44,15 +74,35 @@ export function MobilitiesPage() {
       </ul>
       {session.status !== 'signed-in' ? <p>{t('mobility.signInFirst')}</p> : null}
       {isCoordinator ? <NominateSection /> : null}
+      {session.actor ? (
+        <form
+          role="search"
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setQ(typed.trim());
+          }}
+        >
+          <label htmlFor="mobility-search">{t('mobility.searchLabel')}</label>
+          <input
+            id="mobility-search"
+            type="search"
+            value={typed}
+            maxLength={200}
+            onChange={(event) => setTyped(event.target.value)}
+          />
+          <button type="submit">{t('mobility.searchButton')}</button>
+        </form>
+      ) : null}
       <section aria-label={t('mobility.listTitle')} aria-busy={list.status === 'loading'}>
         {list.status === 'loading' && session.actor ? <Loading /> : null}
         {list.status === 'error' ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-        {list.status === 'success' && list.data.items.length === 0 ? (
+        {list.status === 'success' && items.length === 0 ? (
           <div className="empty" role="status">
-            <p>{t('mobility.empty')}</p>
+            <p>{q ? t('mobility.noMatch', { q }) : t('mobility.empty')}</p>
           </div>
         ) : null}
-        {list.status === 'success' && list.data.items.length > 0 ? (
+        {list.status === 'success' && items.length > 0 ? (
           <div className="table-wrap">
             <table className="data-table" data-testid="mobility-list">
               <caption className="visually-hidden">{t('mobility.listTitle')}</caption>
@@ -67,7 +117,7 @@ export function MobilitiesPage() {
                 </tr>
               </thead>
               <tbody>
-                {list.data.items.map((m) => (
+                {items.map((m) => (
                   <tr key={m.id} data-mobility={m.id}>
                     <th scope="row">
                       <Link to={`/mobilities/${m.id}`}>{nameIn(m.student, i18n.language)}</Link>
@@ -91,6 +141,12 @@ export function MobilitiesPage() {
               </tbody>
             </table>
           </div>
+        ) : null}
+        {moreState.error ? <ErrorAlert error={moreState.error} onRetry={showMore} /> : null}
+        {list.status === 'success' && extra.next ? (
+          <button type="button" onClick={showMore} disabled={moreState.loading}>
+            {moreState.loading ? t('mobility.loadingMore') : t('mobility.showMore')}
+          </button>
         ) : null}
       </section>
     </>
