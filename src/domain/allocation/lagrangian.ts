@@ -512,13 +512,14 @@ export function lagrangianBounds(
   const Q = COST_SCALE;
   const elapsed = options.elapsed ?? ((): number => 0);
   const maxIt = options.maxIterations ?? 40;
-  const grain = options.multiplierGrain ?? 1;
+  const grain = options.multiplierGrain ?? COST_SCALE / 16;
   const net = buildCappedNetwork(c, weights);
   const nRows = net.rowAg.length;
   const lam: Multipliers = {
     row: new Float64Array(nRows),
     global: net.globalCoef.map(() => 0),
   };
+  const exact = new Float64Array(nRows);
   const phases: BoundPhase[] = [];
   const pushPhase = (p: BoundPhase): void => {
     phases.push(p);
@@ -559,18 +560,18 @@ export function lagrangianBounds(
     let norm = 0;
     for (let r = 0; r < nRows; r++) {
       const x = sol.rowExcess[r]!;
-      if (x > 0 || lam.row[r]! > 0) norm += x * x;
+      if (x > 0 || exact[r]! > 0) norm += x * x;
     }
     sol.globalExcess.forEach((x, i) => {
       if (x > 0 || lam.global[i]! > 0) norm += x * x;
     });
     if (norm === 0) break;
     const step = (theta * (sol.upperScaled - Q * best.value)) / norm;
+    // The multipliers move freely (`exact`); the flow sees them on the grain's grid, so that
+    // small steps accumulate instead of being rounded away.
     for (let r = 0; r < nRows; r++) {
-      lam.row[r] = Math.max(
-        0,
-        grain * Math.round((lam.row[r]! + step * sol.rowExcess[r]!) / grain),
-      );
+      exact[r] = Math.max(0, exact[r]! + step * sol.rowExcess[r]!);
+      lam.row[r] = grain * Math.round(exact[r]! / grain);
     }
     sol.globalExcess.forEach((x, i) => {
       lam.global[i] = Math.max(0, Math.round(lam.global[i]! + step * x));
