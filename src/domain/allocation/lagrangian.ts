@@ -36,9 +36,12 @@
  *     the MIP solver: the whole program, or the one over counts (counts-mip.ts).
  *
  * Measured (bench/results/allocation.md): where the caps bind hard (national size, one
- * agreement in five capping 3–9 months per slot) the relaxation is 4 % above the optimum and
- * the bounds do not meet; each subgradient step re-routes many units through many flow phases
- * (scaled costs), so the solver path takes no steps by default.
+ * agreement in five capping 3–9 months per slot) the relaxation with the class bounds is
+ * 15,580 for an optimum of 15,460 (16,134 without them); fifty subgradient steps bring the
+ * bounds to [15,458, 15,495] and stall there. The best multipliers give the linear
+ * relaxation's value (the subproblem is a network), so unless that value is below 15,461 —
+ * not measured: the linear program alone did not finish in HiGHS within minutes — no step
+ * closes the gap; the solver path therefore takes no steps by default.
  */
 import type { Compiled } from './compile.ts';
 import { FlowGraph, solveMinCostFlow } from './flow.ts';
