@@ -17,7 +17,13 @@
  *     lower bound); each step warm-starts the flow from the previous one (potentials kept,
  *     only arcs whose reduced cost turned negative are re-routed).
  *     Rows are first divided by the gcd of their coefficients (6·n₆ + 12·n₁₂ ≤ 15 becomes
- *     n₆ + 2·n₁₂ ≤ 2): the same integer points, a tighter relaxation.
+ *     n₆ + 2·n₁₂ ≤ 2): the same integer points, a tighter relaxation. Then each stay length
+ *     alone is bounded in the network: its class arc carries at most ⌊cap / coef⌋ students
+ *     (n₁₂ ≤ 1 above). With two stay lengths (coefficients 1 and 2) that makes the row's own
+ *     polytope integral (n₆ + n₁₂ ≤ S, n₆ + 2·n₁₂ ≤ K, n₁₂ ≤ ⌊K/2⌋: the only pair of tight
+ *     constraints with determinant 2, n₆ = 0 and n₆ + 2·n₁₂ = K, is a vertex only for even K),
+ *     so what is left of the relaxation's gap comes from the network around the row. A row whose tightened classes cannot exceed its cap
+ *     (e.g. 2 slots, n₆ + 2·n₁₂ ≤ 3 with n₁₂ ≤ 1) becomes a plain network capacity.
  *  2. Lower bounds — repair. The relaxed solution is made feasible by restricting the network
  *     so that no flow in it can break a row: per agreement, a capacity per stay length whose
  *     months sum within the cap (taken from the relaxed solution, trimmed longest stays first,
@@ -30,9 +36,12 @@
  *     the MIP solver: the whole program, or the one over counts (counts-mip.ts).
  *
  * Measured (bench/results/allocation.md): where the caps bind hard (national size, one
- * agreement in five capping 3–9 months per slot) the relaxation is 4 % above the optimum and
- * the bounds do not meet; each subgradient step re-routes many units through many flow phases
- * (scaled costs), so the solver path takes no steps by default.
+ * agreement in five capping 3–9 months per slot) the relaxation with the class bounds is
+ * 15,580 for an optimum of 15,460 (16,134 without them); fifty subgradient steps bring the
+ * bounds to [15,458, 15,495] and stall there. The best multipliers give the linear
+ * relaxation's value (the subproblem is a network), so unless that value is below 15,461 —
+ * not measured: the linear program alone did not finish in HiGHS within minutes — no step
+ * closes the gap; the solver path therefore takes no steps by default.
  */
 import type { Compiled } from './compile.ts';
 import { FlowGraph, solveMinCostFlow } from './flow.ts';
@@ -201,9 +210,14 @@ export function buildCappedNetwork(c: Compiled, weights: Float64Array): CappedNe
     const a = rowAg[r]!;
     const at = fillAt[r]!++;
     posOf[cl] = at;
-    classArc[at] = g.addArc(classBase + cl, agBase + a, c.agSlots[a]!, 0);
+    // Each class alone: at most ⌊cap / coef⌋ students (the row's bound on that class).
+    const alone = Math.min(
+      c.agSlots[a]!,
+      Math.floor(c.agMonthsCap[a]! / agGcd[a]! / classCoefL[cl]!),
+    );
+    classArc[at] = g.addArc(classBase + cl, agBase + a, alone, 0);
     classCoef[at] = classCoefL[cl]!;
-    classAgArcCap[at] = c.agSlots[a]!;
+    classAgArcCap[at] = alone;
   }
   for (let a = 0; a < c.nAg; a++) {
     if (c.agSlots[a]! > 0) g.addArc(agBase + a, impBase + c.agTo[a]!, c.agSlots[a]!, 0);
@@ -478,6 +492,11 @@ export interface LagrangianOutcome {
 
 export interface LagrangianOptions {
   maxIterations?: number;
+  /**
+   * Multipliers are kept multiples of this (COST_SCALE units): a coarse grid gives the flow
+   * few distinct path lengths, hence few phases per step.
+   */
+  multiplierGrain?: number;
   /** Seconds since the start, for the phases (0 without a clock). */
   elapsed?: () => number;
   /** Called after each phase (progress reports). */
@@ -496,12 +515,14 @@ export function lagrangianBounds(
   const Q = COST_SCALE;
   const elapsed = options.elapsed ?? ((): number => 0);
   const maxIt = options.maxIterations ?? 40;
+  const grain = options.multiplierGrain ?? COST_SCALE / 16;
   const net = buildCappedNetwork(c, weights);
   const nRows = net.rowAg.length;
   const lam: Multipliers = {
     row: new Float64Array(nRows),
     global: net.globalCoef.map(() => 0),
   };
+  const exact = new Float64Array(nRows);
   const phases: BoundPhase[] = [];
   const pushPhase = (p: BoundPhase): void => {
     phases.push(p);
@@ -542,15 +563,18 @@ export function lagrangianBounds(
     let norm = 0;
     for (let r = 0; r < nRows; r++) {
       const x = sol.rowExcess[r]!;
-      if (x > 0 || lam.row[r]! > 0) norm += x * x;
+      if (x > 0 || exact[r]! > 0) norm += x * x;
     }
     sol.globalExcess.forEach((x, i) => {
       if (x > 0 || lam.global[i]! > 0) norm += x * x;
     });
     if (norm === 0) break;
     const step = (theta * (sol.upperScaled - Q * best.value)) / norm;
+    // The multipliers move freely (`exact`); the flow sees them on the grain's grid, so that
+    // small steps accumulate instead of being rounded away.
     for (let r = 0; r < nRows; r++) {
-      lam.row[r] = Math.max(0, Math.round(lam.row[r]! + step * sol.rowExcess[r]!));
+      exact[r] = Math.max(0, exact[r]! + step * sol.rowExcess[r]!);
+      lam.row[r] = grain * Math.round(exact[r]! / grain);
     }
     sol.globalExcess.forEach((x, i) => {
       lam.global[i] = Math.max(0, Math.round(lam.global[i]! + step * x));
