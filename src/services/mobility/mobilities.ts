@@ -60,6 +60,7 @@ import { requireAccess } from '../access.ts';
 import {
   loadMobility,
   loadScope,
+  loadScopes,
   mobilityActors,
   mobilityResourceOf,
   usersOfParties,
@@ -102,8 +103,8 @@ export async function listMobilities(ctx: ServiceContext, filter: ListFilter) {
     rows.flatMap((r) => (r.studentUserId ? [r.studentUserId] : [])),
   );
   const items = [];
-  for (const row of rows) {
-    const s = await loadScope(ctx.db, row, todayOf(ctx));
+  for (const s of await loadScopes(ctx.db, rows, todayOf(ctx))) {
+    const row = s.row;
     const actors = mobilityActors(actor, s);
     if (actors.length === 0) continue;
     items.push({
