@@ -68,6 +68,7 @@ async function serve(engine: Engine, sessionCount: number, logLevel: string): Pr
   const { hashPassword } = await import('../src/services/auth/passwords.ts');
   const { buildApp } = await import('../src/server/app.ts');
   const { loggerOptions } = await import('../src/server/logging.ts');
+  const { SESSION_CACHE_MS } = await import('../src/services/auth/session-cache.ts');
 
   const started = Date.now();
   let dataDir: string | null = null;
@@ -111,7 +112,12 @@ async function serve(engine: Engine, sessionCount: number, logLevel: string): Pr
     });
     sessions.push({ email: account.email, token });
   }
-  const app = await buildApp({ database, logger: loggerOptions(logLevel) });
+  // As `kakehashi start` builds it.
+  const app = await buildApp({
+    database,
+    logger: loggerOptions(logLevel),
+    sessionCacheMs: SESSION_CACHE_MS,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -328,11 +334,8 @@ function startServer(
   const execArgv = ['--import', 'tsx'];
   if (cpuProf) {
     mkdirSync(cpuProf, { recursive: true });
-    execArgv.push(
-      '--cpu-prof',
-      `--cpu-prof-dir=${cpuProf}`,
-      `--cpu-prof-name=server-${engine}.cpuprofile`,
-    );
+    // One profile per thread (the module loader has its own): the largest is the server's.
+    execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProf}`);
   }
   return fork(
     fileURLToPath(import.meta.url),
