@@ -18,6 +18,7 @@ import {
 } from '#src/services/ewp-host/config.ts';
 import { systemClock } from '#src/services/clock.ts';
 import { loggerOptions } from '#src/server/logging.ts';
+import { SESSION_CACHE_MS } from '#src/services/auth/session-cache.ts';
 import { ADMIN_HELP, AdminUsageError, adminCommand } from './admin.ts';
 import { createMailer } from '#src/services/notify/mailer.ts';
 import { BACKUP_HELP, BackupError, RESTORE_HELP, backupCommand, restoreCommand } from './backup.ts';
@@ -141,6 +142,7 @@ async function start(args: string[], env: Env): Promise<number> {
     ewp: { host: ewpHost },
     mailer: createMailer(env.SMTP_URL),
     logger: loggerOptions(env.LOG_LEVEL),
+    sessionCacheMs: SESSION_CACHE_MS,
     webDir: WEB_DIR,
     trustProxy: env.KAKEHASHI_TRUST_PROXY,
     publicUrl: publicUrlOf(env),

@@ -74,6 +74,12 @@ export interface AppOptions {
    * so a client cannot choose the address that rate limits count.
    */
   trustProxy?: string[];
+  /**
+   * How long (ms) the server may reuse a session it resolved (its user and roles) before reading
+   * it again; 0 or absent: read on every request. A change made by another process is seen
+   * after this time at most (see services/auth/session-cache.ts).
+   */
+  sessionCacheMs?: number;
   /** What "now" is for every request; the machine's clock when absent. */
   clock?: Clock;
   /**
@@ -185,7 +191,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  installSessions(app, db);
+  installSessions(app, db, { cacheMs: options.sessionCacheMs ?? 0 });
   if (webDir) {
     await serveWebFiles(app, webDir);
   }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '#src/services/clock.ts';
 import type { Db } from '#src/db/client.ts';
 import { resolveSession, type ActorView } from '#src/services/auth/sessions.ts';
+import { SessionCache, sessionsChanged } from '#src/services/auth/session-cache.ts';
 import { AppError } from '#src/services/errors.ts';
 import type { ServiceContext } from '#src/services/context.ts';
 
@@ -25,13 +26,26 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CSRF_EXEMPT = new Set(['/api/v1/auth/sign-in', '/api/v1/sso/saml/acs']);
 
 /** Request → actor, from the session cookie; cookie-authenticated writes must carry the CSRF token. */
-export function installSessions(app: FastifyInstance, db: Db): void {
+export function installSessions(
+  app: FastifyInstance,
+  db: Db,
+  options: { cacheMs?: number } = {},
+): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
+  const cache = options.cacheMs && options.cacheMs > 0 ? new SessionCache(options.cacheMs) : null;
+  if (cache) {
+    // A write answered by this process is committed: what it changed is read again at once.
+    app.addHook('onResponse', async (request) => {
+      if (UNSAFE.has(request.method)) sessionsChanged();
+    });
+  }
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await resolveSession(db, token, app.clock);
+      const session = cache
+        ? await cache.resolve(token, app.clock.now(), () => resolveSession(db, token, app.clock))
+        : await resolveSession(db, token, app.clock);
       if (session) {
         request.actor = session.actor;
         request.csrfToken = session.csrfToken;

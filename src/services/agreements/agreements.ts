@@ -7,13 +7,14 @@ import {
   insertAgreementVersion,
   insertSignature,
   loadAgreement,
+  loadAgreements,
   membershipsOverTime,
   mobilitiesAmong,
   programExists,
   setAgreementStatus,
   storedProgramRules,
 } from '#src/db/queries/agreements.ts';
-import { consortiumRow, institutionRow } from '#src/db/queries/registry/institutions.ts';
+import { partyRows } from '#src/db/queries/registry/institutions.ts';
 import {
   AgreementContentSchema,
   asRefusal,
@@ -64,8 +65,18 @@ interface PartyView {
 }
 
 async function loadParty(db: Db, ref: PartyRef): Promise<PartyView> {
+  const rows = await partyRows(
+    db,
+    ref.type === 'institution' ? [ref.id] : [],
+    ref.type === 'consortium' ? [ref.id] : [],
+  );
+  return partyView(rows, ref);
+}
+
+/** A party from rows read beforehand (`partyRows`); 404 when it is not among them. */
+function partyView(rows: Awaited<ReturnType<typeof partyRows>>, ref: PartyRef): PartyView {
   if (ref.type === 'institution') {
-    const row = await institutionRow(db, ref.id);
+    const row = rows.institutions.get(ref.id);
     if (!row) throw notFound('institution', ref.id);
     return {
       type: 'institution',
@@ -77,7 +88,7 @@ async function loadParty(db: Db, ref: PartyRef): Promise<PartyView> {
       representativeId: null,
     };
   }
-  const row = await consortiumRow(db, ref.id);
+  const row = rows.consortia.get(ref.id);
   if (!row) throw notFound('consortium', ref.id);
   return {
     type: 'consortium',
@@ -117,6 +128,8 @@ function parseContent(input: unknown): AgreementContent {
   }
   return parsed.data;
 }
+
+type LoadedAgreement = NonNullable<Awaited<ReturnType<typeof loadAgreement>>>;
 
 async function loadState(db: Db, id: string) {
   const loaded = await loadAgreement(db, id);
@@ -176,16 +189,53 @@ export async function createAgreement(
 
 export async function getAgreement(ctx: ServiceContext, id: string) {
   requireAccess(ctx, 'registry:read', { type: 'agreement', id });
-  const { row, versions, signatures, state } = await loadState(ctx.db, id);
-  const [a, b] = await Promise.all([
-    loadParty(ctx.db, { type: row.partyAType as PartyType, id: row.partyAId }),
-    loadParty(ctx.db, { type: row.partyBType as PartyType, id: row.partyBId }),
-  ]);
-  const status = statusOn(state, todayOf(ctx));
+  const [view] = await agreementViews(ctx, [id]);
+  if (!view) throw notFound('agreement', id);
+  return view;
+}
+
+/**
+ * The views of these agreements, in the order of `ids` (an id that is no agreement is left out):
+ * what `getAgreement` shows of each, read in a fixed number of queries whatever their number.
+ */
+async function agreementViews(ctx: ServiceContext, ids: readonly string[]) {
+  const loaded = await loadAgreements(ctx.db, ids);
+  const all = [...loaded.values()];
+  const parties = await partyRows(
+    ctx.db,
+    all.flatMap(({ row }) => [
+      ...(row.partyAType === 'institution' ? [row.partyAId] : []),
+      ...(row.partyBType === 'institution' ? [row.partyBId] : []),
+    ]),
+    all.flatMap(({ row }) => [
+      ...(row.partyAType === 'consortium' ? [row.partyAId] : []),
+      ...(row.partyBType === 'consortium' ? [row.partyBId] : []),
+    ]),
+  );
   const people = await personNames(
     ctx.db,
-    versions.flatMap((v) => (v.createdBy ? [v.createdBy] : [])),
+    all.flatMap(({ versions }) => versions.flatMap((v) => (v.createdBy ? [v.createdBy] : []))),
   );
+  const programs = await programNames(
+    ctx.db,
+    all.flatMap(({ row }) => (row.programId ? [row.programId] : [])),
+  );
+  return ids.flatMap((id) => {
+    const one = loaded.get(id);
+    return one ? [agreementView(ctx, one, parties, people, programs)] : [];
+  });
+}
+
+function agreementView(
+  ctx: ServiceContext,
+  { row, versions, signatures, state }: LoadedAgreement,
+  parties: Awaited<ReturnType<typeof partyRows>>,
+  people: Map<string, LocalizedText>,
+  programs: Map<string, LocalizedText>,
+) {
+  const a = partyView(parties, { type: row.partyAType as PartyType, id: row.partyAId });
+  const b = partyView(parties, { type: row.partyBType as PartyType, id: row.partyBId });
+  const status = statusOn(state, todayOf(ctx));
   const history = versions.map((v, i) => ({
     version: v.version,
     kind: v.kind as 'draft' | 'amendment',
@@ -200,9 +250,7 @@ export async function getAgreement(ctx: ServiceContext, id: string) {
   }));
   const latest = versions[versions.length - 1];
   const inForce = [...state.versions].reverse().find((v) => v.signatures.length === 2);
-  const programName = row.programId
-    ? ((await programNames(ctx.db, [row.programId])).get(row.programId) ?? null)
-    : null;
+  const programName = row.programId ? (programs.get(row.programId) ?? null) : null;
   const canManage = [a, b]
     .filter((p) => can(ctx.actor, 'agreement:manage', agreementPartyResource(p)))
     .map((p) => (p === a ? 'A' : 'B') as PartyKey);
@@ -242,9 +290,9 @@ export async function listAgreements(
   filter: { party?: string; with?: string },
 ) {
   requireAccess(ctx, 'registry:read', { type: 'agreement' });
-  const items = [];
-  for (const id of await agreementIds(ctx.db, filter.party, filter.with))
-    items.push(await getAgreement(ctx, id));
+  const ids = await agreementIds(ctx.db, filter.party, filter.with);
+  for (const id of ids) requireAccess(ctx, 'registry:read', { type: 'agreement', id });
+  const items = await agreementViews(ctx, ids);
   return {
     items: items.map(({ history: _h, ...rest }) => rest),
   };

@@ -1,13 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '#src/db/client.ts';
-import { auditCountSince, rolesOf, userByEmail, userById } from '#src/db/queries/accounts/users.ts';
+import {
+  auditCountSince,
+  rolesOf,
+  userByEmail,
+  userById,
+  type UserRow,
+} from '#src/db/queries/accounts/users.ts';
 import {
   deleteSession,
   deleteSessionOf,
   deleteSessionsOf,
   insertSession,
-  liveSession,
+  liveSessionWithUser,
   sessionsOf,
+  touchDue,
   touchSession,
 } from '#src/db/queries/accounts/sessions.ts';
 import type { Actor, Role, ScopeType } from '#src/domain/access/policy.ts';
@@ -17,6 +24,7 @@ import { audit } from '../audit.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import type { ServiceContext } from '../context.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
+import { sessionsChanged } from './session-cache.ts';
 
 export const SESSION_TTL_HOURS = 12;
 
@@ -127,6 +135,7 @@ export async function signOut(db: Db, token: string, requestId?: string): Promis
       );
     }
   });
+  sessionsChanged();
 }
 
 /**
@@ -139,7 +148,7 @@ export async function signOutEverywhere(
   requestId?: string,
   options: { keepToken?: string; reason?: string } = {},
 ): Promise<number> {
-  return db.transaction(async (tx) => {
+  const count = await db.transaction(async (tx) => {
     const ended = await deleteSessionsOf(
       tx,
       userId,
@@ -157,21 +166,27 @@ export async function signOutEverywhere(
     );
     return ended;
   });
+  sessionsChanged();
+  return count;
 }
 
-/** The signed-in actor behind a session cookie, or null when the session is unknown or expired. */
+/**
+ * The signed-in actor behind a session cookie, or null when the session is unknown or expired, or
+ * its user disabled. Two queries (the session with its user, the roles); the last use is written
+ * only when the recorded one is older than `touchSession`'s interval.
+ */
 export async function resolveSession(
   db: Db,
   token: string,
   clock: Clock = systemClock,
-): Promise<{ actor: ActorView; csrfToken: string } | null> {
+): Promise<{ actor: ActorView; csrfToken: string; expiresAt: Date } | null> {
   const now = clock.now();
-  const session = await liveSession(db, sha256(token), now);
-  if (!session) return null;
-  const actor = await loadActor(db, session.userId).catch(() => null);
-  if (!actor) return null;
-  await touchSession(db, session.id, now);
-  return { actor, csrfToken: session.csrfToken };
+  const found = await liveSessionWithUser(db, sha256(token), now);
+  if (!found || found.user.disabled) return null;
+  const { session, user } = found;
+  const actor = actorOf(user, await rolesOf(db, user.id));
+  if (touchDue(session.lastSeenAt, now)) await touchSession(db, session.id, now);
+  return { actor, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
 }
 
 /** The id a session is shown by: derived from its key, so that the key itself never travels. */
@@ -223,6 +238,7 @@ export async function endMySession(
       details: { session: sessionId },
     });
   });
+  sessionsChanged();
   return { ended: true };
 }
 
@@ -234,7 +250,11 @@ function requireSelf(ctx: ServiceContext) {
 export async function loadActor(db: Db, userId: string): Promise<ActorView> {
   const user = await userById(db, userId);
   if (!user || user.disabled) throw new AppError('unauthenticated', 'sign in first');
-  const roles = await rolesOf(db, userId);
+  return actorOf(user, await rolesOf(db, userId));
+}
+
+/** The actor a user's row and role assignments make. */
+function actorOf(user: UserRow, roles: Awaited<ReturnType<typeof rolesOf>>): ActorView {
   return {
     id: user.id,
     email: user.email,

@@ -26,6 +26,7 @@ import { notFound } from '../errors.ts';
 
 export {
   loadScope,
+  loadScopes,
   type MobilityRow,
   type MobilityScope,
 } from '#src/db/queries/mobility/mobilities.ts';

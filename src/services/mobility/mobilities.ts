@@ -11,7 +11,6 @@ import { instantOf } from '#src/services/clock.ts';
 import type { Db } from '#src/db/client.ts';
 import {
   institutionLabels,
-  loadScopes,
   mobilityPage,
   mobilityEventsOf,
   recordTransition,
@@ -62,6 +61,7 @@ import { requireAccess } from '../access.ts';
 import {
   loadMobility,
   loadScope,
+  loadScopes,
   mobilityActors,
   mobilityResourceOf,
   usersOfParties,

@@ -52,7 +52,7 @@ import { mayScore } from '../calls/access.ts';
 import { todayOf } from '../clock.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { laParties, loadScope, mobilityActors } from '../mobility/actors.ts';
+import { laParties, loadScopes, mobilityActors } from '../mobility/actors.ts';
 import { loadMoneyContexts, resourceOf, type MobilityMoney } from '../money/context.ts';
 import { loadLedger, scheduleOf, type Ledger } from '../money/ledger.ts';
 import { loadRules } from '../programs/rules.ts';
@@ -177,11 +177,13 @@ async function mobilityTasks(ctx: ServiceContext, actor: Actor, today: string) {
     rows.map((r) => r.id),
   );
   const toSign: TaskItem[] = [];
-  for (const r of rows) {
+  const pendingRows = rows.filter((r) => {
     const la = las.get(r.id);
-    const pending = la ? pendingProposal(la) : null;
-    if (!pending) continue;
-    const scope = await loadScope(ctx.db, r, today);
+    return la ? pendingProposal(la) !== null : false;
+  });
+  for (const scope of await loadScopes(ctx.db, pendingRows, today)) {
+    const r = scope.row;
+    const pending = pendingProposal(las.get(r.id)!)!;
     const mine = laParties(mobilityActors(actor, scope)).filter((p) => p !== 'student');
     toSign.push(item(r, partiesToSign(pending.signatures, mine).length > 0 ? 1 : 0));
   }

@@ -1,7 +1,7 @@
 /** The data access of sessions: each row is the SHA-256 of a cookie's token and its owner. */
 import { and, desc, eq, gt, lt, ne, or, isNull } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
-import { sessions } from '../../schema.ts';
+import { sessions, users } from '../../schema.ts';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -19,8 +19,35 @@ export async function liveSession(db: Db, id: string, now: Date): Promise<Sessio
   return row;
 }
 
+/** The session of a token hash with its user's row, unless it has expired at `now` (one query). */
+export async function liveSessionWithUser(
+  db: Db,
+  id: string,
+  now: Date,
+): Promise<{ session: SessionRow; user: typeof users.$inferSelect } | undefined> {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)))
+    .limit(1);
+  return row;
+}
+
+/** How often a session's last use is recorded (minutes): `touchSession` writes no more often. */
+export const TOUCH_EVERY_MINUTES = 5;
+
+/** Does a session last seen at `lastSeenAt` need `touchSession` at `now`? */
+export const touchDue = (lastSeenAt: Date | null, now: Date, everyMinutes = TOUCH_EVERY_MINUTES) =>
+  lastSeenAt === null || lastSeenAt.getTime() < now.getTime() - everyMinutes * 60_000;
+
 /** Records that the session was used, at most once per `everyMinutes`. */
-export async function touchSession(db: Db, id: string, now: Date, everyMinutes = 5): Promise<void> {
+export async function touchSession(
+  db: Db,
+  id: string,
+  now: Date,
+  everyMinutes = TOUCH_EVERY_MINUTES,
+): Promise<void> {
   const before = new Date(now.getTime() - everyMinutes * 60_000);
   await db
     .update(sessions)

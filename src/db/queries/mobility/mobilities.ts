@@ -69,6 +69,54 @@ export async function loadScope(db: Db, row: MobilityRow, onDate: string): Promi
   return { row, consortiumIds, partyConsortiumIds, programIds };
 }
 
+/**
+ * The scopes of many mobilities on `onDate`, in the order of `rows`: what `loadScope` gives for
+ * each, read in two queries (their agreements, the memberships of their institutions) whatever
+ * their number.
+ */
+export async function loadScopes(
+  db: Db,
+  rows: readonly MobilityRow[],
+  onDate: string,
+): Promise<MobilityScope[]> {
+  if (rows.length === 0) return [];
+  const agreementIds = [...new Set(rows.flatMap((r) => (r.agreementId ? [r.agreementId] : [])))];
+  const agreementRows =
+    agreementIds.length > 0
+      ? await db.select().from(agreements).where(inArray(agreements.id, agreementIds))
+      : [];
+  const agreementById = new Map(agreementRows.map((a) => [a.id, a]));
+  const members = await membershipsOfInForce(
+    db,
+    rows.flatMap((r) => [r.homeId, r.hostId]),
+    onDate,
+  );
+  const consortiaOf = new Map<string, string[]>();
+  for (const m of members) {
+    const list = consortiaOf.get(m.institutionId) ?? [];
+    list.push(m.consortiumId);
+    consortiaOf.set(m.institutionId, list);
+  }
+  return rows.map((row) => {
+    const partyConsortiumIds: string[] = [];
+    const programIds: string[] = [];
+    const a = row.agreementId ? agreementById.get(row.agreementId) : undefined;
+    if (a) {
+      if (a.partyAType === 'consortium') partyConsortiumIds.push(a.partyAId);
+      if (a.partyBType === 'consortium') partyConsortiumIds.push(a.partyBId);
+      if (a.programId) programIds.push(a.programId);
+    }
+    const consortiumIds = [
+      ...new Set([
+        ...partyConsortiumIds,
+        ...(consortiaOf.get(row.homeId) ?? []),
+        ...(row.hostId === row.homeId ? [] : (consortiaOf.get(row.hostId) ?? [])),
+      ]),
+    ];
+    return { row, consortiumIds, partyConsortiumIds, programIds };
+  });
+}
+
 /** The SQL filter of the mobilities an actor may see (the access check follows per row). */
 async function visibleFilter(db: Db, actor: Actor, today: string): Promise<SQL | undefined> {
   if (actor.platformAdmin) return undefined;
@@ -189,45 +237,6 @@ export async function mobilityPage(
     .where(and(...conditions))
     .orderBy(sql`${mobilities.startDate} desc nulls last`, sql`${mobilities.id} desc nulls last`)
     .limit(filter.limit + 1);
-}
-
-/**
- * The scopes of many mobilities on `onDate` in two queries (their agreements, the memberships of
- * their institutions): what `loadScope` gives for one.
- */
-export async function loadScopes(
-  db: Db,
-  rows: readonly MobilityRow[],
-  onDate: string,
-): Promise<MobilityScope[]> {
-  const agreementIds = [...new Set(rows.flatMap((r) => (r.agreementId ? [r.agreementId] : [])))];
-  const found =
-    agreementIds.length === 0
-      ? []
-      : await db.select().from(agreements).where(inArray(agreements.id, agreementIds));
-  const byId = new Map(found.map((a) => [a.id, a]));
-  const institutionIds = [...new Set(rows.flatMap((r) => [r.homeId, r.hostId]))];
-  const members =
-    institutionIds.length === 0 ? [] : await membershipsOfInForce(db, institutionIds, onDate);
-  return rows.map((row) => {
-    const partyConsortiumIds: string[] = [];
-    const programIds: string[] = [];
-    const a = row.agreementId ? byId.get(row.agreementId) : undefined;
-    if (a) {
-      if (a.partyAType === 'consortium') partyConsortiumIds.push(a.partyAId);
-      if (a.partyBType === 'consortium') partyConsortiumIds.push(a.partyBId);
-      if (a.programId) programIds.push(a.programId);
-    }
-    const consortiumIds = [
-      ...new Set([
-        ...partyConsortiumIds,
-        ...members
-          .filter((m) => m.institutionId === row.homeId || m.institutionId === row.hostId)
-          .map((m) => m.consortiumId),
-      ]),
-    ];
-    return { row, consortiumIds, partyConsortiumIds, programIds };
-  });
 }
 
 /** The recorded transitions of a mobility, oldest first. */

@@ -19,6 +19,28 @@ export async function consortiumRow(db: Db, id: string) {
   return row ?? null;
 }
 
+/** The rows of these institutions and of these consortia, by id (unknown ids left out). */
+export async function partyRows(
+  db: Db,
+  institutionIds: readonly string[],
+  consortiumIds: readonly string[],
+) {
+  const inst = [...new Set(institutionIds)];
+  const cons = [...new Set(consortiumIds)];
+  const [institutionList, consortiumList] = await Promise.all([
+    inst.length > 0
+      ? db.select().from(institutions).where(inArray(institutions.id, inst))
+      : Promise.resolve([] as InstitutionRow[]),
+    cons.length > 0
+      ? db.select().from(consortia).where(inArray(consortia.id, cons))
+      : Promise.resolve([] as (typeof consortia.$inferSelect)[]),
+  ]);
+  return {
+    institutions: new Map(institutionList.map((r) => [r.id, r])),
+    consortia: new Map(consortiumList.map((r) => [r.id, r])),
+  };
+}
+
 /** Which of these ids the registry already holds. */
 export async function existingInstitutionIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
