@@ -70,8 +70,54 @@ export const mobilities = pgTable(
     status: text('status').notNull().default('nominated'),
     invented: boolean('invented').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The last day of the stay, when known (a stay imported from history). */
+    endDate: date('end_date'),
+    /** The student's number at the home institution, when the mobility came from a history file. */
+    studentNumber: text('student_number'),
+    /** Credits earned over the whole stay (a history file's figure; none for a planned stay). */
+    creditsEarned: doublePrecision('credits_earned'),
+    /** The overall grade as the home institution wrote it down. */
+    grade: text('grade'),
+    /**
+     * What makes an imported stay the same stay again (home, student number, host, start): a
+     * history file imported twice adds nothing the second time. Null for every other mobility.
+     */
+    importKey: text('import_key'),
   },
-  (t) => [index('mobilities_home_idx').on(t.homeId), index('mobilities_host_idx').on(t.hostId)],
+  (t) => [
+    index('mobilities_home_idx').on(t.homeId),
+    index('mobilities_host_idx').on(t.hostId),
+    uniqueIndex('mobilities_import_key').on(t.importKey),
+  ],
+);
+
+/**
+ * A mobility history file while it is imported: its rows as read (text, as in the file), keyed by
+ * import and line, then what validation resolved. Emptied when the import ends, applied or not.
+ */
+export const mobilityImportRows = pgTable(
+  'mobility_import_rows',
+  {
+    importId: uuid('import_id').notNull(),
+    line: integer('line').notNull(),
+    studentName: text('student_name'),
+    studentNumber: text('student_number'),
+    homeRef: text('home_ref'),
+    hostRef: text('host_ref'),
+    startDate: text('start_date'),
+    endDate: text('end_date'),
+    level: text('level'),
+    field: text('field'),
+    credits: text('credits'),
+    grade: text('grade'),
+    agreementRef: text('agreement_ref'),
+    status: text('status'),
+    /** Resolved by validation: registry ids and the agreement's id. */
+    homeId: text('home_id'),
+    hostId: text('host_id'),
+    agreementId: uuid('agreement_id'),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.line] })],
 );
 
 /** Every transition of a mobility's workflow (src/domain/mobility), with who and why. */
