@@ -13,9 +13,6 @@ CREATE TABLE "mobility_import_rows" (
 	"grade" text,
 	"agreement_ref" text,
 	"status" text,
-	"home_id" text,
-	"host_id" text,
-	"agreement_id" uuid,
 	CONSTRAINT "mobility_import_rows_import_id_line_pk" PRIMARY KEY("import_id","line")
 );
 --> statement-breakpoint

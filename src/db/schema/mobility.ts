@@ -92,8 +92,8 @@ export const mobilities = pgTable(
 );
 
 /**
- * A mobility history file while it is imported: its rows as read (text, as in the file), keyed by
- * import and line, then what validation resolved. Emptied when the import ends, applied or not.
+ * A mobility history file while it is imported: its rows as read (text, as in the file, an empty
+ * cell null), keyed by import and line. Emptied when the import ends, applied or not.
  */
 export const mobilityImportRows = pgTable(
   'mobility_import_rows',
@@ -112,10 +112,6 @@ export const mobilityImportRows = pgTable(
     grade: text('grade'),
     agreementRef: text('agreement_ref'),
     status: text('status'),
-    /** Resolved by validation: registry ids and the agreement's id. */
-    homeId: text('home_id'),
-    hostId: text('host_id'),
-    agreementId: uuid('agreement_id'),
   },
   (t) => [primaryKey({ columns: [t.importId, t.line] })],
 );
