@@ -18,6 +18,7 @@ import {
 import { systemClock } from '#src/services/clock.ts';
 import { loggerOptions } from '#src/server/logging.ts';
 import { ADMIN_HELP, AdminUsageError, adminCommand } from './admin.ts';
+import { IMPORT_HELP, ImportUsageError } from './import.ts';
 import { createMailer } from '#src/services/notify/mailer.ts';
 
 const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -33,6 +34,8 @@ Commands:
   seed --demo         load the demo world (the source documents' organisations and demo accounts)
   allocate FILE ...   allocate students to places (see: kakehashi allocate --help)
   admin create ...    create a platform administrator (see: kakehashi admin --help)
+  import mobilities FILE [--as EMAIL]
+                      import a mobility history file, all rows or none (see: kakehashi import --help)
 
 Environment:
   PORT (3000), HOST (0.0.0.0), KAKEHASHI_PUBLIC_URL (http://localhost:PORT; the address in the
@@ -181,6 +184,10 @@ export async function main(argv: string[]): Promise<number> {
       console.log(ADMIN_HELP);
       return 0;
     }
+    if (command === 'import' && (rest.includes('--help') || rest.includes('-h'))) {
+      console.log(IMPORT_HELP);
+      return 0;
+    }
     if (command === 'allocate') {
       const { allocateCommand } = await import('./allocate.ts');
       return await allocateCommand(rest);
@@ -195,6 +202,10 @@ export async function main(argv: string[]): Promise<number> {
         return await seed(rest, env);
       case 'admin':
         return await adminCommand(rest, () => openAndMigrate(env), publicUrlOf(env));
+      case 'import': {
+        const { importCommand } = await import('./import.ts');
+        return await importCommand(rest, () => openAndMigrate(env));
+      }
       default:
         throw new UsageError(`unknown command "${command}"; run 'kakehashi --help'`);
     }
@@ -202,6 +213,7 @@ export async function main(argv: string[]): Promise<number> {
     if (
       error instanceof UsageError ||
       error instanceof AdminUsageError ||
+      error instanceof ImportUsageError ||
       error instanceof ConfigError ||
       error instanceof DatabaseUnavailableError ||
       error instanceof SchemaTooNewError ||
@@ -211,6 +223,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`kakehashi: ${error.message}`);
       return error instanceof UsageError ||
         error instanceof AdminUsageError ||
+        error instanceof ImportUsageError ||
         error instanceof TypeError
         ? 64
         : 1;

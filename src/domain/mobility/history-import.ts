@@ -7,6 +7,7 @@
  */
 import { isIscedF } from '../agreement/isced.ts';
 import { STUDY_LEVELS } from '../eligibility/types.ts';
+import type { MessageParams } from '../shared/refusal.ts';
 
 /** The columns, in the order a template lists them. Stable names: files out there use them. */
 export const HISTORY_COLUMNS = [
@@ -58,7 +59,7 @@ export interface HistoryRowError {
   line: number;
   column: HistoryColumn;
   code: HistoryErrorCode;
-  params: Record<string, unknown>;
+  params: MessageParams;
 }
 
 /** A row as read: every column as text, trimmed; a column the file leaves out is empty. */
@@ -104,7 +105,7 @@ export function checkHistoryRow(row: HistoryRow, line: number): HistoryRowError[
   const problem = (
     column: HistoryColumn,
     code: HistoryErrorCode,
-    params: Record<string, unknown> = {},
+    params: MessageParams = {},
   ) => errors.push({ line, column, code, params });
   for (const column of HISTORY_COLUMNS) {
     if (!MAY_BE_EMPTY.has(column) && row[column] === '')

@@ -36,7 +36,7 @@ import {
   type HistoryRowError,
 } from '#src/domain/mobility/history-import.ts';
 import { classifyIdentifier } from '#src/domain/registry/identifiers.ts';
-import { refusal } from '#src/domain/shared/refusal.ts';
+import { refusal, type MessageParams } from '#src/domain/shared/refusal.ts';
 import { LIMIT_CODES } from '#src/domain/shared/refusal-codes.ts';
 import { can, institutionsResource } from '../access.ts';
 import { audit } from '../audit.ts';
@@ -127,6 +127,7 @@ export async function importMobilityHistory(
   const stopIfCancelled = () => {
     if (options.signal?.aborted) throw new ImportCancelled();
   };
+  let copying: Promise<void> = Promise.resolve();
   try {
     let batch: { line: number; row: HistoryRow }[] = [];
     const source =
@@ -139,11 +140,14 @@ export async function importMobilityHistory(
       rows++;
       if (batch.length >= (options.batchSize ?? BATCH)) {
         stopIfCancelled();
-        await copyStagingBatch(ctx.db, importId, batch);
+        // One batch is copied while the next is read: at most two batches in memory.
+        await copying;
+        copying = copyStagingBatch(ctx.db, importId, batch);
         batch = [];
         report();
       }
     }
+    await copying;
     stopIfCancelled();
     await copyStagingBatch(ctx.db, importId, batch);
     if (rows === 0)
@@ -174,6 +178,8 @@ export async function importMobilityHistory(
     });
     return { ...outcome, state: 'applied', inserted, alreadyPresent: rows - inserted };
   } finally {
+    // A batch still being copied lands before the staged rows are removed.
+    await copying.catch(() => undefined);
     await clearStaging(ctx.db, importId);
   }
 }
@@ -193,7 +199,7 @@ async function validateStaged(ctx: ServiceContext, importId: string, tally: Erro
     found: { rows: FoundRow[]; total: number },
     column: HistoryColumn,
     code: HistoryErrorCode,
-    params: (row: FoundRow) => Record<string, unknown>,
+    params: (row: FoundRow) => MessageParams,
   ) =>
     tally.add(
       found.rows.map((r) => ({ line: r.line, column, code, params: params(r) })),
@@ -222,7 +228,7 @@ async function validateStaged(ctx: ServiceContext, importId: string, tally: Erro
     'mobility.import_not_in_scope',
     (r) => {
       const i = known.get(r.value ?? '');
-      return { institution: { en: i?.name, ...i?.names } };
+      return { institution: { en: i?.name ?? r.value ?? '', ...i?.names } };
     },
   );
   add(
@@ -259,7 +265,7 @@ async function validateStaged(ctx: ServiceContext, importId: string, tally: Erro
     await duplicateRows(db, importId, REPORTED_ERRORS),
     'student_number',
     'mobility.import_duplicate_row',
-    (r) => ({ line: r.first }),
+    (r) => ({ line: r.first ?? null }),
   );
   return { institutions, agreements };
 }
