@@ -19,7 +19,8 @@ import {
   type HistoryFormat,
   type ImportProgress,
 } from '#src/services/mobility/history-import.ts';
-import { anAgreement, anInstitution } from '#test/factories/index.ts';
+import { aUser, anAgreement, anInstitution, asHeaders, signedInAs } from '#test/factories/index.ts';
+import { createTestApp, type Session, type TestApp } from '#test/support/app.ts';
 import { createTestDatabase, ENGINES } from '#test/support/db.ts';
 
 const HEADER =
@@ -268,5 +269,105 @@ describe.each(ENGINES)('mobility history import, on %s', (engine) => {
       level: 'master',
       creditsEarned: 20,
     });
+  });
+});
+
+describe.each(ENGINES)('POST /mobility-imports, on %s', (engine) => {
+  let t: TestApp;
+  let home: string;
+  let host: string;
+  let coordinator: Session;
+  let student: Session;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { seed: false });
+    const db = t.database.db;
+    home = (await anInstitution(db, { country: 'JP' })).id;
+    host = (await anInstitution(db, { country: 'FR' })).id;
+    coordinator = await signedInAs(
+      t.app,
+      await aUser(db, { roles: [{ role: 'coordinator', scopeId: home }] }),
+    );
+    student = await signedInAs(t.app, await aUser(db));
+  });
+  afterAll(() => t.close());
+
+  const BOUNDARY = 'kakehashi-test-boundary';
+  const upload = (content: string, as: Session | null, filename = 'history.csv') =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/mobility-imports',
+      headers: {
+        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+        ...(as ? asHeaders(as) : {}),
+      },
+      payload: [
+        `--${BOUNDARY}`,
+        `Content-Disposition: form-data; name="file"; filename="${filename}"`,
+        'Content-Type: text/csv',
+        '',
+        content,
+        `--${BOUNDARY}--`,
+        '',
+      ].join('\r\n'),
+    });
+  const line = (n: string, start = '2021-04-01') =>
+    `Student ${n},${n},${home},${host},${start},2021-09-30,master,0413,20,B,,completed`;
+
+  /** Polls the job until it has ended. */
+  async function ended(id: string, as: Session) {
+    for (;;) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/mobility-imports/${id}`,
+        headers: asHeaders(as),
+      });
+      expect(res.statusCode).toBe(200);
+      const job = res.json();
+      if (job.state !== 'running') return job;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  it('answers 202 with the job, then its result; the owner alone sees it', async () => {
+    const res = await upload([HEADER, line('r-1'), line('r-2')].join('\n'), coordinator);
+    expect(res.statusCode).toBe(202);
+    const job = await ended(res.json().id, coordinator);
+    expect(job).toMatchObject({
+      state: 'applied',
+      rows: 2,
+      result: { rows: 2, inserted: 2, alreadyPresent: 0 },
+      errors: [],
+    });
+    const other = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/mobility-imports/${job.id}`,
+      headers: asHeaders(student),
+    });
+    expect(other.statusCode).toBe(404);
+  });
+
+  it('reports row errors in the job, nothing written', async () => {
+    const res = await upload([HEADER, line('e-1', '2021-13-01')].join('\n'), coordinator);
+    expect(res.statusCode).toBe(202);
+    const job = await ended(res.json().id, coordinator);
+    expect(job).toMatchObject({ state: 'refused', errorCount: 1 });
+    expect(job.errors[0]).toMatchObject({
+      line: 2,
+      column: 'start_date',
+      code: 'mobility.import_date_invalid',
+    });
+  });
+
+  it('refuses a wrong header (400 naming the column), anonymous (401) and non-coordinators (403)', async () => {
+    const bad = await upload(HEADER.replace('level,', '') + '\n' + line('h-1'), coordinator);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues[0]).toMatchObject({
+      field: 'file',
+      code: 'mobility.import_missing_columns',
+      params: { columns: ['level'] },
+    });
+    expect((await upload(HEADER, coordinator, 'history.txt')).statusCode).toBe(400);
+    expect((await upload(HEADER + '\n' + line('h-2'), null)).statusCode).toBe(401);
+    expect((await upload(HEADER + '\n' + line('h-3'), student)).statusCode).toBe(403);
   });
 });
