@@ -6,6 +6,10 @@ const PEOPLE = ['coordinator', 'rep_officer', 'funder_officer', 'student'];
 export const mobilityFeature: Feature = {
   routes: [
     { path: 'mobilities', lazy: page(() => import('./mobilities-page.tsx'), 'MobilitiesPage') },
+    {
+      path: 'mobilities/import',
+      lazy: page(() => import('./import-page.tsx'), 'MobilityImportPage'),
+    },
     { path: 'mobilities/:id', lazy: page(() => import('./mobility-page.tsx'), 'MobilityPage') },
     {
       path: 'recognised-credits',
