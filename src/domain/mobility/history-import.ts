@@ -102,11 +102,8 @@ export function parseCredits(value: string): number | null {
 /** The checks one row passes on its own, in column order. */
 export function checkHistoryRow(row: HistoryRow, line: number): HistoryRowError[] {
   const errors: HistoryRowError[] = [];
-  const problem = (
-    column: HistoryColumn,
-    code: HistoryErrorCode,
-    params: MessageParams = {},
-  ) => errors.push({ line, column, code, params });
+  const problem = (column: HistoryColumn, code: HistoryErrorCode, params: MessageParams = {}) =>
+    errors.push({ line, column, code, params });
   for (const column of HISTORY_COLUMNS) {
     if (!MAY_BE_EMPTY.has(column) && row[column] === '')
       problem(column, 'mobility.import_required');
