@@ -20,6 +20,7 @@ import { systemClock } from '#src/services/clock.ts';
 import { loggerOptions } from '#src/server/logging.ts';
 import { SESSION_CACHE_MS } from '#src/services/auth/session-cache.ts';
 import { ADMIN_HELP, AdminUsageError, adminCommand } from './admin.ts';
+import { IMPORT_HELP, ImportUsageError } from './import.ts';
 import { createMailer } from '#src/services/notify/mailer.ts';
 import { BACKUP_HELP, BackupError, RESTORE_HELP, backupCommand, restoreCommand } from './backup.ts';
 
@@ -42,6 +43,8 @@ Commands:
   admin create ...    create a platform administrator (see: kakehashi admin --help)
   backup [--out FILE] write the embedded database to a .tar.gz file (PostgreSQL: use pg_dump)
   restore FILE        restore such a file into an empty data directory (PostgreSQL: pg_restore)
+  import mobilities FILE [--as EMAIL]
+                      import a mobility history file, all rows or none (see: kakehashi import --help)
 
 Environment:
   PORT (3000), HOST (0.0.0.0), KAKEHASHI_PUBLIC_URL (http://localhost:PORT; the address in the
@@ -263,6 +266,10 @@ export async function main(argv: string[]): Promise<number> {
       console.log(ADMIN_HELP);
       return 0;
     }
+    if (command === 'import' && (rest.includes('--help') || rest.includes('-h'))) {
+      console.log(IMPORT_HELP);
+      return 0;
+    }
     if (command === 'allocate') {
       const { allocateCommand } = await import('./allocate.ts');
       return await allocateCommand(rest);
@@ -281,6 +288,10 @@ export async function main(argv: string[]): Promise<number> {
         return await restoreCommand(rest, env);
       case 'admin':
         return await adminCommand(rest, () => openAndMigrate(env), publicUrlOf(env));
+      case 'import': {
+        const { importCommand } = await import('./import.ts');
+        return await importCommand(rest, () => openAndMigrate(env));
+      }
       default:
         throw new UsageError(`unknown command "${command}"; run 'kakehashi --help'`);
     }
@@ -289,6 +300,7 @@ export async function main(argv: string[]): Promise<number> {
       error instanceof UsageError ||
       error instanceof AdminUsageError ||
       error instanceof BackupError ||
+      error instanceof ImportUsageError ||
       error instanceof ConfigError ||
       error instanceof DatabaseUnavailableError ||
       error instanceof SchemaTooNewError ||
@@ -298,6 +310,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`kakehashi: ${error.message}`);
       return error instanceof UsageError ||
         error instanceof AdminUsageError ||
+        error instanceof ImportUsageError ||
         error instanceof TypeError
         ? 64
         : 1;

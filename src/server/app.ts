@@ -31,6 +31,7 @@ import { callsRoutes } from './routes/calls.ts';
 import { allocationRunsRoutes } from './routes/allocation-runs.ts';
 import { moneyRoutes } from './routes/money.ts';
 import { mobilityRoutes } from './routes/mobility.ts';
+import { mobilityImportRoutes } from './routes/mobility-imports.ts';
 import { meRoutes } from './routes/me.ts';
 import { erasureRoutes } from './routes/erasure.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -272,6 +273,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(allocationRunsRoutes(deps));
       await api.register(moneyRoutes(deps));
       await api.register(mobilityRoutes(deps));
+      await api.register(mobilityImportRoutes(deps));
       await api.register(eventRoutes(deps));
       await api.register(meRoutes(db));
       await api.register(erasureRoutes(db));

@@ -19,6 +19,11 @@ export const LIMITS = {
   allocationBodyBytes: 8 * MiB,
   /** A CSV or XLSX registry import, as sent. */
   importBodyBytes: 5 * MiB,
+  /**
+   * A mobility history file (CSV or XLSX), sent as a multipart upload: about 150 bytes a stay,
+   * so some 400,000 stays, an office's decades. Larger histories go through the command line.
+   */
+  mobilityHistoryBodyBytes: 64 * MiB,
   /** A document of an application (PDF, PNG, JPEG), as documented. */
   documentBytes: 5 * MiB,
   /** Its request: the document, plus room to say by how much a larger one is over. */

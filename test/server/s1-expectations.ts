@@ -48,6 +48,12 @@ export const EXPECTED: Record<string, { own: string; other: string } | 'skip'> =
   // A job of the same run: its id is a random token, so any other id is refused as malformed.
   'POST /api/v1/allocation-jobs': { own: 'AFFFFFFFFO', other: 'AFFFFFFFFO' },
   'GET /api/v1/allocation-jobs/{id}': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  // Only coordinators (rep.hokudai also coordinates Hokkaido) and admins may import; the matrix
+  // sends no file, refused as malformed.
+  'POST /api/v1/mobility-imports': { own: 'AFFVVVFFFV', other: 'AFFVVVFFFV' },
+  // An import's id is a random token, so the sampled id is refused as malformed.
+  'GET /api/v1/mobility-imports/{id}': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
+  'DELETE /api/v1/mobility-imports/{id}': { own: 'AVVVVVVVVV', other: 'AVVVVVVVVV' },
   'GET /api/v1/allocation-runs/{id}': { own: 'ANNOONONNO', other: 'ANNNNNNNNN' },
   // The sampled start date has passed: those who may publish are told so (400), nothing is published.
   'POST /api/v1/allocation-runs/{id}/publish': { own: 'ANNRVNVNNV', other: 'ANNNNNNNNN' },

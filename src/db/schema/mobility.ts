@@ -73,6 +73,19 @@ export const mobilities = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** The student's name folded for search (src/db/queries/search.ts): filled by the database. */
     searchText: text('search_text').generatedAlwaysAs(foldedSql('student_name')),
+    /** The last day of the stay, when known (a stay imported from history). */
+    endDate: date('end_date'),
+    /** The student's number at the home institution, when the mobility came from a history file. */
+    studentNumber: text('student_number'),
+    /** Credits earned over the whole stay (a history file's figure; none for a planned stay). */
+    creditsEarned: doublePrecision('credits_earned'),
+    /** The overall grade as the home institution wrote it down. */
+    grade: text('grade'),
+    /**
+     * What makes an imported stay the same stay again (home, student number, host, start): a
+     * history file imported twice adds nothing the second time. Null for every other mobility.
+     */
+    importKey: text('import_key'),
   },
   (t) => [
     // The list's keyset order (latest start first, then id) within each scope it is read in.
@@ -81,7 +94,33 @@ export const mobilities = pgTable(
     index('mobilities_start_idx').on(t.startDate.desc(), t.id.desc()),
     index('mobilities_agreement_idx').on(t.agreementId),
     index('mobilities_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    uniqueIndex('mobilities_import_key').on(t.importKey),
   ],
+);
+
+/**
+ * A mobility history file while it is imported: its rows as read (text, as in the file, an empty
+ * cell null), keyed by import and line. Emptied when the import ends, applied or not.
+ */
+export const mobilityImportRows = pgTable(
+  'mobility_import_rows',
+  {
+    importId: uuid('import_id').notNull(),
+    line: integer('line').notNull(),
+    studentName: text('student_name'),
+    studentNumber: text('student_number'),
+    homeRef: text('home_ref'),
+    hostRef: text('host_ref'),
+    startDate: text('start_date'),
+    endDate: text('end_date'),
+    level: text('level'),
+    field: text('field'),
+    credits: text('credits'),
+    grade: text('grade'),
+    agreementRef: text('agreement_ref'),
+    status: text('status'),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.line] })],
 );
 
 /** Every transition of a mobility's workflow (src/domain/mobility), with who and why. */

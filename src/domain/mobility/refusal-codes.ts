@@ -5,6 +5,7 @@
  */
 import type { RefusalCode } from './mobility-workflow.ts';
 import { DATE_WARNING_CODES } from './date-plausibility.ts';
+import { HISTORY_ERROR_CODES } from './history-import.ts';
 
 const WORKFLOW = [
   'mobility.stale',
@@ -41,6 +42,14 @@ const SERVICES = [
   'mobility.stay_overlaps',
 ] as const;
 
-export const REFUSAL_CODES: readonly string[] = [...WORKFLOW, ...DATE_WARNING_CODES, ...SERVICES];
+export const REFUSAL_CODES: readonly string[] = [
+  ...WORKFLOW,
+  ...DATE_WARNING_CODES,
+  ...SERVICES,
+  ...HISTORY_ERROR_CODES,
+];
 export type MobilityRefusalCode =
-  (typeof WORKFLOW)[number] | (typeof DATE_WARNING_CODES)[number] | (typeof SERVICES)[number];
+  | (typeof WORKFLOW)[number]
+  | (typeof DATE_WARNING_CODES)[number]
+  | (typeof SERVICES)[number]
+  | (typeof HISTORY_ERROR_CODES)[number];

@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   'allocation.publish',
   'mobility.transition',
   'mobility.nominate',
+  'mobility.import_history',
   'enrolment.confirmed',
   'enrolment.ended',
   'learning_agreement.proposed',

@@ -7,6 +7,10 @@ export const mobilityFeature: Feature = {
   locales: ['ewp', 'mobility'],
   routes: [
     { path: 'mobilities', lazy: page(() => import('./mobilities-page.tsx'), 'MobilitiesPage') },
+    {
+      path: 'mobilities/import',
+      lazy: page(() => import('./import-page.tsx'), 'MobilityImportPage'),
+    },
     { path: 'mobilities/:id', lazy: page(() => import('./mobility-page.tsx'), 'MobilityPage') },
     {
       path: 'recognised-credits',

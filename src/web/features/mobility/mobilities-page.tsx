@@ -71,6 +71,11 @@ export function MobilitiesPage() {
         <li>
           <Link to="/alliances/cic/jukebox">{t('mobility.jukeboxLink')}</Link>
         </li>
+        {isCoordinator || session.actor?.platformAdmin ? (
+          <li>
+            <Link to="/mobilities/import">{t('mobility.import.link')}</Link>
+          </li>
+        ) : null}
       </ul>
       {session.status !== 'signed-in' ? <p>{t('mobility.signInFirst')}</p> : null}
       {isCoordinator ? <NominateSection /> : null}
