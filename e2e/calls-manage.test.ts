@@ -31,6 +31,14 @@ async function signedInPage(email: string): Promise<Page> {
     viewport: { width: 1280, height: 900 },
   });
   contexts.push(context);
+  // The refusals' texts arrive late, as on a slow line: a refusal shows in its own words the
+  // moment it shows, never a generic sentence first.
+  await context.route('**/assets/*.js', async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes('closes before it opens')) await new Promise((r) => setTimeout(r, 1500));
+    await route.fulfill({ response, body });
+  });
   const page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error' && !/status of (4\d\d)/.test(m.text())) consoleErrors.push(m.text());

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import type { ErrorBody as ApiErrorBody, FieldIssue } from '../lib/api-types.ts';
-import { errorText, issueText, type ErrorDetails } from '../lib/messages.ts';
+import { errorText, issueText, refusalTextsReady, type ErrorDetails } from '../lib/messages.ts';
 
 /**
  * The one place an HTTP failure becomes an error the UI can show. Its `message` is written from
@@ -102,7 +102,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     }
   }
 
-  if (!response.ok) throw apiErrorFrom(response.status, response.statusText, body);
+  if (!response.ok) throw await readyApiError(response.status, response.statusText, body);
   return body as T;
 }
 
@@ -112,6 +112,20 @@ export function apiErrorFrom(status: number, statusText: string, body: unknown):
     return new ApiError(status, body.error.code, body.error.message, body.error.details);
   }
   return new ApiError(status, codeForStatus(status), statusText || `HTTP ${status}`);
+}
+
+/**
+ * The ApiError for a failed response, settled once the texts of its refusals and field problems
+ * are here: its words are read when it shows, so they come with the error, not a moment after it.
+ */
+export async function readyApiError(
+  status: number,
+  statusText: string,
+  body: unknown,
+): Promise<ApiError> {
+  const error = apiErrorFrom(status, statusText, body);
+  if (error.details?.refusals || error.details?.issues) await refusalTextsReady();
+  return error;
 }
 
 /** The field-level problems of a 400, each in words of the reader's language. */

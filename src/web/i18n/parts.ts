@@ -107,8 +107,9 @@ export async function ensureParts(
   if (missing.length === 0) return;
   const trees = await Promise.all(missing.map((part) => partLoader(language, part)()));
   trees.forEach((tree, i) => {
-    i18n.addResourceBundle(language, 'translation', tree, true, true);
+    // Held before i18next announces it, so what re-renders on the announcement finds it held.
     held.add(missing[i]!);
+    i18n.addResourceBundle(language, 'translation', tree, true, true);
   });
 }
 
@@ -139,7 +140,12 @@ export function withParts<T>(
  * page that does not name the refusals): fetched once, i18next re-renders what shows it.
  */
 export function requestPart(i18n: I18n, part: LocalePart): void {
-  const language = i18n.resolvedLanguage ?? i18n.language;
-  if (isLanguage(language) && loaded.get(language)?.has(part)) return;
+  if (holdsPart(i18n, part)) return;
   void ensureParts(i18n, [part]).catch(() => undefined);
+}
+
+/** Whether i18next holds a part in the reader's language. */
+export function holdsPart(i18n: I18n, part: LocalePart): boolean {
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  return isLanguage(language) && (loaded.get(language)?.has(part) ?? false);
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Refusal } from '../../lib/api-types.ts';
-import { refusalText } from '../../lib/messages.ts';
+import { refusalText, useRefusalTexts } from '../../lib/messages.ts';
 
 /**
  * The one way refusals are shown, everywhere: each with its rule id (R1–R20, 003 §11) and the
@@ -14,7 +14,8 @@ export function RefusalList({
   id?: string;
 }) {
   const { t } = useTranslation();
-  if (refusals.length === 0) return null;
+  const ready = useRefusalTexts();
+  if (refusals.length === 0 || !ready) return null;
   return (
     <ul className="refusal-list" id={id} data-testid="refusals">
       {refusals.map((r, i) => (

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../lib/format.ts';
-import { refusalText } from '../../lib/messages.ts';
+import { refusalText, useRefusalTexts } from '../../lib/messages.ts';
 import { nameIn } from '../../../i18n/format.ts';
 import type { AllocationRun, Explanation, Mechanism } from './api.ts';
 import { Field } from '../../components/ui/field.tsx';
@@ -47,6 +47,7 @@ export function ExplanationsSection({
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE);
   const deferred = useDeferredValue(query.trim().toLowerCase());
+  const refusalsReady = useRefusalTexts();
   const found = deferred
     ? explanations.filter((e) => searchable(e, names, language, t).includes(deferred))
     : explanations;
@@ -54,6 +55,8 @@ export function ExplanationsSection({
   const num = (value: number) => formatNumber(value, language);
   const student = (sid: string) => nameIn(names.students[sid] ?? sid, language);
   const university = (uid: string) => nameIn(names.universities[uid] ?? uid, language);
+  // The outcomes are refusals' sentences: shown (and searched) once their texts are here.
+  if (!refusalsReady) return null;
 
   return (
     <section aria-labelledby={`${id}-title`} data-testid="allocation-explanations">

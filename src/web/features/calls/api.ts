@@ -1,5 +1,5 @@
 /** The calls area's API: catalogue, student portal, screening and notifications. */
-import { API_BASE, apiErrorFrom, apiRequest } from '../../api/client.ts';
+import { API_BASE, apiErrorFrom, readyApiError, apiRequest } from '../../api/client.ts';
 import type { z } from 'zod';
 import type {
   ApplicationView,
@@ -123,7 +123,7 @@ export function uploadDocument(
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
         resolve(body as UploadedDocument);
-      } else reject(apiErrorFrom(xhr.status, xhr.statusText, body));
+      } else void readyApiError(xhr.status, xhr.statusText, body).then(reject);
     };
     xhr.send(file);
   });

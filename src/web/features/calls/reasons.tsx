@@ -7,10 +7,10 @@
  * `{{extensions, callsOr}}`.
  */
 import i18next, { type i18n, type TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
 import { countryName, languageName, localeOf } from '../../../i18n/format.ts';
 import { RefusalList } from '../../components/ui/refusal-list.tsx';
 import type { Refusal } from '../../lib/api-types.ts';
+import { useRefusalTexts } from '../../lib/messages.ts';
 
 const asList = (value: unknown): string[] =>
   Array.isArray(value)
@@ -89,8 +89,8 @@ export function RefusalNotice({
   testId?: string;
 }) {
   useCallsFormats();
-  useTranslation();
-  if (refusals.length === 0) return null;
+  const ready = useRefusalTexts();
+  if (refusals.length === 0 || !ready) return null;
   return (
     <div className="alert" role="status" data-testid={testId}>
       <p className="alert-title">{title}</p>

@@ -1,7 +1,7 @@
 /** EWP files: downloads of our records as XML, and a partner's file imported through a preview. */
 import type { z } from 'zod';
 import type { ImportPreview } from '../../../server/routes/ewp.schema.ts';
-import { API_BASE, ApiError, apiErrorFrom, apiRequest } from '../../api/client.ts';
+import { API_BASE, ApiError, readyApiError, apiRequest } from '../../api/client.ts';
 
 export type EwpImport = z.infer<typeof ImportPreview>;
 
@@ -36,7 +36,7 @@ export async function downloadEwpXml(path: string, fallbackName: string): Promis
     } catch {
       body = undefined;
     }
-    throw apiErrorFrom(response.status, response.statusText, body);
+    throw await readyApiError(response.status, response.statusText, body);
   }
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);

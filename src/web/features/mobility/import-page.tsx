@@ -2,8 +2,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { useAction } from '../../components/ui/use-action.ts';
-import { API_BASE, apiRequest } from '../../api/client.ts';
-import { refusalText } from '../../lib/messages.ts';
+import { API_BASE, ApiError, apiRequest, readyApiError } from '../../api/client.ts';
+import { refusalText, useRefusalTexts } from '../../lib/messages.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import type { ImportJob } from '../../../server/routes/mobility-imports.schema.ts';
 import './mobility.css';
@@ -18,11 +18,17 @@ function upload(file: File, csrfToken: string, onProgress: (share: number) => vo
     xhr.setRequestHeader('x-csrf-token', csrfToken);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => {
-      const body = JSON.parse(xhr.responseText || '{}');
+      let body: unknown = undefined;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        body = undefined;
+      }
       if (xhr.status === 202) resolve(body as ImportJob);
-      else reject(Object.assign(new Error(body?.error?.message ?? 'upload'), body?.error ?? {}));
+      // In the reader's words, from the code and details (a proxy's page gives the status's code).
+      else void readyApiError(xhr.status, xhr.statusText, body).then(reject);
     };
-    xhr.onerror = () => reject(new Error('network'));
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', 'network error'));
     const form = new FormData();
     form.append('file', file);
     xhr.send(form);
@@ -92,34 +98,41 @@ export function MobilityImportPage() {
           })}
         </p>
       ) : null}
-      {job && job.state === 'refused' ? (
-        <div role="alert">
-          <p>{t('mobility.import.refused', { count: job.errorCount })}</p>
-          <div className="table-wrap">
-            <table className="data-table" data-testid="import-errors">
-              <caption>{t('mobility.import.errors')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('mobility.import.line')}</th>
-                  <th scope="col">{t('mobility.import.column')}</th>
-                  <th scope="col">{t('mobility.import.message')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {job.errors.map((e) => (
-                  <tr key={`${e.line}|${e.column}|${e.code}`}>
-                    <td>{e.line}</td>
-                    <td>
-                      <code>{e.column}</code>
-                    </td>
-                    <td>{refusalText(t, e)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      ) : null}
+      {job && job.state === 'refused' ? <ImportErrors job={job} /> : null}
     </>
+  );
+}
+
+/** The first row errors of a refused file, shown once their texts are here. */
+function ImportErrors({ job }: { job: ImportJob }) {
+  const { t } = useTranslation();
+  if (!useRefusalTexts()) return null;
+  return (
+    <div role="alert">
+      <p>{t('mobility.import.refused', { count: job.errorCount })}</p>
+      <div className="table-wrap">
+        <table className="data-table" data-testid="import-errors">
+          <caption>{t('mobility.import.errors')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('mobility.import.line')}</th>
+              <th scope="col">{t('mobility.import.column')}</th>
+              <th scope="col">{t('mobility.import.message')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {job.errors.map((e) => (
+              <tr key={`${e.line}|${e.column}|${e.code}`}>
+                <td>{e.line}</td>
+                <td>
+                  <code>{e.column}</code>
+                </td>
+                <td>{refusalText(t, e)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
   );
 }

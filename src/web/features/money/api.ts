@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { apiErrorFrom, apiRequest, buildPath } from '../../api/client.ts';
+import { readyApiError, apiRequest, buildPath } from '../../api/client.ts';
 import type {
   AdvisoryListView,
   AdvisoryView,
@@ -71,7 +71,7 @@ export async function createBatch(
     body: JSON.stringify({ consortiumId }),
   });
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw apiErrorFrom(response.status, response.statusText, body);
+  if (!response.ok) throw await readyApiError(response.status, response.statusText, body);
   return body as Batch;
 }
 

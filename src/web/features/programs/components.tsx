@@ -5,7 +5,7 @@ import { ApiError } from '../../api/client.ts';
 import { FormattedDate } from '../../components/ui/formatted-date.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatInstant, formatMoney, formatNumber, nameIn } from '../../../i18n/format.ts';
-import { refusalText } from '../../lib/messages.ts';
+import { refusalText, useRefusalTexts } from '../../lib/messages.ts';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { useAction } from '../../components/ui/use-action.ts';
 import {
@@ -120,6 +120,7 @@ const fixKey = (code: string) => `programs.fixes.${code.replace(/^program\./, ''
 /** The checks of one dated set: rule, ok / to verify / refused, sentence and, if refused, the fix. */
 function CheckList({ checks }: { checks: Check[] }) {
   const { t } = useTranslation();
+  if (!useRefusalTexts()) return null;
   return (
     <ul className="programs-check-list">
       {checks.map((c, i) => (

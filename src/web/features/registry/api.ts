@@ -1,5 +1,5 @@
 /** The registry's endpoints: institutions and their units, consortia, groupings, imports. */
-import { apiErrorFrom, ApiError, apiRequest, buildPath } from '../../api/client.ts';
+import { readyApiError, ApiError, apiRequest, buildPath } from '../../api/client.ts';
 import type {
   ConsortiumDetail,
   ConsortiumSummary,
@@ -279,7 +279,7 @@ export function importInstitutions(
         body = undefined;
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as ImportResult);
-      else reject(apiErrorFrom(xhr.status, xhr.statusText, body));
+      else void readyApiError(xhr.status, xhr.statusText, body).then(reject);
     };
     xhr.onerror = () => reject(new ApiError(0, 'network_error', 'network error'));
     xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
