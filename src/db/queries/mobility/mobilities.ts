@@ -181,6 +181,20 @@ export async function mobilitiesVisibleTo(
   today: string,
   filter: MobilityListFilter,
 ): Promise<MobilityRow[]> {
+  return db
+    .select()
+    .from(mobilities)
+    .where(and(...(await listConditions(db, actor, today, filter))))
+    .orderBy(desc(mobilities.startDate), asc(mobilities.studentName));
+}
+
+/** The conditions of a list: what the actor's roles reach on `today`, then the filter's. */
+async function listConditions(
+  db: Db,
+  actor: Actor,
+  today: string,
+  filter: MobilityListFilter,
+): Promise<(SQL | undefined)[]> {
   const conditions: (SQL | undefined)[] = [await visibleFilter(db, actor, today)];
   if (filter.status) conditions.push(eq(mobilities.status, filter.status));
   if (filter.institutionId) {
@@ -189,11 +203,7 @@ export async function mobilitiesVisibleTo(
     );
   }
   if (filter.mine) conditions.push(eq(mobilities.studentUserId, actor.id));
-  return db
-    .select()
-    .from(mobilities)
-    .where(and(...conditions))
-    .orderBy(desc(mobilities.startDate), asc(mobilities.studentName));
+  return conditions;
 }
 
 /** A page of the list: its filter, the words searched, and the row it continues after. */
@@ -217,14 +227,7 @@ export async function mobilityPage(
   today: string,
   filter: MobilityPageFilter,
 ): Promise<MobilityRow[]> {
-  const conditions: (SQL | undefined)[] = [await visibleFilter(db, actor, today)];
-  if (filter.status) conditions.push(eq(mobilities.status, filter.status));
-  if (filter.institutionId) {
-    conditions.push(
-      or(eq(mobilities.homeId, filter.institutionId), eq(mobilities.hostId, filter.institutionId)),
-    );
-  }
-  if (filter.mine) conditions.push(eq(mobilities.studentUserId, actor.id));
+  const conditions = await listConditions(db, actor, today, filter);
   if (filter.q) conditions.push(searchCondition(sql`${mobilities.searchText}`, filter.q));
   if (filter.after) {
     conditions.push(
