@@ -86,27 +86,60 @@ function parseContent(input: unknown): CallContent {
 
 /** What the catalogue and the call page show. */
 async function present(db: Db, row: CallRow, today: string) {
-  const hosts = hostsOf(row);
-  const info = await institutionInfo(
-    db,
-    hosts.map((h) => h.institutionId),
+  const [view] = await presentAll(db, [{ row, today }]);
+  return view!;
+}
+
+/** Whether a published call takes applications on `today` (its program's day, R18). */
+const isOpen = (row: CallRow, today: string) =>
+  row.status === 'published' && row.opens <= today && today <= row.closes;
+
+/**
+ * What the catalogue and the call page show, for several calls at once: the names of their
+ * hosts, consortia and programs are read in one query each, whatever the number of calls.
+ */
+async function presentAll(db: Db, calls: readonly { row: CallRow; today: string }[]) {
+  const hostsByCall = calls.map(({ row }) => hostsOf(row));
+  const [info, consortia, programs] = await Promise.all([
+    institutionInfo(db, [...new Set(hostsByCall.flat().map((h) => h.institutionId))]),
+    consortiumNames(db, [
+      ...new Set(
+        calls.flatMap(({ row }, i) => [
+          ...row.sendingConsortiumIds,
+          ...hostsByCall[i]!.flatMap((h) => (h.consortiumId ? [h.consortiumId] : [])),
+        ]),
+      ),
+    ]),
+    programNames(db, [
+      ...new Set(calls.flatMap(({ row }) => (row.programId ? [row.programId] : []))),
+    ]),
+  ]);
+  const consortium = (id: string): LocalizedText => consortia.get(id) ?? { en: id };
+  return calls.map(({ row, today }, i) =>
+    viewOf(row, today, hostsByCall[i]!, {
+      info,
+      consortium,
+      program: row.programId ? (programs.get(row.programId) ?? { en: row.programId }) : null,
+    }),
   );
-  const open = row.status === 'published' && row.opens <= today && today <= row.closes;
+}
+
+function viewOf(
+  row: CallRow,
+  today: string,
+  hosts: ReturnType<typeof hostsOf>,
+  names: {
+    info: Awaited<ReturnType<typeof institutionInfo>>;
+    consortium: (id: string) => LocalizedText;
+    program: LocalizedText | null;
+  },
+) {
+  const { info, consortium, program } = names;
+  const open = isOpen(row, today);
   const daysLeft = open
     ? Math.round((Date.parse(row.closes) - Date.parse(today)) / 86_400_000)
     : null;
   const rubric = rubricOf(row);
-  const consortiumIds = [
-    ...new Set([
-      ...row.sendingConsortiumIds,
-      ...hosts.flatMap((h) => (h.consortiumId ? [h.consortiumId] : [])),
-    ]),
-  ];
-  const consortia = await consortiumNames(db, consortiumIds);
-  const program = row.programId
-    ? ((await programNames(db, [row.programId])).get(row.programId) ?? { en: row.programId })
-    : null;
-  const consortium = (id: string): LocalizedText => consortia.get(id) ?? { en: id };
   return {
     id: row.id,
     programId: row.programId,
@@ -171,18 +204,24 @@ export async function listCalls(
   query: { status?: 'open' | 'all'; allocatable?: boolean | undefined },
 ) {
   const rows = await callsByDeadline(ctx.db);
-  const items = [];
+  // Each program's day is read once (R18: a call's deadlines are its program's days).
+  const days = new Map<string | null, Promise<string>>();
+  const todayFor = (row: CallRow) => {
+    if (!days.has(row.programId)) days.set(row.programId, todayForCall(ctx, row));
+    return days.get(row.programId)!;
+  };
+  const shown: { row: CallRow; today: string }[] = [];
   for (const row of rows) {
     if (row.status !== 'published') continue;
+    const today = await todayFor(row);
+    if ((query.status ?? 'open') === 'open' && !isOpen(row, today)) continue;
     if (query.allocatable) {
       const sending = await loadSendingConsortia(ctx.db, row.sendingConsortiumIds);
       if (!can(ctx.actor, 'allocation:run', callResource(row, sending, todayOf(ctx)))) continue;
     }
-    const view = await present(ctx.db, row, await todayForCall(ctx, row));
-    if ((query.status ?? 'open') === 'open' && !view.open) continue;
-    items.push(view);
+    shown.push({ row, today });
   }
-  return { items };
+  return { items: await presentAll(ctx.db, shown) };
 }
 
 /**
