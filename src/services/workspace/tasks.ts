@@ -68,20 +68,22 @@ export async function myTasks(ctx: ServiceContext): Promise<{ items: WorkspaceTa
   const actor = ctx.actor;
   if (!actor) throw new AppError('unauthenticated', 'sign in first');
   const today = todayOf(ctx);
-  const tasks: (WorkspaceTask | null)[] = [];
+  // The sections only read: they are asked at once, and their answers kept in this order.
+  const sections: Promise<WorkspaceTask | null | (WorkspaceTask | null)[]>[] = [];
   if (holds(actor, 'reviewer') || holds(actor, 'coordinator')) {
-    tasks.push(await applicationsToScore(ctx, actor, today));
+    sections.push(applicationsToScore(ctx, actor, today));
   }
   if (holds(actor, 'coordinator') || holds(actor, 'rep_officer')) {
-    tasks.push(...(await mobilityTasks(ctx, actor, today)));
-    tasks.push(await proposalsToAnswer(ctx, actor));
+    sections.push(mobilityTasks(ctx, actor, today));
+    sections.push(proposalsToAnswer(ctx, actor));
   }
   if (holds(actor, 'rep_officer') || holds(actor, 'funder_officer')) {
-    tasks.push(await reportsDue(ctx, actor, today));
+    sections.push(reportsDue(ctx, actor, today));
   }
-  if (holds(actor, 'secretariat')) tasks.push(await proposalsToAnswer(ctx, actor));
-  if (holds(actor, 'funder_officer')) tasks.push(await advisoriesToReview(ctx, actor, today));
-  if (holds(actor, 'student')) tasks.push(...(await studentTasks(ctx, actor, today)));
+  if (holds(actor, 'secretariat')) sections.push(proposalsToAnswer(ctx, actor));
+  if (holds(actor, 'funder_officer')) sections.push(advisoriesToReview(ctx, actor, today));
+  if (holds(actor, 'student')) sections.push(studentTasks(ctx, actor, today));
+  const tasks = (await Promise.all(sections)).flat();
   const seen = new Set<string>();
   return {
     items: orderTasks(tasks).filter((t) => (seen.has(t.kind) ? false : seen.add(t.kind))),
