@@ -35,20 +35,28 @@ function upload(file: File, csrfToken: string, onProgress: (share: number) => vo
   });
 }
 
+/** The server's failure of a job, as the error every page shows (its code and details). */
+const jobFailure = (job: ImportJob) =>
+  job.error
+    ? new ApiError(0, job.error.code, job.error.message, job.error.details)
+    : new ApiError(0, 'internal', 'the import failed');
+
 /** Import a mobility history file (docs/formats/mobility-history.md): upload, progress, result. */
 export function MobilityImportPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('mobility.import.title'));
-  const inputId = useId();
+  const id = useId();
   const { busy, error, run } = useAction();
   const [file, setFile] = useState<File | null>(null);
   const [sent, setSent] = useState(0);
   const [job, setJob] = useState<ImportJob | null>(null);
+  const [pollError, setPollError] = useState<unknown>(null);
+  const running = job?.state === 'running';
 
   useEffect(() => {
     if (!job || job.state !== 'running') return;
-    const timer = setTimeout(async () => {
-      setJob(await apiRequest<ImportJob>(`/mobility-imports/${job.id}`));
+    const timer = setTimeout(() => {
+      apiRequest<ImportJob>(`/mobility-imports/${job.id}`).then(setJob, setPollError);
     }, 500);
     return () => clearTimeout(timer);
   }, [job]);
@@ -57,40 +65,81 @@ export function MobilityImportPage() {
     event.preventDefault();
     if (!file) return;
     setJob(null);
+    setPollError(null);
+    setSent(0);
     await run(async (csrfToken) => setJob(await upload(file, csrfToken, setSent)));
   };
-  const step = job ? (job.state === 'running' ? PHASES.indexOf(job.phase) + 1 : 3) : sent;
+  const cancel = (current: ImportJob) =>
+    run(async (csrfToken) => {
+      await apiRequest(`/mobility-imports/${current.id}`, { method: 'DELETE', csrfToken });
+      setJob(await apiRequest<ImportJob>(`/mobility-imports/${current.id}`));
+    });
   return (
     <>
       <div className="page-header">
         <h1>{t('mobility.import.title')}</h1>
       </div>
-      <p className="muted">{t('mobility.import.intro')}</p>
-      <form onSubmit={submit}>
-        <label htmlFor={inputId}>{t('mobility.import.file')}</label>{' '}
-        <input
-          id={inputId}
-          type="file"
-          accept=".csv,.xlsx"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        />{' '}
-        <button type="submit" disabled={!file || busy}>
-          {t('mobility.import.send')}
-        </button>
+      <p className="muted" id={`${id}-help`}>
+        {t('mobility.import.intro')}
+      </p>
+      <form className="card" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor={`${id}-file`}>{t('mobility.import.file')}</label>
+          <input
+            id={`${id}-file`}
+            name="file"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-describedby={`${id}-help`}
+            disabled={busy || running}
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setJob(null);
+            }}
+          />
+        </div>
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={!file || busy || running}
+          >
+            {t('mobility.import.send')}
+          </button>
+          {job && running ? (
+            <button
+              type="button"
+              className="button button-link"
+              data-testid="import-cancel"
+              onClick={() => void cancel(job)}
+            >
+              {t('actions.cancel')}
+            </button>
+          ) : null}
+        </div>
+        {(busy && !job) || running ? (
+          <div className="field" aria-live="polite">
+            <label htmlFor={`${id}-progress`}>
+              {job ? t(`mobility.import.phase.${job.phase}`) : t('mobility.import.uploading')}
+              {job ? ` — ${t('mobility.import.rows', { count: job.rows })}` : null}
+            </label>
+            <progress
+              id={`${id}-progress`}
+              max={job ? PHASES.length : 1}
+              value={job ? PHASES.indexOf(job.phase) : sent}
+            />
+          </div>
+        ) : null}
       </form>
       {error ? <ErrorAlert error={error} /> : null}
-      {busy || job ? (
-        <p>
-          <label>
-            {job ? t(`mobility.import.phase.${job.phase}`) : t('mobility.import.uploading')}{' '}
-            <progress max={3} value={job ? step : sent}>
-              {job ? step : sent}
-            </progress>
-          </label>{' '}
-          {job ? t('mobility.import.rows', { count: job.rows }) : null}
+      {pollError ? <ErrorAlert error={pollError} /> : null}
+      {job?.state === 'failed' ? <ErrorAlert error={jobFailure(job)} /> : null}
+      {job?.state === 'cancelled' ? (
+        <p role="status" data-testid="import-cancelled">
+          {t('mobility.import.cancelled')}
         </p>
       ) : null}
-      {job && job.state === 'applied' && job.result ? (
+      {job?.state === 'applied' && job.result ? (
         <p role="status" data-testid="import-result">
           {t('mobility.import.applied', {
             inserted: job.result.inserted,
@@ -98,7 +147,7 @@ export function MobilityImportPage() {
           })}
         </p>
       ) : null}
-      {job && job.state === 'refused' ? <ImportErrors job={job} /> : null}
+      {job?.state === 'refused' ? <ImportErrors job={job} /> : null}
     </>
   );
 }
