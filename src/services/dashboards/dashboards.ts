@@ -421,11 +421,10 @@ export async function programDashboard(
     : { students: 0, months: 0 };
   const scope: StayScope = { kind: 'program', programId };
   const options = { startMonth, excluded: NEVER_A_STAY };
-  const groups = await stayGroups(ctx.db, scope, filter, {
-    ...options,
-    by: ['agreement', 'pair', 'countries'],
-  });
-  const all = await stayOptions(ctx.db, scope, options);
+  const [groups, all] = await Promise.all([
+    stayGroups(ctx.db, scope, filter, { ...options, by: ['agreement', 'pair', 'countries'] }),
+    stayOptions(ctx.db, scope, options),
+  ]);
   const sent = (g: { homeCountry: string }) => g.homeCountry === homeCountry;
   const partnerOf = (g: { homeCountry: string; homeId: string; hostId: string }) =>
     sent(g) ? g.hostId : g.homeId;
@@ -609,8 +608,10 @@ export async function consortiumDashboard(
   const startMonth = startMonthFor(representative?.country ?? consortium.side ?? 'JP');
   const scope: StayScope = { kind: 'consortium', consortiumId, both: consortium.side === null };
   const options = { startMonth, excluded: NEVER_A_STAY };
-  const groups = await stayGroups(ctx.db, scope, filter, { ...options, by: ['pair', 'countries'] });
-  const all = await stayOptions(ctx.db, scope, options);
+  const [groups, all] = await Promise.all([
+    stayGroups(ctx.db, scope, filter, { ...options, by: ['pair', 'countries'] }),
+    stayOptions(ctx.db, scope, options),
+  ]);
 
   // Members over time: from the first membership to this year.
   const thisYear = fiscalYearOf(today, startMonth);
@@ -742,8 +743,10 @@ export async function institutionDashboard(
   const startMonth = startMonthFor(institution.country);
   const scope: StayScope = { kind: 'institution', institutionId };
   const options = { startMonth, excluded: NEVER_A_STAY };
-  const groups = await stayGroups(ctx.db, scope, filter, { ...options, by: ['agreement', 'pair'] });
-  const all = await stayOptions(ctx.db, scope, options);
+  const [groups, all] = await Promise.all([
+    stayGroups(ctx.db, scope, filter, { ...options, by: ['agreement', 'pair'] }),
+    stayOptions(ctx.db, scope, options),
+  ]);
   const sent = (g: { homeId: string }) => g.homeId === institutionId;
   const partnerOf = (g: { homeId: string; hostId: string }) => (sent(g) ? g.hostId : g.homeId);
 
