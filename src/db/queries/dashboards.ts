@@ -206,26 +206,35 @@ export interface StayOptions {
 
 /**
  * The years, levels, fields and home–host pairs of a scope's stays (whatever the filters say), in
- * one reading: distinct values only, never the stays themselves.
+ * one reading: distinct values only, never the stays themselves. With `only: 'levels and fields'`,
+ * the years and pairs are left empty (a caller that has grouped every stay of the scope already
+ * knows them).
  */
 export async function stayOptions(
   db: Db,
   scope: StayScope,
-  options: { startMonth: number; excluded: readonly string[] },
+  options: { startMonth: number; excluded: readonly string[]; only?: 'levels and fields' },
 ): Promise<StayOptions> {
   const year = yearOfSql(mobilities.startDate, options.startMonth);
+  const sets = options.only
+    ? sql`(${mobilities.level}), (${mobilities.iscedField})`
+    : sql`(${year}), (${mobilities.level}), (${mobilities.iscedField}), (${mobilities.homeId}, ${mobilities.hostId})`;
   const result = await db.execute(sql`
-    select ${year} as year, ${mobilities.level} as level, ${mobilities.iscedField} as field,
-      ${mobilities.homeId} as home_id, ${mobilities.hostId} as host_id,
-      home.country as home_country, host.country as host_country,
-      grouping(${year}) as no_year, grouping(${mobilities.level}) as no_level,
-      grouping(${mobilities.iscedField}) as no_field
-    from ${mobilities}
-    join ${institutions} home on home.id = ${mobilities.homeId}
-    join ${institutions} host on host.id = ${mobilities.hostId}
-    where ${stayConditions(scope, {}, options.startMonth, options.excluded)}
-    group by grouping sets ((${year}), (${mobilities.level}), (${mobilities.iscedField}),
-      (${mobilities.homeId}, ${mobilities.hostId}, home.country, host.country))`);
+    with found as (
+      select ${options.only ? sql`null::int` : year} as year, ${mobilities.level} as level,
+        ${mobilities.iscedField} as field,
+        ${options.only ? sql`null::text` : mobilities.homeId} as home_id,
+        ${options.only ? sql`null::text` : mobilities.hostId} as host_id,
+        ${options.only ? sql`1` : sql`grouping(${year})`} as no_year,
+        grouping(${mobilities.level}) as no_level, grouping(${mobilities.iscedField}) as no_field
+      from ${mobilities}
+      where ${stayConditions(scope, {}, options.startMonth, options.excluded)}
+      group by grouping sets (${sets})
+    )
+    select found.*, home.country as home_country, host.country as host_country
+    from found
+    left join ${institutions} home on home.id = found.home_id
+    left join ${institutions} host on host.id = found.host_id`);
   const rows = (
     result as unknown as {
       rows: {

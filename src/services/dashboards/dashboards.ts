@@ -28,6 +28,7 @@ import {
   stayGroups,
   stayOptions,
   type StayGroup,
+  type StayDimension,
   type StayOptions,
   type StayScope,
 } from '#src/db/queries/dashboards.ts';
@@ -313,6 +314,49 @@ async function cityFlows(
   };
 }
 
+/**
+ * A dashboard's stays grouped by `by` under its filters, and what its filters offer. Without
+ * filters the groups hold every stay of the scope: their years and pairs are the filters' own,
+ * and only the levels and fields are read besides.
+ */
+async function readStays(
+  ctx: ServiceContext,
+  scope: StayScope,
+  filter: DashboardFilter,
+  options: { startMonth: number; excluded: readonly string[] },
+  by: readonly StayDimension[],
+): Promise<[StayGroup[], StayOptions]> {
+  const unfiltered = !filter.years.length && !filter.partner && !filter.level && !filter.field;
+  if (!unfiltered || !by.includes('pair')) {
+    return Promise.all([
+      stayGroups(ctx.db, scope, filter, { ...options, by }),
+      stayOptions(ctx.db, scope, options),
+    ]);
+  }
+  const [groups, kinds] = await Promise.all([
+    stayGroups(ctx.db, scope, filter, { ...options, by }),
+    stayOptions(ctx.db, scope, { ...options, only: 'levels and fields' }),
+  ]);
+  const pairs = new Map<string, StayOptions['pairs'][number]>();
+  for (const g of groups) {
+    const key = `${g.homeId}\u0000${g.hostId}`;
+    if (!pairs.has(key)) pairs.set(key, g);
+  }
+  return [
+    groups,
+    {
+      ...kinds,
+      years: [...new Set(groups.map((g) => g.year))],
+      pairs: [...pairs.values()].map((g) => ({
+        homeId: g.homeId,
+        hostId: g.hostId,
+        homeCountry: g.homeCountry,
+        hostCountry: g.hostCountry,
+      })),
+    },
+  ];
+}
+
 /** What the filters offer, from every stay of the scope (whatever the filters say). */
 async function filterOptions(
   ctx: ServiceContext,
@@ -421,9 +465,10 @@ export async function programDashboard(
     : { students: 0, months: 0 };
   const scope: StayScope = { kind: 'program', programId };
   const options = { startMonth, excluded: NEVER_A_STAY };
-  const [groups, all] = await Promise.all([
-    stayGroups(ctx.db, scope, filter, { ...options, by: ['agreement', 'pair', 'countries'] }),
-    stayOptions(ctx.db, scope, options),
+  const [groups, all] = await readStays(ctx, scope, filter, options, [
+    'agreement',
+    'pair',
+    'countries',
   ]);
   const sent = (g: { homeCountry: string }) => g.homeCountry === homeCountry;
   const partnerOf = (g: { homeCountry: string; homeId: string; hostId: string }) =>
@@ -608,10 +653,7 @@ export async function consortiumDashboard(
   const startMonth = startMonthFor(representative?.country ?? consortium.side ?? 'JP');
   const scope: StayScope = { kind: 'consortium', consortiumId, both: consortium.side === null };
   const options = { startMonth, excluded: NEVER_A_STAY };
-  const [groups, all] = await Promise.all([
-    stayGroups(ctx.db, scope, filter, { ...options, by: ['pair', 'countries'] }),
-    stayOptions(ctx.db, scope, options),
-  ]);
+  const [groups, all] = await readStays(ctx, scope, filter, options, ['pair', 'countries']);
 
   // Members over time: from the first membership to this year.
   const thisYear = fiscalYearOf(today, startMonth);
@@ -743,10 +785,7 @@ export async function institutionDashboard(
   const startMonth = startMonthFor(institution.country);
   const scope: StayScope = { kind: 'institution', institutionId };
   const options = { startMonth, excluded: NEVER_A_STAY };
-  const [groups, all] = await Promise.all([
-    stayGroups(ctx.db, scope, filter, { ...options, by: ['agreement', 'pair'] }),
-    stayOptions(ctx.db, scope, options),
-  ]);
+  const [groups, all] = await readStays(ctx, scope, filter, options, ['agreement', 'pair']);
   const sent = (g: { homeId: string }) => g.homeId === institutionId;
   const partnerOf = (g: { homeId: string; hostId: string }) => (sent(g) ? g.hostId : g.homeId);
 
