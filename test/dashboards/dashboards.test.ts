@@ -13,6 +13,7 @@ import {
   type ReportStay,
 } from '#src/domain/reports/implementation.ts';
 import type { MobilityState } from '#src/domain/mobility/mobility-workflow.ts';
+import { DASHBOARD_TOP_ROWS_OF } from '#src/services/dashboards/dashboards.ts';
 import { ENGINES } from '#test/support/db.ts';
 import { createTestApp, signInAs, type Session, type TestApp } from '#test/support/app.ts';
 
@@ -417,5 +418,44 @@ describe.each(ENGINES)('dashboards on the demo records, on %s', (engine) => {
       (await get(secretariat, '/api/v1/programs/mext-iep-2014/dashboard/records')).statusCode,
     ).toBe(403);
     expect((await get(funder, '/api/v1/programs/nope/dashboard')).statusCode).toBe(404);
+  });
+
+  // Adds partners and stays: keep it last.
+  it('shows a busy office the partners with the most stays and counts the rows of the others; the download holds every row', async () => {
+    const extra = Array.from({ length: DASHBOARD_TOP_ROWS_OF + 7 }, (_, i) => ({
+      id: `busy-partner-${String(i).padStart(2, '0')}.example`,
+      stays: i < 3 ? 5 - i : 1,
+    }));
+    await query(`insert into institutions (id, name, type, country, city, invented) values
+      ${extra.map((p) => `('${p.id}', 'Busy partner ${p.id}', 'university', 'FR', 'Lyon', true)`).join(', ')}`);
+    await query(`insert into mobilities (home_id, host_id, student_name, level, start_date, months, status, invented) values
+      ${extra
+        .flatMap((p) =>
+          Array.from(
+            { length: p.stays },
+            (_, k) =>
+              `('tohoku.ac.jp', '${p.id}', 'Invented student ${p.id} ${k}', 'master', '2016-10-01', 5, 'completed', true)`,
+          ),
+        )
+        .join(', ')}`);
+    const counted = await query<{ n: number }>(`
+      select count(*)::int as n from (select distinct ${fy('m.start_date')}, case when m.home_id = 'tohoku.ac.jp' then m.host_id else m.home_id end
+      from mobilities m where (m.home_id = 'tohoku.ac.jp' or m.host_id = 'tohoku.ac.jp') and m.status in ${TOOK}) x`);
+    const d = (
+      await get(tohoku, '/api/v1/institutions/tohoku.ac.jp/dashboard')
+    ).json() as Dashboard;
+    const table = d.tables.find((x) => x.id === 'partners') as Table & { omitted?: number };
+    const shown = new Set(rowsOfTable(d, 'partners').map((r) => String(r.partner)));
+    expect(shown.size).toBe(DASHBOARD_TOP_ROWS_OF);
+    // The partners with the most stays are among those shown.
+    for (const p of extra.slice(0, 3)) expect(shown).toContain(`Busy partner ${p.id}`);
+    expect(table.omitted).toBeGreaterThan(0);
+    expect(table.rows.length + (table.omitted ?? 0)).toBe(counted[0]?.n);
+    const csv = await get(
+      tohoku,
+      '/api/v1/institutions/tohoku.ac.jp/dashboard/export?table=partners&format=csv',
+    );
+    expect(csv.statusCode).toBe(200);
+    expect(parse(csv.body, { columns: true, bom: true })).toHaveLength(counted[0]!.n);
   });
 });

@@ -2,7 +2,7 @@
  * Agreements: their rows, versions and signatures, and what the balance between two parties
  * reads (the consortia's memberships over time, the mobilities between their members).
  */
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type {
   AgreementContent,
   AgreementState,
@@ -258,19 +258,106 @@ export async function membershipsOverTime(db: Db, consortiumId: string) {
   return rows.map((r) => ({ id: r.institutionId, joinedOn: r.joinedOn, leftOn: r.leftOn }));
 }
 
-/** Mobilities from one of these institutions to another, but refused or withdrawn ones. */
-export async function mobilitiesAmong(db: Db, institutionIds: readonly string[]) {
-  if (institutionIds.length === 0) return [];
-  return db
-    .select()
-    .from(mobilities)
-    .where(
-      and(
-        inArray(mobilities.homeId, [...institutionIds]),
-        inArray(mobilities.hostId, [...institutionIds]),
-        sql`${mobilities.status} NOT IN ('refused', 'withdrawn')`,
-      ),
+/** A member of one side of a ledger, over time (an institution alone: both dates null). */
+export interface DatedMember {
+  id: string;
+  joinedOn: string | null;
+  leftOn: string | null;
+}
+
+/** Stays between two sides with the same direction, start month, length and state. */
+export interface LedgerStayGroup {
+  /** From our side to theirs (else from theirs to ours). */
+  outgoing: boolean;
+  /** The first day (YYYY-MM-01) of the month the stays start in. */
+  startMonth: string;
+  months: number;
+  status: string;
+  students: number;
+}
+
+/** The members of one side as rows of a VALUES list (`id`, `joined_on`, `left_on`). */
+const memberValues = (members: readonly DatedMember[]) =>
+  sql.join(
+    members.map((m) => sql`(${m.id}::text, ${m.joinedOn}::date, ${m.leftOn}::date)`),
+    sql`, `,
+  );
+
+/**
+ * The stays between our side and theirs, counted per direction, start month, length and state
+ * (the balance ledger's facts): a stay goes from us to them when, on the day it starts, its home
+ * is one of our members and its host one of theirs; from them to us the other way round; when
+ * both hold (the sides share a member), it goes from us. Refused or withdrawn nominations are
+ * left out; with `agreementId`, so are the stays recorded under another agreement. Only the
+ * groups leave the database.
+ */
+export async function ledgerStayGroups(
+  db: Db,
+  ours: readonly DatedMember[],
+  theirs: readonly DatedMember[],
+  options: { agreementId?: string; excluded: readonly string[] },
+): Promise<LedgerStayGroup[]> {
+  if (ours.length === 0 || theirs.length === 0) return [];
+  const ids = [...new Set([...ours, ...theirs].map((m) => m.id))];
+  const member = (side: 'ours' | 'theirs', column: SQL) =>
+    sql`exists (select 1 from ${sql.raw(side)} s where s.id = ${column} and (s.joined_on is null or s.joined_on <= m.start_date) and (s.left_on is null or s.left_on > m.start_date))`;
+  const home = sql.raw('m.home_id');
+  const host = sql.raw('m.host_id');
+  const conditions: SQL[] = [
+    sql`m.home_id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+    sql`m.host_id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  ];
+  if (options.excluded.length) {
+    conditions.push(
+      sql`m.status not in (${sql.join(
+        options.excluded.map((x) => sql`${x}`),
+        sql`, `,
+      )})`,
     );
+  }
+  if (options.agreementId) {
+    conditions.push(sql`(m.agreement_id is null or m.agreement_id = ${options.agreementId})`);
+  }
+  const result = await db.execute(sql`
+    with ours (id, joined_on, left_on) as (values ${memberValues(ours)}),
+      theirs (id, joined_on, left_on) as (values ${memberValues(theirs)}),
+      directed as (
+        select m.start_date, m.months, m.status,
+          (${member('ours', home)} and ${member('theirs', host)}) as outgoing,
+          (${member('theirs', home)} and ${member('ours', host)}) as incoming
+        from ${mobilities} m
+        where ${sql.join(conditions, sql` and `)}
+      )
+    select outgoing, to_char(start_date, 'YYYY-MM-01') as start_month, months, status,
+      count(*)::int as students
+    from directed
+    where outgoing or incoming
+    group by outgoing, to_char(start_date, 'YYYY-MM-01'), months, status
+    order by start_month, outgoing, status, months`);
+  const rows = (
+    result as unknown as {
+      rows: {
+        outgoing: boolean;
+        start_month: string;
+        months: number | string;
+        status: string;
+        students: number | string;
+      }[];
+    }
+  ).rows;
+  return rows.map((r) => ({
+    outgoing: r.outgoing,
+    startMonth: r.start_month,
+    months: Number(r.months),
+    status: r.status,
+    students: Number(r.students),
+  }));
 }
 
 /** Does the program exist? */

@@ -117,49 +117,156 @@ export interface StayGroup {
   students: number;
 }
 
+/** What stays may be grouped by beyond year, length and status. */
+export type StayDimension = 'agreement' | 'pair' | 'countries' | 'level' | 'field';
+export const EVERY_STAY_DIMENSION: readonly StayDimension[] = [
+  'agreement',
+  'pair',
+  'countries',
+  'level',
+  'field',
+];
+
 /**
- * The stays of a scope grouped by year, agreement, home, host, level, length and status (those
- * in `excluded` states left out: refused and withdrawn nominations never become stays).
+ * The stays of a scope grouped by year, length, status and the dimensions `by` names (every one
+ * when absent: agreement, home and host, their countries, level and field); those in `excluded`
+ * states left out (refused and withdrawn nominations never become stays). A dimension not
+ * grouped by reads as null (agreement, field) or '' (home, host, countries, level), so that a
+ * dashboard reads only as many groups as its tables need.
  */
 export async function stayGroups(
   db: Db,
   scope: StayScope,
   filter: StayFilter,
-  options: { startMonth: number; excluded: readonly string[] },
+  options: {
+    startMonth: number;
+    excluded: readonly string[];
+    by?: readonly StayDimension[];
+  },
 ): Promise<StayGroup[]> {
+  const by = new Set(options.by ?? EVERY_STAY_DIMENSION);
   const year = yearOfSql(mobilities.startDate, options.startMonth);
-  const rows = await db
+  const none = sql<string>`''`;
+  const nothing = sql<string | null>`null::text`;
+  const agreementId = by.has('agreement') ? mobilities.agreementId : nothing;
+  const homeId = by.has('pair') ? mobilities.homeId : none;
+  const hostId = by.has('pair') ? mobilities.hostId : none;
+  const homeCountry = by.has('countries') ? home.country : none;
+  const hostCountry = by.has('countries') ? host.country : none;
+  const level = by.has('level') ? mobilities.level : none;
+  const field = by.has('field') ? mobilities.iscedField : nothing;
+  const columns = [
+    ...(by.has('agreement') ? [mobilities.agreementId] : []),
+    ...(by.has('pair') ? [mobilities.homeId, mobilities.hostId] : []),
+    ...(by.has('countries') ? [home.country, host.country] : []),
+    ...(by.has('level') ? [mobilities.level] : []),
+    ...(by.has('field') ? [mobilities.iscedField] : []),
+  ];
+  const select = db
     .select({
       year,
-      agreementId: mobilities.agreementId,
-      homeId: mobilities.homeId,
-      hostId: mobilities.hostId,
-      homeCountry: home.country,
-      hostCountry: host.country,
-      level: mobilities.level,
-      field: mobilities.iscedField,
+      agreementId,
+      homeId,
+      hostId,
+      homeCountry,
+      hostCountry,
+      level,
+      field,
       months: mobilities.months,
       status: mobilities.status,
       students: sql<number>`count(*)::int`,
     })
-    .from(mobilities)
-    .innerJoin(home, eq(home.id, mobilities.homeId))
-    .innerJoin(host, eq(host.id, mobilities.hostId))
+    .from(mobilities);
+  const joined = by.has('countries')
+    ? select
+        .innerJoin(home, eq(home.id, mobilities.homeId))
+        .innerJoin(host, eq(host.id, mobilities.hostId))
+    : select;
+  const rows = await joined
     .where(stayConditions(scope, filter, options.startMonth, options.excluded))
-    .groupBy(
-      year,
-      mobilities.agreementId,
-      mobilities.homeId,
-      mobilities.hostId,
-      home.country,
-      host.country,
-      mobilities.level,
-      mobilities.iscedField,
-      mobilities.months,
-      mobilities.status,
+    .groupBy(year, ...columns, mobilities.months, mobilities.status)
+    .orderBy(year, ...(by.has('pair') ? [mobilities.homeId, mobilities.hostId] : []));
+  return rows.map((r) => ({
+    ...r,
+    agreementId: r.agreementId ?? null,
+    field: r.field ?? null,
+    year: Number(r.year),
+    students: Number(r.students),
+  }));
+}
+
+/** What a dashboard's filters offer: the years, levels and fields of its stays, and their pairs. */
+export interface StayOptions {
+  years: number[];
+  levels: string[];
+  fields: string[];
+  /** Every home and host (with their countries) that exchange stays in the scope. */
+  pairs: { homeId: string; hostId: string; homeCountry: string; hostCountry: string }[];
+}
+
+/**
+ * The years, levels, fields and home–host pairs of a scope's stays (whatever the filters say), in
+ * one reading: distinct values only, never the stays themselves. With `only: 'levels and fields'`,
+ * the years and pairs are left empty (a caller that has grouped every stay of the scope already
+ * knows them).
+ */
+export async function stayOptions(
+  db: Db,
+  scope: StayScope,
+  options: { startMonth: number; excluded: readonly string[]; only?: 'levels and fields' },
+): Promise<StayOptions> {
+  const year = yearOfSql(mobilities.startDate, options.startMonth);
+  const sets = options.only
+    ? sql`(${mobilities.level}), (${mobilities.iscedField})`
+    : sql`(${year}), (${mobilities.level}), (${mobilities.iscedField}), (${mobilities.homeId}, ${mobilities.hostId})`;
+  const result = await db.execute(sql`
+    with found as (
+      select ${options.only ? sql`null::int` : year} as year, ${mobilities.level} as level,
+        ${mobilities.iscedField} as field,
+        ${options.only ? sql`null::text` : mobilities.homeId} as home_id,
+        ${options.only ? sql`null::text` : mobilities.hostId} as host_id,
+        ${options.only ? sql`1` : sql`grouping(${year})`} as no_year,
+        grouping(${mobilities.level}) as no_level, grouping(${mobilities.iscedField}) as no_field
+      from ${mobilities}
+      where ${stayConditions(scope, {}, options.startMonth, options.excluded)}
+      group by grouping sets (${sets})
     )
-    .orderBy(year, mobilities.homeId, mobilities.hostId);
-  return rows.map((r) => ({ ...r, year: Number(r.year), students: Number(r.students) }));
+    select found.*, home.country as home_country, host.country as host_country
+    from found
+    left join ${institutions} home on home.id = found.home_id
+    left join ${institutions} host on host.id = found.host_id`);
+  const rows = (
+    result as unknown as {
+      rows: {
+        year: number | null;
+        level: string | null;
+        field: string | null;
+        home_id: string | null;
+        host_id: string | null;
+        home_country: string | null;
+        host_country: string | null;
+        no_year: number;
+        no_level: number;
+        no_field: number;
+      }[];
+    }
+  ).rows;
+  const out: StayOptions = { years: [], levels: [], fields: [], pairs: [] };
+  for (const r of rows) {
+    if (Number(r.no_year) === 0) out.years.push(Number(r.year));
+    else if (Number(r.no_level) === 0) out.levels.push(r.level!);
+    else if (Number(r.no_field) === 0) {
+      if (r.field !== null) out.fields.push(r.field);
+    } else {
+      out.pairs.push({
+        homeId: r.home_id!,
+        hostId: r.host_id!,
+        homeCountry: r.home_country!,
+        hostCountry: r.host_country!,
+      });
+    }
+  }
+  return out;
 }
 
 /** One stay behind a figure: what a reader of the dashboard may see of it. */

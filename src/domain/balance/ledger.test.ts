@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { academicYearOf, startMonthFor } from './academic-year.ts';
-import { buildLedger, type LedgerMobility } from './ledger.ts';
+import {
+  buildLedger,
+  buildLedgerFromGroups,
+  type LedgerGroup,
+  type LedgerMobility,
+} from './ledger.ts';
 
 describe('balance ledger', () => {
   it('derives academic years per country: Japan April–March, Russia and France September–June', () => {
@@ -99,5 +104,65 @@ describe('balance ledger', () => {
         expect(b.total.realised.sentStudents).toBe(a.total.realised.receivedStudents);
       }),
     );
+  });
+
+  /** The mobilities grouped as a database would group them: direction, start month, length, state. */
+  const grouped = (ms: readonly LedgerMobility[]): LedgerGroup[] => {
+    const groups = new Map<string, LedgerGroup>();
+    for (const x of ms) {
+      const month = `${x.startDate.slice(0, 7)}-01`;
+      const key = `${x.outgoing}|${month}|${x.months}|${x.realised}`;
+      const g = groups.get(key);
+      if (g) g.students += 1;
+      else groups.set(key, { ...x, startDate: month, students: 1 });
+    }
+    return [...groups.values()];
+  };
+
+  it('R4: the ledger of grouped stays equals the ledger of the same stays one by one', () => {
+    const arb = fc.array(
+      fc.record({
+        outgoing: fc.boolean(),
+        startDate: fc
+          .date({ min: new Date('2014-01-01'), max: new Date('2018-12-31'), noInvalidDate: true })
+          .map((d) => d.toISOString().slice(0, 10)),
+        // Whole months and 30-day parts of a month (as a nomination counts a fraction).
+        months: fc.oneof(
+          fc.integer({ min: 1, max: 12 }),
+          fc.integer({ min: 1, max: 720 }).map((days) => days / 30),
+        ),
+        realised: fc.boolean(),
+      }),
+      { maxLength: 60 },
+    );
+    const tolerance = fc.record({
+      students: fc.integer({ min: 0, max: 3 }),
+      months: fc.integer({ min: 0, max: 12 }),
+    });
+    fc.assert(
+      fc.property(arb, tolerance, fc.constantFrom(1, 4, 7, 9), (ms, tol, startMonth) => {
+        const groups = grouped(ms);
+        expect(buildLedgerFromGroups(groups, startMonth, tol)).toEqual(
+          buildLedger(ms, startMonth, tol),
+        );
+        // The order in which groups arrive does not matter.
+        expect(buildLedgerFromGroups([...groups].reverse(), startMonth, tol)).toEqual(
+          buildLedger(ms, startMonth, tol),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('R4: a group of n stays counts n students and n times its months', () => {
+    const one = { outgoing: true, startDate: '2016-10-01', months: 10 / 3, realised: true };
+    const ledger = buildLedgerFromGroups([{ ...one, students: 3 }], 4, { students: 0, months: 0 });
+    expect(ledger).toEqual(buildLedger([one, one, one], 4, { students: 0, months: 0 }));
+    expect(ledger.total.realised).toEqual({
+      sentStudents: 3,
+      receivedStudents: 0,
+      sentMonths: 9.99,
+      receivedMonths: 0,
+    });
   });
 });

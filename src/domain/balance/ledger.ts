@@ -14,6 +14,33 @@ export interface LedgerMobility {
   realised: boolean;
 }
 
+/**
+ * Stays grouped by what the ledger reads of them: direction, the month they start in, their
+ * length and whether they took place. A group of `students` stays counts as that many mobilities
+ * of the same start month and length (the ledger reads only the year and month of a start).
+ */
+export interface LedgerGroup {
+  outgoing: boolean;
+  /** A day (YYYY-MM-DD) of the month the stays start in; only its year and month are read. */
+  startDate: string;
+  /** The length of each stay of the group. */
+  months: number;
+  realised: boolean;
+  /** How many stays the group holds (at least 1). */
+  students: number;
+}
+
+/** States in which a mobility took place: the realised side of an agreement's ledger. */
+export const REALISED_STATES: readonly string[] = [
+  'departed',
+  'arrived',
+  'completed',
+  'transcript_issued',
+  'recognised',
+];
+/** Nominations that no longer count at all, planned or realised. */
+export const CANCELLED_STATES: readonly string[] = ['refused', 'withdrawn'];
+
 export interface Flow {
   sentStudents: number;
   receivedStudents: number;
@@ -69,6 +96,21 @@ function add(flow: Flow, m: LedgerMobility): void {
 }
 
 /**
+ * `students` stays of `months` each: the sum the per-mobility `add` reaches after adding them one
+ * by one (each addition rounds to the hundredth, so each stay adds its months to the hundredth).
+ */
+function addGroup(flow: Flow, g: LedgerGroup): void {
+  const months = g.students * round(g.months);
+  if (g.outgoing) {
+    flow.sentStudents += g.students;
+    flow.sentMonths = round(flow.sentMonths + months);
+  } else {
+    flow.receivedStudents += g.students;
+    flow.receivedMonths = round(flow.receivedMonths + months);
+  }
+}
+
+/**
  * Builds the ledger. Every nomination counts as planned; those that took place also count as
  * realised. Years follow the calendar whose year starts in `startMonth` (the viewer's side).
  */
@@ -93,6 +135,15 @@ export function buildLedger(
       add(total.realised, m);
     }
   }
+  return finish(byYear, total, tolerance);
+}
+
+/** Sorts the years and checks each year and the total against the tolerance (R4 warnings). */
+function finish(
+  byYear: Map<number, LedgerRow>,
+  total: { planned: Flow; realised: Flow },
+  tolerance: Tolerance,
+): Ledger {
   const years = [...byYear.values()].sort((a, b) => a.academicYear - b.academicYear);
   const warnings: BalanceWarning[] = [];
   const check = (academicYear: number | 'total', state: 'planned' | 'realised', f: Flow) => {
@@ -121,4 +172,34 @@ export function buildLedger(
   check('total', 'planned', total.planned);
   check('total', 'realised', total.realised);
   return { years, total, tolerance, warnings };
+}
+
+/**
+ * The same ledger as `buildLedger`, from stays grouped beforehand (`LedgerGroup`): a group of n
+ * stays gives exactly what its n mobilities give, so the stays can be counted where they are
+ * stored and only the groups read.
+ */
+export function buildLedgerFromGroups(
+  groups: readonly LedgerGroup[],
+  startMonth: number,
+  tolerance: Tolerance,
+): Ledger {
+  const byYear = new Map<number, LedgerRow>();
+  const total = { planned: emptyFlow(), realised: emptyFlow() };
+  for (const g of groups) {
+    if (g.students <= 0) continue;
+    const year = academicYearOf(g.startDate, startMonth);
+    let row = byYear.get(year);
+    if (!row) {
+      row = { academicYear: year, planned: emptyFlow(), realised: emptyFlow() };
+      byYear.set(year, row);
+    }
+    addGroup(row.planned, g);
+    addGroup(total.planned, g);
+    if (g.realised) {
+      addGroup(row.realised, g);
+      addGroup(total.realised, g);
+    }
+  }
+  return finish(byYear, total, tolerance);
 }

@@ -83,6 +83,11 @@ export const TableSchema = z.object({
   id: z.string().describe('The table: its caption and headers are translated by the web app'),
   columns: z.array(z.string()).describe('Column keys, the headers of the downloads'),
   rows: z.array(z.array(CellSchema)),
+  omitted: z
+    .number()
+    .int()
+    .optional()
+    .describe('Rows of a long table left out of the page; its download holds every row'),
 });
 
 export const DashboardView = z.object({

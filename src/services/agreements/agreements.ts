@@ -8,8 +8,9 @@ import {
   insertSignature,
   loadAgreement,
   loadAgreements,
+  ledgerStayGroups,
   membershipsOverTime,
-  mobilitiesAmong,
+  type DatedMember,
   programExists,
   setAgreementStatus,
   storedProgramRules,
@@ -26,7 +27,12 @@ import {
   type PartyKey,
 } from '#src/domain/agreement/agreement.ts';
 import { startMonthFor } from '#src/domain/balance/academic-year.ts';
-import { buildLedger, type LedgerMobility, type Tolerance } from '#src/domain/balance/ledger.ts';
+import {
+  buildLedgerFromGroups,
+  CANCELLED_STATES,
+  REALISED_STATES,
+  type Tolerance,
+} from '#src/domain/balance/ledger.ts';
 import { parseProgramRules } from '#src/domain/program/rules.ts';
 import { agreementPartiesResource, agreementPartyResource, can, requireAccess } from '../access.ts';
 import { audit } from '../audit.ts';
@@ -49,9 +55,9 @@ export interface PartyRef {
 }
 
 /** Statuses in which a mobility took place (the realised side of the ledger). */
-export const REALISED = ['departed', 'arrived', 'completed', 'transcript_issued', 'recognised'];
+export const REALISED = REALISED_STATES;
 /** Nominations that no longer count at all. */
-export const CANCELLED = ['refused', 'withdrawn'];
+export const CANCELLED = CANCELLED_STATES;
 
 interface PartyView {
   type: PartyType;
@@ -370,27 +376,16 @@ export async function signAgreement(
   return getAgreement(ctx, id);
 }
 
-async function membersOf(
-  db: Db,
-  party: PartyView,
-): Promise<{ id: string; joinedOn: string | null; leftOn: string | null }[]> {
+async function membersOf(db: Db, party: PartyView): Promise<DatedMember[]> {
   if (party.type === 'institution') return [{ id: party.id, joinedOn: null, leftOn: null }];
   return membershipsOverTime(db, party.id);
 }
 
-const memberOn = (
-  members: { id: string; joinedOn: string | null; leftOn: string | null }[],
-  id: string,
-  date: string,
-) =>
-  members.some(
-    (m) =>
-      m.id === id &&
-      (m.joinedOn === null || m.joinedOn <= date) &&
-      (m.leftOn === null || m.leftOn > date),
-  );
-
-/** R4: the ledger between two parties, from our side's point of view and in our academic calendar. */
+/**
+ * R4: the ledger between two parties, from our side's point of view and in our academic calendar.
+ * The database counts the stays per direction, start month, length and state; the ledger is built
+ * from these groups.
+ */
 async function ledgerBetween(
   db: Db,
   us: PartyView,
@@ -398,28 +393,23 @@ async function ledgerBetween(
   tolerance: Tolerance,
   agreementId?: string,
 ) {
-  const ours = await membersOf(db, us);
-  const theirs = await membersOf(db, them);
-  const ids = [...new Set([...ours, ...theirs].map((m) => m.id))];
-  const rows = await mobilitiesAmong(db, ids);
-  const entries: LedgerMobility[] = [];
-  for (const m of rows) {
-    if (agreementId && m.agreementId && m.agreementId !== agreementId) continue;
-    const outgoing =
-      memberOn(ours, m.homeId, m.startDate) && memberOn(theirs, m.hostId, m.startDate);
-    const incoming =
-      memberOn(theirs, m.homeId, m.startDate) && memberOn(ours, m.hostId, m.startDate);
-    if (!outgoing && !incoming) continue;
-    entries.push({
-      outgoing,
-      startDate: m.startDate,
-      months: m.months,
-      realised: REALISED.includes(m.status),
-    });
-  }
+  const groups = await ledgerStayGroups(db, await membersOf(db, us), await membersOf(db, them), {
+    ...(agreementId ? { agreementId } : {}),
+    excluded: CANCELLED,
+  });
   const startMonth = startMonthFor(us.country ?? 'JP');
   return {
-    ...buildLedger(entries, startMonth, tolerance),
+    ...buildLedgerFromGroups(
+      groups.map((g) => ({
+        outgoing: g.outgoing,
+        startDate: g.startMonth,
+        months: g.months,
+        realised: REALISED.includes(g.status),
+        students: g.students,
+      })),
+      startMonth,
+      tolerance,
+    ),
     calendar: { country: us.country, startMonth },
   };
 }

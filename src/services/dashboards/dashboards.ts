@@ -26,14 +26,22 @@ import {
   programAdvisories,
   recognitionGroups,
   stayGroups,
+  stayOptions,
   type StayGroup,
+  type StayDimension,
+  type StayOptions,
   type StayScope,
 } from '#src/db/queries/dashboards.ts';
 import { eventParticipation } from '#src/db/queries/events.ts';
 import { programNames } from '#src/db/queries/names.ts';
 import { programExists, storedProgramRules } from '#src/db/queries/agreements.ts';
 import { startMonthFor } from '#src/domain/balance/academic-year.ts';
-import { buildLedger, type Flow, type Tolerance } from '#src/domain/balance/ledger.ts';
+import {
+  buildLedgerFromGroups,
+  type Flow,
+  type Ledger,
+  type Tolerance,
+} from '#src/domain/balance/ledger.ts';
 import { annualScholarshipBudget, parseProgramRules } from '#src/domain/program/rules.ts';
 import {
   DURATION_BANDS,
@@ -130,6 +138,18 @@ function addGroup(flow: Flow, sent: boolean, g: StayGroup): void {
 
 const link = (n: number, records: RecordQuery): Cell => ({ n, records });
 
+/**
+ * On an institution's dashboard, the partners (and the agreements) with the most stays are shown
+ * in full, at most this many; the rows of the others are counted (`omitted`) and downloaded.
+ */
+export const DASHBOARD_TOP_ROWS_OF = 50;
+
+/** The `n` keys with the largest counts (ties by key). */
+const first = (counts: Map<string, number>, n: number) =>
+  [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).slice(0, n);
+
+const omitted = (n: number): { omitted?: number } => (n > 0 ? { omitted: n } : {});
+
 /** The R4 ledger of some groups (a group of n stays is n entries, dated in its year). */
 function ledgerOf(
   groups: readonly StayGroup[],
@@ -137,26 +157,21 @@ function ledgerOf(
   startMonth: number,
   tolerance: Tolerance,
 ) {
-  return buildLedger(
-    groups.flatMap((g) =>
-      Array.from({ length: g.students }, () => ({
-        outgoing: sent(g),
-        startDate: fiscalYearRange(g.year, startMonth).start,
-        months: g.months,
-        realised: tookPlace(g.status),
-      })),
-    ),
+  return buildLedgerFromGroups(
+    groups.map((g) => ({
+      outgoing: sent(g),
+      startDate: fiscalYearRange(g.year, startMonth).start,
+      months: g.months,
+      realised: tookPlace(g.status),
+      students: g.students,
+    })),
     startMonth,
     tolerance,
   );
 }
 
 /** The balance table rows of one ledger (one row per year, the R4 warnings counted). */
-function balanceRows(
-  label: Cell,
-  ledger: ReturnType<typeof buildLedger>,
-  records: RecordQuery,
-): Cell[][] {
+function balanceRows(label: Cell, ledger: Ledger, records: RecordQuery): Cell[][] {
   return ledger.years.map((row) => {
     const warnings = ledger.warnings.filter((w) => w.academicYear === row.academicYear).length;
     const y = { ...records, year: row.academicYear };
@@ -299,16 +314,59 @@ async function cityFlows(
   };
 }
 
+/**
+ * A dashboard's stays grouped by `by` under its filters, and what its filters offer. Without
+ * filters the groups hold every stay of the scope: their years and pairs are the filters' own,
+ * and only the levels and fields are read besides.
+ */
+async function readStays(
+  ctx: ServiceContext,
+  scope: StayScope,
+  filter: DashboardFilter,
+  options: { startMonth: number; excluded: readonly string[] },
+  by: readonly StayDimension[],
+): Promise<[StayGroup[], StayOptions]> {
+  const unfiltered = !filter.years.length && !filter.partner && !filter.level && !filter.field;
+  if (!unfiltered || !by.includes('pair')) {
+    return Promise.all([
+      stayGroups(ctx.db, scope, filter, { ...options, by }),
+      stayOptions(ctx.db, scope, options),
+    ]);
+  }
+  const [groups, kinds] = await Promise.all([
+    stayGroups(ctx.db, scope, filter, { ...options, by }),
+    stayOptions(ctx.db, scope, { ...options, only: 'levels and fields' }),
+  ]);
+  const pairs = new Map<string, StayOptions['pairs'][number]>();
+  for (const g of groups) {
+    const key = `${g.homeId}\u0000${g.hostId}`;
+    if (!pairs.has(key)) pairs.set(key, g);
+  }
+  return [
+    groups,
+    {
+      ...kinds,
+      years: [...new Set(groups.map((g) => g.year))],
+      pairs: [...pairs.values()].map((g) => ({
+        homeId: g.homeId,
+        hostId: g.hostId,
+        homeCountry: g.homeCountry,
+        hostCountry: g.hostCountry,
+      })),
+    },
+  ];
+}
+
 /** What the filters offer, from every stay of the scope (whatever the filters say). */
 async function filterOptions(
   ctx: ServiceContext,
-  all: readonly StayGroup[],
-  partnerOf: (g: StayGroup) => string,
+  all: StayOptions,
+  partnerOf: (pair: StayOptions['pairs'][number]) => string,
 ) {
-  const years = [...new Set(all.map((g) => g.year))].sort((a, b) => a - b);
-  const levels = [...new Set(all.map((g) => g.level))].sort();
-  const fields = [...new Set(all.flatMap((g) => (g.field ? [g.field] : [])))].sort();
-  const partnerIds = [...new Set(all.map(partnerOf))];
+  const years = [...new Set(all.years)].sort((a, b) => a - b);
+  const levels = [...new Set(all.levels)].sort();
+  const fields = [...new Set(all.fields)].sort();
+  const partnerIds = [...new Set(all.pairs.map(partnerOf))];
   const places = await institutionPlaces(ctx.db, partnerIds);
   const partners = places
     .map((p) => ({ id: p.id, name: { ...p.names, en: p.names.en ?? p.name } }))
@@ -407,15 +465,19 @@ export async function programDashboard(
     : { students: 0, months: 0 };
   const scope: StayScope = { kind: 'program', programId };
   const options = { startMonth, excluded: NEVER_A_STAY };
-  const groups = await stayGroups(ctx.db, scope, filter, options);
-  const all = await stayGroups(ctx.db, scope, {}, options);
-  const sent = (g: StayGroup) => g.homeCountry === homeCountry;
-  const partnerOf = (g: StayGroup) => (sent(g) ? g.hostId : g.homeId);
+  const [groups, all] = await readStays(ctx, scope, filter, options, [
+    'agreement',
+    'pair',
+    'countries',
+  ]);
+  const sent = (g: { homeCountry: string }) => g.homeCountry === homeCountry;
+  const partnerOf = (g: { homeCountry: string; homeId: string; hostId: string }) =>
+    sent(g) ? g.hostId : g.homeId;
 
   // The projects: the program's agreements by their party on the home side (the Japanese
-  // consortium of 003 §2(1)).
+  // consortium of 003 §2(1)); a project without stays under the filters has no balance rows.
   const agreements = await agreementParties(ctx.db, [
-    ...new Set(all.map((g) => g.agreementId).filter((x): x is string => !!x)),
+    ...new Set(groups.map((g) => g.agreementId).filter((x): x is string => !!x)),
   ]);
   const consortia = await consortiumRecords(
     ctx.db,
@@ -445,11 +507,8 @@ export async function programDashboard(
     id: 'balance',
     columns: ['project', ...BALANCE_COLUMNS],
     rows: projectIds.flatMap((project) => {
-      const agreementsOf = agreements
-        .filter((a) => projectOf.get(a.id) === project)
-        .map((a) => a.id);
       const ledger = ledgerOf(
-        groups.filter((g) => g.agreementId && agreementsOf.includes(g.agreementId)),
+        groups.filter((g) => g.agreementId && projectOf.get(g.agreementId) === project),
         sent,
         startMonth,
         tolerance,
@@ -594,8 +653,7 @@ export async function consortiumDashboard(
   const startMonth = startMonthFor(representative?.country ?? consortium.side ?? 'JP');
   const scope: StayScope = { kind: 'consortium', consortiumId, both: consortium.side === null };
   const options = { startMonth, excluded: NEVER_A_STAY };
-  const groups = await stayGroups(ctx.db, scope, filter, options);
-  const all = await stayGroups(ctx.db, scope, {}, options);
+  const [groups, all] = await readStays(ctx, scope, filter, options, ['pair', 'countries']);
 
   // Members over time: from the first membership to this year.
   const thisYear = fiscalYearOf(today, startMonth);
@@ -718,6 +776,7 @@ export async function institutionDashboard(
   ctx: ServiceContext,
   institutionId: string,
   filter: DashboardFilter,
+  view: DashboardOptions = {},
 ): Promise<Dashboard> {
   const institution = await institutionRecord(ctx.db, institutionId);
   if (!institution) throw notFound('institution', institutionId);
@@ -726,22 +785,28 @@ export async function institutionDashboard(
   const startMonth = startMonthFor(institution.country);
   const scope: StayScope = { kind: 'institution', institutionId };
   const options = { startMonth, excluded: NEVER_A_STAY };
-  const groups = await stayGroups(ctx.db, scope, filter, options);
-  const all = await stayGroups(ctx.db, scope, {}, options);
-  const sent = (g: StayGroup) => g.homeId === institutionId;
-  const partnerOf = (g: StayGroup) => (sent(g) ? g.hostId : g.homeId);
-  const names = await nameCells(ctx, all.map(partnerOf));
+  const [groups, all] = await readStays(ctx, scope, filter, options, ['agreement', 'pair']);
+  const sent = (g: { homeId: string }) => g.homeId === institutionId;
+  const partnerOf = (g: { homeId: string; hostId: string }) => (sent(g) ? g.hostId : g.homeId);
 
-  // Incoming and outgoing per partner and year (stays that took place).
+  // Incoming and outgoing per partner and year (stays that took place): the partners with the
+  // most such stays in full, the others counted (the download holds every row).
   const partnerRows = new Map<string, { year: number; partner: string; flow: Flow }>();
+  const staysWith = new Map<string, number>();
   for (const g of groups) {
     if (!tookPlace(g.status)) continue;
     const partner = partnerOf(g);
+    staysWith.set(partner, (staysWith.get(partner) ?? 0) + g.students);
     const k = `${g.year}|${partner}`;
     let r = partnerRows.get(k);
     if (!r) partnerRows.set(k, (r = { year: g.year, partner, flow: emptyFlow() }));
     addGroup(r.flow, sent(g), g);
   }
+  const shownPartners = new Set(
+    view.full ? staysWith.keys() : first(staysWith, DASHBOARD_TOP_ROWS_OF).map(([id]) => id),
+  );
+  const partnerList = [...partnerRows.values()].filter((r) => shownPartners.has(r.partner));
+  const names = await nameCells(ctx, [...shownPartners]);
   const partnerTable: Table = {
     id: 'partners',
     columns: [
@@ -752,7 +817,7 @@ export async function institutionDashboard(
       'incoming_students',
       'incoming_months',
     ],
-    rows: [...partnerRows.values()]
+    rows: partnerList
       .sort((a, b) => a.year - b.year || a.partner.localeCompare(b.partner))
       .map((r) => {
         const q = { year: r.year, partner: r.partner, tookPlace: true };
@@ -765,36 +830,52 @@ export async function institutionDashboard(
           round2(r.flow.receivedMonths),
         ];
       }),
+    ...omitted(partnerRows.size - partnerList.length),
   };
 
   // Balance per agreement (R4), from the institution's side: the program's tolerance when the
-  // agreement is under a program, else the agreement's own.
-  const agreementIds = [
-    ...new Set(groups.map((g) => g.agreementId).filter((x): x is string => !!x)),
-  ];
-  const agreements = await agreementParties(ctx.db, agreementIds);
+  // agreement is under a program, else the agreement's own. The agreements with the most stays
+  // in full, the others counted.
+  const byAgreement = new Map<string, StayGroup[]>();
+  const staysUnder = new Map<string, number>();
+  for (const g of groups) {
+    if (!g.agreementId) continue;
+    let list = byAgreement.get(g.agreementId);
+    if (!list) byAgreement.set(g.agreementId, (list = []));
+    list.push(g);
+    staysUnder.set(g.agreementId, (staysUnder.get(g.agreementId) ?? 0) + g.students);
+  }
+  const shownAgreements = view.full
+    ? [...staysUnder.keys()]
+    : first(staysUnder, DASHBOARD_TOP_ROWS_OF).map(([id]) => id);
+  const yearsOf = (id: string) => new Set(byAgreement.get(id)!.map((g) => g.year)).size;
+  const hiddenBalanceRows = [...byAgreement.keys()]
+    .filter((id) => !shownAgreements.includes(id))
+    .reduce((n, id) => n + yearsOf(id), 0);
+  const agreements = await agreementParties(ctx.db, shownAgreements);
+  const programTolerance = new Map<string, Tolerance | null>();
   const balanceRowsAll: Cell[][] = [];
   for (const a of agreements) {
     let tolerance: Tolerance = a.content?.balanceTolerance ?? { students: 0, months: 0 };
     if (a.programId) {
-      const stored = await storedProgramRules(ctx.db, a.programId);
-      if (stored) {
-        const t = parseProgramRules(stored).balanceTolerance;
-        tolerance = { students: t.students, months: t.studentMonths };
+      if (!programTolerance.has(a.programId)) {
+        const stored = await storedProgramRules(ctx.db, a.programId);
+        const t = stored ? parseProgramRules(stored).balanceTolerance : null;
+        programTolerance.set(
+          a.programId,
+          t ? { students: t.students, months: t.studentMonths } : null,
+        );
       }
+      tolerance = programTolerance.get(a.programId) ?? tolerance;
     }
-    const ledger = ledgerOf(
-      groups.filter((g) => g.agreementId === a.id),
-      sent,
-      startMonth,
-      tolerance,
-    );
+    const ledger = ledgerOf(byAgreement.get(a.id) ?? [], sent, startMonth, tolerance);
     balanceRowsAll.push(...balanceRows(a.content?.title ?? a.id, ledger, { agreement: a.id }));
   }
   const balanceTable: Table = {
     id: 'agreement_balance',
     columns: ['agreement', ...BALANCE_COLUMNS],
     rows: balanceRowsAll,
+    ...omitted(hiddenBalanceRows),
   };
 
   const recognition = recognitionTable(await recognitionGroups(ctx.db, scope, filter, startMonth));
@@ -819,9 +900,20 @@ export async function institutionDashboard(
   };
 }
 
+/** How a dashboard is read: on its page (long tables cut), or to download a table (in full). */
+export interface DashboardOptions {
+  /** Every row of every table (a download), not only the first ones. */
+  full?: boolean;
+}
+
 export const DASHBOARDS: Record<
   DashboardKind,
-  (ctx: ServiceContext, id: string, filter: DashboardFilter) => Promise<Dashboard>
+  (
+    ctx: ServiceContext,
+    id: string,
+    filter: DashboardFilter,
+    view?: DashboardOptions,
+  ) => Promise<Dashboard>
 > = {
   program: programDashboard,
   consortium: consortiumDashboard,

@@ -10,7 +10,7 @@ export async function exportTable(
   id: string,
   request: { filter: DashboardFilter; table: string; format: 'csv' | 'xlsx'; language: string },
 ) {
-  const dashboard = await DASHBOARDS[kind](ctx, id, request.filter);
+  const dashboard = await DASHBOARDS[kind](ctx, id, request.filter, { full: true });
   const table = dashboard.tables.find((t) => t.id === request.table);
   if (!table) throw notFound('dashboard table', request.table);
   const years = request.filter.years.length

@@ -30,6 +30,8 @@ export interface Table {
   /** Column keys (snake_case): the headers of the downloads, translated on the page. */
   columns: string[];
   rows: Cell[][];
+  /** Rows left out of a long table on the page (a download holds them); absent when none. */
+  omitted?: number;
 }
 
 /** The text of a name in `language`, else English, else any. */

@@ -161,6 +161,9 @@ export function TableSection({ kind, id, table, filter, startMonth, figure }: Pr
               </tbody>
             </table>
           </TableWrap>
+          {table.omitted ? (
+            <p className="muted">{t('dashboards.omitted', { count: table.omitted })}</p>
+          ) : null}
         </>
       )}
       <p className="dash-downloads">
