@@ -3,7 +3,6 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { LIMIT_CODES } from '#src/domain/shared/refusal-codes.ts';
 import { RULE_IDS, refusal, type MessageParams, type RuleId } from '#src/domain/shared/refusal.ts';
 import { AppError, fieldIssues, type ErrorCode } from '#src/services/errors.ts';
-import { serializeError } from './logging.ts';
 import { isNeverTheApp, sendSpaPage, type SpaPage } from './web.ts';
 
 /** The one code → status table. */
@@ -158,10 +157,10 @@ export function installErrorHandling(app: FastifyInstance, spaPage?: SpaPage): v
     }
     const database = databaseError(error);
     if (database) {
-      request.log.warn({ err: serializeError(error) }, 'refused by the database');
+      request.log.warn({ err: error }, 'refused by the database');
       return reply.status(STATUS[database.code]).send(body(database.code, database.message, {}));
     }
-    request.log.error({ err: serializeError(error) }, 'unhandled error');
+    request.log.error({ err: error }, 'unhandled error');
     return reply
       .status(500)
       .send(

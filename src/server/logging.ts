@@ -3,6 +3,7 @@
  * (search terms), no request bodies, no SQL parameters (a student's grade or residence status, an
  * e-mail typed at sign-in). Every line carries the request id.
  */
+import { inspect } from 'node:util';
 import type { FastifyRequest } from 'fastify';
 import type { LoggerOptions } from 'pino';
 
@@ -26,7 +27,14 @@ export function safeMessage(message: string): string {
 
 /** An error as it may be logged: its kind, database code, message without parameters, stack. */
 export function serializeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: 'non-error thrown' };
+  if (!(error instanceof Error)) {
+    // Say what it was (its kind and a short look), so that the log can lead to where it came from.
+    return {
+      message: 'non-error thrown',
+      thrown: typeof error,
+      value: safeMessage(inspect(error, { depth: 2, breakLength: Infinity })).slice(0, 500),
+    };
+  }
   const cause = (error as { cause?: unknown }).cause;
   const code =
     (error as { code?: unknown }).code ?? (cause as { code?: unknown } | undefined)?.code;

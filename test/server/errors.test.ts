@@ -85,6 +85,9 @@ describe('a 500', () => {
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers['x-request-id']).toBe(requestId);
     expect(log.join('')).toContain(requestId);
+    // The log says what went wrong, once serialized: its kind and message.
+    const line = JSON.parse(log.find((l) => l.includes('unhandled error'))!);
+    expect(line.err).toMatchObject({ type: 'Error', message: 'secret internal detail' });
     await app.close();
     await database.close();
   });
