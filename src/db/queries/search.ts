@@ -17,10 +17,14 @@ export const foldText = (text: string): string =>
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Whether a search for `q` is a substring match that the trigram index answers. */
+export const searchesByTrigrams = (q: string): boolean =>
+  [...foldText(escapeLike(q.trim()))].length >= 3;
+
 /** The rows whose folded column holds the words `q` (folded the same way). */
 export function searchCondition(column: SQL, q: string): SQL {
   const words = escapeLike(q.trim());
   const folded = foldParam(words);
-  if ([...foldText(words)].length >= 3) return sql`${column} LIKE '%' || ${folded} || '%'`;
+  if (searchesByTrigrams(q)) return sql`${column} LIKE '%' || ${folded} || '%'`;
   return sql`${column} LIKE ${folded} || '%'`;
 }

@@ -17,7 +17,7 @@ import type { Actor } from '#src/domain/access/policy.ts';
 import type { RecordedDate } from '#src/domain/mobility/mobility-workflow.ts';
 import type { Refusal } from '#src/domain/shared/refusal.ts';
 import { membersInForce, membershipsOfInForce } from '../memberships.ts';
-import { searchCondition } from '../search.ts';
+import { searchCondition, searchesByTrigrams } from '../search.ts';
 
 export type MobilityRow = typeof mobilities.$inferSelect;
 
@@ -234,11 +234,19 @@ export async function mobilityPage(
       sql`(${mobilities.startDate}, ${mobilities.id}) < (${filter.after.startDate}::date, ${filter.after.id}::uuid)`,
     );
   }
+  // A substring search reads its matches through the trigram index, then sorts them: the same
+  // order written so that the start-date index cannot serve it. Otherwise the planner, which
+  // cannot tell how rare a name is, may walk the start-date index through hundreds of thousands
+  // of rows to find a rare name's few.
+  const byStart =
+    filter.q && searchesByTrigrams(filter.q)
+      ? sql`(${mobilities.startDate} + 0) desc nulls last`
+      : sql`${mobilities.startDate} desc nulls last`;
   return db
     .select()
     .from(mobilities)
     .where(and(...conditions))
-    .orderBy(sql`${mobilities.startDate} desc nulls last`, sql`${mobilities.id} desc nulls last`)
+    .orderBy(byStart, sql`${mobilities.id} desc nulls last`)
     .limit(filter.limit + 1);
 }
 
