@@ -7,9 +7,11 @@
 import { refusal } from '#src/domain/shared/refusal.ts';
 import { invalidField } from './errors.ts';
 
-export type CursorPart = 'string' | 'number' | 'date' | 'uuid';
+/** `instant`: a timestamp to the microsecond in UTC (`2026-04-01T09:30:00.123456Z`). */
+export type CursorPart = 'string' | 'number' | 'date' | 'uuid' | 'instant';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(values: readonly (string | number)[]): string {
@@ -35,6 +37,10 @@ export function decodeCursor(
     if (typeof v !== 'string' || v.length > 500) return false;
     if (part === 'date') return DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
     if (part === 'uuid') return UUID.test(v);
+    if (part === 'instant') {
+      const day = INSTANT.exec(v)?.[1];
+      return day !== undefined && !Number.isNaN(Date.parse(`${day}T00:00:00Z`));
+    }
     return true;
   });
   return ok ? (values as (string | number)[]) : null;
