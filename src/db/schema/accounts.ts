@@ -32,10 +32,13 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** The person's ORCID iD (`0000-0002-1825-0097`); unique where set. */
     orcid: text('orcid'),
-    /** The display name and the name in every script, folded for search (./search-fold.ts). */
+    /**
+     * The display name and the name in every script, folded for search (./search-fold.ts), each
+     * after a `|` so that a short search finds the start of any of them (src/db/queries/search.ts).
+     */
     searchText: text('search_text').generatedAlwaysAs(
       foldedSql(
-        "display_name || ' ' || coalesce(names->>'kanji', '') || ' ' || coalesce(names->>'kana', '') || ' ' || coalesce(names->>'latin', '') || ' ' || coalesce(names->>'cyrillic', '')",
+        "display_name || '|' || coalesce(names->>'kanji', '') || '|' || coalesce(names->>'kana', '') || '|' || coalesce(names->>'latin', '') || '|' || coalesce(names->>'cyrillic', '')",
       ),
     ),
   },

@@ -80,10 +80,13 @@ export const projectApplications = pgTable(
     recheck: jsonb('recheck').$type<DatedChecks>(),
     invented: boolean('invented').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    /** The id and the project's title in every language, folded for search (./search-fold.ts). */
+    /**
+     * The id and the project's title in every language, folded for search (./search-fold.ts),
+     * each after a `|` so that a short search finds the start of any of them.
+     */
     searchText: text('search_text').generatedAlwaysAs(
       foldedSql(
-        "id || ' ' || coalesce(content->'title'->>'ja', '') || ' ' || coalesce(content->'title'->>'en', '') || ' ' || coalesce(content->'title'->>'ru', '') || ' ' || coalesce(content->'title'->>'fr', '')",
+        "id || '|' || coalesce(content->'title'->>'ja', '') || '|' || coalesce(content->'title'->>'en', '') || '|' || coalesce(content->'title'->>'ru', '') || '|' || coalesce(content->'title'->>'fr', '')",
       ),
     ),
   },
