@@ -174,12 +174,17 @@ export const moneyRoutes =
         onRequest: signedIn,
         schema: {
           tags: ['payments'],
-          summary: 'Payment batches of a consortium',
+          summary:
+            'Payment batches of a consortium, newest first, a page at a time (limit, cursor); each with the count and total of all its payments',
           querystring: BatchesQuery,
           response: { 200: BatchListView, ...errors },
         },
       },
-      async (request) => listBatches(ctx(request), request.query.consortiumId),
+      async (request) =>
+        listBatches(ctx(request), request.query.consortiumId, {
+          limit: request.query.limit,
+          cursor: request.query.cursor,
+        }),
     );
     app.post(
       '/payment-batches',

@@ -44,9 +44,10 @@ export const getPaymentsOverview = (consortiumId: string, signal?: AbortSignal) 
     signal,
   });
 
-export const listBatches = (consortiumId: string, signal?: AbortSignal) =>
+/** A page of a consortium's batches, newest first, continuing after `cursor` (a nextCursor). */
+export const listBatches = (consortiumId: string, signal?: AbortSignal, cursor?: string) =>
   apiRequest<z.infer<typeof BatchListView>>('/payment-batches', {
-    query: { consortiumId },
+    query: { consortiumId, cursor },
     signal,
   });
 

@@ -18,6 +18,7 @@ import './money.css';
 import { BatchDetail, BatchTable, MobilityTable } from './payment-tables.tsx';
 import { useCsrfToken } from '../../components/ui/use-action.ts';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
+import { ShowMore, useShowMore } from '../../components/ui/show-more.tsx';
 
 /** /payments: the representative officer's desk (R8): confirmations, batches, bank exports. */
 export function PaymentsPage() {
@@ -64,6 +65,9 @@ function Desk({ consortiumId }: { consortiumId: string }) {
   const [version, setVersion] = useState(0);
   const batches = useResource(`batches:${consortiumId}:${version}`, (signal) =>
     listBatches(consortiumId, signal),
+  );
+  const batchPages = useShowMore(batches.status === 'success' ? batches.data : null, (cursor) =>
+    listBatches(consortiumId, undefined, cursor),
   );
   const overview = useResource(`overview:${consortiumId}:${version}`, (signal) =>
     getPaymentsOverview(consortiumId, signal),
@@ -156,8 +160,9 @@ function Desk({ consortiumId }: { consortiumId: string }) {
           resource={batches}
           renderError={(error, retry) => <MoneyError error={error} onRetry={retry} />}
         >
-          {(batchesData) => <BatchTable items={batchesData.items} onOpen={(id) => void open(id)} />}
+          {() => <BatchTable items={batchPages.items} onOpen={(id) => void open(id)} />}
         </ResourceView>
+        {batches.status === 'success' ? <ShowMore list={batchPages} /> : null}
       </section>
       <section aria-labelledby="money-mob-h">
         <h2 id="money-mob-h">{t('money.payments.mobilities')}</h2>
