@@ -38,6 +38,8 @@ export const CreateBatchBody = z.object({
 
 export const PaidBody = z.object({ paidOn: Day.optional() }).optional();
 
+export const DeskQuery = z.object(KeysetQuery);
+
 export const BatchesQuery = z.object({ consortiumId: z.string().min(1).max(200), ...KeysetQuery });
 
 export const ExportParams = z.object({
@@ -310,6 +312,7 @@ export const PaymentsOverviewView = z.object({
   consortiumId: z.string(),
   representativeId: z.string().nullable(),
   asOf: z.string(),
+  nextCursor: NextCursor,
   mobilities: z.array(
     z.object({
       mobilityId: z.string(),

@@ -39,8 +39,10 @@ export const getConsortiumBudget = (consortiumId: string, signal?: AbortSignal) 
     { signal },
   );
 
-export const getPaymentsOverview = (consortiumId: string, signal?: AbortSignal) =>
+/** A page of the payments desk, continuing after `cursor` (a previous nextCursor). */
+export const getPaymentsOverview = (consortiumId: string, signal?: AbortSignal, cursor?: string) =>
   apiRequest<PaymentsOverview>(`/consortia/${encodeURIComponent(consortiumId)}/payments`, {
+    query: { cursor },
     signal,
   });
 

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
@@ -71,6 +71,20 @@ function Desk({ consortiumId }: { consortiumId: string }) {
   );
   const overview = useResource(`overview:${consortiumId}:${version}`, (signal) =>
     getPaymentsOverview(consortiumId, signal),
+  );
+  // The desk's rows as a keyset list (its pages carry `mobilities`), and the pages "Show more" adds.
+  const firstDesk = useMemo(
+    () =>
+      overview.status === 'success'
+        ? { items: overview.data.mobilities, nextCursor: overview.data.nextCursor }
+        : null,
+    [overview.status, overview.data],
+  );
+  const deskPages = useShowMore(firstDesk, (cursor) =>
+    getPaymentsOverview(consortiumId, undefined, cursor).then((page) => ({
+      items: page.mobilities,
+      nextCursor: page.nextCursor,
+    })),
   );
   const [current, setCurrent] = useState<Batch | null>(null);
   const [phase, setPhase] = useState<Phase>('idle');
@@ -170,8 +184,9 @@ function Desk({ consortiumId }: { consortiumId: string }) {
           resource={overview}
           renderError={(error, retry) => <MoneyError error={error} onRetry={retry} />}
         >
-          {(overviewData) => <MobilityTable items={overviewData.mobilities} onChange={refresh} />}
+          {() => <MobilityTable items={deskPages.items} onChange={refresh} />}
         </ResourceView>
+        {overview.status === 'success' ? <ShowMore list={deskPages} /> : null}
       </section>
     </>
   );
