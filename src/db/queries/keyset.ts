@@ -3,8 +3,8 @@
  * the microsecond, in UTC, so the row after it is found exactly: a JavaScript Date keeps only
  * milliseconds, and two rows stored within the same millisecond would be skipped or shown twice.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 
 /** A timestamptz column as the text of an `instant` cursor part. */
-export const instantKey = (column: SQL | unknown): SQL<string> =>
+export const instantKey = (column: AnyColumn | SQL): SQL<string> =>
   sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
