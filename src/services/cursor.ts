@@ -7,10 +7,18 @@
 import { refusal } from '#src/domain/shared/refusal.ts';
 import { invalidField } from './errors.ts';
 
-export type CursorPart = 'string' | 'number' | 'date' | 'uuid';
+/** `instant`: a timestamp to the microsecond in UTC (`2026-04-01T09:30:00.123456Z`). */
+export type CursorPart = 'string' | 'number' | 'date' | 'uuid' | 'instant';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A day of the calendar (JavaScript alone would take 2026-02-30 for March 2; the database refuses it). */
+const realDay = (day: string): boolean => {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day;
+};
 
 export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
@@ -33,8 +41,12 @@ export function decodeCursor(
     const v: unknown = values[i];
     if (part === 'number') return typeof v === 'number' && Number.isFinite(v);
     if (typeof v !== 'string' || v.length > 500) return false;
-    if (part === 'date') return DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+    if (part === 'date') return DATE.test(v) && realDay(v);
     if (part === 'uuid') return UUID.test(v);
+    if (part === 'instant') {
+      const day = INSTANT.exec(v)?.[1];
+      return day !== undefined && realDay(day);
+    }
     return true;
   });
   return ok ? (values as (string | number)[]) : null;

@@ -54,14 +54,72 @@ describe.each(ENGINES)('registry API on %s', (engine) => {
     ).toEqual(['dvfu.ru', 'febras.ru']);
   });
 
-  it('paginates with a total', async () => {
-    const page1 = (await get('/api/v1/institutions?pageSize=5&page=1')).json();
-    const page2 = (await get('/api/v1/institutions?pageSize=5&page=2')).json();
-    expect(page1.items).toHaveLength(5);
-    expect(page1.total).toBe(19);
-    expect(page2.page).toBe(2);
-    const ids = new Set([...page1.items, ...page2.items].map((i: { id: string }) => i.id));
-    expect(ids.size).toBe(10);
+  type Item = { id: string; name: string; invented: boolean };
+  /** Every institution for `query`, page by page, and each page's total. */
+  async function everyPage(query: string, limit: number) {
+    const items: Item[] = [];
+    const totals: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const c: string = cursor ? `&cursor=${cursor}` : '';
+      const res = await get(`/api/v1/institutions?limit=${limit}${query}${c}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { items: Item[]; total: number; nextCursor: string | null };
+      items.push(...body.items);
+      totals.push(body.total);
+      cursor = body.nextCursor;
+    } while (cursor && totals.length < 500);
+    return { items, totals };
+  }
+
+  it('pages by name then id with a cursor, every institution once, each page with the total', async () => {
+    const whole = (await get('/api/v1/institutions?limit=200&includePlaceholders=true')).json();
+    expect(whole.nextCursor).toBeNull();
+    expect(whole.items).toHaveLength(whole.total);
+    for (const limit of [1, 5]) {
+      const { items, totals } = await everyPage('&includePlaceholders=true', limit);
+      expect(items.map((i) => i.id)).toEqual(whole.items.map((i: Item) => i.id));
+      expect(totals.every((n) => n === whole.total)).toBe(true);
+      expect(totals).toHaveLength(Math.ceil(whole.total / limit));
+    }
+    const names = whole.items.map((i: Item) => i.name);
+    expect(names.length).toBeGreaterThan(19);
+    // Without placeholders: the 19 real ones, page after page, never an invented one.
+    const real = await everyPage('', 5);
+    expect(real.items).toHaveLength(19);
+    expect(real.totals[0]).toBe(19);
+    expect(real.items.some((i) => i.invented)).toBe(false);
+    // 50 by default.
+    const first = (await get('/api/v1/institutions?includePlaceholders=true')).json();
+    expect(first.items).toHaveLength(Math.min(50, whole.total));
+  });
+
+  it('refuses a limit over 200, the old page size, and a cursor it did not give, naming the field', async () => {
+    for (const limit of ['201', '0', 'ten']) {
+      const res = await get(`/api/v1/institutions?limit=${limit}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details.issues[0].field).toBe('query.limit');
+    }
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    for (const cursor of [
+      'not-a-cursor!',
+      'bm90IGpzb24',
+      b64(['Tohoku University']),
+      b64([1, 2]),
+    ]) {
+      const res = await get(`/api/v1/institutions?cursor=${encodeURIComponent(cursor)}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details.issues[0].field).toBe('query.cursor');
+      expect(res.json().error.details.issues[0].code).toBe('list.bad_cursor');
+    }
+  });
+
+  it('searches in Japanese, Cyrillic and Latin while paging', async () => {
+    const ids = async (q: string) =>
+      (await everyPage(`&q=${encodeURIComponent(q)}`, 1)).items.map((i) => i.id);
+    expect(await ids('東北大学')).toEqual(['tohoku.ac.jp']);
+    expect(await ids('НОВОСИБИРСКИЙ')).toEqual(['nsu.ru']);
+    expect(await ids('grenoble')).toEqual(['univ-grenoble-alpes.fr']);
   });
 
   it('rejects a bad query naming the field', async () => {

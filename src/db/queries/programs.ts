@@ -3,7 +3,8 @@
  * them (R15, 003 §6): the only module that reads and writes these tables. Stored rules are parsed
  * on read (`rulesOf`), so that a row written under an older shape fails where it is read.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { searchCondition } from './search.ts';
 import type { Db } from '../client.ts';
 import { programRuleVersions, programs, projectApplications } from '../schema.ts';
 import type { SupportState } from '#src/domain/program/checks.ts';
@@ -78,6 +79,40 @@ export const supportOf = (row: Pick<ProjectApplicationRow, 'support'>): SupportS
   row.support;
 
 const supportColumn = (support: SupportState | null) => support;
+
+/** A run of the applications after `afterId`: of one program or all, searched by `q`. */
+export interface ProjectApplicationPageFilter {
+  programId?: string | undefined;
+  /** Words of the id or the project's title, in any language (case and accents ignored). */
+  q?: string | undefined;
+  afterId?: string | undefined;
+  limit: number;
+}
+
+/**
+ * At most `limit` project applications by id after `afterId` (the primary key's order, or
+ * `project_applications_program_idx` for one program); searched words match the folded id
+ * and title (`project_applications_search_idx`).
+ */
+export function projectApplicationPage(
+  db: Db,
+  filter: ProjectApplicationPageFilter,
+): Promise<ProjectApplicationRow[]> {
+  const conditions: SQL[] = [];
+  if (filter.programId) conditions.push(eq(projectApplications.programId, filter.programId));
+  if (filter.q) {
+    conditions.push(
+      searchCondition(sql`${projectApplications.searchText}`, filter.q, { parts: true }),
+    );
+  }
+  if (filter.afterId !== undefined) conditions.push(gt(projectApplications.id, filter.afterId));
+  return db
+    .select()
+    .from(projectApplications)
+    .where(and(...conditions))
+    .orderBy(asc(projectApplications.id))
+    .limit(filter.limit);
+}
 
 /** Project applications, of one program or all, by id. */
 export const projectApplicationRows = (

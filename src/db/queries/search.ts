@@ -21,10 +21,17 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export const searchesByTrigrams = (q: string): boolean =>
   [...foldText(escapeLike(q.trim()))].length >= 3;
 
-/** The rows whose folded column holds the words `q` (folded the same way). */
-export function searchCondition(column: SQL, q: string): SQL {
+/**
+ * The rows whose folded column holds the words `q` (folded the same way). With `parts`, the
+ * column folds several names each after a `|` (a person's name in each script, a title in each
+ * language), and fewer than three characters match the start of any of them.
+ */
+export function searchCondition(column: SQL, q: string, options: { parts?: boolean } = {}): SQL {
   const words = escapeLike(q.trim());
   const folded = foldParam(words);
   if (searchesByTrigrams(q)) return sql`${column} LIKE '%' || ${folded} || '%'`;
+  if (options.parts) {
+    return sql`(${column} LIKE ${folded} || '%' OR ${column} LIKE '%|' || ${folded} || '%')`;
+  }
   return sql`${column} LIKE ${folded} || '%'`;
 }

@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { MessageParams } from '../../domain/shared/refusal.ts';
 import type { PersonNames } from '../../domain/shared/names.ts';
+import { foldedSql } from './search-fold.ts';
 
 export const users = pgTable(
   'users',
@@ -31,9 +32,19 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** The person's ORCID iD (`0000-0002-1825-0097`); unique where set. */
     orcid: text('orcid'),
+    /**
+     * The display name and the name in every script, folded for search (./search-fold.ts), each
+     * after a `|` so that a short search finds the start of any of them (src/db/queries/search.ts).
+     */
+    searchText: text('search_text').generatedAlwaysAs(
+      foldedSql(
+        "display_name || '|' || coalesce(names->>'kanji', '') || '|' || coalesce(names->>'kana', '') || '|' || coalesce(names->>'latin', '') || '|' || coalesce(names->>'cyrillic', '')",
+      ),
+    ),
   },
   (t) => [
     uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    index('users_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     uniqueIndex('users_orcid_key')
       .on(t.orcid)
       .where(sql`${t.orcid} is not null`),

@@ -135,7 +135,11 @@ export const callApplications = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('call_applications_once').on(t.callId, t.studentUserId)],
+  (t) => [
+    uniqueIndex('call_applications_once').on(t.callId, t.studentUserId),
+    /** A call's applicants in the order they came in: the keyset of its list. */
+    index('call_applications_call_idx').on(t.callId, t.submittedAt, t.id),
+  ],
 );
 
 export const applicationDocuments = pgTable(

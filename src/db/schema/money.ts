@@ -6,6 +6,7 @@ import {
   bigint,
   date,
   doublePrecision,
+  index,
   integer,
   pgTable,
   primaryKey,
@@ -48,7 +49,11 @@ export const paymentBatches = pgTable(
     paidOn: date('paid_on'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('payment_batches_idempotency').on(t.consortiumId, t.idempotencyKey)],
+  (t) => [
+    uniqueIndex('payment_batches_idempotency').on(t.consortiumId, t.idempotencyKey),
+    /** A consortium's batches, newest first: the keyset of their list. */
+    index('payment_batches_consortium_idx').on(t.consortiumId, t.createdAt.desc(), t.id.desc()),
+  ],
 );
 
 /**

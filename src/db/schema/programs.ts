@@ -11,6 +11,8 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { foldedSql } from './search-fold.ts';
 import type { ProjectApplication } from '../../domain/program/application.ts';
 import type { ProgramRules } from '../../domain/program/rules.ts';
 import type { DatedChecks, SupportState } from '../../domain/program/checks.ts';
@@ -78,6 +80,18 @@ export const projectApplications = pgTable(
     recheck: jsonb('recheck').$type<DatedChecks>(),
     invented: boolean('invented').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The id and the project's title in every language, folded for search (./search-fold.ts),
+     * each after a `|` so that a short search finds the start of any of them.
+     */
+    searchText: text('search_text').generatedAlwaysAs(
+      foldedSql(
+        "id || '|' || coalesce(content->'title'->>'ja', '') || '|' || coalesce(content->'title'->>'en', '') || '|' || coalesce(content->'title'->>'ru', '') || '|' || coalesce(content->'title'->>'fr', '')",
+      ),
+    ),
   },
-  (t) => [index('project_applications_program_idx').on(t.programId)],
+  (t) => [
+    index('project_applications_program_idx').on(t.programId, t.id),
+    index('project_applications_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
 );

@@ -25,7 +25,7 @@ import {
   submitReview,
 } from '#src/services/calls/screening.ts';
 import { updateMyProfile } from '#src/services/calls/profile.ts';
-import { ErrorSchema } from './common.schema.ts';
+import { ErrorSchema, KeysetQuery, NextCursor } from './common.schema.ts';
 import { languageSchema } from '#src/domain/shared/refusal.ts';
 import {
   AllocationInstanceView,
@@ -49,6 +49,16 @@ import { contentDisposition } from '../content-disposition.ts';
 import { LIMITS } from '#src/services/limits.ts';
 
 const CallId = z.object({ id: z.string().min(1).max(64) });
+const ApplicantListQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Words of the student’s name, in any script (case and accents ignored)'),
+  ...KeysetQuery,
+});
 const AppId = z.object({ id: z.uuid('expected an application id (UUID)') });
 const errors = {
   400: ErrorSchema,
@@ -180,12 +190,22 @@ export const callsRoutes =
         onRequest: signedIn,
         schema: {
           tags: ['screening'],
-          summary: 'The applicants of a call (its managers and reviewers)',
+          summary:
+            'The applicants of a call (its managers and reviewers) in the order they came in, a page at a time (limit, cursor), optionally searched by the student’s name (q)',
           params: CallId,
-          response: { 200: z.object({ items: z.array(StaffApplicationView) }), ...errors },
+          querystring: ApplicantListQuery,
+          response: {
+            200: z.object({ items: z.array(StaffApplicationView), nextCursor: NextCursor }),
+            ...errors,
+          },
         },
       },
-      async (request) => ({ items: await callApplicants(ctx(request), request.params.id) }),
+      async (request) =>
+        callApplicants(ctx(request), request.params.id, {
+          q: request.query.q,
+          limit: request.query.limit,
+          cursor: request.query.cursor,
+        }),
     );
     app.get(
       '/calls/:id/ranking',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { localizedTextSchema, refusalSchema } from '#src/domain/shared/refusal.ts';
 import { PARTIAL_MONTH_RULES } from '#src/domain/scholarship/types.ts';
+import { KeysetQuery, NextCursor } from './common.schema.ts';
 
 export const MobilityId = z.object({ id: z.string().uuid('expected a mobility id (UUID)') });
 export const BatchId = z.object({ id: z.string().uuid('expected a payment batch id (UUID)') });
@@ -37,7 +38,9 @@ export const CreateBatchBody = z.object({
 
 export const PaidBody = z.object({ paidOn: Day.optional() }).optional();
 
-export const BatchesQuery = z.object({ consortiumId: z.string().min(1).max(200) });
+export const DeskQuery = z.object(KeysetQuery);
+
+export const BatchesQuery = z.object({ consortiumId: z.string().min(1).max(200), ...KeysetQuery });
 
 export const ExportParams = z.object({
   id: z.string().uuid('expected a payment batch id (UUID)'),
@@ -309,6 +312,7 @@ export const PaymentsOverviewView = z.object({
   consortiumId: z.string(),
   representativeId: z.string().nullable(),
   asOf: z.string(),
+  nextCursor: NextCursor,
   mobilities: z.array(
     z.object({
       mobilityId: z.string(),
@@ -416,6 +420,7 @@ export const BatchListView = z.object({
       totalJpy: z.number(),
     }),
   ),
+  nextCursor: NextCursor,
 });
 
 export const AdvisoryView = z.object({

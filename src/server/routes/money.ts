@@ -49,6 +49,7 @@ import {
   ApproveFareBody,
   BatchId,
   BatchesQuery,
+  DeskQuery,
   BudgetQuery,
   ConfirmBody,
   CreateBatchBody,
@@ -160,12 +161,17 @@ export const moneyRoutes =
         schema: {
           tags: ['payments'],
           summary:
-            'The payments desk: each mobility sent by the consortium, month by month, and what refuses a payment (R8, R10, R12, R14, R19, PAID_ONCE)',
+            'The payments desk: each mobility sent by the consortium, month by month, and what refuses a payment (R8, R10, R12, R14, R19, PAID_ONCE); by start date, a page at a time (limit, cursor), each page judged against the whole ledger',
           params: TextId,
+          querystring: DeskQuery,
           response: { 200: PaymentsOverviewView, ...errors },
         },
       },
-      async (request) => paymentsOverview(ctx(request), request.params.id),
+      async (request) =>
+        paymentsOverview(ctx(request), request.params.id, {
+          limit: request.query.limit,
+          cursor: request.query.cursor,
+        }),
     );
 
     app.get(
@@ -174,12 +180,17 @@ export const moneyRoutes =
         onRequest: signedIn,
         schema: {
           tags: ['payments'],
-          summary: 'Payment batches of a consortium',
+          summary:
+            'Payment batches of a consortium, newest first, a page at a time (limit, cursor); each with the count and total of all its payments',
           querystring: BatchesQuery,
           response: { 200: BatchListView, ...errors },
         },
       },
-      async (request) => listBatches(ctx(request), request.query.consortiumId),
+      async (request) =>
+        listBatches(ctx(request), request.query.consortiumId, {
+          limit: request.query.limit,
+          cursor: request.query.cursor,
+        }),
     );
     app.post(
       '/payment-batches',

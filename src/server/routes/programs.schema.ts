@@ -11,7 +11,7 @@ import {
 } from '#src/domain/program/application.ts';
 import { programRulesSchema } from '#src/domain/program/rules.ts';
 import { localizedTextSchema, refusalSchema, ruleIdSchema } from '#src/domain/shared/refusal.ts';
-import { ErrorSchema, IsoDate, NamesSchema } from './common.schema.ts';
+import { ErrorSchema, IsoDate, KeysetQuery, NamesSchema, NextCursor } from './common.schema.ts';
 
 const Name = localizedTextSchema;
 
@@ -220,12 +220,25 @@ export const ApplicationSummarySchema = z.object({
   ...applicationFields,
   checksFailed: z.number().int(),
 });
-export const ApplicationListSchema = z.object({ items: z.array(ApplicationSummarySchema) });
+export const ApplicationListSchema = z.object({
+  items: z.array(ApplicationSummarySchema),
+  nextCursor: NextCursor,
+});
 export const OutcomeResultSchema = ApplicationSchema.extend({
   late: z.boolean().describe('recorded after the outcome date of the call (R18)'),
 });
 
-export const ApplicationListQuery = z.object({ programId: z.string().min(1).optional() });
+export const ApplicationListQuery = z.object({
+  programId: z.string().min(1).optional(),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Words of the id or the project’s title, in any language (case and accents ignored)'),
+  ...KeysetQuery,
+});
 
 /** The content of an application as the form sends it; id, program and status are the server's. */
 export const ApplicationContentSchema = projectApplicationSchema.partial({

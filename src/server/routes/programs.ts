@@ -87,7 +87,7 @@ export const programRoutes =
         schema: {
           tags: ['programs'],
           summary:
-            'Applications visible to you: your consortium’s, or submitted ones of your program',
+            'Applications visible to you: your consortium’s, or submitted ones of your program; by id, a page at a time (limit, cursor), optionally searched by id or title (q)',
           querystring: ApplicationListQuery,
           response: { 200: ApplicationListSchema, 400: ErrorSchema, 401: ErrorSchema },
         },

@@ -3,7 +3,14 @@ import { INSTITUTION_TYPES, ORG_UNIT_KINDS } from '#src/domain/registry/institut
 import { PROPOSAL_SIDES, PROPOSAL_STATUSES } from '#src/domain/registry/membership.ts';
 import { localizedTextSchema, messageParamsSchema } from '#src/domain/shared/refusal.ts';
 import { AgreementSummary } from './agreements.schema.ts';
-import { IsoDate, NamesSchema, PageQuery, pageOf } from './common.schema.ts';
+import {
+  IsoDate,
+  KeysetQuery,
+  NamesSchema,
+  NextCursor,
+  PageQuery,
+  pageOf,
+} from './common.schema.ts';
 
 export { INSTITUTION_TYPES, ORG_UNIT_KINDS };
 export const CONSORTIUM_KINDS = ['consortium', 'association', 'alliance'] as const;
@@ -96,10 +103,14 @@ export const InstitutionQuery = z.object({
     .transform((v) => v === 'true')
     .optional()
     .describe('also list invented placeholder members (demo data)'),
-  ...PageQuery,
+  ...KeysetQuery,
 });
 
-export const InstitutionPage = pageOf(Institution);
+export const InstitutionPage = z.object({
+  items: z.array(Institution),
+  total: z.number().int().describe('How many institutions match, on every page'),
+  nextCursor: NextCursor,
+});
 
 export const GroupingList = z.object({
   items: z.array(

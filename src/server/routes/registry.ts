@@ -29,7 +29,8 @@ export const registryRoutes =
       {
         schema: {
           tags: ['registry'],
-          summary: 'Search institutions',
+          summary:
+            'Search institutions: by name then id, a page at a time (limit, cursor), with the number that match (total)',
           querystring: InstitutionQuery,
           response: { 200: InstitutionPage, 400: ErrorSchema },
         },

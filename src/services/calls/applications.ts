@@ -8,7 +8,7 @@ import { todayOf } from '#src/services/clock.ts';
 import { createHash } from 'node:crypto';
 import type { Db } from '#src/db/client.ts';
 import {
-  applicantsOfCall,
+  applicantsPage,
   applicationOf,
   applicationsOfStudent,
   documentsMeta,
@@ -68,6 +68,7 @@ import {
   notFound,
   ruleViolation,
 } from '../errors.ts';
+import { badCursor, decodeCursor, encodeCursor } from '../cursor.ts';
 import { refusal, type LocalizedText, type Refusal } from '#src/domain/shared/refusal.ts';
 import { asRefusal, namedRefusals, namesFor, withNames } from './refusals.ts';
 import { mayScore, requireCallStaff } from './access.ts';
@@ -726,12 +727,38 @@ export async function downloadDocument(ctx: ServiceContext, id: string, docId: s
   return doc;
 }
 
-/** Applicants of a call for its staff (managers and scorers), with their documents. */
-export async function callApplicants(ctx: ServiceContext, callId: string) {
+/** A page of a call's applicants: words of the student's name, at most `limit`, after `cursor`. */
+export interface ApplicantPage {
+  q?: string | undefined;
+  /** At most this many applicants (1–200; 50 when not given). */
+  limit?: number | undefined;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | undefined;
+}
+
+/**
+ * A page of the applicants of a call for its staff (managers and scorers), with their documents,
+ * in the order they came in; `nextCursor` continues after the last one.
+ */
+export async function callApplicants(
+  ctx: ServiceContext,
+  callId: string,
+  page: ApplicantPage = {},
+) {
   const call = await loadCall(ctx.db, callId);
   const sending = await loadSendingConsortia(ctx.db, call.sendingConsortiumIds);
   requireCallStaff(ctx, call, sending, todayOf(ctx), { doing: 'see the applicants of this call' });
-  const rows = await applicantsOfCall(ctx.db, callId);
+  const limit = page.limit ?? 50;
+  let after: { submittedAt: string; id: string } | undefined;
+  if (page.cursor !== undefined) {
+    const key = decodeCursor(page.cursor, ['instant', 'uuid']);
+    if (!key) throw badCursor();
+    after = { submittedAt: String(key[0]), id: String(key[1]) };
+  }
+  const fetched = await applicantsPage(ctx.db, callId, { q: page.q, after, limit });
+  const rows = fetched.slice(0, limit);
+  const last = rows[rows.length - 1];
+  const nextCursor = fetched.length > limit && last ? encodeCursor([last.key, last.app.id]) : null;
   const docs = await documentsMeta(
     ctx.db,
     rows.map((r) => r.app.id),
@@ -747,7 +774,7 @@ export async function callApplicants(ctx: ServiceContext, callId: string) {
   );
   const review = await reviewRefusals(ctx, call, sending);
   const institutions = await institutionNames(ctx.db, [...new Set(rows.map((r) => r.app.homeId))]);
-  return rows.map((r) => {
+  const items = rows.map((r) => {
     const refusals = review.scorer
       ? r.app.status === 'withdrawn'
         ? [refusal('calls.application_withdrawn')]
@@ -769,6 +796,7 @@ export async function callApplicants(ctx: ServiceContext, callId: string) {
       refusal: refusals[0] ?? null,
     };
   });
+  return { items, nextCursor };
 }
 
 /**

@@ -41,6 +41,7 @@ import { TRAVEL_CODES as T, travelKey } from '#src/domain/travel/index.ts';
 import { audit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflict, invalidField, notFound, ruleViolation, type AppError } from '../errors.ts';
+import { badCursor, decodeCursor, encodeCursor } from '../cursor.ts';
 import { refusal, type LocalizedText } from '#src/domain/shared/refusal.ts';
 import { consortiumNames, mobilityLabels, oneName, personNames, unknownLabel } from './names.ts';
 import { stayEnd, type MobilityMoney } from './context.ts';
@@ -558,19 +559,41 @@ export async function getBatch(ctx: ServiceContext, id: string) {
   };
 }
 
-export async function listBatches(ctx: ServiceContext, consortiumId: string) {
+/** A page of the batches list: at most `limit` (1–200; 50 when not given), after `cursor`. */
+export interface BatchListPage {
+  limit?: number | undefined;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | undefined;
+}
+
+/** A page of a consortium's batches, newest first; `nextCursor` continues after the last one. */
+export async function listBatches(
+  ctx: ServiceContext,
+  consortiumId: string,
+  page: BatchListPage = {},
+) {
   await loadConsortium(ctx.db, consortiumId);
   requireAccess(ctx, 'budget:read', batchesResource(consortiumId), {
     doing: 'read the payment batches of this consortium',
   });
-  const rows = await batchesOf(ctx.db, consortiumId);
+  const limit = page.limit ?? 50;
+  let after: { createdAt: string; id: string } | undefined;
+  if (page.cursor !== undefined) {
+    const key = decodeCursor(page.cursor, ['instant', 'uuid']);
+    if (!key) throw badCursor();
+    after = { createdAt: String(key[0]), id: String(key[1]) };
+  }
+  const fetched = await batchesOf(ctx.db, consortiumId, { after, limit });
+  const rows = fetched.slice(0, limit);
+  const last = rows[rows.length - 1];
   return {
     consortiumId,
-    items: rows.map((r) => ({
+    items: rows.map(({ key: _key, ...r }) => ({
       ...r,
       status: r.status as BatchStatus,
       createdAt: r.createdAt.toISOString(),
     })),
+    nextCursor: fetched.length > limit && last ? encodeCursor([last.key, last.id]) : null,
   };
 }
 

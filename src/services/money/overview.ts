@@ -10,6 +10,7 @@ import { checkPayable, stayDispatchStatus } from '#src/domain/scholarship/index.
 import { travelKey } from '#src/domain/travel/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { badCursor, decodeCursor, encodeCursor } from '../cursor.ts';
 import { mobilityHeading, mobilityLabels } from './names.ts';
 import {
   advisedStayOf,
@@ -19,17 +20,47 @@ import {
   scheduleOf,
 } from './ledger.ts';
 
-export async function paymentsOverview(ctx: ServiceContext, consortiumId: string) {
+/** A page of the desk: at most `limit` mobilities (1–200; 50 when not given), after `cursor`. */
+export interface DeskPage {
+  limit?: number | undefined;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | undefined;
+}
+
+/**
+ * The desk a page of mobilities at a time, by start date then id. Whether a month may be paid
+ * depends on the whole consortium's ledger (caps, payments made), so the ledger and the
+ * payability state are computed over every mobility and only the rows shown are cut to a page.
+ */
+export async function paymentsOverview(
+  ctx: ServiceContext,
+  consortiumId: string,
+  page: DeskPage = {},
+) {
   const c = await consortiumById(ctx.db, consortiumId);
   if (!c) throw notFound('consortium', consortiumId);
   // The representative officer manages them; whoever reads the consortium's budget sees them.
   requireAccess(ctx, 'budget:read', consortiumResource([consortiumId], 'payments'), {
     doing: 'see the payments of this consortium',
   });
+  const limit = page.limit ?? 50;
+  let after: { startDate: string; id: string } | undefined;
+  if (page.cursor !== undefined) {
+    const key = decodeCursor(page.cursor, ['date', 'uuid']);
+    if (!key) throw badCursor();
+    after = { startDate: String(key[0]), id: String(key[1]) };
+  }
   const today = todayOf(ctx);
-  const project = await loadProjectMobilities(ctx.db, { consortiumId }, today);
-  const ledger = await loadLedger(ctx.db, project);
-  const state = payabilityState(ledger, project, today);
+  const all = await loadProjectMobilities(ctx.db, { consortiumId }, today);
+  const ledger = await loadLedger(ctx.db, all);
+  const state = payabilityState(ledger, all, today);
+  const following = all
+    .filter((m) => !after || keyOf(m) > after.startDate + ' ' + after.id)
+    .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+  const project = following.slice(0, limit);
+  const last = project[project.length - 1]?.mobility;
+  const nextCursor =
+    following.length > limit && last ? encodeCursor([last.startDate, last.id]) : null;
   const banked = await bankedMobilityIds(
     ctx.db,
     project.map((m) => m.mobility.id),
@@ -42,6 +73,7 @@ export async function paymentsOverview(ctx: ServiceContext, consortiumId: string
     consortiumId,
     representativeId: c.representativeId,
     asOf: today,
+    nextCursor,
     mobilities: project.map((m) => {
       const result = scheduleOf(m);
       const travel = ledger.travels.get(m.mobility.id) ?? null;
@@ -86,3 +118,7 @@ export async function paymentsOverview(ctx: ServiceContext, consortiumId: string
     }),
   };
 }
+
+/** The desk's order: start date (YYYY-MM-DD), then id; compared as one text. */
+const keyOf = (m: { mobility: { startDate: string; id: string } }) =>
+  `${m.mobility.startDate} ${m.mobility.id}`;

@@ -46,7 +46,7 @@ import {
   findProjectApplication,
   insertProjectApplication,
   projectApplicationExists,
-  projectApplicationRows,
+  projectApplicationPage,
   supportOf,
   updateProjectApplication,
   type ProjectApplicationRow as AppRow,
@@ -66,6 +66,7 @@ import {
 } from '../errors.ts';
 import type { TaskPool } from '../tasks/pool.ts';
 import { loadRules } from './rules.ts';
+import { badCursor, decodeCursor, encodeCursor } from '../cursor.ts';
 
 /**
  * What an application is written in the name of: its home consortium, whose officers (and the
@@ -399,9 +400,44 @@ async function view(row: AppRow, rules: ProgramRules | null, ctx: ServiceContext
   };
 }
 
-export async function listApplications(ctx: ServiceContext, filter: { programId?: string }) {
-  const rows = await projectApplicationRows(ctx.db, filter);
-  const visible = rows.filter((r) => mayRead(ctx.actor, r));
+/** Which applications a list shows: of one program, searched, a page after `cursor`. */
+export interface ApplicationListFilter {
+  programId?: string | undefined;
+  /** Words of the id or the project's title, in any language. */
+  q?: string | undefined;
+  /** At most this many applications (1–200; 50 when not given). */
+  limit?: number | undefined;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | undefined;
+}
+
+/**
+ * A page of the applications the actor may read, by id; `nextCursor` continues after the last
+ * one. Rows are read by runs in the id order and those the actor may not read are passed over,
+ * so a page is full unless it is the last.
+ */
+export async function listApplications(ctx: ServiceContext, filter: ApplicationListFilter) {
+  const limit = filter.limit ?? 50;
+  let afterId: string | undefined;
+  if (filter.cursor !== undefined) {
+    const key = decodeCursor(filter.cursor, ['string']);
+    if (!key) throw badCursor();
+    afterId = String(key[0]);
+  }
+  // One more than the page, to know whether another follows.
+  const visible: AppRow[] = [];
+  const run = Math.max(limit + 1, 100);
+  for (;;) {
+    const rows = await projectApplicationPage(ctx.db, { ...filter, afterId, limit: run });
+    visible.push(...rows.filter((r) => mayRead(ctx.actor, r)));
+    const last = rows[rows.length - 1];
+    if (rows.length < run || !last || visible.length > limit) break;
+    afterId = last.id;
+  }
+  const more = visible.length > limit;
+  visible.splice(limit);
+  const lastShown = visible[visible.length - 1];
+  const nextCursor = more && lastShown ? encodeCursor([lastShown.id]) : null;
   const names = await namesFor(ctx.db, visible);
   const ruleCache = new Map<string, ProgramRules | null>();
   const items = [];
@@ -416,7 +452,7 @@ export async function listApplications(ctx: ServiceContext, filter: { programId?
     );
     items.push({ ...v, checksFailed: v.checks.results.filter((c) => !c.ok).length });
   }
-  return { items };
+  return { items, nextCursor };
 }
 
 /** The application, for those who may read it: anyone else learns nothing, not even that it exists. */

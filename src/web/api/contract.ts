@@ -49,6 +49,8 @@ export type Names = LocalizedText;
 export type SessionMay = z.infer<typeof SessionMaySchema>;
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+/** A keyset page: its rows, the number of all that match, and the cursor of the next page. */
+export type CountedKeysetPage<T> = { items: T[]; total: number; nextCursor: string | null };
 
 // Registry
 export type Institution = z.infer<typeof InstitutionSchema>;

@@ -2,7 +2,9 @@
  * Students' applications to calls, their uploaded documents, and the student profiles the
  * eligibility check reads (R3, R9): the only module that reads and writes these tables.
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { instantKey } from '../keyset.ts';
+import { searchCondition } from '../search.ts';
 import type { Db } from '../../client.ts';
 import {
   applicationDocuments,
@@ -76,6 +78,42 @@ export const applicantsOfCall = (db: Db, callId: string) =>
     .innerJoin(users, eq(users.id, callApplications.studentUserId))
     .where(eq(callApplications.callId, callId))
     .orderBy(asc(callApplications.submittedAt));
+
+/** A page of a call's applicants: the words searched, and the row it continues after. */
+export interface ApplicantPageFilter {
+  /** Words to find in the student's name (any script; case and accents ignored). */
+  q?: string | undefined;
+  /** The key (`instant` text, id) of the last row of the previous page. */
+  after?: { submittedAt: string; id: string } | undefined;
+  limit: number;
+}
+
+/**
+ * One page of a call's applicants in the order they came in, then by id (the keyset order of
+ * `call_applications_call_idx`), `limit + 1` rows so the caller knows whether more follow, each
+ * with its key. Searched words match the folded name of the student (`users_search_idx`).
+ */
+export function applicantsPage(db: Db, callId: string, filter: ApplicantPageFilter) {
+  const conditions: SQL[] = [eq(callApplications.callId, callId)];
+  if (filter.q)
+    conditions.push(searchCondition(sql`${users.searchText}`, filter.q, { parts: true }));
+  if (filter.after) {
+    conditions.push(
+      sql`(${callApplications.submittedAt}, ${callApplications.id}) > (${filter.after.submittedAt}::timestamptz, ${filter.after.id}::uuid)`,
+    );
+  }
+  return db
+    .select({
+      app: callApplications,
+      name: users.displayName,
+      key: instantKey(callApplications.submittedAt),
+    })
+    .from(callApplications)
+    .innerJoin(users, eq(users.id, callApplications.studentUserId))
+    .where(and(...conditions))
+    .orderBy(asc(callApplications.submittedAt), asc(callApplications.id))
+    .limit(filter.limit + 1);
+}
 
 /** Stores a new application; its id. */
 export async function insertCallApplication(

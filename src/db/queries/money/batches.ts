@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
+import { instantKey } from '../keyset.ts';
 import {
   bankAccounts,
   consortia,
@@ -143,7 +144,22 @@ export async function batchItemsWithHostCountry(db: Db, batchId: string) {
 }
 
 /** The batches of a consortium, newest first, with their count and total. */
-export async function batchesOf(db: Db, consortiumId: string) {
+/** A page of a consortium's batches: the key of the last row of the previous page. */
+export interface BatchPageFilter {
+  /** The key (`instant` text, id) of the last row of the previous page. */
+  after?: { createdAt: string; id: string } | undefined;
+  limit: number;
+}
+
+/**
+ * One page of a consortium's batches, newest first then by id (the keyset order of
+ * `payment_batches_consortium_idx`), with the count and total of each over all its payments;
+ * `limit + 1` rows so the caller knows whether more follow, each with its key.
+ */
+export async function batchesOf(db: Db, consortiumId: string, page: BatchPageFilter) {
+  const after = page.after
+    ? sql`(${paymentBatches.createdAt}, ${paymentBatches.id}) < (${page.after.createdAt}::timestamptz, ${page.after.id}::uuid)`
+    : undefined;
   const rows = await db
     .select({
       id: paymentBatches.id,
@@ -151,14 +167,16 @@ export async function batchesOf(db: Db, consortiumId: string) {
       transferDate: paymentBatches.transferDate,
       paidOn: paymentBatches.paidOn,
       createdAt: paymentBatches.createdAt,
+      key: instantKey(paymentBatches.createdAt),
       count: sql<number>`count(${payments.id})::int`,
       totalJpy: sql<number>`coalesce(sum(${payments.amountJpy}), 0)::bigint`,
     })
     .from(paymentBatches)
     .leftJoin(payments, eq(payments.batchId, paymentBatches.id))
-    .where(eq(paymentBatches.consortiumId, consortiumId))
+    .where(and(eq(paymentBatches.consortiumId, consortiumId), after))
     .groupBy(paymentBatches.id)
-    .orderBy(desc(paymentBatches.createdAt));
+    .orderBy(desc(paymentBatches.createdAt), desc(paymentBatches.id))
+    .limit(page.limit + 1);
   return rows.map((r) => ({ ...r, count: Number(r.count), totalJpy: Number(r.totalJpy) }));
 }
 

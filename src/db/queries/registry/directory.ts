@@ -28,8 +28,9 @@ export interface InstitutionFilter {
   type?: string;
   district?: string;
   includePlaceholders?: boolean;
-  page: number;
-  pageSize: number;
+  /** The key (name, id) of the last row of the previous page. */
+  after?: { name: string; id: string } | undefined;
+  limit: number;
 }
 
 export interface GroupingRef {
@@ -61,7 +62,12 @@ export async function districtsOf(db: Db, ids: string[]): Promise<Map<string, Gr
   return map;
 }
 
-export async function listInstitutions(db: Db, filter: InstitutionFilter) {
+/**
+ * One page of the institutions matching the filter, by name then id (the keyset order of
+ * `institutions_name_idx`): `limit + 1` rows so the caller knows whether more follow, and the
+ * number of all the matching institutions.
+ */
+export async function institutionPage(db: Db, filter: InstitutionFilter) {
   const conditions: SQL[] = [];
   if (filter.q && [...foldText(filter.q)].length >= 3) {
     // Names in every script, id and city, folded: the trigram index of search_text answers.
@@ -87,13 +93,15 @@ export async function listInstitutions(db: Db, filter: InstitutionFilter) {
   }
   const where = conditions.length ? and(...conditions) : undefined;
   const [totalRow] = await db.select({ n: count() }).from(institutions).where(where);
+  const after = filter.after
+    ? sql`(${institutions.name}, ${institutions.id}) > (${filter.after.name}, ${filter.after.id})`
+    : undefined;
   const rows = await db
     .select()
     .from(institutions)
-    .where(where)
-    .orderBy(asc(institutions.name))
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize);
+    .where(and(where, after))
+    .orderBy(asc(institutions.name), asc(institutions.id))
+    .limit(filter.limit + 1);
   const districts = await districtsOf(
     db,
     rows.map((r) => r.id),
@@ -101,8 +109,6 @@ export async function listInstitutions(db: Db, filter: InstitutionFilter) {
   return {
     items: rows.map((r) => toInstitution(r, districts.get(r.id) ?? [])),
     total: Number(totalRow?.n ?? 0),
-    page: filter.page,
-    pageSize: filter.pageSize,
   };
 }
 

@@ -57,10 +57,16 @@ export const withdraw = (id: string, csrfToken: string | null) =>
     csrfToken,
   });
 
-export const callApplicants = (id: string, signal?: AbortSignal) =>
-  apiRequest<{ items: StaffApplication[] }>(`/calls/${encodeURIComponent(id)}/applications`, {
-    signal,
-  });
+/** A page of a call's applicants: searched by `q`, continuing after `cursor` (a nextCursor). */
+export const callApplicants = (
+  id: string,
+  signal?: AbortSignal,
+  page: { q?: string; cursor?: string } = {},
+) =>
+  apiRequest<{ items: StaffApplication[]; nextCursor: string | null }>(
+    `/calls/${encodeURIComponent(id)}/applications`,
+    { signal, query: { q: page.q || undefined, cursor: page.cursor } },
+  );
 
 export const getRanking = (id: string, signal?: AbortSignal) =>
   apiRequest<Ranking>(`/calls/${encodeURIComponent(id)}/ranking`, { signal });

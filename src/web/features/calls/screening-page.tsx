@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useAction } from '../../components/ui/use-action.ts';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
+import { ShowMore, useShowMore } from '../../components/ui/show-more.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import {
@@ -33,7 +34,15 @@ export function ScreeningPage() {
   const { id = '' } = useParams();
   const title = useCallTitle();
   const call = useResource(`call|${id}`, (signal) => getCall(id, signal));
-  const applicants = useResource(`applicants|${id}`, (signal) => callApplicants(id, signal));
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  const applicants = useResource(`applicants|${id}|${q}`, (signal) =>
+    callApplicants(id, signal, { q }),
+  );
+  const pages = useShowMore<StaffApplication>(
+    applicants.status === 'success' ? applicants.data : null,
+    (cursor) => callApplicants(id, undefined, { q, cursor }),
+  );
   const ranking = useResource(`ranking|${id}`, (signal) => getRanking(id, signal));
   // The reviewer's earlier scores fill their forms in again (R6: a review is changed, not added).
   const earlier = useResource(`my-reviews|${id}`, (signal) => myReviews(id, signal));
@@ -62,12 +71,33 @@ export function ScreeningPage() {
       </section>
       <section className="card" aria-labelledby="applicants">
         <h2 id="applicants">{t('calls.screening.applicants')}</h2>
+        <form
+          role="search"
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setQ(typed.trim());
+          }}
+        >
+          <label htmlFor="applicant-search">{t('calls.screening.searchLabel')}</label>
+          <input
+            id="applicant-search"
+            type="search"
+            value={typed}
+            maxLength={200}
+            onChange={(event) => setTyped(event.target.value)}
+          />
+          <button type="submit">{t('calls.screening.searchButton')}</button>
+        </form>
         {applicants.status === 'loading' ? <Loading /> : null}
         {applicants.status === 'error' ? <ErrorAlert error={applicants.error} /> : null}
+        {applicants.status === 'success' && q && pages.items.length === 0 ? (
+          <p role="status">{t('calls.screening.noMatch', { q })}</p>
+        ) : null}
         {applicants.status === 'success' &&
         call.status === 'success' &&
         earlier.status !== 'loading'
-          ? applicants.data.items
+          ? pages.items
               .filter((a) => a.status !== 'withdrawn')
               .map((a) => (
                 <ScoreForm
@@ -84,6 +114,7 @@ export function ScreeningPage() {
                 />
               ))
           : null}
+        {applicants.status === 'success' ? <ShowMore list={pages} /> : null}
       </section>
     </>
   );

@@ -7,6 +7,7 @@ import { FormattedDate } from '../../components/ui/formatted-date.tsx';
 import { InventedBadge } from '../../components/ui/invented-badge.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
 import { LocalizedName } from '../../components/ui/localized-name.tsx';
+import { ShowMore, useShowMore } from '../../components/ui/show-more.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { formatNumber, nameIn } from '../../../i18n/format.ts';
@@ -26,31 +27,11 @@ export function MobilitiesPage() {
   const list = useResource(session.actor ? `mobilities|${session.actor.id}|${q}` : null, (signal) =>
     listMobilities(signal, { q }),
   );
-  // Pages after the first, added by "Show more"; they start over when the first page changes.
-  const [more, setMore] = useState<{ for: unknown; items: MobilityItem[]; next: string | null }>({
-    for: null,
-    items: [],
-    next: null,
-  });
-  const [moreState, setMoreState] = useState<{ loading: boolean; error: unknown }>({
-    loading: false,
-    error: null,
-  });
-  const first = list.status === 'success' ? list.data : null;
-  const extra =
-    more.for === first ? more : { for: first, items: [], next: first?.nextCursor ?? null };
-  const showMore = () => {
-    if (!extra.next) return;
-    setMoreState({ loading: true, error: null });
-    listMobilities(undefined, { q, cursor: extra.next }).then(
-      (page) => {
-        setMore({ for: first, items: [...extra.items, ...page.items], next: page.nextCursor });
-        setMoreState({ loading: false, error: null });
-      },
-      (error: unknown) => setMoreState({ loading: false, error }),
-    );
-  };
-  const items = first ? [...first.items, ...extra.items] : [];
+  // Pages after the first, added by "Show more".
+  const pages = useShowMore<MobilityItem>(list.status === 'success' ? list.data : null, (cursor) =>
+    listMobilities(undefined, { q, cursor }),
+  );
+  const items = pages.items;
   const isStudent = session.actor?.roles.some((r) => r.role === 'student') ?? false;
   const isCoordinator =
     session.actor?.roles.some((r) => r.role === 'coordinator' && r.scopeType === 'institution') ??
@@ -147,12 +128,7 @@ export function MobilitiesPage() {
             </table>
           </div>
         ) : null}
-        {moreState.error ? <ErrorAlert error={moreState.error} onRetry={showMore} /> : null}
-        {list.status === 'success' && extra.next ? (
-          <button type="button" onClick={showMore} disabled={moreState.loading}>
-            {moreState.loading ? t('mobility.loadingMore') : t('mobility.showMore')}
-          </button>
-        ) : null}
+        {list.status === 'success' ? <ShowMore list={pages} /> : null}
       </section>
     </>
   );

@@ -39,14 +39,17 @@ export const getConsortiumBudget = (consortiumId: string, signal?: AbortSignal) 
     { signal },
   );
 
-export const getPaymentsOverview = (consortiumId: string, signal?: AbortSignal) =>
+/** A page of the payments desk, continuing after `cursor` (a previous nextCursor). */
+export const getPaymentsOverview = (consortiumId: string, signal?: AbortSignal, cursor?: string) =>
   apiRequest<PaymentsOverview>(`/consortia/${encodeURIComponent(consortiumId)}/payments`, {
+    query: { cursor },
     signal,
   });
 
-export const listBatches = (consortiumId: string, signal?: AbortSignal) =>
+/** A page of a consortium's batches, newest first, continuing after `cursor` (a nextCursor). */
+export const listBatches = (consortiumId: string, signal?: AbortSignal, cursor?: string) =>
   apiRequest<z.infer<typeof BatchListView>>('/payment-batches', {
-    query: { consortiumId },
+    query: { consortiumId, cursor },
     signal,
   });
 

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
@@ -18,6 +18,7 @@ import './money.css';
 import { BatchDetail, BatchTable, MobilityTable } from './payment-tables.tsx';
 import { useCsrfToken } from '../../components/ui/use-action.ts';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
+import { ShowMore, useShowMore } from '../../components/ui/show-more.tsx';
 
 /** /payments: the representative officer's desk (R8): confirmations, batches, bank exports. */
 export function PaymentsPage() {
@@ -65,8 +66,25 @@ function Desk({ consortiumId }: { consortiumId: string }) {
   const batches = useResource(`batches:${consortiumId}:${version}`, (signal) =>
     listBatches(consortiumId, signal),
   );
+  const batchPages = useShowMore(batches.status === 'success' ? batches.data : null, (cursor) =>
+    listBatches(consortiumId, undefined, cursor),
+  );
   const overview = useResource(`overview:${consortiumId}:${version}`, (signal) =>
     getPaymentsOverview(consortiumId, signal),
+  );
+  // The desk's rows as a keyset list (its pages carry `mobilities`), and the pages "Show more" adds.
+  const firstDesk = useMemo(
+    () =>
+      overview.status === 'success'
+        ? { items: overview.data.mobilities, nextCursor: overview.data.nextCursor }
+        : null,
+    [overview.status, overview.data],
+  );
+  const deskPages = useShowMore(firstDesk, (cursor) =>
+    getPaymentsOverview(consortiumId, undefined, cursor).then((page) => ({
+      items: page.mobilities,
+      nextCursor: page.nextCursor,
+    })),
   );
   const [current, setCurrent] = useState<Batch | null>(null);
   const [phase, setPhase] = useState<Phase>('idle');
@@ -156,8 +174,9 @@ function Desk({ consortiumId }: { consortiumId: string }) {
           resource={batches}
           renderError={(error, retry) => <MoneyError error={error} onRetry={retry} />}
         >
-          {(batchesData) => <BatchTable items={batchesData.items} onOpen={(id) => void open(id)} />}
+          {() => <BatchTable items={batchPages.items} onOpen={(id) => void open(id)} />}
         </ResourceView>
+        {batches.status === 'success' ? <ShowMore list={batchPages} /> : null}
       </section>
       <section aria-labelledby="money-mob-h">
         <h2 id="money-mob-h">{t('money.payments.mobilities')}</h2>
@@ -165,8 +184,9 @@ function Desk({ consortiumId }: { consortiumId: string }) {
           resource={overview}
           renderError={(error, retry) => <MoneyError error={error} onRetry={retry} />}
         >
-          {(overviewData) => <MobilityTable items={overviewData.mobilities} onChange={refresh} />}
+          {() => <MobilityTable items={deskPages.items} onChange={refresh} />}
         </ResourceView>
+        {overview.status === 'success' ? <ShowMore list={deskPages} /> : null}
       </section>
     </>
   );

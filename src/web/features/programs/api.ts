@@ -48,8 +48,15 @@ export const updateRules = (id: string, rules: ProgramRules, csrfToken: string |
     csrfToken,
   });
 
-export const listApplications = (signal?: AbortSignal) =>
-  apiRequest<{ items: ApplicationSummary[] }>('/project-applications', { signal });
+/** A page of the applications: searched by `q`, continuing after `cursor` (a nextCursor). */
+export const listApplications = (
+  signal?: AbortSignal,
+  page: { q?: string; cursor?: string } = {},
+) =>
+  apiRequest<{ items: ApplicationSummary[]; nextCursor: string | null }>('/project-applications', {
+    signal,
+    query: { q: page.q || undefined, cursor: page.cursor },
+  });
 
 export const getApplication = (id: string, signal?: AbortSignal) =>
   apiRequest<ApplicationView>(`/project-applications/${enc(id)}`, { signal });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { nameIn } from '../../../i18n/format.ts';
@@ -5,7 +6,8 @@ import { useSession } from '../../app/session.tsx';
 import { InventedBadge } from '../../components/ui/invented-badge.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
-import { listApplications } from './api.ts';
+import { ShowMore, useShowMore } from '../../components/ui/show-more.tsx';
+import { listApplications, type ApplicationSummary } from './api.ts';
 import { Text } from './components.tsx';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
 import './programs.css';
@@ -24,8 +26,15 @@ export function ApplicationsPage() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   useDocumentTitle(t('programs.applications.title'));
-  const apps = useResource(session.status === 'signed-in' ? 'project-applications' : null, (s) =>
-    listApplications(s),
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  const apps = useResource(
+    session.status === 'signed-in' ? `project-applications|${q}` : null,
+    (s) => listApplications(s, { q }),
+  );
+  const pages = useShowMore<ApplicationSummary>(
+    apps.status === 'success' ? apps.data : null,
+    (cursor) => listApplications(undefined, { q, cursor }),
   );
   if (session.status === 'anonymous')
     return (
@@ -39,10 +48,30 @@ export function ApplicationsPage() {
         <h1>{t('programs.applications.title')}</h1>
       </div>
       <p className="lead">{t('programs.applications.intro')}</p>
+      <form
+        role="search"
+        className="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setQ(typed.trim());
+        }}
+      >
+        <label htmlFor="application-search">{t('programs.applications.searchLabel')}</label>
+        <input
+          id="application-search"
+          type="search"
+          value={typed}
+          maxLength={200}
+          onChange={(event) => setTyped(event.target.value)}
+        />
+        <button type="submit">{t('programs.applications.searchButton')}</button>
+      </form>
       <ResourceView resource={apps}>
-        {(appsData) =>
-          appsData.items.length === 0 ? (
-            <p className="empty">{t('programs.applications.none')}</p>
+        {() =>
+          pages.items.length === 0 ? (
+            <p className="empty" role="status">
+              {q ? t('programs.applications.noMatch', { q }) : t('programs.applications.none')}
+            </p>
           ) : (
             <div className="table-wrap">
               <table className="data-table" data-testid="application-list">
@@ -55,7 +84,7 @@ export function ApplicationsPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {appsData.items.map((a) => (
+                  {pages.items.map((a) => (
                     <tr key={a.id}>
                       <th scope="row">
                         <Link to={`/applications/${encodeURIComponent(a.id)}`}>
@@ -84,6 +113,7 @@ export function ApplicationsPage() {
           )
         }
       </ResourceView>
+      {apps.status === 'success' ? <ShowMore list={pages} /> : null}
     </>
   );
 }

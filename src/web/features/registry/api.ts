@@ -15,6 +15,7 @@ import type {
   OrgUnitKind,
   Names,
   Page,
+  CountedKeysetPage,
 } from '../../api/contract.ts';
 
 export type InstitutionQuery = {
@@ -23,15 +24,32 @@ export type InstitutionQuery = {
   type?: string;
   district?: string;
   includePlaceholders?: 'true' | 'false';
-  page?: number;
-  pageSize?: number;
+  limit?: number;
+  /** The nextCursor of the previous page. */
+  cursor?: string;
 };
 
 export function listInstitutions(
   query: InstitutionQuery,
   signal?: AbortSignal,
-): Promise<Page<Institution>> {
-  return apiRequest<Page<Institution>>('/institutions', { query, signal });
+): Promise<CountedKeysetPage<Institution>> {
+  return apiRequest<CountedKeysetPage<Institution>>('/institutions', { query, signal });
+}
+
+/** Every institution matching `query`, 200 at a time (the API's largest page). */
+async function everyInstitution(
+  query: InstitutionQuery,
+  signal?: AbortSignal,
+): Promise<Institution[]> {
+  const items: Institution[] = [];
+  let cursor: string | undefined;
+  for (let page = 1; page <= 100; page += 1) {
+    const result = await listInstitutions({ ...query, limit: 200, cursor }, signal);
+    items.push(...result.items);
+    if (!result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  return items;
 }
 
 export function getInstitution(id: string, signal?: AbortSignal): Promise<InstitutionDetail> {
@@ -51,54 +69,22 @@ export function getInstitutionAgreements(
 
 /**
  * The countries present in the registry, for the country filter. The API has no countries
- * endpoint, so this walks the list (a few pages at most) and collects the distinct codes.
+ * endpoint, so this walks the list and collects the distinct codes.
  */
 export async function listInstitutionCountries(signal?: AbortSignal): Promise<string[]> {
-  const countries = new Set<string>();
-  let pageSize: number | undefined = 100;
-  for (let page = 1; page <= 50; page += 1) {
-    let result: Page<Institution>;
-    try {
-      result = await listInstitutions({ page, pageSize }, signal);
-    } catch (error) {
-      // A server with a smaller page-size cap answers 400: fall back to its default page size.
-      if (
-        page === 1 &&
-        pageSize !== undefined &&
-        error instanceof ApiError &&
-        error.status === 400
-      ) {
-        pageSize = undefined;
-        page = 0;
-        continue;
-      }
-      throw error;
-    }
-    for (const item of result.items) countries.add(item.country);
-    if (result.items.length === 0 || page * result.pageSize >= result.total) break;
-  }
-  return [...countries].sort();
+  const institutions = await everyInstitution({}, signal);
+  return [...new Set(institutions.map((i) => i.country))].sort();
 }
 
-/** Every institution (for pickers), a page of 100 at a time. */
-export async function listAllInstitutions(
+/** Every institution (for pickers). */
+export function listAllInstitutions(
   options: { includePlaceholders?: boolean } = {},
   signal?: AbortSignal,
 ): Promise<Institution[]> {
-  const items: Institution[] = [];
-  for (let page = 1; page <= 50; page += 1) {
-    const result = await listInstitutions(
-      {
-        page,
-        pageSize: 100,
-        includePlaceholders: options.includePlaceholders ? 'true' : undefined,
-      },
-      signal,
-    );
-    items.push(...result.items);
-    if (result.items.length === 0 || page * result.pageSize >= result.total) break;
-  }
-  return items;
+  return everyInstitution(
+    { includePlaceholders: options.includePlaceholders ? 'true' : undefined },
+    signal,
+  );
 }
 
 export function updateInstitution(

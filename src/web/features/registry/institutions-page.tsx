@@ -6,7 +6,7 @@ import { listGroupings, listInstitutionCountries, listInstitutions } from './api
 import { INSTITUTION_TYPES } from '../../api/contract.ts';
 import { CountryName, useCountryName } from '../../components/ui/country-name.tsx';
 import { LocalizedName, useLocalName } from '../../components/ui/localized-name.tsx';
-import { Pagination } from '../../components/ui/pagination.tsx';
+import { ShowMore, useShowMore } from '../../components/ui/show-more.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { useLabels } from '../../lib/labels.ts';
 import { locale } from '../../lib/format.ts';
@@ -17,11 +17,6 @@ import { Field } from '../../components/ui/field.tsx';
 
 const PAGE_SIZE = 20;
 const FILTER_KEYS = ['q', 'country', 'type', 'district'] as const;
-
-function positiveInt(value: string | null): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : 1;
-}
 
 export function InstitutionsPage() {
   const { t, i18n } = useTranslation();
@@ -37,7 +32,6 @@ export function InstitutionsPage() {
   const country = params.get('country') ?? '';
   const type = params.get('type') ?? '';
   const district = params.get('district') ?? '';
-  const page = positiveInt(params.get('page'));
 
   // The search box edits a draft; the URL follows after a short pause or on submit.
   const [draft, setDraft] = useState(q);
@@ -54,7 +48,6 @@ export function InstitutionsPage() {
         if (value) next.set(key, value);
         else next.delete(key);
       }
-      next.delete('page');
       return next;
     });
   };
@@ -67,7 +60,6 @@ export function InstitutionsPage() {
           const next = new URLSearchParams(previous);
           if (draft.trim()) next.set('q', draft.trim());
           else next.delete('q');
-          next.delete('page');
           return next;
         },
         { replace: true },
@@ -81,19 +73,17 @@ export function InstitutionsPage() {
     updateParams({ q: draft.trim() });
   };
 
-  const query = { q, country, type, district, page, pageSize: PAGE_SIZE };
-  const list = useResource(JSON.stringify(query), (signal) =>
-    listInstitutions(
-      {
-        q: q || undefined,
-        country: country || undefined,
-        type: type || undefined,
-        district: district || undefined,
-        page,
-        pageSize: PAGE_SIZE,
-      },
-      signal,
-    ),
+  const query = {
+    q: q || undefined,
+    country: country || undefined,
+    type: type || undefined,
+    district: district || undefined,
+    limit: PAGE_SIZE,
+  };
+  const list = useResource(JSON.stringify(query), (signal) => listInstitutions(query, signal));
+  // Pages after the first, added by "Show more".
+  const pages = useShowMore(list.status === 'success' ? list.data : null, (cursor) =>
+    listInstitutions({ ...query, cursor }),
   );
   const groupings = useResource('groupings', (signal) => listGroupings(signal));
   const countries = useResource('countries', (signal) => listInstitutionCountries(signal));
@@ -211,8 +201,8 @@ export function InstitutionsPage() {
                 <p className="result-count" role="status">
                   {t('institutions.count', {
                     count: listData.total,
-                    from: (listData.page - 1) * listData.pageSize + 1,
-                    to: (listData.page - 1) * listData.pageSize + listData.items.length,
+                    from: 1,
+                    to: pages.items.length,
                   })}
                 </p>
                 <div className="table-wrap">
@@ -227,7 +217,7 @@ export function InstitutionsPage() {
                       </tr>
                     </thead>
                     <tbody>
-                      {listData.items.map((institution) => (
+                      {pages.items.map((institution) => (
                         <tr key={institution.id}>
                           <th scope="row">
                             <Link to={`/institutions/${encodeURIComponent(institution.id)}`}>
@@ -245,12 +235,7 @@ export function InstitutionsPage() {
                     </tbody>
                   </table>
                 </div>
-                <Pagination
-                  page={listData.page}
-                  pageSize={listData.pageSize}
-                  total={listData.total}
-                  params={params}
-                />
+                <ShowMore list={pages} />
               </>
             )
           }

@@ -1,0 +1,8 @@
+DROP INDEX "project_applications_program_idx";--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "search_text" text GENERATED ALWAYS AS (lower(regexp_replace(normalize(display_name || '|' || coalesce(names->>'kanji', '') || '|' || coalesce(names->>'kana', '') || '|' || coalesce(names->>'latin', '') || '|' || coalesce(names->>'cyrillic', ''), NFKD), '[\u0300-\u036f\s]', '', 'g'))) STORED;--> statement-breakpoint
+ALTER TABLE "project_applications" ADD COLUMN "search_text" text GENERATED ALWAYS AS (lower(regexp_replace(normalize(id || '|' || coalesce(content->'title'->>'ja', '') || '|' || coalesce(content->'title'->>'en', '') || '|' || coalesce(content->'title'->>'ru', '') || '|' || coalesce(content->'title'->>'fr', ''), NFKD), '[\u0300-\u036f\s]', '', 'g'))) STORED;--> statement-breakpoint
+CREATE INDEX "users_search_idx" ON "users" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "project_applications_search_idx" ON "project_applications" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "call_applications_call_idx" ON "call_applications" USING btree ("call_id","submitted_at","id");--> statement-breakpoint
+CREATE INDEX "payment_batches_consortium_idx" ON "payment_batches" USING btree ("consortium_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "project_applications_program_idx" ON "project_applications" USING btree ("program_id","id");
