@@ -133,6 +133,17 @@ export function readerLanguage(header: string | undefined): Language | null {
   return 'en';
 }
 
+/**
+ * The API read a page makes first, the same request for every reader, named in its index.html so
+ * that it starts with the page's chunks: the page's own fetch (same-origin, as `crossorigin` asks)
+ * takes the preloaded answer. Written as the pages ask (features/calls: `catalogue-page.tsx`
+ * lists the open calls, `call-page.tsx` reads the call); a page that asks otherwise fetches twice.
+ */
+const API_PRELOADS: Record<string, (params: Record<string, string | undefined>) => string> = {
+  '/calls': () => '/api/v1/calls?status=open',
+  '/calls/:id': ({ id }) => `/api/v1/calls/${encodeURIComponent(id ?? '')}`,
+};
+
 const tags = (files: Iterable<string>): string =>
   [...files]
     .map((file) =>
@@ -161,7 +172,8 @@ export function spaVariant(
   const route = match ? preloads.routes[Number(match.route.id)] : undefined;
   if (!route) return { variant: page, byLanguage: false };
   const language = readerLanguage(acceptLanguage);
-  const key = `${match!.route.id}:${language ?? ''}`;
+  const api = API_PRELOADS[route.path]?.(match!.params);
+  const key = `${match!.route.id}:${language ?? ''}:${api ?? ''}`;
   let found = page.variants.get(key);
   if (found) {
     // Most recently used last: the first is the one dropped when too many are kept.
@@ -174,12 +186,13 @@ export function spaVariant(
       for (const part of route.locales)
         for (const file of translations.parts[part] ?? []) files.add(file);
     }
+    const links = `${tags(files)}${api ? `<link rel="preload" as="fetch" crossorigin href="${api}">` : ''}`;
     const html = page.html.toString('utf8');
     const head = html.lastIndexOf('</head>');
     found =
-      head < 0 || files.size === 0
+      head < 0 || !links
         ? page
-        : variant(Buffer.from(`${html.slice(0, head)}${tags(files)}${html.slice(head)}`));
+        : variant(Buffer.from(`${html.slice(0, head)}${links}${html.slice(head)}`));
     if (page.variants.size >= KEPT_VARIANTS) {
       page.variants.delete(page.variants.keys().next().value!);
     }

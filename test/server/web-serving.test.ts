@@ -194,6 +194,7 @@ describe('index.html with what the page needs', () => {
       'modulepreload /assets/en-core.js',
       'modulepreload /assets/calls.en-B1.js',
       'modulepreload /assets/en-refusals.js',
+      'preload /api/v1/calls?status=open',
     ]);
     expect(en.body).toContain(
       '<link rel="modulepreload" crossorigin href="/assets/catalogue-page-C1.js">',
@@ -214,17 +215,32 @@ describe('index.html with what the page needs', () => {
       'modulepreload /assets/ja-core.js',
       'modulepreload /assets/calls.ja-B1.js',
       'modulepreload /assets/ja-refusals.js',
+      'preload /api/v1/calls?status=open',
     ]);
   });
 
   it('reads the page as the app’s router does', async () => {
     const links = async (url: string) => preloaded((await page(url)).body);
     expect(await links('/calls/new')).toEqual(['modulepreload /assets/call-form-page-N1.js']);
-    expect(await links('/calls/3f0c')).toEqual(['modulepreload /assets/call-page-P1.js']);
+    expect(await links('/calls/3f0c')).toEqual([
+      'modulepreload /assets/call-page-P1.js',
+      'preload /api/v1/calls/3f0c',
+    ]);
     expect(await links('/calls/3f0c?tab=screening')).toEqual([
       'modulepreload /assets/call-page-P1.js',
+      'preload /api/v1/calls/3f0c',
     ]);
     expect(await links('/')).toEqual(['modulepreload /assets/home-page-H1.js']);
+  });
+
+  it('names the API read the page makes first, as its fetch asks it', async () => {
+    const calls = (await page('/calls')).body;
+    expect(calls).toContain(
+      '<link rel="preload" as="fetch" crossorigin href="/api/v1/calls?status=open">',
+    );
+    const call = (await page('/calls/a%20b%22')).body;
+    expect(call).toContain('href="/api/v1/calls/a%20b%22"');
+    expect((await page('/calls/new')).body).not.toContain('/api/v1/');
   });
 
   it('names only the page’s chunks when the reader’s language cannot be told', async () => {
