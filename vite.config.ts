@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { routePreloadsPlugin } from './vite-route-preloads.ts';
 
 // Vite builds the web app only (src/web); the server serves dist/web with an SPA fallback.
 const root = fileURLToPath(new URL('./src/web', import.meta.url));
@@ -104,7 +105,7 @@ function localeParts(): Plugin {
 export default defineConfig({
   root,
   base: '/',
-  plugins: [localeParts(), react(), precompress()],
+  plugins: [localeParts(), react(), routePreloadsPlugin(root), precompress()],
   build: {
     outDir,
     emptyOutDir: true,
