@@ -226,22 +226,48 @@ export function routePreloads(webRoot: string, base: string, bundle: BundleLike)
   };
 }
 
+/** Every file a `route-preloads.json` names. */
+function namedFiles(preloads: RoutePreloads): string[] {
+  return [
+    ...preloads.routes.flatMap((r) => r.files),
+    ...Object.values(preloads.languages).flatMap((l) => [
+      ...l.core,
+      ...Object.values(l.parts).flat(),
+    ]),
+  ];
+}
+
 /** Writes `route-preloads.json` into the build (never served: src/server/web.ts). */
 export function routePreloadsPlugin(webRoot: string): Plugin {
   let base = '/';
+  let named: string[] = [];
   return {
     name: 'kakehashi-route-preloads',
     apply: 'build',
     configResolved(config) {
       base = config.base;
     },
-    generateBundle(_options, bundle) {
-      const preloads = routePreloads(webRoot, base, bundle as unknown as BundleLike);
-      this.emitFile({
-        type: 'asset',
-        fileName: ROUTE_PRELOADS_FILE,
-        source: `${JSON.stringify(preloads)}\n`,
-      });
+    // After Vite's own hooks: its CSS plugin removes the chunks that only held a stylesheet
+    // (and rewrites what imported them) in this hook, and a removed chunk must not be named.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const preloads = routePreloads(webRoot, base, bundle as unknown as BundleLike);
+        named = namedFiles(preloads);
+        this.emitFile({
+          type: 'asset',
+          fileName: ROUTE_PRELOADS_FILE,
+          source: `${JSON.stringify(preloads)}\n`,
+        });
+      },
+    },
+    // Every file named must be one the build wrote: a stale name would be a 404 on every first
+    // page that names it.
+    writeBundle(_options, bundle) {
+      const absent = named.filter((file) => !(file.slice(base.length) in bundle));
+      if (absent.length > 0) {
+        throw new Error(`route preloads: not in the build: ${[...new Set(absent)].join(', ')}`);
+      }
     },
   };
 }
