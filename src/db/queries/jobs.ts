@@ -36,6 +36,28 @@ export async function insertJob(
   });
 }
 
+/**
+ * Records a scheduled run in the slot `slotOf` gives for the database's time, unless a run of
+ * `kind` already holds that slot (another process took it): then null. The database's clock
+ * decides, so processes on several machines agree.
+ */
+export async function insertScheduledJob(
+  db: Db,
+  kind: string,
+  slotOf: (now: Date) => Date,
+): Promise<JobRow | null> {
+  return db.transaction(async (tx) => {
+    const [clock] = rowsOf<{ now: string | Date }>(await tx.execute(sql`SELECT now() AS now`));
+    const slot = slotOf(new Date(clock!.now));
+    const [inserted] = await tx
+      .insert(jobs)
+      .values({ kind, ownerId: null, progressTotal: 1, slot })
+      .onConflictDoNothing({ target: [jobs.kind, jobs.slot] })
+      .returning();
+    return inserted ?? null;
+  });
+}
+
 export async function jobById(db: Db, id: string): Promise<JobRow | null> {
   const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
   return row ?? null;

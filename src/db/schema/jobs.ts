@@ -3,7 +3,16 @@
  * the state of each job (so that any process can answer "how far is my job?") and the counters
  * of the rate limits (so that a limit counts the requests to every process as one).
  */
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 
 /** One job: started by a request or a schedule, taken by whichever process is free. */
@@ -29,10 +38,16 @@ export const jobs = pgTable(
     }>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    /**
+     * For scheduled work on several processes: the schedule's slot this run holds (the last time
+     * its cron line named, when the run started). One run per kind and slot; null otherwise.
+     */
+    slot: timestamp('slot', { withTimezone: true }),
   },
   (t) => [
     index('jobs_owner_state_idx').on(t.ownerId, t.state),
     index('jobs_ended_at_idx').on(t.endedAt),
+    uniqueIndex('jobs_kind_slot_idx').on(t.kind, t.slot),
   ],
 );
 

@@ -13,12 +13,14 @@
  * it made, or null. Jobs are forgotten an hour after they end: their results are stored elsewhere.
  * See docs/decisions/012-several-processes.md.
  */
+import cronParser from 'cron-parser';
 import PgBoss from 'pg-boss';
 import type { Database, Db } from '#src/db/client.ts';
 import {
   deleteJobsEndedBefore,
   finishJob,
   insertJob,
+  insertScheduledJob,
   jobById,
   markJobRunning,
   setJobProgress,
@@ -81,6 +83,13 @@ export interface JobQueue {
 }
 
 const KEEP_MS = 60 * 60 * 1000;
+
+/** The last time `cron` (UTC) names at or before `now`. */
+export function slotOf(cron: string, now: Date): Date {
+  // `prev` is strictly before its start: a run at the very millisecond of a slot holds it.
+  const start = new Date(now.getTime() + 1);
+  return cronParser.parseExpression(cron, { tz: 'UTC', currentDate: start }).prev().toDate();
+}
 /** The advisory lock under which a process sets up pg-boss (its schema, queues, schedules). */
 const QUEUE_SETUP_LOCK = 0x6b6b6a71;
 
@@ -266,7 +275,7 @@ class PgBossQueue extends BaseQueue {
         async (batch) => {
           for (const job of batch) {
             if (job.data.jobId) await this.run(kind, job.data.jobId, job.data.data);
-            else await this.runScheduled(kind);
+            else await this.runInSlot(kind);
           }
         },
       );
@@ -280,6 +289,19 @@ class PgBossQueue extends BaseQueue {
 
   protected async dispatch(kind: string, jobId: string, data: unknown): Promise<void> {
     await this.boss.send(kind, { jobId, data });
+  }
+
+  /**
+   * A scheduled run on several processes: it holds the slot of its cron line at the time it
+   * starts, and runs only if no other run holds that slot. pg-boss sends one job per slot, but
+   * a job sent late in one slot can start in the next, beside that slot's own job: the second
+   * of the two finds the slot held and does nothing.
+   */
+  private async runInSlot(kind: string): Promise<void> {
+    const when = this.schedules.get(kind);
+    if (!when) return this.runScheduled(kind);
+    const row = await insertScheduledJob(this.db, kind, (now) => slotOf(when.cron, now));
+    if (row) await this.run(kind, row.id, {});
   }
 }
 
