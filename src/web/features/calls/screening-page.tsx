@@ -6,6 +6,7 @@ import { useAction } from '../../components/ui/use-action.ts';
 import { ErrorAlert } from '../../components/ui/error-alert.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
 import { ShowMore, useShowMore } from '../../components/ui/show-more.tsx';
+import { ListSearch } from '../../components/ui/list-search.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import {
@@ -34,7 +35,6 @@ export function ScreeningPage() {
   const { id = '' } = useParams();
   const title = useCallTitle();
   const call = useResource(`call|${id}`, (signal) => getCall(id, signal));
-  const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const applicants = useResource(`applicants|${id}|${q}`, (signal) =>
     callApplicants(id, signal, { q }),
@@ -71,24 +71,12 @@ export function ScreeningPage() {
       </section>
       <section className="card" aria-labelledby="applicants">
         <h2 id="applicants">{t('calls.screening.applicants')}</h2>
-        <form
-          role="search"
-          className="inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            setQ(typed.trim());
-          }}
-        >
-          <label htmlFor="applicant-search">{t('calls.screening.searchLabel')}</label>
-          <input
-            id="applicant-search"
-            type="search"
-            value={typed}
-            maxLength={200}
-            onChange={(event) => setTyped(event.target.value)}
-          />
-          <button type="submit">{t('calls.screening.searchButton')}</button>
-        </form>
+        <ListSearch
+          id="applicant-search"
+          label={t('calls.screening.searchLabel')}
+          button={t('calls.screening.searchButton')}
+          onSearch={setQ}
+        />
         {applicants.status === 'loading' ? <Loading /> : null}
         {applicants.status === 'error' ? <ErrorAlert error={applicants.error} /> : null}
         {applicants.status === 'success' && q && pages.items.length === 0 ? (

@@ -8,6 +8,7 @@ import { InventedBadge } from '../../components/ui/invented-badge.tsx';
 import { Loading } from '../../components/ui/loading.tsx';
 import { LocalizedName } from '../../components/ui/localized-name.tsx';
 import { ShowMore, useShowMore } from '../../components/ui/show-more.tsx';
+import { ListSearch } from '../../components/ui/list-search.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { formatNumber, nameIn } from '../../../i18n/format.ts';
@@ -22,7 +23,6 @@ export function MobilitiesPage() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   useDocumentTitle(t('mobility.listTitle'));
-  const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const list = useResource(session.actor ? `mobilities|${session.actor.id}|${q}` : null, (signal) =>
     listMobilities(signal, { q }),
@@ -61,24 +61,12 @@ export function MobilitiesPage() {
       {session.status !== 'signed-in' ? <p>{t('mobility.signInFirst')}</p> : null}
       {isCoordinator ? <NominateSection /> : null}
       {session.actor ? (
-        <form
-          role="search"
-          className="inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            setQ(typed.trim());
-          }}
-        >
-          <label htmlFor="mobility-search">{t('mobility.searchLabel')}</label>
-          <input
-            id="mobility-search"
-            type="search"
-            value={typed}
-            maxLength={200}
-            onChange={(event) => setTyped(event.target.value)}
-          />
-          <button type="submit">{t('mobility.searchButton')}</button>
-        </form>
+        <ListSearch
+          id="mobility-search"
+          label={t('mobility.searchLabel')}
+          button={t('mobility.searchButton')}
+          onSearch={setQ}
+        />
       ) : null}
       <section aria-label={t('mobility.listTitle')} aria-busy={list.status === 'loading'}>
         {list.status === 'loading' && session.actor ? <Loading /> : null}

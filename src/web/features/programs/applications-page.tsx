@@ -7,6 +7,7 @@ import { InventedBadge } from '../../components/ui/invented-badge.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { ShowMore, useShowMore } from '../../components/ui/show-more.tsx';
+import { ListSearch } from '../../components/ui/list-search.tsx';
 import { listApplications, type ApplicationSummary } from './api.ts';
 import { Text } from './components.tsx';
 import { ResourceView } from '../../components/ui/resource-view.tsx';
@@ -26,7 +27,6 @@ export function ApplicationsPage() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   useDocumentTitle(t('programs.applications.title'));
-  const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const apps = useResource(
     session.status === 'signed-in' ? `project-applications|${q}` : null,
@@ -48,24 +48,12 @@ export function ApplicationsPage() {
         <h1>{t('programs.applications.title')}</h1>
       </div>
       <p className="lead">{t('programs.applications.intro')}</p>
-      <form
-        role="search"
-        className="inline-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setQ(typed.trim());
-        }}
-      >
-        <label htmlFor="application-search">{t('programs.applications.searchLabel')}</label>
-        <input
-          id="application-search"
-          type="search"
-          value={typed}
-          maxLength={200}
-          onChange={(event) => setTyped(event.target.value)}
-        />
-        <button type="submit">{t('programs.applications.searchButton')}</button>
-      </form>
+      <ListSearch
+        id="application-search"
+        label={t('programs.applications.searchLabel')}
+        button={t('programs.applications.searchButton')}
+        onSearch={setQ}
+      />
       <ResourceView resource={apps}>
         {() =>
           pages.items.length === 0 ? (
