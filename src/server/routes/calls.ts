@@ -25,7 +25,7 @@ import {
   submitReview,
 } from '#src/services/calls/screening.ts';
 import { updateMyProfile } from '#src/services/calls/profile.ts';
-import { ErrorSchema, KeysetQuery, NextCursor } from './common.schema.ts';
+import { ErrorSchema, keysetSearchQuery, NextCursor, STUDENT_NAME_WORDS } from './common.schema.ts';
 import { languageSchema } from '#src/domain/shared/refusal.ts';
 import {
   AllocationInstanceView,
@@ -49,16 +49,7 @@ import { contentDisposition } from '../content-disposition.ts';
 import { LIMITS } from '#src/services/limits.ts';
 
 const CallId = z.object({ id: z.string().min(1).max(64) });
-const ApplicantListQuery = z.object({
-  q: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .optional()
-    .describe('Words of the student’s name, in any script (case and accents ignored)'),
-  ...KeysetQuery,
-});
+const ApplicantListQuery = z.object(keysetSearchQuery(STUDENT_NAME_WORDS));
 const AppId = z.object({ id: z.uuid('expected an application id (UUID)') });
 const errors = {
   400: ErrorSchema,

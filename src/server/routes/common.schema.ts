@@ -52,6 +52,16 @@ export const KeysetQuery = {
     .describe('The nextCursor of the previous page, unchanged'),
 };
 
+/** Keyset paging searched by `q`, whose words are described by `what`. */
+export const keysetSearchQuery = (what: string) => ({
+  q: z.string().trim().min(1).max(200).optional().describe(what),
+  ...KeysetQuery,
+});
+
+/** What a list of students' records is searched by. */
+export const STUDENT_NAME_WORDS =
+  'Words of the student’s name, in any script (case and accents ignored)';
+
 /** The cursor of the page after this one; null on the last page. */
 export const NextCursor = z
   .string()

@@ -23,7 +23,13 @@ import {
   RecognitionDecisionRequestSchema,
   TranscriptEntrySchema,
 } from '#src/domain/recognition/schemas.ts';
-import { IsoDate, KeysetQuery, NamesSchema, NextCursor } from './common.schema.ts';
+import {
+  IsoDate,
+  keysetSearchQuery,
+  NamesSchema,
+  NextCursor,
+  STUDENT_NAME_WORDS,
+} from './common.schema.ts';
 
 export const MobilityIdParams = z.object({ id: z.uuid() });
 export const EnrolmentIdParams = z.object({ id: z.uuid() });
@@ -41,14 +47,7 @@ export const MobilityListQuery = z.object({
     .enum(['true', 'false'])
     .optional()
     .transform((v) => v === 'true'),
-  q: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .optional()
-    .describe('Words of the student’s name, in any script (case and accents ignored)'),
-  ...KeysetQuery,
+  ...keysetSearchQuery(STUDENT_NAME_WORDS),
 });
 
 export const TransitionBody = TransitionRequestSchema;

@@ -11,7 +11,13 @@ import {
 } from '#src/domain/program/application.ts';
 import { programRulesSchema } from '#src/domain/program/rules.ts';
 import { localizedTextSchema, refusalSchema, ruleIdSchema } from '#src/domain/shared/refusal.ts';
-import { ErrorSchema, IsoDate, KeysetQuery, NamesSchema, NextCursor } from './common.schema.ts';
+import {
+  ErrorSchema,
+  IsoDate,
+  keysetSearchQuery,
+  NamesSchema,
+  NextCursor,
+} from './common.schema.ts';
 
 const Name = localizedTextSchema;
 
@@ -230,14 +236,9 @@ export const OutcomeResultSchema = ApplicationSchema.extend({
 
 export const ApplicationListQuery = z.object({
   programId: z.string().min(1).optional(),
-  q: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .optional()
-    .describe('Words of the id or the project’s title, in any language (case and accents ignored)'),
-  ...KeysetQuery,
+  ...keysetSearchQuery(
+    'Words of the id or the project’s title, in any language (case and accents ignored)',
+  ),
 });
 
 /** The content of an application as the form sends it; id, program and status are the server's. */
