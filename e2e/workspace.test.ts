@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { sql } from 'drizzle-orm';
 import { fixedClock } from '#src/services/clock.ts';
 import { DEMO_PASSWORD, signInAs } from '#test/support/app.ts';
 import { RESULTS_DIR, startE2E, type E2E } from './support.ts';
@@ -33,8 +34,10 @@ const EXPECTED: Record<string, string[]> = {
   reviewer2: ['score_applications'],
   'coordinator.nsu': ['confirm_enrolments'],
   'coordinator.tohoku': ['decide_recognitions'],
-  'rep.tohoku': ['confirm_enrolments', 'batch_payments', 'reports_due'],
-  funder: ['reports_due', 'review_advisories'],
+  // No implementation report is owed this year: the demo project's five years of support
+  // (R10) began in 2014. The last test gives it a support that covers today.
+  'rep.tohoku': ['confirm_enrolments', 'batch_payments'],
+  funder: ['review_advisories'],
   'rep.hokudai': [],
   secretariat: [],
 };
@@ -162,5 +165,30 @@ it('the header counts the tasks under each link, read out in words', async () =>
   await page.locator('.main-nav a[href="/workspace"]').click();
   await page.waitForURL(`${e2e.base}/workspace`);
   await page.locator('[data-testid="workspace"]').waitFor();
+  expect(consoleErrors).toEqual([]);
+});
+
+it('R20, R10: a report owed in a year of the support period leads to the reports table', async () => {
+  // The demo project's support moved to begin in October 2024: its years run FY2024–FY2028, so
+  // this fiscal year's report is owed.
+  await e2e.server.database.db.execute(
+    sql`UPDATE project_applications
+           SET support = jsonb_set(support, '{startedOn}', '"2024-10-01"')
+         WHERE id = 'tohoku-jr-2014'`,
+  );
+  for (const who of ['funder', 'rep.tohoku']) {
+    const page = await signedInPage(`${who}@${D}`);
+    const item = page.locator(
+      '[data-testid="task"][data-kind="reports_due"] [data-testid="task-item"]',
+    );
+    await item.first().waitFor();
+    expect(await item.first().getAttribute('href')).toBe('/reports?fy=2026');
+    await item.first().click();
+    await page.waitForURL(`${e2e.base}/reports?fy=2026`);
+    // The table names the project whose report is owed, linked to its report.
+    const row = page.locator('main table tbody th a');
+    await row.first().waitFor();
+    expect(await row.first().getAttribute('href')).toBe('/projects/tohoku-jr-2014/reports/2026');
+  }
   expect(consoleErrors).toEqual([]);
 });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '#test/support/db.ts';
 import { createTestApp, signInAs, type Session, type TestApp } from '#test/support/app.ts';
+import { sql } from 'drizzle-orm';
 import { fixedClock } from '#src/services/clock.ts';
 
 const E = (who: string) => `${who}@demo.kakehashi.example`;
@@ -54,7 +55,7 @@ describe.each(ENGINES)('the workspace on %s', (engine) => {
     if (!s) throw new Error(`no session for ${who}`);
     return s;
   };
-  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) => {
+  const call = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => {
     const s = as(who);
     return t.app.inject({
       method,
@@ -233,7 +234,21 @@ describe.each(ENGINES)('the workspace on %s', (engine) => {
     expect(await kinds('coordinator.nsu')).not.toContain('decide_recognitions');
   });
 
-  it('R20: the funder officer and the representative officer see the implementation report due', async () => {
+  it('R20, R10: a report is due only in a fiscal year of the support period, until it is submitted', async () => {
+    // The demo project's support began in October 2014: its five years (FY2014–FY2018) are
+    // over, so nothing is owed for FY2026, as the reports table says.
+    for (const who of ['funder', 'rep.tohoku']) {
+      expect(await kinds(who)).not.toContain('reports_due');
+      const table = await call(who, 'GET', '/api/v1/implementation-reports/status?fiscalYear=2026');
+      expect(table.statusCode).toBe(200);
+      expect(table.json().rows).toEqual([]);
+    }
+    // A support begun in October 2024 runs FY2024–FY2028: this year's report is owed.
+    await t.database.db.execute(
+      sql`UPDATE project_applications
+             SET support = jsonb_set(support, '{startedOn}', '"2024-10-01"')
+           WHERE id = 'tohoku-jr-2014'`,
+    );
     for (const who of ['funder', 'rep.tohoku']) {
       const due = await task(who, 'reports_due');
       // The table of the fiscal year's reports, where the project's row links its report.
@@ -243,6 +258,26 @@ describe.each(ENGINES)('the workspace on %s', (engine) => {
       expect(due?.items[0]?.name.en).toContain('Japanese side');
     }
     expect(await kinds('rep.hokudai')).not.toContain('reports_due');
+
+    // A draft is still owed; once submitted, nobody is reminded of it.
+    const report = '/api/v1/projects/tohoku-jr-2014/reports/2026';
+    const saved = await call('rep.tohoku', 'PUT', `${report}/narrative`, {
+      narrative: {
+        self_evaluation: { ja: '計画どおり。' },
+        quality_assurance: { ja: '共通の選考基準を適用した。' },
+        issues_and_measures: { ja: '特になし。' },
+        plan: { ja: '次年度も同数の交流を行う。' },
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(await kinds('rep.tohoku')).toContain('reports_due');
+    const cutOff = await call('funder', 'PUT', `${report}/cut-off`, { cutOff: '2026-11-30' });
+    expect(cutOff.statusCode, cutOff.body).toBe(200);
+    const submitted = await call('rep.tohoku', 'POST', `${report}/submit`);
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    for (const who of ['funder', 'rep.tohoku']) {
+      expect(await kinds(who)).not.toContain('reports_due');
+    }
   });
 
   it('R19: an advisory in effect waits for the funder officer; a lifted one does not', async () => {

@@ -10,7 +10,6 @@
 import type { Actor, Role } from '#src/domain/access/policy.ts';
 import { scopeCovers } from '#src/domain/access/can.ts';
 import { pendingProposal, currentVersion } from '#src/domain/recognition/learning-agreement.ts';
-import { fiscalYearOf, reportingDeadline } from '#src/domain/program/calendar.ts';
 import { isOver } from '#src/domain/scholarship/safety.ts';
 import type { LocalizedText } from '#src/domain/shared/refusal.ts';
 import {
@@ -28,7 +27,7 @@ import { scorerInstitutions } from '#src/db/queries/calls/screening.ts';
 import { mobilitiesVisibleTo, type MobilityRow } from '#src/db/queries/mobility/mobilities.ts';
 import { advisoriesList } from '#src/db/queries/money/advisories.ts';
 import { advisoryOf } from '#src/db/queries/money/ledger.ts';
-import { projectApplicationRows, supportOf } from '#src/db/queries/programs.ts';
+import { projectApplicationRows } from '#src/db/queries/programs.ts';
 import { consortiumNames, institutionNames, personNames } from '#src/db/queries/names.ts';
 import {
   applicationsInScreening,
@@ -55,7 +54,7 @@ import { AppError } from '../errors.ts';
 import { laParties, loadScopes, mobilityActors } from '../mobility/actors.ts';
 import { loadMoneyContexts, resourceOf, type MobilityMoney } from '../money/context.ts';
 import { loadLedger, scheduleOf, type Ledger } from '../money/ledger.ts';
-import { loadRules } from '../programs/rules.ts';
+import { reportStatuses } from '../reports/implementation.ts';
 import { studentTasks } from './student.ts';
 
 export type { TaskKind, TaskItem, WorkspaceTask } from '#src/domain/workspace/tasks.ts';
@@ -78,7 +77,7 @@ export async function myTasks(ctx: ServiceContext): Promise<{ items: WorkspaceTa
     sections.push(proposalsToAnswer(ctx, actor));
   }
   if (holds(actor, 'rep_officer') || holds(actor, 'funder_officer')) {
-    sections.push(reportsDue(ctx, actor, today));
+    sections.push(reportsDue(ctx, actor));
   }
   if (holds(actor, 'secretariat')) sections.push(proposalsToAnswer(ctx, actor));
   if (holds(actor, 'funder_officer')) sections.push(advisoriesToReview(ctx, actor, today));
@@ -266,33 +265,40 @@ const confirmedOf = (ledger: Ledger, m: MobilityMoney) => (month: string) =>
   ledger.confirmed.has(`stipend:${m.mobility.id}:${month}`);
 
 /**
- * R20 (003 §10(2)): every selected project under support owes its implementation report by the
- * end of the fiscal year; the funder officer of the program and the project's representative
- * officer are reminded of it.
+ * R20 (003 §10(2)): a project owes the implementation report of each fiscal year of its support
+ * period (R10, 003 §3(1)) by the year's end; the funder officer of the program and the project's
+ * representative officer are reminded of it until it is submitted. Which reports are owed is the
+ * report service's answer (`reportStatuses`), so the task and the reports table agree.
  */
-async function reportsDue(ctx: ServiceContext, actor: Actor, today: string) {
-  const rows = (await projectApplicationRows(ctx.db)).filter(
-    (r) => supportOf(r)?.status === 'active',
-  );
+async function reportsDue(ctx: ServiceContext, actor: Actor) {
+  const [{ rows: owed }, projects] = await Promise.all([
+    reportStatuses(ctx, {}),
+    projectApplicationRows(ctx.db),
+  ]);
+  const byId = new Map(projects.map((p) => [p.id, p]));
+  const open = owed.filter((r) => r.state === null || r.state === 'draft');
   const names = await consortiumNames(
     ctx.db,
-    rows.flatMap((r) => [r.homeConsortiumId ?? '', r.partnerConsortiumId ?? '']),
+    open.flatMap((o) => {
+      const r = byId.get(o.projectId);
+      return r ? [r.homeConsortiumId ?? '', r.partnerConsortiumId ?? ''] : [];
+    }),
   );
   const items: TaskItem[] = [];
-  for (const r of rows) {
-    const resource = projectApplicationResource(r);
+  for (const o of open) {
+    const r = byId.get(o.projectId);
+    if (!r) continue;
     const mine =
       (holds(actor, 'funder_officer') &&
         can(actor, 'application:review', programResource(r.programId))) ||
-      (holds(actor, 'rep_officer') && can(actor, 'application:submit', resource));
+      (holds(actor, 'rep_officer') &&
+        can(actor, 'application:submit', projectApplicationResource(r)));
     if (!mine) continue;
-    const rules = await loadRules(ctx.db, r.programId).catch(() => null);
-    if (!rules) continue;
     items.push({
       name: pairName(names, r.homeConsortiumId, r.partnerConsortiumId),
-      link: `/reports?fy=${fiscalYearOf(rules, today)}`,
+      link: `/reports?fy=${o.fiscalYear}`,
       count: 1,
-      due: reportingDeadline(rules, today),
+      due: o.status.deadline,
     });
   }
   return taskOf('reports_due', items, '/reports');
