@@ -121,9 +121,12 @@ async function applicationsToScore(ctx: ServiceContext, actor: Actor, today: str
   return taskOf('score_applications', items, '/calls');
 }
 
-/** The mobilities a coordinator's or representative officer's roles reach, with their names. */
+/**
+ * The mobilities a coordinator's or representative officer's roles reach that can hold work for
+ * them (funded stays under a program, stays with a learning agreement), with their names.
+ */
 async function reachableMobilities(ctx: ServiceContext, actor: Actor, today: string) {
-  const rows = await mobilitiesVisibleTo(ctx.db, actor, today, {});
+  const rows = await mobilitiesVisibleTo(ctx.db, actor, today, { workIn: [...STAY_STATES] });
   const people = await personNames(
     ctx.db,
     rows.flatMap((r) => (r.studentUserId ? [r.studentUserId] : [])),

@@ -9,6 +9,7 @@ import {
   agreements,
   auditLog,
   institutions,
+  learningAgreements,
   mobilities,
   mobilityEvents,
   roleAssignments,
@@ -169,6 +170,13 @@ export interface MobilityListFilter {
   status?: string | undefined;
   institutionId?: string | undefined;
   mine?: boolean | undefined;
+  /**
+   * Only the stays that can hold work for their staff: funded stays under a program's agreement
+   * in one of these states (their months are confirmed and paid, R8), and stays with a learning
+   * agreement (signatures, transcripts and recognition, R7). Past stays brought from elsewhere
+   * hold none.
+   */
+  workIn?: readonly string[] | undefined;
 }
 
 /**
@@ -203,6 +211,24 @@ async function listConditions(
     );
   }
   if (filter.mine) conditions.push(eq(mobilities.studentUserId, actor.id));
+  if (filter.workIn) {
+    // Written as one set of ids, found from the few stays that hold work (program agreements,
+    // learning agreements) through their indexes: a condition on each row instead would read
+    // every stay a hub reaches (315,000 of a million) to keep none.
+    conditions.push(
+      sql`${mobilities.id} IN (
+        SELECT ${learningAgreements.mobilityId} FROM ${learningAgreements}
+        UNION ALL
+        SELECT w.id FROM ${mobilities} AS w
+         WHERE w.funded
+           AND w.status IN (${sql.join(
+             filter.workIn.map((s) => sql`${s}`),
+             sql`, `,
+           )})
+           AND w.agreement_id IN (
+             SELECT ${agreements.id} FROM ${agreements} WHERE ${agreements.programId} IS NOT NULL))`,
+    );
+  }
   return conditions;
 }
 
