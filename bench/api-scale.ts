@@ -7,8 +7,10 @@
  * --synthetic`; a database that already holds it is reused), starts Kakehashi's server as a child
  * process, signs a platform administrator in, and measures with autocannon, at 50 and 200
  * concurrent connections, req/s and p50/p99 latency of: the mobility list (first page and a deep
- * cursor page), mobility search (Japanese, Russian, Latin), an agreement's balance ledger and an
- * institution dashboard — and, in the same run, a bare Fastify hello-world on the same machine.
+ * cursor page), mobility search (Japanese, Russian, Latin), an agreement's balance ledger, an
+ * institution dashboard and the workspace of the hub's coordinator (GET /me/tasks, which reads
+ * the stays that can hold work among all those the hub's role reaches) — and, in the same run, a
+ * bare Fastify hello-world on the same machine.
  * Targets: list and search ≥ 40 % of hello-world's req/s and p99 < 50 ms at 200 connections;
  * ledger and dashboard p99 < 200 ms. Writes every figure with the machine's description, the
  * servers' peak memory and the load average.
@@ -25,7 +27,7 @@ import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openPostgres } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { users } from '../src/db/schema.ts';
+import { roleAssignments, users } from '../src/db/schema.ts';
 import { loadSynthetic, syntheticRefusal } from '../src/db/seed/synthetic.ts';
 import { hashPassword } from '../src/services/auth/passwords.ts';
 import { encodeCursor } from '../src/services/cursor.ts';
@@ -36,6 +38,7 @@ const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.
 const DB_NAME = 'kakehashi_bench_api';
 const ADMIN = 'bench-admin@bench.kakehashi.example';
 const PASSWORD = 'bench-api-scale-password';
+const COORDINATOR = 'bench-hub-coordinator@bench.kakehashi.example';
 const HUB = 'jp-0001.synthetic.example';
 
 function option(argv: string[], flag: string): string | undefined {
@@ -104,6 +107,30 @@ async function prepareDatabase(): Promise<{ loadSeconds: number | null; agreemen
         invented: true,
       });
     }
+    // The hub's international office: a coordinator of the hub, whose workspace is measured.
+    const [coordinator] = await database.db
+      .select()
+      .from(users)
+      .where(eq(users.email, COORDINATOR));
+    if (!coordinator) {
+      const [made] = await database.db
+        .insert(users)
+        .values({
+          email: COORDINATOR,
+          displayName: 'Benchmark hub coordinator',
+          language: 'en',
+          names: { latin: 'Benchmark hub coordinator' },
+          passwordHash: await hashPassword(PASSWORD),
+          invented: true,
+        })
+        .returning();
+      await database.db.insert(roleAssignments).values({
+        userId: made!.id,
+        role: 'coordinator',
+        scopeType: 'institution',
+        scopeId: HUB,
+      });
+    }
     // The hub's busiest agreement: the ledger with the most mobilities behind it.
     const busiest = await database.db.execute(sql`
       SELECT agreement_id AS id FROM mobilities WHERE home_id = ${HUB}
@@ -149,7 +176,7 @@ await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 
 interface Measure {
   name: string;
-  kind: 'list' | 'search' | 'ledger' | 'dashboard' | 'hello' | 'floor';
+  kind: 'list' | 'search' | 'ledger' | 'dashboard' | 'workspace' | 'hello' | 'floor';
   connections: number;
   rps: number;
   p50: number;
@@ -212,17 +239,21 @@ async function main() {
     const base = `http://127.0.0.1:${port}/api/v1`;
     await waitFor(`${base}/institutions?pageSize=1`, server);
     await waitFor(`http://127.0.0.1:${helloPort}/`, hello);
-    const signIn = await fetch(`${base}/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: ADMIN, password: PASSWORD }),
-    });
-    if (signIn.status !== 200) throw new Error(`sign-in failed: ${await signIn.text()}`);
-    const cookie = signIn.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const headers = { cookie };
+    const signIn = async (email: string) => {
+      const res = await fetch(`${base}/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
+      if (res.status !== 200) throw new Error(`sign-in failed: ${await res.text()}`);
+      const cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      return { cookie };
+    };
+    const headers = await signIn(ADMIN);
+    const hubHeaders = await signIn(COORDINATOR);
     const deep = encodeCursor(['2010-04-01', 'ffffffff-ffff-4fff-bfff-ffffffffffff']);
     const targets: [string, Measure['kind'], string][] = [
       ['hello-world (bare Fastify)', 'hello', `http://127.0.0.1:${helloPort}/`],
@@ -240,6 +271,8 @@ async function main() {
         `${base}/mobilities?q=${encodeURIComponent('Иванова')}`,
       ],
       ['mobility search, latin elodie', 'search', `${base}/mobilities?q=elodie`],
+      ['workspace of the hub’s coordinator (GET /me/tasks)', 'workspace', `${base}/me/tasks`],
+      // The aggregates last: at 50 connections they hold the pool (see the results file).
       [
         'balance ledger (hub’s busiest agreement)',
         'ledger',
@@ -247,13 +280,27 @@ async function main() {
       ],
       ['institution dashboard (the hub)', 'dashboard', `${base}/institutions/${HUB}/dashboard`],
     ];
-    for (const [name, , url] of targets) {
-      const res = await fetch(url, { headers });
+    const headersOf = (kind: Measure['kind']) => (kind === 'workspace' ? hubHeaders : headers);
+    for (const [name, kind, url] of targets) {
+      const res = await fetch(url, { headers: headersOf(kind) });
       if (res.status !== 200) throw new Error(`${name}: ${res.status} ${await res.text()}`);
     }
+    // A row whose requests outlive its measurement (they queue for the pool) would slow the
+    // next one: each row starts once the server answers a signed-in request within a second.
+    const drained = async () => {
+      for (let i = 0; i < 120; i++) {
+        const started = performance.now();
+        const res = await fetch(`${base}/me`, { headers, signal: AbortSignal.timeout(5000) }).catch(
+          () => null,
+        );
+        if (res?.status === 200 && performance.now() - started < 1000) return;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    };
     for (const connections of [50, 200]) {
       for (const [name, kind, url] of targets) {
-        results.push(await measure(name, kind, url, connections, headers));
+        await drained();
+        results.push(await measure(name, kind, url, connections, headersOf(kind)));
       }
     }
     serverRss = peakRss(server.pid);
@@ -289,7 +336,7 @@ async function report(
   const lines: string[] = [];
   const cpu = os.cpus()[0]?.model ?? 'unknown';
   lines.push(
-    '# API at scale: lists, search, ledger and dashboard on 1,000,000 mobilities',
+    '# API at scale: lists, search, ledger, dashboard and workspace on 1,000,000 mobilities',
     '',
     `Run ${new Date().toISOString()} by \`npm run bench:api:scale\` (bench/api-scale.ts).`,
     '',
