@@ -19,6 +19,7 @@ export const STATUS: Record<ErrorCode, number> = {
   rule_violation: 422,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 export interface ErrorBody {
@@ -102,6 +103,23 @@ function databaseError(error: unknown): { code: ErrorCode; message: string } | n
   return null;
 }
 
+/** Seconds a client is asked to wait when every database connection stayed busy. */
+const BUSY_RETRY_SECONDS = 5;
+
+/**
+ * Did the request wait for a database connection longer than the pool allows (every connection
+ * busy)? pg-pool says so only in words, on the error or its cause.
+ */
+function poolExhausted(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === 'string' && message.includes('timeout exceeded when trying to connect'))
+      return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /**
  * `spaPage`: the web app's index.html, answered to every GET outside /api (client-side routes)
  * except missing build files and source maps.
@@ -159,6 +177,18 @@ export function installErrorHandling(app: FastifyInstance, spaPage?: SpaPage): v
     if (database) {
       request.log.warn({ err: error }, 'refused by the database');
       return reply.status(STATUS[database.code]).send(body(database.code, database.message, {}));
+    }
+    if (poolExhausted(error)) {
+      // Overload, not a fault: the client is told to come back, and nothing was written.
+      request.log.warn({ err: error }, 'no database connection free in time');
+      return reply
+        .status(503)
+        .header('retry-after', String(BUSY_RETRY_SECONDS))
+        .send(
+          body('unavailable', 'the server is busy; try again in a few seconds', {
+            retryAfterSeconds: BUSY_RETRY_SECONDS,
+          }),
+        );
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply

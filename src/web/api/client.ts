@@ -59,6 +59,7 @@ function codeForStatus(status: number): string {
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
   if (status === 429) return 'rate_limited';
+  if (status === 503) return 'unavailable';
   if (status >= 500) return 'internal';
   return 'http_error';
 }
