@@ -90,6 +90,7 @@ export function slotOf(cron: string, now: Date): Date {
   const start = new Date(now.getTime() + 1);
   return cronParser.parseExpression(cron, { tz: 'UTC', currentDate: start }).prev().toDate();
 }
+
 /** The advisory lock under which a process sets up pg-boss (its schema, queues, schedules). */
 const QUEUE_SETUP_LOCK = 0x6b6b6a71;
 
