@@ -17,7 +17,7 @@ import { createHighsSolver } from '../../src/services/allocation/highs-solver.ts
 const solver = createHighsSolver({ timeLimitSeconds: 20 });
 
 describe('optimal with months caps equals HiGHS on the whole program', () => {
-  test('R4: on 200 small random instances (up to 30 students), every objective', async () => {
+  test('R4: on 300 small random instances (up to 30 students), every objective', async () => {
     const proofs = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(
@@ -46,7 +46,7 @@ describe('optimal with months caps equals HiGHS on the whole program', () => {
           }
         },
       ),
-      { numRuns: 200, seed: 20194 },
+      { numRuns: 300, seed: 20194 },
     );
     expect(proofs.get('mip-on-counts') ?? 0).toBeGreaterThan(20);
     expect(proofs.get('lagrangian-bounds-met') ?? 0).toBeGreaterThan(5);

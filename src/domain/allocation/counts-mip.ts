@@ -10,8 +10,11 @@
  *     maximise Σ w·x   s.t. the rows of mip.ts,   Σ_{x in class} x = n(class),
  *                          Σ coef(class)·n(class) ≤ cap(row),   n integer,  0 ≤ x ≤ 1
  *
- * has the optimum of the 0/1 program. The funder's rows (003 §4) sum over students, not
- * classes: when they can bind, funded students' variables stay binary. An integral allocation
+ * has the optimum of the 0/1 program. Fewer counts need be integers: a row whose hull is
+ * network capacities (`rowHull`, lagrangian.ts) needs no integer and no months row; a row
+ * with two stay lengths whose shorter coefficient is 1 needs only the longer stay's count
+ * integer (fixed, it leaves the shorter stay an integer capacity). The funder's rows (003 §4)
+ * sum over students, not classes: when they can bind, funded students' variables stay binary. An integral allocation
  * with the optimum's value is then read back by our own min-cost flow on the network
  * restricted to the optimum's counts (and its funded students): `solveRestricted`.
  */
@@ -56,14 +59,11 @@ export function buildCountsMip(c: Compiled, weights: Float64Array, net: CappedNe
   }
   for (let r = 0; r < net.rowAg.length; r++) {
     const a = net.rowAg[r]!;
-    for (let i = net.rowClassStart[r]!; i < net.rowClassStart[r + 1]!; i++) {
+    const lo = net.rowClassStart[r]!;
+    const hi = net.rowClassStart[r + 1]!;
+    for (let i = lo; i < hi; i++) {
       const v = nx + i;
-      isInteger[v] = 1;
-      upper[v] = Math.min(
-        c.agSlots[a]!,
-        members[i]!.length,
-        Math.floor(net.rowCap[r]! / net.classCoef[i]!),
-      );
+      upper[v] = Math.min(net.classAgArcCap[i]!, members[i]!.length);
       for (const j of members[i]!) {
         rowIndex.push(j);
         rowValue.push(1);
@@ -74,13 +74,30 @@ export function buildCountsMip(c: Compiled, weights: Float64Array, net: CappedNe
       rowLower.push(0);
       rowUpper.push(0);
     }
-    for (let i = net.rowClassStart[r]!; i < net.rowClassStart[r + 1]!; i++) {
+    // The agreement's arc (slots, or the row's hull: lagrangian.ts).
+    for (let i = lo; i < hi; i++) {
+      rowIndex.push(nx + i);
+      rowValue.push(1);
+    }
+    rowStart.push(rowIndex.length);
+    rowLower.push(-Infinity);
+    rowUpper.push(net.agArcCap[a]!);
+    // A row whose hull is those capacities needs neither its months row nor integers.
+    if (net.rowHull[r] === 1) continue;
+    for (let i = lo; i < hi; i++) {
       rowIndex.push(nx + i);
       rowValue.push(net.classCoef[i]!);
     }
     rowStart.push(rowIndex.length);
     rowLower.push(-Infinity);
     rowUpper.push(net.rowCap[r]!);
+    // With two classes and the shorter stay's coefficient 1, the longer stay's count alone
+    // need be integer: once it is fixed, the shorter one's bound is an integer capacity.
+    const two = hi - lo === 2;
+    const shorter = two && net.classCoef[lo]! < net.classCoef[lo + 1]! ? lo : lo + 1;
+    for (let i = lo; i < hi; i++) {
+      if (!(two && i === shorter && net.classCoef[shorter]! === 1)) isInteger[nx + i] = 1;
+    }
   }
   return {
     base,
@@ -97,4 +114,41 @@ export function buildCountsMip(c: Compiled, weights: Float64Array, net: CappedNe
       upper,
     },
   };
+}
+
+/**
+ * The class capacities that restrict the network to the counts program's optimum: an integer
+ * count as it is; a hull row's classes at their network capacities; the shorter stay of a two-
+ * class row at what the longer stay's count leaves of the months cap. Every flow within them
+ * honours the rows, and the program's optimum is one of them.
+ */
+export function classCapsOf(
+  net: CappedNetwork,
+  counts: CountsMip,
+  values: Float64Array,
+): Int32Array {
+  const classCap = new Int32Array(net.classArc.length);
+  const integer = counts.model.isInteger!;
+  for (let r = 0; r < net.rowAg.length; r++) {
+    const lo = net.rowClassStart[r]!;
+    const hi = net.rowClassStart[r + 1]!;
+    let used = 0;
+    for (let i = lo; i < hi; i++) {
+      if (integer[counts.classVar0 + i] === 1) {
+        classCap[i] = Math.round(values[counts.classVar0 + i]!);
+        used += classCap[i]! * net.classCoef[i]!;
+      }
+    }
+    for (let i = lo; i < hi; i++) {
+      if (integer[counts.classVar0 + i] === 1) continue;
+      classCap[i] =
+        net.rowHull[r] === 1
+          ? net.classAgArcCap[i]!
+          : Math.min(
+              net.classAgArcCap[i]!,
+              Math.floor((net.rowCap[r]! - used) / net.classCoef[i]!),
+            );
+    }
+  }
+  return classCap;
 }

@@ -66,8 +66,9 @@ describe('optimal with months caps (bounds, then branch and bound)', () => {
     );
   });
 
-  test('R4: the class arcs bound each stay length alone without cutting off any feasible allocation', () => {
+  test('R4: the class and agreement arcs bound each row without cutting off any feasible allocation', () => {
     let tightened = 0;
+    let hull = 0;
     fc.assert(
       fc.property(seed, (s) => {
         const inst = cappedInstance(s, 6);
@@ -76,26 +77,45 @@ describe('optimal with months caps (bounds, then branch and bound)', () => {
         for (let i = 0; i < net.classArc.length; i++) {
           if (net.classAgArcCap[i]! < c.agSlots[net.rowAg[rowOfClass(net, i)]!]!) tightened++;
         }
+        for (let r = 0; r < net.rowAg.length; r++) {
+          if (net.rowHull[r] === 0) continue;
+          hull++;
+          // Every integer point within the arcs' capacities honours the months row (R4).
+          const lo = net.rowClassStart[r]!;
+          const [x, y] = [lo, lo + 1];
+          for (let nx = 0; nx <= net.classAgArcCap[x]!; nx++) {
+            for (let ny = 0; ny <= net.classAgArcCap[y]!; ny++) {
+              if (nx + ny > net.agArcCap[net.rowAg[r]!]!) continue;
+              const months = nx * net.classCoef[x]! + ny * net.classCoef[y]!;
+              expect(months).toBeLessThanOrEqual(net.rowCap[r]!);
+            }
+          }
+        }
         const byId = new Map(inst.students.map((st, i) => [st.id, i]));
         forEachFeasible(inst, (hosts) => {
           const count = new Int32Array(net.classArc.length);
+          const onAgreement = new Int32Array(c.nAg);
           hosts.forEach((h, i) => {
             if (h === null) return;
             const r = c.rankOf[byId.get(inst.students[i]!.id)!]!;
             for (let k = c.prefStart[r]!; k < c.prefStart[r + 1]!; k++) {
-              if (c.prefHost[k] === c.uniIndex.get(h) && net.prefClass[k]! >= 0) {
-                count[net.prefClass[k]!]!++;
-              }
+              if (c.prefHost[k] !== c.uniIndex.get(h)) continue;
+              onAgreement[c.prefAg[k]!]!++;
+              if (net.prefClass[k]! >= 0) count[net.prefClass[k]!]!++;
             }
           });
           for (let i = 0; i < count.length; i++) {
             expect(count[i]).toBeLessThanOrEqual(net.classAgArcCap[i]!);
+          }
+          for (let a = 0; a < c.nAg; a++) {
+            expect(onAgreement[a]).toBeLessThanOrEqual(Math.max(0, net.agArcCap[a]!));
           }
         });
       }),
       { numRuns: 200, seed: 20193 },
     );
     expect(tightened).toBeGreaterThan(20);
+    expect(hull).toBeGreaterThan(5);
   });
 });
 

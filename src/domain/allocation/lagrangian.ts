@@ -18,12 +18,16 @@
  *     only arcs whose reduced cost turned negative are re-routed).
  *     Rows are first divided by the gcd of their coefficients (6·n₆ + 12·n₁₂ ≤ 15 becomes
  *     n₆ + 2·n₁₂ ≤ 2): the same integer points, a tighter relaxation. Then each stay length
- *     alone is bounded in the network: its class arc carries at most ⌊cap / coef⌋ students
- *     (n₁₂ ≤ 1 above). With two stay lengths (coefficients 1 and 2) that makes the row's own
- *     polytope integral (n₆ + n₁₂ ≤ S, n₆ + 2·n₁₂ ≤ K, n₁₂ ≤ ⌊K/2⌋: the only pair of tight
- *     constraints with determinant 2, n₆ = 0 and n₆ + 2·n₁₂ = K, is a vertex only for even K),
- *     so what is left of the relaxation's gap comes from the network around the row. A row whose tightened classes cannot exceed its cap
- *     (e.g. 2 slots, n₆ + 2·n₁₂ ≤ 3 with n₁₂ ≤ 1) becomes a plain network capacity.
+ *     alone is bounded in the network: its class arc carries at most ⌊cap / coef⌋ students,
+ *     and no more than the students who list the agreement with that stay (its candidates).
+ *     With two stay lengths, the row's integer points within those bounds and the slots are
+ *     enumerated: their largest n₆, n₁₂ and n₆ + n₁₂ become the class arcs' and the
+ *     agreement arc's capacities, and when those capacities' corners are all such points, the
+ *     row's integer hull is exactly the capacities, so the row becomes part of the network
+ *     (`rowHull`) and cannot bind again. E.g. one six-month candidate, two slots and
+ *     n₆ + 2·n₁₂ ≤ 2 leave {(0,0), (1,0), (0,1)}: n₆ + n₁₂ ≤ 1, where the relaxation placed
+ *     one six-month and half a twelve-month student. What is left of the relaxation's gap
+ *     comes from rows with two points on n₆ + 2·n₁₂ = K and from the network around them.
  *  2. Lower bounds — repair. The relaxed solution is made feasible by restricting the network
  *     so that no flow in it can break a row: per agreement, a capacity per stay length whose
  *     months sum within the cap (taken from the relaxed solution, trimmed longest stays first,
@@ -35,13 +39,14 @@
  *     allocation is optimal ('lagrangian-bounds-met'). Otherwise optimal.ts hands the rest to
  *     the MIP solver: the whole program, or the one over counts (counts-mip.ts).
  *
- * Measured (bench/results/allocation.md): where the caps bind hard (national size, one
- * agreement in five capping 3–9 months per slot) the relaxation with the class bounds is
- * 15,580 for an optimum of 15,460 (16,134 without them); fifty subgradient steps bring the
- * bounds to [15,458, 15,495] and stall there. The best multipliers give the linear
- * relaxation's value (the subproblem is a network), so unless that value is below 15,461 —
- * not measured: the linear program alone did not finish in HiGHS within minutes — no step
- * closes the gap; the solver path therefore takes no steps by default.
+ * Measured (bench/results/allocation.md; national size, one agreement in five capping 3–9
+ * months per slot, optimum 15,460): of the 3,044 rows that can bind, 1,677 become network
+ * capacities; the relaxation falls from 16,134 (no class bounds) and 15,580 (class bounds
+ * alone) to 15,484 in one flow, and repair gives 15,436. The linear program of the tightened
+ * rows is 15,471 (HiGHS; 15,491 with the class bounds alone, 15,600 plain), and the
+ * subgradient steps reach 15,473 — the best multipliers give that linear relaxation's value,
+ * since the subproblem is a network. What is left (11 students) is an integrality gap no
+ * multipliers close, so the solver path takes no steps by default.
  */
 import type { Compiled } from './compile.ts';
 import { FlowGraph, solveMinCostFlow } from './flow.ts';
@@ -77,6 +82,10 @@ export interface CappedNetwork {
   readonly globalCoef: Float64Array[];
   readonly globalCap: number[];
   readonly weights: Float64Array;
+  /** Per agreement: its arc's capacity (slots, or less where a row's hull says so). */
+  readonly agArcCap: Int32Array;
+  /** Per row: 1 when its integer hull is plain network capacities (it can no longer bind). */
+  readonly rowHull: Uint8Array;
 }
 
 /** Months (or yen) the candidates of each row could use; a row is kept only if it can bind. */
@@ -205,22 +214,32 @@ export function buildCappedNetwork(c: Compiled, weights: Float64Array): CappedNe
   const classCoef = new Float64Array(nClass);
   const classAgArcCap = new Int32Array(nClass);
   const posOf = new Int32Array(nClass);
+  // Each class alone: at most ⌊cap / coef⌋ students (the row's bound on that class), and no
+  // more than the students who could take it.
+  const candidates = new Int32Array(nClass);
+  for (let k = 0; k < prefClass.length; k++) if (prefClass[k]! >= 0) candidates[prefClass[k]!]!++;
+  const alone = new Int32Array(nClass);
+  for (let cl = 0; cl < nClass; cl++) {
+    const a = rowAg[classRow[cl]!]!;
+    alone[cl] = Math.min(
+      c.agSlots[a]!,
+      candidates[cl]!,
+      Math.floor(c.agMonthsCap[a]! / agGcd[a]! / classCoefL[cl]!),
+    );
+  }
+  const agArcCap = Int32Array.from(c.agSlots, (slots) => Math.max(0, slots));
+  const rowHull = tightenTwoClassRows(c, rowAg, agGcd, classRow, classCoefL, alone, agArcCap);
   for (let cl = 0; cl < nClass; cl++) {
     const r = classRow[cl]!;
     const a = rowAg[r]!;
     const at = fillAt[r]!++;
     posOf[cl] = at;
-    // Each class alone: at most ⌊cap / coef⌋ students (the row's bound on that class).
-    const alone = Math.min(
-      c.agSlots[a]!,
-      Math.floor(c.agMonthsCap[a]! / agGcd[a]! / classCoefL[cl]!),
-    );
-    classArc[at] = g.addArc(classBase + cl, agBase + a, alone, 0);
+    classArc[at] = g.addArc(classBase + cl, agBase + a, alone[cl]!, 0);
     classCoef[at] = classCoefL[cl]!;
-    classAgArcCap[at] = alone;
+    classAgArcCap[at] = alone[cl]!;
   }
   for (let a = 0; a < c.nAg; a++) {
-    if (c.agSlots[a]! > 0) g.addArc(agBase + a, impBase + c.agTo[a]!, c.agSlots[a]!, 0);
+    if (c.agSlots[a]! > 0) g.addArc(agBase + a, impBase + c.agTo[a]!, agArcCap[a]!, 0);
   }
   for (let t = 0; t < c.nUni; t++) {
     g.addArc(impBase + t, unitOfUni[t]!, Math.min(c.importCap[t]!, nS), 0);
@@ -256,7 +275,67 @@ export function buildCappedNetwork(c: Compiled, weights: Float64Array): CappedNe
     globalCoef,
     globalCap,
     weights,
+    agArcCap,
+    rowHull,
   };
+}
+
+/**
+ * The integer points of a row with two stay lengths: 0 ≤ x ≤ A, 0 ≤ y ≤ B (each class alone,
+ * candidates included), x + y ≤ S (slots) and α·x + β·y ≤ K (months). When their convex hull is
+ * a box and a sum — 0 ≤ x ≤ A′, 0 ≤ y ≤ B′, x + y ≤ T — the row is exactly those network
+ * capacities (the class arcs and the agreement's arc) and can never bind again; otherwise the
+ * capacities still tighten to A′, B′, T. E.g. one six-month candidate, two slots and two
+ * months units: {(0,0), (1,0), (0,1)}, so x + y ≤ 1 — the relaxation could place 1½ students.
+ * Mutates `alone` and `agArcCap`; returns, per row, 1 when it became network capacities.
+ */
+function tightenTwoClassRows(
+  c: Compiled,
+  rowAg: number[],
+  agGcd: Int32Array,
+  classRow: number[],
+  classCoef: number[],
+  alone: Int32Array,
+  agArcCap: Int32Array,
+): Uint8Array {
+  const classesOf: number[][] = rowAg.map(() => []);
+  classRow.forEach((r, cl) => classesOf[r]!.push(cl));
+  const exact = new Uint8Array(rowAg.length);
+  for (let r = 0; r < rowAg.length; r++) {
+    const cls = classesOf[r]!;
+    if (cls.length !== 2) continue;
+    const [cx, cy] = classCoef[cls[0]!]! < classCoef[cls[1]!]! ? cls : [cls[1]!, cls[0]!];
+    const a = rowAg[r]!;
+    const A = alone[cx!]!;
+    const B = alone[cy!]!;
+    const S = agArcCap[a]!;
+    const K = Math.floor(c.agMonthsCap[a]! / agGcd[a]!);
+    const alpha = classCoef[cx!]!;
+    const beta = classCoef[cy!]!;
+    if ((A + 1) * (B + 1) > 1 << 16) continue;
+    const inRow = (x: number, y: number): boolean =>
+      x >= 0 && y >= 0 && x <= A && y <= B && x + y <= S && alpha * x + beta * y <= K;
+    let maxX = 0;
+    let maxY = 0;
+    let maxT = 0;
+    for (let x = 0; x <= A; x++) {
+      for (let y = 0; y <= B; y++) {
+        if (!inRow(x, y)) continue;
+        maxX = Math.max(maxX, x);
+        maxY = Math.max(maxY, y);
+        maxT = Math.max(maxT, x + y);
+      }
+    }
+    alone[cx!] = maxX;
+    alone[cy!] = maxY;
+    agArcCap[a] = Math.min(S, maxT);
+    // The box-and-sum's vertices; all in the row ⇔ the row's hull is the box and the sum.
+    const corner = (x: number, y: number): boolean => inRow(x, y);
+    if (corner(maxX, Math.min(maxY, maxT - maxX)) && corner(Math.min(maxX, maxT - maxY), maxY)) {
+      exact[r] = 1;
+    }
+  }
+  return exact;
 }
 
 /** Multipliers (integers in COST_SCALE units per reduced coefficient unit). */

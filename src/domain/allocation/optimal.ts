@@ -31,7 +31,7 @@ import { assignmentsFrom, compile, objectiveWeights } from './compile.ts';
 import { FlowGraph, solveMinCostFlow } from './flow.ts';
 import type { MipSolver } from './mip.ts';
 import { branchAndBound, buildAllocationMip } from './mip.ts';
-import { buildCountsMip } from './counts-mip.ts';
+import { buildCountsMip, classCapsOf } from './counts-mip.ts';
 import type { LagrangianOutcome } from './lagrangian.ts';
 import { lagrangianBounds, solveRestricted } from './lagrangian.ts';
 import { checkFeasible } from './feasibility.ts';
@@ -357,10 +357,7 @@ export async function optimal(
         `${solver.name}: no proven optimum (${sol.status}${sol.detail ? `: ${sol.detail}` : ''})`,
       );
     }
-    const classCap = new Int32Array(lag.net.classArc.length);
-    for (let i = 0; i < classCap.length; i++) {
-      classCap[i] = Math.round(sol.values[counts.classVar0 + i]!);
-    }
+    const classCap = classCapsOf(lag.net, counts, sol.values);
     let allowed: Uint8Array | null = null;
     if (lag.net.globalCoef.length > 0) {
       allowed = new Uint8Array(c.nStu);
