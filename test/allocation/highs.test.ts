@@ -10,7 +10,8 @@ import { checkFeasible } from '../../src/domain/allocation/feasibility.ts';
 import { tinyInstance } from '../../src/domain/allocation/generate.ts';
 import { isNetworkInstance, optimal, optimalSync } from '../../src/domain/allocation/optimal.ts';
 import { OBJECTIVES } from '../../src/domain/allocation/types.ts';
-import { createHighsSolver, toLpFormat } from '../../src/services/allocation/highs-solver.ts';
+import type { MipModel } from '../../src/domain/allocation/mip.ts';
+import { createHighsSolver } from '../../src/services/allocation/highs-solver.ts';
 
 const solver = createHighsSolver({ timeLimitSeconds: 20 });
 
@@ -40,20 +41,34 @@ describe('optimal equals HiGHS', () => {
     expect(capped).toBeGreaterThan(10);
   });
 
-  test('the LP text declares every variable binary', () => {
-    const inst = tinyInstance(11, 6, { fundedMonthsCap: 6 });
-    const lp = toLpFormat({
-      numVars: 2,
-      objective: Float64Array.of(1, 2),
-      rowStart: Int32Array.of(0, 2),
-      rowIndex: Int32Array.of(0, 1),
-      rowValue: Float64Array.of(1, -1),
-      rowLower: Float64Array.of(-1),
-      rowUpper: Float64Array.of(1),
-    });
-    expect(lp).toContain('Maximize');
-    expect(lp).toContain('r0l:  1 x0 - 1 x1 >= -1');
-    expect(lp).toMatch(/Binary\n x0 x1\nEnd/);
-    expect(inst.rules.fundedMonthsCap).toBe(6);
+  // maximise x0 + 2·x1 + 1.5·y  s.t.  x0 + x1 ≤ 1,  x1 + y ≤ 1.5;  x binary, 0 ≤ y ≤ 2 continuous
+  const model: MipModel = {
+    numVars: 3,
+    objective: Float64Array.of(1, 2, 1.5),
+    rowStart: Int32Array.of(0, 2, 4),
+    rowIndex: Int32Array.of(0, 1, 1, 2),
+    rowValue: Float64Array.of(1, 1, 1, 1),
+    rowLower: Float64Array.of(-Infinity, -Infinity),
+    rowUpper: Float64Array.of(1, 1.5),
+    isInteger: Uint8Array.of(1, 1, 0),
+    upper: Float64Array.of(1, 1, 2),
+  };
+
+  test('solves a program with continuous variables and bounds exactly', async () => {
+    const sol = await solver.solve(model);
+    expect(sol.status).toBe('optimal');
+    // x0 = 1, x1 = 0, y = 1.5 (3.25) beats x1 = 1, y = 0.5 (2.75).
+    expect(Array.from(sol.values!)).toEqual([1, 0, 1.5]);
+    expect(sol.objective).toBeCloseTo(3.25, 9);
+  });
+
+  test('a start solution, feasible or not, does not change the proven optimum', async () => {
+    for (const start of [Float64Array.of(0, 1, 0.5), Float64Array.of(1, 1, 2)]) {
+      for (const s of [solver, createHighsSolver({ defaults: true })]) {
+        const sol = await s.solve(model, start);
+        expect(sol.status).toBe('optimal');
+        expect(sol.objective).toBeCloseTo(3.25, 9);
+      }
+    }
   });
 });

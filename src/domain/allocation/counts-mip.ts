@@ -21,7 +21,7 @@
 import type { Compiled } from './compile.ts';
 import type { CappedNetwork } from './lagrangian.ts';
 import type { AllocationMip, MipModel } from './mip.ts';
-import { buildAllocationMip } from './mip.ts';
+import { buildAllocationMip, startValues } from './mip.ts';
 
 export interface CountsMip {
   base: AllocationMip;
@@ -151,4 +151,20 @@ export function classCapsOf(
     }
   }
   return classCap;
+}
+
+/** The counts program's variables for a feasible allocation (its students and class counts). */
+export function countsStart(
+  c: Compiled,
+  net: CappedNetwork,
+  counts: CountsMip,
+  chosen: Int32Array,
+): Float64Array {
+  const values = new Float64Array(counts.model.numVars);
+  values.set(startValues(counts.base, chosen));
+  for (let s = 0; s < c.nStu; s++) {
+    const k = chosen[s]!;
+    if (k >= 0 && net.prefClass[k]! >= 0) values[counts.classVar0 + net.prefClass[k]!]! += 1;
+  }
+  return values;
 }

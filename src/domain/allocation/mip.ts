@@ -54,7 +54,8 @@ export interface MipSolution {
 /** An exact MIP solver the caller injects (e.g. HiGHS). */
 export interface MipSolver {
   readonly name: string;
-  solve(model: MipModel): Promise<MipSolution>;
+  /** `start`: a feasible solution (e.g. the bounds' best allocation) to begin from. */
+  solve(model: MipModel, start?: Float64Array): Promise<MipSolution>;
 }
 
 export interface AllocationMip {
@@ -62,6 +63,15 @@ export interface AllocationMip {
   /** Variable → pref entry (priority-ranked student's option). */
   varPref: Int32Array;
   varStudent: Int32Array;
+}
+
+/** The program's variables for an allocation (chosen pref entry per student, −1 = none). */
+export function startValues(mip: AllocationMip, chosen: Int32Array): Float64Array {
+  const values = new Float64Array(mip.model.numVars);
+  for (let j = 0; j < values.length; j++) {
+    if (chosen[mip.varStudent[j]!] === mip.varPref[j]) values[j] = 1;
+  }
+  return values;
 }
 
 /** Builds the integer program of a compiled instance for the given weights per pref entry. */

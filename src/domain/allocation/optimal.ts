@@ -30,8 +30,8 @@ import type { Compiled } from './compile.ts';
 import { assignmentsFrom, compile, objectiveWeights } from './compile.ts';
 import { FlowGraph, solveMinCostFlow } from './flow.ts';
 import type { MipSolver } from './mip.ts';
-import { branchAndBound, buildAllocationMip } from './mip.ts';
-import { buildCountsMip, classCapsOf } from './counts-mip.ts';
+import { branchAndBound, buildAllocationMip, startValues } from './mip.ts';
+import { buildCountsMip, classCapsOf, countsStart } from './counts-mip.ts';
 import type { LagrangianOutcome } from './lagrangian.ts';
 import { lagrangianBounds, solveRestricted } from './lagrangian.ts';
 import { checkFeasible } from './feasibility.ts';
@@ -329,7 +329,7 @@ export async function optimal(
       });
     }
     if (options.program !== 'counts') {
-      const whole = await solveWhole(c, weights, solver);
+      const whole = await solveWhole(c, weights, solver, lag.chosen);
       stats.bounds = { lower: whole.value, upper: whole.value };
       stats.phases!.push({
         ...phaseOf('mip', whole.value, whole.value, seconds()),
@@ -351,7 +351,7 @@ export async function optimal(
     }
     // The integer program over the counts per agreement and stay length (counts-mip.ts).
     const counts = buildCountsMip(c, weights, lag.net);
-    const sol = await solver.solve(counts.model);
+    const sol = await solver.solve(counts.model, countsStart(c, lag.net, counts, lag.chosen));
     if (sol.status !== 'optimal' || !sol.values) {
       throw new Error(
         `${solver.name}: no proven optimum (${sol.status}${sol.detail ? `: ${sol.detail}` : ''})`,
@@ -394,14 +394,15 @@ export async function optimal(
   return outcome(c, whole.chosen, objective, `mip:${solver.name}`, whole.value, seconds());
 }
 
-/** The whole 0/1 program (mip.ts) by the solver. */
+/** The whole 0/1 program (mip.ts) by the solver, from `start` (a feasible allocation) if given. */
 async function solveWhole(
   c: Compiled,
   weights: Float64Array,
   solver: MipSolver,
+  start?: Int32Array,
 ): Promise<{ chosen: Int32Array; value: number; variables: number }> {
   const mip = buildAllocationMip(c, weights);
-  const sol = await solver.solve(mip.model);
+  const sol = await solver.solve(mip.model, start && startValues(mip, start));
   if (sol.status !== 'optimal' || !sol.values) {
     throw new Error(
       `${solver.name}: no proven optimum (${sol.status}${sol.detail ? `: ${sol.detail}` : ''})`,
