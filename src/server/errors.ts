@@ -78,12 +78,19 @@ function normaliseDetails(details: Record<string, unknown>): Record<string, unkn
   };
 }
 
-/** The PostgreSQL error code (SQLSTATE) of an error or of its cause, as drivers and Drizzle wrap it. */
+/** An error and its causes, as drivers and Drizzle wrap them (at most four deep). */
+function* causes(error: unknown): Generator<object> {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    yield e;
+    e = (e as { cause?: unknown }).cause;
+  }
+}
+
+/** The PostgreSQL error code (SQLSTATE) of an error or of its cause. */
 function sqlState(error: unknown): string | null {
-  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+  for (const e of causes(error)) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-    e = (e as { cause?: unknown }).cause;
   }
   return null;
 }
@@ -111,11 +118,10 @@ const BUSY_RETRY_SECONDS = 5;
  * busy)? pg-pool says so only in words, on the error or its cause.
  */
 function poolExhausted(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+  for (const e of causes(error)) {
     const message = (e as { message?: unknown }).message;
     if (typeof message === 'string' && message.includes('timeout exceeded when trying to connect'))
       return true;
-    e = (e as { cause?: unknown }).cause;
   }
   return false;
 }
