@@ -4,17 +4,55 @@
  * reviewer wrote, and the open membership proposals. Each answer is a pre-selection: the service
  * checks every record against the reader's roles.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
+  agreements,
   callApplications,
   learningAgreements,
   membershipProposals,
+  mobilities,
   recognitionDecisions,
   reviews,
   transcripts,
 } from '../schema.ts';
+import type { Actor } from '#src/domain/access/policy.ts';
 import type { LearningAgreement } from '#src/domain/recognition/learning-agreement.ts';
+import { type MobilityRow, visibleFilter } from './mobility/mobilities.ts';
+
+/**
+ * The stays an actor's roles reach on `today` that can hold work for their staff, latest start
+ * first: funded stays under a program's agreement in one of `states` (their months are
+ * confirmed and paid, R8), and stays with a learning agreement (signatures, transcripts and
+ * recognition, R7). Past stays brought from elsewhere hold none.
+ *
+ * Written as one set of ids, found from the few stays that hold work through their indexes: a
+ * condition on each row instead would read every stay a hub reaches (315,000 of a million) to
+ * keep none.
+ */
+export async function mobilitiesWithWork(
+  db: Db,
+  actor: Actor,
+  today: string,
+  states: readonly string[],
+): Promise<MobilityRow[]> {
+  const withWork = sql`${mobilities.id} IN (
+    SELECT ${learningAgreements.mobilityId} FROM ${learningAgreements}
+    UNION ALL
+    SELECT w.id FROM ${mobilities} AS w
+     WHERE w.funded
+       AND w.status IN (${sql.join(
+         states.map((s) => sql`${s}`),
+         sql`, `,
+       )})
+       AND w.agreement_id IN (
+         SELECT ${agreements.id} FROM ${agreements} WHERE ${agreements.programId} IS NOT NULL))`;
+  return db
+    .select()
+    .from(mobilities)
+    .where(and(await visibleFilter(db, actor, today), withWork))
+    .orderBy(desc(mobilities.startDate), asc(mobilities.studentName));
+}
 
 /** The learning agreements of these mobilities, by mobility. */
 export async function learningAgreementsOf(

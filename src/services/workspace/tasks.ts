@@ -24,7 +24,7 @@ import {
 } from '#src/domain/workspace/tasks.ts';
 import { callsByDeadline, loadSendingConsortia, rubricOf } from '#src/db/queries/calls/calls.ts';
 import { scorerInstitutions } from '#src/db/queries/calls/screening.ts';
-import { mobilitiesVisibleTo, type MobilityRow } from '#src/db/queries/mobility/mobilities.ts';
+import type { MobilityRow } from '#src/db/queries/mobility/mobilities.ts';
 import { advisoriesList } from '#src/db/queries/money/advisories.ts';
 import { advisoryOf } from '#src/db/queries/money/ledger.ts';
 import { projectApplicationRows } from '#src/db/queries/programs.ts';
@@ -33,6 +33,7 @@ import {
   applicationsInScreening,
   decidedComponentsOf,
   learningAgreementsOf,
+  mobilitiesWithWork,
   openMembershipProposals,
   reviewedBy,
   transcriptLinesOf,
@@ -126,7 +127,7 @@ async function applicationsToScore(ctx: ServiceContext, actor: Actor, today: str
  * them (funded stays under a program, stays with a learning agreement), with their names.
  */
 async function reachableMobilities(ctx: ServiceContext, actor: Actor, today: string) {
-  const rows = await mobilitiesVisibleTo(ctx.db, actor, today, { workIn: [...STAY_STATES] });
+  const rows = await mobilitiesWithWork(ctx.db, actor, today, [...STAY_STATES]);
   const people = await personNames(
     ctx.db,
     rows.flatMap((r) => (r.studentUserId ? [r.studentUserId] : [])),

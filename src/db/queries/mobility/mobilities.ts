@@ -3,13 +3,12 @@
  * the consortia home and host belong to on a date), the list an actor may see, the recorded
  * transitions and the people who hold a role over a mobility.
  */
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import {
   agreements,
   auditLog,
   institutions,
-  learningAgreements,
   mobilities,
   mobilityEvents,
   roleAssignments,
@@ -119,7 +118,7 @@ export async function loadScopes(
 }
 
 /** The SQL filter of the mobilities an actor may see (the access check follows per row). */
-async function visibleFilter(db: Db, actor: Actor, today: string): Promise<SQL | undefined> {
+export async function visibleFilter(db: Db, actor: Actor, today: string): Promise<SQL | undefined> {
   if (actor.platformAdmin) return undefined;
   const conditions: SQL[] = [];
   const institutionsOf = actor.roles
@@ -170,30 +169,6 @@ export interface MobilityListFilter {
   status?: string | undefined;
   institutionId?: string | undefined;
   mine?: boolean | undefined;
-  /**
-   * Only the stays that can hold work for their staff: funded stays under a program's agreement
-   * in one of these states (their months are confirmed and paid, R8), and stays with a learning
-   * agreement (signatures, transcripts and recognition, R7). Past stays brought from elsewhere
-   * hold none.
-   */
-  workIn?: readonly string[] | undefined;
-}
-
-/**
- * The mobilities an actor's roles may reach on `today`, filtered, latest start first: a
- * pre-selection — each row's scope is still checked by the caller.
- */
-export async function mobilitiesVisibleTo(
-  db: Db,
-  actor: Actor,
-  today: string,
-  filter: MobilityListFilter,
-): Promise<MobilityRow[]> {
-  return db
-    .select()
-    .from(mobilities)
-    .where(and(...(await listConditions(db, actor, today, filter))))
-    .orderBy(desc(mobilities.startDate), asc(mobilities.studentName));
 }
 
 /** The conditions of a list: what the actor's roles reach on `today`, then the filter's. */
@@ -211,24 +186,6 @@ async function listConditions(
     );
   }
   if (filter.mine) conditions.push(eq(mobilities.studentUserId, actor.id));
-  if (filter.workIn) {
-    // Written as one set of ids, found from the few stays that hold work (program agreements,
-    // learning agreements) through their indexes: a condition on each row instead would read
-    // every stay a hub reaches (315,000 of a million) to keep none.
-    conditions.push(
-      sql`${mobilities.id} IN (
-        SELECT ${learningAgreements.mobilityId} FROM ${learningAgreements}
-        UNION ALL
-        SELECT w.id FROM ${mobilities} AS w
-         WHERE w.funded
-           AND w.status IN (${sql.join(
-             filter.workIn.map((s) => sql`${s}`),
-             sql`, `,
-           )})
-           AND w.agreement_id IN (
-             SELECT ${agreements.id} FROM ${agreements} WHERE ${agreements.programId} IS NOT NULL))`,
-    );
-  }
   return conditions;
 }
 
