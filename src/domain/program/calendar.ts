@@ -86,11 +86,6 @@ export function fiscalYearEnd(rules: ProgramRules, fy: number): string {
   return addDays(addMonths(fiscalYearStart(rules, fy), 12), -1);
 }
 
-/** R20 — 003 §10(2): the implementation report for support given on `date` is due by this day. */
-export function reportingDeadline(rules: ProgramRules, date: string): string {
-  return fiscalYearEnd(rules, fiscalYearOf(rules, date));
-}
-
 // ---------------------------------------------------------------- the call (R18)
 
 /** R18 — 003 §8: the first instant after the deadline day, as ISO UTC (submissions before it are on time). */

@@ -5,7 +5,7 @@ import {
   applicationClosesAt,
   fiscalYearOf,
   isSupportedStay,
-  reportingDeadline,
+  fiscalYearEnd,
   scholarshipFor,
   stayLength,
 } from './calendar.ts';
@@ -108,14 +108,14 @@ describe('rules over time', () => {
 });
 
 describe('calendar', () => {
-  it('R20: the report is due at the end of the fiscal year the support is given in (April–March)', () => {
+  it('the fiscal year a day falls in, and its last day (April–March, or the calendar year)', () => {
     expect(fiscalYearOf(PILOT, '2003-04-01')).toBe(2003);
     expect(fiscalYearOf(PILOT, '2004-03-31')).toBe(2003);
-    expect(reportingDeadline(PILOT, '2003-10-01')).toBe('2004-03-31');
-    expect(reportingDeadline(PILOT, '2004-02-15')).toBe('2004-03-31');
-    expect(reportingDeadline(PILOT, '2004-04-01')).toBe('2005-03-31');
+    expect(fiscalYearOf(PILOT, '2004-04-01')).toBe(2004);
+    expect(fiscalYearEnd(PILOT, 2003)).toBe('2004-03-31');
     const calendarYear = reviseProgramRules(PILOT, (r) => ({ ...r, fiscalYearStartMonth: 1 }));
-    expect(reportingDeadline(calendarYear, '2004-02-15')).toBe('2004-12-31');
+    expect(fiscalYearOf(calendarYear, '2004-02-15')).toBe(2004);
+    expect(fiscalYearEnd(calendarYear, 2004)).toBe('2004-12-31');
   });
 
   it('R18: the call closes at midnight after the deadline day, Tokyo time', () => {
