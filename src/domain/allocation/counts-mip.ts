@@ -14,9 +14,10 @@
  * network capacities (`rowHull`, lagrangian.ts) needs no integer and no months row; a row
  * with two stay lengths whose shorter coefficient is 1 needs only the longer stay's count
  * integer (fixed, it leaves the shorter stay an integer capacity). The funder's rows (003 §4)
- * sum over students, not classes: when they can bind, funded students' variables stay binary. An integral allocation
- * with the optimum's value is then read back by our own min-cost flow on the network
- * restricted to the optimum's counts (and its funded students): `solveRestricted`.
+ * sum over students, not classes: when they can bind, funded students' variables stay binary.
+ * An integral allocation with the optimum's value is then read back by our own min-cost flow
+ * on the network restricted to the optimum's counts (and its funded students):
+ * `solveRestricted`, with `classCapsOf`.
  */
 import type { Compiled } from './compile.ts';
 import type { CappedNetwork } from './lagrangian.ts';
