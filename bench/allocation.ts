@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { allocate } from '../src/domain/allocation/allocate.ts';
 import { checkFeasible, summarize } from '../src/domain/allocation/feasibility.ts';
-import { optimal } from '../src/domain/allocation/optimal.ts';
+import { hasNetworkStructure, optimal } from '../src/domain/allocation/optimal.ts';
 import { compile, objectiveWeights } from '../src/domain/allocation/compile.ts';
 import { lagrangianBounds, type LagrangianOutcome } from '../src/domain/allocation/lagrangian.ts';
 import type {
@@ -153,10 +153,15 @@ async function capsFamily(
       // E.g. the program past the solver's time limit: say so, do not guess, and measure what
       // the bounds alone reach (lagrangian.ts).
       out.push(`optimal did not finish: ${(error as Error).message}`, '');
+      const c = compile(inst);
+      const weights = objectiveWeights(c, 'students');
+      if (!hasNetworkStructure(c, weights)) {
+        out.push('No bounds: without count balance the instance is not a network.', '');
+        continue;
+      }
       const b0 = clock();
       const cpu0 = process.cpuUsage();
-      const c = compile(inst);
-      const lag = lagrangianBounds(c, objectiveWeights(c, 'students'), {
+      const lag = lagrangianBounds(c, weights, {
         maxIterations: 0,
         elapsed: () => (clock() - b0) / 1000,
       });
