@@ -17,7 +17,7 @@ import { allocate } from '../src/domain/allocation/allocate.ts';
 import { checkFeasible, summarize } from '../src/domain/allocation/feasibility.ts';
 import { hasNetworkStructure, optimal } from '../src/domain/allocation/optimal.ts';
 import { compile, objectiveWeights } from '../src/domain/allocation/compile.ts';
-import { lagrangianBounds, type LagrangianOutcome } from '../src/domain/allocation/lagrangian.ts';
+import { lagrangianBounds } from '../src/domain/allocation/lagrangian.ts';
 import type {
   AllocationInstance,
   AllocationResult,
@@ -97,17 +97,6 @@ const describeInstance = (size: string, inst: AllocationInstance, knobs: Knobs):
   `tolerance ${inst.rules.tolerance}; popularity correlation ${knobs.popularityCorrelation}, ` +
   `first-side share ${knobs.firstSideShare}, lists ≤ ${knobs.listLength}, stays ${knobs.months.join('/')} months, seed ${knobs.seed}`;
 
-/**
- * The months-caps family: one agreement in five also caps months (003 §5(4): quotas in
- * students and months), balance per university in students — a network with knapsack rows,
- * solved by `optimal`'s bounds (and the counts program when they do not meet) — and HiGHS on
- * the whole 0/1 program of the same instance in the same run. Month balance (not a network:
- * `optimal` is the whole program) only with `--month-balance`.
- */
-/** How many of the rows that can bind became network capacities (lagrangian.ts). */
-const net = (lag: LagrangianOutcome): string =>
-  `${lag.net.rowHull.reduce((n, h) => n + h, 0)} of ${lag.net.rowAg.length} capped rows became network capacities`;
-
 interface Solvers {
   /** HiGHS with our options (what `optimal` uses). */
   ours: MipSolver;
@@ -115,6 +104,42 @@ interface Solvers {
   defaults: MipSolver;
 }
 
+/**
+ * What `optimal`'s bounds alone reach on an instance it could not finish (lagrangian.ts), with
+ * their time and memory; none without count balance, where the instance is not a network.
+ */
+function boundsAlone(inst: AllocationInstance): string {
+  const c = compile(inst);
+  const weights = objectiveWeights(c, 'students');
+  if (!hasNetworkStructure(c, weights)) {
+    return 'No bounds: without count balance the instance is not a network.';
+  }
+  const b0 = clock();
+  const cpu0 = process.cpuUsage();
+  const lag = lagrangianBounds(c, weights, {
+    maxIterations: 0,
+    elapsed: () => (clock() - b0) / 1000,
+  });
+  const cpu = process.cpuUsage(cpu0);
+  const phases = lag.phases
+    .map((p) => `${p.name} [${p.lower ?? '—'}, ${p.upper}] at ${p.seconds.toFixed(1)} s`)
+    .join('; ');
+  const hulls = lag.net.rowHull.reduce((n, h) => n + h, 0);
+  return (
+    `The bounds alone: ${phases} (gap ${lag.upper - lag.lower}, ` +
+    `${((cpu.user + cpu.system) / 1e6).toFixed(1)} cpu s; ${hulls} of ${lag.net.rowAg.length} ` +
+    `capped rows became network capacities; peak RSS ${mib(process.resourceUsage().maxRSS * 1024)} MiB).`
+  );
+}
+
+/**
+ * The months-caps family: one agreement in five also caps months (003 §5(4): quotas in
+ * students and months), balance per university in students — a network with knapsack rows,
+ * solved by `optimal`'s bounds and then the whole program by HiGHS with our options — and, on
+ * the same instance in the same run, HiGHS on the whole 0/1 program with its default options
+ * (the baseline) and with ours but without the bounds. Month balance (not a network: `optimal`
+ * is the whole program) only with `--month-balance`.
+ */
 async function capsFamily(
   size: Size,
   highs: Solvers,
@@ -153,24 +178,7 @@ async function capsFamily(
       // E.g. the program past the solver's time limit: say so, do not guess, and measure what
       // the bounds alone reach (lagrangian.ts).
       out.push(`optimal did not finish: ${(error as Error).message}`, '');
-      const c = compile(inst);
-      const weights = objectiveWeights(c, 'students');
-      if (!hasNetworkStructure(c, weights)) {
-        out.push('No bounds: without count balance the instance is not a network.', '');
-        continue;
-      }
-      const b0 = clock();
-      const cpu0 = process.cpuUsage();
-      const lag = lagrangianBounds(c, weights, {
-        maxIterations: 0,
-        elapsed: () => (clock() - b0) / 1000,
-      });
-      const cpu = process.cpuUsage(cpu0);
-      out.push(
-        `The bounds alone: ${lag.phases.map((p) => `${p.name} [${p.lower ?? '—'}, ${p.upper}] at ${p.seconds.toFixed(1)} s`).join('; ')}` +
-          ` (gap ${lag.upper - lag.lower}, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} cpu s; ${net(lag)}; peak RSS ${mib(process.resourceUsage().maxRSS * 1024)} MiB).`,
-        '',
-      );
+      out.push(boundsAlone(inst), '');
       continue;
     }
     console.error(`[${size} caps ${v.title}] optimal: ${rows[0]!.seconds.toFixed(2)} s`);
