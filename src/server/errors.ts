@@ -188,7 +188,7 @@ export function installErrorHandling(app: FastifyInstance, spaPage?: SpaPage): v
       // Overload, not a fault: the client is told to come back, and nothing was written.
       request.log.warn({ err: error }, 'no database connection free in time');
       return reply
-        .status(503)
+        .status(STATUS.unavailable)
         .header('retry-after', String(BUSY_RETRY_SECONDS))
         .send(
           body('unavailable', 'the server is busy; try again in a few seconds', {

@@ -300,7 +300,7 @@ function tightenTwoClassRows(
 ): Uint8Array {
   const classesOf: number[][] = rowAg.map(() => []);
   classRow.forEach((r, cl) => classesOf[r]!.push(cl));
-  const exact = new Uint8Array(rowAg.length);
+  const hull = new Uint8Array(rowAg.length);
   for (let r = 0; r < rowAg.length; r++) {
     const cls = classesOf[r]!;
     if (cls.length !== 2) continue;
@@ -330,12 +330,11 @@ function tightenTwoClassRows(
     alone[cy!] = maxY;
     agArcCap[a] = Math.min(S, maxT);
     // The box-and-sum's vertices; all in the row ⇔ the row's hull is the box and the sum.
-    const corner = (x: number, y: number): boolean => inRow(x, y);
-    if (corner(maxX, Math.min(maxY, maxT - maxX)) && corner(Math.min(maxX, maxT - maxY), maxY)) {
-      exact[r] = 1;
+    if (inRow(maxX, Math.min(maxY, maxT - maxX)) && inRow(Math.min(maxX, maxT - maxY), maxY)) {
+      hull[r] = 1;
     }
   }
-  return exact;
+  return hull;
 }
 
 /** Multipliers (integers in COST_SCALE units per reduced coefficient unit). */
