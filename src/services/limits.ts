@@ -47,6 +47,12 @@ export const LIMITS = {
    * (so the refusal is translated); the request may hold that much text escaped in JSON.
    */
   ewpImportBodyBytes: 11 * MiB,
+  /**
+   * Seconds the MIP solver may spend on an allocation run's `optimal`. Past them the run keeps
+   * the best allocation found, marked unproven with the bounds of the optimum, rather than
+   * failing and losing the other mechanisms' results.
+   */
+  optimalSolverSeconds: 60,
   /** Heavy tasks (imports, allocation runs, reports) one person may have running or waiting. */
   tasksPerUser: 2,
   /** Worker threads for heavy tasks: every core but one for the request thread, at least one. */

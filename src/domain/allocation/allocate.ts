@@ -26,6 +26,8 @@ export interface AllocateOptions {
   objective?: Objective;
   /** Exact MIP solver for `optimal` when the instance is not a flow network. */
   solver?: MipSolver;
+  /** For `optimal`: what to do when the solver stops at its limit (optimal.ts). */
+  onLimit?: 'fail' | 'best';
   clock?: Clock;
 }
 
@@ -37,6 +39,7 @@ export async function allocate(
     return optimal(inst, {
       objective: options.objective ?? 'students',
       ...(options.solver ? { solver: options.solver } : {}),
+      ...(options.onLimit ? { onLimit: options.onLimit } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
     });
   }

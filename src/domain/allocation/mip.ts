@@ -44,9 +44,15 @@ export type MipStatus = 'optimal' | 'infeasible' | 'limit' | 'error';
 
 export interface MipSolution {
   status: MipStatus;
-  /** Variable values (0/1), when a solution is available. */
+  /**
+   * Variable values (0/1), when a solution is available: the optimum, or on `limit` the best
+   * feasible solution found before the solver stopped (null when it found none).
+   */
   values: Float64Array | null;
+  /** Objective value of `values` (NaN without values). */
   objective: number;
+  /** On `limit`: the solver's proven bound on the objective (no solution exceeds it). */
+  bound?: number;
   /** Solver's own words about the outcome. */
   detail?: string;
 }

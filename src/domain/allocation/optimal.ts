@@ -29,7 +29,7 @@
 import type { Compiled } from './compile.ts';
 import { assignmentsFrom, compile, objectiveWeights } from './compile.ts';
 import { FlowGraph, solveMinCostFlow } from './flow.ts';
-import type { MipSolver } from './mip.ts';
+import type { MipSolution, MipSolver } from './mip.ts';
 import { branchAndBound, buildAllocationMip, startValues } from './mip.ts';
 import { buildCountsMip, classCapsOf, countsStart } from './counts-mip.ts';
 import type { LagrangianOutcome } from './lagrangian.ts';
@@ -65,6 +65,12 @@ export interface OptimalOptions {
    * solved by interior point), so it is the default.
    */
   program?: 'counts' | 'whole';
+  /**
+   * When the MIP solver stops at its limit before proving the optimum: throw (`fail`, the
+   * default), or return the best allocation found — the solver's or the bounds' — unproven,
+   * with the bounds that say how far it may be from the optimum (`best`).
+   */
+  onLimit?: 'fail' | 'best';
 }
 
 /**
@@ -186,12 +192,14 @@ function outcome(
 ): AllocationOutcome {
   const { assignments, placed, placedMonths } = assignmentsFrom(c, chosen);
   const proof =
-    extra.proof ??
-    (solver.startsWith('mip')
-      ? 'mip'
-      : solver === 'branch-and-bound'
-        ? 'branch-and-bound'
-        : 'network');
+    extra.proven === false
+      ? null
+      : (extra.proof ??
+        (solver.startsWith('mip')
+          ? 'mip'
+          : solver === 'branch-and-bound'
+            ? 'branch-and-bound'
+            : 'network'));
   const result: AllocationResult = {
     format: RESULT_FORMAT,
     mechanism: 'optimal',
@@ -205,7 +213,7 @@ function outcome(
       proven: true,
       objectiveValue: value,
       ...extra,
-      proof,
+      ...(proof ? { proof } : {}),
     },
   };
   const violations = checkFeasible(c.inst, result);
@@ -329,35 +337,46 @@ export async function optimal(
         ...stats,
       });
     }
+    const name = `lagrangian+mip:${solver.name}`;
     if (options.program !== 'counts') {
-      const whole = await solveWhole(c, weights, solver, lag.chosen);
-      stats.bounds = { lower: whole.value, upper: whole.value };
-      stats.phases!.push({
-        ...phaseOf('mip', whole.value, whole.value, seconds()),
-        freeVariables: whole.variables,
-        variables: whole.variables,
-      });
-      return outcome(
-        c,
-        whole.chosen,
-        objective,
-        `lagrangian+mip:${solver.name}`,
-        whole.value,
-        seconds(),
-        {
-          proof: 'mip',
+      const whole = await solveWhole(c, weights, solver, options.onLimit, lag.chosen);
+      const variables = { freeVariables: whole.variables, variables: whole.variables };
+      if (!whole.proven) {
+        // Stopped at the limit: the better of the solver's and the bounds' allocations.
+        const better = whole.chosen !== null && whole.value > lag.lower;
+        const value = better ? whole.value : lag.lower;
+        const upper = Math.min(lag.upper, Math.floor(whole.bound + 1e-6));
+        stats.bounds = { lower: value, upper };
+        stats.phases!.push({ ...phaseOf('mip', value, upper, seconds()), ...variables });
+        const chosen = better ? whole.chosen! : lag.chosen;
+        return outcome(c, chosen, objective, name, value, seconds(), {
           ...stats,
-        },
-      );
+          proven: false,
+          stopped: 'limit',
+        });
+      }
+      stats.bounds = { lower: whole.value, upper: whole.value };
+      stats.phases!.push({ ...phaseOf('mip', whole.value, whole.value, seconds()), ...variables });
+      return outcome(c, whole.chosen!, objective, name, whole.value, seconds(), {
+        proof: 'mip',
+        ...stats,
+      });
     }
     // The integer program over the counts per agreement and stay length (counts-mip.ts).
     const counts = buildCountsMip(c, weights, lag.net);
     const sol = await solver.solve(counts.model, countsStart(c, lag.net, counts, lag.chosen));
-    if (sol.status !== 'optimal' || !sol.values) {
-      throw new Error(
-        `${solver.name}: no proven optimum (${sol.status}${sol.detail ? `: ${sol.detail}` : ''})`,
-      );
+    if (sol.status === 'limit' && options.onLimit === 'best') {
+      // Stopped at the limit: the bounds' allocation, the solver's bound on the counts.
+      const upper = Math.min(lag.upper, Math.floor((sol.bound ?? Infinity) + 1e-6));
+      stats.bounds = { lower: lag.lower, upper };
+      stats.phases!.push(phaseOf('mip-on-counts', lag.lower, upper, seconds()));
+      return outcome(c, lag.chosen, objective, name, lag.lower, seconds(), {
+        ...stats,
+        proven: false,
+        stopped: 'limit',
+      });
     }
+    if (sol.status !== 'optimal' || !sol.values) throw noOptimum(solver, sol);
     const classCap = classCapsOf(lag.net, counts, sol.values);
     let allowed: Uint8Array | null = null;
     if (lag.net.globalCoef.length > 0) {
@@ -378,37 +397,80 @@ export async function optimal(
       freeVariables: counts.model.isInteger!.reduce((n, i) => n + i, 0),
       variables: counts.model.numVars,
     });
-    return outcome(
-      c,
-      better ? rest.chosen : lag.chosen,
-      objective,
-      `lagrangian+mip:${solver.name}`,
-      value,
-      seconds(),
-      {
-        proof: 'mip-on-counts',
-        ...stats,
-      },
-    );
+    return outcome(c, better ? rest.chosen : lag.chosen, objective, name, value, seconds(), {
+      proof: 'mip-on-counts',
+      ...stats,
+    });
   }
-  const whole = await solveWhole(c, weights, solver);
-  return outcome(c, whole.chosen, objective, `mip:${solver.name}`, whole.value, seconds());
+  const whole = await solveWhole(c, weights, solver, options.onLimit);
+  const name = `mip:${solver.name}`;
+  if (whole.proven) return outcome(c, whole.chosen!, objective, name, whole.value, seconds());
+  // Stopped at the limit with an allocation (solveWhole throws without one).
+  const integral = weights.every((w) => Number.isInteger(w));
+  const upper = integral ? Math.floor(whole.bound + 1e-6) : whole.bound;
+  return outcome(c, whole.chosen!, objective, name, whole.value, seconds(), {
+    proven: false,
+    stopped: 'limit',
+    bounds: { lower: whole.value, upper },
+    phases: [
+      {
+        ...phaseOf('mip', whole.value, upper, seconds()),
+        freeVariables: whole.variables,
+        variables: whole.variables,
+      },
+    ],
+  });
 }
 
-/** The whole 0/1 program (mip.ts) by the solver, from `start` (a feasible allocation) if given. */
+/** A trivial bound: every student at their best weight. */
+function mostOf(c: Compiled, weights: Float64Array): number {
+  let most = 0;
+  for (let s = 0; s < c.nStu; s++) {
+    let best = 0;
+    for (let k = c.prefStart[s]!; k < c.prefStart[s + 1]!; k++) {
+      if (c.prefOk[k] === 1) best = Math.max(best, weights[k]!);
+    }
+    most += best;
+  }
+  return most;
+}
+
+const noOptimum = (solver: MipSolver, sol: MipSolution): Error =>
+  new Error(
+    `${solver.name}: no proven optimum (${sol.status}${sol.detail ? `: ${sol.detail}` : ''})`,
+  );
+
+interface WholeProgram {
+  /** The optimum, or on a limit the solver's best allocation (null: it found none). */
+  chosen: Int32Array | null;
+  value: number;
+  /** Variables of the program. */
+  variables: number;
+  proven: boolean;
+  /** The solver's bound on the objective (the value when proven). */
+  bound: number;
+}
+
+/**
+ * The whole 0/1 program (mip.ts) by the solver, from `start` (a feasible allocation) if given.
+ * Throws when the solver does not prove the optimum — unless it stopped at its limit and
+ * `onLimit` is `best`: then what it found, unproven. Without a start, a limit that left no
+ * allocation still throws.
+ */
 async function solveWhole(
   c: Compiled,
   weights: Float64Array,
   solver: MipSolver,
+  onLimit: OptimalOptions['onLimit'],
   start?: Int32Array,
-): Promise<{ chosen: Int32Array; value: number; variables: number }> {
+): Promise<WholeProgram> {
   const mip = buildAllocationMip(c, weights);
   const sol = await solver.solve(mip.model, start && startValues(mip, start));
-  if (sol.status !== 'optimal' || !sol.values) {
-    throw new Error(
-      `${solver.name}: no proven optimum (${sol.status}${sol.detail ? `: ${sol.detail}` : ''})`,
-    );
-  }
+  const stopped = sol.status === 'limit' && onLimit === 'best' && (sol.values || start);
+  if (!stopped && (sol.status !== 'optimal' || !sol.values)) throw noOptimum(solver, sol);
+  const variables = mip.model.numVars;
+  const bound = sol.bound ?? mostOf(c, weights);
+  if (!sol.values) return { chosen: null, value: -Infinity, variables, proven: false, bound };
   const chosen = new Int32Array(c.nStu).fill(-1);
   let value = 0;
   for (let j = 0; j < mip.model.numVars; j++) {
@@ -417,5 +479,6 @@ async function solveWhole(
       value += weights[mip.varPref[j]!]!;
     }
   }
-  return { chosen, value, variables: mip.model.numVars };
+  const proven = sol.status === 'optimal';
+  return { chosen, value, variables, proven, bound: proven ? value : bound };
 }

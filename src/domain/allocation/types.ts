@@ -77,8 +77,14 @@ export interface AllocationStats {
   seconds: number;
   /** How the result was computed, e.g. `min-cost-circulation` or `mip:highs`. */
   solver?: string;
-  /** For `optimal`: true when the solver proved the optimum. */
+  /**
+   * For `optimal`: true when the solver proved the optimum; false when the MIP solver stopped
+   * at its time limit first (`stopped`), the allocation then being the best one found, at most
+   * `bounds.upper − bounds.lower` from the optimum.
+   */
   proven?: boolean;
+  /** For `optimal` when not proven: why it stopped (`limit`: the MIP solver's time limit). */
+  stopped?: 'limit';
   /** For `optimal`: the value of the objective reached. */
   objectiveValue?: number;
   /**

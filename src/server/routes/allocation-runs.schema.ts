@@ -38,8 +38,16 @@ export const ResultSchema = z.object({
     placedMonths: z.number(),
     seconds: z.number(),
     solver: z.string().optional(),
-    proven: z.boolean().optional(),
+    proven: z
+      .boolean()
+      .optional()
+      .describe('optimal: true when proven; false when the solver stopped at its time limit'),
     objectiveValue: z.number().optional(),
+    stopped: z.literal('limit').optional().describe('optimal, unproven: why it stopped'),
+    bounds: z
+      .object({ lower: z.number(), upper: z.number() })
+      .optional()
+      .describe('optimal: the objective is proven to lie between these'),
   }),
 });
 

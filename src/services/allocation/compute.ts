@@ -16,6 +16,7 @@ import type { PackedInstance, PackedResults, StoredResults } from '#src/db/schem
 import { validateInstance } from '#src/domain/allocation/schema.ts';
 import { refusal } from '#src/domain/shared/refusal.ts';
 import { AppError, fieldIssues, invalidField, invalidInput } from '../errors.ts';
+import { LIMITS } from '../limits.ts';
 import { createHighsSolver } from './highs-solver.ts';
 
 export type {
@@ -73,19 +74,22 @@ export function parseOr400(input: unknown): AllocationInstance {
 
 /**
  * Checks the instance (a 400 naming the field), then runs the three mechanisms;
- * `progress(done, total)` after each. Both come back packed, as they are stored.
+ * `progress(done, total)` after each. Both come back packed, as they are stored. `optimal`'s
+ * MIP solver stops after `timeLimitSeconds`, and the run then keeps its best allocation,
+ * unproven, with the bounds of the optimum.
  */
 export async function runMechanisms(
   input: unknown,
   progress: (done: number, total: number) => void = () => undefined,
+  timeLimitSeconds: number = LIMITS.optimalSolverSeconds,
 ): Promise<{ instance: PackedInstance; results: PackedResults; students: number }> {
   const instance = parseOr400(input);
-  const solver = createHighsSolver({ timeLimitSeconds: 60 });
+  const solver = createHighsSolver({ timeLimitSeconds });
   const results: StoredResults = {};
   progress(0, MECHANISMS.length);
   for (const [i, mechanism] of MECHANISMS.entries()) {
     const started = performance.now();
-    const outcome = await allocate(instance, { mechanism, solver });
+    const outcome = await allocate(instance, { mechanism, solver, onLimit: 'best' });
     const seconds = (performance.now() - started) / 1000;
     const violations = checkFeasible(instance, outcome.result);
     if (violations.length) {

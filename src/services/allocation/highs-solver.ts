@@ -91,20 +91,41 @@ export function createHighsSolver(options: HighsSolverOptions = {}): MipSolver {
         if (status === STATUS.infeasible) {
           return { status: 'infeasible', values: null, objective: NaN, detail: 'Infeasible' };
         }
-        if (status !== STATUS.optimal) {
-          const limit = status === STATUS.timeLimit || status === STATUS.iterationLimit;
+        const read = (): Float64Array => {
+          const col = hm.getSolution().colValue;
+          const values = new Float64Array(n);
+          for (let j = 0; j < n; j++)
+            values[j] = integrality[j] === 1 ? Math.round(col[j]!) : col[j]!;
+          return values;
+        };
+        if (status === STATUS.timeLimit || status === STATUS.iterationLimit) {
+          // Stopped by a limit: the incumbent, if HiGHS has one, and its proven dual bound.
+          const found =
+            Number(hm.info.get('primal_solution_status')) ===
+            highs.constants.solutionStatus.feasible;
+          const bound = Number(hm.info.get('mip_dual_bound'));
           return {
-            status: limit ? 'limit' : 'error',
+            status: 'limit',
+            values: found ? read() : null,
+            objective: found ? hm.getObjectiveValue() : NaN,
+            ...(Number.isFinite(bound) && Math.abs(bound) < highs.infinity ? { bound } : {}),
+            detail: `model status ${status}`,
+          };
+        }
+        if (status !== STATUS.optimal) {
+          return {
+            status: 'error',
             values: null,
             objective: NaN,
             detail: `model status ${status}`,
           };
         }
-        const col = hm.getSolution().colValue;
-        const values = new Float64Array(n);
-        for (let j = 0; j < n; j++)
-          values[j] = integrality[j] === 1 ? Math.round(col[j]!) : col[j]!;
-        return { status: 'optimal', values, objective: hm.getObjectiveValue(), detail: 'Optimal' };
+        return {
+          status: 'optimal',
+          values: read(),
+          objective: hm.getObjectiveValue(),
+          detail: 'Optimal',
+        };
       } finally {
         hm.dispose();
       }
