@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { MECHANISMS, type AllocationRun, type Mechanism, type MechanismResult } from './api.ts';
-import { bestOf, formatPercent, type Better } from './format.ts';
+import { bestOf, formatPercent, proofNote, type Better } from './format.ts';
 import { PassedOverSection } from './passed-over-list.tsx';
 
 interface Metric {
@@ -108,7 +108,7 @@ export function CompareTable({ run }: { run: AllocationRun }) {
                 defaultValue: r.result.stats.solver,
               })
             : '',
-          r.result.stats.proven ? t('allocation.compare.proven') : '',
+          ((note) => (note ? t(note.key, note.values) : ''))(proofNote(r.result.stats, language)),
         ]
           .filter(Boolean)
           .join(' · '),

@@ -1,6 +1,7 @@
 import { formatInstant } from '../../../i18n/format.ts';
 import type { Language } from '../../api/types.ts';
-import { locale } from '../../lib/format.ts';
+import { formatNumber, locale } from '../../lib/format.ts';
+import type { MechanismResult } from './api.ts';
 
 /**
  * An instant (ISO 8601) as date and time of day with its time zone, in the reader's language.
@@ -27,4 +28,26 @@ export function bestOf(values: (number | null)[], better: Better): boolean[] {
   const best = better === 'higher' ? Math.max(...present) : Math.min(...present);
   if (present.every((v) => v === best)) return values.map(() => false);
   return values.map((v) => v === best);
+}
+
+/**
+ * What the result says of its optimum, as a translation key and its values: proven, or, when
+ * the solver stopped at its time limit, the bounds the optimum lies between; null for the
+ * mechanisms that claim no optimum.
+ */
+export function proofNote(
+  stats: MechanismResult['result']['stats'],
+  language: Language,
+): { key: string; values?: Record<string, string> } | null {
+  if (stats.proven) return { key: 'allocation.compare.proven' };
+  if (stats.proven === false && stats.bounds) {
+    return {
+      key: 'allocation.compare.unproven',
+      values: {
+        lower: formatNumber(stats.bounds.lower, language),
+        upper: formatNumber(stats.bounds.upper, language),
+      },
+    };
+  }
+  return null;
 }
