@@ -1,5 +1,6 @@
 /**
- * `kakehashi allocate INSTANCE.json --mechanism MECH [--objective OBJ] [--out RESULT.json]`
+ * `kakehashi allocate INSTANCE.json --mechanism MECH [--objective OBJ] [--time-limit S]
+ * [--out RESULT.json]`
  * (docs/formats/allocation.md). Exit 0 on success; 2 on an invalid instance, naming the first
  * offending field on one line of standard error and writing nothing; 1 on other usage errors.
  */
@@ -10,7 +11,7 @@ import { validateInstance } from '../domain/allocation/schema.ts';
 import type { Mechanism, Objective } from '../domain/allocation/types.ts';
 import { MECHANISMS, OBJECTIVES } from '../domain/allocation/types.ts';
 
-export const ALLOCATE_HELP = `Usage: kakehashi allocate INSTANCE.json --mechanism MECH [--objective OBJ] [--out RESULT.json]
+export const ALLOCATE_HELP = `Usage: kakehashi allocate INSTANCE.json --mechanism MECH [--objective OBJ] [--time-limit S] [--out RESULT.json]
 
 Allocates students to partner places under balance (003 §5(4)) and the funder's cap (003 §4).
 Instance and result format: kakehashi-allocation/1 (docs/formats/allocation.md).
@@ -20,6 +21,9 @@ Instance and result format: kakehashi-allocation/1 (docs/formats/allocation.md).
                                           network, lagrangian-bounds-met, mip-on-counts, mip)
                      serial-dictatorship  by score, balance ignored, then trimmed (baseline)
   --objective OBJ    for optimal: students (default), months, welfare
+  --time-limit S     for optimal: seconds the MIP solver may take; past them the best
+                     allocation found, with stats.proven false and stats.bounds around the
+                     optimum (default: no limit, the proven optimum however long it takes)
   --out FILE         write the result there instead of standard output
   -h, --help         show this help
 
@@ -30,6 +34,7 @@ interface ParsedArgs {
   instance: string;
   mechanism: Mechanism;
   objective: Objective | undefined;
+  timeLimit: number | undefined;
   out: string | undefined;
 }
 
@@ -38,17 +43,24 @@ function parseArgs(argv: string[]): ParsedArgs | 'help' | string {
   let mechanism: string | undefined;
   let objective: string | undefined;
   let out: string | undefined;
+  let timeLimit: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '-h' || arg === '--help') return 'help';
     const eq = arg.indexOf('=');
     const [flag, inline] =
       arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    if (flag === '--mechanism' || flag === '--objective' || flag === '--out') {
+    if (
+      flag === '--mechanism' ||
+      flag === '--objective' ||
+      flag === '--time-limit' ||
+      flag === '--out'
+    ) {
       const value = inline ?? argv[++i];
       if (value === undefined || value === '') return `${flag} needs a value`;
       if (flag === '--mechanism') mechanism = value;
       else if (flag === '--objective') objective = value;
+      else if (flag === '--time-limit') timeLimit = value;
       else out = value;
     } else if (arg.startsWith('-')) {
       return `unknown option ${arg}`;
@@ -69,10 +81,18 @@ function parseArgs(argv: string[]): ParsedArgs | 'help' | string {
     }
     if (mechanism !== 'optimal') return '--objective applies to --mechanism optimal only';
   }
+  const seconds = timeLimit === undefined ? undefined : Number(timeLimit);
+  if (seconds !== undefined) {
+    if (!/^\d+(\.\d+)?$/.test(timeLimit!) || !Number.isFinite(seconds)) {
+      return `--time-limit must be a number of seconds, not "${timeLimit}"`;
+    }
+    if (mechanism !== 'optimal') return '--time-limit applies to --mechanism optimal only';
+  }
   return {
     instance,
     mechanism: mechanism as Mechanism,
     objective: objective as Objective | undefined,
+    timeLimit: seconds,
     out,
   };
 }
@@ -114,12 +134,15 @@ export async function allocateCommand(argv: string[]): Promise<number> {
     if (parsed.mechanism === 'optimal') {
       // Loaded only when needed: the WASM solver is for instances a flow cannot express.
       const { createHighsSolver } = await import('../services/allocation/highs-solver.ts');
-      solver = createHighsSolver();
+      solver = createHighsSolver(
+        parsed.timeLimit === undefined ? {} : { timeLimitSeconds: parsed.timeLimit },
+      );
     }
     const outcome = await allocate(validation.instance, {
       mechanism: parsed.mechanism,
       ...(parsed.objective ? { objective: parsed.objective } : {}),
       ...(solver ? { solver } : {}),
+      ...(parsed.timeLimit === undefined ? {} : { onLimit: 'best' as const }),
       clock,
     });
     const body = `${JSON.stringify(outcome.result, null, 2)}\n`;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { allocateCommand } from '../../src/cli/allocate.ts';
 import { checkFeasible } from '../../src/domain/allocation/feasibility.ts';
-import { tinyInstance } from '../../src/domain/allocation/generate.ts';
+import { cappedInstance, tinyInstance } from '../../src/domain/allocation/generate.ts';
 import type { AllocationInstance, AllocationResult } from '../../src/domain/allocation/types.ts';
 
 let dir = '';
@@ -114,5 +114,31 @@ describe('kakehashi allocate', () => {
     const help = await run(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--mechanism');
+    expect(help.stdout).toContain('--time-limit');
+    const notSeconds = await run(['x.json', '--mechanism', 'optimal', '--time-limit', '1e9x']);
+    expect(notSeconds.code).toBe(1);
+    expect(notSeconds.stderr).toContain('--time-limit must be a number of seconds, not "1e9x"');
+    const ttc = await run(['x.json', '--mechanism', '2s-ttc', '--time-limit', '5']);
+    expect(ttc.code).toBe(1);
+    expect(ttc.stderr).toContain('--time-limit applies to --mechanism optimal only');
+  });
+
+  test('R4: past --time-limit, optimal writes its best allocation, unproven, with bounds', async () => {
+    // Months caps whose Lagrangian bounds do not meet (the solver is needed to prove): 003 §5(4).
+    const inst = cappedInstance(16, 30);
+    const file = join(dir, 'capped.json');
+    await writeFile(file, JSON.stringify(inst));
+    const proven = JSON.parse(
+      (await run([file, '--mechanism', 'optimal'])).stdout,
+    ) as AllocationResult;
+    expect(proven.stats.proof).toBe('mip');
+    const r = await run([file, '--mechanism', 'optimal', '--time-limit', '0']);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout) as AllocationResult;
+    expect(checkFeasible(inst, result)).toEqual([]);
+    expect(result.stats).toMatchObject({ proven: false, stopped: 'limit' });
+    const optimum = proven.stats.objectiveValue!;
+    expect(result.stats.bounds!.lower).toBeLessThan(optimum);
+    expect(result.stats.bounds!.upper).toBeGreaterThanOrEqual(optimum);
   });
 });
