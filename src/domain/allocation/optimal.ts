@@ -25,6 +25,10 @@
  * injected MipSolver (HiGHS in the CLI), or without one by our exact branch and bound (small
  * instances only). The result says which (`stats.solver`, `stats.proof`, and for bounds
  * `stats.bounds` and `stats.phases`: docs/formats/allocation.md).
+ *
+ * A solver that stops at its time limit fails `optimal` — or, with `onLimit: 'best'` (what an
+ * allocation run uses), leaves the best allocation found, `stats.proven` false, with the bounds
+ * between which the optimum lies.
  */
 import type { Compiled } from './compile.ts';
 import { assignmentsFrom, compile, objectiveWeights } from './compile.ts';
