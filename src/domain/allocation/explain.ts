@@ -131,8 +131,14 @@ export function explain(
         );
       } else if (how === 'residue') parts.push('within the balance tolerance');
       else if (how === 'serial') parts.push('in score order');
-      else if (how === 'optimum')
-        parts.push(`in the optimum (${outcome.result.objective ?? 'students'})`);
+      else if (how === 'optimum') {
+        const objective = outcome.result.objective ?? 'students';
+        parts.push(
+          outcome.result.stats.proven === false
+            ? `in the best allocation found (${objective}), not proven optimal`
+            : `in the optimum (${objective})`,
+        );
+      }
     } else {
       parts.push(
         how === 'trimmed' ? 'Stays home: cut to restore balance (003 §5(4))' : 'Stays home',
@@ -167,6 +173,8 @@ export function explanationRefusals(
   e: Pick<StudentExplanation, 'host' | 'choice' | 'how' | 'cycle' | 'better'>,
   options: {
     objective: Objective | null;
+    /** `stats.proven` of the result: false when the solver stopped before a proof. */
+    proven?: boolean;
     prefsCount: number;
     nameOf?: (universityId: string) => MessageParam;
   },
@@ -182,10 +190,13 @@ export function explanationRefusals(
     } else if (e.how === 'serial') {
       outcome = refusal(OUTCOME_CODES.serial, placed);
     } else {
-      outcome = refusal(OUTCOME_CODES.optimum, {
-        ...placed,
-        objective: options.objective ?? 'students',
-      });
+      outcome = refusal(
+        options.proven === false ? OUTCOME_CODES.bestFound : OUTCOME_CODES.optimum,
+        {
+          ...placed,
+          objective: options.objective ?? 'students',
+        },
+      );
     }
   } else if (e.how === 'trimmed') {
     outcome = refusal(OUTCOME_CODES.trimmed, {}, { rule: 'R4' });

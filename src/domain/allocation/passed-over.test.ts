@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { allocateSync } from './allocate.ts';
-import { explain } from './explain.ts';
+import { explain, explanationRefusals } from './explain.ts';
 import { makeInstance, student, uni } from './fixtures.ts';
 import { tinyInstance } from './generate.ts';
 import { optimalSync } from './optimal.ts';
@@ -9,7 +9,7 @@ import { passOverRefusal, passedOver } from './passed-over.ts';
 import { REFUSAL_CODES } from './refusal-codes.ts';
 import { serialDictatorship } from './serial-dictatorship.ts';
 import type { AllocationInstance, AllocationOutcome } from './types.ts';
-import { MECHANISMS } from './types.ts';
+import { MECHANISMS, RESULT_FORMAT } from './types.ts';
 
 const unis = [uni('j', 'JP'), uni('r', 'RU')];
 const passOvers = (inst: AllocationInstance, outcome: AllocationOutcome) =>
@@ -152,5 +152,53 @@ describe('passed-over applicants', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  test('an allocation the solver stopped short of proving: a swap that would be better says so', () => {
+    // What `optimal` may return at the solver's time limit (stats.proven false): b's 6 months
+    // hold the place a's 12 months would fill; the months optimum (24) would place a.
+    const inst = makeInstance(
+      unis,
+      [['j', 'r', 1]],
+      [
+        student('a', 'j', 3.9, ['r'], { months: 12 }),
+        student('b', 'j', 3.1, ['r'], { months: 6 }),
+        student('x', 'r', 3.0, ['j'], { months: 12 }),
+      ],
+    );
+    const outcome: AllocationOutcome = {
+      result: {
+        format: RESULT_FORMAT,
+        mechanism: 'optimal',
+        objective: 'months',
+        assignments: [
+          { student: 'b', host: 'r' },
+          { student: 'x', host: 'j' },
+        ],
+        stats: {
+          placed: 2,
+          placedMonths: 18,
+          seconds: 60,
+          proven: false,
+          stopped: 'limit',
+          objectiveValue: 18,
+          bounds: { lower: 18, upper: 24 },
+        },
+      },
+      trace: null,
+    };
+    const explanations = explain(inst, outcome);
+    const list = passedOver(inst, outcome.result, explanations);
+    expect(list.map((p) => [p.student, p.instead, p.reason])).toEqual([
+      ['a', 'b', { kind: 'improvable', objective: 'months' }],
+    ]);
+    expect(passOverRefusal(list[0]!).code).toBe('allocation.passed_over_improvable');
+    const b = explanations.find((e) => e.student === 'b')!;
+    expect(b.text).toContain('in the best allocation found (months), not proven optimal');
+    const said = (proven?: boolean) =>
+      explanationRefusals(b, { objective: 'months', prefsCount: 1, proven }).outcome.code;
+    expect(said(false)).toBe('allocation.placed_in_best_found');
+    expect(said(true)).toBe('allocation.placed_in_optimum');
+    expect(said(undefined)).toBe('allocation.placed_in_optimum');
   });
 });

@@ -41,6 +41,7 @@ export type PassOverReason =
   | { kind: 'yen'; cap: number }
   | { kind: 'objective'; objective: Objective; lost: number }
   | { kind: 'tie'; objective: Objective }
+  | { kind: 'improvable'; objective: Objective }
   | { kind: 'cycle'; cycle: number }
   | { kind: 'residue' }
   | { kind: 'trimmed' }
@@ -222,7 +223,8 @@ function mechanismReason(
 ): PassOverReason {
   if (mechanism === 'optimal' && weights) {
     const lost = weights[x.kb]! + (x.cur >= 0 ? weights[x.cur]! : 0) - weights[x.k]!;
-    return lost > 0 ? { kind: 'objective', objective, lost } : { kind: 'tie', objective };
+    if (lost > 0) return { kind: 'objective', objective, lost };
+    return lost < 0 ? { kind: 'improvable', objective } : { kind: 'tie', objective };
   }
   if (mechanism === '2s-ttc') {
     if (x.his?.cycle) return { kind: 'cycle', cycle: x.his.cycle.index + 1 };
@@ -302,6 +304,8 @@ export function passOverRefusal(
       return refusal(PASSED_OVER_CODES.objective[r.objective], { ...base, lost: r.lost });
     case 'tie':
       return refusal(PASSED_OVER_CODES.tie, base);
+    case 'improvable':
+      return refusal(PASSED_OVER_CODES.improvable, base);
     case 'cycle':
       return refusal(PASSED_OVER_CODES.cycle, { ...base, cycle: r.cycle });
     case 'residue':

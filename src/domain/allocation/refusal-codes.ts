@@ -24,6 +24,8 @@ export const OUTCOME_CODES = {
   residue: 'allocation.placed_within_tolerance',
   serial: 'allocation.placed_in_score_order',
   optimum: 'allocation.placed_in_optimum',
+  /** `optimal` stopped at the solver's time limit: the best allocation found, not proven. */
+  bestFound: 'allocation.placed_in_best_found',
   home: 'allocation.stays_home',
   trimmed: 'allocation.stays_home_trimmed',
   noHosts: 'allocation.no_hosts_listed',
@@ -54,6 +56,11 @@ export const PASSED_OVER_CODES = {
   },
   /** An optimum of equal value: the optimum does not rank by score. */
   tie: 'allocation.passed_over_tie',
+  /**
+   * The swap would improve the objective: only in an allocation not proven optimal (the solver
+   * stopped at its time limit), since in an optimum no feasible swap can.
+   */
+  improvable: 'allocation.passed_over_improvable',
   /** 2S-TTC: he was placed by exchange cycle no. `cycle`, or in the residue of the tolerance. */
   cycle: 'allocation.passed_over_cycle',
   residue: 'allocation.passed_over_residue',

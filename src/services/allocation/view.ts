@@ -58,6 +58,7 @@ export function resultView(instance: AllocationInstance, stored: StoredResult, n
       ...e,
       ...explanationRefusals(e, {
         objective: stored.result.objective,
+        ...(stored.result.stats.proven === false ? { proven: false } : {}),
         prefsCount: prefsCount.get(e.student) ?? 0,
         nameOf,
       }),
