@@ -2,7 +2,8 @@
  * Agreements: their rows, versions and signatures, and what the balance between two parties
  * reads (the consortia's memberships over time, the mobilities between their members).
  */
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { inList } from './in-list.ts';
 import type {
   AgreementContent,
   AgreementState,
@@ -48,18 +49,18 @@ export async function loadAgreements(db: Db, ids: readonly string[]) {
   const out = new Map<string, NonNullable<Awaited<ReturnType<typeof loadAgreement>>>>();
   const unique = [...new Set(ids)];
   if (unique.length === 0) return out;
-  const rows = await db.select().from(agreements).where(inArray(agreements.id, unique));
+  const rows = await db.select().from(agreements).where(inList(agreements.id, unique));
   if (rows.length === 0) return out;
   const found = rows.map((r) => r.id);
   const versions = await db
     .select()
     .from(agreementVersions)
-    .where(inArray(agreementVersions.agreementId, found))
+    .where(inList(agreementVersions.agreementId, found))
     .orderBy(asc(agreementVersions.agreementId), asc(agreementVersions.version));
   const signatures = await db
     .select()
     .from(agreementSignatures)
-    .where(inArray(agreementSignatures.agreementId, found));
+    .where(inList(agreementSignatures.agreementId, found));
   for (const row of rows) {
     const v = versions.filter((x) => x.agreementId === row.id);
     const s = signatures.filter((x) => x.agreementId === row.id);
@@ -188,8 +189,8 @@ export async function agreementStatesBetweenAny(
     .from(agreements)
     .where(
       or(
-        and(inArray(agreements.partyAId, [...a]), inArray(agreements.partyBId, [...b])),
-        and(inArray(agreements.partyAId, [...b]), inArray(agreements.partyBId, [...a])),
+        and(inList(agreements.partyAId, [...a]), inList(agreements.partyBId, [...b])),
+        and(inList(agreements.partyAId, [...b]), inList(agreements.partyBId, [...a])),
       ),
     )
     .orderBy(asc(agreements.createdAt), asc(agreements.id));
@@ -198,12 +199,12 @@ export async function agreementStatesBetweenAny(
   const versions = await db
     .select()
     .from(agreementVersions)
-    .where(inArray(agreementVersions.agreementId, ids))
+    .where(inList(agreementVersions.agreementId, ids))
     .orderBy(asc(agreementVersions.version));
   const signatures = await db
     .select()
     .from(agreementSignatures)
-    .where(inArray(agreementSignatures.agreementId, ids));
+    .where(inList(agreementSignatures.agreementId, ids));
   return rows.map((row) => ({
     id: row.id,
     partyA: row.partyAId,
@@ -230,7 +231,7 @@ export async function datedMembershipsOf(
       leftOn: consortiumMembers.leftOn,
     })
     .from(consortiumMembers)
-    .where(inArray(consortiumMembers.institutionId, [...new Set(institutionIds)]));
+    .where(inList(consortiumMembers.institutionId, [...new Set(institutionIds)]));
 }
 
 /** The stays of these mobilities (home, host, level, start, months), by id. */
@@ -246,7 +247,7 @@ export async function mobilityStays(db: Db, ids: readonly string[]) {
       months: mobilities.months,
     })
     .from(mobilities)
-    .where(inArray(mobilities.id, [...new Set(ids)]));
+    .where(inList(mobilities.id, [...new Set(ids)]));
 }
 
 /** Every membership of a consortium over time. */

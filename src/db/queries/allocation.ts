@@ -2,7 +2,8 @@
  * Allocation runs, and what running and publishing one reads and writes beside them: a call's
  * applications (its students), the nominations a published run makes.
  */
-import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { inList } from './in-list.ts';
 import type { AllocationInstance } from '../../domain/allocation/types.ts';
 import { personNameText } from '../../domain/shared/names.ts';
 import type { LocalizedText } from '../../domain/shared/refusal.ts';
@@ -135,6 +136,6 @@ export async function applicantNamesById(
     .select({ id: callApplications.id, displayName: users.displayName, names: users.names })
     .from(callApplications)
     .innerJoin(users, eq(users.id, callApplications.studentUserId))
-    .where(inArray(callApplications.id, [...applicationIds]));
+    .where(inList(callApplications.id, [...applicationIds]));
   return new Map(rows.map((r) => [r.id, personNameText(r.names, r.displayName)] as const));
 }

@@ -2,7 +2,8 @@
  * Alumni associations, their officers, meetings and alumni records; the completed mobilities they
  * are derived from; and where a reader belongs (for the directory's audiences).
  */
-import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import { inList } from './in-list.ts';
 import type { Db } from '../client.ts';
 import {
   agreements,
@@ -188,7 +189,7 @@ export async function completedMobilitiesOf(
     .leftJoin(agreements, eq(agreements.id, mobilities.agreementId))
     .where(
       and(
-        inArray(mobilities.status, [...COMPLETED_STATES]),
+        inList(mobilities.status, [...COMPLETED_STATES]),
         sql`(${mobilities.homeId} = ${institutionId} or ${mobilities.hostId} = ${institutionId})`,
       ),
     )
@@ -217,7 +218,7 @@ export async function countriesOf(db: Db, ids: readonly string[]): Promise<Map<s
   const rows = await db
     .select({ id: institutions.id, country: institutions.country })
     .from(institutions)
-    .where(inArray(institutions.id, [...new Set(ids)]));
+    .where(inList(institutions.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.country]));
 }
 

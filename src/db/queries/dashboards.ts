@@ -8,7 +8,8 @@
  * Years are named by their first calendar year and start in `startMonth` (a program's fiscal year:
  * April in Japan); a stay belongs, whole, to the year in which it starts.
  */
-import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { inList } from './in-list.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import {
@@ -89,7 +90,7 @@ function stayConditions(
   const conditions: SQL[] = [scopeCondition(scope)];
   if (excluded.length) conditions.push(sql`${mobilities.status} not in ${excluded}`);
   if (filter.years?.length) {
-    conditions.push(inArray(yearOfSql(mobilities.startDate, startMonth), [...filter.years]) as SQL);
+    conditions.push(inList(yearOfSql(mobilities.startDate, startMonth), [...filter.years]) as SQL);
   }
   if (filter.partner) {
     conditions.push(
@@ -305,7 +306,7 @@ export async function stayRecords(
   options: { startMonth: number; excluded: readonly string[]; limit: number },
 ): Promise<StayRecord[]> {
   const conditions = [stayConditions(scope, filter, options.startMonth, options.excluded)];
-  if (filter.statuses?.length) conditions.push(inArray(mobilities.status, [...filter.statuses]));
+  if (filter.statuses?.length) conditions.push(inList(mobilities.status, [...filter.statuses]));
   if (filter.agreementId) conditions.push(eq(mobilities.agreementId, filter.agreementId));
   if (filter.homeId) {
     conditions.push(
@@ -361,7 +362,7 @@ export async function institutionPlaces(db: Db, ids: readonly string[]) {
       longitude: institutions.longitude,
     })
     .from(institutions)
-    .where(inArray(institutions.id, [...new Set(ids)]));
+    .where(inList(institutions.id, [...new Set(ids)]));
 }
 
 /** The agreements of a program, with their parties. */
@@ -401,7 +402,7 @@ export async function agreementParties(db: Db, ids: readonly string[]) {
         eq(agreementVersions.version, agreements.currentVersion),
       ),
     )
-    .where(inArray(agreements.id, [...new Set(ids)]))
+    .where(inList(agreements.id, [...new Set(ids)]))
     .orderBy(asc(agreements.createdAt));
 }
 
@@ -415,7 +416,7 @@ export async function paymentGroups(db: Db, programId: string, filter: StayFilte
     // Paid: what a batch marked paid carries.
     eq(paymentBatches.status, 'paid'),
   ];
-  if (filter.years?.length) conditions.push(inArray(payments.fiscalYear, [...filter.years]));
+  if (filter.years?.length) conditions.push(inList(payments.fiscalYear, [...filter.years]));
   if (filter.partner) {
     conditions.push(
       or(eq(mobilities.homeId, filter.partner), eq(mobilities.hostId, filter.partner))!,
@@ -463,7 +464,7 @@ export async function recognitionGroups(
   const conditions: SQL[] = [scopeCondition(scope)];
   // An institution recognises the credits of its own students (R7): the home side decides.
   if (scope.kind === 'institution') conditions.push(eq(mobilities.homeId, scope.institutionId));
-  if (filter.years?.length) conditions.push(inArray(year, [...filter.years]) as SQL);
+  if (filter.years?.length) conditions.push(inList(year, [...filter.years]) as SQL);
   if (filter.partner) {
     conditions.push(
       or(eq(mobilities.homeId, filter.partner), eq(mobilities.hostId, filter.partner))!,
@@ -584,7 +585,7 @@ export async function consortiumRecords(db: Db, ids: readonly string[]) {
       side: consortia.side,
     })
     .from(consortia)
-    .where(inArray(consortia.id, [...new Set(ids)]));
+    .where(inList(consortia.id, [...new Set(ids)]));
 }
 
 /** An institution's record: its names and country. */

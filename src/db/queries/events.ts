@@ -8,7 +8,6 @@ import {
   desc,
   eq,
   gte,
-  inArray,
   isNotNull,
   isNull,
   lte,
@@ -17,6 +16,7 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
+import { inList } from './in-list.ts';
 import type { Db } from '../client.ts';
 import type { EventKind } from '../../domain/events/kinds.ts';
 import { inForceCondition } from './memberships.ts';
@@ -113,7 +113,7 @@ export function listEventRows(db: Db, filter: EventFilter = {}): Promise<EventRo
   if (filter.publicOnly) where.push(eq(events.visibility, 'public'));
   if (filter.ids) {
     if (filter.ids.length === 0) return Promise.resolve([]);
-    where.push(inArray(events.id, [...filter.ids]));
+    where.push(inList(events.id, [...filter.ids]));
   }
   return db
     .select()
@@ -163,7 +163,7 @@ export async function liaisonOfficeNames(
       institutionId: liaisonOffices.institutionId,
     })
     .from(liaisonOffices)
-    .where(inArray(liaisonOffices.id, [...ids]));
+    .where(inList(liaisonOffices.id, [...ids]));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -218,7 +218,7 @@ export function contributionsOf(db: Db, sessionIds: readonly string[]): Promise<
   return db
     .select()
     .from(eventContributions)
-    .where(inArray(eventContributions.sessionId, [...sessionIds]))
+    .where(inList(eventContributions.sessionId, [...sessionIds]))
     .orderBy(asc(eventContributions.position), asc(eventContributions.id));
 }
 
@@ -322,7 +322,7 @@ export async function participantCounts(
       checkedIn: sql<number>`count(${eventRegistrations.checkedInAt})::int`,
     })
     .from(eventRegistrations)
-    .where(inArray(eventRegistrations.eventId, [...eventIds]))
+    .where(inList(eventRegistrations.eventId, [...eventIds]))
     .groupBy(eventRegistrations.eventId);
   return new Map(
     rows.map((r) => [
@@ -391,7 +391,7 @@ export async function missingRecords(
   ) => {
     const unique = [...new Set(wanted)];
     if (unique.length === 0) return [];
-    const rows = await db.select({ id: table.id }).from(table).where(inArray(table.id, unique));
+    const rows = await db.select({ id: table.id }).from(table).where(inList(table.id, unique));
     const have = new Set(rows.map((r) => r.id));
     return unique.filter((id) => !have.has(id));
   };

@@ -4,7 +4,8 @@
  * agreement is readable by its partners; a mobility and its learning agreement by the receiving
  * institution (and the sending one, which is ours).
  */
-import { and, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, or, sql, type SQL } from 'drizzle-orm';
+import { inList } from './in-list.ts';
 import type { Db } from '../client.ts';
 import {
   agreementSignatures,
@@ -48,13 +49,13 @@ function iiaPartners(ownHei: string, partners: string[]): SQL {
       eq(agreements.partyAType, 'institution'),
       eq(agreements.partyAId, ownHei),
       eq(agreements.partyBType, 'institution'),
-      inArray(agreements.partyBId, partners),
+      inList(agreements.partyBId, partners),
     ),
     and(
       eq(agreements.partyBType, 'institution'),
       eq(agreements.partyBId, ownHei),
       eq(agreements.partyAType, 'institution'),
-      inArray(agreements.partyAId, partners),
+      inList(agreements.partyAId, partners),
     ),
   )!;
 }
@@ -109,7 +110,7 @@ export async function readableIias(
   const rows = await db
     .select({ id: agreements.id })
     .from(agreements)
-    .where(and(inArray(agreements.id, ids), iiaPartners(q.ownHei, q.callerHeis)));
+    .where(and(inList(agreements.id, ids), iiaPartners(q.ownHei, q.callerHeis)));
   const found = new Set(rows.map((r) => r.id));
   return ids.filter((id) => found.has(id));
 }
@@ -129,9 +130,9 @@ export interface MobilityFilter {
 function visibleMobilities(f: MobilityFilter): SQL {
   const conditions: SQL[] = [
     eq(mobilities.homeId, f.ownHei),
-    or(inArray(mobilities.hostId, f.callerHeis), inArray(mobilities.homeId, f.callerHeis))!,
+    or(inList(mobilities.hostId, f.callerHeis), inList(mobilities.homeId, f.callerHeis))!,
   ];
-  if (f.receivingHeis) conditions.push(inArray(mobilities.hostId, f.receivingHeis));
+  if (f.receivingHeis) conditions.push(inList(mobilities.hostId, f.receivingHeis));
   if (f.year) {
     conditions.push(
       sql`${mobilities.startDate} <= ${f.year.to}::date and ${mobilities.startDate} + make_interval(days => ceil(${mobilities.months} * 30.44)::int) >= ${f.year.from}::date`,
@@ -177,7 +178,7 @@ export async function readableMobilities(
   const rows = await db
     .select({ id: mobilities.id })
     .from(mobilities)
-    .where(and(inArray(mobilities.id, ids), visibleMobilities(f)));
+    .where(and(inList(mobilities.id, ids), visibleMobilities(f)));
   const found = new Set(rows.map((r) => r.id));
   return ids.filter((id) => found.has(id));
 }

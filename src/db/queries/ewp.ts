@@ -3,7 +3,8 @@
  * transcripts with the institutions they name and the EWP data kept beside them; partners'
  * documents being imported.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { inList } from './in-list.ts';
 import type { Db } from '../client.ts';
 import {
   agreementSignatures,
@@ -36,7 +37,7 @@ export async function institutionsByIds(
 ): Promise<Map<string, InstitutionRecord>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
-  const rows = await db.select().from(institutions).where(inArray(institutions.id, unique));
+  const rows = await db.select().from(institutions).where(inList(institutions.id, unique));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -50,7 +51,7 @@ export async function detailsOf(
   const rows = await db
     .select()
     .from(ewpDetails)
-    .where(and(eq(ewpDetails.kind, kind), inArray(ewpDetails.recordId, valid)));
+    .where(and(eq(ewpDetails.kind, kind), inList(ewpDetails.recordId, valid)));
   return new Map(rows.map((r) => [r.recordId, { details: r.details, partnerCopy: r.partnerCopy }]));
 }
 
@@ -87,17 +88,17 @@ export type AgreementForEwp = {
 export async function agreementsForEwp(db: Db, ids: readonly string[]): Promise<AgreementForEwp[]> {
   const valid = ours(ids);
   if (!valid.length) return [];
-  const rows = await db.select().from(agreements).where(inArray(agreements.id, valid));
+  const rows = await db.select().from(agreements).where(inList(agreements.id, valid));
   if (!rows.length) return [];
   const found = rows.map((r) => r.id);
   const versions = await db
     .select()
     .from(agreementVersions)
-    .where(inArray(agreementVersions.agreementId, found));
+    .where(inList(agreementVersions.agreementId, found));
   const sigs = await db
     .select()
     .from(agreementSignatures)
-    .where(inArray(agreementSignatures.agreementId, found));
+    .where(inList(agreementSignatures.agreementId, found));
   const out: AgreementForEwp[] = [];
   for (const id of valid) {
     const a = rows.find((r) => r.id === id);
@@ -136,7 +137,7 @@ export type MobilityForEwp = typeof mobilities.$inferSelect & {
 export async function mobilitiesForEwp(db: Db, ids: readonly string[]): Promise<MobilityForEwp[]> {
   const valid = ours(ids);
   if (!valid.length) return [];
-  const rows = await db.select().from(mobilities).where(inArray(mobilities.id, valid));
+  const rows = await db.select().from(mobilities).where(inList(mobilities.id, valid));
   if (!rows.length) return [];
   const found = rows.map((r) => r.id);
   const userIds = rows.flatMap((r) => (r.studentUserId ? [r.studentUserId] : []));
@@ -144,13 +145,13 @@ export async function mobilitiesForEwp(db: Db, ids: readonly string[]): Promise<
     ? await db
         .select({ id: users.id, names: users.names, email: users.email })
         .from(users)
-        .where(inArray(users.id, userIds))
+        .where(inList(users.id, userIds))
     : [];
   const las = await db
     .select()
     .from(learningAgreements)
-    .where(inArray(learningAgreements.mobilityId, found));
-  const tors = await db.select().from(transcripts).where(inArray(transcripts.mobilityId, found));
+    .where(inList(learningAgreements.mobilityId, found));
+  const tors = await db.select().from(transcripts).where(inList(transcripts.mobilityId, found));
   return valid.flatMap((id) => {
     const r = rows.find((x) => x.id === id);
     if (!r) return [];
@@ -235,6 +236,6 @@ export async function existingAgreementIds(db: Db, ids: readonly string[]): Prom
   const rows = await db
     .select({ id: agreements.id })
     .from(agreements)
-    .where(inArray(agreements.id, valid));
+    .where(inList(agreements.id, valid));
   return rows.map((r) => r.id);
 }

@@ -2,7 +2,8 @@
  * The state of background jobs (any process writes it, any process reads it) and the shared
  * counters of the rate limits.
  */
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { inList } from './in-list.ts';
 import type { Db } from '../client.ts';
 import { jobs, rateLimits } from '../schema.ts';
 import { rowsOf } from '../migrate.ts';
@@ -25,7 +26,7 @@ export async function insertJob(
       const [row] = await tx
         .select({ n: sql<number>`count(*)::int` })
         .from(jobs)
-        .where(and(eq(jobs.ownerId, job.ownerId), inArray(jobs.state, ['queued', 'running'])));
+        .where(and(eq(jobs.ownerId, job.ownerId), inList(jobs.state, ['queued', 'running'])));
       if ((row?.n ?? 0) >= limit) return null;
     }
     const [inserted] = await tx

@@ -5,7 +5,8 @@
  * ended, or whose joining date has not come, gives no scope on that date. The date is the
  * caller's: today for current access, the record's own date for historical records.
  */
-import { and, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { inList } from './in-list.ts';
 import type { Db } from '../client.ts';
 import { consortiumMembers } from '../schema.ts';
 
@@ -35,7 +36,7 @@ async function inForceBy(
       institutionId: consortiumMembers.institutionId,
     })
     .from(consortiumMembers)
-    .where(and(inArray(consortiumMembers[side], [...new Set(ids)]), inForceCondition(onDate)));
+    .where(and(inList(consortiumMembers[side], [...new Set(ids)]), inForceCondition(onDate)));
 }
 
 /** Memberships in force on `onDate` of these consortia. */

@@ -2,7 +2,7 @@
  * Display names of the records other records reference, in every language the record has: what a
  * response or a notification carries next to an id, so that people read names, never ids.
  */
-import { inArray } from 'drizzle-orm';
+import { inList } from './in-list.ts';
 import type { LocalizedText } from '../../domain/shared/refusal.ts';
 import { personNameText, type PersonNames } from '../../domain/shared/names.ts';
 import type { Db } from '../client.ts';
@@ -29,7 +29,7 @@ export function institutionNames(db: Db, ids: readonly string[]) {
       await db
         .select({ id: institutions.id, name: institutions.name, names: institutions.names })
         .from(institutions)
-        .where(inArray(institutions.id, unique))
+        .where(inList(institutions.id, unique))
     ).map((r) => ({ id: r.id, value: orgName(r.name, r.names) })),
   );
 }
@@ -40,7 +40,7 @@ export function consortiumNames(db: Db, ids: readonly string[]) {
       await db
         .select({ id: consortia.id, name: consortia.name, names: consortia.names })
         .from(consortia)
-        .where(inArray(consortia.id, unique))
+        .where(inList(consortia.id, unique))
     ).map((r) => ({ id: r.id, value: orgName(r.name, r.names) })),
   );
 }
@@ -51,7 +51,7 @@ export function programNames(db: Db, ids: readonly string[]) {
       await db
         .select({ id: programs.id, name: programs.name, names: programs.names })
         .from(programs)
-        .where(inArray(programs.id, unique))
+        .where(inList(programs.id, unique))
     ).map((r) => ({ id: r.id, value: orgName(r.name, r.names) })),
   );
 }
@@ -62,7 +62,7 @@ export function callTitles(db: Db, ids: readonly string[]) {
       await db
         .select({ id: calls.id, title: calls.title })
         .from(calls)
-        .where(inArray(calls.id, unique))
+        .where(inList(calls.id, unique))
     ).map((r) => ({ id: r.id, value: r.title })),
   );
 }
@@ -74,7 +74,7 @@ export function personNames(db: Db, ids: readonly string[]) {
       await db
         .select({ id: users.id, displayName: users.displayName, names: users.names })
         .from(users)
-        .where(inArray(users.id, unique))
+        .where(inList(users.id, unique))
     ).map((r) => ({ id: r.id, value: personNameText(r.names as PersonNames, r.displayName) })),
   );
 }

@@ -1,5 +1,6 @@
 /** In-app notifications, their recipients, and the language each person reads them in. */
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { inList } from './in-list.ts';
 import type { Db } from '../client.ts';
 import { notifications, users } from '../schema.ts';
 
@@ -44,7 +45,7 @@ export function recipientsOf(db: Db, userIds: readonly string[]) {
   return db
     .select({ email: users.email, language: users.language })
     .from(users)
-    .where(inArray(users.id, [...userIds]));
+    .where(inList(users.id, [...userIds]));
 }
 
 export async function languageOf(db: Db, userId: string): Promise<string | null> {

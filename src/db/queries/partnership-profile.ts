@@ -4,7 +4,8 @@
  * in another's courses, and the events they hold together. Counts are made in SQL; nothing here
  * names a person.
  */
-import { and, asc, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, ne, sql } from 'drizzle-orm';
+import { inList } from './in-list.ts';
 import type { Db } from '../client.ts';
 import {
   agreementVersions,
@@ -42,8 +43,8 @@ export async function agreementsBetween(db: Db, institutionIds: readonly string[
       and(
         sql`${agreements.partyAType} = 'institution'`,
         sql`${agreements.partyBType} = 'institution'`,
-        inArray(agreements.partyAId, ids),
-        inArray(agreements.partyBId, ids),
+        inList(agreements.partyAId, ids),
+        inList(agreements.partyBId, ids),
       ),
     );
   return rows
@@ -76,8 +77,8 @@ export async function flowsBetween(db: Db, institutionIds: readonly string[]) {
     .from(mobilities)
     .where(
       and(
-        inArray(mobilities.homeId, ids),
-        inArray(mobilities.hostId, ids),
+        inList(mobilities.homeId, ids),
+        inList(mobilities.hostId, ids),
         ne(mobilities.homeId, mobilities.hostId),
         ne(mobilities.status, 'withdrawn'),
       ),
@@ -107,8 +108,8 @@ export async function jukeboxBetween(db: Db, institutionIds: readonly string[]) 
     .innerJoin(studentProfiles, sql`${studentProfiles.userId} = ${jukeboxEnrolments.studentUserId}`)
     .where(
       and(
-        inArray(courses.institutionId, ids),
-        inArray(studentProfiles.homeId, ids),
+        inList(courses.institutionId, ids),
+        inList(studentProfiles.homeId, ids),
         ne(courses.institutionId, studentProfiles.homeId),
       ),
     )

@@ -7,7 +7,8 @@
  * records without people's names (counts, periods, amounts), so that a profile page may show them
  * to anyone. Names go through the services, which decide who sees them.
  */
-import { and, asc, desc, eq, inArray, or, sql, type AnyColumn } from 'drizzle-orm';
+import { and, asc, desc, eq, or, sql, type AnyColumn } from 'drizzle-orm';
+import { inList } from './in-list.ts';
 import type { Db } from '../client.ts';
 import { cotutelleCounts, type CotutelleCounts } from '../../domain/partnership/rules.ts';
 import {
@@ -89,7 +90,7 @@ export const plansOf = (db: Db, partnershipIds: readonly string[]) =>
     : db
         .select()
         .from(strategicPlans)
-        .where(inArray(strategicPlans.partnershipId, [...partnershipIds]))
+        .where(inList(strategicPlans.partnershipId, [...partnershipIds]))
         .orderBy(asc(strategicPlans.startsOn), asc(strategicPlans.id));
 
 // --------------------------------------------------------------------------- education boards
@@ -129,7 +130,7 @@ export const meetingsOf = (db: Db, eventIds: readonly string[]) =>
           visibility: events.visibility,
         })
         .from(events)
-        .where(inArray(events.id, [...eventIds]))
+        .where(inList(events.id, [...eventIds]))
         .orderBy(asc(events.startsOn));
 
 // -------------------------------------------------------------------------- degree programmes
@@ -190,7 +191,7 @@ export const cohortsOf = (db: Db, programmeIds: readonly string[]) =>
     : db
         .select()
         .from(degreeCohorts)
-        .where(inArray(degreeCohorts.programmeId, [...programmeIds]))
+        .where(inList(degreeCohorts.programmeId, [...programmeIds]))
         .orderBy(asc(degreeCohorts.intakeYear));
 
 export async function insertPath(db: Db, values: PathValues): Promise<string> {
@@ -203,7 +204,7 @@ export const pathsOf = (db: Db, cohortIds: readonly string[]) =>
     : db
         .select()
         .from(degreePaths)
-        .where(inArray(degreePaths.cohortId, [...cohortIds]))
+        .where(inList(degreePaths.cohortId, [...cohortIds]))
         .orderBy(asc(degreePaths.createdAt), asc(degreePaths.id));
 /** Enrolled students with an account, per cohort. */
 export async function pathCounts(db: Db, cohortIds: readonly string[]) {
@@ -211,7 +212,7 @@ export async function pathCounts(db: Db, cohortIds: readonly string[]) {
   const rows = await db
     .select({ cohortId: degreePaths.cohortId, n: sql<number>`count(*)::int` })
     .from(degreePaths)
-    .where(inArray(degreePaths.cohortId, [...cohortIds]))
+    .where(inList(degreePaths.cohortId, [...cohortIds]))
     .groupBy(degreePaths.cohortId);
   return new Map(rows.map((r) => [r.cohortId, r.n]));
 }
@@ -232,7 +233,7 @@ export async function mobilitiesOfPath(db: Db, mobilityIds: readonly string[]) {
         status: mobilities.status,
       })
       .from(mobilities)
-      .where(inArray(mobilities.id, [...mobilityIds]))
+      .where(inList(mobilities.id, [...mobilityIds]))
       .orderBy(asc(mobilities.startDate)),
     db
       .select({
@@ -242,7 +243,7 @@ export async function mobilitiesOfPath(db: Db, mobilityIds: readonly string[]) {
         decidedAt: recognitionDecisions.decidedAt,
       })
       .from(recognitionDecisions)
-      .where(inArray(recognitionDecisions.mobilityId, [...mobilityIds]))
+      .where(inList(recognitionDecisions.mobilityId, [...mobilityIds]))
       .orderBy(asc(recognitionDecisions.decidedAt)),
   ]);
   return stays.map((m) => ({
@@ -256,7 +257,7 @@ export async function mobilityOwners(db: Db, ids: readonly string[]) {
   const rows = await db
     .select({ id: mobilities.id, studentUserId: mobilities.studentUserId })
     .from(mobilities)
-    .where(inArray(mobilities.id, [...ids]));
+    .where(inList(mobilities.id, [...ids]));
   return new Map(rows.map((r) => [r.id, r.studentUserId]));
 }
 
@@ -324,8 +325,8 @@ export const listVisitRows = (db: Db, institutionIds?: readonly string[]) =>
         : institutionIds.length === 0
           ? sql`false`
           : or(
-              inArray(staffVisits.fromId, [...institutionIds]),
-              inArray(staffVisits.toId, [...institutionIds]),
+              inList(staffVisits.fromId, [...institutionIds]),
+              inList(staffVisits.toId, [...institutionIds]),
             ),
     )
     .orderBy(desc(staffVisits.startsOn), asc(staffVisits.id));

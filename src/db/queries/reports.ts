@@ -3,7 +3,8 @@
  * under the project's agreements, their recognitions, the payments made, the advisories and the
  * events of the project, and the report rows with their frozen versions.
  */
-import { and, asc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, or } from 'drizzle-orm';
+import { inList } from './in-list.ts';
 import type { Db } from '../client.ts';
 import {
   agreements,
@@ -37,7 +38,7 @@ export async function runningProjects(db: Db, programIds?: readonly string[]) {
     .where(
       and(
         isNotNull(projectApplications.support),
-        programIds ? inArray(projectApplications.programId, [...programIds]) : undefined,
+        programIds ? inList(projectApplications.programId, [...programIds]) : undefined,
       ),
     )
     .orderBy(asc(projectApplications.id));
@@ -88,7 +89,7 @@ export async function recognitionsOf(db: Db, mobilityIds: readonly string[]) {
       decision: recognitionDecisions.decision,
     })
     .from(recognitionDecisions)
-    .where(inArray(recognitionDecisions.mobilityId, [...mobilityIds]));
+    .where(inList(recognitionDecisions.mobilityId, [...mobilityIds]));
 }
 
 /** The payments of these stays in batches that were paid, with the day they were paid. */
@@ -107,7 +108,7 @@ export async function paidPaymentsOf(db: Db, mobilityIds: readonly string[]) {
     .innerJoin(paymentBatches, eq(paymentBatches.id, payments.batchId))
     .where(
       and(
-        inArray(payments.mobilityId, [...mobilityIds]),
+        inList(payments.mobilityId, [...mobilityIds]),
         eq(paymentBatches.status, 'paid'),
         isNotNull(paymentBatches.paidOn),
       ),
@@ -171,7 +172,7 @@ export async function reportsOfProjects(db: Db, projectIds: readonly string[]) {
   return db
     .select()
     .from(implementationReports)
-    .where(inArray(implementationReports.projectId, [...projectIds]));
+    .where(inList(implementationReports.projectId, [...projectIds]));
 }
 
 /** Creates the report of a project and year if there is none; returns the row either way. */
@@ -255,7 +256,7 @@ export async function funderOfficersOf(db: Db, programIds: readonly string[]) {
       and(
         eq(roleAssignments.role, 'funder_officer'),
         eq(roleAssignments.scopeType, 'program'),
-        inArray(roleAssignments.scopeId, [...programIds]),
+        inList(roleAssignments.scopeId, [...programIds]),
       ),
     );
   return rows.map((r) => r.userId);

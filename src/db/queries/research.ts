@@ -3,7 +3,8 @@
  * publications of a set of institutions (co-publications: at least one author matched to each)
  * and their counts per year and per theme, always computed from the records.
  */
-import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
+import { inList } from './in-list.ts';
 import type { Db } from '../client.ts';
 import {
   institutions,
@@ -47,7 +48,7 @@ async function withInstitutions(db: Db, rows: PublicationRow[]): Promise<Publica
     ? await db
         .select()
         .from(publicationInstitutions)
-        .where(inArray(publicationInstitutions.publicationId, ids))
+        .where(inList(publicationInstitutions.publicationId, ids))
     : [];
   const by = new Map<string, string[]>();
   for (const l of links)
@@ -86,8 +87,8 @@ export async function heldRecords(
   titleKeys: readonly string[],
 ): Promise<HeldRecord[]> {
   const conditions: SQL[] = [];
-  if (dois.length) conditions.push(inArray(publications.doi, [...new Set(dois)]));
-  if (titleKeys.length) conditions.push(inArray(publications.titleKey, [...new Set(titleKeys)]));
+  if (dois.length) conditions.push(inList(publications.doi, [...new Set(dois)]));
+  if (titleKeys.length) conditions.push(inList(publications.titleKey, [...new Set(titleKeys)]));
   if (!conditions.length) return [];
   return db
     .select({
@@ -269,7 +270,7 @@ function scopedIds(db: Db, scope: PublicationScope, co: boolean) {
     .select({ id: publicationInstitutions.publicationId })
     .from(publicationInstitutions)
     .innerJoin(publications, eq(publications.id, publicationInstitutions.publicationId))
-    .where(and(inArray(publicationInstitutions.institutionId, ids), ...yearConds))
+    .where(and(inList(publicationInstitutions.institutionId, ids), ...yearConds))
     .groupBy(publicationInstitutions.publicationId)
     .having(
       co
@@ -292,7 +293,7 @@ export async function publicationsOfInstitutions(
   const rows = await db
     .select()
     .from(publications)
-    .where(inArray(publications.id, scopedIds(db, scope, co)))
+    .where(inList(publications.id, scopedIds(db, scope, co)))
     .orderBy(desc(publications.year), asc(publications.title));
   return withInstitutions(db, rows);
 }
@@ -315,13 +316,13 @@ async function countsOf(db: Db, scope: PublicationScope, co: boolean) {
   const perYear = await db
     .select({ year: publications.year, n: count() })
     .from(publications)
-    .where(inArray(publications.id, ids))
+    .where(inList(publications.id, ids))
     .groupBy(publications.year)
     .orderBy(asc(publications.year));
   const t = db
     .select({ theme: sql<string>`jsonb_array_elements_text(${publications.themes})`.as('theme') })
     .from(publications)
-    .where(inArray(publications.id, ids))
+    .where(inList(publications.id, ids))
     .as('t');
   const perTheme = await db
     .select({ theme: t.theme, n: count() })

@@ -4,7 +4,8 @@
  * reviewer wrote, and the open membership proposals. Each answer is a pre-selection: the service
  * checks every record against the reader's roles.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { inList } from './in-list.ts';
 import type { Db } from '../client.ts';
 import {
   agreements,
@@ -63,7 +64,7 @@ export async function learningAgreementsOf(
   const rows = await db
     .select({ mobilityId: learningAgreements.mobilityId, document: learningAgreements.document })
     .from(learningAgreements)
-    .where(inArray(learningAgreements.mobilityId, [...mobilityIds]));
+    .where(inList(learningAgreements.mobilityId, [...mobilityIds]));
   return new Map(rows.map((r) => [r.mobilityId, r.document]));
 }
 
@@ -76,7 +77,7 @@ export async function transcriptLinesOf(
   const rows = await db
     .select({ mobilityId: transcripts.mobilityId, entries: transcripts.entries })
     .from(transcripts)
-    .where(inArray(transcripts.mobilityId, [...mobilityIds]));
+    .where(inList(transcripts.mobilityId, [...mobilityIds]));
   return new Map(rows.map((r) => [r.mobilityId, r.entries.map((e) => e.componentId)]));
 }
 
@@ -93,7 +94,7 @@ export async function decidedComponentsOf(
       componentId: recognitionDecisions.componentId,
     })
     .from(recognitionDecisions)
-    .where(inArray(recognitionDecisions.mobilityId, [...mobilityIds]));
+    .where(inList(recognitionDecisions.mobilityId, [...mobilityIds]));
   for (const r of rows) out.set(r.mobilityId, [...(out.get(r.mobilityId) ?? []), r.componentId]);
   return out;
 }
@@ -110,8 +111,8 @@ export async function applicationsInScreening(db: Db, callIds: readonly string[]
     .from(callApplications)
     .where(
       and(
-        inArray(callApplications.callId, [...callIds]),
-        inArray(callApplications.status, ['submitted', 'in_screening']),
+        inList(callApplications.callId, [...callIds]),
+        inList(callApplications.status, ['submitted', 'in_screening']),
       ),
     );
 }
@@ -127,7 +128,7 @@ export async function reviewedBy(
     .select({ applicationId: reviews.applicationId })
     .from(reviews)
     .where(
-      and(eq(reviews.reviewerUserId, userId), inArray(reviews.applicationId, [...applicationIds])),
+      and(eq(reviews.reviewerUserId, userId), inList(reviews.applicationId, [...applicationIds])),
     );
   return new Set(rows.map((r) => r.applicationId));
 }

@@ -4,7 +4,8 @@
  * of paid mobilities, travel, mobilities, transcripts and recognition decisions). docs/
  * personal-data.md says why, table by table.
  */
-import { and, asc, eq, inArray, isNull, ne, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, notExists, or, sql } from 'drizzle-orm';
+import { inList } from '../in-list.ts';
 import type { Db } from '../../client.ts';
 import {
   alumniMentees,
@@ -194,7 +195,7 @@ export async function eraseAccount(
   const documents = await db
     .delete(applicationDocuments)
     .where(
-      inArray(
+      inList(
         applicationDocuments.applicationId,
         db
           .select({ id: callApplications.id })
@@ -212,7 +213,7 @@ export async function eraseAccount(
     .delete(bankAccounts)
     .where(
       and(
-        inArray(bankAccounts.mobilityId, ownMobilities),
+        inList(bankAccounts.mobilityId, ownMobilities),
         notExists(
           db
             .select({ one: sql`1` })

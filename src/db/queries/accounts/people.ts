@@ -2,7 +2,8 @@
  * People and their roles as the people pages show them: searched by name or address within what a
  * viewer may see, each role with the name of its scope in every language (never an id alone).
  */
-import { and, asc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, or, sql, type SQL } from 'drizzle-orm';
+import { inList } from '../in-list.ts';
 import type { LocalizedText } from '../../../domain/shared/refusal.ts';
 import { personNameText, type PersonNames } from '../../../domain/shared/names.ts';
 import type { Db } from '../../client.ts';
@@ -53,7 +54,7 @@ export function visibleCondition(v: PeopleVisibility): SQL {
   if (v.studentHomes.length > 0) {
     parts.push(
       exists(
-        sql`(SELECT 1 FROM ${studentProfiles} WHERE ${studentProfiles.userId} = ${users.id} AND ${inArray(studentProfiles.homeId, [...new Set(v.studentHomes)])})`,
+        sql`(SELECT 1 FROM ${studentProfiles} WHERE ${studentProfiles.userId} = ${users.id} AND ${inList(studentProfiles.homeId, [...new Set(v.studentHomes)])})`,
       ),
     );
   }
@@ -218,7 +219,7 @@ export async function callPrograms(
   const rows = await db
     .select({ id: calls.id, programId: calls.programId })
     .from(calls)
-    .where(inArray(calls.id, unique));
+    .where(inList(calls.id, unique));
   return Object.fromEntries(rows.map((r) => [r.id, r.programId]));
 }
 
@@ -228,7 +229,7 @@ export async function callsOfPrograms(db: Db, programIds: readonly string[]): Pr
   const rows = await db
     .select({ id: calls.id })
     .from(calls)
-    .where(inArray(calls.programId, [...new Set(programIds)]));
+    .where(inList(calls.programId, [...new Set(programIds)]));
   return rows.map((r) => r.id);
 }
 

@@ -5,7 +5,8 @@
  * consents), offices and mentor wishes, notifications, sessions and
  * the audit entries about them or made by them, and their requests to erase their data.
  */
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import { inList } from '../in-list.ts';
 import type { Db } from '../../client.ts';
 import {
   applicationDocuments,
@@ -66,7 +67,7 @@ export async function personalDataOf(db: Db, userId: string) {
         })
         .from(applicationDocuments)
         .where(
-          inArray(
+          inList(
             applicationDocuments.applicationId,
             applications.map((a) => a.id),
           ),
@@ -105,7 +106,7 @@ export async function personalDataOf(db: Db, userId: string) {
         .select()
         .from(mobilityEvents)
         .where(
-          inArray(
+          inList(
             mobilityEvents.mobilityId,
             myMobilities.map((m) => m.id),
           ),

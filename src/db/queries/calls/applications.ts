@@ -2,7 +2,8 @@
  * Students' applications to calls, their uploaded documents, and the student profiles the
  * eligibility check reads (R3, R9): the only module that reads and writes these tables.
  */
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { inList } from '../in-list.ts';
 import { instantKey } from '../keyset.ts';
 import { searchCondition } from '../search.ts';
 import type { Db } from '../../client.ts';
@@ -152,7 +153,7 @@ export async function documentsMeta(db: Db, applicationIds: readonly string[]) {
       uploadedAt: applicationDocuments.uploadedAt,
     })
     .from(applicationDocuments)
-    .where(inArray(applicationDocuments.applicationId, [...applicationIds]))
+    .where(inList(applicationDocuments.applicationId, [...applicationIds]))
     .orderBy(asc(applicationDocuments.uploadedAt));
 }
 

@@ -4,7 +4,8 @@
  * read, naming the field), the sending consortia's members over time, and the institutions and
  * consortia a call names.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
+import { inList } from '../in-list.ts';
 import { z } from 'zod';
 import type { Db } from '../../client.ts';
 import { calls, consortia, consortiumMembers, institutions, programs } from '../../schema.ts';
@@ -77,7 +78,7 @@ export async function loadSendingConsortia(
   const rows = await db
     .select()
     .from(consortiumMembers)
-    .where(inArray(consortiumMembers.consortiumId, [...ids]))
+    .where(inList(consortiumMembers.consortiumId, [...ids]))
     .orderBy(asc(consortiumMembers.institutionId));
   return ids.map((id) => ({
     id,
@@ -92,7 +93,7 @@ export async function memberIdsEver(db: Db, consortiumIds: readonly string[]): P
   const rows = await db
     .select({ id: consortiumMembers.institutionId })
     .from(consortiumMembers)
-    .where(inArray(consortiumMembers.consortiumId, [...consortiumIds]));
+    .where(inList(consortiumMembers.consortiumId, [...consortiumIds]));
   return rows.map((r) => r.id);
 }
 
@@ -105,7 +106,7 @@ export async function institutionInfo(
   const rows = await db
     .select()
     .from(institutions)
-    .where(inArray(institutions.id, [...ids]));
+    .where(inList(institutions.id, [...ids]));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -118,6 +119,6 @@ export async function consortiumSides(
   const rows = await db
     .select({ id: consortia.id, side: consortia.side })
     .from(consortia)
-    .where(inArray(consortia.id, [...ids]));
+    .where(inList(consortia.id, [...ids]));
   return new Map(rows.map((r) => [r.id, r.side]));
 }

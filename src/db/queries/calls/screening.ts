@@ -2,7 +2,8 @@
  * Reviews of applications on a call's common rubric (R6) and who may score them: the only module
  * that reads and writes reviews.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { inList } from '../in-list.ts';
 import type { Db } from '../../client.ts';
 import { callApplications, reviews, roleAssignments } from '../../schema.ts';
 import type { StoredRubric } from '#src/domain/calls/call-content.ts';
@@ -68,7 +69,7 @@ export async function usersWithRole(
   const rows = await db
     .select({ userId: roleAssignments.userId })
     .from(roleAssignments)
-    .where(and(eq(roleAssignments.role, role), inArray(roleAssignments.scopeId, [...scopeIds])));
+    .where(and(eq(roleAssignments.role, role), inList(roleAssignments.scopeId, [...scopeIds])));
   return [...new Set(rows.map((r) => r.userId))];
 }
 

@@ -2,7 +2,8 @@
  * Course catalogues and the Course Jukebox (source document 004): courses, the alliances that
  * share them, the enrolments with their `result` record, and the student profiles enrolment reads.
  */
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { inList } from '../in-list.ts';
 import type { Db } from '../../client.ts';
 import {
   consortia,
@@ -140,7 +141,7 @@ export async function enrolmentsInCourses(
       studentUserId: jukeboxEnrolments.studentUserId,
     })
     .from(jukeboxEnrolments)
-    .where(inArray(jukeboxEnrolments.courseId, [...courseIds]));
+    .where(inList(jukeboxEnrolments.courseId, [...courseIds]));
 }
 
 export async function insertEnrolment(

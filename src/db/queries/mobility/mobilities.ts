@@ -3,7 +3,8 @@
  * the consortia home and host belong to on a date), the list an actor may see, the recorded
  * transitions and the people who hold a role over a mobility.
  */
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { inList } from '../in-list.ts';
 import type { Db } from '../../client.ts';
 import {
   agreements,
@@ -83,7 +84,7 @@ export async function loadScopes(
   const agreementIds = [...new Set(rows.flatMap((r) => (r.agreementId ? [r.agreementId] : [])))];
   const agreementRows =
     agreementIds.length > 0
-      ? await db.select().from(agreements).where(inArray(agreements.id, agreementIds))
+      ? await db.select().from(agreements).where(inList(agreements.id, agreementIds))
       : [];
   const agreementById = new Map(agreementRows.map((a) => [a.id, a]));
   const members = await membershipsOfInForce(
@@ -136,18 +137,18 @@ export async function visibleFilter(db: Db, actor: Actor, today: string): Promis
     institutionsOf.push(...members.map((m) => m.institutionId));
   }
   if (institutionsOf.length > 0) {
-    conditions.push(inArray(mobilities.homeId, institutionsOf));
-    conditions.push(inArray(mobilities.hostId, institutionsOf));
+    conditions.push(inList(mobilities.homeId, institutionsOf));
+    conditions.push(inList(mobilities.hostId, institutionsOf));
   }
   if (actor.roles.some((r) => r.role === 'student')) {
     conditions.push(eq(mobilities.studentUserId, actor.id));
   }
   const agreementConditions: SQL[] = [];
   if (repConsortia.length > 0) {
-    agreementConditions.push(inArray(agreements.partyAId, repConsortia));
-    agreementConditions.push(inArray(agreements.partyBId, repConsortia));
+    agreementConditions.push(inList(agreements.partyAId, repConsortia));
+    agreementConditions.push(inList(agreements.partyBId, repConsortia));
   }
-  if (programs.length > 0) agreementConditions.push(inArray(agreements.programId, programs));
+  if (programs.length > 0) agreementConditions.push(inList(agreements.programId, programs));
   if (agreementConditions.length > 0) {
     const ids = await db
       .select({ id: agreements.id })
@@ -155,7 +156,7 @@ export async function visibleFilter(db: Db, actor: Actor, today: string): Promis
       .where(or(...agreementConditions));
     if (ids.length > 0) {
       conditions.push(
-        inArray(
+        inList(
           mobilities.agreementId,
           ids.map((a) => a.id),
         ),
@@ -305,7 +306,7 @@ export async function usersWithRole(
   const rows = await db
     .select({ userId: roleAssignments.userId })
     .from(roleAssignments)
-    .where(and(eq(roleAssignments.role, role), inArray(roleAssignments.scopeId, [...scopeIds])));
+    .where(and(eq(roleAssignments.role, role), inList(roleAssignments.scopeId, [...scopeIds])));
   return rows.map((r) => r.userId);
 }
 
@@ -325,7 +326,7 @@ export async function institutionLabels(
   const rows = await db
     .select({ id: institutions.id, name: institutions.name, names: institutions.names })
     .from(institutions)
-    .where(inArray(institutions.id, [...new Set(ids)]));
+    .where(inList(institutions.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -337,7 +338,7 @@ export async function institutionRows(db: Db, ids: readonly string[]): Promise<I
   return db
     .select()
     .from(institutions)
-    .where(inArray(institutions.id, [...new Set(ids)]));
+    .where(inList(institutions.id, [...new Set(ids)]));
 }
 
 /** One institution row. */

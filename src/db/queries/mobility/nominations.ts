@@ -1,5 +1,6 @@
 /** What a direct nomination reads and writes: the home's students, the agreement's program, the row. */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
+import { inList } from '../in-list.ts';
 import type { Db } from '../../client.ts';
 import { agreements, institutions, mobilities, studentProfiles, users } from '../../schema.ts';
 
@@ -15,7 +16,7 @@ export function studentsOfHomes(db: Db, homeIds: readonly string[]) {
     })
     .from(studentProfiles)
     .innerJoin(users, eq(users.id, studentProfiles.userId))
-    .where(inArray(studentProfiles.homeId, [...homeIds]))
+    .where(inList(studentProfiles.homeId, [...homeIds]))
     .orderBy(asc(users.displayName));
 }
 

@@ -3,7 +3,8 @@
  * what the common recognition system (R16) reads of an agreement: its current version's clauses
  * and its signatures.
  */
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import { inList } from '../in-list.ts';
 import type { Db } from '../../client.ts';
 import {
   agreementSignatures,
@@ -226,7 +227,7 @@ export async function equivalencesOfHostCourses(
   const rows = await db
     .select()
     .from(equivalences)
-    .where(inArray(equivalences.hostCourseKey, [...hostCourseKeys]));
+    .where(inList(equivalences.hostCourseKey, [...hostCourseKeys]));
   return rows.map((r) => r.entry);
 }
 

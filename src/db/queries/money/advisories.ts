@@ -1,5 +1,6 @@
 /** Safety advisories (R19, 003 §10(1)) and whom they concern. */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { inList } from '../in-list.ts';
 import type { Db } from '../../client.ts';
 import {
   advisoryOverrides,
@@ -65,7 +66,7 @@ export async function mobilitiesByIds(db: Db, ids: readonly string[]) {
   return db
     .select()
     .from(mobilities)
-    .where(inArray(mobilities.id, [...ids]));
+    .where(inList(mobilities.id, [...ids]));
 }
 
 export type OverrideRow = typeof advisoryOverrides.$inferSelect;
@@ -76,7 +77,7 @@ export async function overridesOf(db: Db, advisoryIds: readonly string[]): Promi
   return db
     .select()
     .from(advisoryOverrides)
-    .where(inArray(advisoryOverrides.advisoryId, [...advisoryIds]))
+    .where(inList(advisoryOverrides.advisoryId, [...advisoryIds]))
     .orderBy(asc(advisoryOverrides.decidedAt));
 }
 
@@ -115,7 +116,7 @@ export async function repOfficersOf(db: Db, consortiumIds: readonly string[]) {
       and(
         eq(roleAssignments.role, 'rep_officer'),
         eq(roleAssignments.scopeType, 'consortium'),
-        inArray(roleAssignments.scopeId, [...consortiumIds]),
+        inList(roleAssignments.scopeId, [...consortiumIds]),
       ),
     );
   return rows.map((r) => r.userId);
@@ -131,7 +132,7 @@ export async function coordinatorsOf(db: Db, institutionIds: readonly string[]) 
       and(
         eq(roleAssignments.role, 'coordinator'),
         eq(roleAssignments.scopeType, 'institution'),
-        inArray(roleAssignments.scopeId, [...institutionIds]),
+        inList(roleAssignments.scopeId, [...institutionIds]),
       ),
     );
   return rows.map((r) => r.userId);

@@ -2,7 +2,8 @@
  * Payment batches and their payments (R8; PAID_ONCE: the unique index `payments_once` makes each
  * student-month and trip payable once), and the students' bank accounts they are paid to.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { inList } from '../in-list.ts';
 import type { Db } from '../../client.ts';
 import { instantKey } from '../keyset.ts';
 import {
@@ -137,7 +138,7 @@ export async function batchItemsWithHostCountry(db: Db, batchId: string) {
       await db
         .select({ id: institutions.id, country: institutions.country })
         .from(institutions)
-        .where(inArray(institutions.id, [...new Set(rows.map((r) => r.hostId))]))
+        .where(inList(institutions.id, [...new Set(rows.map((r) => r.hostId))]))
     ).map((i) => [i.id, i.country]),
   );
   return rows.map((r) => ({ ...r, hostCountry: countries.get(r.hostId) ?? '' }));
@@ -205,7 +206,7 @@ export async function cancelBatchRows(tx: Db, id: string): Promise<PaymentRow[]>
 /** Releases payments from their batch (R19). */
 export async function deletePayments(tx: Db, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await tx.delete(payments).where(inArray(payments.id, [...ids]));
+  await tx.delete(payments).where(inList(payments.id, [...ids]));
 }
 
 /** Unpaid payments (in a draft or approved batch) of these mobilities. */
@@ -223,8 +224,8 @@ export async function openPaymentsOf(db: Db, mobilityIds: readonly string[]) {
     .innerJoin(paymentBatches, eq(paymentBatches.id, payments.batchId))
     .where(
       and(
-        inArray(payments.mobilityId, [...mobilityIds]),
-        inArray(paymentBatches.status, ['draft', 'approved']),
+        inList(payments.mobilityId, [...mobilityIds]),
+        inList(paymentBatches.status, ['draft', 'approved']),
       ),
     );
 }
@@ -238,7 +239,7 @@ export async function bankedMobilityIds(
   const rows = await db
     .select({ id: bankAccounts.mobilityId })
     .from(bankAccounts)
-    .where(inArray(bankAccounts.mobilityId, [...mobilityIds]));
+    .where(inList(bankAccounts.mobilityId, [...mobilityIds]));
   return new Set(rows.map((r) => r.id));
 }
 
@@ -250,7 +251,7 @@ export async function bankAccountsOf(
   const rows = await db
     .select()
     .from(bankAccounts)
-    .where(inArray(bankAccounts.mobilityId, [...mobilityIds]));
+    .where(inList(bankAccounts.mobilityId, [...mobilityIds]));
   return new Map(rows.map((a) => [a.mobilityId, a]));
 }
 
@@ -267,6 +268,6 @@ export async function studentNamesOf(
   const rows = await db
     .select({ id: mobilities.id, name: mobilities.studentName })
     .from(mobilities)
-    .where(inArray(mobilities.id, [...mobilityIds]));
+    .where(inList(mobilities.id, [...mobilityIds]));
   return new Map(rows.map((m) => [m.id, m.name]));
 }

@@ -3,7 +3,8 @@
  * the mobility, its home and host, its agreement, the consortia party to it with their
  * representative university and memberships, and the support state of their projects.
  */
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
+import { inList } from '../in-list.ts';
 import type { Db } from '../../client.ts';
 import {
   agreements,
@@ -71,14 +72,14 @@ export async function moneyContextRows(
   const instIds = [...new Set(rows.flatMap((r) => [r.homeId, r.hostId]))];
   const insts = new Map(
     (instIds.length
-      ? await db.select().from(institutions).where(inArray(institutions.id, instIds))
+      ? await db.select().from(institutions).where(inList(institutions.id, instIds))
       : []
     ).map((i) => [i.id, i]),
   );
   const agreementIds = [...new Set(rows.flatMap((r) => (r.agreementId ? [r.agreementId] : [])))];
   const agrs = new Map(
     (agreementIds.length
-      ? await db.select().from(agreements).where(inArray(agreements.id, agreementIds))
+      ? await db.select().from(agreements).where(inList(agreements.id, agreementIds))
       : []
     ).map((a) => [a.id, a]),
   );
@@ -95,13 +96,13 @@ export async function moneyContextRows(
   const members = await db
     .select()
     .from(consortiumMembers)
-    .where(inArray(consortiumMembers.consortiumId, consortiumIds));
+    .where(inList(consortiumMembers.consortiumId, consortiumIds));
   const representatives = new Map(
     (
       await db
         .select({ id: consortia.id, representativeId: consortia.representativeId })
         .from(consortia)
-        .where(inArray(consortia.id, consortiumIds))
+        .where(inList(consortia.id, consortiumIds))
     ).map((c) => [c.id, c.representativeId]),
   );
   const projects = (
@@ -112,7 +113,7 @@ export async function moneyContextRows(
         support: projectApplications.support,
       })
       .from(projectApplications)
-      .where(inArray(projectApplications.homeConsortiumId, consortiumIds))
+      .where(inList(projectApplications.homeConsortiumId, consortiumIds))
   ).map((p) => ({
     homeConsortiumId: p.homeConsortiumId,
     programId: p.programId,
@@ -146,7 +147,7 @@ export async function fundedMobilitiesOf(
     .from(mobilities)
     .where(
       and(
-        inArray(
+        inList(
           mobilities.agreementId,
           agrs.map((a) => a.id),
         ),
@@ -167,5 +168,5 @@ export async function mobilityPartiesOf(db: Db, mobilityIds: readonly string[]) 
       hostId: mobilities.hostId,
     })
     .from(mobilities)
-    .where(inArray(mobilities.id, [...mobilityIds]));
+    .where(inList(mobilities.id, [...mobilityIds]));
 }

@@ -2,7 +2,8 @@
  * The money recorded for some mobilities: enrolment confirmations (R8), payments with their
  * batch's status (PAID_ONCE), safety advisories (R19) and trips (R13).
  */
-import { eq, inArray, isNull, or } from 'drizzle-orm';
+import { eq, isNull, or } from 'drizzle-orm';
+import { inList } from '../in-list.ts';
 import type { Db } from '../../client.ts';
 import {
   advisoryOverrides,
@@ -52,7 +53,7 @@ export async function advisoriesFor(
       programIds.length
         ? or(
             isNull(countryAdvisories.programId),
-            inArray(countryAdvisories.programId, [...programIds]),
+            inList(countryAdvisories.programId, [...programIds]),
           )
         : undefined,
     );
@@ -68,7 +69,7 @@ export async function overrideKeysOf(db: Db, mobilityIds: readonly string[]): Pr
   const rows = await db
     .select({ advisoryId: advisoryOverrides.advisoryId, mobilityId: advisoryOverrides.mobilityId })
     .from(advisoryOverrides)
-    .where(inArray(advisoryOverrides.mobilityId, [...mobilityIds]));
+    .where(inList(advisoryOverrides.mobilityId, [...mobilityIds]));
   return new Set(rows.map((r) => overrideKey(r.advisoryId, r.mobilityId)));
 }
 
@@ -77,7 +78,7 @@ export async function confirmationsOf(db: Db, mobilityIds: readonly string[]) {
   return db
     .select()
     .from(enrolmentConfirmations)
-    .where(inArray(enrolmentConfirmations.mobilityId, [...mobilityIds]));
+    .where(inList(enrolmentConfirmations.mobilityId, [...mobilityIds]));
 }
 
 /** The payments of these mobilities, with the status of their batch. */
@@ -97,7 +98,7 @@ export async function paymentsOf(db: Db, mobilityIds: readonly string[]): Promis
     })
     .from(payments)
     .innerJoin(paymentBatches, eq(paymentBatches.id, payments.batchId))
-    .where(inArray(payments.mobilityId, [...mobilityIds]));
+    .where(inList(payments.mobilityId, [...mobilityIds]));
 }
 
 export async function travelsOf(db: Db, mobilityIds: readonly string[]): Promise<TravelRow[]> {
@@ -105,5 +106,5 @@ export async function travelsOf(db: Db, mobilityIds: readonly string[]): Promise
   return db
     .select()
     .from(travels)
-    .where(inArray(travels.mobilityId, [...mobilityIds]));
+    .where(inList(travels.mobilityId, [...mobilityIds]));
 }

@@ -2,7 +2,8 @@
  * The registry as people browse it: institutions with their districts, groupings, consortia and
  * associations with their members on a date and their liaison offices.
  */
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { inList } from '../in-list.ts';
 import type { INSTITUTION_TYPES } from '../../../domain/registry/institution.ts';
 import type { Db } from '../../client.ts';
 import {
@@ -54,7 +55,7 @@ export async function districtsOf(db: Db, ids: string[]): Promise<Map<string, Gr
     })
     .from(groupingMembers)
     .innerJoin(groupings, eq(groupings.id, groupingMembers.groupingId))
-    .where(and(inArray(groupingMembers.institutionId, ids), eq(groupings.kind, 'district')))
+    .where(and(inList(groupingMembers.institutionId, ids), eq(groupings.kind, 'district')))
     .orderBy(asc(groupings.id));
   for (const { institutionId, ...ref } of rows) {
     map.set(institutionId, [...(map.get(institutionId) ?? []), ref]);

@@ -1,5 +1,6 @@
 /** Institutions and their organisational units as the registry writes them. */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { inList } from '../in-list.ts';
 import type { Db } from '../../client.ts';
 import { auditLog, consortia, institutions, orgUnits } from '../../schema.ts';
 
@@ -29,10 +30,10 @@ export async function partyRows(
   const cons = [...new Set(consortiumIds)];
   const [institutionList, consortiumList] = await Promise.all([
     inst.length > 0
-      ? db.select().from(institutions).where(inArray(institutions.id, inst))
+      ? db.select().from(institutions).where(inList(institutions.id, inst))
       : Promise.resolve([] as InstitutionRow[]),
     cons.length > 0
-      ? db.select().from(consortia).where(inArray(consortia.id, cons))
+      ? db.select().from(consortia).where(inList(consortia.id, cons))
       : Promise.resolve([] as (typeof consortia.$inferSelect)[]),
   ]);
   return {
@@ -47,7 +48,7 @@ export async function existingInstitutionIds(db: Db, ids: readonly string[]): Pr
   const rows = await db
     .select({ id: institutions.id })
     .from(institutions)
-    .where(inArray(institutions.id, [...ids]));
+    .where(inList(institutions.id, [...ids]));
   return new Set(rows.map((r) => r.id));
 }
 
