@@ -26,6 +26,12 @@ export function CompareTable({ run }: { run: AllocationRun }) {
   const rules = run.instance.rules;
   const unit = t(`allocation.units.${rules.balanceUnit}`);
 
+  /** "optimum proven", or the bounds of an optimum not proven in time; nothing for the others. */
+  const proofText = (r: MechanismResult): string => {
+    const note = proofNote(r.result.stats, language);
+    return note ? t(note.key, note.values) : '';
+  };
+
   const metrics: Metric[] = [
     {
       key: 'placed',
@@ -108,7 +114,7 @@ export function CompareTable({ run }: { run: AllocationRun }) {
                 defaultValue: r.result.stats.solver,
               })
             : '',
-          ((note) => (note ? t(note.key, note.values) : ''))(proofNote(r.result.stats, language)),
+          proofText(r),
         ]
           .filter(Boolean)
           .join(' · '),
