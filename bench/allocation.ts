@@ -215,12 +215,15 @@ async function capsFamily(
         note: withHighs ? 'skipped: optimal ran out of time' : 'skipped at this size',
       });
     }
+    const proof =
+      ours.proof ??
+      (ours.stopped
+        ? `none, the solver stopped at its ${ours.stopped} with the optimum in [${ours.bounds!.lower}, ${ours.bounds!.upper}]`
+        : '—');
     out.push(...table(inst, rows, ours.placed), '');
     const hi = rows[1]!;
     out.push(
-      `Proof: ${ours.proof ?? (ours.stopped ? `none, the solver stopped at its ${ours.stopped} with the optimum in [${ours.bounds!.lower}, ${ours.bounds!.upper}]` : '—')}; phases: ${(
-        ours.phases ?? []
-      )
+      `Proof: ${proof}; phases: ${(ours.phases ?? [])
         .map(
           (p) =>
             `${p.name} [${p.lower ?? '—'}, ${p.upper ?? '—'}] at ${p.seconds.toFixed(1)} s${p.freeVariables !== undefined ? ` (${p.freeVariables} integer of ${p.variables} variables)` : ''}`,
